@@ -21,3 +21,64 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_text(shared_dir: Path) -> str:
     return (shared_dir / "seed" / "000_630b495d26aa50f8.txt").read_text(encoding="utf-8")
+
+
+# --- database backends (owned by the store; reuse them in reconcile/publish tests) ---
+#
+# ``db_url`` runs a test twice: on a fresh SQLite file and on a fresh schema of
+# the PostgreSQL server named by MARSAD_TEST_POSTGRES_URL (skipped only when
+# that variable is unset; CI sets it). ``database`` is that URL opened with
+# every migration applied; ``session`` is a session inside a transaction that
+# is rolled back after the test.
+
+
+def _postgres_schema_url(base_url: str, schema: str) -> str:
+    separator = "&" if "?" in base_url else "?"
+    return f"{base_url}{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'marsad.sqlite'}"
+        return
+    import os
+    import uuid
+
+    base = os.environ.get("MARSAD_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("MARSAD_TEST_POSTGRES_URL is not set (CI sets it; see .ci/run)")
+    from sqlalchemy import create_engine, text
+
+    from marsad.store.db import normalise_url
+
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _postgres_schema_url(base, schema)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def database(db_url):
+    from marsad.store import open_database
+
+    db = open_database(db_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def session(database):
+    active = database.session()
+    active.begin()
+    try:
+        yield active
+    finally:
+        active.rollback()
+        active.close()

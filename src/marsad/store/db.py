@@ -1,0 +1,220 @@
+"""Engines, sessions and migrations; every SQLite/PostgreSQL difference lives here.
+
+Nothing connects at import time. :func:`open_database` builds an engine for
+a URL (``marsad.config.database_url()`` by default), applies the pending
+Alembic migrations the first time a process uses that URL, and returns a
+:class:`Database` whose :meth:`~Database.transaction` gives one session per
+transaction. Repository functions (``marsad.store.repository``) take that
+session and never commit: the caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError, StorageError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+_migrated: set[str] = set()
+_migrate_lock = threading.Lock()
+
+
+def normalise_url(url: str) -> str:
+    """Accept the URLs people type: ``postgresql://`` and ``postgres://`` mean
+    psycopg 3 (the driver marsad installs), a bare path means a SQLite file."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if "://" not in url:
+        url = f"sqlite:///{Path(url).expanduser()}"
+    return url
+
+
+def dialect_name(url: str) -> str:
+    return normalise_url(url).split(":", 1)[0].split("+", 1)[0]
+
+
+def create_engine_for(url: str):
+    """An engine with marsad's settings for its backend.
+
+    SQLite: WAL journal (readers never block the writer), foreign keys on, a
+    busy timeout, and ``BEGIN IMMEDIATE`` so that a writing transaction takes
+    the write lock up front instead of failing half-way with "database is
+    locked". PostgreSQL: psycopg 3 with pre-ping.
+    """
+    from sqlalchemy import create_engine, event
+
+    url = normalise_url(url)
+    kind = dialect_name(url)
+    if kind == "sqlite":
+        _make_sqlite_parent(url)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    if kind == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as error:  # pragma: no cover - psycopg is in the test extra
+            from marsad.errors import MissingExtraError
+
+            raise MissingExtraError("psycopg", "postgres") from error
+        return create_engine(url, pool_pre_ping=True)
+    raise ConfigError(
+        f"Unsupported database URL {url!r}: use sqlite:///path/to/file.sqlite or postgresql://user@host/dbname"
+    )
+
+
+def _make_sqlite_parent(url: str) -> None:
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    path = path.split("?", 1)[0]
+    if path and path != ":memory:":
+        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (the driver's implicit
+    # BEGIN would be DEFERRED and could fail with SQLITE_BUSY on first write).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    # WAL + NORMAL: a committed document survives a process crash; only an OS
+    # crash can lose the last commits, never corrupt the file.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for PostgreSQL or in-memory)."""
+    url = normalise_url(url)
+    if dialect_name(url) != "sqlite" or ":///" not in url:
+        return None
+    path = url.split(":///", 1)[1].split("?", 1)[0]
+    return None if path in ("", ":memory:") else Path(path)
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    config.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine, revision: str = "heads") -> list[str]:
+    """Apply Alembic migrations up to ``revision``; returns the revisions now applied."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+    with engine.connect() as connection:
+        return sorted(MigrationContext.configure(connection).get_current_heads())
+
+
+def pending_heads(engine) -> set[str]:
+    """Heads of the migration scripts that this database has not reached."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return set(script.get_heads()) - current
+
+
+@dataclass
+class Database:
+    """An engine plus a session factory. Use :meth:`transaction` for writes:
+    it commits when the block ends and rolls back on any exception."""
+
+    url: str
+    engine: Any
+    _sessionmaker: Any = field(repr=False, default=None)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def session(self):
+        """A plain session; the caller commits (or uses :meth:`transaction`)."""
+        return self._sessionmaker()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        session = self._sessionmaker()
+        try:
+            with session.begin():
+                yield session
+        except SQLAlchemyError as error:
+            raise StorageError(f"{self.safe_url()}: {error.__class__.__name__}: {error}") from error
+        finally:
+            session.close()
+
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def size_bytes(self) -> int:
+        """On-disk size of the database (SQLite file + WAL, or PostgreSQL's
+        ``pg_database_size``)."""
+        from sqlalchemy import text
+
+        path = sqlite_path(self.url)
+        if path is not None:
+            return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+        if self.dialect == "postgresql":
+            with self.engine.connect() as connection:
+                return int(connection.execute(text("SELECT pg_database_size(current_database())")).scalar())
+        return 0
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, migrate_schema: bool = True) -> Database:
+    """Open (and on first use create or upgrade) the marsad database at ``url``.
+
+    ``url`` defaults to :func:`marsad.config.database_url` (``--database``,
+    then ``MARSAD_DATABASE_URL``, then a SQLite file in the data directory).
+    """
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import sessionmaker
+
+    from marsad.config import database_url
+
+    resolved = normalise_url(database_url(url))
+    engine = create_engine_for(resolved)
+    if migrate_schema:
+        with _migrate_lock:
+            if resolved not in _migrated:
+                try:
+                    if pending_heads(engine):
+                        migrate(engine)
+                except OperationalError as error:
+                    raise StorageError(
+                        f"Cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+                        f"{error.orig}. Check the URL (--database or MARSAD_DATABASE_URL) and that the server runs."
+                    ) from error
+                _migrated.add(resolved)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    return Database(url=resolved, engine=engine, _sessionmaker=factory)

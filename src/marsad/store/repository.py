@@ -1,0 +1,528 @@
+"""Repository functions over the documentation database.
+
+Every function takes a SQLAlchemy ``Session`` as its first argument and
+**never commits**: the caller owns the transaction (``Database.transaction()``
+gives one). Writes are idempotent where the issue demands it: the same text is
+stored once, and the same pipeline configuration over the same document is
+stored as one run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import Select, and_, bindparam, exists, func, or_, select, update
+
+from marsad import model as m
+from marsad.errors import InputError
+from marsad.store.models import (
+    RELIABILITY_GRADES,
+    Actor,
+    Casualty,
+    CasualtyPlace,
+    Document,
+    Event,
+    EventPlace,
+    ExtractionRun,
+    IngestFailure,
+    Place,
+    Source,
+)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the document text as stored: the identity of a document."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def pipeline_hash(pipeline: dict[str, Any]) -> str:
+    """Fingerprint of a pipeline description (name, version, components, config)."""
+    canonical = json.dumps(pipeline or {}, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------- sources
+
+
+def get_or_create_source(
+    session, name: str, *, reliability: str | None = None, confidential: bool | None = None
+) -> Source:
+    """The source called ``name``, created if new. A reliability grade or
+    confidential flag given here updates an existing source."""
+    name = name.strip()
+    if not name:
+        raise InputError("A source name cannot be empty.")
+    if reliability is not None:
+        reliability = reliability.strip().upper()
+        if reliability not in RELIABILITY_GRADES:
+            raise InputError(
+                f"Reliability grade {reliability!r} is not on the Admiralty scale: use one of A, B, C, D, E, F "
+                "(A completely reliable … E unreliable, F cannot be judged)."
+            )
+    source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
+    if source is None:
+        source = Source(name=name, reliability=reliability, confidential=bool(confidential))
+        session.add(source)
+        session.flush()
+        return source
+    if reliability is not None:
+        source.reliability = reliability
+    if confidential is not None:
+        source.confidential = confidential
+    return source
+
+
+def list_sources(session) -> list[Source]:
+    return list(session.scalars(select(Source).order_by(Source.name)))
+
+
+# ------------------------------------------------------------------- documents
+
+
+@dataclass
+class StoredDocument:
+    """What :func:`add_document` did: ``status`` is ``new``, ``unchanged``
+    (this text was already stored) or ``updated`` (a new version of a
+    report already stored under the same URL or external id)."""
+
+    document: Document
+    status: str
+    superseded: Document | None = None
+
+
+def version_key(*, url: str | None, external_id: str | None, source_name: str | None) -> str | None:
+    """What makes two texts versions of the same report: its URL, else its
+    external id within its source."""
+    if url:
+        return url.strip()[:1000]
+    if external_id:
+        return f"{source_name or ''}:{external_id}"[:1000]
+    return None
+
+
+def find_documents_by_hash(session, hashes: Iterable[str]) -> dict[str, Document]:
+    """Stored documents among ``hashes`` (a cheap check before extraction)."""
+    wanted = list(dict.fromkeys(hashes))
+    found: dict[str, Document] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for document in session.scalars(select(Document).where(Document.content_hash.in_(chunk))):
+            found[document.content_hash] = document
+    return found
+
+
+def add_document(
+    session,
+    *,
+    text: str,
+    source: Source | None = None,
+    url: str | None = None,
+    external_id: str | None = None,
+    title: str | None = None,
+    published: date | None = None,
+    published_inferred: bool = False,
+    language: str | None = None,
+    input_format: str | None = None,
+    origin: str | None = None,
+    hash_: str | None = None,
+) -> StoredDocument:
+    """Store one document version, unless this exact text is already stored.
+
+    The same text → ``unchanged`` (the existing row). A new text under an
+    existing URL (or source + external id) → ``updated``: a new row with the
+    next version number that supersedes the old one; the old row and its runs
+    stay, marked not current.
+    """
+    digest = hash_ or content_hash(text)
+    existing = session.scalars(select(Document).where(Document.content_hash == digest)).one_or_none()
+    if existing is not None:
+        return StoredDocument(existing, "unchanged")
+    key = version_key(url=url, external_id=external_id, source_name=source.name if source else None)
+    previous = None
+    if key is not None:
+        previous = session.scalars(
+            select(Document).where(Document.version_key == key, Document.is_current.is_(True)).with_for_update(of=Document)
+        ).first()
+    document = Document(
+        content_hash=digest,
+        source_id=source.id if source else None,
+        external_id=external_id,
+        version_key=key,
+        url=url,
+        title=title,
+        published=published,
+        published_inferred=published_inferred,
+        language=language,
+        text=text,
+        char_count=len(text),
+        input_format=input_format,
+        origin=origin,
+        version=(previous.version + 1) if previous else 1,
+        supersedes_id=previous.id if previous else None,
+        is_current=True,
+    )
+    if previous is not None:
+        previous.is_current = False
+        session.execute(
+            update(ExtractionRun).where(ExtractionRun.document_id == previous.id).values(is_current=False)
+        )
+    session.add(document)
+    session.flush()
+    return StoredDocument(document, "updated" if previous else "new", previous)
+
+
+def get_document(session, document_id: int) -> Document:
+    from marsad.errors import NotFoundError
+
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFoundError(f"No document with id {document_id}: see `marsad documents list`.")
+    return document
+
+
+def document_versions(session, document: Document) -> list[Document]:
+    """Every stored version of the report ``document`` belongs to, oldest first."""
+    if document.version_key is None:
+        return [document]
+    return list(
+        session.scalars(select(Document).where(Document.version_key == document.version_key).order_by(Document.version))
+    )
+
+
+def documents_query(
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    source: str | None = None,
+    language: str | None = None,
+    include_superseded: bool = False,
+) -> Select:
+    """Documents by publication date (``since``/``until`` inclusive), newest first."""
+    query = select(Document).outerjoin(Source, Document.source_id == Source.id)
+    if not include_superseded:
+        query = query.where(Document.is_current.is_(True))
+    if since is not None:
+        query = query.where(Document.published >= since)
+    if until is not None:
+        query = query.where(Document.published <= until)
+    if source:
+        query = query.where(func.lower(Source.name) == source.strip().lower())
+    if language:
+        query = query.where(Document.language == language)
+    return query.order_by(Document.published.desc().nulls_last(), Document.id.desc())
+
+
+def list_documents(session, *, limit: int | None = None, **filters) -> list[Document]:
+    from sqlalchemy.orm import defer, selectinload
+
+    query = documents_query(**filters).options(selectinload(Document.source), defer(Document.text))
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+# ------------------------------------------------------------- extraction runs
+
+
+def find_run(session, document: Document, pipeline: dict[str, Any]) -> ExtractionRun | None:
+    """The stored run of exactly this pipeline configuration over ``document``."""
+    return session.scalars(
+        select(ExtractionRun).where(
+            ExtractionRun.document_id == document.id, ExtractionRun.pipeline_hash == pipeline_hash(pipeline)
+        )
+    ).first()
+
+
+def current_run(session, document: Document) -> ExtractionRun | None:
+    return session.scalars(
+        select(ExtractionRun)
+        .where(ExtractionRun.document_id == document.id)
+        .order_by(ExtractionRun.is_current.desc(), ExtractionRun.id.desc())
+    ).first()
+
+
+def add_extraction(session, document: Document, extraction: m.Extraction, *, keep_json: bool = True) -> ExtractionRun:
+    """Store one extraction run over ``document`` and all its facts.
+
+    The new run becomes the document's current run (earlier runs stay, not
+    current). If this exact pipeline configuration already ran over this
+    document, the stored run is returned and nothing is added.
+    """
+    pipeline = extraction.pipeline or {}
+    existing = find_run(session, document, pipeline)
+    if existing is not None:
+        return existing
+    session.execute(
+        update(ExtractionRun)
+        .where(ExtractionRun.document_id == document.id, ExtractionRun.is_current.is_(True))
+        .values(is_current=False)
+    )
+    run = ExtractionRun(
+        document_id=document.id,
+        pipeline_name=str(pipeline.get("name", "unknown")),
+        pipeline_version=str(pipeline.get("version", "unknown")),
+        pipeline_hash=pipeline_hash(pipeline),
+        pipeline=m.to_jsonable(pipeline),
+        extraction=extraction.to_dict() if keep_json else None,
+        warnings=list(extraction.warnings) or None,
+        is_current=document.is_current,
+    )
+    session.add(run)
+    session.flush()
+    _insert_facts(session, run, extraction)
+    return run
+
+
+def _span(span: m.Span | None) -> dict[str, Any]:
+    if span is None:
+        return {"span_start": None, "span_end": None, "span_text": None}
+    return {"span_start": span.start, "span_end": span.end, "span_text": span.text}
+
+
+def _insert_returning(connection, model, rows: list[dict[str, Any]]) -> list[int]:
+    """Bulk insert (one executemany) that returns the new ids in row order."""
+    if not rows:
+        return []
+    table = model.__table__
+    result = connection.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [row[0] for row in result]
+
+
+def _insert_facts(session, run: ExtractionRun, extraction: m.Extraction) -> None:
+    connection = session.connection()
+    base = {"run_id": run.id, "document_id": run.document_id}
+    place_ids = dict(
+        zip(
+            [p.id for p in extraction.places],
+            _insert_returning(connection, Place, [{**base, **_place_row(p)} for p in extraction.places]),
+        )
+    )
+    if extraction.actors:
+        connection.execute(Actor.__table__.insert(), [{**base, **_actor_row(a)} for a in extraction.actors])
+    event_ids = dict(
+        zip(
+            [e.id for e in extraction.events],
+            _insert_returning(
+                connection, Event, [{**base, **_event_row(e, rank)} for rank, e in enumerate(extraction.events)]
+            ),
+        )
+    )
+    event_of_casualty = {cid: event_ids[e.id] for e in extraction.events for cid in e.casualty_ids}
+    casualty_ids = dict(
+        zip(
+            [c.id for c in extraction.casualties],
+            _insert_returning(
+                connection,
+                Casualty,
+                [{**base, **_casualty_row(c, event_of_casualty.get(c.id))} for c in extraction.casualties],
+            ),
+        )
+    )
+    parents = [
+        {"b_id": casualty_ids[c.id], "b_parent": casualty_ids[c.part_of]}
+        for c in extraction.casualties
+        if c.part_of and c.part_of in casualty_ids
+    ]
+    if parents:
+        table = Casualty.__table__
+        connection.execute(
+            table.update().where(table.c.id == bindparam("b_id")).values(part_of_id=bindparam("b_parent")), parents
+        )
+    _insert_links(connection, EventPlace, "event_id", event_ids, extraction.events, place_ids)
+    _insert_links(connection, CasualtyPlace, "casualty_id", casualty_ids, extraction.casualties, place_ids)
+
+
+def _insert_links(connection, model, key: str, fact_ids: dict, facts: Sequence, place_ids: dict) -> None:
+    rows = {
+        (fact_ids[f.id], place_ids[p])
+        for f in facts
+        for p in f.place_ids
+        if f.id in fact_ids and p in place_ids
+    }
+    if rows:
+        connection.execute(model.__table__.insert(), [{key: a, "place_id": b} for a, b in sorted(rows)])
+
+
+def _place_row(p: m.PlaceMention) -> dict[str, Any]:
+    return {
+        "local_id": p.id, "text": p.text, "name": p.name, "latitude": p.latitude, "longitude": p.longitude,
+        "admin1": p.admin1, "admin2": p.admin2, "country": p.country, "geo_precision": p.geo_precision,
+        "where_prec": p.where_prec, "gazetteer_id": p.gazetteer_id, "feature": p.feature,
+        "relation": p.relation, "resolved": bool(p.resolved), "rule": p.rule, "confidence": p.confidence,
+        **_span(p.span),
+    }  # fmt: skip
+
+
+def _actor_row(a: m.ActorMention) -> dict[str, Any]:
+    return {
+        "local_id": a.id, "text": a.text, "name": a.name, "acled_name": a.acled_name,
+        "ucdp_name": a.ucdp_name, "inter": a.inter, "rule": a.rule, "confidence": a.confidence,
+        **_span(a.span),
+    }  # fmt: skip
+
+
+def _event_row(e: m.Event, rank: int) -> dict[str, Any]:
+    dv = e.date
+    return {
+        "local_id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
+        "event_date": e.event_date or (dv.start if dv else None),
+        "date_start": dv.start if dv else None, "date_end": dv.end if dv else None,
+        "date_precision": dv.precision if dv else None,
+        "actor1": e.actor1, "actor2": e.actor2, "assoc_actor_1": e.assoc_actor_1, "assoc_actor_2": e.assoc_actor_2,
+        "location": e.location, "admin1": e.admin1, "admin2": e.admin2, "country": e.country,
+        "latitude": e.latitude, "longitude": e.longitude, "geo_precision": e.geo_precision,
+        "fatalities": e.fatalities or 0, "injured": e.injured or 0, "salience": e.salience, "rank": rank,
+        "rule": e.rule, "confidence": e.confidence, **_span(e.span),
+    }  # fmt: skip
+
+
+def _casualty_row(c: m.Casualty, event_id: int | None) -> dict[str, Any]:
+    pv = c.period
+    return {
+        "local_id": c.id, "event_id": event_id, "part_of_id": None, "outcome": c.outcome, "count": c.count,
+        "low": c.low, "high": c.high, "qualifier": c.qualifier, "vague": c.vague, "victims": c.victims,
+        "victim_group": c.victim_group, "affiliation": c.affiliation, "nationality": c.nationality,
+        "perpetrator": "; ".join(c.perpetrator) or None, "perpetrators": list(c.perpetrator) or None,
+        "cause": c.cause, "period_start": pv.start if pv else None, "period_end": pv.end if pv else None,
+        "period_precision": pv.precision if pv else None, "period_relative": pv.relative if pv else None,
+        "derived": c.derived, "is_tally": bool(c.is_tally), "rule": c.rule, "confidence": c.confidence,
+        **_span(c.span),
+    }  # fmt: skip
+
+
+# ------------------------------------------------------------------ fact queries
+
+
+def current_fact_query(model) -> Select:
+    """``select(model)`` restricted to current runs (latest run of the current
+    version of each document). Start every fact query here."""
+    return select(model).join(ExtractionRun, model.run_id == ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
+
+
+def place_pattern(place: str) -> str:
+    """A LIKE pattern that matches spelling variants of a place name:
+    "Deir ez-Zor" matches "Deir ez Zor", "Deir-ez-Zor" and "Deir Ezzor"."""
+    import re
+
+    tokens = [t for t in re.split(r"[\W_]+", place.strip()) if t]
+    return "%" + "%".join(tokens) + "%" if tokens else "%"
+
+
+def events_query(
+    *,
+    place: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    source: str | None = None,
+    event_type: str | None = None,
+    actor: str | None = None,
+) -> Select:
+    """Current events filtered by place (location, admin areas or any cited
+    place mention, spelling-tolerant), date range (inclusive), source, type, actor."""
+    query = current_fact_query(Event).join(Document, Event.document_id == Document.id)
+    if place:
+        pattern = place_pattern(place)
+        cited = exists().where(
+            EventPlace.event_id == Event.id,
+            Place.id == EventPlace.place_id,
+            or_(Place.name.ilike(pattern), Place.text.ilike(pattern), Place.admin1.ilike(pattern)),
+        )
+        query = query.where(
+            or_(Event.location.ilike(pattern), Event.admin1.ilike(pattern), Event.admin2.ilike(pattern), cited)
+        )
+    if date_from is not None:
+        query = query.where(func.coalesce(Event.date_end, Event.event_date) >= date_from)
+    if date_to is not None:
+        query = query.where(func.coalesce(Event.date_start, Event.event_date) <= date_to)
+    if source:
+        query = query.join(Source, Document.source_id == Source.id).where(
+            func.lower(Source.name) == source.strip().lower()
+        )
+    if event_type:
+        query = query.where(or_(Event.event_type == event_type, Event.sub_event_type == event_type))
+    if actor:
+        query = query.where(or_(Event.actor1.ilike(f"%{actor}%"), Event.actor2.ilike(f"%{actor}%")))
+    return query.order_by(Event.event_date.nulls_last(), Event.document_id, Event.rank)
+
+
+def list_events(session, *, limit: int | None = None, **filters) -> list[Event]:
+    query = events_query(**filters)
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def casualties_query(*, document_id: int | None = None, include_tallies: bool = True) -> Select:
+    """Current casualty counts (each with ``event_id``, ``part_of_id``, span and run)."""
+    query = current_fact_query(Casualty)
+    if document_id is not None:
+        query = query.where(Casualty.document_id == document_id)
+    if not include_tallies:
+        query = query.where(Casualty.is_tally.is_(False))
+    return query.order_by(Casualty.document_id, Casualty.id)
+
+
+def facts_of_document(session, document: Document) -> dict[str, list]:
+    """The current run's facts of one document: events, casualties, places, actors."""
+    result = {}
+    for name, model in (("events", Event), ("casualties", Casualty), ("places", Place), ("actors", Actor)):
+        query = current_fact_query(model).where(model.document_id == document.id).order_by(model.id)
+        result[name] = list(session.scalars(query))
+    return result
+
+
+def count_rows(session) -> dict[str, int]:
+    """Row counts of the main tables (for summaries and tests)."""
+    tables = {
+        "sources": Source, "documents": Document, "extraction_runs": ExtractionRun, "events": Event,
+        "casualties": Casualty, "places": Place, "actors": Actor, "ingest_failures": IngestFailure,
+    }  # fmt: skip
+    return {name: session.scalar(select(func.count()).select_from(model)) for name, model in tables.items()}
+
+
+# -------------------------------------------------------------------- failures
+
+
+def record_failure(
+    session,
+    *,
+    origin: str,
+    stage: str,
+    error: BaseException | str,
+    content_hash: str | None = None,
+    document_id: int | None = None,
+) -> IngestFailure:
+    """Record why one document could not be ingested (the batch goes on)."""
+    failure = IngestFailure(
+        origin=origin,
+        stage=stage,
+        error_type=type(error).__name__ if isinstance(error, BaseException) else "Error",
+        error=str(error)[:10_000],
+        content_hash=content_hash,
+        document_id=document_id,
+    )
+    session.add(failure)
+    session.flush()
+    return failure
+
+
+def resolve_failures(session, origin: str) -> int:
+    """Mark earlier failures of ``origin`` resolved (it has now been ingested)."""
+    result = session.execute(
+        update(IngestFailure)
+        .where(and_(IngestFailure.origin == origin, IngestFailure.resolved_at.is_(None)))
+        .values(resolved_at=datetime.now(timezone.utc))
+    )
+    return result.rowcount or 0
+
+
+def list_failures(session, *, unresolved_only: bool = True) -> list[IngestFailure]:
+    query = select(IngestFailure).order_by(IngestFailure.id)
+    if unresolved_only:
+        query = query.where(IngestFailure.resolved_at.is_(None))
+    return list(session.scalars(query))
