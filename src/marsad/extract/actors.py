@@ -1,0 +1,313 @@
+"""Actor mentions: names and aliases from ``data/actors.yaml`` to canonical actors.
+
+``find_actors(text)`` returns one :class:`~marsad.model.ActorMention` per
+mention, with its span, the canonical marsad name and how ACLED and UCDP name
+that actor. All aliases are compiled into one trie-shaped regular expression
+(a single pass over the text, whatever the size of the vocabulary):
+
+* aliases match case-insensitively on word boundaries, the longest first;
+* acronyms (``IS``, ``SAA``, ``SDF``) match case-sensitively only;
+* "<Demonym> forces/army/troops" names a country's state forces even when the
+  data file has no entry for it ("Ukrainian troops" → Military Forces of Ukraine);
+* anaphora ("the organization") resolve to an actor only when that actor was
+  named earlier in the same text.
+
+``normalise_actor(name)`` maps any alias, ACLED or UCDP name to the canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.model import ActorMention, Span
+
+RULE = "actors.lexicon"
+VERSION = "1"
+
+#: Generic actor classes whose ACLED name is completed with the event's country.
+CLASS_NAMES = ("Unidentified gunmen", "Unidentified gang", "Police", "Military forces", "Rebels", "Militia",
+               "Protesters", "Rioters", "Civilians")
+
+# A class noun used as an adjective ("the military operation", "police station")
+# names no actor.
+_ADJECTIVE_USE = re.compile(
+    r"[\s\-]+(?:operations?|preparations?|campaigns?|offensives?|escalation|build-?up|reinforcements?|"
+    r"bases?|posts?|points?|positions?|vehicles?|convoys?|stations?|headquarters|academy|college|court|"
+    r"council|sector|zone|areas?|sites?|targets?|equipment|parade|service|leadership|commanders?|"
+    r"spokesman|spokesperson|chief|official|officials|sources?|statement|intelligence|exercises?|drills?|"
+    r"hospital|checkpoints?|barracks|camp|plane|aircraft|uniforms?|junta|government|rule|coup|wing)\b",
+    re.I,
+)
+_PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
+_QUOTE = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-", "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    acled: str | None = None
+    ucdp: str | None = None
+    inter: int | None = None
+    country: str | None = None
+    acled_also: tuple[str, ...] = ()
+
+    @property
+    def is_class(self) -> bool:
+        return "{country}" in (self.acled or "") or self.name in CLASS_NAMES
+
+    def acled_for(self, country: str | None) -> str | None:
+        return _fill(self.acled, country)
+
+    def ucdp_for(self, country: str | None) -> str | None:
+        return _fill(self.ucdp, country)
+
+
+def _fill(template: str | None, country: str | None) -> str | None:
+    if template is None or "{country}" not in template:
+        return template
+    if country:
+        return template.replace("{country}", country)
+    return re.sub(r"\s*\(\{country\}\)|\s*of \{country\}|\{country\}\s*", "", template).strip() or None
+
+
+def alias_key(text: str) -> str:
+    """The form aliases are compared in: lower case, plain quotes, single spaces."""
+    return " ".join(text.translate(_QUOTE).lower().replace("-", " ").split())
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex alternation shaped as a trie, so matching is a single pass.
+
+    Spaces match any run of whitespace; apostrophes and hyphens match their
+    typographic variants. Longer words win because every branch prefers
+    continuing over stopping.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _char_pattern(char: str) -> str:
+    if char == " ":
+        return r"[\s\-‐–]+"
+    if char == "'":
+        return "['’‘`]"
+    return re.escape(char)
+
+
+def _emit(node: dict) -> str:
+    ends = "" in node
+    branches = [_char_pattern(c) + _emit(child) for c, child in sorted(node.items()) if c != ""]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+class ActorLexicon:
+    """The compiled actor vocabulary; build it once with :func:`load_lexicon`."""
+
+    def __init__(self, data: dict):
+        self.entries: dict[str, ActorEntry] = {}
+        self.aliases: dict[str, str] = {}  # alias_key -> canonical name
+        self.acronyms: dict[str, str] = {}
+        self.anaphora: dict[str, list[str]] = {}
+        self.demonyms: dict[str, str] = {}  # alias_key(demonym) -> country
+        self.state_nouns: dict[str, str] = {}  # alias_key(noun) -> "Military forces" | "Police"
+        for raw in data.get("actors", []):
+            self._add_entry(raw)
+        for country, forms in (data.get("countries") or {}).items():
+            for form in forms:
+                self.demonyms[alias_key(form)] = country
+        for klass, nouns in (data.get("state_force_nouns") or {}).items():
+            for noun in nouns:
+                self.state_nouns[alias_key(noun)] = klass
+        self._by_external = self._external_index()
+        self.pattern = self._compile()
+
+    def _add_entry(self, raw: dict) -> None:
+        entry = ActorEntry(
+            name=raw["name"], acled=raw.get("acled"), ucdp=raw.get("ucdp"), inter=raw.get("inter"),
+            country=raw.get("country"), acled_also=tuple(raw.get("acled_also") or ()),
+        )
+        self.entries[entry.name] = entry
+        for alias in [entry.name, *(raw.get("aliases") or [])]:
+            if entry.name == alias and alias.isupper():
+                continue
+            self.aliases.setdefault(alias_key(alias), entry.name)
+        for acronym in raw.get("acronyms") or []:
+            self.acronyms[acronym] = entry.name
+        for phrase in raw.get("anaphora") or []:
+            self.anaphora.setdefault(alias_key(phrase), []).append(entry.name)
+
+    def _external_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for entry in self.entries.values():
+            for name in (entry.acled, entry.ucdp, *entry.acled_also):
+                if name and "{country}" not in name:
+                    index.setdefault(actor_key(name), entry.name)
+        return index
+
+    def _compile(self) -> re.Pattern:
+        demonym = _trie_regex(sorted(self.demonyms))
+        noun = _trie_regex(sorted(self.state_nouns))
+        parts = [
+            rf"(?P<alias>(?i:{_trie_regex(sorted(self.aliases))}))",
+            rf"(?P<acronym>{_trie_regex(sorted(self.acronyms))})",
+            rf"(?P<state>(?P<demonym>(?i:{demonym}))\s+(?:(?i:government|regime|state|occupation|national)\s+)?"
+            rf"(?P<noun>(?i:{noun})))",
+        ]
+        if self.anaphora:
+            parts.append(rf"(?P<anaphor>(?i:{_trie_regex(sorted(self.anaphora))}))")
+        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+    def resolve_class(self, name: str) -> str | None:
+        """'Protesters (India)', 'Military Forces of Ukraine (2019-)' → the ACLED form
+        without regime period, which is how marsad names a class actor with a country."""
+        head = _PERIOD.split(name.split(";")[0])[0].strip()
+        for entry in self.entries.values():
+            if not entry.acled or "{country}" not in entry.acled:
+                continue
+            template = re.escape(entry.acled).replace(r"\{country\}", "(?P<country>[^()]+?)")
+            if re.fullmatch(template, head, re.I):
+                return head
+        return None
+
+    def resolve_external(self, name: str) -> str | None:
+        return self._by_external.get(actor_key(name))
+
+    def find(self, text: str) -> list[ActorMention]:
+        mentions: list[ActorMention] = []
+        last_seen: dict[str, int] = {}
+        for match in self.pattern.finditer(text):
+            mention = self._mention(text, match, last_seen)
+            if mention is None or self._adjective_use(text, match, mention):
+                continue
+            mention.id = f"A{len(mentions) + 1}"
+            mentions.append(mention)
+            last_seen[mention.name] = match.start()
+        return mentions
+
+    def _adjective_use(self, text: str, match: re.Match, mention: ActorMention) -> bool:
+        entry = self.entries.get(mention.name)
+        if entry is None or not entry.is_class:
+            return False
+        return _ADJECTIVE_USE.match(text, match.end()) is not None
+
+    def _mention(self, text: str, match: re.Match, last_seen: dict[str, int]) -> ActorMention | None:
+        span = Span.of(text, match.start(), match.end())
+        if match.group("alias"):
+            return self._entry_mention(span, self.aliases[alias_key(span.text)], 0.9)
+        if match.group("acronym"):
+            name = self.acronyms.get(span.text) or self.acronyms.get(span.text.translate(_QUOTE))
+            return self._entry_mention(span, name, 0.95) if name else None
+        if match.group("state"):
+            country = self.demonyms[alias_key(match.group("demonym"))]
+            klass = self.state_nouns[alias_key(match.group("noun"))]
+            return self._state_mention(span, country, klass)
+        candidates = [n for n in self.anaphora[alias_key(span.text)] if n in last_seen]
+        if not candidates:
+            return None
+        name = max(candidates, key=lambda n: last_seen[n])
+        mention = self._entry_mention(span, name, 0.7)
+        mention.rule = RULE + ".anaphora"
+        return mention
+
+    def _entry_mention(self, span: Span, name: str, confidence: float) -> ActorMention:
+        entry = self.entries[name]
+        return ActorMention(
+            id="", text=span.text, span=span, name=name, acled_name=entry.acled_for(entry.country),
+            ucdp_name=entry.ucdp_for(entry.country), inter=entry.inter, rule=RULE, confidence=confidence,
+        )
+
+    def _state_mention(self, span: Span, country: str, klass: str) -> ActorMention:
+        entry = self.entries.get(klass)
+        acled = entry.acled_for(country) if entry else None
+        # A country's own forces are named after ACLED's actor so that exports and comparisons line up.
+        name = acled or f"{klass} of {country}"
+        return ActorMention(
+            id="", text=span.text, span=span, name=name, acled_name=acled,
+            ucdp_name=entry.ucdp_for(country) if entry else None, inter=entry.inter if entry else 1,
+            rule=RULE + ".state", confidence=0.85,
+        )
+
+
+def actor_key(name: str) -> str:
+    """A comparison key for actor names across systems: ACLED's regime periods
+    ("(2000-)"), sub-units after them and case are ignored."""
+    head = name.split(";")[0]
+    period = _PERIOD.search(head)
+    if period:
+        head = head[: period.start()]
+    return alias_key(head)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> ActorLexicon:
+    """Load and compile the actor vocabulary (cached; pass a path to use your own file)."""
+    import yaml
+
+    if path is None:
+        text = resources.files("marsad.data").joinpath("actors.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return ActorLexicon(yaml.safe_load(text))
+
+
+def find_actors(text: str, lexicon: ActorLexicon | None = None) -> list[ActorMention]:
+    """Every actor mention in ``text``, in order, with spans over the original text."""
+    return (lexicon or load_lexicon()).find(text)
+
+
+def normalise_actor(name: str, lexicon: ActorLexicon | None = None) -> str | None:
+    """The canonical marsad name for an alias, an ACLED or a UCDP actor name, or None."""
+    lexicon = lexicon or load_lexicon()
+    key = alias_key(name)
+    if key in lexicon.aliases:
+        return lexicon.aliases[key]
+    if name.strip() in lexicon.acronyms:
+        return lexicon.acronyms[name.strip()]
+    if name.strip() in lexicon.entries:
+        return name.strip()
+    found = lexicon.resolve_external(name)
+    if found:
+        return found
+    classed = lexicon.resolve_class(name)
+    if classed:
+        return classed
+    mentions = lexicon.find(name)
+    if len(mentions) == 1 and mentions[0].span.text.strip() == name.strip():
+        return mentions[0].name
+    return None
+
+
+def actor_entry(name: str, lexicon: ActorLexicon | None = None) -> ActorEntry | None:
+    """The data-file entry for a canonical name (None for names built from a demonym)."""
+    return (lexicon or load_lexicon()).entries.get(name)
+
+
+def acled_actor_name(name: str, country: str | None = None, lexicon: ActorLexicon | None = None) -> str:
+    """How ACLED names a canonical actor; generic classes are completed with ``country``
+    ("Protesters" in India → "Protesters (India)")."""
+    entry = actor_entry(name, lexicon)
+    if entry is None:
+        return name
+    return entry.acled_for(country or entry.country) or name
+
+
+def ucdp_side_name(name: str, country: str | None = None, lexicon: ActorLexicon | None = None) -> str:
+    """How UCDP GED names a canonical actor's side."""
+    entry = actor_entry(name, lexicon)
+    if entry is None:
+        return name
+    return entry.ucdp_for(country or entry.country) or name

@@ -1,0 +1,104 @@
+"""Actor aliases, case rules, anaphora and cross-system names."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from importlib import resources
+
+from marsad.extract.actors import (
+    acled_actor_name,
+    actor_key,
+    find_actors,
+    load_lexicon,
+    normalise_actor,
+    ucdp_side_name,
+)
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.name) for m in find_actors(text)]
+
+
+@pytest.mark.parametrize(
+    "alias, canonical",
+    [
+        ("Syria Democratic Forces", "SDF"),
+        ("Syrian Democratic Forces", "SDF"),
+        ("QSD", "SDF"),
+        ("Daesh", "ISIS"),
+        ("ISIL", "ISIS"),
+        ("IS", "ISIS"),
+        ("Islamic State", "ISIS"),
+        ("US-led coalition", "International Coalition"),
+        ("Syrian Arab Army", "Regime forces"),
+        ("SAA", "Regime forces"),
+        ("government forces", "Military forces"),
+        ("Hashd al-Shaabi", "PMF"),
+        ("Hay’at Tahrir al-Sham", "HTS"),
+        ("Self Defense Forces", "Self-Defense Forces"),
+    ],
+)
+def test_aliases_resolve_to_their_canonical_actor(alias, canonical):
+    assert normalise_actor(alias) == canonical
+    mentions = find_actors(f"Reports said {alias} advanced.")
+    assert [m.name for m in mentions] == [canonical]
+    assert mentions[0].span.text == alias
+
+
+def test_acronyms_are_case_sensitive_and_respect_word_boundaries():
+    assert names("This is the place; ISIS attacked.") == [("ISIS", "ISIS")]
+    assert names("the sdf-like groups") == []
+    assert names("cells of IS attacked") == [("IS", "ISIS")]
+
+
+def test_spans_point_into_the_original_text_with_typographic_variants():
+    text = "Fighters of the Syria\u00a0Democratic Forces and Hay’at Tahrir al-Sham clashed."
+    for mention in find_actors(text):
+        assert text[mention.span.start : mention.span.end] == mention.text
+    assert [m.name for m in find_actors(text)] == ["SDF", "HTS"]
+
+
+def test_the_organization_refers_back_only_after_isis_is_named():
+    assert names("the organization held a meeting") == []
+    found = names("ISIS cells attacked; later the organization withdrew")
+    assert found == [("ISIS cells", "ISIS"), ("the organization", "ISIS")]
+
+
+def test_demonym_forces_name_a_countrys_military():
+    mentions = find_actors("Ukrainian troops shelled positions held by Russian forces.")
+    assert [m.name for m in mentions] == ["Military Forces of Ukraine", "Russian forces"]
+    assert mentions[0].acled_name == "Military Forces of Ukraine"
+    assert mentions[1].acled_name == "Military Forces of Russia (2000-)"
+
+
+def test_class_nouns_used_as_adjectives_are_not_actors():
+    assert names("the military operation near the police station") == []
+
+
+def test_external_names_normalise_to_marsad_names():
+    assert normalise_actor("Military Forces of Syria (2000-) 4th Armored Division") == "Regime forces"
+    assert normalise_actor("QSD: Syrian Democratic Forces") == "SDF"
+    assert normalise_actor("Government of Syria") == "Regime forces"
+    assert normalise_actor("Protesters (India)") == "Protesters (India)"
+    assert normalise_actor("completely unknown name") is None
+
+
+def test_class_actors_take_the_events_country_in_exports():
+    assert acled_actor_name("Protesters", "India") == "Protesters (India)"
+    assert acled_actor_name("Police", "Iraq") == "Police Forces of Iraq"
+    assert acled_actor_name("Protesters") == "Protesters"
+    assert ucdp_side_name("Regime forces") == "Government of Syria"
+    assert actor_key("Military Forces of Russia (2000-) Air Force") == actor_key("military forces of russia")
+
+
+def test_data_file_has_no_alias_claimed_by_two_actors():
+    data = yaml.safe_load(resources.files("marsad.data").joinpath("actors.yaml").read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    from marsad.extract.actors import alias_key
+
+    for entry in data["actors"]:
+        for alias in entry.get("aliases", []):
+            key = alias_key(alias)
+            assert seen.setdefault(key, entry["name"]) == entry["name"], f"{alias!r} is claimed twice"
+    assert len(load_lexicon().entries) == len(data["actors"])
