@@ -1,0 +1,217 @@
+"""The adapter between the database and every publisher.
+
+Exports, charts and maps read :class:`EventRecord` objects: one flat record per
+stored event with its document, source and casualty breakdown. They come
+either from the database (:func:`iter_event_records`, streamed in batches
+with server-side cursors so that memory stays flat) or from plain dicts
+(:func:`records_from_dicts`, for tests and for callers that hold rows).
+
+A record keeps ``coded``: the fields of an imported coded dataset (an ACLED
+CSV row), which the matching exporter writes back unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+KILLED_OUTCOMES = ("killed", "executed")
+BATCH_SIZE = 2000
+
+
+@dataclass
+class EventRecord:
+    event_id: int
+    document_id: int | None = None
+    local_id: str | None = None
+    event_date: date | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: int | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    location: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    where_prec: int | None = None
+    fatalities: int = 0
+    injured: int = 0
+    deaths_civilians: int = 0
+    deaths_a: int = 0
+    deaths_b: int = 0
+    deaths_unknown: int = 0
+    low: int | None = None
+    high: int | None = None
+    evidence: str | None = None  # the span that states the event
+    span_start: int | None = None
+    span_end: int | None = None
+    source_name: str | None = None
+    source_confidential: bool = False
+    source_reliability: str | None = None
+    document_url: str | None = None
+    document_title: str | None = None
+    published: date | None = None
+    ingested_at: datetime | None = None
+    number_of_sources: int = 1
+    coded: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def best(self) -> int:
+        return self.fatalities
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to publish: a period (inclusive; an event whose dates overlap it
+    is in) and an area matched like ``marsad events list --place``: against
+    the event's location, admin1, admin2 and cited places, spelling-tolerant
+    ("Deir ez-Zor" = "Deir Ezzor")."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    area: str | None = None
+
+    def covers_area(self, *names: str | None) -> bool:
+        if not self.area:
+            return True
+        wanted = area_key(self.area)
+        return any(name and area_key(name) == wanted for name in names)
+
+
+def area_key(name: str) -> str:
+    """A spelling-insensitive key: lower case, letters and digits only,
+    "ez"/"al"/"as" articles kept (they are part of the name)."""
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def records_from_dicts(rows: Iterable[dict[str, Any]]) -> Iterator[EventRecord]:
+    names = {f.name for f in dataclasses.fields(EventRecord)}
+    for index, row in enumerate(rows, 1):
+        values = {k: v for k, v in row.items() if k in names}
+        values.setdefault("event_id", index)
+        yield EventRecord(**values)
+
+
+def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BATCH_SIZE) -> Iterator[EventRecord]:
+    """Every current event in ``scope``, in date order, streamed in batches.
+
+    The events are read through one server-side cursor (``yield_per``); the
+    casualty breakdown and coded fields of each batch come from one query
+    per batch, so memory depends on the batch size, not on the table.
+    """
+    from marsad.store.models import Document, Source
+    from marsad.store.repository import events_query
+
+    query = (
+        events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to)
+        .outerjoin(Source, Source.id == Document.source_id)
+        .add_columns(Document.url, Document.title, Document.published, Document.ingested_at,
+                     Source.name, Source.confidential, Source.reliability)
+        .execution_options(yield_per=batch_size, stream_results=True)
+    )
+    batch: list[EventRecord] = []
+    for row in session.execute(query):
+        batch.append(_record_from_row(row))
+        if len(batch) >= batch_size:
+            yield from _completed(session, batch)
+            batch = []
+    if batch:
+        yield from _completed(session, batch)
+
+
+def _record_from_row(row) -> EventRecord:
+    event, url, title, published, ingested_at, source_name, confidential, reliability = row
+    return EventRecord(
+        event_id=event.id, document_id=event.document_id, local_id=event.local_id,
+        event_date=event.event_date, date_start=event.date_start, date_end=event.date_end,
+        date_precision=event.date_precision, event_type=event.event_type,
+        sub_event_type=event.sub_event_type, actor1=event.actor1, assoc_actor_1=event.assoc_actor_1,
+        actor2=event.actor2, assoc_actor_2=event.assoc_actor_2, location=event.location,
+        admin1=event.admin1, admin2=event.admin2, country=event.country, latitude=event.latitude,
+        longitude=event.longitude, geo_precision=event.geo_precision, fatalities=event.fatalities or 0,
+        injured=event.injured or 0, evidence=event.span_text, span_start=event.span_start,
+        span_end=event.span_end, source_name=source_name, source_confidential=bool(confidential),
+        source_reliability=reliability, document_url=url, document_title=title, published=published,
+        ingested_at=ingested_at,
+    )
+
+
+def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
+    """Fill the casualty breakdown and the coded fields of one batch."""
+    ids = [record.event_id for record in batch]
+    by_id = {record.event_id: record for record in batch}
+    for event_id, casualty in _casualties_of(session, ids):
+        _add_casualty(by_id[event_id], casualty)
+    for event_id, layout, fields in _coded_fields_of(session, ids):
+        by_id[event_id].coded = dict(fields or {}, _layout=layout)
+    for record in batch:
+        _settle_estimates(record)
+    return batch
+
+
+def _casualties_of(session, event_ids: list[int]):
+    from sqlalchemy import select
+
+    from marsad.store.models import Casualty
+
+    query = select(Casualty).where(
+        Casualty.event_id.in_(event_ids), Casualty.part_of_id.is_(None), Casualty.outcome.in_(KILLED_OUTCOMES)
+    )
+    for casualty in session.scalars(query):
+        yield casualty.event_id, casualty
+
+
+def _coded_fields_of(session, event_ids: list[int]):
+    try:
+        from marsad.publish.models import CodedEvent
+    except ImportError:  # pragma: no cover - the table ships with marsad.publish
+        return []
+    from sqlalchemy import select
+
+    query = select(CodedEvent.event_id, CodedEvent.layout, CodedEvent.fields).where(CodedEvent.event_id.in_(event_ids))
+    return session.execute(query).all()
+
+
+def _add_casualty(record: EventRecord, casualty) -> None:
+    """UCDP's split: deaths on side A (actor1), side B (actor2), civilians, unknown."""
+    count = casualty.count or 0
+    affiliation = area_key(casualty.affiliation or "")
+    if casualty.victims == "civilians":
+        record.deaths_civilians += count
+    elif affiliation and record.actor1 and affiliation in area_key(record.actor1):
+        record.deaths_a += count
+    elif affiliation and record.actor2 and affiliation in area_key(record.actor2):
+        record.deaths_b += count
+    else:
+        record.deaths_unknown += count
+    low = casualty.low if casualty.low is not None else count
+    record.low = (record.low or 0) + low
+    if casualty.high is not None or casualty.qualifier in (None, "exact"):
+        record.high = (record.high or 0) + (casualty.high if casualty.high is not None else count)
+
+
+def _settle_estimates(record: EventRecord) -> None:
+    """Deaths not explained by a casualty row are UCDP ``deaths_unknown``."""
+    explained = record.deaths_a + record.deaths_b + record.deaths_civilians + record.deaths_unknown
+    if record.fatalities > explained:
+        record.deaths_unknown += record.fatalities - explained
+    if record.low is None:
+        record.low = record.fatalities
+    if record.high is None or record.high < record.fatalities:
+        record.high = max(record.fatalities, record.high or 0)
