@@ -1,0 +1,233 @@
+"""The extraction pipeline: registered, versioned components over one context.
+
+A *component* is a function ``component(ctx: DocContext) -> None`` registered
+under a name and a version::
+
+    from marsad.extract.pipeline import register
+
+    @register("places", version="1")
+    def places_component(ctx):
+        ctx.places.extend(find_places(ctx.text, ...))
+
+Components run in :data:`DEFAULT_COMPONENTS` order over a shared
+:class:`DocContext`; each reads what earlier ones found and adds its own
+facts. The default components live in modules named after them
+(``marsad.extract.<name>``) and are imported on first use; a component whose
+module does not exist yet is skipped (the run records which ran), so the
+pipeline always runs. The :class:`~marsad.model.Extraction` records
+``pipeline = {"name", "version", "components": {name: version}}`` so a stored
+run can be replayed with the same code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from marsad.extract.text import normalise, split_sentences
+from marsad.model import (
+    ActorMention,
+    Casualty,
+    DateValue,
+    Event,
+    Extraction,
+    PlaceMention,
+    Span,
+)
+
+PIPELINE_NAME = "marsad-en"
+PIPELINE_VERSION = "0.1.0"
+
+#: Run order. numbers and dates first (casualties need both), actors and places
+#: before casualties (perpetrators, victims' affiliation, place ids), events last.
+DEFAULT_COMPONENTS: tuple[str, ...] = ("numbers", "dates", "actors", "places", "casualties", "events")
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    version: str
+    func: Callable[[DocContext], None]
+
+
+_REGISTRY: dict[str, Component] = {}
+
+
+def register(name: str, version: str = "1") -> Callable:
+    """Register ``func(ctx)`` as pipeline component ``name`` at ``version``."""
+
+    def decorator(func: Callable[[DocContext], None]) -> Callable[[DocContext], None]:
+        _REGISTRY[name] = Component(name, str(version), func)
+        return func
+
+    return decorator
+
+
+def registered() -> dict[str, Component]:
+    return dict(_REGISTRY)
+
+
+@dataclass
+class NumberMention:
+    """A quantity in the text: ``value`` is the best estimate.
+
+    ``low``/``high`` are bounds from qualifiers ("at least 5": low=5), ``vague``
+    names a convention ("dozens" = 12). ``start``/``end`` cover the qualifier
+    and the number; ``num_start``/``num_end`` the number alone.
+    """
+
+    start: int
+    end: int
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    qualifier: str = "exact"
+    vague: str | None = None
+    num_start: int = 0
+    num_end: int = 0
+    is_year: bool = False
+    is_ordinal: bool = False
+
+
+@dataclass
+class DocContext:
+    """Everything a component may read or add while one document is processed.
+
+    * ``text``: the original input, never modified; every span indexes it.
+    * ``norm``: ``text`` with typographic variants folded (same length, so
+      offsets are shared). Match patterns against ``norm``.
+    * ``sentences``: ``(start, end)`` offsets of sentences, in order.
+    * ``published``: the publication date (given, or inferred by the dates
+      component, then ``published_inferred`` is True).
+    * ``numbers``: :class:`NumberMention` (numbers component).
+    * ``dates``: :class:`~marsad.model.DateValue` with spans (dates component);
+      ``anchors`` maps names such as ``"operation_start"`` or ``"month:2"`` to
+      DateValues that periods are computed from.
+    * ``actors`` (:class:`~marsad.model.ActorMention`), ``places``
+      (:class:`~marsad.model.PlaceMention`), ``casualties``
+      (:class:`~marsad.model.Casualty`), ``events`` (:class:`~marsad.model.Event`):
+      facts found so far, each with its span.
+    * ``warnings``: human-readable notes that end up in the Extraction.
+    * ``extra``: free scratch space for components (key by component name).
+
+    Use :meth:`new_id` for fact ids (``"C1"``, ``"P3"``) and :meth:`span` to
+    build spans over the original text.
+    """
+
+    text: str
+    document_id: str = "doc"
+    published: date | None = None
+    published_inferred: bool = False
+    source: str | None = None
+    norm: str = ""
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+    anchors: dict[str, DateValue] = field(default_factory=dict)
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    _counters: dict[str, Iterator[int]] = field(default_factory=dict, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            self.norm = normalise(self.text)
+        if not self.sentences:
+            self.sentences = split_sentences(self.norm)
+        self._sentence_starts = [start for start, _ in self.sentences]
+
+    def new_id(self, prefix: str) -> str:
+        counter = self._counters.setdefault(prefix, itertools.count(1))
+        return f"{prefix}{next(counter)}"
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing ``offset`` (or the one before it)."""
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        if not self.sentences:
+            return (0, len(self.text))
+        return self.sentences[self.sentence_index(offset)]
+
+
+class Pipeline:
+    """An ordered list of components; call it on a text to get an Extraction."""
+
+    def __init__(self, components: Iterable[str] = DEFAULT_COMPONENTS):
+        self.names = tuple(components)
+        self.components = _load(self.names)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return {
+            "name": PIPELINE_NAME,
+            "version": PIPELINE_VERSION,
+            "components": {c.name: c.version for c in self.components},
+        }
+
+    def __call__(self, text: str, *, document_id: str = "doc", published: date | None = None,
+                 source: str | None = None) -> Extraction:
+        ctx = DocContext(text=text, document_id=document_id, published=published, source=source)
+        for component in self.components:
+            component.func(ctx)
+        return Extraction(
+            document_id=document_id, published=ctx.published, published_inferred=ctx.published_inferred,
+            source=source, language="en", events=ctx.events, casualties=ctx.casualties, places=ctx.places,
+            actors=ctx.actors, dates=ctx.dates, pipeline=self.meta, warnings=ctx.warnings,
+        )
+
+
+def _load(names: Iterable[str]) -> list[Component]:
+    components = []
+    for name in names:
+        if name not in _REGISTRY:
+            module = f"marsad.extract.{name}"
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as error:
+                if error.name != module:
+                    raise
+        if name in _REGISTRY:
+            components.append(_REGISTRY[name])
+    return components
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract_text(text: str, *, document_id: str = "doc", published: date | None = None,
+                 source: str | None = None) -> Extraction:
+    """Extract events, casualties, places, actors and dates from one report."""
+    return default_pipeline()(text, document_id=document_id, published=published, source=source)
+
+
+def extract_many(docs: Iterable[dict]) -> Iterator[Extraction]:
+    """Extract each ``{id, text, published?, source?}`` dict, in input order.
+
+    Pure per document, so a batch engine can map :func:`extract_document` instead.
+    """
+    for doc in docs:
+        yield extract_document(doc)
+
+
+def extract_document(doc: dict) -> Extraction:
+    published = doc.get("published")
+    if isinstance(published, str) and published:
+        published = date.fromisoformat(published[:10])
+    return extract_text(doc["text"], document_id=str(doc.get("id", "doc")), published=published or None,
+                        source=doc.get("source"))

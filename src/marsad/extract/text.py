@@ -1,0 +1,57 @@
+"""Text normalisation and sentence splitting that keep offsets exact.
+
+:func:`normalise` maps the input character by character (same length), so an
+offset found in the normalised text is the same offset in the original input:
+non-breaking spaces, curly quotes, dashes and the ellipsis are folded to their
+ASCII look-alikes without moving anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FOLD = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u2026": ".", "\t": " ", "\u200b": " ", "\ufeff": " ",
+})
+
+
+def normalise(text: str) -> str:
+    """Fold typographic variants to ASCII; the result has the input's length."""
+    folded = text.translate(_FOLD)
+    assert len(folded) == len(text)
+    return folded
+
+
+# A sentence ends at . ! ? followed by space and an upper-case letter/digit/quote,
+# or at a blank line. Abbreviations that commonly precede a capital are kept.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|Mt|No|Jr|Sr|Prof|Rev|Gov|Sen|Rep|Brig|Cpl|Pvt|Adm|Cmdr|vs|etc|approx|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.\s*$"
+)
+
+
+def split_sentences(norm: str) -> list[tuple[int, int]]:
+    """Sentence boundaries as ``(start, end)`` offsets, whitespace trimmed."""
+    sentences: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(norm):
+        ends_with_period = "\n" not in match.group(0) or norm[match.start() - 1 : match.start()] == "."
+        if ends_with_period and _ABBREVIATIONS.search(norm, max(0, match.start() - 12), match.start()):
+            continue
+        _append(norm, start, match.start(), sentences)
+        start = match.end()
+    _append(norm, start, len(norm), sentences)
+    return sentences
+
+
+def _append(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
