@@ -116,6 +116,24 @@ def find_documents_by_hash(session, hashes: Iterable[str]) -> dict[str, Document
     return found
 
 
+def known_documents(session, hashes: Iterable[str]) -> dict[str, tuple[int, set[str]]]:
+    """For each stored hash among ``hashes``: the document id and the
+    pipeline hashes of its runs (one query per 500 hashes)."""
+    wanted = list(dict.fromkeys(hashes))
+    found: dict[str, tuple[int, set[str]]] = {}
+    for start in range(0, len(wanted), 500):
+        query = (
+            select(Document.content_hash, Document.id, ExtractionRun.pipeline_hash)
+            .outerjoin(ExtractionRun, ExtractionRun.document_id == Document.id)
+            .where(Document.content_hash.in_(wanted[start : start + 500]))
+        )
+        for digest, document_id, run_hash in session.execute(query):
+            entry = found.setdefault(digest, (document_id, set()))
+            if run_hash:
+                entry[1].add(run_hash)
+    return found
+
+
 def add_document(
     session,
     *,
@@ -246,22 +264,27 @@ def current_run(session, document: Document) -> ExtractionRun | None:
     ).first()
 
 
-def add_extraction(session, document: Document, extraction: m.Extraction, *, keep_json: bool = True) -> ExtractionRun:
+def add_extraction(
+    session, document: Document, extraction: m.Extraction, *, keep_json: bool = True, new_document: bool = False
+) -> ExtractionRun:
     """Store one extraction run over ``document`` and all its facts.
 
     The new run becomes the document's current run (earlier runs stay, not
     current). If this exact pipeline configuration already ran over this
     document, the stored run is returned and nothing is added.
+    ``new_document=True`` (the document was added in this transaction, so it
+    has no runs) skips those two look-ups.
     """
     pipeline = extraction.pipeline or {}
-    existing = find_run(session, document, pipeline)
-    if existing is not None:
-        return existing
-    session.execute(
-        update(ExtractionRun)
-        .where(ExtractionRun.document_id == document.id, ExtractionRun.is_current.is_(True))
-        .values(is_current=False)
-    )
+    if not new_document:
+        existing = find_run(session, document, pipeline)
+        if existing is not None:
+            return existing
+        session.execute(
+            update(ExtractionRun)
+            .where(ExtractionRun.document_id == document.id, ExtractionRun.is_current.is_(True))
+            .values(is_current=False)
+        )
     run = ExtractionRun(
         document_id=document.id,
         pipeline_name=str(pipeline.get("name", "unknown")),
@@ -424,7 +447,11 @@ def events_query(
 ) -> Select:
     """Current events filtered by place (location, admin areas or any cited
     place mention, spelling-tolerant), date range (inclusive), source, type, actor."""
-    query = current_fact_query(Event).join(Document, Event.document_id == Document.id)
+    query = (
+        current_fact_query(Event)
+        .join(Document, Event.document_id == Document.id)
+        .outerjoin(Source, Document.source_id == Source.id)
+    )
     if place:
         pattern = place_pattern(place)
         cited = exists().where(
@@ -440,9 +467,7 @@ def events_query(
     if date_to is not None:
         query = query.where(func.coalesce(Event.date_start, Event.event_date) <= date_to)
     if source:
-        query = query.join(Source, Document.source_id == Source.id).where(
-            func.lower(Source.name) == source.strip().lower()
-        )
+        query = query.where(func.lower(Source.name) == source.strip().lower())
     if event_type:
         query = query.where(or_(Event.event_type == event_type, Event.sub_event_type == event_type))
     if actor:
@@ -497,16 +522,27 @@ def record_failure(
     content_hash: str | None = None,
     document_id: int | None = None,
 ) -> IngestFailure:
-    """Record why one document could not be ingested (the batch goes on)."""
-    failure = IngestFailure(
-        origin=origin,
-        stage=stage,
-        error_type=type(error).__name__ if isinstance(error, BaseException) else "Error",
-        error=str(error)[:10_000],
-        content_hash=content_hash,
-        document_id=document_id,
-    )
-    session.add(failure)
+    """Record why one document could not be ingested (the batch goes on).
+
+    A document that fails again the same way updates its open failure
+    instead of adding a row, so re-running a batch does not pile them up."""
+    values = {
+        "stage": stage,
+        "error_type": type(error).__name__ if isinstance(error, BaseException) else "Error",
+        "error": str(error)[:10_000],
+        "content_hash": content_hash,
+        "document_id": document_id,
+    }
+    failure = session.scalars(
+        select(IngestFailure).where(IngestFailure.origin == origin, IngestFailure.resolved_at.is_(None))
+    ).first()
+    if failure is None:
+        failure = IngestFailure(origin=origin, **values)
+        session.add(failure)
+    else:
+        for key, value in values.items():
+            setattr(failure, key, value)
+        failure.created_at = datetime.now(timezone.utc)
     session.flush()
     return failure
 

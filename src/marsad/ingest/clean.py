@@ -1,0 +1,127 @@
+"""From a raw document to the text marsad archives: main text of web pages,
+light cleaning, checks (empty, binary, language) and the content hash.
+
+Cleaning is deliberately light because every extracted fact points into the
+stored text by character offsets: line endings are normalised, a byte-order
+mark and invisible control characters are removed, surrounding blank space is
+trimmed, and nothing else changes (curly quotes, non-breaking spaces and
+typos stay as the monitor wrote them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.ingest.readers import RawDocument, parse_date
+from marsad.store.repository import content_hash
+
+MIN_CHARS = 20  # fewer letters than this is not a report
+# C0/C1 control characters except tab and newline; they are invisible and break exports.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class DocumentRejected(Exception):
+    """A document that cannot be archived; ``stage`` says which check refused it."""
+
+    def __init__(self, message: str, stage: str):
+        super().__init__(message)
+        self.stage = stage
+
+
+@dataclass
+class CleanDocument:
+    raw: RawDocument
+    text: str
+    content_hash: str
+    language: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+
+
+def clean_text(text: str) -> str:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise DocumentRejected("looks binary (it contains NUL characters).", "clean")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(10, len(text) // 100):
+        raise DocumentRejected(f"looks binary ({controls} control characters).", "clean")
+    return _CONTROL.sub("", text).strip()
+
+
+def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
+    """Main text of a news page (trafilatura), with its title, date and URL."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+    )
+    if extracted is None or not (extracted.text or "").strip():
+        # A fragment (a feed entry's HTML) has no page structure: fall back to its plain text.
+        fallback = trafilatura.html2txt(html) if "<" in html else html
+        return fallback, {}
+    meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url}
+    return extracted.text, meta
+
+
+def prepare(raw: RawDocument, *, languages: tuple[str, ...] | None = ("en",)) -> CleanDocument:
+    """Clean, check and hash one raw document; raises :class:`DocumentRejected`."""
+    title, url, published = raw.title, raw.url, raw.published
+    if raw.text is not None:
+        text = raw.text
+    elif raw.html is not None:
+        text, meta = html_to_text(raw.html, raw.url)
+        title = title or meta.get("title")
+        url = url or meta.get("url")
+        if published is None and meta.get("date"):
+            try:
+                published = parse_date(meta["date"], raw.origin)
+            except Exception:  # a page's own date is a hint; a bad one must not reject the page
+                published = None
+    else:
+        raise DocumentRejected("is empty (no text).", "clean")
+    text = clean_text(text)
+    letters = sum(ch.isalpha() for ch in text[:2000])
+    if letters < MIN_CHARS:
+        raise DocumentRejected(f"is empty or too short to be a report ({len(text)} characters).", "clean")
+    language = detect_language(text)
+    if languages and language not in languages:
+        raise DocumentRejected(
+            f"is not in {'/'.join(languages)} (detected language: {language}); "
+            "marsad's extraction reads English reports. Translate it first, or pass --any-language to archive it.",
+            "language",
+        )
+    return CleanDocument(raw, text, content_hash(text), language, title, url, published)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid, offline).
+
+    Only the first few thousand characters are read: enough for a reliable
+    guess, and the cost stays flat for long reports.
+    """
+    sample = text[:3000]
+    language, _score = _classify(sample)
+    if language != "en" and _looks_english(sample):
+        # Short English texts full of place names are sometimes taken for
+        # another language; frequent English function words settle it.
+        return "en"
+    return language
+
+
+_ENGLISH_WORDS = frozenset("the of and in to was were by a on at with from for that killed".split())
+
+
+def _looks_english(sample: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", sample.lower())
+    if len(words) < 5:
+        return False
+    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.2
+
+
+def _classify(sample: str) -> tuple[str, float]:
+    import py3langid  # loads its bundled model once, on first use
+
+    return py3langid.classify(sample)
