@@ -1,0 +1,176 @@
+"""Low / best / high per incident, outcome and victim category (UCDP's sense).
+
+The rules (also in ``docs/methodology.md``):
+
+1. A report's figure: an exact count N gives (N, N, N); "at least N", "more
+   than N" and vague quantities ("dozens" = 12, "hundreds" = 100) give a lower
+   bound (N, N, open); "about N" keeps the extractor's low/high; "up to N" an
+   upper bound.
+2. Within one source, the latest report of the incident supersedes the
+   earlier ones ("the death toll rises to 14" replaces 9; nothing is added).
+3. Across sources, best is the figure of the most reliable source (Admiralty
+   grade A before B … F, ungraded last), the later report winning between
+   equals, then the higher figure.
+4. Disagreement widens the range: low is the lowest current figure's low,
+   high the highest current figure (its stated high, else its count). A
+   range whose highest figure is only a lower bound is marked ``open_high``.
+5. "Including" sub-counts never add to their parent: a report's civilians are
+   its top-level civilian counts; children and women are broken out as
+   categories of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+DEATH_OUTCOMES = {"killed": "killed", "executed": "killed", "dead": "killed"}
+RELIABILITY_ORDER = {grade: rank for rank, grade in enumerate("ABCDEF")}
+LOWER_BOUND_QUALIFIERS = {"at_least", "more_than", "over"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One report's figure for one outcome and victim category."""
+
+    report_key: str
+    source: str | None
+    reliability: str | None
+    published: int  # date ordinal (0 when unknown)
+    document_id: int
+    outcome: str
+    category: str
+    low: int
+    best: int
+    high: int | None  # None: open (a lower bound only)
+
+
+@dataclass
+class Estimate:
+    outcome: str
+    category: str
+    low: int
+    best: int
+    high: int
+    open_high: bool
+    n_reports: int
+    n_sources: int
+    best_report_key: str
+    superseded: list[str]
+    explanation: str
+
+
+def normal_outcome(outcome: str | None) -> str:
+    outcome = (outcome or "killed").lower()
+    return DEATH_OUTCOMES.get(outcome, outcome)
+
+
+def casualty_bounds(count, low, high, qualifier, vague) -> tuple[int, int, int | None] | None:
+    """(low, best, high-or-None) of one stated count, per rule 1."""
+    best = count if count is not None else low
+    if best is None:
+        return None
+    if vague or (qualifier in LOWER_BOUND_QUALIFIERS):
+        return (low if low is not None else best, best, None)
+    if qualifier in ("at_most", "up_to"):
+        return (low if low is not None else 0, best, high if high is not None else best)
+    return (low if low is not None else best, best, high if high is not None else best)
+
+
+def victim_base(victims: str | None) -> str:
+    victims = (victims or "unknown").lower()
+    if victims.startswith("civil"):
+        return "civilians"
+    if victims.startswith("combat") or victims in ("fighters", "military"):
+        return "combatants"
+    return "unknown"
+
+
+def categories_of(casualty: dict, parent: dict | None = None) -> list[str]:
+    """Which categories a casualty count contributes to (rule 5): a sub-count
+    adds only to the categories its parent does not already cover."""
+    base = victim_base(casualty.get("victims"))
+    group = casualty.get("victim_group")
+    affiliation = casualty.get("affiliation") if base == "combatants" else None
+    new_group = parent is None or parent.get("victim_group") != group
+    new_affiliation = parent is None or parent.get("affiliation") != affiliation
+    out: list[str] = [base] if parent is None else []
+    if affiliation and new_affiliation:
+        out.append(f"combatants/{affiliation}")
+    if group and group not in ("men", "adults") and new_group:
+        out.append(group if base == "civilians" else f"{base}/{group}")
+    return out
+
+
+def combine(figures: Sequence[Figure]) -> list[Estimate]:
+    """Apply rules 2–4 to all figures of one incident."""
+    by_key: dict[tuple[str, str], list[Figure]] = {}
+    for figure in figures:
+        by_key.setdefault((figure.outcome, figure.category), []).append(figure)
+    return [_combine_one(outcome, category, group) for (outcome, category), group in sorted(by_key.items())]
+
+
+def _rank(figure: Figure) -> tuple:
+    return (RELIABILITY_ORDER.get(figure.reliability or "", 6), -figure.published, -figure.best, figure.report_key)
+
+
+def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate:
+    latest: dict[str, Figure] = {}
+    superseded: list[str] = []
+    for figure in sorted(figures, key=lambda f: (f.published, f.document_id, f.report_key)):
+        source = figure.source or f"document {figure.document_id}"
+        if source in latest:
+            superseded.append(latest[source].report_key)
+        latest[source] = figure
+    current = list(latest.values())
+    chosen = min(current, key=_rank)
+    low = min(f.low for f in current)
+    top = max(current, key=lambda f: (f.high if f.high is not None else f.best, f.high is None))
+    high = top.high if top.high is not None else top.best
+    open_high = top.high is None
+    high = max(high, chosen.best)
+    low = min(low, chosen.best)
+    parts = [f"best {chosen.best} from {chosen.source or 'an unnamed source'} (grade {chosen.reliability or '?'}, report {chosen.report_key})"]
+    if len(current) > 1:
+        parts.append(f"{len(current)} sources give {sorted({f.best for f in current})}: range {low}–{high}")
+    if superseded:
+        parts.append(f"{len(superseded)} earlier report(s) superseded by the same source's later figure")
+    if open_high:
+        parts.append("the highest figure is a lower bound")
+    return Estimate(
+        outcome=outcome,
+        category=category,
+        low=low,
+        best=chosen.best,
+        high=high,
+        open_high=open_high,
+        n_reports=len(figures),
+        n_sources=len(current),
+        best_report_key=chosen.report_key,
+        superseded=sorted(superseded),
+        explanation="; ".join(parts),
+    )
+
+
+def figures_of_report(report_key: str, source, reliability, published: int, document_id: int, casualties: Iterable[dict]) -> list[Figure]:
+    """A report's figures per (outcome, category), summing its top-level
+    counts; ``casualties`` are dicts with id, part_of, outcome, count, low,
+    high, qualifier, vague, victims, victim_group, affiliation."""
+    casualties = list(casualties)
+    by_id = {c["id"]: c for c in casualties}
+    sums: dict[tuple[str, str], list] = {}
+    for casualty in casualties:
+        bounds = casualty_bounds(casualty.get("count"), casualty.get("low"), casualty.get("high"), casualty.get("qualifier"), casualty.get("vague"))
+        if bounds is None:
+            continue
+        parent = by_id.get(casualty.get("part_of"))
+        outcome = normal_outcome(casualty.get("outcome"))
+        for category in categories_of(casualty, parent):
+            total = sums.setdefault((outcome, category), [0, 0, 0])
+            total[0] += bounds[0]
+            total[1] += bounds[1]
+            total[2] = None if total[2] is None or bounds[2] is None else total[2] + bounds[2]
+    return [
+        Figure(report_key, source, reliability, published, document_id, outcome, category, low, best, high)
+        for (outcome, category), (low, best, high) in sorted(sums.items())
+    ]

@@ -1,0 +1,180 @@
+"""Read the store's current facts as reconciliation inputs.
+
+- Incident-level *reports*: current events dated to within a week (UCDP date
+  precision 1–3), each with the casualty counts attached to it that are not
+  cumulative tallies.
+- *Claims*: cumulative counts (``is_tally``), their "including" children, and
+  counts whose period is longer than a week.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from datetime import date
+
+from marsad.reconcile.claims import Claim
+from marsad.reconcile.estimates import figures_of_report, victim_base
+from marsad.reconcile.linkage import Report, evidence_words
+
+MAX_INCIDENT_DAYS = 7
+
+
+def _ordinal(value: date | None) -> int:
+    return value.toordinal() if value else 0
+
+
+def _sentence(text: str, start: int | None, end: int | None) -> str:
+    """The sentence around a span: the evidence text compared between reports."""
+    if start is None or end is None or not text:
+        return ""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    return text[left : min(stops) if stops else len(text)]
+
+
+def _period_days(start: date | None, end: date | None) -> int:
+    return (end - start).days if start and end else 0
+
+
+def _casualty_dict(row) -> dict:
+    return {
+        "id": row.id,
+        "part_of": row.part_of_id,
+        "outcome": row.outcome,
+        "count": row.count,
+        "low": row.low,
+        "high": row.high,
+        "qualifier": row.qualifier,
+        "vague": row.vague,
+        "victims": row.victims,
+        "victim_group": row.victim_group,
+        "affiliation": row.affiliation,
+        "perpetrators": list(row.perpetrators or ([p for p in (row.perpetrator or "").split("; ") if p])),
+        "derived": row.derived,
+        "is_tally": bool(row.is_tally),
+        "event_id": row.event_id,
+        "document_id": row.document_id,
+        "cause": row.cause,
+        "period_start": row.period_start,
+        "period_end": row.period_end,
+        "span": (row.span_start, row.span_end, row.span_text),
+        "local_id": row.local_id,
+    }
+
+
+def _is_claim(casualty: dict, by_id: dict[int, dict]) -> bool:
+    if casualty["is_tally"] or _period_days(casualty["period_start"], casualty["period_end"]) > MAX_INCIDENT_DAYS:
+        return True
+    parent = by_id.get(casualty["part_of"])
+    return parent is not None and _is_claim(parent, by_id)
+
+
+def load_facts(session) -> tuple[list[Report], list[Claim]]:
+    """Incident-level reports (``uid`` = event id) and claims, from current runs."""
+    from sqlalchemy import select
+
+    from marsad.store.models import Casualty, Document, Event, ExtractionRun, Source
+
+    current = select(ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
+    documents = {
+        row.id: row
+        for row in session.execute(
+            select(Document.id, Document.published, Document.text, Source.name, Source.reliability)
+            .outerjoin(Source, Document.source_id == Source.id)
+            .where(Document.id.in_(select(ExtractionRun.document_id).where(ExtractionRun.is_current.is_(True))))
+        )
+    }
+    casualties = [_casualty_dict(row) for row in session.scalars(select(Casualty).where(Casualty.run_id.in_(current)).order_by(Casualty.id))]
+    by_id = {c["id"]: c for c in casualties}
+    claims = [_claim(c, by_id, documents) for c in casualties if _is_claim(c, by_id)]
+    claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
+    by_event: dict[int, list[dict]] = defaultdict(list)
+    for casualty in casualties:
+        if casualty["event_id"] is not None and casualty["id"] not in claim_ids:
+            by_event[casualty["event_id"]].append(casualty)
+    reports = []
+    for event in session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id)):
+        report = _report(event, documents[event.document_id], by_event.get(event.id, []))
+        if report is not None:
+            reports.append(report)
+    return reports, claims
+
+
+def _report(event, document, casualties: list[dict]) -> Report | None:
+    day = event.event_date or event.date_start
+    if day is None or (event.date_precision or 1) > 3 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
+        return None
+    key = f"{event.document_id}/{event.local_id}"
+    published = _ordinal(document.published)
+    figures = figures_of_report(key, document.name, document.reliability, published, event.document_id, casualties)
+    killed = [f for f in figures if f.outcome == "killed" and "/" not in f.category and f.category in ("civilians", "combatants", "unknown")]
+    perpetrators = Counter(p for c in casualties for p in c["perpetrators"])
+    text = _sentence(document.text, event.span_start, event.span_end)
+    return Report(
+        uid=event.id,
+        key=key,
+        document_id=event.document_id,
+        source=document.name,
+        reliability=document.reliability,
+        published=published,
+        day=day.toordinal(),
+        location=event.location,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        admin1=event.admin1,
+        admin2=event.admin2,
+        country=event.country,
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actors=[a for a in (event.actor1, event.actor2) if a] + sorted(perpetrators),
+        killed=sum(f.best for f in killed) if killed else None,
+        killed_low=sum(f.low for f in killed) if killed else None,
+        killed_high=None if not killed or any(f.high is None for f in killed) else sum(f.high for f in killed),
+        words=evidence_words(text),
+        counts=[f.__dict__ for f in figures],
+        perpetrators=[name for name, _ in perpetrators.most_common()],
+    )
+
+
+def claim_category(casualty: dict) -> str:
+    base = victim_base(casualty["victims"])
+    if casualty["victim_group"] and casualty["victim_group"] not in ("men", "adults"):
+        return casualty["victim_group"] if base == "civilians" else f"{base}/{casualty['victim_group']}"
+    if base == "combatants" and casualty["affiliation"]:
+        return f"combatants/{casualty['affiliation']}"
+    return base
+
+
+def _claim(casualty: dict, by_id: dict[int, dict], documents: dict) -> Claim:
+    from marsad.reconcile.estimates import normal_outcome
+
+    document = documents.get(casualty["document_id"])
+    parent = by_id.get(casualty["part_of"])
+    derived = casualty["derived"] or ""
+    start, end, text = casualty["span"]
+    # a sub-count without its own period or perpetrator shares its parent's scope
+    scope = casualty if casualty["period_start"] or parent is None else parent
+    return Claim(
+        key=f"{casualty['document_id']}/{casualty['local_id']}",
+        outcome=normal_outcome(casualty["outcome"]),
+        category=claim_category(casualty),
+        count=casualty["count"],
+        low=casualty["low"],
+        high=casualty["high"],
+        qualifier=casualty["qualifier"] or ("at_least" if casualty["vague"] else None),
+        perpetrators=casualty["perpetrators"],
+        cause=casualty["cause"],
+        period_start=scope["period_start"],
+        period_end=scope["period_end"],
+        admin1=None,
+        parent_key=f"{parent['document_id']}/{parent['local_id']}" if parent else None,
+        derived=casualty["derived"],
+        remainder=bool(re.search(r"\brest\b|remain", derived, re.I)) or (parent is not None and casualty["count"] is None),
+        source=document.name if document else None,
+        published=document.published if document else None,
+        document_id=casualty["document_id"],
+        casualty_id=casualty["id"],
+        evidence=text,
+        span=(start, end) if start is not None else None,
+    )

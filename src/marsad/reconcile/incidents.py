@@ -1,0 +1,63 @@
+"""From a cluster of reports to one incident: its attributes and estimates.
+
+Attributes come from the reports by vote (the date most reports give, ties to
+the best-ranked report), place and type from the best-ranked report that has
+them (more reliable, then later, then more precisely located).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.reconcile.estimates import RELIABILITY_ORDER, Estimate, Figure, combine
+from marsad.reconcile.linkage import Report
+
+
+@dataclass
+class IncidentDraft:
+    report_uids: list[int]
+    attributes: dict
+    estimates: list[Estimate] = field(default_factory=list)
+    superseded: set[str] = field(default_factory=set)
+
+
+def _rank(report: Report) -> tuple:
+    located = 0 if report.latitude is not None else 1
+    return (RELIABILITY_ORDER.get(report.reliability or "", 6), -(report.published or 0), located, report.key)
+
+
+def build_incident(reports: Sequence[Report]) -> IncidentDraft:
+    ranked = sorted(reports, key=_rank)
+    days = Counter(r.day for r in reports)
+    top_count = max(days.values())
+    day = next(r.day for r in ranked if days[r.day] == top_count)
+    placed = next((r for r in ranked if r.location or r.admin1), ranked[0])
+    typed = next((r for r in ranked if r.sub_event_type), ranked[0])
+    perpetrators = Counter(p for r in reports for p in r.perpetrators[:1])
+    perpetrator = perpetrators.most_common(1)[0][0] if perpetrators else (typed.actors[0] if typed.actors else None)
+    sources = sorted({r.source or f"document {r.document_id}" for r in reports})
+    attributes = {
+        "event_date": date.fromordinal(day),
+        "date_precision": 1 if len(days) == 1 else 2,
+        "event_type": typed.event_type,
+        "sub_event_type": typed.sub_event_type,
+        "actor1": typed.actors[0] if typed.actors else None,
+        "actor2": typed.actors[1] if len(typed.actors) > 1 else None,
+        "perpetrator": perpetrator,
+        "location": placed.location,
+        "admin1": placed.admin1,
+        "admin2": placed.admin2,
+        "country": placed.country,
+        "latitude": placed.latitude,
+        "longitude": placed.longitude,
+        "n_reports": len(reports),
+        "n_sources": len(sources),
+        "sources": sources,
+    }
+    figures = [Figure(**figure) for r in reports for figure in r.counts]
+    estimates = combine(figures)
+    superseded = {key for e in estimates for key in e.superseded}
+    return IncidentDraft(sorted(r.uid for r in reports), attributes, estimates, superseded)

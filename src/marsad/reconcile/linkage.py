@@ -1,0 +1,337 @@
+"""Incident linkage: which reports describe the same incident.
+
+The probabilistic part is Splink (Fellegi–Sunter on DuckDB): reports are
+blocked on area and a date window, each candidate pair gets one comparison
+level per field (date distance, place, event type, actors, casualty counts,
+evidence words) and a match weight that is the sum of the levels' log2 Bayes
+factors. Those per-comparison contributions are kept for every pair, so every
+link can be explained.
+
+The model's m/u probabilities are set in :data:`DEFAULT_PARAMETERS` (written
+down in ``docs/methodology.md``) rather than trained on each run, so that the
+same data always gives the same links (re-running reconcile changes nothing).
+
+Clustering is ours because it needs constraints Splink's connected components
+lack: two events of the same document are never one incident, a person's
+"different" decision is never overridden, and a person's "same" decision
+always links.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+LINKAGE_VERSION = "linkage-1"
+DATE_WINDOW_DAYS = 3
+LINK_PROBABILITY = 0.5
+REVIEW_BAND = (0.2, 0.9)
+PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
+
+STOPWORDS = frozenset(
+    """a an the of in on at to and or by for from with near into after before during killed killing
+    were was are is been being be who which that this these those its their his her they them it
+    as than more least about nearly over under people persons person civilians civilian fighters
+    members member including including also other others while when where there yesterday today
+    day days hours hour morning evening night monday tuesday wednesday thursday friday saturday sunday
+    toll death deaths rises rose risen reported reports report documented documents monitored sources
+    source observatory syrian human rights number numbers least dozens several some many one two three
+    four five six seven eight nine ten area areas town village city countryside province governorate""".split()
+)
+
+
+@dataclass
+class Report:
+    """One incident-level report: an event extracted from one document, with
+    the casualty figures attached to it. ``key`` is stable across runs
+    (``"<document id>/<event local id>"``) so review decisions survive
+    re-extraction of other documents."""
+
+    uid: int
+    key: str
+    document_id: int
+    source: str | None
+    reliability: str | None
+    published: int | None  # date ordinal
+    day: int  # event date ordinal
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actors: list[str] = field(default_factory=list)
+    killed: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None  # None: open-ended ("at least", vague)
+    words: list[str] = field(default_factory=list)
+    counts: list[dict] = field(default_factory=list)  # casualty figures, see estimates.report_figures
+    perpetrators: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PairScore:
+    uid_a: int
+    uid_b: int
+    match_weight: float
+    match_probability: float
+    contributions: dict[str, dict]  # comparison -> {"level": label, "log2_bf": weight}
+
+
+def place_key(name: str | None) -> str | None:
+    """A spelling-tolerant key for a place name: no accents, no article, no
+    punctuation, doubled letters and common transliteration variants folded
+    ("Al-Sha'afah" and "ash Shaafa" give the same key)."""
+    if not name:
+        return None
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[’'`ʿʾ‘]", "", text)
+    text = re.sub(r"^(al|el|ar|as|ash|ad|az|at|an)[\s-]+", "", text)
+    text = re.sub(r"[^a-z]+", "", text)
+    for variant, canonical in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ay", "ai"), ("ey", "ai"), ("q", "k"), ("o", "u"), ("e", "a"), ("h", "")):
+        text = text.replace(variant, canonical)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text or None
+
+
+def evidence_words(text: str | None) -> list[str]:
+    """Distinctive words of the evidence (targets, weapons): the 'text' comparison."""
+    if not text:
+        return []
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return sorted({w for w in words if w not in STOPWORDS})[:30]
+
+
+def _levels_place() -> list[dict]:
+    return [
+        {"sql_condition": "(loc_key_l IS NULL OR loc_key_r IS NULL) AND (admin2_l IS NULL OR admin2_r IS NULL)", "label_for_charts": "place unknown", "is_null_level": True},
+        {"sql_condition": "loc_key_l = loc_key_r", "label_for_charts": "same place name", "m_probability": 0.70, "u_probability": 0.03},
+        {"sql_condition": "jaro_winkler_similarity(loc_key_l, loc_key_r) >= 0.88", "label_for_charts": "similar place name", "m_probability": 0.15, "u_probability": 0.02},
+        {
+            "sql_condition": "lat_l IS NOT NULL AND lat_r IS NOT NULL AND "
+            "2 * 6371 * asin(sqrt(pow(sin(radians(lat_r - lat_l) / 2), 2) + cos(radians(lat_l)) * cos(radians(lat_r)) * pow(sin(radians(lon_r - lon_l) / 2), 2))) <= 5",
+            "label_for_charts": "places within 5 km",
+            "m_probability": 0.06,
+            "u_probability": 0.03,
+        },
+        {"sql_condition": "admin2_l = admin2_r", "label_for_charts": "same district (admin2)", "m_probability": 0.06, "u_probability": 0.30},
+        {"sql_condition": "ELSE", "label_for_charts": "different places", "m_probability": 0.03, "u_probability": 0.62},
+    ]
+
+
+def _levels_date() -> list[dict]:
+    return [
+        {"sql_condition": "day_l IS NULL OR day_r IS NULL", "label_for_charts": "date unknown", "is_null_level": True},
+        {"sql_condition": "day_l = day_r", "label_for_charts": "same day", "m_probability": 0.85, "u_probability": 0.15},
+        {"sql_condition": "abs(day_l - day_r) <= 1", "label_for_charts": "1 day apart", "m_probability": 0.12, "u_probability": 0.28},
+        {"sql_condition": "ELSE", "label_for_charts": "2 or more days apart", "m_probability": 0.03, "u_probability": 0.57},
+    ]
+
+
+def _levels_event_type() -> list[dict]:
+    return [
+        {"sql_condition": "sub_event_type_l IS NULL OR sub_event_type_r IS NULL", "label_for_charts": "type unknown", "is_null_level": True},
+        {"sql_condition": "sub_event_type_l = sub_event_type_r", "label_for_charts": "same sub-event type", "m_probability": 0.85, "u_probability": 0.35},
+        {"sql_condition": "event_type_l = event_type_r", "label_for_charts": "same event type", "m_probability": 0.10, "u_probability": 0.25},
+        {"sql_condition": "ELSE", "label_for_charts": "different event types", "m_probability": 0.05, "u_probability": 0.40},
+    ]
+
+
+def _levels_actors() -> list[dict]:
+    return [
+        {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
+        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.90, "u_probability": 0.40},
+        {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.10, "u_probability": 0.60},
+    ]
+
+
+def _levels_counts() -> list[dict]:
+    big = 10**9
+    return [
+        {"sql_condition": "killed_l IS NULL OR killed_r IS NULL", "label_for_charts": "no death count", "is_null_level": True},
+        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same death count", "m_probability": 0.55, "u_probability": 0.05},
+        {
+            "sql_condition": f"killed_low_l <= coalesce(killed_high_r, {big}) AND killed_low_r <= coalesce(killed_high_l, {big})",
+            "label_for_charts": "compatible death counts",
+            "m_probability": 0.20,
+            "u_probability": 0.10,
+        },
+        {
+            "sql_condition": "greatest(killed_l, killed_r) <= 2 * least(killed_l, killed_r) + 2",
+            "label_for_charts": "death counts within a toll revision",
+            "m_probability": 0.20,
+            "u_probability": 0.25,
+        },
+        {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.05, "u_probability": 0.60},
+    ]
+
+
+def _levels_words() -> list[dict]:
+    return [
+        {"sql_condition": "len(words_l) = 0 OR len(words_r) = 0", "label_for_charts": "no evidence words", "is_null_level": True},
+        {"sql_condition": "len(list_intersect(words_l, words_r)) >= 2", "label_for_charts": "2+ shared evidence words", "m_probability": 0.50, "u_probability": 0.05},
+        {"sql_condition": "len(list_intersect(words_l, words_r)) = 1", "label_for_charts": "1 shared evidence word", "m_probability": 0.30, "u_probability": 0.20},
+        {"sql_condition": "ELSE", "label_for_charts": "no shared evidence word", "m_probability": 0.20, "u_probability": 0.75},
+    ]
+
+
+COMPARISONS = {
+    "date": _levels_date,
+    "place": _levels_place,
+    "event_type": _levels_event_type,
+    "actors": _levels_actors,
+    "counts": _levels_counts,
+    "text": _levels_words,
+}
+DEFAULT_PARAMETERS = {name: build() for name, build in COMPARISONS.items()}
+
+
+def splink_settings(window_days: int = DATE_WINDOW_DAYS) -> dict:
+    """The Splink model: blocking rule, comparisons with their m/u probabilities."""
+    blocking = (
+        f"l.block_area = r.block_area AND abs(l.day - r.day) <= {int(window_days)} "
+        "AND l.document_id <> r.document_id"
+    )
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "uid",
+        "probability_two_random_records_match": PRIOR_MATCH,
+        "blocking_rules_to_generate_predictions": [{"blocking_rule": blocking, "sql_dialect": "duckdb"}],
+        "comparisons": [
+            {"output_column_name": name, "comparison_levels": levels, "comparison_description": name}
+            for name, levels in DEFAULT_PARAMETERS.items()
+        ],
+        "retain_intermediate_calculation_columns": True,
+        "retain_matching_columns": False,
+    }
+
+
+def _frame(reports: Sequence[Report]):
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "uid": [r.uid for r in reports],
+            "document_id": [r.document_id for r in reports],
+            "day": [r.day for r in reports],
+            "block_area": [r.admin1 or r.country or None for r in reports],
+            "loc_key": [place_key(r.location) for r in reports],
+            "lat": [r.latitude for r in reports],
+            "lon": [r.longitude for r in reports],
+            "admin2": [r.admin2 for r in reports],
+            "event_type": [r.event_type for r in reports],
+            "sub_event_type": [r.sub_event_type for r in reports],
+            "actors": [sorted(set(r.actors)) for r in reports],
+            "killed": pd.array([r.killed for r in reports], dtype="Int64"),
+            "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
+            "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
+            "words": [list(r.words) for r in reports],
+        }
+    )
+
+
+def score_pairs(reports: Sequence[Report], *, min_probability: float = 0.01) -> list[PairScore]:
+    """Every blocked candidate pair with its match probability and the
+    contribution (level and log2 Bayes factor) of each comparison."""
+    if len(reports) < 2:
+        return []
+    import logging
+
+    from splink import DuckDBAPI, Linker
+
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    frame = _frame(reports)
+    db_api = DuckDBAPI()
+    linker = Linker(db_api.register(frame), splink_settings(), log_level=logging.ERROR)
+    predictions = linker.inference.predict(threshold_match_probability=min_probability, warning_mode="never")
+    weights = {name: _level_weights(levels) for name, levels in DEFAULT_PARAMETERS.items()}
+    table = predictions.as_duckdbpyrelation()
+    columns = table.columns
+    return [_pair_from_row(dict(zip(columns, row)), weights) for row in table.fetchall()]
+
+
+def _level_weights(levels: list[dict]) -> list[tuple[float, str]]:
+    """(log2 Bayes factor, label) per level; a null level weighs 0."""
+    return [
+        (0.0 if lvl.get("is_null_level") else math.log2(lvl["m_probability"] / lvl["u_probability"]), lvl["label_for_charts"])
+        for lvl in levels
+    ]
+
+
+def _pair_from_row(row: dict, weights: dict[str, list[tuple[float, str]]]) -> PairScore:
+    # Splink reports each comparison's match weight (mw_*); the level is the
+    # one whose log2(m/u) it equals.
+    contributions = {}
+    for name, levels in weights.items():
+        weight = float(row[f"mw_{name}"])
+        label = min(levels, key=lambda level: abs(level[0] - weight))[1]
+        contributions[name] = {"level": label, "log2_bf": round(weight, 3)}
+    a, b = int(row["uid_l"]), int(row["uid_r"])
+    if a > b:
+        a, b = b, a
+    return PairScore(a, b, round(float(row["match_weight"]), 4), round(float(row["match_probability"]), 6), contributions)
+
+
+@dataclass
+class Clustering:
+    clusters: list[list[int]]  # uids, each cluster sorted, clusters sorted by first uid
+    linked_pairs: set[tuple[int, int]]
+
+
+def cluster(
+    reports: Sequence[Report],
+    pairs: Iterable[PairScore],
+    *,
+    same: Iterable[tuple[int, int]] = (),
+    different: Iterable[tuple[int, int]] = (),
+    threshold: float = LINK_PROBABILITY,
+) -> Clustering:
+    """Greedy constrained clustering: strongest pairs first, a person's "same"
+    decisions before any model pair; a merge is refused when the two groups
+    share a document or a person said two of their reports differ."""
+    parent = {r.uid: r.uid for r in reports}
+    documents = {r.uid: {r.document_id} for r in reports}
+    members = {r.uid: [r.uid] for r in reports}
+    forbidden: dict[int, set[int]] = {}
+    for a, b in different:
+        forbidden.setdefault(a, set()).add(b)
+        forbidden.setdefault(b, set()).add(a)
+
+    def find(uid: int) -> int:
+        while parent[uid] != uid:
+            parent[uid] = parent[parent[uid]]
+            uid = parent[uid]
+        return uid
+
+    def try_merge(a: int, b: int, forced: bool) -> bool:
+        root_a, root_b = find(a), find(b)
+        if root_a == root_b:
+            return True
+        if not forced and documents[root_a] & documents[root_b]:
+            return False
+        if any(forbidden.get(m, set()) & set(members[root_b]) for m in members[root_a]):
+            return False
+        if len(members[root_a]) < len(members[root_b]):
+            root_a, root_b = root_b, root_a
+        parent[root_b] = root_a
+        documents[root_a] |= documents.pop(root_b)
+        members[root_a].extend(members.pop(root_b))
+        return True
+
+    linked = set()
+    for a, b in sorted(same):
+        if a in parent and b in parent and try_merge(a, b, forced=True):
+            linked.add((min(a, b), max(a, b)))
+    ordered = sorted(pairs, key=lambda p: (-p.match_probability, p.uid_a, p.uid_b))
+    for pair in ordered:
+        if pair.match_probability < threshold:
+            break
+        if try_merge(pair.uid_a, pair.uid_b, forced=False):
+            linked.add((pair.uid_a, pair.uid_b))
+    clusters = sorted(sorted(group) for group in members.values())
+    return Clustering(clusters=clusters, linked_pairs=linked)
