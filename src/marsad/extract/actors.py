@@ -311,3 +311,19 @@ def ucdp_side_name(name: str, country: str | None = None, lexicon: ActorLexicon 
     if entry is None:
         return name
     return entry.ucdp_for(country or entry.country) or name
+
+
+def _register_component() -> None:
+    from marsad.extract.pipeline import register
+
+    @register("actors", version=VERSION)
+    def actors_component(ctx) -> None:
+        """Actor mentions over the folded text, spans re-cut from the original."""
+        for mention in find_actors(ctx.norm):
+            mention.span = ctx.span(mention.span.start, mention.span.end)
+            mention.text = mention.span.text
+            mention.id = ctx.new_id("A")
+            ctx.actors.append(mention)
+
+
+_register_component()
