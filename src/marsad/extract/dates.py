@@ -1,0 +1,235 @@
+"""Dates and periods: absolute, relative to the publication date, and periods
+computed from an anchor ("in the second month of the operation").
+
+Fast regular expressions cover the forms monitors use; every value is a
+:class:`~marsad.model.DateValue` with UCDP precision (1 day … 5 longer than a
+month). Named anchors go to ``ctx.anchors``: ``"operation_start"`` (the start
+of an operation/offensive/campaign) and ``"month:N"`` (the N-th month of it).
+Without a given publication date the latest full date stated in the text is
+taken as the report date and ``ctx.published_inferred`` is set.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from marsad.extract.pipeline import DocContext, register
+from marsad.model import DateValue
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+_ORD = r"(?:st|nd|rd|th)?"
+
+DAY_MONTH = re.compile(
+    rf"\b{_WEEKDAY}?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+MONTH_DAY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+(?P<day>[0-3]?\d){_ORD}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\d/])")
+ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)\b")
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+RELATIVE = re.compile(
+    r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|evening|afternoon)|"
+    r"last\s+night|(?:a\s+few\s+|several\s+|some\s+)?hours\s+ago|last\s+week|(?P<n>\d+|an?|one|two|three|four|five|six|seven)\s+"
+    r"(?P<unit>days?|weeks?)\s+ago|on\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.I,
+)
+AFTER_ANCHOR = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
+SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack)\s+(?:on\s+)?)?", re.I)
+NTH_MONTH = re.compile(
+    r"\b(?:in\s+|during\s+|of\s+|to\s+)?(?:the\s+)?(?:end\s+of\s+the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth)\s+"
+    r"(?:consecutive\s+)?(?:mo[nu]?th|mon?th)\b(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle))?",
+    re.I,
+)
+START_OF_OPERATION = re.compile(
+    r"\b(?:start|beginning|launch(?:ing)?)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle)\b"
+    r"|\b(?:operations?|offensive|campaign)\s+(?:was|were)\s+launched\b|\blaunching\s+the\s+(?:[a-z]+\s+){0,2}?operations?\b",
+    re.I,
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+WORD_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def precision_for(start: date, end: date) -> int:
+    """UCDP date_prec for an interval."""
+    days = (end - start).days
+    if days <= 0:
+        return 1
+    if days <= 6:
+        return 2
+    if days <= 7:
+        return 3
+    if days <= 31:
+        return 4
+    return 5
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def find_absolute(ctx: DocContext) -> list[DateValue]:
+    """Day, month-year and numeric dates; a missing year is filled later."""
+    found: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, rule in ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
+                          (MONTH_DAY, "dates.month_day"), (MONTH_YEAR, "dates.month_year")):
+        for match in pattern.finditer(ctx.norm):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            value = _absolute_value(match, rule, ctx.published)
+            if value is not None:
+                value.span = ctx.span(match.start(), match.end())
+                found.append(value)
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda v: v.span.start)
+
+
+def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateValue | None:
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    try:
+        if rule == "dates.month_year":
+            month = MONTHS[groups["month"].lower().rstrip(".")]
+            last = calendar.monthrange(year, month)[1]
+            return DateValue(date(year, month, 1), date(year, month, last), precision=4, rule=rule)
+        if rule in ("dates.numeric", "dates.iso"):
+            day, month = int(groups["a"]), int(groups["b"])
+            if month > 12 and day <= 12:
+                day, month = month, day
+        else:
+            day, month = int(groups["day"]), MONTHS[groups["month"].lower().rstrip(".")]
+        if year is None:
+            if published is None:
+                return DateValue(date(1900, month, day), date(1900, month, day), 1, rule=rule + ".noyear")
+            year = published.year
+            if date(year, month, day) > published + timedelta(days=1):
+                year -= 1
+        value = date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+    return DateValue(value, value, precision=1, rule=rule)
+
+
+def find_relative(ctx: DocContext) -> list[DateValue]:
+    if ctx.published is None:
+        return []
+    found = []
+    for match in RELATIVE.finditer(ctx.norm):
+        start, end, precision = _relative_interval(match, ctx.published)
+        found.append(DateValue(start, end, precision, relative=True, span=ctx.span(match.start(), match.end()),
+                               rule="dates.relative"))
+    return found
+
+
+def _relative_interval(match: re.Match, published: date) -> tuple[date, date, int]:
+    rel = " ".join(match.group("rel").lower().split())
+    if rel.startswith("the day before"):
+        day = published - timedelta(days=2)
+    elif rel in ("yesterday", "last night"):
+        day = published - timedelta(days=1)
+    elif rel == "last week":
+        return published - timedelta(days=7), published - timedelta(days=1), 3
+    elif match.group("unit"):
+        n = int(match.group("n")) if match.group("n").isdigit() else WORD_N[match.group("n").lower()]
+        days = n * (7 if match.group("unit").lower().startswith("week") else 1)
+        day = published - timedelta(days=days)
+    elif match.group("wd"):
+        back = (published.weekday() - WEEKDAYS.index(match.group("wd").lower())) % 7
+        day = published - timedelta(days=back)
+    else:
+        day = published
+    return day, day, 1
+
+
+def find_anchored(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+    """"N days after the meeting": N days from the date of the sentence naming that noun."""
+    found = []
+    for match in AFTER_ANCHOR.finditer(ctx.norm):
+        stem = match.group("noun").lower()[:4]
+        anchor = _date_near_word(ctx, absolute, stem, exclude=match.start())
+        if anchor is None:
+            continue
+        n = int(match.group("n")) if match.group("n").isdigit() else WORD_N[match.group("n").lower()]
+        day = anchor.start + timedelta(days=n if match.group("dir").lower() == "after" else -n)
+        found.append(DateValue(day, day, 1, relative=True, span=ctx.span(match.start(), match.end()),
+                               rule="dates.after_anchor"))
+    return found
+
+
+def _date_near_word(ctx: DocContext, absolute: list[DateValue], stem: str, exclude: int) -> DateValue | None:
+    excluded = ctx.sentence_index(exclude)
+    for value in absolute:
+        index = ctx.sentence_index(value.span.start)
+        if index == excluded or value.precision != 1 or value.start.year < 1901:
+            continue
+        start, end = ctx.sentences[index]
+        if re.search(rf"\b{re.escape(stem)}", ctx.norm[start:end], re.I):
+            return value
+    return None
+
+
+def find_operation_start(ctx: DocContext, absolute: list[DateValue]) -> DateValue | None:
+    for match in START_OF_OPERATION.finditer(ctx.norm):
+        for value in absolute:
+            if 0 <= value.span.start - match.end() <= 60 and value.precision == 1:
+                return value
+    return None
+
+
+def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+    periods: list[DateValue] = []
+    start_value = ctx.anchors.get("operation_start")
+    if start_value is not None:
+        for match in NTH_MONTH.finditer(ctx.norm):
+            n = ORDINALS[match.group("nth").lower()]
+            begin, end = add_months(start_value.start, n - 1), add_months(start_value.start, n)
+            value = DateValue(begin, end, precision_for(begin, end), relative=True,
+                              span=ctx.span(match.start(), match.end()), rule=f"dates.nth_month:{n}")
+            ctx.anchors.setdefault(f"month:{n}", value)
+            periods.append(value)
+    for match in SINCE.finditer(ctx.norm):
+        value = next((v for v in absolute if 0 <= v.span.start - match.end() <= 3 and v.start.year > 1900), None)
+        if value is None:
+            continue
+        end = ctx.published or value.end
+        periods.append(DateValue(value.start, end, precision_for(value.start, end), relative=False,
+                                 span=ctx.span(match.start(), value.span.end), rule="dates.since"))
+    return periods
+
+
+def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[DateValue]) -> date | None:
+    """The report date: the latest full date the text states or implies."""
+    candidates = [v.end for v in absolute if v.precision == 1 and v.start.year > 1900]
+    candidates += [v.end for v in anchored]
+    return max(candidates) if candidates else None
+
+
+@register("dates", version="1")
+def dates_component(ctx: DocContext) -> None:
+    absolute = find_absolute(ctx)
+    anchored = find_anchored(ctx, absolute)
+    if ctx.published is None:
+        inferred = infer_published(ctx, absolute, anchored)
+        if inferred is not None:
+            ctx.published, ctx.published_inferred = inferred, True
+            ctx.warnings.append(f"publication date not given; inferred {inferred.isoformat()} from the text")
+            absolute = find_absolute(ctx)
+    absolute = [v for v in absolute if v.start.year > 1900]
+    start_value = find_operation_start(ctx, absolute)
+    if start_value is not None:
+        ctx.anchors["operation_start"] = start_value
+    periods = find_periods(ctx, absolute)
+    relative = [v for v in find_relative(ctx) if not any(_overlaps(v, a) for a in absolute)]
+    ctx.dates = sorted([*absolute, *anchored, *relative, *periods], key=lambda v: v.span.start)
+
+
+def _overlaps(a: DateValue, b: DateValue) -> bool:
+    return a.span.start < b.span.end and b.span.start < a.span.end

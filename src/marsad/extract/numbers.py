@@ -1,0 +1,154 @@
+"""Quantities: digits, number words, vague amounts and their qualifiers.
+
+Every quantity becomes a :class:`~marsad.extract.pipeline.NumberMention` with a
+best estimate (``value``) and bounds. Conventions follow ACLED's published
+practice for vague reports: "tens" = 10, "dozens" = 12, "hundreds" = 100 (and
+"scores" = 20, "thousands" = 1000); a stated but unknown number ("an unknown
+number", "several", "a few") is 3; ranges ("10-15", "between 10 and 15") take
+the lower, most conservative figure as best estimate. Numbers glued to the next
+word ("123citizens") and the typo "at last N" for "at least N" are understood.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.pipeline import DocContext, NumberMention, register
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+#: Vague amounts and the count they stand for (ACLED conventions where ACLED has one).
+VAGUE = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+    "several": 3, "a few": 3, "few": 3, "some": 3, "an unknown number": 3, "unknown number": 3,
+    "an unspecified number": 3, "unspecified number": 3, "an undisclosed number": 3, "undisclosed number": 3,
+    "an undetermined number": 3, "undetermined number": 3, "an unconfirmed number": 3,
+    "a number": 10, "a number of": 10, "many": 10, "numerous": 10, "multiple": 3, "a handful": 3,
+}
+
+QUALIFIERS = {
+    "at least": "at_least", "at last": "at_least", "atleast": "at_least", "no fewer than": "at_least",
+    "no less than": "at_least", "not less than": "at_least", "a minimum of": "at_least", "minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
+    "above": "more_than", "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "roughly": "about", "some": "about", "an estimated": "about", "estimated": "about", "close to": "nearly",
+    "nearly": "nearly", "almost": "nearly", "up to": "at_most", "as many as": "at_most", "at most": "at_most",
+    "no more than": "at_most", "fewer than": "at_most", "less than": "at_most", "under": "at_most",
+}
+
+_WORD = "|".join(sorted([*UNITS.keys() - {"no", "a", "an", "single"}, *TENS], key=len, reverse=True))
+_SCALE = "hundred|thousand|million"
+_WORD_NUMBER = (
+    rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
+    rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*)"
+)
+_DIGITS = r"(?<![\d/.:,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th)?"
+_NUM = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
+_QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+_VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
+
+NUMBER_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?"
+    rf"(?:(?P<btw>\bbetween\s+)?(?P<num>{_NUM})(?:\s*(?:-|to|or|(?(btw)and|(?!)))\s*(?P<num2>{_NUM}))?"
+    rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:the|them|whom|which|those|these|time|times|days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w+|meters|metres)\b))",
+    re.I,
+)
+_YEAR_CONTEXT = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
+    r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
+    re.I,
+)
+
+
+def parse_word_number(words: str) -> int | None:
+    """'two hundred and fifty' → 250; 'a dozen' → 12; None if not a number."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    if not tokens:
+        return None
+    if "dozen" in tokens:
+        return 6 if "half" in tokens else 12
+    total = current = 0
+    seen = False
+    for token in tokens:
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in SCALES:
+            total += max(current, 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(raw: str) -> tuple[int | None, bool]:
+    """A digit or word number → (value, is_ordinal)."""
+    text = raw.strip()
+    digits = re.match(r"(\d[\d,]*)(st|nd|rd|th)?$", text, re.I)
+    if digits:
+        return int(digits.group(1).replace(",", "")), bool(digits.group(2))
+    return parse_word_number(text), False
+
+
+def find_numbers(norm: str) -> list[NumberMention]:
+    """All quantities in ``norm`` (normalised text), in order."""
+    found: list[NumberMention] = []
+    for match in NUMBER_RE.finditer(norm):
+        mention = _mention(norm, match)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(norm: str, match: re.Match) -> NumberMention | None:
+    qualifier = QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), "exact")
+    if match.group("vague"):
+        key = " ".join(match.group("vague").lower().split())
+        if qualifier != "exact" and key in {"some", "several", "many"}:
+            qualifier = "exact"
+        value = VAGUE[key]
+        return NumberMention(match.start(), match.end(), value, qualifier="vague", vague=key,
+                             num_start=match.start("vague"), num_end=match.end("vague"))
+    value, ordinal = parse_number(match.group("num"))
+    if value is None:
+        return None
+    second = None
+    if match.group("num2"):
+        second, _ = parse_number(match.group("num2"))
+    if second is not None and second > value and not ordinal:
+        return NumberMention(match.start(), match.end(), value, low=value, high=second, qualifier="range",
+                             num_start=match.start("num"), num_end=match.end("num2"))
+    end = match.end("num")
+    start = match.start("qual") if match.group("qual") else match.start("num")
+    is_year = 1900 <= value <= 2100 and not ordinal and bool(_YEAR_CONTEXT.search(norm, max(0, start - 20), start))
+    if qualifier == "about" and match.group("qual").lower() == "some" and value is None:
+        qualifier = "exact"
+    low, high = _bounds(value, qualifier)
+    return NumberMention(start, end, value, low=low, high=high, qualifier=qualifier,
+                         num_start=match.start("num"), num_end=end, is_year=is_year, is_ordinal=ordinal)
+
+
+def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
+    if qualifier == "exact":
+        return value, value
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("nearly", "at_most"):
+        return None, value
+    return None, None
+
+
+@register("numbers", version="1")
+def numbers_component(ctx: DocContext) -> None:
+    ctx.numbers = find_numbers(ctx.norm)
