@@ -1,0 +1,203 @@
+"""ACLED event typing: a decision list over trigger vocabularies (data file),
+optionally refined by a trained text classifier.
+
+``data/event_types.yaml`` holds ACLED's taxonomy (6 event types, 25 sub-event
+types, in ACLED's wording), named trigger sets and ordered rules; the first rule
+whose conditions hold gives the sub-event type. Rules look at the *lead*
+sentence (the one that states the incident) for what happened and at the whole
+passage for how it ended (a protest dispersed in the second sentence is still a
+protest with intervention).
+
+A classifier (:mod:`marsad.extract.event_model`) may be combined with the rules:
+see :func:`classify_event`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError
+
+RULE = "event_types.rules"
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+_LABEL = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
+
+
+@dataclass(frozen=True)
+class EventTyping:
+    event_type: str
+    sub_event_type: str
+    rule: str
+    confidence: float
+    evidence: tuple[int, int] | None = None  # offsets of the trigger in the classified text
+
+
+@dataclass(frozen=True)
+class Rule:
+    sub: str
+    index: int
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    lead_none: tuple[str, ...] = ()
+    victims: str | None = None  # "armed" | "unarmed"
+    actor1_state: bool | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{RULE}.{self.index}:{self.sub}"
+
+
+def lead_sentence_end(text: str) -> int:
+    """End offset of the first sentence of ``text``."""
+    for match in _SENTENCE_END.finditer(text):
+        if not _NON_BOUNDARY.search(text, max(0, match.start() - 8), match.start()):
+            return match.start()
+    return len(text)
+
+
+class EventTypeRules:
+    """Compiled taxonomy, triggers and decision list."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.version = str(data.get("version", "1"))
+        self.taxonomy: dict[str, list[str]] = data["taxonomy"]
+        self.event_type_of = {sub: etype for etype, subs in self.taxonomy.items() for sub in subs}
+        self.labels = {k.lower(): v for k, v in (data.get("note_labels") or {}).items()}
+        self.triggers = {name: _compile(name, alternatives) for name, alternatives in data["triggers"].items()}
+        self.rules = [self._rule(i, raw) for i, raw in enumerate(data["rules"], start=1)]
+
+    def _rule(self, index: int, raw: dict) -> Rule:
+        if raw["sub"] not in self.event_type_of:
+            raise ConfigError(f"event type rule {index}: {raw['sub']!r} is not an ACLED sub-event type")
+        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none")}
+        for names in fields.values():
+            for name in names:
+                if name not in self.triggers:
+                    raise ConfigError(f"event type rule {index}: unknown trigger set {name!r}; define it under triggers")
+        return Rule(sub=raw["sub"], index=index, victims=raw.get("victims"), actor1_state=raw.get("actor1_state"),
+                    **fields)
+
+    def classify(self, text: str, *, actor1_state: bool | None = None) -> EventTyping:
+        """Type one passage; its first sentence is taken to state the incident."""
+        label = _LABEL.match(text)
+        if label and label.group(1).lower() in self.labels:
+            sub = self.labels[label.group(1).lower()]
+            return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
+        lead_end = lead_sentence_end(text)
+        matcher = _Matcher(self.triggers, text, lead_end)
+        for rule in self.rules:
+            evidence = self._holds(rule, matcher, actor1_state)
+            if evidence is not False:
+                confidence = 0.5 if not (rule.lead or rule.all) else 0.85
+                return EventTyping(self.event_type_of[rule.sub], rule.sub, rule.name, confidence, evidence)
+        return EventTyping("Strategic developments", "Other", f"{RULE}.default", 0.3)
+
+    def _holds(self, rule: Rule, m: _Matcher, actor1_state: bool | None):
+        evidence = None
+        for name in rule.lead:
+            found = m.lead(name)
+            if found is None:
+                return False
+            evidence = evidence or found
+        if any(m.lead(name) is not None for name in rule.lead_none):
+            return False
+        for name in rule.all:
+            found = m.full(name)
+            if found is None:
+                return False
+            evidence = evidence or found
+        if rule.any and all(m.full(name) is None for name in rule.any):
+            return False
+        if any(m.full(name) is not None for name in rule.none):
+            return False
+        if rule.actor1_state is not None and rule.actor1_state != actor1_state:
+            return False
+        if rule.victims and m.victims(evidence) != rule.victims:
+            return False
+        return evidence
+
+
+class _Matcher:
+    """Lazily evaluated trigger matches over one passage (each set searched once)."""
+
+    def __init__(self, triggers: dict[str, re.Pattern], text: str, lead_end: int):
+        self.triggers, self.text, self.lead_end = triggers, text, lead_end
+        self._full: dict[str, tuple[int, int] | None] = {}
+        self._lead: dict[str, tuple[int, int] | None] = {}
+
+    def full(self, name: str) -> tuple[int, int] | None:
+        if name not in self._full:
+            found = self.triggers[name].search(self.text)
+            self._full[name] = found.span() if found else None
+        return self._full[name]
+
+    def lead(self, name: str) -> tuple[int, int] | None:
+        if name not in self._lead:
+            first = self.full(name)
+            if first is None or first[0] < self.lead_end:
+                self._lead[name] = first
+            else:
+                self._lead[name] = None
+        return self._lead[name]
+
+    def victims(self, evidence: tuple[int, int] | None) -> str | None:
+        """Whether the people acted upon right after the trigger are armed or not."""
+        start = evidence[1] if evidence else 0
+        window = self.text[start : min(self.lead_end, start + 90)]
+        armed = self.triggers["armed_target"].search(window)
+        unarmed = self.triggers["civilian_target"].search(window)
+        if armed and (not unarmed or armed.start() <= unarmed.start()):
+            return "armed"
+        if unarmed:
+            return "unarmed"
+        return None
+
+
+def _compile(name: str, alternatives: list[str]) -> re.Pattern:
+    try:
+        return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
+    except re.error as error:
+        raise ConfigError(f"event type trigger set {name!r} is not a valid regular expression: {error}") from error
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> EventTypeRules:
+    """Load the decision list (cached). Pass a path to use your own rules file."""
+    import yaml
+
+    if path is None:
+        text = resources.files("marsad.data").joinpath("event_types.yaml").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return EventTypeRules(yaml.safe_load(text))
+
+
+def taxonomy() -> dict[str, list[str]]:
+    """ACLED event types and their sub-event types, in ACLED's wording."""
+    return load_rules().taxonomy
+
+
+def event_type_for(sub_event_type: str) -> str:
+    return load_rules().event_type_of[sub_event_type]
+
+
+def classify_event(text: str, *, actor1_state: bool | None = None, model: Any = None) -> EventTyping:
+    """ACLED event type and sub-event type of the incident ``text`` describes.
+
+    With ``model`` (an :class:`~marsad.extract.event_model.EventModel`), the
+    model decides where it is confident and the rules otherwise.
+    """
+    rules = load_rules()
+    typed = rules.classify(text, actor1_state=actor1_state)
+    if model is None:
+        return typed
+    return model.combine(text, typed, rules.event_type_of)
