@@ -53,17 +53,38 @@ def clean_text(text: str) -> str:
 
 def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
     """Main text of a news page (trafilatura), with its title, date and URL."""
+    head = html[:5000].lower()
+    if "<html" not in head and "<body" not in head:
+        return fragment_to_text(html), {}
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
     )
     if extracted is None or not (extracted.text or "").strip():
-        # A fragment (a feed entry's HTML) has no page structure: fall back to its plain text.
-        fallback = trafilatura.html2txt(html) if "<" in html else html
-        return fallback, {}
+        return fragment_to_text(html), {}
     meta = {"title": extracted.title, "date": extracted.date, "url": extracted.url}
     return extracted.text, meta
+
+
+_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article")
+
+
+def fragment_to_text(html: str) -> str:
+    """Text of an HTML fragment (a feed entry's content): every element kept,
+    one line per block. Boilerplate removal makes no sense on a fragment."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises several types on junk; the text is what matters
+        return re.sub(r"<[^>]+>", " ", html)
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def prepare(raw: RawDocument, *, languages: tuple[str, ...] | None = ("en",)) -> CleanDocument:
