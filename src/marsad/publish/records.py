@@ -115,9 +115,12 @@ def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BAT
     casualty breakdown and coded fields of each batch come from one query
     per batch, so memory depends on the batch size, not on the table.
     """
+    from sqlalchemy.orm import aliased
+
     from marsad.store.models import Document, Source
     from marsad.store.repository import events_query
 
+    Source = aliased(Source)  # events_query may join sources itself
     query = (
         events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to)
         .outerjoin(Source, Source.id == Document.source_id)
