@@ -48,6 +48,7 @@ class Rule:
     none: tuple[str, ...] = ()
     lead: tuple[str, ...] = ()
     lead_none: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
     victims: str | None = None  # "armed" | "unarmed"
     actor1_state: bool | None = None
 
@@ -78,7 +79,7 @@ class EventTypeRules:
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
             raise ConfigError(f"event type rule {index}: {raw['sub']!r} is not an ACLED sub-event type")
-        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none")}
+        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none", "before")}
         for names in fields.values():
             for name in names:
                 if name not in self.triggers:
@@ -109,6 +110,8 @@ class EventTypeRules:
                 return False
             evidence = evidence or found
         if any(m.lead(name) is not None for name in rule.lead_none):
+            return False
+        if evidence and any((m.lead(name) or (len(m.text),))[0] < evidence[0] for name in rule.before):
             return False
         for name in rule.all:
             found = m.full(name)
