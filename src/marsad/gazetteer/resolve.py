@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from marsad.gazetteer.index import Gazetteer, Place
 from marsad.gazetteer.keys import place_key, skeleton
 
-AREA_FEATURES = ("admin1", "admin2", "region", "river")
+AREA_FEATURES = ("admin1", "admin2", "region", "river", "country")
 
 
 @dataclass

@@ -1,0 +1,339 @@
+"""Pipeline component ``places``: find place mentions and resolve them.
+
+Finding (over ``ctx.norm``, so offsets are those of the original text):
+
+1. Words are tokenised keeping hyphens and apostrophes inside names
+   ("Al-Sha'afah", "ez-Zor"). A candidate starts at a capitalised word, an
+   ``al-X`` word or an Arabic-script word; it may run over up to four words
+   joined by spaces, with lower-case articles inside ("Jisr al Shughur").
+2. The longest such n-gram whose normalised key is in the gazetteer is a
+   mention. Words inside an actor mention (found by the ``actors``
+   component), months, weekdays and common capitalised words never start one.
+3. A capitalised n-gram that the gazetteer does not know is still a mention
+   when a cue says it is a place: "in/at/near/from X", "village(s) of X",
+   "the outskirts of X", "X village", "X town" …, and the names listed after
+   such a cue ("the villages of A, B and C"). It is kept *unresolved*, with
+   its span; it never drops the others.
+4. Fixed phrases for regions ("the east of the Euphrates", "the border strip
+   between the Tigris and Euphrates") and "between A and B" become area
+   mentions.
+
+Resolving: see :mod:`marsad.gazetteer.resolve`. The document's governorates
+and countries form the context; places resolved confidently on a first pass
+become anchors for a second pass (neighbours pull each other together).
+Relations ("countryside of X", "east of X") set ``relation``,
+``geo_precision`` and ``where_prec`` (:mod:`marsad.gazetteer.areas`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.extract.pipeline import DocContext, register
+from marsad.gazetteer import areas
+from marsad.gazetteer.keys import is_arabic, place_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
+from marsad.model import PlaceMention
+
+VERSION = "1"
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
+_CONNECTORS = frozenset("al el ad ash as an ar at az ez es ed bin ibn bani bu abu um umm de of".split())
+_STOP = frozenset(
+    """the a an in on at and of for by to from with after before during since while where which who whom
+    this that these those it its they their he she his her we our i you mr mrs ms dr but or not no as
+    january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    province governorate countryside town city village villages area areas river rivers region district
+    north south east west northern southern eastern western central northeast northwest southeast southwest
+    coalition forces force army state observatory human rights front units unit brigade brigades battalion
+    party council militia militias regime government organization organisation islamic democratic
+    syrian iraqi turkish russian french american kurdish iranian lebanese israeli jordanian arab british
+    international special tasks self defense defence people police security military ministry
+    isis isil is daesh sdf ypg ypj hts pkk pmf saa fsa un us usa sohr ied idp idps
+    breaking update urgent video photos sources source reports report news
+    god allah caliphate cubs imam sheikh mosque hospital school church
+    clashes clash raids raid shelling strikes strike airstrikes airstrike bombardment killed dead""".split()
+)
+_DEMONYM_COUNTRY = {
+    "syrian": "SY", "syria": "SY", "iraqi": "IQ", "iraq": "IQ", "turkish": "TR", "lebanese": "LB",
+    "jordanian": "JO", "israeli": "IL", "iranian": "IR", "yemeni": "YE", "libyan": "LY",
+}
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|reached|entered|captured|besieged|"
+    r"stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
+    r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_REGION_PHRASES = (
+    (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
+                r"east\s+Euphrates)", re.I), "East of the Euphrates"),
+    (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
+                r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    key: str
+    known: bool
+    rule: str
+    relation: str | None = None
+    direction: str | None = None
+    forced: str | None = None  # "area" or "town" from the words around it
+    length: int = 1  # tokens covered
+    cued: bool = False  # a word around it says it is a place
+    candidates: list[Resolution] = field(default_factory=list)
+
+
+@register("places", version=VERSION)
+def places_component(ctx: DocContext) -> None:
+    """Add a :class:`~marsad.model.PlaceMention` for every place in the text."""
+    from marsad.gazetteer.index import default_gazetteer
+
+    ctx.places.extend(find_places(ctx, default_gazetteer()))
+
+
+def find_places(ctx: DocContext, gazetteer) -> list[PlaceMention]:
+    blocked = _blocked_spans(ctx)
+    found = _region_phrases(ctx.norm, gazetteer, blocked)
+    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found])
+    found.sort(key=lambda f: f.start)
+    for item in found:
+        left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
+        if item.relation is None:
+            item.relation, item.direction = areas.find_relation(left, right)
+        word = areas.kind_word(right)
+        if areas.prefers_area(item.relation) or word in ("province", "governorate"):
+            item.forced = "area"
+        elif word in areas.TOWN_WORDS or item.relation == "outskirts of":
+            item.forced = "town"
+    countries = _resolve_all(ctx, gazetteer, found)
+    found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
+    mentions = [_mention(ctx, item, _choose(item, countries)) for item in found]
+    mentions += _between_mentions(ctx, found, mentions)
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions
+
+
+def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
+    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _region_phrases(norm: str, gazetteer, blocked) -> list[_Found]:
+    found = []
+    for pattern, region in _REGION_PHRASES:
+        key = place_key(region)
+        if not gazetteer.has_key(key):
+            continue
+        for match in pattern.finditer(norm):
+            found.append(_Found(match.start(), match.end(), key, True, "places.region_phrase"))
+    return found
+
+
+def _tokens(norm: str) -> list[tuple[int, int, str]]:
+    tokens = []
+    for match in _TOKEN.finditer(norm):
+        start, end = match.span()
+        text = match.group()
+        if text.endswith("'s") or text.endswith("'"):
+            end -= 2 if text.endswith("'s") else 1
+            text = norm[start:end]
+        if text:
+            tokens.append((start, end, text))
+    return tokens
+
+
+def _is_name_word(word: str) -> bool:
+    if is_arabic(word):
+        return True
+    if word.lower() in _STOP:
+        return False
+    if word[0].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and head.lower() in _CONNECTORS and rest[:1].isupper()
+
+
+def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
+    tokens = _tokens(norm)
+    found: list[_Found] = []
+    index, listing_until = 0, -1
+    while index < len(tokens):
+        start, end, word = tokens[index]
+        if not _is_name_word(word) or _overlaps(start, end, blocked):
+            index += 1
+            continue
+        run = _name_run(norm, tokens, index, blocked)
+        item = _longest_known(norm, tokens, index, run, gazetteer)
+        cue = _cue_before(norm, start) or bool(
+            found and found[-1].end == listing_until and _LIST_GAP.match(norm[listing_until:start])
+        )
+        if item is None:
+            stop = tokens[index + run - 1][1]
+            if cue or areas.kind_word(norm[stop:stop + 40]) is not None:
+                item = _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run)
+            else:
+                index += 1
+                continue
+        item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
+        found.append(item)
+        listing_until = item.end
+        index += item.length
+    return found
+
+
+def _name_run(norm, tokens, index, blocked) -> int:
+    """How many tokens from ``index`` can form one name (at most 4)."""
+    length = 1
+    while length < 4 and index + length < len(tokens):
+        previous_end = tokens[index + length - 1][1]
+        start, end, word = tokens[index + length]
+        if norm[previous_end:start] != " " or _overlaps(start, end, blocked):
+            break
+        if not (_is_name_word(word) or word.lower() in _CONNECTORS):
+            break
+        length += 1
+    while length > 1 and not _is_name_word(tokens[index + length - 1][2]):
+        length -= 1
+    return length
+
+
+def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
+    for length in range(run, 0, -1):
+        last = tokens[index + length - 1][2]
+        if length > 1 and not _is_name_word(last):
+            continue
+        start, end = tokens[index][0], tokens[index + length - 1][1]
+        key = place_key(norm[start:end])
+        if len(key) >= 3 and gazetteer.has_key(key):
+            return _Found(start, end, key, True, "places.gazetteer", length=length)
+    return None
+
+
+def _cue_before(norm: str, start: int) -> bool:
+    return bool(_CUE_BEFORE.search(norm[max(0, start - 40): start]))
+
+
+# --- resolution --------------------------------------------------------------
+
+
+def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], dict[int, set[str]]]:
+    """Countries of the report, and governorates named per sentence."""
+    countries: set[str] = set()
+    for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
+        code = _DEMONYM_COUNTRY.get(token.group().lower())
+        if code:
+            countries.add(code)
+    by_sentence: dict[int, set[str]] = {}
+    for item in found:
+        for place in gazetteer.by_key(item.key):
+            if place.feature == "country":
+                countries.add(place.country)
+            elif place.feature == "admin1" and place.admin1_code:
+                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(place.admin1_code)
+                countries.add(place.country)
+    return countries, by_sentence
+
+
+def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found]) -> set[str]:
+    """Rank the candidates of every mention; return the report's countries."""
+    countries, admin_by_sentence = _context(ctx, gazetteer, found)
+    document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
+
+    def context_for(item: _Found, anchors) -> Context:
+        return Context(
+            countries=countries,
+            sentence_admin1=admin_by_sentence.get(ctx.sentence_index(item.start), set()),
+            document_admin1=document_admin1,
+            anchors=anchors,
+            prefer_area=item.forced == "area",
+            prefer_town=item.forced == "town",
+        )
+
+    anchors_of: dict[int, tuple[float, float]] = {}
+    for position, item in enumerate(found):
+        item.candidates = rank(gazetteer, "", context_for(item, []), key=item.key, fuzzy=not item.known)
+        best = item.candidates[0] if item.candidates else None
+        if best and not best.fuzzy and best.margin >= 2.0 and best.place.feature == "town":
+            anchors_of[position] = (best.place.latitude, best.place.longitude)
+    for position, item in enumerate(found):
+        anchors = [point for other, point in anchors_of.items() if other != position]
+        if anchors:
+            item.candidates = rank(gazetteer, "", context_for(item, anchors), key=item.key, fuzzy=not item.known)
+    return countries
+
+
+def _choose(item: _Found, countries: set[str]) -> Resolution | None:
+    """The best candidate the context allows.
+
+    When the report names its countries, a small town elsewhere is not a
+    reading of the name ("Battle" in England for the word "Battle"); the words
+    around the name ("province", "village") pick the kind of place."""
+    candidates = item.candidates
+    if countries:
+        candidates = [
+            c for c in candidates
+            if c.place.country in countries or c.place.source != "bundled"
+            or c.place.feature == "country" or c.place.population >= 100_000
+        ]
+    if item.forced == "area":
+        candidates = sorted(candidates, key=lambda c: not c.place.is_area)
+    elif item.forced == "town":
+        candidates = sorted(candidates, key=lambda c: c.place.is_area)
+    return candidates[0] if candidates else None
+
+
+def _mention(ctx: DocContext, item: _Found, best: Resolution | None) -> PlaceMention:
+    mention = PlaceMention(
+        id=ctx.new_id("P"), text=ctx.text[item.start:item.end], span=ctx.span(item.start, item.end),
+        relation=item.relation, rule=item.rule,
+    )
+    if best is None:
+        mention.confidence = 0.3 if item.cued else 0.1
+        mention.rule = "places.unresolved"
+        return mention
+    place = best.place
+    geo_precision, where_prec = areas.precision(place.feature, item.relation)
+    mention.name, mention.latitude, mention.longitude = place.name, place.latitude, place.longitude
+    mention.admin1, mention.admin2, mention.country = place.admin1, place.admin2, place.country
+    mention.geo_precision, mention.where_prec = geo_precision, where_prec
+    mention.gazetteer_id, mention.feature, mention.resolved = place.id, place.feature, True
+    mention.confidence = round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2)
+    if best.fuzzy:
+        mention.rule = "places.fuzzy"
+    return mention
+
+
+def _between_mentions(ctx: DocContext, found: list[_Found], mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"between A and B" as one area mention at the midpoint of A and B."""
+    extra = []
+    for first, second, m1, m2 in zip(found, found[1:], mentions, mentions[1:]):
+        before = ctx.norm[max(0, first.start - 14): first.start]
+        gap = ctx.norm[first.end: second.start]
+        if not re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I) or not re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.I):
+            continue
+        start = first.start - len(re.search(r"between\s+(?:the\s+)?$", before, re.I).group())
+        mention = PlaceMention(
+            id=ctx.new_id("P"), text=ctx.text[start:second.end], span=ctx.span(start, second.end),
+            relation="between", rule="places.between", feature="area",
+        )
+        if m1.resolved and m2.resolved:
+            distance = haversine_km(m1.latitude, m1.longitude, m2.latitude, m2.longitude)
+            mention.latitude = round((m1.latitude + m2.latitude) / 2, 5)
+            mention.longitude = round((m1.longitude + m2.longitude) / 2, 5)
+            mention.name = f"between {m1.name} and {m2.name}"
+            mention.admin1 = m1.admin1 if m1.admin1 == m2.admin1 else None
+            mention.country = m1.country if m1.country == m2.country else None
+            mention.geo_precision, mention.where_prec = (2, 2) if distance <= 50 else (3, 5)
+            mention.resolved, mention.confidence = True, round(min(m1.confidence, m2.confidence), 2)
+        extra.append(mention)
+    return extra

@@ -1,0 +1,111 @@
+"""Areas and relative places: "countryside of X", "outskirts of X", "east of X",
+"X province", "between A and B", "the east of the Euphrates".
+
+A relation found around a place name changes what the location means and
+how precise it is. Precision follows the two coding systems marsad exports:
+
+* ACLED ``geo_precision``: 1 the town itself, 2 near it or part of a region
+  around it, 3 only a larger region (a governorate, a named region);
+* UCDP ``where_prec``: 1 exact place, 2 within about 25 km of it, 3 a
+  district, 4 a governorate, 5 a larger region or a river, 6 the country.
+
+>>> precision("town", None)
+(1, 1)
+>>> precision("town", "outskirts of")
+(2, 2)
+>>> precision("admin1", "countryside of")
+(3, 4)
+>>> precision("region", None)
+(3, 5)
+>>> find_relation("clashes in the eastern countryside of ", "")
+('countryside of', 'east')
+>>> find_relation("shelling on ", " countryside, and")
+('countryside of', None)
+>>> find_relation("15 km north of ", "")
+('north of', 'north')
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+_LEFT = re.compile(
+    rf"(?:(?P<dir>{_DIRECTION})(?:ern|ward)?\s+)?(?:(?:rural|sector|parts?|side|countryside|areas?)\s+of\s+(?:the\s+)?)?"
+    rf"(?P<rel>countryside|outskirts|vicinity|surroundings|environs|suburbs|periphery|desert|outskirt|"
+    rf"edges?|fringes?|sector|district|province|governorate)\s+of\s+(?:the\s+)?$"
+    rf"|(?P<dir2>{_DIRECTION})\s+of\s+(?:the\s+)?$"
+    rf"|(?P<near>near|around|close\s+to|nearby|next\s+to|outside)\s+(?:the\s+)?$"
+    rf"|(?P<dir3>{_DIRECTION})(?:ern)?\s+(?:rural\s+)?$",
+    re.I,
+)
+_RIGHT = re.compile(
+    r"^(?:'s)?\s+(?:(?P<dir>north|south|east|west)(?:ern)?\s+)?"
+    r"(?P<rel>countryside|outskirts|suburbs|province|governorate|desert|district|city|town|village|area|region|"
+    r"neighbou?rhood|camp|plain|valley)\b",
+    re.I,
+)
+
+_RELATION_OF = {
+    "countryside": "countryside of", "desert": "countryside of", "villages": "countryside of",
+    "towns": "countryside of", "rural": "countryside of", "areas": "area of", "area": "area of",
+    "outskirts": "outskirts of", "outskirt": "outskirts of", "vicinity": "outskirts of",
+    "surroundings": "outskirts of", "environs": "outskirts of", "suburbs": "outskirts of",
+    "periphery": "outskirts of", "edge": "outskirts of", "edges": "outskirts of",
+    "fringe": "outskirts of", "fringes": "outskirts of", "sector": "countryside of",
+    "district": "district", "province": "province", "governorate": "province",
+    "plain": "countryside of", "valley": "countryside of", "region": "area of",
+}
+#: right-hand words that only confirm what kind of place the name is
+TOWN_WORDS = frozenset("city town village camp neighbourhood neighborhood".split())
+AREA_RELATIONS = frozenset(["countryside of", "province", "district"])
+
+
+def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
+    """The relation that the text just before/after a place name expresses,
+    and its compass direction, e.g. ``("countryside of", "east")``."""
+    match = _LEFT.search(left[-60:])
+    if match:
+        if match.group("rel"):
+            return _RELATION_OF.get(match.group("rel").lower(), "area of"), _direction(match.group("dir"))
+        if match.group("dir2"):
+            direction = _direction(match.group("dir2"))
+            return f"{direction} of", direction
+        if match.group("near"):
+            return "near", None
+    match = _RIGHT.search(right[:40])
+    if match:
+        word = match.group("rel").lower()
+        if word in TOWN_WORDS:
+            return None, None
+        return _RELATION_OF.get(word, "area of"), _direction(match.group("dir"))
+    return None, None
+
+
+def kind_word(right: str) -> str | None:
+    """"town", "village", "province" … when the name is followed by one."""
+    match = _RIGHT.search(right[:40])
+    return match.group("rel").lower() if match else None
+
+
+def _direction(word: str | None) -> str | None:
+    return word.lower().replace("-", "") if word else None
+
+
+def precision(feature: str, relation: str | None) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) of a place under a relation."""
+    if feature == "country":
+        return 3, 6
+    if feature in ("region", "river"):
+        return 3, 5
+    if feature == "admin1":
+        return 3, 4
+    if feature == "admin2" or relation == "district":
+        return 2, 3
+    if relation is None:
+        return 1, 1
+    return 2, 2
+
+
+def prefers_area(relation: str | None) -> bool:
+    return relation in AREA_RELATIONS
