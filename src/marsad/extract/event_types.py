@@ -49,6 +49,7 @@ class Rule:
     lead: tuple[str, ...] = ()
     lead_none: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
     victims: str | None = None  # "armed" | "unarmed"
     actor1_state: bool | None = None
 
@@ -79,7 +80,7 @@ class EventTypeRules:
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
             raise ConfigError(f"event type rule {index}: {raw['sub']!r} is not an ACLED sub-event type")
-        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none", "before")}
+        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none", "before", "context")}
         for names in fields.values():
             for name in names:
                 if name not in self.triggers:
@@ -87,18 +88,20 @@ class EventTypeRules:
         return Rule(sub=raw["sub"], index=index, victims=raw.get("victims"), actor1_state=raw.get("actor1_state"),
                     **fields)
 
-    def classify(self, text: str, *, actor1_state: bool | None = None) -> EventTyping:
-        """Type one passage; its first sentence is taken to state the incident."""
+    def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
+                 context: str | None = None) -> EventTyping:
+        """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
             return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
-        lead_end = lead_sentence_end(text)
-        matcher = _Matcher(self.triggers, text, lead_end)
+        if lead_end is None:
+            lead_end = lead_sentence_end(text)
+        matcher = _Matcher(self.triggers, text, lead_end, context)
         for rule in self.rules:
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
-                confidence = 0.5 if not (rule.lead or rule.all) else 0.85
+                confidence = 0.85 if rule.lead else 0.6 if (rule.all or rule.any) else 0.3
                 return EventTyping(self.event_type_of[rule.sub], rule.sub, rule.name, confidence, evidence)
         return EventTyping("Strategic developments", "Other", f"{RULE}.default", 0.3)
 
@@ -122,6 +125,8 @@ class EventTypeRules:
             return False
         if any(m.full(name) is not None for name in rule.none):
             return False
+        if any(m.triggers[name].search(m.context) is None for name in rule.context):
+            return False
         if rule.actor1_state is not None and rule.actor1_state != actor1_state:
             return False
         if rule.victims and m.victims(evidence) != rule.victims:
@@ -132,8 +137,9 @@ class EventTypeRules:
 class _Matcher:
     """Lazily evaluated trigger matches over one passage (each set searched once)."""
 
-    def __init__(self, triggers: dict[str, re.Pattern], text: str, lead_end: int):
+    def __init__(self, triggers: dict[str, re.Pattern], text: str, lead_end: int, context: str | None = None):
         self.triggers, self.text, self.lead_end = triggers, text, lead_end
+        self.context = text if context is None else context
         self._full: dict[str, tuple[int, int] | None] = {}
         self._lead: dict[str, tuple[int, int] | None] = {}
 
@@ -193,14 +199,17 @@ def event_type_for(sub_event_type: str) -> str:
     return load_rules().event_type_of[sub_event_type]
 
 
-def classify_event(text: str, *, actor1_state: bool | None = None, model: Any = None) -> EventTyping:
+def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
+                   context: str | None = None, model: Any = None) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
+    ``context`` is the surrounding text (the sentence a clause belongs to) for
+    rules that need it ("strikes" are air strikes when a coalition is named).
     With ``model`` (an :class:`~marsad.extract.event_model.EventModel`), the
     model decides where it is confident and the rules otherwise.
     """
     rules = load_rules()
-    typed = rules.classify(text, actor1_state=actor1_state)
+    typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)

