@@ -98,14 +98,14 @@ def _extraction(row: dict[str, str], document_id: int):
         sub_event_type=row["sub_event_type"],
         event_date=event_date,
         date=model.DateValue(event_date, event_date, DATE_PREC.get(_int_text(row.get("time_precision")), 1)),
-        actor1=row.get("actor1") or None,
-        actor2=row.get("actor2") or None,
-        assoc_actor_1=row.get("assoc_actor_1") or None,
-        assoc_actor_2=row.get("assoc_actor_2") or None,
-        location=row.get("location") or None,
-        admin1=row.get("admin1") or None,
-        admin2=row.get("admin2") or None,
-        country=row.get("country") or None,
+        actor1=_fit(row.get("actor1"), 200),
+        actor2=_fit(row.get("actor2"), 200),
+        assoc_actor_1=_fit(row.get("assoc_actor_1"), 200),
+        assoc_actor_2=_fit(row.get("assoc_actor_2"), 200),
+        location=_fit(row.get("location"), 300),
+        admin1=_fit(row.get("admin1"), 200),
+        admin2=_fit(row.get("admin2"), 200),
+        country=_fit(row.get("country"), 100),
         latitude=_float(row.get("latitude")),
         longitude=_float(row.get("longitude")),
         geo_precision=_int(row.get("geo_precision")),
@@ -114,6 +114,11 @@ def _extraction(row: dict[str, str], document_id: int):
     )
     return model.Extraction(document_id=str(document_id), published=event_date, source=row.get("source"),
                             events=[event], pipeline=dict(PIPELINE))
+
+
+def _fit(value: str | None, length: int) -> str | None:
+    """marsad's event columns are bounded; the full coded value stays in coded_events."""
+    return value[:length] if value else None
 
 
 def _date(value: str) -> date:

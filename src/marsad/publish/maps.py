@@ -43,6 +43,21 @@ def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
     return (middle_lon - half, middle_lat - half, middle_lon + half, middle_lat + half)
 
 
+def _marker_size(deaths: int) -> float:
+    return 25 + 40 * math.sqrt(max(deaths, 0))
+
+
+def _label_places(axes, located: list[EventRecord], limit: int = 12) -> None:
+    """Name the places of the deadliest incidents (one label per place)."""
+    named: set[str] = set()
+    for record in sorted(located, key=lambda r: -r.fatalities):
+        if not record.location or record.location in named or len(named) >= limit:
+            continue
+        named.add(record.location)
+        axes.annotate(record.location, (record.longitude, record.latitude), xytext=(6, 4),
+                      textcoords="offset points", fontsize=8, color="#3b1f1a", zorder=4)
+
+
 def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title: str | None = None) -> Path:
     """Draw every record with coordinates; returns the path written."""
     from matplotlib.collections import LineCollection, PolyCollection
@@ -65,7 +80,7 @@ def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title:
     land = [ring for f in layer("land") for ring in _lines(f["geometry"])]
     axes.add_collection(PolyCollection(land, facecolor="#f4f1ea", edgecolor="#9aa5ad", linewidth=0.4))
     axes.add_collection(LineCollection([line for f in layer("admin1") for line in _lines(f["geometry"])],
-                                       colors="#b9b2a6", linewidths=0.5, linestyles="dashed"))
+                                       colors="#8f887d", linewidths=0.6, linestyles="dashed"))
     axes.add_collection(LineCollection([line for f in layer("admin0") for line in _lines(f["geometry"])],
                                        colors="#5f5a53", linewidths=1.0))
     west, south, east, north = _extent([(r.longitude, r.latitude) for r in located])
@@ -75,9 +90,14 @@ def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title:
             axes.text(lon, lat, label["properties"]["name"].upper(), fontsize=9, color="#6b645b", ha="center",
                       alpha=0.8)
     if located:
-        sizes = [12 + 18 * math.sqrt(max(r.fatalities, 0)) for r in located]
-        axes.scatter([r.longitude for r in located], [r.latitude for r in located], s=sizes, color="#b22222",
-                     alpha=0.6, edgecolors="#5c0e0e", linewidths=0.5, zorder=3)
+        sizes = [_marker_size(r.fatalities) for r in located]
+        axes.scatter([r.longitude for r in located], [r.latitude for r in located], s=sizes, color="#c0392b",
+                     alpha=0.7, edgecolors="#5c0e0e", linewidths=0.6, zorder=3)
+        _label_places(axes, located)
+        for deaths in (1, 10, 100):
+            axes.scatter([], [], s=_marker_size(deaths), color="#c0392b", alpha=0.7, edgecolors="#5c0e0e",
+                         label=f"{deaths} death{'s' if deaths > 1 else ''}")
+        axes.legend(loc="lower left", fontsize=8, frameon=True, labelspacing=1.2, borderpad=0.8)
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
