@@ -87,7 +87,8 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     }
     casualties = [_casualty_dict(row) for row in session.scalars(select(Casualty).where(Casualty.run_id.in_(current)).order_by(Casualty.id))]
     by_id = {c["id"]: c for c in casualties}
-    claims = [_claim(c, by_id, documents) for c in casualties if _is_claim(c, by_id)]
+    event_admin1 = dict(session.execute(select(Event.id, Event.admin1).where(Event.run_id.in_(current), Event.admin1.is_not(None))).all())
+    claims = [_claim(c, by_id, documents, event_admin1) for c in casualties if _is_claim(c, by_id)]
     claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
     by_event: dict[int, list[dict]] = defaultdict(list)
     for casualty in casualties:
@@ -146,7 +147,7 @@ def claim_category(casualty: dict) -> str:
     return base
 
 
-def _claim(casualty: dict, by_id: dict[int, dict], documents: dict) -> Claim:
+def _claim(casualty: dict, by_id: dict[int, dict], documents: dict, event_admin1: dict[int, str]) -> Claim:
     from marsad.reconcile.estimates import normal_outcome
 
     document = documents.get(casualty["document_id"])
@@ -167,7 +168,7 @@ def _claim(casualty: dict, by_id: dict[int, dict], documents: dict) -> Claim:
         cause=casualty["cause"],
         period_start=scope["period_start"],
         period_end=scope["period_end"],
-        admin1=None,
+        admin1=event_admin1.get(casualty["event_id"]) or event_admin1.get((parent or {}).get("event_id")),
         parent_key=f"{parent['document_id']}/{parent['local_id']}" if parent else None,
         derived=casualty["derived"],
         remainder=bool(re.search(r"\brest\b|remain", derived, re.I)) or (parent is not None and casualty["count"] is None),

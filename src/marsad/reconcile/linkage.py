@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 LINKAGE_VERSION = "linkage-1"
 DATE_WINDOW_DAYS = 3
-LINK_PROBABILITY = 0.5
-REVIEW_BAND = (0.2, 0.9)
+LINK_PROBABILITY = 0.8
+REVIEW_BAND = (0.3, 0.95)
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
 
 STOPWORDS = frozenset(
@@ -39,7 +39,8 @@ STOPWORDS = frozenset(
     day days hours hour morning evening night monday tuesday wednesday thursday friday saturday sunday
     toll death deaths rises rose risen reported reports report documented documents monitored sources
     source observatory syrian human rights number numbers least dozens several some many one two three
-    four five six seven eight nine ten area areas town village city countryside province governorate""".split()
+    four five six seven eight nine ten area areas town village city countryside province governorate
+    january february march april june july august september october november december after went""".split()
 )
 
 
@@ -110,8 +111,8 @@ def evidence_words(text: str | None) -> list[str]:
 def _levels_place() -> list[dict]:
     return [
         {"sql_condition": "(loc_key_l IS NULL OR loc_key_r IS NULL) AND (admin2_l IS NULL OR admin2_r IS NULL)", "label_for_charts": "place unknown", "is_null_level": True},
-        {"sql_condition": "loc_key_l = loc_key_r", "label_for_charts": "same place name", "m_probability": 0.70, "u_probability": 0.03},
-        {"sql_condition": "jaro_winkler_similarity(loc_key_l, loc_key_r) >= 0.88", "label_for_charts": "similar place name", "m_probability": 0.15, "u_probability": 0.02},
+        {"sql_condition": "loc_key_l = loc_key_r", "label_for_charts": "same place name", "m_probability": 0.65, "u_probability": 0.03},
+        {"sql_condition": "jaro_winkler_similarity(loc_key_l, loc_key_r) >= 0.85", "label_for_charts": "similar place name", "m_probability": 0.15, "u_probability": 0.02},
         {
             "sql_condition": "lat_l IS NOT NULL AND lat_r IS NOT NULL AND "
             "2 * 6371 * asin(sqrt(pow(sin(radians(lat_r - lat_l) / 2), 2) + cos(radians(lat_l)) * cos(radians(lat_r)) * pow(sin(radians(lon_r - lon_l) / 2), 2))) <= 5",
@@ -120,7 +121,7 @@ def _levels_place() -> list[dict]:
             "u_probability": 0.03,
         },
         {"sql_condition": "admin2_l = admin2_r", "label_for_charts": "same district (admin2)", "m_probability": 0.06, "u_probability": 0.30},
-        {"sql_condition": "ELSE", "label_for_charts": "different places", "m_probability": 0.03, "u_probability": 0.62},
+        {"sql_condition": "ELSE", "label_for_charts": "different places", "m_probability": 0.08, "u_probability": 0.62},
     ]
 
 
@@ -136,17 +137,17 @@ def _levels_date() -> list[dict]:
 def _levels_event_type() -> list[dict]:
     return [
         {"sql_condition": "sub_event_type_l IS NULL OR sub_event_type_r IS NULL", "label_for_charts": "type unknown", "is_null_level": True},
-        {"sql_condition": "sub_event_type_l = sub_event_type_r", "label_for_charts": "same sub-event type", "m_probability": 0.85, "u_probability": 0.35},
+        {"sql_condition": "sub_event_type_l = sub_event_type_r", "label_for_charts": "same sub-event type", "m_probability": 0.87, "u_probability": 0.35},
         {"sql_condition": "event_type_l = event_type_r", "label_for_charts": "same event type", "m_probability": 0.10, "u_probability": 0.25},
-        {"sql_condition": "ELSE", "label_for_charts": "different event types", "m_probability": 0.05, "u_probability": 0.40},
+        {"sql_condition": "ELSE", "label_for_charts": "different event types", "m_probability": 0.03, "u_probability": 0.40},
     ]
 
 
 def _levels_actors() -> list[dict]:
     return [
         {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
-        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.90, "u_probability": 0.40},
-        {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.10, "u_probability": 0.60},
+        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.95, "u_probability": 0.40},
+        {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.05, "u_probability": 0.60},
     ]
 
 
@@ -154,7 +155,8 @@ def _levels_counts() -> list[dict]:
     big = 10**9
     return [
         {"sql_condition": "killed_l IS NULL OR killed_r IS NULL", "label_for_charts": "no death count", "is_null_level": True},
-        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same death count", "m_probability": 0.55, "u_probability": 0.05},
+        {"sql_condition": "killed_l = killed_r AND killed_l >= 5", "label_for_charts": "same death count (5 or more)", "m_probability": 0.35, "u_probability": 0.01},
+        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same small death count", "m_probability": 0.20, "u_probability": 0.12},
         {
             "sql_condition": f"killed_low_l <= coalesce(killed_high_r, {big}) AND killed_low_r <= coalesce(killed_high_l, {big})",
             "label_for_charts": "compatible death counts",
@@ -167,16 +169,15 @@ def _levels_counts() -> list[dict]:
             "m_probability": 0.20,
             "u_probability": 0.25,
         },
-        {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.05, "u_probability": 0.60},
+        {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.05, "u_probability": 0.52},
     ]
 
 
 def _levels_words() -> list[dict]:
     return [
         {"sql_condition": "len(words_l) = 0 OR len(words_r) = 0", "label_for_charts": "no evidence words", "is_null_level": True},
-        {"sql_condition": "len(list_intersect(words_l, words_r)) >= 2", "label_for_charts": "2+ shared evidence words", "m_probability": 0.50, "u_probability": 0.05},
-        {"sql_condition": "len(list_intersect(words_l, words_r)) = 1", "label_for_charts": "1 shared evidence word", "m_probability": 0.30, "u_probability": 0.20},
-        {"sql_condition": "ELSE", "label_for_charts": "no shared evidence word", "m_probability": 0.20, "u_probability": 0.75},
+        {"sql_condition": "len(list_intersect(words_l, words_r)) >= 1", "label_for_charts": "shared evidence words", "m_probability": 0.70, "u_probability": 0.15},
+        {"sql_condition": "ELSE", "label_for_charts": "no shared evidence word", "m_probability": 0.30, "u_probability": 0.85},
     ]
 
 
@@ -211,6 +212,24 @@ def splink_settings(window_days: int = DATE_WINDOW_DAYS) -> dict:
     }
 
 
+def distinctive_words(word_lists, max_share: float = 0.15, min_reports: int = 50):
+    """Drop words that many reports share (template words such as "warplanes"):
+    like Splink's term-frequency adjustment, only rare shared words are evidence."""
+    from collections import Counter
+
+    lists = list(word_lists)
+    frequency = Counter(w for words in lists for w in set(words))
+    limit = max(min_reports, max_share * len(lists))
+    return [[w for w in words if frequency[w] <= limit] for words in lists]
+
+
+def _own_words(report: Report) -> list[str]:
+    """Evidence words less those of fields compared on their own (place,
+    areas, actors), which would otherwise count twice."""
+    covered = set(evidence_words(" ".join(filter(None, [report.location, report.admin1, report.admin2, *report.actors]))))
+    return [w for w in report.words if w not in covered]
+
+
 def _frame(reports: Sequence[Report]):
     import pandas as pd
 
@@ -230,7 +249,8 @@ def _frame(reports: Sequence[Report]):
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
             "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
             "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
-            "words": [list(r.words) for r in reports],
+            # the place is compared on its own; its words would count a spelling variant twice
+            "words": [_own_words(r) for r in reports],
         }
     )
 
@@ -246,6 +266,7 @@ def score_pairs(reports: Sequence[Report], *, min_probability: float = 0.01) -> 
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     frame = _frame(reports)
+    frame["words"] = distinctive_words(frame["words"])
     db_api = DuckDBAPI()
     linker = Linker(db_api.register(frame), splink_settings(), log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability, warning_mode="never")
@@ -323,6 +344,16 @@ def cluster(
         members[root_a].extend(members.pop(root_b))
         return True
 
+    probability = {(p.uid_a, p.uid_b): p.match_probability for p in pairs}
+
+    def cohesive(a: int, b: int) -> bool:
+        # average linkage: the two groups must match on average, not through one chain
+        left, right = members[find(a)], members[find(b)]
+        if len(left) == 1 and len(right) == 1:
+            return True
+        total = sum(probability.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        return total / (len(left) * len(right)) >= threshold
+
     linked = set()
     for a, b in sorted(same):
         if a in parent and b in parent and try_merge(a, b, forced=True):
@@ -331,6 +362,8 @@ def cluster(
     for pair in ordered:
         if pair.match_probability < threshold:
             break
+        if find(pair.uid_a) != find(pair.uid_b) and not cohesive(pair.uid_a, pair.uid_b):
+            continue
         if try_merge(pair.uid_a, pair.uid_b, forced=False):
             linked.add((pair.uid_a, pair.uid_b))
     clusters = sorted(sorted(group) for group in members.values())
