@@ -1,0 +1,517 @@
+"""Casualty counts: who was killed, injured, executed, abducted, captured,
+went missing or was arrested, how many, by whom, how, where and when.
+
+Rules work sentence by sentence on the normalised text:
+
+* ``casualties.object``: an outcome verb followed by its victims
+  ("killed 18 people", "executed 5 citizens", "killed a man and his son");
+* ``casualties.subject``: victims before a passive or intransitive outcome
+  ("four people were killed", "10 soldiers died", "a man was shot dead");
+* ``casualties.noun``: nominal forms ("the death of 608", "3 deaths",
+  "hundreds of wounded", "the bodies of two men");
+* sub-counts, remainders and periods are resolved in :mod:`marsad.extract.tallies`.
+
+Each number mention is used once. Counts without a number take ACLED's
+conventions through :mod:`marsad.extract.numbers` ("a man" = 1, "dozens" = 12,
+"an unknown number" = 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.extract.pipeline import DocContext, NumberMention, register
+from marsad.model import Casualty
+
+_VERB_OUTCOMES = [
+    (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed)\s+to\s+death|"
+     r"killed|kills|killing|kill|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
+     r"assassinating|lynched|lynching|beheaded|beheading|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+     r"found\s+dead|dead", "killed"),
+    (r"executed|executing|execute", "executed"),
+    (r"injured|injuring|injures|wounded|wounding|wounds|hurt|maimed", "injured"),
+    (r"abducted|abducting|kidnapped|kidnapping|kidnaps|abducts", "abducted"),
+    (r"captured|capturing|taken\s+prisoner", "captured"),
+    (r"went\s+missing|gone\s+missing|missing|disappeared", "missing"),
+    (r"arrested|arresting|arrests|detained|detaining|apprehended", "arrested"),
+]
+TRIGGER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<o{i}>{pattern})" for i, (pattern, _) in enumerate(_VERB_OUTCOMES)) + r")\b", re.I)
+OUTCOMES = [outcome for _, outcome in _VERB_OUTCOMES]
+
+NOUN_RE = re.compile(
+    r"\b(?:(?P<killed>deaths?|killings?|murders?|assassinations?|fatalities|dead\s+bodies|bod(?:y|ies)|corpses?|remains|"
+    r"lives|massacre)|(?P<executed>executions?)|(?P<injured>injuries|wounded|injured|casualties)|"
+    r"(?P<abducted>abductions?|kidnappings?)|(?P<arrested>arrests))\b",
+    re.I,
+)
+
+_AUX = re.compile(
+    r"(?:\b(?:was|were|is|are|been|being|be|got|get|gets|had|has|have|later|reportedly|allegedly|also|all|both|"
+    r"subsequently|fatally|critically|seriously|severely|badly|slightly|lightly|then|each|instantly|immediately|"
+    r"eventually|either|reported|confirmed|said|to\s+have|shot\s+and|and|or)\s+)+$", re.I)
+_SINGULAR_DET = re.compile(r"^(?:a|an|another|one|the|his|her|their|its|this|that|our|my)$", re.I)
+_PRONOUN_ONE = re.compile(r"^(?:him|her|he|she|himself|herself)$", re.I)
+NON_PERSON = set(
+    "attack attacks operation operations raid raids strike strikes ambush plan plans order orders warrant "
+    "vehicle vehicles house houses car cars truck trucks tank tanks drone drones project area areas village "
+    "villages town towns building buildings property cattle cow cows goat goats sheep camel camels livestock animal "
+    "animals dog dogs donkey donkeys horse horses chicken chickens bird birds fish time times hours days weeks months "
+    "years minutes crops trees offensive campaign mission missions policy protest protests demonstration rally "
+    "march deal agreement ceasefire truce bill law shot shots round rounds fire bomb bombs mine mines rocket rockets "
+    "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
+    "checkpoint checkpoints base bases km kilometers kilometres meters metres miles percent per cent".split()
+)
+UNIT_AFTER = re.compile(r"^\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
+                        r"o'clock|times|cattle|cows|goats|sheep|camels|houses|homes|vehicles|cars|shops|rounds|bullets|"
+                        r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$))", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
+                           r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?=\w+ing\b)", re.I)
+_NEGATION = re.compile(r"\b(?:no|not|none|nobody|without|zero|neither|nor|never|no\s+one)\b[^,.;]{0,40}$", re.I)
+_NOT_EVENT = re.compile(
+    r"\b(?:demand(?:ed|ing)?|justice|protest(?:ed|ing|s)?|denounc\w+|condemn\w*|commemorat\w+|memory|memorial|anniversary|"
+    r"mourn\w*|funeral|honou?r(?:ing)?|threat(?:en(?:ed|ing)?)?|vow\w*|warn\w*|accus\w+|trial|sentenced|convicted|"
+    r"charged|suspected\s+of|responsible\s+for|in\s+connection\s+with|wanted\s+for|over\s+the|against\s+the)\b[^.;]{0,60}$",
+    re.I,
+)
+CIVILIAN_NOUNS = re.compile(
+    r"\b(?:civilians?|citizens?|people|persons?|residents?|villagers?|farmers?|herders?|pastoralists?|children|child|"
+    r"kids?|boys?|girls?|women|woman|men|man|elderly|students?|teachers?|doctors?|nurses?|journalists?|worshippers?|"
+    r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
+    r"wife|husband|son|daughter|brother|sister|father|mother|relatives?|shepherds?|fishermen|miners?|pedestrians?)\b",
+    re.I,
+)
+COMBATANT_NOUNS = re.compile(
+    r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|members?|gunm[ae]n|insurgents?|rebels?|"
+    r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
+    r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
+    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?)\b",
+    re.I,
+)
+GROUP_WORDS = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
+               "infants": "children", "babies": "children", "women": "women", "woman": "women", "men": "men"}
+CAUSES = [
+    ("suicide_attack", r"suicide|blew\s+(?:himself|herself|themselves)\s+up|blowing\s+(?:fighters\s+)?themselves\s+up"),
+    ("car_bomb", r"car\s+bomb|booby[\s-]*trapped\s+(?:car|vehicle)|vbied"),
+    ("ied", r"\bieds?\b|improvised\s+explosive|roadside\s+bomb|landmines?|\bmines?\b|explosive\s+device|explosion|detonat\w+"),
+    ("airstrike", r"air\s*strikes?|air\s*raids?|warplanes?|aerial|drone\s+strikes?|\bdrones?\b|bombard\w+|aircraft|"
+                  r"\bstrikes\b|helicopter"),
+    ("shelling", r"shell(?:ing|ed|s)?|artillery|mortars?|rockets?|missiles?"),
+    ("execution", r"execut\w+"),
+    ("clash", r"clash\w*|battles?|fighting|firefights?|exchange\s+of\s+fire|confrontations?|ambush\w*"),
+    ("shooting", r"\bshot\b|shooting|gunfire|opened\s+fire|gunmen|gunshots?|firing"),
+    ("stabbing", r"stabb\w+|knife|machete\w*|hacked"),
+    ("beating", r"beat(?:en|ing)?\b|lynch\w*|tortur\w+"),
+]
+CAUSE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CAUSES), re.I)
+NATIONALITY_RE = re.compile(r"\b(?P<nat>Iraqi|Syrian|Turkish|Russian|Iranian|Afghan|Lebanese|Palestinian|Kurdish|"
+                            r"Jordanian|Saudi|Yemeni|Egyptian|Libyan|American|French|British|foreign)\s+nationality\b", re.I)
+
+
+@dataclass
+class Finding:
+    """A raw casualty statement before tallies are resolved."""
+
+    outcome: str
+    number: NumberMention | None
+    count: int | None
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    victim_text: str
+    rule: str
+    confidence: float
+    active: bool = False
+
+_NP_STOP = re.compile(
+    r"\b(?:in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
+    r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
+    r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
+    r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these)\b|[,;:.()\[\]\"]",
+    re.I,
+)
+_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
+                        r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
+_PAST_REFERENCE = re.compile(r"^[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
+                             r"^[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))", re.I)
+_NOT_REPORTED = re.compile(
+    r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
+    r"anniversary|mourn\w*|funerals?|in\s+protest|threat\w*\s+to|tried\s+to|attempt\w*\s+to|plot\w*\s+to|plann\w*\s+to|"
+    r"vow\w*\s+to|intend\w*\s+to|wanted\s+to|would|will|could|might)\b[^.;]*$)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
+_STATE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|got|get|gets|be)\b", re.I)
+
+
+def _outcome_of(match: re.Match) -> str:
+    for index, outcome in enumerate(OUTCOMES):
+        if match.group(f"o{index}"):
+            return outcome
+    return "killed"
+
+
+def _clause_bounds(ctx: DocContext, position: int) -> tuple[int, int]:
+    sentence_start, sentence_end = ctx.sentence_at(position)
+    start = sentence_start
+    for match in _CLAUSE_BREAK.finditer(ctx.norm, max(sentence_start, position - 160), position):
+        start = match.end()
+    after = _CLAUSE_BREAK.search(ctx.norm, position, sentence_end)
+    return start, (after.start() if after else sentence_end)
+
+
+class NumberIndex:
+    """Countable number mentions of a document (no years, ordinals, measures)."""
+
+    def __init__(self, ctx: DocContext):
+        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n)]
+        self.used: set[int] = set()
+
+    def starting_at(self, position: int) -> NumberMention | None:
+        for number in self.items:
+            if number.start == position:
+                return number
+        return None
+
+    def within(self, start: int, end: int) -> list[NumberMention]:
+        return [n for n in self.items if start <= n.start and n.end <= end]
+
+    def take(self, number: NumberMention) -> bool:
+        if id(number) in self.used:
+            return False
+        self.used.add(id(number))
+        return True
+
+    def is_used(self, number: NumberMention) -> bool:
+        return id(number) in self.used
+
+
+def _countable(norm: str, number: NumberMention) -> bool:
+    if number.is_year or number.is_ordinal or number.value is None:
+        return False
+    if UNIT_AFTER.match(norm, number.num_end):
+        return False
+    return not re.match(r"[-/]\s*\d", norm[number.num_end:number.num_end + 3])
+
+
+def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase of victims starting at ``start`` (and its "of …" tail)."""
+    while start < limit and norm[start] == " ":
+        start += 1
+    stop = _NP_STOP.search(norm, start, limit)
+    end = stop.start() if stop else limit
+    words = norm[start:end].split()[:6]
+    end = start + len(" ".join(words)) if words else start
+    tail = re.match(r"(?:\s+and\s+[\w-]+)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|[,;.()]|$)",
+                    norm[end:limit])
+    return norm[start:end], end + (tail.end() if tail else 0)
+
+
+def _head_noun(phrase: str) -> str:
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    return words[-1].lower() if words else ""
+
+
+_OBJ_GAP = re.compile(
+    r"\s*(?:(?:and|or|&)\s+(?:injur|wound|kill|abduct|kidnapp|captur|arrest|execut)\w*\s+)?"
+    r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?", re.I)
+_OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|both)\b", re.I)
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d|two|three|four|five|six|seven|eight|nine|ten)\b)"
+                    r"|\s+and\s+(?=the\b)", re.I)
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
+
+
+def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str,
+                    position: int | None = None, rule: str = "casualties.object") -> list[Finding]:
+    """Victims after an active outcome verb: "killed 18 people", "killed a man and his son"."""
+    _, clause_end = _clause_bounds(ctx, trigger[1])
+    sentence_end = ctx.sentence_at(trigger[0])[1]
+    position = trigger[1] if position is None else position
+    findings: list[Finding] = []
+    while position < sentence_end:
+        finding = _one_object(ctx, numbers, trigger, outcome, position, max(clause_end, min(sentence_end, position + 120)))
+        if finding is None:
+            break
+        finding.rule = finding.rule.replace("casualties.object", rule)
+        finding.active = rule == "casualties.object"
+        findings.append(finding)
+        coord = _COORD.match(ctx.norm, finding.end)
+        if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]):
+            break
+        position = coord.end()
+    return findings
+
+
+def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str, position: int,
+                limit: int) -> Finding | None:
+    gap = _OBJ_GAP.match(ctx.norm, position)
+    number = numbers.starting_at(gap.end()) if gap else None
+    if number is not None and not numbers.is_used(number):
+        phrase, end = victim_phrase(ctx.norm, number.end, limit)
+        appositive = _APPOSITIVE.match(ctx.norm, number.end)
+        if not phrase.strip() and appositive:
+            phrase, end = victim_phrase(ctx.norm, appositive.end(), min(len(ctx.norm), appositive.end() + 120))
+            if not (CIVILIAN_NOUNS.search(phrase) or COMBATANT_NOUNS.search(phrase)):
+                phrase, end = "", number.end
+        if _head_noun(phrase) in NON_PERSON:
+            return None
+        numbers.take(number)
+        return Finding(outcome, number, number.value, number.start, max(end, number.end), trigger[0], trigger[1],
+                       phrase, "casualties.object", 0.9, active=True)
+    det = _OBJ_DET.match(ctx.norm, position)
+    if det is None:
+        return None
+    word = det.group("det").lower()
+    if word in ("him", "her") and not re.match(r"\s+(?:\w+\s+)?(?:son|daughter|husband|wife|brother|sister|father|mother|"
+                                               r"child|baby|relative|cousin|nephew|niece|uncle|aunt|friend|colleague)",
+                                               ctx.norm[det.end():det.end() + 30], re.I):
+        end = det.end()
+        return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], word,
+                       "casualties.object.pronoun", 0.7, active=True)
+    if word == "both":
+        phrase, end = victim_phrase(ctx.norm, det.end(), limit)
+        return Finding(outcome, None, 2, det.start("det"), max(end, det.end()), trigger[0], trigger[1], phrase,
+                       "casualties.object.both", 0.7, active=True)
+    phrase, end = victim_phrase(ctx.norm, det.end(), limit)
+    head = _head_noun(phrase)
+    if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end):
+        return None
+    return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
+                   "casualties.object.singular", 0.75, active=True)
+
+
+def _is_plural(word: str) -> bool:
+    if word in ("people", "men", "women", "children", "police", "personnel", "militiamen", "policemen", "gunmen",
+                "youths", "security", "forces", "troops", "family", "families", "crowd", "villagers", "staff"):
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+_PARTICIPLE_OK = re.compile(r"^(?:killed|dead|died|injured|wounded|executed|abducted|kidnapped|missing|arrested|detained|"
+                            r"captured|perished|slain|murdered|shot\s+dead|lost\s+\w+\s+lives?)", re.I)
+_SINGULAR_SUBJECT = re.compile(
+    r"(?:\b(?:a|an|another|one|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+|\b(?:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+
+
+def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
+    """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
+    clause_start, _ = _clause_bounds(ctx, match.start())
+    left = ctx.norm[clause_start:match.start()]
+    aux = _AUX.search(left)
+    aux_start = clause_start + (aux.start() if aux else len(left))
+    candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)]
+    findings: list[Finding] = []
+    for number in reversed(candidates):
+        between = ctx.norm[number.end:aux_start]
+        if len(between.split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
+            break
+        if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
+            return []
+        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,|and|&)\s*$", between):
+            break
+        phrase = between.strip()
+        if _head_noun(phrase) in NON_PERSON:
+            break
+        numbers.take(number)
+        findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
+                                ctx.norm[number.end:aux_start], "casualties.subject", 0.85))
+        aux_start = number.start
+    if findings or candidates:
+        return findings
+    return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
+
+
+def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_start: int, aux: re.Match | None,
+                      aux_start: int) -> list[Finding]:
+    aux_text = aux.group(0).lower() if aux else ""
+    verb = match.group(0).lower()
+    singular_verb = re.search(r"\b(?:was|is|has)\b", aux_text) or verb in ("died", "dies", "perished", "succumbed")
+    if not singular_verb or re.search(r"\b(?:were|are|have)\b", aux_text):
+        return []
+    subject = _SINGULAR_SUBJECT.search(ctx.norm, clause_start, aux_start)
+    if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
+        return []
+    phrase = subject.group(0)
+    head = _head_noun(phrase)
+    if head in NON_PERSON or head in ("it", "this", "that", "which"):
+        return []
+    return [Finding(outcome, None, 1, subject.start(), match.end(), match.start(), match.end(), phrase,
+                    "casualties.subject.singular", 0.7)]
+
+
+NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
+                        r"remains|lives|massacre|abductions?|kidnappings?)\s+of\s+", re.I)
+NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths|fatalities|bodies|corpses)\b", re.I)
+TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b[^.;]{0,40}?\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
+_NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
+
+
+def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
+    findings: list[Finding] = []
+    for match in NOUN_OF_RE.finditer(ctx.norm):
+        noun = match.group("noun").lower()
+        outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
+        if _not_reported(ctx, match.start(), match.end()):
+            continue
+        findings += object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
+                                    rule="casualties.noun")
+    for number in numbers.items:
+        noun = NUM_NOUN_RE.match(ctx.norm, number.end)
+        if noun and not numbers.is_used(number) and not _not_reported(ctx, number.start, noun.end()):
+            numbers.take(number)
+            findings.append(Finding("killed", number, number.value, number.start, noun.end(), noun.start("noun"),
+                                    noun.end(), "", "casualties.noun", 0.85))
+    for match in TOLL_RE.finditer(ctx.norm):
+        number = numbers.starting_at(match.end())
+        if number is not None and numbers.take(number):
+            findings.append(Finding("killed", number, number.value, match.start(), number.end, match.start(),
+                                    match.end(), "", "casualties.toll", 0.8))
+    return findings
+
+
+def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """Sub-counts with no verb of their own: "killed 18 people, including five women"."""
+    findings = []
+    for number in numbers.items:
+        if numbers.is_used(number) or not _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
+            continue
+        sentence_end = ctx.sentence_at(number.start)[1]
+        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+        if _head_noun(phrase) in NON_PERSON:
+            continue
+        numbers.take(number)
+        findings.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
+                                number.start, phrase, "casualties.including", 0.7))
+    return findings
+
+
+def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
+    """A killing that is demanded, threatened, commemorated or long past, not reported as happening."""
+    sentence_start = ctx.sentence_at(start)[0]
+    if _NOT_REPORTED.search(ctx.norm, max(sentence_start, start - 200), start):
+        return True
+    return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
+
+
+_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "missing", "disappeared", "found dead",
+                 "went missing", "gone missing", "hurt"}
+
+
+def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    findings: list[Finding] = []
+    for match in TRIGGER_RE.finditer(ctx.norm):
+        verb = " ".join(match.group(0).lower().split())
+        if verb in ("kill", "execute") or _not_reported(ctx, match.start(), match.end()):
+            continue
+        outcome = _outcome_of(match)
+        if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
+                                              r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
+            continue
+        before = ctx.norm[max(0, match.start() - 40):match.start()]
+        passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", before, re.I))
+        found: list[Finding] = []
+        if not passive and verb not in _INTRANSITIVE:
+            found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
+        if not found:
+            found = subject_findings(ctx, numbers, match, outcome)
+        findings += found
+    return findings
+
+
+def _victims(phrase: str) -> str | None:
+    civilian, combatant = CIVILIAN_NOUNS.search(phrase), COMBATANT_NOUNS.search(phrase)
+    if combatant and (not civilian or combatant.start() < civilian.start()):
+        return "combatants"
+    if civilian:
+        return "civilians"
+    return None
+
+
+def _actors_in(ctx: DocContext, start: int, end: int) -> list:
+    return [a for a in ctx.actors if start <= a.span.start and a.span.end <= end and a.name != "Civilians"]
+
+
+def perpetrators(ctx: DocContext, finding: Finding, victim_end: int, affiliation: str | None) -> list[str]:
+    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
+    after_end = min(own_clause_end(ctx, finding), max(finding.end, finding.trigger_end) + 90)
+    names: list[str] = []
+    for actor in _actors_in(ctx, finding.trigger_end, after_end):
+        lead = ctx.norm[max(finding.trigger_end, actor.span.start - 40):actor.span.start]
+        trail = ctx.norm[actor.span.end:actor.span.end + 3]
+        if re.search(r"\b(?:by|against|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", lead, re.I) or trail.startswith("'s"):
+            if actor.name != affiliation and actor.name not in names:
+                names.append(actor.name)
+    if names or not finding.active:
+        return names
+    clause_start = max(sentence_start, finding.trigger_start - 200)
+    before = [a for a in _actors_in(ctx, clause_start, finding.trigger_start) if a.name != affiliation]
+    return [before[-1].name] if before else []
+
+
+def cause_of(ctx: DocContext, finding: Finding) -> str | None:
+    """The means: first named after the outcome in its clause, else the nearest before it."""
+    clause_end = own_clause_end(ctx, finding)
+    inside = (finding.start, finding.end) if finding.rule != "casualties.object" else (finding.start, finding.start)
+    after = [m for m in CAUSE_RE.finditer(ctx.norm, finding.trigger_end, clause_end)
+             if not (inside[0] <= m.start() < inside[1])]
+    if after:
+        return after[0].lastgroup
+    clause_start, _ = _clause_bounds(ctx, min(finding.start, finding.trigger_start))
+    sentence_start = ctx.sentence_at(finding.trigger_start)[0]
+    for lo in (clause_start, max(sentence_start, finding.trigger_start - 160)):
+        before = [m for m in CAUSE_RE.finditer(ctx.norm, lo, min(finding.start, finding.trigger_start))]
+        if before:
+            return before[-1].lastgroup
+    if finding.outcome == "executed":
+        return "execution"
+    return None
+
+
+_OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b", re.I)
+
+
+def own_clause_end(ctx: DocContext, finding: Finding) -> int:
+    """Where the statement of one count ends (before the next sub-count or clause)."""
+    sentence_end = ctx.sentence_at(finding.start)[1]
+    limit = min(sentence_end, max(finding.end, finding.trigger_end) + 120)
+    stop = _OWN_CLAUSE_END.search(ctx.norm, max(finding.end, finding.trigger_end), limit)
+    return stop.start() if stop else limit
+
+
+def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
+    number = finding.number
+    victim_end = finding.trigger_start if finding.start < finding.trigger_start else finding.end
+    affiliation_actors = _actors_in(ctx, finding.start, victim_end)
+    affiliation = affiliation_actors[0].name if affiliation_actors else None
+    phrase = finding.victim_text
+    group = next((GROUP_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() in GROUP_WORDS), None)
+    nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding))
+    places = [p.id for p in ctx.places if ctx.sentence_index(p.span.start) == ctx.sentence_index(finding.trigger_start)]
+    span_start, span_end = min(finding.start, finding.trigger_start), max(finding.end, finding.trigger_end)
+    return Casualty(
+        id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=finding.count,
+        low=number.low if number else finding.count, high=number.high if number else finding.count,
+        qualifier=(None if number is None or number.vague else number.qualifier),
+        vague=number.vague if number else None, victims=_victims(phrase) or ("combatants" if affiliation else None),
+        victim_group=group, affiliation=affiliation,
+        nationality=nationality.group("nat").capitalize() if nationality else None,
+        perpetrator=perpetrators(ctx, finding, victim_end, affiliation), cause=cause_of(ctx, finding),
+        place_ids=places, span=ctx.span(span_start, span_end), rule=finding.rule, confidence=finding.confidence,
+    )
+
+
+@register("casualties", version="1")
+def casualties_component(ctx: DocContext) -> None:
+    from marsad.extract.tallies import resolve_tallies
+
+    numbers = NumberIndex(ctx)
+    findings = noun_findings(ctx, numbers)
+    findings += verb_findings(ctx, numbers)
+    findings += including_findings(ctx, numbers)
+    findings.sort(key=lambda f: (f.start, f.trigger_start))
+    ctx.extra["casualty_findings"] = findings
+    casualties = [to_casualty(ctx, f) for f in findings]
+    ctx.casualties.extend(resolve_tallies(ctx, findings, casualties))

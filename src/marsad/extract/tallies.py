@@ -1,0 +1,175 @@
+"""How casualty statements relate: sub-counts, remainders, periods and tallies.
+
+* "including N …" makes a child of the statement it qualifies (``part_of``);
+* "the rest were killed in …" is a derived child: parent minus stated children;
+* a parent that spans exactly two months of an operation and has one child
+  stated for one of them gets a derived child for the other ("608 - 341");
+* a count scoped by "since <date>" is a cumulative claim (``is_tally``) over
+  that period; "in the second month of the operation" sets the child's period;
+* "the 2 child girls" repeating a count already stated is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, own_clause_end, to_casualty
+from marsad.extract.dates import add_months, precision_for
+from marsad.extract.pipeline import DocContext
+from marsad.model import Casualty, DateValue
+
+_INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
+                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:[\w-]+\s+){0,2}$", re.I)
+_REST = re.compile(r"\bthe\s+(?:rest|remainder|remaining\s+\w+)\b(?:\s+of\s+them)?", re.I)
+_REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> list[Casualty]:
+    kept_findings, kept = _drop_repeats(ctx, findings, casualties)
+    _link_sub_counts(ctx, kept_findings, kept)
+    pairs = [(f, c) for f, c in zip(kept_findings, kept) if c.rule != "drop"]
+    kept_findings, kept = [f for f, _ in pairs], [c for _, c in pairs]
+    _assign_periods(ctx, kept_findings, kept)
+    kept = _add_remainders(ctx, kept)
+    _add_month_complements(ctx, kept)
+    _inherit_from_children(kept)
+    return kept
+
+
+def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]):
+    kept_findings, kept = [], []
+    for finding, casualty in zip(findings, casualties):
+        if finding.number is not None and _REPEAT.search(ctx.norm, max(0, finding.number.start - 20), finding.number.start):
+            if any(c.count == casualty.count and c.outcome == casualty.outcome for c in kept):
+                continue
+        kept_findings.append(finding)
+        kept.append(casualty)
+    return kept_findings, kept
+
+
+def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    for index, (finding, casualty) in enumerate(zip(findings, casualties)):
+        start = finding.number.start if finding.number else finding.start
+        if finding.rule != "casualties.including" and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
+            continue
+        parent = _parent_for(ctx, casualties[:index], casualty, finding)
+        if parent is None:
+            if finding.rule == "casualties.including":
+                casualty.rule = "drop"
+            continue
+        casualty.part_of = parent.id
+        if finding.rule == "casualties.including" or not finding.outcome:
+            casualty.outcome = parent.outcome
+        if casualty.victims is None:
+            casualty.victims = parent.victims
+        if casualty.affiliation is None:
+            casualty.affiliation = parent.affiliation
+
+
+def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, finding: Finding) -> Casualty | None:
+    sentence = ctx.sentence_index(finding.start)
+    for candidate in reversed(earlier):
+        if candidate.part_of is not None or candidate.span is None:
+            continue
+        if sentence - ctx.sentence_index(candidate.span.start) > 1:
+            return None
+        if candidate.count is not None and child.count is not None and candidate.count > child.count:
+            return candidate
+    return None
+
+
+def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_month", "dates.since")) and d.span is not None]
+    for finding, casualty in zip(findings, casualties):
+        own_end = own_clause_end(ctx, finding)
+        own = [p for p in periods if finding.start <= p.span.start < own_end]
+        if own:
+            casualty.period = own[0]
+        else:
+            sentence = ctx.sentence_index(finding.start)
+            scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence]
+            if scoped and casualty.part_of is None:
+                casualty.period = scoped[0]
+        if casualty.period is not None and casualty.period.rule == "dates.since" and casualty.part_of is None:
+            casualty.is_tally = True
+    by_id = {c.id: c for c in casualties}
+    for casualty in casualties:
+        if casualty.period is None and casualty.part_of in by_id:
+            casualty.period = by_id[casualty.part_of].period
+        if casualty.part_of in by_id and by_id[casualty.part_of].is_tally:
+            casualty.is_tally = True
+
+
+def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
+    result = list(casualties)
+    for match in _REST.finditer(ctx.norm):
+        trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
+        parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
+                       and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)
+        if trigger is None or parent is None or parent.count is None:
+            continue
+        children = [c for c in result if c.part_of == parent.id and c.span and c.span.start < match.start()]
+        if not children:
+            continue
+        stated = sum(c.count or 0 for c in children)
+        end = _phrase_end(ctx, trigger.end())
+        finding = Finding(_outcome_of(trigger), None, parent.count - stated, match.start(), end, trigger.start(),
+                          trigger.end(), ctx.norm[match.start():end], "tallies.rest", 0.8)
+        derived = to_casualty(ctx, finding)
+        derived.part_of, derived.outcome = parent.id, parent.outcome
+        derived.derived = f"{parent.count} - {' - '.join(str(c.count) for c in children)}: 'the rest'"
+        derived.victims, derived.affiliation = derived.victims or parent.victims, derived.affiliation or parent.affiliation
+        derived.period, derived.is_tally = parent.period, parent.is_tally
+        derived.qualifier = "at_most" if parent.qualifier == "at_least" else parent.qualifier
+        derived.low = derived.high = None
+        result.insert(result.index(children[-1]) + 1, derived)
+    return result
+
+
+def _phrase_end(ctx: DocContext, position: int) -> int:
+    sentence_end = ctx.sentence_at(position)[1]
+    stop = re.compile(r"[,;.]|\bmost\b|\bwhile\b|\band\b").search(ctx.norm, position, sentence_end)
+    end = stop.start() if stop else sentence_end
+    while end > position and ctx.norm[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _add_month_complements(ctx: DocContext, casualties: list[Casualty]) -> None:
+    start = ctx.anchors.get("operation_start")
+    if start is None:
+        return
+    for parent in list(casualties):
+        if parent.part_of or parent.count is None or parent.period is None or parent.period.start != start.start:
+            continue
+        if add_months(start.start, 2) != parent.period.end:
+            continue
+        children = [c for c in casualties if c.part_of == parent.id]
+        monthly = [c for c in children if c.period and c.period.rule.startswith("dates.nth_month")]
+        if len(monthly) != 1 or any(c.derived for c in children) or len(children) != 1:
+            continue
+        child = monthly[0]
+        month = 2 if child.period.rule.endswith(":1") else 1
+        begin, end = add_months(start.start, month - 1), add_months(start.start, month)
+        complement = Casualty(
+            id=ctx.new_id("C"), outcome=parent.outcome, count=parent.count - child.count,
+            qualifier="at_most" if child.qualifier == "at_least" else "exact",
+            victims=parent.victims, victim_group=parent.victim_group, affiliation=parent.affiliation,
+            nationality=parent.nationality, perpetrator=list(parent.perpetrator), cause=parent.cause,
+            place_ids=list(parent.place_ids),
+            period=DateValue(begin, end, precision_for(begin, end), relative=True, rule=f"dates.nth_month:{month}"),
+            part_of=parent.id, derived=f"{parent.count} - {child.count}", is_tally=parent.is_tally,
+            span=None, rule="tallies.month_complement", confidence=0.7,
+        )
+        casualties.insert(casualties.index(child) + 1, complement)
+
+
+def _inherit_from_children(casualties: list[Casualty]) -> None:
+    for parent in casualties:
+        if parent.perpetrator:
+            continue
+        names: list[str] = []
+        for child in casualties:
+            if child.part_of == parent.id:
+                names += [n for n in child.perpetrator if n not in names]
+        parent.perpetrator = names
