@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
@@ -87,6 +88,7 @@ class _Found:
     forced: str | None = None  # "area" or "town" from the words around it
     length: int = 1  # tokens covered
     cued: bool = False  # a word around it says it is a place
+    word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
 
 
@@ -95,10 +97,15 @@ def places_component(ctx: DocContext) -> None:
     """Add a :class:`~marsad.model.PlaceMention` for every place in the text."""
     from marsad.gazetteer.index import default_gazetteer
 
-    ctx.places.extend(find_places(ctx, default_gazetteer()))
+    ctx.places.extend(find_places(ctx, default_gazetteer(), countries=ctx.extra.get("countries")))
 
 
-def find_places(ctx: DocContext, gazetteer) -> list[PlaceMention]:
+def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None) -> list[PlaceMention]:
+    """Place mentions of ``ctx.text``, resolved against ``gazetteer``.
+
+    ``countries`` (ISO codes) says what countries the report is about when the
+    caller knows it (a monitor's country, a coded archive's); countries named
+    in the text are added to it."""
     blocked = _blocked_spans(ctx)
     found = _region_phrases(ctx.norm, gazetteer, blocked)
     found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found])
@@ -112,12 +119,24 @@ def find_places(ctx: DocContext, gazetteer) -> list[PlaceMention]:
             item.forced = "area"
         elif word in areas.TOWN_WORDS or item.relation == "outskirts of":
             item.forced = "town"
-    countries = _resolve_all(ctx, gazetteer, found)
+    countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
     mentions = [_mention(ctx, item, _choose(item, countries)) for item in found]
     mentions += _between_mentions(ctx, found, mentions)
     mentions.sort(key=lambda m: m.span.start)
     return mentions
+
+
+def main_place(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place that stands for a short text's event: the first resolved
+    mention at town level (UCDP where_prec ≤ 3), else the first resolved area
+    (governorate, region); a country only when nothing else is known."""
+    resolved = [m for m in mentions if m.resolved and m.latitude is not None]
+    for accept in (lambda m: (m.where_prec or 9) <= 3, lambda m: m.feature != "country", lambda m: True):
+        for mention in resolved:
+            if accept(mention):
+                return mention
+    return None
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
@@ -185,6 +204,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
                 index += 1
                 continue
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
+        item.word = norm[item.start:item.end]
         found.append(item)
         listing_until = item.end
         index += item.length
@@ -244,12 +264,18 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
     return countries, by_sentence
 
 
-def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found]) -> set[str]:
-    """Rank the candidates of every mention; return the report's countries."""
+def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> set[str]:
+    """Rank the candidates of every mention; return the report's countries.
+
+    First pass: with the countries and governorates the text names. Places
+    that come out clearly ahead become anchors; when the text names no
+    country, the countries of those clear places stand for the report's.
+    Second pass: everything again with anchors and countries."""
     countries, admin_by_sentence = _context(ctx, gazetteer, found)
+    countries |= given
     document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
 
-    def context_for(item: _Found, anchors) -> Context:
+    def context_for(item: _Found, anchors, countries) -> Context:
         return Context(
             countries=countries,
             sentence_admin1=admin_by_sentence.get(ctx.sentence_index(item.start), set()),
@@ -260,16 +286,43 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found]) -> set[str]:
         )
 
     anchors_of: dict[int, tuple[float, float]] = {}
+    clear_countries: set[str] = set()
     for position, item in enumerate(found):
-        item.candidates = rank(gazetteer, "", context_for(item, []), key=item.key, fuzzy=not item.known)
+        item.candidates = rank(gazetteer, "", context_for(item, [], countries), key=item.key, fuzzy=not item.known)
         best = item.candidates[0] if item.candidates else None
-        if best and not best.fuzzy and best.margin >= 2.0 and best.place.feature == "town":
+        if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
+            continue
+        if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
+        if best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled":
+            clear_countries.add(best.place.country)
+    countries = countries or {c for c in clear_countries if c}
     for position, item in enumerate(found):
         anchors = [point for other, point in anchors_of.items() if other != position]
-        if anchors:
-            item.candidates = rank(gazetteer, "", context_for(item, anchors), key=item.key, fuzzy=not item.known)
+        if anchors or countries:
+            item.candidates = rank(
+                gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known
+            )
     return countries
+
+
+@lru_cache(maxsize=50_000)
+def _common_word(word: str) -> bool:
+    """A frequent English word ("Battle", "More", "Valley") that is only a
+    place name when a cue says so."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en", wordlist="small") >= 3.8
+
+
+def _dubious(item: _Found, best: Resolution) -> bool:
+    """A single common word matched without a cue, and no large place."""
+    if item.cued or item.length > 1 or not item.known or item.rule != "places.gazetteer":
+        return False
+    place = best.place
+    if place.is_area or place.population >= 1_000_000:
+        return False
+    return _common_word(item.word)
 
 
 def _choose(item: _Found, countries: set[str]) -> Resolution | None:
@@ -279,6 +332,8 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
     reading of the name ("Battle" in England for the word "Battle"); the words
     around the name ("province", "village") pick the kind of place."""
     candidates = item.candidates
+    if candidates and _dubious(item, candidates[0]):
+        return None
     if countries:
         candidates = [
             c for c in candidates

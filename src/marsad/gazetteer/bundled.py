@@ -58,8 +58,9 @@ def _cities() -> dict:
         return json.load(handle)
 
 
-def build_bundled(target: Path) -> Path:
-    """Write the bundled index to ``target`` (atomically)."""
+def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
+    """Write the bundled index to ``target`` (atomically); ``countries``
+    limits the towns to those countries (a small index, e.g. for tests)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     os.close(handle)
@@ -69,7 +70,7 @@ def build_bundled(target: Path) -> Path:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
         connection.execute("BEGIN")
-        seats = _insert_cities(connection)
+        seats = _insert_cities(connection, countries)
         _insert_admin1(connection, seats)
         _insert_regions(connection)
         _insert_countries(connection)
@@ -82,7 +83,7 @@ def build_bundled(target: Path) -> Path:
     return target
 
 
-def _insert_cities(connection) -> dict[tuple[str, str, str], tuple[float, float, int]]:
+def _insert_cities(connection, countries: set[str] | None) -> dict[tuple[str, str, str], tuple[float, float, int]]:
     """Insert every city; return the largest town per (country, admin1, key)."""
     from marsad.gazetteer.keys import place_key
 
@@ -90,6 +91,8 @@ def _insert_cities(connection) -> dict[tuple[str, str, str], tuple[float, float,
     seats: dict[tuple[str, str, str], tuple[float, float, int]] = {}
     for geonameid, city in _cities().items():
         country, code = city.get("countrycode"), city.get("admin1code") or None
+        if countries is not None and country not in countries:
+            continue
         place_id = f"geonames:{geonameid}"
         population = int(city.get("population") or 0)
         places.append((

