@@ -97,6 +97,8 @@ def place_key(name: str | None) -> str | None:
     for variant, canonical in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ay", "ai"), ("ey", "ai"), ("q", "k"), ("o", "u"), ("e", "a"), ("h", "")):
         text = text.replace(variant, canonical)
     text = re.sub(r"(.)\1+", r"\1", text)
+    # short vowels are written every which way in transliteration: keep the consonant skeleton
+    text = text[:1] + re.sub(r"[aeiouy]", "", text[1:])
     return text or None
 
 

@@ -1,0 +1,35 @@
+from marsad.reconcile.linkage import Report, cluster, place_key, score_pairs
+
+
+def report(uid, doc, day, town, killed, sub="Air/drone strike", actors=("Syrian regime forces",), words=("bakery",)):
+    return Report(uid=uid, key=f"{doc}/E{uid}", document_id=doc, source=f"S{doc}", reliability="B", published=day, day=day,
+                  location=town, admin1="Idlib", event_type="Explosions/Remote violence", sub_event_type=sub, actors=list(actors),
+                  killed=killed, killed_low=killed, killed_high=killed, words=list(words))  # fmt: skip
+
+
+def test_place_key_folds_spelling_variants():
+    assert place_key("Al-Sha’afah") == place_key("ash Shaafa")
+    assert place_key("Saraqib") == place_key("Saraqeb")
+    assert place_key("Saraqib") != place_key("Ariha")
+
+
+def test_same_incident_links_and_other_incident_does_not_with_explanations():
+    reports = [report(1, 1, 100, "Saraqib", 7), report(2, 2, 100, "Saraqeb", 7), report(3, 3, 101, "Ariha", 30, sub="Armed clash", actors=("HTS",), words=("checkpoint",))]
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs(reports)}
+    assert pairs[(1, 2)].match_probability > 0.95
+    assert pairs[(1, 2)].contributions["place"]["level"] == "same place name"
+    assert sum(c["log2_bf"] for c in pairs[(1, 2)].contributions.values()) > 0
+    assert (1, 3) not in pairs or pairs[(1, 3)].match_probability < 0.05
+    result = cluster(reports, pairs.values())
+    assert result.clusters == [[1, 2], [3]]
+
+
+def test_reports_of_one_document_are_never_linked_but_a_person_decides():
+    reports = [report(1, 1, 100, "Saraqib", 7), report(2, 1, 100, "Saraqib", 7), report(3, 2, 100, "Saraqib", 7)]
+    pairs = score_pairs(reports)
+    assert all({p.uid_a, p.uid_b} != {1, 2} for p in pairs)  # blocked out: same document
+    assert len(cluster(reports, pairs).clusters) == 2
+    split = cluster(reports, pairs, different=[(1, 3), (2, 3)])
+    assert split.clusters == [[1], [2], [3]]
+    forced = cluster(reports, pairs, same=[(1, 2)], different=[(1, 3), (2, 3)])
+    assert forced.clusters == [[1, 2], [3]]

@@ -1,0 +1,88 @@
+"""reconcile / tally / review / incident over a real database (SQLite and PostgreSQL)."""
+
+from datetime import date
+
+from sqlalchemy import select
+
+from marsad.reconcile import check, decide, incident, reconcile, review_queue, tally
+from marsad.reconcile.models import Incident, IncidentEstimate, IncidentLink, IncidentReport
+from tests.reconcile.helpers import store, strike_report
+
+DAY = date(2021, 3, 3)
+
+
+def load(database):
+    with database.transaction() as session:
+        store(session, strike_report(doc="a1", day=DAY, town="Atarib", killed=9, source="Monitor A"), reliability="B")
+        store(session, strike_report(doc="a2", day=DAY, town="Atarib", killed=14, source="Monitor A", published=date(2021, 3, 4)), reliability="B")
+        store(session, strike_report(doc="b1", day=DAY, town="al-Atareb", killed=12, qualifier="at_least", source="Monitor B", children=3), reliability="C")
+        store(session, strike_report(doc="b2", day=date(2021, 3, 4), town="Sarmada", killed=4, source="Monitor B", target="a bakery"), reliability="C")
+        store(session, strike_report(doc="c1", day=date(2021, 4, 20), town="Saraqib", killed=2, source="Monitor C", perpetrator="Russian forces",
+                                     target="a school"), reliability="D")  # fmt: skip
+
+
+def snapshot(session):
+    rows = []
+    for model in (Incident, IncidentReport, IncidentEstimate, IncidentLink):
+        for row in session.scalars(select(model).order_by(model.id)):
+            rows.append({c.name: getattr(row, c.name) for c in model.__table__.columns if c.name != "updated_at"})
+    return rows
+
+
+def test_reconcile_links_estimates_and_is_idempotent(database):
+    load(database)
+    with database.transaction() as session:
+        first = reconcile(session)
+    assert (first.reports, first.incidents) == (5, 3)
+    with database.transaction() as session:
+        before = snapshot(session)
+        again = reconcile(session)
+        assert again.changed == 0
+        assert snapshot(session) == before
+        estimates = {(e.incident_id, e.category): e for e in session.scalars(select(IncidentEstimate))}
+        atarib = session.scalar(select(IncidentReport.incident_id).where(IncidentReport.report_key.like("%/E1")).order_by(IncidentReport.id))
+        civilians = estimates[(atarib, "civilians")]
+        assert (civilians.low, civilians.best, civilians.high) == (12, 14, 14)  # 9 superseded by the same source's 14
+        assert estimates[(atarib, "children")].best == 3
+
+
+def test_tally_groups_and_counts_sources(database):
+    load(database)
+    with database.transaction() as session:
+        reconcile(session)
+        rows = [r.to_dict() for r in tally(session, date_from=date(2021, 3, 1), date_to=date(2021, 4, 30), by=["month", "perpetrator"], victims="civilians")]
+        assert rows == [
+            {"month": "2021-03", "perpetrator": "Syrian regime forces", "low": 16, "best": 18, "high": 18, "incidents": 2, "sources": 2},
+            {"month": "2021-04", "perpetrator": "Russian forces", "low": 2, "best": 2, "high": 2, "incidents": 1, "sources": 1},
+        ]
+        idlib = tally(session, area="idlib", by=["admin1"], victims="children")
+        assert [(r.group["admin1"], r.best) for r in idlib] == [("Idlib", 3)]
+
+
+def test_person_decision_wins_over_model(database):
+    load(database)
+    with database.transaction() as session:
+        reconcile(session)
+        pair = session.scalar(select(IncidentLink).where(IncidentLink.status == "linked").order_by(IncidentLink.match_probability.desc()))
+        decide(session, pair.report_key_a, pair.report_key_b, "different", decided_by="tester")
+    with database.transaction() as session:
+        summary = reconcile(session)
+        assert summary.incidents == 4
+        held = dict(session.execute(select(IncidentReport.report_key, IncidentReport.incident_id)).all())
+        assert held[pair.report_key_a] != held[pair.report_key_b]
+        decide(session, "1/E1", "4/E1", "same")
+    with database.transaction() as session:
+        reconcile(session)
+        held = dict(session.execute(select(IncidentReport.report_key, IncidentReport.incident_id)).all())
+        assert held["1/E1"] == held["4/E1"]
+        view = incident(session, held["1/E1"])
+        assert {r["report"] for r in view["reports"]} >= {"1/E1", "4/E1"}
+        assert all("contributions" in link for link in view["links"])
+        assert isinstance(review_queue(session), list)
+
+
+def test_check_on_a_store_without_claims_finds_nothing(database):
+    load(database)
+    with database.transaction() as session:
+        result = check(session)
+    assert result.claims == 0 and result.findings == []
