@@ -82,3 +82,33 @@ def session(database):
     finally:
         active.rollback()
         active.close()
+
+
+# --- gazetteer (owned by the gazetteer; reuse it where places are resolved) ---
+#
+# ``bundled_gazetteer_path``: a small bundled index (towns of Syria, Iraq and
+# their neighbours, governorates, regions, countries), built once per session
+# in seconds instead of the full worldwide one. ``small_gazetteer`` opens it
+# with an empty user index and makes it the process default for the test.
+
+GAZETTEER_TEST_COUNTRIES = {"SY", "IQ", "TR", "LB", "JO", "SA", "IL", "PS", "IR", "GB", "AM"}
+
+
+@pytest.fixture(scope="session")
+def bundled_gazetteer_path(tmp_path_factory):
+    from marsad.gazetteer.bundled import build_bundled
+
+    path = tmp_path_factory.mktemp("gazetteer") / "bundled.sqlite"
+    return build_bundled(path, countries=GAZETTEER_TEST_COUNTRIES)
+
+
+@pytest.fixture
+def small_gazetteer(tmp_path, bundled_gazetteer_path, monkeypatch):
+    from marsad.gazetteer import index
+
+    user = tmp_path / "gazetteer.sqlite"
+    monkeypatch.setattr(index, "default_paths", lambda: (user, bundled_gazetteer_path))
+    index.reset_default()
+    gazetteer = index.default_gazetteer()
+    yield gazetteer
+    index.reset_default()
