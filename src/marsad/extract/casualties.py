@@ -63,10 +63,10 @@ NON_PERSON = set(
     "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
     "checkpoint checkpoints base bases km kilometers kilometres meters metres miles percent per cent".split()
 )
-UNIT_AFTER = re.compile(r"^\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
+UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
                         r"o'clock|times|cattle|cows|goats|sheep|camels|houses|homes|vehicles|cars|shops|rounds|bullets|"
                         r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$))", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
+_CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?=\w+ing\b)", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|without|zero|neither|nor|never|no\s+one)\b[^,.;]{0,40}$", re.I)
 _NOT_EVENT = re.compile(
@@ -134,8 +134,8 @@ _NP_STOP = re.compile(
 )
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
-_PAST_REFERENCE = re.compile(r"^[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
-                             r"^[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))", re.I)
+_PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
+                             r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))", re.I)
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest|threat\w*\s+to|tried\s+to|attempt\w*\s+to|plot\w*\s+to|plann\w*\s+to|"
@@ -166,7 +166,9 @@ class NumberIndex:
     """Countable number mentions of a document (no years, ordinals, measures)."""
 
     def __init__(self, ctx: DocContext):
-        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n)]
+        dated = [(d.span.start, d.span.end) for d in ctx.dates if d.span is not None and not d.rule.startswith("dates.nth")]
+        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n)
+                      and not any(s <= n.num_start < e for s, e in dated)]
         self.used: set[int] = set()
 
     def starting_at(self, position: int) -> NumberMention | None:
@@ -292,7 +294,7 @@ def _is_plural(word: str) -> bool:
 _PARTICIPLE_OK = re.compile(r"^(?:killed|dead|died|injured|wounded|executed|abducted|kidnapped|missing|arrested|detained|"
                             r"captured|perished|slain|murdered|shot\s+dead|lost\s+\w+\s+lives?)", re.I)
 _SINGULAR_SUBJECT = re.compile(
-    r"(?:\b(?:a|an|another|one|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+|\b(?:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+    r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
