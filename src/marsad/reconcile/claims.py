@@ -115,6 +115,9 @@ def _check_group(parent: Claim, dimension: str, group: list[Claim]) -> tuple[lis
     derived: list[Claim] = []
     findings: list[Finding] = []
     p_low, p_best, p_high = parent.bounds
+    for child in group:  # a remainder the extractor already derived is re-derived and checked here
+        if child.derived and not child.remainder:
+            child.remainder = True
     stated = [c for c in group if not c.remainder and c.count is not None]
     for child in stated:
         if p_high is not None and child.bounds[0] > p_high:
