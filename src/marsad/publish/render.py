@@ -29,7 +29,8 @@ def methods_paragraph(bulletin: Bulletin) -> str:
         "Figures are those the sources state for the period and area; each is footnoted to the report and the "
         "exact words that state it. “At least” figures are lower bounds and vague quantities (such as "
         "“hundreds”) are shown as stated and never added. Sub-counts introduced by “including” are shown under "
-        "their totals and not added to them. Remainders the text implies (“the rest”, or a total minus the part "
+        "their totals and not added to them. Counts of single incidents are summed per victim group and perpetrator, "
+        "each incident listed under its sum. Remainders the text implies (“the rest”, or a total minus the part "
         "stated for one month) are derived by subtraction and marked as derived. When several reports give a "
         "total for the same scope, the latest report is used and the earlier ones are cited. Perpetrator totals "
         "attribute a total to the parts that split it by perpetrator when they add up to it; totals attributed "
@@ -69,11 +70,10 @@ def render_text(bulletin: Bulletin, fmt: str, *, template: Path | None = None, c
         raise InputError(f"Unknown text format {fmt!r}: use md or html.")
     env = _environment(template, html=fmt == "html")
     name = template.name if template else f"bulletin.{fmt}.j2"
-    civilians_total = sum(f.count or 0 for f in bulletin.civilians) if bulletin.civilians else None
     chart_uri = "data:image/png;base64," + base64.b64encode(chart_png).decode() if chart_png else None
     return env.get_template(name).render(
         b=bulletin, period=_period_text(bulletin.scope), methods=methods_paragraph(bulletin),
-        civilians_total=civilians_total, tree=_markdown_tree, chart_uri=chart_uri,
+        tree=_markdown_tree, chart_uri=chart_uri,
     )
 
 

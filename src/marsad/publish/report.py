@@ -162,8 +162,8 @@ def build_bulletin(session, scope: Scope, *, public: bool = False) -> Bulletin:
     rows = load_casualties(session, scope)
     notes = _EvidenceBook(public=public)
     figures = _figures(rows, notes)
-    top = _latest_per_scope([f for f in figures if f.outcome in KILLED or f.outcome == "injured"
-                             or f.outcome in ("abducted", "captured", "missing", "arrested")], rows, notes)
+    claims = [f for f in figures if _is_claim(f)]
+    top = _latest_per_scope(claims, rows) + _incident_sums([f for f in figures if not _is_claim(f)])
     for figure in top:
         _derive_remainders(figure)
     civilians = [f for f in top if f.victims == "civilians" and f.outcome in KILLED]
@@ -217,15 +217,20 @@ class _EvidenceBook:
 
 
 def _figures(rows: list[dict], notes: _EvidenceBook) -> list[Figure]:
-    """Figures with their "including" children attached; returns the roots."""
+    """Figures with their "including" children attached; returns the roots.
+
+    A derived figure cites what it is derived from: its total and the
+    stated parts that were subtracted (and its own span when it has one,
+    e.g. "the rest were killed in …")."""
     by_id: dict[int, Figure] = {}
     for row in rows:
+        cites_itself = row["span_text"] is not None or not row["derived"]
         by_id[row["id"]] = Figure(
             key=row["id"], outcome=row["outcome"], count=row["count"], label="", qualifier=row["qualifier"],
             vague=row["vague"], victims=row["victims"], victim_group=row["victim_group"],
             affiliation=row["affiliation"], nationality=row["nationality"], perpetrators=row["perpetrators"],
             cause=row["cause"], period=(row["period_start"], row["period_end"]), derived=row["derived"],
-            is_tally=row["is_tally"], evidence=[notes.cite(row, f"casualty {row['local_id']}")],
+            is_tally=row["is_tally"], evidence=[notes.cite(row, f"casualty {row['local_id']}")] if cites_itself else [],
         )
     roots = []
     for row in rows:
@@ -235,13 +240,21 @@ def _figures(rows: list[dict], notes: _EvidenceBook) -> list[Figure]:
             parent.children.append(figure)
         else:
             roots.append(figure)
+    for parent in by_id.values():
+        for child in parent.children:
+            if child.derived:
+                subtracted = _numbers(child.derived) - {parent.count}
+                stated = [n for c in parent.children if not c.derived and c.count in subtracted for n in c.evidence]
+                child.evidence = list(dict.fromkeys(child.evidence + parent.evidence + stated))
     for figure in by_id.values():
         figure.label = describe(figure)
-        if figure.derived and figure.key in by_id:
-            parent = next((p for p in by_id.values() if figure in p.children), None)
-            if parent is not None:
-                figure.evidence = list(dict.fromkeys(parent.evidence + figure.evidence))
     return roots
+
+
+def _numbers(text: str) -> set[int]:
+    import re
+
+    return {int(n) for n in re.findall(r"\d+", text.replace(",", ""))}
 
 
 def _scope_key(figure: Figure) -> tuple:
@@ -249,13 +262,47 @@ def _scope_key(figure: Figure) -> tuple:
             figure.period, figure.nationality)
 
 
-def _latest_per_scope(figures: list[Figure], rows: list[dict], notes: _EvidenceBook) -> list[Figure]:
+def _is_claim(figure: Figure) -> bool:
+    """A cumulative total for a period ("608 since 10 September"), as opposed
+    to the count of one incident."""
+    start, end = figure.period
+    return figure.is_tally or bool(start and end and end > start)
+
+
+def _incident_sums(figures: list[Figure]) -> list[Figure]:
+    """Counts of single incidents, summed per victim group and perpetrator;
+    each incident stays listed (and footnoted) under its sum."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        groups[(figure.outcome, figure.victims, figure.victim_group, figure.affiliation,
+                tuple(figure.perpetrators))].append(figure)
+    sums = []
+    for index, members in enumerate(groups.values(), 1):
+        counted = [m for m in members if m.count is not None]
+        if len(members) == 1 or not counted:
+            sums.extend(members)
+            continue
+        first = members[0]
+        total = Figure(
+            key=-(1_000_000 + index), outcome=first.outcome, count=sum(m.count for m in counted), label="",
+            qualifier="at_least" if any(m.qualifier in ("at_least", "more_than") for m in counted) else None,
+            victims=first.victims, victim_group=first.victim_group, affiliation=first.affiliation,
+            perpetrators=list(first.perpetrators), cause=None, children=members,
+            derived=f"sum of {len(counted)} documented incidents",
+            evidence=list(dict.fromkeys(n for m in members for n in m.evidence)),
+        )
+        total.label = describe(total) + f" in {len(counted)} documented incidents"
+        sums.append(total)
+    return sums
+
+
+def _latest_per_scope(figures: list[Figure], rows: list[dict]) -> list[Figure]:
     """One total per scope: the latest report's (a "toll rises" supersedes)."""
     published = {row["id"]: (row.get("published") or date.min, row["document_id"]) for row in rows}
     chosen: dict[tuple, Figure] = {}
     for figure in figures:
         key = _scope_key(figure)
-        if key[1] is None or figure.count is None and figure.vague is None:
+        if figure.count is None and figure.vague is None:
             chosen[(id(figure),)] = figure
             continue
         current = chosen.get(key)
