@@ -37,7 +37,8 @@ from pathlib import Path
 
 from marsad.errors import InputError
 from marsad.gazetteer.bundled import admin1_name, admin1_table
-from marsad.gazetteer.index import connect, default_paths, name_rows
+from marsad.gazetteer import index as gazetteer_index
+from marsad.gazetteer.index import connect, name_rows
 from marsad.gazetteer.keys import place_key
 
 LAYOUTS = ("geonames", "ocha", "acled", "ucdp")
@@ -75,16 +76,14 @@ class _Row:
 
 def import_files(paths: list[str], *, layout: str = "geonames", index_path: Path | None = None) -> list[ImportReport]:
     """Import each file into the user's gazetteer index, one transaction per file."""
-    from marsad.gazetteer.index import reset_default
-
     if layout not in LAYOUTS:
         raise InputError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
-    connection = connect(Path(index_path or default_paths()[0]))
+    connection = connect(Path(index_path or gazetteer_index.default_paths()[0]))
     try:
         return [import_file(connection, Path(path), layout=layout) for path in paths]
     finally:
         connection.close()
-        reset_default()
+        gazetteer_index.reset_default()
 
 
 def import_file(connection, path: Path, *, layout: str) -> ImportReport:
@@ -296,15 +295,16 @@ def _ucdp_rows(path, required, optional) -> Iterator[_Row]:
             precision = int(float(row["where_prec"]))
         except ValueError:
             raise InputError(f"column where_prec: {row['where_prec']!r} is not a number", location=location) from None
-        if precision > 3 or not row["where_coordinates"]:
-            continue
+        country = country_code(row.get("country")) or "SY"
+        if precision > 3 or not row["where_coordinates"] or not row["adm_1"] or country_code(row["where_coordinates"]):
+            continue  # a governorate, region or country point is not a place name
         latitude = _coordinate(row["latitude"], 90, location, "latitude")
         longitude = _coordinate(row["longitude"], 180, location, "longitude")
         raw = row["where_coordinates"]
         suffix = _UCDP_SUFFIX.search(raw)
         name = _UCDP_SUFFIX.sub("", raw).strip() or raw
         feature = "admin2" if precision == 3 or (suffix and suffix.group(1).lower() == "district") else "town"
-        yield _archive_row("ucdp", location, name, country_code(row.get("country")) or "SY", row["adm_1"],
+        yield _archive_row("ucdp", location, name, country, row["adm_1"],
                            re.sub(r"(?i)\s+district$", "", row.get("adm_2") or ""), latitude, longitude, feature)
 
 

@@ -8,8 +8,8 @@ disambiguation resolves by context); folding too little misses a place.
 
 Latin script, in this order:
 
-1. Unicode compatibility form, diacritics dropped, lower case:
-   ``Ḩajīn`` → ``hajin``.
+1. Unicode compatibility form, diacritics dropped (``ł`` → ``l`` too), lower
+   case: ``Ḩajīn`` → ``hajin``.
 2. ``‘ʿ’'`ʾ`` marks dropped, dashes, dots and underscores become spaces:
    ``Ma’arrat`` → ``maarrat``.
 3. Arabic article words dropped wherever they stand (``al el ad ash as an ar
@@ -22,7 +22,8 @@ Latin script, in this order:
 6. Doubled letters single, a final ``h`` after a vowel dropped
    (``Raqqah`` → ``raka``), spaces removed.
 
-Arabic script: harakat and tatweel dropped, alef forms (``أ إ آ ٱ``) → ``ا``,
+Arabic-script names get Arabic-script keys (the gazetteer holds both scripts
+as names of one place, so either finds it). Arabic script: harakat and tatweel dropped, alef forms (``أ إ آ ٱ``) → ``ا``,
 taa marbuta ``ة`` → ``ه``, alef maqsura ``ى`` → ``ي``, hamza seats
 (``ؤ ئ``) → ``و ي``, Persian/Kurdish ``ی ک`` → ``ي ك``, the article ``ال``
 dropped at the start of a word, ``البو``/``أبو`` → ``بو``, spaces removed.
@@ -67,6 +68,8 @@ ARTICLES = frozenset(
 # "Albu X" (the tribe-village prefix) and "Abu X" both fold to "bu".
 BU_WORDS = frozenset("albu albo abu abou abo bou bu bo".split())
 _MARKS = dict.fromkeys(map(ord, "‘’ʿʾʼ'`´ʹ\"“”"), None)
+# Letters that NFKD does not decompose into a base letter and a mark.
+_MARKS.update({ord(a): b for a, b in zip("łŁøØđĐħĦıßæÆœŒþ", ("l", "L", "o", "O", "d", "D", "h", "H", "i", "ss", "ae", "AE", "oe", "OE", "th"))})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./,()]+")
 # A glued assimilated article: "ezzor", "arraqqa", "ashsham", "attall".
 _GLUED_ARTICLE = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
