@@ -23,7 +23,8 @@ DOCUMENTS = 40
 
 def start(db_url: str, folder: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    command = [sys.executable, "-m", "tests.ingest.interrupt_child", "ingest", str(folder), "--database", db_url]
+    command = [sys.executable, "-m", "tests.ingest.interrupt_child", "ingest", str(folder), "--batch-size", "3",
+               "--database", db_url]
     return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -47,7 +47,7 @@ def test_facts_keep_spans_links_and_hierarchy(database):
         assert {p.text for p in facts["places"]} == {"Atarib", "Maarat al-Numan"}
         assert facts["actors"][0].name == "Syrian regime forces"
         stored_run = session.get(ExtractionRun, run.id)
-        assert stored_run.pipeline["version"] == "1.0" and stored_run.extraction["document_id"] == "doc"
+        assert stored_run.pipeline["version"] == "1.0" and stored_run.extraction["published"] == "2021-03-03"
 
 
 def test_new_pipeline_version_adds_a_run_and_queries_read_only_the_latest(database):

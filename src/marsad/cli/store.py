@@ -100,12 +100,14 @@ def init(database_url: str | None) -> None:
 @click.option("--no-extract", is_flag=True, help="Only archive the documents; do not extract facts.")
 @click.option("--reextract", is_flag=True, help="Extract already stored documents again (a new pipeline version adds a run).")
 @click.option("--any-language", is_flag=True, help="Archive documents in any language (extraction reads English).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True,
+              help="Documents per transaction (each document is stored whole or not at all).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Form of the end summary.")  # fmt: skip
 @database_option
 def ingest(paths, source, reliability, confidential, published, text_column, date_column, id_column, url_column,
-           no_extract, reextract, any_language, progress, output_format, database_url) -> None:  # fmt: skip
+           no_extract, reextract, any_language, batch_size, progress, output_format, database_url) -> None:  # fmt: skip
     """Archive reports (text, HTML, RSS/Atom, JSON Lines, CSV; files, directories,
     globs) and extract their facts. Already stored texts are skipped; a new text
     at a known URL becomes a new version. Exits 1 if any document failed.
@@ -125,7 +127,7 @@ def ingest(paths, source, reliability, confidential, published, text_column, dat
     options = IngestOptions(
         source=source, reliability=reliability.upper() if reliability else None, confidential=confidential,
         published=published, extract=not no_extract, reextract=reextract,
-        languages=None if any_language else ("en",),
+        languages=None if any_language else ("en",), batch_size=batch_size,
         csv=CsvOptions(text_column=text_column, date_column=date_column, id_column=id_column, url_column=url_column),
     )  # fmt: skip
     db = open_database(database_url)

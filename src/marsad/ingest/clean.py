@@ -123,7 +123,7 @@ def detect_language(text: str) -> str:
     Only the first few thousand characters are read: enough for a reliable
     guess, and the cost stays flat for long reports.
     """
-    sample = text[:3000]
+    sample = text[:1500]
     language, _score = _classify(sample)
     if language != "en" and _looks_english(sample):
         # Short English texts full of place names are sometimes taken for

@@ -27,8 +27,9 @@ from marsad.errors import StorageError
 from marsad.ingest.clean import CleanDocument, DocumentRejected, prepare
 from marsad.ingest.readers import CsvOptions, RawDocument, ReadFailure, expand_paths, read_paths
 from marsad.store import repository as repo
+from marsad.store.bulk import NewDocument, store_documents
 
-CHUNK_SIZE = 64  # documents whose hashes are looked up in one query
+CHUNK_SIZE = 32  # documents read, looked up, extracted and committed together
 
 Extractor = Callable[[CleanDocument], m.Extraction]
 
@@ -42,7 +43,8 @@ class IngestOptions:
     extract: bool = True
     reextract: bool = False  # extract unchanged documents again (a new pipeline adds a run)
     languages: tuple[str, ...] | None = ("en",)
-    keep_json: bool = True  # keep the full Extraction JSON per run
+    keep_json: bool = False  # keep the full Extraction JSON per run (not only the parts without columns)
+    batch_size: int = CHUNK_SIZE  # documents per transaction (each document is whole or absent)
     csv: CsvOptions = field(default_factory=CsvOptions)
 
 
@@ -133,7 +135,7 @@ def ingest_documents(
     batch = _Batch(db, options or IngestOptions(), extractor or default_extractor)
     bar = _progress_bar(progress, total)
     try:
-        for chunk in _chunks(items, CHUNK_SIZE):
+        for chunk in _chunks(items, batch.options.batch_size):
             batch.run_chunk(chunk)
             bar.update(len(chunk))
             s = batch.summary
@@ -198,42 +200,40 @@ class _Batch:
         with self.db.transaction() as session:
             known = repo.known_documents(session, [d.content_hash for d in prepared])
         self.summary.seconds["read"] += time.perf_counter() - started
+        pending = []
         for document in prepared:
-            self._ingest_one(document, known.get(document.content_hash))
+            extraction = self._extract(document, known.get(document.content_hash))
+            if extraction is not False:
+                pending.append(self._new_document(document, extraction))
+        if pending:
+            started = time.perf_counter()
+            self._store(pending)
+            self.summary.seconds["store"] += time.perf_counter() - started
 
-    def _ingest_one(self, document: CleanDocument, known: tuple[int, set[str]] | None) -> None:
+    def _extract(self, document: CleanDocument, known: tuple[int, set[str]] | None):
+        """The document's extraction; None to archive without one; False when
+        there is nothing to do (already stored) or it failed (recorded)."""
         digest = document.content_hash
         if digest in self.seen or (known and self._up_to_date(known[1])):
             self.summary.unchanged += 1
             self._resolve_if_failed(document.raw.origin)
-            return
+            return False
+        self.seen.add(digest)
         if self.options.published:
             document.published = self.options.published
         if document.raw.source is None:
             document.raw.source = self.options.source or document.raw.metadata.get("feed_title")
-        extraction = None
-        if self.options.extract:
-            started = time.perf_counter()
-            try:
-                extraction = self.extractor(document)
-            except Exception as error:  # noqa: BLE001 - any extractor bug must fail one document, not the batch
-                self.summary.seconds["extract"] += time.perf_counter() - started
-                self._fail(document.raw.origin, "extract", error, digest)
-                return
-            self.summary.seconds["extract"] += time.perf_counter() - started
+        if not self.options.extract:
+            return None
         started = time.perf_counter()
         try:
-            status = self._store(document, extraction, known)
-        except StorageError as error:
-            self._fail(document.raw.origin, "store", error, digest)
-            return
+            return self.extractor(document)
+        except Exception as error:  # noqa: BLE001 - any extractor bug must fail one document, not the batch
+            self.seen.discard(digest)
+            self._fail(document.raw.origin, "extract", error, digest)
+            return False
         finally:
-            self.summary.seconds["store"] += time.perf_counter() - started
-        self.seen.add(digest)
-        setattr(self.summary, status, getattr(self.summary, status) + 1)
-        if extraction is not None and status != "unchanged":
-            for kind in ("events", "casualties", "places", "actors"):
-                self.summary.facts[kind] += len(getattr(extraction, kind))
+            self.summary.seconds["extract"] += time.perf_counter() - started
 
     def _up_to_date(self, run_hashes: set[str]) -> bool:
         """Whether a stored document needs no extraction in this batch."""
@@ -243,28 +243,45 @@ class _Batch:
             return bool(run_hashes)
         return self.pipeline_hash is not None and self.pipeline_hash in run_hashes
 
-    def _store(self, document: CleanDocument, extraction: m.Extraction | None, known) -> str:
+    def _new_document(self, document: CleanDocument, extraction: m.Extraction | None) -> NewDocument:
         raw = document.raw
         source = self._source(raw.source)
         published, inferred = document.published, False
         if published is None and extraction is not None and extraction.published is not None:
             published, inferred = extraction.published, True
-        with self.db.transaction() as session:
-            stored = repo.add_document(
-                session, text=document.text, source=source, url=document.url, external_id=raw.external_id,
-                title=document.title, published=published, published_inferred=inferred,
-                language=document.language, input_format=raw.input_format, origin=raw.origin,
-                hash_=document.content_hash,
-            )  # fmt: skip
-            status = stored.status
-            if extraction is not None:
-                run = repo.add_extraction(session, stored.document, extraction, keep_json=self.options.keep_json,
-                                          new_document=stored.status != "unchanged")  # fmt: skip
-                if stored.status == "unchanged" and run.pipeline_hash not in (known[1] if known else set()):
-                    status = "reextracted"
-            if raw.origin in self.open_failures:
-                repo.resolve_failures(session, raw.origin)
-        return status
+        item = NewDocument(
+            text=document.text, content_hash=document.content_hash, extraction=extraction,
+            source_id=source.id if source else None, source_name=source.name if source else None,
+            url=document.url, external_id=raw.external_id, title=document.title, published=published,
+            published_inferred=inferred, language=document.language, input_format=raw.input_format,
+            origin=raw.origin,
+        )  # fmt: skip
+        return item
+
+    def _store(self, items: list[NewDocument]) -> None:
+        """All documents of a chunk in one transaction (few statements); if the
+        database refuses it, each document alone, so one bad row fails alone."""
+        try:
+            with self.db.transaction() as session:
+                statuses = store_documents(session, items, keep_json=self.options.keep_json)
+                self._resolve(session, items)
+        except StorageError:
+            if len(items) == 1:
+                self._fail(items[0].origin, "store", sys.exc_info()[1], items[0].content_hash)
+                return
+            for item in items:
+                self._store([item])
+            return
+        for item, status in zip(items, statuses):
+            setattr(self.summary, status, getattr(self.summary, status) + 1)
+            if item.extraction is not None and status != "unchanged":
+                for kind in ("events", "casualties", "places", "actors"):
+                    self.summary.facts[kind] += len(getattr(item.extraction, kind))
+
+    def _resolve(self, session, items: list[NewDocument]) -> None:
+        for item in items:
+            if item.origin in self.open_failures:
+                repo.resolve_failures(session, item.origin)
 
     def _resolve_if_failed(self, origin: str) -> None:
         if origin in self.open_failures:

@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, exists, func, or_, select, update
+from sqlalchemy import Select, and_, exists, func, or_, select, update
 
 from marsad import model as m
 from marsad.errors import InputError
+from marsad.store.bulk import insert_facts, run_json
 from marsad.store.models import (
     RELIABILITY_GRADES,
     Actor,
     Casualty,
-    CasualtyPlace,
     Document,
     Event,
     EventPlace,
@@ -265,7 +265,7 @@ def current_run(session, document: Document) -> ExtractionRun | None:
 
 
 def add_extraction(
-    session, document: Document, extraction: m.Extraction, *, keep_json: bool = True, new_document: bool = False
+    session, document: Document, extraction: m.Extraction, *, keep_json: bool = False, new_document: bool = False
 ) -> ExtractionRun:
     """Store one extraction run over ``document`` and all its facts.
 
@@ -291,131 +291,14 @@ def add_extraction(
         pipeline_version=str(pipeline.get("version", "unknown")),
         pipeline_hash=pipeline_hash(pipeline),
         pipeline=m.to_jsonable(pipeline),
-        extraction=extraction.to_dict() if keep_json else None,
+        extraction=run_json(extraction, keep_json),
         warnings=list(extraction.warnings) or None,
         is_current=document.is_current,
     )
     session.add(run)
     session.flush()
-    _insert_facts(session, run, extraction)
+    insert_facts(session.connection(), [(run.id, run.document_id, extraction)])
     return run
-
-
-def _span(span: m.Span | None) -> dict[str, Any]:
-    if span is None:
-        return {"span_start": None, "span_end": None, "span_text": None}
-    return {"span_start": span.start, "span_end": span.end, "span_text": span.text}
-
-
-def _insert_returning(connection, model, rows: list[dict[str, Any]]) -> list[int]:
-    """Bulk insert (one executemany) that returns the new ids in row order."""
-    if not rows:
-        return []
-    table = model.__table__
-    result = connection.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-    return [row[0] for row in result]
-
-
-def _insert_facts(session, run: ExtractionRun, extraction: m.Extraction) -> None:
-    connection = session.connection()
-    base = {"run_id": run.id, "document_id": run.document_id}
-    place_ids = dict(
-        zip(
-            [p.id for p in extraction.places],
-            _insert_returning(connection, Place, [{**base, **_place_row(p)} for p in extraction.places]),
-        )
-    )
-    if extraction.actors:
-        connection.execute(Actor.__table__.insert(), [{**base, **_actor_row(a)} for a in extraction.actors])
-    event_ids = dict(
-        zip(
-            [e.id for e in extraction.events],
-            _insert_returning(
-                connection, Event, [{**base, **_event_row(e, rank)} for rank, e in enumerate(extraction.events)]
-            ),
-        )
-    )
-    event_of_casualty = {cid: event_ids[e.id] for e in extraction.events for cid in e.casualty_ids}
-    casualty_ids = dict(
-        zip(
-            [c.id for c in extraction.casualties],
-            _insert_returning(
-                connection,
-                Casualty,
-                [{**base, **_casualty_row(c, event_of_casualty.get(c.id))} for c in extraction.casualties],
-            ),
-        )
-    )
-    parents = [
-        {"b_id": casualty_ids[c.id], "b_parent": casualty_ids[c.part_of]}
-        for c in extraction.casualties
-        if c.part_of and c.part_of in casualty_ids
-    ]
-    if parents:
-        table = Casualty.__table__
-        connection.execute(
-            table.update().where(table.c.id == bindparam("b_id")).values(part_of_id=bindparam("b_parent")), parents
-        )
-    _insert_links(connection, EventPlace, "event_id", event_ids, extraction.events, place_ids)
-    _insert_links(connection, CasualtyPlace, "casualty_id", casualty_ids, extraction.casualties, place_ids)
-
-
-def _insert_links(connection, model, key: str, fact_ids: dict, facts: Sequence, place_ids: dict) -> None:
-    rows = {
-        (fact_ids[f.id], place_ids[p])
-        for f in facts
-        for p in f.place_ids
-        if f.id in fact_ids and p in place_ids
-    }
-    if rows:
-        connection.execute(model.__table__.insert(), [{key: a, "place_id": b} for a, b in sorted(rows)])
-
-
-def _place_row(p: m.PlaceMention) -> dict[str, Any]:
-    return {
-        "local_id": p.id, "text": p.text, "name": p.name, "latitude": p.latitude, "longitude": p.longitude,
-        "admin1": p.admin1, "admin2": p.admin2, "country": p.country, "geo_precision": p.geo_precision,
-        "where_prec": p.where_prec, "gazetteer_id": p.gazetteer_id, "feature": p.feature,
-        "relation": p.relation, "resolved": bool(p.resolved), "rule": p.rule, "confidence": p.confidence,
-        **_span(p.span),
-    }  # fmt: skip
-
-
-def _actor_row(a: m.ActorMention) -> dict[str, Any]:
-    return {
-        "local_id": a.id, "text": a.text, "name": a.name, "acled_name": a.acled_name,
-        "ucdp_name": a.ucdp_name, "inter": a.inter, "rule": a.rule, "confidence": a.confidence,
-        **_span(a.span),
-    }  # fmt: skip
-
-
-def _event_row(e: m.Event, rank: int) -> dict[str, Any]:
-    dv = e.date
-    return {
-        "local_id": e.id, "event_type": e.event_type, "sub_event_type": e.sub_event_type,
-        "event_date": e.event_date or (dv.start if dv else None),
-        "date_start": dv.start if dv else None, "date_end": dv.end if dv else None,
-        "date_precision": dv.precision if dv else None,
-        "actor1": e.actor1, "actor2": e.actor2, "assoc_actor_1": e.assoc_actor_1, "assoc_actor_2": e.assoc_actor_2,
-        "location": e.location, "admin1": e.admin1, "admin2": e.admin2, "country": e.country,
-        "latitude": e.latitude, "longitude": e.longitude, "geo_precision": e.geo_precision,
-        "fatalities": e.fatalities or 0, "injured": e.injured or 0, "salience": e.salience, "rank": rank,
-        "rule": e.rule, "confidence": e.confidence, **_span(e.span),
-    }  # fmt: skip
-
-
-def _casualty_row(c: m.Casualty, event_id: int | None) -> dict[str, Any]:
-    pv = c.period
-    return {
-        "local_id": c.id, "event_id": event_id, "part_of_id": None, "outcome": c.outcome, "count": c.count,
-        "low": c.low, "high": c.high, "qualifier": c.qualifier, "vague": c.vague, "victims": c.victims,
-        "victim_group": c.victim_group, "affiliation": c.affiliation, "nationality": c.nationality,
-        "perpetrator": "; ".join(c.perpetrator) or None, "perpetrators": list(c.perpetrator) or None,
-        "cause": c.cause, "period_start": pv.start if pv else None, "period_end": pv.end if pv else None,
-        "period_precision": pv.precision if pv else None, "period_relative": pv.relative if pv else None,
-        "derived": c.derived, "is_tally": bool(c.is_tally), "rule": c.rule, "confidence": c.confidence,
-        **_span(c.span),
-    }  # fmt: skip
 
 
 # ------------------------------------------------------------------ fact queries
