@@ -67,7 +67,7 @@ UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilom
                         r"o'clock|times|cattle|cows|goats|sheep|camels|houses|homes|vehicles|cars|shops|rounds|bullets|"
                         r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$))", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
-                           r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?=\w+ing\b)", re.I)
+                           r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|without|zero|neither|nor|never|no\s+one)\b[^,.;]{0,40}$", re.I)
 _NOT_EVENT = re.compile(
     r"\b(?:demand(?:ed|ing)?|justice|protest(?:ed|ing|s)?|denounc\w+|condemn\w*|commemorat\w+|memory|memorial|anniversary|"
@@ -317,6 +317,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         if _head_noun(phrase) in NON_PERSON:
             break
         numbers.take(number)
+        if not findings:
+            findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
                                 ctx.norm[number.end:aux_start], "casualties.subject", 0.85))
         aux_start = number.start
@@ -339,13 +341,28 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     head = _head_noun(phrase)
     if head in NON_PERSON or head in ("it", "this", "that", "which"):
         return []
-    return [Finding(outcome, None, 1, subject.start(), match.end(), match.start(), match.end(), phrase,
+    count = 1 + len(_SINGULAR_COORD.findall(phrase))
+    return [Finding(outcome, None, count, subject.start(), match.end(), match.start(), match.end(), phrase,
                     "casualties.subject.singular", 0.7)]
+
+
+_SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+
+
+def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
+    """"Two police officers and a civilian were killed": the singular after the number counts too."""
+    found = []
+    for coord in _SINGULAR_COORD.finditer(ctx.norm, start, end):
+        if _head_noun(coord.group(0)) in NON_PERSON:
+            continue
+        found.append(Finding(outcome, None, 1, coord.start(), match.end(), match.start(), match.end(),
+                             coord.group(0), "casualties.subject.coordinated", 0.7))
+    return found
 
 
 NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|abductions?|kidnappings?)\s+of\s+", re.I)
-NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths|fatalities|bodies|corpses)\b", re.I)
+NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b", re.I)
 TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b[^.;]{0,40}?\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -391,11 +408,24 @@ def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
 
 
 def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
-    """A killing that is demanded, threatened, commemorated or long past, not reported as happening."""
-    sentence_start = ctx.sentence_at(start)[0]
+    """A killing that is demanded, threatened, commemorated, long past or reported
+    as a separate incident, not reported as happening in this one."""
+    sentence_start, sentence_end = ctx.sentence_at(start)
     if _NOT_REPORTED.search(ctx.norm, max(sentence_start, start - 200), start):
         return True
+    if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)):
+        return True
+    if _PROTEST.search(ctx.norm, sentence_start, sentence_end) and _BACKGROUND.search(ctx.norm, max(sentence_start, start - 30), start):
+        return True
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
+
+
+_SEPARATE = re.compile(r"[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
+                       r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|march(?:ed|es)?|vigil|sit-in|picket\w*|"
+                      r"gathered|strike\s+action|blocked)\b", re.I)
+_BACKGROUND = re.compile(r"(?:\b(?:against|over|for|of|after|about|following|denounce|condemn|tribute\s+to)\s+(?:the\s+)?"
+                         r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
 
 
 _INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "missing", "disappeared", "found dead",

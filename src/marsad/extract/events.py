@@ -42,12 +42,18 @@ _CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?=(?:in|on|the SOHR|the Syrian Observatory|in conjunction)\s)",
     re.I,
 )
-_CONSEQUENCE = re.compile(r"^\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
+_CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.I)
-_OBJECT_BEFORE = re.compile(r"\b(?:against|targeting|on|at|with|of|to|towards|between)\s+(?:the\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:against|targeting|targeted|on|at|with|to|towards|between|killing|killed|wounding|injuring|"
+    r"(?:enclave|areas?|territory|territories|control|positions?|countryside|region|city|town|villages?|"
+    r"headquarters|bases?|families|relatives|supporters|victims?)\s+of)\s+(?:the\s+)?(?:last\s+|former\s+)?$",
+    re.I,
+)
 _KILLED = {"killed", "executed"}
 _FAMILY_ACTOR = {"Protests": "Protesters", "Riots": "Rioters"}
 _VAC = "Violence against civilians"
+_VIOLENT = {"Battles", "Explosions/Remote violence", _VAC}
 _COARSE_FEATURES = {"country", "admin1", "region", "river", "area"}
 
 
@@ -113,7 +119,10 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     known_dates = {(d.start, d.end) for c in current.clauses for d in _inside(c.start, c.end, ctx.dates)}
     if any((d.start, d.end) not in known_dates for d in dates):
         return True
-    places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places)}
+    # Only a place the gazetteer knows anchors a new incident in ordinary prose
+    # (an unresolved capitalised word is too weak a signal); in a bulletin's
+    # run-on sentence every named place does.
+    places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places) if p.resolved or clause.run_on}
     known = {_place_key(p) for c in current.clauses for p in _inside(c.start, c.end, ctx.places)}
     if places - known and known:
         return True
@@ -155,23 +164,37 @@ def _main_place(places: list[PlaceMention]) -> PlaceMention | None:
     return None
 
 
+def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
+    """The first (or last) date mention; of overlapping mentions ("since the 10th
+    of September" around "the 10th of September") the one that covers most text."""
+    pick = dates[0] if first else dates[-1]
+    overlapping = [d for d in dates if d.span.start < pick.span.end and pick.span.start < d.span.end]
+    return max(overlapping, key=lambda d: d.span.end - d.span.start)
+
+
 def _event_date(ctx: DocContext, group: _Group) -> DateValue | None:
     lead = group.clauses[0]
     for start, end in ((lead.start, lead.end), (group.start, group.end)):
         found = _inside(start, end, ctx.dates)
         if found:
-            return found[0]
+            return _widest(found)
     sentence_start, _ = ctx.sentence_at(group.start)
     before = [d for d in ctx.dates if d.span and sentence_start <= d.span.start < group.start]
     if before:
-        return before[-1]
+        return _widest(before, first=False)
     return None
 
 
-def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | None) -> tuple[str | None, str | None]:
+def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | None,
+            trigger: int | None = None) -> tuple[str | None, str | None]:
     lead = group.clauses[0]
-    mentions = _inside(lead.start, lead.end, ctx.actors) or _inside(group.start, group.end, ctx.actors)
-    actor1 = _initiator(ctx, mentions)
+    mentions = _inside(lead.start, lead.end, ctx.actors)
+    if mentions:
+        actor1 = _initiator(ctx, mentions, trigger)
+    else:
+        # Nobody named in the lead: later mentions are victims unless one is an agent ("by X").
+        mentions = _inside(group.start, group.end, ctx.actors)
+        actor1 = next((m for m in mentions if _is_agent(ctx, m)), None)
     family_actor = _FAMILY_ACTOR.get(typing.event_type)
     if family_actor and (actor1 is None or typing.event_type == "Protests" or _is_class(actor1.name)):
         name1 = family_actor
@@ -187,18 +210,30 @@ def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | 
     return _with_country(name1, country), _with_country(name2, country)
 
 
-def _initiator(ctx: DocContext, mentions: list[ActorMention]) -> ActorMention | None:
-    """The actor who acted: an agent ("by X"), else the first actor that is not
-    the object of a preposition, else the first actor."""
+def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | None = None) -> ActorMention | None:
+    """The actor who acted: an agent ("by X"), else the subject (an actor before
+    the event's trigger that is not the object of a preposition), else the first
+    side of "between X and Y"."""
     for mention in mentions:
-        if _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start):
+        if _is_agent(ctx, mention):
             return mention
     for mention in mentions:
-        if mention.name == "Civilians":
+        if mention.name == "Civilians" or (trigger is not None and mention.span.start >= trigger):
             continue
         if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
             return mention
-    return mentions[0] if mentions else None
+    for mention in mentions:
+        if mention.name != "Civilians" and not _OBJECT_BEFORE.search(
+                ctx.norm, max(0, mention.span.start - 40), mention.span.start):
+            return mention
+    for mention in mentions:
+        if re.search(r"\bbetween\s+(?:the\s+)?$", ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
+            return mention
+    return None
+
+
+def _is_agent(ctx: DocContext, mention: ActorMention) -> bool:
+    return _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start) is not None
 
 
 def _is_class(name: str) -> bool:
@@ -253,7 +288,8 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     if typing.confidence < 0.85 and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     when = _event_date(ctx, group)
-    actor1, actor2 = _actors(ctx, group, typing, country)
+    trigger = group.start + typing.evidence[0] if typing.evidence else None
+    actor1, actor2 = _actors(ctx, group, typing, country, trigger)
     fatalities, injured, casualty_ids = _counts(ctx, group)
     evidence = group.clauses[0]
     return Event(
@@ -275,9 +311,25 @@ def build_events(ctx: DocContext, model=None) -> list[Event]:
         whole = _Clause(0, len(ctx.text), False)
         groups = [_Group([whole], end=len(ctx.text))]
     events = [build_event(ctx, group, model) for group in groups]
+    _fill_unnamed_initiators(ctx, events)
     for rank, event in enumerate(events):
         event.salience = round(1.0 / (1 + rank), 4)
     return events
+
+
+def _fill_unnamed_initiators(ctx: DocContext, events: list[Event]) -> None:
+    """"… the Coalition's strikes targeted X, and in strikes targeted Y": a clause
+    that names no initiator continues the previous one of the same kind in the
+    same sentence. Violence with no initiator at all is, in ACLED's convention,
+    by an unidentified armed group."""
+    for previous, event in zip([None, *events], events):
+        if event.actor1 is not None:
+            continue
+        if (previous is not None and previous.sub_event_type == event.sub_event_type
+                and ctx.sentence_index(previous.span.start) == ctx.sentence_index(event.span.start)):
+            event.actor1 = previous.actor1
+        elif event.event_type in _VIOLENT:
+            event.actor1 = _with_country("Unidentified gunmen", event.country)
 
 
 @lru_cache(maxsize=4)

@@ -49,7 +49,7 @@ _WORD_NUMBER = (
     rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
     rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*)"
 )
-_DIGITS = r"(?<![\d/.:,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th)?"
+_DIGITS = r"(?<![A-Za-z\d/.:,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th)?"
 _NUM = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))

@@ -67,6 +67,13 @@ _CUE_BEFORE = re.compile(
     r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
+# First words of many village names; alone they also name some town, but
+# followed by another capitalised word they are part of the name.
+_GENERIC_HEADS = frozenset(
+    """tal tall tell til khirbat khirbet khirbit kherbet jabal jebel jbel kafr kfar deir dayr ain ayn ein bir
+    qasr umm um abu sheikh shaykh beit bayt ras wadi hay hayy maarat maarrat jisr mazraat mazraa qaryat arab
+    tall tulul marj nahr suq souq""".split()
+)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _REGION_PHRASES = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
@@ -193,6 +200,8 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             continue
         run = _name_run(norm, tokens, index, blocked)
         item = _longest_known(norm, tokens, index, run, gazetteer)
+        if item is not None and item.length < run and item.length == 1 and word.lower() in _GENERIC_HEADS:
+            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
         cue = _cue_before(norm, start) or bool(
             found and found[-1].end == listing_until and _LIST_GAP.match(norm[listing_until:start])
         )
