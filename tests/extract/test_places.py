@@ -1,0 +1,99 @@
+"""The ``places`` pipeline component on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.actors import find_actors
+from marsad.extract.pipeline import DocContext, registered
+from marsad.extract.places import find_places, main_place
+
+
+def _places(text: str, gazetteer, **kwargs):
+    ctx = DocContext(text=text)
+    ctx.actors.extend(find_actors(text))
+    mentions = find_places(ctx, gazetteer, **kwargs)
+    for mention in mentions:
+        assert text[mention.span.start:mention.span.end] == mention.text
+    return {m.text: m for m in mentions}
+
+
+def test_relations_set_precision(small_gazetteer):
+    places = _places(
+        "Clashes renewed on the outskirts of Hajin on Monday, while warplanes struck the eastern "
+        "countryside of Deir Ezzor and a car bomb exploded 10 km south of Mayadin.", small_gazetteer)
+    hajin, deir, mayadin = places["Hajin"], places["Deir Ezzor"], places["Mayadin"]
+    assert (hajin.relation, hajin.geo_precision, hajin.where_prec, hajin.feature) == ("outskirts of", 2, 2, "town")
+    assert (deir.relation, deir.feature, deir.geo_precision, deir.where_prec) == ("countryside of", "admin1", 3, 4)
+    assert deir.admin1 == "Deir ez-Zor"
+    assert (mayadin.relation, mayadin.geo_precision) == ("south of", 2)
+    assert "Monday" not in places
+
+
+def test_a_plain_town_is_precise(small_gazetteer):
+    (hajin,) = _places("Two civilians were killed in Hajin.", small_gazetteer).values()
+    assert (hajin.resolved, hajin.name, hajin.geo_precision, hajin.where_prec) == (True, "Hajīn", 1, 1)
+    assert hajin.admin1 == "Deir ez-Zor" and hajin.country == "SY"
+
+
+def test_province_word_picks_the_governorate(small_gazetteer):
+    ctx = DocContext(text="Raqqa Province: clashes continued in Raqqa city.")
+    assert [m.feature for m in find_places(ctx, small_gazetteer)] == ["admin1", "town"]
+
+
+def test_unknown_villages_are_kept_unresolved_with_spans(small_gazetteer):
+    text = "Shelling hit the villages of Khirbat Umm Zaytunah, Tall Sha'irah and Hajin at dawn."
+    places = _places(text, small_gazetteer)
+    assert set(places) == {"Khirbat Umm Zaytunah", "Tall Sha'irah", "Hajin"}
+    assert not places["Khirbat Umm Zaytunah"].resolved and not places["Tall Sha'irah"].resolved
+    assert places["Hajin"].resolved
+
+
+def test_actors_months_and_common_words_are_not_places(small_gazetteer):
+    text = ("Battle for the city: the Syrian Democratic Forces and the Islamic State fought near Raqqa "
+            "in March, More fighters arrived on Thursday.")
+    places = _places(text, small_gazetteer)
+    assert list(places) == ["Raqqa"]
+    assert places["Raqqa"].relation == "near"
+
+
+def test_region_phrases_and_between(small_gazetteer):
+    text = "The Coalition struck positions east of the Euphrates and on the road between Hajin and Al-Susah."
+    places = _places(text, small_gazetteer)
+    region = places["east of the Euphrates"]
+    assert (region.name, region.geo_precision, region.where_prec) == ("East of the Euphrates", 3, 5)
+    between = places["between Hajin and Al-Susah"]
+    assert between.resolved and between.geo_precision == 2 and between.admin1 == "Deir ez-Zor"
+    assert 34.5 < between.latitude < 34.7
+    assert "Hajin" in places and "Al-Susah" in places
+
+
+def test_arabic_script_names_are_found(small_gazetteer):
+    places = _places("قصف على هجين", small_gazetteer)
+    assert places["هجين"].name == "Hajīn"
+
+
+def test_country_of_the_report_filters_far_namesakes(small_gazetteer):
+    assert _places("Fighting in Sinjar.", small_gazetteer, countries={"IQ"})["Sinjar"].admin1 == "Nineveh"
+    assert _places("Fighting in Sinjar.", small_gazetteer, countries={"SY"})["Sinjar"].admin1 == "Idlib"
+    assert _places("Iraqi forces entered Sinjar.", small_gazetteer)["Sinjar"].country == "IQ"
+
+
+def test_main_place_prefers_the_first_town(small_gazetteer):
+    ctx = DocContext(text="Airstrikes on Idlib countryside and shelling of Maarat al-Numan and Aleppo")
+    mentions = find_places(ctx, small_gazetteer)
+    assert main_place(mentions).text == "Maarat al-Numan"
+
+
+def test_component_is_registered_and_runs_in_the_pipeline(small_gazetteer):
+    from marsad.extract.pipeline import Pipeline
+
+    extraction = Pipeline(["actors", "places"])("Clashes in the countryside of Hajin.")
+    assert registered()["places"].version
+    (place,) = extraction.places
+    assert place.text == "Hajin" and place.relation == "countryside of" and place.latitude
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12 killed yesterday 23/01/2016", "ISIS; SDF; YPG."])
+def test_texts_without_places(small_gazetteer, text):
+    assert _places(text, small_gazetteer) == {}
