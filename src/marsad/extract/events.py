@@ -339,10 +339,33 @@ def _load_model(path: str):
     return load_model(path)
 
 
+_MODEL_OVERRIDE: dict[str, str | None] = {}
+
+
+def use_event_model(path: str | None) -> None:
+    """Type events with the model at ``path`` (one ``marsad train`` wrote) from now
+    on in this process; ``None`` goes back to the rules and the shipped model.
+    Loads it at once so that a bad file fails here, with its name."""
+    if path is not None:
+        _load_model(str(path))
+    _MODEL_OVERRIDE["path"] = None if path is None else str(path)
+
+
 def configured_model():
-    """The event-type model named by ``MARSAD_EVENT_MODEL`` (a file ``marsad train`` wrote), if any."""
-    path = os.environ.get("MARSAD_EVENT_MODEL")
-    return _load_model(path) if path else None
+    """The event-type model in use: :func:`use_event_model`, else the file named by
+    ``MARSAD_EVENT_MODEL``, else the shipped fallback model (if built)."""
+    path = _MODEL_OVERRIDE.get("path") or os.environ.get("MARSAD_EVENT_MODEL")
+    if path:
+        return _load_model(path)
+    return _shipped_model()
+
+
+@lru_cache(maxsize=1)
+def _shipped_model():
+    from marsad.extract.event_model import load_model, shipped_model_path
+
+    path = shipped_model_path()
+    return load_model(path) if path.is_file() else None
 
 
 @register("events", version=VERSION)

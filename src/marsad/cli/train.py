@@ -1,0 +1,34 @@
+"""CLI: ``marsad train`` (thin adapter over marsad.extract.event_model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from marsad.cli import cli
+
+
+@cli.command()
+@click.argument("events_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("event-model.joblib"),
+              show_default=True, help="Where to write the trained model.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same data + seed = same model).")
+def train(events_csv: Path, output: Path, seed: int) -> None:
+    """Train the event-type model on your own coded archive.
+
+    EVENTS_CSV is an ACLED-layout CSV with a 'notes' (or 'text') column and a
+    'sub_event_type' column in ACLED's wording. The model reads each note and
+    the rules' verdict on it; use it with 'marsad extract --model' (or set
+    MARSAD_EVENT_MODEL). Model files are pickles: load only your own.
+
+    \b
+    Example:
+        marsad train coded-2023.csv -o model.joblib
+        marsad extract report.txt --model model.joblib
+    """
+    from marsad.extract.event_model import train_from_csv
+
+    model = train_from_csv(events_csv, output, seed=seed)
+    classes = model.meta.get("classes", [])
+    click.echo(f"Trained on {model.meta['examples']:,} notes, {len(classes)} sub-event types; wrote {output}")
