@@ -74,10 +74,11 @@ def write_acled(records: Iterable[EventRecord], stream: IO[str]) -> int:
 
 def write_csv(records: Iterable[EventRecord], stream: IO[str], columns, to_row) -> int:
     """Write rows one by one (nothing is held in memory)."""
-    writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
     count = 0
     for record in records:
-        writer.writerow(to_row(record))
+        row = to_row(record)
+        writer.writerow([row[column] for column in columns])
         count += 1
     return count

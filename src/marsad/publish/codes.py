@@ -36,6 +36,7 @@ _INTER_PATTERNS = (
 )
 
 
+@lru_cache(maxsize=8192)
 def inter_code(actor: str | None) -> int:
     """ACLED's inter code of an actor name (0 when there is no actor)."""
     if not actor:
@@ -74,11 +75,13 @@ def country_entry(country: str | None) -> dict:
     return _countries_by_name().get(country.casefold(), {})
 
 
+@lru_cache(maxsize=1024)
 def iso_numeric(country: str | None) -> int | None:
     value = country_entry(country).get("isonumeric")
     return int(value) if value not in (None, "") else None
 
 
+@lru_cache(maxsize=1024)
 def iso3(country: str | None) -> str:
     return country_entry(country).get("iso3", "") or "XXX"
 

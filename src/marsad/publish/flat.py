@@ -5,7 +5,6 @@ strings), plus ``coded`` (the imported coder's fields as JSON) when present."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from typing import Any
 
 from marsad.publish.records import EventRecord
@@ -22,15 +21,16 @@ INT_COLUMNS = {"event_id", "document_id", "date_precision", "geo_precision", "wh
                "deaths_civilians", "deaths_a", "deaths_b", "deaths_unknown", "low", "high", "span_start",
                "span_end", "number_of_sources"}
 FLOAT_COLUMNS = {"latitude", "longitude"}
+DATE_COLUMNS = ("event_date", "date_start", "date_end", "published")
 
 
 def flat_row(record: EventRecord) -> dict[str, Any]:
-    row = {}
-    for column in FLAT_COLUMNS:
-        value = getattr(record, column)
-        if isinstance(value, (date, datetime)):
-            value = value.isoformat()
-        elif column == "coded":
-            value = json.dumps({k: v for k, v in value.items() if k != "_layout"}, ensure_ascii=False) if value else None
-        row[column] = value
+    values = record.__dict__
+    row = {column: values[column] for column in FLAT_COLUMNS}
+    for column in DATE_COLUMNS:
+        value = row[column]
+        if value is not None:
+            row[column] = value.isoformat()
+    coded = row["coded"]
+    row["coded"] = json.dumps({k: v for k, v in coded.items() if k != "_layout"}, ensure_ascii=False) if coded else None
     return row

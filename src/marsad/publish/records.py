@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 KILLED_OUTCOMES = ("killed", "executed")
@@ -94,6 +95,7 @@ class Scope:
         return any(name and area_key(name) == wanted for name in names)
 
 
+@lru_cache(maxsize=8192)
 def area_key(name: str) -> str:
     """A spelling-insensitive key: lower case, letters and digits only,
     "ez"/"al"/"as" articles kept (they are part of the name)."""
@@ -117,15 +119,17 @@ def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BAT
     """
     from sqlalchemy.orm import aliased
 
-    from marsad.store.models import Document, Source
+    from marsad.store.models import Document, Event, Source
     from marsad.store.repository import events_query
 
     Source = aliased(Source)  # events_query may join sources itself
+    # Plain columns, not ORM entities: an export reads millions of rows once.
+    columns = [Event.__table__.c[name] for name in EVENT_COLUMNS]
     query = (
         events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to)
         .outerjoin(Source, Source.id == Document.source_id)
-        .add_columns(Document.url, Document.title, Document.published, Document.ingested_at,
-                     Source.name, Source.confidential, Source.reliability)
+        .with_only_columns(*columns, Document.url, Document.title, Document.published, Document.ingested_at,
+                           Source.name, Source.confidential, Source.reliability)
         .execution_options(yield_per=batch_size, stream_results=True)
     )
     batch: list[EventRecord] = []
@@ -138,21 +142,23 @@ def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BAT
         yield from _completed(session, batch)
 
 
+EVENT_COLUMNS = (
+    "id", "document_id", "local_id", "event_date", "date_start", "date_end", "date_precision", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2",
+    "country", "latitude", "longitude", "geo_precision", "fatalities", "injured", "span_text", "span_start", "span_end",
+)
+_EXTRA = ("document_url", "document_title", "published", "ingested_at", "source_name", "source_confidential",
+          "source_reliability")
+_RENAMED = {"id": "event_id", "span_text": "evidence"}
+_FIELDS = tuple(_RENAMED.get(name, name) for name in EVENT_COLUMNS) + _EXTRA
+
+
 def _record_from_row(row) -> EventRecord:
-    event, url, title, published, ingested_at, source_name, confidential, reliability = row
-    return EventRecord(
-        event_id=event.id, document_id=event.document_id, local_id=event.local_id,
-        event_date=event.event_date, date_start=event.date_start, date_end=event.date_end,
-        date_precision=event.date_precision, event_type=event.event_type,
-        sub_event_type=event.sub_event_type, actor1=event.actor1, assoc_actor_1=event.assoc_actor_1,
-        actor2=event.actor2, assoc_actor_2=event.assoc_actor_2, location=event.location,
-        admin1=event.admin1, admin2=event.admin2, country=event.country, latitude=event.latitude,
-        longitude=event.longitude, geo_precision=event.geo_precision, fatalities=event.fatalities or 0,
-        injured=event.injured or 0, evidence=event.span_text, span_start=event.span_start,
-        span_end=event.span_end, source_name=source_name, source_confidential=bool(confidential),
-        source_reliability=reliability, document_url=url, document_title=title, published=published,
-        ingested_at=ingested_at,
-    )
+    record = EventRecord(**dict(zip(_FIELDS, row)))
+    record.fatalities = record.fatalities or 0
+    record.injured = record.injured or 0
+    record.source_confidential = bool(record.source_confidential)
+    return record
 
 
 def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
@@ -173,11 +179,12 @@ def _casualties_of(session, event_ids: list[int]):
 
     from marsad.store.models import Casualty
 
-    query = select(Casualty).where(
+    query = select(Casualty.event_id, Casualty.count, Casualty.low, Casualty.high, Casualty.qualifier,
+                   Casualty.victims, Casualty.affiliation).where(
         Casualty.event_id.in_(event_ids), Casualty.part_of_id.is_(None), Casualty.outcome.in_(KILLED_OUTCOMES)
     )
-    for casualty in session.scalars(query):
-        yield casualty.event_id, casualty
+    for row in session.execute(query):
+        yield row.event_id, row
 
 
 def _coded_fields_of(session, event_ids: list[int]):
