@@ -27,7 +27,7 @@ from marsad.model import Casualty
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed)\s+to\s+death|"
      r"killed|kills|killing|kill|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|decapitated|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|dead", "killed"),
     (r"executed|executing|execute", "executed"),
     (r"injured|injuring|injures|wounded|wounding|wounds|hurt|maimed", "injured"),
@@ -260,6 +260,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         if _head_noun(phrase) in NON_PERSON:
             return None
         numbers.take(number)
+        if outcome == "injured" and re.search(r"\b(?:and|or|&)\s+kill", gap.group(0), re.I):
+            outcome = "killed"
         return Finding(outcome, number, number.value, number.start, max(end, number.end), trigger[0], trigger[1],
                        phrase, "casualties.object", 0.9, active=True)
     det = _OBJ_DET.match(ctx.norm, position)
@@ -278,6 +280,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
                        "casualties.object.both", 0.7, active=True)
     phrase, end = victim_phrase(ctx.norm, det.end(), limit)
     head = _head_noun(phrase)
+    if not phrase.strip() and word in ("another", "one"):
+        return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], word,
+                       "casualties.object.another", 0.6, active=True)
     if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end):
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
@@ -301,7 +306,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
     left = ctx.norm[clause_start:match.start()]
-    aux = _AUX.search(left)
+    aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
     aux_start = clause_start + (aux.start() if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)]
     findings: list[Finding] = []
@@ -331,10 +336,19 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                       aux_start: int) -> list[Finding]:
     aux_text = aux.group(0).lower() if aux else ""
     verb = match.group(0).lower()
-    singular_verb = re.search(r"\b(?:was|is|has)\b", aux_text) or verb in ("died", "dies", "perished", "succumbed")
-    if not singular_verb or re.search(r"\b(?:were|are|have)\b", aux_text):
-        return []
+    both = re.search(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", ctx.norm[clause_start:aux_start], re.I)
+    if both and re.search(r"\b(?:were|are|have)\b", aux_text):
+        return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
+                        both.group(0), "casualties.subject.both", 0.7)]
+    plural_aux = bool(re.search(r"\b(?:were|are|have)\b", aux_text))
     subject = _SINGULAR_SUBJECT.search(ctx.norm, clause_start, aux_start)
+    if plural_aux and not (subject and _SINGULAR_COORD.search(subject.group(0))):
+        return []
+    singular_verb = (re.search(r"\b(?:was|is|has)\b", aux_text) or plural_aux
+                     or verb in ("died", "dies", "perished", "succumbed")
+                     or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
+    if not singular_verb:
+        return []
     if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
         return []
     phrase = subject.group(0)
@@ -346,6 +360,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
+_PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 
 
@@ -443,7 +458,8 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                               r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
             continue
         before = ctx.norm[max(0, match.start() - 40):match.start()]
-        passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", before, re.I))
+        passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", before, re.I)
+                       or _PASSIVE_CHAIN.search(ctx.norm, max(0, match.start() - 80), match.start()))
         found: list[Finding] = []
         if not passive and verb not in _INTRANSITIVE:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
