@@ -292,6 +292,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             anchors=anchors,
             prefer_area=item.forced == "area",
             prefer_town=item.forced == "town",
+            fuzzy_countries=countries if item.cued and not item.known else set(),
         )
 
     anchors_of: dict[int, tuple[float, float]] = {}
