@@ -139,7 +139,9 @@ _PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|si
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest|threat\w*\s+to|tried\s+to|attempt\w*\s+to|plot\w*\s+to|plann\w*\s+to|"
-    r"vow\w*\s+to|intend\w*\s+to|wanted\s+to|would|will|could|might)\b[^.;]*$)",
+    r"vow\w*\s+to|intend\w*\s+to|wanted\s+to|would|will|could|might)\b[^.;]*$)"
+    r"|\b(?:suspected\s+of|accused\s+of|in\s+relation\s+to|in\s+connection\s+with|responsible\s+for|involvement\s+in|"
+    r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
@@ -260,6 +262,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         if _head_noun(phrase) in NON_PERSON:
             return None
         numbers.take(number)
+        if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", gap.group(0), re.I):
+            return None
         if outcome == "injured" and re.search(r"\b(?:and|or|&)\s+kill", gap.group(0), re.I):
             outcome = "killed"
         return Finding(outcome, number, number.value, number.start, max(end, number.end), trigger[0], trigger[1],
@@ -430,7 +434,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
         return True
     if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)):
         return True
-    if _PROTEST.search(ctx.norm, sentence_start, sentence_end) and _BACKGROUND.search(ctx.norm, max(sentence_start, start - 30), start):
+    if _PROTEST.search(ctx.norm, sentence_start, sentence_end) and _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
@@ -438,8 +442,10 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
 _SEPARATE = re.compile(r"[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
                        r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|march(?:ed|es)?|vigil|sit-in|picket\w*|"
-                      r"gathered|strike\s+action|blocked)\b", re.I)
-_BACKGROUND = re.compile(r"(?:\b(?:against|over|for|of|after|about|following|denounce|condemn|tribute\s+to)\s+(?:the\s+)?"
+                      r"gathered|strike\s+action|blocked|mob|riot\w*|burn(?:t|ed)\s+(?!to\s+death)|looted|damaged|"
+                      r"press\s+conference|arrested|detained|became\s+violent)\b", re.I)
+_BACKGROUND = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|who|whose)\b[^,;()]{0,80}$|"
+                         r"\b(?:against|over|for|of|after|about|following|denounce|condemn|protest|mourn|tribute\s+to)\s+(?:the\s+)?"
                          r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
 
 
@@ -452,6 +458,9 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     for match in TRIGGER_RE.finditer(ctx.norm):
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute") or _not_reported(ctx, match.start(), match.end()):
+            continue
+        if re.match(r"\s+or\s+(?:injur|wound)|\s+and/or\s+", ctx.norm[match.end():match.end() + 15], re.I) and \
+                re.search(r"\b(?:were|was|been)\s+$", ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
         outcome = _outcome_of(match)
         if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
