@@ -192,7 +192,7 @@ def sentence(incident: Incident, mention: Mention, published: date, profile: Sou
     when = _date_phrase(incident.day, published, profile, rng)
     perp = rng.choice(PERP_TEXT[incident.perpetrator])
     n = _count_phrase(mention.count, mention.qualifier)
-    kids = f", including {mention.children} children" if mention.children else ""
+    kids = (f", including {mention.children} children," if mention.children > 1 else ", including a child,") if mention.children else ""
     place = f"{mention.place_text} in the {town[2]} countryside" if rng.random() < 0.5 else f"{mention.place_text}, {town[2]} province"
     text = _sentence_text(incident, mention, when, perp, n, kids, place, rng)
     if mention.count == 1 and mention.qualifier == "exact":
@@ -204,7 +204,7 @@ def sentence(incident: Incident, mention: Mention, published: date, profile: Sou
 def _sentence_text(incident: Incident, mention: Mention, when: str, perp: str, n: str, kids: str, place: str, rng: random.Random) -> str:
     if mention.update:
         return (f"The death toll of the {perp} attack on {incident.target} in {mention.place_text} {when} has risen to "
-                f"{mention.count} {'people' if incident.victims == 'civilians' else 'fighters'}{kids}, after more bodies were recovered.")  # fmt: skip
+                f"{mention.count} {'people' if incident.victims == 'civilians' else 'fighters'}{kids or ','} after more bodies were recovered.")  # fmt: skip
     if incident.kind == "airstrike":
         return f"{n} civilians{kids} were killed {when} when {perp} warplanes struck {incident.target} in {place}."
     if incident.kind == "shelling":

@@ -70,6 +70,17 @@ def _is_claim(casualty: dict, by_id: dict[int, dict]) -> bool:
     return parent is not None and _is_claim(parent, by_id)
 
 
+def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
+    """A count attached to an event that spans a month ("244 civilians in
+    January") is a cumulative claim over that period."""
+    for casualty in casualties:
+        event = events.get(casualty["event_id"])
+        if casualty["period_start"] or event is None or not (event.date_start and event.date_end):
+            continue
+        if (event.date_precision or 1) >= 4 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
+            casualty["period_start"], casualty["period_end"] = event.date_start, event.date_end
+
+
 def load_facts(session) -> tuple[list[Report], list[Claim]]:
     """Incident-level reports (``uid`` = event id) and claims, from current runs."""
     from sqlalchemy import select
@@ -87,7 +98,9 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     }
     casualties = [_casualty_dict(row) for row in session.scalars(select(Casualty).where(Casualty.run_id.in_(current)).order_by(Casualty.id))]
     by_id = {c["id"]: c for c in casualties}
-    event_admin1 = dict(session.execute(select(Event.id, Event.admin1).where(Event.run_id.in_(current), Event.admin1.is_not(None))).all())
+    event_rows = session.execute(select(Event.id, Event.admin1, Event.date_start, Event.date_end, Event.date_precision).where(Event.run_id.in_(current))).all()
+    event_admin1 = {row.id: row.admin1 for row in event_rows if row.admin1}
+    _inherit_event_periods(casualties, {row.id: row for row in event_rows})
     claims = [_claim(c, by_id, documents, event_admin1) for c in casualties if _is_claim(c, by_id)]
     claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
     by_event: dict[int, list[dict]] = defaultdict(list)

@@ -30,6 +30,7 @@ DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 REVIEW_BAND = (0.3, 0.95)
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
+MIN_REPORTS_TO_ESTIMATE_U = 500  # below this, keep the written-down u probabilities
 
 STOPWORDS = frozenset(
     """a an the of in on at to and or by for from with near into after before during killed killing
@@ -194,8 +195,9 @@ COMPARISONS = {
 DEFAULT_PARAMETERS = {name: build() for name, build in COMPARISONS.items()}
 
 
-def splink_settings(window_days: int = DATE_WINDOW_DAYS) -> dict:
+def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, window_days: int = DATE_WINDOW_DAYS) -> dict:
     """The Splink model: blocking rule, comparisons with their m/u probabilities."""
+    parameters = parameters or DEFAULT_PARAMETERS
     blocking = (
         f"l.block_area = r.block_area AND abs(l.day - r.day) <= {int(window_days)} "
         "AND l.document_id <> r.document_id"
@@ -203,11 +205,11 @@ def splink_settings(window_days: int = DATE_WINDOW_DAYS) -> dict:
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "uid",
-        "probability_two_random_records_match": PRIOR_MATCH,
+        "probability_two_random_records_match": prior,
         "blocking_rules_to_generate_predictions": [{"blocking_rule": blocking, "sql_dialect": "duckdb"}],
         "comparisons": [
             {"output_column_name": name, "comparison_levels": levels, "comparison_description": name}
-            for name, levels in DEFAULT_PARAMETERS.items()
+            for name, levels in parameters.items()
         ],
         "retain_intermediate_calculation_columns": True,
         "retain_matching_columns": False,
@@ -269,13 +271,49 @@ def score_pairs(reports: Sequence[Report], *, min_probability: float = 0.01) -> 
     logging.getLogger("splink").setLevel(logging.ERROR)
     frame = _frame(reports)
     frame["words"] = distinctive_words(frame["words"])
-    db_api = DuckDBAPI()
-    linker = Linker(db_api.register(frame), splink_settings(), log_level=logging.ERROR)
+    parameters, prior = DEFAULT_PARAMETERS, PRIOR_MATCH
+    if len(reports) >= MIN_REPORTS_TO_ESTIMATE_U:
+        first = Linker(DuckDBAPI().register(frame), splink_settings(), log_level=logging.ERROR)
+        parameters, prior = estimate_u(first.inference.predict(warning_mode="never").as_duckdbpyrelation())
+    linker = Linker(DuckDBAPI().register(frame), splink_settings(parameters, prior), log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability, warning_mode="never")
-    weights = {name: _level_weights(levels) for name, levels in DEFAULT_PARAMETERS.items()}
+    weights = {name: _level_weights(levels) for name, levels in parameters.items()}
     table = predictions.as_duckdbpyrelation()
     columns = table.columns
     return [_pair_from_row(dict(zip(columns, row)), weights) for row in table.fetchall()]
+
+
+def estimate_u(candidates, parameters: dict | None = None) -> tuple[dict, float]:
+    """u probabilities and the prior re-estimated from the candidate pairs
+    themselves (scored once with the default model): candidate pairs are
+    overwhelmingly different incidents, so how often each level occurs among
+    them, less the expected share of matches, is its u. This adapts the model
+    to how crowded the data are (many incidents per town and day, or few).
+    m probabilities stay as set; the estimate is deterministic."""
+    import copy
+
+    parameters = copy.deepcopy(parameters or DEFAULT_PARAMETERS)
+    total = candidates.aggregate("count(*)").fetchall()[0][0]
+    if not total:
+        return parameters, PRIOR_MATCH
+    matches = candidates.filter("match_probability >= 0.5").aggregate("count(*)").fetchall()[0][0]
+    prior = min(0.5, max(0.005, matches / total))
+    for name, levels in parameters.items():
+        weights = _level_weights(levels)
+        counts = [0] * len(levels)
+        for weight, n in candidates.aggregate(f"mw_{name}, count(*)", f"mw_{name}").fetchall():
+            index = min(range(len(levels)), key=lambda i: abs(weights[i][0] - float(weight)))
+            counts[index] += n
+        observed = sum(c for c, level in zip(counts, levels) if not level.get("is_null_level"))
+        if observed < 200:
+            continue
+        share_matches = min(matches, observed) / observed
+        for count, level in zip(counts, levels):
+            if level.get("is_null_level"):
+                continue
+            frequency = count / observed
+            level["u_probability"] = round(max(0.002, (frequency - share_matches * level["m_probability"]) / max(1e-9, 1 - share_matches)), 5)
+    return parameters, prior
 
 
 def _level_weights(levels: list[dict]) -> list[tuple[float, str]]:
