@@ -511,7 +511,7 @@ def perpetrators(ctx: DocContext, finding: Finding, victim_end: int, affiliation
 def cause_of(ctx: DocContext, finding: Finding) -> str | None:
     """The means: first named after the outcome in its clause, else the nearest before it."""
     clause_end = own_clause_end(ctx, finding)
-    inside = (finding.start, finding.end) if finding.rule != "casualties.object" else (finding.start, finding.start)
+    inside = (finding.trigger_end, finding.end) if finding.start >= finding.trigger_start else (finding.start, finding.start)
     after = [m for m in CAUSE_RE.finditer(ctx.norm, finding.trigger_end, clause_end)
              if not (inside[0] <= m.start() < inside[1])]
     if after:

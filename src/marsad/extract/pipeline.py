@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import logging
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ from marsad.model import (
     PlaceMention,
     Span,
 )
+
+logger = logging.getLogger(__name__)
 
 PIPELINE_NAME = "marsad-en"
 PIPELINE_VERSION = "0.1.0"
@@ -166,9 +169,10 @@ class DocContext:
 class Pipeline:
     """An ordered list of components; call it on a text to get an Extraction."""
 
-    def __init__(self, components: Iterable[str] = DEFAULT_COMPONENTS):
+    def __init__(self, components: Iterable[str] = DEFAULT_COMPONENTS, *, strict: bool = False):
         self.names = tuple(components)
         self.components = _load(self.names)
+        self.strict = strict
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -182,12 +186,24 @@ class Pipeline:
                  source: str | None = None) -> Extraction:
         ctx = DocContext(text=text, document_id=document_id, published=published, source=source)
         for component in self.components:
-            component.func(ctx)
+            self._run(component, ctx)
         return Extraction(
             document_id=document_id, published=ctx.published, published_inferred=ctx.published_inferred,
             source=source, language="en", events=ctx.events, casualties=ctx.casualties, places=ctx.places,
             actors=ctx.actors, dates=ctx.dates, pipeline=self.meta, warnings=ctx.warnings,
         )
+
+
+    def _run(self, component: Component, ctx: DocContext) -> None:
+        # One failing component must not lose what the others found (a batch
+        # keeps going); strict pipelines (tests) raise instead.
+        try:
+            component.func(ctx)
+        except Exception as error:
+            if self.strict:
+                raise
+            logger.warning("component %s failed on %s: %r", component.name, ctx.document_id, error)
+            ctx.warnings.append(f"component {component.name!r} failed: {type(error).__name__}: {error}")
 
 
 def _load(names: Iterable[str]) -> list[Component]:

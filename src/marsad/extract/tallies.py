@@ -33,7 +33,21 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     kept = _add_remainders(ctx, kept)
     _add_month_complements(ctx, kept)
     _inherit_from_children(kept)
+    _renumber(kept)
     return kept
+
+
+def _renumber(casualties: list[Casualty]) -> None:
+    """Ids in reading order (derived facts were added after the stated ones)."""
+    prefix_ids = [c.id for c in casualties]
+    if not prefix_ids:
+        return
+    first = min(int(i[1:]) for i in prefix_ids)
+    mapping = {c.id: f"C{first + n}" for n, c in enumerate(casualties)}
+    for casualty in casualties:
+        casualty.id = mapping[casualty.id]
+        if casualty.part_of in mapping:
+            casualty.part_of = mapping[casualty.part_of]
 
 
 def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]):
