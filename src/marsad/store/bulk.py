@@ -173,12 +173,18 @@ def _run_row(document_id: int, extraction: m.Extraction, keep_json: bool, now) -
 
 
 def insert_returning(connection, model, rows: list[dict[str, Any]]) -> list[int]:
-    """Bulk insert (executemany, batched by SQLAlchemy) returning the new ids in row order."""
+    """Bulk insert of ``rows`` (one executemany) with ids allocated up front;
+    returns the new ids in row order."""
     if not rows:
         return []
+    from marsad.store.db import allocate_ids
+
     table = model.__table__
-    result = connection.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), rows)
-    return [row[0] for row in result]
+    ids = allocate_ids(connection, table, len(rows))
+    for row, new_id in zip(rows, ids):
+        row["id"] = new_id
+    connection.execute(table.insert(), rows)
+    return ids
 
 
 def insert_facts(connection, runs: Sequence[tuple[int, int, m.Extraction]]) -> None:

@@ -98,6 +98,26 @@ def _sqlite_on_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def allocate_ids(connection, table, count: int) -> list[int]:
+    """``count`` new primary-key values for ``table``, so that a bulk insert
+    can be a plain executemany (psycopg pipelines it; SQLite runs it in C)
+    and facts can refer to rows written in the same statement batch.
+
+    PostgreSQL draws them from the column's sequence. SQLite hands out
+    ``max(id) + 1 …``: safe because marsad's SQLite transactions start with
+    ``BEGIN IMMEDIATE`` and so hold the only write lock.
+    """
+    from sqlalchemy import func, select, text
+
+    if count <= 0:
+        return []
+    if connection.dialect.name == "postgresql":
+        query = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+        return [row[0] for row in connection.execute(query, {"table": table.name, "count": count})]
+    start = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar() + 1
+    return list(range(start, start + count))
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL (None for PostgreSQL or in-memory)."""
     url = normalise_url(url)
