@@ -56,7 +56,7 @@ class EventModel:
         inputs = [model_input(text, rules) for text in texts]
         probabilities = self.pipeline.predict_proba(inputs)
         classes = self.pipeline.classes_
-        return [(classes[row.argmax()], float(row.max())) for row in probabilities]
+        return [(str(classes[row.argmax()]), float(row.max())) for row in probabilities]
 
     def combine(self, text: str, typed: EventTyping, event_type_of: dict[str, str]) -> EventTyping:
         if self.authority == "fallback" and typed.confidence >= 0.85:
@@ -89,6 +89,11 @@ def train_model(texts: Iterable[str], labels: Iterable[str], *, authority: str =
         LogisticRegression(C=8.0, max_iter=2000, class_weight=None, random_state=seed),
     )
     pipeline.fit(inputs, labels)
+    # Only needed for introspection; dropping them makes the file byte-for-byte reproducible.
+    vectorizer = pipeline.steps[0][1]
+    for attribute in ("stop_words_", "_stop_words_id"):  # the latter is a memory address
+        if hasattr(vectorizer, attribute):
+            delattr(vectorizer, attribute)
     meta = {"name": name, "format": FORMAT_VERSION, "examples": len(texts), "classes": sorted(set(labels)),
             "rules_version": rules.version}
     return EventModel(pipeline=pipeline, authority=authority, meta=meta)
@@ -160,4 +165,4 @@ def load_model(path: str | Path) -> EventModel:
 def shipped_model_path() -> Path:
     from importlib import resources
 
-    return Path(str(resources.files("marsad.data").joinpath("models", "event_types.joblib")))
+    return Path(str(resources.files("marsad.data").joinpath("models").joinpath("event_types.joblib")))
