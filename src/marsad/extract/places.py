@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
-from marsad.gazetteer.keys import is_arabic, place_key
+from marsad.gazetteer.keys import place_key
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
 from marsad.model import PlaceMention
 
@@ -61,10 +61,12 @@ _DEMONYM_COUNTRY = {
     "syrian": "SY", "syria": "SY", "iraqi": "IQ", "iraq": "IQ", "turkish": "TR", "lebanese": "LB",
     "jordanian": "JO", "israeli": "IL", "iranian": "IR", "yemeni": "YE", "libyan": "LY",
 }
+# Found once per document; a name starting where one of these ends is cued.
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|reached|entered|captured|besieged|"
     r"stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
-    r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?$",
+    r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
+    r"(?=\S)",
     re.I,
 )
 # First words of many village names; alone they also name some town, but
@@ -179,10 +181,10 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
 
 
 def _is_name_word(word: str) -> bool:
-    if is_arabic(word):
-        return True
-    if word.lower() in _STOP:
-        return False
+    if "\u0600" <= word[0] <= "\u06ff":
+        return True  # Arabic script has no capitals
+    if word.lower() in _STOP or (len(word) > 1 and word.isupper()):
+        return False  # stop words, and acronyms ("PETA", "NAF"): not place names
     if word[0].isupper():
         return True
     head, _, rest = word.partition("-")
@@ -191,6 +193,7 @@ def _is_name_word(word: str) -> bool:
 
 def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
     tokens = _tokens(norm)
+    cue_ends = {match.end() for match in _CUE_BEFORE.finditer(norm)}
     found: list[_Found] = []
     index, listing_until = 0, -1
     while index < len(tokens):
@@ -202,16 +205,16 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
         item = _longest_known(norm, tokens, index, run, gazetteer)
         if item is not None and item.length < run and item.length == 1 and word.lower() in _GENERIC_HEADS:
             item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
-        cue = _cue_before(norm, start) or bool(
+        cue = start in cue_ends or bool(
             found and found[-1].end == listing_until and _LIST_GAP.match(norm[listing_until:start])
         )
         if item is None:
             stop = tokens[index + run - 1][1]
-            if cue or areas.kind_word(norm[stop:stop + 40]) is not None:
-                item = _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run)
-            else:
+            kind = areas.kind_word(norm[stop:stop + 40])
+            if not (cue or kind):
                 index += 1
                 continue
+            item = _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run)
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
@@ -246,10 +249,6 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         if len(key) >= 3 and gazetteer.has_key(key):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
     return None
-
-
-def _cue_before(norm: str, start: int) -> bool:
-    return bool(_CUE_BEFORE.search(norm[max(0, start - 40): start]))
 
 
 # --- resolution --------------------------------------------------------------
@@ -308,6 +307,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
     for position, item in enumerate(found):
+        if item.known and len(item.candidates) == 1:
+            continue  # nothing to choose between
         anchors = [point for other, point in anchors_of.items() if other != position]
         if anchors or countries:
             item.candidates = rank(
@@ -330,7 +331,8 @@ def _dubious(item: _Found, best: Resolution) -> bool:
     if item.cued or item.length > 1 or not item.known or item.rule != "places.gazetteer":
         return False
     place = best.place
-    if place.is_area or place.population >= 1_000_000:
+    own_name = place_key(place.name) == item.key
+    if place.is_area or (own_name and place.population >= 1_000_000):
         return False
     return _common_word(item.word)
 

@@ -133,6 +133,7 @@ class Gazetteer:
             self.connection.execute("ATTACH DATABASE ? AS bundled", (uri,))
             self._schemas.append("bundled")
         self._by_key = lru_cache(maxsize=100_000)(self._query_key)
+        self._has_key = lru_cache(maxsize=200_000)(self._query_has_key)
         self._by_skeleton = lru_cache(maxsize=20_000)(self._query_skeleton)
 
     # --- lookups ---------------------------------------------------------
@@ -149,7 +150,18 @@ class Gazetteer:
         return self._by_skeleton(skel)
 
     def has_key(self, key: str) -> bool:
-        return bool(self._by_key(key))
+        """Whether any place has a name with this key (a cheap probe: most
+        n-grams of a text are not place names)."""
+        return self._has_key(key)
+
+    def _query_has_key(self, key: str) -> bool:
+        if not key:
+            return False
+        with self._lock:
+            return any(
+                self.connection.execute(f"SELECT 1 FROM {schema}.names WHERE key = ? LIMIT 1", (key,)).fetchone()
+                for schema in self._schemas
+            )
 
     def _select(self, column: str, value: str) -> tuple[Place, ...]:
         parts = [
@@ -184,6 +196,7 @@ class Gazetteer:
 
     def clear_cache(self) -> None:
         self._by_key.cache_clear()
+        self._has_key.cache_clear()
         self._by_skeleton.cache_clear()
 
     def stats(self) -> dict:

@@ -2,6 +2,8 @@
 
 Every candidate whose key equals the name's key gets a score:
 
+* name: +0.75 when the name is the place's own name rather than one of its
+  alternate names ("Salvador" is Salvador, not San Salvador);
 * size: ``0.4 × log10(population)`` (capped), and for places learnt from a
   coded archive ``log10(times coded)``; imported entries get +1 over the
   bundled worldwide ones (the user imported them for a reason);
@@ -17,7 +19,9 @@ Every candidate whose key equals the name's key gets a score:
 
 Fuzzy candidates (same consonant skeleton, :func:`~marsad.gazetteer.keys.skeleton`)
 are only considered inside the area the context allows: their governorate is
-named in the document, or they lie within 50 km of a resolved neighbour.
+named in the document, or they lie within 50 km of a resolved neighbour, or
+(for a name that a cue marks as a place, in a text naming no governorate) they
+lie in a country the report is about.
 They carry −2 so that an exact match always wins. A fuzzy "Al-Sha'afah"
 therefore never lands on "Al Ḩaffah" in Latakia when the report is about Deir
 ez-Zor.
@@ -44,9 +48,14 @@ class Context:
     anchors: list[tuple[float, float]] = field(default_factory=list)
     prefer_area: bool = False  # "province", "governorate", "countryside of"
     prefer_town: bool = False  # "town", "village", "city", "outskirts of"
+    # countries inside which a fuzzy match is allowed when the text names no
+    # governorate at all (set by the caller for names a cue marks as places)
+    fuzzy_countries: set[str] = field(default_factory=set)
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
+            return True
+        if place.country in self.fuzzy_countries and not (self.sentence_admin1 | self.document_admin1):
             return True
         return any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors)
 
@@ -66,8 +75,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(place: Place, context: Context, *, fuzzy: bool = False) -> float:
+def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None) -> float:
     value = 0.4 * min(math.log10(place.population + 1), 7.0)
+    if key is not None and place_key(place.name) == key:
+        value += 0.75  # the place's own name, not one of its alternates
     if place.source != "bundled":
         value += 1.0 + min(math.log10(place.weight + 1), 2.0)
     if context.countries:
@@ -95,8 +106,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     the context allows)."""
     context = context or Context()
     key = key if key is not None else place_key(name)
-    scored = [(score(p, context), p, False) for p in gazetteer.by_key(key)]
-    if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors):
+    scored = [(score(p, context, key=key), p, False) for p in gazetteer.by_key(key)]
+    if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
         exact_ids = {p.id for _, p, _ in scored}
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
