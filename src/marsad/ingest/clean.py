@@ -87,8 +87,12 @@ def fragment_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def prepare(raw: RawDocument, *, languages: tuple[str, ...] | None = ("en",)) -> CleanDocument:
-    """Clean, check and hash one raw document; raises :class:`DocumentRejected`."""
+def prepare(raw: RawDocument, *, languages: tuple[str, ...] | None = ("en",), detect: bool = True) -> CleanDocument:
+    """Clean, check and hash one raw document; raises :class:`DocumentRejected`.
+
+    ``detect=False`` leaves the language check to :func:`check_language`, so a
+    batch can skip it for texts it already stored (re-ingest stays cheap).
+    """
     title, url, published = raw.title, raw.url, raw.published
     if raw.text is not None:
         text = raw.text
@@ -104,17 +108,26 @@ def prepare(raw: RawDocument, *, languages: tuple[str, ...] | None = ("en",)) ->
     else:
         raise DocumentRejected("is empty (no text).", "clean")
     text = clean_text(text)
-    letters = sum(ch.isalpha() for ch in text[:2000])
-    if letters < MIN_CHARS:
+    if len(_LETTER.findall(text[:400])) < MIN_CHARS and len(_LETTER.findall(text[:5000])) < MIN_CHARS:
         raise DocumentRejected(f"is empty or too short to be a report ({len(text)} characters).", "clean")
-    language = detect_language(text)
+    document = CleanDocument(raw, text, content_hash(text), None, title, url, published)
+    if detect:
+        check_language(document, languages)
+    return document
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def check_language(document: CleanDocument, languages: tuple[str, ...] | None = ("en",)) -> None:
+    """Set ``document.language``; reject it if ``languages`` does not include it."""
+    document.language = language = detect_language(document.text)
     if languages and language not in languages:
         raise DocumentRejected(
             f"is not in {'/'.join(languages)} (detected language: {language}); "
             "marsad's extraction reads English reports. Translate it first, or pass --any-language to archive it.",
             "language",
         )
-    return CleanDocument(raw, text, content_hash(text), language, title, url, published)
 
 
 def detect_language(text: str) -> str:

@@ -24,7 +24,7 @@ from itertools import islice
 
 from marsad import model as m
 from marsad.errors import StorageError
-from marsad.ingest.clean import CleanDocument, DocumentRejected, prepare
+from marsad.ingest.clean import CleanDocument, DocumentRejected, check_language, prepare
 from marsad.ingest.readers import CsvOptions, RawDocument, ReadFailure, expand_paths, read_paths
 from marsad.store import repository as repo
 from marsad.store.bulk import NewDocument, store_documents
@@ -194,7 +194,7 @@ class _Batch:
                 self._fail(item.origin, item.stage, item.error)
                 continue
             try:
-                prepared.append(prepare(item, languages=self.options.languages))
+                prepared.append(prepare(item, detect=False))
             except DocumentRejected as error:
                 self._fail(item.origin, error.stage, error)
         with self.db.transaction() as session:
@@ -217,6 +217,11 @@ class _Batch:
         if digest in self.seen or (known and self._up_to_date(known[1])):
             self.summary.unchanged += 1
             self._resolve_if_failed(document.raw.origin)
+            return False
+        try:
+            check_language(document, self.options.languages)
+        except DocumentRejected as error:
+            self._fail(document.raw.origin, error.stage, error, digest)
             return False
         self.seen.add(digest)
         if self.options.published:
