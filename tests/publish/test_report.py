@@ -232,3 +232,47 @@ def test_seed_bulletin_reproduces_the_gold_figures(seed_db, tmp_path):
         text = _text_of(path, fmt).replace(",", "")
         for value in GOLD.values():
             assert str(value) in text
+
+
+def _strike_report(document_id: str, deaths: int, published: date):
+    text = f"A Coalition strike on the bakery of Gharanij killed {deaths} civilians."
+    extraction = model.Extraction(
+        document_id=document_id, published=published, pipeline={"name": "test", "version": "1"},
+        events=[model.Event(id="E1", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                            event_date=date(2019, 3, 10), actor1="International Coalition", location="Gharanij",
+                            admin1="Deir ez-Zor", country="Syria", fatalities=deaths, casualty_ids=["C1"],
+                            span=_span(text, "A Coalition strike on the bakery of Gharanij"))],
+        casualties=[model.Casualty(id="C1", outcome="killed", count=deaths, victims="civilians",
+                                   perpetrator=["International Coalition"], span=_span(text, f"killed {deaths} civilians"))],
+    )
+    return text, extraction
+
+
+def test_reports_of_one_reconciled_incident_count_once(database, tmp_path):
+    from sqlalchemy import select
+
+    from marsad.publish.export import export_events
+    from marsad.reconcile.models import Incident, IncidentReport
+    from marsad.store import repository
+    from marsad.store.models import Event
+
+    with database.transaction() as session:
+        for name, (document_id, deaths, day) in {"Monitor": ("a", 5, date(2019, 3, 10)),
+                                                 "Other Monitor": ("b", 8, date(2019, 3, 12))}.items():
+            text, extraction = _strike_report(document_id, deaths, day)
+            source = repository.get_or_create_source(session, name)
+            stored = repository.add_document(session, text=text, source=source, published=day)
+            repository.add_extraction(session, stored.document, extraction)
+        incident = Incident(event_date=date(2019, 3, 10), n_reports=2, n_sources=2)
+        session.add(incident)
+        session.flush()
+        for event in session.scalars(select(Event)):  # what `marsad reconcile` records for a linked pair
+            session.add(IncidentReport(incident_id=incident.id, event_id=event.id, document_id=event.document_id,
+                                       report_key=f"r{event.id}"))
+    with database.session() as session:
+        bulletin = build_bulletin(session, SCOPE)
+        (figure,) = bulletin.civilians
+        assert figure.count == 8 and figure.earlier  # the later toll, the first report cited as earlier
+        export_events(session, "jsonl", tmp_path / "e.jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert [r["number_of_sources"] for r in rows] == [2, 2]

@@ -169,9 +169,25 @@ def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
         _add_casualty(by_id[event_id], casualty)
     for event_id, layout, fields in _coded_fields_of(session, ids):
         by_id[event_id].coded = dict(fields or {}, _layout=layout)
+    for event_id, sources in _incident_sources_of(session, ids):
+        by_id[event_id].number_of_sources = max(sources or 1, 1)
     for record in batch:
         _settle_estimates(record)
     return batch
+
+
+def _incident_sources_of(session, event_ids: list[int]):
+    """Independent sources of each event's reconciled incident (``marsad reconcile``)."""
+    try:
+        from marsad.reconcile.models import Incident, IncidentReport
+    except ImportError:  # pragma: no cover - reconciliation ships with marsad
+        return []
+    from sqlalchemy import select
+
+    query = (select(IncidentReport.event_id, Incident.n_sources)
+             .join(Incident, Incident.id == IncidentReport.incident_id)
+             .where(IncidentReport.event_id.in_(event_ids)))
+    return session.execute(query).all()
 
 
 def _casualties_of(session, event_ids: list[int]):

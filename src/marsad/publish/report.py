@@ -163,7 +163,8 @@ def build_bulletin(session, scope: Scope, *, public: bool = False) -> Bulletin:
     notes = _EvidenceBook(public=public)
     figures = _figures(rows, notes)
     claims = [f for f in figures if _is_claim(f)]
-    top = _latest_per_scope(claims, rows) + _incident_sums([f for f in figures if not _is_claim(f)])
+    incident_counts = _one_report_per_incident([f for f in figures if not _is_claim(f)], rows)
+    top = _latest_per_scope(claims, rows) + _incident_sums(incident_counts)
     for figure in top:
         _derive_remainders(figure)
     civilians = [f for f in top if f.victims == "civilians" and f.outcome in KILLED]
@@ -267,6 +268,30 @@ def _is_claim(figure: Figure) -> bool:
     to the count of one incident."""
     start, end = figure.period
     return figure.is_tally or bool(start and end and end > start)
+
+
+def _one_report_per_incident(figures: list[Figure], rows: list[dict]) -> list[Figure]:
+    """Reports that ``marsad reconcile`` linked into one incident count once:
+    per incident and victim group the latest report's count (a "toll rises"
+    supersedes), the other reports cited as earlier reports of it."""
+    info = {row["id"]: row for row in rows}
+    kept: dict[tuple, Figure] = {}
+    for figure in figures:
+        row = info[figure.key]
+        if row.get("incident_id") is None:
+            kept[(id(figure),)] = figure
+            continue
+        key = (row["incident_id"], figure.outcome, figure.victims, figure.victim_group, figure.affiliation)
+        current = kept.get(key)
+        newer = current is None or (row.get("published") or date.min) > (info[current.key].get("published") or date.min)
+        if current is None:
+            kept[key] = figure
+        elif newer:
+            figure.earlier.extend(current.evidence + current.earlier)
+            kept[key] = figure
+        else:
+            current.earlier.extend(figure.evidence)
+    return list(kept.values())
 
 
 def _incident_sums(figures: list[Figure]) -> list[Figure]:

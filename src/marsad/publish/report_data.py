@@ -47,9 +47,29 @@ def load_casualties(session, scope: Scope) -> list[dict]:
     if scope.date_to:
         query = query.where(start_of <= scope.date_to)
     rows = [_casualty_dict(*row) for row in session.execute(query)]
+    _attach_incidents(session, rows)
     if not scope.area:
         return rows
     return _in_area(session, rows, area_matcher(scope.area))
+
+
+def _attach_incidents(session, rows: list[dict]) -> None:
+    """The reconciled incident of each count's event (``marsad reconcile``), so
+    that several reports of one incident are not added up."""
+    try:
+        from marsad.reconcile.models import IncidentReport
+    except ImportError:  # pragma: no cover
+        return
+    from sqlalchemy import select
+
+    event_ids = sorted({r["event_id"] for r in rows if r["event_id"]})
+    incident_of: dict[int, int] = {}
+    for start in range(0, len(event_ids), 500):
+        query = select(IncidentReport.event_id, IncidentReport.incident_id).where(
+            IncidentReport.event_id.in_(event_ids[start:start + 500]))
+        incident_of.update(dict(session.execute(query).tuples().all()))
+    for row in rows:
+        row["incident_id"] = incident_of.get(row["event_id"])
 
 
 def _casualty_dict(casualty, published, title, url, source, confidential, reliability, location, admin1, admin2):
@@ -64,7 +84,7 @@ def _casualty_dict(casualty, published, title, url, source, confidential, reliab
         "derived": casualty.derived, "is_tally": casualty.is_tally, "span_text": casualty.span_text,
         "span_start": casualty.span_start, "span_end": casualty.span_end, "published": published,
         "title": title, "url": url, "source_name": source, "source_confidential": bool(confidential),
-        "source_reliability": reliability, "event_places": (location, admin1, admin2),
+        "source_reliability": reliability, "event_places": (location, admin1, admin2), "incident_id": None,
     }
 
 
