@@ -157,8 +157,8 @@ def review_pairs(limit, output_format, database_url) -> None:
     \b
     Example:
         marsad review pairs
-        marsad review same 12/E1 15/E2      # confirm: the same incident
-        marsad review different 12/E1 15/E2 # split: different incidents
+        marsad review confirm 12/E1 15/E2   # the same incident (alias: same)
+        marsad review split 12/E1 15/E2     # different incidents (alias: different)
     """
     from marsad.reconcile import review_queue
 
@@ -175,24 +175,21 @@ def _decide(decision: str, report_a: str, report_b: str, by: str | None, note: s
     click.echo(f"Stored: {saved['report_key_a']} and {saved['report_key_b']} are {'the same incident' if decision == 'same' else 'different incidents'}. Run `marsad reconcile` to apply.")
 
 
-for _decision, _help in (("same", "confirm"), ("different", "split")):
+def _register_decision(name: str, decision: str) -> None:
+    meaning = "the same incident" if decision == "same" else "different incidents"
 
-    def _make(decision=_decision, verb=_help):
-        @review.command(decision)
-        @click.argument("report_a")
-        @click.argument("report_b")
-        @click.option("--by", help="Who decided (kept with the decision).")
-        @click.option("--note", help="Why.")
-        @database_option
-        def command(report_a, report_b, by, note, database_url) -> None:
-            _decide(decision, report_a, report_b, by, note, database_url)
+    @review.command(name, help=(
+        f"Record a person's decision: REPORT_A and REPORT_B (report keys like 12/E1, or event ids) are {meaning}; "
+        f"it always wins over the model. Applied at the next `marsad reconcile`.\n\n\b\nExample:\n    marsad review {name} 12/E1 15/E2 --by analyst1"
+    ))  # fmt: skip
+    @click.argument("report_a")
+    @click.argument("report_b")
+    @click.option("--by", help="Who decided (kept with the decision).")
+    @click.option("--note", help="Why.")
+    @database_option
+    def command(report_a, report_b, by, note, database_url) -> None:
+        _decide(decision, report_a, report_b, by, note, database_url)
 
-        command.__doc__ = (
-            f"Record a person's decision ({verb}): REPORT_A and REPORT_B (report keys like 12/E1, or event ids) "
-            f"are {'the same incident' if decision == 'same' else 'different incidents'}; it always wins over the model.\n\n"
-            f"\b\nExample:\n    marsad review {decision} 12/E1 15/E2 --by analyst1"
-        )
-        command.help = command.__doc__
-        return command
 
-    _make()
+for _name, _decision in (("same", "same"), ("confirm", "same"), ("different", "different"), ("split", "different")):
+    _register_decision(_name, _decision)

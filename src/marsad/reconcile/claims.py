@@ -151,9 +151,19 @@ def _derived_finding(claim: Claim, parent: Claim) -> Finding:
     return Finding(
         "derived",
         claim.key,
-        f"{describe(claim)}: {best} ({claim.derived}; from {parent.key})",
+        f"{describe(claim)}: {_bounded(low, best, high)} ({claim.derived}; from {parent.key})",
         {"low": low, "best": best, "high": high, "derived": claim.derived},
     )
+
+
+def _bounded(low: int, best: int, high: int | None) -> str:
+    if high is None:
+        return f"at least {best}" if low == best else f"{best} (at least {low})"
+    if low == best == high:
+        return str(best)
+    if high == best:
+        return f"at most {best}" if low == 0 else f"{best} ({low}–{high})"
+    return f"{best} ({low}–{high})"
 
 
 def _period_complement(parent: Claim, group: Sequence[Claim]) -> tuple[date, date] | None:

@@ -5,7 +5,7 @@ and of independent sources behind each row."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from marsad.errors import InputError
@@ -21,6 +21,7 @@ class TallyRow:
     high: int
     incidents: int
     sources: int
+    incident_ids: list[int] = field(default_factory=list)  # for evidence links: `marsad incidents show ID`
 
     def to_dict(self) -> dict:
         return {**self.group, "low": self.low, "best": self.best, "high": self.high, "incidents": self.incidents, "sources": self.sources}
@@ -117,4 +118,5 @@ def _row(group: dict, members: list) -> TallyRow:
         high=sum(e.high for _, e in members),
         incidents=len({incident.id for incident, _ in members}),
         sources=len(sources),
+        incident_ids=sorted({incident.id for incident, _ in members}),
     )
