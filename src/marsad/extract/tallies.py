@@ -134,7 +134,7 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
         derived.derived = f"{parent.count} - {' - '.join(str(c.count) for c in children)}: 'the rest'"
         derived.victims, derived.affiliation = derived.victims or parent.victims, derived.affiliation or parent.affiliation
         derived.period, derived.is_tally = parent.period, parent.is_tally
-        derived.qualifier = "at_most" if parent.qualifier == "at_least" else parent.qualifier
+        derived.qualifier = parent.qualifier  # "at least 123, of whom 2 …": the rest is at least 121
         derived.low = derived.high = None
         result.insert(result.index(children[-1]) + 1, derived)
     return result
