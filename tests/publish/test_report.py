@@ -276,3 +276,13 @@ def test_reports_of_one_reconciled_incident_count_once(database, tmp_path):
         export_events(session, "jsonl", tmp_path / "e.jsonl")
     rows = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert [r["number_of_sources"] for r in rows] == [2, 2]
+
+
+def test_a_copied_and_edited_template_is_used(bulletin_db, tmp_path):
+    from marsad.publish.render import TEMPLATES_DIR
+
+    mine = tmp_path / "my_bulletin.md.j2"
+    original = (TEMPLATES_DIR / "bulletin.md.j2").read_text(encoding="utf-8")
+    mine.write_text(original.replace("## Methods", "## How we counted"), encoding="utf-8")
+    text = write_bulletin(_bulletin(bulletin_db), "md", tmp_path / "b.md", template=mine).read_text(encoding="utf-8")
+    assert "## How we counted" in text and "## Methods" not in text
