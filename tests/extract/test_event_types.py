@@ -1,0 +1,93 @@
+"""ACLED event typing rules: taxonomy, precedence and the data file's integrity."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.errors import ConfigError
+from marsad.extract.event_types import EventTypeRules, classify_event, load_rules, taxonomy
+
+ACLED_SUB_EVENT_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+
+
+def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
+    assert {k: set(v) for k, v in taxonomy().items()} == ACLED_SUB_EVENT_TYPES
+    assert sum(len(v) for v in taxonomy().values()) == 25
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 4 May 2023, residents protested in Suwayda against fuel prices.", "Peaceful protest"),
+        ("Teachers demonstrated in Raqqa to demand salaries. Asayish members dispersed them and arrested two.",
+         "Protest with intervention"),
+        ("Students protested against the arrest of their colleague outside the university.", "Peaceful protest"),
+        ("Demonstrators protesting in Daraa threw stones at security forces and burned tyres.", "Violent demonstration"),
+        ("Security forces opened fire on protesters demonstrating in Jableh, killing two of them.",
+         "Excessive force against protesters"),
+        ("An angry mob lynched a suspected thief in the market.", "Mob violence"),
+        ("Russian warplanes carried out airstrikes on Kansafra.", "Air/drone strike"),
+        ("Regime forces shelled Kafr Nabl with artillery.", "Shelling/artillery/missile attack"),
+        ("Regime forces fired artillery and clashed with HTS fighters near Kafr Nabl.", "Armed clash"),
+        ("A suicide bomber blew himself up at a checkpoint in Azaz.", "Suicide bomb"),
+        ("An IED exploded targeting a military vehicle near Palmyra.", "Remote explosive/landmine/IED"),
+        ("Gunmen threw a hand grenade at a house in Tafas.", "Grenade"),
+        ("Unidentified gunmen shot dead a farmer in Jasim.", "Attack"),
+        ("Unidentified gunmen shot dead two soldiers at a checkpoint in Jasim.", "Armed clash"),
+        ("Gunmen kidnapped a pharmacist in Sanamayn and demanded a ransom.", "Abduction/forced disappearance"),
+        ("Regime forces arrested three young men in Douma.", "Arrests"),
+        ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
+        ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
+        ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
+        ("The regime and local notables agreed on a ceasefire in Tafas.", "Agreement"),
+        ("Turkish forces established a new military base near Atarib.", "Headquarters or base established"),
+        ("Regime forces sent military reinforcements to the Idlib front.", "Change to group/activity"),
+        ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
+        ("On 2 March 2023, the council discussed the new budget.", "Other"),
+    ],
+)
+def test_rules_follow_acleds_definitions(text, expected):
+    assert classify_event(text).sub_event_type == expected
+
+
+def test_territory_regained_by_a_countrys_own_forces_is_a_government_gain():
+    text = "Regime forces recaptured Saraqib from HTS after heavy fighting."
+    assert classify_event(text, actor1_state=True).sub_event_type == "Government regains territory"
+    assert classify_event(text, actor1_state=False).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_acled_note_labels_decide_strategic_developments():
+    typed = classify_event("Looting: On 5 May 2023, fighters took the harvest of farmers near Ras al-Ain.")
+    assert (typed.event_type, typed.sub_event_type) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_evidence_points_at_the_trigger():
+    text = "On 3 June 2023, Russian warplanes carried out airstrikes on Kansafra."
+    typed = classify_event(text)
+    start, end = typed.evidence
+    assert "warplanes" in text[start:end] or "airstrikes" in text[start:end]
+
+
+def test_bad_rules_files_fail_with_a_clear_message():
+    base = {"taxonomy": {"Battles": ["Armed clash"]}, "triggers": {"fight": ["clash\\w*"]}}
+    with pytest.raises(ConfigError, match="unknown trigger set 'nope'"):
+        EventTypeRules({**base, "rules": [{"sub": "Armed clash", "lead": ["nope"]}]})
+    with pytest.raises(ConfigError, match="not an ACLED sub-event type"):
+        EventTypeRules({**base, "rules": [{"sub": "Skirmish", "lead": ["fight"]}]})
+    with pytest.raises(ConfigError, match="not a valid regular expression"):
+        EventTypeRules({**base, "triggers": {"fight": ["clash("]}, "rules": []})
+
+
+def test_every_rule_names_known_trigger_sets():
+    rules = load_rules()
+    assert rules.rules[-1].sub == "Other" and not rules.rules[-1].lead
