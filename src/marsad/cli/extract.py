@@ -32,7 +32,9 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
 @click.option("--source", help="Publisher of the report(s), e.g. SOHR.")
 @click.option("--any-language", is_flag=True, help="Extract even from texts not detected as English.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
-def extract_command(inputs, output_format, published, source, any_language, output):
+@click.option("--model", type=click.Path(dir_okay=False), default=None,
+              help="Event-type model from 'marsad train' (your own coded archive) instead of the shipped one.")
+def extract_command(inputs, output_format, published, source, any_language, output, model):
     """Extract incidents, casualty counts, places and actors from reports.
 
     INPUTS are text, HTML, JSON Lines ({id, text, published?, source?} per
@@ -49,6 +51,11 @@ def extract_command(inputs, output_format, published, source, any_language, outp
     """
     from marsad.extract.batch import FailedDocument, extract_inputs
     from marsad.extract.output import render_table, write_acled_csv, write_json
+
+    if model:
+        from marsad.extract.events import use_event_model
+
+        use_event_model(model)
 
     failures: list[str] = []
 
