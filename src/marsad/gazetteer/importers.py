@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -68,6 +69,7 @@ class _Row:
     weight: int = 0
     source: str = ""
     names: list[str] = field(default_factory=list)
+    precision: int = 1  # of the archive row it came from (1 = the place itself)
 
     def values(self) -> tuple:
         return (self.id, self.name, self.country, self.admin1, self.admin1_code, self.admin2,
@@ -252,11 +254,12 @@ def admin1_code(country: str | None, name: str | None) -> tuple[str | None, str 
 
 
 def _archive_row(layout: str, location: str, name: str, country: str | None, admin1: str | None,
-                 admin2: str | None, latitude: float, longitude: float, feature: str) -> _Row:
+                 admin2: str | None, latitude: float, longitude: float, feature: str, precision: int = 1) -> _Row:
     admin1, code = admin1_code(country, admin1)
-    place_id = f"{layout}:{country or ''}:{place_key(admin1 or '')}:{place_key(name)}"
+    kind = "" if feature == "town" else f":{feature}"  # "Manbij" the town and "Manbij" the district
+    place_id = f"{layout}:{country or ''}:{place_key(admin1 or '')}:{place_key(name)}{kind}"
     return _Row(place_id, name, country, admin1, code, admin2 or None, latitude, longitude, feature,
-                0, 1, layout, [name])
+                0, 1, layout, [name], precision)
 
 
 def read_acled(path: Path) -> Iterator[_Row]:
@@ -272,8 +275,9 @@ def _acled_rows(path, required, optional) -> Iterator[_Row]:
             continue
         latitude = _coordinate(row["latitude"], 90, location, "latitude")
         longitude = _coordinate(row["longitude"], 180, location, "longitude")
+        precision = int(row.get("geo_precision", "1").split(".")[0] or 1)
         yield _archive_row("acled", location, row["location"], country_code(row["country"]), row["admin1"],
-                           row.get("admin2"), latitude, longitude, "town")
+                           row.get("admin2"), latitude, longitude, "town", precision)
 
 
 _UCDP_SUFFIX = re.compile(
@@ -305,18 +309,25 @@ def _ucdp_rows(path, required, optional) -> Iterator[_Row]:
         name = _UCDP_SUFFIX.sub("", raw).strip() or raw
         feature = "admin2" if precision == 3 or (suffix and suffix.group(1).lower() == "district") else "town"
         yield _archive_row("ucdp", location, name, country, row["adm_1"],
-                           re.sub(r"(?i)\s+district$", "", row.get("adm_2") or ""), latitude, longitude, feature)
+                           re.sub(r"(?i)\s+district$", "", row.get("adm_2") or ""), latitude, longitude, feature,
+                           precision)
 
 
 def _merge(rows: Iterator[_Row]) -> Iterator[_Row]:
-    """One place per id; its weight is how often the archive coded it."""
+    """One place per id; its weight is how often the archive coded it, its
+    point the one coded most often at the best precision."""
     merged: dict[str, _Row] = {}
+    points: dict[str, Counter] = {}
     for row in rows:
+        points.setdefault(row.id, Counter())[(row.precision, row.latitude, row.longitude)] += 1
         if row.id in merged:
             merged[row.id].weight += 1
         else:
             merged[row.id] = row
-    yield from merged.values()
+    for place_id, row in merged.items():
+        best = min(points[place_id].items(), key=lambda item: (item[0][0], -item[1]))[0]
+        row.latitude, row.longitude = best[1], best[2]
+        yield row
 
 
 _OCHA_REQUIRED = {
