@@ -83,7 +83,7 @@ CIVILIAN_NOUNS = re.compile(
     re.I,
 )
 COMBATANT_NOUNS = re.compile(
-    r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|members?|gunm[ae]n|insurgents?|rebels?|"
+    r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|"
     r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
     r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
     r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?)\b",
@@ -257,7 +257,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         appositive = _APPOSITIVE.match(ctx.norm, number.end)
         if not phrase.strip() and appositive:
             phrase, end = victim_phrase(ctx.norm, appositive.end(), min(len(ctx.norm), appositive.end() + 120))
-            if not (CIVILIAN_NOUNS.search(phrase) or COMBATANT_NOUNS.search(phrase)):
+            if not (CIVILIAN_NOUNS.search(phrase) or COMBATANT_NOUNS.search(phrase) or re.search(r"\bmembers?\b", phrase)):
                 phrase, end = "", number.end
         if _head_noun(phrase) in NON_PERSON:
             return None
@@ -441,7 +441,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
 
 _SEPARATE = re.compile(r"[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
                        r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|march(?:ed|es)?|vigil|sit-in|picket\w*|"
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
                       r"gathered|strike\s+action|blocked|mob|riot\w*|burn(?:t|ed)\s+(?!to\s+death)|looted|damaged|"
                       r"press\s+conference|arrested|detained|became\s+violent)\b", re.I)
 _BACKGROUND = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|who|whose)\b[^,;()]{0,80}$|"

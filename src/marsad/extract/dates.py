@@ -42,7 +42,7 @@ AFTER_ANCHOR = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+day
 SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack)\s+(?:on\s+)?)?", re.I)
 NTH_MONTH = re.compile(
     r"\b(?:in\s+|during\s+|of\s+|to\s+)?(?:the\s+)?(?:end\s+of\s+the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth)\s+"
-    r"(?:consecutive\s+)?(?:mo[nu]?th|mon?th)\b(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle))?",
+    r"(?:consecutive\s+)?(?P<unit>mo[nu]?th|mon?th|week)\b(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle))?",
     re.I,
 )
 START_OF_OPERATION = re.compile(
@@ -190,6 +190,13 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     if start_value is not None:
         for match in NTH_MONTH.finditer(ctx.norm):
             n = ORDINALS[match.group("nth").lower()]
+            if match.group("unit").lower() == "week":
+                begin = start_value.start + timedelta(days=7 * (n - 1))
+                end = begin + timedelta(days=7)
+                value = DateValue(begin, end, 3, relative=True, span=ctx.span(match.start(), match.end()),
+                                  rule=f"dates.nth_week:{n}")
+                periods.append(value)
+                continue
             begin, end = add_months(start_value.start, n - 1), add_months(start_value.start, n)
             value = DateValue(begin, end, precision_for(begin, end), relative=True,
                               span=ctx.span(match.start(), match.end()), rule=f"dates.nth_month:{n}")

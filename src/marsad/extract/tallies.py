@@ -62,22 +62,36 @@ def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Cas
 
 
 def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    last_child: tuple[Finding, Casualty] | None = None
     for index, (finding, casualty) in enumerate(zip(findings, casualties)):
         start = finding.number.start if finding.number else finding.start
-        if finding.rule != "casualties.including" and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
+        sibling = last_child is not None and _SIBLING.fullmatch(ctx.norm, _number_end(last_child[0]), start)
+        if sibling:
+            parent = next(c for c in casualties if c.id == last_child[1].part_of)
+        elif finding.rule != "casualties.including" and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
+            last_child = None
             continue
-        parent = _parent_for(ctx, casualties[:index], casualty, finding)
+        else:
+            parent = _parent_for(ctx, casualties[:index], casualty, finding)
         if parent is None:
             if finding.rule == "casualties.including":
                 casualty.rule = "drop"
             continue
         casualty.part_of = parent.id
+        last_child = (finding, casualty)
         if finding.rule == "casualties.including" or not finding.outcome:
             casualty.outcome = parent.outcome
         if casualty.victims is None:
             casualty.victims = parent.victims
         if casualty.affiliation is None:
             casualty.affiliation = parent.affiliation
+
+
+_SIBLING = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
+
+
+def _number_end(finding: Finding) -> int:
+    return finding.number.end if finding.number else finding.start
 
 
 def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, finding: Finding) -> Casualty | None:
@@ -93,7 +107,7 @@ def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, findi
 
 
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
-    periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_month", "dates.since")) and d.span is not None]
+    periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
     for finding, casualty in zip(findings, casualties):
         own_end = own_clause_end(ctx, finding)
         own = [p for p in periods if finding.start <= p.span.start < own_end]
@@ -104,7 +118,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
-        if casualty.period is not None and casualty.period.rule == "dates.since" and casualty.part_of is None:
+        # A count over a week or longer is a cumulative claim, not one incident's toll.
+        if casualty.period is not None and casualty.period.precision >= 3 and casualty.part_of is None:
             casualty.is_tally = True
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:
