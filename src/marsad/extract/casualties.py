@@ -410,12 +410,18 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return findings
 
 
+_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*", re.I)
+
+
 def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """Sub-counts with no verb of their own: "killed 18 people, including five women"."""
     findings = []
+    previous_end = -1
     for number in numbers.items:
-        if numbers.is_used(number) or not _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
+        sibling = previous_end >= 0 and _SIBLING_GAP.fullmatch(ctx.norm, previous_end, number.start)
+        if numbers.is_used(number) or not (sibling or _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start)):
             continue
+        previous_end = number.end
         sentence_end = ctx.sentence_at(number.start)[1]
         phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
         if _head_noun(phrase) in NON_PERSON:

@@ -1,0 +1,74 @@
+"""Casualty rules on hand-written sentences (numbers, dates and actors run first)."""
+
+from datetime import date
+
+import pytest
+
+from marsad.extract.pipeline import Pipeline
+
+PIPELINE = Pipeline(("numbers", "dates", "actors", "casualties"), strict=True)
+
+
+def _facts(text, published=date(2022, 3, 20)):
+    extraction = PIPELINE(text, published=published)
+    for casualty in extraction.casualties:
+        if casualty.span is not None:
+            assert text[casualty.span.start:casualty.span.end] == casualty.span.text
+    return extraction.casualties
+
+
+def _killed(text):
+    return sum(c.count or 0 for c in _facts(text) if c.outcome in ("killed", "executed") and not c.part_of
+               and not c.derived)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen shot and killed a taxi driver in the market.", 1),
+    ("A man was shot five times and killed by two armed men.", 1),
+    ("Two police officers and a civilian were killed and four others were injured.", 3),
+    ("The army killed at least 20 militants near the river.", 20),
+    ("Three volunteer fighters (VDP) and a councilman were killed.", 4),
+    ("An airstrike killed 18 people, including five women.", 18),
+    ("Both guards were killed.", 2),
+    ("The victim died at the scene.", 1),
+    ("Fighting left 1-4 soldiers dead.", 1),
+    ("Unknown gunmen killed an unknown number of villagers.", 3),
+    ("Troops killed dozens of rebels.", 12),
+    ("An IED exploded, injuring 1 soldier and killing another.", 1),
+    ("No one was killed in the attack.", 0),
+    ("Residents protested against the killing of a student last week.", 0),
+    ("Relatives of a man who was killed by police (coded separately) blocked the road.", 0),
+    ("Gunmen killed 20 cows and burnt 3 houses.", 0),
+    ("Police arrested a man suspected of killing a driver.", 0),
+    ("A 35-year-old woman was stabbed to death.", 1),
+])
+def test_event_fatalities(text, expected):
+    assert _killed(text) == expected
+
+
+def test_outcomes_victims_and_perpetrators():
+    facts = _facts("ISIS executed 5 civilians, while 12 SDF fighters were wounded by Turkish shelling "
+                   "and 3 people were abducted.")
+    by_outcome = {c.outcome: c for c in facts}
+    assert by_outcome["executed"].count == 5 and by_outcome["executed"].victims == "civilians"
+    assert by_outcome["executed"].perpetrator == ["ISIS"]
+    assert by_outcome["injured"].count == 12 and by_outcome["injured"].affiliation == "SDF"
+    assert by_outcome["injured"].cause == "shelling"
+    assert by_outcome["abducted"].count == 3
+
+
+def test_including_and_the_rest():
+    facts = _facts("The monitor documented the death of 40 civilians, including 9 children and 4 women, "
+                   "while the rest were killed in airstrikes.")
+    parent = facts[0]
+    assert (parent.count, parent.victims, parent.part_of) == (40, "civilians", None)
+    children = [c for c in facts if c.part_of == parent.id]
+    assert sorted(c.count for c in children) == [4, 9, 27]
+    rest = next(c for c in children if c.derived)
+    assert rest.cause == "airstrike" and rest.derived.startswith("40 - 9 - 4")
+
+
+def test_cumulative_claims_are_tallies():
+    facts = _facts("Since the 1st of January 2022, at least 75 people have been killed in the province.")
+    assert facts[0].count == 75 and facts[0].is_tally and facts[0].qualifier == "at_least"
+    assert facts[0].period.start == date(2022, 1, 1)

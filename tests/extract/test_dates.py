@@ -1,0 +1,46 @@
+from datetime import date
+
+from marsad.extract.dates import dates_component
+from marsad.extract.pipeline import DocContext
+
+
+def _dates(text, published=None):
+    ctx = DocContext(text=text, published=published)
+    dates_component(ctx)
+    return ctx, [(d.span.text, d.start, d.end, d.precision, d.rule) for d in ctx.dates]
+
+
+def test_absolute_forms():
+    _, found = _dates("Thursday, the 8th of November 2018 and 19/03/2022 and 5 January 2022, then March 7, 2020.")
+    assert [(f[0], f[1]) for f in found] == [
+        ("Thursday, the 8th of November 2018", date(2018, 11, 8)), ("19/03/2022", date(2022, 3, 19)),
+        ("5 January 2022", date(2022, 1, 5)), ("March 7, 2020", date(2020, 3, 7))]
+    assert all(f[3] == 1 for f in found)
+
+
+def test_day_without_year_takes_the_publication_year_and_never_the_future():
+    _, found = _dates("On 12 March, and on 28 December,", published=date(2022, 3, 20))
+    assert [f[1] for f in found] == [date(2022, 3, 12), date(2021, 12, 28)]
+
+
+def test_relative_dates():
+    _, found = _dates("yesterday; hours ago; last week; 3 days ago", published=date(2022, 3, 20))
+    assert [(f[1], f[2], f[3]) for f in found] == [
+        (date(2022, 3, 19), date(2022, 3, 19), 1), (date(2022, 3, 20), date(2022, 3, 20), 1),
+        (date(2022, 3, 13), date(2022, 3, 19), 3), (date(2022, 3, 17), date(2022, 3, 17), 1)]
+
+
+def test_periods_from_the_operation_anchor():
+    text = ("The operation was launched on the 10th of September 2018. In the second moth of the operation "
+            "many died; since the 10th of September 2018 hundreds were wounded.")
+    ctx, found = _dates(text, published=date(2018, 11, 10))
+    assert ctx.anchors["operation_start"].start == date(2018, 9, 10)
+    month = next(f for f in found if f[4] == "dates.nth_month:2")
+    assert (month[1], month[2], month[3]) == (date(2018, 10, 10), date(2018, 11, 10), 4)
+    since = next(f for f in found if f[4] == "dates.since")
+    assert (since[1], since[2], since[3]) == (date(2018, 9, 10), date(2018, 11, 10), 5)
+
+
+def test_publication_date_is_inferred_from_the_latest_stated_date():
+    ctx, _ = _dates("On 3 May 2021 the delegations held a meeting. Two days after the meeting, the offensive began.")
+    assert ctx.published == date(2021, 5, 5) and ctx.published_inferred

@@ -1,0 +1,40 @@
+from marsad.extract.numbers import find_numbers, parse_word_number
+
+
+def _numbers(text):
+    return [(text[n.start:n.end], n.value, n.low, n.high, n.qualifier, n.vague) for n in find_numbers(text)]
+
+
+def test_digits_glued_to_words_and_qualifiers():
+    assert _numbers("at least 123citizens") == [("at least 123", 123, 123, None, "at_least", None)]
+    assert _numbers("at last 208 members") == [("at last 208", 208, 208, None, "at_least", None)]
+    assert _numbers("nearly 40 people")[0][2:5] == (None, 40, "nearly")
+    assert _numbers("more than 1,200 fighters")[0][1:5] == (1200, 1200, None, "more_than")
+    assert _numbers("about 5000 recruits")[0][4] == "about"
+
+
+def test_number_words():
+    assert parse_word_number("two hundred and fifty") == 250
+    assert parse_word_number("twenty-five") == 25
+    assert parse_word_number("a dozen") == 12
+    assert _numbers("killed thirty-one soldiers")[0][1] == 31
+
+
+def test_ranges_take_the_lower_bound_as_best_estimate():
+    assert _numbers("10-15 civilians")[0][1:5] == (10, 10, 15, "range")
+    assert _numbers("between 3 and 7 people")[0][1:5] == (3, 3, 7, "range")
+    # "and" without "between" is not a range
+    assert [n[1] for n in _numbers("killed 2 and 5 injured")] == [2, 5]
+
+
+def test_vague_quantities_follow_acled_conventions():
+    assert _numbers("dozens of wounded")[0][1:] == (12, None, None, "vague", "dozens")
+    assert _numbers("hundreds of wounded")[0][1] == 100
+    assert _numbers("an unknown number of soldiers")[0][1] == 3
+
+
+def test_dates_times_and_codes_are_not_counts():
+    assert _numbers("19/03/2022 at 3:30 am") == []
+    assert _numbers("Media24 said") == []
+    years = [n for n in find_numbers("in 2018 and on 5 March 2019") if n.is_year]
+    assert [n.value for n in years] == [2018, 2019]
