@@ -218,11 +218,14 @@ class _Batch:
             self.summary.unchanged += 1
             self._resolve_if_failed(document.raw.origin)
             return False
+        started = time.perf_counter()
         try:
             check_language(document, self.options.languages)
         except DocumentRejected as error:
             self._fail(document.raw.origin, error.stage, error, digest)
             return False
+        finally:
+            self.summary.seconds["read"] += time.perf_counter() - started
         self.seen.add(digest)
         if self.options.published:
             document.published = self.options.published

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 
 from marsad import model as m
+from marsad.store.db import bulk_insert
 from marsad.store.models import (
     Actor,
     Casualty,
@@ -177,13 +178,13 @@ def insert_returning(connection, model, rows: list[dict[str, Any]]) -> list[int]
     returns the new ids in row order."""
     if not rows:
         return []
-    from marsad.store.db import allocate_ids
+    from marsad.store.db import allocate_ids, bulk_insert
 
     table = model.__table__
     ids = allocate_ids(connection, table, len(rows))
     for row, new_id in zip(rows, ids):
         row["id"] = new_id
-    connection.execute(table.insert(), rows)
+    bulk_insert(connection, table, rows)
     return ids
 
 
@@ -197,8 +198,7 @@ def insert_facts(connection, runs: Sequence[tuple[int, int, m.Extraction]]) -> N
         actors += [{**base, **_actor_row(a)} for a in ex.actors]
         events += [{**base, **_event_row(e, rank)} for rank, e in enumerate(ex.events)]
     place_ids = _by_run(runs, "places", insert_returning(connection, Place, places))
-    if actors:
-        connection.execute(Actor.__table__.insert(), actors)
+    bulk_insert(connection, Actor.__table__, actors)
     event_ids = _by_run(runs, "events", insert_returning(connection, Event, events))
     for position, (run_id, document_id, ex) in enumerate(runs):
         event_of = {cid: event_ids[position][e.id] for e in ex.events for cid in e.casualty_ids}
@@ -216,11 +216,9 @@ def insert_facts(connection, runs: Sequence[tuple[int, int, m.Extraction]]) -> N
         connection.execute(
             table.update().where(table.c.id == bindparam("b_id")).values(part_of_id=bindparam("b_parent")), parents
         )
-    if event_links:
-        connection.execute(EventPlace.__table__.insert(), [{"event_id": a, "place_id": b} for a, b in sorted(event_links)])
-    if casualty_links:
-        connection.execute(CasualtyPlace.__table__.insert(),
-                           [{"casualty_id": a, "place_id": b} for a, b in sorted(casualty_links)])  # fmt: skip
+    bulk_insert(connection, EventPlace.__table__, [{"event_id": a, "place_id": b} for a, b in sorted(event_links)])
+    bulk_insert(connection, CasualtyPlace.__table__,
+                [{"casualty_id": a, "place_id": b} for a, b in sorted(casualty_links)])  # fmt: skip
 
 
 def _by_run(runs, kind: str, ids: list[int]) -> list[dict[str, int]]:

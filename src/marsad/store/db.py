@@ -118,6 +118,36 @@ def allocate_ids(connection, table, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
+def bulk_insert(connection, table, rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table``, fast.
+
+    PostgreSQL: ``COPY … FROM STDIN`` through psycopg, inside the caller's
+    transaction (several times faster than executemany for fact rows).
+    SQLite: one executemany.
+    """
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    from psycopg.sql import SQL, Identifier
+    from psycopg.types.json import Json
+    from sqlalchemy import JSON
+
+    columns = list(rows[0])
+    json_columns = {name for name in columns if isinstance(table.c[name].type, JSON)}
+    statement = SQL("COPY {} ({}) FROM STDIN").format(
+        Identifier(table.name), SQL(", ").join(Identifier(name) for name in columns)
+    )
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([
+                Json(row[name]) if name in json_columns and row[name] is not None else row[name]
+                for name in columns
+            ])  # fmt: skip
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL (None for PostgreSQL or in-memory)."""
     url = normalise_url(url)
