@@ -27,6 +27,8 @@ RULE = "event_types.rules"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+_PASSIVE_SUBJECT = re.compile(r"((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)\s+(?:\w+\s+){0,2}$", re.I)
+_AGENT = re.compile(r"\bby\s", re.I)
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
@@ -159,9 +161,13 @@ class _Matcher:
         return self._lead[name]
 
     def victims(self, evidence: tuple[int, int] | None) -> str | None:
-        """Whether the people acted upon right after the trigger are armed or not."""
-        start = evidence[1] if evidence else 0
-        window = self.text[start : min(self.lead_end, start + 90)]
+        """Whether the people acted upon are armed or not: the subject of a passive
+        ("a man was shot by …"), else who comes right after the trigger, leaving
+        out the agent ("by two armed men")."""
+        start, end = evidence if evidence else (0, 0)
+        passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
+        window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
+        window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
         armed = self.triggers["armed_target"].search(window)
         unarmed = self.triggers["civilian_target"].search(window)
         if armed and (not unarmed or armed.start() <= unarmed.start()):
