@@ -382,7 +382,8 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
 NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|abductions?|kidnappings?)\s+of\s+", re.I)
 NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b", re.I)
-TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b[^.;]{0,40}?\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
+TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
+TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
 
@@ -403,10 +404,15 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             findings.append(Finding("killed", number, number.value, number.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
     for match in TOLL_RE.finditer(ctx.norm):
-        number = numbers.starting_at(match.end())
-        if number is not None and numbers.take(number):
-            findings.append(Finding("killed", number, number.value, match.start(), number.end, match.start(),
-                                    match.end(), "", "casualties.toll", 0.8))
+        # "the death toll of the strike on X on 3 March has risen to 14": the
+        # count follows the first linking word that a number follows
+        stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
+        for link in TOLL_LINK_RE.finditer(ctx.norm, match.end(), min(stop, match.end() + 160)):
+            number = numbers.starting_at(link.end())
+            if number is not None and numbers.take(number):
+                findings.append(Finding("killed", number, number.value, match.start(), number.end, match.start(),
+                                        link.end(), "", "casualties.toll", 0.8))
+                break
     return findings
 
 
