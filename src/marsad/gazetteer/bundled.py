@@ -80,6 +80,9 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     finally:
         connection.close()
     os.replace(temporary, target)
+    for stale in target.parent.glob("gazetteer-bundled-v*.sqlite"):
+        if stale != target and target.name.startswith("gazetteer-bundled-v"):
+            stale.unlink(missing_ok=True)  # an older marsad's bundled index
     return target
 
 
