@@ -119,6 +119,10 @@ class Casualty:
     period: DateValue | None = None
     part_of: str | None = None
     derived: str | None = None
+    # Another statement of a count already given (a restatement, a party's
+    # claim beside the report's own figure, a coder's total): kept for
+    # provenance, never added to an incident's total.
+    alternative_of: str | None = None
     is_tally: bool = False  # a cumulative claim ("608 since 10 September") rather than one incident
     span: Span | None = None
     rule: str = ""
