@@ -168,3 +168,15 @@ def test_cli_import_lookup_stats(tmp_path, small_gazetteer, geonames_file, monke
     assert result.exit_code == 0 and "geonames" in result.output
     result = runner.invoke(cli, ["gazetteer", "import", "--layout", "ucdp", str(geonames_file)])
     assert result.exit_code != 0 and "missing column" in result.output
+
+
+def test_real_acled_archive_imports_worldwide_locations(shared_dir, user_index):
+    archive = shared_dir / "data" / "acled-2022h1" / "events.csv"
+    (report,) = import_files([str(archive)], layout="acled", index_path=user_index)
+    assert report.places > 1000
+    gazetteer = _open(user_index)
+    assert {p.country for p in gazetteer.by_name("Kharkiv")} == {"UA"}
+    syrian = [p for p in gazetteer.connection.execute("SELECT admin1 FROM places WHERE country = 'SY'")]
+    assert syrian and all(admin1 in {"Deir ez-Zor", "Ar-Raqqah", "Al-Hasakah", "Aleppo", "Idlib", "Hama", "Homs",
+                                     "Rural Damascus", "Damascus", "Daraa", "Quneitra", "As-Suwayda", "Latakia",
+                                     "Tartus"} for (admin1,) in syrian)

@@ -65,3 +65,20 @@ def test_real_geonames_names_fold_their_ascii_forms(shared_dir):
 def test_documented_examples_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_keys_ignore_case_marks_and_separators():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.text(alphabet="abdefghiklmnoqrstuwyz", min_size=2, max_size=8)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(words, min_size=1, max_size=3))
+    def check(parts):
+        plain = " ".join(parts)
+        assert place_key(plain.upper()) == place_key(plain)
+        assert place_key("-".join(parts)) == place_key(plain)
+        assert place_key(plain.replace("a", "ā")) == place_key(plain)
+
+    check()

@@ -54,7 +54,7 @@ _STOP = frozenset(
     international special tasks self defense defence people police security military ministry
     isis isil is daesh sdf ypg ypj hts pkk pmf saa fsa un us usa sohr ied idp idps
     breaking update urgent video photos sources source reports report news
-    god allah caliphate cubs imam sheikh mosque hospital school church
+    god allah caliphate cubs imam mosque hospital school church
     clashes clash raids raid shelling strikes strike airstrikes airstrike bombardment killed dead""".split()
 )
 _DEMONYM_COUNTRY = {
