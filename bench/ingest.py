@@ -145,6 +145,45 @@ def run_worker(backend: str, url: str, corpus: Path, mode: str) -> dict:
     return result
 
 
+def run_storage_worker(backend: str, url: str, corpus: Path, count: int) -> dict:
+    """Storage alone: extract ``count`` documents once, then store them with one
+    transaction per document and with batches of 32 (fresh database each)."""
+    from marsad.extract import extract_text
+    from marsad.ingest.readers import read_paths
+    from marsad.ingest.service import IngestOptions, ingest_documents
+
+    raws = [r for _, r in zip(range(count), read_paths([corpus]))]
+    cache = {}
+
+    def cached(document):
+        if document.content_hash not in cache:
+            cache[document.content_hash] = extract_text(document.text)
+        return cache[document.content_hash]
+
+    result = {}
+    for attempt, batch_size in enumerate((1, 32, 1)):  # the first pass fills the cache; the last measures batch 1
+        target = fresh_target(backend, url, f"store{attempt}")
+        from marsad.store.db import open_database
+
+        db = open_database(target)
+        summary = ingest_documents(db, raws, IngestOptions(batch_size=batch_size), extractor=cached)
+        result[f"batch_{batch_size}_store_ms_per_doc"] = 1000 * summary.seconds["store"] / max(summary.new, 1)
+        db.dispose()
+        if backend != "sqlite":
+            postgres_schema(url.split("?", 1)[0], f"bench_store{attempt}_{os.getpid()}", drop=True)
+    return result
+
+
+def fresh_target(backend: str, url: str, name: str) -> str:
+    if backend == "sqlite":
+        path = Path(url.split(":///", 1)[1]).with_name(f"{name}.sqlite")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    base = url.split("?", 1)[0]
+    return postgres_schema(base, f"bench_{name}_{os.getpid()}")
+
+
 def database_size(db, url: str) -> int:
     from sqlalchemy import text
 
@@ -157,8 +196,9 @@ def database_size(db, url: str) -> int:
         )).scalar())  # fmt: skip
 
 
-def spawn(backend: str, url: str, corpus: Path, mode: str) -> dict:
-    command = [sys.executable, __file__, "--worker", backend, "--url", url, "--corpus", str(corpus), "--mode", mode]
+def spawn(backend: str, url: str, corpus: Path, mode: str, storage_documents: int = 0) -> dict:
+    command = [sys.executable, __file__, "--worker", backend, "--url", url, "--corpus", str(corpus), "--mode", mode,
+               "--storage-documents", str(storage_documents)]  # fmt: skip
     output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -200,8 +240,9 @@ def markdown(rows: list[dict], corpus: dict) -> str:
         "## Ingest (`bench/ingest.py`)",
         "",
         f"Corpus: {corpus['documents']:,} generated monitor-style reports (JSON Lines, mean {corpus['mean_chars']:,.0f} "
-        "characters), ingested with extraction, one transaction per document; then the same command again on the "
-        "unchanged corpus. Each run in its own process (peak RSS is that process's).",
+        "characters), ingested with extraction (`ingest_paths`, as `marsad ingest archive.jsonl` does: one "
+        "transaction per batch of 32 whole documents); then the same command again on the unchanged corpus. Each run "
+        "in its own process (peak RSS is that process's).",
         "",
         "| backend | docs | facts | docs/s | facts/s | extraction | storage | read+clean+hash | storage ms/doc | MB per 1,000 docs | peak RSS MB | re-ingest s | speed-up |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -212,6 +253,11 @@ def markdown(rows: list[dict], corpus: dict) -> str:
             f"{r['extract_share']:.0%} | {r['store_share']:.0%} | {r['read_share']:.0%} | {r['store_ms_per_doc']:.2f} | "
             f"{r['mb_per_1000']:.1f} | {r['peak_rss_mb']:.0f} | {r['reingest_s']:.1f} | {r['speedup']:.0f}× |"
         )  # fmt: skip
+    lines += ["", f"Storage alone ({rows[0]['storage_documents']:,} documents, extraction cached), "
+              "milliseconds of storage per document:", "",
+              "| backend | one transaction per document | one per batch of 32 documents |", "|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['backend']} | {r['batch_1_store_ms_per_doc']:.2f} | {r['batch_32_store_ms_per_doc']:.2f} |")
     lines += [
         "",
         "Shares are of the first ingest's wall time. Targets (issue 4): storage under 20% of the time; re-ingest of the "
@@ -230,7 +276,12 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--worker"), parser.add_argument("--url"), parser.add_argument("--corpus")
     parser.add_argument("--mode", default="first")
+    parser.add_argument("--storage-documents", type=int, default=500,
+                        help="documents for the storage-only comparison of transaction sizes")
     args = parser.parse_args()
+    if args.worker and args.mode == "storage":
+        print(json.dumps(run_storage_worker(args.worker, args.url, Path(args.corpus), args.storage_documents)))
+        return
     if args.worker:
         print(json.dumps(run_worker(args.worker, args.url, Path(args.corpus), args.mode)))
         return
@@ -244,10 +295,11 @@ def main() -> None:
             try:
                 first = spawn(backend, url, corpus_path, "first")
                 second = spawn(backend, url, corpus_path, "again")
+                storage = spawn(backend, url, corpus_path, "storage", args.storage_documents)
             finally:
                 if backend != "sqlite":
                     postgres_schema(args.postgres_url, schema, drop=True)
-            rows.append(describe(first, second, corpus))
+            rows.append({**describe(first, second, corpus), **storage, "storage_documents": args.storage_documents})
             print(json.dumps(rows[-1], indent=1), flush=True)
     text = markdown(rows, corpus)
     print(text)
