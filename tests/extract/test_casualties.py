@@ -19,7 +19,7 @@ def _facts(text, published=date(2022, 3, 20)):
 
 def _killed(text):
     return sum(c.count or 0 for c in _facts(text) if c.outcome in ("killed", "executed") and not c.part_of
-               and not c.derived)
+               and not c.derived and not c.alternative_of and not c.is_tally)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -72,3 +72,14 @@ def test_cumulative_claims_are_tallies():
     facts = _facts("Since the 1st of January 2022, at least 75 people have been killed in the province.")
     assert facts[0].count == 75 and facts[0].is_tally and facts[0].qualifier == "at_least"
     assert facts[0].period.start == date(2022, 1, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed a man in the market. Police believe he was killed over a debt.", 1),
+    ("Rebels attacked the village and killed 2 civilians. 2 fatalities.", 2),
+    ("Six soldiers were killed in the ambush. The group said it killed 9 soldiers.", 6),
+])
+def test_restatements_and_claims_are_alternatives(text, expected):
+    facts = _facts(text)
+    assert sum(c.count for c in facts if c.outcome == "killed" and not c.alternative_of) == expected
+    assert any(c.alternative_of for c in facts)

@@ -30,6 +30,7 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     pairs = [(f, c) for f, c in zip(kept_findings, kept) if c.rule != "drop"]
     kept_findings, kept = [f for f, _ in pairs], [c for _, c in pairs]
     _assign_periods(ctx, kept_findings, kept)
+    _mark_alternatives(ctx, kept_findings, kept)
     kept = _add_remainders(ctx, kept)
     _add_month_complements(ctx, kept)
     _inherit_from_children(kept)
@@ -202,3 +203,63 @@ def _inherit_from_children(casualties: list[Casualty]) -> None:
             if child.part_of == parent.id:
                 names += [n for n in child.perpetrator if n not in names]
         parent.perpetrator = names
+
+
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
+    r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
+    r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es))\b",
+    re.I,
+)
+_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
+_DEFINITE = re.compile(r"^\s*(?:the|this|that|his|her|he|she|him|they|them)\b", re.I)
+_SUMMED = ("killed", "executed", "injured")
+
+
+def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    """Restatements ("He was killed …"), short summaries ("2 fatalities.") and
+    parties' claims beside the report's own figure become ``alternative_of``."""
+    claims = {c.id for f, c in zip(findings, casualties) if _is_claim(ctx, f)}
+    primary: dict[str, Casualty] = {}
+    first_trigger: dict[str, int] = {}
+    for finding, casualty in zip(findings, casualties):
+        if casualty.part_of or casualty.derived or casualty.outcome not in _SUMMED:
+            continue
+        outcome = "killed" if casualty.outcome == "executed" else casualty.outcome
+        earlier = primary.get(outcome)
+        if casualty.id in claims:
+            reference = earlier or _first_non_claim(casualties, claims, outcome)
+            if reference is not None:
+                casualty.alternative_of = reference.id
+            continue
+        if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
+                _is_restatement(finding) or _is_summary(ctx, finding)):
+            casualty.alternative_of = earlier.id
+            continue
+        primary.setdefault(outcome, casualty)
+        first_trigger.setdefault(outcome, finding.trigger_start)
+
+
+def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str) -> Casualty | None:
+    for casualty in casualties:
+        same = ("killed" if casualty.outcome == "executed" else casualty.outcome) == outcome
+        if same and casualty.id not in claims and not casualty.part_of and not casualty.derived:
+            return casualty
+    return None
+
+
+def _is_claim(ctx: DocContext, finding: Finding) -> bool:
+    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
+    start = min(finding.start, finding.trigger_start)
+    return bool(_CLAIM.search(ctx.norm, sentence_start, start)
+                or _UNVERIFIED.search(ctx.norm, finding.trigger_end, sentence_end))
+
+
+def _is_restatement(finding: Finding) -> bool:
+    singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
+    return singular and bool(_DEFINITE.match(finding.victim_text))
+
+
+def _is_summary(ctx: DocContext, finding: Finding) -> bool:
+    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
+    return len(ctx.norm[sentence_start:sentence_end].split()) <= 6
