@@ -54,6 +54,7 @@ _STOP = frozenset(
     international special tasks self defense defence people police security military ministry
     isis isil is daesh sdf ypg ypj hts pkk pmf saa fsa un us usa sohr ied idp idps
     breaking update urgent video photos sources source reports report news
+    taliban houthi houthis shabaab shabab hezbollah hizbollah hamas haram wagner nusra peshmerga asayish
     god allah caliphate cubs imam mosque hospital school church
     clashes clash raids raid shelling strikes strike airstrikes airstrike bombardment killed dead""".split()
 )
