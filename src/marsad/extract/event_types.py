@@ -28,6 +28,10 @@ RULE = "event_types.rules"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
 _PASSIVE_SUBJECT = re.compile(r"((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)\s+(?:\w+\s+){0,2}$", re.I)
+_SUBORDINATE = re.compile(
+    r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:of|for|over|against|after|about|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
+    re.I,
+)
 _AGENT = re.compile(r"\bby\s", re.I)
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
@@ -116,7 +120,7 @@ class EventTypeRules:
             evidence = evidence or found
         if any(m.lead(name) is not None for name in rule.lead_none):
             return False
-        if evidence and any((m.lead(name) or (len(m.text),))[0] < evidence[0] for name in rule.before):
+        if evidence and any(m.first_main(name, evidence[0]) for name in rule.before):
             return False
         for name in rule.all:
             found = m.full(name)
@@ -159,6 +163,16 @@ class _Matcher:
             else:
                 self._lead[name] = None
         return self._lead[name]
+
+    def first_main(self, name: str, limit: int) -> bool:
+        """Whether set ``name`` matches before ``limit`` outside a subordinate
+        phrase: "relatives of a man who was killed protested" is a protest."""
+        if self.lead(name) is None or self.lead(name)[0] >= limit:
+            return False
+        for match in self.triggers[name].finditer(self.text, 0, limit):
+            if not _SUBORDINATE.search(self.text, max(0, match.start() - 40), match.start()):
+                return True
+        return False
 
     def victims(self, evidence: tuple[int, int] | None) -> str | None:
         """Whether the people acted upon are armed or not: the subject of a passive
