@@ -27,7 +27,7 @@ from marsad.model import Casualty
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed)\s+to\s+death|"
      r"killed|kills|killing|kill|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|decapitated|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|dead", "killed"),
     (r"executed|executing|execute", "executed"),
     (r"injured|injuring|injures|wounded|wounding|wounds|hurt|maimed", "injured"),
@@ -48,9 +48,9 @@ NOUN_RE = re.compile(
 )
 
 _AUX = re.compile(
-    r"(?:\b(?:was|were|is|are|been|being|be|got|get|gets|had|has|have|later|reportedly|allegedly|also|all|both|"
-    r"subsequently|fatally|critically|seriously|severely|badly|slightly|lightly|then|each|instantly|immediately|"
-    r"eventually|either|reported|confirmed|said|to\s+have|shot\s+and|and|or)\s+)+$", re.I)
+    r"(?:\b(?:was|were|is|are|been|being|be|got|get|gets|had|has|have|later|reportedly|allegedly|also|"
+    r"subsequently|fatally|critically|seriously|severely|badly|slightly|lightly|then|instantly|immediately|"
+    r"eventually|reported|confirmed|said|to\s+have|shot\s+and|and|or)\s+)+$", re.I)
 _SINGULAR_DET = re.compile(r"^(?:a|an|another|one|the|his|her|their|its|this|that|our|my)$", re.I)
 _PRONOUN_ONE = re.compile(r"^(?:him|her|he|she|himself|herself)$", re.I)
 NON_PERSON = set(
@@ -58,14 +58,15 @@ NON_PERSON = set(
     "vehicle vehicles house houses car cars truck trucks tank tanks drone drones project area areas village "
     "villages town towns building buildings property cattle cow cows goat goats sheep camel camels livestock animal "
     "animals dog dogs donkey donkeys horse horses chicken chickens bird birds fish time times hours days weeks months "
-    "years minutes crops trees offensive campaign mission missions policy protest protests demonstration rally "
+    "years minutes households homes crops trees offensive campaign mission missions policy protest protests demonstration rally "
     "march deal agreement ceasefire truce bill law shot shots round rounds fire bomb bombs mine mines rocket rockets "
     "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
     "checkpoint checkpoints base bases km kilometers kilometres meters metres miles percent per cent".split()
 )
 UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
                         r"o'clock|times|cattle|cows|goats|sheep|camels|houses|homes|vehicles|cars|shops|rounds|bullets|"
-                        r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$))", re.I)
+                        r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$|lakhs?|crores?|naira|rupees|euros|pesos|shillings|"
+                        r"francs|birr|afghanis|dinars|pounds|households))", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|without|zero|neither|nor|never|no\s+one)\b[^,.;]{0,40}$", re.I)
@@ -138,8 +139,9 @@ _PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|si
                              r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))", re.I)
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
-    r"anniversary|mourn\w*|funerals?|in\s+protest|threat\w*\s+to|tried\s+to|attempt\w*\s+to|plot\w*\s+to|plann\w*\s+to|"
-    r"vow\w*\s+to|intend\w*\s+to|wanted\s+to|would|will|could|might)\b[^.;]*$)"
+    r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
+    r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:would|will|could|might|may)\s+(?:have\s+been\s+|be\s+|have\s+)?(?:[\w-]+\s+)?$"
     r"|\b(?:suspected\s+of|accused\s+of|in\s+relation\s+to|in\s+connection\s+with|responsible\s+for|involvement\s+in|"
     r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
@@ -316,11 +318,13 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     findings: list[Finding] = []
     for number in reversed(candidates):
         between = ctx.norm[number.end:aux_start]
-        if len(between.split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
+        if _HEAD_OF.search(ctx.norm, max(0, number.start - 30), number.start):
+            break
+        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
-        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,|and|&)\s*$", between):
+        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,|and|&)\s*(?:his|her|their|the)?\s*$", between):
             break
         phrase = between.strip()
         if _head_noun(phrase) in NON_PERSON:
@@ -356,6 +360,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
         return []
     phrase = subject.group(0)
+    if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
+        return []  # counted by the noun rule
     head = _head_noun(phrase)
     if head in NON_PERSON or head in ("it", "this", "that", "which"):
         return []
@@ -364,6 +370,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
+_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|member|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
+_PARENTHETICAL = re.compile(r",\s*including[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 
@@ -465,6 +473,16 @@ _INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "miss
                  "went missing", "gone missing", "hurt"}
 
 
+def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Finding | None:
+    """The finding of the outcome this one is coordinated with ("were arrested and killed")."""
+    for finding in reversed(findings[-3:]):
+        gap = ctx.norm[finding.trigger_end:match.start()]
+        if finding.trigger_end <= match.start() and re.fullmatch(
+                r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?", gap, re.I):
+            return finding
+    return None
+
+
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
     for match in TRIGGER_RE.finditer(ctx.norm):
@@ -475,6 +493,13 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                 re.search(r"\b(?:were|was|been)\s+$", ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
         outcome = _outcome_of(match)
+        chained = _chained_to(ctx, findings, match)
+        if chained is not None:
+            if chained.outcome in ("killed", "executed") or outcome not in ("killed", "executed"):
+                continue  # "killed and decapitated": one death
+            findings.append(Finding(outcome, chained.number, chained.count, chained.start, match.end(), match.start(),
+                                    match.end(), chained.victim_text, chained.rule + ".chain", chained.confidence))
+            continue
         if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
                                               r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
             continue
