@@ -141,31 +141,37 @@ def area_label(name: str | None) -> str:
 
 
 def truth_of_events(session, documents: dict[str, SimDocument], incidents: dict) -> dict[int, int]:
-    """event id → true incident: the document's mention whose town and date fit the event best."""
+    """event id → true incident. Each simulated mention claims the document's
+    event that fits it best (same place, then same date, then order); events
+    left over are extraction surplus and are not scored."""
     from sqlalchemy import select
 
     from marsad.reconcile.linkage import place_key
     from marsad.store.models import Document, Event, ExtractionRun
 
-    out = {}
-    rows = session.execute(select(Event, Document.external_id).join(Document, Event.document_id == Document.id).join(ExtractionRun, Event.run_id == ExtractionRun.id).where(ExtractionRun.is_current.is_(True)))
+    by_document = defaultdict(list)
+    rows = session.execute(select(Event, Document.external_id).join(Document, Event.document_id == Document.id).join(ExtractionRun, Event.run_id == ExtractionRun.id)
+                           .where(ExtractionRun.is_current.is_(True)).order_by(Event.id))  # fmt: skip
     for event, external_id in rows:
+        by_document[external_id].append(event)
+    out = {}
+    for external_id, events in by_document.items():
         doc = documents.get(external_id)
         if doc is None or not doc.mentions:
             continue
-        if len(doc.mentions) == 1:
-            out[event.id] = doc.mentions[0].incident
-            continue
-        key = place_key(event.location)
-        scored = []
+        free = list(events)
         for mention in doc.mentions:
             inc = incidents[mention.incident]
             town = TOWNS[inc.town]
-            score = (key in {place_key(v) for v in [town[0], *town[1]]}) * 2 + (event.event_date == inc.day)
-            scored.append((score, mention.incident))
-        best = max(scored)
-        if best[0] > 0:
-            out[event.id] = best[1]
+            keys = {place_key(v) for v in [town[0], *town[1], mention.place_text]}
+            scored = [((place_key(e.location) in keys) * 2 + (e.event_date == inc.day), -index, e) for index, e in enumerate(free)]
+            if not scored:
+                break
+            score, _, event = max(scored, key=lambda t: (t[0], t[1]))
+            if score == 0 and len(doc.mentions) > 1:
+                continue
+            out[event.id] = mention.incident
+            free.remove(event)
     return out
 
 

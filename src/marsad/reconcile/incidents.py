@@ -57,7 +57,19 @@ def build_incident(reports: Sequence[Report]) -> IncidentDraft:
         "n_sources": len(sources),
         "sources": sources,
     }
-    figures = [Figure(**figure) for r in reports for figure in r.counts]
+    figures = _assign_unknown_victims([Figure(**figure) for r in reports for figure in r.counts])
     estimates = combine(figures)
     superseded = {key for e in estimates for key in e.superseded}
     return IncidentDraft(sorted(r.uid for r in reports), attributes, estimates, superseded)
+
+
+def _assign_unknown_victims(figures: list[Figure]) -> list[Figure]:
+    """A report that says only "people" (say, a toll update) counts the same
+    victims as the incident's other reports when those all name one category."""
+    from dataclasses import replace
+
+    named = {f.category for f in figures if f.category in ("civilians", "combatants")}
+    if len(named) != 1:
+        return figures
+    (category,) = named
+    return [replace(f, category=category) if f.category == "unknown" else f for f in figures]
