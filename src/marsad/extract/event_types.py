@@ -56,6 +56,7 @@ class Rule:
     lead_none: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    main: tuple[str, ...] = ()
     victims: str | None = None  # "armed" | "unarmed"
     actor1_state: bool | None = None
 
@@ -86,7 +87,7 @@ class EventTypeRules:
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
             raise ConfigError(f"event type rule {index}: {raw['sub']!r} is not an ACLED sub-event type")
-        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none", "before", "context")}
+        fields = {key: tuple(raw.get(key) or ()) for key in ("all", "any", "none", "lead", "lead_none", "before", "context", "main")}
         for names in fields.values():
             for name in names:
                 if name not in self.triggers:
@@ -127,6 +128,11 @@ class EventTypeRules:
             if found is None:
                 return False
             evidence = evidence or found
+        for name in rule.main:
+            found = m.main(name)
+            if found is None:
+                return False
+            evidence = evidence or found
         if rule.any and all(m.full(name) is None for name in rule.any):
             return False
         if any(m.full(name) is not None for name in rule.none):
@@ -163,6 +169,15 @@ class _Matcher:
             else:
                 self._lead[name] = None
         return self._lead[name]
+
+    def main(self, name: str) -> tuple[int, int] | None:
+        """The first match of set ``name`` that is not inside a subordinate phrase."""
+        if self.full(name) is None:
+            return None
+        for match in self.triggers[name].finditer(self.text):
+            if not _SUBORDINATE.search(self.text, max(0, match.start() - 40), match.start()):
+                return match.span()
+        return None
 
     def first_main(self, name: str, limit: int) -> bool:
         """Whether set ``name`` matches before ``limit`` outside a subordinate
