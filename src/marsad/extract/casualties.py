@@ -57,7 +57,7 @@ NON_PERSON = set(
     "attack attacks operation operations raid raids strike strikes ambush plan plans order orders warrant "
     "vehicle vehicles house houses car cars truck trucks tank tanks drone drones project area areas village "
     "villages town towns building buildings property cattle cow cows goat goats sheep camel camels livestock animal "
-    "animals dog dogs donkey donkeys horse horses chicken chickens bird birds fish time times hours days weeks months "
+    "animals bull bulls ox oxen buffalo buffaloes pig pigs poultry dog dogs donkey donkeys horse horses chicken chickens bird birds fish time times hours days weeks months "
     "years minutes households homes crops trees offensive campaign mission missions policy protest protests demonstration rally "
     "march deal agreement ceasefire truce bill law shot shots round rounds fire bomb bombs mine mines rocket rockets "
     "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
@@ -459,7 +459,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
 
-_SEPARATE = re.compile(r"[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
+_SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
                        r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
                       r"gathered|strike\s+action|blocked|mob|riot\w*|burn(?:t|ed)\s+(?!to\s+death)|looted|damaged|"
@@ -489,7 +489,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute") or _not_reported(ctx, match.start(), match.end()):
             continue
-        if re.match(r"\s+or\s+(?:injur|wound)|\s+and/or\s+", ctx.norm[match.end():match.end() + 15], re.I) and \
+        if re.match(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", ctx.norm[match.end():match.end() + 15], re.I) and \
                 re.search(r"\b(?:were|was|been)\s+$", ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
         outcome = _outcome_of(match)
@@ -597,6 +597,41 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     )
 
 
+_PROTEST_LEAD = re.compile(
+    r"\b(?:protest\w*|rall(?:y|ied|ies)|vigil|demonstrat\w+|gathered|(?-i:march(?:ed)?)|sit-in|picket\w*|walk-out|"
+    r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
+_VIOLENT_LEAD = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
+                           r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+)\b", re.I)
+
+
+def is_protest_report(ctx: DocContext) -> bool:
+    """A report leading with a protest, vigil or riot: killings it mentions in
+    passing (relative clauses, nouns) are its background, not its toll."""
+    if not ctx.sentences:
+        return False
+    start, end = ctx.sentences[0]
+    lead = ctx.norm[start:end]
+    return bool(_PROTEST_LEAD.search(lead)) and not _VIOLENT_LEAD.search(lead)
+
+
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
+
+
+def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
+    """In a protest report: a death named as a noun, in a relative clause or as a
+    bare participle ("two men killed in Sligo") is why people protested."""
+    if finding.outcome not in ("killed", "executed") or finding.rule.startswith("casualties.object"):
+        return False
+    if finding.rule.startswith("casualties.noun"):
+        return True
+    start = min(finding.start, finding.trigger_start)
+    if _RELATIVE.search(ctx.norm, max(0, start - 70), finding.trigger_start):
+        return True
+    before = ctx.norm[max(0, finding.trigger_start - 30):finding.trigger_start]
+    bare_participle = ctx.norm[finding.trigger_start:finding.trigger_end].lower() in ("killed", "dead")
+    return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
+
+
 @register("casualties", version="1")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.tallies import resolve_tallies
@@ -605,6 +640,8 @@ def casualties_component(ctx: DocContext) -> None:
     findings = noun_findings(ctx, numbers)
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
+    if is_protest_report(ctx):
+        findings = [f for f in findings if not _background_of_protest(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings
     casualties = [to_casualty(ctx, f) for f in findings]
