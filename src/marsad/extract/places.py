@@ -47,16 +47,21 @@ _STOP = frozenset(
     january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     province governorate countryside town city village villages area areas river rivers region district
-    north south east west northern southern eastern western central northeast northwest southeast southwest
     coalition forces force army state observatory human rights front units unit brigade brigades battalion
     party council militia militias regime government organization organisation islamic democratic
-    syrian iraqi turkish russian french american kurdish iranian lebanese israeli jordanian arab british
+    syrian iraqi turkish russian french american kurdish iranian lebanese israeli jordanian british
     international special tasks self defense defence people police security military ministry
     isis isil is daesh sdf ypg ypj hts pkk pmf saa fsa un us usa sohr ied idp idps
     breaking update urgent video photos sources source reports report news
     taliban houthi houthis shabaab shabab hezbollah hizbollah hamas haram wagner nusra peshmerga asayish
     god allah caliphate cubs imam mosque hospital school church
     clashes clash raids raid shelling strikes strike airstrikes airstrike bombardment killed dead""".split()
+)
+# May start a name ("South Sudan", "Eastern Ghouta", "New Delhi") but are
+# never a place on their own.
+_WEAK = frozenset(
+    """north south east west northern southern eastern western central northeast northwest southeast
+    southwest upper lower new old great greater middle""".split()
 )
 _DEMONYM_COUNTRY = {
     "syrian": "SY", "syria": "SY", "iraqi": "IQ", "iraq": "IQ", "turkish": "TR", "lebanese": "LB",
@@ -222,6 +227,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
         cue = start in cue_ends or bool(
             found and found[-1].end == listing_until and _LIST_GAP.match(norm[listing_until:start])
         )
+        if item is None and word.lower() in _WEAK:
+            index += 1  # "East Aleppo": try "Aleppo"
+            continue
         if item is None:
             stop = tokens[index + run - 1][1]
             kind = areas.kind_word(norm[stop:stop + 40])
@@ -229,7 +237,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
                 index += 1
                 continue
             words = [t[2] for t in tokens[index:index + run]]
-            if all(_common_word(w) or w.lower() in _CONNECTORS for w in words):
+            if all(_common_word(w) or w.lower() in _CONNECTORS or w.lower() in _WEAK for w in words):
                 index += run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
                 continue
             item = _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run)
@@ -262,6 +270,8 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         last = tokens[index + length - 1][2]
         if length > 1 and not _is_name_word(last):
             continue
+        if length == 1 and tokens[index][2].lower() in _WEAK:
+            return None
         start, end = tokens[index][0], tokens[index + length - 1][1]
         key = place_key(norm[start:end])
         if len(key) >= 3 and gazetteer.has_key(key):
@@ -368,7 +378,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or c.place.feature == "country" or c.place.population >= 100_000
+            or c.place.is_area or c.place.population >= 100_000
         ]
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)

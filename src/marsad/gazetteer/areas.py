@@ -23,6 +23,8 @@ how precise it is. Precision follows the two coding systems marsad exports:
 ('countryside of', None)
 >>> find_relation("15 km north of ", "")
 ('north of', 'north')
+>>> find_relation("shelling on eastern ", "")
+('part of', 'east')
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
             return f"{direction} of", direction
         if match.group("near"):
             return "near", None
+        if match.group("dir3"):
+            return "part of", _direction(match.group("dir3"))  # "eastern Aleppo"
     match = _RIGHT.search(right[:40])
     if match:
         word = match.group("rel").lower()
