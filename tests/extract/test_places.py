@@ -49,6 +49,14 @@ def test_unknown_villages_are_kept_unresolved_with_spans(small_gazetteer):
     assert places["Hajin"].resolved
 
 
+def test_unresolved_village_takes_the_governorate_its_sentence_names(small_gazetteer):
+    places = _places("Shelling hit Khirbat Umm Zaytunah village in the western countryside of Deir Ezzor.",
+                     small_gazetteer)
+    village = places["Khirbat Umm Zaytunah"]
+    assert not village.resolved and village.latitude is None
+    assert (village.admin1, village.country) == ("Deir ez-Zor", "SY")
+
+
 def test_actors_months_and_common_words_are_not_places(small_gazetteer):
     text = ("Battle for the city: the Syrian Democratic Forces and the Islamic State fought near Raqqa "
             "in March, More fighters arrived on Thursday.")

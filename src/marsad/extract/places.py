@@ -34,6 +34,7 @@ from functools import lru_cache
 from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
 from marsad.gazetteer.keys import place_key
+from marsad.gazetteer.index import Place
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
 from marsad.model import PlaceMention
 
@@ -105,6 +106,7 @@ class _Found:
     cued: bool = False  # a word around it says it is a place
     word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
+    hint: Place | None = None  # the one governorate its sentence (or document) names
 
 
 @register("places", version=VERSION)
@@ -322,6 +324,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             fuzzy_countries=countries if item.cued and not item.known else set(),
         )
 
+    for item in found:
+        codes = admin_by_sentence.get(ctx.sentence_index(item.start)) or document_admin1
+        if len(codes) == 1:
+            item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
@@ -395,6 +401,8 @@ def _mention(ctx: DocContext, item: _Found, best: Resolution | None) -> PlaceMen
     if best is None:
         mention.confidence = 0.3 if item.cued else 0.1
         mention.rule = "places.unresolved"
+        if item.hint is not None:  # not placed, but its governorate is known from the text
+            mention.admin1, mention.country = item.hint.admin1, item.hint.country
         return mention
     place = best.place
     geo_precision, where_prec = areas.precision(place.feature, item.relation)
