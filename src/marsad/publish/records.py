@@ -88,12 +88,6 @@ class Scope:
     date_to: date | None = None
     area: str | None = None
 
-    def covers_area(self, *names: str | None) -> bool:
-        if not self.area:
-            return True
-        wanted = area_key(self.area)
-        return any(name and area_key(name) == wanted for name in names)
-
 
 @lru_cache(maxsize=8192)
 def area_key(name: str) -> str:
