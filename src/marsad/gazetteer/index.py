@@ -30,7 +30,7 @@ from pathlib import Path
 
 from marsad.gazetteer.keys import place_key, skeleton
 
-BUNDLED_VERSION = 3  # bump whenever keys.py or the bundled data change
+BUNDLED_VERSION = 4  # bump whenever keys.py or the bundled data change
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (

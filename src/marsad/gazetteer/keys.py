@@ -18,7 +18,7 @@ Latin script, in this order:
 4. ``Albu``/``Al Bu``/``Al Bo``/``Abu``/``Abou``/``Bou`` all become ``bu``.
 5. Vowel spelling: ``ee`` → ``i``, ``ou``/``oo``/``o``/``aw`` → ``u``,
    ``ei``/``ey``/``ai`` → ``ay``, other ``e`` → ``a``, final ``y`` → ``i``;
-   ``q`` → ``k``, ``dj`` → ``j``.
+   ``q`` → ``k``, ``dj`` → ``j``, French ``ch`` → ``sh`` (``Cheikh`` = ``Sheikh``).
 6. Doubled letters single, a final ``h`` after a vowel dropped
    (``Raqqah`` → ``raka``), spaces removed.
 
@@ -43,6 +43,8 @@ True
 >>> place_key("هجين") == place_key("هَجِين")
 True
 >>> place_key("الرقة") == place_key("رقه")
+True
+>>> place_key("Cheikh Maqsoud") == place_key("Sheikh Maqsood")
 True
 >>> place_key("Aleppo")
 'alapu'
@@ -79,6 +81,7 @@ _VOWEL_RULES = (
     (re.compile(r"ei|ey|ai"), "ay"),
     (re.compile(r"e"), "a"),
     (re.compile(r"dj"), "j"),
+    (re.compile(r"(?<![sct])ch"), "sh"),
     (re.compile(r"q"), "k"),
     (re.compile(r"y\b"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),
