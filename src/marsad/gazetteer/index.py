@@ -229,18 +229,20 @@ _DEFAULT_LOCK = threading.Lock()
 def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer over the default paths (opened once)."""
     paths = default_paths()
+    slot = (*paths, os.getpid())  # a forked worker opens its own connection
     with _DEFAULT_LOCK:
-        gazetteer = _DEFAULT.get(paths)
+        gazetteer = _DEFAULT.get(slot)
         if gazetteer is None:
-            gazetteer = _DEFAULT[paths] = Gazetteer(*paths)
+            gazetteer = _DEFAULT[slot] = Gazetteer(*paths)
         return gazetteer
 
 
 def reset_default() -> None:
     """Forget the process-wide gazetteer (after an import, or in tests)."""
     with _DEFAULT_LOCK:
-        for gazetteer in _DEFAULT.values():
-            gazetteer.close()
+        for (*_, pid), gazetteer in _DEFAULT.items():
+            if pid == os.getpid():
+                gazetteer.close()
         _DEFAULT.clear()
 
 
