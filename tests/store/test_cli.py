@@ -81,3 +81,8 @@ def test_events_list_filters_by_place_and_dates(run, database):
 def test_bad_date_option_is_a_usage_error(run):
     result = run("documents", "list", "--since", "10/11/2018")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_reliability_needs_a_source(run, tmp_path):
+    result = run("ingest", str(tmp_path), "--reliability", "B")
+    assert result.exit_code == 2 and "--source" in result.output

@@ -124,6 +124,8 @@ def ingest(paths, source, reliability, confidential, published, text_column, dat
     from marsad.ingest.service import IngestOptions, ingest_paths
     from marsad.store.db import open_database
 
+    if (reliability or confidential is not None) and not source:
+        raise click.UsageError("--reliability and --confidential grade a source: name it with --source.")
     options = IngestOptions(
         source=source, reliability=reliability.upper() if reliability else None, confidential=confidential,
         published=published, extract=not no_extract, reextract=reextract,
