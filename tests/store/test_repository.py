@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -134,3 +135,14 @@ def test_failures_are_recorded_and_resolved(database):
         assert repo.resolve_failures(session, "a.txt") == 1
     with database.transaction() as session:
         assert repo.list_failures(session) == []
+
+
+def test_an_open_reader_does_not_block_a_writer(database):
+    with database.transaction() as session:
+        _store(session)
+    with database.reader() as reader:
+        assert len(repo.list_documents(reader)) == 1  # a read transaction is now open
+        started = time.monotonic()
+        with database.transaction() as writer:
+            repo.get_or_create_source(writer, "Other")
+        assert time.monotonic() - started < 5

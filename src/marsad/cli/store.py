@@ -186,7 +186,7 @@ def documents_list(since, until, source, all_versions, limit, output_format, dat
 
     db = open_database(database_url)
     try:
-        with db.transaction() as session:
+        with db.reader() as session:
             rows = document_rows(session, since=since, until=until, source=source,
                                  include_superseded=all_versions, limit=limit)  # fmt: skip
     finally:
@@ -210,7 +210,7 @@ def documents_failures(show_all, output_format, database_url) -> None:
 
     db = open_database(database_url)
     try:
-        with db.transaction() as session:
+        with db.reader() as session:
             rows = [
                 {"origin": f.origin, "stage": f.stage, "error": f.error, "at": f.created_at, "resolved": f.resolved_at}
                 for f in repo.list_failures(session, unresolved_only=not show_all)
@@ -250,7 +250,7 @@ def events_list(place, date_from, date_to, source, limit, output_format, databas
 
     db = open_database(database_url)
     try:
-        with db.transaction() as session:
+        with db.reader() as session:
             rows = event_rows(session, place=place, date_from=date_from, date_to=date_to, source=source, limit=limit)
     finally:
         db.dispose()

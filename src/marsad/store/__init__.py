@@ -6,6 +6,8 @@ Opening it
 >>> db = open_database()            # --database / MARSAD_DATABASE_URL / SQLite in the data dir
 >>> with db.transaction() as session:   # commits at the end, rolls back on error
 ...     ...
+>>> with db.reader() as session:        # read only (listings, exports): takes no SQLite write lock
+...     ...
 
 ``open_database(url)`` creates the engine (SQLite: WAL, foreign keys, busy
 timeout, ``BEGIN IMMEDIATE``; ``postgresql://`` URLs use psycopg 3) and applies

@@ -95,7 +95,10 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
 
 
 def _sqlite_on_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Readers (Database.reader) begin DEFERRED: in WAL mode they then never
+    # block, nor are blocked by, the one writer.
+    mode = "DEFERRED" if connection.get_execution_options().get("marsad_read_only") else "IMMEDIATE"
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def allocate_ids(connection, table, count: int) -> list[int]:
@@ -219,6 +222,22 @@ class Database:
         except SQLAlchemyError as error:
             raise StorageError(f"{self.safe_url()}: {error.__class__.__name__}: {error}") from error
         finally:
+            session.close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Any]:
+        """A session for reading only (listings, exports): on SQLite it takes no
+        write lock, so a long export does not hold up an ingest. Rolled back at the end."""
+        from sqlalchemy.exc import SQLAlchemyError
+        from sqlalchemy.orm import Session
+
+        session = Session(bind=self.engine.execution_options(marsad_read_only=True), expire_on_commit=False)
+        try:
+            yield session
+        except SQLAlchemyError as error:
+            raise StorageError(f"{self.safe_url()}: {error.__class__.__name__}: {error}") from error
+        finally:
+            session.rollback()
             session.close()
 
     def safe_url(self) -> str:
