@@ -64,6 +64,15 @@ _WEAK = frozenset(
     """north south east west northern southern eastern western central northeast northwest southeast
     southwest upper lower new old great greater middle""".split()
 )
+# Given names that start a person's name ("Ahmed al-Hassan", "Bashar al-Assad");
+# a name starting with one is a place only when a cue says so ("in Ali Bey").
+_GIVEN_NAMES = frozenset(
+    """mohammad mohammed muhammad mohamed mohamad ahmad ahmed ali hassan hasan hussein husayn hussain omar umar
+    khaled khalid bashar abdullah abdallah abdul abd mahmoud mahmud mustafa mostafa ibrahim youssef yusuf
+    yousef salem saleh salih hamza hamzah ismail issa isa musa moussa osama usama hamid hamad fadi samir
+    rami ziad ziyad walid waleed tariq tarek nasser nasr jamal kamal majid maher bilal anas amr amer ammar
+    qasim qassem abdulrahman abdelrahman suleiman sulayman yasser yasir haidar haider""".split()
+)
 _DEMONYM_COUNTRY = {
     "syrian": "SY", "syria": "SY", "iraqi": "IQ", "iraq": "IQ", "turkish": "TR", "lebanese": "LB",
     "jordanian": "JO", "israeli": "IL", "iranian": "IR", "yemeni": "YE", "libyan": "LY",
@@ -216,39 +225,48 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
     tokens = _tokens(norm)
     cue_ends = {match.end() for match in _CUE_BEFORE.finditer(norm)}
     found: list[_Found] = []
-    index, listing_until = 0, -1
+    index = 0
     while index < len(tokens):
         start, end, word = tokens[index]
         if not _is_name_word(word) or _overlaps(start, end, blocked):
             index += 1
             continue
         run = _name_run(norm, tokens, index, blocked)
+        cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
+        if word.lower() in _GIVEN_NAMES and not cue:
+            index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
+            continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
         if item is not None and item.length < run and item.length == 1 and word.lower() in _GENERIC_HEADS:
             item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
-        cue = start in cue_ends or bool(
-            found and found[-1].end == listing_until and _LIST_GAP.match(norm[listing_until:start])
-        )
-        if item is None and word.lower() in _WEAK:
-            index += 1  # "East Aleppo": try "Aleppo"
-            continue
         if item is None:
-            stop = tokens[index + run - 1][1]
-            kind = areas.kind_word(norm[stop:stop + 40])
-            if not (cue or kind):
-                index += 1
+            item, skip = _unknown_name(norm, tokens, index, run, cue)
+            if item is None:
+                index += skip
                 continue
-            words = [t[2] for t in tokens[index:index + run]]
-            if all(_common_word(w) or w.lower() in _CONNECTORS or w.lower() in _WEAK for w in words):
-                index += run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
-                continue
-            item = _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run)
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
-        listing_until = item.end
         index += item.length
     return found
+
+
+def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
+    """A name no gazetteer knows: a mention when a cue says it is a place;
+    otherwise how many tokens to skip."""
+    start, word = tokens[index][0], tokens[index][2]
+    if word.lower() in _WEAK:
+        return None, 1  # "East Aleppo": try "Aleppo"
+    stop = tokens[index + run - 1][1]
+    if not (cue or areas.kind_word(norm[stop:stop + 40])):
+        skip = 1  # and the "al-X" words that continue this unknown name ("Faylaq al-Rahman")
+        while skip < run and tokens[index + skip][2][:3].lower() in ("al-", "el-", "ad-", "ar-", "as-", "an-"):
+            skip += 1
+        return None, skip
+    words = [t[2] for t in tokens[index:index + run]]
+    if all(_common_word(w) or w.lower() in _CONNECTORS or w.lower() in _WEAK for w in words):
+        return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
+    return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
 
 
 def _name_run(norm, tokens, index, blocked) -> int:
