@@ -105,3 +105,16 @@ def test_component_is_registered_and_runs_in_the_pipeline(small_gazetteer):
 @pytest.mark.parametrize("text", ["", "   ", "12 killed yesterday 23/01/2016", "ISIS; SDF; YPG."])
 def test_texts_without_places(small_gazetteer, text):
     assert _places(text, small_gazetteer) == {}
+
+
+def test_person_and_group_names_are_not_places(small_gazetteer):
+    text = ("Sheikh Ahmed al-Hassan met Bashar al-Assad's envoy; Faylaq al-Rahman fighters clashed near "
+            "Douma and Harasta.")
+    assert set(_places(text, small_gazetteer)) == {"Douma", "Harasta"}
+
+
+def test_direction_words_start_names_but_are_not_places(small_gazetteer):
+    places = _places("Clashes in Eastern Ghouta and in East Aleppo; in the East, calm.", small_gazetteer)
+    assert places["Eastern Ghouta"].feature == "region"
+    assert places["Aleppo"].relation == "part of"
+    assert "East" not in places
