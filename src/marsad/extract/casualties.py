@@ -25,7 +25,7 @@ from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.model import Casualty
 
 _VERB_OUTCOMES = [
-    (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed)\s+to\s+death|"
+    (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|dead", "killed"),
@@ -210,7 +210,7 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     end = stop.start() if stop else limit
     words = norm[start:end].split()[:6]
     end = start + len(" ".join(words)) if words else start
-    tail = re.match(r"(?:\s+and\s+[\w-]+)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|[,;.()]|$)",
+    tail = re.match(r"(?:\s+and\s+[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|[,;.()]|$)",
                     norm[end:limit])
     return norm[start:end], end + (tail.end() if tail else 0)
 
@@ -220,11 +220,15 @@ def _head_noun(phrase: str) -> str:
     return words[-1].lower() if words else ""
 
 
-_OBJ_GAP = re.compile(
-    r"\s*(?:(?:and|or|&)\s+(?:injur|wound|kill|abduct|kidnapp|captur|arrest|execut)\w*\s+)?"
-    r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?", re.I)
+_VERB_CHAIN = (
+    r"(?:\s+(?:and|or|&)\s+(?:injur|wound|kill|abduct|kidnapp|captur|arrest|execut)\w*"
+    r"|(?:\s*,\s*|\s+)(?:and\s+)?(?:burn(?:ed|t)|dismembered|mutilated|beheaded|decapitated|robbed|tortured|raped|"
+    r"dumped|abandoned|buried|hanged|set\s+ablaze))?\s*"
+)
+_OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?", re.I)
+_VERB_GAP = re.compile(_VERB_CHAIN, re.I)
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|both)\b", re.I)
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d|two|three|four|five|six|seven|eight|nine|ten)\b)"
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
@@ -271,6 +275,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         return Finding(outcome, number, number.value, number.start, max(end, number.end), trigger[0], trigger[1],
                        phrase, "casualties.object", 0.9, active=True)
     det = _OBJ_DET.match(ctx.norm, position)
+    if det is None and gap and gap.group(0).strip():
+        det = _OBJ_DET.match(ctx.norm, position + len(_VERB_GAP.match(ctx.norm, position).group(0)))
     if det is None:
         return None
     word = det.group("det").lower()
@@ -305,7 +311,7 @@ def _is_plural(word: str) -> bool:
 _PARTICIPLE_OK = re.compile(r"^(?:killed|dead|died|injured|wounded|executed|abducted|kidnapped|missing|arrested|detained|"
                             r"captured|perished|slain|murdered|shot\s+dead|lost\s+\w+\s+lives?)", re.I)
 _SINGULAR_SUBJECT = re.compile(
-    r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+    r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'(),-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
@@ -314,12 +320,13 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     left = ctx.norm[clause_start:match.start()]
     aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
     aux_start = clause_start + (aux.start() if aux else len(left))
-    candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)]
+    candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
+                  and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
     findings: list[Finding] = []
-    for number in reversed(candidates):
+    for index, number in enumerate(reversed(candidates)):
+        if not findings and index + 1 < len(candidates) and _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
+            continue  # "26 civilians, including 3 children, were killed": the sub-count is left to including_findings
         between = ctx.norm[number.end:aux_start]
-        if _HEAD_OF.search(ctx.norm, max(0, number.start - 30), number.start):
-            break
         if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
@@ -332,8 +339,10 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         numbers.take(number)
         if not findings:
             findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
+        described = ctx.norm[number.end:aux_start]
+        sub_count = re.search(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", described, re.I)  # "civilians, including 3 children": the victims are the civilians
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
-                                ctx.norm[number.end:aux_start], "casualties.subject", 0.85))
+                                described[:sub_count.start()] if sub_count else described, "casualties.subject", 0.85))
         aux_start = number.start
     if findings or candidates:
         return findings
@@ -350,7 +359,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                         both.group(0), "casualties.subject.both", 0.7)]
     plural_aux = bool(re.search(r"\b(?:were|are|have)\b", aux_text))
     subject = _SINGULAR_SUBJECT.search(ctx.norm, clause_start, aux_start)
-    if plural_aux and not (subject and _SINGULAR_COORD.search(subject.group(0))):
+    if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
     singular_verb = (re.search(r"\b(?:was|is|has)\b", aux_text) or plural_aux
                      or verb in ("died", "dies", "perished", "succumbed")
@@ -366,6 +375,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if head in NON_PERSON or head in ("it", "this", "that", "which"):
         return []
     count = 1 + len(_SINGULAR_COORD.findall(phrase))
+    if re.match(r"(?i:a|the)\s+couple\b", phrase):
+        count = 2
     return [Finding(outcome, None, count, subject.start(), match.end(), match.start(), match.end(), phrase,
                     "casualties.subject.singular", 0.7)]
 
@@ -390,6 +401,10 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
 NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|abductions?|kidnappings?)\s+of\s+", re.I)
 NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b", re.I)
+BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
+                     r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b", re.I)
+TO_DEATH_RE = re.compile(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
+                         r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b", re.I)
 TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
@@ -411,6 +426,17 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             numbers.take(number)
             findings.append(Finding("killed", number, number.value, number.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
+    for match in BODY_RE.finditer(ctx.norm):
+        number = numbers.starting_at(match.start("det"))
+        if number is not None and not numbers.take(number):
+            continue
+        count = number.value if number is not None else 1
+        findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
+                                match.group(0), "casualties.noun.body", 0.75))
+    for match in TO_DEATH_RE.finditer(ctx.norm):
+        if _not_reported(ctx, match.start(), match.end()):
+            continue
+        findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
     for match in TOLL_RE.finditer(ctx.norm):
         # "the death toll of the strike on X on 3 March has risen to 14": the
         # count follows the first linking word that a number follows
