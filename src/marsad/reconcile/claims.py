@@ -204,7 +204,8 @@ def coverage(claims: Iterable[Claim], documented: Callable[[Claim], tuple[int, i
         share = (d_best / best) if best else None
         figures = {"claimed": best, "documented_low": d_low, "documented_best": d_best, "documented_high": d_high, "incidents": n, "documented_share": None if share is None else round(share, 3)}
         if high is not None and d_low > high:
-            findings.append(Finding("contradiction", claim.key, f"documented incidents ({d_low} at least) exceed the claim of {high} for {describe(claim)}", figures))
+            findings.append(Finding("contradiction", claim.key, f"documented incidents ({d_low} at least) exceed the claim of {high} for {describe(claim)}: "
+                                    "an incident counted twice (see `marsad review pairs`) or an outdated claim", figures))
         else:
             gap = best - d_best
             findings.append(Finding("coverage", claim.key, f"{describe(claim)}: claimed {best}, documented {d_best} in {n} incident(s); gap {gap}", figures))
