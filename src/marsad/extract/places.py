@@ -123,7 +123,17 @@ def places_component(ctx: DocContext) -> None:
     """Add a :class:`~marsad.model.PlaceMention` for every place in the text."""
     from marsad.gazetteer.index import default_gazetteer
 
-    ctx.places.extend(find_places(ctx, default_gazetteer(), countries=ctx.extra.get("countries")))
+    countries = ctx.extra.get("countries") or default_countries()
+    ctx.places.extend(find_places(ctx, default_gazetteer(), countries=countries))
+
+
+def default_countries() -> set[str]:
+    """The countries a deployment reports on, from ``MARSAD_COUNTRIES``
+    (ISO codes, e.g. ``SY,IQ``); empty means "the whole world"."""
+    import os
+
+    value = os.environ.get("MARSAD_COUNTRIES", "")
+    return {code.strip().upper() for code in value.split(",") if code.strip()}
 
 
 def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None) -> list[PlaceMention]:
@@ -403,6 +413,11 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
             or c.place.is_area or c.place.population >= 100_000
+        ]
+    if len(item.key) <= 4:  # "al-Fu'ah" is not Huế: short alternate names only count close to home
+        candidates = [
+            c for c in candidates
+            if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
         ]
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)

@@ -15,7 +15,8 @@ Every candidate whose key equals the name's key gets a score:
 * neighbours: +2 within 30 km of another place of the document that is
   already resolved, +1 within 100 km, −1 beyond 500 km;
 * feature: a governorate is −0.5 against a town of the same name (a bare
-  "Aleppo" is the city) unless the text says "province", "countryside" …
+  "Aleppo" is the city) unless the text says "province", "countryside" …;
+  marsad's named regions get +2 ("Qalamoun" is not Kalamon in Côte d'Ivoire);
 
 Fuzzy candidates (same consonant skeleton, :func:`~marsad.gazetteer.keys.skeleton`)
 are only considered inside the area the context allows: their governorate is
@@ -91,7 +92,9 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
     if context.anchors:
         nearest = min(haversine_km(place.latitude, place.longitude, *a) for a in context.anchors)
         value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
-    if place.feature in AREA_FEATURES:
+    if place.feature in ("region", "river"):
+        value += 2.0  # marsad's own named regions ("Qalamoun") over far namesake towns
+    elif place.feature in AREA_FEATURES:
         value += 1.0 if context.prefer_area else -0.5
     elif context.prefer_area and place.feature == "town":
         value -= 0.5
