@@ -45,7 +45,7 @@ def test_acled_rows_survive_import_and_export(database, shared_dir, tmp_path):
         from marsad.publish.models import CodedEvent
 
         pairs = session.execute(select(CodedEvent.external_id, Event).join(Event, Event.id == CodedEvent.event_id))
-        stored = dict(pairs.tuples().all())
+        stored = {external_id: event for external_id, event in pairs}
         out = tmp_path / "roundtrip.csv"
         assert export_events(session, "acled", out) == len(rows)
     for row in rows:  # marsad's own columns hold the coded values too

@@ -286,3 +286,27 @@ def test_a_copied_and_edited_template_is_used(bulletin_db, tmp_path):
     mine.write_text(original.replace("## Methods", "## How we counted"), encoding="utf-8")
     text = write_bulletin(_bulletin(bulletin_db), "md", tmp_path / "b.md", template=mine).read_text(encoding="utf-8")
     assert "## How we counted" in text and "## Methods" not in text
+
+
+def test_a_later_report_of_the_same_total_supersedes_the_earlier(database):
+    from marsad.store import repository
+
+    period = _period("2019-03-01", "2019-03-31")
+    with database.transaction() as session:
+        source = repository.get_or_create_source(session, "Monitor")
+        for document_id, count, published in (("t1", 40, date(2019, 3, 20)), ("t2", 52, date(2019, 4, 1))):
+            text = f"Since the start of March, {count} civilians were killed in Deir ez-Zor."
+            extraction = model.Extraction(
+                document_id=document_id, published=published, pipeline={"name": "test", "version": "1"},
+                places=[model.PlaceMention(id="P1", text="Deir ez-Zor", span=_span(text, "Deir ez-Zor"),
+                                           name="Deir ez-Zor", admin1="Deir ez-Zor", resolved=True)],
+                casualties=[model.Casualty(id="C1", outcome="killed", count=count, victims="civilians", period=period,
+                                           is_tally=True, span=_span(text, f"{count} civilians"))],
+            )
+            stored = repository.add_document(session, text=text, source=source, published=published)
+            repository.add_extraction(session, stored.document, extraction)
+    with database.session() as session:
+        bulletin = build_bulletin(session, Scope(date(2019, 3, 1), date(2019, 3, 31), "Deir ez-Zor"))
+    (total,) = bulletin.civilians
+    assert total.count == 52
+    assert [bulletin.evidence[n - 1].quote for n in total.earlier] == ["40 civilians"]

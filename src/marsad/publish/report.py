@@ -331,6 +331,9 @@ def _latest_per_scope(figures: list[Figure], rows: list[dict]) -> list[Figure]:
             chosen[(id(figure),)] = figure
             continue
         current = chosen.get(key)
+        if current is not None and published[figure.key][1] == published[current.key][1]:
+            chosen[(id(figure),)] = figure  # one report stating two figures: both stand
+            continue
         if current is None or published[figure.key] > published[current.key]:
             if current is not None:
                 figure.earlier.extend(current.evidence + current.earlier)

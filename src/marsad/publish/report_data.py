@@ -67,7 +67,7 @@ def _attach_incidents(session, rows: list[dict]) -> None:
     for start in range(0, len(event_ids), 500):
         query = select(IncidentReport.event_id, IncidentReport.incident_id).where(
             IncidentReport.event_id.in_(event_ids[start:start + 500]))
-        incident_of.update(dict(session.execute(query).tuples().all()))
+        incident_of.update({event_id: incident_id for event_id, incident_id in session.execute(query)})
     for row in rows:
         row["incident_id"] = incident_of.get(row["event_id"])
 
