@@ -95,7 +95,7 @@ def export_once(database: str, layout: str, out: str, public: bool) -> None:
 
     db = open_database(database)
     began = time.perf_counter()
-    with db.session() as session:
+    with db.reader() as session:
         rows = export_events(session, layout, out, public=public)
     seconds = time.perf_counter() - began
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

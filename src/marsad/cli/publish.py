@@ -59,7 +59,7 @@ def report(date_from, date_to, area, output_format, output, public, template, da
     from marsad.store import open_database
 
     db = open_database(database_url)
-    with db.session() as session:
+    with db.reader() as session:
         bulletin = build_bulletin(session, _scope(date_from, date_to, area), public=public)
     path = write_bulletin(bulletin, _format_from_suffix(output, output_format), output, template=template)
     click.echo(f"Wrote {path} ({len(bulletin.figures())} figures, {len(bulletin.evidence)} evidence notes)", err=True)
@@ -89,7 +89,7 @@ def chart(measure, by, frequency, date_from, date_to, area, output, database_url
     from marsad.store import open_database
 
     db = open_database(database_url)
-    with db.session() as session:
+    with db.reader() as session:
         records = iter_event_records(session, _scope(date_from, date_to, area))
         path = draw_deaths_chart(records, output, by=by, frequency=frequency)
     click.echo(f"Wrote {path}", err=True)
@@ -113,7 +113,7 @@ def map_command(date_from, date_to, area, output, title, database_url) -> None:
     from marsad.store import open_database
 
     db = open_database(database_url)
-    with db.session() as session:
+    with db.reader() as session:
         records = iter_event_records(session, _scope(date_from, date_to, area))
         path = draw_incident_map(records, output, title=title)
     click.echo(f"Wrote {path}", err=True)
@@ -143,7 +143,7 @@ def export(layout, date_from, date_to, area, output, public, database_url) -> No
     if output == "-" and layout == "parquet":
         raise InputError("Parquet is binary: give a file name with -o events.parquet.")
     db = open_database(database_url)
-    with db.session() as session:
+    with db.reader() as session:
         target = sys.stdout if output == "-" else output
         count = export_events(session, layout, target, scope=_scope(date_from, date_to, area), public=public)
     click.echo(f"Exported {count} events ({layout}{', public' if public else ''})", err=True)
