@@ -414,7 +414,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
             if c.place.country in countries or c.place.source != "bundled"
             or c.place.is_area or c.place.population >= 100_000
         ]
-    if len(item.key) <= 4:  # "al-Fu'ah" is not Huế: short alternate names only count close to home
+    if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
