@@ -450,7 +450,8 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return findings
 
 
-_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*", re.I)
+_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*"
+                          r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
 
 
 def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -509,6 +510,9 @@ def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Fi
     return None
 
 
+_COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)
+
+
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
     for match in TRIGGER_RE.finditer(ctx.norm):
@@ -518,6 +522,9 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if re.match(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", ctx.norm[match.end():match.end() + 15], re.I) and \
                 re.search(r"\b(?:were|was|been)\s+$", ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
+        if verb == "killed" and re.match(r"\s+and\s+(?:injured|wounded)\b", ctx.norm[match.end():match.end() + 15], re.I) \
+                and _COMBINED_SUBJECT.search(ctx.norm, max(0, match.start() - 50), match.start()):
+            continue  # "about 10 persons killed and wounded": dead and injured together
         outcome = _outcome_of(match)
         chained = _chained_to(ctx, findings, match)
         if chained is not None:

@@ -69,6 +69,10 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
         sibling = last_child is not None and _SIBLING.fullmatch(ctx.norm, _number_end(last_child[0]), start)
         if sibling:
             parent = next(c for c in casualties if c.id == last_child[1].part_of)
+            stated = sum(c.count or 0 for c in casualties if c.part_of == parent.id)
+            if parent.count is not None and casualty.count is not None and stated + casualty.count > parent.count:
+                last_child = None
+                continue
         elif finding.rule != "casualties.including" and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
             last_child = None
             continue
@@ -88,7 +92,8 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
             casualty.affiliation = parent.affiliation
 
 
-_SIBLING = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
+_SIBLING = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?"
+                      r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
 
 
 def _number_end(finding: Finding) -> int:
