@@ -357,7 +357,18 @@ def configured_model():
     path = _MODEL_OVERRIDE.get("path") or os.environ.get("MARSAD_EVENT_MODEL")
     if path:
         return _load_model(path)
-    return _shipped_model()
+    return _SHIPPED
+
+
+class _ShippedFallback:
+    """The shipped model, loaded (with scikit-learn) only when a passage first
+    needs it: most passages are typed by a rule and never do."""
+
+    def combine(self, text: str, typed: EventTyping, event_type_of: dict[str, str]) -> EventTyping:
+        if typed.confidence >= 0.85:
+            return typed
+        model = _shipped_model()
+        return typed if model is None else model.combine(text, typed, event_type_of)
 
 
 @lru_cache(maxsize=1)
@@ -366,6 +377,9 @@ def _shipped_model():
 
     path = shipped_model_path()
     return load_model(path) if path.is_file() else None
+
+
+_SHIPPED = _ShippedFallback()
 
 
 @register("events", version=VERSION)
