@@ -389,12 +389,14 @@ def _common_word(word: str) -> bool:
 
 
 def _dubious(item: _Found, best: Resolution) -> bool:
-    """A single common word matched without a cue, and no large place."""
-    if item.cued or item.length > 1 or not item.known or item.rule != "places.gazetteer":
+    """A single common English word that is no large place's own name:
+    without a cue ("Battle", "More"), or an alternate name even with one
+    ("in Aerial bombardment" is not Jerusalem)."""
+    if item.length > 1 or not item.known or item.rule != "places.gazetteer":
         return False
     place = best.place
     own_name = place_key(place.name) == item.key
-    if place.is_area or (own_name and place.population >= 1_000_000):
+    if place.is_area or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
         return False
     return _common_word(item.word)
 
