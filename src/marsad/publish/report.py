@@ -82,6 +82,8 @@ class Figure:
     def amount(self) -> str:
         if self.count is None:
             return self.vague or "an unknown number of"
+        if self.vague:  # "hundreds": shown as stated, with the count conventions give it
+            return f"{self.vague} (counted as {self.count:,})"
         prefix = {"at_least": "at least ", "more_than": "more than ", "about": "about ", "nearly": "nearly ",
                   "at_most": "at most "}.get(self.qualifier or "", "")
         return f"{prefix}{self.count:,}"
