@@ -157,11 +157,11 @@ class Gazetteer:
     def _query_has_key(self, key: str) -> bool:
         if not key:
             return False
+        parts = [f"SELECT 1 FROM {schema}.names WHERE key = ?" for schema in self._schemas]
         with self._lock:
-            return any(
-                self.connection.execute(f"SELECT 1 FROM {schema}.names WHERE key = ? LIMIT 1", (key,)).fetchone()
-                for schema in self._schemas
-            )
+            return self.connection.execute(
+                " UNION ALL ".join(parts) + " LIMIT 1", (key,) * len(parts)
+            ).fetchone() is not None
 
     def _select(self, column: str, value: str) -> tuple[Place, ...]:
         parts = [
