@@ -104,8 +104,11 @@ def place_key(name: str) -> str:
     """The normalised key of a place name (see the module docstring)."""
     if _ARABIC_LETTERS.search(name):
         return _arabic_key(name)
-    text = unicodedata.normalize("NFKD", name).translate(_MARKS)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if name.isascii():
+        text = name.translate(_MARKS).lower()
+    else:
+        text = unicodedata.normalize("NFKD", name).translate(_MARKS)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     words = [w for w in _SEPARATORS.split(text) if w]
     words = _drop_articles(words)
     joined = " ".join(words)
