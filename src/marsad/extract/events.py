@@ -155,13 +155,32 @@ def country_name(code: str | None) -> str | None:
     return _country_names().get(code.upper(), code) if len(code) == 2 else code
 
 
-def _main_place(places: list[PlaceMention]) -> PlaceMention | None:
-    resolved = [p for p in places if p.resolved]
-    precise = [p for p in resolved if (p.feature or "") not in _COARSE_FEATURES]
-    for pool in (precise, resolved, places):
+def _main_place(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | None:
+    """Where the incident happened: the first place named that is not a region or a
+    country and not the administrative note in brackets after it ("in Tafas (Daraa)").
+    A gazetteer hit wins over an unresolved name only when the name is a weak cue."""
+    candidates = [p for p in places if (p.feature or "") not in _COARSE_FEATURES and not _bracketed(ctx, p)]
+    resolved = [p for p in candidates if p.resolved]
+    first = candidates[0] if candidates else None
+    if first is not None and (first.resolved or first.confidence >= 0.5 or not resolved):
+        return first
+    for pool in (resolved, [p for p in places if p.resolved], places):
         if pool:
             return pool[0]
     return None
+
+
+def _precision(place: PlaceMention | None, coded_to: PlaceMention | None) -> int | None:
+    if coded_to is None:
+        return None
+    if coded_to is place:
+        return coded_to.geo_precision
+    return max(2, coded_to.geo_precision or 2)
+
+
+def _bracketed(ctx: DocContext, place: PlaceMention) -> bool:
+    opening = ctx.norm.rfind("(", max(0, place.span.start - 60), place.span.start)
+    return opening != -1 and ctx.norm.find(")", opening, place.span.start) == -1
 
 
 def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
@@ -278,8 +297,11 @@ def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool |
 def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     places = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
         group.start, group.end, ctx.places)
-    place = _main_place(places)
-    country = country_name(place.country) if place else None
+    place = _main_place(ctx, places)
+    # An unresolved village is coded to the nearest place the gazetteer knows
+    # (ACLED's precision 2, "part of/near a region"), keeping its own name.
+    coded_to = place if place is None or place.resolved else next((p for p in places if p.resolved), None)
+    country = country_name(coded_to.country) if coded_to else None
     block = ctx.norm[group.start : group.end]
     lead_end = group.clauses[0].end - group.start
     sentence = ctx.sentence_at(group.start)
@@ -296,9 +318,9 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         id=ctx.new_id("E"), event_type=typing.event_type, sub_event_type=typing.sub_event_type,
         event_date=(when.start if when.precision == 1 else when.end) if when else ctx.published, date=when,
         actor1=actor1, actor2=actor2, location=(place.name or place.text) if place else None,
-        admin1=place.admin1 if place else None, admin2=place.admin2 if place else None, country=country,
-        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
-        geo_precision=place.geo_precision if place else None, fatalities=fatalities, injured=injured,
+        admin1=coded_to.admin1 if coded_to else None, admin2=coded_to.admin2 if coded_to else None, country=country,
+        latitude=coded_to.latitude if coded_to else None, longitude=coded_to.longitude if coded_to else None,
+        geo_precision=_precision(place, coded_to), fatalities=fatalities, injured=injured,
         casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),
         rule=f"{RULE}+{typing.rule}", confidence=typing.confidence,
     )
