@@ -31,6 +31,7 @@ LINK_PROBABILITY = 0.8
 REVIEW_BAND = (0.3, 0.95)
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
 MIN_REPORTS_TO_ESTIMATE_U = 500  # below this, keep the written-down u probabilities
+U_SAMPLE_REPORTS = 20_000
 
 STOPWORDS = frozenset(
     """a an the of in on at to and or by for from with near into after before during killed killing
@@ -274,14 +275,16 @@ def score_pairs(reports: Sequence[Report], *, min_probability: float = 0.01) -> 
     frame["words"] = distinctive_words(frame["words"])
     parameters, prior = DEFAULT_PARAMETERS, PRIOR_MATCH
     if len(reports) >= MIN_REPORTS_TO_ESTIMATE_U:
-        first = Linker(DuckDBAPI().register(frame), splink_settings(), log_level=logging.ERROR)
+        # on large data a deterministic 1-in-k sample of reports keeps the level frequencies and the prior
+        every = max(1, len(reports) // U_SAMPLE_REPORTS)
+        sample = frame[frame["uid"] % every == 0] if every > 1 else frame
+        first = Linker(DuckDBAPI().register(sample), splink_settings(), log_level=logging.ERROR)
         parameters, prior = estimate_u(first.inference.predict(warning_mode="never").as_duckdbpyrelation())
     linker = Linker(DuckDBAPI().register(frame), splink_settings(parameters, prior), log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability, warning_mode="never")
     weights = {name: _level_weights(levels) for name, levels in parameters.items()}
     table = predictions.as_duckdbpyrelation()
-    columns = table.columns
-    return [_pair_from_row(dict(zip(columns, row)), weights) for row in table.fetchall()]
+    return _pairs_from_rows(list(table.columns), table.fetchall(), weights)
 
 
 def estimate_u(candidates, parameters: dict | None = None) -> tuple[dict, float]:
@@ -325,18 +328,26 @@ def _level_weights(levels: list[dict]) -> list[tuple[float, str]]:
     ]
 
 
-def _pair_from_row(row: dict, weights: dict[str, list[tuple[float, str]]]) -> PairScore:
+def _pairs_from_rows(columns: list[str], rows: list[tuple], weights: dict[str, list[tuple[float, str]]]) -> list[PairScore]:
     # Splink reports each comparison's match weight (mw_*); the level is the
     # one whose log2(m/u) it equals.
-    contributions = {}
-    for name, levels in weights.items():
-        weight = float(row[f"mw_{name}"])
-        label = min(levels, key=lambda level: abs(level[0] - weight))[1]
-        contributions[name] = {"level": label, "log2_bf": round(weight, 3)}
-    a, b = int(row["uid_l"]), int(row["uid_r"])
-    if a > b:
-        a, b = b, a
-    return PairScore(a, b, round(float(row["match_weight"]), 4), round(float(row["match_probability"]), 6), contributions)
+    at = {name: i for i, name in enumerate(columns)}
+    comparisons = [(name, at[f"mw_{name}"], levels, {}) for name, levels in weights.items()]
+    i_a, i_b, i_w, i_p = at["uid_l"], at["uid_r"], at["match_weight"], at["match_probability"]
+    out = []
+    for row in rows:
+        contributions = {}
+        for name, index, levels, labels in comparisons:
+            weight = round(float(row[index]), 3)
+            label = labels.get(weight)
+            if label is None:
+                label = labels[weight] = min(levels, key=lambda level: abs(level[0] - weight))[1]
+            contributions[name] = {"level": label, "log2_bf": weight}
+        a, b = int(row[i_a]), int(row[i_b])
+        if a > b:
+            a, b = b, a
+        out.append(PairScore(a, b, round(float(row[i_w]), 4), round(float(row[i_p]), 6), contributions))
+    return out
 
 
 @dataclass
