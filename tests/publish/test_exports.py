@@ -115,3 +115,13 @@ def test_public_export_never_names_confidential_sources(archive, tmp_path, layou
     _export(archive, layout, private)
     private_content = json.dumps(_read(layout, private), default=str) if layout == "parquet" else private.read_text()
     assert SECRET_SOURCE in private_content  # the test would see a leak
+
+
+def test_streaming_in_small_batches_gives_the_same_records(archive):
+    from marsad.publish.records import iter_event_records
+
+    with archive.session() as session:
+        whole = [r.to_dict() for r in iter_event_records(session)]
+        batched = [r.to_dict() for r in iter_event_records(session, batch_size=2)]
+    assert batched == whole and len(whole) == 3
+    assert sum(r["deaths_civilians"] for r in batched) == 7
