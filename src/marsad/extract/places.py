@@ -8,7 +8,9 @@ Finding (over ``ctx.norm``, so offsets are those of the original text):
    joined by spaces, with lower-case articles inside ("Jisr al Shughur").
 2. The longest such n-gram whose normalised key is in the gazetteer is a
    mention. Words inside an actor mention (found by the ``actors``
-   component), months, weekdays and common capitalised words never start one.
+   component), the words of ``data/gazetteer/place_words.yaml`` (months,
+   weekdays, actor words, given names …), acronyms and frequent English words
+   never start one.
 3. A capitalised n-gram that the gazetteer does not know is still a mention
    when a cue says it is a place: "in/at/near/from X", "village(s) of X",
    "the outskirts of X", "X village", "X town" …, and the names listed after
@@ -41,42 +43,6 @@ from marsad.model import PlaceMention
 VERSION = "1"
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
-_CONNECTORS = frozenset("al el ad ash as an ar at az ez es ed bin ibn bani bu abu um umm de of".split())
-_STOP = frozenset(
-    """the a an in on at and of for by to from with after before during since while where which who whom
-    this that these those it its they their he she his her we our i you mr mrs ms dr but or not no as
-    january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    province governorate countryside town city village villages area areas river rivers region district
-    coalition forces force army state observatory human rights front units unit brigade brigades battalion
-    party council militia militias regime government organization organisation islamic democratic
-    syrian iraqi turkish russian french american kurdish iranian lebanese israeli jordanian british
-    international special tasks self defense defence people police security military ministry
-    isis isil is daesh sdf ypg ypj hts pkk pmf saa fsa un us usa sohr ied idp idps
-    breaking update urgent video photos sources source reports report news
-    taliban houthi houthis shabaab shabab hezbollah hizbollah hamas haram wagner nusra peshmerga asayish
-    god allah caliphate cubs imam mosque hospital school church
-    clashes clash raids raid shelling strikes strike airstrikes airstrike bombardment killed dead""".split()
-)
-# May start a name ("South Sudan", "Eastern Ghouta", "New Delhi") but are
-# never a place on their own.
-_WEAK = frozenset(
-    """north south east west northern southern eastern western central northeast northwest southeast
-    southwest upper lower new old great greater middle""".split()
-)
-# Given names that start a person's name ("Ahmed al-Hassan", "Bashar al-Assad");
-# a name starting with one is a place only when a cue says so ("in Ali Bey").
-_GIVEN_NAMES = frozenset(
-    """mohammad mohammed muhammad mohamed mohamad ahmad ahmed ali hassan hasan hussein husayn hussain omar umar
-    khaled khalid bashar abdullah abdallah abdul abd mahmoud mahmud mustafa mostafa ibrahim youssef yusuf
-    yousef salem saleh salih hamza hamzah ismail issa isa musa moussa osama usama hamid hamad fadi samir
-    rami ziad ziyad walid waleed tariq tarek nasser nasr jamal kamal majid maher bilal anas amr amer ammar
-    qasim qassem abdulrahman abdelrahman suleiman sulayman yasser yasir haidar haider""".split()
-)
-_DEMONYM_COUNTRY = {
-    "syrian": "SY", "syria": "SY", "iraqi": "IQ", "iraq": "IQ", "turkish": "TR", "lebanese": "LB",
-    "jordanian": "JO", "israeli": "IL", "iranian": "IR", "yemeni": "YE", "libyan": "LY",
-}
 # Found once per document; a name starting where one of these ends is cued.
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|reached|entered|captured|besieged|"
@@ -85,13 +51,6 @@ _CUE_BEFORE = re.compile(
     r"(?=\S)",
     re.I,
 )
-# First words of many village names; alone they also name some town, but
-# followed by another capitalised word they are part of the name.
-_GENERIC_HEADS = frozenset(
-    """tal tall tell til khirbat khirbet khirbit kherbet jabal jebel jbel kafr kfar deir dayr ain ayn ein bir
-    qasr umm um abu sheikh shaykh beit bayt ras wadi hay hayy maarat maarrat jisr mazraat mazraa qaryat arab
-    tall tulul marj nahr suq souq khan der dar mar tel""".split()
-)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _REGION_PHRASES = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
@@ -99,6 +58,30 @@ _REGION_PHRASES = (
     (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
                 r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
 )
+
+
+@dataclass(frozen=True)
+class _Words:
+    not_places: frozenset[str]
+    connectors: frozenset[str]
+    direction_words: frozenset[str]
+    generic_heads: frozenset[str]
+    given_names: frozenset[str]
+    country_words: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    """The vocabulary of ``data/gazetteer/place_words.yaml`` (read once)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("marsad.data").joinpath("gazetteer/place_words.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    sets = {name: frozenset(str(data[name]).lower().split())
+            for name in ("not_places", "connectors", "direction_words", "generic_heads", "given_names")}
+    return _Words(**sets, country_words={str(k).lower(): v for k, v in data["country_words"].items()})
 
 
 @dataclass
@@ -223,12 +206,12 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
 def _is_name_word(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return True  # Arabic script has no capitals
-    if word.lower() in _STOP or (len(word) > 1 and word.isupper()):
+    if word.lower() in _words().not_places or (len(word) > 1 and word.isupper()):
         return False  # stop words, and acronyms ("PETA", "NAF"): not place names
     if word[0].isupper():
         return True
     head, _, rest = word.partition("-")
-    return bool(rest) and head.lower() in _CONNECTORS and rest[:1].isupper()
+    return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
 
 
 def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
@@ -243,11 +226,11 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             continue
         run = _name_run(norm, tokens, index, blocked)
         cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
-        if word.lower() in _GIVEN_NAMES and not cue:
+        if word.lower() in _words().given_names and not cue:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
-        if item is not None and item.length < run and item.length == 1 and word.lower() in _GENERIC_HEADS:
+        if item is not None and item.length < run and item.length == 1 and word.lower() in _words().generic_heads:
             item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
         if item is None:
             item, skip = _unknown_name(norm, tokens, index, run, cue)
@@ -265,7 +248,7 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
     """A name no gazetteer knows: a mention when a cue says it is a place;
     otherwise how many tokens to skip."""
     start, word = tokens[index][0], tokens[index][2]
-    if word.lower() in _WEAK:
+    if word.lower() in _words().direction_words:
         return None, 1  # "East Aleppo": try "Aleppo"
     stop = tokens[index + run - 1][1]
     if not (cue or areas.kind_word(norm[stop:stop + 40])):
@@ -274,7 +257,7 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
             skip += 1
         return None, skip
     words = [t[2] for t in tokens[index:index + run]]
-    if all(_common_word(w) or w.lower() in _CONNECTORS or w.lower() in _WEAK for w in words):
+    if all(_common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
         return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
     return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
 
@@ -287,7 +270,7 @@ def _name_run(norm, tokens, index, blocked) -> int:
         start, end, word = tokens[index + length]
         if norm[previous_end:start] != " " or _overlaps(start, end, blocked):
             break
-        if not (_is_name_word(word) or word.lower() in _CONNECTORS):
+        if not (_is_name_word(word) or word.lower() in _words().connectors):
             break
         length += 1
     while length > 1 and not _is_name_word(tokens[index + length - 1][2]):
@@ -300,7 +283,7 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         last = tokens[index + length - 1][2]
         if length > 1 and not _is_name_word(last):
             continue
-        if length == 1 and tokens[index][2].lower() in _WEAK:
+        if length == 1 and tokens[index][2].lower() in _words().direction_words:
             return None
         start, end = tokens[index][0], tokens[index + length - 1][1]
         key = place_key(norm[start:end])
@@ -316,7 +299,7 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
     """Countries of the report, and governorates named per sentence."""
     countries: set[str] = set()
     for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
-        code = _DEMONYM_COUNTRY.get(token.group().lower())
+        code = _words().country_words.get(token.group().lower())
         if code:
             countries.add(code)
     by_sentence: dict[int, set[str]] = {}
