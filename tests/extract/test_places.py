@@ -118,3 +118,14 @@ def test_direction_words_start_names_but_are_not_places(small_gazetteer):
     assert places["Eastern Ghouta"].feature == "region"
     assert places["Aleppo"].relation == "part of"
     assert "East" not in places
+
+
+def test_deployment_countries_come_from_the_environment(small_gazetteer, monkeypatch):
+    from marsad.extract.pipeline import Pipeline
+
+    monkeypatch.setenv("MARSAD_COUNTRIES", "IQ")
+    (sinjar,) = Pipeline(["places"])("Fighting in Sinjar.").places
+    assert sinjar.admin1 == "Nineveh"
+    monkeypatch.setenv("MARSAD_COUNTRIES", "sy")
+    (sinjar,) = Pipeline(["places"])("Fighting in Sinjar.").places
+    assert sinjar.admin1 == "Idlib"
