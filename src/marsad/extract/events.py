@@ -276,7 +276,8 @@ def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
         if casualty.is_tally:
             continue
         ids.append(casualty.id)
-        if casualty.part_of or casualty.count is None:
+        # docs/schema.md: sub-counts, derived figures and restatements never add to a total.
+        if casualty.part_of or casualty.derived or getattr(casualty, "alternative_of", None) or casualty.count is None:
             continue
         if casualty.outcome in _KILLED:
             fatalities += casualty.count

@@ -52,8 +52,8 @@ def acled_rows(extraction: Extraction) -> list[dict[str, Any]]:
             "year": event.event_date.year if event.event_date else "",
             "time_precision": _TIME_PRECISION.get(event.date.precision, 3) if event.date else "",
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-            "actor1": event.actor1 or "", "assoc_actor_1": event.assoc_actor_1 or "",
-            "actor2": event.actor2 or "", "assoc_actor_2": event.assoc_actor_2 or "",
+            "actor1": _acled_actor(event.actor1, event.country), "assoc_actor_1": event.assoc_actor_1 or "",
+            "actor2": _acled_actor(event.actor2, event.country), "assoc_actor_2": event.assoc_actor_2 or "",
             "country": event.country or "", "admin1": event.admin1 or "", "admin2": event.admin2 or "",
             "location": event.location or "",
             "latitude": "" if event.latitude is None else round(event.latitude, 4),
@@ -118,3 +118,10 @@ def _casualty_lines(casualty, width: int) -> list[str]:
             evidence += f"  derived: {casualty.derived}"
     wrapped = textwrap.wrap(evidence, width=width - 10) or [""]
     return [head] + [f"         {line}" for line in wrapped if line]
+
+
+def _acled_actor(name: str | None, country: str | None) -> str:
+    """Events carry marsad's canonical actor names; ACLED rows use ACLED's (data/actors.yaml)."""
+    from marsad.extract.actors import acled_actor_name
+
+    return acled_actor_name(name, country) if name else ""
