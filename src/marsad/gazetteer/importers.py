@@ -20,7 +20,8 @@ Layouts:
 * ``acled``: an ACLED export: ``location``, ``latitude``, ``longitude``,
   ``country``, ``admin1`` (``admin2``, ``geo_precision`` when present); rows
   with geo_precision 3 are skipped (their point stands for a region).
-* ``ucdp``: a UCDP GED export: ``where_coordinates`` ("Hajin town"),
+* ``ucdp``: a UCDP GED export: ``where_coordinates`` ("Hajin town";
+  "Tadmur/Palmyra town" gives both names),
   ``adm_1``, ``latitude``, ``longitude``, ``where_prec`` (``adm_2``,
   ``country`` when present); rows with where_prec above 3 are skipped.
 """
@@ -258,8 +259,9 @@ def _archive_row(layout: str, location: str, name: str, country: str | None, adm
     admin1, code = admin1_code(country, admin1)
     kind = "" if feature == "town" else f":{feature}"  # "Manbij" the town and "Manbij" the district
     place_id = f"{layout}:{country or ''}:{place_key(admin1 or '')}:{place_key(name)}{kind}"
+    names = [name, *(part.strip() for part in name.split("/") if "/" in name and part.strip())]
     return _Row(place_id, name, country, admin1, code, admin2 or None, latitude, longitude, feature,
-                0, 1, layout, [name], precision)
+                0, 1, layout, names, precision)
 
 
 def read_acled(path: Path) -> Iterator[_Row]:
