@@ -36,8 +36,11 @@ def public_extraction() -> model.Extraction:
             event_date=date(2019, 3, 3), date=_day("2019-03-03"), actor1="International Coalition",
             actor2="Civilians (Syria)", location="As Susah", admin1="Deir ez-Zor", admin2="Abu Kamal",
             country="Syria", latitude=34.5337, longitude=40.9582, geo_precision=1, fatalities=7,
-            casualty_ids=["C1", "C2"], span=_span(text, "Coalition airstrikes on Al-Susah town killed 7 civilians"),
+            casualty_ids=["C1", "C2"], place_ids=["P1"], span=_span(text, "Coalition airstrikes on Al-Susah town killed 7 civilians"),
         )],
+        places=[model.PlaceMention(id="P1", text="Al-Susah", span=_span(text, "Al-Susah town"), name="As Susah",
+                                   latitude=34.5337, longitude=40.9582, admin1="Deir ez-Zor", where_prec=2,
+                                   resolved=True)],
         casualties=[
             model.Casualty(id="C1", outcome="killed", count=7, victims="civilians",
                            perpetrator=["International Coalition"], cause="airstrike", span=_span(text, "killed 7 civilians")),

@@ -71,7 +71,8 @@ def test_ucdp_ged_export_splits_deaths_by_side(archive, tmp_path):
     assert clash["deaths_b"] == "4" and clash["deaths_a"] == "0" and clash["type_of_violence"] == "2"
     assert drone["type_of_violence"] == "1" and drone["deaths_b"] == "3"
     assert strike["priogrid_gid"] == str((int((34.5337 + 90) // 0.5)) * 720 + int((40.9582 + 180) // 0.5) + 1)
-    assert strike["geom_wkt"] == "POINT (40.9582 34.5337)" and strike["where_prec"] == "1"
+    assert strike["geom_wkt"] == "POINT (40.9582 34.5337)" and strike["where_prec"] == "2"  # from its place
+    assert clash["where_prec"] == "2"  # from geo_precision 2
     assert strike["date_prec"] == "1" and strike["date_start"] == "2019-03-03" and strike["country_id"] == "652"
     for row in rows.values():
         parts = sum(int(row[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"))

@@ -163,11 +163,26 @@ def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
         _add_casualty(by_id[event_id], casualty)
     for event_id, layout, fields in _coded_fields_of(session, ids):
         by_id[event_id].coded = dict(fields or {}, _layout=layout)
+    for event_id, where_prec in _where_precision_of(session, ids):
+        by_id[event_id].where_prec = where_prec
     for event_id, sources in _incident_sources_of(session, ids):
         by_id[event_id].number_of_sources = max(sources or 1, 1)
     for record in batch:
         _settle_estimates(record)
     return batch
+
+
+def _where_precision_of(session, event_ids: list[int]):
+    """UCDP where_prec of each event: the most precise of the places it cites."""
+    from sqlalchemy import func, select
+
+    from marsad.store.models import EventPlace, Place
+
+    query = (select(EventPlace.event_id, func.min(Place.where_prec))
+             .join(Place, Place.id == EventPlace.place_id)
+             .where(EventPlace.event_id.in_(event_ids), Place.where_prec.is_not(None))
+             .group_by(EventPlace.event_id))
+    return session.execute(query).all()
 
 
 def _incident_sources_of(session, event_ids: list[int]):

@@ -152,7 +152,7 @@ def load_incidents(session, scope: Scope, *, limit: int) -> list[dict]:
     rows = []
     for event, published, title, url, source, confidential, reliability in session.execute(query):
         rows.append({
-            "local_id": event.local_id, "document_id": event.document_id, "event_date": event.event_date,
+            "event_id": event.id, "local_id": event.local_id, "document_id": event.document_id, "event_date": event.event_date,
             "event_type": event.event_type, "sub_event_type": event.sub_event_type, "actor1": event.actor1,
             "actor2": event.actor2, "location": event.location, "admin1": event.admin1,
             "fatalities": event.fatalities, "rank": event.rank, "span_text": event.span_text,
@@ -160,5 +160,32 @@ def load_incidents(session, scope: Scope, *, limit: int) -> list[dict]:
             "url": url, "source_name": source, "source_confidential": bool(confidential),
             "source_reliability": reliability,
         })
-    notable = sorted(rows, key=lambda r: (-(r["fatalities"] or 0), r["rank"] or 0))[:limit]
+    notable = _one_per_incident(session, sorted(rows, key=lambda r: (-(r["fatalities"] or 0), r["rank"] or 0)))
+    notable = notable[:limit]
     return sorted(notable, key=lambda r: (r["event_date"] is None, r["event_date"], r["document_id"]))
+
+
+def _one_per_incident(session, rows: list[dict]) -> list[dict]:
+    """Keep the first (deadliest) report of each reconciled incident."""
+    try:
+        from marsad.reconcile.models import IncidentReport
+    except ImportError:  # pragma: no cover
+        return rows
+    from sqlalchemy import select
+
+    ids = [r["event_id"] for r in rows]
+    incident_of: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        query = select(IncidentReport.event_id, IncidentReport.incident_id).where(
+            IncidentReport.event_id.in_(ids[start:start + 500]))
+        incident_of.update({event_id: incident_id for event_id, incident_id in session.execute(query)})
+    seen: set[int] = set()
+    kept = []
+    for row in rows:
+        incident = incident_of.get(row["event_id"])
+        if incident is not None:
+            if incident in seen:
+                continue
+            seen.add(incident)
+        kept.append(row)
+    return kept
