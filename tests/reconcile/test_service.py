@@ -86,3 +86,28 @@ def test_check_on_a_store_without_claims_finds_nothing(database):
     with database.transaction() as session:
         result = check(session)
     assert result.claims == 0 and result.findings == []
+
+
+def test_re_extraction_keeps_incident_ids_and_decisions(database):
+    from marsad.store import repository as repo
+    from marsad.store.models import Document
+
+    load(database)
+    with database.transaction() as session:
+        reconcile(session)
+        decide(session, "1/E1", "3/E1", "different")
+    with database.transaction() as session:
+        reconcile(session)
+        before = dict(session.execute(select(IncidentReport.report_key, IncidentReport.incident_id)).all())
+        old_event = session.scalar(select(IncidentReport.event_id).where(IncidentReport.report_key == "1/E1"))
+    with database.transaction() as session:  # a newer pipeline re-extracts document 1: new run, new event ids
+        document = session.get(Document, 1)
+        _, extraction = strike_report(doc="a1", day=DAY, town="Atarib", killed=9, source="Monitor A", version="test-2")
+        repo.add_extraction(session, document, extraction)
+    with database.transaction() as session:
+        reconcile(session)
+        after = dict(session.execute(select(IncidentReport.report_key, IncidentReport.incident_id)).all())
+        new_event = session.scalar(select(IncidentReport.event_id).where(IncidentReport.report_key == "1/E1"))
+    assert new_event != old_event
+    assert after == before
+    assert after["1/E1"] != after["3/E1"]  # the decision still holds

@@ -127,14 +127,16 @@ def _sync_incidents(session, linked: Linked) -> tuple[dict[str, int], list[int]]
 
     from marsad.reconcile.models import Incident, IncidentReport
 
-    held = dict(session.execute(select(IncidentReport.event_id, IncidentReport.incident_id)).all())
+    # by report key, which survives re-extraction (event ids do not)
+    held = dict(session.execute(select(IncidentReport.report_key, IncidentReport.incident_id)).all())
+    key_of = {r.uid: r.key for r in linked.reports}
     taken: set[int] = set()
     ids: list[int | None] = []
     for draft in linked.drafts:
         votes: dict[int, int] = defaultdict(int)
         for uid in draft.report_uids:
-            if uid in held:
-                votes[held[uid]] += 1
+            if key_of[uid] in held:
+                votes[held[key_of[uid]]] += 1
         choice = min((i for i in votes if i not in taken), key=lambda i: (-votes[i], i), default=None)
         if choice is not None:
             taken.add(choice)
