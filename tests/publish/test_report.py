@@ -274,6 +274,7 @@ def test_reports_of_one_reconciled_incident_count_once(database, tmp_path):
         (figure,) = bulletin.civilians
         assert figure.count == 8 and figure.earlier  # the later toll, the first report cited as earlier
         assert [i.fatalities for i in bulletin.incidents] == [8]  # one incident, listed once
+        assert f"incident {incident.id}" in bulletin.evidence[figure.evidence[0] - 1].fact
         export_events(session, "jsonl", tmp_path / "e.jsonl")
     rows = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert [r["number_of_sources"] for r in rows] == [2, 2]

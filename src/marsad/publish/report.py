@@ -233,7 +233,7 @@ def _figures(rows: list[dict], notes: _EvidenceBook) -> list[Figure]:
             vague=row["vague"], victims=row["victims"], victim_group=row["victim_group"],
             affiliation=row["affiliation"], nationality=row["nationality"], perpetrators=row["perpetrators"],
             cause=row["cause"], period=(row["period_start"], row["period_end"]), derived=row["derived"],
-            is_tally=row["is_tally"], evidence=[notes.cite(row, f"casualty {row['local_id']}")] if cites_itself else [],
+            is_tally=row["is_tally"], evidence=[notes.cite(row, _fact_name(row))] if cites_itself else [],
         )
     roots = []
     for row in rows:
@@ -252,6 +252,12 @@ def _figures(rows: list[dict], notes: _EvidenceBook) -> list[Figure]:
     for figure in by_id.values():
         figure.label = describe(figure)
     return roots
+
+
+def _fact_name(row: dict) -> str:
+    """The casualty's id in its run, and its reconciled incident (``marsad incidents show N``)."""
+    incident = row.get("incident_id")
+    return f"casualty {row['local_id']}" + (f", incident {incident}" if incident else "")
 
 
 def _numbers(text: str) -> set[int]:
