@@ -182,3 +182,12 @@ def test_real_acled_archive_imports_worldwide_locations(shared_dir, user_index):
     assert syrian and all(admin1 in {"Deir ez-Zor", "Ar-Raqqah", "Al-Hasakah", "Aleppo", "Idlib", "Hama", "Homs",
                                      "Rural Damascus", "Damascus", "Daraa", "Quneitra", "As-Suwayda", "Latakia",
                                      "Tartus"} for (admin1,) in syrian)
+
+
+def test_archive_learns_how_its_texts_spell_a_place():
+    from marsad.gazetteer.importers import spellings_in
+
+    assert spellings_in("Shells hit Sheikh Maqsood and Bustan al-Qasr in Aleppo", ["Ash Shaykh Maqsud"]) == [
+        "Sheikh Maqsood"]
+    assert spellings_in("Clashes near Teir Maaleh", ["Teir Maaleh"]) == []
+    assert spellings_in("Clashes in Hama", ["Hajin"]) == []

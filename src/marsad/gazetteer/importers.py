@@ -291,7 +291,7 @@ _UCDP_SUFFIX = re.compile(
 def read_ucdp(path: Path) -> Iterator[_Row]:
     required = {"where_coordinates": ("where_coordinates",), "adm_1": ("adm_1",), "latitude": ("latitude",),
                 "longitude": ("longitude",), "where_prec": ("where_prec",)}
-    optional = {"adm_2": ("adm_2",), "country": ("country",)}
+    optional = {"adm_2": ("adm_2",), "country": ("country",), "text": ("source_headline", "notes")}
     yield from _merge(_ucdp_rows(path, required, optional))
 
 
@@ -310,9 +310,37 @@ def _ucdp_rows(path, required, optional) -> Iterator[_Row]:
         suffix = _UCDP_SUFFIX.search(raw)
         name = _UCDP_SUFFIX.sub("", raw).strip() or raw
         feature = "admin2" if precision == 3 or (suffix and suffix.group(1).lower() == "district") else "town"
-        yield _archive_row("ucdp", location, name, country, row["adm_1"],
-                           re.sub(r"(?i)\s+district$", "", row.get("adm_2") or ""), latitude, longitude, feature,
-                           precision)
+        place = _archive_row("ucdp", location, name, country, row["adm_1"],
+                             re.sub(r"(?i)\s+district$", "", row.get("adm_2") or ""), latitude, longitude, feature,
+                             precision)
+        if precision <= 2:
+            place.names.extend(spellings_in(row.get("text", ""), place.names))
+        yield place
+
+
+_NAME_IN_TEXT = re.compile(r"(?:(?:al|el|ad|ash|as|an|ar|at|az)[-\s])?[A-Z][\w'’‘-]*(?:\s(?:(?:al|el|ad|ash|as|an|ar|at|az)[-\s])?[A-Z][\w'’‘-]*){0,2}")
+
+
+def spellings_in(text: str, names: list[str]) -> list[str]:
+    """How the coded text spells the coded place, when it does: a capitalised
+    n-gram of the text with the consonant skeleton of one of the place's
+    names ("Khan al-Shekh" for "Khan ash Shih"). An archive thus teaches the
+    spellings of its sources."""
+    from marsad.gazetteer.keys import skeleton
+
+    wanted = {skeleton(place_key(name)) for name in names}
+    wanted = {s for s in wanted if len(s) >= 4}
+    if not text or not wanted:
+        return []
+    found = []
+    for match in _NAME_IN_TEXT.finditer(text):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):
+            for first in range(0, len(words) - size + 1):
+                candidate = " ".join(words[first:first + size])
+                if skeleton(place_key(candidate)) in wanted and candidate not in names and candidate not in found:
+                    found.append(candidate)
+    return found
 
 
 def _merge(rows: Iterator[_Row]) -> Iterator[_Row]:
@@ -324,6 +352,7 @@ def _merge(rows: Iterator[_Row]) -> Iterator[_Row]:
         points.setdefault(row.id, Counter())[(row.precision, row.latitude, row.longitude)] += 1
         if row.id in merged:
             merged[row.id].weight += 1
+            merged[row.id].names.extend(n for n in row.names if n not in merged[row.id].names)
         else:
             merged[row.id] = row
     for place_id, row in merged.items():
