@@ -318,7 +318,8 @@ def _ucdp_rows(path, required, optional) -> Iterator[_Row]:
         yield place
 
 
-_NAME_IN_TEXT = re.compile(r"\b(?:(?:al|el|ad|ash|as|an|ar|at|az)[-\s])?[A-Z][\w'’‘-]*(?:\s(?:(?:al|el|ad|ash|as|an|ar|at|az)[-\s])?[A-Z][\w'’‘-]*){0,2}")
+_ARTICLE = r"(?:(?:al|el|ad|ash|as|an|ar|at|az)[-\s])?"
+_NAME_IN_TEXT = re.compile(rf"\b{_ARTICLE}[A-Z][\w'’‘-]*(?:\s{_ARTICLE}[A-Z][\w'’‘-]*){{0,2}}")
 
 
 def spellings_in(text: str, names: list[str]) -> list[str]:
