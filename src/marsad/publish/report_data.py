@@ -26,7 +26,7 @@ def area_matcher(area: str | None):
 
 
 def load_casualties(session, scope: Scope) -> list[dict]:
-    from sqlalchemy import func, select
+    from sqlalchemy import func
 
     from marsad.store.models import Casualty, Document, Event, Source
     from marsad.store.repository import current_fact_query
