@@ -28,13 +28,16 @@ def acled_row(record: EventRecord) -> dict[str, Any]:
     if record.coded.get("_layout") == "acled":
         return {column: record.coded.get(column, "") for column in ACLED_COLUMNS}
     inter1, inter2 = codes.inter_code(record.actor1), codes.inter_code(record.actor2)
-    targets_civilians = record.event_type == "Violence against civilians" or inter2 == 7
+    disorder = codes.disorder_type(record.event_type, record.sub_event_type)
+    # ACLED marks civilian targeting on political violence only.
+    targets_civilians = disorder == "Political violence" and (
+        record.event_type == "Violence against civilians" or inter2 == 7)
     return {
         "event_id_cnty": f"{codes.iso3(record.country)}{record.event_id}",
         "event_date": record.event_date.isoformat() if record.event_date else "",
         "year": record.event_date.year if record.event_date else "",
         "time_precision": codes.acled_time_precision(record.date_precision),
-        "disorder_type": codes.disorder_type(record.event_type, record.sub_event_type),
+        "disorder_type": disorder,
         "event_type": record.event_type or "",
         "sub_event_type": record.sub_event_type or "",
         "actor1": record.actor1 or "",
@@ -44,7 +47,7 @@ def acled_row(record: EventRecord) -> dict[str, Any]:
         "assoc_actor_2": record.assoc_actor_2 or "",
         "inter2": inter2,
         "interaction": codes.interaction_code(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if targets_civilians and record.event_type != "Protests" else "",
+        "civilian_targeting": "Civilian targeting" if targets_civilians else "",
         "iso": codes.iso_numeric(record.country) or "",
         "region": codes.ACLED_REGIONS.get(record.country or "", ""),
         "country": record.country or "",
