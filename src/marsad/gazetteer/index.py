@@ -134,8 +134,13 @@ class Gazetteer:
         self.path = Path(path or default_user)
         self.bundled_path = Path(bundled_path or default_bundled) if bundled else None
         if self.bundled_path is not None and not self.bundled_path.exists():
+            import logging
+
             from marsad.gazetteer.bundled import build_bundled
 
+            logging.getLogger("marsad.gazetteer").warning(
+                "Building the bundled gazetteer once (20-40 s): %s", self.bundled_path
+            )
             build_bundled(self.bundled_path)
         self.connection = connect(self.path)
         self._lock = threading.Lock()
