@@ -19,6 +19,7 @@ Usage: python bench/geocode.py [path/to/events.csv]
 from __future__ import annotations
 
 import csv
+import html
 import os
 import random
 import sys
@@ -47,7 +48,7 @@ def score(rows: list[dict], gazetteer, countries: set[str] | None = None) -> dic
     elapsed = 0.0
     for row in gold:
         started = time.perf_counter()
-        ctx = DocContext(text=row["source_headline"])
+        ctx = DocContext(text=html.unescape(row["source_headline"]))  # as ingest would clean it ("Dar&#8217;a")
         ctx.actors.extend(find_actors(ctx.text))
         mentions = find_places(ctx, gazetteer, countries=countries)
         point = main_place(mentions, gazetteer)
