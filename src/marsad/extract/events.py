@@ -42,6 +42,7 @@ _CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?=(?:in|on|the SOHR|the Syrian Observatory|in conjunction)\s)",
     re.I,
 )
+_INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)", re.I)
 _CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.I)
 _OBJECT_BEFORE = re.compile(
@@ -80,7 +81,13 @@ def clauses_of(ctx: DocContext) -> list[_Clause]:
     out: list[_Clause] = []
     for start, end in ctx.sentences:
         if end - start <= RUN_ON_LENGTH:
-            out.append(_Clause(start, end, False))
+            # Even a short sentence may join two incidents: "…, while clashes broke out in Y".
+            cut = start
+            for match in _INCIDENT_BREAK.finditer(ctx.norm, start, end):
+                if match.start() - cut >= 25 and end - match.end() >= 25:
+                    out.append(_Clause(cut, match.start(), False))
+                    cut = match.end()
+            out.append(_Clause(cut, end, False))
             continue
         cut = start
         for match in _CLAUSE_BREAK.finditer(ctx.norm, start, end):
@@ -194,9 +201,19 @@ def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
     return max(overlapping, key=lambda d: d.span.end - d.span.start)
 
 
-def _event_date(ctx: DocContext, group: _Group) -> DateValue | None:
+def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> DateValue | None:
+    """A date opening the lead ("On 5 May, …"), else the lead's date nearest the
+    event's trigger, else the first in the event's block, else the last earlier
+    in the sentence."""
     lead = group.clauses[0]
-    for start, end in ((lead.start, lead.end), (group.start, group.end)):
+    found = _inside(lead.start, lead.end, ctx.dates)
+    if found:
+        opening = _widest(found)
+        if trigger is None or opening.span.start - lead.start < 40:
+            return opening
+        nearest = min(found, key=lambda d: min(abs(d.span.start - trigger), abs(d.span.end - trigger)))
+        return _widest([d for d in found if d.span.start >= nearest.span.start] or [nearest])
+    for start, end in ((group.start, group.end),):
         found = _inside(start, end, ctx.dates)
         if found:
             return _widest(found)
@@ -245,11 +262,11 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
         if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
             return mention
     for mention in mentions:
-        if mention.name != "Civilians" and not _OBJECT_BEFORE.search(
-                ctx.norm, max(0, mention.span.start - 40), mention.span.start):
+        if re.search(r"\bbetween\s+(?:the\s+)?$", ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
             return mention
     for mention in mentions:
-        if re.search(r"\bbetween\s+(?:the\s+)?$", ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
+        if mention.name != "Civilians" and not _OBJECT_BEFORE.search(
+                ctx.norm, max(0, mention.span.start - 40), mention.span.start):
             return mention
     return None
 
@@ -313,8 +330,8 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)], model=model)
     if typing.confidence < 0.85 and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
-    when = _event_date(ctx, group)
     trigger = group.start + typing.evidence[0] if typing.evidence else None
+    when = _event_date(ctx, group, trigger)
     actor1, actor2 = _actors(ctx, group, typing, country, trigger)
     fatalities, injured, casualty_ids = _counts(ctx, group)
     evidence = group.clauses[0]
