@@ -92,3 +92,24 @@ def test_rows_without_text_or_label_are_skipped(tmp_path):
     path.write_text("text,sub_event_type\nGunmen killed a man.,Attack\n,Attack\nA rally.,\n", encoding="utf-8")
     texts, labels = read_training_csv(path)
     assert (texts, labels) == (["Gunmen killed a man."], ["Attack"])
+
+
+def test_shipped_model_is_built_from_written_templates_covering_all_25_types():
+    import re
+    from importlib import resources
+
+    import yaml
+
+    from marsad.extract.event_model import shipped_model_path
+    from marsad.extract.event_types import load_rules
+
+    training = resources.files("marsad.data").joinpath("training")
+    slots = yaml.safe_load(training.joinpath("slots.yaml").read_text(encoding="utf-8"))
+    templates = [json.loads(line) for line in training.joinpath("templates.jsonl").read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+    assert {t["sub_event_type"] for t in templates} == set(load_rules().event_type_of)
+    for template in templates:
+        assert set(re.findall(r"\{(\w+)\}", template["template"])) <= set(slots), template
+    model = load_model(shipped_model_path())
+    assert model.authority == "fallback" and len(model.meta["classes"]) == 25
+    assert model.meta["name"] == "marsad-written-examples"
