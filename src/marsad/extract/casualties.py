@@ -19,6 +19,7 @@ conventions through :mod:`marsad.extract.numbers` ("a man" = 1, "dozens" = 12,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.extract.pipeline import DocContext, NumberMention, register
@@ -159,11 +160,12 @@ def _outcome_of(match: re.Match) -> str:
 
 def _clause_bounds(ctx: DocContext, position: int) -> tuple[int, int]:
     sentence_start, sentence_end = ctx.sentence_at(position)
-    start = sentence_start
+    start = max(sentence_start, position - 250)  # run-on sentences stay linear
     for match in _CLAUSE_BREAK.finditer(ctx.norm, max(sentence_start, position - 160), position):
         start = match.end()
-    after = _CLAUSE_BREAK.search(ctx.norm, position, sentence_end)
-    return start, (after.start() if after else sentence_end)
+    limit = min(sentence_end, position + 400)  # run-on sentences stay linear
+    after = _CLAUSE_BREAK.search(ctx.norm, position, limit)
+    return start, (after.start() if after else limit)
 
 
 class NumberIndex:
@@ -171,18 +173,25 @@ class NumberIndex:
 
     def __init__(self, ctx: DocContext):
         dated = [(d.span.start, d.span.end) for d in ctx.dates if d.span is not None and not d.rule.startswith("dates.nth")]
-        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n)
-                      and not any(s <= n.num_start < e for s, e in dated)]
+        dated_starts = [s for s, _ in dated]
+        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n) and not _inside_any(n.num_start, dated, dated_starts)]
+        self.items.sort(key=lambda n: n.start)
+        self._starts = [n.start for n in self.items]
+        self._by_start = {n.start: n for n in self.items}
         self.used: set[int] = set()
 
     def starting_at(self, position: int) -> NumberMention | None:
-        for number in self.items:
-            if number.start == position:
-                return number
-        return None
+        return self._by_start.get(position)
 
     def within(self, start: int, end: int) -> list[NumberMention]:
-        return [n for n in self.items if start <= n.start and n.end <= end]
+        first = bisect_left(self._starts, start)
+        found = []
+        for number in self.items[first:]:
+            if number.start >= end:
+                break
+            if number.end <= end:
+                found.append(number)
+        return found
 
     def take(self, number: NumberMention) -> bool:
         if id(number) in self.used:
@@ -192,6 +201,11 @@ class NumberIndex:
 
     def is_used(self, number: NumberMention) -> bool:
         return id(number) in self.used
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect_right(starts, position) - 1
+    return any(spans[i][0] <= position < spans[i][1] for i in range(max(0, index - 2), index + 1))
 
 
 def _countable(norm: str, number: NumberMention) -> bool:
@@ -481,7 +495,8 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
         return True
     if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)):
         return True
-    if _PROTEST.search(ctx.norm, sentence_start, sentence_end) and _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
+    window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
+    if _PROTEST.search(ctx.norm, *window) and _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
@@ -558,7 +573,19 @@ def _victims(phrase: str) -> str | None:
 
 
 def _actors_in(ctx: DocContext, start: int, end: int) -> list:
-    return [a for a in ctx.actors if start <= a.span.start and a.span.end <= end and a.name != "Civilians"]
+    index = ctx.extra.get("casualties.actor_starts")
+    if index is None or len(index[1]) != len(ctx.actors):
+        ordered = sorted(ctx.actors, key=lambda a: a.span.start)
+        index = ([a.span.start for a in ordered], ordered)
+        ctx.extra["casualties.actor_starts"] = index
+    starts, ordered = index
+    found = []
+    for actor in ordered[bisect_left(starts, start):]:
+        if actor.span.start >= end:
+            break
+        if actor.span.end <= end and actor.name != "Civilians":
+            found.append(actor)
+    return found
 
 
 def perpetrators(ctx: DocContext, finding: Finding, victim_end: int, affiliation: str | None) -> list[str]:

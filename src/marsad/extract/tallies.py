@@ -200,13 +200,16 @@ def _add_month_complements(ctx: DocContext, casualties: list[Casualty]) -> None:
 
 
 def _inherit_from_children(casualties: list[Casualty]) -> None:
+    children: dict[str, list[Casualty]] = {}
+    for casualty in casualties:
+        if casualty.part_of:
+            children.setdefault(casualty.part_of, []).append(casualty)
     for parent in casualties:
-        if parent.perpetrator:
+        if parent.perpetrator or parent.id not in children:
             continue
         names: list[str] = []
-        for child in casualties:
-            if child.part_of == parent.id:
-                names += [n for n in child.perpetrator if n not in names]
+        for child in children[parent.id]:
+            names += [n for n in child.perpetrator if n not in names]
         parent.perpetrator = names
 
 
@@ -256,8 +259,8 @@ def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str)
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     start = min(finding.start, finding.trigger_start)
-    return bool(_CLAIM.search(ctx.norm, sentence_start, start)
-                or _UNVERIFIED.search(ctx.norm, finding.trigger_end, sentence_end))
+    return bool(_CLAIM.search(ctx.norm, max(sentence_start, start - 300), start)
+                or _UNVERIFIED.search(ctx.norm, finding.trigger_end, min(sentence_end, finding.trigger_end + 300)))
 
 
 def _is_restatement(finding: Finding) -> bool:
@@ -268,5 +271,7 @@ def _is_restatement(finding: Finding) -> bool:
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:
     """"2 fatalities." / "1 killed, 3 injured.": a verbless line restating the toll."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
+    if sentence_end - sentence_start > 80:
+        return False
     sentence = ctx.norm[sentence_start:sentence_end]
     return len(sentence.split()) <= 6 and not re.search(r"\b(?:was|were|is|are|has|have|had|also|died)\b", sentence, re.I)
