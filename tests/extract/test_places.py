@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from marsad.extract.actors import find_actors
 from marsad.extract.pipeline import DocContext, registered
 from marsad.extract.places import find_places, main_place
+from marsad.model import PlaceMention, Span
 
 
 def _places(text: str, gazetteer, **kwargs):
@@ -129,3 +132,53 @@ def test_deployment_countries_come_from_the_environment(small_gazetteer, monkeyp
     monkeypatch.setenv("MARSAD_COUNTRIES", "sy")
     (sinjar,) = Pipeline(["places"])("Fighting in Sinjar.").places
     assert sinjar.admin1 == "Idlib"
+
+
+def test_a_direction_moves_the_event_point_off_the_named_place(small_gazetteer):
+    from marsad.gazetteer.resolve import haversine_km
+
+    text = "Warplanes struck the northern countryside of Aleppo."
+    ctx = DocContext(text=text)
+    (aleppo,) = find_places(ctx, small_gazetteer)
+    point = main_place([aleppo], small_gazetteer, text=text)
+    assert point is not aleppo and point.text == "Aleppo"
+    assert point.latitude > aleppo.latitude and abs(point.longitude - aleppo.longitude) < 0.01
+    assert 14 < haversine_km(point.latitude, point.longitude, aleppo.latitude, aleppo.longitude) < 16
+    assert main_place([aleppo], small_gazetteer).latitude == aleppo.latitude  # without the text: the place itself
+
+
+def test_a_stated_distance_is_used_and_near_stays_put(small_gazetteer):
+    from marsad.gazetteer.resolve import haversine_km
+
+    text = "A car bomb exploded 10 km south of Mayadin."
+    mayadin = _places(text, small_gazetteer)["Mayadin"]
+    point = main_place([mayadin], small_gazetteer, text=text)
+    assert point.latitude < mayadin.latitude
+    assert 9.5 < haversine_km(point.latitude, point.longitude, mayadin.latitude, mayadin.longitude) < 10.5
+    text = "Clashes near Mayadin."
+    mayadin = _places(text, small_gazetteer)["Mayadin"]
+    assert main_place([mayadin], small_gazetteer, text=text) is mayadin
+
+
+def _resolved(text: str, country: str, place_id: str, start: int) -> PlaceMention:
+    return PlaceMention(id=text, text=text, span=Span(start, start + len(text), text), latitude=35.0, longitude=38.0,
+                        country=country, where_prec=1, feature="town", gazetteer_id=place_id, resolved=True)
+
+
+class _Weights:
+    """A gazetteer stand-in that only knows how often an archive coded each place."""
+
+    def __init__(self, weights):
+        self.weights = weights
+
+    def place(self, place_id):
+        return SimpleNamespace(weight=self.weights.get(place_id, 0), population=0)
+
+
+def test_main_place_keeps_to_the_report_country_and_follows_the_archive():
+    paris, hajin, susah = (_resolved("Paris", "FR", "p", 0), _resolved("Hajin", "SY", "h", 10),
+                           _resolved("Susah", "SY", "s", 20))
+    assert main_place([paris, hajin], _Weights({}), {"SY"}) is hajin
+    assert main_place([paris, hajin], _Weights({})) is paris  # no country given: the first named
+    assert main_place([paris, hajin, susah], _Weights({}), {"SY"}) is hajin  # no archive: the first named
+    assert main_place([paris, hajin, susah], _Weights({"s": 40, "h": 3}), {"SY"}) is susah

@@ -30,7 +30,7 @@ Relations ("countryside of X", "east of X") set ``relation``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.extract.pipeline import DocContext, register
@@ -146,29 +146,67 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     return mentions
 
 
-def main_place(mentions: list[PlaceMention], gazetteer=None) -> PlaceMention | None:
+def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str] | None = None,
+               text: str | None = None) -> PlaceMention | None:
     """The place that stands for a short text's event.
 
-    The most specific town-level place (UCDP where_prec ≤ 3): with a
-    gazetteer, the least populous one (a village named beside a city is
-    usually where it happened; the city is the reference), else the first.
-    Without a town, the first area (governorate, region); a country only when
-    nothing else is known."""
+    Places in the report's ``countries`` (when given) before others ("Paris"
+    in a Syrian headline is a reference, not the scene). Among town-level
+    places (UCDP where_prec ≤ 3) the one an imported archive codes most often
+    (with a gazetteer), else the first named: on UCDP GED Syria 2016 headlines
+    that beat "the least populous" by about one point, both with and without
+    an archive. Without a town, the first area (governorate, region); a
+    country only when nothing else is known.
+
+    With the ``text`` the mentions were found in, the result is a copy placed
+    where the text puts the event (:func:`event_point`); the mentions
+    themselves keep the named place's point."""
+    chosen = _main_mention(mentions, gazetteer, countries)
+    if chosen is None or text is None:
+        return chosen
+    latitude, longitude = event_point(text, chosen)
+    if (latitude, longitude) == (chosen.latitude, chosen.longitude):
+        return chosen
+    return replace(chosen, latitude=latitude, longitude=longitude)
+
+
+def event_point(text: str, mention: PlaceMention) -> tuple[float | None, float | None]:
+    """Where ``text`` puts what happens at ``mention``: "the northern
+    countryside of Aleppo", "eastern Aleppo" and "10 km south of Mayadin" are
+    off the named place, by the stated distance or
+    :data:`~marsad.gazetteer.areas.DEFAULT_SHIFT_KM` in that direction;
+    "near"/"outskirts of" and named regions stay put."""
+    if mention.latitude is None or mention.longitude is None or mention.feature not in ("town", "admin1"):
+        return mention.latitude, mention.longitude
+    left = text[max(0, mention.span.start - 60): mention.span.start]
+    relation, direction = areas.find_relation(left, text[mention.span.end: mention.span.end + 40])
+    if direction is None or relation in ("near", "outskirts of"):
+        return mention.latitude, mention.longitude
+    km = areas.distance_km(left) or areas.DEFAULT_SHIFT_KM
+    latitude, longitude = areas.shifted(mention.latitude, mention.longitude, direction, km)
+    return round(latitude, 5), round(longitude, 5)
+
+
+def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None) -> PlaceMention | None:
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
+    if countries:
+        resolved = [m for m in resolved if m.country in countries] or resolved
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     if towns:
         if gazetteer is None:
             return towns[0]
-        return min(towns, key=lambda m: _population(gazetteer, m.gazetteer_id))
+        weights = [_weight(gazetteer, m.gazetteer_id) for m in towns]
+        return towns[weights.index(max(weights))]  # ties: the first named
     for mention in resolved:
         if mention.feature != "country":
             return mention
     return resolved[0] if resolved else None
 
 
-def _population(gazetteer, place_id: str | None) -> int:
+def _weight(gazetteer, place_id: str | None) -> int:
+    """How often an imported archive coded the place (0 for the bundled gazetteer)."""
     place = gazetteer.place(place_id) if place_id else None
-    return place.population if place else 0
+    return place.weight if place else 0
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:

@@ -25,10 +25,23 @@ how precise it is. Precision follows the two coding systems marsad exports:
 ('north of', 'north')
 >>> find_relation("shelling on eastern ", "")
 ('part of', 'east')
+
+A direction moves the point off the named place: "the northern countryside
+of Aleppo" is not Aleppo city. Without a stated distance the shift is
+:data:`DEFAULT_SHIFT_KM` (on UCDP GED Syria 2016 headlines 15–20 km placed
+the most events within 25 km of the coded point; 25 km fewer).
+
+>>> distance_km("a car bomb exploded 10 km south of ")
+10.0
+>>> [round(v, 2) for v in shifted(35.0, 38.0, "north", 15.0)]
+[35.13, 38.0]
+>>> [round(v, 2) for v in shifted(35.0, 38.0, "southwest", 15.0)]
+[34.9, 37.88]
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 _DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -90,6 +103,28 @@ def kind_word(right: str) -> str | None:
     """"town", "village", "province" … when the name is followed by one."""
     match = _RIGHT.search(right[:40])
     return match.group("rel").lower() if match else None
+
+
+DEFAULT_SHIFT_KM = 15.0
+_BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+            "west": 270, "northwest": 315}
+_DISTANCE = re.compile(
+    rf"(\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:to\s+the\s+)?{_DIRECTION}\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def distance_km(left: str) -> float | None:
+    """The distance stated in "10 km south of" just before a place name."""
+    match = _DISTANCE.search(left[-40:])
+    return float(match.group(1)) if match else None
+
+
+def shifted(latitude: float, longitude: float, direction: str, km: float) -> tuple[float, float]:
+    """The point ``km`` kilometres from (latitude, longitude) towards ``direction``
+    (a flat-earth step: exact enough at the tens of kilometres it is used for)."""
+    bearing = math.radians(_BEARING[direction])
+    return (latitude + km * math.cos(bearing) / 111.2,
+            longitude + km * math.sin(bearing) / (111.2 * math.cos(math.radians(latitude))))
 
 
 def _direction(word: str | None) -> str | None:
