@@ -131,7 +131,8 @@ _NP_STOP = re.compile(
     r"\b(?:in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
     r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
     r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
-    r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these)\b|[,;:.()\[\]\"]",
+    r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these|using|carrying|wearing|riding|"
+    r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]",
     re.I,
 )
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
@@ -208,9 +209,17 @@ def _inside_any(position: int, spans: list[tuple[int, int]], starts: list[int]) 
     return any(spans[i][0] <= position < spans[i][1] for i in range(max(0, index - 2), index + 1))
 
 
+_NAMED_NUMBER = re.compile(
+    r"\b(?:battalion|brigade|division|regiment|unit|company|squadron|flight|route|road|highway|street|article|section|"
+    r"ward|zone|sector|block|camp|base|post|checkpoint|kilometre|kilometer|km|no\.?|number|phase|level|gate|lib|"
+    r"resolution|decree|law|grade|class|bus|line|plot|house|building|room|district|area|region)\s*$", re.I)
+
+
 def _countable(norm: str, number: NumberMention) -> bool:
     if number.is_year or number.is_ordinal or number.value is None:
         return False
+    if _NAMED_NUMBER.search(norm, max(0, number.num_start - 14), number.num_start):
+        return False  # "battalion 101", "zone 18": a name, not a count
     if UNIT_AFTER.match(norm, number.num_end):
         return False
     return not re.match(r"[-/]\s*\d", norm[number.num_end:number.num_end + 3])
@@ -325,7 +334,7 @@ def _is_plural(word: str) -> bool:
 _PARTICIPLE_OK = re.compile(r"^(?:killed|dead|died|injured|wounded|executed|abducted|kidnapped|missing|arrested|detained|"
                             r"captured|perished|slain|murdered|shot\s+dead|lost\s+\w+\s+lives?)", re.I)
 _SINGULAR_SUBJECT = re.compile(
-    r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'(),-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+    r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
@@ -341,6 +350,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         if not findings and index + 1 < len(candidates) and _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
             continue  # "26 civilians, including 3 children, were killed": the sub-count is left to including_findings
         between = ctx.norm[number.end:aux_start]
+        if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
+            break  # "10 assailants assaulted and killed …": the number counts the attackers
         if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):

@@ -220,7 +220,8 @@ _CLAIM = re.compile(
     re.I,
 )
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
-_DEFINITE = re.compile(r"^\s*(?:the|this|that|his|her|he|she|him|they|them)\b", re.I)
+_DEFINITE = re.compile(r"^\s*(?:the|this|that|his|her|he|she|him|they|them|their|all)\b", re.I)
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
 _SUMMED = ("killed", "executed", "injured")
 
 
@@ -241,7 +242,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 casualty.alternative_of = reference.id
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
-                _is_restatement(finding) or _is_summary(ctx, finding)):
+                _is_restatement(ctx, finding) or _is_summary(ctx, finding)):
             casualty.alternative_of = earlier.id
             continue
         primary.setdefault(outcome, casualty)
@@ -263,7 +264,10 @@ def _is_claim(ctx: DocContext, finding: Finding) -> bool:
                 or _UNVERIFIED.search(ctx.norm, finding.trigger_end, min(sentence_end, finding.trigger_end + 300)))
 
 
-def _is_restatement(finding: Finding) -> bool:
+def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
+    """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
+    if _BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end):
+        return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
