@@ -41,6 +41,11 @@ def _killed(text):
     ("Gunmen killed 20 cows and burnt 3 houses.", 0),
     ("Police arrested a man suspected of killing a driver.", 0),
     ("A 35-year-old woman was stabbed to death.", 1),
+    ("Four people were killed and their bodies were found in a car. All four bodies were bound.", 4),
+    ("A captain from battalion 101 was killed in a landmine blast in zone 18.", 1),
+    ("Around 10-15 assailants assaulted and killed a shopkeeper using iron rods.", 1),
+    ("Gang members killed and burned a driver and his passenger.", 2),
+    ("167 people were killed, including 32 soldiers, and 35 civilians were killed in air strikes.", 167),
 ])
 def test_event_fatalities(text, expected):
     assert _killed(text) == expected
