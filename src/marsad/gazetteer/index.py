@@ -152,6 +152,7 @@ class Gazetteer:
         self._by_key = lru_cache(maxsize=100_000)(self._query_key)
         self._has_key = lru_cache(maxsize=200_000)(self._query_has_key)
         self._by_skeleton = lru_cache(maxsize=20_000)(self._query_skeleton)
+        self._archive_points = lru_cache(maxsize=1_000)(self._query_archive_points)
 
     # --- lookups ---------------------------------------------------------
     def by_key(self, key: str) -> tuple[Place, ...]:
@@ -211,7 +212,21 @@ class Gazetteer:
     def admin1_place(self, country: str, admin1_code: str) -> Place | None:
         return self.place(f"admin1:{country}.{admin1_code}")
 
+    def archive_points(self, admin1_code: str) -> tuple[tuple[float, float, int], ...]:
+        """(latitude, longitude, weight) of the town-level places that imported
+        archives coded in a governorate ("SY.09"), weight = how often each was
+        coded; empty when no archive was imported."""
+        return self._archive_points(admin1_code)
+
+    def _query_archive_points(self, admin1_code: str) -> tuple[tuple[float, float, int], ...]:
+        with self._lock:
+            return tuple(self.connection.execute(
+                "SELECT latitude, longitude, weight FROM main.places "
+                "WHERE admin1_code = ? AND weight > 0 AND feature = 'town'", (admin1_code,)
+            ).fetchall())
+
     def clear_cache(self) -> None:
+        self._archive_points.cache_clear()
         self._by_key.cache_clear()
         self._has_key.cache_clear()
         self._by_skeleton.cache_clear()
