@@ -128,7 +128,7 @@ class Finding:
     active: bool = False
 
 _NP_STOP = re.compile(
-    r"\b(?:in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
+    r"\b(?:of|in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
     r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
     r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
     r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these|using|carrying|wearing|riding|"
@@ -209,6 +209,7 @@ def _inside_any(position: int, spans: list[tuple[int, int]], starts: list[int]) 
     return any(spans[i][0] <= position < spans[i][1] for i in range(max(0, index - 2), index + 1))
 
 
+_DAY_RANGE = re.compile(r"\s*(?:-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _NAMED_NUMBER = re.compile(
     r"\b(?:battalion|brigade|division|regiment|unit|company|squadron|flight|route|road|highway|street|article|section|"
     r"ward|zone|sector|block|camp|base|post|checkpoint|kilometre|kilometer|km|no\.?|number|phase|level|gate|lib|"
@@ -220,6 +221,8 @@ def _countable(norm: str, number: NumberMention) -> bool:
         return False
     if _NAMED_NUMBER.search(norm, max(0, number.num_start - 14), number.num_start):
         return False  # "battalion 101", "zone 18": a name, not a count
+    if _DAY_RANGE.match(norm, number.num_end):
+        return False  # "14 - 18 April": days
     if UNIT_AFTER.match(norm, number.num_end):
         return False
     return not re.match(r"[-/]\s*\d", norm[number.num_end:number.num_end + 3])
@@ -233,7 +236,9 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     end = stop.start() if stop else limit
     words = norm[start:end].split()[:6]
     end = start + len(" ".join(words)) if words else start
-    tail = re.match(r"(?:\s+and\s+[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|[,;.()]|$)",
+    tail = re.match(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
+                    r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|"
+                    r"\s+and\s+(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)",
                     norm[end:limit])
     return norm[start:end], end + (tail.end() if tail else 0)
 
@@ -350,6 +355,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         if not findings and index + 1 < len(candidates) and _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
             continue  # "26 civilians, including 3 children, were killed": the sub-count is left to including_findings
         between = ctx.norm[number.end:aux_start]
+        if ")" in _PARENTHETICAL.sub(" ", between):
+            break  # the number sits inside a parenthesis before the subject
         if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
         if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
@@ -369,7 +376,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
                                 described[:sub_count.start()] if sub_count else described, "casualties.subject", 0.85))
         aux_start = number.start
-    if findings or candidates:
+    if findings:
         return findings
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
 
