@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 LINKAGE_VERSION = "linkage-1"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
-REVIEW_BAND = (0.3, 0.95)
+REVIEW_BAND = (0.5, 0.95)  # below 0.5 matches are rare (about 1 in 50 in the benchmark)
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
 MIN_REPORTS_TO_ESTIMATE_U = 500  # below this, keep the written-down u probabilities
 U_SAMPLE_REPORTS = 20_000
