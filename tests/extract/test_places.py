@@ -218,3 +218,11 @@ def test_an_archive_places_a_governorates_countryside_where_its_events_are():
     assert event_point(text, hama, _Archive(coded)) == (35.45, 36.55)
     assert event_point(text, hama, _Archive(coded[:3])) == (35.13, 36.75)  # too few points: the named place
     assert event_point(text, hama, None) == (35.13, 36.75)
+
+
+def test_a_foreign_city_counts_only_under_its_own_name(small_gazetteer):
+    # "Aerial" is one of Jerusalem's alternate names in GeoNames; "Beirut" is Beirut's own name
+    places = _places("Human losses in Aerial bombardment on Hajin, and a delegation left for Beirut.",
+                     small_gazetteer, countries={"SY"})
+    assert "Aerial" not in places or not places["Aerial"].resolved
+    assert places["Beirut"].country == "LB" and places["Hajin"].country == "SY"

@@ -487,7 +487,9 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
     """The best candidate the context allows.
 
     When the report names its countries, a small town elsewhere is not a
-    reading of the name ("Battle" in England for the word "Battle"); the words
+    reading of the name ("Battle" in England for the word "Battle"), nor is a
+    large city elsewhere under one of its alternate names ("Aerial" is listed
+    for Jerusalem; "Beirut" still is Beirut); the words
     around the name ("province", "village") pick the kind of place."""
     candidates = item.candidates
     if candidates and _dubious(item, candidates[0]):
@@ -496,7 +498,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or c.place.is_area or c.place.population >= 100_000
+            or c.place.is_area or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
         ]
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
