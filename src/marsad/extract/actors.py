@@ -133,6 +133,7 @@ class ActorLexicon:
             for noun in nouns:
                 self.state_nouns[alias_key(noun)] = klass
         self._by_external = self._external_index()
+        self._national_forces = self._national_index()
         self.pattern = self._compile()
 
     def _add_entry(self, raw: dict) -> None:
@@ -156,6 +157,19 @@ class ActorLexicon:
             for name in (entry.acled, entry.ucdp, *entry.acled_also):
                 if name and "{country}" not in name:
                     index.setdefault(actor_key(name), entry.name)
+        return index
+
+    def _national_index(self) -> dict[tuple[str, str], str]:
+        """(class, country) → the entry that is that country's own military or police."""
+        index: dict[tuple[str, str], str] = {}
+        for entry in self.entries.values():
+            if not entry.country or not entry.acled:
+                continue
+            head = _PERIOD.split(entry.acled)[0].strip()
+            for klass, prefix in (("Military forces", "Military Forces of "), ("Police", "Police Forces of ")):
+                if head == prefix + entry.country and _PERIOD.search(entry.acled) and \
+                        entry.acled.endswith(")"):
+                    index.setdefault((klass, entry.country), entry.name)
         return index
 
     def _compile(self) -> re.Pattern:
@@ -231,6 +245,11 @@ class ActorLexicon:
         )
 
     def _state_mention(self, span: Span, country: str, klass: str) -> ActorMention:
+        own = self._national_forces.get((klass, country))
+        if own is not None:  # "Israeli missiles" → the data file's Israeli forces
+            mention = self._entry_mention(span, own, 0.85)
+            mention.rule = RULE + ".state"
+            return mention
         entry = self.entries.get(klass)
         acled = entry.acled_for(country) if entry else None
         # A country's own forces are named after ACLED's actor so that exports and comparisons line up.

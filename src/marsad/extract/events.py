@@ -48,7 +48,8 @@ _AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:against|targeting|targeted|on|at|with|to|towards|between|killing|killed|wounding|injuring|"
     r"(?:enclave|areas?|territory|territories|control|positions?|countryside|region|city|town|villages?|"
-    r"headquarters|bases?|families|relatives|supporters|victims?)\s+of)\s+(?:the\s+)?(?:last\s+|former\s+)?$",
+    r"headquarters|bases?|families|relatives|supporters|victims?|members|fighters|elements|personnel|soldiers|ranks|"
+    r"checkpoints?|vehicles?|convoys?|patrols?|cells|commanders?|leaders?)\s+of)\s+(?:the\s+)?(?:last\s+|former\s+)?$",
     re.I,
 )
 _KILLED = {"killed", "executed"}
