@@ -102,3 +102,8 @@ def test_data_file_has_no_alias_claimed_by_two_actors():
             key = alias_key(alias)
             assert seen.setdefault(key, entry["name"]) == entry["name"], f"{alias!r} is claimed twice"
     assert len(load_lexicon().entries) == len(data["actors"])
+
+
+def test_demonym_forces_use_the_data_files_national_entry_when_there_is_one():
+    mentions = find_actors("Israeli missiles struck the airport; Syrian soldiers withdrew; Iraqi police arrived.")
+    assert [m.name for m in mentions] == ["Israeli forces", "Regime forces", "Police Forces of Iraq"]
