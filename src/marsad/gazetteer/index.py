@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS names (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
 CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
+CREATE INDEX IF NOT EXISTS places_archive ON places(admin1_code) WHERE weight > 0;
 CREATE TABLE IF NOT EXISTS imports (
     sha256 TEXT PRIMARY KEY,
     path TEXT NOT NULL,
