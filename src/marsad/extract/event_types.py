@@ -96,7 +96,7 @@ class EventTypeRules:
                     **fields)
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
-                 context: str | None = None) -> EventTyping:
+                 context: str | None = None, victims: str | None = None) -> EventTyping:
         """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
@@ -105,6 +105,7 @@ class EventTypeRules:
         if lead_end is None:
             lead_end = lead_sentence_end(text)
         matcher = _Matcher(self.triggers, text, lead_end, context)
+        matcher.victims_hint = victims
         for rule in self.rules:
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
@@ -141,7 +142,7 @@ class EventTypeRules:
             return False
         if rule.actor1_state is not None and rule.actor1_state != actor1_state:
             return False
-        if rule.victims and m.victims(evidence) != rule.victims:
+        if rule.victims and (m.victims(evidence) or m.victims_hint) != rule.victims:
             return False
         return evidence
 
@@ -152,6 +153,7 @@ class _Matcher:
     def __init__(self, triggers: dict[str, re.Pattern], text: str, lead_end: int, context: str | None = None):
         self.triggers, self.text, self.lead_end = triggers, text, lead_end
         self.context = text if context is None else context
+        self.victims_hint: str | None = None  # "armed"/"unarmed" when the casualty counts say who was hit
         self._full: dict[str, tuple[int, int] | None] = {}
         self._lead: dict[str, tuple[int, int] | None] = {}
 
@@ -235,16 +237,17 @@ def event_type_for(sub_event_type: str) -> str:
 
 
 def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
-                   context: str | None = None, model: Any = None) -> EventTyping:
+                   context: str | None = None, victims: str | None = None, model: Any = None) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
+    ``victims`` ("armed"/"unarmed") is who the casualty counts say was hit, when known.
     ``context`` is the surrounding text (the sentence a clause belongs to) for
     rules that need it ("strikes" are air strikes when a coalition is named).
     With ``model`` (an :class:`~marsad.extract.event_model.EventModel`), the
     model decides where it is confident and the rules otherwise.
     """
     rules = load_rules()
-    typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context)
+    typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)

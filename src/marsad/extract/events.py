@@ -304,6 +304,19 @@ def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
     return fatalities, injured, ids
 
 
+def _victims(ctx: DocContext, group: _Group) -> str | None:
+    """"armed" when the event's counts are all of combatants, "unarmed" when all of civilians."""
+    kinds = {c.victims for c in _inside(group.start, group.end, ctx.casualties)
+             if c.outcome in ("killed", "injured", "executed") and not c.part_of}
+    kinds.discard(None)
+    kinds.discard("unknown")
+    if kinds == {"combatants"}:
+        return "armed"
+    if kinds == {"civilians"}:
+        return "unarmed"
+    return None
+
+
 def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool | None:
     lead = group.clauses[0]
     actor = _initiator(ctx, _inside(lead.start, lead.end, ctx.actors))
@@ -328,7 +341,8 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     lead_end = group.clauses[0].end - group.start
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
-                            context=ctx.norm[sentence[0] : max(sentence[1], group.end)], model=model)
+                            context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
+                            victims=_victims(ctx, group), model=model)
     if typing.confidence < 0.85 and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     trigger = group.start + typing.evidence[0] if typing.evidence else None
