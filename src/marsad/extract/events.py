@@ -116,9 +116,25 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
             groups.append(_Group([clause]))
         else:
             groups[-1].clauses.append(clause)
+    _adopt_opening(ctx, clauses, groups)
     for index, group in enumerate(groups):
         group.end = groups[index + 1].start if index + 1 < len(groups) else len(ctx.text)
     return groups
+
+
+def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]) -> None:
+    """"On 22 February, forces fired 120mm at positions near X. … were targeted.":
+    an opening clause with a date and an actor or place states the incident even
+    when its wording fires no rule; it leads the first event."""
+    if not groups:
+        return
+    for clause in clauses:
+        if clause.start >= groups[0].start:
+            return
+        dated = _inside(clause.start, clause.end, ctx.dates)
+        if dated and (_inside(clause.start, clause.end, ctx.actors) or _inside(clause.start, clause.end, ctx.places)):
+            groups[0].clauses.insert(0, clause)
+            return
 
 
 def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool:
