@@ -38,9 +38,18 @@ _INTER_PATTERNS = (
 
 @lru_cache(maxsize=8192)
 def inter_code(actor: str | None) -> int:
-    """ACLED's inter code of an actor name (0 when there is no actor)."""
+    """ACLED's inter code of an actor name (0 when there is no actor).
+
+    The actor vocabulary (``data/actors.yaml``) decides for the actors it
+    knows; the name patterns below cover names it does not (imported rows,
+    other systems' names)."""
     if not actor:
         return 0
+    from marsad.extract.actors import actor_entry
+
+    entry = actor_entry(actor)
+    if entry is not None and entry.inter:
+        return int(entry.inter)
     lowered = actor.casefold()
     for code, pattern in _INTER_PATTERNS:
         if re.search(pattern, lowered):
@@ -116,3 +125,21 @@ def disorder_type(event_type: str | None, sub_event_type: str | None) -> str:
     if event_type == "Strategic developments":
         return "Strategic developments"
     return "Political violence" if event_type else ""
+
+
+def acled_name(actor: str | None, country: str | None) -> str:
+    """ACLED's name for a canonical marsad actor ("SDF" → "SDF: Syrian Democratic Forces")."""
+    if not actor:
+        return ""
+    from marsad.extract.actors import acled_actor_name
+
+    return acled_actor_name(actor, country)
+
+
+def ucdp_name(actor: str | None, country: str | None) -> str:
+    """UCDP GED's side name for a canonical marsad actor ("Regime forces" → "Government of Syria")."""
+    if not actor:
+        return ""
+    from marsad.extract.actors import ucdp_side_name
+
+    return ucdp_side_name(actor, country)

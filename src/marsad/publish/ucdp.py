@@ -42,8 +42,8 @@ def ged_row(record: EventRecord) -> dict[str, Any]:
     low = min(record.low if record.low is not None else best, best)
     high = max(record.high if record.high is not None else best, best)
     violence = type_of_violence(record)
-    side_a = record.actor1 or ""
-    side_b = "Civilians" if violence == 3 else (record.actor2 or "")
+    side_a = codes.ucdp_name(record.actor1, record.country)
+    side_b = "Civilians" if violence == 3 else codes.ucdp_name(record.actor2, record.country)
     start = record.date_start or record.event_date
     end = record.date_end or record.event_date
     source_date = record.published.isoformat() if record.published else ""
