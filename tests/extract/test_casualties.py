@@ -88,3 +88,37 @@ def test_restatements_and_claims_are_alternatives(text, expected):
     facts = _facts(text)
     assert sum(c.count for c in facts if c.outcome == "killed" and not c.alternative_of) == expected
     assert any(c.alternative_of for c in facts)
+
+
+def test_toll_update_takes_its_victims_after_the_count_and_the_attacker_as_perpetrator():
+    facts = _facts("The death toll of the ISIS attack on a bakery in Deir Hafer has risen to 7 people, "
+                   "after rescuers pulled more bodies from the rubble.")
+    assert len(facts) == 1
+    toll = facts[0]
+    assert (toll.count, toll.victims, toll.affiliation) == (7, "civilians", None)
+    assert toll.perpetrator == ["ISIS"]
+
+
+def test_toll_among_a_side_keeps_that_side_as_affiliation():
+    facts = _facts("The death toll among SDF fighters in the clashes near Tabqa has risen to 9.")
+    assert (facts[0].count, facts[0].victims, facts[0].affiliation) == (9, "combatants", "SDF")
+    assert facts[0].perpetrator == []
+
+
+@pytest.mark.parametrize("text, parent, group", [
+    ("At least 6 civilians, including a child, were killed by regime shelling on Ariha.", 6, "children"),
+    ("Two people, among them a woman, died when a mortar round hit their house.", 2, "women"),
+    ("The death toll of the airstrike on the market rose to 11 civilians, including a boy.", 11, "children"),
+])
+def test_singular_including_without_a_digit_is_a_sub_count_of_one(text, parent, group):
+    facts = _facts(text)
+    top = next(c for c in facts if c.part_of is None)
+    child = next(c for c in facts if c.part_of == top.id)
+    assert top.count == parent and (child.count, child.victim_group) == (1, group)
+    assert _killed(text) == parent
+
+
+def test_including_a_place_or_vehicle_is_no_sub_count():
+    facts = _facts("Regime forces shelled 4 villages, including a school in Kansafra, killing 3 civilians.")
+    assert [c.count for c in facts if c.part_of is None] == [3]
+    assert not [c for c in facts if c.part_of is not None]

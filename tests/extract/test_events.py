@@ -136,3 +136,18 @@ def test_separate_places_and_dates_are_separate_incidents_in_order():
 @pytest.mark.parametrize("text", ["", "   ", "The weather was mild and nothing happened."])
 def test_text_without_incidents_gives_no_events(text):
     assert extract_text(text).events == []
+
+
+def test_toll_sentences_at_two_places_are_two_events_even_when_the_places_are_unknown():
+    # same day ("yesterday" = 8 May), places the gazetteer does not know: only the two counts tell them apart
+    text = ("The death toll of the shelling on a bakery in Zawiyat Saleh yesterday has risen to 5 people. "
+            "The death toll of the ISIS attack on a hilltop in Tell Jarnoush on 8 May 2023 has risen to 2 fighters.")
+    events = extract_text(text, published=date(2023, 5, 9)).events
+    assert [(e.location, e.fatalities) for e in events] == [("Zawiyat Saleh", 5), ("Tell Jarnoush", 2)]
+
+
+def test_a_second_sentence_elaborating_the_same_place_stays_one_event():
+    text = ("Regime warplanes struck the market in Sarmin on 3 June 2023, killing 4 civilians. "
+            "Rescuers in Sarmin recovered the body of a fifth victim on the same day.")
+    events = extract_text(text, published=date(2023, 6, 4)).events
+    assert len(events) == 1

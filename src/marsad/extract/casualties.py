@@ -92,7 +92,8 @@ COMBATANT_NOUNS = re.compile(
     re.I,
 )
 GROUP_WORDS = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
-               "infants": "children", "babies": "children", "women": "women", "woman": "women", "men": "men"}
+               "infants": "children", "babies": "children", "boy": "children", "girl": "children", "kid": "children",
+               "infant": "children", "baby": "children", "women": "women", "woman": "women", "men": "men"}
 CAUSES = [
     ("suicide_attack", r"suicide|blew\s+(?:himself|herself|themselves)\s+up|blowing\s+(?:fighters\s+)?themselves\s+up"),
     ("car_bomb", r"car\s+bomb|booby[\s-]*trapped\s+(?:car|vehicle)|vbied"),
@@ -476,8 +477,12 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         for link in TOLL_LINK_RE.finditer(ctx.norm, match.end(), min(stop, match.end() + 160)):
             number = numbers.starting_at(link.end())
             if number is not None and numbers.take(number):
-                findings.append(Finding("killed", number, number.value, match.start(), number.end, match.start(),
-                                        link.end(), "", "casualties.toll", 0.8))
+                # the victims follow the count ("has risen to 14 civilians", "to 9 people")
+                phrase, end = victim_phrase(ctx.norm, number.end, stop)
+                if _head_noun(phrase) in NON_PERSON:
+                    phrase, end = "", number.end
+                findings.append(Finding("killed", number, number.value, match.start(), max(end, number.end), match.start(),
+                                        link.end(), phrase, "casualties.toll", 0.8))
                 break
     return findings
 
@@ -503,6 +508,25 @@ def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         findings.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
                                 number.start, phrase, "casualties.including", 0.7))
     return findings
+
+
+_INCLUDING_ONE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dead|victims|killed))(?:\s+(?:were|was|is|are))?)"
+                            r"\s+(?P<det>an?)\s+", re.I)
+
+
+def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Finding]:
+    """Singular sub-counts without a digit: "9 civilians, including a child, were killed"."""
+    found = []
+    for match in _INCLUDING_ONE.finditer(ctx.norm):
+        det = match.start("det")
+        if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
+            continue
+        phrase, end = victim_phrase(ctx.norm, match.end(), ctx.sentence_at(det)[1])
+        head = _head_noun(phrase)
+        if not head or _is_plural(head) or not (CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)):
+            continue
+        found.append(Finding("", None, 1, det, max(end, match.end()), det, det, phrase, "casualties.including", 0.65))
+    return found
 
 
 def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
@@ -653,11 +677,37 @@ def own_clause_end(ctx: DocContext, finding: Finding) -> int:
     return stop.start() if stop else limit
 
 
+_TOLL_PERPETRATOR_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_TOLL_PERPETRATOR_AFTER = re.compile(
+    r"(?:'s)?\s+(?:[\w'-]+\s+){0,2}?(?:attacks?|air\s*strikes?|strikes?|raids?|shelling|bombardment|bombings?|"
+    r"massacres?|ambush|offensive|assault|explosions?|blasts?|shells?|rockets?|missiles?|mortars?|warplanes?|drones?)\b", re.I)
+
+
+def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str]]:
+    """Actors named in a toll's lead before its count: "the toll of the ISIS attack
+    on X has risen to 6" names the perpetrator; "the toll among SDF fighters rose
+    to 9" names the victims' side."""
+    affiliation, perpetrators_named = None, []
+    for actor in _actors_in(ctx, finding.trigger_start, finding.number.start):
+        lead = ctx.norm[max(finding.trigger_start, actor.span.start - 30):actor.span.start]
+        if _TOLL_PERPETRATOR_BEFORE.search(lead) or _TOLL_PERPETRATOR_AFTER.match(ctx.norm, actor.span.end):
+            if actor.name not in perpetrators_named:
+                perpetrators_named.append(actor.name)
+        elif affiliation is None:
+            affiliation = actor.name
+    return affiliation, perpetrators_named
+
+
 def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     number = finding.number
     victim_end = finding.trigger_start if finding.start < finding.trigger_start else finding.end
-    affiliation_actors = _actors_in(ctx, finding.start, victim_end)
-    affiliation = affiliation_actors[0].name if affiliation_actors else None
+    lead_perpetrators: list[str] = []
+    if finding.rule == "casualties.toll" and number is not None:
+        affiliation, lead_perpetrators = _toll_roles(ctx, finding)
+        affiliation = affiliation or next((a.name for a in _actors_in(ctx, number.start, finding.end)), None)
+    else:
+        affiliation_actors = _actors_in(ctx, finding.start, victim_end)
+        affiliation = affiliation_actors[0].name if affiliation_actors else None
     phrase = finding.victim_text
     group = next((GROUP_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() in GROUP_WORDS), None)
     nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding))
@@ -670,7 +720,9 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         vague=number.vague if number else None, victims=_victims(phrase) or ("combatants" if affiliation else None),
         victim_group=group, affiliation=affiliation,
         nationality=nationality.group("nat").capitalize() if nationality else None,
-        perpetrator=perpetrators(ctx, finding, victim_end, affiliation), cause=cause_of(ctx, finding),
+        perpetrator=lead_perpetrators + [name for name in perpetrators(ctx, finding, victim_end, affiliation)
+                                         if name not in lead_perpetrators],
+        cause=cause_of(ctx, finding),
         place_ids=places, span=ctx.span(span_start, span_end), rule=finding.rule, confidence=finding.confidence,
     )
 
@@ -718,6 +770,7 @@ def casualties_component(ctx: DocContext) -> None:
     findings = noun_findings(ctx, numbers)
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
+    findings += including_one_findings(ctx, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))

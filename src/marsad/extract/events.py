@@ -150,6 +150,8 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     known = {_place_key(p) for c in current.clauses for p in _inside(c.start, c.end, ctx.places)}
     if places - known and known:
         return True
+    if _own_toll_elsewhere(ctx, current, clause, known):
+        return True
     if _CONSEQUENCE.match(ctx.norm, clause.start):
         return False
     same_sentence = ctx.sentence_index(clause.start) == ctx.sentence_index(last.start)
@@ -157,6 +159,22 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     if differs and (clause.run_on or not same_sentence) and (places - known or clause.run_on):
         return True
     return False
+
+
+def _own_toll_elsewhere(ctx: DocContext, current: _Group, clause: _Clause, known: set[str]) -> bool:
+    """A new sentence that states its own death toll at a place the current event
+    does not name is another incident, even when the gazetteer does not know the
+    place ("The toll of the strike on X rose to 5. The toll of the attack on Y
+    rose to 2."): two counts at two places are not one event's elaboration."""
+    if ctx.sentence_index(clause.start) == ctx.sentence_index(current.clauses[-1].start) or not known:
+        return False
+    places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places)}
+    if not places or places & known:
+        return False
+    stated = [c for c in ctx.casualties if c.span is not None and c.part_of is None and c.outcome in _KILLED]
+    ours = _inside(clause.start, clause.end, stated)
+    theirs = [c for c in stated for k in current.clauses if k.start <= c.span.start < k.end]
+    return bool(ours and theirs)
 
 
 def _place_key(place: PlaceMention) -> str:
