@@ -122,3 +122,18 @@ def test_including_a_place_or_vehicle_is_no_sub_count():
     facts = _facts("Regime forces shelled 4 villages, including a school in Kansafra, killing 3 civilians.")
     assert [c.count for c in facts if c.part_of is None] == [3]
     assert not [c for c in facts if c.part_of is not None]
+
+
+def test_a_documented_monthly_total_is_a_tally_over_that_month():
+    facts = _facts("Monthly toll: the monitor documented the death of 310 civilians in Hama province "
+                   "in October 2022, including 44 children.")
+    total = next(c for c in facts if c.part_of is None)
+    assert total.count == 310 and total.is_tally
+    assert (total.period.start, total.period.end) == (date(2022, 10, 1), date(2022, 10, 31))
+    child = next(c for c in facts if c.part_of == total.id)
+    assert child.count == 44 and child.is_tally and child.period.start == date(2022, 10, 1)
+
+
+def test_an_incident_dated_only_to_a_month_is_no_tally():
+    facts = _facts("In October 2022, gunmen killed 3 shepherds near Salamiyah.")
+    assert [(c.count, c.is_tally) for c in facts] == [(3, False)]

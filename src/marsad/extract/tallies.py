@@ -112,13 +112,36 @@ def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, findi
     return None
 
 
+_WHOLE_MONTH_BEFORE = re.compile(r"\b(?:in|during|throughout|over|for)\s+(?:the\s+month\s+of\s+)?$", re.I)
+_DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|toll|total|monthly|cumulative|overall|in\s+all|"
+                               r"altogether|statistics?)\b", re.I)
+
+
+def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
+    """"documented the death of 244 civilians in Idlib in January 2021": a count a
+    monitor totals over a whole calendar month is a cumulative claim over that month.
+    Without documentation wording ("in March 2019, gunmen killed 3 people") a
+    month is only the imprecise date of one incident."""
+    start, end = ctx.sentence_at(finding.start)
+    if not _DOCUMENTED_TOTAL.search(ctx.norm, start, end):
+        return None
+    for value in ctx.dates:
+        if (value.rule == "dates.month_year" and value.span is not None and start <= value.span.start < end
+                and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
+            return value
+    return None
+
+
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
     for finding, casualty in zip(findings, casualties):
         own_end = own_clause_end(ctx, finding)
         own = [p for p in periods if finding.start <= p.span.start < own_end]
+        month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
         if own:
             casualty.period = own[0]
+        elif month is not None:
+            casualty.period = month
         else:
             sentence = ctx.sentence_index(finding.start)
             scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence]
