@@ -111,3 +111,19 @@ def test_re_extraction_keeps_incident_ids_and_decisions(database):
     assert new_event != old_event
     assert after == before
     assert after["1/E1"] != after["3/E1"]  # the decision still holds
+
+
+def test_a_monthly_total_takes_its_area_from_the_governorate_it_names(database):
+    from marsad.extract import extract_text
+    from marsad.reconcile.facts import load_facts
+
+    text = "Monthly toll: the monitor documented the death of 57 civilians in Idlib province in March 2021, including 9 children."
+    extraction = extract_text(text, published=date(2021, 4, 1), source="Monitor A")
+    extraction.document_id = "monthly-idlib"
+    with database.transaction() as session:
+        store(session, (text, extraction))
+        _, claims = load_facts(session)
+    by_count = {c.count: c for c in claims}
+    assert set(by_count) == {57, 9}
+    assert by_count[57].admin1 == "Idlib" and by_count[9].admin1 == "Idlib"
+    assert (by_count[57].period_start, by_count[57].period_end) == (date(2021, 3, 1), date(2021, 3, 31))

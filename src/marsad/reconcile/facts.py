@@ -101,7 +101,8 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     event_rows = session.execute(select(Event.id, Event.admin1, Event.date_start, Event.date_end, Event.date_precision).where(Event.run_id.in_(current))).all()
     event_admin1 = {row.id: row.admin1 for row in event_rows if row.admin1}
     _inherit_event_periods(casualties, {row.id: row for row in event_rows})
-    claims = [_claim(c, by_id, documents, event_admin1) for c in casualties if _is_claim(c, by_id)]
+    place_admin1 = _casualty_place_admin1(session, current)
+    claims = [_claim(c, by_id, documents, event_admin1, place_admin1) for c in casualties if _is_claim(c, by_id)]
     claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
     by_event: dict[int, list[dict]] = defaultdict(list)
     for casualty in casualties:
@@ -160,7 +161,27 @@ def claim_category(casualty: dict) -> str:
     return base
 
 
-def _claim(casualty: dict, by_id: dict[int, dict], documents: dict, event_admin1: dict[int, str]) -> Claim:
+def _casualty_place_admin1(session, current) -> dict[int, str]:
+    """casualty id → the governorate of the places its sentence names, when they
+    all lie in one. A cumulative claim is attached to no event, so this is where
+    its area comes from ("244 civilians in Idlib province in January")."""
+    from sqlalchemy import select
+
+    from marsad.store.models import Casualty, CasualtyPlace, Place
+
+    rows = session.execute(
+        select(CasualtyPlace.casualty_id, Place.admin1).join(Place, CasualtyPlace.place_id == Place.id)
+        .join(Casualty, CasualtyPlace.casualty_id == Casualty.id)
+        .where(Casualty.run_id.in_(current), Casualty.is_tally.is_(True), Place.gazetteer_id.is_not(None))
+    ).all()
+    areas: dict[int, set] = defaultdict(set)
+    for casualty_id, admin1 in rows:
+        areas[casualty_id].add(admin1)
+    return {cid: next(iter(names)) for cid, names in areas.items() if len(names) == 1 and None not in names}
+
+
+def _claim(casualty: dict, by_id: dict[int, dict], documents: dict, event_admin1: dict[int, str],
+           place_admin1: dict[int, str] | None = None) -> Claim:
     from marsad.reconcile.estimates import normal_outcome
 
     document = documents.get(casualty["document_id"])
@@ -181,7 +202,8 @@ def _claim(casualty: dict, by_id: dict[int, dict], documents: dict, event_admin1
         cause=casualty["cause"],
         period_start=scope["period_start"],
         period_end=scope["period_end"],
-        admin1=event_admin1.get(casualty["event_id"]) or event_admin1.get((parent or {}).get("event_id")),
+        admin1=(event_admin1.get(casualty["event_id"]) or event_admin1.get((parent or {}).get("event_id"))
+                or (place_admin1 or {}).get(casualty["id"]) or (place_admin1 or {}).get((parent or {}).get("id"))),
         parent_key=f"{parent['document_id']}/{parent['local_id']}" if parent else None,
         derived=casualty["derived"],
         remainder=bool(re.search(r"\brest\b|remain", derived, re.I)) or (parent is not None and casualty["count"] is None),
