@@ -27,12 +27,28 @@ class MarsadGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _exit_interrupted()
         except MarsadError as error:
+            if _interrupted(error):
+                _exit_interrupted()
             click.echo(f"Error: {error}", err=True)
             sys.exit(error.exit_code)
-        except KeyboardInterrupt:
-            click.echo("Interrupted: work finished so far is kept; run the same command again to resume.", err=True)
-            sys.exit(130)
+        except Exception as error:
+            if _interrupted(error):  # Ctrl-C inside a database driver call
+                _exit_interrupted()
+            raise
+
+
+def _interrupted(error: BaseException) -> bool:
+    from marsad.store.db import caused_by_interrupt
+
+    return caused_by_interrupt(error)
+
+
+def _exit_interrupted() -> None:
+    click.echo("Interrupted: work finished so far is kept; run the same command again to resume.", err=True)
+    sys.exit(130)
 
 
 @click.group(cls=MarsadGroup, context_settings={"help_option_names": ["-h", "--help"]})

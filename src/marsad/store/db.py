@@ -194,6 +194,18 @@ def pending_heads(engine) -> set[str]:
     return set(script.get_heads()) - current
 
 
+def caused_by_interrupt(error: BaseException) -> bool:
+    """Whether a KeyboardInterrupt lies anywhere in the error's cause/context chain."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 @dataclass
 class Database:
     """An engine plus a session factory. Use :meth:`transaction` for writes:
@@ -220,6 +232,10 @@ class Database:
             with session.begin():
                 yield session
         except SQLAlchemyError as error:
+            if caused_by_interrupt(error):
+                # Ctrl-C inside a driver call can surface as a driver error; it must
+                # still stop the batch rather than count as one failed document.
+                raise KeyboardInterrupt from error
             raise StorageError(f"{self.safe_url()}: {error.__class__.__name__}: {error}") from error
         finally:
             session.close()
