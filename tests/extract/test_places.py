@@ -226,3 +226,28 @@ def test_a_foreign_city_counts_only_under_its_own_name(small_gazetteer):
                      small_gazetteer, countries={"SY"})
     assert "Aerial" not in places or not places["Aerial"].resolved
     assert places["Beirut"].country == "LB" and places["Hajin"].country == "SY"
+
+
+def test_an_unresolved_village_never_takes_another_sentences_governorate(small_gazetteer):
+    text = ("Daraa: gunmen shot dead a teacher in the eastern countryside of Daraa on Sunday. "
+            "Separately, an old shell exploded in the village of Zubairat Hadiyah, wounding two shepherds.")
+    village = _places(text, small_gazetteer)["Zubairat Hadiyah"]
+    assert not village.resolved
+    assert village.admin1 is None
+
+
+def test_an_unresolved_town_takes_the_one_governorate_of_its_sentence(small_gazetteer):
+    places = _places("A drone hit a car at the entrance of the town of Zubairat Hadiyah in Idlib province.",
+                     small_gazetteer)
+    assert (places["Zubairat Hadiyah"].resolved, places["Zubairat Hadiyah"].admin1) == (False, "Idlib")
+    text = ("Aleppo: clashes went on near the city. Shelling then hit the village of Umm Zaytunah "
+            "in the southern countryside of Idlib.")
+    assert _places(text, small_gazetteer)["Umm Zaytunah"].admin1 == "Idlib"
+
+
+def test_a_governorate_attached_to_an_unresolved_name_is_its_own(small_gazetteer):
+    text = ("Shelling hit the village of Zubairat Hadiyah in Idlib countryside and the village of "
+            "Umm Zaytunah in the western countryside of Aleppo.")
+    places = _places(text, small_gazetteer)
+    assert places["Zubairat Hadiyah"].admin1 == "Idlib"
+    assert places["Umm Zaytunah"].admin1 == "Aleppo"

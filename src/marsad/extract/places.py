@@ -434,8 +434,12 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             fuzzy_countries=countries if item.cued and not item.known else set(),
         )
 
-    for item in found:
-        codes = admin_by_sentence.get(ctx.sentence_index(item.start)) or document_admin1
+    for position, item in enumerate(found):
+        # Only its own words say an unplaced name's governorate: another
+        # sentence's governorate is often another place's (a daily round-up).
+        following = found[position + 1] if position + 1 < len(found) else None
+        codes = (_attached_admin1(ctx.norm, gazetteer, item, following)
+                 or admin_by_sentence.get(ctx.sentence_index(item.start), set()))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
     anchors_of: dict[int, tuple[float, float]] = {}
@@ -459,6 +463,22 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                 gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
+
+
+_ATTACHED_GAP = re.compile(
+    r",?\s*\(?\s*(?:in\s+(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
+    r"(?:(?:countryside|province|governorate)\s+of\s+(?:the\s+)?)?)?",
+    re.I,
+)
+
+
+def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | None) -> set[str]:
+    """Governorates of the name right after ``item`` ("X, Idlib", "X in the
+    countryside of Idlib"), which speaks for ``item`` even when its sentence
+    names other governorates too."""
+    if following is None or not _ATTACHED_GAP.fullmatch(norm[item.end:following.start]):
+        return set()
+    return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
 
 
 @lru_cache(maxsize=50_000)
