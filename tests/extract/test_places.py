@@ -251,3 +251,10 @@ def test_a_governorate_attached_to_an_unresolved_name_is_its_own(small_gazetteer
     places = _places(text, small_gazetteer)
     assert places["Zubairat Hadiyah"].admin1 == "Idlib"
     assert places["Umm Zaytunah"].admin1 == "Aleppo"
+
+
+def test_a_comma_in_a_list_does_not_attach_a_governorate(small_gazetteer):
+    listed = _places("Regime shelling hit the village of Zubairat Hadiyah, Hama and Homs.", small_gazetteer)
+    assert listed["Zubairat Hadiyah"].admin1 is None  # a list of neighbours, two governorates named
+    attached = _places("Regime shelling hit the village of Zubairat Hadiyah, Idlib countryside, and Homs.", small_gazetteer)
+    assert attached["Zubairat Hadiyah"].admin1 == "Idlib"

@@ -472,11 +472,19 @@ _ATTACHED_GAP = re.compile(
 )
 
 
+_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|\))", re.I)
+
+
 def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | None) -> set[str]:
     """Governorates of the name right after ``item`` ("X, Idlib", "X in the
     countryside of Idlib"), which speaks for ``item`` even when its sentence
     names other governorates too."""
-    if following is None or not _ATTACHED_GAP.fullmatch(norm[item.end:following.start]):
+    gap = norm[item.end:following.start] if following is not None else ""
+    if following is None or not _ATTACHED_GAP.fullmatch(gap):
+        return set()
+    # In a plain list ("Zubairat, Hama and Homs") a comma joins neighbours, not a
+    # place and its governorate: without "in", the governorate must say what it is.
+    if not re.search(r"\bin\b", gap, re.I) and not _GOVERNORATE_WORD.match(norm, following.end):
         return set()
     return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
 
