@@ -160,3 +160,23 @@ def skeleton(key: str) -> str:
 
 def is_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTERS.search(text))
+
+
+def names_place(area: str, name: str | None) -> bool:
+    """Whether ``name`` names the place ``area`` (or contains it as whole words),
+    tolerant of transliteration: the one area match behind ``tally --area`` and
+    ``report --area``.
+
+    >>> names_place("Deir Ezzor", "Deir ez-Zor")
+    True
+    >>> names_place("Deir ez-Zor", "eastern countryside of Deir ez-Zor")
+    True
+    >>> names_place("Hama", "Hamadiyah")
+    False
+    """
+    if not name:
+        return False
+    if place_key(area) == place_key(name):
+        return True
+    words = [re.escape(w) for w in re.split(r"[\W_]+", area.casefold()) if w]
+    return bool(words) and re.search(r"\b" + r"\W+".join(words) + r"\b", name.casefold()) is not None

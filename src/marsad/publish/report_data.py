@@ -9,20 +9,19 @@ a count with no place of its own falls back on the places its report names.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from marsad.publish.records import Scope
 
 
 def area_matcher(area: str | None):
-    """The spelling-tolerant match of ``marsad events list --place``: the
-    words of ``area`` in order ("Deir ez-Zor" matches "Deir Ezzor")."""
+    """The spelling-tolerant area match that ``marsad tally --area`` uses too
+    (:func:`marsad.gazetteer.keys.names_place`)."""
+    from marsad.gazetteer.keys import names_place
+
     if not area:
         return lambda *names: True
-    tokens = [re.escape(t) for t in re.split(r"[\W_]+", area.casefold()) if t]
-    pattern = re.compile(".*".join(tokens))
-    return lambda *names: any(name and pattern.search(name.casefold()) for name in names)
+    return lambda *names: any(names_place(area, name) for name in names)
 
 
 def load_casualties(session, scope: Scope) -> list[dict]:

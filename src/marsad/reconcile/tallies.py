@@ -36,12 +36,9 @@ def period_label(day: date, by: str) -> str:
 
 
 def area_matches(area: str | None, *values: str | None) -> bool:
-    from marsad.reconcile.linkage import place_key
+    from marsad.gazetteer.keys import names_place
 
-    if not area:
-        return True
-    wanted = place_key(area)
-    return any(v and (place_key(v) == wanted) for v in values)
+    return not area or any(names_place(area, value) for value in values)
 
 
 def victims_matches(wanted: str | None, category: str) -> bool:
