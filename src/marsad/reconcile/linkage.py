@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -87,21 +86,17 @@ class PairScore:
 
 
 def place_key(name: str | None) -> str | None:
-    """A spelling-tolerant key for a place name: no accents, no article, no
-    punctuation, doubled letters and common transliteration variants folded
-    ("Al-Sha'afah" and "ash Shaafa" give the same key)."""
+    """A looser key than the gazetteer's, for comparing two reports' places:
+    the gazetteer key (accents, articles, Arabic script, doubled letters folded)
+    reduced to its consonant skeleton, since short vowels are transliterated
+    every which way ("Saraqib" = "Saraqeb", "Kafr Nubl" = "Kafranbel")."""
     if not name:
         return None
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[’'`ʿʾ‘]", "", text)
-    text = re.sub(r"^(al|el|ar|as|ash|ad|az|at|an)[\s-]+", "", text)
-    text = re.sub(r"[^a-z]+", "", text)
-    for variant, canonical in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "i"), ("ay", "ai"), ("ey", "ai"), ("q", "k"), ("o", "u"), ("e", "a"), ("h", "")):
-        text = text.replace(variant, canonical)
+    from marsad.gazetteer.keys import place_key as gazetteer_key
+
+    text = gazetteer_key(name).replace("q", "k").replace("h", "")
     text = re.sub(r"(.)\1+", r"\1", text)
-    # short vowels are written every which way in transliteration: keep the consonant skeleton
-    text = text[:1] + re.sub(r"[aeiouy]", "", text[1:])
-    return text or None
+    return (text[:1] + re.sub(r"[aeiouy]", "", text[1:])) or None
 
 
 def evidence_words(text: str | None) -> list[str]:
