@@ -87,8 +87,8 @@ def main(path: Path = DEFAULT) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from _report import write_section
 
-    from marsad.gazetteer.index import Gazetteer, default_paths
     from marsad.gazetteer.importers import import_files
+    from marsad.gazetteer.index import Gazetteer, default_paths
 
     header, rows = load(path)
     load_average = f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "n/a"

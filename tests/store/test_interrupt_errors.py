@@ -16,7 +16,7 @@ def _driver_error_during_ctrl_c() -> OperationalError:
         try:
             raise KeyboardInterrupt
         except KeyboardInterrupt:
-            raise OperationalError("INSERT INTO events ...", {}, Exception("canceling statement due to user request"))
+            raise OperationalError("INSERT INTO events ...", {}, Exception("canceling statement due to user request"))  # noqa: B904 - the context is the point
     except OperationalError as error:
         return error
 

@@ -57,8 +57,8 @@ def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_for
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
-    for row in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    for line in cells:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip())
 
 
 def _cell(value: Any, limit: int = 60) -> str:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from marsad.errors import InputError
 from marsad.extract.event_types import EventTyping, load_rules

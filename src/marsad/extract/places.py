@@ -35,8 +35,8 @@ from functools import lru_cache
 
 from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
-from marsad.gazetteer.keys import place_key
 from marsad.gazetteer.index import Place
+from marsad.gazetteer.keys import place_key
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
 from marsad.model import PlaceMention
 

@@ -52,7 +52,8 @@ def _renumber(casualties: list[Casualty]) -> None:
 
 
 def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]):
-    kept_findings, kept = [], []
+    kept_findings: list[Finding] = []
+    kept: list[Casualty] = []
     for finding, casualty in zip(findings, casualties):
         if finding.number is not None and _REPEAT.search(ctx.norm, max(0, finding.number.start - 20), finding.number.start):
             if any(c.count == casualty.count and c.outcome == casualty.outcome for c in kept):

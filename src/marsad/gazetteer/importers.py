@@ -38,8 +38,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from marsad.errors import InputError
-from marsad.gazetteer.bundled import admin1_name, admin1_table
 from marsad.gazetteer import index as gazetteer_index
+from marsad.gazetteer.bundled import admin1_name, admin1_table
 from marsad.gazetteer.index import connect, name_rows
 from marsad.gazetteer.keys import place_key
 

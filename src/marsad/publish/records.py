@@ -116,7 +116,7 @@ def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BAT
     from marsad.store.models import Document, Event, Source
     from marsad.store.repository import events_query
 
-    Source = aliased(Source)  # events_query may join sources itself
+    Source = aliased(Source)  # type: ignore[misc]  # events_query may join sources itself
     # Plain columns, not ORM entities: an export reads millions of rows once.
     columns = [Event.__table__.c[name] for name in EVENT_COLUMNS]
     query = (

@@ -143,7 +143,7 @@ def load_incidents(session, scope: Scope, *, limit: int) -> list[dict]:
     from marsad.store.models import Document, Source
     from marsad.store.repository import events_query
 
-    Source = aliased(Source)  # events_query may join sources itself
+    Source = aliased(Source)  # type: ignore[misc]  # events_query may join sources itself
     query = (events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to)
              .outerjoin(Source, Source.id == Document.source_id)
              .add_columns(Document.published, Document.title, Document.url, Source.name, Source.confidential,

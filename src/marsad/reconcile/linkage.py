@@ -327,7 +327,7 @@ def _pairs_from_rows(columns: list[str], rows: list[tuple], weights: dict[str, l
     # Splink reports each comparison's match weight (mw_*); the level is the
     # one whose log2(m/u) it equals.
     at = {name: i for i, name in enumerate(columns)}
-    comparisons = [(name, at[f"mw_{name}"], levels, {}) for name, levels in weights.items()]
+    comparisons: list[tuple] = [(name, at[f"mw_{name}"], levels, {}) for name, levels in weights.items()]
     i_a, i_b, i_w, i_p = at["uid_l"], at["uid_r"], at["match_weight"], at["match_probability"]
     out = []
     for row in rows:

@@ -18,7 +18,8 @@ def load_decisions(session) -> tuple[list[tuple[str, str]], list[tuple[str, str]
 
     from marsad.reconcile.models import ReviewDecision
 
-    same, different = [], []
+    same: list = []
+    different: list = []
     for row in session.scalars(select(ReviewDecision).order_by(ReviewDecision.id)):
         (same if row.decision == "same" else different).append((row.report_key_a, row.report_key_b))
     return same, different

@@ -212,7 +212,7 @@ def insert_facts(connection, runs: Sequence[tuple[int, int, m.Extraction]]) -> N
         event_links |= {(event_ids[position][e.id], pids[p]) for e in ex.events for p in e.place_ids if p in pids}
         casualty_links |= {(ids[c.id], pids[p]) for c in ex.casualties for p in c.place_ids if p in pids}
     if parents:
-        table = Casualty.__table__
+        table: Any = Casualty.__table__
         connection.execute(
             table.update().where(table.c.id == bindparam("b_id")).values(part_of_id=bindparam("b_parent")), parents
         )

@@ -35,7 +35,8 @@ def _fact_counts(session, document_ids: list[int]) -> dict[int, tuple[int, int]]
     if not document_ids:
         return {}
     counts: dict[int, list[int]] = {i: [0, 0] for i in document_ids}
-    for position, model in enumerate((Event, Casualty)):
+    models: tuple[Any, ...] = (Event, Casualty)
+    for position, model in enumerate(models):
         query = (
             select(model.document_id, func.count())
             .join(ExtractionRun, model.run_id == ExtractionRun.id)

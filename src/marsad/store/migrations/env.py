@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from marsad.store.models import Base
 from marsad.store.extensions import load_extensions
+from marsad.store.models import Base
 
 load_extensions()  # other packages' tables join Base.metadata
 target_metadata = Base.metadata

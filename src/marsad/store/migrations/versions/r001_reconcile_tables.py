@@ -6,9 +6,8 @@ Create Date: 2026-11-25 19:58:13.869827
 """
 from __future__ import annotations
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'r001'
 down_revision = '0001'
