@@ -7,6 +7,14 @@ practice for vague reports: "tens" = 10, "dozens" = 12, "hundreds" = 100 (and
 number", "several", "a few") is 3; ranges ("10-15", "between 10 and 15") take
 the lower, most conservative figure as best estimate. Numbers glued to the next
 word ("123citizens") and the typo "at last N" for "at least N" are understood.
+
+Counts have a ceiling, :data:`MAX_COUNT` (100 million): no report's toll of
+people comes near it (the deadliest wars' tolls are tens of millions), and the
+database columns hold 32-bit integers. A larger number ("99999999999999999999
+killed", "nine hundred ninety-nine trillion") is never read as a count: it is
+left out and named in the extraction's warnings, so the document is still
+stored and the refusal is on record. Scales up to quadrillion are known, so
+"nine hundred ninety-nine trillion" is not cut to its first words (999).
 """
 
 from __future__ import annotations
@@ -22,7 +30,10 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12,
+          "quadrillion": 10**15}
+#: The largest number read as a count of people; see the module docstring.
+MAX_COUNT = 100_000_000
 
 #: Vague amounts and the count they stand for (ACLED conventions where ACLED has one).
 VAGUE = {
@@ -44,12 +55,15 @@ QUALIFIERS = {
 }
 
 _WORD = "|".join(sorted([*UNITS.keys() - {"no", "a", "an", "single"}, *TENS], key=len, reverse=True))
-_SCALE = "hundred|thousand|million"
+_SCALE = "hundred|thousand|million|billion|trillion|quadrillion"
 _WORD_NUMBER = (
     rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
     rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*)"
 )
-_DIGITS = r"(?<![A-Za-z\d/.:,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th)?"
+_DIGITS = (
+    r"(?<![A-Za-z\d/.:,])(?:\d+\.\d+(?=\s+(?:million|billion|trillion)\b)|\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th|\s+(?:million|billion|trillion)\b)?"
+)
 _NUM = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
@@ -98,6 +112,11 @@ def parse_number(raw: str) -> tuple[int | None, bool]:
     digits = re.match(r"(\d[\d,]*)(st|nd|rd|th)?$", text, re.I)
     if digits:
         return int(digits.group(1).replace(",", "")), bool(digits.group(2))
+    scaled = re.match(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)$", text, re.I)
+    if scaled:  # "3 million", "1.5 million": exact arithmetic, no float rounding
+        whole, _, fraction = scaled.group(1).replace(",", "").partition(".")
+        scale = SCALES[scaled.group(2).lower()]
+        return int(whole) * scale + int(fraction or "0") * scale // 10 ** len(fraction), False
     return parse_word_number(text), False
 
 
@@ -149,6 +168,17 @@ def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-@register("numbers", version="1")
+def implausible(mention: NumberMention) -> bool:
+    """Whether a quantity is beyond any count of people (see :data:`MAX_COUNT`)."""
+    return any(v is not None and v > MAX_COUNT for v in (mention.value, mention.low, mention.high))
+
+
+@register("numbers", version="2")
 def numbers_component(ctx: DocContext) -> None:
-    ctx.numbers = find_numbers(ctx.norm)
+    found = find_numbers(ctx.norm)
+    refused = [n for n in found if implausible(n)]
+    ctx.numbers = [n for n in found if not implausible(n)]
+    if refused:
+        shown = ", ".join(f"{ctx.text[n.num_start:n.num_end][:40]!r} at {n.num_start}" for n in refused[:3])
+        more = f" and {len(refused) - 3} more" if len(refused) > 3 else ""
+        ctx.warnings.append(f"numbers above {MAX_COUNT:,} are not read as counts: {shown}{more}")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from marsad.ingest.readers import RawDocument, parse_date
 from marsad.store.repository import content_hash
@@ -52,13 +54,20 @@ def clean_text(text: str) -> str:
 
 
 def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
-    """Main text of a news page (trafilatura), with its title, date and URL."""
+    """Main text of a news page (trafilatura), with its title, date and URL.
+
+    HTML nested deeper than lxml's parser allows (about 255 levels) loses the
+    text below that depth without an error; such a page is read with the
+    standard library's parser instead, whole, so no text goes missing.
+    """
     head = html[:5000].lower()
     if "<html" not in head and "<body" not in head:
         return fragment_to_text(html), {}
+    if _parser_loses_text(html):
+        return plain_html_text(html), {}
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
+    extracted: Any = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
     )
     if extracted is None or not (extracted.text or "").strip():
@@ -78,26 +87,106 @@ def fragment_to_text(html: str) -> str:
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except Exception:  # lxml raises several types on junk; the text is what matters
-        return re.sub(r"<[^>]+>", " ", html)
+        return plain_html_text(html)
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     for element in root.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    text = _tidy_lines(root.text_content())
+    if _letters(text) < 0.8 * _letters(_rough_text(html)):
+        return plain_html_text(html)  # the parser dropped text (too deep); see html_to_text
+    return text
+
+
+def _tidy_lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+
+
+def _rough_text(html: str) -> str:
+    return _TAG.sub(" ", _SCRIPT.sub(" ", html))
+
+
+def _letters(text: str) -> int:
+    return _LETTER.subn("", text)[1]
+
+
+def _parser_loses_text(html: str) -> bool:
+    """Whether lxml, which trafilatura parses with, would drop part of the page's text."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - unparsable: let the tolerant path decide
+        return True
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    return _letters(root.text_content()) < 0.8 * _letters(_rough_text(html))
+
+
+def plain_html_text(html: str) -> str:
+    """All text of an HTML document, one line per block, with the standard
+    library's parser (no depth limit, no boilerplate removal)."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = [0]
+
+    class _Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "title"):
+                skipping[0] += 1
+            elif tag in _BLOCKS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "title"):
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _BLOCKS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not skipping[0]:
+                parts.append(data)
+
+    collector = _Collector(convert_charrefs=True)
+    collector.feed(html)
+    collector.close()
+    return _tidy_lines("".join(parts))
+
+
+def document_label(raw: RawDocument) -> str:
+    """The id an extraction gives a document, the same for ``extract`` and
+    ``ingest``: its own id if the record has one, else the file name without
+    extension for a one-document file, else where it was read (``file:line``,
+    ``file#entry-N``) for a record of a multi-document file."""
+    if raw.external_id:
+        return raw.external_id
+    if raw.input_format in ("jsonl", "json", "csv", "feed"):
+        return raw.origin
+    return Path(raw.origin).stem or raw.origin or "doc"
 
 
 def prepare(raw: RawDocument, *, languages: tuple[str, ...] | None = ("en",), detect: bool = True) -> CleanDocument:
     """Clean, check and hash one raw document; raises :class:`DocumentRejected`.
 
-    ``detect=False`` leaves the language check to :func:`check_language`, so a
+    The one way in for documents: ``marsad extract`` and ``marsad ingest`` both
+    call it, so both extract from the same text (same spans) under the same id
+    (:func:`document_label`). ``detect=False`` leaves the language check to :func:`check_language`, so a
     batch can skip it for texts it already stored (re-ingest stays cheap).
     """
     title, url, published = raw.title, raw.url, raw.published
     if raw.text is not None:
         text = raw.text
     elif raw.html is not None:
-        text, meta = html_to_text(raw.html, raw.url)
+        try:
+            text, meta = html_to_text(raw.html, raw.url)
+        except Exception as error:  # noqa: BLE001 - a parser crash on one page fails that page only
+            raise DocumentRejected(f"cannot be read as HTML ({type(error).__name__}: {error}).", "clean") from error
         title = title or meta.get("title")
         url = url or meta.get("url")
         if published is None and meta.get("date"):

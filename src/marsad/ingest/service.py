@@ -98,11 +98,12 @@ class DefaultExtractor:
 
     def __call__(self, document: CleanDocument) -> m.Extraction:
         from marsad.extract import extract_text
+        from marsad.ingest.clean import document_label
 
         raw = document.raw
         return extract_text(
             document.text,
-            document_id=raw.external_id or raw.origin,
+            document_id=document_label(raw),
             published=document.published,
             source=raw.source,
         )
@@ -197,6 +198,8 @@ class _Batch:
                 prepared.append(prepare(item, detect=False))
             except DocumentRejected as error:
                 self._fail(item.origin, error.stage, error)
+            except Exception as error:  # noqa: BLE001 - a cleaning bug fails one document, not the batch
+                self._fail(item.origin, "clean", error)
         with self.db.transaction() as session:
             known = repo.known_documents(session, [d.content_hash for d in prepared])
         self.summary.seconds["read"] += time.perf_counter() - started
@@ -273,9 +276,10 @@ class _Batch:
             with self.db.transaction() as session:
                 statuses = store_documents(session, items, keep_json=self.options.keep_json)
                 self._resolve(session, items)
-        except StorageError:
+        except (StorageError, OverflowError, ValueError) as error:
+            # OverflowError: SQLite's driver refuses integers beyond 64 bits before SQL runs.
             if len(items) == 1:
-                self._fail(items[0].origin, "store", sys.exc_info()[1], items[0].content_hash)
+                self._fail(items[0].origin or "", "store", error, items[0].content_hash)
                 return
             for item in items:
                 self._store([item])
