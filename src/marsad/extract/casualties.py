@@ -622,7 +622,8 @@ def _actors_in(ctx: DocContext, start: int, end: int) -> list:
         ctx.extra["casualties.actor_starts"] = index
     starts, ordered = index
     found = []
-    for actor in ordered[bisect_left(starts, start):]:
+    for position in range(bisect_left(starts, start), len(ordered)):  # no slice: a copy per call was quadratic
+        actor = ordered[position]
         if actor.span.start >= end:
             break
         if actor.span.end <= end and actor.name != "Civilians":
@@ -698,6 +699,17 @@ def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str
     return affiliation, perpetrators_named
 
 
+def _places_by_sentence(ctx: DocContext) -> dict[int, list[str]]:
+    """Place ids per sentence index, built once per document (a scan per count was quadratic)."""
+    cached = ctx.extra.get("casualties.places_by_sentence")
+    if cached is None or cached[0] != len(ctx.places):
+        index: dict[int, list[str]] = {}
+        for p in ctx.places:
+            index.setdefault(ctx.sentence_index(p.span.start), []).append(p.id)
+        cached = ctx.extra["casualties.places_by_sentence"] = (len(ctx.places), index)
+    return cached[1]
+
+
 def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     number = finding.number
     victim_end = finding.trigger_start if finding.start < finding.trigger_start else finding.end
@@ -711,7 +723,7 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     phrase = finding.victim_text
     group = next((GROUP_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() in GROUP_WORDS), None)
     nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding))
-    places = [p.id for p in ctx.places if ctx.sentence_index(p.span.start) == ctx.sentence_index(finding.trigger_start)]
+    places = _places_by_sentence(ctx).get(ctx.sentence_index(finding.trigger_start), [])
     span_start, span_end = min(finding.start, finding.trigger_start), max(finding.end, finding.trigger_end)
     return Casualty(
         id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=finding.count,

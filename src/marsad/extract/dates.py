@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from marsad.extract.pipeline import DocContext, register
@@ -78,17 +79,23 @@ def add_months(day: date, months: int) -> date:
 def find_absolute(ctx: DocContext) -> list[DateValue]:
     """Day, month-year and numeric dates; a missing year is filled later."""
     found: list[DateValue] = []
-    taken: list[tuple[int, int]] = []
+    # Taken spans never overlap, so sorted by start they are sorted by end too:
+    # one bisect answers "does this match overlap one?" (a scan was quadratic).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for pattern, rule in ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
                           (MONTH_DAY, "dates.month_day"), (MONTH_YEAR, "dates.month_year")):
         for match in pattern.finditer(ctx.norm):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            before = bisect_left(taken_starts, match.end())
+            if before and taken_ends[before - 1] > match.start():
                 continue
             value = _absolute_value(match, rule, ctx.published)
             if value is not None:
                 value.span = ctx.span(match.start(), match.end())
                 found.append(value)
-                taken.append((match.start(), match.end()))
+                at = bisect_left(taken_starts, match.start())
+                taken_starts.insert(at, match.start())
+                taken_ends.insert(at, match.end())
     return sorted(found, key=lambda v: v.span.start)
 
 

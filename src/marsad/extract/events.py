@@ -29,6 +29,7 @@ from functools import lru_cache
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.spans import starting_within
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
 VERSION = "1"
@@ -99,8 +100,13 @@ def clauses_of(ctx: DocContext) -> list[_Clause]:
     return out
 
 
-def _inside(start: int, end: int, items, span_of=lambda item: item.span):
-    return [item for item in items if span_of(item) is not None and start <= span_of(item).start < end]
+def _span(item):
+    return item.span
+
+
+def _inside(start: int, end: int, items, span_of=_span):
+    """The items whose span starts in ``[start, end)``, in list order (a bisect, not a scan)."""
+    return starting_within(items, start, end, span_of)
 
 
 def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Group]:
@@ -171,10 +177,18 @@ def _own_toll_elsewhere(ctx: DocContext, current: _Group, clause: _Clause, known
     places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places)}
     if not places or places & known:
         return False
-    stated = [c for c in ctx.casualties if c.span is not None and c.part_of is None and c.outcome in _KILLED]
+    stated = _stated_tolls(ctx)
     ours = _inside(clause.start, clause.end, stated)
-    theirs = [c for c in stated for k in current.clauses if k.start <= c.span.start < k.end]
-    return bool(ours and theirs)
+    return bool(ours) and any(_inside(k.start, k.end, stated) for k in current.clauses)
+
+
+def _stated_tolls(ctx: DocContext) -> list:
+    """Death tolls stated in the text; computed once per document (one list, so its index is reused)."""
+    cached = ctx.extra.get("events.stated")
+    if cached is None or cached[0] != len(ctx.casualties):
+        stated = [c for c in ctx.casualties if c.span is not None and c.part_of is None and c.outcome in _KILLED]
+        cached = ctx.extra["events.stated"] = (len(ctx.casualties), stated)
+    return cached[1]
 
 
 def _place_key(place: PlaceMention) -> str:
@@ -253,7 +267,7 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
         if found:
             return _widest(found)
     sentence_start, _ = ctx.sentence_at(group.start)
-    before = [d for d in ctx.dates if d.span and sentence_start <= d.span.start < group.start]
+    before = _inside(sentence_start, group.start, ctx.dates)
     if before:
         return _widest(before, first=False)
     return None

@@ -30,10 +30,12 @@ Relations ("countryside of X", "east of X") set ``relation``,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import Place
 from marsad.gazetteer.keys import place_key
@@ -253,7 +255,7 @@ def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+    return overlaps_any(start, end, spans)
 
 
 def _region_phrases(norm: str, gazetteer, blocked) -> list[_Found]:
@@ -454,10 +456,16 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         if best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled":
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
+    # Distinct points only: distances are compared by minimum, so a town named a
+    # thousand times anchors once (a per-mention list of every other mention was
+    # quadratic in long reports).
+    anchor_count = Counter(anchors_of.values())
+    distinct = list(anchor_count)
     for position, item in enumerate(found):
         if item.known and len(item.candidates) == 1:
             continue  # nothing to choose between
-        anchors = [point for other, point in anchors_of.items() if other != position]
+        own = anchors_of.get(position)
+        anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
         if anchors or countries:
             item.candidates = rank(
                 gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known

@@ -16,6 +16,7 @@ import re
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, own_clause_end, to_casualty
 from marsad.extract.dates import add_months, precision_for
 from marsad.extract.pipeline import DocContext
+from marsad.extract.spans import starting_within
 from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
@@ -118,6 +119,10 @@ _DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|toll|total|monthly|c
                                r"altogether|statistics?)\b", re.I)
 
 
+def _span_of(item):
+    return item.span
+
+
 def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     """"documented the death of 244 civilians in Idlib in January 2021": a count a
     monitor totals over a whole calendar month is a cumulative claim over that month.
@@ -126,8 +131,8 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     start, end = ctx.sentence_at(finding.start)
     if not _DOCUMENTED_TOTAL.search(ctx.norm, start, end):
         return None
-    for value in ctx.dates:
-        if (value.rule == "dates.month_year" and value.span is not None and start <= value.span.start < end
+    for value in starting_within(ctx.dates, start, end, _span_of):  # the sentence's dates, not a scan of all
+        if (value.rule == "dates.month_year"
                 and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
             return value
     return None

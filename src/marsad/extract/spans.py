@@ -1,0 +1,54 @@
+"""Span look-ups in logarithmic time, for components that ask, for every
+clause or candidate, which facts start inside it or whether it overlaps a
+blocked span. A scan per question made extraction quadratic in document length
+(issue 14); these answer from an index built once per list.
+
+An index is cached by the list's identity and length: the cache holds the list
+itself (so its id cannot be reused while cached) and a list that grew is indexed
+again. Do not replace items of a list in place while querying it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from typing import Any
+
+_CACHE_SIZE = 32
+_STARTS: dict[tuple[int, Any], tuple[Sequence, int, list[int], list[int]]] = {}
+_OVERLAPS: dict[int, tuple[Sequence, int, list[int], list[int]]] = {}
+
+
+def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[Any], Any]) -> list:
+    """The items whose span (``span_of(item)``, None skipped) starts in ``[start, end)``, in list order."""
+    key = (id(items), span_of)
+    entry = _STARTS.get(key)
+    if entry is None or entry[0] is not items or entry[1] != len(items):
+        pairs = sorted((span.start, i) for i, item in enumerate(items) if (span := span_of(item)) is not None)
+        entry = (items, len(items), [s for s, _ in pairs], [i for _, i in pairs])
+        _remember(_STARTS, key, entry)
+    starts, order = entry[2], entry[3]
+    low, high = bisect_left(starts, start), bisect_left(starts, end)
+    return [items[i] for i in sorted(order[low:high])]
+
+
+def overlaps_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps any of ``spans`` (``(start, end)`` pairs, in any order)."""
+    entry = _OVERLAPS.get(id(spans))
+    if entry is None or entry[0] is not spans or entry[1] != len(spans):
+        ordered = sorted(spans)
+        reach, furthest = [], -1  # reach[i]: the furthest end among the first i+1 spans by start
+        for _, span_end in ordered:
+            furthest = max(furthest, span_end)
+            reach.append(furthest)
+        entry = (spans, len(spans), [s for s, _ in ordered], reach)
+        _remember(_OVERLAPS, id(spans), entry)
+    starts, reach = entry[2], entry[3]
+    before = bisect_left(starts, end)  # spans that start before ``end``
+    return before > 0 and reach[before - 1] > start
+
+
+def _remember(cache: dict, key: Any, entry: tuple) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = entry
