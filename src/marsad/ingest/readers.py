@@ -128,8 +128,9 @@ def read_paths(
     paths: Iterable[Path], *, csv_options: CsvOptions | None = None
 ) -> Iterator[RawDocument | ReadFailure]:
     """Every document in ``paths`` (see :func:`expand_paths`), in order."""
-    readers: dict[str, Callable[[Path], Iterator[RawDocument | ReadFailure]]] = {"text": read_text_file, "html": read_html_file, "feed": read_feed,
-               "jsonl": read_jsonl, "json": read_json, "csv": read_csv}  # fmt: skip
+    readers: dict[str, Callable[[Path], Iterator[RawDocument | ReadFailure]]] = {
+        "text": read_text_file, "html": read_html_file, "feed": read_feed, "jsonl": read_jsonl, "json": read_json,
+    }  # fmt: skip
     for path in paths:
         kind = format_of(path)
         try:
