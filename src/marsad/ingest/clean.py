@@ -22,6 +22,7 @@ from marsad.store.repository import content_hash
 MIN_CHARS = 20  # fewer letters than this is not a report
 # C0/C1 control characters except tab and newline; they are invisible and break exports.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DocumentRejected(Exception):
@@ -47,6 +48,10 @@ def clean_text(text: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise DocumentRejected("looks binary (it contains NUL characters).", "clean")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:  # JSON can escape half a UTF-16 pair ("\ud800"); no UTF-8 text can hold it
+        raise DocumentRejected(f"contains an unpaired surrogate (U+{ord(surrogate.group()):04X}) at character "
+                               f"{surrogate.start()}; fix the JSON escape or re-export the text.", "clean")
     cleaned, controls = _CONTROL.subn("", text)  # a count without a list of every match (20 MB inputs)
     if controls > max(10, len(text) // 100):
         raise DocumentRejected(f"looks binary ({controls} control characters).", "clean")
