@@ -33,7 +33,9 @@ def reconcile_command(output_format, database_url) -> None:
     """
     from marsad.reconcile import reconcile
 
-    with _database(database_url).transaction() as session:
+    # One snapshot: an ingest committing meanwhile must not show reconcile
+    # events whose documents it read before they existed.
+    with _database(database_url).transaction(snapshot=True) as session:
         summary = reconcile(session)
     if output_format == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))
@@ -127,7 +129,7 @@ def check_command(show_all, output_format, database_url) -> None:
     """
     from marsad.reconcile import check
 
-    with _database(database_url).transaction() as session:
+    with _database(database_url).transaction(snapshot=True) as session:
         result = check(session)
     findings = [f for f in result.findings if show_all or f.kind != "coverage"]
     rows = [{"kind": f.kind, "claim": f.claim_key, "message": f.message, **({"figures": f.figures} if output_format == "json" else {})} for f in findings]

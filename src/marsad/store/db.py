@@ -121,6 +121,20 @@ def allocate_ids(connection, table, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
+def insert_ignoring_conflicts(session, table, values: dict) -> None:
+    """``INSERT … ON CONFLICT DO NOTHING`` in the session's dialect: a row that
+    a concurrent transaction inserted first (same unique key) is left alone
+    instead of aborting this transaction. Read the row back afterwards.
+
+    On PostgreSQL the insert waits for that other transaction to end, so the
+    read that follows (READ COMMITTED) sees its row."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    session.execute(insert(table).values(**values).on_conflict_do_nothing())
+
+
 def bulk_insert(connection, table, rows: list[dict]) -> None:
     """Insert ``rows`` (dicts with the same keys) into ``table``, fast.
 
@@ -224,10 +238,20 @@ class Database:
         return self._sessionmaker()
 
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
+    def transaction(self, *, snapshot: bool = False) -> Iterator[Any]:
+        """One transaction. ``snapshot=True``: every read in it sees the same
+        committed state, whatever commits meanwhile (reconcile reads events,
+        casualties and documents with separate queries while ingests run).
+        PostgreSQL: REPEATABLE READ. SQLite: already so, as the transaction
+        holds the write lock from its start (``BEGIN IMMEDIATE``)."""
         from sqlalchemy.exc import SQLAlchemyError
+        from sqlalchemy.orm import Session
 
-        session = self._sessionmaker()
+        if snapshot and self.dialect == "postgresql":
+            session = Session(bind=self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                              expire_on_commit=False)  # fmt: skip
+        else:
+            session = self._sessionmaker()
         try:
             with session.begin():
                 yield session
