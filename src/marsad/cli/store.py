@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -45,7 +44,9 @@ def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_for
         click.echo(json.dumps([{c: row.get(c) for c in columns} for row in rows], default=str, ensure_ascii=False, indent=2))
         return
     if output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        from marsad import csvsafe
+
+        writer = csvsafe.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
