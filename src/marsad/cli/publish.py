@@ -29,11 +29,23 @@ def _scope(date_from, date_to, area):
     return Scope(date_from=date_from, date_to=date_to, area=area)
 
 
+REPORT_SUFFIXES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "pdf": "pdf"}
+
+
 def _format_from_suffix(out: Path, given: str | None) -> str:
-    if given:
-        return given
+    """The bulletin format: --format, else the -o suffix. A suffix marsad
+    cannot write (x.docx) is refused rather than filled with Markdown."""
     suffix = out.suffix.lower().lstrip(".")
-    return {"markdown": "md", "htm": "html"}.get(suffix, suffix) if suffix in ("md", "markdown", "html", "htm", "pdf") else "md"
+    implied = REPORT_SUFFIXES.get(suffix)
+    if suffix and implied is None:
+        raise click.BadParameter(
+            f"marsad cannot write a .{suffix} bulletin: name the file .md, .html or .pdf "
+            f"(e.g. -o {out.with_suffix('.pdf').name}).", param_hint="'-o' / '--output'",
+        )  # fmt: skip
+    if given and implied and given != implied:
+        raise click.BadParameter(f"--format {given} does not match the file name {out.name}: use -o "
+                                 f"{out.with_suffix('.' + given).name} or drop --format.", param_hint="'--format'")  # fmt: skip
+    return given or implied or "md"
 
 
 @cli.command()

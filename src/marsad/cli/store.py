@@ -13,11 +13,36 @@ import click
 
 from marsad.cli import cli
 
+DATABASE_HELP = (
+    "Database URL (sqlite:///file.sqlite or postgresql://user@host/db); default: MARSAD_DATABASE_URL, "
+    "else a SQLite file in the marsad data directory."
+)
+
+
+def _existing_database(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Only ``marsad init`` creates a database: a mistyped SQLite path given to
+    any other command must not silently become a new, empty database. (The
+    default database in the data directory is created on first use.)"""
+    if not value:
+        return value
+    from marsad.store.db import sqlite_path
+
+    path = sqlite_path(value)
+    if path is not None and not path.expanduser().exists():
+        raise click.BadParameter(
+            f"the database {path} does not exist. Check the path (--database or MARSAD_DATABASE_URL), "
+            f"or create it with: marsad init --database {value}", ctx=ctx, param=param,
+        )  # fmt: skip
+    return value
+
+
 database_option = click.option(
-    "--database", "database_url", metavar="URL", envvar="MARSAD_DATABASE_URL",
-    help="Database URL (sqlite:///file.sqlite or postgresql://user@host/db); default: MARSAD_DATABASE_URL, "
-    "else a SQLite file in the marsad data directory.",
+    "--database", "database_url", metavar="URL", envvar="MARSAD_DATABASE_URL", callback=_existing_database,
+    help=DATABASE_HELP,
 )  # fmt: skip
+init_database_option = click.option(
+    "--database", "database_url", metavar="URL", envvar="MARSAD_DATABASE_URL", help=DATABASE_HELP
+)
 format_option = click.option(
     "--format", "output_format", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
@@ -68,7 +93,7 @@ def _cell(value: Any, limit: int = 60) -> str:
 
 
 @cli.command()
-@database_option
+@init_database_option
 def init(database_url: str | None) -> None:
     """Create the marsad database (or upgrade it to the current schema).
 
