@@ -127,3 +127,10 @@ def test_every_command_has_an_example_in_its_help(runner):
     for path in walk(cli, []):
         output = runner.invoke(cli, [*path, "--help"]).output
         assert "Example" in output and "marsad " in output, path
+
+
+def test_listing_by_an_unknown_source_names_it(reconciled):
+    for command in (["documents", "list"], ["events", "list"]):
+        result = reconciled(*command, "--source", "Sbb")
+        assert result.exit_code != 0 and "no such source" in result.output and "Did you mean: S" in result.output
+        assert reconciled(*command, "--source", "sa ").exit_code == 0  # case and spacing do not matter

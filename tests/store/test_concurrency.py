@@ -65,10 +65,10 @@ def test_two_ingests_naming_the_same_new_source_at_once_both_succeed(db_url):
             barrier = threading.Barrier(2)
             name = f"Fresh Network {round_number}"
 
-            def run(index: int, name=name, barrier=barrier) -> None:
+            def run(index: int, name=name, barrier=barrier, tag=f"r{round_number}") -> None:
                 barrier.wait(timeout=10)
                 try:
-                    summary = ingest_documents(databases[index], [_raw(f"r{round_number}w{index}", 1)],
+                    summary = ingest_documents(databases[index], [_raw(f"{tag}w{index}", 1)],
                                                IngestOptions(source=name, extract=False))  # fmt: skip
                     failures.extend(f.message for f in summary.failures)
                 except Exception as error:  # noqa: BLE001

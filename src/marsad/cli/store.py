@@ -87,6 +87,24 @@ def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_for
         click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
 
 
+def _check_source(session, source: str | None) -> None:
+    """An empty listing filtered by a source marsad does not know is a typo:
+    name it, and the close known sources, instead of "(nothing found)"."""
+    if not source:
+        return
+    import difflib
+
+    from marsad.errors import InputError
+    from marsad.store import repository as repo
+
+    if repo.find_source(session, source) is not None:
+        return
+    names = [s.name for s in repo.list_sources(session)]
+    close = difflib.get_close_matches(source, names, n=5, cutoff=0.6)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise InputError(f"--source {source!r}: no such source.{hint} List the sources with `marsad sources`.")
+
+
 def _cell(value: Any, limit: int = 60) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -215,6 +233,8 @@ def documents_list(since, until, source, all_versions, limit, output_format, dat
         with db.reader() as session:
             rows = document_rows(session, since=since, until=until, source=source,
                                  include_superseded=all_versions, limit=limit)  # fmt: skip
+            if not rows:
+                _check_source(session, source)
     finally:
         db.dispose()
     emit_rows(rows, DOCUMENT_COLUMNS, output_format)
@@ -278,6 +298,8 @@ def events_list(place, date_from, date_to, source, limit, output_format, databas
     try:
         with db.reader() as session:
             rows = event_rows(session, place=place, date_from=date_from, date_to=date_to, source=source, limit=limit)
+            if not rows:
+                _check_source(session, source)
     finally:
         db.dispose()
     emit_rows(rows, EVENT_COLUMNS, output_format)

@@ -43,7 +43,6 @@ def methods_paragraph(bulletin: Bulletin) -> str:
 
 def _environment(template: Path | None, *, html: bool):
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
-
     from markupsafe import Markup
 
     loaders = [FileSystemLoader(str(template.parent))] if template else []

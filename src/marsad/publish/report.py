@@ -27,8 +27,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from marsad.publish.records import Scope
 from marsad.publish.escaping import safe_url
+from marsad.publish.records import Scope
 from marsad.publish.redaction import CONFIDENTIAL_LABEL, redact_evidence
 
 KILLED = ("killed", "executed")
