@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,9 +51,9 @@ def writer(stream: IO[str], **kwargs: Any) -> _Writer:
 class DictWriter(csv.DictWriter):
     """Like :class:`csv.DictWriter`, with every cell passed through :func:`safe_cell`."""
 
-    def writerow(self, rowdict: dict) -> Any:
+    def writerow(self, rowdict: Mapping[Any, Any]) -> Any:
         return super().writerow({key: safe_cell(value) for key, value in rowdict.items()})
 
-    def writerows(self, rowdicts: Iterable[dict]) -> None:
+    def writerows(self, rowdicts: Iterable[Mapping[Any, Any]]) -> None:
         for row in rowdicts:
             self.writerow(row)

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
@@ -44,7 +45,7 @@ def safe_url(url: str | None) -> str | None:
     return quote(url, safe=_URL_SAFE)
 
 
-def markdown_text(value) -> str:
+def markdown_text(value: Any) -> Any:
     """Plain text made inert in Markdown: HTML special characters become
     entities, Markdown punctuation is backslash-escaped (no links, images,
     emphasis or table cells can be opened), and line breaks become spaces (a

@@ -128,11 +128,10 @@ def insert_ignoring_conflicts(session, table, values: dict) -> None:
 
     On PostgreSQL the insert waits for that other transaction to end, so the
     read that follows (READ COMMITTED) sees its row."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    session.execute(insert(table).values(**values).on_conflict_do_nothing())
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
 
 
 def bulk_insert(connection, table, rows: list[dict]) -> None:
