@@ -15,7 +15,7 @@ from marsad.cli import cli
 
 DATABASE_HELP = (
     "Database URL (sqlite:///file.sqlite or postgresql://user@host/db); default: MARSAD_DATABASE_URL, "
-    "else a SQLite file in the marsad data directory."
+    "else a SQLite file in the marsad data directory. Only `marsad init` creates a database at a URL you give."
 )
 
 
