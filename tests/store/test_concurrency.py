@@ -172,3 +172,42 @@ def test_source_identity_ignores_case_and_spacing(database, name):
         again = repo.get_or_create_source(session, name)
         assert again.id == secret.id and again.confidential and again.name == "SecretNet"
         assert len(repo.list_sources(session)) == 1
+
+
+def test_two_reconciles_at_once_run_one_after_the_other(db_url):
+    """``marsad reconcile`` runs under ``Database.exclusive("reconcile")``: a
+    second run waits, then reads what the first wrote (on PostgreSQL both used
+    to write the same new incidents and one failed)."""
+    from datetime import date
+
+    from marsad.reconcile import reconcile
+    from tests.reconcile.helpers import store, strike_report
+
+    databases = [open_database(db_url), open_database(db_url)]
+    errors: list[str] = []
+    try:
+        for round_number in range(3):
+            with databases[0].transaction() as session:
+                for k in range(4):
+                    store(session, strike_report(doc=f"{round_number}-{k}", day=date(2021, 3, 1 + k), town=f"Town{k}",
+                                                 killed=3 + round_number, source=f"S{round_number}"))  # fmt: skip
+            barrier = threading.Barrier(2)
+
+            def run(database, barrier=barrier) -> None:
+                barrier.wait(timeout=10)
+                try:
+                    with database.exclusive("reconcile"), database.transaction(snapshot=True) as session:
+                        reconcile(session)
+                except Exception as error:  # noqa: BLE001
+                    errors.append(repr(error)[:300])
+
+            threads = [threading.Thread(target=run, args=(d,)) for d in databases]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+            assert not any(t.is_alive() for t in threads)
+        assert errors == []
+    finally:
+        for database in databases:
+            database.dispose()

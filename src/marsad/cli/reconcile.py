@@ -34,8 +34,10 @@ def reconcile_command(output_format, database_url) -> None:
     from marsad.reconcile import reconcile
 
     # One snapshot: an ingest committing meanwhile must not show reconcile
-    # events whose documents it read before they existed.
-    with _database(database_url).transaction(snapshot=True) as session:
+    # events whose documents it read before they existed. One reconcile at a
+    # time: two would both write the same new incidents.
+    db = _database(database_url)
+    with db.exclusive("reconcile"), db.transaction(snapshot=True) as session:
         summary = reconcile(session)
     if output_format == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))

@@ -264,6 +264,30 @@ class Database:
             session.close()
 
     @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Run the work called ``name`` (e.g. "reconcile") one process at a time.
+
+        PostgreSQL: a session advisory lock on a connection of its own, taken
+        before the work's transaction begins, so that a second run waits and
+        then reads what the first one wrote (inside the lock, a snapshot
+        transaction would otherwise be older than the first run's commit).
+        SQLite: nothing to do, a writing transaction already holds the lock."""
+        if self.dialect != "postgresql":
+            yield
+            return
+        import hashlib
+
+        from sqlalchemy import text
+
+        key = int.from_bytes(hashlib.sha256(f"marsad:{name}".encode()).digest()[:8], "big", signed=True)
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+
+    @contextmanager
     def reader(self) -> Iterator[Any]:
         """A session for reading only (listings, exports): on SQLite it takes no
         write lock, so a long export does not hold up an ingest. Rolled back at the end."""
