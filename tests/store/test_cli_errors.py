@@ -134,3 +134,18 @@ def test_listing_by_an_unknown_source_names_it(reconciled):
         result = reconciled(*command, "--source", "Sbb")
         assert result.exit_code != 0 and "no such source" in result.output and "Did you mean: S" in result.output
         assert reconciled(*command, "--source", "sa ").exit_code == 0  # case and spacing do not matter
+
+
+def test_an_unknown_place_is_named_in_listings_bulletins_and_exports(reconciled, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    for args in (["events", "list", "--place", "Atarb Town"],
+                 ["report", "--area", "Atarb Town", "-o", str(tmp_path / "b.md")],
+                 ["export", "--area", "Atarb Town", "-o", str(tmp_path / "e.csv")],
+                 ["chart", "deaths", "--area", "Atarb Town", "-o", str(tmp_path / "c.png")]):  # fmt: skip
+        result = reconciled(*args)
+        assert result.exit_code != 0, args
+        assert "'Atarb Town'" in result.output and "Did you mean: Atarib" in result.output, args
+    assert not list(tmp_path.iterdir())
+    empty = reconciled("events", "list", "--place", "Atarib", "--from", "2020-01-01", "--to", "2020-01-02")
+    assert empty.exit_code == 0 and "(nothing found)" in empty.output

@@ -292,7 +292,7 @@ def events_list(place, date_from, date_to, source, limit, output_format, databas
         marsad events list --place "Deir ez-Zor" --from 2018-09-10 --to 2018-11-10 --format json
     """
     from marsad.store.db import open_database
-    from marsad.store.listing import EVENT_COLUMNS, event_rows
+    from marsad.store.listing import EVENT_COLUMNS, check_place, event_rows
 
     db = open_database(database_url)
     try:
@@ -300,6 +300,7 @@ def events_list(place, date_from, date_to, source, limit, output_format, databas
             rows = event_rows(session, place=place, date_from=date_from, date_to=date_to, source=source, limit=limit)
             if not rows:
                 _check_source(session, source)
+                check_place(session, place, option="--place")
     finally:
         db.dispose()
     emit_rows(rows, EVENT_COLUMNS, output_format)
