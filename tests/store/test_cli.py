@@ -22,6 +22,9 @@ from tests.store.factories import REPORT, make_extraction
 def run(db_url, monkeypatch):
     _register_commands()
     monkeypatch.setattr(service, "default_extractor", FakeExtractor())
+    from marsad.store import open_database
+
+    open_database(db_url).dispose()  # only `marsad init` creates a database from the command line
     runner = CliRunner()
 
     def invoke(*args: str):

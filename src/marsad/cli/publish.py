@@ -11,6 +11,13 @@ import click
 from marsad.cli import cli
 from marsad.cli.store import DATE, database_option
 
+
+def _check_area(session, area: str | None) -> None:
+    """An --area that names no stored place is an error, not an empty output."""
+    from marsad.store.listing import check_place
+
+    check_place(session, area)
+
 LAYOUT_NAMES = ("acled", "ucdp-ged", "geojson", "parquet", "jsonl")
 
 
@@ -29,11 +36,23 @@ def _scope(date_from, date_to, area):
     return Scope(date_from=date_from, date_to=date_to, area=area)
 
 
+REPORT_SUFFIXES = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "pdf": "pdf"}
+
+
 def _format_from_suffix(out: Path, given: str | None) -> str:
-    if given:
-        return given
+    """The bulletin format: --format, else the -o suffix. A suffix marsad
+    cannot write (x.docx) is refused rather than filled with Markdown."""
     suffix = out.suffix.lower().lstrip(".")
-    return {"markdown": "md", "htm": "html"}.get(suffix, suffix) if suffix in ("md", "markdown", "html", "htm", "pdf") else "md"
+    implied = REPORT_SUFFIXES.get(suffix)
+    if suffix and implied is None:
+        raise click.BadParameter(
+            f"marsad cannot write a .{suffix} bulletin: name the file .md, .html or .pdf "
+            f"(e.g. -o {out.with_suffix('.pdf').name}).", param_hint="'-o' / '--output'",
+        )  # fmt: skip
+    if given and implied and given != implied:
+        raise click.BadParameter(f"--format {given} does not match the file name {out.name}: use -o "
+                                 f"{out.with_suffix('.' + given).name} or drop --format.", param_hint="'--format'")  # fmt: skip
+    return given or implied or "md"
 
 
 @cli.command()
@@ -61,6 +80,8 @@ def report(date_from, date_to, area, output_format, output, public, template, da
     db = open_database(database_url)
     with db.reader() as session:
         bulletin = build_bulletin(session, _scope(date_from, date_to, area), public=public)
+        if not bulletin.evidence:
+            _check_area(session, area)
     path = write_bulletin(bulletin, _format_from_suffix(output, output_format), output, template=template)
     click.echo(f"Wrote {path} ({len(bulletin.figures())} figures, {len(bulletin.evidence)} evidence notes)", err=True)
 
@@ -90,6 +111,7 @@ def chart(measure, by, frequency, date_from, date_to, area, output, database_url
 
     db = open_database(database_url)
     with db.reader() as session:
+        _check_area(session, area)
         records = iter_event_records(session, _scope(date_from, date_to, area))
         path = draw_deaths_chart(records, output, by=by, frequency=frequency)
     click.echo(f"Wrote {path}", err=True)
@@ -114,6 +136,7 @@ def map_command(date_from, date_to, area, output, title, database_url) -> None:
 
     db = open_database(database_url)
     with db.reader() as session:
+        _check_area(session, area)
         records = iter_event_records(session, _scope(date_from, date_to, area))
         path = draw_incident_map(records, output, title=title)
     click.echo(f"Wrote {path}", err=True)
@@ -144,6 +167,7 @@ def export(layout, date_from, date_to, area, output, public, database_url) -> No
         raise InputError("Parquet is binary: give a file name with -o events.parquet.")
     db = open_database(database_url)
     with db.reader() as session:
+        _check_area(session, area)
         target = sys.stdout if output == "-" else output
         count = export_events(session, layout, target, scope=_scope(date_from, date_to, area), public=public)
     click.echo(f"Exported {count} events ({layout}{', public' if public else ''})", err=True)

@@ -1,5 +1,5 @@
 """CLI commands for the reconcile domain (thin adapters over marsad.reconcile):
-``reconcile``, ``incidents show``, ``tally``, ``review pairs|same|different``, ``check``."""
+``reconcile``, ``incidents list|show``, ``tally``, ``review pairs|same|different``, ``check``."""
 
 from __future__ import annotations
 
@@ -33,7 +33,11 @@ def reconcile_command(output_format, database_url) -> None:
     """
     from marsad.reconcile import reconcile
 
-    with _database(database_url).transaction() as session:
+    # One snapshot: an ingest committing meanwhile must not show reconcile
+    # events whose documents it read before they existed. One reconcile at a
+    # time: two would both write the same new incidents.
+    db = _database(database_url)
+    with db.exclusive("reconcile"), db.transaction(snapshot=True) as session:
         summary = reconcile(session)
     if output_format == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))
@@ -49,7 +53,38 @@ def reconcile_command(output_format, database_url) -> None:
 
 @cli.group()
 def incidents() -> None:
-    """Reconciled incidents."""
+    """Reconciled incidents (run `marsad reconcile` first).
+
+    \b
+    Example:
+        marsad incidents list --from 2018-09-10 --to 2018-11-10 --area "Deir ez-Zor"
+        marsad incidents show 12
+    """
+
+
+@incidents.command("list")
+@click.option("--from", "date_from", type=DATE, help="First day (inclusive).")
+@click.option("--to", "date_to", type=DATE, help="Last day (inclusive).")
+@click.option("--area", help="Governorate, district or place (spelling-tolerant).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many rows.")
+@format_option
+@database_option
+def incidents_list(date_from, date_to, area, limit, output_format, database_url) -> None:
+    """List reconciled incidents in date order with their ids, for
+    `marsad incidents show ID`; killed is the best estimate (all victims).
+
+    \b
+    Example:
+        marsad incidents list --from 2018-09-10 --to 2018-11-10 --area "Deir ez-Zor"
+        marsad incidents list --format csv > incidents.csv
+    """
+    from marsad.reconcile.listing import INCIDENT_COLUMNS, check_tally_filters, list_incidents
+
+    with _database(database_url).transaction(snapshot=True) as session:
+        rows = list_incidents(session, date_from=date_from, date_to=date_to, area=area, limit=limit)
+        if not rows:
+            check_tally_filters(session, area=area)
+    emit_rows(rows, INCIDENT_COLUMNS, output_format)
 
 
 @incidents.command("show")
@@ -91,7 +126,8 @@ def incidents_show(incident_id, output_format, database_url) -> None:
 @click.option("--area", help="Governorate, district or place (spelling-tolerant).")
 @click.option("--by", "by", multiple=True, type=click.Choice(["day", "week", "month", "admin1", "admin2", "perpetrator", "victims", "outcome"]), help="Group by (repeatable).")
 @click.option("--victims", help="civilians, combatants, unknown, children, women or combatants/<group>; default: all top-level categories.")
-@click.option("--outcome", default="killed", show_default=True, help="killed (includes executions), injured, abducted … or 'all'.")
+@click.option("--outcome", default="killed", show_default=True,
+              help="killed (includes executions), injured, abducted … or 'all' (one row per outcome).")
 @click.option("--perpetrator", help="Only incidents of this perpetrator.")
 @format_option
 @database_option
@@ -102,12 +138,19 @@ def tally_command(date_from, date_to, area, by, victims, outcome, perpetrator, o
     Example:
         marsad tally --from 2018-09-10 --to 2018-11-10 --area "Deir ez-Zor" --by month --by perpetrator --victims civilians
         marsad tally --by week --format csv
+        marsad tally --outcome all --by month      # one row per outcome and month
     """
     from marsad.reconcile import tally
+    from marsad.reconcile.listing import check_tally_filters
 
-    with _database(database_url).transaction() as session:
-        rows = tally(session, date_from=date_from, date_to=date_to, area=area, by=list(by), victims=victims,
+    by = list(by)
+    if outcome == "all" and "outcome" not in by:
+        by.insert(0, "outcome")  # killed and injured are never added into one number
+    with _database(database_url).transaction(snapshot=True) as session:
+        rows = tally(session, date_from=date_from, date_to=date_to, area=area, by=by, victims=victims,
                      outcome=None if outcome == "all" else outcome, perpetrator=perpetrator)  # fmt: skip
+        if not rows:  # an empty result: say so if a filter value is unknown, rather than "(nothing found)"
+            check_tally_filters(session, area=area, victims=victims, perpetrator=perpetrator, outcome=outcome)
     emit_rows([r.to_dict() for r in rows], [*by, "low", "best", "high", "incidents", "sources"], output_format)
 
 
@@ -127,7 +170,7 @@ def check_command(show_all, output_format, database_url) -> None:
     """
     from marsad.reconcile import check
 
-    with _database(database_url).transaction() as session:
+    with _database(database_url).transaction(snapshot=True) as session:
         result = check(session)
     findings = [f for f in result.findings if show_all or f.kind != "coverage"]
     rows = [{"kind": f.kind, "claim": f.claim_key, "message": f.message, **({"figures": f.figures} if output_format == "json" else {})} for f in findings]

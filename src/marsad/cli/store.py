@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Sequence
@@ -14,11 +13,36 @@ import click
 
 from marsad.cli import cli
 
+DATABASE_HELP = (
+    "Database URL (sqlite:///file.sqlite or postgresql://user@host/db); default: MARSAD_DATABASE_URL, "
+    "else a SQLite file in the marsad data directory. Only `marsad init` creates a database at a URL you give."
+)
+
+
+def _existing_database(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Only ``marsad init`` creates a database: a mistyped SQLite path given to
+    any other command must not silently become a new, empty database. (The
+    default database in the data directory is created on first use.)"""
+    if not value:
+        return value
+    from marsad.store.db import sqlite_path
+
+    path = sqlite_path(value)
+    if path is not None and not path.expanduser().exists():
+        raise click.BadParameter(
+            f"the database {path} does not exist. Check the path (--database or MARSAD_DATABASE_URL), "
+            f"or create it with: marsad init --database {value}", ctx=ctx, param=param,
+        )  # fmt: skip
+    return value
+
+
 database_option = click.option(
-    "--database", "database_url", metavar="URL", envvar="MARSAD_DATABASE_URL",
-    help="Database URL (sqlite:///file.sqlite or postgresql://user@host/db); default: MARSAD_DATABASE_URL, "
-    "else a SQLite file in the marsad data directory.",
+    "--database", "database_url", metavar="URL", envvar="MARSAD_DATABASE_URL", callback=_existing_database,
+    help=DATABASE_HELP,
 )  # fmt: skip
+init_database_option = click.option(
+    "--database", "database_url", metavar="URL", envvar="MARSAD_DATABASE_URL", help=DATABASE_HELP
+)
 format_option = click.option(
     "--format", "output_format", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
@@ -45,7 +69,9 @@ def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_for
         click.echo(json.dumps([{c: row.get(c) for c in columns} for row in rows], default=str, ensure_ascii=False, indent=2))
         return
     if output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        from marsad import csvsafe
+
+        writer = csvsafe.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
@@ -61,13 +87,31 @@ def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], output_for
         click.echo("  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip())
 
 
+def _check_source(session, source: str | None) -> None:
+    """An empty listing filtered by a source marsad does not know is a typo:
+    name it, and the close known sources, instead of "(nothing found)"."""
+    if not source:
+        return
+    import difflib
+
+    from marsad.errors import InputError
+    from marsad.store import repository as repo
+
+    if repo.find_source(session, source) is not None:
+        return
+    names = [s.name for s in repo.list_sources(session)]
+    close = difflib.get_close_matches(source, names, n=5, cutoff=0.6)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise InputError(f"--source {source!r}: no such source.{hint} List the sources with `marsad sources`.")
+
+
 def _cell(value: Any, limit: int = 60) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @cli.command()
-@database_option
+@init_database_option
 def init(database_url: str | None) -> None:
     """Create the marsad database (or upgrade it to the current schema).
 
@@ -189,6 +233,8 @@ def documents_list(since, until, source, all_versions, limit, output_format, dat
         with db.reader() as session:
             rows = document_rows(session, since=since, until=until, source=source,
                                  include_superseded=all_versions, limit=limit)  # fmt: skip
+            if not rows:
+                _check_source(session, source)
     finally:
         db.dispose()
     emit_rows(rows, DOCUMENT_COLUMNS, output_format)
@@ -246,12 +292,15 @@ def events_list(place, date_from, date_to, source, limit, output_format, databas
         marsad events list --place "Deir ez-Zor" --from 2018-09-10 --to 2018-11-10 --format json
     """
     from marsad.store.db import open_database
-    from marsad.store.listing import EVENT_COLUMNS, event_rows
+    from marsad.store.listing import EVENT_COLUMNS, check_place, event_rows
 
     db = open_database(database_url)
     try:
         with db.reader() as session:
             rows = event_rows(session, place=place, date_from=date_from, date_to=date_to, source=source, limit=limit)
+            if not rows:
+                _check_source(session, source)
+                check_place(session, place, option="--place")
     finally:
         db.dispose()
     emit_rows(rows, EVENT_COLUMNS, output_format)

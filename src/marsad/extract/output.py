@@ -66,9 +66,9 @@ def acled_rows(extraction: Extraction) -> list[dict[str, Any]]:
 
 
 def write_acled_csv(extractions: Iterable[Extraction], stream: IO[str]) -> None:
-    import csv
+    from marsad import csvsafe
 
-    writer = csv.DictWriter(stream, fieldnames=ACLED_CSV_COLUMNS, lineterminator="\n")
+    writer = csvsafe.DictWriter(stream, fieldnames=ACLED_CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for extraction in extractions:
         writer.writerows(acled_rows(extraction))

@@ -176,10 +176,14 @@ class Pipeline:
 
     @property
     def meta(self) -> dict[str, Any]:
+        from marsad.extract.versions import data_versions
+
         return {
             "name": PIPELINE_NAME,
             "version": PIPELINE_VERSION,
             "components": {c.name: c.version for c in self.components},
+            # the gazetteer's content and the data files: a change re-extracts (ingest --reextract)
+            "data": data_versions(c.name for c in self.components),
         }
 
     def __call__(self, text: str, *, document_id: str = "doc", published: date | None = None,

@@ -273,13 +273,18 @@ def read_acled(path: Path) -> Iterator[_Row]:
 
 def _acled_rows(path, required, optional) -> Iterator[_Row]:
     for location, row in _csv_rows(path, required, optional, "acled"):
-        if row.get("geo_precision", "1").split(".")[0] == "3" or not row["location"]:
+        if row.get("geo_precision", "1").split(".")[0] == "3" or not row["location"] or _no_point(row):
             continue
         latitude = _coordinate(row["latitude"], 90, location, "latitude")
         longitude = _coordinate(row["longitude"], 180, location, "longitude")
         precision = int(row.get("geo_precision", "1").split(".")[0] or 1)
         yield _archive_row("acled", location, row["location"], country_code(row["country"]), row["admin1"],
                            row.get("admin2"), latitude, longitude, "town", precision)
+
+
+def _no_point(row: dict[str, str]) -> bool:
+    """A row whose latitude and longitude are both empty: optional in exports."""
+    return not (row.get("latitude") or "").strip() and not (row.get("longitude") or "").strip()
 
 
 _UCDP_SUFFIX = re.compile(
@@ -297,8 +302,11 @@ def read_ucdp(path: Path) -> Iterator[_Row]:
 
 def _ucdp_rows(path, required, optional) -> Iterator[_Row]:
     for location, row in _csv_rows(path, required, optional, "ucdp"):
+        if _no_point(row):
+            continue  # an event without coordinates (marsad's own export writes them) names no place
         try:
-            precision = int(float(row["where_prec"]))
+            # empty where_prec (unknown precision): taken as 2, "near" the named place
+            precision = int(float(row["where_prec"] or 2))
         except ValueError:
             raise InputError(f"column where_prec: {row['where_prec']!r} is not a number", location=location) from None
         country = country_code(row.get("country")) or "SY"

@@ -8,10 +8,10 @@ marsad's fields.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
+from marsad import csvsafe
 from marsad.publish import codes
 from marsad.publish.records import EventRecord
 
@@ -76,8 +76,9 @@ def write_acled(records: Iterable[EventRecord], stream: IO[str]) -> int:
 
 
 def write_csv(records: Iterable[EventRecord], stream: IO[str], columns, to_row) -> int:
-    """Write rows one by one (nothing is held in memory)."""
-    writer = csv.writer(stream, lineterminator="\n")
+    """Write rows one by one (nothing is held in memory); text cells that a
+    spreadsheet would run as formulas are neutralised (:mod:`marsad.csvsafe`)."""
+    writer = csvsafe.writer(stream, lineterminator="\n")
     writer.writerow(columns)
     count = 0
     for record in records:

@@ -12,6 +12,7 @@ import base64
 from pathlib import Path
 
 from marsad.errors import InputError, MissingExtraError
+from marsad.publish.escaping import markdown_text, safe_url
 from marsad.publish.report import Bulletin, Figure, _period_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -42,26 +43,31 @@ def methods_paragraph(bulletin: Bulletin) -> str:
 
 def _environment(template: Path | None, *, html: bool):
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+    from markupsafe import Markup
 
     loaders = [FileSystemLoader(str(template.parent))] if template else []
     loaders.append(FileSystemLoader(str(TEMPLATES_DIR)))
+    # HTML: Jinja escapes every value. Markdown: every value is made inert
+    # text (markdown_text) unless a helper below marks it as Markup.
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html", "html.j2"]) if html else False,
-                      trim_blocks=False, keep_trailing_newline=True)
+                      finalize=None if html else markdown_text, trim_blocks=False, keep_trailing_newline=True)
     env.filters["num"] = lambda n: "–" if n is None else f"{n:,}"
-    env.filters["refs"] = lambda numbers: "".join(f"[^{n}]" for n in numbers)
-    from markupsafe import Markup
-
+    env.filters["refs"] = lambda numbers: Markup("".join(f"[^{int(n)}]" for n in numbers))
+    env.filters["url"] = lambda url: Markup(safe_url(url) or "")
     env.filters["hrefs"] = lambda numbers: Markup("".join(f'<sup><a href="#ev-{n}">[{n}]</a></sup>' for n in numbers))
     return env
 
 
-def _markdown_tree(figure: Figure, depth: int) -> str:
+def _markdown_tree(figure: Figure, depth: int):
+    from markupsafe import Markup
+
     indent = "  " * depth
-    derived = f" *(derived: {figure.derived})*" if figure.derived else ""
+    derived = f" *(derived: {markdown_text(figure.derived)})*" if figure.derived else ""
     earlier = "".join(f"[^{n}]" for n in figure.earlier)
-    line = (f'{indent}- <a id="{figure.anchor}"></a>**{figure.amount}** {figure.label}{derived} '
+    line = (f'{indent}- <a id="{markdown_text(figure.anchor)}"></a>**{markdown_text(str(figure.amount))}** '
+            f"{markdown_text(figure.label)}{derived} "
             + "".join(f"[^{n}]" for n in figure.evidence) + (f" (earlier reports: {earlier})" if earlier else "") + "\n")
-    return line + "".join(_markdown_tree(child, depth + 1) for child in figure.children)
+    return Markup(line + "".join(_markdown_tree(child, depth + 1) for child in figure.children))
 
 
 def render_text(bulletin: Bulletin, fmt: str, *, template: Path | None = None, chart_png: bytes | None = None) -> str:

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from marsad.publish.escaping import safe_url
 from marsad.publish.records import Scope
 from marsad.publish.redaction import CONFIDENTIAL_LABEL, redact_evidence
 
@@ -206,7 +207,8 @@ class _EvidenceBook:
         number = len(self.items) + 1
         self.items.append(Evidence(
             number=number, document_id=row["document_id"], source=source, published=row.get("published"),
-            title=None if confidential else row.get("title"), url=None if confidential else row.get("url"),
+            title=None if confidential else row.get("title"),
+            url=None if confidential else safe_url(row.get("url")),  # http(s) only: never a javascript: link
             quote=redact_evidence(row.get("span_text"), confidential),
             start=None if confidential else row.get("span_start"), end=None if confidential else row.get("span_end"),
             fact=fact, confidential=confidential,

@@ -82,7 +82,11 @@ def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
 
 
 def load_facts(session) -> tuple[list[Report], list[Claim]]:
-    """Incident-level reports (``uid`` = event id) and claims, from current runs."""
+    """Incident-level reports (``uid`` = event id) and claims, from current runs.
+
+    Several queries: run it in one snapshot (``Database.transaction(snapshot=True)``)
+    so that an ingest committing meanwhile cannot add events whose documents were
+    not read."""
     from sqlalchemy import select
 
     from marsad.store.models import Casualty, Document, Event, ExtractionRun, Source

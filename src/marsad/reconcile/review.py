@@ -33,13 +33,29 @@ def resolve_report(session, ref: str) -> str:
 
     ref = str(ref).strip()
     if "/" in ref:
-        return ref
+        return _checked_key(session, ref)
     if not ref.isdigit():
         raise InputError(f"{ref!r} is neither an event id nor a report key like 12/E1 (see `marsad review pairs`)")
     event = session.scalar(select(Event).where(Event.id == int(ref)))
     if event is None:
         raise NotFoundError(f"No event {ref}: list uncertain pairs with `marsad review pairs`")
     return f"{event.document_id}/{event.local_id}"
+
+
+def _checked_key(session, key: str) -> str:
+    """``key`` ("<document id>/<event local id>") if its document and event exist."""
+    from sqlalchemy import select
+
+    from marsad.store.models import Document, Event
+
+    document_id, _, local_id = key.partition("/")
+    if not document_id.isdigit() or not local_id:
+        raise InputError(f"{key!r} is not a report key like 12/E1 (document id / event id); see `marsad review pairs`")
+    if session.get(Document, int(document_id)) is None:
+        raise NotFoundError(f"No document {document_id} (in report {key}): list documents with `marsad documents list`")
+    if session.scalar(select(Event.id).where(Event.document_id == int(document_id), Event.local_id == local_id).limit(1)) is None:
+        raise NotFoundError(f"Document {document_id} has no event {local_id!r}: see `marsad review pairs` or `marsad incidents show ID`")
+    return key
 
 
 def decide(session, report_a: str, report_b: str, decision: str, *, decided_by: str | None = None, note: str | None = None) -> dict:

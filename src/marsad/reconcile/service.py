@@ -297,7 +297,7 @@ def incident(session, incident_id: int) -> dict:
 
     row = session.get(Incident, incident_id)
     if row is None:
-        raise NotFoundError(f"No incident {incident_id}: run `marsad reconcile`, then `marsad tally` or `marsad review pairs` to find ids")
+        raise NotFoundError(f"No incident {incident_id}: run `marsad reconcile`, then `marsad incidents list` to find ids")
     members = list(session.scalars(select(IncidentReport).where(IncidentReport.incident_id == incident_id).order_by(IncidentReport.id)))
     keys = [m.report_key for m in members]
     reports = []

@@ -17,7 +17,9 @@ commit: **the caller owns the transaction**.
 
 Schema (``marsad.store.models``, Alembic revision ``"0001"``)
 -----------------------------------------------------------
-- ``sources``: ``name`` (unique), ``reliability`` (Admiralty A–F or NULL),
+- ``sources``: ``name`` (as first written), ``name_key`` (unique: the identity,
+  ``models.source_key(name)``: casefolded, whitespace collapsed; revision
+  ``i14b_001``), ``reliability`` (Admiralty A–F or NULL),
   ``confidential`` (bool: never publish its name, URL or text), ``url``, ``notes``.
 - ``documents``: one row per *version* of a report: ``content_hash`` (SHA-256
   of ``text``, unique), ``source_id``, ``external_id``, ``url``, ``title``,
@@ -68,7 +70,9 @@ from 0001 independently).
 
 Repository (``marsad.store.repository``; all take ``session`` first)
 --------------------------------------------------------------------
-- ``get_or_create_source(session, name, *, reliability=None, confidential=None) -> Source``; ``list_sources``.
+- ``get_or_create_source(session, name, *, reliability=None, confidential=None) -> Source``
+  (an upsert: safe when two transactions create the same source at once);
+  ``find_source(session, name)``; ``list_sources``.
 - ``add_document(session, *, text, source=None, url=None, external_id=None, title=None,
   published=None, language=None, input_format=None, origin=None) -> StoredDocument``
   (``.document``, ``.status`` in new|unchanged|updated, ``.superseded``).

@@ -121,6 +121,19 @@ def allocate_ids(connection, table, count: int) -> list[int]:
     return list(range(start, start + count))
 
 
+def insert_ignoring_conflicts(session, table, values: dict) -> None:
+    """``INSERT … ON CONFLICT DO NOTHING`` in the session's dialect: a row that
+    a concurrent transaction inserted first (same unique key) is left alone
+    instead of aborting this transaction. Read the row back afterwards.
+
+    On PostgreSQL the insert waits for that other transaction to end, so the
+    read that follows (READ COMMITTED) sees its row."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
+
+
 def bulk_insert(connection, table, rows: list[dict]) -> None:
     """Insert ``rows`` (dicts with the same keys) into ``table``, fast.
 
@@ -224,10 +237,20 @@ class Database:
         return self._sessionmaker()
 
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
+    def transaction(self, *, snapshot: bool = False) -> Iterator[Any]:
+        """One transaction. ``snapshot=True``: every read in it sees the same
+        committed state, whatever commits meanwhile (reconcile reads events,
+        casualties and documents with separate queries while ingests run).
+        PostgreSQL: REPEATABLE READ. SQLite: already so, as the transaction
+        holds the write lock from its start (``BEGIN IMMEDIATE``)."""
         from sqlalchemy.exc import SQLAlchemyError
+        from sqlalchemy.orm import Session
 
-        session = self._sessionmaker()
+        if snapshot and self.dialect == "postgresql":
+            session = Session(bind=self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                              expire_on_commit=False)  # fmt: skip
+        else:
+            session = self._sessionmaker()
         try:
             with session.begin():
                 yield session
@@ -239,6 +262,30 @@ class Database:
             raise StorageError(f"{self.safe_url()}: {error.__class__.__name__}: {error}") from error
         finally:
             session.close()
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Run the work called ``name`` (e.g. "reconcile") one process at a time.
+
+        PostgreSQL: a session advisory lock on a connection of its own, taken
+        before the work's transaction begins, so that a second run waits and
+        then reads what the first one wrote (inside the lock, a snapshot
+        transaction would otherwise be older than the first run's commit).
+        SQLite: nothing to do, a writing transaction already holds the lock."""
+        if self.dialect != "postgresql":
+            yield
+            return
+        import hashlib
+
+        from sqlalchemy import text
+
+        key = int.from_bytes(hashlib.sha256(f"marsad:{name}".encode()).digest()[:8], "big", signed=True)
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
 
     @contextmanager
     def reader(self) -> Iterator[Any]:

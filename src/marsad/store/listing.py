@@ -83,3 +83,29 @@ def source_rows(session) -> list[dict[str, Any]]:
         {"id": s.id, "name": s.name, "reliability": s.reliability, "confidential": s.confidential, "documents": n}
         for s, n in session.execute(query)
     ]
+
+
+def check_place(session, place: str | None, *, option: str = "--area") -> None:
+    """Raise :class:`~marsad.errors.InputError` when no stored event is in
+    ``place`` (matched as ``events list --place`` matches), naming the close
+    place names marsad knows. Call it when a listing or a bulletin came back
+    empty: a known place with nothing in the period is a real "nothing"."""
+    if not place:
+        return
+    import difflib
+
+    from marsad.errors import InputError
+
+    if session.execute(repo.events_query(place=place).with_only_columns(Event.id).limit(1)).first() is not None:
+        return
+    rows = session.execute(
+        repo.current_fact_query(Event).with_only_columns(Event.location, Event.admin1, Event.admin2).distinct()
+    ).all()
+    names = sorted({name for row in rows for name in row if name})
+    if not names:
+        return  # nothing stored yet: every place finds nothing, and that is the truth
+    by_lower = {name.lower(): name for name in names}
+    close = [by_lower[m] for m in difflib.get_close_matches(place.lower(), list(by_lower), n=5, cutoff=0.6)]
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise InputError(f"{option} {place!r}: no stored event is in a place of that name.{hint} "
+                     "See the places with `marsad events list`.")  # fmt: skip

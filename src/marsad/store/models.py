@@ -44,6 +44,18 @@ NAMING_CONVENTION = {
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 
 
+def source_key(name: str) -> str:
+    """A source's identity: its name casefolded, with leading and trailing
+    whitespace dropped and inner runs made one space. "SecretNet",
+    "secretnet " and "SECRETNET" are one source; "Secret Net" (a space inside
+    the name) is another.
+
+    >>> source_key("  Local\tNetwork ") == source_key("local network")
+    True
+    """
+    return " ".join(name.casefold().split())
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -63,6 +75,10 @@ class SpanColumns:
     confidence: Mapped[float | None] = mapped_column(Float)
 
 
+def _name_key_default(context) -> str:
+    return source_key(context.get_current_parameters()["name"])
+
+
 class Source(Base):
     """A reporting organisation, graded on the Admiralty scale
     (A completely reliable … E unreliable, F cannot be judged)."""
@@ -72,10 +88,15 @@ class Source(Base):
         CheckConstraint(
             "reliability IS NULL OR reliability IN ('A','B','C','D','E','F')", name="reliability_grade"
         ),
+        Index("uq_sources_name_key", "name_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # ``name`` is shown as first written; ``name_key`` (:func:`source_key`) is
+    # the identity, so that a confidential source cannot reappear as a public
+    # one by a change of case or spacing (revision i14b_001).
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    name_key: Mapped[str] = mapped_column(String(200), default=_name_key_default)
     reliability: Mapped[str | None] = mapped_column(String(1))
     confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     url: Mapped[str | None] = mapped_column(Text)

@@ -21,6 +21,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select, update
 from marsad import model as m
 from marsad.errors import InputError
 from marsad.store.bulk import insert_facts, run_json
+from marsad.store.db import insert_ignoring_conflicts
 from marsad.store.models import (
     RELIABILITY_GRADES,
     Actor,
@@ -32,6 +33,7 @@ from marsad.store.models import (
     IngestFailure,
     Place,
     Source,
+    source_key,
 )
 
 
@@ -64,17 +66,28 @@ def get_or_create_source(
                 f"Reliability grade {reliability!r} is not on the Admiralty scale: use one of A, B, C, D, E, F "
                 "(A completely reliable … E unreliable, F cannot be judged)."
             )
-    source = session.scalars(select(Source).where(Source.name == name)).one_or_none()
+    source = find_source(session, name)
     if source is None:
-        source = Source(name=name, reliability=reliability, confidential=bool(confidential))
-        session.add(source)
-        session.flush()
-        return source
+        # An upsert: two ingests naming the same new source at once must both
+        # get it, not have one abort on the unique key.
+        insert_ignoring_conflicts(session, Source.__table__, {
+            "name": name[:200], "name_key": source_key(name)[:200], "reliability": reliability,
+            "confidential": bool(confidential), "created_at": datetime.now(timezone.utc),
+        })  # fmt: skip
+        source = find_source(session, name)
+        if source is None:  # pragma: no cover - the insert or a concurrent one made it
+            raise InputError(f"Could not create the source {name!r}; run the command again.")
     if reliability is not None:
         source.reliability = reliability
     if confidential is not None:
         source.confidential = confidential
     return source
+
+
+def find_source(session, name: str) -> Source | None:
+    """The source whose identity (:func:`~marsad.store.models.source_key`:
+    case and spacing ignored) is ``name``'s, or None."""
+    return session.scalars(select(Source).where(Source.name_key == source_key(name)[:200])).one_or_none()
 
 
 def list_sources(session) -> list[Source]:
@@ -229,7 +242,7 @@ def documents_query(
     if until is not None:
         query = query.where(Document.published <= until)
     if source:
-        query = query.where(func.lower(Source.name) == source.strip().lower())
+        query = query.where(Source.name_key == source_key(source))
     if language:
         query = query.where(Document.language == language)
     return query.order_by(Document.published.desc().nulls_last(), Document.id.desc())
@@ -350,7 +363,7 @@ def events_query(
     if date_to is not None:
         query = query.where(func.coalesce(Event.date_start, Event.event_date) <= date_to)
     if source:
-        query = query.where(func.lower(Source.name) == source.strip().lower())
+        query = query.where(Source.name_key == source_key(source))
     if event_type:
         query = query.where(or_(Event.event_type == event_type, Event.sub_event_type == event_type))
     if actor:
