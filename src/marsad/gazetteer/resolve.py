@@ -26,6 +26,13 @@ lie in a country the report is about.
 They carry −2 so that an exact match always wins. A fuzzy "Al-Sha'afah"
 therefore never lands on "Al Ḩaffah" in Latakia when the report is about Deir
 ez-Zor.
+
+Arabic-name candidates: places whose *Arabic* name has the consonants of the
+name as written (:func:`~marsad.gazetteer.keys.arabic_skeleton` =
+:func:`~marsad.gazetteer.keys.latin_skeleton`: "Al-Susah" finds OCHA's "Sosa",
+السوسة). They carry −1 (an exact spelling still wins) and are considered
+inside the area the context allows, or, for skeletons of five letters or more
+(too specific to collide by chance), anywhere in the report's countries.
 """
 
 from __future__ import annotations
@@ -33,10 +40,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from marsad.gazetteer.index import Gazetteer, Place
-from marsad.gazetteer.keys import place_key, skeleton
+from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
+from marsad.gazetteer.keys import latin_skeleton, place_key, skeleton
 
-AREA_FEATURES = ("admin1", "admin2", "region", "river", "country")
+__all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
 
 @dataclass
@@ -60,6 +67,17 @@ class Context:
             return True
         return any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors)
 
+    def allows_arabic(self, place: Place, consonants: str) -> bool:
+        """Whether a place found through its Arabic name may be the one meant."""
+        named = self.sentence_admin1 | self.document_admin1
+        if place.admin1_code and place.admin1_code in named:
+            return True
+        if any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors):
+            return True
+        if len(consonants) < 5 or named:
+            return False
+        return not self.countries or place.country in self.countries
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -76,7 +94,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None) -> float:
+def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
+          arabic: bool = False) -> float:
     value = 0.4 * min(math.log10(place.population + 1), 7.0)
     if key is not None and place_key(place.name) == key:
         value += 0.75  # the place's own name, not one of its alternates
@@ -100,6 +119,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
         value -= 0.5
     if fuzzy:
         value -= 2.0
+    elif arabic:
+        value -= 1.0
     return value
 
 
@@ -110,8 +131,14 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     context = context or Context()
     key = key if key is not None else place_key(name)
     scored = [(score(p, context, key=key), p, False) for p in gazetteer.by_key(key)]
+    exact_ids = {p.id for _, p, _ in scored}
+    if key and key.isascii():
+        consonants = latin_skeleton(name) if name else _single(skeleton(key))
+        for place in gazetteer.by_arabic_skeleton(consonants):
+            if place.id not in exact_ids and context.allows_arabic(place, consonants):
+                exact_ids.add(place.id)
+                scored.append((score(place, context, arabic=True), place, False))
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
-        exact_ids = {p.id for _, p, _ in scored}
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
                 scored.append((score(place, context, fuzzy=True), place, True))
@@ -121,6 +148,15 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
         results.append(Resolution(place, value, is_fuzzy, value - following))
     return results
+
+
+def _single(consonants: str) -> str:
+    """Doubled letters once (``latin_skeleton`` of a key already computed)."""
+    out = []
+    for letter in consonants:
+        if not out or out[-1] != letter:
+            out.append(letter)
+    return "".join(out)
 
 
 def _close_enough(key: str, place: Place) -> bool:
