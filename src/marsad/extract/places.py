@@ -35,8 +35,8 @@ from functools import lru_cache
 
 from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
-from marsad.gazetteer.keys import place_key
-from marsad.gazetteer.index import Place
+from marsad.gazetteer.index import ARABIC_PREFIX, Place
+from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
 from marsad.model import PlaceMention
 
@@ -162,6 +162,10 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     With the ``text`` the mentions were found in, the result is a copy placed
     where the text puts the event (:func:`event_point`); the mentions
     themselves keep the named place's point."""
+    if text is not None:
+        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
+        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
+        mentions = scenes if any(m.resolved for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries)
     if chosen is None or text is None:
         return chosen
@@ -169,6 +173,9 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     if (latitude, longitude) == (chosen.latitude, chosen.longitude):
         return chosen
     return replace(chosen, latitude=latitude, longitude=longitude)
+
+
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
 
 
 def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
@@ -388,6 +395,12 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         key = place_key(norm[start:end])
         if len(key) >= 3 and gazetteer.has_key(key):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
+        # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
+        # a name of several words is also looked up by its consonants (five or more
+        # letters: specific enough not to meet another name by chance).
+        if length > 1 and len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+                and gazetteer.has_key(ARABIC_PREFIX + consonants):
+            return _Found(start, end, key, True, "places.gazetteer", length=length)
     return None
 
 
@@ -532,6 +545,13 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
+        ]
+    if item.hint is not None and item.hint.admin1_code:
+        # "X town in Aleppo countryside": not an X in another governorate of that country
+        candidates = [
+            c for c in candidates
+            if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
+            or c.place.feature in ("admin1", "country")
         ]
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)

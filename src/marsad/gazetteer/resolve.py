@@ -67,8 +67,13 @@ class Context:
             return True
         return any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors)
 
-    def allows_arabic(self, place: Place, consonants: str) -> bool:
-        """Whether a place found through its Arabic name may be the one meant."""
+    def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
+        """Whether a place found through its Arabic name may be the one meant:
+        inside the area the context allows (a skeleton of fewer than four
+        letters, "Ghazal" = غزيلة, only when the spellings also differ by at
+        most one letter), or anywhere in the report's countries for five letters or more."""
+        if len(consonants) < 4 and _edit_distance(key, place_key(place.name)) > 1:
+            return False
         named = self.sentence_admin1 | self.document_admin1
         if place.admin1_code and place.admin1_code in named:
             return True
@@ -135,7 +140,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _single(skeleton(key))
         for place in gazetteer.by_arabic_skeleton(consonants):
-            if place.id not in exact_ids and context.allows_arabic(place, consonants):
+            if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
                 exact_ids.add(place.id)
                 scored.append((score(place, context, arabic=True), place, False))
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
