@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from marsad.gazetteer.admin import admin_names, is_position_name, plain_unit_name, unit_points
 from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
 
 _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-\u06ff'’‘ʿʾ.\-]+$")
@@ -82,9 +83,11 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         cities = _cities()
         communities = ocha_communities() if countries is None or "SY" in countries else []
         names: list[tuple[str, str, str, str]] = []
-        seats = _insert_cities(connection, cities, countries, names, _linked(communities, cities))
+        units = admin_names(cities)
+        seats = _insert_cities(connection, cities, countries, names, _linked(communities, cities), units)
         _insert_communities(connection, communities, cities, names)
         _insert_admin1(connection, seats, names)
+        _insert_world_units(connection, cities, countries, units, names)
         _insert_regions(connection, names)
         _insert_countries(connection, cities, names)
         names.sort()  # in primary-key order: the B-tree is written front to back
@@ -104,8 +107,8 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     return target
 
 
-def _insert_cities(connection, cities: dict, countries: set[str] | None, names: list,
-                   linked: set[str]) -> dict[tuple[str, str, str], tuple[float, float, int]]:
+def _insert_cities(connection, cities: dict, countries: set[str] | None, names: list, linked: set[str],
+                   units: tuple[dict, dict]) -> dict[tuple[str, str, str], tuple[float, float, int]]:
     """Insert every city (but those an OCHA community stands for); return the
     largest town per (country, admin1, key), the candidates for governorate seats."""
     from marsad.gazetteer.keys import place_key
@@ -125,14 +128,50 @@ def _insert_cities(connection, cities: dict, countries: set[str] | None, names: 
         if geonameid in linked:
             continue
         place_id = f"geonames:{geonameid}"
+        admin1 = admin1_name(country, code) or units[0].get((country, code or ""))
         places.append((
-            place_id, city["name"], country, admin1_name(country, code), f"{country}.{code}" if code else None,
-            None, float(city["latitude"]), float(city["longitude"]), "town", population, 0, "bundled", None,
+            place_id, city["name"], country, admin1, f"{country}.{code}" if code else None,
+            units[1].get(geonameid), float(city["latitude"]), float(city["longitude"]), "town", population, 0,
+            "bundled", None,
         ))
         alternates = [a for a in city.get("alternatenames") or () if _USEFUL_SCRIPT.match(a)]
         names.extend(name_rows(place_id, [city["name"], *alternates]))
     connection.executemany(PLACE_INSERT, places)
     return seats
+
+
+def _insert_world_units(connection, cities: dict, countries: set[str] | None, units: tuple[dict, dict],
+                        names: list) -> None:
+    """Governorates of the countries ``admin1.yaml`` does not cover, and
+    districts of every country but Syria (OCHA's are finer), from
+    :func:`marsad.gazetteer.admin.admin_names`."""
+    from marsad.gazetteer.keys import place_key
+
+    admin1, admin2 = units
+    covered = set(admin1_table())
+    members1: dict[tuple, list[str]] = {}
+    members2: dict[tuple, list[str]] = {}
+    for geonameid, city in cities.items():
+        country, code = city.get("countrycode") or "", city.get("admin1code") or ""
+        if (countries is not None and country not in countries) or not code:
+            continue
+        if country not in covered and (country, code) in admin1:
+            members1.setdefault((country, code, admin1[(country, code)]), []).append(geonameid)
+        if country != "SY" and geonameid in admin2:
+            members2.setdefault((country, code, admin2[geonameid]), []).append(geonameid)
+    for level, members in (("admin1", members1), ("admin2", members2)):
+        for (country, code, name), point in unit_points(cities, members).items():
+            plain = plain_unit_name(name)
+            if is_position_name(plain):
+                continue
+            place_id = f"admin1:{country}.{code}" if level == "admin1" else f"admin2:{country}.{code}.{place_key(plain)}"
+            connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), (
+                place_id, name, country, admin1.get((country, code)) or admin1_name(country, code),
+                f"{country}.{code}", name if level == "admin2" else None, point[0], point[1], level, 0, 0,
+                "bundled", None,
+            ))
+            word = "District" if level == "admin2" else "Province"
+            names.extend(name_rows(place_id, [name, plain, f"{plain} {word}"]))
 
 
 # --- OCHA's Syrian communities ------------------------------------------------
