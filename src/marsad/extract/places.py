@@ -99,6 +99,8 @@ class _Found:
     word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
     hint: Place | None = None  # the one governorate its sentence (or document) names
+    admin_country: str | None = None  # the country of the governorate it names, if one
+    admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
 
 
 @register("places", version=VERSION)
@@ -163,8 +165,10 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     where the text puts the event (:func:`event_point`); the mentions
     themselves keep the named place's point."""
     if text is not None:
-        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
-        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
+        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene,
+        # nor is the town a road is named after ("the Kirkuk road in Sulaymaniyah")
+        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])
+                  and not _ROAD.match(text, m.span.end)]
         mentions = scenes if any(m.resolved for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries)
     if chosen is None or text is None:
@@ -175,6 +179,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     return replace(chosen, latitude=latitude, longitude=longitude)
 
 
+_ROAD = re.compile(r"(?:\s*-\s*\w+(?:\s\w+)?)?\s+(?:road|highway|motorway|street)\b", re.I)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
 
 
@@ -416,12 +421,16 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
             countries.add(code)
     by_sentence: dict[int, set[str]] = {}
     for item in found:
+        admin_countries = set()
         for place in gazetteer.by_key(item.key):
             if place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
                 by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(place.admin1_code)
-                countries.add(place.country)
+                admin_countries.add(place.country)
+        if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
+            countries |= admin_countries
+            item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
 
 
@@ -435,6 +444,9 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     countries, admin_by_sentence = _context(ctx, gazetteer, found)
     countries |= given
     document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
+    named = frozenset(item.admin_country for item in found if item.admin_country)
+    for item in found:
+        item.admin_countries = named
 
     def context_for(item: _Found, anchors, countries) -> Context:
         return Context(
@@ -552,6 +564,15 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
             c for c in candidates
             if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
             or c.place.feature in ("admin1", "country")
+        ]
+    if item.admin_countries:
+        # The document names governorates of these countries: a small place elsewhere
+        # found through an alternate name ("Zap" for a Turkish village in a note
+        # about Duhok) is not meant; a city under its own name still can be.
+        candidates = [
+            c for c in candidates
+            if c.place.country in item.admin_countries or c.place.feature == "country"
+            or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
         ]
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)
