@@ -165,10 +165,8 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     where the text puts the event (:func:`event_point`); the mentions
     themselves keep the named place's point."""
     if text is not None:
-        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene,
-        # nor is the town a road is named after ("the Kirkuk road in Sulaymaniyah")
-        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])
-                  and not _ROAD.match(text, m.span.end)]
+        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
+        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
         mentions = scenes if any(m.resolved for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries)
     if chosen is None or text is None:
@@ -179,7 +177,6 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     return replace(chosen, latitude=latitude, longitude=longitude)
 
 
-_ROAD = re.compile(r"(?:\s*-\s*\w+(?:\s\w+)?)?\s+(?:road|highway|motorway|street)\b", re.I)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
 
 
@@ -421,17 +418,40 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
             countries.add(code)
     by_sentence: dict[int, set[str]] = {}
     for item in found:
-        admin_countries = set()
+        admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
             if place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
                 by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(place.admin1_code)
                 admin_countries.add(place.country)
+        # marsad's own governorate table (the countries it is built for) before the
+        # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
+        admin_countries = (admin_countries & _curated_countries()) or admin_countries
+        if admin_countries - _curated_countries() and not _container(ctx.norm, item):
+            continue  # "Saida town": a town, whatever province of Algeria shares its name
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
             countries |= admin_countries
             item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+_CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
+_CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
+
+
+def _container(norm: str, item: _Found) -> bool:
+    """Whether a name is written as a region that contains others: "X, Donetsk",
+    "X (Texas)", "in Sindh province"."""
+    return bool(_CONTAINER_BEFORE.search(norm[max(0, item.start - 6):item.start])
+                or _CONTAINER_AFTER.match(norm, item.end) or item.forced == "area")
+
+
+@lru_cache(maxsize=1)
+def _curated_countries() -> frozenset[str]:
+    from marsad.gazetteer.bundled import admin1_table
+
+    return frozenset(admin1_table())
 
 
 def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> set[str]:
@@ -572,7 +592,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in item.admin_countries or c.place.feature == "country"
-            or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
+            or (c.place.population >= 500_000 and place_key(c.place.name) == item.key)
         ]
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)
