@@ -37,7 +37,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
@@ -409,6 +409,17 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
 # --- resolution --------------------------------------------------------------
 
 
+def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> dict[int, set[tuple[str, str]]]:
+    """Districts and sub-districts named per sentence, as (admin1 code, unit key)."""
+    by_sentence: dict[int, set[tuple[str, str]]] = {}
+    for item in found:
+        for place in gazetteer.by_key(item.key):
+            if place.feature in ("admin2", "admin3") and place.admin1_code:
+                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(
+                    (place.admin1_code, unit_key(place.name)))
+    return by_sentence
+
+
 def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], dict[int, set[str]]]:
     """Countries of the report, and governorates named per sentence."""
     countries: set[str] = set()
@@ -464,6 +475,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     countries, admin_by_sentence = _context(ctx, gazetteer, found)
     countries |= given
     document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
+    units_by_sentence = _units(ctx, gazetteer, found)
+    document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
     named = frozenset(item.admin_country for item in found if item.admin_country)
     for item in found:
         item.admin_countries = named
@@ -477,6 +490,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             prefer_area=item.forced == "area",
             prefer_town=item.forced == "town",
             fuzzy_countries=countries if item.cued and not item.known else set(),
+            sentence_units=units_by_sentence.get(ctx.sentence_index(item.start), set()),
+            document_units=document_units,
         )
 
     for position, item in enumerate(found):

@@ -12,6 +12,9 @@ Every candidate whose key equals the name's key gets a score:
   countries only;
 * area: +2.5 when its governorate is named in the same sentence, +1.5 when
   named elsewhere in the document ("in Deir Ezzor countryside");
+* district: +2 when its district (admin-2) is named in the same sentence
+  ("in Sinjar district", "(Rayagada, Odisha)"), +1 elsewhere in the document;
+  half that for its sub-district (admin-3);
 * neighbours: +2 within 30 km of another place of the document that is
   already resolved, +1 within 100 km, −1 beyond 500 km;
 * feature: a governorate is −0.5 against a town of the same name (a bare
@@ -39,6 +42,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, skeleton
@@ -59,6 +63,9 @@ class Context:
     # countries inside which a fuzzy match is allowed when the text names no
     # governorate at all (set by the caller for names a cue marks as places)
     fuzzy_countries: set[str] = field(default_factory=set)
+    # districts and sub-districts named: (admin1 code, unit_key(name)), e.g. ("SY.07", "abukamal")
+    sentence_units: set[tuple[str, str]] = field(default_factory=set)
+    document_units: set[tuple[str, str]] = field(default_factory=set)
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
@@ -113,6 +120,13 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
+    if place.admin1_code and (context.sentence_units or context.document_units):
+        for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
+            slot = (place.admin1_code, unit_key(unit)) if unit else None
+            if slot in context.sentence_units:
+                value += weight
+            elif slot in context.document_units:
+                value += weight / 2
     if context.anchors:
         nearest = min(haversine_km(place.latitude, place.longitude, *a) for a in context.anchors)
         value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
@@ -153,6 +167,14 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
         results.append(Resolution(place, value, is_fuzzy, value - following))
     return results
+
+
+@lru_cache(maxsize=50_000)
+def unit_key(name: str) -> str:
+    """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
+    from marsad.gazetteer.admin import plain_unit_name
+
+    return place_key(plain_unit_name(name))
 
 
 def _single(consonants: str) -> str:
