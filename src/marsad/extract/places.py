@@ -168,7 +168,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
         # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
         scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
         mentions = scenes if any(m.resolved for m in scenes) else mentions
-    chosen = _main_mention(mentions, gazetteer, countries)
+    chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
         return chosen
     latitude, longitude = event_point(text, chosen, gazetteer)
@@ -235,11 +235,18 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
     return round(values[-1][0], 5)
 
 
-def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None) -> PlaceMention | None:
+_LOCATED = re.compile(r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood)\s*)?\(", re.I)
+
+
+def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None,
+                  text: str | None = None) -> PlaceMention | None:
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
     if countries:
         resolved = [m for m in resolved if m.country in countries] or resolved
+    # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
+    if text is not None:
+        towns = [m for m in towns if _LOCATED.match(text, m.span.end)] or towns
     if towns:
         if gazetteer is None:
             return towns[0]
@@ -566,9 +573,11 @@ def _dubious(item: _Found, best: Resolution) -> bool:
         return False
     place = best.place
     own_name = place_key(place.name) == item.key
-    if place.is_area or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
+    if place.feature in ("admin1", "region", "river", "country") and place.country in _curated_countries() | {None}:
         return False
-    return _common_word(item.word)
+    if place.feature == "country" or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
+        return False
+    return _common_word(item.word)  # also a district ("Power County" for "Florida Power")
 
 
 def _choose(item: _Found, countries: set[str]) -> Resolution | None:
@@ -583,11 +592,16 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
     if candidates and _dubious(item, candidates[0]):
         return None
     if countries:
-        candidates = [
+        kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
             or c.place.is_area or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
         ]
+        # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
+        # in the named countries bears is the town elsewhere that has it as its own name
+        if not kept and item.cued and item.known and not item.admin_countries:
+            kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
+        candidates = kept
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
