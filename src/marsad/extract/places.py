@@ -137,9 +137,11 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
         word = areas.kind_word(right)
-        if areas.prefers_area(item.relation) or word in ("province", "governorate"):
+        if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
+            item.forced = "town"
+        elif areas.prefers_area(item.relation) or word in ("province", "governorate"):
             item.forced = "area"
-        elif word in areas.TOWN_WORDS or item.relation == "outskirts of":
+        elif item.relation == "outskirts of":
             item.forced = "town"
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
@@ -238,6 +240,19 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
 _LOCATED = re.compile(r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood)\s*)?\(", re.I)
 
 
+def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether the text says where ``mention`` lies: "X (District, Province)",
+    "X city, Aleppo" (a governorate's name right after a comma)."""
+    if _LOCATED.match(text, mention.span.end):
+        return True
+    gap = re.match(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", text[mention.span.end:], re.I)
+    if gap is None:
+        return False
+    start = mention.span.end + gap.end()
+    return any(m.span.start == start and m.admin1 and place_key(m.text) == place_key(m.admin1)
+               for m in mentions if m is not mention)
+
+
 def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None,
                   text: str | None = None) -> PlaceMention | None:
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
@@ -246,7 +261,7 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     if text is not None:
-        towns = [m for m in towns if _LOCATED.match(text, m.span.end)] or towns
+        towns = [m for m in towns if _located(text, m, mentions)] or towns
     if towns:
         if gazetteer is None:
             return towns[0]

@@ -120,7 +120,7 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
-    if place.admin1_code and (context.sentence_units or context.document_units):
+    if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
         for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
             slot = (place.admin1_code, unit_key(unit)) if unit else None
             if slot in context.sentence_units:
