@@ -36,7 +36,7 @@ from functools import lru_cache
 from marsad.extract.pipeline import DocContext, register
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
-from marsad.gazetteer.keys import latin_skeleton, place_key
+from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank, unit_key
 from marsad.model import PlaceMention
 
@@ -528,6 +528,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
         item.candidates = rank(gazetteer, "", context_for(item, [], countries), key=item.key, fuzzy=not item.known)
+        if not item.candidates:
+            _twin(gazetteer, item, context_for(item, [], countries))
         best = item.candidates[0] if item.candidates else None
         if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
             continue
@@ -545,6 +547,17 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                 gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
+
+
+def _twin(gazetteer, item: _Found, context: Context) -> None:
+    """An unknown "X Tahtani" (Lower X) placed *near* X or its twin "X Foqani",
+    which lie a few kilometres apart; only inside the area the context allows."""
+    for key in twin_keys(item.key):
+        candidates = [c for c in rank(gazetteer, "", context, key=key, fuzzy=False)
+                      if not c.place.is_area and context.allows_fuzzy(c.place)]
+        if candidates:
+            item.key, item.known, item.relation, item.candidates = key, True, "near", candidates
+            return
 
 
 _ATTACHED_GAP = re.compile(

@@ -159,6 +159,26 @@ _POSITION_WORDS = {
 }
 
 
+_TWIN_SUFFIXES = ("fukani", "tahtani")  # place_key of the position words, placed last
+
+
+def twin_keys(key: str) -> list[str]:
+    """For a twin village's key, the keys of the village it is named after and
+    of its twin (a report's "Baghuz Tahtani" when a gazetteer only has "Upper
+    Baguz"): where to look when the twin itself is unknown.
+
+    >>> twin_keys(place_key("Al-Baghuz Tahtani"))
+    ['baghuz', 'baghuzfukani']
+    >>> twin_keys(place_key("Hajin"))
+    []
+    """
+    for suffix in _TWIN_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            base = key[: -len(suffix)]
+            return [base, *(base + other for other in _TWIN_SUFFIXES if other != suffix)]
+    return []
+
+
 def _drop_articles(words: list[str]) -> list[str]:
     if len(words) > 1:
         position = [_POSITION_WORDS[w] for w in words if w in _POSITION_WORDS]
@@ -249,19 +269,32 @@ def is_arabic(text: str) -> bool:
 
 def names_place(area: str, name: str | None) -> bool:
     """Whether ``name`` names the place ``area`` (or contains it as whole words),
-    tolerant of transliteration: the one area match behind ``tally --area`` and
-    ``report --area``.
+    tolerant of transliteration: the one place match behind ``events list
+    --place``, ``tally --area`` and ``report --area``.
 
     >>> names_place("Deir Ezzor", "Deir ez-Zor")
     True
-    >>> names_place("Deir ez-Zor", "eastern countryside of Deir ez-Zor")
+    >>> names_place("Dayr az Zawr", "eastern countryside of Deir ez-Zor")
     True
-    >>> names_place("Hama", "Hamadiyah")
-    False
+    >>> names_place("Ma'arrat an-Numan", "Maarat al-Numan"), names_place("Khan Sheikhoun", "Khan Shaykhun")
+    (True, True)
+    >>> names_place("Hama", "Hamadiyah"), names_place("Aleppo", None)
+    (False, False)
     """
     if not name:
         return False
-    if place_key(area) == place_key(name):
+    key = place_key(area)
+    if not key:
+        return False
+    if place_key(name) == key:
         return True
-    words = [re.escape(w) for w in re.split(r"[\W_]+", area.casefold()) if w]
-    return bool(words) and re.search(r"\b" + r"\W+".join(words) + r"\b", name.casefold()) is not None
+    words = [w for w in _NAME_WORDS.split(name) if w]
+    size = len([w for w in _NAME_WORDS.split(area) if w])
+    for length in range(max(1, size - 1), size + 3):  # articles: "Deir ez-Zor" = "Deir Ezzor"
+        for start in range(0, len(words) - length + 1):
+            if place_key(" ".join(words[start:start + length])) == key:
+                return True
+    return False
+
+
+_NAME_WORDS = re.compile(r"[\s,;:()\[\]/]+|-(?=[A-Z])")

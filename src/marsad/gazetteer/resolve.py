@@ -113,8 +113,10 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
         value += 0.75  # the place's own name, not one of its alternates
     if place.source != "bundled":
         value += 1.0 + min(math.log10(place.weight + 1), 2.0)
-    if context.countries:
-        value += 3.0 if place.country in context.countries else -1.0
+    # the report's countries, else those of the governorates it names
+    countries = context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
+    if countries:
+        value += 3.0 if place.country in countries else -1.0
     if place.admin1_code:
         if place.admin1_code in context.sentence_admin1:
             value += 2.5
