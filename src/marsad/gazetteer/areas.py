@@ -139,7 +139,7 @@ def precision(feature: str, relation: str | None) -> tuple[int, int]:
         return 3, 5
     if feature == "admin1":
         return 3, 4
-    if feature == "admin2" or relation == "district":
+    if feature in ("admin2", "admin3") or relation == "district":
         return 2, 3
     if relation is None:
         return 1, 1

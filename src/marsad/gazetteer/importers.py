@@ -40,7 +40,7 @@ from pathlib import Path
 from marsad.errors import InputError
 from marsad.gazetteer import index as gazetteer_index
 from marsad.gazetteer.bundled import admin1_name, admin1_table
-from marsad.gazetteer.index import connect, name_rows
+from marsad.gazetteer.index import PLACE_INSERT, connect, name_rows
 from marsad.gazetteer.keys import place_key
 
 LAYOUTS = ("geonames", "ocha", "acled", "ucdp")
@@ -71,10 +71,11 @@ class _Row:
     source: str = ""
     names: list[str] = field(default_factory=list)
     precision: int = 1  # of the archive row it came from (1 = the place itself)
+    admin3: str | None = None
 
     def values(self) -> tuple:
         return (self.id, self.name, self.country, self.admin1, self.admin1_code, self.admin2,
-                self.latitude, self.longitude, self.feature, self.population, self.weight, self.source)
+                self.latitude, self.longitude, self.feature, self.population, self.weight, self.source, self.admin3)
 
 
 def import_files(paths: list[str], *, layout: str = "geonames", index_path: Path | None = None) -> list[ImportReport]:
@@ -120,7 +121,7 @@ def _write(connection, row: _Row) -> None:
         connection.execute("UPDATE places SET weight = weight + ? WHERE id = ?", (row.weight, row.id))
     else:
         connection.execute("DELETE FROM names WHERE place_id = ?", (row.id,))
-        connection.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row.values())
+        connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR REPLACE", 1), row.values())
     connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", name_rows(row.id, row.names))
 
 
@@ -378,9 +379,12 @@ _OCHA_REQUIRED = {
 _OCHA_OPTIONAL = {
     "name_ar": ("admin4Name_ar", "pplName_ar", "featureName_ar", "locName_ar", "name_ar", "ADM4_AR"),
     "pcode": ("admin4Pcode", "pplPcode", "featurePcode", "locPcode", "pcode", "ADM4_PCODE"),
-    "admin1": ("admin1Name_en", "ADM1_EN", "admin1"),
-    "admin2": ("admin2Name_en", "ADM2_EN", "admin2"),
-    "country": ("admin0Pcode", "ADM0_PCODE", "iso2", "country"),
+    "admin1": ("admin1Name_en", "ADM1_EN", "admin1_en", "admin1_name", "adm1_name", "admin1"),
+    "admin2": ("admin2Name_en", "ADM2_EN", "admin2_en", "admin2_name", "adm2_name", "admin2"),
+    "admin3": ("admin3Name_en", "ADM3_EN", "admin3_en", "admin3_name", "adm3_name", "admin3"),
+    "admin1_pcode": ("admin1Pcode", "ADM1_PCODE", "admin1_pcode", "adm1_pcode"),
+    "country": ("admin0Pcode", "ADM0_PCODE", "admin0_pcode", "iso2", "iso3", "admin0Name_en", "ADM0_EN",
+                "country_code", "country"),
     "alternates": ("alternateNames", "alt_names", "aliases"),
 }
 
@@ -391,16 +395,25 @@ def read_ocha(path: Path) -> Iterator[_Row]:
             raise InputError("the English name is empty", location=location)
         latitude = _coordinate(row["latitude"], 90, location, "latitude")
         longitude = _coordinate(row["longitude"], 180, location, "longitude")
-        country = country_code(row.get("country")) or _country_from_pcode(row.get("pcode"))
+        # COD P-codes start with the ISO code (SY09, IQG15, YE21); a community's own
+        # P-code may not (Syria's C1001), so the governorate's is tried first.
+        country = (country_code(row.get("country")) or _country_from_pcode(row.get("admin1_pcode"))
+                   or _country_from_pcode(row.get("pcode")))
         admin1, code = admin1_code(country, row.get("admin1"))
+        if code is None and row.get("admin1_pcode") and country:
+            code = f"{country}.{row['admin1_pcode']}"  # a governorate marsad has no table for: its P-code
         pcode = row.get("pcode") or f"{country or ''}:{place_key(row['name_en'])}:{latitude:.4f}:{longitude:.4f}"
         names = [row["name_en"], row.get("name_ar", ""), *re.split(r"[;,|]", row.get("alternates", ""))]
-        yield _Row(f"ocha:{pcode}", row["name_en"], country, admin1, code, row.get("admin2") or None,
-                   latitude, longitude, "town", 0, 0, "ocha", [n.strip() for n in names if n.strip()])
+        yield _Row(f"ocha:{pcode}", row["name_en"], country, admin1 or None, code, row.get("admin2") or None,
+                   latitude, longitude, "town", 0, 0, "ocha", [n.strip() for n in names if n.strip()],
+                   admin3=row.get("admin3") or None)
 
 
 def _country_from_pcode(pcode: str | None) -> str | None:
-    return pcode[:2].upper() if pcode and pcode[:2].isalpha() else None
+    """"SY09" → "SY"; None for a P-code that does not start with a country code."""
+    if not pcode or len(pcode) < 3 or not pcode[:2].isalpha() or not pcode[:2].isupper():
+        return None
+    return country_code(pcode[:2]) and pcode[:2]
 
 
 _READERS = {"geonames": read_geonames, "ocha": read_ocha, "acled": read_acled, "ucdp": read_ucdp}

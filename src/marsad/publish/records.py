@@ -120,7 +120,7 @@ def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BAT
     # Plain columns, not ORM entities: an export reads millions of rows once.
     columns = [Event.__table__.c[name] for name in EVENT_COLUMNS]
     query = (
-        events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to)
+        events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to, session=session)
         .outerjoin(Source, Source.id == Document.source_id)
         .with_only_columns(*columns, Document.url, Document.title, Document.published, Document.ingested_at,
                            Source.name, Source.confidential, Source.reliability)

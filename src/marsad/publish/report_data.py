@@ -144,7 +144,8 @@ def load_incidents(session, scope: Scope, *, limit: int) -> list[dict]:
     from marsad.store.repository import events_query
 
     Source = aliased(Source)  # type: ignore[misc]  # events_query may join sources itself
-    query = (events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to)
+    query = (events_query(place=scope.area, date_from=scope.date_from, date_to=scope.date_to,
+                          session=session)
              .outerjoin(Source, Source.id == Document.source_id)
              .add_columns(Document.published, Document.title, Document.url, Source.name, Source.confidential,
                           Source.reliability))

@@ -57,7 +57,7 @@ def event_rows(
     source: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    query = repo.events_query(place=place, date_from=date_from, date_to=date_to, source=source)
+    query = repo.events_query(place=place, date_from=date_from, date_to=date_to, source=source, session=session)
     query = query.add_columns(Source.name)  # events_query joins documents and sources
     if limit:
         query = query.limit(limit)

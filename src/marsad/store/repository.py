@@ -323,6 +323,19 @@ def current_fact_query(model) -> Select:
     return select(model).join(ExtractionRun, model.run_id == ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
 
 
+def place_names_matching(session, place: str) -> list[str]:
+    """The stored place names (event locations and admin areas, cited place
+    mentions) that name ``place`` in any spelling
+    (:func:`marsad.gazetteer.keys.names_place`: "Dayr az Zawr" finds "Deir
+    ez-Zor", "Ma'arrat an-Numan" finds "Maarat al-Numan")."""
+    from marsad.gazetteer.keys import names_place
+
+    values: set[str] = set()
+    for column in (Event.location, Event.admin1, Event.admin2, Place.name, Place.text, Place.admin1):
+        values.update(v for v in session.scalars(select(column).distinct()) if v)
+    return sorted(v for v in values if names_place(place, v))
+
+
 def place_pattern(place: str) -> str:
     """A LIKE pattern that matches spelling variants of a place name:
     "Deir ez-Zor" matches "Deir ez Zor", "Deir-ez-Zor" and "Deir Ezzor"."""
@@ -340,15 +353,30 @@ def events_query(
     source: str | None = None,
     event_type: str | None = None,
     actor: str | None = None,
+    session=None,
 ) -> Select:
     """Current events filtered by place (location, admin areas or any cited
-    place mention, spelling-tolerant), date range (inclusive), source, type, actor."""
+    place mention, spelling-tolerant), date range (inclusive), source, type, actor.
+
+    With a ``session`` the place is matched by :func:`place_names_matching`
+    (the gazetteer's transliteration keys, the match ``tally --area`` uses);
+    without one by a LIKE pattern (:func:`place_pattern`)."""
     query = (
         current_fact_query(Event)
         .join(Document, Event.document_id == Document.id)
         .outerjoin(Source, Document.source_id == Source.id)
     )
-    if place:
+    if place and session is not None:
+        names = place_names_matching(session, place)
+        cited = exists().where(
+            EventPlace.event_id == Event.id,
+            Place.id == EventPlace.place_id,
+            or_(Place.name.in_(names), Place.text.in_(names), Place.admin1.in_(names)),
+        )
+        query = query.where(
+            or_(Event.location.in_(names), Event.admin1.in_(names), Event.admin2.in_(names), cited)
+        )
+    elif place:
         pattern = place_pattern(place)
         cited = exists().where(
             EventPlace.event_id == Event.id,
@@ -372,7 +400,7 @@ def events_query(
 
 
 def list_events(session, *, limit: int | None = None, **filters) -> list[Event]:
-    query = events_query(**filters)
+    query = events_query(session=session, **filters)
     if limit:
         query = query.limit(limit)
     return list(session.scalars(query))

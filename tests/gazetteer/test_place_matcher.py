@@ -1,0 +1,35 @@
+"""One spelling-tolerant place match for ``events list --place``, ``tally --area``
+and ``report --area`` (:func:`marsad.gazetteer.keys.names_place`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.gazetteer.keys import names_place
+from marsad.store import repository as repo
+from tests.store.factories import REPORT, make_extraction
+
+
+@pytest.mark.parametrize("query", ["Maarat al-Numan", "Ma'arrat an-Numan", "Maarat al Numan", "MAARAT AL-NUMAN"])
+def test_events_list_place_folds_transliterations(database, query):
+    with database.transaction() as session:
+        source = repo.get_or_create_source(session, "SOHR", reliability="B")
+        stored = repo.add_document(session, text=REPORT, source=source, language="en")
+        repo.add_extraction(session, stored.document, make_extraction(REPORT))
+    with database.transaction() as session:
+        assert [e.location for e in repo.list_events(session, place=query)] == ["Maarat al-Numan"]
+        assert repo.list_events(session, place="Hama") == []
+
+
+@pytest.mark.parametrize(("area", "name"), [
+    ("Dayr az Zawr", "Deir ez-Zor"),
+    ("Deir ez-Zor", "the eastern countryside of Deir Ezzor"),
+    ("Khan Sheikhoun", "Khan Shaykhun"),
+    ("Al-Bobadran", "Albu Badran"),
+])
+def test_one_matcher_folds_spellings(area, name):
+    from marsad.publish.report_data import area_matcher
+    from marsad.reconcile.tallies import area_matches
+
+    assert names_place(area, name)
+    assert area_matches(area, name) == names_place(area, name) == area_matcher(area)(name)
