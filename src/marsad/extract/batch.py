@@ -40,24 +40,32 @@ class FailedDocument:
 def extract_inputs(inputs: Iterable[str], *, published: date | None = None, source: str | None = None,
                    any_language: bool = False) -> Iterator[ExtractedDocument | FailedDocument]:
     """Extract every document of ``inputs`` (paths, globs or ``-`` for stdin), in order."""
-    from marsad.extract.pipeline import extract_text
-
     for origin, raw in _raw_documents(inputs):
         if isinstance(raw, FailedDocument):
             yield raw
             continue
-        try:
-            text, doc_published, doc_source, doc_id = _prepare(raw, any_language)
-        except InputError as error:
-            yield FailedDocument(origin, str(error))
-            continue
-        extraction = extract_text(text, document_id=doc_id, published=published or doc_published,
-                                  source=source or doc_source)
-        yield ExtractedDocument(origin, text, extraction)
+        yield extract_raw(origin, raw, published=published, source=source, any_language=any_language)
+
+
+def extract_raw(origin: str, raw, *, published: date | None = None, source: str | None = None,
+                any_language: bool = False) -> ExtractedDocument | FailedDocument:
+    """One read document (or its read failure) extracted: pure, so shard workers call it too."""
+    from marsad.extract.pipeline import extract_text
+    from marsad.ingest.readers import ReadFailure
+
+    if isinstance(raw, ReadFailure):
+        return FailedDocument(raw.origin, _message(raw.origin, raw.error))
+    try:
+        text, doc_published, doc_source, doc_id = _prepare(raw, any_language)
+    except InputError as error:
+        return FailedDocument(origin, str(error))
+    extraction = extract_text(text, document_id=doc_id, published=published or doc_published,
+                              source=source or doc_source)
+    return ExtractedDocument(origin, text, extraction)
 
 
 def _raw_documents(inputs: Iterable[str]):
-    from marsad.ingest.readers import ReadFailure, expand_paths, read_paths, read_stream
+    from marsad.ingest.readers import expand_paths, read_paths, read_stream
 
     for item in inputs:
         if item == "-":
@@ -73,10 +81,7 @@ def _raw_documents(inputs: Iterable[str]):
             yield item, FailedDocument(item, f"{item}: no such file")
             continue
         for raw in read_paths(paths):
-            if isinstance(raw, ReadFailure):
-                yield raw.origin, FailedDocument(raw.origin, _message(raw.origin, raw.error))
-            else:
-                yield raw.origin, raw
+            yield raw.origin, raw
 
 
 def _message(origin: str, error: Exception) -> str:
