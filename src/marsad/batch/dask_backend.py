@@ -43,7 +43,7 @@ class DaskExecutor(Executor):
             else:
                 self._cluster = LocalCluster(
                     n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    dashboard_address=None, silence_logs=logging.CRITICAL,
                 )  # fmt: skip
                 self.client = Client(self._cluster)
         except OSError as error:

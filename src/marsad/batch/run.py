@@ -34,7 +34,7 @@ def _context(kind: str, **options) -> str:
 
 def extract_sharded(inputs: Iterable[str], executor: Executor, *, published: date | None = None,
                     source: str | None = None, any_language: bool = False, model: str | None = None,
-                    progress: bool = False) -> Iterator:  # fmt: skip
+                    progress: bool = False, shard_bytes: int | None = None) -> Iterator:  # fmt: skip
     """Like :func:`marsad.extract.batch.extract_inputs`, with the work spread over ``executor``."""
     from marsad.errors import InputError
     from marsad.extract.batch import FailedDocument
@@ -52,7 +52,7 @@ def extract_sharded(inputs: Iterable[str], executor: Executor, *, published: dat
             continue
         if not paths:
             slots.append(FailedDocument(item, f"{item}: no such file"))
-        slots.extend(plan_shards(paths, context=context))
+        slots.extend(plan_shards(paths, context=context, shard_bytes=shard_bytes))
     shards = list({s.key: s for s in slots if isinstance(s, Shard)}.values())
     job = ExtractJob(published=published, source=source, any_language=any_language, model=model)
     bar = Progress(sum(s.size for s in shards), enabled=progress)
@@ -81,7 +81,7 @@ def extract_sharded(inputs: Iterable[str], executor: Executor, *, published: dat
 
 
 def ingest_sharded(db, paths: Iterable[str], options=None, executor: Executor | None = None, *,
-                   progress: bool = False):  # fmt: skip
+                   progress: bool = False, shard_bytes: int | None = None):  # fmt: skip
     """Like :func:`marsad.ingest.service.ingest_paths`, with extraction spread over ``executor``."""
     from marsad.batch import ledger
     from marsad.batch.executors import SerialExecutor
@@ -93,7 +93,7 @@ def ingest_sharded(db, paths: Iterable[str], options=None, executor: Executor | 
         raise BatchError("--reextract runs in one process; drop --workers/--scheduler for it.")
     context = _context("ingest", source=options.source, published=options.published, extract=options.extract,
                        languages=options.languages, csv=options.csv.__dict__)  # fmt: skip
-    shards = plan_shards(expand_paths(paths), context=context)
+    shards = plan_shards(expand_paths(paths), context=context, shard_bytes=shard_bytes)
     batch = _Batch(db, options, default_extractor)
     stored = ledger.stored_shards(db, [s.key for s in shards])
     batch.summary.unchanged += sum(stored.values())

@@ -52,8 +52,9 @@ class Shard:
         return first if len(self.parts) == 1 else f"{first} (+{len(self.parts) - 1} files)"
 
 
-def plan_shards(paths: Iterable[Path], *, context: str = "", shard_bytes: int = SHARD_BYTES) -> list[Shard]:
+def plan_shards(paths: Iterable[Path], *, context: str = "", shard_bytes: int | None = None) -> list[Shard]:
     """Shards covering ``paths`` in order (see the module docstring)."""
+    shard_bytes = shard_bytes or SHARD_BYTES
     shards: list[Shard] = []
     group: list[tuple[Part, bytes]] = []
 
