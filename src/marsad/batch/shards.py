@@ -21,7 +21,7 @@ from pathlib import Path
 
 from marsad.ingest.readers import CsvOptions, RawDocument, ReadFailure, format_of, jsonl_document, read_paths
 
-SHARD_BYTES = 4 << 20  # a few MB: about 2,000 reports, a few minutes of one core
+SHARD_BYTES = 2 << 20  # about 1,000 reports of 2,000 characters: tens of seconds of one core
 MAX_FILES_PER_SHARD = 2_000
 
 

@@ -16,12 +16,15 @@ from marsad.batch.shards import Shard, read_shard
 def warm_up() -> None:
     """Load the pipeline, its vocabularies and models and the language model
     once per worker, before the first shard."""
+    from marsad.extract import events
     from marsad.extract.pipeline import extract_text
     from marsad.ingest.clean import detect_language
 
     sample = "Two civilians were killed on 3 March 2019 in shelling on Idlib by regime forces."
     detect_language(sample)
     extract_text(sample)
+    events.configured_model()
+    getattr(events, "_shipped_model", lambda: None)()  # the fallback model most texts need sooner or later
 
 
 @dataclass(frozen=True)
