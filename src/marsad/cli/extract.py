@@ -66,6 +66,8 @@ def extract_command(inputs, output_format, published, source, any_language, outp
 
         use_event_model(model)
 
+    if (workers or scheduler) and "-" in inputs:
+        raise click.UsageError("standard input cannot be shared out to workers; write it to a file, or drop --workers.")
     failures: list[str] = []
     executor = make_executor(workers, scheduler) if workers or scheduler else None
 
