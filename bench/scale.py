@@ -82,7 +82,7 @@ class KillOne:
     def imap_unordered(self, func, tasks):
         for number, pair in enumerate(self.executor.imap_unordered(func, tasks), start=1):
             if number == self.after:
-                address, pid = sorted(self.executor.worker_pids().items())[0]
+                address, pid = min(self.executor.worker_pids().items())
                 os.kill(pid, signal.SIGKILL)
                 self.killed = {"address": address, "pid": pid, "after_shards": number}
             yield pair

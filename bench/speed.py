@@ -53,7 +53,7 @@ def one_line_cpu() -> float:
 
 
 def steady_rate(texts: list[str]) -> dict:
-    from marsad.extract import event_types, events, pipeline
+    from marsad.extract import events, pipeline
 
     for text in texts[:20]:
         pipeline.extract_text(text)

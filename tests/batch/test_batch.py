@@ -174,7 +174,7 @@ class KillAfter:
     def imap_unordered(self, func, tasks):
         for number, pair in enumerate(self.executor.imap_unordered(func, tasks)):
             if number == 0:
-                address, pid = sorted(self.executor.worker_pids().items())[0]
+                address, pid = min(self.executor.worker_pids().items())
                 os.kill(pid, signal.SIGKILL)
                 self.killed = address
             yield pair
