@@ -40,6 +40,10 @@ class MissingExtraError(MarsadError):
         )
 
 
+class BatchError(MarsadError):
+    """A batch engine (a Dask cluster) could not start, or a shard could not be run."""
+
+
 class StorageError(MarsadError):
     """The database refused an operation; wraps the driver's error."""
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import click
 
 from marsad.cli import cli
+from marsad.cli.batch import scheduler_option, workers_option
 from marsad.errors import InputError
 
 FORMATS = ("table", "json", "jsonl", "acled-csv")
@@ -34,7 +36,12 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
 @click.option("--model", type=click.Path(dir_okay=False), default=None,
               help="Event-type model from 'marsad train' (your own coded archive) instead of the shipped one.")
-def extract_command(inputs, output_format, published, source, any_language, output, model):
+@workers_option
+@scheduler_option
+@click.option("--progress/--no-progress", default=None,
+              help="Documents/s, ETA and failures on stderr with --workers/--scheduler (default: when stderr is a terminal).")
+def extract_command(inputs, output_format, published, source, any_language, output, model, workers, scheduler,
+                    progress):  # fmt: skip
     """Extract incidents, casualty counts, places and actors from reports.
 
     INPUTS are text, HTML, JSON Lines ({id, text, published?, source?} per
@@ -48,7 +55,9 @@ def extract_command(inputs, output_format, published, source, any_language, outp
         marsad extract reports.jsonl --format jsonl > facts.jsonl
         marsad extract report.html --format acled-csv > events.csv
         cat report.txt | marsad extract -
+        marsad extract big.jsonl --format jsonl --workers 2 > facts.jsonl
     """
+    from marsad.batch.executors import make_executor
     from marsad.extract.batch import FailedDocument, extract_inputs
     from marsad.extract.output import render_table, write_acled_csv, write_json
 
@@ -57,24 +66,40 @@ def extract_command(inputs, output_format, published, source, any_language, outp
 
         use_event_model(model)
 
+    if (workers or scheduler) and "-" in inputs:
+        raise click.UsageError("standard input cannot be shared out to workers; write it to a file, or drop --workers.")
     failures: list[str] = []
+    executor = make_executor(workers, scheduler) if workers or scheduler else None
+
+    def results():
+        if executor is None:
+            return extract_inputs(inputs, published=published, source=source, any_language=any_language)
+        from marsad.batch import extract_sharded
+
+        show = sys.stderr.isatty() if progress is None else progress
+        return extract_sharded(inputs, executor, published=published, source=source, any_language=any_language,
+                               model=model, progress=show)  # fmt: skip
 
     def extractions():
-        for result in extract_inputs(inputs, published=published, source=source, any_language=any_language):
+        for result in results():
             if isinstance(result, FailedDocument):
                 failures.append(result.message)
                 click.echo(f"Error: {result.message}", err=True)
                 continue
             yield result.extraction
 
-    if output_format in ("json", "jsonl"):
-        write_json(extractions(), output, lines=output_format == "jsonl")
-    elif output_format == "acled-csv":
-        write_acled_csv(extractions(), output)
-    else:
-        for extraction in extractions():
-            output.write(render_table(extraction))
-            output.write("\n")
+    try:
+        if output_format in ("json", "jsonl"):
+            write_json(extractions(), output, lines=output_format == "jsonl")
+        elif output_format == "acled-csv":
+            write_acled_csv(extractions(), output)
+        else:
+            for extraction in extractions():
+                output.write(render_table(extraction))
+                output.write("\n")
+    finally:
+        if executor is not None:
+            executor.close()
     output.flush()
     if failures:
         total = len(failures)

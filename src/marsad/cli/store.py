@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from marsad.cli import cli
+from marsad.cli.batch import scheduler_option, workers_option
 
 DATABASE_HELP = (
     "Database URL (sqlite:///file.sqlite or postgresql://user@host/db); default: MARSAD_DATABASE_URL, "
@@ -149,9 +150,12 @@ def init(database_url: str | None) -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Form of the end summary.")  # fmt: skip
+@workers_option
+@scheduler_option
 @database_option
 def ingest(paths, source, reliability, confidential, published, text_column, date_column, id_column, url_column,
-           no_extract, reextract, any_language, batch_size, progress, output_format, database_url) -> None:  # fmt: skip
+           no_extract, reextract, any_language, batch_size, progress, output_format, workers, scheduler,
+           database_url) -> None:  # fmt: skip
     """Archive reports (text, HTML, RSS/Atom, JSON Lines, CSV; files, directories,
     globs) and extract their facts. Already stored texts are skipped; a new text
     at a known URL becomes a new version. Exits 1 if any document failed.
@@ -163,6 +167,8 @@ def ingest(paths, source, reliability, confidential, published, text_column, dat
         marsad ingest feed.xml
         marsad ingest archive.jsonl
         marsad ingest export.csv --text-column body --date-column date
+        marsad ingest archive/ --source SOHR --workers 2
+        marsad ingest archive/ --source SOHR --scheduler tcp://10.0.0.5:8786
     """
     from marsad.ingest.readers import CsvOptions
     from marsad.ingest.service import IngestOptions, ingest_paths
@@ -179,7 +185,13 @@ def ingest(paths, source, reliability, confidential, published, text_column, dat
     db = open_database(database_url)
     try:
         show = sys.stderr.isatty() if progress is None else progress
-        summary = ingest_paths(db, paths, options, progress=show)
+        if workers or scheduler:
+            from marsad.batch import ingest_sharded, make_executor
+
+            with make_executor(workers, scheduler) as executor:
+                summary = ingest_sharded(db, paths, options, executor, progress=show)
+        else:
+            summary = ingest_paths(db, paths, options, progress=show)
     finally:
         db.dispose()
     _print_summary(summary, output_format)

@@ -274,13 +274,13 @@ def actor_key(name: str) -> str:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> ActorLexicon:
     """Load and compile the actor vocabulary (cached; pass a path to use your own file)."""
-    import yaml
+    from marsad.yamlio import safe_load
 
     if path is None:
         text = resources.files("marsad.data").joinpath("actors.yaml").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
-    return ActorLexicon(yaml.safe_load(text))
+    return ActorLexicon(safe_load(text))
 
 
 def find_actors(text: str, lexicon: ActorLexicon | None = None) -> list[ActorMention]:

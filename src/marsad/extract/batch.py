@@ -41,45 +41,48 @@ class FailedDocument:
 def extract_inputs(inputs: Iterable[str], *, published: date | None = None, source: str | None = None,
                    any_language: bool = False) -> Iterator[ExtractedDocument | FailedDocument]:
     """Extract every document of ``inputs`` (paths, globs or ``-`` for stdin), in order."""
+    for origin, raw in _raw_documents(inputs):
+        yield extract_raw(origin, raw, published=published, source=source, any_language=any_language)
+
+
+def extract_raw(origin: str, raw: Any, *, published: date | None = None, source: str | None = None,
+                any_language: bool = False) -> ExtractedDocument | FailedDocument:
+    """One read document (or its read failure) extracted: pure, so shard workers call it too."""
     from marsad.extract.pipeline import extract_text
     from marsad.ingest.clean import DocumentRejected, document_label, prepare
+    from marsad.ingest.readers import ReadFailure
 
-    for origin, raw in _raw_documents(inputs):
-        if isinstance(raw, FailedDocument):
-            yield raw
-            continue
-        try:
-            document = prepare(raw, languages=None if any_language else ("en",))
-        except DocumentRejected as error:
-            yield FailedDocument(origin, _message(origin, error))
-            continue
-        try:
-            extraction = extract_text(document.text, document_id=document_label(raw),
-                                      published=published or document.published, source=source or raw.source)
-        except Exception as error:  # noqa: BLE001 - one document's failure must not stop the others
-            yield FailedDocument(origin, f"{origin}: extraction failed ({type(error).__name__}: {error})")
-            continue
-        yield ExtractedDocument(origin, document.text, extraction)
+    if isinstance(raw, FailedDocument):
+        return raw
+    if isinstance(raw, ReadFailure):
+        return FailedDocument(raw.origin, _message(raw.origin, raw.error))
+    try:
+        document = prepare(raw, languages=None if any_language else ("en",))
+    except DocumentRejected as error:
+        return FailedDocument(origin, _message(origin, error))
+    try:
+        extraction = extract_text(document.text, document_id=document_label(raw),
+                                  published=published or document.published, source=source or raw.source)
+    except Exception as error:  # noqa: BLE001 - one document's failure must not stop the others
+        return FailedDocument(origin, f"{origin}: extraction failed ({type(error).__name__}: {error})")
+    return ExtractedDocument(origin, document.text, extraction)
 
 
 def _raw_documents(inputs: Iterable[str]) -> Iterator[tuple[str, Any]]:
-    from marsad.ingest.readers import ReadFailure, expand_paths, read_paths, read_stream
+    from marsad.ingest.readers import expand_paths, read_paths, read_stream
 
     for item in inputs:
         if item == "-":
-            raws: Iterable[Any] = read_stream(sys.stdin, "<stdin>")
-        else:
-            try:
-                paths = expand_paths([item])
-            except InputError as error:
-                yield item, FailedDocument(item, str(error))
-                continue
-            raws = read_paths(paths)
-        for raw in raws:
-            if isinstance(raw, ReadFailure):
-                yield raw.origin, FailedDocument(raw.origin, _message(raw.origin, raw.error))
-            else:
+            for raw in read_stream(sys.stdin, "<stdin>"):
                 yield raw.origin, raw
+            continue
+        try:
+            paths = expand_paths([item])
+        except InputError as error:
+            yield item, FailedDocument(item, str(error))
+            continue
+        for raw in read_paths(paths):
+            yield raw.origin, raw
 
 
 def _message(origin: str, error: Exception) -> str:

@@ -218,13 +218,13 @@ def _compile(name: str, alternatives: list[str]) -> re.Pattern:
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> EventTypeRules:
     """Load the decision list (cached). Pass a path to use your own rules file."""
-    import yaml
+    from marsad.yamlio import safe_load
 
     if path is None:
         text = resources.files("marsad.data").joinpath("event_types.yaml").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
-    return EventTypeRules(yaml.safe_load(text))
+    return EventTypeRules(safe_load(text))
 
 
 def taxonomy() -> dict[str, list[str]]:

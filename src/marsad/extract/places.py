@@ -77,10 +77,10 @@ def _words() -> _Words:
     """The vocabulary of ``data/gazetteer/place_words.yaml`` (read once)."""
     from importlib import resources
 
-    import yaml
+    from marsad.yamlio import safe_load
 
     text = resources.files("marsad.data").joinpath("gazetteer/place_words.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = safe_load(text)
     sets = {name: frozenset(str(data[name]).lower().split())
             for name in ("not_places", "connectors", "direction_words", "generic_heads", "given_names")}
     return _Words(**sets, country_words={str(k).lower(): v for k, v in data["country_words"].items()})

@@ -38,10 +38,10 @@ _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-
 @lru_cache(maxsize=1)
 def admin1_table() -> dict[str, dict[str, dict]]:
     """{country: {admin1 code: {name, seat, aliases}}} for Syria and Iraq."""
-    import yaml
+    from marsad.yamlio import safe_load
 
     text = resources.files("marsad.data").joinpath("gazetteer/admin1.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return safe_load(text)
 
 
 def admin1_name(country: str | None, code: str | None) -> str | None:
@@ -53,10 +53,10 @@ def admin1_name(country: str | None, code: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def regions() -> list[dict]:
-    import yaml
+    from marsad.yamlio import safe_load
 
     text = resources.files("marsad.data").joinpath("gazetteer/regions.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return safe_load(text)
 
 
 def _cities() -> dict:

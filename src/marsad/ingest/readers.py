@@ -444,17 +444,20 @@ def _json_kind(value: Any) -> str:
 def read_jsonl(path: Path) -> Iterator[RawDocument | ReadFailure]:
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
-            origin = f"{path}:{number}"
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(decode_bytes(line, origin))
-                yield _record_document(obj, origin, "jsonl")
-            except json.JSONDecodeError as error:
-                yield ReadFailure(origin, InputError(f"is not valid JSON: {error.msg} (column {error.colno}).",
-                                                     location=origin))  # fmt: skip
-            except Exception as error:  # noqa: BLE001 - one bad record fails alone
-                yield ReadFailure(origin, _as_input_error(error, origin))
+            if line.strip():
+                yield jsonl_document(line, f"{path}:{number}")
+
+
+def jsonl_document(line: bytes, origin: str) -> RawDocument | ReadFailure:
+    """One non-blank JSON Lines line (also read by byte range in :mod:`marsad.batch.shards`)."""
+    try:
+        obj = json.loads(decode_bytes(line, origin))
+        return _record_document(obj, origin, "jsonl")
+    except json.JSONDecodeError as error:
+        return ReadFailure(origin, InputError(f"is not valid JSON: {error.msg} (column {error.colno}).",
+                                              location=origin))  # fmt: skip
+    except Exception as error:  # noqa: BLE001 - one bad record fails alone
+        return ReadFailure(origin, _as_input_error(error, origin))
 
 
 def read_json(path: Path) -> Iterator[RawDocument | ReadFailure]:

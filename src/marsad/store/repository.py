@@ -20,6 +20,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select, update
 
 from marsad import model as m
 from marsad.errors import InputError
+from marsad.hashing import content_hash  # noqa: F401 - re-exported: the one definition is light to import
 from marsad.store.bulk import insert_facts, run_json
 from marsad.store.db import insert_ignoring_conflicts
 from marsad.store.models import (
@@ -35,11 +36,6 @@ from marsad.store.models import (
     Source,
     source_key,
 )
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 (hex) of the document text as stored: the identity of a document."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def pipeline_hash(pipeline: dict[str, Any]) -> str:

@@ -1,0 +1,134 @@
+"""Single-core speed: start-up, characters per CPU second, and where the time goes.
+
+1. ``marsad extract`` of a one-line text in a fresh process: CPU seconds
+   (user + system) of the child, median of three runs.
+2. Steady state (after a warm-up that loads every model): characters per CPU
+   second on ACLED notes (``../shared/data/acled-2022h1/events.csv``, column
+   ``text``) and on generated 2,000-character reports (``bench/ingest.py``),
+   next to one plain regex pass (``\\w+``) over the same texts in the same run.
+3. The share of extraction CPU per pipeline component, and event typing
+   (``classify_event``) on its own.
+
+CPU time, not wall time: the machine is shared. Usage::
+
+    python bench/speed.py [--acled 3000] [--reports 300] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import write_section  # noqa: E402
+from ingest import make_report  # noqa: E402
+
+ACLED = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled-2022h1" / "events.csv"
+MARSAD = Path(sys.executable).with_name("marsad")
+
+
+def one_line_cpu() -> float:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("Two civilians were killed in an airstrike on Idlib on 3 March 2019.\n")
+    runs = []
+    for _ in range(3):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([str(MARSAD), "extract", handle.name, "--format", "jsonl"], check=True,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        runs.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    os.unlink(handle.name)
+    return statistics.median(runs)
+
+
+def steady_rate(texts: list[str]) -> dict:
+    from marsad.extract import events, pipeline
+
+    for text in texts[:20]:
+        pipeline.extract_text(text)
+    events.configured_model()
+    getattr(events, "_shipped_model", lambda: None)()
+    shares: Counter = Counter()
+    original_run, original_classify = pipeline.Pipeline._run, events.classify_event
+
+    def timed_run(self, component, ctx):
+        started = time.process_time()
+        original_run(self, component, ctx)
+        shares[component.name] += time.process_time() - started
+
+    def timed_classify(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return original_classify(*args, **kwargs)
+        finally:
+            shares["  of which event typing"] += time.process_time() - started
+
+    pipeline.Pipeline._run, events.classify_event = timed_run, timed_classify
+    try:
+        started = time.process_time()
+        for number, text in enumerate(texts):
+            pipeline.extract_text(text, document_id=str(number))
+        cpu = time.process_time() - started
+    finally:
+        pipeline.Pipeline._run, events.classify_event = original_run, original_classify
+    started = time.process_time()
+    sum(1 for text in texts for _ in re.finditer(r"\w+", text))
+    regex_cpu = time.process_time() - started
+    chars = sum(map(len, texts))
+    return {"docs": len(texts), "mean_chars": chars / len(texts), "cps": chars / cpu, "docs_per_cpu_s": len(texts) / cpu,
+            "regex_cps": chars / regex_cpu, "shares": {k: v / cpu for k, v in shares.most_common()}}  # fmt: skip
+
+
+def markdown(startup: float, runs: dict[str, dict]) -> str:
+    lines = [
+        "## Single-core speed (`bench/speed.py`)", "",
+        f"`marsad extract` of a one-line text, fresh process: **{startup:.2f} s of CPU** (median of 3; target < 1 s).",
+        "",
+        "| corpus | docs | mean chars | chars per CPU-s | docs per CPU-s | plain regex pass, chars per CPU-s |",
+        "|---|---|---|---|---|---|",
+    ]  # fmt: skip
+    for name, run in runs.items():
+        lines.append(f"| {name} | {run['docs']:,} | {run['mean_chars']:.0f} | **{run['cps']:,.0f}** | "
+                     f"{run['docs_per_cpu_s']:.0f} | {run['regex_cps']:,.0f} |")  # fmt: skip
+    lines += ["", "Share of extraction CPU by component (steady state, after warm-up):", "",
+              "| component | " + " | ".join(runs) + " |", "|---|" + "---|" * len(runs)]  # fmt: skip
+    names = list(dict.fromkeys(k for run in runs.values() for k in run["shares"]))
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(f"{run['shares'].get(name, 0):.0%}" for run in runs.values()) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--acled", type=int, default=3000)
+    parser.add_argument("--reports", type=int, default=300)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    runs = {}
+    if ACLED.exists():
+        import pandas as pd
+
+        texts = [str(t) for t in pd.read_csv(ACLED).text.dropna()][: args.acled + 20]
+        runs["ACLED notes"] = steady_rate(texts)
+    rng = random.Random(3)
+    runs["2,000-character reports"] = steady_rate([make_report(n, rng)["text"] for n in range(args.reports + 20)])
+    startup = one_line_cpu()
+    text = markdown(startup, runs)
+    print(text)
+    if not args.no_write:
+        write_section("speed", text)
+
+
+if __name__ == "__main__":
+    main()
