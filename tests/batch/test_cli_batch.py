@@ -21,7 +21,9 @@ def test_workers_without_dask_installed_names_the_extra(tmp_path, monkeypatch):
     result = run("extract", str(report), "--workers", "2")
     assert result.exit_code != 0
     assert "pip install 'marsad[dask]'" in result.output
-    result = run("ingest", str(report), "--workers", "2", "--database", f"sqlite:///{tmp_path / 'm.sqlite'}")
+    database = f"sqlite:///{tmp_path / 'm.sqlite'}"
+    assert run("init", "--database", database).exit_code == 0
+    result = run("ingest", str(report), "--workers", "2", "--database", database)
     assert result.exit_code != 0
     assert "pip install 'marsad[dask]'" in result.output
 
