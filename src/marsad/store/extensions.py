@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-EXTENSION_MODULES = ("marsad.reconcile.models", "marsad.publish.models")
+EXTENSION_MODULES = ("marsad.reconcile.models", "marsad.publish.models", "marsad.review.models")
 
 
 def load_extensions() -> None:
