@@ -184,6 +184,7 @@ def incident_view(session, incident_id: int, *, full: bool) -> dict:
             for count in report["counts"]:
                 count["evidence"] = WITHHELD_TEXT
     view["incident"]["sources"] = sorted({CONFIDENTIAL_LABEL if s in hidden else s for s in view["incident"]["sources"] or []})
+    view["estimates"] = scrub(view["estimates"], hidden)  # explanations name the sources they chose
     keys = [f"{link['a']}|{link['b']}" for link in view["links"]]
     statuses = dict(session.execute(select(FactReview.fact_key, FactReview.status).where(
         FactReview.kind == "link", FactReview.fact_key.in_(keys))).all()) if keys else {}
@@ -193,6 +194,30 @@ def incident_view(session, incident_id: int, *, full: bool) -> dict:
                              "bayes_factor": round(2 ** c["log2_bf"], 3) if c.get("log2_bf") is not None else None}
                             for name, c in (link["contributions"] or {}).items()]  # fmt: skip
     return view
+
+
+def claim_shares(session, *, full: bool) -> dict[str, str]:
+    """The documented share of each claimed total (``marsad check``), by claim key."""
+    from marsad.reconcile import check
+    from marsad.review.published import confidential_source_names
+
+    shares = {f.claim_key: f.message for f in check(session).findings if f.kind == "coverage"}
+    return shares if full else scrub(shares, confidential_source_names(session))
+
+
+def scrub(value, names: set[str]):
+    """``value`` with every hidden source name replaced by the confidential label."""
+    if not names:
+        return value
+    if isinstance(value, str):
+        for name in names:
+            value = value.replace(name, CONFIDENTIAL_LABEL)
+        return value
+    if isinstance(value, list):
+        return [scrub(v, names) for v in value]
+    if isinstance(value, dict):
+        return {k: scrub(v, names) for k, v in value.items()}
+    return value
 
 
 def map_points(session, *, date_from: date | None = None, date_to: date | None = None) -> list[dict]:

@@ -233,6 +233,10 @@ def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
         row = {name: getattr(claim, name, None) for name in CLAIM_FIELDS}
         row.update(source=CONFIDENTIAL_LABEL if hidden else claim.source, evidence=None if hidden else claim.span_text)
         rows.append(row)
+    if not full:
+        from marsad.review.newsroom import scrub
+
+        rows = scrub(rows, confidential_source_names(session))
     return Page(rows, total, offset, limit, CLAIM_FIELDS)
 
 

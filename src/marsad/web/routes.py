@@ -190,6 +190,7 @@ def reconcile_now(request: Request, csrf: str = Form(""), actor: Actor = Depends
 def tallies_page(request: Request, date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
                  area: str | None = None, by: str = "month", actor: Actor = Depends(needs("read"))):
     from marsad.reconcile.tallies import GROUPINGS, tally
+    from marsad.review.newsroom import claim_shares
     from marsad.review.published import Filters, claims_page
 
     grouping = [b for b in by.split(",") if b in GROUPINGS] or ["month"]
@@ -197,18 +198,12 @@ def tallies_page(request: Request, date_from: str | None = Query(None, alias="fr
     with request.app.state.db.reader() as session:
         rows = tally(session, date_from=start, date_to=end, area=area or None, by=grouping)
         claims = claims_page(session, Filters(start, end, admin1=area or None), full=actor.full, limit=200).rows
-        shares = _claim_shares(session)
+        shares = claim_shares(session, full=actor.full)
     for claim in claims:
         claim["share"] = shares.get(claim["claim_key"])
     peak = max((r.best for r in rows), default=0) or 1
     return render(request, "tallies.html", {"rows": rows, "grouping": grouping, "peak": peak, "claims": claims,
                                             "q": {"from": date_from or "", "to": date_to or "", "area": area or "", "by": by}})
-
-
-def _claim_shares(session) -> dict[str, str]:
-    from marsad.reconcile import check
-
-    return {f.claim_key: f.message for f in check(session).findings if f.kind == "coverage"}
 
 
 @router.get("/map")
