@@ -94,7 +94,7 @@ def _waiting(session, kind: str, filters: InboxFilters, limit: int) -> list[dict
 
 def _summary(kind: str, fact) -> str:
     if kind == "casualty":
-        who = " ".join(x for x in (fact.victim_group, fact.victims) if x) or "people"
+        who = f"{fact.victim_group} ({fact.victims})" if fact.victim_group and fact.victims else (fact.victim_group or fact.victims or "people")
         by = f" by {fact.perpetrator}" if fact.perpetrator else ""
         return f"{fact.count if fact.count is not None else (fact.vague or '?')} {who} {fact.outcome}{by}"
     return f"{fact.sub_event_type or fact.event_type} in {fact.location or fact.admin1 or '?'} on {fact.event_date or '?'}"

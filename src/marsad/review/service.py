@@ -211,3 +211,17 @@ def decide_link(session, report_a: str, report_b: str, action: str, *, user: str
     session.flush()
     record(session, user, f"link.{action}", f"link {key}", old, _state(review), comment)
     return {"link": key, "status": review.status}
+
+
+def split_report(session, incident_id: int, report_key: str, *, user: str, role: str, comment: str | None = None) -> list[dict]:
+    """Take one report out of its incident: "different" against each other report of it."""
+    from sqlalchemy import select
+
+    from marsad.reconcile.models import IncidentReport
+
+    require(role, "verify")
+    keys = list(session.scalars(select(IncidentReport.report_key).where(IncidentReport.incident_id == incident_id)))
+    if report_key not in keys:
+        raise NotFoundError(f"Report {report_key} is not in incident {incident_id}: reload the incident page.")
+    return [decide_link(session, report_key, other, "split", user=user, role=role, comment=comment)
+            for other in keys if other != report_key]

@@ -171,6 +171,18 @@ def link_action(request: Request, action: str, a: str = Form(..., max_length=100
     return RedirectResponse(_safe_next(back), status_code=303)
 
 
+@router.post("/incidents/{incident_id}/split")
+def split_out(request: Request, incident_id: int, report: str = Form(..., max_length=100), csrf: str = Form(""),
+              comment: str = Form("", max_length=5000), actor: Actor = Depends(needs("verify"))):
+    from marsad.review.service import split_report
+
+    check_csrf(request, csrf)
+    with request.app.state.db.transaction() as session:
+        split_report(session, incident_id, report, user=actor.username, role=actor.role, comment=comment.strip() or None)
+        _maybe_reconcile(request, session)
+    return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
+
+
 @router.post("/reconcile")
 def reconcile_now(request: Request, csrf: str = Form(""), actor: Actor = Depends(needs("verify"))):
     from marsad.reconcile import reconcile
