@@ -221,16 +221,21 @@ def scrub(value, names: set[str]):
 
 
 def map_points(session, *, date_from: date | None = None, date_to: date | None = None) -> list[dict]:
-    """Incidents with coordinates, with their geo precision (1 exact … 3 region)."""
-    from sqlalchemy import select
+    """Incidents with coordinates, with their geo precision (1 exact … 3
+    region): the incident's own, else the most precise of its reports'."""
+    from sqlalchemy import func, select
 
-    from marsad.reconcile.models import Incident
+    from marsad.reconcile.models import Incident, IncidentReport
+    from marsad.store.models import Event
 
-    query = select(Incident).where(Incident.latitude.is_not(None), Incident.longitude.is_not(None))
+    reported = (select(IncidentReport.incident_id, func.min(Event.geo_precision).label("precision"))
+                .join(Event, Event.id == IncidentReport.event_id).group_by(IncidentReport.incident_id).subquery())
+    query = (select(Incident, reported.c.precision).outerjoin(reported, reported.c.incident_id == Incident.id)
+             .where(Incident.latitude.is_not(None), Incident.longitude.is_not(None)))
     if date_from:
         query = query.where(Incident.event_date >= date_from)
     if date_to:
         query = query.where(Incident.event_date <= date_to)
-    return [{"id": i.id, "lat": i.latitude, "lon": i.longitude, "precision": i.geo_precision or 3,
+    return [{"id": i.id, "lat": i.latitude, "lon": i.longitude, "precision": i.geo_precision or precision or 3,
              "label": f"{i.sub_event_type or i.event_type or 'incident'} · {i.location or i.admin1 or ''} · {i.event_date or ''}"}
-            for i in session.scalars(query.order_by(Incident.id).limit(5000))]  # fmt: skip
+            for i, precision in session.execute(query.order_by(Incident.id).limit(5000))]  # fmt: skip

@@ -32,6 +32,6 @@
         .addTo(map);
       bounds.push([p.lat, p.lon]);
     });
-    if (bounds.length) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 9 });
+    if (bounds.length) map.fitBounds(bounds, { padding: [60, 60], maxZoom: 7 });
   });
 })();
