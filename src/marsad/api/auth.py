@@ -53,14 +53,19 @@ def current_actor(request) -> Actor:
 
 def _resolve(request) -> Actor:
     from marsad.review.models import User
-    from marsad.review.users import user_for_token
+    from marsad.review.users import token_needs_touch, touch_token, user_for_token
 
     header = request.headers.get("authorization", "")
     db = request.app.state.db
     if header.lower().startswith("bearer "):
-        with db.transaction() as session:
-            user = user_for_token(session, header[7:].strip())
-            return Actor(user.username, user.role, "token")
+        token = header[7:].strip()
+        with db.reader() as session:
+            user = user_for_token(session, token)
+            actor, stale = Actor(user.username, user.role, "token"), token_needs_touch(session, token)
+        if stale:
+            with db.transaction() as session:
+                touch_token(session, token)
+        return actor
     user_id = request.session.get("user_id") if "session" in request.scope else None
     if user_id:
         with db.reader() as session:

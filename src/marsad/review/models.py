@@ -52,7 +52,7 @@ class FactReview(Base):
     __table_args__ = (
         Index("ix_fact_reviews_key", "kind", "fact_key", unique=True),
         Index("ix_fact_reviews_anchor", "kind", "document_id", "span_start", "span_end"),
-        Index("ix_fact_reviews_fact", "kind", "fact_id"),
+        Index("ix_fact_reviews_fact", "kind", "fact_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -14,6 +14,7 @@ Every list function returns a :class:`Page` (rows, total count).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -54,10 +55,63 @@ def _check_paging(offset: int, limit: int) -> None:
         raise InputError(f"offset must be ≥ 0 and limit between 1 and {MAX_LIMIT}.")
 
 
-def _count(session, query) -> int:
+def _count(session, query, *, incidents: bool = False) -> int:
+    """The total of a list, cached until the data it depends on changes.
+
+    Counting a large archive costs far more than reading one page, and the
+    same filters are asked again and again while a client pages through.
+    The cache key holds the statement, its parameters and a version of the
+    data (newest extraction run, newest review decision, newest incident
+    change), each read from an index."""
     from sqlalchemy import func, select
 
-    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    statement = query.order_by(None)
+    compiled = statement.compile(dialect=session.bind.dialect)
+    key = (str(compiled), repr(sorted(compiled.params.items(), key=str)))
+    return _cached(session, key, lambda: session.scalar(select(func.count()).select_from(statement.subquery())),
+                   incidents=incidents)
+
+
+_CACHE: dict[tuple, object] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(session, key: tuple, compute, *, incidents: bool = False):
+    key = (str(session.bind.url), *key, _data_version(session, incidents=incidents))
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            return _CACHE[key]
+    value = compute()
+    with _CACHE_LOCK:
+        if len(_CACHE) >= 2048:
+            _CACHE.clear()
+        _CACHE[key] = value
+    return value
+
+
+def _data_version(session, *, incidents: bool = False) -> tuple:
+    from sqlalchemy import func, select
+
+    from marsad.reconcile.models import Incident, TallyClaim
+    from marsad.review.models import FactReview
+    from marsad.store.models import Document, ExtractionRun
+
+    return tuple(session.execute(select(
+        select(func.max(ExtractionRun.id)).scalar_subquery(), select(func.max(Document.id)).scalar_subquery(),
+        select(func.max(FactReview.updated_at)).scalar_subquery(), select(func.max(FactReview.id)).scalar_subquery(),
+        select(func.max(Incident.id)).scalar_subquery(), select(func.max(TallyClaim.id)).scalar_subquery(),
+    )).one()) + (_incident_signature(session) if incidents else ())
+
+
+def _incident_signature(session) -> tuple:
+    """Reconcile rewrites incidents in place: their estimates' sums say when."""
+    from sqlalchemy import func, select
+
+    from marsad.reconcile.models import Incident, IncidentEstimate
+
+    estimates = session.execute(select(func.count(), func.sum(IncidentEstimate.low), func.sum(IncidentEstimate.best),
+                                       func.sum(IncidentEstimate.high), func.sum(IncidentEstimate.incident_id))).one()
+    return (*estimates, session.scalar(select(func.count()).select_from(Incident)))
 
 
 def _status_filter(query, review, status: str | None, full: bool):
@@ -75,7 +129,11 @@ def _status_filter(query, review, status: str | None, full: bool):
 
 
 def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
-    """Current events with the review decisions in force."""
+    """Current events with the review decisions in force.
+
+    Counted and paged on the events (and their reviews) alone; documents and
+    sources are joined for the one page of rows only, so that the total of a
+    large archive stays cheap."""
     from sqlalchemy import and_, func, or_, select
     from sqlalchemy.orm import aliased
 
@@ -84,14 +142,9 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
 
     _check_paging(offset, limit)
     review = aliased(FactReview)
-    query = (
-        select(Event, review, Document.url, Document.title, Document.published, Document.ingested_at, Source.name,
-               Source.confidential)
-        .join(ExtractionRun, and_(ExtractionRun.id == Event.run_id, ExtractionRun.is_current.is_(True)))
-        .join(Document, Document.id == Event.document_id)
-        .outerjoin(Source, Source.id == Document.source_id)
-        .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id))
-    )
+    current = select(ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
+    query = (select(Event.id).where(Event.run_id.in_(current))
+             .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)))
     query = _status_filter(query, review, filters.status, full)
     if filters.date_from:
         query = query.where(Event.event_date >= filters.date_from)
@@ -106,12 +159,22 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
     if filters.actor:
         pattern = f"%{filters.actor.strip()}%"
         query = query.where(or_(Event.actor1.ilike(pattern), Event.actor2.ilike(pattern)))
+    if filters.source or filters.updated_since:
+        query = query.join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
     if filters.source:
         query = query.where(func.lower(Source.name) == filters.source.strip().lower())
     if filters.updated_since:
         query = query.where(or_(Document.ingested_at >= filters.updated_since, review.updated_at >= filters.updated_since))
     total = _count(session, query)
-    rows = [_event_row(*row, full=full) for row in session.execute(query.order_by(Event.id).offset(offset).limit(limit))]
+    ids = list(session.scalars(query.order_by(Event.id).offset(offset).limit(limit)))
+    rows = []
+    if ids:
+        page = (select(Event, review, Document.url, Document.title, Document.published, Document.ingested_at, Source.name,
+                       Source.confidential)
+                .join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
+                .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id))
+                .where(Event.id.in_(ids)).order_by(Event.id))
+        rows = [_event_row(*row, full=full) for row in session.execute(page)]
     return Page(rows, total, offset, limit, EVENT_FIELDS)
 
 
@@ -163,7 +226,7 @@ def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
         query = query.where(or_(Incident.actor1.ilike(pattern), Incident.actor2.ilike(pattern), Incident.perpetrator.ilike(pattern)))
     if filters.updated_since:
         query = query.where(Incident.updated_at >= filters.updated_since)
-    total = _count(session, query)
+    total = _count(session, query, incidents=True)
     incidents = list(session.scalars(query.order_by(Incident.id).offset(offset).limit(limit)))
     sums: dict[int, list[int]] = {}
     if incidents:
@@ -198,9 +261,14 @@ def tallies_page(session, filters: Filters, *, by: list[str], outcome: str = "ki
     from marsad.reconcile.tallies import tally
 
     _check_paging(offset, limit)
-    rows = [dict(r.to_dict(), incident_ids=r.incident_ids) for r in tally(
-        session, date_from=filters.date_from, date_to=filters.date_to, area=filters.admin1, by=by, outcome=outcome or None,
-        perpetrator=filters.actor)]
+
+    def compute():
+        return [dict(r.to_dict(), incident_ids=r.incident_ids) for r in tally(
+            session, date_from=filters.date_from, date_to=filters.date_to, area=filters.admin1, by=by,
+            outcome=outcome or None, perpetrator=filters.actor)]
+
+    key = ("tally", filters.date_from, filters.date_to, filters.admin1, tuple(by), outcome, filters.actor)
+    rows = _cached(session, key, compute, incidents=True)
     columns = list(by) + ["low", "best", "high", "incidents", "sources", "incident_ids"]
     return Page(rows[offset:offset + limit], len(rows), offset, limit, columns)
 

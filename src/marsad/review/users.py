@@ -173,8 +173,9 @@ def create_token(session, username: str, *, name: str | None = None) -> str:
 
 
 def user_for_token(session, token: str):
-    """The active user a token belongs to, else :class:`AuthError`."""
-    from sqlalchemy import select
+    """The active user a token belongs to, else :class:`AuthError`. Marks the
+    token used (at most once every few minutes, so reads stay reads)."""
+    from sqlalchemy import select, update
 
     from marsad.review.models import ApiToken, User
 
@@ -183,8 +184,31 @@ def user_for_token(session, token: str):
     ).first()
     if row is None or row[0].revoked or not row[1].active:
         raise AuthError("Invalid or revoked API token: make one with `marsad users token NAME`.")
-    row[0].last_used_at = datetime.now(timezone.utc)
     return row[1]
+
+
+TOKEN_TOUCH_S = 300
+
+
+def token_needs_touch(session, token: str) -> bool:
+    from sqlalchemy import select
+
+    from marsad.review.models import ApiToken
+
+    last = session.scalar(select(ApiToken.last_used_at).where(ApiToken.token_hash == token_digest(token)))
+    if last is None:
+        return True
+    if last.tzinfo is None:
+        last = last.replace(tzinfo=timezone.utc)
+    return (datetime.now(timezone.utc) - last).total_seconds() > TOKEN_TOUCH_S
+
+
+def touch_token(session, token: str) -> None:
+    from sqlalchemy import update
+
+    from marsad.review.models import ApiToken
+
+    session.execute(update(ApiToken).where(ApiToken.token_hash == token_digest(token)).values(last_used_at=datetime.now(timezone.utc)))
 
 
 def update_source(session, source_id: int, *, by: str, confidential: bool | None = None, reliability: str | None = None):

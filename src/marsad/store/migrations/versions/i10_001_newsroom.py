@@ -63,7 +63,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_fact_reviews_key", "fact_reviews", ["kind", "fact_key"], unique=True)
     op.create_index("ix_fact_reviews_anchor", "fact_reviews", ["kind", "document_id", "span_start", "span_end"], unique=False)
-    op.create_index("ix_fact_reviews_fact", "fact_reviews", ["kind", "fact_id"], unique=False)
+    op.create_index("ix_fact_reviews_fact", "fact_reviews", ["kind", "fact_id", "status"], unique=False)
     op.create_index(op.f("ix_fact_reviews_document_id"), "fact_reviews", ["document_id"], unique=False)
     op.create_index(op.f("ix_fact_reviews_status"), "fact_reviews", ["status"], unique=False)
     op.create_index(op.f("ix_fact_reviews_updated_at"), "fact_reviews", ["updated_at"], unique=False)
