@@ -73,9 +73,16 @@ def _typed(name: str, value):
 
 
 def _corrections(review) -> dict:
-    if review is None or review.status == "rejected" or not review.values:
+    if review is None:
         return {}
-    return {k: _typed(k, v) for k, v in review.values.items() if review.machine.get(k) != v}
+    return corrections_of(review.status, review.values, review.machine)
+
+
+def corrections_of(status: str | None, values: dict | None, machine: dict | None) -> dict:
+    """The values a person set that differ from the machine's (none for a rejected fact)."""
+    if status in (None, "rejected") or not values:
+        return {}
+    return {k: _typed(k, v) for k, v in values.items() if (machine or {}).get(k) != v}
 
 
 def _keep(review, verified_only: bool, include_rejected: bool) -> bool:

@@ -55,19 +55,17 @@ def _check_paging(offset: int, limit: int) -> None:
         raise InputError(f"offset must be ≥ 0 and limit between 1 and {MAX_LIMIT}.")
 
 
-def _count(session, query, *, incidents: bool = False) -> int:
+def _count(session, query, key: tuple, *, incidents: bool = False) -> int:
     """The total of a list, cached until the data it depends on changes.
 
     Counting a large archive costs far more than reading one page, and the
     same filters are asked again and again while a client pages through.
-    The cache key holds the statement, its parameters and a version of the
-    data (newest extraction run, newest review decision, newest incident
-    change), each read from an index."""
+    ``key`` names the list and its filters; the data version (newest
+    extraction run, document, review decision, incident, claim: each read from
+    an index) is added to it."""
     from sqlalchemy import func, select
 
     statement = query.order_by(None)
-    compiled = statement.compile(dialect=session.bind.dialect)
-    key = (str(compiled), repr(sorted(compiled.params.items(), key=str)))
     return _cached(session, key, lambda: session.scalar(select(func.count()).select_from(statement.subquery())),
                    incidents=incidents)
 
@@ -142,8 +140,10 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
 
     _check_paging(offset, limit)
     review = aliased(FactReview)
-    current = select(ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
-    query = (select(Event.id).where(Event.run_id.in_(current))
+    # EXISTS rather than IN: the planner then walks events in id order (or by
+    # date) and stops after one page, instead of sorting every current event.
+    current = select(ExtractionRun.id).where(ExtractionRun.id == Event.run_id, ExtractionRun.is_current.is_(True)).exists()
+    query = (select(Event.id).where(current)
              .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)))
     query = _status_filter(query, review, filters.status, full)
     if filters.date_from:
@@ -165,35 +165,40 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
         query = query.where(func.lower(Source.name) == filters.source.strip().lower())
     if filters.updated_since:
         query = query.where(or_(Document.ingested_at >= filters.updated_since, review.updated_at >= filters.updated_since))
-    total = _count(session, query)
+    total = _count(session, query, ("events", full, repr(filters)))
     ids = list(session.scalars(query.order_by(Event.id).offset(offset).limit(limit)))
     rows = []
     if ids:
-        page = (select(Event, review, Document.url, Document.title, Document.published, Document.ingested_at, Source.name,
+        columns = [Event.__table__.c[name] for name in EVENT_COLUMNS]
+        page = (select(*columns, review.status, review.values, review.machine, review.updated_at.label("reviewed_at"),
+                       Document.url, Document.published, Document.ingested_at, Source.name.label("source"),
                        Source.confidential)
                 .join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
                 .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id))
                 .where(Event.id.in_(ids)).order_by(Event.id))
-        rows = [_event_row(*row, full=full) for row in session.execute(page)]
+        rows = [_event_row(row._mapping, full=full) for row in session.execute(page)]
     return Page(rows, total, offset, limit, EVENT_FIELDS)
 
 
+EVENT_COLUMNS = ["id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
+                 "location", "latitude", "longitude", "geo_precision", "fatalities", "injured", "document_id",
+                 "span_text", "span_start", "span_end"]  # fmt: skip
 EVENT_FIELDS = ["id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
                 "location", "latitude", "longitude", "geo_precision", "fatalities", "injured", "review_status",
                 "document_id", "source", "source_url", "evidence", "span_start", "span_end", "published", "updated_at"]  # fmt: skip
 
 
-def _event_row(event, review, url, title, published, ingested_at, source, confidential, *, full: bool) -> dict:
-    from marsad.review.overlay import _corrections
+def _event_row(m, *, full: bool) -> dict:
+    from marsad.review.overlay import corrections_of
 
-    row = {name: getattr(event, name, None) for name in EVENT_FIELDS if hasattr(event, name)}
-    row.update(_corrections(review))
-    hidden = bool(confidential) and not full
+    row = dict(m)
+    row.update(corrections_of(m["status"], m["values"], m["machine"]))
+    hidden = bool(m["confidential"]) and not full
     row.update({
-        "review_status": review.status if review is not None else "machine", "source": CONFIDENTIAL_LABEL if hidden else source,
-        "source_url": None if hidden else url, "evidence": None if hidden else event.span_text,
-        "span_start": None if hidden else event.span_start, "span_end": None if hidden else event.span_end,
-        "published": published, "updated_at": max(d for d in (ingested_at, review.updated_at if review else None) if d),
+        "review_status": m["status"] or "machine", "source": CONFIDENTIAL_LABEL if hidden else m["source"],
+        "source_url": None if hidden else m["url"], "evidence": None if hidden else m["span_text"],
+        "span_start": None if hidden else m["span_start"], "span_end": None if hidden else m["span_end"],
+        "updated_at": max(d for d in (m["ingested_at"], m["reviewed_at"]) if d),
     })  # fmt: skip
     return {name: row.get(name) for name in EVENT_FIELDS}
 
@@ -226,7 +231,7 @@ def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
         query = query.where(or_(Incident.actor1.ilike(pattern), Incident.actor2.ilike(pattern), Incident.perpetrator.ilike(pattern)))
     if filters.updated_since:
         query = query.where(Incident.updated_at >= filters.updated_since)
-    total = _count(session, query, incidents=True)
+    total = _count(session, query, ("incidents", repr(filters)), incidents=True)
     incidents = list(session.scalars(query.order_by(Incident.id).offset(offset).limit(limit)))
     sums: dict[int, list[int]] = {}
     if incidents:
@@ -294,7 +299,7 @@ def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
         query = query.where(func.coalesce(TallyClaim.period_start, TallyClaim.published) <= filters.date_to)
     if filters.admin1:
         query = query.where(func.lower(TallyClaim.admin1) == filters.admin1.strip().lower())
-    total = _count(session, query)
+    total = _count(session, query, ("claims", repr(filters)))
     rows = []
     for claim, confidential in session.execute(query.order_by(TallyClaim.id).offset(offset).limit(limit)):
         hidden = bool(confidential) and not full
@@ -330,7 +335,7 @@ def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
         query = query.where(func.lower(Source.name) == filters.source.strip().lower())
     if filters.updated_since:
         query = query.where(Document.ingested_at >= filters.updated_since)
-    total = _count(session, query)
+    total = _count(session, query, ("documents", full, repr(filters)))
     rows = [dict(zip(DOCUMENT_FIELDS, row[:-1])) for row in session.execute(query.order_by(Document.id).offset(offset).limit(limit))]
     return Page(rows, total, offset, limit, DOCUMENT_FIELDS)
 
@@ -345,7 +350,7 @@ def deleted_page(session, *, since: datetime | None, offset: int = 0, limit: int
     query = select(FactReview).where(FactReview.status == "rejected", FactReview.kind.in_(("event", "casualty")))
     if since:
         query = query.where(FactReview.updated_at >= since)
-    total = _count(session, query)
+    total = _count(session, query, ("deleted", since))
     rows = [{"kind": r.kind, "id": r.fact_id, "key": r.fact_key, "withdrawn_at": r.updated_at}
             for r in session.scalars(query.order_by(FactReview.updated_at, FactReview.id).offset(offset).limit(limit))]
     return Page(rows, total, offset, limit, ["kind", "id", "key", "withdrawn_at"])
