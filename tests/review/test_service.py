@@ -48,8 +48,9 @@ def test_correction_keeps_the_machine_original_and_is_audited(database, world):
         review = review_of(session, "casualty", fact)
         assert (review.machine["count"], review.values["count"], fact.count) == (12, 13, 12)
         entry = audit_entries(session, record="casualty ")[0]
-        assert (entry["user"], entry["action"], entry["old"]["status"], entry["new"]["values"]["count"]) == \
-            ("reviewer", "casualty.correct", "machine", 13)
+        assert (entry["user"], entry["action"]) == ("reviewer", "casualty.correct")
+        assert entry["old"] == {"status": "machine", "count": 12, "low": 12, "high": 12}
+        assert entry["new"] == {"status": "corrected", "count": 13, "low": None, "high": None}
         assert entry["why"] == "the later bulletin says 13"
 
 
@@ -66,6 +67,8 @@ def test_roles_are_enforced_in_the_library(database, world):
             decide_fact(session, "casualty", fact.id, "reject", user="r", role="reviewer")
         accepted = decide_fact(session, "casualty", fact.id, "correct", user="r", role="reviewer")  # the proposal
         assert (accepted["status"], accepted["values"]["count"]) == ("corrected", 11)
+        with pytest.raises(InputError):  # a form that changes nothing is not a correction
+            decide_fact(session, "casualty", fact.id, "correct", user="r", role="reviewer", values={"count": "11", "outcome": "killed"})
 
 
 def test_tallies_use_corrections_and_drop_rejected_facts_and_split_links(database, world):

@@ -150,22 +150,22 @@ def decide_fact(session, kind: str, fact_id: int, action: str, *, user: str, rol
         raise InputError(f"Unknown action {action!r}: use one of {', '.join(ACTIONS)}.")
     require(role, "propose" if action == "propose" else "verify")
     fact = get_fact(session, kind, fact_id)
-    old = _state(review_of(session, kind, fact))
+    old_status = status_of(session, kind, fact)
     review = _ensure_review(session, kind, fact)
     current = {**machine_values(kind, fact), **(review.values or {})}
     if action == "propose":
-        review.proposed, review.proposed_by = clean_values(kind, values or {}), user
+        review.proposed, review.proposed_by = _changes(kind, values, current), user
         if not review.proposed:
-            raise InputError("Propose at least one corrected value.")
+            raise InputError("Propose at least one value that differs from the one in force.")
         if review.status not in DECIDED:
             review.status = "in_review"
     elif action == "confirm":
         review.status, review.values = "verified", current
     elif action == "correct":
-        corrected = clean_values(kind, values or review.proposed or {})
+        corrected = _changes(kind, values or review.proposed or {}, current)
         if not corrected:
-            raise InputError("A correction needs at least one new value (e.g. count=12).")
-        if kind == "casualty" and "count" in corrected:
+            raise InputError("A correction needs at least one value that differs from the one in force (e.g. count=12).")
+        if kind == "casualty" and "count" in corrected:  # a new count replaces the range it came with
             corrected.setdefault("low", None)
             corrected.setdefault("high", None)
         review.status, review.values, review.proposed = "corrected", {**current, **corrected}, None
@@ -180,9 +180,18 @@ def decide_fact(session, kind: str, fact_id: int, action: str, *, user: str, rol
     review.touched = None
     review.updated_at = datetime.now(timezone.utc)
     session.flush()
-    new = _state(review)
+    after = {**machine_values(kind, fact), **(review.values or {})}
+    changed = sorted(k for k in after if after[k] != current.get(k))
+    old = {"status": old_status, **{k: current.get(k) for k in changed}}
+    new = {"status": review.status, **{k: after[k] for k in changed}, **({"proposed": review.proposed} if action == "propose" else {})}
     record(session, user, f"{kind}.{action}", f"{kind} {review.fact_key}", old, new, comment)
-    return {"kind": kind, "fact_id": fact.id, "key": review.fact_key, **new}
+    return {"kind": kind, "fact_id": fact.id, "key": review.fact_key, **_state(review)}
+
+
+def _changes(kind: str, values: dict | None, current: dict) -> dict:
+    """The submitted values that differ from those in force (a form sends every field)."""
+    cleaned = clean_values(kind, values or {})
+    return {k: v for k, v in cleaned.items() if v != current.get(k)}
 
 
 def decide_link(session, report_a: str, report_b: str, action: str, *, user: str, role: str,
