@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from marsad.api.auth import Actor, needs
 
@@ -63,7 +63,7 @@ def respond(request: Request, page, output: str) -> Response:
         return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
     body = {"total_count": page.total, "count": len(page.rows), "offset": page.offset, "limit": page.limit,
             "next": next_url, "data": page.rows}
-    return JSONResponse(json.loads(json.dumps(body, default=_plain)), headers=headers)
+    return Response(json.dumps(body, default=_plain, ensure_ascii=False), media_type="application/json", headers=headers)
 
 
 def _csv_safe(value):

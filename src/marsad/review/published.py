@@ -102,7 +102,25 @@ def _data_version(session, *, incidents: bool = False) -> tuple:
 
 
 def _incident_signature(session) -> tuple:
-    """Reconcile rewrites incidents in place: their estimates' sums say when."""
+    """Reconcile rewrites incidents in place: their estimates' sums say when.
+    Summing costs a scan, so it is read at most once per :data:`SIGNATURE_TTL_S`."""
+    import time
+
+    url = str(session.bind.url)
+    now = time.monotonic()
+    cached = _SIGNATURES.get(url)
+    if cached is not None and now - cached[0] < SIGNATURE_TTL_S:
+        return cached[1]
+    signature = _read_incident_signature(session)
+    _SIGNATURES[url] = (now, signature)
+    return signature
+
+
+SIGNATURE_TTL_S = 2.0
+_SIGNATURES: dict[str, tuple[float, tuple]] = {}
+
+
+def _read_incident_signature(session) -> tuple:
     from sqlalchemy import func, select
 
     from marsad.reconcile.models import Incident, IncidentEstimate
