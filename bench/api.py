@@ -146,7 +146,7 @@ def _insert_incidents(connection, rng) -> None:
                           "n_sources": 2, "explanation": "bench"})  # fmt: skip
     for c in range(1, CLAIMS + 1):
         month = START + timedelta(days=30 * rng.randrange(24))
-        claims.append({"claim_key": f"{c}/C1", "document_id": c, "source": rng.choice(("Monitor A", "Local network")),
+        claims.append({"claim_key": f"{c}/C1", "document_id": 1 + c % 1000, "source": rng.choice(("Monitor A", "Local network")),
                        "published": month, "outcome": "killed", "category": "civilians", "perpetrators": [],
                        "period_start": month, "period_end": month + timedelta(days=29), "admin1": rng.choice(ADMIN1),
                        "count": rng.randrange(10, 500), "span_text": "civilians were killed"})  # fmt: skip

@@ -25,6 +25,7 @@ MATRIX = [
     ("POST", "/links/{action}", "/links/split", {"a": "999998/E1", "b": "999999/E1"}, REVIEWER),
     ("POST", "/reconcile", "/reconcile", {}, REVIEWER),
     ("POST", "/incidents/{incident_id}/split", "/incidents/1/split", {"report": "999999/E9"}, REVIEWER),
+    ("POST", "/incidents/{incident_id}/merge", "/incidents/999998/merge", {"other": "999999"}, REVIEWER),
     ("GET", "/tallies", "/tallies", None, VIEWER),
     ("GET", "/map", "/map", None, VIEWER),
     ("GET", "/map/points.json", "/map/points.json", None, VIEWER),

@@ -164,3 +164,21 @@ def test_passwords_and_tokens_are_stored_hashed(database):
             authenticate(session, "amal", "wrong password!")
         with pytest.raises(AuthError):
             user_for_token(session, token + "x")
+
+
+def test_merge_two_incidents(database, world):
+    from sqlalchemy import select
+
+    from marsad.reconcile import reconcile
+    from marsad.reconcile.models import IncidentReport
+    from marsad.review.service import merge_incidents
+
+    def incident_of(session, document_id):
+        return session.scalar(select(IncidentReport.incident_id).where(IncidentReport.document_id == document_id))
+
+    with database.transaction() as session:
+        market, bakery = incident_of(session, world["market_a"]), incident_of(session, world["false"])
+        assert market != bakery
+        merge_incidents(session, market, bakery, user="r", role="reviewer", comment="one raid")
+        reconcile(session)
+        assert incident_of(session, world["market_a"]) == incident_of(session, world["false"])

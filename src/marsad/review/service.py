@@ -234,3 +234,22 @@ def split_report(session, incident_id: int, report_key: str, *, user: str, role:
         raise NotFoundError(f"Report {report_key} is not in incident {incident_id}: reload the incident page.")
     return [decide_link(session, report_key, other, "split", user=user, role=role, comment=comment)
             for other in keys if other != report_key]
+
+
+def merge_incidents(session, incident_id: int, other_id: int, *, user: str, role: str, comment: str | None = None) -> dict:
+    """Two incidents are one: link a report of each ("same"); reconcile joins them."""
+    from sqlalchemy import select
+
+    from marsad.reconcile.models import IncidentReport
+
+    require(role, "verify")
+    if incident_id == other_id:
+        raise InputError("An incident cannot be merged with itself.")
+    first = {}
+    for which in (incident_id, other_id):
+        key = session.scalar(select(IncidentReport.report_key).where(IncidentReport.incident_id == which)
+                             .order_by(IncidentReport.id).limit(1))
+        if key is None:
+            raise NotFoundError(f"No incident {which}: find incidents on the Tallies screen.")
+        first[which] = key
+    return decide_link(session, first[incident_id], first[other_id], "confirm", user=user, role=role, comment=comment)

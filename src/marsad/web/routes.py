@@ -183,6 +183,18 @@ def split_out(request: Request, incident_id: int, report: str = Form(..., max_le
     return RedirectResponse(f"/incidents/{incident_id}", status_code=303)
 
 
+@router.post("/incidents/{incident_id}/merge")
+def merge(request: Request, incident_id: int, other: int = Form(..., ge=1), csrf: str = Form(""),
+          comment: str = Form("", max_length=5000), actor: Actor = Depends(needs("verify"))):
+    from marsad.review.service import merge_incidents
+
+    check_csrf(request, csrf)
+    with request.app.state.db.transaction() as session:
+        merge_incidents(session, incident_id, other, user=actor.username, role=actor.role, comment=comment.strip() or None)
+        _maybe_reconcile(request, session)
+    return RedirectResponse(f"/incidents/{min(incident_id, other)}", status_code=303)
+
+
 @router.post("/reconcile")
 def reconcile_now(request: Request, csrf: str = Form(""), actor: Actor = Depends(needs("verify"))):
     from marsad.reconcile import reconcile
