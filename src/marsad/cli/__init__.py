@@ -18,7 +18,7 @@ import click
 from marsad import __version__
 from marsad.errors import MarsadError
 
-COMMAND_MODULES = ("extract", "gazetteer", "store", "reconcile", "publish", "train")
+COMMAND_MODULES = ("extract", "gazetteer", "store", "reconcile", "publish", "train", "serve")
 
 
 class MarsadGroup(click.Group):

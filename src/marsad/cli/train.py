@@ -7,14 +7,18 @@ from pathlib import Path
 import click
 
 from marsad.cli import cli
+from marsad.cli.store import database_option
 
 
 @cli.command()
-@click.argument("events_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("events_csv", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("event-model.joblib"),
               show_default=True, help="Where to write the trained model.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same data + seed = same model).")
-def train(events_csv: Path, output: Path, seed: int) -> None:
+@click.option("--from-reviews", is_flag=True,
+              help="Train on the events people verified or corrected in the newsroom; report before/after on a held-back fifth.")
+@database_option
+def train(events_csv: Path | None, output: Path, seed: int, from_reviews: bool, database_url) -> None:
     """Train the event-type model on your own coded archive.
 
     EVENTS_CSV is an ACLED-layout CSV with a 'notes' (or 'text') column and a
@@ -26,9 +30,27 @@ def train(events_csv: Path, output: Path, seed: int) -> None:
     Example:
         marsad train coded-2023.csv -o model.joblib
         marsad extract report.txt --model model.joblib
+        marsad train --from-reviews -o reviewed.joblib
     """
+    if from_reviews:
+        return _train_from_reviews(output, seed, database_url)
+    if events_csv is None:
+        raise click.UsageError("Give EVENTS_CSV, or --from-reviews to train on the newsroom's reviewed events.")
     from marsad.extract.event_model import train_from_csv
 
     model = train_from_csv(events_csv, output, seed=seed)
     classes = model.meta.get("classes", [])
     click.echo(f"Trained on {model.meta['examples']:,} notes, {len(classes)} sub-event types; wrote {output}")
+
+
+def _train_from_reviews(output: Path, seed: int, database_url) -> None:
+    from marsad.extract.event_model import save_model
+    from marsad.review.learning import retrain_from_reviews
+    from marsad.store import open_database
+
+    with open_database(database_url).reader() as session:
+        result = retrain_from_reviews(session, seed=seed)
+    save_model(result.model, output)
+    score = ("not scored (too few examples held back)" if result.before is None
+             else f"held-back accuracy {result.before:.3f} before → {result.after:.3f} after ({result.held_back} events)")
+    click.echo(f"Trained on {result.examples:,} reviewed events ({result.corrected} corrected types); {score}; wrote {output}")

@@ -87,6 +87,7 @@ class Scope:
     date_from: date | None = None
     date_to: date | None = None
     area: str | None = None
+    verified_only: bool = False  # only facts a person verified or corrected (marsad.review)
 
 
 @lru_cache(maxsize=8192)
@@ -130,10 +131,10 @@ def iter_event_records(session, scope: Scope = Scope(), *, batch_size: int = BAT
     for row in session.execute(query):
         batch.append(_record_from_row(row))
         if len(batch) >= batch_size:
-            yield from _completed(session, batch)
+            yield from _completed(session, batch, scope.verified_only)
             batch = []
     if batch:
-        yield from _completed(session, batch)
+        yield from _completed(session, batch, scope.verified_only)
 
 
 EVENT_COLUMNS = (
@@ -155,7 +156,7 @@ def _record_from_row(row) -> EventRecord:
     return record
 
 
-def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
+def _completed(session, batch: list[EventRecord], verified_only: bool = False) -> list[EventRecord]:
     """Fill the casualty breakdown and the coded fields of one batch."""
     ids = [record.event_id for record in batch]
     by_id = {record.event_id: record for record in batch}
@@ -169,7 +170,9 @@ def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
         by_id[event_id].number_of_sources = max(sources or 1, 1)
     for record in batch:
         _settle_estimates(record)
-    return batch
+    from marsad.review.overlay import apply_to_records
+
+    return apply_to_records(session, batch, verified_only=verified_only)  # people's corrections win; rejected events drop
 
 
 def _where_precision_of(session, event_ids: list[int]):

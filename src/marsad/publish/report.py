@@ -134,7 +134,8 @@ class Bulletin:
     @property
     def title(self) -> str:
         area = self.scope.area or "all areas"
-        return f"Casualty bulletin: {area}, {_period_text(self.scope)}"
+        reviewed = "verified facts only" if self.scope.verified_only else "includes unreviewed machine extractions"
+        return f"Casualty bulletin: {area}, {_period_text(self.scope)} ({reviewed})"
 
     def figures(self) -> list[Figure]:
         """Every figure, parents before their children."""

@@ -45,7 +45,10 @@ def load_casualties(session, scope: Scope) -> list[dict]:
         query = query.where(end_of >= scope.date_from)
     if scope.date_to:
         query = query.where(start_of <= scope.date_to)
+    from marsad.review.overlay import apply_reviews
+
     rows = [_casualty_dict(*row) for row in session.execute(query)]
+    rows = apply_reviews(session, "casualty", rows, verified_only=scope.verified_only)
     _attach_incidents(session, rows)
     if not scope.area:
         return rows
@@ -152,7 +155,7 @@ def load_incidents(session, scope: Scope, *, limit: int) -> list[dict]:
     rows = []
     for event, published, title, url, source, confidential, reliability in session.execute(query):
         rows.append({
-            "event_id": event.id, "local_id": event.local_id, "document_id": event.document_id, "event_date": event.event_date,
+            "id": event.id, "event_id": event.id, "local_id": event.local_id, "document_id": event.document_id, "event_date": event.event_date,
             "event_type": event.event_type, "sub_event_type": event.sub_event_type, "actor1": event.actor1,
             "actor2": event.actor2, "location": event.location, "admin1": event.admin1,
             "fatalities": event.fatalities, "rank": event.rank, "span_text": event.span_text,
@@ -160,6 +163,9 @@ def load_incidents(session, scope: Scope, *, limit: int) -> list[dict]:
             "url": url, "source_name": source, "source_confidential": bool(confidential),
             "source_reliability": reliability,
         })
+    from marsad.review.overlay import apply_reviews
+
+    rows = apply_reviews(session, "event", rows, verified_only=scope.verified_only)
     notable = _one_per_incident(session, sorted(rows, key=lambda r: (-(r["fatalities"] or 0), r["rank"] or 0)))
     notable = notable[:limit]
     return sorted(notable, key=lambda r: (r["event_date"] is None, r["event_date"], r["document_id"]))

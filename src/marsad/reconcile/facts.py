@@ -89,6 +89,7 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     not read."""
     from sqlalchemy import select
 
+    from marsad.review.overlay import apply_reviews, reviewed_objects
     from marsad.store.models import Casualty, Document, Event, ExtractionRun, Source
 
     current = select(ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
@@ -101,6 +102,7 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
         )
     }
     casualties = [_casualty_dict(row) for row in session.scalars(select(Casualty).where(Casualty.run_id.in_(current)).order_by(Casualty.id))]
+    casualties = apply_reviews(session, "casualty", casualties)  # people's corrections win; rejected facts drop
     by_id = {c["id"]: c for c in casualties}
     event_rows = session.execute(select(Event.id, Event.admin1, Event.date_start, Event.date_end, Event.date_precision).where(Event.run_id.in_(current))).all()
     event_admin1 = {row.id: row.admin1 for row in event_rows if row.admin1}
@@ -113,7 +115,8 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
         if casualty["event_id"] is not None and casualty["id"] not in claim_ids:
             by_event[casualty["event_id"]].append(casualty)
     reports = []
-    for event in session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id)):
+    events = reviewed_objects(session, "event", session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id)))
+    for event in events:
         report = _report(event, documents[event.document_id], by_event.get(event.id, []))
         if report is not None:
             reports.append(report)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 
-EXTENSION_MODULES = ("marsad.reconcile.models", "marsad.publish.models", "marsad.batch.models")
+EXTENSION_MODULES = ("marsad.reconcile.models", "marsad.publish.models", "marsad.batch.models",
+                     "marsad.review.models")
 
 
 def load_extensions() -> None:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "i13_001"
-down_revision = "p001"
+down_revision = "i14b_001"
 branch_labels = None
 depends_on = None
 
