@@ -188,30 +188,66 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--shards", type=int, default=1,
+                        help="run the campaign as this many processes (seeds seed, seed+1, ...), results summed")
+    parser.add_argument("--shard-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    stats, problems, cpu = campaign(args.n, args.seed)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    if args.shard_out:  # one shard of a sharded run: figures to a file for the parent
+        stats, problems, cpu = campaign(args.n, args.seed)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        Path(args.shard_out).write_text(json.dumps({"stats": stats, "problems": problems[:50], "cpu": cpu,
+                                                    "peak": peak}), encoding="utf-8")
+        return
+    stats, problems, cpu, peak = run_shards(args.n, args.seed, args.shards)
     print(json.dumps({**stats, "cpu_s": round(cpu, 1), "peak_mb": peak}))
     for problem in problems[:20]:
         print(problem)
     if not args.no_write:
-        from _report import write_section
+        write(stats, cpu, peak, args.seed, args.shards)
 
-        write_section("fuzz", "\n".join([
-            "## Hostile inputs (`bench/fuzz.py`, also `pytest -m slow`)",
-            "",
-            f"{stats['inputs']:,} generated documents (seed {args.seed}) written as JSON Lines, CSV, HTML and text",
-            "files (UTF-8, UTF-8 with BOM, UTF-16), read back, prepared and extracted with a strict pipeline.",
-            "",
-            "| inputs | read failures | rejected | extracted | spans checked | crashes | span mismatches | "
-            "counts > 10^8 | CPU s | peak RSS MB |",
-            "|---|---|---|---|---|---|---|---|---|---|",
-            f"| {stats['inputs']:,} | {stats['read_failures']:,} | {stats['rejected']:,} | {stats['extracted']:,} | "
-            f"{stats['spans']:,} | {stats['crashes']} | {stats['span_mismatches']} | {stats['implausible_counts']} | "
-            f"{cpu:,.0f} | {peak} |",
-            "",
-            "CPU time on a machine shared with other jobs.",
-        ]))
+
+def run_shards(n: int, seed: int, shards: int) -> tuple[Counter, list[str], float, int]:
+    import subprocess
+
+    stats: Counter = Counter()
+    problems: list[str] = []
+    cpu, peak = 0.0, 0
+    with tempfile.TemporaryDirectory(prefix="marsad-fuzz-shards-") as folder:
+        outs = [Path(folder) / f"shard{k}.json" for k in range(shards)]
+        sizes = [n // shards + (1 if k < n % shards else 0) for k in range(shards)]
+        running = [subprocess.Popen([sys.executable, __file__, "--n", str(size), "--seed", str(seed + k),
+                                     "--shard-out", str(out)]) for k, (size, out) in enumerate(zip(sizes, outs))]
+        for process in running:
+            if process.wait() != 0:
+                raise SystemExit(f"a fuzz shard failed (exit {process.returncode})")
+        for out in outs:
+            result = json.loads(out.read_text(encoding="utf-8"))
+            stats.update(result["stats"])
+            problems += result["problems"]
+            cpu += result["cpu"]
+            peak = max(peak, result["peak"])
+    return stats, problems, cpu, peak
+
+
+def write(stats: Counter, cpu: float, peak: int, seed: int, shards: int) -> None:
+    from _report import write_section
+
+    seeds = f"seed {seed}" if shards == 1 else f"seeds {seed}-{seed + shards - 1}, {shards} processes"
+    write_section("fuzz", "\n".join([
+        "## Hostile inputs (`bench/fuzz.py`, also `pytest -m slow`)",
+        "",
+        f"{stats['inputs']:,} generated documents ({seeds}) written as JSON Lines, CSV, HTML and text",
+        "files (UTF-8, UTF-8 with BOM, UTF-16), read back, prepared and extracted with a strict pipeline.",
+        "",
+        "| inputs | read failures | rejected | extracted | spans checked | crashes | span mismatches | "
+        "counts > 10^8 | CPU s | peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        f"| {stats['inputs']:,} | {stats['read_failures']:,} | {stats['rejected']:,} | {stats['extracted']:,} | "
+        f"{stats['spans']:,} | {stats['crashes']} | {stats['span_mismatches']} | {stats['implausible_counts']} | "
+        f"{cpu:,.0f} | {peak} |",
+        "",
+        "CPU time summed over the processes, on a machine shared with other jobs; peak RSS is the largest process's.",
+    ]))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 import marsad.ingest.service as service
 from marsad import model as m
 from marsad.cli import _register_commands, cli
-from marsad.extract.numbers import MAX_COUNT
 from marsad.ingest.readers import RawDocument, ReadFailure, expand_paths, read_paths
 from marsad.ingest.service import IngestOptions, ingest_documents, ingest_paths
 from marsad.store import repository as repo
@@ -67,6 +66,7 @@ def test_a_count_the_database_cannot_hold_fails_its_document_only(database):
 ])
 def test_implausible_counts_are_refused_and_named_in_the_warnings(statement):
     from marsad.extract import extract_text
+    from marsad.extract.numbers import MAX_COUNT
 
     text = f"On 3 May 2019, {statement} in an airstrike on the market of Sarmada in Idlib."
     extraction = extract_text(text)
