@@ -169,7 +169,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     if text is not None:
         # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
         scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
-        mentions = scenes if any(m.resolved for m in scenes) else mentions
+        mentions = scenes if any(m.resolved and (m.where_prec or 9) <= 3 for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
         return chosen
@@ -367,11 +367,20 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             if item is None:
                 index += skip
                 continue
+        if _ORGANISATION.match(norm, item.end):
+            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place
+            continue
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
         index += item.length
     return found
+
+
+_ORGANISATION = re.compile(
+    r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
+    r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
+)
 
 
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
