@@ -101,6 +101,7 @@ class _Found:
     hint: Place | None = None  # the one governorate its sentence (or document) names
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
+    given_countries: bool = False  # the caller said what countries the report is about
 
 
 @register("places", version=VERSION)
@@ -360,6 +361,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
+        if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
+            index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
+            continue
         if item is not None and item.length < run and item.length == 1 and word.lower() in _words().generic_heads:
             item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
         if item is None:
@@ -377,6 +381,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
     return found
 
 
+_ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
 _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
@@ -429,9 +434,11 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         if len(key) >= 3 and gazetteer.has_key(key):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
         # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
-        # a name of several words is also looked up by its consonants (five or more
-        # letters: specific enough not to meet another name by chance).
-        if length > 1 and len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+        # a whole name of several words is also looked up by its consonants (five or
+        # more letters: specific enough not to meet another name by chance).
+        if run > length > 1 or length == 1:
+            continue
+        if len(consonants := latin_skeleton(norm[start:end])) >= 5 \
                 and gazetteer.has_key(ARABIC_PREFIX + consonants):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
     return None
@@ -474,10 +481,15 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
             continue  # "Saida town": a town, whatever province of Algeria shares its name
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
             countries |= admin_countries
-            item.admin_country = next(iter(admin_countries))
+            # the governorate itself, not its namesake city ("left for Beirut"), says
+            # where the report's small places are
+            if (_container(ctx.norm, item) or _OF_IN.search(ctx.norm[max(0, item.start - 10):item.start])
+                    or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
+                item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
 
 
+_OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
 
@@ -510,7 +522,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
     named = frozenset(item.admin_country for item in found if item.admin_country)
     for item in found:
-        item.admin_countries = named
+        item.admin_countries, item.given_countries = named, bool(given)
 
     def context_for(item: _Found, anchors, countries) -> Context:
         return Context(
@@ -636,7 +648,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
         # in the named countries bears is the town elsewhere that has it as its own name
-        if not kept and item.cued and item.known and not item.admin_countries:
+        if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
             kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
         candidates = kept
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
@@ -649,7 +661,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
-            or c.place.feature in ("admin1", "country")
+            or c.place.feature != "town"
         ]
     if item.admin_countries:
         # The document names governorates of these countries: a small place elsewhere
