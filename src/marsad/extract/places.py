@@ -694,6 +694,7 @@ def _mention(ctx: DocContext, item: _Found, best: Resolution | None) -> PlaceMen
     geo_precision, where_prec = areas.precision(place.feature, item.relation)
     mention.name, mention.latitude, mention.longitude = place.name, place.latitude, place.longitude
     mention.admin1, mention.admin2, mention.country = place.admin1, place.admin2, place.country
+    mention.admin3 = place.admin3
     mention.geo_precision, mention.where_prec = geo_precision, where_prec
     mention.gazetteer_id, mention.feature, mention.resolved = place.id, place.feature, True
     mention.confidence = round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2)
