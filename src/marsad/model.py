@@ -78,6 +78,7 @@ class PlaceMention:
     resolved: bool = False
     rule: str = ""
     confidence: float = 0.0
+    admin3: str | None = None  # sub-district (OCHA admin-3) when the gazetteer knows it
 
 
 @dataclass

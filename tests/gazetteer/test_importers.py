@@ -191,3 +191,25 @@ def test_archive_learns_how_its_texts_spell_a_place():
         "Sheikh Maqsood"]
     assert spellings_in("Clashes near Teir Maaleh", ["Teir Maaleh"]) == []
     assert spellings_in("Clashes in Hama", ["Hajin"]) == []
+
+
+def test_ocha_layout_keeps_governorate_and_country_of_cod_tables(tmp_path, user_index, shared_dir):
+    """The shared Syria file (community P-codes like C5186, governorate P-codes SY09)
+    and a COD-style file of another country (Yemen: admin1Pcode YE21) keep their
+    governorate, its code and the country."""
+    rows = (shared_dir / "data" / "gazetteer-sy-ocha" / "syria_communities.csv").read_text(encoding="utf-8").splitlines()
+    syria = tmp_path / "syria.csv"
+    syria.write_text("\n".join([rows[0], *(r for r in rows if r.startswith("C5186,"))]) + "\n", encoding="utf-8")
+    yemen = tmp_path / "yem_pplp.csv"
+    yemen.write_text(
+        "admin4Pcode,admin4Name_en,admin4Name_ar,admin1Pcode,admin1Name_en,admin2Name_en,admin3Name_en,latitude,longitude\n"
+        "YE2101001,Qaryat Test,قرية,YE21,Al Jawf,Al Hazm,Al Hazm,16.16,44.78\n",
+        encoding="utf-8",
+    )
+    import_files([str(syria), str(yemen)], layout="ocha", index_path=user_index)
+    gazetteer = _open(user_index)
+    (sosa,) = gazetteer.by_name("Sosa")
+    assert (sosa.country, sosa.admin1, sosa.admin1_code, sosa.admin2, sosa.admin3) == (
+        "SY", "Deir ez-Zor", "SY.07", "Abu Kamal", "Susat")
+    (village,) = gazetteer.by_name("Qaryat Test")
+    assert (village.country, village.admin1, village.admin1_code, village.admin2) == ("YE", "Al Jawf", "YE.21", "Al Hazm")

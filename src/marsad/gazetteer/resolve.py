@@ -79,16 +79,15 @@ class Context:
         inside the area the context allows (a skeleton of fewer than four
         letters, "Ghazal" = غزيلة, only when the spellings also differ by at
         most one letter), or anywhere in the report's countries for five letters or more."""
-        if len(consonants) < 4 and _edit_distance(key, place_key(place.name)) > 1:
-            return False
         named = self.sentence_admin1 | self.document_admin1
         if place.admin1_code and place.admin1_code in named:
-            return True
-        if any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors):
-            return True
-        if len(consonants) < 5 or named:
-            return False
-        return not self.countries or place.country in self.countries
+            allowed = True
+        elif self.anchors and any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors):
+            allowed = True
+        else:
+            allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
+        # the edit distance last: a short skeleton meets many places, most outside the area
+        return allowed and (len(consonants) >= 4 or _edit_distance(key, place_key(place.name)) <= 1)
 
 
 @dataclass(frozen=True)
@@ -153,8 +152,11 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     key = key if key is not None else place_key(name)
     scored = [(score(p, context, key=key), p, False) for p in gazetteer.by_key(key)]
     exact_ids = {p.id for _, p, _ in scored}
+    near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _single(skeleton(key))
+        if len(consonants) < 5 and not near:
+            consonants = ""  # nothing the context would allow: skip the query
         for place in gazetteer.by_arabic_skeleton(consonants):
             if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
                 exact_ids.add(place.id)

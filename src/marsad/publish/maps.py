@@ -2,8 +2,12 @@
 
 The basemap is the Natural Earth extract shipped in ``marsad/data/boundaries``
 (:mod:`marsad.publish.boundaries`): land, country and province borders and
-country labels. Incidents are circles sized by deaths; events without
-coordinates are counted in the caption, never silently dropped.
+country labels. Incidents are circles sized by deaths; an incident placed
+only at an area (ACLED geo_precision 3, UCDP where_prec 4–5: a governorate,
+"the countryside of X", a region) is a hollow dashed ring, since its point
+only stands for the area; a country-wide one (where_prec 6) is not drawn at
+all. Events without coordinates or only a country are counted in the
+caption, never silently dropped.
 """
 
 from __future__ import annotations
@@ -58,6 +62,11 @@ def _label_places(axes, located: list[EventRecord], limit: int = 12) -> None:
                       textcoords="offset points", fontsize=8, color="#3b1f1a", zorder=4)
 
 
+def _is_area(record: EventRecord) -> bool:
+    """Whether the record's point stands for an area, not a town."""
+    return (record.geo_precision or 0) >= 3 or (record.where_prec or 0) >= 4
+
+
 def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title: str | None = None) -> Path:
     """Draw every record with coordinates; returns the path written."""
     from matplotlib.collections import LineCollection, PolyCollection
@@ -68,10 +77,12 @@ def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title:
     path = Path(out)
     if path.suffix.lower() not in MAP_SUFFIXES:
         raise InputError(f"{path}: choose a .png, .svg or .pdf file name for the map.")
-    located, unlocated = [], 0
+    located, unlocated, countrywide = [], 0, 0
     for record in records:
         if record.latitude is None or record.longitude is None:
             unlocated += 1
+        elif (record.where_prec or 0) >= 6:
+            countrywide += 1  # a country's point is its capital: not where it happened
         else:
             located.append(record)
     plt = _pyplot()
@@ -90,10 +101,17 @@ def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title:
             axes.text(lon, lat, label["properties"]["name"].upper(), fontsize=9, color="#6b645b", ha="center",
                       alpha=0.8)
     if located:
-        sizes = [_marker_size(r.fatalities) for r in located]
-        axes.scatter([r.longitude for r in located], [r.latitude for r in located], s=sizes, color="#c0392b",
+        points = [r for r in located if not _is_area(r)]
+        areas = [r for r in located if _is_area(r)]
+        axes.scatter([r.longitude for r in points], [r.latitude for r in points],
+                     s=[_marker_size(r.fatalities) for r in points], color="#c0392b",
                      alpha=0.7, edgecolors="#5c0e0e", linewidths=0.6, zorder=3)
-        _label_places(axes, located)
+        if areas:
+            axes.scatter([r.longitude for r in areas], [r.latitude for r in areas],
+                         s=[4 * _marker_size(r.fatalities) for r in areas], facecolors="none",
+                         edgecolors="#c0392b", linewidths=1.0, linestyles="dashed", zorder=3,
+                         label="placed at an area only")
+        _label_places(axes, points)
         for deaths in (1, 10, 100):
             axes.scatter([], [], s=_marker_size(deaths), color="#c0392b", alpha=0.7, edgecolors="#5c0e0e",
                          label=f"{deaths} death{'s' if deaths > 1 else ''}")
@@ -105,6 +123,8 @@ def draw_incident_map(records: Iterable[EventRecord], out: str | Path, *, title:
     caption = f"{len(located)} incidents mapped, {deaths:,} deaths"
     if unlocated:
         caption += f"; {unlocated} incidents without coordinates not shown"
+    if countrywide:
+        caption += f"; {countrywide} placed only at a country not shown"
     axes.set_title(title or "Incidents", fontsize=12)
     axes.set_xlabel(caption + ". Basemap: Natural Earth (public domain).", fontsize=8)
     axes.tick_params(labelsize=7)
