@@ -212,7 +212,8 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
     env = dict(os.environ, MARSAD_DATABASE_URL=url, MARSAD_SECRET_KEY="bench-" + "s" * 40, MARSAD_AUTO_RECONCILE="0")
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "marsad.api.app:app_from_environment", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--log-level", "warning"], env=env, start_new_session=True)
+         "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--timeout-graceful-shutdown", "5"],
+        env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -257,7 +258,11 @@ def bench_backend(name: str, url: str, args) -> dict:
         cpu = _children_cpu(server.pid) - cpu_before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     summary = summarise(results, args.seconds)
     summary["server_cpu_ms_per_request"] = cpu * 1000 / max(summary["requests"], 1)
     print(f"{name}: {summary['requests']} requests, {summary['errors']} errors, p95 {summary['p95']:.0f} ms, "
