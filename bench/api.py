@@ -212,7 +212,8 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
     env = dict(os.environ, MARSAD_DATABASE_URL=url, MARSAD_SECRET_KEY="bench-" + "s" * 40, MARSAD_AUTO_RECONCILE="0")
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "marsad.api.app:app_from_environment", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--log-level", "warning"], env=env, start_new_session=True)
+         "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--timeout-graceful-shutdown", "5"],
+        env=env, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -257,8 +258,13 @@ def bench_backend(name: str, url: str, args) -> dict:
         cpu = _children_cpu(server.pid) - cpu_before
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     summary = summarise(results, args.seconds)
+    summary["load"] = os.getloadavg()[0]
     summary["server_cpu_ms_per_request"] = cpu * 1000 / max(summary["requests"], 1)
     print(f"{name}: {summary['requests']} requests, {summary['errors']} errors, p95 {summary['p95']:.0f} ms, "
           f"{summary['rps']:.1f} req/s, server CPU {summary['server_cpu_ms_per_request']:.1f} ms/request", flush=True)
@@ -289,14 +295,21 @@ def markdown(results: dict, args) -> str:
         f"(plus 25,000 incidents, 2,000 claims; half of the events verified). Uvicorn with {args.workers} worker(s); each "
         "client sends one list request, waits 0.5–1.5 s (think time), repeats: about 50 requests/s offered. "
         "**The machine (2 cores) was shared with about 8 other jobs while this ran**, so latencies include waiting for a core; "
-        "the server's own CPU time per request is given as the load-independent figure. Target: p95 < 200 ms, 0 errors.",
+        "the server's own CPU time per request (Uvicorn workers; PostgreSQL's own processes not included) is given as the "
+        "less load-dependent figure. Target: p95 < 200 ms, 0 errors.",
         "",
-        "| backend | requests | errors | req/s | p50 ms | p95 ms | server CPU ms/request |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| backend | requests | errors | req/s | p50 ms | p95 ms | server CPU ms/request | load average (1 min) at the end |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, s in results.items():
         lines.append(f"| {name} | {s['requests']:,} | {s['errors']} | {s['rps']:.1f} | {s['p50']:.0f} | {s['p95']:.0f} | "
-                     f"{s['server_cpu_ms_per_request']:.1f} |")
+                     f"{s['server_cpu_ms_per_request']:.1f} | {s['load']:.1f} |")
+    met = all(s["p95"] < 200 and s["errors"] == 0 for s in results.values())
+    lines += ["", f"**Target met: {'yes' if met else 'no'}.** " + ("" if met else
+              "0 errors, but p95 is far above 200 ms: the server got less than one core of the shared two "
+              "(the throughput stays below the ~50 requests/s offered, so requests queue). At the CPU time per request "
+              "measured, serving 50 requests/s needs about 1–1.5 cores to itself; this run could not show whether "
+              "p95 < 200 ms holds on a machine that is not shared.")]
     lines += ["", "p95 per endpoint (ms):", "", "| endpoint | " + " | ".join(results) + " |",
               "|---|" + "---:|" * len(results)]
     labels = sorted({label for s in results.values() for label in s["rows"]})

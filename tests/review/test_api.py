@@ -141,3 +141,22 @@ def test_fuzz_the_read_api_no_server_errors(app, data):
     response = client.get(path, params=query)
     assert response.status_code < 500, (path, query, response.text[:300])
     assert response.status_code in (200, 401, 422) or "error" in response.json()
+
+
+def test_marking_a_source_confidential_takes_effect_at_once(app, module_db):
+    from sqlalchemy import select
+
+    from marsad.review.users import update_source
+    from marsad.store.models import Source
+
+    client, _ = login(app, None)
+    assert "Monitor A" in client.get("/api/v1/documents").text  # cached now
+    with module_db.transaction() as session:
+        source = session.scalar(select(Source).where(Source.name == "Monitor A"))
+        update_source(session, source.id, by="admin", confidential=True)
+    try:
+        assert "Monitor A" not in client.get("/api/v1/documents").text
+        assert "Monitor A" not in client.get("/api/v1/incidents").text
+    finally:
+        with module_db.transaction() as session:
+            update_source(session, source.id, by="admin", confidential=False)

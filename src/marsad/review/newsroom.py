@@ -126,7 +126,7 @@ def report_view(session, document_id: int, *, full: bool) -> dict:
         index = load_index(session, kind, [document.id])
         for fact in rows:
             review = index.find(fact.id, fact.document_id, fact.span_start, fact.span_end)
-            items.append(_fact_item(kind, fact, review))
+            items.append(fact_item(kind, fact, review))
     if not full:
         items = [i for i in items if i["status"] in ("verified", "corrected")]
     return {
@@ -139,7 +139,7 @@ def report_view(session, document_id: int, *, full: bool) -> dict:
     }  # fmt: skip
 
 
-def _fact_item(kind: str, fact, review) -> dict:
+def fact_item(kind: str, fact, review) -> dict:
     from marsad.review.service import machine_values
 
     machine = machine_values(kind, fact)

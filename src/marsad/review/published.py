@@ -87,17 +87,38 @@ def _cached(session, key: tuple, compute, *, incidents: bool = False):
     return value
 
 
+def cached_page(name: str, *, incidents: bool = False):
+    """Keep a list's pages until the data changes: a read API is asked the same
+    pages again and again. The rows are shared: callers copy before changing them."""
+    import functools
+
+    def decorate(function):
+        @functools.wraps(function)
+        def wrapper(session, *args, **kwargs):
+            key = ("page", name, repr(args), repr(sorted(kwargs.items())))
+            return _cached(session, key, lambda: function(session, *args, **kwargs), incidents=incidents)
+
+        return wrapper
+
+    return decorate
+
+
 def _data_version(session, *, incidents: bool = False) -> tuple:
     from sqlalchemy import func, select
 
+    from sqlalchemy import case
+
     from marsad.reconcile.models import Incident, TallyClaim
     from marsad.review.models import FactReview
-    from marsad.store.models import Document, ExtractionRun
+    from marsad.store.models import Document, ExtractionRun, Source
 
     return tuple(session.execute(select(
         select(func.max(ExtractionRun.id)).scalar_subquery(), select(func.max(Document.id)).scalar_subquery(),
         select(func.max(FactReview.updated_at)).scalar_subquery(), select(func.max(FactReview.id)).scalar_subquery(),
         select(func.max(Incident.id)).scalar_subquery(), select(func.max(TallyClaim.id)).scalar_subquery(),
+        # a source marked confidential (or no longer) must change every cached answer at once
+        select(func.sum(case((Source.confidential.is_(True), Source.id), else_=0))).scalar_subquery(),
+        select(func.count(Source.id)).scalar_subquery(),
     )).one()) + (_incident_signature(session) if incidents else ())
 
 
@@ -144,6 +165,7 @@ def _status_filter(query, review, status: str | None, full: bool):
     raise InputError(f"Unknown status {status!r}: use all, machine, in_review, verified, corrected, rejected or reviewed.")
 
 
+@cached_page("events")
 def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     """Current events with the review decisions in force.
 
@@ -226,6 +248,7 @@ INCIDENT_FIELDS = ["id", "event_date", "event_type", "sub_event_type", "actor1",
                    "killed_best", "killed_high", "n_reports", "n_sources", "sources", "updated_at"]  # fmt: skip
 
 
+@cached_page("incidents", incidents=True)
 def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     """Reconciled incidents with their killed low/best/high (top-level victim categories)."""
     from sqlalchemy import func, or_, select
@@ -270,6 +293,15 @@ def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
     return Page(rows, total, offset, limit, INCIDENT_FIELDS)
 
 
+def publication_scope(date_from=None, date_to=None, area=None, *, all_facts: bool, public: bool, full: bool):
+    """The scope and edition of a bulletin or export someone asks for: viewers
+    and the public get verified facts, public edition, whatever they ask."""
+    from marsad.publish.records import Scope
+
+    scope = Scope(date_from, date_to, area or None, verified_only=not (all_facts and full))
+    return scope, public or not full
+
+
 def confidential_source_names(session) -> set[str]:
     from sqlalchemy import select
 
@@ -301,6 +333,7 @@ CLAIM_FIELDS = ["id", "claim_key", "source", "published", "outcome", "category",
                 "document_id"]  # fmt: skip
 
 
+@cached_page("claims")
 def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     """Claimed totals ("608 since 10 September") and derived remainders."""
     from sqlalchemy import func, select
@@ -334,6 +367,7 @@ def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
 DOCUMENT_FIELDS = ["id", "published", "source", "reliability", "title", "url", "language", "version", "chars", "ingested_at"]
 
 
+@cached_page("documents")
 def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     from sqlalchemy import func, select
 
@@ -358,6 +392,7 @@ def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
     return Page(rows, total, offset, limit, DOCUMENT_FIELDS)
 
 
+@cached_page("deleted")
 def deleted_page(session, *, since: datetime | None, offset: int = 0, limit: int = 100) -> Page:
     """Records withdrawn (rejected by a reviewer) since ``since``."""
     from sqlalchemy import select

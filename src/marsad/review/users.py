@@ -173,9 +173,9 @@ def create_token(session, username: str, *, name: str | None = None) -> str:
 
 
 def user_for_token(session, token: str):
-    """The active user a token belongs to, else :class:`AuthError`. Marks the
-    token used (at most once every few minutes, so reads stay reads)."""
-    from sqlalchemy import select, update
+    """The active user a token belongs to, else :class:`AuthError`. Reads only:
+    :func:`touch_token` marks it used, at most every :data:`TOKEN_TOUCH_S`."""
+    from sqlalchemy import select
 
     from marsad.review.models import ApiToken, User
 

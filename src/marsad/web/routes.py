@@ -127,7 +127,7 @@ async def fact_action(request: Request, kind: str, fact_id: int, action: str, ac
 
 
 def _decide(request, kind: str, fact_id: int, action: str, values: dict, comment: str, actor: Actor) -> dict:
-    from marsad.review.newsroom import _fact_item
+    from marsad.review.newsroom import fact_item
     from marsad.review.service import decide_fact, get_fact, review_of
 
     with request.app.state.db.transaction() as session:
@@ -136,7 +136,7 @@ def _decide(request, kind: str, fact_id: int, action: str, values: dict, comment
                     comment=comment.strip() or None)
         _maybe_reconcile(request, session)
         fact = get_fact(session, kind, fact_id)
-        return _fact_item(kind, fact, review_of(session, kind, fact))
+        return fact_item(kind, fact, review_of(session, kind, fact))
 
 
 def _maybe_reconcile(request, session) -> None:
@@ -221,7 +221,7 @@ def tallies_page(request: Request, date_from: str | None = Query(None, alias="fr
     start, end = _date(date_from), _date(date_to)
     with request.app.state.db.reader() as session:
         rows = tally(session, date_from=start, date_to=end, area=area or None, by=grouping)
-        claims = claims_page(session, Filters(start, end, admin1=area or None), full=actor.full, limit=200).rows
+        claims = [dict(c) for c in claims_page(session, Filters(start, end, admin1=area or None), full=actor.full, limit=200).rows]
         shares = claim_shares(session, full=actor.full)
     for claim in claims:
         claim["share"] = shares.get(claim["claim_key"])
@@ -268,22 +268,22 @@ def bulletin_download(request: Request, date_from: str = Form("", alias="from"),
     from pathlib import Path
 
     from marsad.errors import InputError
-    from marsad.publish.records import Scope
     from marsad.publish.render import write_bulletin
     from marsad.publish.report import build_bulletin
+    from marsad.review.published import publication_scope
 
     check_csrf(request, csrf)
     if fmt not in ("md", "html", "pdf"):
         raise InputError("The bulletin format is md, html or pdf.")
-    verified_only = facts == "verified" or not actor.full  # viewers publish verified facts only
-    scope = Scope(_date(date_from), _date(date_to), area.strip() or None, verified_only=verified_only)
+    scope, public_edition = publication_scope(_date(date_from), _date(date_to), area.strip(), all_facts=facts == "all",
+                                              public=bool(public), full=actor.full)
     with request.app.state.db.reader() as session:
-        bulletin = build_bulletin(session, scope, public=bool(public) or not actor.full)
+        bulletin = build_bulletin(session, scope, public=public_edition)
     with tempfile.TemporaryDirectory() as folder:
         path = write_bulletin(bulletin, fmt, Path(folder) / f"bulletin.{fmt}")
         content = Path(path).read_bytes()
     media = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}[fmt]
-    name = f"bulletin-{'verified' if verified_only else 'all'}.{fmt}"
+    name = f"bulletin-{'verified' if scope.verified_only else 'all'}.{fmt}"
     return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -293,18 +293,17 @@ def export_download(request: Request, layout: str, public: bool = False, verifie
     import tempfile
     from pathlib import Path
 
-    from marsad.publish.export import LAYOUTS, export_events
-    from marsad.publish.records import Scope
-
     from marsad.errors import NotFoundError
+    from marsad.publish.export import LAYOUTS, export_events
+    from marsad.review.published import publication_scope
 
     if layout not in LAYOUTS:
         raise NotFoundError(f"No export layout {layout!r}: use one of {', '.join(LAYOUTS)}.")
     suffix = {"acled": "csv", "ucdp-ged": "csv", "geojson": "geojson", "parquet": "parquet", "jsonl": "jsonl"}.get(layout, "dat")
-    scope = Scope(verified_only=verified or not actor.full)
+    scope, public_edition = publication_scope(all_facts=not verified, public=public, full=actor.full)
     with tempfile.TemporaryDirectory() as folder, request.app.state.db.reader() as session:
         path = Path(folder) / f"events.{suffix}"
-        export_events(session, layout, path, scope=scope, public=public or not actor.full)
+        export_events(session, layout, path, scope=scope, public=public_edition)
         content = path.read_bytes()
     return Response(content, media_type="application/octet-stream",
                     headers={"Content-Disposition": f'attachment; filename="marsad-{layout}.{suffix}"'})
