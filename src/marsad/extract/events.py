@@ -108,7 +108,7 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
     for clause in clauses:
         sentence = ctx.sentence_at(clause.start)
         typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
-                                context=ctx.norm[sentence[0] : sentence[1]])
+                                context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start)
         if typing.confidence < 0.85:
             continue
         clause.typing = typing
@@ -376,7 +376,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
-                            victims=_victims(ctx, group), model=model)
+                            victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start)
     if typing.confidence < 0.85 and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     trigger = group.start + typing.evidence[0] if typing.evidence else None
@@ -392,7 +392,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         latitude=coded_to.latitude if coded_to else None, longitude=coded_to.longitude if coded_to else None,
         geo_precision=_precision(place, coded_to), fatalities=fatalities, injured=injured,
         casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),
-        rule=f"{RULE}+{typing.rule}", confidence=typing.confidence,
+        rule=f"{RULE}+{typing.rule}", confidence=typing.type_confidence,
     )
 
 
