@@ -131,31 +131,8 @@ def check_language(document: CleanDocument, languages: tuple[str, ...] | None = 
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid, offline).
+    """ISO 639-1 code of the text's language: ``"en"`` unless the language gate
+    (:mod:`marsad.ingest.language`) clearly finds another language."""
+    from marsad.ingest.language import detect_language as gate
 
-    Only the first few thousand characters are read: enough for a reliable
-    guess, and the cost stays flat for long reports.
-    """
-    sample = text[:1500]
-    language, _score = _classify(sample)
-    if language != "en" and _looks_english(sample):
-        # Short English texts full of place names are sometimes taken for
-        # another language; frequent English function words settle it.
-        return "en"
-    return language
-
-
-_ENGLISH_WORDS = frozenset("the of and in to was were by a on at with from for that killed".split())
-
-
-def _looks_english(sample: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", sample.lower())
-    if len(words) < 5:
-        return False
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.2
-
-
-def _classify(sample: str) -> tuple[str, float]:
-    import py3langid  # loads its bundled model once, on first use
-
-    return py3langid.classify(sample)
+    return gate(text)
