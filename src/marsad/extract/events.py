@@ -453,12 +453,10 @@ def configured_model():
 
 
 class _ShippedFallback:
-    """The shipped model, loaded (with scikit-learn) only when a passage first
-    needs it: most passages are typed by a rule and never do."""
+    """The shipped model, loaded (with scikit-learn and word vectors) once per
+    process, when the first event is typed; it weighs the rules' verdict itself."""
 
     def combine(self, text: str, typed: EventTyping, event_type_of: dict[str, str]) -> EventTyping:
-        if typed.confidence >= 0.85:
-            return typed
         model = _shipped_model()
         return typed if model is None else model.combine(text, typed, event_type_of)
 
