@@ -111,5 +111,9 @@ def test_shipped_model_is_built_from_written_templates_covering_all_25_types():
     for template in templates:
         assert set(re.findall(r"\{(\w+)\}", template["template"])) <= set(slots), template
     model = load_model(shipped_model_path())
-    assert model.authority == "fallback" and len(model.meta["classes"]) == 25
+    assert model.authority == "hybrid" and len(model.meta["classes"]) == 25
     assert model.meta["name"] == "marsad-written-examples"
+    assert model.meta["embedding"] == "wordllama-l2_supercat-256" and 0.5 <= model.override < 1.0
+    written = training.joinpath("written.tsv").read_text(encoding="utf-8").splitlines()
+    labels = {line.split("\t", 1)[0] for line in written if line.strip() and not line.startswith("#")}
+    assert labels == set(load_rules().event_type_of)

@@ -15,6 +15,8 @@ see :func:`classify_event`.
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,8 +43,15 @@ class EventTyping:
     event_type: str
     sub_event_type: str
     rule: str
-    confidence: float
+    confidence: float  # how decisive the rule is: 0.85 and above states what happened
     evidence: tuple[int, int] | None = None  # offsets of the trigger in the classified text
+    probability: float | None = None  # calibrated probability of this sub-event type (a model's estimate)
+
+    @property
+    def type_confidence(self) -> float:
+        """What the event's ``confidence`` field carries: the calibrated
+        probability when a model estimated one, else the rule's own figure."""
+        return self.confidence if self.probability is None else self.probability
 
 
 @dataclass(frozen=True)
@@ -96,15 +105,20 @@ class EventTypeRules:
                     **fields)
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
-                 context: str | None = None, victims: str | None = None) -> EventTyping:
-        """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident."""
+                 context: str | None = None, victims: str | None = None, doc: str | None = None,
+                 offset: int = 0) -> EventTyping:
+        """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident.
+
+        ``doc``/``offset``: the document the passage was cut from and where, so
+        that the document's trigger scan is shared by all its passages."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
             return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
         if lead_end is None:
             lead_end = lead_sentence_end(text)
-        matcher = _Matcher(self.triggers, text, lead_end, context)
+        scan = document_scan(self.triggers, doc) if doc is not None else None
+        matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
         for rule in self.rules:
             evidence = self._holds(rule, matcher, actor1_state)
@@ -147,38 +161,91 @@ class EventTypeRules:
         return evidence
 
 
-class _Matcher:
-    """Lazily evaluated trigger matches over one passage (each set searched once)."""
+class TriggerScan:
+    """Every match of every trigger set over one document, found once.
 
-    def __init__(self, triggers: dict[str, re.Pattern], text: str, lead_end: int, context: str | None = None):
+    Typing a document asks about many passages of it (each clause, then each
+    event's block); each trigger set is scanned over the whole document at most
+    once, lazily, and a passage's questions are answered from the match offsets.
+    """
+
+    def __init__(self, triggers: dict[str, re.Pattern], text: str):
+        self.triggers, self.text = triggers, text
+        self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
+        found = self._spans.get(name)
+        if found is None:
+            spans = [m.span() for m in self.triggers[name].finditer(self.text)]
+            found = self._spans[name] = ([start for start, _ in spans], spans)
+        return found
+
+    def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
+        starts, spans = self._matches(name)
+        first = bisect_left(starts, start)
+        out = []
+        for span in spans[first:]:
+            if span[0] >= end:
+                break
+            if span[1] <= end:
+                out.append(span)
+        return out
+
+    def first(self, name: str, start: int, end: int) -> tuple[int, int] | None:
+        starts, spans = self._matches(name)
+        for span in spans[bisect_left(starts, start):]:
+            if span[0] >= end:
+                return None
+            if span[1] <= end:
+                return span
+        return None
+
+
+_SCANS = threading.local()
+
+
+def document_scan(triggers: dict[str, re.Pattern], doc: str) -> TriggerScan:
+    """The scan of ``doc`` (the one most recently typed in this thread is reused)."""
+    scan = getattr(_SCANS, "scan", None)
+    if scan is None or scan.text is not doc or scan.triggers is not triggers:
+        scan = _SCANS.scan = TriggerScan(triggers, doc)
+    return scan
+
+
+class _Matcher:
+    """Trigger matches over one passage, answered from its document's scan."""
+
+    def __init__(self, triggers: dict[str, re.Pattern], text: str, lead_end: int, context: str | None = None,
+                 scan: TriggerScan | None = None, offset: int = 0):
         self.triggers, self.text, self.lead_end = triggers, text, lead_end
         self.context = text if context is None else context
         self.victims_hint: str | None = None  # "armed"/"unarmed" when the casualty counts say who was hit
+        self.scan = scan or TriggerScan(triggers, text)
+        self.offset = offset if scan is not None else 0
         self._full: dict[str, tuple[int, int] | None] = {}
-        self._lead: dict[str, tuple[int, int] | None] = {}
 
     def full(self, name: str) -> tuple[int, int] | None:
         if name not in self._full:
-            found = self.triggers[name].search(self.text)
-            self._full[name] = found.span() if found else None
+            found = self.scan.first(name, self.offset, self.offset + len(self.text))
+            self._full[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
         return self._full[name]
 
     def lead(self, name: str) -> tuple[int, int] | None:
-        if name not in self._lead:
-            first = self.full(name)
-            if first is None or first[0] < self.lead_end:
-                self._lead[name] = first
-            else:
-                self._lead[name] = None
-        return self._lead[name]
+        first = self.full(name)
+        return first if first is not None and first[0] < self.lead_end else None
+
+    def _all(self, name: str, limit: int | None = None) -> list[tuple[int, int]]:
+        end = self.offset + (len(self.text) if limit is None else limit)
+        return [(s - self.offset, e - self.offset) for s, e in self.scan.within(name, self.offset, end)]
 
     def main(self, name: str) -> tuple[int, int] | None:
         """The first match of set ``name`` that is not inside a subordinate phrase."""
         if self.full(name) is None:
             return None
-        for match in self.triggers[name].finditer(self.text):
-            if not _SUBORDINATE.search(self.text, max(0, match.start() - 40), match.start()):
-                return match.span()
+        for start, end in self._all(name):
+            if not _SUBORDINATE.search(self.text, max(0, start - 40), start):
+                return start, end
         return None
 
     def first_main(self, name: str, limit: int) -> bool:
@@ -186,8 +253,8 @@ class _Matcher:
         phrase: "relatives of a man who was killed protested" is a protest."""
         if self.lead(name) is None or self.lead(name)[0] >= limit:
             return False
-        for match in self.triggers[name].finditer(self.text, 0, limit):
-            if not _SUBORDINATE.search(self.text, max(0, match.start() - 40), match.start()):
+        for start, _end in self._all(name, limit):
+            if not _SUBORDINATE.search(self.text, max(0, start - 40), start):
                 return True
         return False
 
@@ -237,7 +304,8 @@ def event_type_for(sub_event_type: str) -> str:
 
 
 def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
-                   context: str | None = None, victims: str | None = None, model: Any = None) -> EventTyping:
+                   context: str | None = None, victims: str | None = None, model: Any = None,
+                   doc: str | None = None, offset: int = 0) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
     ``victims`` ("armed"/"unarmed") is who the casualty counts say was hit, when known.
@@ -245,9 +313,12 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
     rules that need it ("strikes" are air strikes when a coalition is named).
     With ``model`` (an :class:`~marsad.extract.event_model.EventModel`), the
     model decides where it is confident and the rules otherwise.
+    ``doc``/``offset``: the document ``text`` was cut from (``doc[offset:]``
+    starts with ``text``); its trigger scan is then shared by all its passages.
     """
     rules = load_rules()
-    typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims)
+    typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims,
+                           doc=doc, offset=offset)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)

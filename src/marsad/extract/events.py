@@ -114,7 +114,7 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
     for clause in clauses:
         sentence = ctx.sentence_at(clause.start)
         typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
-                                context=ctx.norm[sentence[0] : sentence[1]])
+                                context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start)
         if typing.confidence < 0.85:
             continue
         clause.typing = typing
@@ -390,7 +390,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
-                            victims=_victims(ctx, group), model=model)
+                            victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start)
     if typing.confidence < 0.85 and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     trigger = group.start + typing.evidence[0] if typing.evidence else None
@@ -406,7 +406,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         latitude=coded_to.latitude if coded_to else None, longitude=coded_to.longitude if coded_to else None,
         geo_precision=_precision(place, coded_to), fatalities=fatalities, injured=injured,
         casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),
-        rule=f"{RULE}+{typing.rule}", confidence=typing.confidence,
+        rule=f"{RULE}+{typing.rule}", confidence=typing.type_confidence,
     )
 
 
@@ -467,12 +467,10 @@ def configured_model():
 
 
 class _ShippedFallback:
-    """The shipped model, loaded (with scikit-learn) only when a passage first
-    needs it: most passages are typed by a rule and never do."""
+    """The shipped model, loaded (with scikit-learn and word vectors) once per
+    process, when the first event is typed; it weighs the rules' verdict itself."""
 
     def combine(self, text: str, typed: EventTyping, event_type_of: dict[str, str]) -> EventTyping:
-        if typed.confidence >= 0.85:
-            return typed
         model = _shipped_model()
         return typed if model is None else model.combine(text, typed, event_type_of)
 

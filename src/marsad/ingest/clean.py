@@ -225,74 +225,8 @@ def check_language(document: CleanDocument, languages: tuple[str, ...] | None = 
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid, offline).
+    """ISO 639-1 code of the text's language: ``"en"`` unless the language gate
+    (:mod:`marsad.ingest.language`) clearly finds another language."""
+    from marsad.ingest.language import detect_language as gate
 
-    Only the first few thousand characters are read: enough for a reliable
-    guess, and the cost stays flat for long reports.
-    """
-    sample = text[:1500]
-    language, _score = _classify(sample)
-    if language != "en" and _looks_english(sample):
-        # Short English texts full of place names are sometimes taken for
-        # another language; frequent English function words settle it.
-        return "en"
-    return language
-
-
-_ENGLISH_WORDS = frozenset("the of and in to was were by a on at with from for that killed".split())
-
-
-def _looks_english(sample: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", sample.lower())
-    if len(words) < 5:
-        return False
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= 0.2
-
-
-def _classify(sample: str) -> tuple[str, float]:
-    import py3langid  # loads its bundled model once, on first use
-
-    _load_language_model()
-    return py3langid.classify(sample)
-
-
-def _load_language_model() -> None:
-    """Give py3langid its model from an uncompressed copy in the data directory.
-
-    The shipped model is LZMA-compressed and takes about half a second of CPU
-    to unpack at every start; the copy (written once, ~20 MB) loads in a few
-    milliseconds. Any problem falls back to py3langid's own loader.
-    """
-    from py3langid import langid
-
-    if langid.IDENTIFIER is not None:
-        return
-    try:
-        langid.IDENTIFIER = _cached_identifier(langid)
-    except Exception:  # noqa: BLE001 - the cache is an optimisation only
-        langid.IDENTIFIER = None
-
-
-def _cached_identifier(langid):
-    import lzma
-    import os
-    import shutil
-    from importlib.metadata import version
-
-    import numpy as np
-    from py3langid.modelio import _to_array
-
-    from marsad.config import data_dir
-
-    cached = data_dir() / f"cache/py3langid-{version('py3langid')}.npz"
-    if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-        with lzma.open(langid.MODEL_DIR / langid.MODEL_FILE) as src, open(partial, "wb") as dst:
-            shutil.copyfileobj(src, dst, length=1 << 20)
-        os.replace(partial, cached)  # atomic: parallel workers never read half a file
-    with np.load(cached, allow_pickle=False) as data:
-        return langid.LanguageIdentifier(
-            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(), _to_array(data["nextmove"]),
-            data["out_feat"].tolist(), tk_row=_to_array(data["nextmove_row"]),
-        )
+    return gate(text)

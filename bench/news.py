@@ -1,0 +1,79 @@
+"""Event typing on news snippets marsad was never tuned on.
+
+``bench/data/news_snippets.tsv`` holds news-style snippets with their ACLED
+sub-event type, written for evaluation only by a different hand and in a
+different style from the training examples in ``src/marsad/data/training/``
+(the shipped model never sees them). Each snippet goes through ``extract_many``
+as a user's report would; the first event is compared with the gold type.
+
+Usage: python bench/news.py [--no-write] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import write_section  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "news_snippets.tsv"
+
+
+def load() -> list[tuple[str, str]]:
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text = line.split("\t", 1)
+            rows.append((label, text))
+    return rows
+
+
+def run(rows) -> dict:
+    from sklearn.metrics import f1_score
+
+    from marsad.extract.pipeline import extract_many
+
+    started = time.process_time()
+    firsts = [x.events[0] if x.events else None for x in extract_many({"id": str(i), "text": t} for i, (_, t) in enumerate(rows))]
+    cpu = time.process_time() - started
+    gold = [label for label, _ in rows]
+    ours = [e.sub_event_type if e else "none" for e in firsts]
+    confidence = [e.confidence if e else 0.0 for e in firsts]
+    return {"gold": gold, "ours": ours, "confidence": confidence, "cpu": cpu,
+            "acc": sum(a == b for a, b in zip(gold, ours)) / len(gold),
+            "f1": f1_score(gold, ours, average="weighted", zero_division=0)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print every mistyped snippet")
+    args = parser.parse_args(argv)
+    rows = load()
+    result = run(rows)
+    if args.errors:
+        for (label, text), ours, conf in zip(rows, result["ours"], result["confidence"]):
+            if label != ours:
+                print(f"{label:>36} <- {ours:<36} {conf:.2f} {text[:110]}")
+    text = "\n".join([
+        "## News snippets, never trained on (`bench/news.py`)",
+        "",
+        f"{len(rows)} news-style snippets with gold ACLED sub-event types (`bench/data/news_snippets.tsv`, written for "
+        "evaluation only, in another style than the training examples); first event of each snippet.",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| sub-event type weighted F1 | {result['f1']:.3f} |",
+        f"| sub-event type accuracy | {result['acc']:.3f} |",
+    ])
+    print(text)
+    if not args.no_write:
+        write_section("news", text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""The shipped event-type model: word vectors, calibrated confidence, hard neighbours."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad.extract.event_model import embed, load_model, shipped_model_path, train_model
+from marsad.extract.pipeline import extract_text
+
+
+def test_word_vectors_come_from_the_installed_wheel_and_capture_meaning():
+    vectors = embed(["A suicide bomber blew himself up at the checkpoint.",
+                     "An attacker detonated the explosives strapped to his body.",
+                     "Farmers marched peacefully to the governor's office."])
+    assert vectors.shape == (3, 256)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_probabilities_are_calibrated_and_sum_to_one():
+    model = load_model(shipped_model_path())
+    rows = model.probabilities(["Gunmen shot dead a shopkeeper in the market.", "Students marched to parliament."])
+    assert np.allclose(rows.sum(axis=1), 1.0)
+    assert 0.1 < model.temperature < 10
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # Hard neighbours the issue names, in wording the rules alone get wrong.
+    ("A female bomber set off explosives strapped to her body at a bus stop, killing four people.", "Suicide bomb"),
+    ("Deminers removed a dozen anti-personnel mines from a school playground.", "Disrupted weapons use"),
+    ("Protesters set fire to the town hall after breaking through police lines.", "Violent demonstration"),
+    ("Government troops retook the river port from the insurgents.", "Government regains territory"),
+])
+def test_hard_neighbours_are_typed_by_meaning(text, sub_event_type):
+    event = extract_text(text).events[0]
+    assert event.sub_event_type == sub_event_type
+    assert 0.0 < event.confidence <= 1.0
+
+
+def test_confidence_is_lower_for_a_doubtful_event():
+    clear = extract_text("On 3 May 2023, warplanes bombed a market in the town, killing six civilians.").events[0]
+    vague = extract_text("On 3 May 2023, something happened near the town hall involving a group of men.").events[0]
+    assert clear.confidence > vague.confidence
+
+
+def test_small_archive_trains_without_calibration_folds():
+    texts = ["Gunmen killed a farmer.", "Students marched to parliament.", "Gunmen shot a trader dead.",
+             "Teachers rallied outside the ministry."]
+    model = train_model(texts, ["Attack", "Peaceful protest", "Attack", "Peaceful protest"])
+    assert model.temperature == 1.0
+    assert model.predict(["Gunmen killed a shepherd."])[0][0] == "Attack"
