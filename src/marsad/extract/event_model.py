@@ -194,10 +194,24 @@ def train_model(texts: Iterable[str], labels: Iterable[str], *, authority: str =
             delattr(vectorizer, attribute)
     meta = {"name": name, "format": FORMAT_VERSION, "examples": len(texts), "classes": sorted(set(labels)),
             "rules_version": rules.version, "embedding": EMBEDDING if embedding_weight else None, "C": C}
-    return EventModel(vectorizer=vectorizer, coef=classifier.coef_.astype(np.float32),
-                      intercept=classifier.intercept_.astype(np.float32), classes=[str(c) for c in classifier.classes_],
+    coef, intercept = _softmax_weights(classifier)
+    return EventModel(vectorizer=vectorizer, coef=coef, intercept=intercept, classes=[str(c) for c in classifier.classes_],
                       authority=authority, meta=meta, temperature=temperature, embedding_weight=embedding_weight,
                       override=override)
+
+
+def _softmax_weights(classifier):
+    """One row of weights per class, so that a softmax gives the classifier's probabilities.
+
+    With two classes scikit-learn keeps a single row w (P(second) = sigmoid(w·x + b));
+    the rows (0, w) give the same probabilities under a softmax."""
+    import numpy as np
+
+    coef, intercept = classifier.coef_.astype(np.float32), classifier.intercept_.astype(np.float32)
+    if len(classifier.classes_) == 2 and coef.shape[0] == 1:
+        coef = np.vstack([np.zeros_like(coef), coef])
+        intercept = np.concatenate([np.zeros_like(intercept), intercept])
+    return coef, intercept
 
 
 def _temperature(features, y, fit, seed: int, folds: int = 3) -> float:
@@ -215,7 +229,8 @@ def _temperature(features, y, fit, seed: int, folds: int = 3) -> float:
     for train, held in StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, y):
         classifier = fit(train)
         columns = np.searchsorted(classes, classifier.classes_)
-        scores[np.ix_(held, columns)] = classifier.decision_function(features[held])
+        coef, intercept = _softmax_weights(classifier)
+        scores[np.ix_(held, columns)] = np.asarray(features[held] @ coef.T) + intercept
     truth = np.searchsorted(classes, y)
 
     def loss(t: float) -> float:
