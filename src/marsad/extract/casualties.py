@@ -360,7 +360,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # the number sits inside a parenthesis before the subject
         if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
+        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -766,6 +766,33 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
+_ELLIPSIS_LEAD = re.compile(r"[^.;:]{0,90}?\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
+_ELLIPSIS_TAIL = re.compile(r"(?:\s+(?:more|others|other\s+[a-z]+|(?!killed|dead|died|injur|wound|casualt|fatalit|death|were|was|are)[a-z]+))?"
+                            r"\s+(?:in|at|near|on|from)\s", re.I)
+
+
+def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
+    """"killed at least 30 in Djugu and 20 in Mahagi", "seven in Bokkos on Monday
+    and three more in Mangu": a second count whose outcome verb is left out."""
+    found = []
+    for finding in findings:
+        if finding.number is None or finding.outcome not in ("killed", "executed", "injured"):
+            continue
+        start = max(finding.end, finding.trigger_end)
+        lead = _ELLIPSIS_LEAD.match(ctx.norm, start, ctx.sentence_at(start)[1])
+        number = numbers.starting_at(lead.end()) if lead else None
+        if number is None or numbers.is_used(number) or TRIGGER_RE.search(lead.group(0)):
+            continue
+        tail = _ELLIPSIS_TAIL.match(ctx.norm, number.end)
+        if tail is None or _head_noun(tail.group(0)) in NON_PERSON:
+            continue
+        numbers.take(number)
+        phrase = ctx.norm[number.end:tail.end()].strip()
+        found.append(Finding(finding.outcome, number, number.value, number.start, tail.end() - 1, finding.trigger_start,
+                             finding.trigger_end, phrase, "casualties.ellipsis", 0.7))
+    return found
+
+
 @register("casualties", version="1")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.tallies import resolve_tallies
@@ -775,6 +802,7 @@ def casualties_component(ctx: DocContext) -> None:
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
+    findings += ellipsis_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))
