@@ -127,6 +127,7 @@ class Finding:
     rule: str
     confidence: float
     active: bool = False
+    parent: Finding | None = None  # the count a split or "the remaining N" breaks down
 
 _NP_STOP = re.compile(
     r"\b(?:of|in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
@@ -730,6 +731,8 @@ def casualties_component(ctx: DocContext) -> None:
         ellipsis_findings,
         including_findings,
         including_one_findings,
+        remaining_findings,
+        split_findings,
     )
     from marsad.extract.tallies import resolve_tallies
 
@@ -739,6 +742,8 @@ def casualties_component(ctx: DocContext) -> None:
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
     findings += ellipsis_findings(ctx, numbers, findings)
+    findings += remaining_findings(ctx, numbers)
+    findings += split_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))

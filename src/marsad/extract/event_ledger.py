@@ -30,7 +30,6 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
         elif not (ctx.sentence_index(group.start) == dropped_sentence and not _block(ctx, group)
                   and not any(_anchors(ctx, group))):
             kept.append(group)  # a clause with no counts, date or place of its own continues the claim
-    kept = kept or groups[:1]
     merged: list = []
     for group in kept:
         if merged and (_same_incident(ctx, merged[-1], group) or _elaborates(ctx, merged[-1], group)):
