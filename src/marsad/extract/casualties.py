@@ -373,6 +373,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         numbers.take(number)
         if not findings:
             findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
+            findings += _leading_singular(ctx, clause_start, number.start, match, outcome)
         described = ctx.norm[number.end:aux_start]
         sub_count = re.search(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", described, re.I)  # "civilians, including 3 children": the victims are the civilians
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
@@ -423,6 +424,18 @@ _HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mot
 _PARENTHETICAL = re.compile(r",\s*including[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+
+
+_LEADING_SINGULAR = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?:his|her|their)\s+$", re.I)
+
+
+def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
+    """"A man and his four children were killed": the singular before the number counts too."""
+    lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
+    if lead is None or lead.group("head").lower() in NON_PERSON:
+        return []
+    return [Finding(outcome, None, 1, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
+                    "casualties.subject.coordinated", 0.7)]
 
 
 def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
