@@ -744,6 +744,7 @@ def casualties_component(ctx: DocContext) -> None:
         ellipsis_findings,
         including_findings,
         including_one_findings,
+        buried_findings,
         remaining_findings,
         split_findings,
     )
@@ -759,6 +760,8 @@ def casualties_component(ctx: DocContext) -> None:
     findings += split_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
+    else:
+        findings += buried_findings(ctx, numbers)
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings
     casualties = [to_casualty(ctx, f) for f in findings]
