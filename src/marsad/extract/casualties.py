@@ -742,10 +742,10 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
 @register("casualties", version="1")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.subcounts import (
+        buried_findings,
         ellipsis_findings,
         including_findings,
         including_one_findings,
-        buried_findings,
         remaining_findings,
         split_findings,
     )

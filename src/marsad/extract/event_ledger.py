@@ -22,7 +22,6 @@ import re
 from marsad.counting import is_claim
 from marsad.extract.pipeline import DocContext
 
-
 #: "… said on Friday": the day of the report, not of an incident.
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
