@@ -125,3 +125,10 @@ def test_own_news_paragraphs_death_totals():
         assert _deaths(extraction) == total(extraction.casualties), row["text"]
         exact += _deaths(extraction) == row["deaths"]
     assert exact / len(rows) >= 0.9
+
+
+def test_a_toll_update_and_its_first_figure_are_one_event():
+    extraction = _extract("A bomb killed five people at a market in Maiduguri on Saturday. Two more bodies were recovered "
+                          "on Sunday, bringing the death toll to seven.")
+    assert len(extraction.events) == 1
+    assert extraction.events[0].fatalities == 7 and extraction.events[0].location == "Maiduguri"
