@@ -127,6 +127,7 @@ class Finding:
     rule: str
     confidence: float
     active: bool = False
+    parent: Finding | None = None  # the count a split or "the remaining N" breaks down
 
 _NP_STOP = re.compile(
     r"\b(?:of|in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
@@ -360,7 +361,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # the number sits inside a parenthesis before the subject
         if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
+        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -372,6 +373,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         numbers.take(number)
         if not findings:
             findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
+            findings += _leading_singular(ctx, clause_start, number.start, match, outcome)
         described = ctx.norm[number.end:aux_start]
         sub_count = re.search(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", described, re.I)  # "civilians, including 3 children": the victims are the civilians
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
@@ -401,6 +403,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []
     if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
         return []
+    if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
+        return []  # "four of the injured died": the number before "of" counts them
     phrase = subject.group(0)
     if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
         return []  # counted by the noun rule
@@ -414,10 +418,24 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
-_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|member|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
+_QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
+                         r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
+_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
 _PARENTHETICAL = re.compile(r",\s*including[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+
+
+_LEADING_SINGULAR = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?:his|her|their)\s+$", re.I)
+
+
+def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
+    """"A man and his four children were killed": the singular before the number counts too."""
+    lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
+    if lead is None or lead.group("head").lower() in NON_PERSON:
+        return []
+    return [Finding(outcome, None, 1, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
+                    "casualties.subject.coordinated", 0.7)]
 
 
 def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
@@ -438,7 +456,8 @@ BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eigh
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b", re.I)
 TO_DEATH_RE = re.compile(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b", re.I)
-TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
+TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
+                     r"\b(?:ris|rose|climb|reach|stood|jump|increas|mount))", re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -485,48 +504,6 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
     return findings
-
-
-_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*"
-                          r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
-
-
-def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
-    """Sub-counts with no verb of their own: "killed 18 people, including five women"."""
-    findings = []
-    previous_end = -1
-    for number in numbers.items:
-        sibling = previous_end >= 0 and _SIBLING_GAP.fullmatch(ctx.norm, previous_end, number.start)
-        if numbers.is_used(number) or not (sibling or _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start)):
-            continue
-        previous_end = number.end
-        sentence_end = ctx.sentence_at(number.start)[1]
-        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
-        if _head_noun(phrase) in NON_PERSON:
-            continue
-        numbers.take(number)
-        findings.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
-                                number.start, phrase, "casualties.including", 0.7))
-    return findings
-
-
-_INCLUDING_ONE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dead|victims|killed))(?:\s+(?:were|was|is|are))?)"
-                            r"\s+(?P<det>an?)\s+", re.I)
-
-
-def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Finding]:
-    """Singular sub-counts without a digit: "9 civilians, including a child, were killed"."""
-    found = []
-    for match in _INCLUDING_ONE.finditer(ctx.norm):
-        det = match.start("det")
-        if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
-            continue
-        phrase, end = victim_phrase(ctx.norm, match.end(), ctx.sentence_at(det)[1])
-        head = _head_noun(phrase)
-        if not head or _is_plural(head) or not (CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)):
-            continue
-        found.append(Finding("", None, 1, det, max(end, match.end()), det, det, phrase, "casualties.including", 0.65))
-    return found
 
 
 def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
@@ -776,6 +753,14 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
 
 @register("casualties", version="1")
 def casualties_component(ctx: DocContext) -> None:
+    from marsad.extract.subcounts import (
+        buried_findings,
+        ellipsis_findings,
+        including_findings,
+        including_one_findings,
+        remaining_findings,
+        split_findings,
+    )
     from marsad.extract.tallies import resolve_tallies
 
     numbers = NumberIndex(ctx)
@@ -783,8 +768,13 @@ def casualties_component(ctx: DocContext) -> None:
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
+    findings += ellipsis_findings(ctx, numbers, findings)
+    findings += remaining_findings(ctx, numbers)
+    findings += split_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
+    else:
+        findings += buried_findings(ctx, numbers)
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings
     casualties = [to_casualty(ctx, f) for f in findings]

@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import re
 
-from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, own_clause_end, to_casualty
+from marsad.counting import REST_RE, SUMMED, is_party_claim, outcome_family, remainder
+from marsad.extract.casualties import (
+    TRIGGER_RE,
+    Finding,
+    _outcome_of,
+    own_clause_end,
+    to_casualty,
+)
 from marsad.extract.dates import add_months, precision_for
+from marsad.extract.ledger import settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
 from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
                                r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:[\w-]+\s+){0,2}$", re.I)
-_REST = re.compile(r"\bthe\s+(?:rest|remainder|remaining\s+\w+)\b(?:\s+of\s+them)?", re.I)
 _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -32,6 +39,7 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     kept_findings, kept = [f for f, _ in pairs], [c for _, c in pairs]
     _assign_periods(ctx, kept_findings, kept)
     _mark_alternatives(ctx, kept_findings, kept)
+    settle(ctx, kept_findings, kept)
     kept = _add_remainders(ctx, kept)
     _add_month_complements(ctx, kept)
     _inherit_from_children(kept)
@@ -64,9 +72,16 @@ def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Cas
     return kept_findings, kept
 
 
+_SUB_RULES = ("casualties.including", "casualties.remaining", "casualties.split")
+
+
 def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     last_child: tuple[Finding, Casualty] | None = None
+    of_finding = {id(f): c for f, c in zip(findings, casualties)}
     for index, (finding, casualty) in enumerate(zip(findings, casualties)):
+        if finding.parent is not None and id(finding.parent) in of_finding:
+            _attach(casualty, of_finding[id(finding.parent)], finding)
+            continue
         start = finding.number.start if finding.number else finding.start
         sibling = last_child is not None and _SIBLING.fullmatch(ctx.norm, _number_end(last_child[0]), start)
         if sibling:
@@ -75,23 +90,27 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
             if parent.count is not None and casualty.count is not None and stated + casualty.count > parent.count:
                 last_child = None
                 continue
-        elif finding.rule != "casualties.including" and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
+        elif finding.rule not in _SUB_RULES and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
             last_child = None
             continue
         else:
             parent = _parent_for(ctx, casualties[:index], casualty, finding)
         if parent is None:
-            if finding.rule == "casualties.including":
+            if finding.rule in _SUB_RULES:
                 casualty.rule = "drop"
             continue
-        casualty.part_of = parent.id
+        _attach(casualty, parent, finding)
         last_child = (finding, casualty)
-        if finding.rule == "casualties.including" or not finding.outcome:
-            casualty.outcome = parent.outcome
-        if casualty.victims is None:
-            casualty.victims = parent.victims
-        if casualty.affiliation is None:
-            casualty.affiliation = parent.affiliation
+
+
+def _attach(casualty: Casualty, parent: Casualty, finding: Finding) -> None:
+    casualty.part_of = parent.id
+    if finding.rule in _SUB_RULES or not finding.outcome:
+        casualty.outcome = parent.outcome
+    if casualty.victims is None:
+        casualty.victims = parent.victims
+    if casualty.affiliation is None and casualty.victims == parent.victims:
+        casualty.affiliation = parent.affiliation
 
 
 _SIBLING = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?"
@@ -132,7 +151,7 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     if not _DOCUMENTED_TOTAL.search(ctx.norm, start, end):
         return None
     for value in starting_within(ctx.dates, start, end, _span_of):  # the sentence's dates, not a scan of all
-        if (value.rule == "dates.month_year"
+        if (value.rule.startswith("dates.month_year")
                 and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
             return value
     return None
@@ -166,7 +185,9 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
 
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
     result = list(casualties)
-    for match in _REST.finditer(ctx.norm):
+    for match in REST_RE.finditer(ctx.norm):
+        if any(c.span and match.start() <= c.span.start <= match.end() for c in result):
+            continue  # "the remaining 194 were …" is stated, not derived
         trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
         parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
                        and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)
@@ -175,9 +196,8 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
         children = [c for c in result if c.part_of == parent.id and c.span and c.span.start < match.start()]
         if not children:
             continue
-        stated = sum(c.count or 0 for c in children)
         end = _phrase_end(ctx, trigger.end())
-        finding = Finding(_outcome_of(trigger), None, parent.count - stated, match.start(), end, trigger.start(),
+        finding = Finding(_outcome_of(trigger), None, remainder(parent.count, [c.count for c in children]), match.start(), end, trigger.start(),
                           trigger.end(), ctx.norm[match.start():end], "tallies.rest", 0.8)
         derived = to_casualty(ctx, finding)
         derived.part_of, derived.outcome = parent.id, parent.outcome
@@ -242,16 +262,8 @@ def _inherit_from_children(casualties: list[Casualty]) -> None:
         parent.perpetrator = names
 
 
-_CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
-    r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
-    r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es))\b",
-    re.I,
-)
-_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 _DEFINITE = re.compile(r"^\s*(?:the|this|that|his|her|he|she|him|they|them|their|all)\b", re.I)
 _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
-_SUMMED = ("killed", "executed", "injured")
 
 
 def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
@@ -261,9 +273,9 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
     for finding, casualty in zip(findings, casualties):
-        if casualty.part_of or casualty.derived or casualty.outcome not in _SUMMED:
+        if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
-        outcome = "killed" if casualty.outcome == "executed" else casualty.outcome
+        outcome = outcome_family(casualty.outcome)
         earlier = primary.get(outcome)
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)
@@ -280,17 +292,15 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
 
 def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str) -> Casualty | None:
     for casualty in casualties:
-        same = ("killed" if casualty.outcome == "executed" else casualty.outcome) == outcome
+        same = outcome_family(casualty.outcome) == outcome
         if same and casualty.id not in claims and not casualty.part_of and not casualty.derived:
             return casualty
     return None
 
 
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
-    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     start = min(finding.start, finding.trigger_start)
-    return bool(_CLAIM.search(ctx.norm, max(sentence_start, start - 300), start)
-                or _UNVERIFIED.search(ctx.norm, finding.trigger_end, min(sentence_end, finding.trigger_end + 300)))
+    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start))
 
 
 def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
