@@ -190,11 +190,17 @@ async def _client(client, token: str, seed: int, until: float, results: list, th
         try:
             response = await client.get(path, headers=headers)
             ok = response.status_code == 200
-        except httpx.HTTPError:
+            if not ok:
+                ERRORS.append(f"{response.status_code} {path}: {response.text[:200]}")
+        except httpx.HTTPError as error:
             ok = False
+            ERRORS.append(f"{type(error).__name__} {path}: {error}")
         results.append((label, time.perf_counter() - started, ok))
         if think:
             await asyncio.sleep(rng.uniform(0.5, 1.5))
+
+
+ERRORS: list[str] = []  # what went wrong, printed after each run
 
 
 def run_load(base: str, token: str, *, clients: int, seconds: float, think: bool = True) -> list:
@@ -204,7 +210,8 @@ def run_load(base: str, token: str, *, clients: int, seconds: float, think: bool
     results: list = []
 
     async def main():
-        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        # the client drops idle connections before the server (5 s) does, so no request races a close
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=2.0)
         async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
             until = time.monotonic() + seconds
             await asyncio.gather(*(_client(client, token, i, until, results, think) for i in range(clients)))
@@ -273,6 +280,9 @@ def bench_backend(name: str, url: str, args) -> dict:
     summary["load"] = os.getloadavg()[0]
     summary["server_cpu_ms_per_request"] = cpu * 1000 / max(summary["requests"], 1)
     summary["alone"] = summarise(alone, args.alone_seconds or 1) if alone else None
+    for line in ERRORS[:10]:
+        print(f"  error: {line}", flush=True)
+    ERRORS.clear()
     print(f"{name}: {summary['requests']} requests, {summary['errors']} errors, p95 {summary['p95']:.0f} ms, "
           f"{summary['rps']:.1f} req/s, server CPU {summary['server_cpu_ms_per_request']:.1f} ms/request", flush=True)
     for label, row in summary["rows"].items():
