@@ -66,9 +66,12 @@ def build_database(url: str, *, events: int = EVENTS, seed: int = 0) -> str:
     with db.transaction() as session:
         connection = session.connection()
         _insert_facts(connection, rng, events)
-        _insert_incidents(connection, rng)
+        _insert_incidents(connection, rng, events // EVENTS_PER_DOCUMENT)
         add_user(session, "bench", role="analyst", password="bench password 1")
         token = create_token(session, "bench", name="bench")
+    with db.engine.connect() as connection:  # planner statistics, as a database in use has them
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
     print(f"  built {events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
     db.dispose()
     return token
@@ -128,7 +131,7 @@ def _insert_facts(connection, rng, events: int) -> None:
     _insert(connection, FactReview.__table__, reviews)
 
 
-def _insert_incidents(connection, rng) -> None:
+def _insert_incidents(connection, rng, n_documents: int) -> None:
     from marsad.reconcile.models import Incident, IncidentEstimate, TallyClaim
 
     now = datetime.now(timezone.utc)
@@ -146,7 +149,7 @@ def _insert_incidents(connection, rng) -> None:
                           "n_sources": 2, "explanation": "bench"})  # fmt: skip
     for c in range(1, CLAIMS + 1):
         month = START + timedelta(days=30 * rng.randrange(24))
-        claims.append({"claim_key": f"{c}/C1", "document_id": 1 + c % 1000, "source": rng.choice(("Monitor A", "Local network")),
+        claims.append({"claim_key": f"{c}/C1", "document_id": 1 + c % n_documents, "source": rng.choice(("Monitor A", "Local network")),
                        "published": month, "outcome": "killed", "category": "civilians", "perpetrators": [],
                        "period_start": month, "period_end": month + timedelta(days=29), "admin1": rng.choice(ADMIN1),
                        "count": rng.randrange(10, 500), "span_text": "civilians were killed"})  # fmt: skip
@@ -179,30 +182,42 @@ def _requests(rng: random.Random, token: str) -> tuple[str, str, dict]:
     return rng.choice(choices)
 
 
-async def _client(base: str, token: str, seed: int, until: float, results: list) -> None:
+async def _client(client, token: str, seed: int, until: float, results: list, think: bool = True) -> None:
     import httpx
 
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-        await asyncio.sleep(rng.random())  # spread the starts
-        while time.monotonic() < until:
-            label, path, headers = _requests(rng, token)
-            started = time.perf_counter()
-            try:
-                response = await client.get(path, headers=headers)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            results.append((label, time.perf_counter() - started, ok))
+    await asyncio.sleep(rng.random())  # spread the starts
+    while time.monotonic() < until:
+        label, path, headers = _requests(rng, token)
+        started = time.perf_counter()
+        try:
+            response = await client.get(path, headers=headers)
+            ok = response.status_code == 200
+            if not ok:
+                ERRORS.append(f"{response.status_code} {path}: {response.text[:200]}")
+        except httpx.HTTPError as error:
+            ok = False
+            ERRORS.append(f"{type(error).__name__} {path}: {error}")
+        results.append((label, time.perf_counter() - started, ok))
+        if think:
             await asyncio.sleep(rng.uniform(0.5, 1.5))
 
 
-def run_load(base: str, token: str, *, clients: int, seconds: float) -> list:
+ERRORS: list[str] = []  # what went wrong, printed after each run
+
+
+def run_load(base: str, token: str, *, clients: int, seconds: float, think: bool = True) -> list:
+    """``clients`` concurrent loops sharing one connection pool (one connection each)."""
+    import httpx
+
     results: list = []
-    until = time.monotonic() + seconds
 
     async def main():
-        await asyncio.gather(*(_client(base, token, i, until, results) for i in range(clients)))
+        # the client drops idle connections before the server (5 s) does, so no request races a close
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=2.0)
+        async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+            until = time.monotonic() + seconds
+            await asyncio.gather(*(_client(client, token, i, until, results, think) for i in range(clients)))
 
     asyncio.run(main())
     return results
@@ -253,9 +268,13 @@ def bench_backend(name: str, url: str, args) -> dict:
     try:
         base = f"http://127.0.0.1:{port}"
         run_load(base, token, clients=5, seconds=3)  # warm the caches and connection pools
+        for line in ERRORS:
+            print(f"  warm-up error: {line}", flush=True)
+        ERRORS.clear()
         cpu_before = _children_cpu(server.pid)
         results = run_load(base, token, clients=args.clients, seconds=args.seconds)
         cpu = _children_cpu(server.pid) - cpu_before
+        alone = run_load(base, token, clients=1, seconds=args.alone_seconds, think=False) if args.alone_seconds else []
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -266,10 +285,17 @@ def bench_backend(name: str, url: str, args) -> dict:
     summary = summarise(results, args.seconds)
     summary["load"] = os.getloadavg()[0]
     summary["server_cpu_ms_per_request"] = cpu * 1000 / max(summary["requests"], 1)
+    summary["alone"] = summarise(alone, args.alone_seconds or 1) if alone else None
+    for line in ERRORS[:10]:
+        print(f"  error: {line}", flush=True)
+    ERRORS.clear()
     print(f"{name}: {summary['requests']} requests, {summary['errors']} errors, p95 {summary['p95']:.0f} ms, "
           f"{summary['rps']:.1f} req/s, server CPU {summary['server_cpu_ms_per_request']:.1f} ms/request", flush=True)
     for label, row in summary["rows"].items():
         print(f"  {label:<11} n={row['n']:>5}  p50 {row['p50']:6.1f}  p95 {row['p95']:6.1f}  p99 {row['p99']:6.1f} ms")
+    if summary["alone"]:
+        print(f"  one client alone: {summary['alone']['requests']} requests, p50 {summary['alone']['p50']:.0f} ms, "
+              f"p95 {summary['alone']['p95']:.0f} ms")
     return summary
 
 
@@ -310,11 +336,16 @@ def markdown(results: dict, args) -> str:
               "(the throughput stays below the ~50 requests/s offered, so requests queue). At the CPU time per request "
               "measured, serving 50 requests/s needs about 1–1.5 cores to itself; this run could not show whether "
               "p95 < 200 ms holds on a machine that is not shared.")]
-    lines += ["", "p95 per endpoint (ms):", "", "| endpoint | " + " | ".join(results) + " |",
-              "|---|" + "---:|" * len(results)]
+    lines += ["", "p95 per endpoint (ms), under the 50 clients and (in brackets) for one client alone, back to back, "
+              f"for {args.alone_seconds:.0f} s after the load: the service time without queueing:", "",
+              "| endpoint | " + " | ".join(results) + " |", "|---|" + "---:|" * len(results)]
     labels = sorted({label for s in results.values() for label in s["rows"]})
     for label in labels:
-        lines.append(f"| {label} | " + " | ".join(f"{s['rows'].get(label, {}).get('p95', 0):.0f}" for s in results.values()) + " |")
+        cells = []
+        for s in results.values():
+            alone = (s.get("alone") or {}).get("rows", {}).get(label)
+            cells.append(f"{s['rows'].get(label, {}).get('p95', 0):.0f}" + (f" ({alone['p95']:.0f})" if alone else ""))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -326,6 +357,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--alone-seconds", type=float, default=20,
+                        help="then one client alone, back to back: the service time without queueing (0: skip)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     args = parser.parse_args()
     results = {}
