@@ -523,6 +523,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     units_by_sentence = _units(ctx, gazetteer, found)
     document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
     named = frozenset(item.admin_country for item in found if item.admin_country)
+    if given:  # the caller knows the report's countries: "(Tripoli)" in a Lebanese note is not Libya's
+        named &= given
     for item in found:
         item.admin_countries, item.given_countries = named, bool(given)
 
