@@ -257,10 +257,14 @@ def read_training_csv(path: str | Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def train_from_csv(path: str | Path, output: str | Path, *, seed: int = 0) -> EventModel:
-    """Train on an ACLED-layout CSV and write the model to ``output``."""
+def train_from_csv(path: str | Path, output: str | Path, *, seed: int = 0, word_vectors: bool = True) -> EventModel:
+    """Train on an ACLED-layout CSV and write the model to ``output``.
+
+    ``word_vectors``: add WordLlama word vectors to the features. They cost about
+    one point of accuracy on text like the archive's own and gain about seven on
+    another kind of text (docs/benchmarks.md), so they are on by default."""
     texts, labels = read_training_csv(path)
-    model = train_model(texts, labels, name=Path(path).name, seed=seed)
+    model = train_model(texts, labels, name=Path(path).name, seed=seed, embedding_weight=1.0 if word_vectors else 0.0)
     save_model(model, output)
     return model
 
