@@ -17,14 +17,17 @@ from marsad.cli.store import database_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same data + seed = same model).")
 @click.option("--from-reviews", is_flag=True,
               help="Train on the events people verified or corrected in the newsroom; report before/after on a held-back fifth.")
+@click.option("--word-vectors/--no-word-vectors", default=True, show_default=True,
+              help="Add pretrained word vectors: better on text unlike your archive, a little worse on text like it.")
 @database_option
-def train(events_csv: Path | None, output: Path, seed: int, from_reviews: bool, database_url) -> None:
+def train(events_csv: Path | None, output: Path, seed: int, from_reviews: bool, word_vectors: bool, database_url) -> None:
     """Train the event-type model on your own coded archive.
 
     EVENTS_CSV is an ACLED-layout CSV with a 'notes' (or 'text') column and a
     'sub_event_type' column in ACLED's wording. The model reads each note and
     the rules' verdict on it; use it with 'marsad extract --model' (or set
-    MARSAD_EVENT_MODEL). Model files are pickles: load only your own.
+    MARSAD_EVENT_MODEL). Each event's confidence is the model's calibrated
+    probability. Model files are pickles: load only your own.
 
     \b
     Example:
@@ -38,7 +41,7 @@ def train(events_csv: Path | None, output: Path, seed: int, from_reviews: bool, 
         raise click.UsageError("Give EVENTS_CSV, or --from-reviews to train on the newsroom's reviewed events.")
     from marsad.extract.event_model import train_from_csv
 
-    model = train_from_csv(events_csv, output, seed=seed)
+    model = train_from_csv(events_csv, output, seed=seed, word_vectors=word_vectors)
     classes = model.meta.get("classes", [])
     click.echo(f"Trained on {model.meta['examples']:,} notes, {len(classes)} sub-event types; wrote {output}")
 
