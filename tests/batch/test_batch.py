@@ -201,3 +201,18 @@ def test_dask_ingest_survives_a_killed_worker_and_stores_each_document_once(tmp_
     assert (summary.new, summary.failed) == (serial.new, serial.failed) == (24, 1)
     assert summary.to_dict()["facts"] == serial.to_dict()["facts"]
     assert _stored(dask_db) == _stored(serial_db)
+
+
+@pytest.mark.timeout(120)
+def test_cli_extract_on_an_existing_scheduler_matches_serial(tmp_path, cluster):
+    from click.testing import CliRunner
+
+    from marsad.cli import _register_commands, cli
+
+    corpus = str(write_corpus(tmp_path / "c.jsonl", 6, broken=False))
+    _register_commands()
+    runner = CliRunner()
+    serial = runner.invoke(cli, ["extract", corpus, "--format", "jsonl"])
+    remote = runner.invoke(cli, ["extract", corpus, "--format", "jsonl", "--scheduler", cluster.client.scheduler.address])
+    assert serial.exit_code == remote.exit_code == 0, remote.output
+    assert remote.output == serial.output and serial.output.count("\n") == 6
