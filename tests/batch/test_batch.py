@@ -97,12 +97,12 @@ def test_serial_sharded_extract_matches_the_plain_run(tmp_path):
     assert "missing.jsonl" in sharded and "is not valid JSON" in sharded
 
 
-def test_sharded_ingest_stores_like_the_serial_ingest_and_skips_stored_shards(tmp_path):
+def test_sharded_ingest_stores_like_the_serial_ingest_and_skips_stored_shards(tmp_path, database):
     from marsad.ingest.service import IngestOptions, ingest_paths
     from marsad.store import open_database
 
     corpus = str(write_corpus(tmp_path / "c.jsonl", 12))
-    serial_db, sharded_db = (open_database(f"sqlite:///{tmp_path / n}.sqlite") for n in ("serial", "sharded"))
+    serial_db, sharded_db = open_database(f"sqlite:///{tmp_path / 'serial'}.sqlite"), database  # SQLite and PostgreSQL
     serial = ingest_paths(serial_db, [corpus], IngestOptions())
     sharded = ingest_sharded(sharded_db, [corpus], IngestOptions(), SerialExecutor(), shard_bytes=700)
     assert sharded.to_dict()["facts"] == serial.to_dict()["facts"]
