@@ -98,7 +98,7 @@ def ingest_sharded(db, paths: Iterable[str], options=None, executor: Executor | 
     batch = _Batch(db, options, default_extractor)
     stored = ledger.stored_shards(db, [s.key for s in shards])
     batch.summary.unchanged += sum(stored.values())
-    todo = [s for s in shards if s.key not in stored]
+    todo = list({s.key: s for s in shards if s.key not in stored}.values())  # a file named twice is one task
     bar = Progress(sum(s.size for s in todo), enabled=progress)
     seconds = batch.summary.seconds
     waited = time.perf_counter()
