@@ -39,8 +39,8 @@ from ingest import write_corpus  # noqa: E402
 SHARD_BYTES = 2 << 20
 
 
-def worker_cpu(executor) -> float:
-    return sum(executor.client.run(time.process_time).values())
+def worker_cpu(executor) -> dict[str, float]:
+    return executor.client.run(time.process_time)
 
 
 def extract_run(corpus: Path, workers: int) -> dict:
@@ -53,10 +53,12 @@ def extract_run(corpus: Path, workers: int) -> dict:
         out = io.StringIO()
         documents = list(extract_sharded([str(corpus)], executor, shard_bytes=SHARD_BYTES))
         seconds = time.perf_counter() - ready
-        cpu = worker_cpu(executor) - cpu0
+        per_worker = [round(used - cpu0.get(address, 0.0), 1) for address, used in sorted(worker_cpu(executor).items())]
+        cpu = sum(per_worker)
     write_json((d.extraction for d in documents), out, lines=True)
     text = out.getvalue()
     return {"workers": workers, "startup_s": ready - started, "seconds": seconds, "worker_cpu_s": cpu,
+            "per_worker_cpu_s": per_worker,
             "documents": len(documents), "sha256": hashlib.sha256(text.encode()).hexdigest(),
             "events": sum(len(d.extraction.events) for d in documents), "text": text}  # fmt: skip
 
@@ -121,13 +123,15 @@ def markdown(corpus: dict, runs: list[dict], prefix_ok: bool, prefix: int, kill:
         f"{corpus['documents']:,} generated reports (mean {corpus['mean_chars']:.0f} characters) in one JSON Lines "
         f"file, cut into {SHARD_BYTES / (1 << 20):g} MB shards; `extract_sharded` on a local Dask cluster. **The machine's 2 cores were shared "
         "with other jobs** (about 8 other sessions): wall-clock speed-up is depressed; worker CPU time is not.", "",
-        "| workers | cluster start (s) | wall (s) | docs/s wall | worker CPU (s) | chars per worker CPU-s | output SHA-256 |",
-        "|---|---|---|---|---|---|---|",
+        "| workers | cluster start (s) | wall (s) | docs/s wall | worker CPU (s), each | CPU cores obtained | "
+        "chars per worker CPU-s | output SHA-256 |",
+        "|---|---|---|---|---|---|---|---|",
     ]  # fmt: skip
     for run in runs:
         lines.append(
             f"| {run['workers']} | {run['startup_s']:.1f} | {run['seconds']:.0f} | {run['documents'] / run['seconds']:.1f} "
-            f"| {run['worker_cpu_s']:.0f} | {chars / run['worker_cpu_s']:,.0f} | `{run['sha256'][:16]}` |"
+            f"| {run['worker_cpu_s']:.0f} ({', '.join(f'{c:.0f}' for c in run['per_worker_cpu_s'])}) "
+            f"| {run['worker_cpu_s'] / run['seconds']:.2f} | {chars / run['worker_cpu_s']:,.0f} | `{run['sha256'][:16]}` |"
         )  # fmt: skip
     lines += [
         "",

@@ -97,12 +97,12 @@ def test_serial_sharded_extract_matches_the_plain_run(tmp_path):
     assert "missing.jsonl" in sharded and "is not valid JSON" in sharded
 
 
-def test_sharded_ingest_stores_like_the_serial_ingest_and_skips_stored_shards(tmp_path):
+def test_sharded_ingest_stores_like_the_serial_ingest_and_skips_stored_shards(tmp_path, database):
     from marsad.ingest.service import IngestOptions, ingest_paths
     from marsad.store import open_database
 
     corpus = str(write_corpus(tmp_path / "c.jsonl", 12))
-    serial_db, sharded_db = (open_database(f"sqlite:///{tmp_path / n}.sqlite") for n in ("serial", "sharded"))
+    serial_db, sharded_db = open_database(f"sqlite:///{tmp_path / 'serial'}.sqlite"), database  # SQLite and PostgreSQL
     serial = ingest_paths(serial_db, [corpus], IngestOptions())
     sharded = ingest_sharded(sharded_db, [corpus], IngestOptions(), SerialExecutor(), shard_bytes=700)
     assert sharded.to_dict()["facts"] == serial.to_dict()["facts"]
@@ -201,3 +201,18 @@ def test_dask_ingest_survives_a_killed_worker_and_stores_each_document_once(tmp_
     assert (summary.new, summary.failed) == (serial.new, serial.failed) == (24, 1)
     assert summary.to_dict()["facts"] == serial.to_dict()["facts"]
     assert _stored(dask_db) == _stored(serial_db)
+
+
+@pytest.mark.timeout(120)
+def test_cli_extract_on_an_existing_scheduler_matches_serial(tmp_path, cluster):
+    from click.testing import CliRunner
+
+    from marsad.cli import _register_commands, cli
+
+    corpus = str(write_corpus(tmp_path / "c.jsonl", 6, broken=False))
+    _register_commands()
+    runner = CliRunner()
+    serial = runner.invoke(cli, ["extract", corpus, "--format", "jsonl"])
+    remote = runner.invoke(cli, ["extract", corpus, "--format", "jsonl", "--scheduler", cluster.client.scheduler.address])
+    assert serial.exit_code == remote.exit_code == 0, remote.output
+    assert remote.output == serial.output and serial.output.count("\n") == 6

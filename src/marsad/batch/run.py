@@ -12,6 +12,7 @@ batched transactions; then it lists the shard in the ledger
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -97,12 +98,18 @@ def ingest_sharded(db, paths: Iterable[str], options=None, executor: Executor | 
     batch = _Batch(db, options, default_extractor)
     stored = ledger.stored_shards(db, [s.key for s in shards])
     batch.summary.unchanged += sum(stored.values())
-    todo = [s for s in shards if s.key not in stored]
+    todo = list({s.key: s for s in shards if s.key not in stored}.values())  # a file named twice is one task
     bar = Progress(sum(s.size for s in todo), enabled=progress)
+    seconds = batch.summary.seconds
+    waited = time.perf_counter()
     try:
         for shard, items in (executor or SerialExecutor()).imap_unordered(IngestJob(options), todo):
+            started = time.perf_counter()
+            seconds["extract"] += started - waited  # waiting for workers (read, clean and extract run there)
             before = len(batch.summary.failures)
             _store_shard(batch, items)
+            waited = time.perf_counter()
+            seconds["store"] += waited - started
             failures = batch.summary.failures[before:]
             if not any(f.stage in ("extract", "store") for f in failures):
                 ledger.record_shard(db, shard.key, shard.origin, len(items))  # a bug or a refused row: retry next time

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 
@@ -68,6 +69,8 @@ def extract_command(inputs, output_format, published, source, any_language, outp
 
     if (workers or scheduler) and "-" in inputs:
         raise click.UsageError("standard input cannot be shared out to workers; write it to a file, or drop --workers.")
+    if scheduler:  # remote workers do not share this directory: name the files absolutely
+        inputs = tuple(os.path.abspath(item) for item in inputs)
     failures: list[str] = []
     executor = make_executor(workers, scheduler) if workers or scheduler else None
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -188,6 +189,8 @@ def ingest(paths, source, reliability, confidential, published, text_column, dat
         if workers or scheduler:
             from marsad.batch import ingest_sharded, make_executor
 
+            if scheduler:  # remote workers do not share this directory: name the files absolutely
+                paths = [os.path.abspath(path) for path in paths]
             with make_executor(workers, scheduler) as executor:
                 summary = ingest_sharded(db, paths, options, executor, progress=show)
         else:

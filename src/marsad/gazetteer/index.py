@@ -112,10 +112,17 @@ AREA_FEATURES = ("admin1", "admin2", "admin3", "region", "river", "country")
 
 def default_paths() -> tuple[Path, Path]:
     """(user index, bundled index) in the data directory."""
+    # Asked once per document: resolve the paths once per environment, not each time.
+    env = os.environ
+    return _default_paths(env.get("MARSAD_GAZETTEER"), env.get("MARSAD_HOME"), env.get("XDG_DATA_HOME"), env.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _default_paths(gazetteer: str | None, *_data_dir_environment: str | None) -> tuple[Path, Path]:
     from marsad.config import data_dir
 
     base = data_dir()
-    user = Path(os.environ.get("MARSAD_GAZETTEER") or base / "gazetteer.sqlite")
+    user = Path(gazetteer or base / "gazetteer.sqlite")
     return user, base / f"gazetteer-bundled-{gazetteer_version()}.sqlite"
 
 

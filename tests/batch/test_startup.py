@@ -1,0 +1,39 @@
+"""Start-up stays light: extracting one text neither imports the database
+layer nor scikit-learn, and the language model's cache is only a cache."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_extracting_one_text_does_not_import_the_database_layer(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Two civilians were killed in an airstrike on Idlib on 3 March 2019.")
+    code = (
+        "import sys\n"
+        "from marsad.extract.batch import extract_inputs\n"
+        f"results = list(extract_inputs([{str(report)!r}]))\n"
+        "assert results[0].extraction.casualties, results\n"
+        "print(sorted(m for m in ('sqlalchemy', 'sklearn', 'alembic') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_language_model_cache_gives_the_same_answers_and_survives_corruption(tmp_path, monkeypatch):
+    from py3langid import langid
+
+    from marsad.ingest import clean
+
+    samples = ["Two civilians were killed in an airstrike on the town on Monday, medics said.",
+               "Deux civils ont été tués lundi dans une frappe aérienne sur la ville, selon les médecins."]
+    monkeypatch.setenv("MARSAD_HOME", str(tmp_path))
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    cached = [clean._classify(s)[0] for s in samples]
+    assert cached == ["en", "fr"]
+    files = list((tmp_path / "cache").glob("py3langid-*.npz"))
+    assert len(files) == 1
+    files[0].write_bytes(b"not a model")
+    monkeypatch.setattr(langid, "IDENTIFIER", None)
+    assert [clean._classify(s)[0] for s in samples] == cached  # falls back to py3langid's own loader
