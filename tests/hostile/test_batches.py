@@ -83,6 +83,13 @@ def test_implausible_counts_are_stored_without_the_count(database, tmp_path):
                                             encoding="utf-8")
     summary = ingest_paths(database, [str(tmp_path)], IngestOptions())
     assert (summary.new, summary.failed) == (2, 0)
+    from sqlalchemy import select
+
+    from marsad.store.models import ExtractionRun
+
+    with database.transaction() as session:
+        warnings = [w for run in session.scalars(select(ExtractionRun)) for w in run.warnings or []]
+    assert sum("not read as counts" in w for w in warnings) == 2
 
 
 def test_csv_line_that_is_not_utf8_fails_alone_with_its_line(tmp_path):
