@@ -19,8 +19,9 @@ KILLED = ("killed", "executed")
 
 
 def event_total(extraction) -> int:
-    return sum(c.count or 0 for c in extraction.casualties if c.outcome in KILLED and c.part_of is None
-               and not c.derived and not c.alternative_of and not c.is_tally)
+    from marsad.counting import total
+
+    return total(extraction.casualties, KILLED)
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.pipeline import DocContext, register
@@ -328,8 +329,7 @@ def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
         if casualty.is_tally:
             continue
         ids.append(casualty.id)
-        # docs/schema.md: sub-counts, derived figures and restatements never add to a total.
-        if casualty.part_of or casualty.derived or getattr(casualty, "alternative_of", None) or casualty.count is None:
+        if not adds_to_total(casualty):  # marsad.counting: sub-counts, derived, restatements, claims
             continue
         if casualty.outcome in _KILLED:
             fatalities += casualty.count

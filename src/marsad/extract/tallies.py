@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.counting import REST_RE, SUMMED, is_party_claim, outcome_family, remainder
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, own_clause_end, to_casualty
 from marsad.extract.dates import add_months, precision_for
 from marsad.extract.pipeline import DocContext
@@ -20,7 +21,6 @@ from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
                                r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:[\w-]+\s+){0,2}$", re.I)
-_REST = re.compile(r"\bthe\s+(?:rest|remainder|remaining\s+\w+)\b(?:\s+of\s+them)?", re.I)
 _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -160,7 +160,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
 
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
     result = list(casualties)
-    for match in _REST.finditer(ctx.norm):
+    for match in REST_RE.finditer(ctx.norm):
         trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
         parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
                        and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)
@@ -169,9 +169,8 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
         children = [c for c in result if c.part_of == parent.id and c.span and c.span.start < match.start()]
         if not children:
             continue
-        stated = sum(c.count or 0 for c in children)
         end = _phrase_end(ctx, trigger.end())
-        finding = Finding(_outcome_of(trigger), None, parent.count - stated, match.start(), end, trigger.start(),
+        finding = Finding(_outcome_of(trigger), None, remainder(parent.count, [c.count for c in children]), match.start(), end, trigger.start(),
                           trigger.end(), ctx.norm[match.start():end], "tallies.rest", 0.8)
         derived = to_casualty(ctx, finding)
         derived.part_of, derived.outcome = parent.id, parent.outcome
@@ -236,16 +235,8 @@ def _inherit_from_children(casualties: list[Casualty]) -> None:
         parent.perpetrator = names
 
 
-_CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
-    r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
-    r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es))\b",
-    re.I,
-)
-_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 _DEFINITE = re.compile(r"^\s*(?:the|this|that|his|her|he|she|him|they|them|their|all)\b", re.I)
 _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
-_SUMMED = ("killed", "executed", "injured")
 
 
 def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
@@ -255,9 +246,9 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
     for finding, casualty in zip(findings, casualties):
-        if casualty.part_of or casualty.derived or casualty.outcome not in _SUMMED:
+        if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
-        outcome = "killed" if casualty.outcome == "executed" else casualty.outcome
+        outcome = outcome_family(casualty.outcome)
         earlier = primary.get(outcome)
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)
@@ -274,17 +265,15 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
 
 def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str) -> Casualty | None:
     for casualty in casualties:
-        same = ("killed" if casualty.outcome == "executed" else casualty.outcome) == outcome
+        same = outcome_family(casualty.outcome) == outcome
         if same and casualty.id not in claims and not casualty.part_of and not casualty.derived:
             return casualty
     return None
 
 
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
-    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     start = min(finding.start, finding.trigger_start)
-    return bool(_CLAIM.search(ctx.norm, max(sentence_start, start - 300), start)
-                or _UNVERIFIED.search(ctx.norm, finding.trigger_end, min(sentence_end, finding.trigger_end + 300)))
+    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start))
 
 
 def _is_restatement(ctx: DocContext, finding: Finding) -> bool:

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from marsad.counting import is_claim
 from marsad.publish.records import Scope
 from marsad.publish.redaction import CONFIDENTIAL_LABEL, redact_evidence
 
@@ -164,8 +165,8 @@ def build_bulletin(session, scope: Scope, *, public: bool = False) -> Bulletin:
     rows = load_casualties(session, scope)
     notes = _EvidenceBook(public=public)
     figures = _figures(rows, notes)
-    claims = [f for f in figures if _is_claim(f)]
-    incident_counts = _one_report_per_incident([f for f in figures if not _is_claim(f)], rows)
+    claims = [f for f in figures if is_claim(f)]
+    incident_counts = _one_report_per_incident([f for f in figures if not is_claim(f)], rows)
     top = _latest_per_scope(claims, rows) + _incident_sums(incident_counts)
     for figure in top:
         _derive_remainders(figure)
@@ -269,13 +270,6 @@ def _numbers(text: str) -> set[int]:
 def _scope_key(figure: Figure) -> tuple:
     return (figure.outcome, figure.victims, figure.victim_group, figure.affiliation, tuple(sorted(figure.perpetrators)),
             figure.period, figure.nationality)
-
-
-def _is_claim(figure: Figure) -> bool:
-    """A cumulative total for a period ("608 since 10 September"), as opposed
-    to the count of one incident."""
-    start, end = figure.period
-    return figure.is_tally or bool(start and end and end > start)
 
 
 def _one_report_per_incident(figures: list[Figure], rows: list[dict]) -> list[Figure]:

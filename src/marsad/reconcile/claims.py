@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
+
+from marsad.counting import period_complement, remainder_bounds
 
 
 @dataclass
@@ -93,12 +95,7 @@ def check_claims(claims: Sequence[Claim]) -> tuple[list[Claim], list[Finding]]:
 
 
 def _remainder_bounds(parent: Claim, siblings: Sequence[Claim]) -> tuple[int, int, int | None]:
-    p_low, p_best, p_high = parent.bounds
-    best = p_best - sum(s.bounds[1] for s in siblings)
-    sibling_highs = [s.bounds[2] for s in siblings]
-    low = 0 if any(h is None for h in sibling_highs) else max(0, p_low - sum(sibling_highs))
-    high = None if p_high is None else p_high - sum(s.bounds[0] for s in siblings)
-    return (max(low, 0), best, high)
+    return remainder_bounds(parent.bounds, [s.bounds for s in siblings])
 
 
 def _qualifier(low: int, best: int, high: int | None) -> str:
@@ -169,20 +166,7 @@ def _bounded(low: int, best: int, high: int | None) -> str:
 def _period_complement(parent: Claim, group: Sequence[Claim]) -> tuple[date, date] | None:
     """The single interval of the parent's period its period children leave
     uncovered, or None (covered, several gaps, or unknown periods)."""
-    if parent.period_start is None or parent.period_end is None:
-        return None
-    spans = sorted((c.period_start, c.period_end) for c in group if c.period_start and c.period_end)
-    if len(spans) != len(group):
-        return None
-    gaps: list[tuple[date, date]] = []
-    cursor = parent.period_start
-    for start, end in spans:
-        if start > cursor:
-            gaps.append((cursor, start - timedelta(days=1)))
-        cursor = max(cursor, end + timedelta(days=1))
-    if cursor <= parent.period_end:
-        gaps.append((cursor, parent.period_end))
-    return gaps[0] if len(gaps) == 1 else None
+    return period_complement(parent.period_start, parent.period_end, [(c.period_start, c.period_end) for c in group])
 
 
 def describe(claim: Claim) -> str:

@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from datetime import date
 
+from marsad.counting import is_claim, is_remainder
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
 from marsad.reconcile.linkage import Report, evidence_words
@@ -64,10 +64,7 @@ def _casualty_dict(row) -> dict:
 
 
 def _is_claim(casualty: dict, by_id: dict[int, dict]) -> bool:
-    if casualty["is_tally"] or _period_days(casualty["period_start"], casualty["period_end"]) > MAX_INCIDENT_DAYS:
-        return True
-    parent = by_id.get(casualty["part_of"])
-    return parent is not None and _is_claim(parent, by_id)
+    return is_claim(casualty, lambda fact: by_id.get(fact["part_of"]))
 
 
 def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
@@ -206,7 +203,7 @@ def _claim(casualty: dict, by_id: dict[int, dict], documents: dict, event_admin1
                 or (place_admin1 or {}).get(casualty["id"]) or (place_admin1 or {}).get((parent or {}).get("id"))),
         parent_key=f"{parent['document_id']}/{parent['local_id']}" if parent else None,
         derived=casualty["derived"],
-        remainder=bool(re.search(r"\brest\b|remain", derived, re.I)) or (parent is not None and casualty["count"] is None),
+        remainder=is_remainder(derived) or (parent is not None and casualty["count"] is None),
         source=document.name if document else None,
         published=document.published if document else None,
         document_id=casualty["document_id"],

@@ -1,0 +1,182 @@
+"""Counting rules: the one home of what counts, what is a claim and what is left.
+
+Extraction (:mod:`marsad.extract.tallies`, :mod:`marsad.extract.events`),
+reconciliation (:mod:`marsad.reconcile.facts`, :mod:`marsad.reconcile.claims`)
+and publishing (:mod:`marsad.publish.report`) all ask the same questions of a
+casualty count; they ask them here so that the answers cannot drift apart.
+
+The functions are pure. A *fact* may be an extraction
+:class:`~marsad.model.Casualty`, a stored row read as a ``dict`` (keys
+``is_tally``, ``period_start``, ``period_end``, ``part_of`` …) or a bulletin
+figure (``period`` as a ``(start, end)`` tuple): :func:`field` reads any of them.
+
+The rules (``docs/methodology.md``, "Counting"):
+
+- **A claim** is a cumulative or period toll ("312 people in February", "608
+  since 10 September"): a count marked ``is_tally``, a count whose period is a
+  week or longer, or a part of a claim. A claim is never an incident and never
+  adds to an event.
+- **A party's claim** ("the group claimed it killed 20", "could not be
+  verified") beside the report's own figure is another statement of the same
+  people: ``alternative_of`` the report's count (:func:`is_party_claim`).
+- **What adds up to a total**: stated counts only. A sub-count (``part_of``),
+  a derived figure, an alternative statement and a claim never add
+  (:func:`adds_to_total`, :func:`total`).
+- **The rest**: a parent minus its stated parts ("the remaining 194 …"), with
+  bounds when the figures are "at least" (:func:`remainder_bounds`), and the
+  uncovered part of a split period (:func:`period_complement`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+KILLED = ("killed", "executed")
+#: Outcomes an event's totals are made of (``fatalities`` and ``injured``).
+SUMMED = ("killed", "executed", "injured")
+#: A count over a period this long or longer is a claim (UCDP date_prec ≥ 3).
+CLAIM_MIN_DAYS = 7
+
+Bounds = tuple[int, int, "int | None"]
+
+
+def field(fact: Any, name: str, default: Any = None) -> Any:
+    """``fact.name`` or ``fact[name]``: facts come as dataclasses or dicts."""
+    if isinstance(fact, dict):
+        return fact.get(name, default)
+    return getattr(fact, name, default)
+
+
+def outcome_family(outcome: str | None) -> str | None:
+    """Executions are killings: one family for totals and restatements."""
+    return "killed" if outcome == "executed" else outcome
+
+
+def period_of(fact: Any) -> tuple[date | None, date | None]:
+    """The period a fact's count covers, whatever its shape."""
+    period = field(fact, "period")
+    if isinstance(period, tuple):
+        return period
+    if period is not None:  # a DateValue
+        return period.start, period.end
+    return field(fact, "period_start"), field(fact, "period_end")
+
+
+def period_days(start: date | None, end: date | None) -> int:
+    return (end - start).days if start and end else 0
+
+
+def is_period_claim(start: date | None, end: date | None) -> bool:
+    """A count over a week or longer is a cumulative claim, not one incident's toll.
+
+    >>> is_period_claim(date(2024, 2, 1), date(2024, 2, 29))
+    True
+    >>> is_period_claim(date(2024, 3, 5), date(2024, 3, 6))
+    False
+    """
+    return period_days(start, end) >= CLAIM_MIN_DAYS
+
+
+def is_claim(fact: Any, parent_of: Callable[[Any], Any] | None = None) -> bool:
+    """A cumulative or period toll (or a part of one), never an incident's count.
+
+    ``parent_of(fact)`` returns the fact's parent (or None) where the caller
+    has the tree; a breakdown of a claim is part of the claim.
+    """
+    seen: set[int] = set()
+    while fact is not None and id(fact) not in seen:
+        seen.add(id(fact))
+        if field(fact, "is_tally") or is_period_claim(*period_of(fact)):
+            return True
+        fact = parent_of(fact) if parent_of else None
+    return False
+
+
+def adds_to_total(fact: Any) -> bool:
+    """Whether a count is added into a total: stated, not a sub-count, not
+    derived, not another statement of a count, not a claim."""
+    return (field(fact, "count") is not None and not field(fact, "part_of") and not field(fact, "derived")
+            and not field(fact, "alternative_of") and not field(fact, "is_tally"))
+
+
+def total(facts: Iterable[Any], outcomes: Sequence[str] = KILLED) -> int:
+    """The sum of the counts that add up (see :func:`adds_to_total`) for ``outcomes``.
+
+    >>> total([{"outcome": "killed", "count": 7}, {"outcome": "killed", "count": 5, "part_of": "C1"}])
+    7
+    """
+    return sum(field(f, "count") for f in facts if field(f, "outcome") in outcomes and adds_to_total(f))
+
+
+_PARTY_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
+    r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
+    r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es))\b",
+    re.I,
+)
+_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
+
+
+def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int]) -> bool:
+    """A count a party claims ("the group claimed it killed 20 soldiers") or the
+    report cannot verify: another statement beside the report's own figure.
+    ``start`` is where the count's statement begins, ``trigger_end`` where its
+    outcome word ends, ``sentence`` the bounds of its sentence in ``text``."""
+    sentence_start, sentence_end = sentence
+    return bool(_PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
+                or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))
+
+
+#: "the rest", "the remainder", "the remaining 194", "the other 27".
+REST_RE = re.compile(r"\bthe\s+(?:rest|remainder|remaining\s+\w+)\b(?:\s+of\s+them)?", re.I)
+_REMAINDER_NOTE = re.compile(r"\brest\b|remain", re.I)
+
+
+def is_remainder(derived: str | None) -> bool:
+    """Whether a derived figure's note says it is "the rest" of its parent."""
+    return bool(derived and _REMAINDER_NOTE.search(derived))
+
+
+def remainder(parent: int, stated: Iterable[int | None]) -> int:
+    """The parent's count less its stated parts ("312, including 118 civilians;
+    the remaining …" → 194)."""
+    return parent - sum(n or 0 for n in stated)
+
+
+def remainder_bounds(parent: Bounds, siblings: Sequence[Bounds]) -> Bounds:
+    """(low, best, high) of a remainder: ``high`` None means open ("at least").
+
+    >>> remainder_bounds((123, 123, None), [(2, 2, 2)])
+    (121, 121, None)
+    """
+    p_low, p_best, p_high = parent
+    best = p_best - sum(s[1] for s in siblings)
+    sibling_highs = [s[2] for s in siblings]
+    low = 0 if any(h is None for h in sibling_highs) else max(0, p_low - sum(sibling_highs))
+    high = None if p_high is None else p_high - sum(s[0] for s in siblings)
+    return (max(low, 0), best, high)
+
+
+def period_complement(start: date | None, end: date | None,
+                      spans: Sequence[tuple[date | None, date | None]]) -> tuple[date, date] | None:
+    """The single interval of [start, end] that the parts' periods leave
+    uncovered ("608 in two months, 341 in the second" → the first), or None
+    (covered, several gaps, or a part without a period).
+
+    >>> period_complement(date(2024, 1, 1), date(2024, 2, 29), [(date(2024, 2, 1), date(2024, 2, 29))])
+    (datetime.date(2024, 1, 1), datetime.date(2024, 1, 31))
+    """
+    if start is None or end is None or any(s is None or e is None for s, e in spans):
+        return None
+    gaps: list[tuple[date, date]] = []
+    cursor = start
+    for part_start, part_end in sorted(spans):
+        if part_start > cursor:
+            gaps.append((cursor, part_start - timedelta(days=1)))
+        cursor = max(cursor, part_end + timedelta(days=1))
+    if cursor <= end:
+        gaps.append((cursor, end))
+    return gaps[0] if len(gaps) == 1 else None

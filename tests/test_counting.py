@@ -1,0 +1,80 @@
+"""The counting rules every layer shares (marsad.counting)."""
+
+from __future__ import annotations
+
+import doctest
+from datetime import date
+
+import marsad.counting as counting
+from marsad.counting import (adds_to_total, is_claim, is_party_claim, is_remainder, period_complement, remainder,
+                             remainder_bounds, total)
+from marsad.model import Casualty, DateValue
+
+
+def test_doctests():
+    assert doctest.testmod(counting).failed == 0
+
+
+def _c(cid, count, outcome="killed", **kw):
+    return Casualty(id=cid, outcome=outcome, count=count, **kw)
+
+
+def test_only_stated_top_level_counts_add_up():
+    facts = [_c("C1", 7), _c("C2", 5, part_of="C1"), _c("C3", 2, derived="7 - 5: 'the rest'"),
+             _c("C4", 7, alternative_of="C1"), _c("C5", 312, is_tally=True), _c("C6", 3, outcome="injured"),
+             _c("C7", None, vague="dozens"), _c("C8", 2, outcome="executed")]
+    assert total(facts) == 9
+    assert total(facts, ("injured",)) == 3
+    assert [adds_to_total(f) for f in facts] == [True, False, False, False, False, True, False, True]
+
+
+def test_the_same_rules_read_dicts():
+    rows = [{"outcome": "killed", "count": 4, "part_of": None}, {"outcome": "killed", "count": 4, "part_of": 9}]
+    assert total(rows) == 4
+
+
+def test_a_claim_is_a_tally_a_long_period_or_part_of_a_claim():
+    month = DateValue(date(2024, 2, 1), date(2024, 2, 29), 4)
+    day = DateValue(date(2024, 3, 5), date(2024, 3, 5), 1)
+    assert is_claim(_c("C1", 312, period=month))
+    assert not is_claim(_c("C2", 7, period=day))
+    assert is_claim(_c("C3", 7, is_tally=True))
+    parent = {"id": 1, "is_tally": False, "period_start": date(2024, 2, 1), "period_end": date(2024, 2, 29), "part_of": None}
+    child = {"id": 2, "is_tally": False, "period_start": None, "period_end": None, "part_of": 1}
+    by_id = {1: parent, 2: child}
+    assert is_claim(child, lambda f: by_id.get(f["part_of"]))
+    assert not is_claim(child)
+
+
+def test_a_figure_period_tuple_is_read():
+    class Figure:
+        is_tally = False
+        period = (date(2024, 3, 1), date(2024, 3, 2))
+
+    assert not is_claim(Figure())
+    Figure.period = (date(2024, 3, 1), date(2024, 3, 31))
+    assert is_claim(Figure())
+
+
+def test_a_party_claim_or_unverified_count_is_flagged():
+    text = "The group claimed it killed 20 soldiers."
+    start = text.index("20")
+    assert is_party_claim(text, start, text.index("killed") + 6, (0, len(text)))
+    text = "Gunmen killed 4 people in the market."
+    assert not is_party_claim(text, text.index("4"), text.index("killed") + 6, (0, len(text)))
+    text = "Rebels killed 30 fighters, a figure that could not be verified."
+    assert is_party_claim(text, text.index("30"), text.index("killed") + 6, (0, len(text)))
+
+
+def test_the_rest_and_its_bounds():
+    assert remainder(312, [118]) == 194
+    assert remainder_bounds((123, 123, None), [(2, 2, 2)]) == (121, 121, None)
+    assert remainder_bounds((10, 10, 10), [(3, 3, None)]) == (0, 7, 7)
+    assert is_remainder("123 - 2: 'the rest'") and not is_remainder("608 - 341")
+
+
+def test_period_complement():
+    whole = (date(2024, 1, 1), date(2024, 3, 31))
+    assert period_complement(*whole, [(date(2024, 2, 1), date(2024, 3, 31))]) == (date(2024, 1, 1), date(2024, 1, 31))
+    assert period_complement(*whole, [(date(2024, 2, 1), date(2024, 2, 29))]) is None  # two gaps
+    assert period_complement(*whole, [(None, None)]) is None
