@@ -156,7 +156,12 @@ def _record_from_row(row) -> EventRecord:
 
 
 def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
-    """Fill the casualty breakdown and the coded fields of one batch."""
+    """Fill the casualty breakdown and the coded fields of one batch; drop the
+    events that are only claims (a monthly toll is never an event)."""
+    claims = _claim_events(session, [record.event_id for record in batch])
+    batch = [record for record in batch if record.event_id not in claims]
+    if not batch:
+        return batch
     ids = [record.event_id for record in batch]
     by_id = {record.event_id: record for record in batch}
     for event_id, casualty in _casualties_of(session, ids):
@@ -170,6 +175,26 @@ def _completed(session, batch: list[EventRecord]) -> list[EventRecord]:
     for record in batch:
         _settle_estimates(record)
     return batch
+
+
+def _claim_events(session, event_ids: list[int]) -> set[int]:
+    """Events whose every casualty count is a claim (a period or cumulative
+    toll, or a part of one; :func:`marsad.counting.is_claim`): what an older
+    extraction made of "312 people were killed in February" is not an event."""
+    from sqlalchemy import select
+
+    from marsad.counting import is_claim
+    from marsad.store.models import Casualty
+
+    query = select(Casualty.id, Casualty.event_id, Casualty.part_of_id, Casualty.is_tally, Casualty.period_start,
+                   Casualty.period_end).where(Casualty.event_id.in_(event_ids))  # fmt: skip
+    rows = {row.id: {"part_of": row.part_of_id, "is_tally": row.is_tally, "period_start": row.period_start,
+                     "period_end": row.period_end, "event_id": row.event_id} for row in session.execute(query)}  # fmt: skip
+    claim_of: dict[int, bool] = {}
+    for row in rows.values():
+        verdict = is_claim(row, lambda fact: rows.get(fact["part_of"]))
+        claim_of[row["event_id"]] = claim_of.get(row["event_id"], True) and verdict
+    return {event_id for event_id, only_claims in claim_of.items() if only_claims}
 
 
 def _where_precision_of(session, event_ids: list[int]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from marsad.counting import is_claim, is_remainder
+from marsad.counting import is_claim, is_remainder, is_toll_update
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
 from marsad.reconcile.linkage import Report, evidence_words
@@ -139,13 +139,15 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         country=event.country,
         event_type=event.event_type,
         sub_event_type=event.sub_event_type,
-        actors=[a for a in (event.actor1, event.actor2) if a] + sorted(perpetrators),
+        # "Unidentified Armed Group" is the extractor's default, not a named actor: it says nothing either way
+        actors=[a for a in (event.actor1, event.actor2) if a and not a.startswith("Unidentified")] + sorted(perpetrators),
         killed=sum(f.best for f in killed) if killed else None,
         killed_low=sum(f.low for f in killed) if killed else None,
         killed_high=None if not killed or any(f.high is None for f in killed) else sum(f.high for f in killed),
         words=evidence_words(text),
         counts=[f.__dict__ for f in figures],
         perpetrators=[name for name, _ in perpetrators.most_common()],
+        toll_update=is_toll_update(text),
     )
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-1"
+LINKAGE_VERSION = "linkage-2"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 REVIEW_BAND = (0.5, 0.95)  # below 0.5 matches are rare (about 1 in 50 in the benchmark)
@@ -74,6 +74,7 @@ class Report:
     words: list[str] = field(default_factory=list)
     counts: list[dict] = field(default_factory=list)  # casualty figures, see estimates.report_figures
     perpetrators: list[str] = field(default_factory=list)
+    toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
 
 
 @dataclass
@@ -156,18 +157,25 @@ def _levels_counts() -> list[dict]:
     big = 10**9
     return [
         {"sql_condition": "killed_l IS NULL OR killed_r IS NULL", "label_for_charts": "no death count", "is_null_level": True},
-        {"sql_condition": "killed_l = killed_r AND killed_l >= 5", "label_for_charts": "same death count (5 or more)", "m_probability": 0.35, "u_probability": 0.01},
-        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same small death count", "m_probability": 0.20, "u_probability": 0.12},
+        {"sql_condition": "killed_l = killed_r AND killed_l >= 5", "label_for_charts": "same death count (5 or more)", "m_probability": 0.30, "u_probability": 0.01},
+        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same small death count", "m_probability": 0.18, "u_probability": 0.12},
+        {
+            # "the death toll has risen to 11": a later update of the other report's toll
+            "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r) OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l)",
+            "label_for_charts": "a later toll update",
+            "m_probability": 0.15,
+            "u_probability": 0.02,
+        },
         {
             "sql_condition": f"killed_low_l <= coalesce(killed_high_r, {big}) AND killed_low_r <= coalesce(killed_high_l, {big})",
             "label_for_charts": "compatible death counts",
-            "m_probability": 0.20,
+            "m_probability": 0.17,
             "u_probability": 0.10,
         },
         {
             "sql_condition": "greatest(killed_l, killed_r) <= 2 * least(killed_l, killed_r) + 2",
             "label_for_charts": "death counts within a toll revision",
-            "m_probability": 0.20,
+            "m_probability": 0.15,
             "u_probability": 0.25,
         },
         {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.05, "u_probability": 0.52},
@@ -197,8 +205,10 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     """The Splink model: blocking rule, comparisons with their m/u probabilities."""
     parameters = parameters or DEFAULT_PARAMETERS
     window = f"abs(l.day - r.day) <= {int(window_days)} AND l.document_id <> r.document_id"
-    # the second rule catches reports of one place whose governorate is missing or differs
-    blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}"]
+    # the second rule catches reports of one place whose governorate is missing or differs; the third
+    # a source's toll update that names no place ("the death toll of yesterday's massacre has risen to 9")
+    blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}",
+                f"l.source = r.source AND (l.toll_update OR r.toll_update) AND {window}"]
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "uid",
@@ -250,6 +260,9 @@ def _frame(reports: Sequence[Report]):
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
             "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
             "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
+            "source": [r.source for r in reports],
+            "published": pd.array([r.published or None for r in reports], dtype="Int64"),
+            "toll_update": [bool(r.toll_update) for r in reports],
             # the place is compared on its own; its words would count a spelling variant twice
             "words": [_own_words(r) for r in reports],
         }
