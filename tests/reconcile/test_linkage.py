@@ -33,3 +33,20 @@ def test_reports_of_one_document_are_never_linked_but_a_person_decides():
     assert split.clusters == [[1], [2], [3]]
     forced = cluster(reports, pairs, same=[(1, 2)], different=[(1, 3), (2, 3)])
     assert forced.clusters == [[1, 2], [3]]
+
+
+def test_a_sources_toll_update_that_names_no_place_links_to_its_incident():
+    from dataclasses import replace
+
+    first = replace(report(1, 1, 100, "Kafr Batna", 6, words=("barrel", "helicopters")), source="Ghouta Media", published=100)
+    update = replace(report(2, 2, 100, None, 9, actors=(), words=("barrel", "massacre")), source="Ghouta Media",
+                     published=101, admin1=None, toll_update=True)  # fmt: skip
+    other = replace(report(3, 3, 100, None, 9, actors=(), words=("barrel", "massacre")), source="Another Outlet",
+                    published=101, admin1=None, toll_update=True)  # fmt: skip
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs([first, update, other])}
+    assert pairs[(1, 2)].contributions["counts"]["level"] == "a later toll update"
+    assert pairs[(1, 2)].match_probability >= 0.8
+    assert (1, 3) not in pairs  # no place, another source: nothing to block on
+    lower = replace(update, killed=4, killed_low=4, killed_high=4)  # a toll does not fall
+    (pair,) = score_pairs([first, lower])
+    assert pair.contributions["counts"]["level"] != "a later toll update"
