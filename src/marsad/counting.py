@@ -210,3 +210,24 @@ def is_toll_update(text: str | None) -> bool:
     False
     """
     return bool(text and TOLL_UPDATE_RE.search(text))
+
+
+def is_claim_event(attached: Sequence[bool], span: tuple[int | None, int | None],
+                   claim_starts: Iterable[int]) -> bool:
+    """Whether an event is only a claim, so never an incident report, an
+    exported event or a chart bar: every count attached to it is a claim
+    (``attached``: :func:`is_claim` of each), or none is attached and a claim
+    of its document starts inside the event's own text ("SOHR documented the
+    death of 312 people in February" read as an event).
+
+    >>> is_claim_event([True, True], (0, 80), [])
+    True
+    >>> is_claim_event([], (0, 80), [25])
+    True
+    >>> is_claim_event([True, False], (0, 80), [25])
+    False
+    """
+    if attached:
+        return all(attached)
+    start, end = span
+    return start is not None and any(start <= s < (end or start) for s in claim_starts)

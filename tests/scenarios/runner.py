@@ -20,7 +20,7 @@ A stream is a YAML file in ``tests/scenarios/streams/``::
         - query: {from: 2023-04-01, to: 2023-04-30, by: [month]}
           rows: [{month: 2023-04, best: 25, incidents: 4}]
       claims:                                 # claimed totals that must be stored as claims
-        - {count: 205, category: unknown}
+        - {count: 205, category: unknown, documented: 0}   # documented: what `marsad check` finds in scope
       claim_only: [lm-4]                      # reports that are claims only: no incident, no exported event
 
 The same calls as ``marsad ingest``, ``marsad reconcile``, ``marsad tally``
@@ -220,6 +220,14 @@ def _claim_problems(session, truth: dict) -> list[str]:
         if not any(count == expected["count"] and category == expected.get("category", category)
                    and outcome == expected.get("outcome", "killed") for count, category, outcome in claims):  # fmt: skip
             problems.append(f"claims: {expected} is not stored (claims: {sorted(claims, key=str)})")
+    if any("documented" in expected for expected in truth.get("claims") or []):
+        from marsad.reconcile import check
+
+        coverage = [f.figures for f in check(session).findings if f.kind == "coverage"]
+        for expected in truth["claims"]:
+            found = [f for f in coverage if f["claimed"] == expected["count"]]
+            if "documented" in expected and not any(f["documented_best"] == expected["documented"] for f in found):
+                problems.append(f"claims: `marsad check` should document {expected['documented']} of {expected['count']}, got {found}")
     only = set(truth.get("claim_only") or [])
     if only:
         ids = {d.id: d.external_id for d in session.scalars(select(Document)) if d.external_id in only}

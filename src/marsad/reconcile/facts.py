@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from marsad.counting import is_claim, is_remainder, is_toll_update
+from marsad.counting import is_claim, is_claim_event, is_remainder, is_toll_update
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
 from marsad.reconcile.linkage import Report, evidence_words
@@ -102,11 +102,20 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     claims = [_claim(c, by_id, documents, event_admin1, place_admin1) for c in casualties if _is_claim(c, by_id)]
     claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
     by_event: dict[int, list[dict]] = defaultdict(list)
+    verdicts: dict[int, list[bool]] = defaultdict(list)
+    loose_claims: dict[int, list[int]] = defaultdict(list)  # document id -> starts of claims attached to no event
     for casualty in casualties:
-        if casualty["event_id"] is not None and casualty["id"] not in claim_ids:
+        if casualty["event_id"] is None:
+            if casualty["id"] in claim_ids and casualty["span"][0] is not None:
+                loose_claims[casualty["document_id"]].append(casualty["span"][0])
+            continue
+        verdicts[casualty["event_id"]].append(casualty["id"] in claim_ids)
+        if casualty["id"] not in claim_ids:
             by_event[casualty["event_id"]].append(casualty)
     reports = []
     for event in session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id)):
+        if is_claim_event(verdicts.get(event.id, []), (event.span_start, event.span_end), loose_claims.get(event.document_id, [])):
+            continue  # a monthly toll read as an event is a claim, never an incident
         report = _report(event, documents[event.document_id], by_event.get(event.id, []))
         if report is not None:
             reports.append(report)
