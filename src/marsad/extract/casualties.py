@@ -401,6 +401,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []
     if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
         return []
+    if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
+        return []  # "four of the injured died": the number before "of" counts them
     phrase = subject.group(0)
     if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
         return []  # counted by the noun rule
@@ -414,7 +416,9 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
-_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|member|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
+_QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
+                         r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
+_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
 _PARENTHETICAL = re.compile(r",\s*including[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)

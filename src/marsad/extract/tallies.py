@@ -15,6 +15,7 @@ import re
 
 from marsad.counting import REST_RE, SUMMED, is_party_claim, outcome_family, remainder
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, own_clause_end, to_casualty
+from marsad.extract.ledger import settle
 from marsad.extract.dates import add_months, precision_for
 from marsad.extract.pipeline import DocContext
 from marsad.model import Casualty, DateValue
@@ -31,6 +32,7 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     kept_findings, kept = [f for f, _ in pairs], [c for _, c in pairs]
     _assign_periods(ctx, kept_findings, kept)
     _mark_alternatives(ctx, kept_findings, kept)
+    settle(ctx, kept_findings, kept)
     kept = _add_remainders(ctx, kept)
     _add_month_complements(ctx, kept)
     _inherit_from_children(kept)

@@ -1,0 +1,258 @@
+"""The document ledger: within one report, every person is counted once.
+
+Sentence rules (:mod:`marsad.extract.casualties`) read each statement of a
+count; :mod:`marsad.extract.tallies` links "including" sub-counts and "the
+rest". The ledger then relates statements across the report's sentences, so
+that the counts that add up (:func:`marsad.counting.adds_to_total`) are each
+person once:
+
+* **sub-counts, whatever the phrasing**: "N of them women", "Twelve of the dead
+  were …", "three soldiers were among those killed", "the dead included …"
+  become ``part_of`` the total they break down;
+* **breakdowns**: a total followed by the places or sides it happened in ("killed
+  seven civilians in the province. At least five … in town A. Two more … in
+  town B") – later counts that add up exactly to an earlier total are its parts;
+* **toll updates**: "the toll has risen to 11" supersedes the earlier figure
+  ("had initially killed seven", "an earlier figure of 7"): the earlier figure
+  becomes ``alternative_of`` the toll; people who move between outcomes ("four of
+  the injured died of their wounds") are part of the new toll, not more dead;
+* **restatements**: the same number of dead stated again ("Nine people were
+  killed … the attack left nine dead") is ``alternative_of`` the first, unless
+  the later statement names another date or place, or says "another", "more",
+  "separate".
+
+The rules only relate counts of the same outcome family (killed/executed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.counting import KILLED, adds_to_total
+from marsad.extract.casualties import Finding
+from marsad.extract.pipeline import DocContext
+from marsad.model import Casualty
+
+_SUBSET_BEFORE = re.compile(
+    r"(?:\bamong\s+(?:the\s+|those\s+)?(?:dead|victims|killed|fatalities)\s+(?:were|was|are|is)|"
+    r"\b(?:dead|victims|fatalities|killed)\s+(?:included|include|includes)|"
+    r"\bof\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s*,?)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+_SUBSET_AFTER = re.compile(
+    r"(?:\s+of\s+(?:them|whom|the\s+(?:dead|victims|killed|fatalities)|those\s+(?:killed|who\s+died))\b"
+    r"|[^.;]{0,50}?\b(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?"
+    r"(?:dead|victims|killed|fatalities|casualties))", re.I)
+_AMONG = re.compile(r"\bamong\s+(?:the|those)\b", re.I)
+_MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}?\s+(?:later\s+|subsequently\s+)?"
+                    r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)", re.I)
+_TOLL = re.compile(r"\b(?:toll|ris(?:en|es?)|rose|climb(?:ed|s)?|increas(?:ed|es)|jump(?:ed|s)?|bringing|"
+                   r"updated|mounted)\b", re.I)
+_EARLIER = re.compile(r"\b(?:initially|earlier|previously|preliminary|first\s+reported|had\s+reported|"
+                      r"from\s+an?\s+(?:earlier|initial|previous))\b", re.I)
+_ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
+                    r"meanwhile|further)\b", re.I)
+_TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|bringing)\b", re.I)
+
+
+def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    """Relate the document's statements so that each person adds once."""
+    pairs = list(zip(findings, casualties))
+    _attach_subsets(ctx, pairs)
+    _move_between_outcomes(ctx, pairs)
+    _supersede_earlier_figures(ctx, pairs)
+    _attach_breakdowns(ctx, pairs)
+    _merge_restatements(ctx, pairs)
+
+
+def _top(pairs: list[tuple[Finding, Casualty]]) -> list[tuple[Finding, Casualty]]:
+    return [(f, c) for f, c in pairs if c.outcome in KILLED and adds_to_total(c) and c.span is not None]
+
+
+def _number_span(finding: Finding) -> tuple[int, int]:
+    if finding.number is not None:
+        return finding.number.start, finding.number.end
+    return finding.start, finding.end
+
+
+def _sentence_gap(ctx: DocContext, a: Finding, b: Finding) -> int:
+    return ctx.sentence_index(b.start) - ctx.sentence_index(a.start)
+
+
+def _clause_before(ctx: DocContext, finding: Finding, width: int = 120) -> str:
+    start = _number_span(finding)[0]
+    sentence_start = ctx.sentence_at(start)[0]
+    return ctx.norm[max(sentence_start, start - width):start]
+
+
+def _parent_before(ctx: DocContext, pairs, finding: Finding, casualty: Casualty, sentences: int = 2):
+    """The nearest earlier top-level killed count large enough to hold this one."""
+    for other_finding, other in reversed(_top(pairs)):
+        if other is casualty or other_finding.start >= finding.start:
+            continue
+        if _sentence_gap(ctx, other_finding, finding) > sentences:
+            return None
+        if other.count is not None and casualty.count is not None and other.count >= casualty.count:
+            return other
+    return None
+
+
+def _attach_subsets(ctx: DocContext, pairs) -> None:
+    """"Twelve of the dead were men", "three soldiers were among those killed"."""
+    for finding, casualty in _top(pairs):
+        start, end = _number_span(finding)
+        before = _SUBSET_BEFORE.search(ctx.norm, max(0, start - 50), start)
+        if finding.number is None:  # "An officer was among those killed"
+            after = _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
+        else:
+            after = _SUBSET_AFTER.match(ctx.norm, end)
+        if not (before or after):
+            continue
+        parent = _parent_before(ctx, pairs, finding, casualty)
+        if parent is not None:
+            _make_part(casualty, parent)
+
+
+def _make_part(child: Casualty, parent: Casualty) -> None:
+    child.part_of = parent.id
+    child.alternative_of = None
+    if child.victims is None:
+        child.victims = parent.victims
+    if child.affiliation is None and child.victims == parent.victims:
+        child.affiliation = parent.affiliation
+    if child.period is None:
+        child.period = parent.period
+    child.is_tally = parent.is_tally
+
+
+def _move_between_outcomes(ctx: DocContext, pairs) -> None:
+    """"four of the injured died of their wounds": four of the dead, not four more injured."""
+    for finding, casualty in pairs:
+        if casualty.outcome != "injured" or finding.number is None:
+            continue
+        if not _MOVED.match(ctx.norm, finding.number.end):
+            continue
+        casualty.outcome, casualty.rule = "killed", casualty.rule + "+ledger.moved"
+        for other_finding, other in pairs:  # "the injured died": the same people again
+            if other is not casualty and other.outcome in KILLED and other.count == 1 and other.part_of is None \
+                    and finding.start <= other_finding.start < finding.end + 40 and other_finding.number is None:
+                other.alternative_of = casualty.id
+
+
+def _is_toll(ctx: DocContext, finding: Finding) -> bool:
+    before = _clause_before(ctx, finding, 90)
+    if _EARLIER.search(before):
+        return False  # "rose from an earlier figure of 7": the old figure
+    return finding.rule == "casualties.toll" or bool(_TOLL.search(before))
+
+
+def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
+    """The latest toll counts; earlier figures of the same dead are kept as its alternatives."""
+    top = _top(pairs)
+    tolls = [(f, c) for f, c in top if _is_toll(ctx, f)]
+    if not tolls:
+        earlier = [(f, c) for f, c in top if _EARLIER.search(_clause_before(ctx, f, 160))]
+        if earlier:
+            bigger = [(f, c) for f, c in top if (f, c) not in earlier]
+            if bigger:
+                tolls = [max(bigger, key=lambda pair: pair[1].count or 0)]
+    if not tolls:
+        return
+    toll_finding, toll = max(tolls, key=lambda pair: pair[1].count or 0)
+    for finding, casualty in top:
+        if casualty is toll or casualty.count is None or toll.count is None or casualty.count > toll.count:
+            continue
+        if _distinct_scope(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
+            continue
+        if "ledger.moved" in casualty.rule or re.search(r"\b(?:died|succumbed)\b[^.;]{0,30}\b(?:wounds|injuries|hospital)",
+                                                         ctx.norm[finding.start:finding.end + 60], re.I):
+            _make_part(casualty, toll)
+        else:
+            casualty.alternative_of = toll.id
+    toll.alternative_of = None
+
+
+def _attach_breakdowns(ctx: DocContext, pairs) -> None:
+    """A total, then the places or sides it happened in: later counts that add
+    up exactly to the total are its parts."""
+    killed = [(f, c) for f, c in pairs if c.outcome in KILLED and c.span is not None and not c.derived
+              and not c.alternative_of and not c.is_tally]
+    for index, (total_finding, total) in enumerate(killed):
+        if total.count is None or total.part_of:
+            continue
+        parts, running = [], 0
+        for finding, casualty in killed[index + 1:]:
+            if _sentence_gap(ctx, total_finding, finding) > 3 or casualty.count is None:
+                break
+            if not _sentence_gap(ctx, total_finding, finding):
+                continue  # siblings in the total's own sentence are its coordinated counts, not its places
+            if casualty.part_of not in (None, total.id):
+                continue  # a breakdown of another count ("among the dead were 12 children")
+            if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
+                continue
+            running += casualty.count
+            parts.append(casualty)
+            if running >= total.count:
+                break
+        if len(parts) >= 2 and running == total.count:
+            for part in parts:
+                _make_part(part, total)
+    _totals_after_parts(ctx, _top(pairs))
+
+
+def _same_dimension(parts: list[Casualty], child: Casualty) -> bool:
+    """A stated part ("five of them in the market") is summed with the places
+    after it; a victim-group part ("two of them children") is not."""
+    return child.victim_group is None
+
+
+def _totals_after_parts(ctx: DocContext, top) -> None:
+    """"… bringing the total dead to nine": a total stated after its parts."""
+    for index, (finding, casualty) in enumerate(top):
+        if index < 2 or casualty.count is None or not _TOTAL_AFTER.search(_clause_before(ctx, finding, 80)):
+            continue
+        running = 0
+        for other_finding, other in reversed(top[:index]):
+            running += other.count or 0
+            if running >= casualty.count:
+                break
+        if running == casualty.count:
+            casualty.alternative_of = top[0][1].id
+
+
+def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """Whether the later statement names a date or a place the first one's sentence does not."""
+    def anchors(finding: Finding) -> tuple[set, set]:
+        start, end = ctx.sentence_at(finding.start)
+        dates = {(d.start, d.end) for d in ctx.dates if d.span is not None and start <= d.span.start < end}
+        places = {(p.name or p.text).lower() for p in ctx.places if p.span is not None and start <= p.span.start < end}
+        return dates, places
+
+    first_dates, first_places = anchors(first)
+    later_dates, later_places = anchors(later)
+    if ctx.sentence_index(first.start) == ctx.sentence_index(later.start):
+        return False
+    return bool(later_dates - first_dates) or bool(later_places - first_places)
+
+
+def _compatible(a: Casualty, b: Casualty) -> bool:
+    return a.victims is None or b.victims is None or a.victims == b.victims
+
+
+def _introduces_new(ctx: DocContext, finding: Finding) -> bool:
+    """"another", "more", "also", "separately" …, or "a man" (an indefinite
+    singular introduces someone new): not the people already counted."""
+    if finding.number is None and re.match(r"(?:an?|one)\s", finding.victim_text.strip(), re.I):
+        return True
+    return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text))
+
+
+def _merge_restatements(ctx: DocContext, pairs) -> None:
+    """The same number of dead stated again is the same people."""
+    seen: list[tuple[Finding, Casualty]] = []
+    for finding, casualty in _top(pairs):
+        first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
+        if first is not None and ctx.sentence_index(first[0].start) != ctx.sentence_index(finding.start) \
+                and not _distinct_scope(ctx, first[0], finding) \
+                and not _introduces_new(ctx, finding):
+            casualty.alternative_of = first[1].id
+            continue
+        seen.append((finding, casualty))
