@@ -50,3 +50,20 @@ def test_a_sources_toll_update_that_names_no_place_links_to_its_incident():
     lower = replace(update, killed=4, killed_low=4, killed_high=4)  # a toll does not fall
     (pair,) = score_pairs([first, lower])
     assert pair.contributions["counts"]["level"] != "a later toll update"
+
+
+def test_an_undated_statement_joins_a_toll_update_and_superseded_tolls_do_not_vote():
+    from dataclasses import replace
+
+    first = replace(report(1, 1, 100, "Sarmin", 5, words=("residential", "warplanes")), source="Monitor", published=100)
+    update = replace(report(2, 2, 100, "Sarmin", 8, words=("warplanes", "wounded")), source="Monitor", published=101, toll_update=True)
+    statement = replace(report(3, 3, 101, "Sarmeen", 7, actors=(), words=("rubble", "wounded")), source="Civil Defence",
+                        published=101, day_stated=False)  # fmt: skip
+    pairs = score_pairs([first, update, statement])
+    levels = {(p.uid_a, p.uid_b): p.contributions["date"]["level"] for p in pairs}
+    assert levels[(2, 3)] == "undated report published 1-2 days after"
+    # the first report's 5 is superseded by the update's 8: the statement is compared with the update
+    assert cluster([first, update, statement], pairs).clusters == [[1, 2, 3]]
+    stated = replace(statement, day_stated=True)
+    (pair,) = [p for p in score_pairs([update, stated]) if (p.uid_a, p.uid_b) == (2, 3)]
+    assert pair.contributions["date"]["level"] == "1 day apart"

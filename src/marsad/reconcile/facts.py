@@ -140,6 +140,7 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         reliability=document.reliability,
         published=published,
         day=day.toordinal(),
+        day_stated=event.date_precision is not None,
         location=event.location,
         latitude=event.latitude,
         longitude=event.longitude,
@@ -148,8 +149,7 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         country=event.country,
         event_type=event.event_type,
         sub_event_type=event.sub_event_type,
-        # "Unidentified Armed Group" is the extractor's default, not a named actor: it says nothing either way
-        actors=[a for a in (event.actor1, event.actor2) if a and not a.startswith("Unidentified")] + sorted(perpetrators),
+        actors=[a for a in (event.actor1, event.actor2) if _named_actor(a)] + sorted(perpetrators),
         killed=sum(f.best for f in killed) if killed else None,
         killed_low=sum(f.low for f in killed) if killed else None,
         killed_high=None if not killed or any(f.high is None for f in killed) else sum(f.high for f in killed),
@@ -158,6 +158,13 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         perpetrators=[name for name, _ in perpetrators.most_common()],
         toll_update=is_toll_update(text),
     )
+
+
+def _named_actor(name: str | None) -> bool:
+    """An actor that can tell two incidents apart: not the extractor's default
+    ("Unidentified Armed Group") and not the victims ("Civilians (Syria)"),
+    which nearly every report of a strike shares and the counts compare."""
+    return bool(name) and not name.startswith(("Unidentified", "Civilians"))
 
 
 def claim_category(casualty: dict) -> str:

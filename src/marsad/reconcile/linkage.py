@@ -75,6 +75,7 @@ class Report:
     counts: list[dict] = field(default_factory=list)  # casualty figures, see estimates.report_figures
     perpetrators: list[str] = field(default_factory=list)
     toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
+    day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
 
 
 @dataclass
@@ -128,9 +129,16 @@ def _levels_place() -> list[dict]:
 def _levels_date() -> list[dict]:
     return [
         {"sql_condition": "day_l IS NULL OR day_r IS NULL", "label_for_charts": "date unknown", "is_null_level": True},
-        {"sql_condition": "day_l = day_r", "label_for_charts": "same day", "m_probability": 0.85, "u_probability": 0.15},
-        {"sql_condition": "abs(day_l - day_r) <= 1", "label_for_charts": "1 day apart", "m_probability": 0.12, "u_probability": 0.28},
-        {"sql_condition": "ELSE", "label_for_charts": "2 or more days apart", "m_probability": 0.03, "u_probability": 0.57},
+        {"sql_condition": "day_l = day_r", "label_for_charts": "same day", "m_probability": 0.80, "u_probability": 0.15},
+        {
+            # a statement that gives no date carries its publication date: the incident is on or before it
+            "sql_condition": "(NOT day_stated_l AND day_l - day_r BETWEEN 1 AND 2) OR (NOT day_stated_r AND day_r - day_l BETWEEN 1 AND 2)",
+            "label_for_charts": "undated report published 1-2 days after",
+            "m_probability": 0.07,
+            "u_probability": 0.08,
+        },
+        {"sql_condition": "abs(day_l - day_r) <= 1", "label_for_charts": "1 day apart", "m_probability": 0.10, "u_probability": 0.25},
+        {"sql_condition": "ELSE", "label_for_charts": "2 or more days apart", "m_probability": 0.03, "u_probability": 0.52},
     ]
 
 
@@ -263,6 +271,7 @@ def _frame(reports: Sequence[Report]):
             "source": [r.source for r in reports],
             "published": pd.array([r.published or None for r in reports], dtype="Int64"),
             "toll_update": [bool(r.toll_update) for r in reports],
+            "day_stated": [bool(r.day_stated) for r in reports],
             # the place is compared on its own; its words would count a spelling variant twice
             "words": [_own_words(r) for r in reports],
         }
@@ -358,6 +367,10 @@ def _pairs_from_rows(columns: list[str], rows: list[tuple], weights: dict[str, l
     return out
 
 
+def _later(a: Report, b: Report) -> bool:
+    return (a.published or 0, a.killed or 0, a.uid) > (b.published or 0, b.killed or 0, b.uid)
+
+
 @dataclass
 class Clustering:
     clusters: list[list[int]]  # uids, each cluster sorted, clusters sorted by first uid
@@ -405,10 +418,21 @@ def cluster(
         return True
 
     probability = {(p.uid_a, p.uid_b): p.match_probability for p in pairs}
+    by_uid = {r.uid: r for r in reports}
+
+    def current(group: list[int]) -> list[int]:
+        # each source's latest report stands for the source: its earlier, superseded tolls do not vote
+        latest: dict[str, Report] = {}
+        for uid in group:
+            report = by_uid[uid]
+            source = report.source or f"document {report.document_id}"
+            if source not in latest or _later(report, latest[source]):
+                latest[source] = report
+        return [r.uid for r in latest.values()]
 
     def cohesive(a: int, b: int) -> bool:
         # average linkage: the two groups must match on average, not through one chain
-        left, right = members[find(a)], members[find(b)]
+        left, right = current(members[find(a)]), current(members[find(b)])
         if len(left) == 1 and len(right) == 1:
             return True
         total = sum(probability.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
