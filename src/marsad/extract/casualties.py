@@ -360,7 +360,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # the number sits inside a parenthesis before the subject
         if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack\w*|clash\w*)\b", between, re.I):
+        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -489,48 +489,6 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
     return findings
-
-
-_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*"
-                          r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
-
-
-def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
-    """Sub-counts with no verb of their own: "killed 18 people, including five women"."""
-    findings = []
-    previous_end = -1
-    for number in numbers.items:
-        sibling = previous_end >= 0 and _SIBLING_GAP.fullmatch(ctx.norm, previous_end, number.start)
-        if numbers.is_used(number) or not (sibling or _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start)):
-            continue
-        previous_end = number.end
-        sentence_end = ctx.sentence_at(number.start)[1]
-        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
-        if _head_noun(phrase) in NON_PERSON:
-            continue
-        numbers.take(number)
-        findings.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
-                                number.start, phrase, "casualties.including", 0.7))
-    return findings
-
-
-_INCLUDING_ONE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dead|victims|killed))(?:\s+(?:were|was|is|are))?)"
-                            r"\s+(?P<det>an?)\s+", re.I)
-
-
-def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Finding]:
-    """Singular sub-counts without a digit: "9 civilians, including a child, were killed"."""
-    found = []
-    for match in _INCLUDING_ONE.finditer(ctx.norm):
-        det = match.start("det")
-        if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
-            continue
-        phrase, end = victim_phrase(ctx.norm, match.end(), ctx.sentence_at(det)[1])
-        head = _head_noun(phrase)
-        if not head or _is_plural(head) or not (CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)):
-            continue
-        found.append(Finding("", None, 1, det, max(end, match.end()), det, det, phrase, "casualties.including", 0.65))
-    return found
 
 
 def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
@@ -768,6 +726,11 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
 
 @register("casualties", version="1")
 def casualties_component(ctx: DocContext) -> None:
+    from marsad.extract.subcounts import (
+        ellipsis_findings,
+        including_findings,
+        including_one_findings,
+    )
     from marsad.extract.tallies import resolve_tallies
 
     numbers = NumberIndex(ctx)
@@ -775,6 +738,7 @@ def casualties_component(ctx: DocContext) -> None:
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
+    findings += ellipsis_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))

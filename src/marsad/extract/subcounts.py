@@ -1,0 +1,89 @@
+"""Counts with no outcome verb of their own: "including" sub-counts and elliptic
+second counts. Their parent or outcome is settled by :mod:`marsad.extract.tallies`
+and :mod:`marsad.extract.ledger`."""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.casualties import (
+    _INCLUDING,
+    CIVILIAN_NOUNS,
+    COMBATANT_NOUNS,
+    NON_PERSON,
+    TRIGGER_RE,
+    Finding,
+    NumberIndex,
+    _head_noun,
+    _is_plural,
+    victim_phrase,
+)
+from marsad.extract.pipeline import DocContext
+
+_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*"
+                          r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
+
+
+def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """Sub-counts with no verb of their own: "killed 18 people, including five women"."""
+    findings = []
+    previous_end = -1
+    for number in numbers.items:
+        sibling = previous_end >= 0 and _SIBLING_GAP.fullmatch(ctx.norm, previous_end, number.start)
+        if numbers.is_used(number) or not (sibling or _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start)):
+            continue
+        previous_end = number.end
+        sentence_end = ctx.sentence_at(number.start)[1]
+        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+        if _head_noun(phrase) in NON_PERSON:
+            continue
+        numbers.take(number)
+        findings.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
+                                number.start, phrase, "casualties.including", 0.7))
+    return findings
+
+
+_INCLUDING_ONE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dead|victims|killed))(?:\s+(?:were|was|is|are))?)"
+                            r"\s+(?P<det>an?)\s+", re.I)
+
+
+def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Finding]:
+    """Singular sub-counts without a digit: "9 civilians, including a child, were killed"."""
+    found = []
+    for match in _INCLUDING_ONE.finditer(ctx.norm):
+        det = match.start("det")
+        if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
+            continue
+        phrase, end = victim_phrase(ctx.norm, match.end(), ctx.sentence_at(det)[1])
+        head = _head_noun(phrase)
+        if not head or _is_plural(head) or not (CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)):
+            continue
+        found.append(Finding("", None, 1, det, max(end, match.end()), det, det, phrase, "casualties.including", 0.65))
+    return found
+
+
+_ELLIPSIS_LEAD = re.compile(r"[^.;:]{0,90}?\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
+_ELLIPSIS_TAIL = re.compile(r"(?:\s+(?:more|others|other\s+[a-z]+|(?!killed|dead|died|injur|wound|casualt|fatalit|death|were|was|are)[a-z]+))?"
+                            r"\s+(?:in|at|near|on|from)\s", re.I)
+
+
+def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
+    """"killed at least 30 in Djugu and 20 in Mahagi", "seven in Bokkos on Monday
+    and three more in Mangu": a second count whose outcome verb is left out."""
+    found = []
+    for finding in findings:
+        if finding.number is None or finding.outcome not in ("killed", "executed", "injured"):
+            continue
+        start = max(finding.end, finding.trigger_end)
+        lead = _ELLIPSIS_LEAD.match(ctx.norm, start, ctx.sentence_at(start)[1])
+        number = numbers.starting_at(lead.end()) if lead else None
+        if number is None or numbers.is_used(number) or TRIGGER_RE.search(lead.group(0)):
+            continue
+        tail = _ELLIPSIS_TAIL.match(ctx.norm, number.end)
+        if tail is None or _head_noun(tail.group(0)) in NON_PERSON:
+            continue
+        numbers.take(number)
+        phrase = ctx.norm[number.end:tail.end()].strip()
+        found.append(Finding(finding.outcome, number, number.value, number.start, tail.end() - 1, finding.trigger_start,
+                             finding.trigger_end, phrase, "casualties.ellipsis", 0.7))
+    return found
