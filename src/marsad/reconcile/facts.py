@@ -15,7 +15,7 @@ from datetime import date
 from marsad.counting import is_claim, is_claim_event, is_remainder, is_toll_update
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
-from marsad.reconcile.linkage import Report, evidence_words
+from marsad.reconcile.linkage import Report, evidence_words, place_key
 
 MAX_INCIDENT_DAYS = 7
 
@@ -113,13 +113,45 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
         if casualty["id"] not in claim_ids:
             by_event[casualty["event_id"]].append(casualty)
     reports = []
-    for event in session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id)):
-        if is_claim_event(verdicts.get(event.id, []), (event.span_start, event.span_end), loose_claims.get(event.document_id, [])):
-            continue  # a monthly toll read as an event is a claim, never an incident
+    events = [e for e in session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id))
+              if not is_claim_event(verdicts.get(e.id, []), (e.span_start, e.span_end), loose_claims.get(e.document_id, []))]  # fmt: skip
+    restated = headline_restatements(events, {d: row.text for d, row in documents.items()})
+    for event in events:  # a monthly toll read as an event is a claim, never an incident
+        if event.id in restated:
+            continue
         report = _report(event, documents[event.document_id], by_event.get(event.id, []))
         if report is not None:
             reports.append(report)
     return reports, claims
+
+
+def headline_restatements(events, texts: dict[int, str]) -> set[int]:
+    """Events of a headline that its body restates ("Regime rockets kill 7
+    civilians in X" over "Seven civilians were killed ... in X"): the same
+    document, the headline's span in the text's first line, and a body event
+    of the same date (or the headline gives none), place (same place key, the
+    headline naming the body's governorate, or one unplaced) and event type.
+    One incident is reported once per document; the body carries the detail."""
+    by_document: dict[int, list] = defaultdict(list)
+    for event in events:
+        by_document[event.document_id].append(event)
+    out = set()
+    for document_id, group in by_document.items():
+        text = texts.get(document_id) or ""
+        first_line = text.find("\n")
+        if len(group) < 2 or first_line <= 0 or not text[first_line:].strip():
+            continue
+        heads = [e for e in group if e.span_end is not None and e.span_end <= first_line]
+        body = [e for e in group if e.span_start is not None and e.span_start > first_line]
+        out.update(h.id for h in heads if any(_restates(h, b) for b in body))
+    return out
+
+
+def _restates(head, body) -> bool:
+    same_day = head.date_precision is None or head.event_date == body.event_date
+    head_key, body_keys = place_key(head.location), {place_key(body.location), place_key(body.admin1)}
+    same_place = head_key is None or place_key(body.location) is None or head_key in body_keys
+    return same_day and same_place and head.event_type == body.event_type
 
 
 def _report(event, document, casualties: list[dict]) -> Report | None:
