@@ -112,17 +112,58 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
         verdicts[casualty["event_id"]].append(casualty["id"] in claim_ids)
         if casualty["id"] not in claim_ids:
             by_event[casualty["event_id"]].append(casualty)
+    parent_event = _move_breakdowns(by_event, by_id)
     reports = []
     events = [e for e in session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id))
               if not is_claim_event(verdicts.get(e.id, []), (e.span_start, e.span_end), loose_claims.get(e.document_id, []))]  # fmt: skip
     restated = headline_restatements(events, {d: row.text for d, row in documents.items()})
+    dated = {e.id: e for e in events if e.date_precision is not None}
     for event in events:  # a monthly toll read as an event is a claim, never an incident
         if event.id in restated:
             continue
-        report = _report(event, documents[event.document_id], by_event.get(event.id, []))
+        # a breakdown that gives no date of its own happened when its total did
+        parent = dated.get(parent_event.get(event.id)) if event.date_precision is None else None
+        report = _report(event, documents[event.document_id], by_event.get(event.id, []), parent)
         if report is not None:
             reports.append(report)
     return reports, claims
+
+
+def _move_breakdowns(by_event: dict[int, list[dict]], by_id: dict[int, dict]) -> dict[int, int]:
+    """A part of a total that belongs to another event of the document ("seven
+    civilians in the province. Five of them died in Qamishli") counts in its
+    own event, and its parent's event keeps only the rest of the total
+    (:func:`marsad.counting.remainder_bounds`), so the document still counts
+    each person once and each where it happened. Returns each such part's
+    event → its parent's event."""
+    from marsad.counting import remainder_bounds
+    from marsad.reconcile.estimates import casualty_bounds
+
+    moved: dict[int, list[dict]] = defaultdict(list)
+    parent_event: dict[int, int] = {}
+    for group in by_event.values():
+        for casualty in group:
+            parent = by_id.get(casualty["part_of"])
+            if parent is not None and parent["event_id"] not in (None, casualty["event_id"]) and parent["outcome"] == casualty["outcome"]:
+                moved[parent["id"]].append(casualty)
+                parent_event[casualty["event_id"]] = parent["event_id"]
+    for parent_id, children in moved.items():
+        parent = by_id[parent_id]
+        group = by_event.get(parent["event_id"], [])
+        if parent not in group:
+            continue
+        bounds = casualty_bounds(parent["count"], parent["low"], parent["high"], parent["qualifier"], parent["vague"])
+        parts = [b for b in (casualty_bounds(c["count"], c["low"], c["high"], c["qualifier"], c["vague"]) for c in children) if b]
+        index = group.index(parent)
+        if bounds is None:
+            continue
+        low, best, high = remainder_bounds(bounds, parts)
+        if best <= 0:
+            del group[index]
+        else:
+            group[index] = {**parent, "count": best, "low": low, "high": high, "qualifier": None if high is not None else "at_least",
+                            "vague": None, "derived": "the rest of a total broken down by place"}  # fmt: skip
+    return parent_event
 
 
 def headline_restatements(events, texts: dict[int, str]) -> set[int]:
@@ -154,8 +195,8 @@ def _restates(head, body) -> bool:
     return same_day and same_place and head.event_type == body.event_type
 
 
-def _report(event, document, casualties: list[dict]) -> Report | None:
-    day = event.event_date or event.date_start
+def _report(event, document, casualties: list[dict], dated_by=None) -> Report | None:
+    day = (dated_by or event).event_date or event.date_start
     if day is None or (event.date_precision or 1) > 3 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
         return None
     key = f"{event.document_id}/{event.local_id}"
@@ -172,7 +213,7 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         reliability=document.reliability,
         published=published,
         day=day.toordinal(),
-        day_stated=event.date_precision is not None,
+        day_stated=(dated_by or event).date_precision is not None,
         location=event.location,
         latitude=event.latitude,
         longitude=event.longitude,
