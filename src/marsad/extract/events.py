@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.counting import adds_to_total
+from marsad.counting import adds_to_total, is_claim
+from marsad.extract.event_ledger import settle_groups
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.pipeline import DocContext, register
@@ -72,6 +73,7 @@ class _Clause:
 class _Group:
     clauses: list[_Clause] = field(default_factory=list)
     end: int = 0  # end of the block of text the event owns
+    count_from: int | None = None  # the first event also counts what the report states before it
 
     @property
     def start(self) -> int:
@@ -325,11 +327,13 @@ def _with_country(name: str | None, country: str | None) -> str | None:
 def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
     fatalities = injured = 0
     ids: list[str] = []
-    for casualty in _inside(group.start, group.end, ctx.casualties):
-        if casualty.is_tally:
-            continue
+    by_id = {c.id: c for c in ctx.casualties}
+    for casualty in _inside(group.count_from if group.count_from is not None else group.start, group.end,
+                            ctx.casualties):
+        if is_claim(casualty, lambda fact: by_id.get(fact.part_of)):
+            continue  # a claim never adds to an event
         ids.append(casualty.id)
-        if not adds_to_total(casualty):  # marsad.counting: sub-counts, derived, restatements, claims
+        if not adds_to_total(casualty):  # marsad.counting: sub-counts, derived, restatements
             continue
         if casualty.outcome in _KILLED:
             fatalities += casualty.count
@@ -402,6 +406,7 @@ def build_events(ctx: DocContext, model=None) -> list[Event]:
     if not groups and ctx.norm.strip() and (ctx.casualties or ctx.dates or ctx.places):
         whole = _Clause(0, len(ctx.text), False)
         groups = [_Group([whole], end=len(ctx.text))]
+    groups = settle_groups(ctx, groups)
     events = [build_event(ctx, group, model) for group in groups]
     _fill_unnamed_initiators(ctx, events)
     for rank, event in enumerate(events):

@@ -1,0 +1,99 @@
+"""Which clause groups are the document's events (the ledger's side of event assembly).
+
+:mod:`marsad.extract.events` groups clauses into candidate incidents; here the
+document ledger decides which of them are events, so that the sum of the
+events' ``fatalities`` is the ledger's total (:func:`marsad.counting.total`)
+and each incident is one event:
+
+* a group whose counts are all claims (period or cumulative tolls, "documented
+  the death of 312 people in February") is not an event: a claim is never an
+  event; its text joins the previous event's block, where it adds nothing;
+* a headline and the paragraph that tells the same incident ("Russian airstrikes
+  kill 7 civilians in X" + the report) are one event: consecutive groups of the
+  same event type, one of them without counts of its own, at no different place
+  or date;
+* counts stated before the first event belong to it.
+"""
+
+from __future__ import annotations
+
+from marsad.counting import is_claim
+from marsad.extract.pipeline import DocContext
+
+
+def settle_groups(ctx: DocContext, groups: list) -> list:
+    """Drop claim-only groups, merge duplicate tellings, give orphans a home."""
+    kept, dropped_sentence = [], None
+    for group in groups:
+        if _claims_only(ctx, group):
+            dropped_sentence = ctx.sentence_index(group.start)
+        elif not (ctx.sentence_index(group.start) == dropped_sentence and not _block(ctx, group)
+                  and not any(_anchors(ctx, group))):
+            kept.append(group)  # a clause with no counts, date or place of its own continues the claim
+    kept = kept or groups[:1]
+    merged: list = []
+    for group in kept:
+        if merged and (_same_incident(ctx, merged[-1], group) or _elaborates(ctx, merged[-1], group)):
+            merged[-1].clauses.extend(group.clauses)
+            continue
+        merged.append(group)
+    for index, group in enumerate(merged):
+        group.end = merged[index + 1].start if index + 1 < len(merged) else len(ctx.text)
+    if merged:
+        merged[0].count_from = 0
+    return merged
+
+
+def _block(ctx: DocContext, group) -> list:
+    return [c for c in ctx.casualties if c.span is not None and group.start <= c.span.start < group.end]
+
+
+def _claims_only(ctx: DocContext, group) -> bool:
+    by_id = {c.id: c for c in ctx.casualties}
+    counts = _block(ctx, group)
+    return bool(counts) and all(is_claim(c, lambda fact: by_id.get(fact.part_of)) for c in counts)
+
+
+def _adds(ctx: DocContext, group) -> bool:
+    by_id = {c.id: c for c in ctx.casualties}
+    return any(c.count and not c.part_of and not c.derived and not c.alternative_of
+               and not is_claim(c, lambda fact: by_id.get(fact.part_of)) and c.outcome in ("killed", "executed", "injured")
+               for c in _block(ctx, group))
+
+
+def _anchors(ctx: DocContext, group) -> tuple[set, set]:
+    spans = [(c.start, c.end) for c in group.clauses]
+    inside = [lambda item, s=s, e=e: item.span is not None and s <= item.span.start < e for s, e in spans]
+    dates = {(d.start, d.end) for d in ctx.dates if any(test(d) for test in inside) and d.precision <= 2}
+    places = {(p.name or p.text).lower() for p in ctx.places if p.resolved and any(test(p) for test in inside)}
+    return dates, places
+
+
+def _same_incident(ctx: DocContext, first, second) -> bool:
+    """The same incident told twice: same event type, one telling without counts
+    of its own, no date or place that tells them apart."""
+    if first.clauses[0].typing is None or second.clauses[0].typing is None:
+        return False
+    if first.clauses[0].typing.event_type != second.clauses[0].typing.event_type:
+        return False
+    first.end, second.end = second.start, _next_end(second)
+    if _adds(ctx, first) and _adds(ctx, second):
+        return False
+    first_dates, first_places = _anchors(ctx, first)
+    second_dates, second_places = _anchors(ctx, second)
+    if first_dates and second_dates and not first_dates & second_dates:
+        return False
+    return not (first_places and second_places and not first_places & second_places)
+
+
+def _elaborates(ctx: DocContext, previous, group) -> bool:
+    """A clause of a run-on sentence with no count, date or place of its own
+    ("as well as depending on …") elaborates the incident before it."""
+    if ctx.sentence_index(group.start) != ctx.sentence_index(previous.clauses[-1].start):
+        return False
+    group.end = _next_end(group)
+    return not _block(ctx, group) and not any(_anchors(ctx, group))
+
+
+def _next_end(group) -> int:
+    return group.end if group.end > group.start else group.clauses[-1].end
