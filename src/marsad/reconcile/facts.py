@@ -222,7 +222,7 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         country=event.country,
         event_type=event.event_type,
         sub_event_type=event.sub_event_type,
-        actors=[a for a in (event.actor1, event.actor2) if _named_actor(a)] + sorted(perpetrators),
+        actors=[a for a in (event.actor1, event.actor2) if a] + sorted(perpetrators),
         killed=sum(f.best for f in killed) if killed else None,
         killed_low=sum(f.low for f in killed) if killed else None,
         killed_high=None if not killed or any(f.high is None for f in killed) else sum(f.high for f in killed),
@@ -231,13 +231,6 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         perpetrators=[name for name, _ in perpetrators.most_common()],
         toll_update=is_toll_update(text),
     )
-
-
-def _named_actor(name: str | None) -> bool:
-    """An actor that can tell two incidents apart: not the extractor's default
-    ("Unidentified Armed Group") and not the victims ("Civilians (Syria)"),
-    which nearly every report of a strike shares and the counts compare."""
-    return bool(name) and not name.startswith(("Unidentified", "Civilians"))
 
 
 def claim_category(casualty: dict) -> str:

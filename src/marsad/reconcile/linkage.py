@@ -101,6 +101,12 @@ def place_key(name: str | None) -> str | None:
     return (text[:1] + re.sub(r"[aeiouy]", "", text[1:])) or None
 
 
+def named_actor(name: str | None) -> bool:
+    """An actor that can tell two incidents apart: not the extractor's default
+    ("Unidentified Armed Group (Syria)") and not the victims ("Civilians (Syria)")."""
+    return bool(name) and not name.startswith(("Unidentified", "Civilians"))
+
+
 def evidence_words(text: str | None) -> list[str]:
     """Distinctive words of the evidence (targets, weapons): the 'text' comparison."""
     if not text:
@@ -156,7 +162,9 @@ def _levels_event_type() -> list[dict]:
 def _levels_actors() -> list[dict]:
     return [
         {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
-        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.95, "u_probability": 0.40},
+        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.92, "u_probability": 0.40},
+        # "Unidentified Armed Group" (the extractor's default) or only the victims on one side: no disagreement
+        {"sql_condition": "len(named_actors_l) = 0 OR len(named_actors_r) = 0", "label_for_charts": "one side names no actor", "m_probability": 0.04, "u_probability": 0.04},
         {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.05, "u_probability": 0.60},
     ]
 
@@ -216,7 +224,7 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     # the second rule catches reports of one place whose governorate is missing or differs; the third
     # a source's toll update that names no place ("the death toll of yesterday's massacre has risen to 9")
     blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}",
-                f"l.source = r.source AND (l.toll_update OR r.toll_update) AND {window}"]
+                f"l.source = r.source AND (l.toll_update OR r.toll_update) AND (l.block_area IS NULL OR r.block_area IS NULL) AND {window}"]
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "uid",
@@ -265,6 +273,7 @@ def _frame(reports: Sequence[Report]):
             "event_type": [r.event_type for r in reports],
             "sub_event_type": [r.sub_event_type for r in reports],
             "actors": [sorted(set(r.actors)) for r in reports],
+            "named_actors": [sorted({a for a in r.actors if named_actor(a)}) for r in reports],
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
             "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
             "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
