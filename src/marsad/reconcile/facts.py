@@ -118,6 +118,7 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
               if not is_claim_event(verdicts.get(e.id, []), (e.span_start, e.span_end), loose_claims.get(e.document_id, []))]  # fmt: skip
     restated = headline_restatements(events, {d: row.text for d, row in documents.items()})
     dated = {e.id: e for e in events if e.date_precision is not None}
+    cited = _cited_places(session, current)
     for event in events:  # a monthly toll read as an event is a claim, never an incident
         if event.id in restated:
             continue
@@ -125,8 +126,33 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
         parent = dated.get(parent_event.get(event.id)) if event.date_precision is None else None
         report = _report(event, documents[event.document_id], by_event.get(event.id, []), parent)
         if report is not None:
+            others = [k for k in cited.get(event.id, []) if k != place_key(event.location)]
+            report.other_place = others[0] if len(others) == 1 else None  # a round-up of many towns names none in particular
+        if report is not None:
             reports.append(report)
     return reports, claims
+
+
+def _cited_places(session, current) -> dict[int, list[str]]:
+    """event id → the place keys of the towns and unresolved names it cites, in
+    text order ("Bani Qais district of Hajjah": the event is placed at Hajjah,
+    but another report names only Bani Qays). Governorates and countries are
+    left out: the area is compared on its own."""
+    from sqlalchemy import select
+
+    from marsad.store.models import Event, EventPlace, Place
+
+    rows = session.execute(
+        select(EventPlace.event_id, Place.name, Place.text, Place.where_prec, Place.span_start)
+        .join(Place, EventPlace.place_id == Place.id).join(Event, EventPlace.event_id == Event.id)
+        .where(Event.run_id.in_(current)).order_by(EventPlace.event_id, Place.span_start)
+    ).all()
+    out: dict[int, list[str]] = defaultdict(list)
+    for event_id, name, text, where_prec, _ in rows:
+        key = place_key(name or text)
+        if key and (where_prec is None or where_prec <= 2) and key not in out[event_id]:
+            out[event_id].append(key)
+    return out
 
 
 def _move_breakdowns(by_event: dict[int, list[dict]], by_id: dict[int, dict]) -> dict[int, int]:

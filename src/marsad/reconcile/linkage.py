@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 LINKAGE_VERSION = "linkage-2"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
+TOLL_UPDATE_LEVEL = "a later toll update"
 REVIEW_BAND = (0.5, 0.95)  # below 0.5 matches are rare (about 1 in 50 in the benchmark)
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
 MIN_REPORTS_TO_ESTIMATE_U = 500  # below this, keep the written-down u probabilities
@@ -76,6 +77,7 @@ class Report:
     perpetrators: list[str] = field(default_factory=list)
     toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
     day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
+    other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
 
 
 @dataclass
@@ -119,6 +121,8 @@ def _levels_place() -> list[dict]:
     return [
         {"sql_condition": "(loc_key_l IS NULL OR loc_key_r IS NULL) AND (admin2_l IS NULL OR admin2_r IS NULL)", "label_for_charts": "place unknown", "is_null_level": True},
         {"sql_condition": "loc_key_l = loc_key_r", "label_for_charts": "same place name", "m_probability": 0.65, "u_probability": 0.03},
+        {"sql_condition": "loc_key_l = other_place_r OR other_place_l = loc_key_r OR other_place_l = other_place_r",
+         "label_for_charts": "a place both name", "m_probability": 0.06, "u_probability": 0.02},
         {"sql_condition": "jaro_winkler_similarity(loc_key_l, loc_key_r) >= 0.85", "label_for_charts": "similar place name", "m_probability": 0.15, "u_probability": 0.02},
         {
             "sql_condition": "lat_l IS NOT NULL AND lat_r IS NOT NULL AND "
@@ -164,7 +168,7 @@ def _levels_actors() -> list[dict]:
         {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
         {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.92, "u_probability": 0.40},
         # "Unidentified Armed Group" (the extractor's default) or only the victims on one side: no disagreement
-        {"sql_condition": "len(named_actors_l) = 0 OR len(named_actors_r) = 0", "label_for_charts": "one side names no actor", "m_probability": 0.04, "u_probability": 0.04},
+        {"sql_condition": "len(named_actors_l) = 0 OR len(named_actors_r) = 0", "label_for_charts": "one side names no actor", "m_probability": 0.04, "u_probability": 0.05},
         {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.05, "u_probability": 0.60},
     ]
 
@@ -178,7 +182,7 @@ def _levels_counts() -> list[dict]:
         {
             # "the death toll has risen to 11": a later update of the other report's toll
             "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r) OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l)",
-            "label_for_charts": "a later toll update",
+            "label_for_charts": TOLL_UPDATE_LEVEL,
             "m_probability": 0.15,
             "u_probability": 0.02,
         },
@@ -224,6 +228,7 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     # the second rule catches reports of one place whose governorate is missing or differs; the third
     # a source's toll update that names no place ("the death toll of yesterday's massacre has risen to 9")
     blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}",
+                f"l.loc_key = r.other_place AND {window}", f"l.other_place = r.loc_key AND {window}",
                 f"l.source = r.source AND (l.toll_update OR r.toll_update) AND (l.block_area IS NULL OR r.block_area IS NULL) AND {window}"]
     return {
         "link_type": "dedupe_only",
@@ -267,6 +272,7 @@ def _frame(reports: Sequence[Report]):
             "day": [r.day for r in reports],
             "block_area": [r.admin1 or r.country or None for r in reports],
             "loc_key": [place_key(r.location) for r in reports],
+            "other_place": [r.other_place for r in reports],
             "lat": [r.latitude for r in reports],
             "lon": [r.longitude for r in reports],
             "admin2": [r.admin2 for r in reports],
