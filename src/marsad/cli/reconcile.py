@@ -77,7 +77,7 @@ def incidents_show(incident_id, output_format, database_url) -> None:
     for e in view["estimates"]:
         click.echo(f"  {e['outcome']} {e['category']}: low {e['low']}, best {e['best']}, high {e['high']}{'+' if e['open_high'] else ''} — {e['why']}")
     for r in view["reports"]:
-        counts = "; ".join(f"{c['count']} {c['group'] or c['victims'] or ''} {c['outcome']} ({c['qualifier'] or 'exact'}) «{c['evidence']}»" for c in r["counts"])
+        counts = "; ".join(f"{_amount(c)} {c['group'] or c['victims'] or ''} {c['outcome']} «{c['evidence']}»" for c in r["counts"])
         mark = " [superseded]" if r["superseded"] else ""
         click.echo(f"  report {r['report']} {r['source']} {r['published']}{mark}: {counts or 'no count'}")
     for link in view["links"][:20]:
@@ -193,3 +193,10 @@ def _register_decision(name: str, decision: str) -> None:
 
 for _name, _decision in (("same", "same"), ("confirm", "same"), ("different", "different"), ("split", "different")):
     _register_decision(_name, _decision)
+
+
+def _amount(count: dict) -> str:
+    """"dozens (counted as 12)", "at least 5", "7 (exact)": a vague quantity keeps its word."""
+    if count.get("vague"):
+        return f"{count['vague']} (counted as {count['count']})"
+    return f"{count['count']} ({(count['qualifier'] or 'exact').replace('_', ' ')})"

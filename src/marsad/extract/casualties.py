@@ -127,6 +127,7 @@ class Finding:
     rule: str
     confidence: float
     active: bool = False
+    parent: Finding | None = None  # the count a split or "the remaining N" breaks down
 
 _NP_STOP = re.compile(
     r"\b(?:of|in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
@@ -372,6 +373,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         numbers.take(number)
         if not findings:
             findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
+            findings += _leading_singular(ctx, clause_start, number.start, match, outcome)
         described = ctx.norm[number.end:aux_start]
         sub_count = re.search(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", described, re.I)  # "civilians, including 3 children": the victims are the civilians
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
@@ -422,6 +424,18 @@ _HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mot
 _PARENTHETICAL = re.compile(r",\s*including[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+
+
+_LEADING_SINGULAR = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?:his|her|their)\s+$", re.I)
+
+
+def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
+    """"A man and his four children were killed": the singular before the number counts too."""
+    lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
+    if lead is None or lead.group("head").lower() in NON_PERSON:
+        return []
+    return [Finding(outcome, None, 1, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
+                    "casualties.subject.coordinated", 0.7)]
 
 
 def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
@@ -730,6 +744,8 @@ def casualties_component(ctx: DocContext) -> None:
         ellipsis_findings,
         including_findings,
         including_one_findings,
+        remaining_findings,
+        split_findings,
     )
     from marsad.extract.tallies import resolve_tallies
 
@@ -739,6 +755,8 @@ def casualties_component(ctx: DocContext) -> None:
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
     findings += ellipsis_findings(ctx, numbers, findings)
+    findings += remaining_findings(ctx, numbers)
+    findings += split_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))

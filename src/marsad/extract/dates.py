@@ -118,6 +118,26 @@ def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateV
     return DateValue(value, value, precision=1, rule=rule)
 
 
+_BARE_MONTH = re.compile(r"\b(?:in|during|throughout|over|for)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
+                         "|".join(name for name in calendar.month_name if name) +
+                         r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
+
+
+def find_bare_months(ctx: DocContext) -> list[DateValue]:
+    """"in February" without a year: the latest such month up to the publication
+    date (a monitor's monthly toll is published after its month)."""
+    if ctx.published is None:
+        return []
+    found = []
+    for match in _BARE_MONTH.finditer(ctx.norm):
+        month = MONTHS[match.group("month").lower()]
+        year = ctx.published.year - (1 if month > ctx.published.month else 0)
+        last = calendar.monthrange(year, month)[1]
+        found.append(DateValue(date(year, month, 1), date(year, month, last), precision=4, relative=True,
+                               span=ctx.span(match.start("month"), match.end("month")), rule="dates.month_year.noyear"))
+    return found
+
+
 def find_relative(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
@@ -235,6 +255,7 @@ def dates_component(ctx: DocContext) -> None:
         ctx.anchors["operation_start"] = start_value
     periods = find_periods(ctx, absolute)
     relative = [v for v in find_relative(ctx) if not any(_overlaps(v, a) for a in absolute)]
+    relative += [v for v in find_bare_months(ctx) if not any(_overlaps(v, a) for a in [*absolute, *relative])]
     ctx.dates = sorted([*absolute, *anchored, *relative, *periods], key=lambda v: v.span.start)
 
 

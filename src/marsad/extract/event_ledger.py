@@ -17,8 +17,14 @@ and each incident is one event:
 
 from __future__ import annotations
 
+import re
+
 from marsad.counting import is_claim
 from marsad.extract.pipeline import DocContext
+
+
+#: "… said on Friday": the day of the report, not of an incident.
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
 
 def settle_groups(ctx: DocContext, groups: list) -> list:
@@ -30,7 +36,6 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
         elif not (ctx.sentence_index(group.start) == dropped_sentence and not _block(ctx, group)
                   and not any(_anchors(ctx, group))):
             kept.append(group)  # a clause with no counts, date or place of its own continues the claim
-    kept = kept or groups[:1]
     merged: list = []
     for group in kept:
         if merged and (_same_incident(ctx, merged[-1], group) or _elaborates(ctx, merged[-1], group)):
@@ -64,7 +69,8 @@ def _adds(ctx: DocContext, group) -> bool:
 def _anchors(ctx: DocContext, group) -> tuple[set, set]:
     spans = [(c.start, c.end) for c in group.clauses]
     inside = [lambda item, s=s, e=e: item.span is not None and s <= item.span.start < e for s, e in spans]
-    dates = {(d.start, d.end) for d in ctx.dates if any(test(d) for test in inside) and d.precision <= 2}
+    dates = {(d.start, d.end) for d in ctx.dates if any(test(d) for test in inside) and d.precision <= 2
+             and not _REPORTED_ON.search(ctx.norm, max(0, d.span.start - 30), d.span.start)}
     places = {(p.name or p.text).lower() for p in ctx.places if p.resolved and any(test(p) for test in inside)}
     return dates, places
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.counting import adds_to_total, is_claim
@@ -46,6 +46,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)", re.I)
 _CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
+#: "Police said …" (the report's source), "the Houthi-controlled district" (a place's description): no party.
+_SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
 _AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:against|targeting|targeted|on|at|with|to|towards|between|killing|killed|wounding|injuring|"
@@ -279,6 +281,8 @@ def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | 
         name1 = actor1.name if actor1 else None
     name2 = None
     for mention in mentions:
+        if _SOURCE_AFTER.match(ctx.norm, mention.span.end):
+            continue
         if mention is not actor1 and mention.name not in (name1, family_actor):
             name2 = mention.name
             break
@@ -297,6 +301,8 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
     for mention in mentions:
         if mention.name == "Civilians" or (trigger is not None and mention.span.start >= trigger):
             continue
+        if _SOURCE_AFTER.match(ctx.norm, mention.span.end):
+            continue  # "Police said gunmen killed …": the source of the report, not the initiator
         if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
             return mention
     for mention in mentions:
@@ -387,6 +393,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     when = _event_date(ctx, group, trigger)
     actor1, actor2 = _actors(ctx, group, typing, country, trigger)
     fatalities, injured, casualty_ids = _counts(ctx, group)
+    typing = _not_against_itself(ctx, typing, actor1, actor2, casualty_ids)
     evidence = group.clauses[0]
     return Event(
         id=ctx.new_id("E"), event_type=typing.event_type, sub_event_type=typing.sub_event_type,
@@ -398,6 +405,26 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),
         rule=f"{RULE}+{typing.rule}", confidence=typing.confidence,
     )
+
+
+def _not_against_itself(ctx: DocContext, typing: EventTyping, actor1: str | None, actor2: str | None,
+                        casualty_ids: list[str]) -> EventTyping:
+    """"regime forces executed 2 defected soldiers" is no battle of the army
+    against itself: killing people in one's hands is violence against them."""
+    if typing.event_type != "Battles" or actor1 is None or actor1 != actor2 and not _same_force(actor1, actor2):
+        return typing
+    if not any(c.outcome == "executed" for c in ctx.casualties if c.id in casualty_ids):
+        return typing
+    return replace(typing, event_type=_VAC, sub_event_type="Attack", rule=typing.rule + "+events.execution")
+
+
+def _same_force(actor1: str, actor2: str | None) -> bool:
+    def base(name: str) -> str:
+        entry = actor_entry(name)
+        acled = entry.acled if entry is not None and entry.acled and "{country}" not in entry.acled else name
+        return re.sub(r"\s*\(.*?\)", "", acled).strip().lower()
+
+    return actor2 is not None and base(actor1) == base(actor2)
 
 
 def build_events(ctx: DocContext, model=None) -> list[Event]:

@@ -61,6 +61,19 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _supersede_earlier_figures(ctx, pairs)
     _attach_breakdowns(ctx, pairs)
     _merge_restatements(ctx, pairs)
+    _generalise_victims(casualties)
+
+
+def _generalise_victims(casualties: list[Casualty]) -> None:
+    """"312 people …, including 118 civilians; the remaining 194 were combatants":
+    a total whose parts are of different kinds is not a count of civilians."""
+    kinds: dict[str, set] = {}
+    for casualty in casualties:
+        if casualty.part_of and casualty.victims:
+            kinds.setdefault(casualty.part_of, set()).add(casualty.victims)
+    for casualty in casualties:
+        if len(kinds.get(casualty.id, ())) > 1:
+            casualty.victims = None
 
 
 def _top(pairs: list[tuple[Finding, Casualty]]) -> list[tuple[Finding, Casualty]]:

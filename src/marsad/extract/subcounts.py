@@ -87,3 +87,56 @@ def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Find
         found.append(Finding(finding.outcome, number, number.value, number.start, tail.end() - 1, finding.trigger_start,
                              finding.trigger_end, phrase, "casualties.ellipsis", 0.7))
     return found
+
+
+_REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+(?=\d|[a-z])", re.I)
+_COPULA = re.compile(r"\s*(?:were|are|was|is)\s+(?:all\s+)?", re.I)
+
+
+def remaining_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """"the remaining 194 were combatants": a stated part of the total before it."""
+    found = []
+    for match in _REMAINING.finditer(ctx.norm):
+        number = numbers.starting_at(match.end())
+        if number is None or numbers.is_used(number):
+            continue
+        sentence_end = ctx.sentence_at(number.start)[1]
+        copula = _COPULA.match(ctx.norm, number.end)
+        phrase, end = victim_phrase(ctx.norm, copula.end() if copula else number.end, sentence_end)
+        if _head_noun(phrase) in NON_PERSON:
+            continue
+        numbers.take(number)
+        found.append(Finding("", number, number.value, match.start(), max(end, number.end), number.start, number.start,
+                             phrase, "casualties.remaining", 0.75))
+    return found
+
+
+_SPLIT_OPEN = re.compile(r"\s*(?:[\w-]+\s*){0,2}?:\s*", re.I)
+_SPLIT_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.I)
+
+
+def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
+    """"14 fighters dead: 9 Houthis and 5 government soldiers", "194 were
+    combatants: 87 regime soldiers, 41 …": the parts a colon lists."""
+    found = []
+    for finding in [f for f in findings if f.number is not None]:
+        opening = _SPLIT_OPEN.match(ctx.norm, max(finding.end, finding.trigger_end))
+        if opening is None or ":" not in opening.group(0):
+            continue
+        sentence_end = ctx.sentence_at(finding.start)[1]
+        position = opening.end()
+        while position < sentence_end:
+            number = numbers.starting_at(position)
+            if number is None or numbers.is_used(number):
+                break
+            phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+            if not phrase.strip() or _head_noun(phrase) in NON_PERSON:
+                break
+            numbers.take(number)
+            found.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
+                                 number.start, phrase, "casualties.split", 0.75, parent=finding))
+            following = _SPLIT_NEXT.match(ctx.norm, end)
+            if following is None:
+                break
+            position = following.end()
+    return found

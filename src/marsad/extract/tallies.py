@@ -64,9 +64,16 @@ def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Cas
     return kept_findings, kept
 
 
+_SUB_RULES = ("casualties.including", "casualties.remaining", "casualties.split")
+
+
 def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     last_child: tuple[Finding, Casualty] | None = None
+    of_finding = {id(f): c for f, c in zip(findings, casualties)}
     for index, (finding, casualty) in enumerate(zip(findings, casualties)):
+        if finding.parent is not None and id(finding.parent) in of_finding:
+            _attach(casualty, of_finding[id(finding.parent)], finding)
+            continue
         start = finding.number.start if finding.number else finding.start
         sibling = last_child is not None and _SIBLING.fullmatch(ctx.norm, _number_end(last_child[0]), start)
         if sibling:
@@ -75,23 +82,27 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
             if parent.count is not None and casualty.count is not None and stated + casualty.count > parent.count:
                 last_child = None
                 continue
-        elif finding.rule != "casualties.including" and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
+        elif finding.rule not in _SUB_RULES and not _INCLUDING_BEFORE.search(ctx.norm, max(0, start - 40), start):
             last_child = None
             continue
         else:
             parent = _parent_for(ctx, casualties[:index], casualty, finding)
         if parent is None:
-            if finding.rule == "casualties.including":
+            if finding.rule in _SUB_RULES:
                 casualty.rule = "drop"
             continue
-        casualty.part_of = parent.id
+        _attach(casualty, parent, finding)
         last_child = (finding, casualty)
-        if finding.rule == "casualties.including" or not finding.outcome:
-            casualty.outcome = parent.outcome
-        if casualty.victims is None:
-            casualty.victims = parent.victims
-        if casualty.affiliation is None:
-            casualty.affiliation = parent.affiliation
+
+
+def _attach(casualty: Casualty, parent: Casualty, finding: Finding) -> None:
+    casualty.part_of = parent.id
+    if finding.rule in _SUB_RULES or not finding.outcome:
+        casualty.outcome = parent.outcome
+    if casualty.victims is None:
+        casualty.victims = parent.victims
+    if casualty.affiliation is None and casualty.victims == parent.victims:
+        casualty.affiliation = parent.affiliation
 
 
 _SIBLING = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?"
@@ -128,7 +139,7 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     if not _DOCUMENTED_TOTAL.search(ctx.norm, start, end):
         return None
     for value in ctx.dates:
-        if (value.rule == "dates.month_year" and value.span is not None and start <= value.span.start < end
+        if (value.rule.startswith("dates.month_year") and value.span is not None and start <= value.span.start < end
                 and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
             return value
     return None
@@ -163,6 +174,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
     result = list(casualties)
     for match in REST_RE.finditer(ctx.norm):
+        if any(c.span and match.start() <= c.span.start <= match.end() for c in result):
+            continue  # "the remaining 194 were …" is stated, not derived
         trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
         parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
                        and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)

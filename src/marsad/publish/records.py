@@ -241,7 +241,7 @@ def _casualties_of(session, event_ids: list[int]):
 
     from marsad.store.models import Casualty
 
-    query = select(Casualty.event_id, Casualty.count, Casualty.low, Casualty.high, Casualty.qualifier,
+    query = select(Casualty.event_id, Casualty.count, Casualty.low, Casualty.high, Casualty.qualifier, Casualty.vague,
                    Casualty.victims, Casualty.affiliation).where(
         Casualty.event_id.in_(event_ids), Casualty.part_of_id.is_(None), Casualty.outcome.in_(KILLED_OUTCOMES)
     )
@@ -274,7 +274,7 @@ def _add_casualty(record: EventRecord, casualty) -> None:
         record.deaths_unknown += count
     low = casualty.low if casualty.low is not None else count
     record.low = (record.low or 0) + low
-    if casualty.high is not None or casualty.qualifier in (None, "exact"):
+    if casualty.high is not None or (casualty.qualifier in (None, "exact") and not casualty.vague):
         record.high = (record.high or 0) + (casualty.high if casualty.high is not None else count)
 
 

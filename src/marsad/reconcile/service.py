@@ -314,7 +314,7 @@ def incident(session, incident_id: int) -> dict:
             "superseded": member.superseded, "link_probability": member.link_probability,
             "evidence": event.span_text if event else None,
             "counts": [{"outcome": c.outcome, "count": c.count, "low": c.low, "high": c.high, "qualifier": c.qualifier,
-                        "victims": c.victims, "group": c.victim_group, "evidence": c.span_text} for c in counts],
+                        "vague": c.vague, "victims": c.victims, "group": c.victim_group, "evidence": c.span_text} for c in counts],
         })  # fmt: skip
     estimates = session.scalars(select(IncidentEstimate).where(IncidentEstimate.incident_id == incident_id).order_by(IncidentEstimate.outcome, IncidentEstimate.category))
     links = session.scalars(select(IncidentLink).where(or_(IncidentLink.report_key_a.in_(keys), IncidentLink.report_key_b.in_(keys))).order_by(IncidentLink.match_probability.desc()))
