@@ -6,8 +6,16 @@ import doctest
 from datetime import date
 
 import marsad.counting as counting
-from marsad.counting import (adds_to_total, is_claim, is_party_claim, is_remainder, period_complement, remainder,
-                             remainder_bounds, total)
+from marsad.counting import (
+    adds_to_total,
+    is_claim,
+    is_party_claim,
+    is_remainder,
+    period_complement,
+    remainder,
+    remainder_bounds,
+    total,
+)
 from marsad.model import Casualty, DateValue
 
 

@@ -106,6 +106,10 @@ def test_an_execution_by_a_force_of_its_own_men_is_not_a_battle():
     ("Gunmen killed seven people in Bokkos on Monday and three more in Mangu on Tuesday.", 10),
     ("Two civilians reportedly died after mortar shells landed in the Old City of Taiz on Monday.", 2),
     ("Turkish drones killed 12 people on Friday, including civilians, near Qamishli.", 12),
+    ("Residents of Kafr Nabl buried 15 victims of Sunday's Russian airstrike on the town.", 15),
+    ("Hundreds of mourners buried 23 people who were killed in the bombing.", 23),
+    ("An attack by bandits on a village in Katsina left 11 people dead on Sunday.", 11),
+    ("Two brothers were shot dead by Al-Shabaab militants in Afgoye on Monday.", 2),
 ])
 def test_readings_that_used_to_miss_the_count(text, deaths):
     assert _deaths(_extract(text)) == deaths
@@ -121,3 +125,10 @@ def test_own_news_paragraphs_death_totals():
         assert _deaths(extraction) == total(extraction.casualties), row["text"]
         exact += _deaths(extraction) == row["deaths"]
     assert exact / len(rows) >= 0.9
+
+
+def test_a_toll_update_and_its_first_figure_are_one_event():
+    extraction = _extract("A bomb killed five people at a market in Maiduguri on Saturday. Two more bodies were recovered "
+                          "on Sunday, bringing the death toll to seven.")
+    assert len(extraction.events) == 1
+    assert extraction.events[0].fatalities == 7 and extraction.events[0].location == "Maiduguri"

@@ -456,7 +456,8 @@ BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eigh
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b", re.I)
 TO_DEATH_RE = re.compile(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b", re.I)
-TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
+TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
+                     r"\b(?:ris|rose|climb|reach|stood|jump|increas|mount))", re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -741,6 +742,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
 @register("casualties", version="1")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.subcounts import (
+        buried_findings,
         ellipsis_findings,
         including_findings,
         including_one_findings,
@@ -759,6 +761,8 @@ def casualties_component(ctx: DocContext) -> None:
     findings += split_findings(ctx, numbers, findings)
     if is_protest_report(ctx):
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
+    else:
+        findings += buried_findings(ctx, numbers)
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings
     casualties = [to_casualty(ctx, f) for f in findings]

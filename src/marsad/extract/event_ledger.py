@@ -12,6 +12,8 @@ and each incident is one event:
   kill 7 civilians in X" + the report) are one event: consecutive groups of the
   same event type, one of them without counts of its own, at no different place
   or date;
+* groups whose counts the ledger tied together (a toll update and the figure it
+  supersedes, a total and the places it breaks down into) are one event;
 * counts stated before the first event belong to it.
 """
 
@@ -21,7 +23,6 @@ import re
 
 from marsad.counting import is_claim
 from marsad.extract.pipeline import DocContext
-
 
 #: "… said on Friday": the day of the report, not of an incident.
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
@@ -78,11 +79,13 @@ def _anchors(ctx: DocContext, group) -> tuple[set, set]:
 def _same_incident(ctx: DocContext, first, second) -> bool:
     """The same incident told twice: same event type, one telling without counts
     of its own, no date or place that tells them apart."""
+    first.end, second.end = second.start, _next_end(second)
+    if _linked(ctx, first, second):
+        return True
     if first.clauses[0].typing is None or second.clauses[0].typing is None:
         return False
     if first.clauses[0].typing.event_type != second.clauses[0].typing.event_type:
         return False
-    first.end, second.end = second.start, _next_end(second)
     if _adds(ctx, first) and _adds(ctx, second):
         return False
     first_dates, first_places = _anchors(ctx, first)
@@ -90,6 +93,15 @@ def _same_incident(ctx: DocContext, first, second) -> bool:
     if first_dates and second_dates and not first_dates & second_dates:
         return False
     return not (first_places and second_places and not first_places & second_places)
+
+
+def _linked(ctx: DocContext, first, second) -> bool:
+    """The ledger already tied their counts: a toll update and the figure it
+    supersedes, a total and the places it breaks down into."""
+    ours, theirs = _block(ctx, first), _block(ctx, second)
+    our_ids, their_ids = {c.id for c in ours}, {c.id for c in theirs}
+    return any(c.alternative_of in their_ids or c.part_of in their_ids for c in ours) or \
+        any(c.alternative_of in our_ids or c.part_of in our_ids for c in theirs)
 
 
 def _elaborates(ctx: DocContext, previous, group) -> bool:

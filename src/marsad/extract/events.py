@@ -27,8 +27,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.counting import adds_to_total, is_claim
-from marsad.extract.event_ledger import settle_groups
 from marsad.extract.actors import acled_actor_name, actor_entry
+from marsad.extract.event_ledger import settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.pipeline import DocContext, register
 from marsad.model import ActorMention, DateValue, Event, PlaceMention

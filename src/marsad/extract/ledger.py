@@ -46,8 +46,10 @@ _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}
                     r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)", re.I)
 _TOLL = re.compile(r"\b(?:toll|ris(?:en|es?)|rose|climb(?:ed|s)?|increas(?:ed|es)|jump(?:ed|s)?|bringing|"
                    r"updated|mounted)\b", re.I)
-_EARLIER = re.compile(r"\b(?:initially|earlier|previously|preliminary|first\s+reported|had\s+reported|"
-                      r"from\s+an?\s+(?:earlier|initial|previous))\b", re.I)
+_EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
+                      r"\bhad\s+(?:initially|earlier|previously|first)\b|"
+                      r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
+                      r"\bfrom\s+an?\s+(?:earlier|initial|previous)\b", re.I)
 _ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
                     r"meanwhile|further)\b", re.I)
 _TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|bringing)\b", re.I)
@@ -173,7 +175,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
     for finding, casualty in top:
         if casualty is toll or casualty.count is None or toll.count is None or casualty.count > toll.count:
             continue
-        if _distinct_scope(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
+        if _places_differ(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
             continue
         if "ledger.moved" in casualty.rule or re.search(r"\b(?:died|succumbed)\b[^.;]{0,30}\b(?:wounds|injuries|hospital)",
                                                          ctx.norm[finding.start:finding.end + 60], re.I):
@@ -231,19 +233,27 @@ def _totals_after_parts(ctx: DocContext, top) -> None:
             casualty.alternative_of = top[0][1].id
 
 
+def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
+    start, end = ctx.sentence_at(finding.start)
+    dates = {(d.start, d.end) for d in ctx.dates if d.span is not None and start <= d.span.start < end}
+    places = {(p.name or p.text).lower() for p in ctx.places if p.span is not None and start <= p.span.start < end}
+    return dates, places
+
+
 def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
     """Whether the later statement names a date or a place the first one's sentence does not."""
-    def anchors(finding: Finding) -> tuple[set, set]:
-        start, end = ctx.sentence_at(finding.start)
-        dates = {(d.start, d.end) for d in ctx.dates if d.span is not None and start <= d.span.start < end}
-        places = {(p.name or p.text).lower() for p in ctx.places if p.span is not None and start <= p.span.start < end}
-        return dates, places
-
-    first_dates, first_places = anchors(first)
-    later_dates, later_places = anchors(later)
     if ctx.sentence_index(first.start) == ctx.sentence_index(later.start):
         return False
+    first_dates, first_places = _anchors(ctx, first)
+    later_dates, later_places = _anchors(ctx, later)
     return bool(later_dates - first_dates) or bool(later_places - first_places)
+
+
+def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
+    """A toll update is dated by its report, not its incident: only two different
+    places tell a toll and another count apart."""
+    toll_places, other_places = _anchors(ctx, toll)[1], _anchors(ctx, other)[1]
+    return bool(toll_places and other_places and not toll_places & other_places)
 
 
 def _compatible(a: Casualty, b: Casualty) -> bool:

@@ -140,3 +140,27 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
                 break
             position = following.end()
     return found
+
+
+_BURIED = re.compile(r"\bburi(?:ed|ing)\s+(?:the\s+)?(?:bodies\s+of\s+(?:the\s+)?)?(?=\d|[a-z])", re.I)
+_VIOLENT_CONTEXT = re.compile(r"\b(?:victims?|killed|killing|died|dead|attack\w*|(?:air)?strikes?|bomb\w*|massacre\w*|"
+                              r"shell\w*|raids?|shot|gunmen|explosion|blast)\b", re.I)
+
+
+def buried_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """"Residents buried 15 victims of the airstrike": the buried are the dead
+    when the sentence says they died by violence (and no other rule counted them)."""
+    found = []
+    for match in _BURIED.finditer(ctx.norm):
+        number = numbers.starting_at(match.end())
+        if number is None or numbers.is_used(number):
+            continue
+        sentence_start, sentence_end = ctx.sentence_at(match.start())
+        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+        head = _head_noun(phrase)
+        if not head or head in NON_PERSON or not _VIOLENT_CONTEXT.search(ctx.norm, sentence_start, sentence_end):
+            continue
+        numbers.take(number)
+        found.append(Finding("killed", number, number.value, number.start, max(end, number.end), match.start(),
+                             match.end(), phrase, "casualties.buried", 0.7))
+    return found

@@ -14,9 +14,15 @@ from __future__ import annotations
 import re
 
 from marsad.counting import REST_RE, SUMMED, is_party_claim, outcome_family, remainder
-from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, own_clause_end, to_casualty
-from marsad.extract.ledger import settle
+from marsad.extract.casualties import (
+    TRIGGER_RE,
+    Finding,
+    _outcome_of,
+    own_clause_end,
+    to_casualty,
+)
 from marsad.extract.dates import add_months, precision_for
+from marsad.extract.ledger import settle
 from marsad.extract.pipeline import DocContext
 from marsad.model import Casualty, DateValue
 
