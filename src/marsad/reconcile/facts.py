@@ -4,7 +4,7 @@
   precision 1–3), each with the casualty counts attached to it that are not
   cumulative tallies.
 - *Claims*: cumulative counts (``is_tally``), their "including" children, and
-  counts whose period is longer than a week.
+  counts whose period is a week or longer (``marsad.counting.is_claim``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from marsad.counting import is_claim, is_claim_event, is_remainder, is_toll_update
+from marsad.counting import is_claim, is_claim_event, is_period_claim, is_remainder, is_toll_update
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
 from marsad.reconcile.linkage import Report, evidence_words, place_key
-
-MAX_INCIDENT_DAYS = 7
 
 
 def _ordinal(value: date | None) -> int:
@@ -31,10 +29,6 @@ def _sentence(text: str, start: int | None, end: int | None) -> str:
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     stops = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
     return text[left : min(stops) if stops else len(text)]
-
-
-def _period_days(start: date | None, end: date | None) -> int:
-    return (end - start).days if start and end else 0
 
 
 def _casualty_dict(row) -> dict:
@@ -63,10 +57,6 @@ def _casualty_dict(row) -> dict:
     }
 
 
-def _is_claim(casualty: dict, by_id: dict[int, dict]) -> bool:
-    return is_claim(casualty, lambda fact: by_id.get(fact["part_of"]))
-
-
 def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
     """A count attached to an event that spans a month ("244 civilians in
     January") is a cumulative claim over that period."""
@@ -74,7 +64,7 @@ def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
         event = events.get(casualty["event_id"])
         if casualty["period_start"] or event is None or not (event.date_start and event.date_end):
             continue
-        if (event.date_precision or 1) >= 4 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
+        if (event.date_precision or 1) >= 4 or is_period_claim(event.date_start, event.date_end):
             casualty["period_start"], casualty["period_end"] = event.date_start, event.date_end
 
 
@@ -99,8 +89,8 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     event_admin1 = {row.id: row.admin1 for row in event_rows if row.admin1}
     _inherit_event_periods(casualties, {row.id: row for row in event_rows})
     place_admin1 = _casualty_place_admin1(session, current)
-    claims = [_claim(c, by_id, documents, event_admin1, place_admin1) for c in casualties if _is_claim(c, by_id)]
-    claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
+    claim_ids = {c["id"] for c in casualties if is_claim(c, lambda fact: by_id.get(fact["part_of"]))}
+    claims = [_claim(c, by_id, documents, event_admin1, place_admin1) for c in casualties if c["id"] in claim_ids]
     by_event: dict[int, list[dict]] = defaultdict(list)
     verdicts: dict[int, list[bool]] = defaultdict(list)
     loose_claims: dict[int, list[int]] = defaultdict(list)  # document id -> starts of claims attached to no event
@@ -223,7 +213,7 @@ def _restates(head, body) -> bool:
 
 def _report(event, document, casualties: list[dict], dated_by=None) -> Report | None:
     day = (dated_by or event).event_date or event.date_start
-    if day is None or (event.date_precision or 1) > 3 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
+    if day is None or (event.date_precision or 1) > 3 or is_period_claim(event.date_start, event.date_end):
         return None
     key = f"{event.document_id}/{event.local_id}"
     published = _ordinal(document.published)
