@@ -225,11 +225,12 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     """The Splink model: blocking rule, comparisons with their m/u probabilities."""
     parameters = parameters or DEFAULT_PARAMETERS
     window = f"abs(l.day - r.day) <= {int(window_days)} AND l.document_id <> r.document_id"
-    # the second rule catches reports of one place whose governorate is missing or differs; the third
-    # a source's toll update that names no place ("the death toll of yesterday's massacre has risen to 9")
+    # the second rule catches reports of one place whose governorate is missing or differs; the third and
+    # fourth a place one report names beside its location; the last two a source's toll update that
+    # names no place ("the death toll of yesterday's barrel bomb massacre has risen to nine")
     blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}",
                 f"l.loc_key = r.other_place AND {window}", f"l.other_place = r.loc_key AND {window}",
-                f"l.source = r.source AND (l.toll_update OR r.toll_update) AND (l.block_area IS NULL OR r.block_area IS NULL) AND {window}"]
+                f"l.orphan_update = r.source AND {window}", f"l.source = r.orphan_update AND {window}"]
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "uid",
@@ -286,6 +287,8 @@ def _frame(reports: Sequence[Report]):
             "source": [r.source for r in reports],
             "published": pd.array([r.published or None for r in reports], dtype="Int64"),
             "toll_update": [bool(r.toll_update) for r in reports],
+            # a toll update with no area, keyed by its source (an equality join: blocking stays fast)
+            "orphan_update": [r.source if r.toll_update and not (r.admin1 or r.country) else None for r in reports],
             "day_stated": [bool(r.day_stated) for r in reports],
             # the place is compared on its own; its words would count a spelling variant twice
             "words": [_own_words(r) for r in reports],
