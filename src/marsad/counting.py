@@ -180,3 +180,54 @@ def period_complement(start: date | None, end: date | None,
     if cursor <= end:
         gaps.append((cursor, end))
     return gaps[0] if len(gaps) == 1 else None
+
+
+# --- Across documents (issue 9, reconcile) ---------------------------------------
+#
+# Which reports of one incident count: a toll update replaces its source's
+# earlier toll (``marsad.reconcile.estimates``), and the linkage takes a report
+# that says it updates a toll as evidence for the incident it updates.
+
+#: "the death toll has risen to 11", "the toll climbed to", "raising the death
+#: toll to", "after four of the injured died of their wounds", "succumbed to".
+TOLL_UPDATE_RE = re.compile(
+    r"\b(?:(?:death\s+)?toll\b[^.;]{0,80}?\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed)?|"
+    r"increas(?:e|es|ed|ing)|reach(?:es|ed)?|mount(?:s|ed)?|went\s+up|has\s+gone\s+up)|"
+    r"rais(?:e|es|ed|ing)\s+the\s+(?:death\s+)?toll|"
+    r"died\s+(?:of|from)\s+(?:their|his|her)\s+(?:wounds|injuries)|succumb(?:ed|s)?\s+to\s+(?:their|his|her)\s+(?:wounds|injuries)|"
+    r"(?:of\s+the\s+(?:wounded|injured)|wounded\s+\w+)\s+(?:later\s+)?died)",
+    re.I,
+)
+
+
+def is_toll_update(text: str | None) -> bool:
+    """Whether a report says it updates an earlier toll ("the death toll has
+    risen to 11 after four of the injured died of their wounds").
+
+    >>> is_toll_update("The death toll of yesterday's massacre has risen to 9")
+    True
+    >>> is_toll_update("Four civilians were killed and seven wounded")
+    False
+    """
+    return bool(text and TOLL_UPDATE_RE.search(text))
+
+
+def is_claim_event(attached: Sequence[bool], span: tuple[int | None, int | None],
+                   claim_starts: Iterable[int]) -> bool:
+    """Whether an event is only a claim, so never an incident report, an
+    exported event or a chart bar: every count attached to it is a claim
+    (``attached``: :func:`is_claim` of each), or none is attached and a claim
+    of its document starts inside the event's own text ("SOHR documented the
+    death of 312 people in February" read as an event).
+
+    >>> is_claim_event([True, True], (0, 80), [])
+    True
+    >>> is_claim_event([], (0, 80), [25])
+    True
+    >>> is_claim_event([True, False], (0, 80), [25])
+    False
+    """
+    if attached:
+        return all(attached)
+    start, end = span
+    return start is not None and any(start <= s < (end or start) for s in claim_starts)

@@ -43,3 +43,26 @@ def test_including_children_do_not_add_to_civilians():
     assert figures["children"].best == 4
     assert figures["combatants"].best == 12 and figures["combatants"].high is None
     assert figures["combatants/SDF"].best == 12
+
+
+def test_a_later_lower_figure_of_the_same_source_does_not_lower_its_toll():
+    (estimate,) = combine([fig("1/E1", "A", "B", 10, 7), fig("2/E1", "A", "B", 11, 11), fig("3/E1", "A", "B", 12, 1)])
+    assert (estimate.low, estimate.best, estimate.high) == (11, 11, 11)
+    assert estimate.superseded == ["1/E1", "3/E1"]
+
+
+def test_the_higher_toll_wins_between_equally_reliable_sources_even_if_published_earlier():
+    (estimate,) = combine([fig("1/E1", "Monitor", "C", 11, 11), fig("2/E1", "Civil defence", "C", 12, 9)])
+    assert (estimate.low, estimate.best, estimate.high) == (9, 11, 11)
+
+
+def test_unknown_victims_are_the_total_less_the_named_categories_not_added():
+    # one source: 14 people; another: 12 civilians and 2 fighters (the same 14)
+    figures = [fig("1/E1", "A", "B", 10, 14, category="unknown"), fig("2/E1", "B", "C", 11, 12),
+               fig("2/E1", "B", "C", 11, 2, category="combatants")]  # fmt: skip
+    by_category = {e.category: e.best for e in combine(figures)}
+    assert by_category == {"civilians": 12, "combatants": 2}
+    # a total above what the named categories explain leaves the rest unknown
+    figures[0] = fig("1/E1", "A", "B", 10, 20, category="unknown")
+    by_category = {e.category: e.best for e in combine(figures)}
+    assert by_category == {"civilians": 12, "combatants": 2, "unknown": 6}

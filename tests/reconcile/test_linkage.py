@@ -33,3 +33,37 @@ def test_reports_of_one_document_are_never_linked_but_a_person_decides():
     assert split.clusters == [[1], [2], [3]]
     forced = cluster(reports, pairs, same=[(1, 2)], different=[(1, 3), (2, 3)])
     assert forced.clusters == [[1, 2], [3]]
+
+
+def test_a_sources_toll_update_that_names_no_place_links_to_its_incident():
+    from dataclasses import replace
+
+    first = replace(report(1, 1, 100, "Kafr Batna", 6, words=("barrel", "helicopters")), source="Ghouta Media", published=100)
+    update = replace(report(2, 2, 100, None, 9, actors=(), words=("barrel", "massacre")), source="Ghouta Media",
+                     published=101, admin1=None, toll_update=True)  # fmt: skip
+    other = replace(report(3, 3, 100, None, 9, actors=(), words=("barrel", "massacre")), source="Another Outlet",
+                    published=101, admin1=None, toll_update=True)  # fmt: skip
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs([first, update, other])}
+    assert pairs[(1, 2)].contributions["counts"]["level"] == "a later toll update"
+    assert pairs[(1, 2)].match_probability >= 0.8
+    assert (1, 3) not in pairs  # no place, another source: nothing to block on
+    lower = replace(update, killed=4, killed_low=4, killed_high=4)  # a toll does not fall
+    (pair,) = score_pairs([first, lower])
+    assert pair.contributions["counts"]["level"] != "a later toll update"
+
+
+def test_an_undated_statement_joins_a_toll_update_and_superseded_tolls_do_not_vote():
+    from dataclasses import replace
+
+    first = replace(report(1, 1, 100, "Sarmin", 5, words=("residential", "warplanes")), source="Monitor", published=100)
+    update = replace(report(2, 2, 100, "Sarmin", 8, words=("warplanes", "wounded")), source="Monitor", published=101, toll_update=True)
+    statement = replace(report(3, 3, 101, "Sarmeen", 7, actors=(), words=("rubble", "wounded")), source="Civil Defence",
+                        published=101, day_stated=False)  # fmt: skip
+    pairs = score_pairs([first, update, statement])
+    levels = {(p.uid_a, p.uid_b): p.contributions["date"]["level"] for p in pairs}
+    assert levels[(2, 3)] == "undated report published 1-2 days after"
+    # the first report's 5 is superseded by the update's 8: the statement is compared with the update
+    assert cluster([first, update, statement], pairs).clusters == [[1, 2, 3]]
+    stated = replace(statement, day_stated=True)
+    (pair,) = [p for p in score_pairs([update, stated]) if (p.uid_a, p.uid_b) == (2, 3)]
+    assert pair.contributions["date"]["level"] == "1 day apart"

@@ -157,7 +157,12 @@ def _record_from_row(row) -> EventRecord:
 
 
 def _completed(session, batch: list[EventRecord], verified_only: bool = False) -> list[EventRecord]:
-    """Fill the casualty breakdown and the coded fields of one batch."""
+    """Fill the casualty breakdown and the coded fields of one batch; drop the
+    events that are only claims (a monthly toll is never an event)."""
+    claims = _claim_events(session, batch)
+    batch = [record for record in batch if record.event_id not in claims]
+    if not batch:
+        return batch
     ids = [record.event_id for record in batch]
     by_id = {record.event_id: record for record in batch}
     for event_id, casualty in _casualties_of(session, ids):
@@ -173,6 +178,38 @@ def _completed(session, batch: list[EventRecord], verified_only: bool = False) -
     from marsad.review.overlay import apply_to_records
 
     return apply_to_records(session, batch, verified_only=verified_only)  # people's corrections win; rejected events drop
+
+
+def _claim_events(session, batch: list[EventRecord]) -> set[int]:
+    """Events that are only claims (a period or cumulative toll, or a part of
+    one; :func:`marsad.counting.is_claim`): every count attached to the event
+    is a claim, or none is and the event's own text states a claim ("312
+    people were killed in February" is not an event)."""
+    from sqlalchemy import or_
+
+    from marsad.counting import is_claim, is_claim_event
+    from marsad.store.models import Casualty
+    from marsad.store.repository import current_fact_query
+
+    ids = [record.event_id for record in batch]
+    documents = {record.document_id for record in batch}
+    query = current_fact_query(Casualty).with_only_columns(
+        Casualty.id, Casualty.event_id, Casualty.document_id, Casualty.part_of_id, Casualty.is_tally,
+        Casualty.period_start, Casualty.period_end, Casualty.span_start).where(
+        or_(Casualty.event_id.in_(ids), Casualty.document_id.in_(documents) & Casualty.event_id.is_(None)))  # fmt: skip
+    rows = {row.id: {"part_of": row.part_of_id, "is_tally": row.is_tally, "period_start": row.period_start,
+                     "period_end": row.period_end, "event_id": row.event_id, "document_id": row.document_id,
+                     "start": row.span_start} for row in session.execute(query)}  # fmt: skip
+    attached: dict[int, list[bool]] = {}
+    loose: dict[int, list[int]] = {}  # document id -> where its claims not attached to an event start
+    for row in rows.values():
+        claim = is_claim(row, lambda fact: rows.get(fact["part_of"]))
+        if row["event_id"] is not None:
+            attached.setdefault(row["event_id"], []).append(claim)
+        elif claim and row["start"] is not None:
+            loose.setdefault(row["document_id"], []).append(row["start"])
+    return {record.event_id for record in batch
+            if is_claim_event(attached.get(record.event_id, []), (record.span_start, record.span_end), loose.get(record.document_id, []))}  # fmt: skip
 
 
 def _where_precision_of(session, event_ids: list[int]):

@@ -6,23 +6,30 @@ The rules (also in ``docs/methodology.md``):
    than N" and vague quantities ("dozens" = 12, "hundreds" = 100) give a lower
    bound (N, N, open); "about N" keeps the extractor's low/high; "up to N" an
    upper bound.
-2. Within one source, the latest report of the incident supersedes the
+2. Within one source, its latest toll of the incident supersedes the
    earlier ones ("the death toll rises to 14" replaces 9; nothing is added).
+   A toll does not fall: a later, lower figure of the same source (a recap
+   naming one victim, a partial count) never replaces a higher one.
 3. Across sources, best is the figure of the most reliable source (Admiralty
-   grade A before B … F, ungraded last), the later report winning between
-   equals, then the higher figure.
+   grade A before B … F, ungraded last); between equally reliable sources the
+   higher current figure (each is that source's latest toll, and tolls rise
+   as the wounded die and bodies are found), then the later report.
 4. Disagreement widens the range: low is the lowest current figure's low,
    high the highest current figure (its stated high, else its count). A
    range whose highest figure is only a lower bound is marked ``open_high``.
 5. "Including" sub-counts never add to their parent: a report's civilians are
    its top-level civilian counts; children and women are broken out as
    categories of their own.
+6. One total per incident: when some reports name the victims (civilians,
+   combatants) and others say only "people", the "unknown" category is what
+   the incident's total (rules 2–4 over each report's total) leaves after the
+   named categories, never a figure added beside them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DEATH_OUTCOMES = {"killed": "killed", "executed": "killed", "dead": "killed"}
 RELIABILITY_ORDER = {grade: rank for rank, grade in enumerate("ABCDEF")}
@@ -102,27 +109,70 @@ def categories_of(casualty: dict, parent: dict | None = None) -> list[str]:
     return out
 
 
+TOP_LEVEL = ("civilians", "combatants", "unknown")
+NAMED = ("civilians", "combatants")
+
+
 def combine(figures: Sequence[Figure]) -> list[Estimate]:
-    """Apply rules 2–4 to all figures of one incident."""
+    """Apply rules 2–4 and 6 to all figures of one incident."""
     by_key: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
         by_key.setdefault((figure.outcome, figure.category), []).append(figure)
-    return [_combine_one(outcome, category, group) for (outcome, category), group in sorted(by_key.items())]
+    estimates = {key: _combine_one(key[0], key[1], group) for key, group in sorted(by_key.items())}
+    for outcome in sorted({outcome for outcome, _ in by_key}):
+        _settle_unknown(outcome, figures, estimates)
+    return list(estimates.values())
+
+
+def _settle_unknown(outcome: str, figures: Sequence[Figure], estimates: dict[tuple[str, str], Estimate]) -> None:
+    """Rule 6: "unknown" is the incident's total less its named categories."""
+    named = [estimates[(outcome, c)] for c in NAMED if (outcome, c) in estimates]
+    unknown = estimates.get((outcome, "unknown"))
+    if not named or unknown is None:
+        return
+    total = _combine_one(outcome, "total", report_totals(outcome, figures))
+    named_best = sum(e.best for e in named)
+    rest = total.best - named_best
+    if rest <= 0:
+        del estimates[(outcome, "unknown")]
+        return
+    estimates[(outcome, "unknown")] = replace(
+        unknown, best=rest, low=min(rest, max(0, total.low - named_best)), high=max(rest, total.high - named_best),
+        open_high=total.open_high, best_report_key=total.best_report_key,
+        explanation=f"the incident's total {total.best} ({total.explanation}) less {named_best} named as "
+                    + " and ".join(e.category for e in named),
+    )  # fmt: skip
+
+
+def report_totals(outcome: str, figures: Sequence[Figure]) -> list[Figure]:
+    """Each report's total for ``outcome``: the sum of its top-level categories."""
+    sums: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.outcome == outcome and figure.category in TOP_LEVEL:
+            sums.setdefault(figure.report_key, []).append(figure)
+    return [
+        replace(parts[0], category="total", low=sum(f.low for f in parts), best=sum(f.best for f in parts),
+                high=None if any(f.high is None for f in parts) else sum(f.high for f in parts))
+        for parts in sums.values()
+    ]  # fmt: skip
 
 
 def _rank(figure: Figure) -> tuple:
-    return (RELIABILITY_ORDER.get(figure.reliability or "", 6), -figure.published, -figure.best, figure.report_key)
+    return (RELIABILITY_ORDER.get(figure.reliability or "", 6), -figure.best, -figure.published, figure.report_key)
+
+
+def _source_toll(figures: list[Figure]) -> Figure:
+    """Rule 2: one source's current figure, its latest toll; a later lower
+    figure never replaces a higher one (a toll does not fall)."""
+    return max(figures, key=lambda f: (f.best, f.published, f.document_id, f.report_key))
 
 
 def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate:
-    latest: dict[str, Figure] = {}
-    superseded: list[str] = []
-    for figure in sorted(figures, key=lambda f: (f.published, f.document_id, f.report_key)):
-        source = figure.source or f"document {figure.document_id}"
-        if source in latest:
-            superseded.append(latest[source].report_key)
-        latest[source] = figure
-    current = list(latest.values())
+    by_source: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_source.setdefault(figure.source or f"document {figure.document_id}", []).append(figure)
+    current = [_source_toll(group) for group in by_source.values()]
+    superseded = [f.report_key for f in figures if f not in current]
     chosen = min(current, key=_rank)
     low = min(f.low for f in current)
     top = max(current, key=lambda f: (f.high if f.high is not None else f.best, f.high is None))
@@ -134,7 +184,7 @@ def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate
     if len(current) > 1:
         parts.append(f"{len(current)} sources give {sorted({f.best for f in current})}: range {low}–{high}")
     if superseded:
-        parts.append(f"{len(superseded)} earlier report(s) superseded by the same source's later figure")
+        parts.append(f"{len(superseded)} other report(s) superseded by the same source's latest toll")
     if open_high:
         parts.append("the highest figure is a lower bound")
     return Estimate(

@@ -4,7 +4,7 @@
   precision 1–3), each with the casualty counts attached to it that are not
   cumulative tallies.
 - *Claims*: cumulative counts (``is_tally``), their "including" children, and
-  counts whose period is longer than a week.
+  counts whose period is a week or longer (``marsad.counting.is_claim``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from marsad.counting import is_claim, is_remainder
+from marsad.counting import is_claim, is_claim_event, is_period_claim, is_remainder, is_toll_update
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
-from marsad.reconcile.linkage import Report, evidence_words
-
-MAX_INCIDENT_DAYS = 7
+from marsad.reconcile.linkage import Report, evidence_words, place_key
 
 
 def _ordinal(value: date | None) -> int:
@@ -31,10 +29,6 @@ def _sentence(text: str, start: int | None, end: int | None) -> str:
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     stops = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
     return text[left : min(stops) if stops else len(text)]
-
-
-def _period_days(start: date | None, end: date | None) -> int:
-    return (end - start).days if start and end else 0
 
 
 def _casualty_dict(row) -> dict:
@@ -63,10 +57,6 @@ def _casualty_dict(row) -> dict:
     }
 
 
-def _is_claim(casualty: dict, by_id: dict[int, dict]) -> bool:
-    return is_claim(casualty, lambda fact: by_id.get(fact["part_of"]))
-
-
 def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
     """A count attached to an event that spans a month ("244 civilians in
     January") is a cumulative claim over that period."""
@@ -74,7 +64,7 @@ def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
         event = events.get(casualty["event_id"])
         if casualty["period_start"] or event is None or not (event.date_start and event.date_end):
             continue
-        if (event.date_precision or 1) >= 4 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
+        if (event.date_precision or 1) >= 4 or is_period_claim(event.date_start, event.date_end):
             casualty["period_start"], casualty["period_end"] = event.date_start, event.date_end
 
 
@@ -105,24 +95,131 @@ def load_facts(session) -> tuple[list[Report], list[Claim]]:
     event_admin1 = {row.id: row.admin1 for row in event_rows if row.admin1}
     _inherit_event_periods(casualties, {row.id: row for row in event_rows})
     place_admin1 = _casualty_place_admin1(session, current)
-    claims = [_claim(c, by_id, documents, event_admin1, place_admin1) for c in casualties if _is_claim(c, by_id)]
-    claim_ids = {c["id"] for c in casualties if _is_claim(c, by_id)}
+    claim_ids = {c["id"] for c in casualties if is_claim(c, lambda fact: by_id.get(fact["part_of"]))}
+    claims = [_claim(c, by_id, documents, event_admin1, place_admin1) for c in casualties if c["id"] in claim_ids]
     by_event: dict[int, list[dict]] = defaultdict(list)
+    verdicts: dict[int, list[bool]] = defaultdict(list)
+    loose_claims: dict[int, list[int]] = defaultdict(list)  # document id -> starts of claims attached to no event
     for casualty in casualties:
-        if casualty["event_id"] is not None and casualty["id"] not in claim_ids:
+        if casualty["event_id"] is None:
+            if casualty["id"] in claim_ids and casualty["span"][0] is not None:
+                loose_claims[casualty["document_id"]].append(casualty["span"][0])
+            continue
+        verdicts[casualty["event_id"]].append(casualty["id"] in claim_ids)
+        if casualty["id"] not in claim_ids:
             by_event[casualty["event_id"]].append(casualty)
+    parent_event = _move_breakdowns(by_event, by_id)
     reports = []
-    events = reviewed_objects(session, "event", session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id)))
-    for event in events:
-        report = _report(event, documents[event.document_id], by_event.get(event.id, []))
+    machine_events = session.scalars(select(Event).where(Event.run_id.in_(current)).order_by(Event.id))
+    events = [e for e in reviewed_objects(session, "event", machine_events)
+              if not is_claim_event(verdicts.get(e.id, []), (e.span_start, e.span_end), loose_claims.get(e.document_id, []))]  # fmt: skip
+    restated = headline_restatements(events, {d: row.text for d, row in documents.items()})
+    dated = {e.id: e for e in events if e.date_precision is not None}
+    cited = _cited_places(session, current)
+    for event in events:  # a monthly toll read as an event is a claim, never an incident
+        if event.id in restated:
+            continue
+        # a breakdown that gives no date of its own happened when its total did
+        parent = dated.get(parent_event.get(event.id)) if event.date_precision is None else None
+        report = _report(event, documents[event.document_id], by_event.get(event.id, []), parent)
         if report is not None:
+            others = [k for k in cited.get(event.id, []) if k != place_key(event.location)]
+            report.other_place = others[0] if len(others) == 1 else None  # a round-up of many towns names none in particular
             reports.append(report)
     return reports, claims
 
 
-def _report(event, document, casualties: list[dict]) -> Report | None:
-    day = event.event_date or event.date_start
-    if day is None or (event.date_precision or 1) > 3 or _period_days(event.date_start, event.date_end) > MAX_INCIDENT_DAYS:
+def _cited_places(session, current) -> dict[int, list[str]]:
+    """event id → the place keys of the towns and unresolved names it cites, in
+    text order ("Bani Qais district of Hajjah": the event is placed at Hajjah,
+    but another report names only Bani Qays). Governorates and countries are
+    left out: the area is compared on its own."""
+    from sqlalchemy import select
+
+    from marsad.store.models import Event, EventPlace, Place
+
+    rows = session.execute(
+        select(EventPlace.event_id, Place.name, Place.text, Place.where_prec, Place.span_start)
+        .join(Place, EventPlace.place_id == Place.id).join(Event, EventPlace.event_id == Event.id)
+        .where(Event.run_id.in_(current)).order_by(EventPlace.event_id, Place.span_start)
+    ).all()
+    out: dict[int, list[str]] = defaultdict(list)
+    for event_id, name, text, where_prec, _ in rows:
+        key = place_key(name or text)
+        if key and (where_prec is None or where_prec <= 2) and key not in out[event_id]:
+            out[event_id].append(key)
+    return out
+
+
+def _move_breakdowns(by_event: dict[int, list[dict]], by_id: dict[int, dict]) -> dict[int, int]:
+    """A part of a total that belongs to another event of the document ("seven
+    civilians in the province. Five of them died in Qamishli") counts in its
+    own event, and its parent's event keeps only the rest of the total
+    (:func:`marsad.counting.remainder_bounds`), so the document still counts
+    each person once and each where it happened. Returns each such part's
+    event → its parent's event."""
+    from marsad.counting import remainder_bounds
+    from marsad.reconcile.estimates import casualty_bounds
+
+    moved: dict[int, list[dict]] = defaultdict(list)
+    parent_event: dict[int, int] = {}
+    for group in by_event.values():
+        for casualty in group:
+            parent = by_id.get(casualty["part_of"])
+            if parent is not None and parent["event_id"] not in (None, casualty["event_id"]) and parent["outcome"] == casualty["outcome"]:
+                moved[parent["id"]].append(casualty)
+                parent_event[casualty["event_id"]] = parent["event_id"]
+    for parent_id, children in moved.items():
+        parent = by_id[parent_id]
+        group = by_event.get(parent["event_id"], [])
+        if parent not in group:
+            continue
+        bounds = casualty_bounds(parent["count"], parent["low"], parent["high"], parent["qualifier"], parent["vague"])
+        parts = [b for b in (casualty_bounds(c["count"], c["low"], c["high"], c["qualifier"], c["vague"]) for c in children) if b]
+        index = group.index(parent)
+        if bounds is None:
+            continue
+        low, best, high = remainder_bounds(bounds, parts)
+        if best <= 0:
+            del group[index]
+        else:
+            group[index] = {**parent, "count": best, "low": low, "high": high, "qualifier": None if high is not None else "at_least",
+                            "vague": None, "derived": "the rest of a total broken down by place"}  # fmt: skip
+    return parent_event
+
+
+def headline_restatements(events, texts: dict[int, str]) -> set[int]:
+    """Events of a headline that its body restates ("Regime rockets kill 7
+    civilians in X" over "Seven civilians were killed ... in X"): the same
+    document, the headline's span in the text's first line, and a body event
+    of the same date (or the headline gives none), place (same place key, the
+    headline naming the body's governorate, or one unplaced) and event type.
+    One incident is reported once per document; the body carries the detail."""
+    by_document: dict[int, list] = defaultdict(list)
+    for event in events:
+        by_document[event.document_id].append(event)
+    out = set()
+    for document_id, group in by_document.items():
+        text = texts.get(document_id) or ""
+        first_line = text.find("\n")
+        if len(group) < 2 or first_line <= 0 or not text[first_line:].strip():
+            continue
+        heads = [e for e in group if e.span_end is not None and e.span_end <= first_line]
+        body = [e for e in group if e.span_start is not None and e.span_start > first_line]
+        out.update(h.id for h in heads if any(_restates(h, b) for b in body))
+    return out
+
+
+def _restates(head, body) -> bool:
+    same_day = head.date_precision is None or head.event_date == body.event_date
+    head_key, body_keys = place_key(head.location), {place_key(body.location), place_key(body.admin1)}
+    same_place = head_key is None or place_key(body.location) is None or head_key in body_keys
+    return same_day and same_place and head.event_type == body.event_type
+
+
+def _report(event, document, casualties: list[dict], dated_by=None) -> Report | None:
+    day = (dated_by or event).event_date or event.date_start
+    if day is None or (event.date_precision or 1) > 3 or is_period_claim(event.date_start, event.date_end):
         return None
     key = f"{event.document_id}/{event.local_id}"
     published = _ordinal(document.published)
@@ -138,6 +235,7 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         reliability=document.reliability,
         published=published,
         day=day.toordinal(),
+        day_stated=(dated_by or event).date_precision is not None,
         location=event.location,
         latitude=event.latitude,
         longitude=event.longitude,
@@ -153,6 +251,7 @@ def _report(event, document, casualties: list[dict]) -> Report | None:
         words=evidence_words(text),
         counts=[f.__dict__ for f in figures],
         perpetrators=[name for name, _ in perpetrators.most_common()],
+        toll_update=is_toll_update(text),
     )
 
 

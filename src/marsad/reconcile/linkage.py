@@ -24,9 +24,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-1"
+LINKAGE_VERSION = "linkage-2"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
+TOLL_UPDATE_LEVEL = "a later toll update"
 REVIEW_BAND = (0.5, 0.95)  # below 0.5 matches are rare (about 1 in 50 in the benchmark)
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
 MIN_REPORTS_TO_ESTIMATE_U = 500  # below this, keep the written-down u probabilities
@@ -74,6 +75,9 @@ class Report:
     words: list[str] = field(default_factory=list)
     counts: list[dict] = field(default_factory=list)  # casualty figures, see estimates.report_figures
     perpetrators: list[str] = field(default_factory=list)
+    toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
+    day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
+    other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
 
 
 @dataclass
@@ -99,6 +103,12 @@ def place_key(name: str | None) -> str | None:
     return (text[:1] + re.sub(r"[aeiouy]", "", text[1:])) or None
 
 
+def named_actor(name: str | None) -> bool:
+    """An actor that can tell two incidents apart: not the extractor's default
+    ("Unidentified Armed Group (Syria)") and not the victims ("Civilians (Syria)")."""
+    return bool(name) and not name.startswith(("Unidentified", "Civilians"))
+
+
 def evidence_words(text: str | None) -> list[str]:
     """Distinctive words of the evidence (targets, weapons): the 'text' comparison."""
     if not text:
@@ -111,6 +121,8 @@ def _levels_place() -> list[dict]:
     return [
         {"sql_condition": "(loc_key_l IS NULL OR loc_key_r IS NULL) AND (admin2_l IS NULL OR admin2_r IS NULL)", "label_for_charts": "place unknown", "is_null_level": True},
         {"sql_condition": "loc_key_l = loc_key_r", "label_for_charts": "same place name", "m_probability": 0.65, "u_probability": 0.03},
+        {"sql_condition": "loc_key_l = other_place_r OR other_place_l = loc_key_r OR other_place_l = other_place_r",
+         "label_for_charts": "a place both name", "m_probability": 0.06, "u_probability": 0.02},
         {"sql_condition": "jaro_winkler_similarity(loc_key_l, loc_key_r) >= 0.85", "label_for_charts": "similar place name", "m_probability": 0.15, "u_probability": 0.02},
         {
             "sql_condition": "lat_l IS NOT NULL AND lat_r IS NOT NULL AND "
@@ -127,9 +139,16 @@ def _levels_place() -> list[dict]:
 def _levels_date() -> list[dict]:
     return [
         {"sql_condition": "day_l IS NULL OR day_r IS NULL", "label_for_charts": "date unknown", "is_null_level": True},
-        {"sql_condition": "day_l = day_r", "label_for_charts": "same day", "m_probability": 0.85, "u_probability": 0.15},
-        {"sql_condition": "abs(day_l - day_r) <= 1", "label_for_charts": "1 day apart", "m_probability": 0.12, "u_probability": 0.28},
-        {"sql_condition": "ELSE", "label_for_charts": "2 or more days apart", "m_probability": 0.03, "u_probability": 0.57},
+        {"sql_condition": "day_l = day_r", "label_for_charts": "same day", "m_probability": 0.80, "u_probability": 0.15},
+        {
+            # a statement that gives no date carries its publication date: the incident is on or before it
+            "sql_condition": "(NOT day_stated_l AND day_l - day_r BETWEEN 1 AND 2) OR (NOT day_stated_r AND day_r - day_l BETWEEN 1 AND 2)",
+            "label_for_charts": "undated report published 1-2 days after",
+            "m_probability": 0.07,
+            "u_probability": 0.08,
+        },
+        {"sql_condition": "abs(day_l - day_r) <= 1", "label_for_charts": "1 day apart", "m_probability": 0.10, "u_probability": 0.25},
+        {"sql_condition": "ELSE", "label_for_charts": "2 or more days apart", "m_probability": 0.03, "u_probability": 0.52},
     ]
 
 
@@ -147,7 +166,9 @@ def _levels_event_type() -> list[dict]:
 def _levels_actors() -> list[dict]:
     return [
         {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
-        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.95, "u_probability": 0.40},
+        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.92, "u_probability": 0.40},
+        # "Unidentified Armed Group" (the extractor's default) or only the victims on one side: no disagreement
+        {"sql_condition": "len(named_actors_l) = 0 OR len(named_actors_r) = 0", "label_for_charts": "one side names no actor", "m_probability": 0.04, "u_probability": 0.05},
         {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.05, "u_probability": 0.60},
     ]
 
@@ -156,18 +177,25 @@ def _levels_counts() -> list[dict]:
     big = 10**9
     return [
         {"sql_condition": "killed_l IS NULL OR killed_r IS NULL", "label_for_charts": "no death count", "is_null_level": True},
-        {"sql_condition": "killed_l = killed_r AND killed_l >= 5", "label_for_charts": "same death count (5 or more)", "m_probability": 0.35, "u_probability": 0.01},
-        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same small death count", "m_probability": 0.20, "u_probability": 0.12},
+        {"sql_condition": "killed_l = killed_r AND killed_l >= 5", "label_for_charts": "same death count (5 or more)", "m_probability": 0.30, "u_probability": 0.01},
+        {"sql_condition": "killed_l = killed_r", "label_for_charts": "same small death count", "m_probability": 0.18, "u_probability": 0.12},
+        {
+            # "the death toll has risen to 11": a later update of the other report's toll
+            "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r) OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l)",
+            "label_for_charts": TOLL_UPDATE_LEVEL,
+            "m_probability": 0.15,
+            "u_probability": 0.02,
+        },
         {
             "sql_condition": f"killed_low_l <= coalesce(killed_high_r, {big}) AND killed_low_r <= coalesce(killed_high_l, {big})",
             "label_for_charts": "compatible death counts",
-            "m_probability": 0.20,
+            "m_probability": 0.17,
             "u_probability": 0.10,
         },
         {
             "sql_condition": "greatest(killed_l, killed_r) <= 2 * least(killed_l, killed_r) + 2",
             "label_for_charts": "death counts within a toll revision",
-            "m_probability": 0.20,
+            "m_probability": 0.15,
             "u_probability": 0.25,
         },
         {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.05, "u_probability": 0.52},
@@ -197,8 +225,12 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     """The Splink model: blocking rule, comparisons with their m/u probabilities."""
     parameters = parameters or DEFAULT_PARAMETERS
     window = f"abs(l.day - r.day) <= {int(window_days)} AND l.document_id <> r.document_id"
-    # the second rule catches reports of one place whose governorate is missing or differs
-    blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}"]
+    # the second rule catches reports of one place whose governorate is missing or differs; the third and
+    # fourth a place one report names beside its location; the last two a source's toll update that
+    # names no place ("the death toll of yesterday's barrel bomb massacre has risen to nine")
+    blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}",
+                f"l.loc_key = r.other_place AND {window}", f"l.other_place = r.loc_key AND {window}",
+                f"l.orphan_update = r.source AND {window}", f"l.source = r.orphan_update AND {window}"]
     return {
         "link_type": "dedupe_only",
         "unique_id_column_name": "uid",
@@ -241,15 +273,23 @@ def _frame(reports: Sequence[Report]):
             "day": [r.day for r in reports],
             "block_area": [r.admin1 or r.country or None for r in reports],
             "loc_key": [place_key(r.location) for r in reports],
+            "other_place": [r.other_place for r in reports],
             "lat": [r.latitude for r in reports],
             "lon": [r.longitude for r in reports],
             "admin2": [r.admin2 for r in reports],
             "event_type": [r.event_type for r in reports],
             "sub_event_type": [r.sub_event_type for r in reports],
             "actors": [sorted(set(r.actors)) for r in reports],
+            "named_actors": [sorted({a for a in r.actors if named_actor(a)}) for r in reports],
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
             "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
             "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
+            "source": [r.source for r in reports],
+            "published": pd.array([r.published or None for r in reports], dtype="Int64"),
+            "toll_update": [bool(r.toll_update) for r in reports],
+            # a toll update with no area, keyed by its source (an equality join: blocking stays fast)
+            "orphan_update": [r.source if r.toll_update and not (r.admin1 or r.country) else None for r in reports],
+            "day_stated": [bool(r.day_stated) for r in reports],
             # the place is compared on its own; its words would count a spelling variant twice
             "words": [_own_words(r) for r in reports],
         }
@@ -345,6 +385,10 @@ def _pairs_from_rows(columns: list[str], rows: list[tuple], weights: dict[str, l
     return out
 
 
+def _later(a: Report, b: Report) -> bool:
+    return (a.published or 0, a.killed or 0, a.uid) > (b.published or 0, b.killed or 0, b.uid)
+
+
 @dataclass
 class Clustering:
     clusters: list[list[int]]  # uids, each cluster sorted, clusters sorted by first uid
@@ -392,10 +436,21 @@ def cluster(
         return True
 
     probability = {(p.uid_a, p.uid_b): p.match_probability for p in pairs}
+    by_uid = {r.uid: r for r in reports}
+
+    def current(group: list[int]) -> list[int]:
+        # each source's latest report stands for the source: its earlier, superseded tolls do not vote
+        latest: dict[str, Report] = {}
+        for uid in group:
+            report = by_uid[uid]
+            source = report.source or f"document {report.document_id}"
+            if source not in latest or _later(report, latest[source]):
+                latest[source] = report
+        return [r.uid for r in latest.values()]
 
     def cohesive(a: int, b: int) -> bool:
         # average linkage: the two groups must match on average, not through one chain
-        left, right = members[find(a)], members[find(b)]
+        left, right = current(members[find(a)]), current(members[find(b)])
         if len(left) == 1 and len(right) == 1:
             return True
         total = sum(probability.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)

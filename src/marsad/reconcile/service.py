@@ -256,6 +256,7 @@ def check(session) -> CheckResult:
     from sqlalchemy import select
 
     from marsad.reconcile.claims import coverage
+    from marsad.reconcile.estimates import TOP_LEVEL
     from marsad.reconcile.facts import load_facts
     from marsad.reconcile.models import Incident, IncidentEstimate
     from marsad.reconcile.tallies import area_matches
@@ -269,8 +270,10 @@ def check(session) -> CheckResult:
     def documented(claim: Claim) -> tuple[int, int, int, int]:
         low = best = high = 0
         incidents = set()
+        # a claim of "deaths" or "people" names no category: it covers every top-level one
+        categories = TOP_LEVEL if claim.category == "unknown" else (claim.category,)
         for incident, estimate in rows:
-            if estimate.outcome != claim.outcome or estimate.category != claim.category:
+            if estimate.outcome != claim.outcome or estimate.category not in categories:
                 continue
             if claim.period_start and (incident.event_date is None or not claim.period_start <= incident.event_date <= (claim.period_end or claim.period_start)):
                 continue
