@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import write_section  # noqa: E402
 from ingest import write_corpus  # noqa: E402
 
-
 SHARD_BYTES = 2 << 20
 
 

@@ -23,7 +23,6 @@ from _report import write_section  # noqa: E402
 
 from tests.scenarios.runner import load_stream, run_stream, stream_paths  # noqa: E402
 
-
 # the same streams through the code before issue 9 (commit b988f15, its own extraction and reconcile)
 BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incidents exact in 5/14 streams, "
             "tally error 99 deaths over 19 rows, 4/14 streams fully exact.")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places, main_place
 from marsad.gazetteer.keys import place_key

@@ -26,8 +26,11 @@ def _report(index: int, shelling: bool) -> tuple[str, m.Extraction]:
 def test_train_from_reviews_reports_before_and_after(tmp_path):
     from sqlalchemy import select
 
-    from marsad.cli import main  # noqa: F401  (registers the commands)
-    from marsad.cli import _register_commands, cli
+    from marsad.cli import (
+        _register_commands,
+        cli,
+        main,  # noqa: F401  (registers the commands)
+    )
     from marsad.review.service import decide_fact
     from marsad.store import open_database
     from marsad.store.models import Event

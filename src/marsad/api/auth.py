@@ -93,7 +93,7 @@ def needs(permission: str):
             raise HTTPException(403, f"Your role ({actor.role}) cannot do this: it needs {permission!r} rights.")
         return actor
 
-    dependency.permission = permission  # read by the authorization matrix test
+    dependency.permission = permission  # type: ignore[attr-defined]  # read by the authorization matrix test
     return dependency
 
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from marsad.batch.shards import Shard, read_shard
+
+if TYPE_CHECKING:
+    from marsad.ingest.service import IngestOptions
 
 
 def warm_up() -> None:
@@ -67,7 +71,7 @@ class Rejected:
 class IngestJob:
     """``marsad ingest`` options a worker needs (an :class:`IngestOptions`)."""
 
-    options: object
+    options: IngestOptions
 
     def __call__(self, shard: Shard) -> list:
         return [self._one(raw) for raw in read_shard(shard, self.options.csv)]

@@ -135,7 +135,6 @@ def serve(host, port, workers, no_auto_reconcile, https_only, database_url) -> N
     import uvicorn
 
     from marsad.api.app import session_secret
-
     from marsad.config import database_url as resolve
 
     # Workers are separate processes: hand them the settings through the environment.

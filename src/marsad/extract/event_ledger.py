@@ -31,16 +31,19 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|
 def settle_groups(ctx: DocContext, groups: list) -> list:
     """Drop claim-only groups, merge duplicate tellings, give orphans a home."""
     kept, dropped_sentence = [], None
+    claim_periods = _claim_periods(ctx)
     for group in groups:
+        group.typed_until = group.end  # a dropped claim's text joins the block but not the typing
         if _claims_only(ctx, group):
             dropped_sentence = ctx.sentence_index(group.start)
         elif not (ctx.sentence_index(group.start) == dropped_sentence and not _block(ctx, group)
-                  and not any(_anchors(ctx, group))):
+                  and not any(_anchors(ctx, group, claim_periods))):
             kept.append(group)  # a clause with no counts, date or place of its own continues the claim
     merged: list = []
     for group in kept:
         if merged and (_same_incident(ctx, merged[-1], group) or _elaborates(ctx, merged[-1], group)):
             merged[-1].clauses.extend(group.clauses)
+            merged[-1].typed_until = group.typed_until
             continue
         merged.append(group)
     for index, group in enumerate(merged):
@@ -67,10 +70,24 @@ def _adds(ctx: DocContext, group) -> bool:
                for c in _block(ctx, group))
 
 
-def _anchors(ctx: DocContext, group) -> tuple[set, set]:
+def _claim_periods(ctx: DocContext) -> set[int]:
+    """Where the dates that bound a period start: a claim's period, and any
+    "since the start of the operations on 10 September" (an open period is
+    the scope of a running toll, never the day of an incident)."""
+    by_id = {c.id: c for c in ctx.casualties}
+    periods = [c.period.span for c in ctx.casualties
+               if c.period is not None and c.period.span is not None and is_claim(c, lambda fact: by_id.get(fact.part_of))]
+    periods += [d.span for d in ctx.dates if d.span is not None and d.rule == "dates.since"]
+    return {d.span.start for d in ctx.dates if d.span is not None
+            and any(p.start <= d.span.start and d.span.end <= p.end for p in periods)}
+
+
+def _anchors(ctx: DocContext, group, claim_periods: set[int] = frozenset()) -> tuple[set, set]:  # type: ignore[assignment]
+    """The dates and places a group names; a date that only bounds a claim's period anchors nothing."""
     spans = [(c.start, c.end) for c in group.clauses]
     inside = [lambda item, s=s, e=e: item.span is not None and s <= item.span.start < e for s, e in spans]
     dates = {(d.start, d.end) for d in ctx.dates if any(test(d) for test in inside) and d.precision <= 2
+             and d.span.start not in claim_periods
              and not _REPORTED_ON.search(ctx.norm, max(0, d.span.start - 30), d.span.start)}
     places = {(p.name or p.text).lower() for p in ctx.places if p.resolved and any(test(p) for test in inside)}
     return dates, places

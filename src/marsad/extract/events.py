@@ -77,6 +77,7 @@ class _Group:
     clauses: list[_Clause] = field(default_factory=list)
     end: int = 0  # end of the block of text the event owns
     count_from: int | None = None  # the first event also counts what the report states before it
+    typed_until: int | None = None  # the incident's own telling ends here; merged restatements follow
 
     @property
     def start(self) -> int:
@@ -395,7 +396,9 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     # (ACLED's precision 2, "part of/near a region"), keeping its own name.
     coded_to = place if place is None or place.resolved else next((p for p in places if p.resolved), None)
     country = country_name(coded_to.country) if coded_to else None
-    block = ctx.norm[group.start : group.end]
+    # Typed on its own telling: a toll or breakdown the ledger merged in later
+    # ("... also executed 5 citizens") must not retype the incident.
+    block = ctx.norm[group.start : group.typed_until or group.end]
     lead_end = group.clauses[0].end - group.start
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),

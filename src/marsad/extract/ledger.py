@@ -193,7 +193,8 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
     for index, (total_finding, total) in enumerate(killed):
         if total.count is None or total.part_of:
             continue
-        parts, running = [], 0
+        parts: list = []
+        running = 0
         for finding, casualty in killed[index + 1:]:
             if _sentence_gap(ctx, total_finding, finding) > 3 or casualty.count is None:
                 break
@@ -225,7 +226,7 @@ def _totals_after_parts(ctx: DocContext, top) -> None:
         if index < 2 or casualty.count is None or not _TOTAL_AFTER.search(_clause_before(ctx, finding, 80)):
             continue
         running = 0
-        for other_finding, other in reversed(top[:index]):
+        for _finding, other in reversed(top[:index]):
             running += other.count or 0
             if running >= casualty.count:
                 break

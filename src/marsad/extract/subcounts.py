@@ -119,6 +119,7 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
     """"14 fighters dead: 9 Houthis and 5 government soldiers", "194 were
     combatants: 87 regime soldiers, 41 …": the parts a colon lists."""
     found = []
+    stated_at = {f.number.start: f for f in findings if f.number is not None}
     for finding in [f for f in findings if f.number is not None]:
         opening = _SPLIT_OPEN.match(ctx.norm, max(finding.end, finding.trigger_end))
         if opening is None or ":" not in opening.group(0):
@@ -127,14 +128,22 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
         position = opening.end()
         while position < sentence_end:
             number = numbers.starting_at(position)
-            if number is None or numbers.is_used(number):
+            if number is None:
                 break
             phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
             if not phrase.strip() or _head_noun(phrase) in NON_PERSON:
                 break
-            numbers.take(number)
-            found.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
-                                 number.start, phrase, "casualties.split", 0.75, parent=finding))
+            if numbers.is_used(number):
+                # "14 dead: 9 Houthis and 5 soldiers were killed": the parts are also
+                # their own sentence's subjects; they break the total down, never add to it.
+                stated = stated_at.get(number.start)
+                if stated is None or stated is finding or stated.parent is not None:
+                    break
+                stated.parent = finding
+            else:
+                numbers.take(number)
+                found.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
+                                     number.start, phrase, "casualties.split", 0.75, parent=finding))
             following = _SPLIT_NEXT.match(ctx.norm, end)
             if following is None:
                 break

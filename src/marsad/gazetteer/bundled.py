@@ -166,7 +166,7 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
                 continue
             place_id = f"admin1:{country}.{code}" if level == "admin1" else f"admin2:{country}.{code}.{place_key(plain)}"
             connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), (
-                place_id, name, country, admin1.get((country, code)) or admin1_name(country, code),
+                place_id, name, country, admin1_name(country, code) or admin1.get((country, code)),
                 f"{country}.{code}", name if level == "admin2" else None, point[0], point[1], level, 0, 0,
                 "bundled", None,
             ))

@@ -185,10 +185,10 @@ def _drop_articles(words: list[str]) -> list[str]:
         if position:
             words = [w for w in words if w not in _POSITION_WORDS] + position[-1:]
     kept: list[str] = []
-    for position, word in enumerate(words):
-        if word in ARTICLES and position + 1 < len(words):
+    for index, word in enumerate(words):
+        if word in ARTICLES and index + 1 < len(words):
             continue
-        if word in BU_WORDS and position + 1 < len(words):
+        if word in BU_WORDS and index + 1 < len(words):
             kept.append("bu")
             continue
         if word.startswith("albu") and len(word) > 6:
@@ -241,7 +241,7 @@ def arabic_skeleton(name: str) -> str:
     folded as in :func:`place_key`; a final taa marbuta or haa is silent, a
     taa marbuta inside a name is read ``t``)."""
     words = [w for w in re.split(r"[\s\-_]+", _ARABIC_DIACRITICS.sub("", unicodedata.normalize("NFKC", name))) if w]
-    letters = []
+    letters: list[str] = []
     for position, word in enumerate(words):
         word = word.translate(_ARABIC_HAMZA)
         if word.startswith("البو") and len(word) > 5:

@@ -183,7 +183,7 @@ def unit_key(name: str) -> str:
 
 def _single(consonants: str) -> str:
     """Doubled letters once (``latin_skeleton`` of a key already computed)."""
-    out = []
+    out: list[str] = []
     for letter in consonants:
         if not out or out[-1] != letter:
             out.append(letter)

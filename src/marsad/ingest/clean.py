@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from marsad.ingest.readers import RawDocument, parse_date
 from marsad.hashing import content_hash
+from marsad.ingest.readers import RawDocument, parse_date
 
 MIN_CHARS = 20  # fewer letters than this is not a report
 # C0/C1 control characters except tab and newline; they are invisible and break exports.

@@ -198,7 +198,7 @@ def headline_restatements(events, texts: dict[int, str]) -> set[int]:
     by_document: dict[int, list] = defaultdict(list)
     for event in events:
         by_document[event.document_id].append(event)
-    out = set()
+    out: set[int] = set()
     for document_id, group in by_document.items():
         text = texts.get(document_id) or ""
         first_line = text.find("\n")

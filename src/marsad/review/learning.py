@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from marsad.errors import InputError
+
+if TYPE_CHECKING:
+    from marsad.extract.event_model import EventModel
 
 HELD_BACK = 5  # one in five
 MIN_EXAMPLES = 10
@@ -36,7 +40,7 @@ class RetrainResult:
     held_back: int
     before: float | None  # accuracy of the current model on the held-back part
     after: float | None
-    model: object  # the model trained on every example
+    model: EventModel  # the model trained on every example
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "model"}

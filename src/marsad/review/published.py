@@ -104,9 +104,7 @@ def cached_page(name: str, *, incidents: bool = False):
 
 
 def _data_version(session, *, incidents: bool = False) -> tuple:
-    from sqlalchemy import func, select
-
-    from sqlalchemy import case
+    from sqlalchemy import case, func, select
 
     from marsad.reconcile.models import Incident, TallyClaim
     from marsad.review.models import FactReview

@@ -146,6 +146,7 @@ def bulk_insert(connection, table, rows: list[dict]) -> None:
     if connection.dialect.name != "postgresql":
         connection.execute(table.insert(), rows)
         return
+    from psycopg import DataError, IntegrityError
     from psycopg.sql import SQL, Identifier
     from psycopg.types.json import Json
     from sqlalchemy import JSON
@@ -156,12 +157,17 @@ def bulk_insert(connection, table, rows: list[dict]) -> None:
         Identifier(table.name), SQL(", ").join(Identifier(name) for name in columns)
     )
     cursor = connection.connection.driver_connection.cursor()
-    with cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row([
-                Json(row[name]) if name in json_columns and row[name] is not None else row[name]
-                for name in columns
-            ])  # fmt: skip
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([
+                    Json(row[name]) if name in json_columns and row[name] is not None else row[name]
+                    for name in columns
+                ])  # fmt: skip
+    except (DataError, IntegrityError) as error:
+        # COPY bypasses SQLAlchemy, so its refusals would not be StorageErrors; the
+        # caller retries document by document on a StorageError (one bad row fails alone).
+        raise StorageError(f"{table.name}: {error.__class__.__name__}: {error}") from error
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -22,7 +22,7 @@ def templates():
 
 
 def render(request, name: str, context: dict | None = None, *, status_code: int = 200):
-    from marsad.api.auth import current_actor, csrf_token
+    from marsad.api.auth import csrf_token, current_actor
 
     actor = current_actor(request) if "session" in request.scope else None
     base = {"actor": actor, "csrf": csrf_token(request) if "session" in request.scope else ""}

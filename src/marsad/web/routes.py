@@ -118,7 +118,8 @@ async def fact_action(request: Request, kind: str, fact_id: int, action: str, ac
     from starlette.concurrency import run_in_threadpool
 
     form = await request.form()
-    check_csrf(request, form.get("csrf"))
+    csrf = form.get("csrf")
+    check_csrf(request, csrf if isinstance(csrf, str) else None)
     values = {k[2:]: v for k, v in form.items() if k.startswith("v_") and isinstance(v, str)}
     item = await run_in_threadpool(_decide, request, kind, fact_id, action, values, str(form.get("comment") or ""), actor)
     if request.headers.get("hx-request"):
