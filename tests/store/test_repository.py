@@ -99,8 +99,9 @@ def test_events_query_filters_place_spelling_and_dates(database):
         assert repo.list_events(session, source="other") == []
 
 
-def test_place_pattern_tolerates_spelling():
-    assert repo.place_pattern("Deir ez-Zor") == "%Deir%ez%Zor%"
+def test_a_place_filter_needs_the_session_that_knows_the_stored_spellings():
+    with pytest.raises(TypeError, match="session"):
+        repo.events_query(place="Deir ez-Zor")
 
 
 def test_source_grade_is_checked_and_updated(database):

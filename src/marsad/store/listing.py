@@ -96,7 +96,7 @@ def check_place(session, place: str | None, *, option: str = "--area") -> None:
 
     from marsad.errors import InputError
 
-    if session.execute(repo.events_query(place=place).with_only_columns(Event.id).limit(1)).first() is not None:
+    if session.execute(repo.events_query(place=place, session=session).with_only_columns(Event.id).limit(1)).first() is not None:
         return
     rows = session.execute(
         repo.current_fact_query(Event).with_only_columns(Event.location, Event.admin1, Event.admin2).distinct()

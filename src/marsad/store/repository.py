@@ -332,15 +332,6 @@ def place_names_matching(session, place: str) -> list[str]:
     return sorted(v for v in values if names_place(place, v))
 
 
-def place_pattern(place: str) -> str:
-    """A LIKE pattern that matches spelling variants of a place name:
-    "Deir ez-Zor" matches "Deir ez Zor", "Deir-ez-Zor" and "Deir Ezzor"."""
-    import re
-
-    tokens = [t for t in re.split(r"[\W_]+", place.strip()) if t]
-    return "%" + "%".join(tokens) + "%" if tokens else "%"
-
-
 def events_query(
     *,
     place: str | None = None,
@@ -354,15 +345,17 @@ def events_query(
     """Current events filtered by place (location, admin areas or any cited
     place mention, spelling-tolerant), date range (inclusive), source, type, actor.
 
-    With a ``session`` the place is matched by :func:`place_names_matching`
-    (the gazetteer's transliteration keys, the match ``tally --area`` uses);
-    without one by a LIKE pattern (:func:`place_pattern`)."""
+    The place is matched by :func:`place_names_matching` (the gazetteer's
+    transliteration keys, the match ``tally --area`` uses), so a place filter
+    needs the ``session`` that reads the stored names."""
     query = (
         current_fact_query(Event)
         .join(Document, Event.document_id == Document.id)
         .outerjoin(Source, Document.source_id == Source.id)
     )
-    if place and session is not None:
+    if place:
+        if session is None:
+            raise TypeError("events_query(place=...) needs session= to match the place's spellings")
         names = place_names_matching(session, place)
         cited = exists().where(
             EventPlace.event_id == Event.id,
@@ -371,16 +364,6 @@ def events_query(
         )
         query = query.where(
             or_(Event.location.in_(names), Event.admin1.in_(names), Event.admin2.in_(names), cited)
-        )
-    elif place:
-        pattern = place_pattern(place)
-        cited = exists().where(
-            EventPlace.event_id == Event.id,
-            Place.id == EventPlace.place_id,
-            or_(Place.name.ilike(pattern), Place.text.ilike(pattern), Place.admin1.ilike(pattern)),
-        )
-        query = query.where(
-            or_(Event.location.ilike(pattern), Event.admin1.ilike(pattern), Event.admin2.ilike(pattern), cited)
         )
     if date_from is not None:
         query = query.where(func.coalesce(Event.date_end, Event.event_date) >= date_from)
