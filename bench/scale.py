@@ -120,8 +120,9 @@ def markdown(corpus: dict, runs: list[dict], prefix_ok: bool, prefix: int, kill:
     lines = [
         "## Scale-out on Dask (`bench/scale.py`)", "",
         f"{corpus['documents']:,} generated reports (mean {corpus['mean_chars']:.0f} characters) in one JSON Lines "
-        f"file, cut into {SHARD_BYTES / (1 << 20):g} MB shards; `extract_sharded` on a local Dask cluster. **The machine's 2 cores were shared "
-        "with other jobs** (about 8 other sessions): wall-clock speed-up is depressed; worker CPU time is not.", "",
+        f"file, cut into {SHARD_BYTES / (1 << 20):g} MB shards; `extract_sharded` on a local Dask cluster. Load average "
+        f"(1 min) before the runs: {corpus['load_before']:.1f} (other jobs on the 2 cores; the command's own process also "
+        "needs a share while it collects the results). Wall-clock speed-up suffers from other load; worker CPU time does not.", "",
         "| workers | cluster start (s) | wall (s) | docs/s wall | worker CPU (s), each | CPU cores obtained | "
         "chars per worker CPU-s | output SHA-256 |",
         "|---|---|---|---|---|---|---|---|",
@@ -163,6 +164,7 @@ def main() -> None:
         directory = Path(tmp)
         corpus_path = directory / "reports.jsonl"
         corpus = write_corpus(corpus_path, args.documents)
+        corpus["load_before"] = os.getloadavg()[0]
         print(f"corpus: {corpus}", file=sys.stderr)
         runs = []
         for workers in (1, 2):
