@@ -14,6 +14,7 @@ Every list function returns a :class:`Page` (rows, total count).
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -104,20 +105,26 @@ def cached_page(name: str, *, incidents: bool = False):
 
 
 def _data_version(session, *, incidents: bool = False) -> tuple:
+    return tuple(session.execute(_data_version_statement()).one()) + (_incident_signature(session) if incidents else ())
+
+
+@functools.lru_cache(maxsize=1)
+def _data_version_statement():
+    """Asked on every request: built once (building it cost more than running it)."""
     from sqlalchemy import case, func, select
 
     from marsad.reconcile.models import Incident, TallyClaim
     from marsad.review.models import FactReview
     from marsad.store.models import Document, ExtractionRun, Source
 
-    return tuple(session.execute(select(
+    return select(
         select(func.max(ExtractionRun.id)).scalar_subquery(), select(func.max(Document.id)).scalar_subquery(),
         select(func.max(FactReview.updated_at)).scalar_subquery(), select(func.max(FactReview.id)).scalar_subquery(),
         select(func.max(Incident.id)).scalar_subquery(), select(func.max(TallyClaim.id)).scalar_subquery(),
         # a source marked confidential (or no longer) must change every cached answer at once
         select(func.sum(case((Source.confidential.is_(True), Source.id), else_=0))).scalar_subquery(),
         select(func.count(Source.id)).scalar_subquery(),
-    )).one()) + (_incident_signature(session) if incidents else ())
+    )
 
 
 def _incident_signature(session) -> tuple:
