@@ -230,7 +230,7 @@ def markdown(s: dict, docs_per_s: float, docs_per_cpu_s: float, peak_mb: float, 
         f"| actor1 same class (country not compared) | {s['actor1_class']:.3f} | |",
         f"| location match | {s['location']:.3f} | |",
         f"| documents without any event | {s['no_event']:.3f} | |",
-        f"| throughput (wall clock, one process; the 2 cores are shared) | {docs_per_s:.0f} docs/s | 100 |",
+        f"| throughput (wall clock, one process) | {docs_per_s:.0f} docs/s | 100 |",
         f"| throughput per CPU second (less sensitive to other load) | {docs_per_cpu_s:.0f} docs/s | |",
         f"| peak memory (max RSS) | {peak_mb:.0f} MB | |",
     ]
