@@ -23,6 +23,7 @@ import re
 
 from marsad.counting import is_claim
 from marsad.extract.pipeline import DocContext
+from marsad.extract.spans import starting_within
 
 #: "… said on Friday": the day of the report, not of an incident.
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
@@ -30,18 +31,18 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|
 
 def settle_groups(ctx: DocContext, groups: list) -> list:
     """Drop claim-only groups, merge duplicate tellings, give orphans a home."""
+    facts = _Facts(ctx)
     kept, dropped_sentence = [], None
-    claim_periods = _claim_periods(ctx)
     for group in groups:
         group.typed_until = group.end  # a dropped claim's text joins the block but not the typing
-        if _claims_only(ctx, group):
+        if facts.claims_only(group):
             dropped_sentence = ctx.sentence_index(group.start)
-        elif not (ctx.sentence_index(group.start) == dropped_sentence and not _block(ctx, group)
-                  and not any(_anchors(ctx, group, claim_periods))):
+        elif not (ctx.sentence_index(group.start) == dropped_sentence and not facts.block(group)
+                  and not any(facts.anchors(group, skip_periods=True))):
             kept.append(group)  # a clause with no counts, date or place of its own continues the claim
     merged: list = []
     for group in kept:
-        if merged and (_same_incident(ctx, merged[-1], group) or _elaborates(ctx, merged[-1], group)):
+        if merged and (_same_incident(facts, merged[-1], group) or _elaborates(facts, merged[-1], group)):
             merged[-1].clauses.extend(group.clauses)
             merged[-1].typed_until = group.typed_until
             continue
@@ -53,81 +54,88 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
     return merged
 
 
-def _block(ctx: DocContext, group) -> list:
-    return [c for c in ctx.casualties if c.span is not None and group.start <= c.span.start < group.end]
+class _Facts:
+    """The document's counts with their claim verdicts, asked once; what a
+    span holds is found by bisection (a long bulletin has thousands of groups)."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        by_id = {c.id: c for c in ctx.casualties}
+        self.claim = {c.id: is_claim(c, lambda fact: by_id.get(fact.part_of)) for c in ctx.casualties}
+        self.claim_periods = self._claim_periods()
+
+    def block(self, group) -> list:
+        return starting_within(self.ctx.casualties, group.start, group.end)
+
+    def claims_only(self, group) -> bool:
+        counts = self.block(group)
+        return bool(counts) and all(self.claim[c.id] for c in counts)
+
+    def adds(self, group) -> bool:
+        return any(c.count and not c.part_of and not c.derived and not c.alternative_of and not self.claim[c.id]
+                   and c.outcome in ("killed", "executed", "injured") for c in self.block(group))
+
+    def _claim_periods(self) -> set[int]:
+        """Where the dates that bound a period start: a claim's period, and any
+        "since the start of the operations on 10 September" (an open period is
+        the scope of a running toll, never the day of an incident)."""
+        periods = [c.period.span for c in self.ctx.casualties
+                   if c.period is not None and c.period.span is not None and self.claim[c.id]]
+        periods += [d.span for d in self.ctx.dates if d.span is not None and d.rule == "dates.since"]
+        return {d.span.start for period in periods
+                for d in starting_within(self.ctx.dates, period.start, period.end) if d.span.end <= period.end}
+
+    def anchors(self, group, *, skip_periods: bool = False) -> tuple[set, set]:
+        """The dates and places a group's clauses name; with ``skip_periods`` a
+        date that only bounds a period anchors nothing."""
+        dates: set[tuple] = set()
+        places: set[str] = set()
+        for clause in group.clauses:
+            for d in starting_within(self.ctx.dates, clause.start, clause.end):
+                if d.precision <= 2 and not (skip_periods and d.span.start in self.claim_periods) and \
+                        not _REPORTED_ON.search(self.ctx.norm, max(0, d.span.start - 30), d.span.start):
+                    dates.add((d.start, d.end))
+            places.update((p.name or p.text).lower()
+                          for p in starting_within(self.ctx.places, clause.start, clause.end) if p.resolved)
+        return dates, places
 
 
-def _claims_only(ctx: DocContext, group) -> bool:
-    by_id = {c.id: c for c in ctx.casualties}
-    counts = _block(ctx, group)
-    return bool(counts) and all(is_claim(c, lambda fact: by_id.get(fact.part_of)) for c in counts)
-
-
-def _adds(ctx: DocContext, group) -> bool:
-    by_id = {c.id: c for c in ctx.casualties}
-    return any(c.count and not c.part_of and not c.derived and not c.alternative_of
-               and not is_claim(c, lambda fact: by_id.get(fact.part_of)) and c.outcome in ("killed", "executed", "injured")
-               for c in _block(ctx, group))
-
-
-def _claim_periods(ctx: DocContext) -> set[int]:
-    """Where the dates that bound a period start: a claim's period, and any
-    "since the start of the operations on 10 September" (an open period is
-    the scope of a running toll, never the day of an incident)."""
-    by_id = {c.id: c for c in ctx.casualties}
-    periods = [c.period.span for c in ctx.casualties
-               if c.period is not None and c.period.span is not None and is_claim(c, lambda fact: by_id.get(fact.part_of))]
-    periods += [d.span for d in ctx.dates if d.span is not None and d.rule == "dates.since"]
-    return {d.span.start for d in ctx.dates if d.span is not None
-            and any(p.start <= d.span.start and d.span.end <= p.end for p in periods)}
-
-
-def _anchors(ctx: DocContext, group, claim_periods: set[int] = frozenset()) -> tuple[set, set]:  # type: ignore[assignment]
-    """The dates and places a group names; a date that only bounds a claim's period anchors nothing."""
-    spans = [(c.start, c.end) for c in group.clauses]
-    inside = [lambda item, s=s, e=e: item.span is not None and s <= item.span.start < e for s, e in spans]
-    dates = {(d.start, d.end) for d in ctx.dates if any(test(d) for test in inside) and d.precision <= 2
-             and d.span.start not in claim_periods
-             and not _REPORTED_ON.search(ctx.norm, max(0, d.span.start - 30), d.span.start)}
-    places = {(p.name or p.text).lower() for p in ctx.places if p.resolved and any(test(p) for test in inside)}
-    return dates, places
-
-
-def _same_incident(ctx: DocContext, first, second) -> bool:
+def _same_incident(facts: _Facts, first, second) -> bool:
     """The same incident told twice: same event type, one telling without counts
     of its own, no date or place that tells them apart."""
     first.end, second.end = second.start, _next_end(second)
-    if _linked(ctx, first, second):
+    if _linked(facts, first, second):
         return True
     if first.clauses[0].typing is None or second.clauses[0].typing is None:
         return False
     if first.clauses[0].typing.event_type != second.clauses[0].typing.event_type:
         return False
-    if _adds(ctx, first) and _adds(ctx, second):
+    if facts.adds(first) and facts.adds(second):
         return False
-    first_dates, first_places = _anchors(ctx, first)
-    second_dates, second_places = _anchors(ctx, second)
+    first_dates, first_places = facts.anchors(first)
+    second_dates, second_places = facts.anchors(second)
     if first_dates and second_dates and not first_dates & second_dates:
         return False
     return not (first_places and second_places and not first_places & second_places)
 
 
-def _linked(ctx: DocContext, first, second) -> bool:
+def _linked(facts: _Facts, first, second) -> bool:
     """The ledger already tied their counts: a toll update and the figure it
     supersedes, a total and the places it breaks down into."""
-    ours, theirs = _block(ctx, first), _block(ctx, second)
+    ours, theirs = facts.block(first), facts.block(second)
     our_ids, their_ids = {c.id for c in ours}, {c.id for c in theirs}
     return any(c.alternative_of in their_ids or c.part_of in their_ids for c in ours) or \
         any(c.alternative_of in our_ids or c.part_of in our_ids for c in theirs)
 
 
-def _elaborates(ctx: DocContext, previous, group) -> bool:
+def _elaborates(facts: _Facts, previous, group) -> bool:
     """A clause of a run-on sentence with no count, date or place of its own
     ("as well as depending on …") elaborates the incident before it."""
+    ctx = facts.ctx
     if ctx.sentence_index(group.start) != ctx.sentence_index(previous.clauses[-1].start):
         return False
     group.end = _next_end(group)
-    return not _block(ctx, group) and not any(_anchors(ctx, group))
+    return not facts.block(group) and not any(facts.anchors(group))
 
 
 def _next_end(group) -> int:

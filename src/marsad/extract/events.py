@@ -31,7 +31,7 @@ from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.event_ledger import settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.pipeline import DocContext, register
-from marsad.extract.spans import starting_within
+from marsad.extract.spans import fact_span, starting_within
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
 VERSION = "1"
@@ -106,11 +106,7 @@ def clauses_of(ctx: DocContext) -> list[_Clause]:
     return out
 
 
-def _span(item):
-    return item.span
-
-
-def _inside(start: int, end: int, items, span_of=_span):
+def _inside(start: int, end: int, items, span_of=fact_span):
     """The items whose span starts in ``[start, end)``, in list order (a bisect, not a scan)."""
     return starting_within(items, start, end, span_of)
 
@@ -348,7 +344,7 @@ def _with_country(name: str | None, country: str | None) -> str | None:
 def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
     fatalities = injured = 0
     ids: list[str] = []
-    by_id = {c.id: c for c in ctx.casualties}
+    by_id = _casualties_by_id(ctx)
     for casualty in _inside(group.count_from if group.count_from is not None else group.start, group.end,
                             ctx.casualties):
         if is_claim(casualty, lambda fact: by_id.get(fact.part_of)):
@@ -361,6 +357,14 @@ def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
         elif casualty.outcome == "injured":
             injured += casualty.count
     return fatalities, injured, ids
+
+
+def _casualties_by_id(ctx: DocContext) -> dict:
+    """Built once per document, not once per event (a long bulletin has thousands)."""
+    cached = ctx.extra.get("events.casualties_by_id")
+    if cached is None or len(cached) != len(ctx.casualties):
+        cached = ctx.extra["events.casualties_by_id"] = {c.id: c for c in ctx.casualties}
+    return cached
 
 
 def _victims(ctx: DocContext, group: _Group) -> str | None:

@@ -31,6 +31,7 @@ import re
 from marsad.counting import KILLED, adds_to_total
 from marsad.extract.casualties import Finding
 from marsad.extract.pipeline import DocContext
+from marsad.extract.spans import starting_within
 from marsad.model import Casualty
 
 _SUBSET_BEFORE = re.compile(
@@ -236,8 +237,8 @@ def _totals_after_parts(ctx: DocContext, top) -> None:
 
 def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
     start, end = ctx.sentence_at(finding.start)
-    dates = {(d.start, d.end) for d in ctx.dates if d.span is not None and start <= d.span.start < end}
-    places = {(p.name or p.text).lower() for p in ctx.places if p.span is not None and start <= p.span.start < end}
+    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end)}
+    places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)}
     return dates, places
 
 

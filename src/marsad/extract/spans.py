@@ -19,7 +19,12 @@ _STARTS: dict[tuple[int, Any], tuple[Sequence, int, list[int], list[int]]] = {}
 _OVERLAPS: dict[int, tuple[Sequence, int, list[int], list[int]]] = {}
 
 
-def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[Any], Any]) -> list:
+def fact_span(item: Any) -> Any:
+    """The span of a fact (a casualty, date, place, actor …): ``item.span``."""
+    return item.span
+
+
+def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[Any], Any] = fact_span) -> list:
     """The items whose span (``span_of(item)``, None skipped) starts in ``[start, end)``, in list order."""
     key = (id(items), span_of)
     entry = _STARTS.get(key)
