@@ -92,6 +92,15 @@ def test_per_side_losses_are_per_actor_parts_of_the_total():
     assert _deaths(extraction) == 14
 
 
+def test_per_side_losses_that_are_their_own_clause_still_break_the_total_down():
+    # each side is the subject of "were killed": read twice, as counts and as the total's parts
+    extraction = _extract("12 fighters dead near Taiz: 8 Houthis and 4 army soldiers were killed on Monday in clashes "
+                          "on the eastern front of the city.")
+    by_count = {c.count: c for c in extraction.casualties}
+    assert by_count[8].part_of == by_count[12].id and by_count[4].part_of == by_count[12].id
+    assert _deaths(extraction) == 12
+
+
 def test_an_execution_by_a_force_of_its_own_men_is_not_a_battle():
     extraction = _extract("Regime forces executed two defected soldiers in the town of Sanamayn in northern Daraa on "
                           "Thursday, the Syrian Observatory said.")
