@@ -101,6 +101,15 @@ def test_per_side_losses_that_are_their_own_clause_still_break_the_total_down():
     assert _deaths(extraction) == 12
 
 
+def test_sides_named_by_where_their_dead_came_from_are_parts_of_the_total():
+    extraction = _extract("Clashes near Azaz on Friday left nine fighters dead on both sides: five from the Syrian "
+                          "National Army and four from the SDF, a war monitor said.")
+    by_count = {c.count: c for c in extraction.casualties}
+    assert by_count[5].part_of == by_count[9].id and by_count[4].part_of == by_count[9].id
+    assert by_count[4].affiliation == "SDF"
+    assert _deaths(extraction) == 9
+
+
 def test_an_execution_by_a_force_of_its_own_men_is_not_a_battle():
     extraction = _extract("Regime forces executed two defected soldiers in the town of Sanamayn in northern Daraa on "
                           "Thursday, the Syrian Observatory said.")

@@ -111,7 +111,9 @@ def remaining_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return found
 
 
-_SPLIT_OPEN = re.compile(r"\s*(?:[\w-]+\s*){0,2}?:\s*", re.I)
+_SPLIT_OPEN = re.compile(r"\s*(?:[\w-]+\s*){0,3}?:\s*", re.I)
+#: "four from the Syrian National Army": a side named by where its dead came from
+_SIDE_OF = re.compile(r"\s*(?:from|of)\s+(?:the\s+)?(?=[A-Z])[^,;.:()]{1,50}?(?=\s+and\s+|\s*[,;.:()]|$)")
 _SPLIT_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.I)
 
 
@@ -131,6 +133,9 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
             if number is None:
                 break
             phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+            side = None if phrase.strip() else _SIDE_OF.match(ctx.norm, number.end, sentence_end)
+            if side is not None:
+                phrase, end = side.group(0).strip(), side.end()
             if not phrase.strip() or _head_noun(phrase) in NON_PERSON:
                 break
             if numbers.is_used(number):
