@@ -170,6 +170,27 @@ def _status_filter(query, review, status: str | None, full: bool):
     raise InputError(f"Unknown status {status!r}: use all, machine, in_review, verified, corrected, rejected or reviewed.")
 
 
+def _coded_filters(query, model, filters: Filters, actor_columns: tuple):
+    """Date, country, admin1, event type and actor: the filters events and
+    incidents share (both carry ACLED's coded columns)."""
+    from sqlalchemy import func, or_
+
+    if filters.date_from:
+        query = query.where(model.event_date >= filters.date_from)
+    if filters.date_to:
+        query = query.where(model.event_date <= filters.date_to)
+    if filters.country:
+        query = query.where(func.lower(model.country) == filters.country.strip().lower())
+    if filters.admin1:
+        query = query.where(func.lower(model.admin1) == filters.admin1.strip().lower())
+    if filters.event_type:
+        query = query.where(or_(model.event_type == filters.event_type, model.sub_event_type == filters.event_type))
+    if filters.actor:
+        pattern = f"%{filters.actor.strip()}%"
+        query = query.where(or_(*(column.ilike(pattern) for column in actor_columns)))
+    return query
+
+
 @cached_page("events")
 def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     """Current events with the review decisions in force.
@@ -191,19 +212,7 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
     query = (select(Event.id).where(current)
              .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)))
     query = _status_filter(query, review, filters.status, full)
-    if filters.date_from:
-        query = query.where(Event.event_date >= filters.date_from)
-    if filters.date_to:
-        query = query.where(Event.event_date <= filters.date_to)
-    if filters.country:
-        query = query.where(func.lower(Event.country) == filters.country.strip().lower())
-    if filters.admin1:
-        query = query.where(func.lower(Event.admin1) == filters.admin1.strip().lower())
-    if filters.event_type:
-        query = query.where(or_(Event.event_type == filters.event_type, Event.sub_event_type == filters.event_type))
-    if filters.actor:
-        pattern = f"%{filters.actor.strip()}%"
-        query = query.where(or_(Event.actor1.ilike(pattern), Event.actor2.ilike(pattern)))
+    query = _coded_filters(query, Event, filters, (Event.actor1, Event.actor2))
     if filters.source or filters.updated_since:
         query = query.join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
     if filters.source:
@@ -256,25 +265,12 @@ INCIDENT_FIELDS = ["id", "event_date", "event_type", "sub_event_type", "actor1",
 @cached_page("incidents", incidents=True)
 def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     """Reconciled incidents with their killed low/best/high (top-level victim categories)."""
-    from sqlalchemy import func, or_, select
+    from sqlalchemy import select
 
     from marsad.reconcile.models import Incident, IncidentEstimate
 
     _check_paging(offset, limit)
-    query = select(Incident)
-    if filters.date_from:
-        query = query.where(Incident.event_date >= filters.date_from)
-    if filters.date_to:
-        query = query.where(Incident.event_date <= filters.date_to)
-    if filters.country:
-        query = query.where(func.lower(Incident.country) == filters.country.strip().lower())
-    if filters.admin1:
-        query = query.where(func.lower(Incident.admin1) == filters.admin1.strip().lower())
-    if filters.event_type:
-        query = query.where(or_(Incident.event_type == filters.event_type, Incident.sub_event_type == filters.event_type))
-    if filters.actor:
-        pattern = f"%{filters.actor.strip()}%"
-        query = query.where(or_(Incident.actor1.ilike(pattern), Incident.actor2.ilike(pattern), Incident.perpetrator.ilike(pattern)))
+    query = _coded_filters(select(Incident), Incident, filters, (Incident.actor1, Incident.actor2, Incident.perpetrator))
     if filters.updated_since:
         query = query.where(Incident.updated_at >= filters.updated_since)
     total = _count(session, query, ("incidents", repr(filters)), incidents=True)
