@@ -64,6 +64,17 @@ def test_filters_narrow_the_list(app, analyst_token):
     assert [r["admin1"] for r in client.get("/api/v1/tallies?by=admin1", headers=headers).json()["data"]] == ["Aleppo", "Idlib"]
 
 
+def test_a_source_is_found_by_the_store_s_own_identity(app, analyst_token):
+    # "Monitor A" stored; the store's source_key folds case and runs of whitespace
+    client, _ = login(app, None)
+    headers = {"Authorization": f"Bearer {analyst_token}"}
+    for url in ("/api/v1/events?status=all&source=", "/api/v1/documents?source="):
+        exact = client.get(url + "Monitor%20A", headers=headers).json()["total_count"]
+        assert exact >= 1
+        assert client.get(url + "%20MONITOR%20%20a%20", headers=headers).json()["total_count"] == exact
+        assert client.get(url + "Monitor%20B", headers=headers).json()["total_count"] == 0
+
+
 def test_one_error_shape(app):
     client, _ = login(app, None)
     for url, status in (("/api/v1/events?from=yesterday", 422), ("/api/v1/events?limit=0", 422),

@@ -49,7 +49,7 @@ def _waiting(session, kind: str, filters: InboxFilters, limit: int) -> list[dict
 
     from marsad.review.models import FactReview
     from marsad.review.service import fact_model
-    from marsad.store.models import Document, Event, ExtractionRun, Source
+    from marsad.store.models import Document, Event, ExtractionRun, Source, source_key
 
     model = fact_model(kind)
     review = aliased(FactReview)
@@ -66,7 +66,7 @@ def _waiting(session, kind: str, filters: InboxFilters, limit: int) -> list[dict
         .where(or_(review.status.is_(None), review.status == "in_review"))
     )
     if filters.source:
-        query = query.where(func.lower(Source.name) == filters.source.strip().lower())
+        query = query.where(Source.name_key == source_key(filters.source))  # the store's one source identity
     if filters.admin1:
         query = query.where(event.admin1.ilike(f"%{filters.admin1.strip()}%"))
     if filters.event_type:

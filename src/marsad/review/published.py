@@ -198,11 +198,11 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
     Counted and paged on the events (and their reviews) alone; documents and
     sources are joined for the one page of rows only, so that the total of a
     large archive stays cheap."""
-    from sqlalchemy import and_, func, or_, select
+    from sqlalchemy import and_, or_, select
     from sqlalchemy.orm import aliased
 
     from marsad.review.models import FactReview
-    from marsad.store.models import Document, Event, ExtractionRun, Source
+    from marsad.store.models import Document, Event, ExtractionRun, Source, source_key
 
     _check_paging(offset, limit)
     review = aliased(FactReview)
@@ -216,7 +216,7 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
     if filters.source or filters.updated_since:
         query = query.join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
     if filters.source:
-        query = query.where(func.lower(Source.name) == filters.source.strip().lower())
+        query = query.where(Source.name_key == source_key(filters.source))  # the store's one source identity
     if filters.updated_since:
         query = query.where(or_(Document.ingested_at >= filters.updated_since, review.updated_at >= filters.updated_since))
     total = _count(session, query, ("events", full, repr(filters)))
@@ -372,7 +372,7 @@ DOCUMENT_FIELDS = ["id", "published", "source", "reliability", "title", "url", "
 def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
     from sqlalchemy import func, select
 
-    from marsad.store.models import Document, Source
+    from marsad.store.models import Document, Source, source_key
 
     _check_paging(offset, limit)
     query = (select(Document.id, Document.published, Source.name, Source.reliability, Document.title, Document.url,
@@ -385,7 +385,7 @@ def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
     if filters.date_to:
         query = query.where(Document.published <= filters.date_to)
     if filters.source:
-        query = query.where(func.lower(Source.name) == filters.source.strip().lower())
+        query = query.where(Source.name_key == source_key(filters.source))  # the store's one source identity
     if filters.updated_since:
         query = query.where(Document.ingested_at >= filters.updated_since)
     total = _count(session, query, ("documents", full, repr(filters)))
