@@ -54,14 +54,24 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
     return merged
 
 
+def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
+    """Whether each count of the document is a claim (:func:`marsad.counting.is_claim`),
+    decided once per document for the ledger and for every event's counts."""
+    cached = ctx.extra.get("event_ledger.claims")
+    if cached is None or len(cached) != len(ctx.casualties):
+        by_id = {c.id: c for c in ctx.casualties}
+        cached = ctx.extra["event_ledger.claims"] = {
+            c.id: is_claim(c, lambda fact: by_id.get(fact.part_of)) for c in ctx.casualties}
+    return cached
+
+
 class _Facts:
     """The document's counts with their claim verdicts, asked once; what a
     span holds is found by bisection (a long bulletin has thousands of groups)."""
 
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
-        by_id = {c.id: c for c in ctx.casualties}
-        self.claim = {c.id: is_claim(c, lambda fact: by_id.get(fact.part_of)) for c in ctx.casualties}
+        self.claim = claim_verdicts(ctx)
         self.claim_periods = self._claim_periods()
 
     def block(self, group) -> list:

@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.counting import adds_to_total, is_claim
+from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
-from marsad.extract.event_ledger import settle_groups
+from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within
@@ -344,10 +344,10 @@ def _with_country(name: str | None, country: str | None) -> str | None:
 def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
     fatalities = injured = 0
     ids: list[str] = []
-    by_id = _casualties_by_id(ctx)
+    claims = claim_verdicts(ctx)
     for casualty in _inside(group.count_from if group.count_from is not None else group.start, group.end,
                             ctx.casualties):
-        if is_claim(casualty, lambda fact: by_id.get(fact.part_of)):
+        if claims[casualty.id]:
             continue  # a claim never adds to an event
         ids.append(casualty.id)
         if not adds_to_total(casualty):  # marsad.counting: sub-counts, derived, restatements
@@ -357,14 +357,6 @@ def _counts(ctx: DocContext, group: _Group) -> tuple[int, int, list[str]]:
         elif casualty.outcome == "injured":
             injured += casualty.count
     return fatalities, injured, ids
-
-
-def _casualties_by_id(ctx: DocContext) -> dict:
-    """Built once per document, not once per event (a long bulletin has thousands)."""
-    cached = ctx.extra.get("events.casualties_by_id")
-    if cached is None or len(cached) != len(ctx.casualties):
-        cached = ctx.extra["events.casualties_by_id"] = {c.id: c for c in ctx.casualties}
-    return cached
 
 
 def _victims(ctx: DocContext, group: _Group) -> str | None:
