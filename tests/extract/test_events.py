@@ -152,3 +152,12 @@ def test_a_second_sentence_elaborating_the_same_place_stays_one_event():
             "Rescuers in Sarmin recovered the body of a fifth victim on the same day.")
     events = extract_text(text, published=date(2023, 6, 4)).events
     assert len(events) == 1
+
+
+def test_a_dateline_opening_does_not_displace_the_clause_that_types_the_event():
+    # the dateline is adopted for its date and place; "Warplanes struck" still leads the typing
+    text = ("Saraqib, 4 June 2020. Warplanes struck a bakery in Saraqib, killing nine civilians, including two women. "
+            "Witnesses said the strike came at dawn.")
+    event = extract_text(text, published=date(2020, 6, 5)).events[0]
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.event_date == date(2020, 6, 4) and event.fatalities == 9

@@ -395,7 +395,10 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.
     block = ctx.norm[group.start : group.typed_until or group.end]
-    lead_end = group.clauses[0].end - group.start
+    # An adopted opening ("Maarrat al-Numan, 10 March 2019.") dates and places the
+    # incident; the clause that typed it ("Warplanes struck …") is still the lead.
+    lead = next((c for c in group.clauses if c.typing is not None), group.clauses[0])
+    lead_end = lead.end - group.start
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
