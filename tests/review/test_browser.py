@@ -173,3 +173,29 @@ def test_reviewer_day_in_the_newsroom(server, page):
         page.goto(f"{base}{url}")
         assert CONFIDENTIAL not in page.content() and "killing 14 civilians" not in page.content()
     assert "Inbox" not in page.locator("header nav").inner_text()
+
+
+def test_a_reviewer_places_an_event_on_the_map(server, page):
+    base, world = server
+    _login(page, base, "reviewer")
+    page.goto(f"{base}/reports/{world['market_a']}")
+    card = page.locator("section.fact[id^='event-']").first
+    card_id = card.get_attribute("id")
+    card.locator("summary").click()
+    picker = card.locator(".pick-map")
+    page.locator(f"#{card_id} .pick-map[data-loaded='1'] path").first.wait_for(timeout=30_000)
+    before = (card.locator("input[data-field=latitude]").input_value(), card.locator("input[data-field=longitude]").input_value())
+    box = picker.bounding_box()
+    assert box is not None
+    picker.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.3})
+    after = (card.locator("input[data-field=latitude]").input_value(), card.locator("input[data-field=longitude]").input_value())
+    assert after != before and all(after)
+    lat, lon = float(after[0]), float(after[1])
+    # north-west of the event: the click was left of and above the map's centre (the event)
+    assert lat > float(before[0]) and lon < float(before[1])
+    _shot(page, "place-picker")
+    card.locator("input[name=comment]").fill("the strike hit the next village")
+    card.get_by_role("button", name="Save correction").click()
+    page.locator(f"#{card_id} header .status.corrected").wait_for(timeout=60_000)
+    diff = page.locator(f"#{card_id} table.diff").inner_text()
+    assert "latitude" in diff and after[0] in diff and after[1] in diff and before[0] in diff

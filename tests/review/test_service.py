@@ -182,3 +182,18 @@ def test_merge_two_incidents(database, world):
         merge_incidents(session, market, bakery, user="r", role="reviewer", comment="one raid")
         reconcile(session)
         assert incident_of(session, world["market_a"]) == incident_of(session, world["false"])
+
+
+def test_a_corrected_event_place_reaches_reconcile_and_the_incident(database, world):
+    from marsad.reconcile import reconcile
+    from marsad.reconcile.models import Incident
+
+    with database.transaction() as session:
+        event = _event(session, world["false"])
+        decide_fact(session, "event", event.id, "correct", user="r", role="reviewer",
+                    values={"latitude": 36.01, "longitude": 36.42, "location": "Kafr Nabl"}, comment="wrong village")
+    with database.transaction() as session:
+        reconcile(session)  # failed with "multiple values for keyword argument" on any event correction
+    with database.reader() as session:
+        places = {(i.location, i.latitude, i.longitude) for i in session.scalars(select(Incident))}
+    assert ("Kafr Nabl", 36.01, 36.42) in places

@@ -146,7 +146,8 @@ def reviewed_objects(session, kind: str, facts: Iterable, *, verified_only: bool
             out.append(fact)
             continue
         values = {c.key: getattr(fact, c.key) for c in fact.__table__.columns}
-        out.append(SimpleNamespace(**values, **{**fixes, "review_status": review.status}))
+        # a correction replaces the column it corrects (every corrected field is a column)
+        out.append(SimpleNamespace(**{**values, **fixes, "review_status": review.status}))
     return out
 
 
