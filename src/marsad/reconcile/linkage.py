@@ -365,19 +365,22 @@ def _level_weights(levels: list[dict]) -> list[tuple[float, str]]:
 
 def _pairs_from_rows(columns: list[str], rows: list[tuple], weights: dict[str, list[tuple[float, str]]]) -> list[PairScore]:
     # Splink reports each comparison's match weight (mw_*); the level is the
-    # one whose log2(m/u) it equals.
+    # one whose log2(m/u) it equals. Pairs share few weight profiles, so one
+    # read-only contributions dict per profile is kept (a dict per pair per
+    # comparison was most of reconcile's memory at 100k documents).
     at = {name: i for i, name in enumerate(columns)}
-    comparisons: list[tuple] = [(name, at[f"mw_{name}"], levels, {}) for name, levels in weights.items()]
+    comparisons: list[tuple] = [(name, at[f"mw_{name}"], levels) for name, levels in weights.items()]
     i_a, i_b, i_w, i_p = at["uid_l"], at["uid_r"], at["match_weight"], at["match_probability"]
+    profiles: dict[tuple, dict] = {}
     out = []
     for row in rows:
-        contributions = {}
-        for name, index, levels, labels in comparisons:
-            weight = round(float(row[index]), 3)
-            label = labels.get(weight)
-            if label is None:
-                label = labels[weight] = min(levels, key=lambda level: abs(level[0] - weight))[1]
-            contributions[name] = {"level": label, "log2_bf": weight}
+        profile = tuple(round(float(row[index]), 3) for _, index, _ in comparisons)
+        contributions = profiles.get(profile)
+        if contributions is None:
+            contributions = profiles[profile] = {
+                name: {"level": min(levels, key=lambda level: abs(level[0] - weight))[1], "log2_bf": weight}
+                for (name, _, levels), weight in zip(comparisons, profile)
+            }
         a, b = int(row[i_a]), int(row[i_b])
         if a > b:
             a, b = b, a
