@@ -197,3 +197,23 @@ def test_a_corrected_event_place_reaches_reconcile_and_the_incident(database, wo
     with database.reader() as session:
         places = {(i.location, i.latitude, i.longitude) for i in session.scalars(select(Incident))}
     assert ("Kafr Nabl", 36.01, 36.42) in places
+
+
+def test_the_inbox_lists_new_reports_until_every_fact_of_them_is_decided(database, world):
+    from marsad.review.newsroom import InboxFilters, new_reports
+    from marsad.review.service import fact_model
+    from tests.review.world import CONFIDENTIAL
+
+    with database.reader() as session:
+        before = {r["document_id"]: r for r in new_reports(session, InboxFilters())}
+        confidential = {r["document_id"] for r in new_reports(session, InboxFilters(source=CONFIDENTIAL.upper()))}
+    assert confidential == {world["market_b"]}
+    assert before[world["school"]]["events"] == 1 and before[world["school"]]["counts"] >= 1
+    with database.transaction() as session:
+        for kind in ("event", "casualty"):
+            model = fact_model(kind)
+            for fact in session.scalars(select(model).where(model.document_id == world["school"])):
+                decide_fact(session, kind, fact.id, "confirm", user="r", role="reviewer")
+    with database.reader() as session:
+        after = {r["document_id"] for r in new_reports(session, InboxFilters())}
+    assert after == set(before) - {world["school"]}

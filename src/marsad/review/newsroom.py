@@ -92,6 +92,60 @@ def _waiting(session, kind: str, filters: InboxFilters, limit: int) -> list[dict
     return out
 
 
+def new_reports(session, filters: InboxFilters, *, limit: int = 20) -> list[dict]:
+    """Reports with facts nobody has decided yet, last ingested first (ids grow
+    with ingest, so the primary key walks back without sorting the archive),
+    with how many facts of each kind wait: the inbox's "new reports" list."""
+    from sqlalchemy import or_, select
+
+    from marsad.store.models import Document, Source, source_key
+
+    waiting = {kind: _waiting_facts(kind) for kind in ("event", "casualty")}
+    has_waiting = [statement.where(statement.selected_columns[0] == Document.id).exists() for statement in waiting.values()]
+    query = (
+        select(Document.id, Document.title, Document.published, Document.ingested_at, Source.name.label("source"))
+        .outerjoin(Source, Source.id == Document.source_id)
+        .where(Document.is_current.is_(True), or_(*has_waiting))
+    )
+    if filters.source:
+        query = query.where(Source.name_key == source_key(filters.source))
+    if filters.date_from:
+        query = query.where(Document.published >= filters.date_from)
+    if filters.date_to:
+        query = query.where(Document.published <= filters.date_to)
+    rows = session.execute(query.order_by(Document.id.desc()).limit(limit)).all()
+    ids = [r.id for r in rows]
+    counts = {kind: _waiting_counts(session, statement, ids) for kind, statement in waiting.items()}
+    return [{"document_id": r.id, "title": r.title, "published": r.published, "ingested_at": r.ingested_at, "source": r.source,
+             "events": counts["event"].get(r.id, 0), "counts": counts["casualty"].get(r.id, 0)} for r in rows]  # fmt: skip
+
+
+def _waiting_facts(kind: str):
+    """SELECT of the current run's facts of ``kind`` without a decision (no review, or back in review)."""
+    from sqlalchemy import and_, or_, select
+
+    from marsad.review.models import FactReview
+    from marsad.review.service import fact_model
+    from marsad.store.models import ExtractionRun
+
+    model = fact_model(kind)
+    return (
+        select(model.document_id)
+        .join(ExtractionRun, and_(ExtractionRun.id == model.run_id, ExtractionRun.is_current.is_(True)))
+        .outerjoin(FactReview, and_(FactReview.kind == kind, FactReview.fact_id == model.id))
+        .where(or_(FactReview.status.is_(None), FactReview.status == "in_review"))
+    )
+
+
+def _waiting_counts(session, statement, document_ids: list[int]) -> dict[int, int]:
+    from sqlalchemy import func, select
+
+    if not document_ids:
+        return {}
+    inner = statement.where(statement.selected_columns[0].in_(document_ids)).subquery()
+    return dict(session.execute(select(inner.c[0], func.count()).group_by(inner.c[0])).all())
+
+
 def _summary(kind: str, fact) -> str:
     if kind == "casualty":
         who = f"{fact.victim_group} ({fact.victims})" if fact.victim_group and fact.victims else (fact.victim_group or fact.victims or "people")

@@ -86,7 +86,7 @@ def inbox_page(request: Request, source: str | None = None, admin1: str | None =
                date_to: str | None = Query(None, alias="to"), event_type: str | None = None,
                max_confidence: float | None = Query(None, ge=0, le=1), kind: str | None = None,
                actor: Actor = Depends(needs("read_all"))):
-    from marsad.review.newsroom import InboxFilters, inbox
+    from marsad.review.newsroom import InboxFilters, inbox, new_reports
     from marsad.review.overlay import sync_reviews
 
     filters = InboxFilters(source or None, admin1 or None, _date(date_from), _date(date_to), event_type or None, max_confidence,
@@ -94,8 +94,9 @@ def inbox_page(request: Request, source: str | None = None, admin1: str | None =
     with request.app.state.db.transaction() as session:
         sync_reviews(session)  # a re-extraction since the last look sends facts back to review
         items = inbox(session, filters)
+        reports = new_reports(session, filters)
         sources = _source_names(session)
-    return render(request, "inbox.html", {"items": items, "filters": filters, "sources": sources})
+    return render(request, "inbox.html", {"items": items, "reports": reports, "filters": filters, "sources": sources})
 
 
 def _source_names(session) -> list[str]:
