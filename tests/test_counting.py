@@ -86,3 +86,21 @@ def test_period_complement():
     assert period_complement(*whole, [(date(2024, 2, 1), date(2024, 3, 31))]) == (date(2024, 1, 1), date(2024, 1, 31))
     assert period_complement(*whole, [(date(2024, 2, 1), date(2024, 2, 29))]) is None  # two gaps
     assert period_complement(*whole, [(None, None)]) is None
+
+
+def test_a_toll_across_a_country_or_several_regions_is_an_aggregate():
+    from marsad.counting import is_aggregate_scope
+
+    def country(name):
+        return name in {"Syria", "Iraq"}
+
+    def check(text):
+        return is_aggregate_scope(text, 0, len(text), country)
+
+    assert check("30 people were killed across Syria on Monday")
+    assert check("30 people were killed throughout the country")
+    assert check("30 people were killed in several provinces")
+    assert check("30 people were killed nationwide")
+    assert not check("30 people were killed across Idlib")  # one governorate: may still be one incident
+    assert not check("smuggled across the Syria border")
+    assert not check("30 people were killed in Syria")

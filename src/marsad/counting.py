@@ -16,6 +16,9 @@ The rules (``docs/methodology.md``, "Counting"):
   since 10 September"): a count marked ``is_tally``, a count whose period is a
   week or longer, or a part of a claim. A claim is never an incident and never
   adds to an event.
+- **A toll over a whole country or several regions** ("112 people were killed
+  across Syria yesterday", "in several provinces") sums many incidents: it is
+  a claim however short its period (:func:`is_aggregate_scope`).
 - **A party's claim** ("the group claimed it killed 20", "could not be
   verified") beside the report's own figure is another statement of the same
   people: ``alternative_of`` the report's count (:func:`is_party_claim`).
@@ -109,6 +112,36 @@ def total(facts: Iterable[Any], outcomes: Sequence[str] = KILLED) -> int:
     7
     """
     return sum(field(f, "count") for f in facts if field(f, "outcome") in outcomes and adds_to_total(f))
+
+
+_ACROSS = re.compile(
+    r"\b(?i:across|throughout|all\s+over)\s+(?:(?i:the)\s+)?((?i:country|nation)\b|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"(?!\s+(?i:border|frontier|river|front|line|bridge|crossing))"
+)
+_SEVERAL_REGIONS = re.compile(
+    r"\b(?:nationwide|countrywide|in\s+(?:several|various|different|many|multiple|a\s+number\s+of)\s+"
+    r"(?:provinces|governorates|regions|parts\s+of\s+the\s+country))\b",
+    re.I,
+)
+
+
+def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool]) -> bool:
+    """Whether ``text[start:end]`` scopes a toll to a whole country or to several
+    regions: such a total sums many incidents, so it is a claim however short
+    its period. ``is_country`` says whether a name is a country's.
+
+    >>> is_aggregate_scope("45 people were killed across Syria on Monday", 0, 44, lambda name: name == "Syria")
+    True
+    >>> is_aggregate_scope("4 were killed across the Turkish border", 0, 39, lambda name: False)
+    False
+    """
+    if _SEVERAL_REGIONS.search(text, start, end):
+        return True
+    for match in _ACROSS.finditer(text, start, end):
+        name = match.group(1)
+        if name.lower() in ("country", "nation") or is_country(name):
+            return True
+    return False
 
 
 _PARTY_CLAIM = re.compile(

@@ -91,3 +91,22 @@ def test_bad_rules_files_fail_with_a_clear_message():
 def test_every_rule_names_known_trigger_sets():
     rules = load_rules()
     assert rules.rules[-1].sub == "Other" and not rules.rules[-1].lead
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the victims of a passive sentence are not a mob: the rest of the lead types the event
+        ("At least 40 people were killed in air raids on Ariha and Saraqib on Sunday, including 9 children.", "Air/drone strike"),
+        ("Eleven people killed in Russian air strikes on Jisr al-Shughur on 3 May 2019.", "Air/drone strike"),
+        ("Two residents were wounded in shelling by regime forces on Kansafra on Monday.", "Shelling/artillery/missile attack"),
+        ("Six villagers have been killed when a mortar round hit their house in Tafas.", "Shelling/artillery/missile attack"),
+        ("Residents injured in the shelling of Atarib were taken to hospital in Darat Izza.", "Shelling/artillery/missile attack"),
+        # people acting on someone are still a mob
+        ("Villagers killed a suspected cattle thief near Maiduguri and burned his body.", "Mob violence"),
+        ("Residents attacked a man accused of theft in the market and beat him to death.", "Mob violence"),
+        ("Villagers clashed with herders over grazing land, leaving two dead.", "Mob violence"),
+    ],
+)
+def test_a_passive_sentence_about_victims_is_not_mob_violence(text, expected):
+    assert classify_event(text).sub_event_type == expected

@@ -83,6 +83,26 @@ def test_a_monthly_toll_is_a_claim_with_its_breakdown_tree_and_no_event():
         assert by_count[count].is_tally
 
 
+@pytest.mark.parametrize("text", [
+    "Daily toll, 6 June 2017. The monitor counted 86 deaths across Syria yesterday, including 19 children, in air raids, "
+    "shelling and clashes.",
+    "At least 37 people were killed nationwide on Tuesday, 14 of them in Deir ez-Zor, the monitor said.",
+    "Across Yemen, 52 fighters were killed in several provinces on Friday, including 30 Houthis.",
+])
+def test_a_day_s_toll_across_a_country_is_a_claim_not_an_incident(text):
+    extraction = _extract(text)
+    assert extraction.events == []  # many incidents summed: nothing to add to a tally
+    tops = [c for c in extraction.casualties if c.part_of is None and c.alternative_of is None]
+    assert tops and all(c.is_tally for c in tops)
+    assert all(c.is_tally for c in extraction.casualties)
+
+
+def test_a_toll_in_one_town_beside_a_country_name_is_still_an_incident():
+    extraction = _extract("Regime helicopters dropped barrel bombs on Kafr Zita in Syria on 2 May 2016, killing 7 civilians, "
+                          "across the road from the hospital.")
+    assert [e.fatalities for e in extraction.events] == [7]
+
+
 def test_per_side_losses_are_per_actor_parts_of_the_total():
     extraction = _extract("Fierce clashes in the Hays district of Hodeidah left 14 fighters dead: 9 Houthis and "
                           "5 government soldiers, military sources said.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.counting import REST_RE, SUMMED, is_party_claim, outcome_family, remainder
+from marsad.counting import REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
 from marsad.extract.casualties import (
     TRIGGER_RE,
     Finding,
@@ -175,12 +175,23 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
         # A count over a week or longer is a cumulative claim, not one incident's toll.
         if casualty.period is not None and casualty.period.precision >= 3 and casualty.part_of is None:
             casualty.is_tally = True
+        # So is a day's toll across a whole country ("45 killed across Syria on Monday").
+        if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, finding, own_end):
+            casualty.is_tally = True
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:
         if casualty.period is None and casualty.part_of in by_id:
             casualty.period = by_id[casualty.part_of].period
         if casualty.part_of in by_id and by_id[casualty.part_of].is_tally:
             casualty.is_tally = True
+
+
+def _aggregate_scope(ctx: DocContext, finding: Finding, own_end: int) -> bool:
+    from marsad.gazetteer.importers import country_code
+
+    sentence_start, _ = ctx.sentence_at(finding.start)
+    start = max(sentence_start, min(finding.start, finding.trigger_start) - 60)
+    return is_aggregate_scope(ctx.norm, start, own_end, lambda name: country_code(name) is not None)
 
 
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
