@@ -110,3 +110,15 @@ def test_every_rule_names_known_trigger_sets():
 )
 def test_a_passive_sentence_about_victims_is_not_mob_violence(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nine civilians killed as jets pound villages in Jabal al-Zawiya", "Air/drone strike"),
+        ("The bodies of three shepherds, kidnapped on Friday, were found near Palmyra.", "Attack"),
+        ("Gunmen abducted two traders on the road to Tafas.", "Abduction/forced disappearance"),
+    ],
+)
+def test_wire_headlines_and_found_bodies(text, expected):
+    assert classify_event(text).sub_event_type == expected
