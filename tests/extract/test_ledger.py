@@ -37,6 +37,11 @@ def _top(extraction, outcome="killed"):
     ("Militants killed at least 45 people in Borno. At least 30 civilians were among the dead, a leader said.", 45),
     ("Six members of one family, four of them women, were shot dead by gunmen in Celaya.", 6),
     ("More than 50 people were killed in attacks in Ituri. Militiamen killed at least 30 in Djugu and 20 in Mahagi.", 50),
+    # a list of parts after "including" whose items carry a short phrase each
+    ("Twenty-five people died in two explosions in Afrin, including 15 near the old market and 10 at a bus stop.", 25),
+    # a family counted by its size; an attacker who died with his victims
+    ("Regime shelling killed a family of six in the town of Ariha on Sunday.", 6),
+    ("A bomber detonated his vest at a wedding in Jalalabad, killing himself and seven guests.", 8),
 ])
 def test_restatements_breakdowns_and_sub_counts_count_once(text, deaths):
     extraction = _extract(text)

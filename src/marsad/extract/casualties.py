@@ -257,7 +257,9 @@ _VERB_CHAIN = (
 )
 _OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?", re.I)
 _VERB_GAP = re.compile(_VERB_CHAIN, re.I)
-_OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|both)\b", re.I)
+_OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
+#: "killed a family of five": the number counts the people, the family is the phrase
+_FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s+", re.I)
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
@@ -287,7 +289,8 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
 def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str, position: int,
                 limit: int) -> Finding | None:
     gap = _OBJ_GAP.match(ctx.norm, position)
-    number = numbers.starting_at(gap.end()) if gap else None
+    family = _FAMILY_OF.match(ctx.norm, gap.end()) if gap else None
+    number = numbers.starting_at(family.end() if family else gap.end()) if gap else None
     if number is not None and not numbers.is_used(number):
         phrase, end = victim_phrase(ctx.norm, number.end, limit)
         appositive = _APPOSITIVE.match(ctx.norm, number.end)
@@ -295,7 +298,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
             phrase, end = victim_phrase(ctx.norm, appositive.end(), min(len(ctx.norm), appositive.end() + 120))
             if not (CIVILIAN_NOUNS.search(phrase) or COMBATANT_NOUNS.search(phrase) or re.search(r"\bmembers?\b", phrase)):
                 phrase, end = "", number.end
-        if _head_noun(phrase) in NON_PERSON:
+        if family is not None:
+            phrase = "civilians, " + ctx.norm[family.start():number.end].strip()
+        elif _head_noun(phrase) in NON_PERSON:
             return None
         numbers.take(number)
         if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", gap.group(0), re.I):
@@ -310,6 +315,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if det is None:
         return None
     word = det.group("det").lower()
+    if word in ("himself", "herself"):  # "killing himself and four worshippers": the attacker died too
+        return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], "attacker",
+                       "casualties.object.reflexive", 0.7, active=True)
     if word in ("him", "her") and not re.match(r"\s+(?:\w+\s+)?(?:son|daughter|husband|wife|brother|sister|father|mother|"
                                                r"child|baby|relative|cousin|nephew|niece|uncle|aunt|friend|colleague)",
                                                ctx.norm[det.end():det.end() + 30], re.I):
@@ -751,7 +759,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="1")
+@register("casualties", version="2")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.subcounts import (
         buried_findings,

@@ -20,8 +20,10 @@ from marsad.extract.casualties import (
 )
 from marsad.extract.pipeline import DocContext
 
-_SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*"
-                          r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
+#: Between two parts of one list: "five women and 3 children", "18 in the first
+#: blast and 12 in the second", "…, and 4 …". The one rule for a sibling count.
+SIBLING_GAP = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,4}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?"
+                         r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
 
 
 def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -29,7 +31,7 @@ def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings = []
     previous_end = -1
     for number in numbers.items:
-        sibling = previous_end >= 0 and _SIBLING_GAP.fullmatch(ctx.norm, previous_end, number.start)
+        sibling = previous_end >= 0 and SIBLING_GAP.fullmatch(ctx.norm, previous_end, number.start)
         if numbers.is_used(number) or not (sibling or _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start)):
             continue
         previous_end = number.end

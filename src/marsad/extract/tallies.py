@@ -25,6 +25,7 @@ from marsad.extract.dates import add_months, precision_for
 from marsad.extract.ledger import settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
+from marsad.extract.subcounts import SIBLING_GAP
 from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
@@ -83,7 +84,7 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
             _attach(casualty, of_finding[id(finding.parent)], finding)
             continue
         start = finding.number.start if finding.number else finding.start
-        sibling = last_child is not None and _SIBLING.fullmatch(ctx.norm, _number_end(last_child[0]), start)
+        sibling = last_child is not None and SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start)
         if sibling:
             parent = next(c for c in casualties if c.id == last_child[1].part_of)
             stated = sum(c.count or 0 for c in casualties if c.part_of == parent.id)
@@ -111,10 +112,6 @@ def _attach(casualty: Casualty, parent: Casualty, finding: Finding) -> None:
         casualty.victims = parent.victims
     if casualty.affiliation is None and casualty.victims == parent.victims:
         casualty.affiliation = parent.affiliation
-
-
-_SIBLING = re.compile(r"\s*[\w'-]*(?:\s+[\w'-]+){0,2}?\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?"
-                      r"|[^.;:()]{0,80}?,\s*and\s+", re.I)
 
 
 def _number_end(finding: Finding) -> int:
