@@ -104,3 +104,14 @@ def test_a_toll_across_a_country_or_several_regions_is_an_aggregate():
     assert not check("30 people were killed across Idlib")  # one governorate: may still be one incident
     assert not check("smuggled across the Syria border")
     assert not check("30 people were killed in Syria")
+
+
+def test_a_running_total_is_an_aggregate_but_a_toll_this_week_is_not():
+    from marsad.counting import is_aggregate_scope
+
+    def check(text):
+        return is_aggregate_scope(text, 0, len(text), lambda name: False)
+
+    assert check("40 the number of people killed in the province this week")
+    assert check("31 killed so far this month")
+    assert not check("9 people were killed in Ariha this week")

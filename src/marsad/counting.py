@@ -125,17 +125,26 @@ _SEVERAL_REGIONS = re.compile(
 )
 
 
+#: "bringing to 40 the number of people killed in the province this week": a running total
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:number|total|toll|tally)\b[^.;]{0,60}?\b(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|"
+    r"\bso\s+far\s+this\s+(?:week|month|year)\b",
+    re.I,
+)
+
+
 def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool]) -> bool:
     """Whether ``text[start:end]`` scopes a toll to a whole country or to several
-    regions: such a total sums many incidents, so it is a claim however short
-    its period. ``is_country`` says whether a name is a country's.
+    regions, or makes it a running total ("the number killed this week"): such
+    a total sums many incidents, so it is a claim however short its period.
+    ``is_country`` says whether a name is a country's.
 
     >>> is_aggregate_scope("45 people were killed across Syria on Monday", 0, 44, lambda name: name == "Syria")
     True
     >>> is_aggregate_scope("4 were killed across the Turkish border", 0, 39, lambda name: False)
     False
     """
-    if _SEVERAL_REGIONS.search(text, start, end):
+    if _SEVERAL_REGIONS.search(text, start, end) or _RUNNING_TOTAL.search(text, start, end):
         return True
     for match in _ACROSS.finditer(text, start, end):
         name = match.group(1)

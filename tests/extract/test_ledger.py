@@ -42,6 +42,12 @@ def _top(extraction, outcome="killed"):
     # a family counted by its size; an attacker who died with his victims
     ("Regime shelling killed a family of six in the town of Ariha on Sunday.", 6),
     ("A bomber detonated his vest at a wedding in Jalalabad, killing himself and seven guests.", 8),
+    # parts between dashes or in brackets
+    ("Barrel bombs killed six people - four men and two boys - in Tell Rifaat on Monday.", 6),
+    ("Shelling killed 9 civilians (5 children and 4 women) in Kafr Zita.", 9),
+    # a toll "brought to" a new figure, and a running total beside the day's toll
+    ("One more wounded man died on Thursday, bringing the toll of the market bombing in Azaz to four.", 4),
+    ("The raid killed 6 people, bringing to 31 the number of civilians killed in the district this month.", 6),
 ])
 def test_restatements_breakdowns_and_sub_counts_count_once(text, deaths):
     extraction = _extract(text)

@@ -134,7 +134,7 @@ _NP_STOP = re.compile(
     r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
     r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
     r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these|using|carrying|wearing|riding|"
-    r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]",
+    r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]|\s-{1,2}\s",
     re.I,
 )
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
@@ -465,7 +465,8 @@ BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eigh
 TO_DEATH_RE = re.compile(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b", re.I)
 TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
-                     r"\b(?:ris|rose|climb|reach|stood|jump|increas|mount))", re.I)
+                     r"\b(?:ris|rose|climb|reach|stood|jump|increas|mount))|"
+                     r"\b(?:bringing|raising|taking|pushing)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b", re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 

@@ -113,7 +113,9 @@ def remaining_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return found
 
 
-_SPLIT_OPEN = re.compile(r"\s*(?:[\w-]+\s*){0,3}?:\s*", re.I)
+#: what opens a list of parts: a colon ("14 dead: 9 …"), or a dash or bracket
+#: around them ("killed five people - three women and two children -")
+_SPLIT_OPEN = re.compile(r"\s*(?:[\w-]+\s*){0,3}?:\s*|\s+-{1,2}\s+|\s*\(\s*", re.I)
 #: "four from the Syrian National Army": a side named by where its dead came from
 _SIDE_OF = re.compile(r"\s*(?:from|of)\s+(?:the\s+)?(?=[A-Z])[^,;.:()]{1,50}?(?=\s+and\s+|\s*[,;.:()]|$)")
 _SPLIT_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.I)
@@ -121,12 +123,13 @@ _SPLIT_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", re.I)
 
 def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
     """"14 fighters dead: 9 Houthis and 5 government soldiers", "194 were
-    combatants: 87 regime soldiers, 41 …": the parts a colon lists."""
+    combatants: 87 regime soldiers, 41 …", "five people (three women and two
+    children)": the parts a colon, dash or bracket lists."""
     found = []
     stated_at = {f.number.start: f for f in findings if f.number is not None}
     for finding in [f for f in findings if f.number is not None]:
         opening = _SPLIT_OPEN.match(ctx.norm, max(finding.end, finding.trigger_end))
-        if opening is None or ":" not in opening.group(0):
+        if opening is None:
             continue
         sentence_end = ctx.sentence_at(finding.start)[1]
         position = opening.end()

@@ -173,7 +173,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
         if casualty.period is not None and casualty.period.precision >= 3 and casualty.part_of is None:
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
-        if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, finding, own_end):
+        if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, findings, finding, own_end):
             casualty.is_tally = True
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:
@@ -183,12 +183,16 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
 
 
-def _aggregate_scope(ctx: DocContext, finding: Finding, own_end: int) -> bool:
+def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding, own_end: int) -> bool:
+    """Whether the words around this count, and no other count's, scope it to a
+    country, several regions or a running total."""
     from marsad.gazetteer.importers import country_code
 
     sentence_start, _ = ctx.sentence_at(finding.start)
-    start = max(sentence_start, min(finding.start, finding.trigger_start) - 60)
-    return is_aggregate_scope(ctx.norm, start, own_end, lambda name: country_code(name) is not None)
+    first, last = min(finding.start, finding.trigger_start), _number_end(finding)
+    start = max([sentence_start, first - 60] + [_number_end(f) for f in findings if _number_end(f) <= first])
+    end = min([own_end] + [f.start for f in findings if f.start >= last and f is not finding])
+    return is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None)
 
 
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
