@@ -629,10 +629,10 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
     """The means: first named after the outcome in its clause, else the nearest before it."""
     clause_end = own_clause_end(ctx, finding)
     inside = (finding.trigger_end, finding.end) if finding.start >= finding.trigger_start else (finding.start, finding.start)
-    after = [m for m in CAUSE_RE.finditer(ctx.norm, finding.trigger_end, clause_end)
-             if not (inside[0] <= m.start() < inside[1])]
+    after = next((m for m in CAUSE_RE.finditer(ctx.norm, finding.trigger_end, clause_end)
+                  if not (inside[0] <= m.start() < inside[1])), None)
     if after:
-        return after[0].lastgroup
+        return after.lastgroup
     clause_start, _ = _clause_bounds(ctx, min(finding.start, finding.trigger_start))
     sentence_start = ctx.sentence_at(finding.trigger_start)[0]
     for lo in (clause_start, max(sentence_start, finding.trigger_start - 160)):

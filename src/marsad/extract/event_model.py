@@ -92,7 +92,10 @@ def embed(texts: Sequence[str]):
     tokenizer, table = _word_vectors()
     leads = [text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))] for text in texts]
     out = np.zeros((len(leads), table.shape[1]), dtype=np.float32)
-    for row, encoding in enumerate(tokenizer.encode_batch(leads, add_special_tokens=False)):
+    # One passage at a time (typing a document): encode_batch's thread pool costs more than the encoding.
+    encodings = ([tokenizer.encode(leads[0], add_special_tokens=False)] if len(leads) == 1
+                 else tokenizer.encode_batch(leads, add_special_tokens=False))
+    for row, encoding in enumerate(encodings):
         if encoding.ids:
             vector = table[encoding.ids].mean(axis=0)
             out[row] = vector / (np.linalg.norm(vector) or 1.0)
@@ -110,6 +113,43 @@ class EventModel:
     temperature: float = 1.0
     embedding_weight: float = 0.0  # 0: no word vectors
     override: float = 0.0  # hybrid: the probability the model needs to overrule a rule that fired in the lead
+    _tfidf: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def features(self, inputs: Sequence[str]):
+        """``self.vectorizer.transform(inputs)``, computed the same way step by step.
+
+        scikit-learn validates its inputs on every call, which cost more than the
+        arithmetic when one passage at a time is typed; a vectorizer of another
+        shape than the one :func:`train_model` fits goes through ``transform``."""
+        if self._tfidf is None:
+            self._tfidf = _tfidf_parts(self.vectorizer) or False
+        if not self._tfidf:
+            return self.vectorizer.transform(inputs)
+        import numpy as np
+        from scipy import sparse
+        from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
+
+        analyze, vocabulary, idf, dtype = self._tfidf
+        columns: list[int] = []
+        counts: list[int] = []
+        indptr = [0]
+        for text in inputs:  # as CountVectorizer._count_vocab: counts in order of first appearance
+            counter: dict[int, int] = {}
+            for feature in analyze(text):
+                column = vocabulary.get(feature)
+                if column is not None:
+                    counter[column] = counter.get(column, 0) + 1
+            columns.extend(counter)
+            counts.extend(counter.values())
+            indptr.append(len(columns))
+        matrix = sparse.csr_matrix((np.asarray(counts, dtype=np.intc), np.asarray(columns, dtype=np.int32),
+                                   np.asarray(indptr, dtype=np.int32)), shape=(len(inputs), len(vocabulary)), dtype=dtype)
+        matrix.sort_indices()
+        np.log(matrix.data, matrix.data)  # TfidfTransformer.transform: sublinear tf, idf, l2
+        matrix.data += 1.0
+        matrix.data *= idf[matrix.indices]
+        inplace_csr_row_normalize_l2(matrix)
+        return matrix
 
     def probabilities(self, texts: Sequence[str], typings: Sequence[EventTyping] | None = None):
         """Calibrated probabilities (n x classes), columns in ``self.classes`` order."""
@@ -117,7 +157,7 @@ class EventModel:
 
         rules = load_rules()
         typings = typings or [rules.classify(text) for text in texts]
-        features = self.vectorizer.transform([model_input(t, typed) for t, typed in zip(texts, typings)])
+        features = self.features([model_input(t, typed) for t, typed in zip(texts, typings)])
         width = features.shape[1]
         # Two products instead of stacking the features: the same scores, without sparse-matrix overhead per event.
         scores = np.asarray(features @ self.coef[:, :width].T) + self.intercept
@@ -199,6 +239,22 @@ def train_model(texts: Iterable[str], labels: Iterable[str], *, authority: str =
     return EventModel(vectorizer=vectorizer, coef=coef, intercept=intercept, classes=[str(c) for c in classifier.classes_],
                       authority=authority, meta=meta, temperature=temperature, embedding_weight=embedding_weight,
                       override=override)
+
+
+def _tfidf_parts(vectorizer) -> tuple | None:
+    """What :meth:`EventModel.features` needs from a vectorizer fitted as
+    :func:`train_model` fits it, or None for any other."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if type(vectorizer) is not TfidfVectorizer:
+        return None
+    params = vectorizer.get_params()
+    if params["binary"] or not params["use_idf"] or not params["sublinear_tf"] or params["norm"] != "l2":
+        return None
+    if np.dtype(params["dtype"]) not in (np.float32, np.float64):
+        return None
+    return vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, params["dtype"]
 
 
 def _softmax_weights(classifier):
