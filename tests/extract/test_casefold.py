@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from marsad.extract.casefold import ASCII_CASE_PARTNERS, folded_text, lowered_pattern
+from marsad.extract.casefold import ASCII_CASE_PARTNERS, finditer, folded_text, lowered_pattern
 from marsad.extract.event_types import TriggerScan, load_rules
 
 
@@ -35,7 +35,7 @@ def test_lower_casing_any_other_character_keeps_its_class():
     r"(?-i:[A-Z])\w+ forces",  # an inline flag
     r"[A-z]+",                 # a range across cases
     r"\x41irstrike",           # a letter written by number
-    r"(?P<kind>shell)ing",     # a named group
+    r"(?P<Kind>shell)ing",     # a group name with a capital
     "caf\u00e9 bomb",          # not ASCII
 ])
 def test_constructs_whose_meaning_lower_casing_could_change_are_refused(source):
@@ -73,3 +73,38 @@ def test_every_trigger_set_scans_a_document_as_its_own_pattern_does():
     scan = TriggerScan(rules.triggers, text)
     for name, pattern in rules.triggers.items():
         assert scan.within(name, 0, len(text)) == [m.span() for m in pattern.finditer(text)], name
+
+
+def test_a_pattern_whose_group_names_lower_casing_would_change_is_refused():
+    assert lowered_pattern(re.compile(r"(?P<Shell>shelling)|(?P<air>airstrike)", re.I)) is None
+    lowered = lowered_pattern(re.compile(r"(?P<shell>Shelling)|(?P<air>AIRSTRIKE)", re.I))
+    assert lowered is not None and lowered.search("an airstrike").lastgroup == "air"
+
+
+def test_finditer_gives_the_original_patterns_matches_with_the_original_text():
+    pattern = re.compile(r"\b(?P<num>\d+|two|Three)\s+(?P<who>Civilians|fighters)\b", re.I)
+    text = "TWO Civilians and 3 FIGHTERS; three civilians."
+    found = [(m.span(), m.group("num"), m.group("who")) for m in finditer(pattern, text, folded_text(text))]
+    assert found == [(m.span(), m.group("num"), m.group("who")) for m in pattern.finditer(text)]
+    assert found[0][1:] == ("TWO", "Civilians")
+
+
+_MIXED_CASE = ("On Monday, 3 March 2019 REGIME WARPLANES killed 12 Civilians, including 3 Children, in Idlib; "
+               "the Death Toll rose to 20. Two ISIS fighters Were Executed since the start of the Operation. "
+               "A Car Bomb exploded after Friday prayers, Wounding Dozens. In February, at least 5 people died "
+               "when Shells hit the town and two others were Killed by a Landmine 2 days ago.")
+
+
+def test_every_case_insensitive_extraction_pattern_scans_the_same_when_lowered():
+    from marsad.extract import casualties, dates, numbers, subcounts, tallies
+
+    folded = folded_text(_MIXED_CASE)
+    checked = 0
+    for module in (casualties, dates, numbers, subcounts, tallies):
+        for name, pattern in vars(module).items():
+            if not isinstance(pattern, re.Pattern) or lowered_pattern(pattern) is None:
+                continue
+            found = [(m.span(), m.groups()) for m in finditer(pattern, _MIXED_CASE, folded)]
+            assert found == [(m.span(), m.groups()) for m in pattern.finditer(_MIXED_CASE)], name
+            checked += 1
+    assert checked > 40

@@ -24,6 +24,7 @@ Only spans are read from such a scan; a group's text would be lower-cased.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 #: Non-ASCII characters whose lower or upper case contains an ASCII character,
@@ -48,8 +49,30 @@ def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     lowered = _lower_literals(source)
     if lowered is None:
         return None
-    compiled = re.compile(lowered, pattern.flags & ~re.I)
-    return compiled if compiled.groups == pattern.groups else None
+    try:
+        compiled = re.compile(lowered, pattern.flags & ~re.I)
+    except re.error:  # two group names that differ only in case
+        return None
+    same_groups = compiled.groups == pattern.groups and compiled.groupindex == pattern.groupindex
+    return compiled if same_groups else None  # a group name with a capital would read differently
+
+
+def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
+             endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)``, the matches found on ``folded``
+    (``folded_text(text)``, or None) when the pattern can be lowered.
+
+    Each match is ``pattern`` itself matched where the lowered scan found one, so
+    its groups hold the original text."""
+    end = len(text) if endpos is None else endpos
+    lowered = lowered_pattern(pattern) if folded is not None else None
+    if lowered is None or folded is None:
+        yield from pattern.finditer(text, pos, end)
+        return
+    for match in lowered.finditer(folded, pos, end):
+        found = pattern.match(text, match.start(), end)
+        assert found is not None and found.end() == match.end(), "a lowered pattern must match where its original does"
+        yield found
 
 
 def _lower_literals(source: str) -> str | None:
@@ -75,10 +98,15 @@ def _lower_literals(source: str) -> str | None:
             in_class = True
             class_open = index + (2 if source[index + 1 : index + 2] == "^" else 1)  # a "]" here is literal
         elif char == "(" and source[index + 1 : index + 2] == "?":
-            if source[index + 2 : index + 3] not in (":", "=", "!", "<"):
-                return None  # inline flags, named groups, comments
+            # Group names are lower-cased everywhere alike; inline flags and comments are refused.
+            if source[index + 2 : index + 3] not in (":", "=", "!", "<", "P", "("):
+                return None
             if source[index + 2 : index + 3] == "<" and source[index + 3 : index + 4] not in ("=", "!"):
                 return None  # "(?<name>…)"
+            if source[index + 2 : index + 3] == "P":  # "(?P<name>", "(?P=name)": the P stays
+                out.append("(?P")
+                index += 3
+                continue
         out.append(char.lower())
         index += 1
     return "".join(out)
@@ -95,3 +123,10 @@ def _same_case_range(source: str, index: int, class_open: int) -> bool:
     if before.isalpha() or after.isalpha():
         return before.isalpha() and after.isalpha() and before.isupper() == after.isupper()
     return True
+
+
+def for_spans(pattern: re.Pattern, text: str, folded: str | None) -> tuple[re.Pattern, str]:
+    """The pattern and the text to scan when only match offsets are read: the
+    lowered pair when ``pattern`` can be lowered, else ``pattern`` and ``text``."""
+    lowered = lowered_pattern(pattern) if folded is not None else None
+    return (lowered, folded) if lowered is not None and folded is not None else (pattern, text)
