@@ -92,10 +92,9 @@ def embed(texts: Sequence[str]):
     tokenizer, table = _word_vectors()
     leads = [text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))] for text in texts]
     out = np.zeros((len(leads), table.shape[1]), dtype=np.float32)
-    # One passage at a time (typing a document): encode_batch's thread pool costs more than the encoding.
-    encodings = ([tokenizer.encode(leads[0], add_special_tokens=False)] if len(leads) == 1
-                 else tokenizer.encode_batch(leads, add_special_tokens=False))
-    for row, encoding in enumerate(encodings):
+    # The same ids without character offsets, which are not read (tokenizers >= 0.20; about a third cheaper).
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+    for row, encoding in enumerate(encode(leads, add_special_tokens=False)):
         if encoding.ids:
             vector = table[encoding.ids].mean(axis=0)
             out[row] = vector / (np.linalg.norm(vector) or 1.0)
