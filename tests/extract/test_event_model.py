@@ -50,3 +50,33 @@ def test_small_archive_trains_without_calibration_folds():
     model = train_model(texts, ["Attack", "Peaceful protest", "Attack", "Peaceful protest"])
     assert model.temperature == 1.0
     assert model.predict(["Gunmen killed a shepherd."])[0][0] == "Attack"
+
+
+_PASSAGES = ["Gunmen killed a farmer near the well.", "Students marched to parliament, chanting slogans.",
+             "Gunmen shot a trader dead in the market.", "Teachers rallied outside the ministry of education.",
+             "Warplanes bombed the town; gunmen killed two farmers.", "", "Students-led rally: students marched."]
+
+
+def test_features_are_scikit_learns_tfidf_matrix_bit_for_bit():
+    from marsad.extract import tfidf
+
+    model = train_model(_PASSAGES[:4], ["Attack", "Peaceful protest", "Attack", "Peaceful protest"], embedding_weight=0.0)
+    parts = tfidf.parts_of(model.vectorizer)
+    assert parts is not None
+    for passage in _PASSAGES:
+        ours, theirs = tfidf.transform(parts, [passage]), model.vectorizer.transform([passage])
+        assert ours.data.tobytes() == theirs.data.tobytes() and ours.indices.tolist() == theirs.indices.tolist()
+        assert ours.shape == theirs.shape
+
+
+def test_a_model_is_read_back_from_its_cache_without_its_vectorizer(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_HOME", str(tmp_path))
+    first = load_model(shipped_model_path())
+    cached = list((tmp_path / "cache").glob("event-model-*.npz"))
+    assert len(cached) == 1 and first.vectorizer is not None
+    again = load_model(shipped_model_path())
+    assert again.vectorizer is None and again.classes == first.classes and again.meta == first.meta
+    assert again.probabilities(_PASSAGES).tobytes() == first.probabilities(_PASSAGES).tobytes()
+    cached[0].write_bytes(b"not a cache")  # a damaged cache: the model file is read again, the cache rewritten
+    assert load_model(shipped_model_path()).probabilities(_PASSAGES).tobytes() == first.probabilities(_PASSAGES).tobytes()
+    assert load_model(shipped_model_path()).vectorizer is None

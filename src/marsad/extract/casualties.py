@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.model import Casualty
 
@@ -164,10 +165,11 @@ def _outcome_of(match: re.Match) -> str:
 def _clause_bounds(ctx: DocContext, position: int) -> tuple[int, int]:
     sentence_start, sentence_end = ctx.sentence_at(position)
     start = max(sentence_start, position - 250)  # run-on sentences stay linear
-    for match in _CLAUSE_BREAK.finditer(ctx.norm, max(sentence_start, position - 160), position):
+    pattern, text = casefold.for_spans(_CLAUSE_BREAK, ctx.norm, ctx.folded())
+    for match in pattern.finditer(text, max(sentence_start, position - 160), position):
         start = match.end()
     limit = min(sentence_end, position + 400)  # run-on sentences stay linear
-    after = _CLAUSE_BREAK.search(ctx.norm, position, limit)
+    after = pattern.search(text, position, limit)
     return start, (after.start() if after else limit)
 
 
@@ -474,7 +476,7 @@ _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping":
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
     findings: list[Finding] = []
-    for match in NOUN_OF_RE.finditer(ctx.norm):
+    for match in casefold.finditer(NOUN_OF_RE, ctx.norm, ctx.folded()):
         noun = match.group("noun").lower()
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
         if _not_reported(ctx, match.start(), match.end()):
@@ -487,18 +489,18 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             numbers.take(number)
             findings.append(Finding("killed", number, number.value, number.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
-    for match in BODY_RE.finditer(ctx.norm):
+    for match in casefold.finditer(BODY_RE, ctx.norm, ctx.folded()):
         number = numbers.starting_at(match.start("det"))
         if number is not None and not numbers.take(number):
             continue
         count = number.value if number is not None else 1
         findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
                                 match.group(0), "casualties.noun.body", 0.75))
-    for match in TO_DEATH_RE.finditer(ctx.norm):
+    for match in casefold.finditer(TO_DEATH_RE, ctx.norm, ctx.folded()):
         if _not_reported(ctx, match.start(), match.end()):
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
-    for match in TOLL_RE.finditer(ctx.norm):
+    for match in casefold.finditer(TOLL_RE, ctx.norm, ctx.folded()):
         # "the death toll of the strike on X on 3 March has risen to 14": the
         # count follows the first linking word that a number follows
         stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
@@ -558,7 +560,7 @@ _COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been
 
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
-    for match in TRIGGER_RE.finditer(ctx.norm):
+    for match in casefold.finditer(TRIGGER_RE, ctx.norm, ctx.folded()):
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute") or _not_reported(ctx, match.start(), match.end()):
             continue
@@ -638,14 +640,15 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
     """The means: first named after the outcome in its clause, else the nearest before it."""
     clause_end = own_clause_end(ctx, finding)
     inside = (finding.trigger_end, finding.end) if finding.start >= finding.trigger_start else (finding.start, finding.start)
-    after = [m for m in CAUSE_RE.finditer(ctx.norm, finding.trigger_end, clause_end)
-             if not (inside[0] <= m.start() < inside[1])]
+    pattern, text = casefold.for_spans(CAUSE_RE, ctx.norm, ctx.folded())  # lastgroup is a name, not text
+    after = next((m for m in pattern.finditer(text, finding.trigger_end, clause_end)
+                  if not (inside[0] <= m.start() < inside[1])), None)
     if after:
-        return after[0].lastgroup
+        return after.lastgroup
     clause_start, _ = _clause_bounds(ctx, min(finding.start, finding.trigger_start))
     sentence_start = ctx.sentence_at(finding.trigger_start)[0]
     for lo in (clause_start, max(sentence_start, finding.trigger_start - 160)):
-        before = [m for m in CAUSE_RE.finditer(ctx.norm, lo, min(finding.start, finding.trigger_start))]
+        before = [m for m in pattern.finditer(text, lo, min(finding.start, finding.trigger_start))]
         if before:
             return before[-1].lastgroup
     if finding.outcome == "executed":
@@ -660,7 +663,8 @@ def own_clause_end(ctx: DocContext, finding: Finding) -> int:
     """Where the statement of one count ends (before the next sub-count or clause)."""
     sentence_end = ctx.sentence_at(finding.start)[1]
     limit = min(sentence_end, max(finding.end, finding.trigger_end) + 120)
-    stop = _OWN_CLAUSE_END.search(ctx.norm, max(finding.end, finding.trigger_end), limit)
+    pattern, text = casefold.for_spans(_OWN_CLAUSE_END, ctx.norm, ctx.folded())
+    stop = pattern.search(text, max(finding.end, finding.trigger_end), limit)
     return stop.start() if stop else limit
 
 

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
+from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, register
 from marsad.model import DateValue
 
@@ -83,9 +84,10 @@ def find_absolute(ctx: DocContext) -> list[DateValue]:
     # one bisect answers "does this match overlap one?" (a scan was quadratic).
     taken_starts: list[int] = []
     taken_ends: list[int] = []
+    folded = ctx.folded()
     for pattern, rule in ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
                           (MONTH_DAY, "dates.month_day"), (MONTH_YEAR, "dates.month_year")):
-        for match in pattern.finditer(ctx.norm):
+        for match in casefold.finditer(pattern, ctx.norm, folded):
             before = bisect_left(taken_starts, match.end())
             if before and taken_ends[before - 1] > match.start():
                 continue
@@ -136,7 +138,7 @@ def find_bare_months(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
     found = []
-    for match in _BARE_MONTH.finditer(ctx.norm):
+    for match in casefold.finditer(_BARE_MONTH, ctx.norm, ctx.folded()):
         month = MONTHS[match.group("month").lower()]
         year = ctx.published.year - (1 if month > ctx.published.month else 0)
         last = calendar.monthrange(year, month)[1]
@@ -149,7 +151,7 @@ def find_relative(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
     found = []
-    for match in RELATIVE.finditer(ctx.norm):
+    for match in casefold.finditer(RELATIVE, ctx.norm, ctx.folded()):
         start, end, precision = _relative_interval(match, ctx.published)
         found.append(DateValue(start, end, precision, relative=True, span=ctx.span(match.start(), match.end()),
                                rule="dates.relative"))
@@ -179,7 +181,7 @@ def _relative_interval(match: re.Match, published: date) -> tuple[date, date, in
 def find_anchored(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     """"N days after the meeting": N days from the date of the sentence naming that noun."""
     found = []
-    for match in AFTER_ANCHOR.finditer(ctx.norm):
+    for match in casefold.finditer(AFTER_ANCHOR, ctx.norm, ctx.folded()):
         stem = match.group("noun").lower()[:4]
         anchor = _date_near_word(ctx, absolute, stem, exclude=match.start())
         if anchor is None:
@@ -204,7 +206,7 @@ def _date_near_word(ctx: DocContext, absolute: list[DateValue], stem: str, exclu
 
 
 def find_operation_start(ctx: DocContext, absolute: list[DateValue]) -> DateValue | None:
-    for match in START_OF_OPERATION.finditer(ctx.norm):
+    for match in casefold.finditer(START_OF_OPERATION, ctx.norm, ctx.folded()):
         for value in absolute:
             if 0 <= value.span.start - match.end() <= 60 and value.precision == 1:
                 return value
@@ -215,7 +217,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     periods: list[DateValue] = []
     start_value = ctx.anchors.get("operation_start")
     if start_value is not None:
-        for match in NTH_MONTH.finditer(ctx.norm):
+        for match in casefold.finditer(NTH_MONTH, ctx.norm, ctx.folded()):
             n = ORDINALS[match.group("nth").lower()]
             if match.group("unit").lower() == "week":
                 begin = start_value.start + timedelta(days=7 * (n - 1))
@@ -229,7 +231,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
                               span=ctx.span(match.start(), match.end()), rule=f"dates.nth_month:{n}")
             ctx.anchors.setdefault(f"month:{n}", value)
             periods.append(value)
-    for match in SINCE.finditer(ctx.norm):
+    for match in casefold.finditer(SINCE, ctx.norm, ctx.folded()):
         value = next((v for v in absolute if 0 <= v.span.start - match.end() <= 3 and v.start.year > 1900), None)
         if value is None:
             continue

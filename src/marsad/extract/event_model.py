@@ -69,14 +69,20 @@ def model_input(text: str, typed: EventTyping | None = None, rules=None) -> str:
 def _word_vectors():
     """WordLlama's token embeddings and tokenizer from the installed wheel (loaded
     once per process; never downloaded: the files are inside the package)."""
+    from importlib.util import find_spec
+
     try:
         import numpy as np
-        import wordllama
         from safetensors import safe_open
         from tokenizers import Tokenizer
+
+        # Only its files are read: finding the package does not import it (a quarter of a second of CPU).
+        spec = find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("No module named 'wordllama'")
     except ImportError as error:  # pragma: no cover - a dependency of marsad
         raise InputError(f"event models need the 'wordllama' package ({error}); pip install wordllama") from error
-    root = Path(wordllama.__file__).parent
+    root = Path(next(iter(spec.submodule_search_locations)))
     tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
     tokenizer.no_padding()
     tokenizer.no_truncation()
@@ -92,7 +98,9 @@ def embed(texts: Sequence[str]):
     tokenizer, table = _word_vectors()
     leads = [text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))] for text in texts]
     out = np.zeros((len(leads), table.shape[1]), dtype=np.float32)
-    for row, encoding in enumerate(tokenizer.encode_batch(leads, add_special_tokens=False)):
+    # The same ids without character offsets, which are not read (tokenizers >= 0.20; about a third cheaper).
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+    for row, encoding in enumerate(encode(leads, add_special_tokens=False)):
         if encoding.ids:
             vector = table[encoding.ids].mean(axis=0)
             out[row] = vector / (np.linalg.norm(vector) or 1.0)
@@ -101,7 +109,7 @@ def embed(texts: Sequence[str]):
 
 @dataclass
 class EventModel:
-    vectorizer: Any  # fitted TfidfVectorizer
+    vectorizer: Any  # fitted TfidfVectorizer (None when read from the cache: features() needs only its parts)
     coef: Any  # (classes x features) float32
     intercept: Any
     classes: list[str]
@@ -110,6 +118,20 @@ class EventModel:
     temperature: float = 1.0
     embedding_weight: float = 0.0  # 0: no word vectors
     override: float = 0.0  # hybrid: the probability the model needs to overrule a rule that fired in the lead
+    _tfidf: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def features(self, inputs: Sequence[str]):
+        """``self.vectorizer.transform(inputs)``, the same matrix, computed by
+        :mod:`marsad.extract.tfidf` (no per-call validation, no scikit-learn import
+        when the model was read from its cache); a vectorizer of another shape than
+        the one :func:`train_model` fits goes through ``transform``."""
+        from marsad.extract import tfidf
+
+        if self._tfidf is None:
+            self._tfidf = tfidf.parts_of(self.vectorizer) or False
+        if not self._tfidf:
+            return self.vectorizer.transform(inputs)
+        return tfidf.transform(self._tfidf, inputs)
 
     def probabilities(self, texts: Sequence[str], typings: Sequence[EventTyping] | None = None):
         """Calibrated probabilities (n x classes), columns in ``self.classes`` order."""
@@ -117,7 +139,7 @@ class EventModel:
 
         rules = load_rules()
         typings = typings or [rules.classify(text) for text in texts]
-        features = self.vectorizer.transform([model_input(t, typed) for t, typed in zip(texts, typings)])
+        features = self.features([model_input(t, typed) for t, typed in zip(texts, typings)])
         width = features.shape[1]
         # Two products instead of stacking the features: the same scores, without sparse-matrix overhead per event.
         scores = np.asarray(features @ self.coef[:, :width].T) + self.intercept
@@ -297,11 +319,29 @@ def save_model(model: EventModel, path: str | Path) -> None:
 
 
 def load_model(path: str | Path) -> EventModel:
-    import joblib
-
+    """Read a model file. Its plain arrays are also kept in the data directory's
+    cache (one file per model file's content, written once), so that later
+    processes read the model without importing scikit-learn (about a second of CPU)."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"event model {path} does not exist; train one with: marsad train events.csv -o {path}")
+    cache = _cache_path(path)
+    if cache.exists():
+        try:
+            return _read_cache(cache)
+        except Exception:  # noqa: BLE001 - the cache is an optimisation only: a damaged one is written again
+            pass
+    model = _read_joblib(path)
+    try:
+        _write_cache(model, cache)
+    except Exception:  # noqa: BLE001 - e.g. a read-only data directory
+        pass
+    return model
+
+
+def _read_joblib(path: Path) -> EventModel:
+    import joblib
+
     try:
         payload = joblib.load(path)
     except Exception as error:  # a truncated or foreign file: say which one
@@ -312,6 +352,53 @@ def load_model(path: str | Path) -> EventModel:
                       classes=list(payload["classes"]), authority=payload.get("authority", "primary"),
                       meta=payload.get("meta", {}), temperature=payload.get("temperature", 1.0),
                       embedding_weight=payload.get("embedding_weight", 0.0), override=payload.get("override", 0.0))
+
+
+_SCALARS = ("classes", "authority", "meta", "temperature", "embedding_weight", "override")
+
+
+def _cache_path(path: Path) -> Path:
+    import hashlib
+
+    from marsad.config import data_dir
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return data_dir() / "cache" / f"event-model-v{FORMAT_VERSION}-{digest}.npz"
+
+
+def _write_cache(model: EventModel, cache: Path) -> None:
+    import json
+    import os
+
+    import numpy as np
+
+    from marsad.extract.tfidf import parts_of
+
+    parts = parts_of(model.vectorizer)
+    if parts is None:
+        return
+    settings, idf = parts.to_arrays()
+    scalars = {name: getattr(model, name) for name in _SCALARS} | {"tfidf": settings}
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    partial = cache.with_name(f"{cache.name}.{os.getpid()}.part")
+    with partial.open("wb") as handle:
+        np.savez(handle, coef=model.coef, intercept=model.intercept, idf=idf, scalars=np.array(json.dumps(scalars)))
+    os.replace(partial, cache)  # atomic: parallel workers never read half a file
+
+
+def _read_cache(cache: Path) -> EventModel:
+    import json
+
+    import numpy as np
+
+    from marsad.extract.tfidf import TfidfParts
+
+    with np.load(cache, allow_pickle=False) as arrays:
+        scalars = json.loads(str(arrays["scalars"]))
+        model = EventModel(vectorizer=None, coef=arrays["coef"], intercept=arrays["intercept"],
+                           **{name: scalars[name] for name in _SCALARS})
+        model._tfidf = TfidfParts.from_arrays(scalars["tfidf"], arrays["idf"])
+    return model
 
 
 def shipped_model_path() -> Path:

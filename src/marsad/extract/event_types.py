@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
+from marsad.extract.casefold import folded_text, lowered_pattern
 
 RULE = "event_types.rules"
 
@@ -172,11 +173,19 @@ class TriggerScan:
     def __init__(self, triggers: dict[str, re.Pattern], text: str):
         self.triggers, self.text = triggers, text
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._folded: str | None = None  # the lower-cased text, once needed
+        self._folded_known = False
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
         if found is None:
-            spans = [m.span() for m in self.triggers[name].finditer(self.text)]
+            pattern, text = self.triggers[name], self.text
+            if not self._folded_known:
+                self._folded, self._folded_known = folded_text(text), True
+            lowered = lowered_pattern(pattern) if self._folded is not None else None
+            if lowered is not None and self._folded is not None:  # same spans, about twice as fast (see casefold)
+                pattern, text = lowered, self._folded
+            spans = [m.span() for m in pattern.finditer(text)]
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 

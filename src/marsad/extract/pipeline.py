@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from marsad.extract.casefold import folded_text
 from marsad.extract.text import normalise, split_sentences
 from marsad.model import (
     ActorMention,
@@ -141,6 +142,8 @@ class DocContext:
     extra: dict[str, Any] = field(default_factory=dict)
     _counters: dict[str, Iterator[int]] = field(default_factory=dict, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _folded: str | None = field(default=None, repr=False)
+    _folded_done: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -148,6 +151,13 @@ class DocContext:
         if not self.sentences:
             self.sentences = split_sentences(self.norm)
         self._sentence_starts = [start for start, _ in self.sentences]
+
+    def folded(self) -> str | None:
+        """``norm`` lower-cased, offset for offset, for fast case-insensitive scans
+        (:mod:`marsad.extract.casefold`); None when such a scan could differ."""
+        if not self._folded_done:
+            self._folded, self._folded_done = folded_text(self.norm), True
+        return self._folded
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extract import casefold
 from marsad.extract.casualties import (
     _INCLUDING,
     CIVILIAN_NOUNS,
@@ -52,7 +53,7 @@ _INCLUDING_ONE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dea
 def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Finding]:
     """Singular sub-counts without a digit: "9 civilians, including a child, were killed"."""
     found = []
-    for match in _INCLUDING_ONE.finditer(ctx.norm):
+    for match in casefold.finditer(_INCLUDING_ONE, ctx.norm, ctx.folded()):
         det = match.start("det")
         if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
             continue
@@ -98,7 +99,7 @@ _COPULA = re.compile(r"\s*(?:were|are|was|is)\s+(?:all\s+)?", re.I)
 def remaining_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """"the remaining 194 were combatants": a stated part of the total before it."""
     found = []
-    for match in _REMAINING.finditer(ctx.norm):
+    for match in casefold.finditer(_REMAINING, ctx.norm, ctx.folded()):
         number = numbers.starting_at(match.end())
         if number is None or numbers.is_used(number):
             continue
@@ -170,7 +171,7 @@ def buried_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """"Residents buried 15 victims of the airstrike": the buried are the dead
     when the sentence says they died by violence (and no other rule counted them)."""
     found = []
-    for match in _BURIED.finditer(ctx.norm):
+    for match in casefold.finditer(_BURIED, ctx.norm, ctx.folded()):
         number = numbers.starting_at(match.end())
         if number is None or numbers.is_used(number):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from marsad.counting import REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
+from marsad.extract import casefold
 from marsad.extract.casualties import (
     TRIGGER_RE,
     Finding,
@@ -197,7 +198,7 @@ def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding,
 
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
     result = list(casualties)
-    for match in REST_RE.finditer(ctx.norm):
+    for match in casefold.finditer(REST_RE, ctx.norm, ctx.folded()):
         if any(c.span and match.start() <= c.span.start <= match.end() for c in result):
             continue  # "the remaining 194 were …" is stated, not derived
         trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))

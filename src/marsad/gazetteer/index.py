@@ -196,6 +196,7 @@ class Gazetteer:
         self._has_key = lru_cache(maxsize=200_000)(self._query_has_key)
         self._by_skeleton = lru_cache(maxsize=20_000)(self._query_skeleton)
         self._archive_points = lru_cache(maxsize=1_000)(self._query_archive_points)
+        self._place = lru_cache(maxsize=50_000)(self._query_place)
 
     # --- lookups ---------------------------------------------------------
     def by_key(self, key: str) -> tuple[Place, ...]:
@@ -249,6 +250,9 @@ class Gazetteer:
         return self._select("skel", skel) if len(skel) >= 3 else ()
 
     def place(self, place_id: str) -> Place | None:
+        return self._place(place_id)
+
+    def _query_place(self, place_id: str) -> Place | None:
         for schema in self._schemas:
             with self._lock:
                 row = self.connection.execute(
@@ -276,6 +280,7 @@ class Gazetteer:
 
     def clear_cache(self) -> None:
         self._archive_points.cache_clear()
+        self._place.cache_clear()
         self._by_key.cache_clear()
         self._has_key.cache_clear()
         self._by_skeleton.cache_clear()

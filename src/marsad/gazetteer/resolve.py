@@ -72,7 +72,7 @@ class Context:
             return True
         if place.country in self.fuzzy_countries and not (self.sentence_admin1 | self.document_admin1):
             return True
-        return any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors)
+        return _near_anchor(place, self.anchors, 50)
 
     def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
         """Whether a place found through its Arabic name may be the one meant:
@@ -82,7 +82,7 @@ class Context:
         named = self.sentence_admin1 | self.document_admin1
         if place.admin1_code and place.admin1_code in named:
             allowed = True
-        elif self.anchors and any(haversine_km(place.latitude, place.longitude, *a) < 50 for a in self.anchors):
+        elif self.anchors and _near_anchor(place, self.anchors, 50):
             allowed = True
         else:
             allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
@@ -103,6 +103,27 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# A degree of latitude is 111.19 km on haversine_km's sphere, so points further apart in latitude alone than
+# km / _KM_PER_DEGREE are more than km apart, whatever the longitudes: no trigonometry needed to rule them out.
+_KM_PER_DEGREE = 110.0
+
+
+def _near_anchor(place: Place, anchors: list[tuple[float, float]], km: float) -> bool:
+    """Whether ``place`` is less than ``km`` from one of the anchors (a short
+    skeleton meets thousands of places: most are ruled out by latitude alone)."""
+    limit = km / _KM_PER_DEGREE
+    return any(abs(place.latitude - lat) < limit and haversine_km(place.latitude, place.longitude, lat, lon) < km
+               for lat, lon in anchors)
+
+
+def _nearest_km(place: Place, anchors: list[tuple[float, float]], beyond: float) -> float:
+    """The distance to the nearest anchor, or inf when none is within ``beyond`` km
+    (the caller only asks whether it is more than ``beyond``)."""
+    limit = beyond / _KM_PER_DEGREE
+    return min((haversine_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors
+                if abs(place.latitude - lat) <= limit), default=math.inf)
 
 
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
@@ -129,7 +150,7 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
             elif slot in context.document_units:
                 value += weight / 2
     if context.anchors:
-        nearest = min(haversine_km(place.latitude, place.longitude, *a) for a in context.anchors)
+        nearest = _nearest_km(place, context.anchors, 500)
         value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
     if place.feature in ("region", "river"):
         value += 2.0  # marsad's own named regions ("Qalamoun") over far namesake towns

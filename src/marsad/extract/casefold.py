@@ -1,0 +1,132 @@
+"""Case-insensitive scans of a whole document, about twice as fast, same matches.
+
+Python's regex engine is much slower on a ``re.I`` alternation than on a
+case-sensitive one: with case folding it cannot skip an alternative on its
+first letter. Event typing scans every document with dozens of large ``re.I``
+trigger sets, so :class:`~marsad.extract.event_types.TriggerScan` instead
+scans the lower-cased document with a lower-cased, case-sensitive copy of the
+pattern (:func:`lowered_pattern`). The spans are the same when:
+
+* the pattern is ASCII and lower-casing it changes only letters the engine
+  reads as literals (not an escape such as ``\\W``, not an inline flag, not a
+  class range across cases); otherwise :func:`lowered_pattern` returns None;
+* the text holds none of the few characters whose case mapping meets ASCII
+  (the long s, the Kelvin sign, the dotted and dotless i, ligatures such as
+  "ﬁ", …: ``re.I`` matches "ſ" to "s", lower() does not; "İ".lower() is two
+  characters, which would shift offsets); otherwise :func:`folded_text`
+  returns None. Every other character lower-cases to one character, keeps
+  its ``\\w``/``\\s``/``\\d`` class, and is case-equivalent to no ASCII letter
+  (``tests/extract/test_casefold.py`` checks this for all of Unicode).
+
+Only spans are read from such a scan; a group's text would be lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+#: Non-ASCII characters whose lower or upper case contains an ASCII character,
+#: or whose lower case is not one character (see the module docstring).
+ASCII_CASE_PARTNERS = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u212a"
+                       "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+_UNSAFE_TEXT = re.compile(f"[{ASCII_CASE_PARTNERS}]")
+
+
+def folded_text(text: str) -> str | None:
+    """``text.lower()``, offset for offset, or None when a lowered scan could differ."""
+    return None if _UNSAFE_TEXT.search(text) else text.lower()
+
+
+@lru_cache(maxsize=512)
+def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
+    """A case-sensitive pattern that finds on ``folded_text(t)`` the spans
+    ``pattern`` (``re.I``) finds on ``t``, or None when it cannot be built safely."""
+    source = pattern.pattern
+    if not isinstance(source, str) or not pattern.flags & re.I or not source.isascii():
+        return None
+    lowered = _lower_literals(source)
+    if lowered is None:
+        return None
+    try:
+        compiled = re.compile(lowered, pattern.flags & ~re.I)
+    except re.error:  # two group names that differ only in case
+        return None
+    same_groups = compiled.groups == pattern.groups and compiled.groupindex == pattern.groupindex
+    return compiled if same_groups else None  # a group name with a capital would read differently
+
+
+def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
+             endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)``, the matches found on ``folded``
+    (``folded_text(text)``, or None) when the pattern can be lowered.
+
+    Each match is ``pattern`` itself matched where the lowered scan found one, so
+    its groups hold the original text."""
+    end = len(text) if endpos is None else endpos
+    lowered = lowered_pattern(pattern) if folded is not None else None
+    if lowered is None or folded is None:
+        yield from pattern.finditer(text, pos, end)
+        return
+    for match in lowered.finditer(folded, pos, end):
+        found = pattern.match(text, match.start(), end)
+        assert found is not None and found.end() == match.end(), "a lowered pattern must match where its original does"
+        yield found
+
+
+def _lower_literals(source: str) -> str | None:
+    """``source`` with its literal letters lower-cased, escapes kept; None for
+    the constructs whose meaning lower-casing could change."""
+    out: list[str] = []
+    index, in_class, class_open = 0, False, 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            escaped = source[index + 1 : index + 2]
+            if escaped in ("x", "u", "U", "N", ""):
+                return None  # a code point written by number: its case is not visible here
+            out.append(source[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            if char == "]" and index > class_open:
+                in_class = False
+            elif char == "-" and not _same_case_range(source, index, class_open):
+                return None
+        elif char == "[":
+            in_class = True
+            class_open = index + (2 if source[index + 1 : index + 2] == "^" else 1)  # a "]" here is literal
+        elif char == "(" and source[index + 1 : index + 2] == "?":
+            # Group names are lower-cased everywhere alike; inline flags and comments are refused.
+            if source[index + 2 : index + 3] not in (":", "=", "!", "<", "P", "("):
+                return None
+            if source[index + 2 : index + 3] == "<" and source[index + 3 : index + 4] not in ("=", "!"):
+                return None  # "(?<name>…)"
+            if source[index + 2 : index + 3] == "P":  # "(?P<name>", "(?P=name)": the P stays
+                out.append("(?P")
+                index += 3
+                continue
+        out.append(char.lower())
+        index += 1
+    return "".join(out)
+
+
+def _same_case_range(source: str, index: int, class_open: int) -> bool:
+    """Whether the ``-`` at ``index`` (inside a class) is literal, or a range
+    between two letters of one case or two non-letters."""
+    if index <= class_open or source[index + 1 : index + 2] in ("]", ""):
+        return True  # "[-a]", "[a-]": a literal hyphen
+    before, after = source[index - 1], source[index + 1]
+    if after == "\\" or (index - 2 >= class_open and source[index - 2] == "\\"):
+        return False  # an escape at either end: not worth telling apart
+    if before.isalpha() or after.isalpha():
+        return before.isalpha() and after.isalpha() and before.isupper() == after.isupper()
+    return True
+
+
+def for_spans(pattern: re.Pattern, text: str, folded: str | None) -> tuple[re.Pattern, str]:
+    """The pattern and the text to scan when only match offsets are read: the
+    lowered pair when ``pattern`` can be lowered, else ``pattern`` and ``text``."""
+    lowered = lowered_pattern(pattern) if folded is not None else None
+    return (lowered, folded) if lowered is not None and folded is not None else (pattern, text)

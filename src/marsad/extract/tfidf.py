@@ -1,0 +1,114 @@
+"""TF-IDF features of a fitted scikit-learn ``TfidfVectorizer``, without scikit-learn.
+
+An event model (:mod:`marsad.extract.event_model`) types one passage at a time.
+``TfidfVectorizer.transform`` validates its input on every call, which costs
+more than the arithmetic for one passage, and importing scikit-learn costs about
+a second of CPU at start-up. :func:`parts_of` reads what the transform needs
+from a vectorizer of the shape :func:`~marsad.extract.event_model.train_model`
+fits (word uni- and bigrams, sublinear tf, idf, l2 norm); :func:`transform`
+repeats scikit-learn's steps in the same order and precision, so the matrix is
+the same bit for bit (``tests/extract/test_event_model.py`` compares them).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TfidfParts:
+    vocabulary: dict[str, int]
+    idf: Any  # numpy array, the vectorizer's dtype
+    dtype: str  # "float32" or "float64"
+    token_pattern: str
+    ngram_range: tuple[int, int]
+    lowercase: bool
+
+    def to_arrays(self) -> tuple[dict, Any]:
+        """JSON-able settings and the idf array (for a cache file)."""
+        settings = {"vocabulary": self.vocabulary, "dtype": self.dtype, "token_pattern": self.token_pattern,
+                    "ngram_range": list(self.ngram_range), "lowercase": self.lowercase}
+        return settings, self.idf
+
+    @classmethod
+    def from_arrays(cls, settings: dict, idf) -> TfidfParts:
+        return cls({str(k): int(v) for k, v in settings["vocabulary"].items()}, idf, settings["dtype"],
+                   settings["token_pattern"], tuple(settings["ngram_range"]), bool(settings["lowercase"]))  # type: ignore[arg-type]
+
+
+def parts_of(vectorizer) -> TfidfParts | None:
+    """The parts of a vectorizer fitted as :func:`train_model` fits one, or None for any other."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if type(vectorizer) is not TfidfVectorizer:
+        return None
+    p = vectorizer.get_params()
+    plain = (p["analyzer"] == "word" and p["input"] == "content" and p["tokenizer"] is None
+             and p["preprocessor"] is None and p["stop_words"] is None and p["strip_accents"] is None)
+    weighted = not p["binary"] and p["use_idf"] and p["sublinear_tf"] and p["norm"] == "l2"
+    dtype = np.dtype(p["dtype"])
+    if not (plain and weighted) or dtype not in (np.float32, np.float64) or re.compile(p["token_pattern"]).groups:
+        return None
+    vocabulary = {str(term): int(column) for term, column in vectorizer.vocabulary_.items()}
+    return TfidfParts(vocabulary, vectorizer.idf_, dtype.name, p["token_pattern"], tuple(p["ngram_range"]),
+                      bool(p["lowercase"]))
+
+
+def analyze(parts: TfidfParts, text: str) -> list[str]:
+    """The terms of ``text``: scikit-learn's word analyzer (lower-case, tokens, n-grams)."""
+    tokens = re.findall(parts.token_pattern, text.lower() if parts.lowercase else text)
+    low, high = parts.ngram_range
+    if high == 1:
+        return tokens
+    terms = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), min(high + 1, len(tokens) + 1)):
+        terms.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return terms
+
+
+def transform(parts: TfidfParts, inputs: Sequence[str]):
+    """``vectorizer.transform(inputs)``: a (len(inputs) x vocabulary) CSR matrix."""
+    import numpy as np
+    from scipy import sparse
+
+    columns: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in inputs:  # as CountVectorizer._count_vocab: counts in order of first appearance
+        counter: dict[int, int] = {}
+        for term in analyze(parts, text):
+            column = parts.vocabulary.get(term)
+            if column is not None:
+                counter[column] = counter.get(column, 0) + 1
+        columns.extend(counter)
+        counts.extend(counter.values())
+        indptr.append(len(columns))
+    matrix = sparse.csr_matrix((np.asarray(counts, dtype=np.intc), np.asarray(columns, dtype=np.int32),
+                               np.asarray(indptr, dtype=np.int32)), shape=(len(inputs), len(parts.vocabulary)),
+                              dtype=parts.dtype)  # fmt: skip
+    matrix.sort_indices()
+    np.log(matrix.data, matrix.data)  # TfidfTransformer.transform: sublinear tf, idf, then l2
+    matrix.data += 1.0
+    matrix.data *= parts.idf[matrix.indices]
+    _normalise_rows(matrix.data, matrix.indptr)
+    return matrix
+
+
+def _normalise_rows(data, indptr) -> None:
+    """scikit-learn's ``inplace_csr_row_normalize_l2``: each row's squares (in the
+    data's precision) summed in order in double precision, each value divided in
+    double precision and stored back in the data's precision."""
+    import numpy as np
+
+    for row in range(len(indptr) - 1):
+        values = data[indptr[row] : indptr[row + 1]]
+        total = 0.0
+        for square in (values * values).tolist():
+            total += square
+        if total != 0.0:
+            values[:] = values.astype(np.float64) / math.sqrt(total)

@@ -1,0 +1,110 @@
+"""Lower-cased scans (marsad.extract.casefold) find exactly what re.I finds."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from marsad.extract.casefold import ASCII_CASE_PARTNERS, finditer, folded_text, lowered_pattern
+from marsad.extract.event_types import TriggerScan, load_rules
+
+
+def test_the_unsafe_characters_are_every_case_partner_of_ascii_in_this_python():
+    ascii_letter = re.compile("[a-z]", re.I)
+    partners = set()
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        lower, upper = char.lower(), char.upper()
+        if len(lower) != 1 or any(c.isascii() for c in lower + upper) or ascii_letter.fullmatch(char):
+            partners.add(char)
+    assert partners == set(ASCII_CASE_PARTNERS)
+
+
+def test_lower_casing_any_other_character_keeps_its_class():
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in ASCII_CASE_PARTNERS or char.lower() == char:
+            continue
+        for category in (r"\w", r"\s", r"\d"):
+            assert bool(re.match(category, char)) == bool(re.match(category, char.lower())), hex(code)
+
+
+@pytest.mark.parametrize("source", [
+    r"(?-i:[A-Z])\w+ forces",  # an inline flag
+    r"[A-z]+",                 # a range across cases
+    r"\x41irstrike",           # a letter written by number
+    r"(?P<Kind>shell)ing",     # a group name with a capital
+    "caf\u00e9 bomb",          # not ASCII
+])
+def test_constructs_whose_meaning_lower_casing_could_change_are_refused(source):
+    assert lowered_pattern(re.compile(source, re.I)) is None
+
+
+def test_case_sensitive_patterns_are_not_lowered():
+    assert lowered_pattern(re.compile("Shelling")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "SHELLING of Idlib; an Air-Strike hit\tthe S-VBIED convoy. Shelling\u2013shelled (AIRSTRIKES)",
+    "Ein Luftangriff \u00dcBER Aleppo: \u00c9glise shelled, \u0394 air strike",
+])
+def test_a_lowered_scan_finds_the_same_spans(text):
+    pattern = re.compile(r"(?<![\w])(?:shell(?:ing|ed)|air[ -]?strikes?|S-?VBIEDs?|[A-Z]glise|[^.;]{0,5}convoy)(?![\w])",
+                         re.I)
+    lowered, folded = lowered_pattern(pattern), folded_text(text)
+    assert lowered is not None and folded is not None
+    assert [m.span() for m in lowered.finditer(folded)] == [m.span() for m in pattern.finditer(text)] != []
+
+
+def test_a_text_with_a_long_s_is_scanned_case_insensitively_as_before():
+    text = "The ſhelling went on; SHELLING again."
+    assert folded_text(text) is None  # re.I matches "ſ" to "s"; lower() does not
+    triggers = {"shelling": re.compile(r"(?<![\w])shelling(?![\w])", re.I)}
+    assert TriggerScan(triggers, text).within("shelling", 0, len(text)) == [(4, 12), (22, 30)]
+
+
+def test_every_trigger_set_scans_a_document_as_its_own_pattern_does():
+    rules = load_rules()
+    text = ("On 3 March 2019 regime WARPLANES carried out AIRSTRIKES on Maarat al-Numan, killing 4 civilians; "
+            "Protesters Blocked roads in Deir ez-Zor and a Suicide Bomber blew himself up at an army checkpoint. "
+            "HTS fighters Abducted two men and Looted shops.")
+    scan = TriggerScan(rules.triggers, text)
+    for name, pattern in rules.triggers.items():
+        assert scan.within(name, 0, len(text)) == [m.span() for m in pattern.finditer(text)], name
+
+
+def test_a_pattern_whose_group_names_lower_casing_would_change_is_refused():
+    assert lowered_pattern(re.compile(r"(?P<Shell>shelling)|(?P<air>airstrike)", re.I)) is None
+    lowered = lowered_pattern(re.compile(r"(?P<shell>Shelling)|(?P<air>AIRSTRIKE)", re.I))
+    assert lowered is not None and lowered.search("an airstrike").lastgroup == "air"
+
+
+def test_finditer_gives_the_original_patterns_matches_with_the_original_text():
+    pattern = re.compile(r"\b(?P<num>\d+|two|Three)\s+(?P<who>Civilians|fighters)\b", re.I)
+    text = "TWO Civilians and 3 FIGHTERS; three civilians."
+    found = [(m.span(), m.group("num"), m.group("who")) for m in finditer(pattern, text, folded_text(text))]
+    assert found == [(m.span(), m.group("num"), m.group("who")) for m in pattern.finditer(text)]
+    assert found[0][1:] == ("TWO", "Civilians")
+
+
+_MIXED_CASE = ("On Monday, 3 March 2019 REGIME WARPLANES killed 12 Civilians, including 3 Children, in Idlib; "
+               "the Death Toll rose to 20. Two ISIS fighters Were Executed since the start of the Operation. "
+               "A Car Bomb exploded after Friday prayers, Wounding Dozens. In February, at least 5 people died "
+               "when Shells hit the town and two others were Killed by a Landmine 2 days ago.")
+
+
+def test_every_case_insensitive_extraction_pattern_scans_the_same_when_lowered():
+    from marsad.extract import casualties, dates, numbers, subcounts, tallies
+
+    folded = folded_text(_MIXED_CASE)
+    checked = 0
+    for module in (casualties, dates, numbers, subcounts, tallies):
+        for name, pattern in vars(module).items():
+            if not isinstance(pattern, re.Pattern) or lowered_pattern(pattern) is None:
+                continue
+            found = [(m.span(), m.groups()) for m in finditer(pattern, _MIXED_CASE, folded)]
+            assert found == [(m.span(), m.groups()) for m in pattern.finditer(_MIXED_CASE)], name
+            checked += 1
+    assert checked > 40
