@@ -44,3 +44,15 @@ def test_periods_from_the_operation_anchor():
 def test_publication_date_is_inferred_from_the_latest_stated_date():
     ctx, _ = _dates("On 3 May 2021 the delegations held a meeting. Two days after the meeting, the offensive began.")
     assert ctx.published == date(2021, 5, 5) and ctx.published_inferred
+
+
+def test_last_weekday_and_a_bare_weekday_are_days_before_publication():
+    from datetime import date
+
+    from marsad.extract import extract_text
+
+    friday = date(2024, 3, 8)
+    assert extract_text("A bomb killed three people in Azaz last Sunday.", published=friday).events[0].event_date == date(2024, 3, 3)
+    assert extract_text("Gunmen killed two farmers near Tafas Tuesday.", published=friday).events[0].event_date == date(2024, 3, 5)
+    sunday = date(2024, 3, 10)
+    assert extract_text("A bomb killed three people in Azaz last Sunday.", published=sunday).events[0].event_date == date(2024, 3, 3)

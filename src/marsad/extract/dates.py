@@ -37,7 +37,7 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re
 RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|evening|afternoon)|"
     r"last\s+night|(?:a\s+few\s+|several\s+|some\s+)?hours\s+ago|last\s+week|(?P<n>\d+|an?|one|two|three|four|five|six|seven)\s+"
-    r"(?P<unit>days?|weeks?)\s+ago|on\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"(?P<unit>days?|weeks?)\s+ago|(?:on\s+|(?P<last>last|this\s+past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.I,
 )
 AFTER_ANCHOR = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
@@ -172,6 +172,8 @@ def _relative_interval(match: re.Match, published: date) -> tuple[date, date, in
         day = published - timedelta(days=days)
     elif match.group("wd"):
         back = (published.weekday() - WEEKDAYS.index(match.group("wd").lower())) % 7
+        if back == 0 and match.group("last"):
+            back = 7  # "last Sunday", said on a Sunday
         day = published - timedelta(days=back)
     else:
         day = published
