@@ -254,6 +254,8 @@ def test_local_cluster_runs_without_interactive_housekeeping(cluster):
     profiling = cluster.client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
     assert profiling and not any(profiling.values())
     assert cluster.client.direct_to_workers  # results do not pass through the scheduler
+    frozen = cluster.client.run(lambda: __import__("gc").get_freeze_count())
+    assert frozen and min(frozen.values()) > 10_000  # the loaded pipeline is out of the collector's way
 
 
 @pytest.mark.timeout(120)
