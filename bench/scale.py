@@ -3,15 +3,18 @@
 1. Writes N generated daily reports (``bench/ingest.py``'s generator, about
    2,000 characters each) to one JSON Lines file.
 2. ``marsad extract --format jsonl`` on a local Dask cluster of 1 worker, then
-   of 2 workers: wall time, each worker's CPU time, and the SHA-256 of the
+   of 2 workers, output written to a file as the command writes it: wall
+   time, each worker's CPU time, the CPU time of this process (the "main
+   process": scheduler, nannies, client, writer) and the SHA-256 of the
    output (it must be identical, and identical to a serial run of a prefix).
 3. ``marsad ingest`` on 2 workers into a fresh SQLite file while one worker is
    SIGKILLed after the first shards: the run must finish with every document
    stored exactly once and the same fact counts as the extract run.
 
-CPU time is measured inside the worker processes, so the per-core rate holds
-even on a loaded machine; the wall-clock speed-up does not (other jobs take
-the second core). Usage::
+CPU time is measured with psutil for this process and each worker process,
+so the per-core rates and the main process's share hold even on a loaded
+machine; the wall-clock speed-up does not (other jobs take the second core).
+Usage::
 
     python bench/scale.py                 # 20,000 reports, writes docs/benchmarks.md
     python bench/scale.py --documents 2000 --no-write
@@ -172,8 +175,10 @@ def markdown(corpus: dict, runs: list[dict], prefix_ok: bool, prefix: int, kill:
         "",
         f"- Speed-up 1 → 2 workers (wall clock): **{one['seconds'] / two['seconds']:.2f}×**. CPU per document (workers "
         f"+ main process): {cpu_one / one['documents'] * 1000:.1f} ms with 1 worker, "
-        f"{cpu_two / two['documents'] * 1000:.1f} ms with 2; on two otherwise idle cores the speed-up could reach "
-        f"{2 * cpu_one / cpu_two:.2f}× at most (the 1-worker run has the second core for its main process).",
+        f"{cpu_two / two['documents'] * 1000:.1f} ms with 2; so even with both cores given to the 2-worker run "
+        f"and no worker waiting at the end, the speed-up is at most 2 × {cpu_one / one['documents'] * 1000:.1f} / "
+        f"{cpu_two / two['documents'] * 1000:.1f} = {2 * cpu_one / cpu_two:.2f}× (two extraction processes side by "
+        "side each take more CPU per report than one alone on this machine, with or without Dask).",
         f"- Output identical between 1 and 2 workers: **{'yes' if one['sha256'] == two['sha256'] else 'NO'}**; "
         f"identical to a serial (no Dask) run on the first {prefix:,} reports: **{'yes' if prefix_ok else 'NO'}**.",
         f"- `ingest_sharded` on 2 workers into SQLite with one worker SIGKILLed after "
