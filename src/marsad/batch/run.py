@@ -14,13 +14,17 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from marsad.batch.executors import BatchError, Executor
 from marsad.batch.progress import Progress
 from marsad.batch.shards import Shard, plan_shards
 from marsad.batch.work import ExtractJob, IngestJob, Rejected
+
+if TYPE_CHECKING:
+    from marsad.model import Extraction
 
 
 def _context(kind: str, **options) -> str:
@@ -35,8 +39,14 @@ def _context(kind: str, **options) -> str:
 
 def extract_sharded(inputs: Iterable[str], executor: Executor, *, published: date | None = None,
                     source: str | None = None, any_language: bool = False, model: str | None = None,
-                    progress: bool = False, shard_bytes: int | None = None) -> Iterator:  # fmt: skip
-    """Like :func:`marsad.extract.batch.extract_inputs`, with the work spread over ``executor``."""
+                    progress: bool = False, shard_bytes: int | None = None,
+                    render: Callable[[Extraction], str] | None = None) -> Iterator:  # fmt: skip
+    """Like :func:`marsad.extract.batch.extract_inputs`, with the work spread over ``executor``.
+
+    With ``render`` (a module-level function, such as
+    :func:`marsad.batch.work.jsonl_line`), workers render each extraction and
+    this yields strings (the output of one or more consecutive documents) and
+    :class:`~marsad.extract.batch.FailedDocument`, still in input order."""
     from marsad.errors import InputError
     from marsad.extract.batch import FailedDocument
     from marsad.ingest.readers import expand_paths
@@ -55,7 +65,7 @@ def extract_sharded(inputs: Iterable[str], executor: Executor, *, published: dat
             slots.append(FailedDocument(item, f"{item}: no such file"))
         slots.extend(plan_shards(paths, context=context, shard_bytes=shard_bytes))
     shards = list({s.key: s for s in slots if isinstance(s, Shard)}.values())
-    job = ExtractJob(published=published, source=source, any_language=any_language, model=model)
+    job = ExtractJob(published=published, source=source, any_language=any_language, model=model, render=render)
     bar = Progress(sum(s.size for s in shards), enabled=progress)
     results: dict[str, list] = {}
     uses = Counter(s.key for s in slots if isinstance(s, Shard))
@@ -66,10 +76,9 @@ def extract_sharded(inputs: Iterable[str], executor: Executor, *, published: dat
                 yield slot
                 continue
             while slot.key not in results:
-                shard, documents = next(running)
-                results[shard.key] = documents
-                failed = sum(isinstance(d, FailedDocument) for d in documents)
-                bar.update(documents=len(documents), failures=failed, size=shard.size)
+                shard, output = next(running)
+                results[shard.key] = output.items
+                bar.update(documents=output.documents, failures=output.failures, size=shard.size)
             yield from results[slot.key]
             uses[slot.key] -= 1
             if not uses[slot.key]:

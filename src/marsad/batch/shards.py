@@ -21,7 +21,7 @@ from pathlib import Path
 
 from marsad.ingest.readers import CsvOptions, RawDocument, ReadFailure, format_of, jsonl_document, read_paths
 
-SHARD_BYTES = 2 << 20  # about 1,000 reports of 2,000 characters: tens of seconds of one core
+SHARD_BYTES = 512 << 10  # about 250 reports of 2,000 characters, seconds of one core: no worker waits long at the end
 MAX_FILES_PER_SHARD = 2_000
 
 

@@ -3,18 +3,27 @@ documents, and send back results (never write to the database).
 
 The functions here are pure per shard: the same shard always gives the same
 result, so a shard that a dead worker did not finish is simply run again.
+
+What goes back is kept small, because one process receives every shard: an
+:class:`ExtractJob` with a ``render`` function sends the shard's output text
+(say its JSON Lines, one string per run of good documents) instead of
+:class:`~marsad.model.Extraction` objects, which cost as much to unpickle as
+to render. The writer then only copies text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from marsad.batch.shards import Shard, read_shard
 
 if TYPE_CHECKING:
     from marsad.ingest.service import IngestOptions
+    from marsad.model import Extraction
 
 
 def warm_up() -> None:
@@ -31,6 +40,29 @@ def warm_up() -> None:
     getattr(events, "_shipped_model", lambda: None)()  # the fallback model most texts need sooner or later
 
 
+def jsonl_line(extraction: Extraction) -> str:
+    """One document's ``--format jsonl`` line, by the writer a serial run uses."""
+    from marsad.extract.output import write_json
+
+    buffer = io.StringIO()
+    write_json([extraction], buffer, lines=True)
+    return buffer.getvalue()
+
+
+@dataclass
+class ShardOutput:
+    """One shard's result: ``items`` in input order, ``documents`` counted for progress.
+
+    Items are :class:`~marsad.extract.batch.ExtractedDocument` and
+    :class:`~marsad.extract.batch.FailedDocument`, or, when the job renders,
+    strings (the output of consecutive good documents, joined) and failures.
+    """
+
+    documents: int = 0
+    failures: int = 0
+    items: list[Any] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class ExtractJob:
     """``marsad extract`` options that shape a document's result."""
@@ -39,17 +71,32 @@ class ExtractJob:
     source: str | None = None
     any_language: bool = False
     model: str | None = None  # an event-type model from `marsad train` (read from the same path)
+    render: Callable[[Extraction], str] | None = None  # a module-level function, e.g. jsonl_line
 
-    def __call__(self, shard: Shard) -> list:
-        from marsad.extract.batch import extract_raw
+    def __call__(self, shard: Shard) -> ShardOutput:
+        from marsad.extract.batch import FailedDocument, extract_raw
 
         if self.model:
             from marsad.extract.events import use_event_model
 
             use_event_model(self.model)  # cached per process after the first shard
-
-        return [extract_raw(raw.origin, raw, published=self.published, source=self.source,
-                            any_language=self.any_language) for raw in read_shard(shard)]  # fmt: skip
+        output, text = ShardOutput(), []
+        for raw in read_shard(shard):
+            result = extract_raw(raw.origin, raw, published=self.published, source=self.source,
+                                 any_language=self.any_language)  # fmt: skip
+            output.documents += 1
+            if isinstance(result, FailedDocument):
+                output.failures += 1
+            elif self.render is not None:
+                text.append(self.render(result.extraction))
+                continue
+            if text:
+                output.items.append("".join(text))
+                text.clear()
+            output.items.append(result)
+        if text:
+            output.items.append("".join(text))
+        return output
 
 
 @dataclass

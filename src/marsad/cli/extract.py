@@ -74,25 +74,35 @@ def extract_command(inputs, output_format, published, source, any_language, outp
     failures: list[str] = []
     executor = make_executor(workers, scheduler) if workers or scheduler else None
 
-    def results():
+    def results(render=None):
         if executor is None:
             return extract_inputs(inputs, published=published, source=source, any_language=any_language)
         from marsad.batch import extract_sharded
 
         show = sys.stderr.isatty() if progress is None else progress
         return extract_sharded(inputs, executor, published=published, source=source, any_language=any_language,
-                               model=model, progress=show)  # fmt: skip
+                               model=model, progress=show, render=render)  # fmt: skip
+
+    def failed(result) -> bool:
+        if isinstance(result, FailedDocument):
+            failures.append(result.message)
+            click.echo(f"Error: {result.message}", err=True)
+            return True
+        return False
 
     def extractions():
         for result in results():
-            if isinstance(result, FailedDocument):
-                failures.append(result.message)
-                click.echo(f"Error: {result.message}", err=True)
-                continue
-            yield result.extraction
+            if not failed(result):
+                yield result.extraction
 
     try:
-        if output_format in ("json", "jsonl"):
+        if output_format == "jsonl" and executor is not None:
+            from marsad.batch.work import jsonl_line
+
+            for result in results(render=jsonl_line):  # workers send the lines, this process only writes them
+                if not failed(result):
+                    output.write(result)
+        elif output_format in ("json", "jsonl"):
             write_json(extractions(), output, lines=output_format == "jsonl")
         elif output_format == "acled-csv":
             write_acled_csv(extractions(), output)
