@@ -146,12 +146,27 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
+    _shared_unit_word(ctx.norm, found)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
     mentions = [_mention(ctx, item, _choose(item, countries)) for item in found]
     mentions += _between_mentions(ctx, found, mentions)
     mentions.sort(key=lambda m: m.span.start)
     return mentions
+
+
+_PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
+
+
+def _shared_unit_word(norm: str, found: list[_Found]) -> None:
+    """"Al Jawf, Hajjah and Sadah governorates": the list shares its last
+    name's plural unit word, so all of them are areas."""
+    shared = False
+    for item, following in zip(reversed(found[:-1]), reversed(found[1:])):
+        last = bool(_PLURAL_UNIT.match(norm, following.end))
+        shared = (last or shared) and bool(_LIST_GAP.match(norm[item.end:following.start]))
+        if shared:
+            item.forced = following.forced = "area"
 
 
 def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str] | None = None,
@@ -449,32 +464,75 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
 # --- resolution --------------------------------------------------------------
 
 
-def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> dict[int, set[tuple[str, str]]]:
-    """Districts and sub-districts named per sentence, as (admin1 code, unit key)."""
-    by_sentence: dict[int, set[tuple[str, str]]] = {}
+class _Named:
+    """Governorates or districts named per sentence, with the keys of the
+    names that name them. A name is no context for itself ("Oxford" is also
+    Oxford County's name, which must not speak for Oxford, Maine, against
+    Oxford, England; "Hannover" is not the Jamaican parish Hanover because
+    the parish is called so), however often it is repeated."""
+
+    def __init__(self) -> None:
+        self.by_sentence: dict[int, dict] = {}
+        self.by_document: dict = {}
+
+    def add(self, sentence: int, value, key: str) -> None:
+        self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
+        self.by_document.setdefault(value, set()).add(key)
+
+    def sentence(self, sentence: int, key: str | None = None) -> set:
+        return _others(self.by_sentence.get(sentence, {}), key)
+
+    def document(self, key: str | None = None) -> set:
+        return _others(self.by_document, key)
+
+    def own(self, key: str) -> set:
+        """What only ``key`` names."""
+        return {value for value, keys in self.by_document.items() if keys == {key}}
+
+
+def _others(named: dict, key: str | None) -> set:
+    return {value for value, keys in named.items() if key is None or keys != {key}}
+
+
+_UNIT_WORD = re.compile(
+    r"\s+(?:sub-?)?(?:district|county|province|governorate|region|state|department|parish|township|"
+    r"municipality|nahiya|qada|oblast)s?\b", re.I)
+
+
+def _naming_key(norm: str, item: _Found) -> str:
+    """Who names the unit ``item`` may stand for: the name itself ("Athens",
+    no context for Athens, Ohio, in Athens County), or, written as a unit
+    ("Kale township (Kale district)", "X (Al Jawf)", "Al Jawf province"), the
+    text ("" counts for every name)."""
+    return "" if _UNIT_WORD.match(norm, item.end) or _container(norm, item) else item.key
+
+
+def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
+    """Districts and sub-districts named, as (admin1 code, unit key)."""
+    named = _Named()
     for item in found:
         for place in gazetteer.by_key(item.key):
             if place.feature in ("admin2", "admin3") and place.admin1_code:
-                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(
-                    (place.admin1_code, unit_key(place.name)))
-    return by_sentence
+                named.add(ctx.sentence_index(item.start), (place.admin1_code, unit_key(place.name)),
+                          _naming_key(ctx.norm, item))
+    return named
 
 
-def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], dict[int, set[str]]]:
+def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], _Named]:
     """Countries of the report, and governorates named per sentence."""
     countries: set[str] = set()
     for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
         code = _words().country_words.get(token.group().lower())
         if code:
             countries.add(code)
-    by_sentence: dict[int, set[str]] = {}
+    by_sentence = _Named()
     for item in found:
         admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
             if place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
-                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(place.admin1_code)
+                by_sentence.add(ctx.sentence_index(item.start), place.admin1_code, _naming_key(ctx.norm, item))
                 admin_countries.add(place.country)
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
@@ -519,26 +577,26 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     Second pass: everything again with anchors and countries."""
     countries, admin_by_sentence = _context(ctx, gazetteer, found)
     countries |= given
-    document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
-    units_by_sentence = _units(ctx, gazetteer, found)
-    document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
+    units = _units(ctx, gazetteer, found)
     named = frozenset(item.admin_country for item in found if item.admin_country)
     if given:  # the caller knows the report's countries: "(Tripoli)" in a Lebanese note is not Libya's
         named &= given
     for item in found:
         item.admin_countries, item.given_countries = named, bool(given)
 
-    def context_for(item: _Found, anchors, countries) -> Context:
+    def context_for(position: int, anchors, countries) -> Context:
+        item, sentence = found[position], ctx.sentence_index(found[position].start)
         return Context(
             countries=countries,
-            sentence_admin1=admin_by_sentence.get(ctx.sentence_index(item.start), set()),
-            document_admin1=document_admin1,
+            sentence_admin1=admin_by_sentence.sentence(sentence, item.key),
+            document_admin1=admin_by_sentence.document(item.key),
+            own_admin1=admin_by_sentence.own(item.key),
             anchors=anchors,
             prefer_area=item.forced == "area",
             prefer_town=item.forced == "town",
             fuzzy_countries=countries if item.cued and not item.known else set(),
-            sentence_units=units_by_sentence.get(ctx.sentence_index(item.start), set()),
-            document_units=document_units,
+            sentence_units=units.sentence(sentence, item.key),
+            document_units=units.document(item.key),
         )
 
     for position, item in enumerate(found):
@@ -546,15 +604,15 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         # sentence's governorate is often another place's (a daily round-up).
         following = found[position + 1] if position + 1 < len(found) else None
         codes = (_attached_admin1(ctx.norm, gazetteer, item, following)
-                 or admin_by_sentence.get(ctx.sentence_index(item.start), set()))
+                 or admin_by_sentence.sentence(ctx.sentence_index(item.start)))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
-        item.candidates = rank(gazetteer, "", context_for(item, [], countries), key=item.key, fuzzy=not item.known)
+        item.candidates = rank(gazetteer, "", context_for(position, [], countries), key=item.key, fuzzy=not item.known)
         if not item.candidates:
-            _twin(gazetteer, item, context_for(item, [], countries))
+            _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
         if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
             continue
@@ -575,7 +633,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
         if anchors or countries:
             item.candidates = rank(
-                gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known
+                gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
 

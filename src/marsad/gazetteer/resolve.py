@@ -57,6 +57,9 @@ class Context:
     countries: set[str] = field(default_factory=set)
     sentence_admin1: set[str] = field(default_factory=set)  # "SY.07"
     document_admin1: set[str] = field(default_factory=set)
+    # governorates only the name itself names ("Kaluga"): they speak for the
+    # namesake towns inside them (usually their seat), not for themselves
+    own_admin1: set[str] = field(default_factory=set)
     anchors: list[tuple[float, float]] = field(default_factory=list)
     prefer_area: bool = False  # "province", "governorate", "countryside of"
     prefer_town: bool = False  # "town", "village", "city", "outskirts of"
@@ -121,6 +124,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
+        elif place.admin1_code in context.own_admin1 and place.feature == "town" and place_key(place.name) == key:
+            value += 2.5
     if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
         for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
             slot = (place.admin1_code, unit_key(unit)) if unit else None

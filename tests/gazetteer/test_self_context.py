@@ -1,0 +1,48 @@
+"""A name is no context for itself: the districts and governorates that share
+its name speak for the towns inside them only when the text names them as
+such ("Kale district", "(Al Jawf)", "Al Jawf, Hajjah and Sadah governorates")."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.pipeline import DocContext
+from marsad.extract.places import find_places, main_place
+
+# the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts
+COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR"}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    from marsad.gazetteer.bundled import build_bundled
+    from marsad.gazetteer.index import Gazetteer
+
+    folder = tmp_path_factory.mktemp("world")
+    bundled = build_bundled(folder / "bundled.sqlite", countries=COUNTRIES)
+    return Gazetteer(folder / "user.sqlite", bundled)
+
+
+@pytest.mark.parametrize("text, country", [
+    # Oxford, Maine lies in Oxford County and Athens, Ohio in Athens County: the
+    # name is no district context for itself, however often it is repeated
+    ("Healthcare workers gathered in Oxford to demand emergency funding.", "GB"),
+    ("Workers marched to parliament in Athens - Central Athens, where they met riot police.", "GR"),
+    # nor is the Jamaican parish Hanover a governorate named for Hannover
+    ("Around 50 students demonstrated in Hannover against poor studying conditions.", "DE"),
+])
+def test_a_name_is_no_context_for_itself(world, text, country):
+    chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
+    assert chosen is not None and chosen.country == country, chosen
+
+
+def test_a_district_named_as_such_still_speaks_for_its_namesake_town(world):
+    text = "Fighting broke out near a village of Kale township (Kale district, Sagaing region)."
+    mentions = find_places(DocContext(text=text), world)
+    assert {m.country for m in mentions if m.resolved} == {"MM"}
+
+
+def test_a_list_shares_its_plural_unit_word(world):
+    text = "Houthi forces deployed missile launchers in Al Jawf, Hajjah, and Sadah governorates."
+    mentions = [m for m in find_places(DocContext(text=text), world) if m.resolved]
+    assert [(m.text, m.feature) for m in mentions] == [("Al Jawf", "admin1"), ("Hajjah", "admin1"), ("Sadah", "admin1")]
