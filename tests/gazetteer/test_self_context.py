@@ -9,8 +9,9 @@ import pytest
 from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places, main_place
 
-# the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts
-COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR"}
+# the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts,
+# Thailand's Long, Brazil's Colombo
+COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR", "TH", "LK", "BR"}
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +47,17 @@ def test_a_list_shares_its_plural_unit_word(world):
     text = "Houthi forces deployed missile launchers in Al Jawf, Hajjah, and Sadah governorates."
     mentions = [m for m in find_places(DocContext(text=text), world) if m.resolved]
     assert [(m.text, m.feature) for m in mentions] == [("Al Jawf", "admin1"), ("Hajjah", "admin1"), ("Sadah", "admin1")]
+
+
+@pytest.mark.parametrize("text, country", [
+    # more than one country's places named: the country most of them lie in
+    ("On 4 May 2022, near Tar Long village (Muse township, Muse district, Shan-North state), fighting broke out.",
+     "MM"),
+    # what the text says the town lies in picks among namesakes (Colombo in Brazil's Parana is
+    # larger than Sri Lanka's in the district that bears its name), not the repeated name itself
+    ("On 7 March 2022, people staged a protest in front of the UN Office in Colombo (Colombo, Western).", "LK"),
+    ("On 20 June 2022, police dispersed a protest in Colombo city (Western) amid the economic crisis.", "LK"),
+])
+def test_the_report_country_and_the_stated_province_pick_the_namesake(world, text, country):
+    chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
+    assert chosen is not None and chosen.country == country, chosen

@@ -39,7 +39,7 @@ from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank, unit_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
@@ -104,6 +104,7 @@ class _Found:
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about
+    located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
 
 
 @register("places", version=VERSION)
@@ -276,6 +277,8 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
     if countries:
         resolved = [m for m in resolved if m.country in countries] or resolved
+    else:
+        resolved = _coherent(resolved)
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     if text is not None:
@@ -289,6 +292,20 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         if mention.feature != "country":
             return mention
     return resolved[0] if resolved else None
+
+
+def _coherent(resolved: list[PlaceMention]) -> list[PlaceMention]:
+    """Without a given country, the mentions in the country most of the
+    report's places lie in: "near Tar Long village (Muse township, Muse
+    district, Shan-North state)" is about Myanmar, not the Thai town Long.
+    Each place counts once, and countries do not count ("protested in Lyon
+    against the invasion of Ukraine")."""
+    places = {m.gazetteer_id: m.country for m in resolved if m.country and m.feature != "country"}
+    counts = Counter(places.values())
+    if len(counts) < 2:
+        return resolved
+    (first, top), (_, second) = counts.most_common(2)
+    return [m for m in resolved if m.country == first] if top > second else resolved
 
 
 def _weight(gazetteer, place_id: str | None) -> int:
@@ -502,9 +519,10 @@ _UNIT_WORD = re.compile(
 def _naming_key(norm: str, item: _Found) -> str:
     """Who names the unit ``item`` may stand for: the name itself ("Athens",
     no context for Athens, Ohio, in Athens County), or, written as a unit
-    ("Kale township (Kale district)", "X (Al Jawf)", "Al Jawf province"), the
-    text ("" counts for every name)."""
-    return "" if _UNIT_WORD.match(norm, item.end) or _container(norm, item) else item.key
+    ("Kale township (Kale district)", "Al Jawf province"), the text ("" counts
+    for every name). "Colombo (Colombo, Western)" does not say that Colombo
+    lies in a unit called Colombo: every Colombo does."""
+    return "" if _UNIT_WORD.match(norm, item.end) or item.forced == "area" else item.key
 
 
 def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
@@ -597,6 +615,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             fuzzy_countries=countries if item.cued and not item.known else set(),
             sentence_units=units.sentence(sentence, item.key),
             document_units=units.document(item.key),
+            located_in=item.located_in,
         )
 
     for position, item in enumerate(found):
@@ -607,6 +626,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                  or admin_by_sentence.sentence(ctx.sentence_index(item.start)))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
+        item.located_in = _located_in(ctx.norm, item)
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
@@ -618,7 +638,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
-        if best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled":
+        if (best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled"
+                or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
     # Distinct points only: distances are compared by minimum, so a town named a
@@ -647,6 +668,23 @@ def _twin(gazetteer, item: _Found, context: Context) -> None:
         if candidates:
             item.key, item.known, item.relation, item.candidates = key, True, "near", candidates
             return
+
+
+_LOCATED_IN = re.compile(
+    r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
+    r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
+
+
+def _located_in(norm: str, item: _Found) -> frozenset[str]:
+    """Unit keys of what the text says a place lies in: "Riesa (Meissen,
+    Sachsen)", "Colombo city (Western)", "Tejalpa, Morelos, …"; a candidate
+    whose own district or province bears one of these names is the one meant."""
+    match = _LOCATED_IN.match(norm, item.end)
+    if match is None:
+        return frozenset()
+    parts = (match.group(1) or match.group(2) or "").split(",")
+    # "Colombo (Colombo, Western)": every Colombo lies in a Colombo; the name is no context for itself
+    return frozenset(key for part in parts if len(key := unit_key(part.strip())) >= 3 and key != item.key)
 
 
 _ATTACHED_GAP = re.compile(

@@ -12,6 +12,9 @@ Every candidate whose key equals the name's key gets a score:
   countries only;
 * area: +2.5 when its governorate is named in the same sentence, +1.5 when
   named elsewhere in the document ("in Deir Ezzor countryside");
+* located: +2.5 when the text says what it lies in and that is the name of
+  its province, district or sub-district ("Riesa (Meissen, Sachsen)",
+  "Colombo city (Western)");
 * district: +2 when its district (admin-2) is named in the same sentence
   ("in Sinjar district", "(Rayagada, Odisha)"), +1 elsewhere in the document;
   half that for its sub-district (admin-3);
@@ -69,6 +72,8 @@ class Context:
     # districts and sub-districts named: (admin1 code, unit_key(name)), e.g. ("SY.07", "abukamal")
     sentence_units: set[tuple[str, str]] = field(default_factory=set)
     document_units: set[tuple[str, str]] = field(default_factory=set)
+    # unit keys of what the text says the name lies in: "Riesa (Meissen, Sachsen)"
+    located_in: frozenset[str] = frozenset()
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
@@ -133,6 +138,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
                 value += weight
             elif slot in context.document_units:
                 value += weight / 2
+    if context.located_in and place.feature == "town" and in_units(place, context.located_in):
+        value += 2.5
     if context.anchors:
         nearest = min(haversine_km(place.latitude, place.longitude, *a) for a in context.anchors)
         value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
@@ -176,6 +183,12 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
         results.append(Resolution(place, value, is_fuzzy, value - following))
     return results
+
+
+def in_units(place: Place, keys: frozenset[str]) -> bool:
+    """Whether the place's province, district or sub-district bears one of
+    these names (unit keys)."""
+    return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
 
 
 @lru_cache(maxsize=50_000)
