@@ -10,8 +10,8 @@ from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places, main_place
 
 # the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts,
-# Thailand's Long, Brazil's Colombo
-COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR", "TH", "LK", "BR"}
+# Thailand's Long, Brazil's Colombo, Algeria's Saida, Libya's Tripoli
+COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR", "TH", "LK", "BR", "LB", "LY", "DZ"}
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,18 @@ def test_a_list_shares_its_plural_unit_word(world):
 def test_the_report_country_and_the_stated_province_pick_the_namesake(world, text, country):
     chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
     assert chosen is not None and chosen.country == country, chosen
+
+
+def test_a_bracketed_other_spelling_is_no_province(world):
+    """Sayda is Sidon's other name, not Algeria's Saida province."""
+    text = "On 28 February 2022, retired police officers protested in Sidon city (Sayda) against banks' policies."
+    chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
+    assert chosen is not None and chosen.name == "Sidon" and chosen.country == "LB"
+
+
+def test_given_countries_are_not_widened_by_a_governorate_name(world):
+    # Tripoli is also a governorate of Libya; the caller says the report is about Lebanon
+    text = "On 10 February 2022, retired army officers protested in front of the Finance Building in Tripoli city."
+    mentions = find_places(DocContext(text=text), world, countries={"LB"})
+    chosen = main_place(mentions, world, {"LB"}, text=text)
+    assert chosen is not None and chosen.country == "LB", chosen

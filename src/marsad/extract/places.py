@@ -536,15 +536,19 @@ def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
     return named
 
 
-def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], _Named]:
-    """Countries of the report, and governorates named per sentence."""
+def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> tuple[set[str], _Named]:
+    """Countries of the report, and governorates named per sentence. When the
+    caller gives the report's countries, a governorate's name does not add
+    another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
     countries: set[str] = set()
     for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
         code = _words().country_words.get(token.group().lower())
         if code:
             countries.add(code)
     by_sentence = _Named()
-    for item in found:
+    for previous, item in zip([None, *found], found):
+        if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
+            continue
         admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
             if place.feature == "country":
@@ -557,6 +561,8 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
         if admin_countries - _curated_countries() and not _container(ctx.norm, item):
             continue  # "Saida town": a town, whatever province of Algeria shares its name
+        if given and not admin_countries <= given:
+            continue
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
             countries |= admin_countries
             # the governorate itself, not its namesake city ("left for Beirut"), says
@@ -565,6 +571,21 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+_ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
+
+
+def _alias_of(norm: str, gazetteer, previous: _Found, item: _Found) -> bool:
+    """"Sidon city (Sayda)", "Tripoli (Tripoli)": a name in brackets that is
+    also a name of the place just before is its other spelling, not the
+    province it lies in (Algeria's Saida)."""
+    if not _ALIAS_GAP.fullmatch(norm[previous.end:item.start]) or not norm.startswith(")", item.end):
+        return False
+    if previous.key == item.key:
+        return True
+    return not {p.id for p in gazetteer.by_key(previous.key) if p.feature == "town"}.isdisjoint(
+        p.id for p in gazetteer.by_key(item.key))
 
 
 _OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
@@ -593,7 +614,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     that come out clearly ahead become anchors; when the text names no
     country, the countries of those clear places stand for the report's.
     Second pass: everything again with anchors and countries."""
-    countries, admin_by_sentence = _context(ctx, gazetteer, found)
+    countries, admin_by_sentence = _context(ctx, gazetteer, found, given)
     countries |= given
     units = _units(ctx, gazetteer, found)
     named = frozenset(item.admin_country for item in found if item.admin_country)
