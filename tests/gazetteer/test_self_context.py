@@ -76,3 +76,22 @@ def test_given_countries_are_not_widened_by_a_governorate_name(world):
     mentions = find_places(DocContext(text=text), world, countries={"LB"})
     chosen = main_place(mentions, world, {"LB"}, text=text)
     assert chosen is not None and chosen.country == "LB", chosen
+
+
+@pytest.mark.parametrize("where, district", [
+    # the governorate (and the villages of all its districts), not its namesake district
+    ("in Ar Raqqa countryside", "Tell Abiad"),
+    ("in Ar Raqqa district", "Ar-Raqqa"),
+])
+def test_a_governorate_name_is_not_its_namesake_district(small_gazetteer, where, district):
+    text = f"Turkish forces shelled Saida village {where}."
+    chosen = main_place(find_places(DocContext(text=text), small_gazetteer), small_gazetteer, text=text)
+    assert chosen is not None and chosen.admin2 == district, chosen
+
+
+def test_tied_namesakes_go_to_the_closest_spelling(small_gazetteer):
+    from marsad.gazetteer.resolve import Context, rank
+
+    # two OCHA villages of Al-Hasakeh share the key of "Al Asadiyah": Assadiya and Sadiyeh
+    ranked = rank(small_gazetteer, "Al Asadiyah", Context(document_admin1={"SY.01"}, written="Al Asadiyah"))
+    assert ranked[0].place.name == "Assadiya" and ranked[0].score == ranked[1].score

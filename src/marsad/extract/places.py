@@ -526,11 +526,19 @@ def _naming_key(norm: str, item: _Found) -> str:
 
 
 def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
-    """Districts and sub-districts named, as (admin1 code, unit key)."""
+    """Districts and sub-districts named, as (admin1 code, unit key). "Ar
+    Raqqa countryside" names the governorate, not its namesake district: a
+    district that shares its governorate's name counts only when the text
+    says "district"."""
     named = _Named()
     for item in found:
-        for place in gazetteer.by_key(item.key):
-            if place.feature in ("admin2", "admin3") and place.admin1_code:
+        places = gazetteer.by_key(item.key)
+        governorates = {p.admin1_code for p in places if p.feature == "admin1"}
+        explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not re.match(
+            r"\s+(?:province|governorate)", ctx.norm[item.end:], re.I)
+        for place in places:
+            if place.feature in ("admin2", "admin3") and place.admin1_code and (
+                    explicit or place.admin1_code not in governorates):
                 named.add(ctx.sentence_index(item.start), (place.admin1_code, unit_key(place.name)),
                           _naming_key(ctx.norm, item))
     return named
@@ -637,6 +645,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             sentence_units=units.sentence(sentence, item.key),
             document_units=units.document(item.key),
             located_in=item.located_in,
+            written=item.word,
         )
 
     for position, item in enumerate(found):

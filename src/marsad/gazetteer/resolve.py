@@ -44,6 +44,7 @@ inside the area the context allows, or, for skeletons of five letters or more
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -74,6 +75,7 @@ class Context:
     document_units: set[tuple[str, str]] = field(default_factory=set)
     # unit keys of what the text says the name lies in: "Riesa (Meissen, Sachsen)"
     located_in: frozenset[str] = frozenset()
+    written: str = ""  # the name as the text spells it (breaks ties between namesakes)
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
@@ -178,6 +180,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
                 scored.append((score(place, context, fuzzy=True), place, True))
     scored.sort(key=lambda item: (-item[0], item[1].id))
+    _closest_spelling_first(scored, context.written or name or key)
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
@@ -189,6 +192,24 @@ def in_units(place: Place, keys: frozenset[str]) -> bool:
     """Whether the place's province, district or sub-district bears one of
     these names (unit keys)."""
     return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
+
+
+def _closest_spelling_first(scored: list, written: str) -> None:
+    """Among candidates tied for the best score (same-named villages of one
+    governorate, nothing in the text to tell them apart), the one whose own
+    name is spelt closest to the text's ("Al Asadiyah": Assadiya before
+    Sadiyeh, which share a key) rather than the first by id."""
+    tied = 1
+    while tied < len(scored) and abs(scored[tied][0] - scored[0][0]) < 1e-9:
+        tied += 1
+    if tied > 1:
+        text = _letters(written)
+        scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item[1].name)))
+
+
+def _letters(name: str) -> str:
+    """Lower-case ASCII letters of a name, vowels and articles kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
 
 
 @lru_cache(maxsize=50_000)
