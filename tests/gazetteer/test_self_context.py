@@ -10,8 +10,8 @@ from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places, main_place
 
 # the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts,
-# Thailand's Long, Brazil's Colombo, Algeria's Saida, Libya's Tripoli
-COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR", "TH", "LK", "BR", "LB", "LY", "DZ"}
+# Thailand's Long, Brazil's Colombo, Algeria's Saida, Libya's Tripoli, Spain's Trafalgar
+COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR", "TH", "LK", "BR", "LB", "LY", "DZ", "ES"}
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,10 @@ def test_tied_namesakes_go_to_the_closest_spelling(small_gazetteer):
     # two OCHA villages of Al-Hasakeh share the key of "Al Asadiyah": Assadiya and Sadiyeh
     ranked = rank(small_gazetteer, "Al Asadiyah", Context(document_admin1={"SY.01"}, written="Al Asadiyah"))
     assert ranked[0].place.name == "Assadiya" and ranked[0].score == ranked[1].score
+
+
+def test_on_a_tie_the_largest_place_named_under_its_own_name_sets_the_country(world):
+    # Trafalgar (Spain) and London (England) one place each: the capital decides
+    text = "On 6 March 2022, thousands gathered in Trafalgar Square, outside Broadcasting House in London."
+    chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
+    assert chosen is not None and chosen.country == "GB", chosen

@@ -278,7 +278,7 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     if countries:
         resolved = [m for m in resolved if m.country in countries] or resolved
     else:
-        resolved = _coherent(resolved)
+        resolved = _coherent(resolved, gazetteer)
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     if text is not None:
@@ -294,18 +294,38 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     return resolved[0] if resolved else None
 
 
-def _coherent(resolved: list[PlaceMention]) -> list[PlaceMention]:
+def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention]:
     """Without a given country, the mentions in the country most of the
     report's places lie in: "near Tar Long village (Muse township, Muse
     district, Shan-North state)" is about Myanmar, not the Thai town Long.
     Each place counts once, and countries do not count ("protested in Lyon
-    against the invasion of Ukraine")."""
+    against the invasion of Ukraine"). On a tie, the country of the largest
+    place named ("Trafalgar Square … London": not Spain's Trafalgar)."""
     places = {m.gazetteer_id: m.country for m in resolved if m.country and m.feature != "country"}
     counts = Counter(places.values())
     if len(counts) < 2:
         return resolved
     (first, top), (_, second) = counts.most_common(2)
-    return [m for m in resolved if m.country == first] if top > second else resolved
+    if top == second:
+        if gazetteer is None:
+            return resolved
+        tied = {country for country, count in counts.items() if count == top}
+        largest: dict[str, int] = {}
+        for m in resolved:
+            if m.country in tied and m.feature != "country":
+                largest[m.country] = max(largest.get(m.country, 0), _own_population(gazetteer, m))
+        (first, size), (_, runner_up) = Counter(largest).most_common(2)
+        if size == runner_up:
+            return resolved  # nothing to tell them apart: the first named, as before
+    return [m for m in resolved if m.country == first]
+
+
+def _own_population(gazetteer, mention: PlaceMention) -> int:
+    """A place's population when the text writes its own name ("Cairo" for
+    "Al Qahirah", a neighbourhood of Taizz, is an alternate name: 0)."""
+    place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
+    own = place is not None and place_key(place.name) == place_key(mention.text)
+    return place.population if own else 0
 
 
 def _weight(gazetteer, place_id: str | None) -> int:
