@@ -173,7 +173,7 @@ class _Weights:
         self.weights = weights
 
     def place(self, place_id):
-        return SimpleNamespace(weight=self.weights.get(place_id, 0), population=0)
+        return SimpleNamespace(weight=self.weights.get(place_id, 0), population=0, name="")
 
 
 def test_main_place_keeps_to_the_report_country_and_follows_the_archive():
@@ -200,7 +200,7 @@ class _Archive:
         self.points = points
 
     def place(self, place_id):
-        return SimpleNamespace(admin1_code="SY.12", weight=0, population=0)
+        return SimpleNamespace(admin1_code="SY.12", weight=0, population=0, name="")
 
     def archive_points(self, admin1_code):
         return self.points if admin1_code == "SY.12" else ()

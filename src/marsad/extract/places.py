@@ -39,7 +39,7 @@ from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, rank, unit_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
@@ -104,6 +104,7 @@ class _Found:
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about
+    located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
 
 
 @register("places", version=VERSION)
@@ -146,12 +147,27 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
+    _shared_unit_word(ctx.norm, found)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
     mentions = [_mention(ctx, item, _choose(item, countries)) for item in found]
     mentions += _between_mentions(ctx, found, mentions)
     mentions.sort(key=lambda m: m.span.start)
     return mentions
+
+
+_PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
+
+
+def _shared_unit_word(norm: str, found: list[_Found]) -> None:
+    """"Al Jawf, Hajjah and Sadah governorates": the list shares its last
+    name's plural unit word, so all of them are areas."""
+    shared = False
+    for item, following in zip(reversed(found[:-1]), reversed(found[1:])):
+        last = bool(_PLURAL_UNIT.match(norm, following.end))
+        shared = (last or shared) and bool(_LIST_GAP.match(norm[item.end:following.start]))
+        if shared:
+            item.forced = following.forced = "area"
 
 
 def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str] | None = None,
@@ -261,6 +277,8 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     resolved = [m for m in mentions if m.resolved and m.latitude is not None]
     if countries:
         resolved = [m for m in resolved if m.country in countries] or resolved
+    else:
+        resolved = _coherent(resolved, gazetteer)
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     if text is not None:
@@ -274,6 +292,40 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         if mention.feature != "country":
             return mention
     return resolved[0] if resolved else None
+
+
+def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention]:
+    """Without a given country, the mentions in the country most of the
+    report's places lie in: "near Tar Long village (Muse township, Muse
+    district, Shan-North state)" is about Myanmar, not the Thai town Long.
+    Each place counts once, and countries do not count ("protested in Lyon
+    against the invasion of Ukraine"). On a tie, the country of the largest
+    place named ("Trafalgar Square … London": not Spain's Trafalgar)."""
+    places = {m.gazetteer_id: m.country for m in resolved if m.country and m.feature != "country"}
+    counts = Counter(places.values())
+    if len(counts) < 2:
+        return resolved
+    (first, top), (_, second) = counts.most_common(2)
+    if top == second:
+        if gazetteer is None:
+            return resolved
+        tied = {country for country, count in counts.items() if count == top}
+        largest: dict[str, int] = {}
+        for m in resolved:
+            if m.country in tied and m.feature != "country":
+                largest[m.country] = max(largest.get(m.country, 0), _own_population(gazetteer, m))
+        (first, size), (_, runner_up) = Counter(largest).most_common(2)
+        if size == runner_up:
+            return resolved  # nothing to tell them apart: the first named, as before
+    return [m for m in resolved if m.country == first]
+
+
+def _own_population(gazetteer, mention: PlaceMention) -> int:
+    """A place's population when the text writes its own name ("Cairo" for
+    "Al Qahirah", a neighbourhood of Taizz, is an alternate name: 0)."""
+    place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
+    own = place is not None and place_key(place.name) == place_key(mention.text)
+    return place.population if own else 0
 
 
 def _weight(gazetteer, place_id: str | None) -> int:
@@ -449,38 +501,96 @@ def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
 # --- resolution --------------------------------------------------------------
 
 
-def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> dict[int, set[tuple[str, str]]]:
-    """Districts and sub-districts named per sentence, as (admin1 code, unit key)."""
-    by_sentence: dict[int, set[tuple[str, str]]] = {}
+class _Named:
+    """Governorates or districts named per sentence, with the keys of the
+    names that name them. A name is no context for itself ("Oxford" is also
+    Oxford County's name, which must not speak for Oxford, Maine, against
+    Oxford, England; "Hannover" is not the Jamaican parish Hanover because
+    the parish is called so), however often it is repeated."""
+
+    def __init__(self) -> None:
+        self.by_sentence: dict[int, dict] = {}
+        self.by_document: dict = {}
+
+    def add(self, sentence: int, value, key: str) -> None:
+        self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
+        self.by_document.setdefault(value, set()).add(key)
+
+    def sentence(self, sentence: int, key: str | None = None) -> set:
+        return _others(self.by_sentence.get(sentence, {}), key)
+
+    def document(self, key: str | None = None) -> set:
+        return _others(self.by_document, key)
+
+    def own(self, key: str) -> set:
+        """What only ``key`` names."""
+        return {value for value, keys in self.by_document.items() if keys == {key}}
+
+
+def _others(named: dict, key: str | None) -> set:
+    return {value for value, keys in named.items() if key is None or keys != {key}}
+
+
+_UNIT_WORD = re.compile(
+    r"\s+(?:sub-?)?(?:district|county|province|governorate|region|state|department|parish|township|"
+    r"municipality|nahiya|qada|oblast)s?\b", re.I)
+
+
+def _naming_key(norm: str, item: _Found) -> str:
+    """Who names the unit ``item`` may stand for: the name itself ("Athens",
+    no context for Athens, Ohio, in Athens County), or, written as a unit
+    ("Kale township (Kale district)", "Al Jawf province"), the text ("" counts
+    for every name). "Colombo (Colombo, Western)" does not say that Colombo
+    lies in a unit called Colombo: every Colombo does."""
+    return "" if _UNIT_WORD.match(norm, item.end) or item.forced == "area" else item.key
+
+
+def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
+    """Districts and sub-districts named, as (admin1 code, unit key). "Ar
+    Raqqa countryside" names the governorate, not its namesake district: a
+    district that shares its governorate's name counts only when the text
+    says "district"."""
+    named = _Named()
     for item in found:
-        for place in gazetteer.by_key(item.key):
-            if place.feature in ("admin2", "admin3") and place.admin1_code:
-                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(
-                    (place.admin1_code, unit_key(place.name)))
-    return by_sentence
+        places = gazetteer.by_key(item.key)
+        governorates = {p.admin1_code for p in places if p.feature == "admin1"}
+        explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not re.match(
+            r"\s+(?:province|governorate)", ctx.norm[item.end:], re.I)
+        for place in places:
+            if place.feature in ("admin2", "admin3") and place.admin1_code and (
+                    explicit or place.admin1_code not in governorates):
+                named.add(ctx.sentence_index(item.start), (place.admin1_code, unit_key(place.name)),
+                          _naming_key(ctx.norm, item))
+    return named
 
 
-def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str], dict[int, set[str]]]:
-    """Countries of the report, and governorates named per sentence."""
+def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> tuple[set[str], _Named]:
+    """Countries of the report, and governorates named per sentence. When the
+    caller gives the report's countries, a governorate's name does not add
+    another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
     countries: set[str] = set()
     for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
         code = _words().country_words.get(token.group().lower())
         if code:
             countries.add(code)
-    by_sentence: dict[int, set[str]] = {}
-    for item in found:
+    by_sentence = _Named()
+    for previous, item in zip([None, *found], found):
+        if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
+            continue
         admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
             if place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
-                by_sentence.setdefault(ctx.sentence_index(item.start), set()).add(place.admin1_code)
+                by_sentence.add(ctx.sentence_index(item.start), place.admin1_code, _naming_key(ctx.norm, item))
                 admin_countries.add(place.country)
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
         if admin_countries - _curated_countries() and not _container(ctx.norm, item):
             continue  # "Saida town": a town, whatever province of Algeria shares its name
+        if given and not admin_countries <= given:
+            continue
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
             countries |= admin_countries
             # the governorate itself, not its namesake city ("left for Beirut"), says
@@ -489,6 +599,21 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found]) -> tuple[set[str],
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+_ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
+
+
+def _alias_of(norm: str, gazetteer, previous: _Found, item: _Found) -> bool:
+    """"Sidon city (Sayda)", "Tripoli (Tripoli)": a name in brackets that is
+    also a name of the place just before is its other spelling, not the
+    province it lies in (Algeria's Saida)."""
+    if not _ALIAS_GAP.fullmatch(norm[previous.end:item.start]) or not norm.startswith(")", item.end):
+        return False
+    if previous.key == item.key:
+        return True
+    return not {p.id for p in gazetteer.by_key(previous.key) if p.feature == "town"}.isdisjoint(
+        p.id for p in gazetteer.by_key(item.key))
 
 
 _OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
@@ -517,28 +642,30 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     that come out clearly ahead become anchors; when the text names no
     country, the countries of those clear places stand for the report's.
     Second pass: everything again with anchors and countries."""
-    countries, admin_by_sentence = _context(ctx, gazetteer, found)
+    countries, admin_by_sentence = _context(ctx, gazetteer, found, given)
     countries |= given
-    document_admin1 = set().union(*admin_by_sentence.values()) if admin_by_sentence else set()
-    units_by_sentence = _units(ctx, gazetteer, found)
-    document_units = set().union(*units_by_sentence.values()) if units_by_sentence else set()
+    units = _units(ctx, gazetteer, found)
     named = frozenset(item.admin_country for item in found if item.admin_country)
     if given:  # the caller knows the report's countries: "(Tripoli)" in a Lebanese note is not Libya's
         named &= given
     for item in found:
         item.admin_countries, item.given_countries = named, bool(given)
 
-    def context_for(item: _Found, anchors, countries) -> Context:
+    def context_for(position: int, anchors, countries) -> Context:
+        item, sentence = found[position], ctx.sentence_index(found[position].start)
         return Context(
             countries=countries,
-            sentence_admin1=admin_by_sentence.get(ctx.sentence_index(item.start), set()),
-            document_admin1=document_admin1,
+            sentence_admin1=admin_by_sentence.sentence(sentence, item.key),
+            document_admin1=admin_by_sentence.document(item.key),
+            own_admin1=admin_by_sentence.own(item.key),
             anchors=anchors,
             prefer_area=item.forced == "area",
             prefer_town=item.forced == "town",
             fuzzy_countries=countries if item.cued and not item.known else set(),
-            sentence_units=units_by_sentence.get(ctx.sentence_index(item.start), set()),
-            document_units=document_units,
+            sentence_units=units.sentence(sentence, item.key),
+            document_units=units.document(item.key),
+            located_in=item.located_in,
+            written=item.word,
         )
 
     for position, item in enumerate(found):
@@ -546,21 +673,23 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         # sentence's governorate is often another place's (a daily round-up).
         following = found[position + 1] if position + 1 < len(found) else None
         codes = (_attached_admin1(ctx.norm, gazetteer, item, following)
-                 or admin_by_sentence.get(ctx.sentence_index(item.start), set()))
+                 or admin_by_sentence.sentence(ctx.sentence_index(item.start)))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
+        item.located_in = _located_in(ctx.norm, item)
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
-        item.candidates = rank(gazetteer, "", context_for(item, [], countries), key=item.key, fuzzy=not item.known)
+        item.candidates = rank(gazetteer, "", context_for(position, [], countries), key=item.key, fuzzy=not item.known)
         if not item.candidates:
-            _twin(gazetteer, item, context_for(item, [], countries))
+            _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
         if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
-        if best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled":
+        if (best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled"
+                or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
     # Distinct points only: distances are compared by minimum, so a town named a
@@ -575,7 +704,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
         if anchors or countries:
             item.candidates = rank(
-                gazetteer, "", context_for(item, anchors, countries), key=item.key, fuzzy=not item.known
+                gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
 
@@ -589,6 +718,23 @@ def _twin(gazetteer, item: _Found, context: Context) -> None:
         if candidates:
             item.key, item.known, item.relation, item.candidates = key, True, "near", candidates
             return
+
+
+_LOCATED_IN = re.compile(
+    r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
+    r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
+
+
+def _located_in(norm: str, item: _Found) -> frozenset[str]:
+    """Unit keys of what the text says a place lies in: "Riesa (Meissen,
+    Sachsen)", "Colombo city (Western)", "Tejalpa, Morelos, …"; a candidate
+    whose own district or province bears one of these names is the one meant."""
+    match = _LOCATED_IN.match(norm, item.end)
+    if match is None:
+        return frozenset()
+    parts = (match.group(1) or match.group(2) or "").split(",")
+    # "Colombo (Colombo, Western)": every Colombo lies in a Colombo; the name is no context for itself
+    return frozenset(key for part in parts if len(key := unit_key(part.strip())) >= 3 and key != item.key)
 
 
 _ATTACHED_GAP = re.compile(

@@ -12,6 +12,9 @@ Every candidate whose key equals the name's key gets a score:
   countries only;
 * area: +2.5 when its governorate is named in the same sentence, +1.5 when
   named elsewhere in the document ("in Deir Ezzor countryside");
+* located: +2.5 when the text says what it lies in and that is the name of
+  its province, district or sub-district ("Riesa (Meissen, Sachsen)",
+  "Colombo city (Western)");
 * district: +2 when its district (admin-2) is named in the same sentence
   ("in Sinjar district", "(Rayagada, Odisha)"), +1 elsewhere in the document;
   half that for its sub-district (admin-3);
@@ -41,6 +44,7 @@ inside the area the context allows, or, for skeletons of five letters or more
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,6 +61,9 @@ class Context:
     countries: set[str] = field(default_factory=set)
     sentence_admin1: set[str] = field(default_factory=set)  # "SY.07"
     document_admin1: set[str] = field(default_factory=set)
+    # governorates only the name itself names ("Kaluga"): they speak for the
+    # namesake towns inside them (usually their seat), not for themselves
+    own_admin1: set[str] = field(default_factory=set)
     anchors: list[tuple[float, float]] = field(default_factory=list)
     prefer_area: bool = False  # "province", "governorate", "countryside of"
     prefer_town: bool = False  # "town", "village", "city", "outskirts of"
@@ -66,6 +73,9 @@ class Context:
     # districts and sub-districts named: (admin1 code, unit_key(name)), e.g. ("SY.07", "abukamal")
     sentence_units: set[tuple[str, str]] = field(default_factory=set)
     document_units: set[tuple[str, str]] = field(default_factory=set)
+    # unit keys of what the text says the name lies in: "Riesa (Meissen, Sachsen)"
+    located_in: frozenset[str] = frozenset()
+    written: str = ""  # the name as the text spells it (breaks ties between namesakes)
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
@@ -142,6 +152,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
+        elif place.admin1_code in context.own_admin1 and place.feature == "town" and place_key(place.name) == key:
+            value += 2.5
     if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
         for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
             slot = (place.admin1_code, unit_key(unit)) if unit else None
@@ -149,6 +161,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
                 value += weight
             elif slot in context.document_units:
                 value += weight / 2
+    if context.located_in and place.feature == "town" and in_units(place, context.located_in):
+        value += 2.5
     if context.anchors:
         nearest = _nearest_km(place, context.anchors, 500)
         value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
@@ -187,11 +201,36 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
                 scored.append((score(place, context, fuzzy=True), place, True))
     scored.sort(key=lambda item: (-item[0], item[1].id))
+    _closest_spelling_first(scored, context.written or name or key)
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
         results.append(Resolution(place, value, is_fuzzy, value - following))
     return results
+
+
+def in_units(place: Place, keys: frozenset[str]) -> bool:
+    """Whether the place's province, district or sub-district bears one of
+    these names (unit keys)."""
+    return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
+
+
+def _closest_spelling_first(scored: list, written: str) -> None:
+    """Among candidates tied for the best score (same-named villages of one
+    governorate, nothing in the text to tell them apart), the one whose own
+    name is spelt closest to the text's ("Al Asadiyah": Assadiya before
+    Sadiyeh, which share a key) rather than the first by id."""
+    tied = 1
+    while tied < len(scored) and abs(scored[tied][0] - scored[0][0]) < 1e-9:
+        tied += 1
+    if tied > 1:
+        text = _letters(written)
+        scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item[1].name)))
+
+
+def _letters(name: str) -> str:
+    """Lower-case ASCII letters of a name, vowels and articles kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
 
 
 @lru_cache(maxsize=50_000)
