@@ -4,6 +4,9 @@ Every candidate whose key equals the name's key gets a score:
 
 * name: +0.75 when the name is the place's own name rather than one of its
   alternate names ("Salvador" is Salvador, not San Salvador);
+* seat: +0.4 for a town that gives its name to its district, +0.2 to its
+  sub-district: of same-named villages without populations (OCHA's), the
+  seat is the one reports mean (Ras al-Ain of Al-Hasakah, not of Hama);
 * size: ``0.4 × log10(population)`` (capped), and for places learnt from a
   coded archive ``log10(times coded)``; imported entries get +1 over the
   bundled worldwide ones (the user imported them for a reason);
@@ -141,6 +144,9 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
     value = 0.4 * min(math.log10(place.population + 1), 7.0)
     if key is not None and place_key(place.name) == key:
         value += 0.75  # the place's own name, not one of its alternates
+    if (place.feature == "town" and not place.population and place.admin2
+            and unit_key(place.name) in (unit_key(place.admin2), unit_key(place.admin3 or ""))):
+        value += 0.4 if unit_key(place.name) == unit_key(place.admin2) else 0.2  # a seat that names its district
     if place.source != "bundled":
         value += 1.0 + min(math.log10(place.weight + 1), 2.0)
     # the report's countries, else those of the governorates it names
