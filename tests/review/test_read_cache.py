@@ -140,3 +140,26 @@ def test_a_database_without_the_revision_triggers_is_not_cached(tmp_path, monkey
             r["title"] for r in before.rows}
     finally:
         database.dispose()
+
+
+def test_tallies_from_kept_estimates_equal_the_database_s(database, world, monkeypatch):
+    from datetime import date
+
+    from marsad.reconcile.tallies import tally
+    from marsad.review import published
+
+    monkeypatch.setattr(published, "KEEP_ESTIMATES_AFTER", 1)  # kept from the first tally on
+    scopes = [Filters(), Filters(date(2019, 3, 10), date(2019, 3, 10)), Filters(date_from=date(2019, 3, 1)),
+              Filters(date_to=date(2019, 3, 1)), Filters(admin1="Idlib"), Filters(actor="Hay'at Tahrir al-Sham")]
+    for filters in scopes:
+        for by in (["month"], ["admin1", "victims"], ["day", "perpetrator"]):
+            for outcome in ("killed", None):
+                kept = _read(database, tallies_page, filters, by=by, outcome=outcome).rows
+                with database.reader() as session:
+                    direct = [dict(r.to_dict(), incident_ids=r.incident_ids) for r in tally(
+                        session, date_from=filters.date_from, date_to=filters.date_to, area=filters.admin1, by=by,
+                        outcome=outcome, perpetrator=filters.actor)]
+                assert kept == direct, (filters, by, outcome)
+    assert any(_read(database, tallies_page, f, by=["month"]).rows for f in scopes)
+    with database.reader() as session:
+        assert published._estimate_rows(session) is not None  # the kept path was the one compared

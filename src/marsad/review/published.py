@@ -20,6 +20,7 @@ before), which their next links carry.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -122,18 +123,11 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
 
 def _event_ids(filters: Filters, *, full: bool):
     """The ids of the current events ``filters`` select, in id order."""
-    from sqlalchemy import and_, or_, select
-    from sqlalchemy.orm import aliased
+    from sqlalchemy import or_
 
-    from marsad.review.models import FactReview
-    from marsad.store.models import Document, Event, ExtractionRun, Source, source_key
+    from marsad.store.models import Document, Event, Source, source_key
 
-    review = aliased(FactReview)
-    # EXISTS rather than IN: the planner then walks events in id order (or by
-    # date) instead of sorting every current event.
-    current = select(ExtractionRun.id).where(ExtractionRun.id == Event.run_id, ExtractionRun.is_current.is_(True)).exists()
-    query = (select(Event.id).where(current)
-             .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)))
+    query, review = _current_events()
     query = _status_filter(query, review, filters.status, full)
     query = _coded_filters(query, Event, filters, (Event.actor1, Event.actor2))
     if filters.source or filters.updated_since:
@@ -143,6 +137,23 @@ def _event_ids(filters: Filters, *, full: bool):
     if filters.updated_since:
         query = query.where(or_(Document.ingested_at >= filters.updated_since, review.updated_at >= filters.updated_since))
     return query.order_by(Event.id)
+
+
+@functools.lru_cache(maxsize=1)
+def _current_events():
+    """The ids of current events joined to their reviews (and that review
+    alias): built once, the filters added per list (aliasing cost a millisecond)."""
+    from sqlalchemy import and_, select
+    from sqlalchemy.orm import aliased
+
+    from marsad.review.models import FactReview
+    from marsad.store.models import Event, ExtractionRun
+
+    review = aliased(FactReview)
+    # EXISTS rather than IN: the planner then walks events in id order (or by
+    # date) instead of sorting every current event.
+    current = select(ExtractionRun.id).where(ExtractionRun.id == Event.run_id, ExtractionRun.is_current.is_(True)).exists()
+    return select(Event.id).where(current).outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)), review
 
 
 def _event_rows(session, ids: list[int], *, full: bool) -> list[dict]:
@@ -205,9 +216,9 @@ INCIDENT_FIELDS = ["id", "event_date", "event_type", "sub_event_type", "actor1",
 def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100,
                    after: int | None = None) -> Page:
     """Reconciled incidents with their killed low/best/high (top-level victim categories)."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
-    from marsad.reconcile.models import Incident, IncidentEstimate
+    from marsad.reconcile.models import Incident
 
     _check_paging(offset, limit)
     query = _coded_filters(select(Incident.id), Incident, filters, (Incident.actor1, Incident.actor2, Incident.perpetrator))
@@ -218,23 +229,37 @@ def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
     ids, start = page_of(session, found, lambda: query, offset=offset, limit=limit, after=after, sort_column=Incident.id)
     if not ids:
         return Page([], found.total, start, limit, INCIDENT_FIELDS, keyed=True)
-    sums = {row[0]: row[1:] for row in session.execute(
-        select(IncidentEstimate.incident_id, func.sum(IncidentEstimate.low), func.sum(IncidentEstimate.best),
-               func.sum(IncidentEstimate.high))
-        .where(IncidentEstimate.incident_id.in_(ids), IncidentEstimate.outcome == "killed",
-               IncidentEstimate.category.in_(("civilians", "combatants", "unknown")))
-        .group_by(IncidentEstimate.incident_id))}
+    connection = session.connection()
+    incidents_of, killed_of = _incident_rows_statements()
+    sums = {row[0]: row[1:] for row in connection.execute(killed_of, {"ids": ids})}
     hidden = set() if full else confidential_source_names(session)
-    columns = [Incident.__table__.c[name] for name in INCIDENT_FIELDS if name in Incident.__table__.c]
     rows = []
-    for incident in session.execute(select(*columns).where(Incident.id.in_(ids)).order_by(Incident.id)):
+    for incident in connection.execute(incidents_of, {"ids": ids}):
         row = dict.fromkeys(INCIDENT_FIELDS)
-        row.update(incident._mapping)
+        row.update(incident._asdict())
         low, best, high = sums.get(incident.id, (0, 0, 0))
         row.update(killed_low=low, killed_best=best, killed_high=high,
                    sources=sorted({CONFIDENTIAL_LABEL if s in hidden else s for s in incident.sources or []}))
         rows.append(row)
     return Page(rows, found.total, start, limit, INCIDENT_FIELDS, keyed=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _incident_rows_statements():
+    """A page of incidents by id, and their killed low/best/high (top-level
+    victim categories): built once, the ids bound per page."""
+    from sqlalchemy import bindparam, func, select
+
+    from marsad.reconcile.models import Incident, IncidentEstimate
+
+    columns = [Incident.__table__.c[name] for name in INCIDENT_FIELDS if name in Incident.__table__.c]
+    ids = bindparam("ids", expanding=True)
+    killed = (select(IncidentEstimate.incident_id, func.sum(IncidentEstimate.low), func.sum(IncidentEstimate.best),
+                     func.sum(IncidentEstimate.high))
+              .where(IncidentEstimate.incident_id.in_(ids), IncidentEstimate.outcome == "killed",
+                     IncidentEstimate.category.in_(("civilians", "combatants", "unknown")))
+              .group_by(IncidentEstimate.incident_id))
+    return select(*columns).where(Incident.id.in_(ids)).order_by(Incident.id), killed
 
 
 def publication_scope(date_from=None, date_to=None, area=None, *, all_facts: bool, public: bool, full: bool):
@@ -256,20 +281,69 @@ def confidential_source_names(session) -> set[str]:
 
 def tallies_page(session, filters: Filters, *, by: list[str], outcome: str = "killed", offset: int = 0,
                  limit: int = 100) -> Page:
-    """``marsad tally`` as rows (area = admin1), each with its incident ids."""
-    from marsad.reconcile.tallies import tally
+    """``marsad tally`` as rows (area = admin1), each with its incident ids.
+
+    The estimates are read once per store revision and kept in date order, so
+    a tally over any period sums only that period's rows, without a query."""
+    from marsad.reconcile.tallies import check_tally, tally, tally_rows
 
     _check_paging(offset, limit)
+    check_tally(by, filters.date_from, filters.date_to)
+    scope = {"date_from": filters.date_from, "date_to": filters.date_to, "area": filters.admin1, "by": by,
+             "outcome": outcome or None, "perpetrator": filters.actor}
 
     def compute():
-        return [dict(r.to_dict(), incident_ids=r.incident_ids) for r in tally(
-            session, date_from=filters.date_from, date_to=filters.date_to, area=filters.admin1, by=by,
-            outcome=outcome or None, perpetrator=filters.actor)]
+        kept = _estimate_rows(session)
+        if kept is None:
+            found = tally(session, **scope)
+        else:
+            dated, days, undated = kept
+            start = bisect_left(days, filters.date_from) if filters.date_from else 0
+            end = bisect_right(days, filters.date_to) if filters.date_to else len(days)
+            in_period = dated[start:end] if filters.date_from or filters.date_to else dated + undated
+            found = tally_rows(in_period, **scope)
+        return [dict(r.to_dict(), incident_ids=r.incident_ids) for r in found]
 
     key = ("tally", filters.date_from, filters.date_to, filters.admin1, tuple(by), outcome, filters.actor)
     rows = cached(session, key, compute, size=lambda rows: sum(1000 + 8 * len(r["incident_ids"]) for r in rows))
     columns = list(by) + ["low", "best", "high", "incidents", "sources", "incident_ids"]
     return Page(rows[offset:offset + limit], len(rows), offset, limit, columns)
+
+
+MAX_KEPT_ESTIMATES = 300_000  # about 250 bytes each; more: every tally reads its own period from the database
+KEEP_ESTIMATES_AFTER = 3  # tallies asked in one store revision before the estimates are kept
+
+
+def _estimate_rows(session) -> tuple[list, list, list] | None:
+    """Every incident estimate (:func:`~marsad.reconcile.tallies.estimate_rows_query`)
+    as (rows with a date in date order, their dates, rows without a date), per
+    store revision; None when there are too many to keep, or while too few
+    tallies were asked in this revision to pay for reading them all (a store
+    written to every few seconds is tallied from the database). Equal values
+    (names, dates, source lists) are stored once."""
+    from collections import namedtuple
+
+    asked = cached(session, ("tallies asked",), lambda: [0], size=lambda _: 64)
+    asked[0] += 1  # not locked: a miscount only moves the moment they are kept
+    if asked[0] < KEEP_ESTIMATES_AFTER:
+        return None
+
+    from marsad.reconcile.tallies import estimate_rows_query
+
+    def compute():
+        query = estimate_rows_query().limit(MAX_KEPT_ESTIMATES + 1)
+        result = session.connection().execute(query)
+        kept = namedtuple("EstimateRow", list(result.keys()))  # type: ignore[misc]  # the query's own columns
+        shared: dict = {}
+        rows = [kept(*(shared.setdefault(v, v) if isinstance(v, (str, date)) else
+                       shared.setdefault(tuple(v), tuple(v)) if isinstance(v, list) else v for v in row))
+                for row in result]
+        if len(rows) > MAX_KEPT_ESTIMATES:
+            return None
+        dated = sorted((r for r in rows if r.event_date is not None), key=lambda r: r.event_date)
+        return dated, [r.event_date for r in dated], [r for r in rows if r.event_date is None]
+
+    return cached(session, ("estimates",), compute, size=lambda kept: 250 * (len(kept[0]) + len(kept[2])) if kept else 64)
 
 
 CLAIM_FIELDS = ["id", "claim_key", "source", "published", "outcome", "category", "perpetrators", "period_start",

@@ -35,7 +35,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 MAX_LISTED = 250_000  # more matching rows than this: counted and paged in the database instead
-CACHE_BYTES = 64 * 2**20  # per process
+CACHE_BYTES = 256 * 2**20  # per process (worker), roughly
 ROW_BYTES = 1000  # a page row, roughly (for the budget)
 TRIGGERS = 24  # i10_002: 8 tables x insert, update, delete
 
@@ -57,7 +57,7 @@ class _Cache:
             return found[0]
 
     def put(self, key: tuple, value, size: int) -> None:
-        if size > self.budget // 4:
+        if size > self.budget // 2:  # would push out everything else
             return
         with self.lock:
             old = self.entries.pop(key, None)
