@@ -310,6 +310,44 @@ def tallies_page(session, filters: Filters, *, by: list[str], outcome: str = "ki
     return Page(rows[offset:offset + limit], len(rows), offset, limit, columns)
 
 
+def _plain_estimates(query):
+    """``query`` unordered, its date and source list as the driver gives them
+    (decoded once per distinct value by :func:`_decoded`, not once per row)."""
+    from sqlalchemy import String, type_coerce
+
+    columns = [type_coerce(c, String).label(c.name) if c.name in ("event_date", "sources") else c
+               for c in query.selected_columns]
+    return query.with_only_columns(*columns).order_by(None)
+
+
+def _decoded_rows(result, names: list[str]):
+    """Rows of :func:`_plain_estimates` with their dates and source lists
+    decoded once per distinct value, and names stored once."""
+    import json
+    import sys
+
+    day, listed = names.index("event_date"), names.index("sources")
+    texts = [i for i, name in enumerate(names) if name in ("admin1", "admin2", "location", "perpetrator", "outcome", "category")]
+    days: dict = {}
+    sources: dict = {}
+    for row in result:
+        values = list(row)
+        value = values[day]
+        if value not in days:  # SQLite gives the ISO text, PostgreSQL a date
+            days[value] = date.fromisoformat(value) if isinstance(value, str) else value
+        values[day] = days[value]
+        value = values[listed]
+        key = tuple(value) if isinstance(value, list) else value  # PostgreSQL gives the list itself
+        if key not in sources:
+            decoded = json.loads(value) if isinstance(value, str) else value
+            sources[key] = tuple(decoded) if decoded is not None else None
+        values[listed] = sources[key]
+        for i in texts:
+            if values[i] is not None:
+                values[i] = sys.intern(values[i])
+        yield values
+
+
 MAX_KEPT_ESTIMATES = 300_000  # about 250 bytes each; more: every tally reads its own period from the database
 KEEP_ESTIMATES_AFTER = 3  # tallies asked in one store revision before the estimates are kept
 
@@ -331,13 +369,10 @@ def _estimate_rows(session) -> tuple[list, list, list] | None:
     from marsad.reconcile.tallies import estimate_rows_query
 
     def compute():
-        query = estimate_rows_query().limit(MAX_KEPT_ESTIMATES + 1)
-        result = session.connection().execute(query)
-        kept = namedtuple("EstimateRow", list(result.keys()))  # type: ignore[misc]  # the query's own columns
-        shared: dict = {}
-        rows = [kept(*(shared.setdefault(v, v) if isinstance(v, (str, date)) else
-                       shared.setdefault(tuple(v), tuple(v)) if isinstance(v, list) else v for v in row))
-                for row in result]
+        result = session.connection().execute(_plain_estimates(estimate_rows_query()).limit(MAX_KEPT_ESTIMATES + 1))
+        names = list(result.keys())
+        kept = namedtuple("EstimateRow", names)  # type: ignore[misc]  # the query's own columns
+        rows = [kept._make(values) for values in _decoded_rows(result, names)]
         if len(rows) > MAX_KEPT_ESTIMATES:
             return None
         dated = sorted((r for r in rows if r.event_date is not None), key=lambda r: r.event_date)
