@@ -163,3 +163,30 @@ def test_tallies_from_kept_estimates_equal_the_database_s(database, world, monke
     assert any(_read(database, tallies_page, f, by=["month"]).rows for f in scopes)
     with database.reader() as session:
         assert published._estimate_rows(session) is not None  # the kept path was the one compared
+
+
+def test_threads_asking_for_the_same_list_compute_it_once(database, world):
+    import threading
+    import time
+
+    from marsad.review.readcache import cached
+
+    calls, results = [], []
+    start = threading.Barrier(4)
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return ["the list"]
+
+    def ask():
+        with database.reader() as session:
+            start.wait()
+            results.append(cached(session, ("slow list",), slow))
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1 and results == [["the list"]] * 4

@@ -116,10 +116,23 @@ def cached(session, key: tuple, compute, *, size=lambda value: ROW_BYTES):
         return compute()
     full_key = (str(session.bind.url), revision, *key)
     value = CACHE.get(full_key)
-    if value is None:
-        value = compute()
-        CACHE.put(full_key, value, size(value))
+    if value is not None:
+        return value
+    with CACHE.lock:  # one thread computes, the others asking for the same wait for it
+        computing = _COMPUTING.setdefault(full_key, threading.Lock())
+    try:
+        with computing:
+            value = CACHE.get(full_key)
+            if value is None:
+                value = compute()
+                CACHE.put(full_key, value, size(value))
+    finally:
+        with CACHE.lock:
+            _COMPUTING.pop(full_key, None)
     return value
+
+
+_COMPUTING: dict[tuple, threading.Lock] = {}
 
 
 def cached_page(name: str):
