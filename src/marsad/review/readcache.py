@@ -15,9 +15,10 @@ read-only sessions (``Database.reader``) use the caches; where the revision
 cannot be read, nothing is cached.
 
 - SQLite: a counter row bumped by triggers (Alembic ``i10_002``).
-- PostgreSQL: the transaction snapshot (``txid_current_snapshot()``): two reads
-  with the same snapshot see the same committed rows. It moves with any write
-  on the server, so it is exact, never stale, and needs no counter that
+- PostgreSQL: the snapshot of the read (``pg_current_snapshot()``): two reads
+  with the same snapshot see the same committed rows. It moves whenever a
+  transaction anywhere on the server starts writing or ends (other databases
+  too: more misses, never a stale answer), and needs no counter row that
   concurrent writers would queue on.
 
 The version is read before the data, so a cached answer is never older than
@@ -93,8 +94,10 @@ def store_revision(session):
 def _read_revision(session):
     from sqlalchemy import text
 
-    if session.bind.dialect.name == "postgresql":
-        return session.execute(text("SELECT txid_current_snapshot()::text")).scalar()
+    dialect = session.bind.dialect
+    if dialect.name == "postgresql":  # pg_current_snapshot since PostgreSQL 13, txid_current_snapshot before
+        function = "pg_current_snapshot" if (dialect.server_version_info or (0,)) >= (13,) else "txid_current_snapshot"
+        return session.execute(text(f"SELECT {function}()::text")).scalar()
     url = str(session.bind.url)
     if url not in _CHECKED:  # once per database: one made without the migration, or whose tables a
         # later migration rebuilt (dropping their triggers), is not cached

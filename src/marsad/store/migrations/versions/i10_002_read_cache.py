@@ -7,7 +7,7 @@ Revises: i10_001
   delete of the tables the read API serves increments (triggers, SQLite only).
   A cached count, id list or page is keyed by it, so any write, from any
   process, drops them. PostgreSQL does not use it: the snapshot of a read
-  (``txid_current_snapshot()``) names the committed data exactly, without a
+  (``pg_current_snapshot()``) names the committed data exactly, without a
   counter row that concurrent writers would queue on.
 - ``ix_fact_reviews_status_updated``: ``/deleted?since=`` reads rejected
   reviews by time without scanning every review.
