@@ -371,7 +371,11 @@ def main() -> None:
             elif not args.postgres:
                 print("PostgreSQL skipped: pass --postgres URL or set MARSAD_TEST_POSTGRES_URL", file=sys.stderr)
             else:
-                results["PostgreSQL"] = bench_backend("PostgreSQL", _fresh_pg_database(args.postgres), args)
+                url = _fresh_pg_database(args.postgres)
+                try:
+                    results["PostgreSQL"] = bench_backend("PostgreSQL", url, args)
+                finally:
+                    _drop_pg_database(args.postgres, url)
     if results and not args.no_write:
         from _report import write_section
 
@@ -390,6 +394,17 @@ def _fresh_pg_database(base: str) -> str:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     return normalise_url(base).rsplit("/", 1)[0] + f"/{name}"
+
+
+def _drop_pg_database(base: str, url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from marsad.store.db import normalise_url
+
+    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}"'))
+    admin.dispose()
 
 
 if __name__ == "__main__":
