@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.review.published import Filters, claims_page, deleted_page, documents_page, events_page, incidents_page, tallies_page
+from marsad.review.published import (
+    Filters,
+    claims_page,
+    deleted_page,
+    documents_page,
+    events_page,
+    incidents_page,
+    tallies_page,
+)
 
 
 def _read(database, function, *args, **kwargs):
