@@ -27,9 +27,9 @@ def test_paging_gives_the_total_and_a_next_link(app, analyst_token):
     headers = {"Authorization": f"Bearer {analyst_token}"}
     first = client.get("/api/v1/events?limit=3&status=all", headers=headers).json()
     assert (first["total_count"], first["count"]) == (5, 3)
-    assert "offset=3" in first["next"]
+    assert "offset=3" in first["next"] and f"after={first['data'][-1]['id']}" in first["next"]  # a cursor
     second = client.get(first["next"], headers=headers).json()
-    assert second["count"] == 2 and second["next"] is None
+    assert second["count"] == 2 and second["next"] is None and second["offset"] == 3
     assert {e["id"] for e in first["data"]} | {e["id"] for e in second["data"]} == {1, 2, 3, 4, 5}
 
 

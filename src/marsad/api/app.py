@@ -51,9 +51,11 @@ def create_app(database_url: str | None = None, *, secret_key: str | None = None
     from marsad.store import open_database
     from marsad.web import routes as web
 
+    database = open_database(database_url)
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
-                  description="Public read API of a marsad archive: events, incidents, tallies, claims, documents.")
-    app.state.db = open_database(database_url)
+                  description="Public read API of a marsad archive: events, incidents, tallies, claims, documents.",
+                  lifespan=_request_threads(database))
+    app.state.db = database
     app.state.throttle = LoginThrottle()
     app.state.auto_reconcile = auto_reconcile
     app.add_middleware(SessionMiddleware, secret_key=session_secret(secret_key), session_cookie=SESSION_COOKIE,
@@ -64,6 +66,26 @@ def create_app(database_url: str | None = None, *, secret_key: str | None = None
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).resolve().parent.parent / "web" / "static"), name="static")
     return app
+
+
+def _request_threads(database):
+    """Run at most as many requests at once (in the thread pool that serves
+    plain functions) as the database's connection pool holds: connections
+    beyond it are opened and closed per request (on SQLite with an empty page
+    cache), and on a few cores more threads only queue for the interpreter.
+    The others wait their turn in the event loop."""
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(app):
+        import anyio.to_thread
+
+        size = getattr(database.engine.pool, "size", None)
+        if callable(size):
+            anyio.to_thread.current_default_thread_limiter().total_tokens = max(2, size())
+        yield
+
+    return lifespan
 
 
 class SecurityHeaders:

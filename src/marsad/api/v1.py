@@ -41,6 +41,14 @@ def paging(offset: int = Query(0, ge=0, le=10_000_000), limit: int = Query(100, 
     return offset, limit
 
 
+def keyed_paging(
+    offset: int = Query(0, ge=0, le=10_000_000, description="Position of the first row (ignored with after)"),
+    limit: int = Query(100, ge=1, le=1000),
+    after: int | None = Query(None, ge=0, le=2**62, description="Cursor: the rows after this id (next links carry it)"),
+) -> dict:
+    return {"offset": offset, "limit": limit, "after": after}
+
+
 def _plain(value):
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -50,20 +58,30 @@ def _plain(value):
 
 
 def respond(request: Request, page, output: str) -> Response:
-    next_url = str(request.url.include_query_params(offset=page.offset + page.limit)) if page.has_next else None
+    next_url = None
+    if page.has_next:
+        following = {"offset": page.offset + page.limit}
+        if page.next_after is not None:
+            following["after"] = page.next_after
+        next_url = str(request.url.include_query_params(**following))
     headers = {"X-Total-Count": str(page.total)}
     if next_url:
         headers["Link"] = f'<{next_url}>; rel="next"'
     if output == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(page.columns)
-        for row in page.rows:
-            writer.writerow([_csv_safe(_plain(row.get(c))) for c in page.columns])
-        return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-    body = {"total_count": page.total, "count": len(page.rows), "offset": page.offset, "limit": page.limit,
-            "next": next_url, "data": page.rows}
-    return Response(json.dumps(body, default=_plain, ensure_ascii=False), media_type="application/json", headers=headers)
+        if "csv" not in page.rendered:
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            writer.writerow(page.columns)
+            for row in page.rows:
+                writer.writerow([_csv_safe(_plain(row.get(c))) for c in page.columns])
+            page.rendered["csv"] = buffer.getvalue()
+        return Response(page.rendered["csv"], media_type="text/csv; charset=utf-8", headers=headers)
+    if "json" not in page.rendered:
+        page.rendered["json"] = json.dumps(page.rows, default=_plain, ensure_ascii=False)
+    head = json.dumps({"total_count": page.total, "count": len(page.rows), "offset": page.offset, "limit": page.limit,
+                       "next": next_url}, ensure_ascii=False)
+    # the same text as json.dumps of the whole body, with "data" last
+    return Response(f'{head[:-1]}, "data": {page.rendered["json"]}}}', media_type="application/json", headers=headers)
 
 
 def _csv_safe(value):
@@ -79,19 +97,19 @@ def _read(request: Request, call):
 
 
 @router.get("/events", summary="Events (one per report), with review decisions applied")
-def events(request: Request, f=Depends(filters), p=Depends(paging), format: Format = "json",
+def events(request: Request, f=Depends(filters), p=Depends(keyed_paging), format: Format = "json",
            actor: Actor = Depends(needs("public"))):
     from marsad.review.published import events_page
 
-    return respond(request, _read(request, lambda s: events_page(s, f, full=actor.full, offset=p[0], limit=p[1])), format)
+    return respond(request, _read(request, lambda s: events_page(s, f, full=actor.full, **p)), format)
 
 
 @router.get("/incidents", summary="Reconciled incidents with killed low/best/high")
-def incidents(request: Request, f=Depends(filters), p=Depends(paging), format: Format = "json",
+def incidents(request: Request, f=Depends(filters), p=Depends(keyed_paging), format: Format = "json",
               actor: Actor = Depends(needs("public"))):
     from marsad.review.published import incidents_page
 
-    return respond(request, _read(request, lambda s: incidents_page(s, f, full=actor.full, offset=p[0], limit=p[1])), format)
+    return respond(request, _read(request, lambda s: incidents_page(s, f, full=actor.full, **p)), format)
 
 
 Grouping = Literal["day", "week", "month", "admin1", "admin2", "perpetrator", "victims", "outcome"]
@@ -109,19 +127,19 @@ def tallies(request: Request, f=Depends(filters), p=Depends(paging), by: list[Gr
 
 
 @router.get("/claims", summary="Claimed totals and derived remainders")
-def claims(request: Request, f=Depends(filters), p=Depends(paging), format: Format = "json",
+def claims(request: Request, f=Depends(filters), p=Depends(keyed_paging), format: Format = "json",
            actor: Actor = Depends(needs("public"))):
     from marsad.review.published import claims_page
 
-    return respond(request, _read(request, lambda s: claims_page(s, f, full=actor.full, offset=p[0], limit=p[1])), format)
+    return respond(request, _read(request, lambda s: claims_page(s, f, full=actor.full, **p)), format)
 
 
 @router.get("/documents", summary="Reports (current versions); confidential sources' reports are not listed publicly")
-def documents(request: Request, f=Depends(filters), p=Depends(paging), format: Format = "json",
+def documents(request: Request, f=Depends(filters), p=Depends(keyed_paging), format: Format = "json",
               actor: Actor = Depends(needs("public"))):
     from marsad.review.published import documents_page
 
-    return respond(request, _read(request, lambda s: documents_page(s, f, full=actor.full, offset=p[0], limit=p[1])), format)
+    return respond(request, _read(request, lambda s: documents_page(s, f, full=actor.full, **p)), format)
 
 
 @router.get("/deleted", summary="Records withdrawn (rejected by a reviewer) since a date")

@@ -4,7 +4,7 @@ and of independent sources behind each row."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,9 +36,11 @@ def period_label(day: date, by: str) -> str:
 
 
 def area_matches(area: str | None, *values: str | None) -> bool:
+    if not area:  # before the import: asked once per estimate row
+        return True
     from marsad.gazetteer.keys import names_place
 
-    return not area or any(names_place(area, value) for value in values)
+    return any(names_place(area, value) for value in values)
 
 
 def victims_matches(wanted: str | None, category: str) -> bool:
@@ -63,24 +65,53 @@ def tally(
     """Sum incident estimates in scope, grouped by ``by`` (any of
     :data:`GROUPINGS`). Without ``victims``, every top-level category
     (civilians, combatants, unknown) counts, sub-categories never add."""
-    from sqlalchemy import select
+    check_tally(by, date_from, date_to)
+    rows = session.execute(estimate_rows_query(date_from, date_to, outcome))
+    return tally_rows(rows, date_from=date_from, date_to=date_to, area=area, by=by, victims=victims,
+                      outcome=outcome, perpetrator=perpetrator)
 
-    from marsad.reconcile.models import Incident, IncidentEstimate
 
+def check_tally(by: Sequence[str], date_from: date | None, date_to: date | None) -> None:
     unknown = [b for b in by if b not in GROUPINGS]
     if unknown:
         raise InputError(f"cannot group by {', '.join(unknown)}: choose from {', '.join(GROUPINGS)}")
     if date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}")
-    query = select(Incident, IncidentEstimate).join(IncidentEstimate, IncidentEstimate.incident_id == Incident.id)
+
+
+def estimate_rows_query(date_from: date | None = None, date_to: date | None = None, outcome: str | None = None):
+    """Incident estimates with their incident's grouping columns, one plain row
+    each (not ORM objects: a year of incidents is tens of thousands of rows)."""
+    from sqlalchemy import select
+
+    from marsad.reconcile.models import Incident, IncidentEstimate
+
+    query = (select(Incident.id, Incident.event_date, Incident.admin1, Incident.admin2, Incident.location,
+                    Incident.perpetrator, Incident.sources, IncidentEstimate.outcome, IncidentEstimate.category,
+                    IncidentEstimate.low, IncidentEstimate.best, IncidentEstimate.high)
+             .join(IncidentEstimate, IncidentEstimate.incident_id == Incident.id))
     if date_from:
         query = query.where(Incident.event_date >= date_from)
     if date_to:
         query = query.where(Incident.event_date <= date_to)
     if outcome:
         query = query.where(IncidentEstimate.outcome == outcome)
+    return query.order_by(Incident.id, IncidentEstimate.id)
+
+
+def tally_rows(rows: Iterable, *, date_from: date | None = None, date_to: date | None = None, area: str | None = None,
+               by: Sequence[str] = (), victims: str | None = None, outcome: str | None = "killed",
+               perpetrator: str | None = None) -> list[TallyRow]:
+    """:func:`tally` over rows of :func:`estimate_rows_query` (read once and
+    kept, as the read API does, or read for this tally): the scope is decided here."""
     groups: dict[tuple, list] = {}
-    for incident, estimate in session.execute(query.order_by(Incident.id, IncidentEstimate.id)):
+    for row in rows:
+        incident = estimate = row  # one row carries both
+        day = incident.event_date
+        if (date_from and (day is None or day < date_from)) or (date_to and (day is None or day > date_to)):
+            continue
+        if outcome and estimate.outcome != outcome:
+            continue
         if not area_matches(area, incident.admin1, incident.admin2, incident.location):
             continue
         if not victims_matches(victims, estimate.category):

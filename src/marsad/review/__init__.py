@@ -11,9 +11,12 @@
 - :mod:`marsad.review.audit`: who, when, what (old → new), why;
 - :mod:`marsad.review.published`: the read API's pages (filters, paging,
   redaction of confidential sources);
+- :mod:`marsad.review.readcache`: what the read API keeps between requests
+  (ordered ids per filter set, pages, tallies), keyed by a store revision that
+  any write changes;
 - :mod:`marsad.review.newsroom`: what the dashboard's screens show.
 
 The HTTP API (:mod:`marsad.api`) and the dashboard (:mod:`marsad.web`) are
 thin adapters over these functions. Tables: ``marsad.review.models``
-(Alembic revision ``i10_001``).
+(Alembic revisions ``i10_001``, ``i10_002``).
 """

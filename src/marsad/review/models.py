@@ -8,6 +8,10 @@
   link between two reports: its status, the machine's original values and the
   values in force after a correction, side by side.
 - ``audit_log``: every change as who, when, what (old → new) and why.
+- ``store_revision`` (``i10_002``): one row counting the writes to the tables
+  the read API serves, kept by triggers on SQLite, so that cached answers are
+  dropped by any write; PostgreSQL needs no counter (its snapshot says the same;
+  see :mod:`marsad.review.readcache`).
 
 A review is anchored to its fact by ``fact_id`` and, because a re-extraction
 gives facts new ids, by the document and the character span of the evidence
@@ -21,7 +25,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from marsad.store.models import Base, utcnow
+from marsad.store.models import Base, Event, utcnow
 
 
 class User(Base):
@@ -53,6 +57,7 @@ class FactReview(Base):
         Index("ix_fact_reviews_key", "kind", "fact_key", unique=True),
         Index("ix_fact_reviews_anchor", "kind", "document_id", "span_start", "span_end"),
         Index("ix_fact_reviews_fact", "kind", "fact_id", "status"),
+        Index("ix_fact_reviews_status_updated", "status", "updated_at"),  # withdrawn records since a time (i10_002)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -85,3 +90,18 @@ class AuditEntry(Base):
     old: Mapped[dict | None] = mapped_column(JSON)
     new: Mapped[dict | None] = mapped_column(JSON)
     why: Mapped[str | None] = mapped_column(Text)
+
+
+class StoreRevision(Base):
+    """One row, ``revision`` bumped by a trigger on every insert, update and
+    delete of the tables the read API serves (SQLite; see ``i10_002``)."""
+
+    __tablename__ = "store_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The read API lists current events by date (and governorate): with the run and
+# admin1 in the index, a date range is read from the index alone (i10_002).
+Index("ix_events_date_run_admin1", Event.event_date, Event.run_id, Event.admin1)

@@ -9,18 +9,24 @@ Who sees what (``full=True`` for analysts, reviewers and admins):
 - analysts and above: every fact that is not rejected, with its
   ``review_status`` (``status=`` filters it), and every source named.
 
-Every list function returns a :class:`Page` (rows, total count).
+Every list function returns a :class:`Page` (rows, total count). A list is
+read as the ordered ids its filters select (kept per store revision, see
+:mod:`marsad.review.readcache`), then the one page of rows by id: the total
+costs nothing once known, and a page deep down costs what the first does.
+Lists in id order also take a cursor, ``after`` (the last id of the page
+before), which their next links carry.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from marsad.errors import InputError
 from marsad.publish.redaction import CONFIDENTIAL_LABEL
+from marsad.review.readcache import cached, cached_page, listing, page_of
 
 MAX_LIMIT = 1000
 
@@ -42,118 +48,26 @@ class Filters:
 class Page:
     rows: list[dict]
     total: int
-    offset: int = 0
+    offset: int = 0  # the position of the first row
     limit: int = 100
     columns: list[str] = field(default_factory=list)
+    keyed: bool = False  # rows in id order: the next page can be asked for by cursor
+    # the rows as an adapter rendered them (JSON, CSV), kept with a cached page so it is rendered once
+    rendered: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_next(self) -> bool:
         return self.offset + self.limit < self.total
 
+    @property
+    def next_after(self) -> int | None:
+        """The cursor of the next page (the last id of this one), if any."""
+        return self.rows[-1]["id"] if self.keyed and self.rows and self.has_next else None
+
 
 def _check_paging(offset: int, limit: int) -> None:
     if offset < 0 or not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"offset must be ≥ 0 and limit between 1 and {MAX_LIMIT}.")
-
-
-def _count(session, query, key: tuple, *, incidents: bool = False) -> int:
-    """The total of a list, cached until the data it depends on changes.
-
-    Counting a large archive costs far more than reading one page, and the
-    same filters are asked again and again while a client pages through.
-    ``key`` names the list and its filters; the data version (newest
-    extraction run, document, review decision, incident, claim: each read from
-    an index) is added to it."""
-    from sqlalchemy import func, select
-
-    statement = query.order_by(None)
-    return _cached(session, key, lambda: session.scalar(select(func.count()).select_from(statement.subquery())),
-                   incidents=incidents)
-
-
-_CACHE: dict[tuple, object] = {}
-_CACHE_LOCK = threading.Lock()
-
-
-def _cached(session, key: tuple, compute, *, incidents: bool = False):
-    key = (str(session.bind.url), *key, _data_version(session, incidents=incidents))
-    with _CACHE_LOCK:
-        if key in _CACHE:
-            return _CACHE[key]
-    value = compute()
-    with _CACHE_LOCK:
-        if len(_CACHE) >= 2048:
-            _CACHE.clear()
-        _CACHE[key] = value
-    return value
-
-
-def cached_page(name: str, *, incidents: bool = False):
-    """Keep a list's pages until the data changes: a read API is asked the same
-    pages again and again. The rows are shared: callers copy before changing them."""
-    import functools
-
-    def decorate(function):
-        @functools.wraps(function)
-        def wrapper(session, *args, **kwargs):
-            key = ("page", name, repr(args), repr(sorted(kwargs.items())))
-            return _cached(session, key, lambda: function(session, *args, **kwargs), incidents=incidents)
-
-        return wrapper
-
-    return decorate
-
-
-def _data_version(session, *, incidents: bool = False) -> tuple:
-    return tuple(session.execute(_data_version_statement()).one()) + (_incident_signature(session) if incidents else ())
-
-
-@functools.lru_cache(maxsize=1)
-def _data_version_statement():
-    """Asked on every request: built once (building it cost more than running it)."""
-    from sqlalchemy import case, func, select
-
-    from marsad.reconcile.models import Incident, TallyClaim
-    from marsad.review.models import FactReview
-    from marsad.store.models import Document, ExtractionRun, Source
-
-    return select(
-        select(func.max(ExtractionRun.id)).scalar_subquery(), select(func.max(Document.id)).scalar_subquery(),
-        select(func.max(FactReview.updated_at)).scalar_subquery(), select(func.max(FactReview.id)).scalar_subquery(),
-        select(func.max(Incident.id)).scalar_subquery(), select(func.max(TallyClaim.id)).scalar_subquery(),
-        # a source marked confidential (or no longer) must change every cached answer at once
-        select(func.sum(case((Source.confidential.is_(True), Source.id), else_=0))).scalar_subquery(),
-        select(func.count(Source.id)).scalar_subquery(),
-    )
-
-
-def _incident_signature(session) -> tuple:
-    """Reconcile rewrites incidents in place: their estimates' sums say when.
-    Summing costs a scan, so it is read at most once per :data:`SIGNATURE_TTL_S`."""
-    import time
-
-    url = str(session.bind.url)
-    now = time.monotonic()
-    cached = _SIGNATURES.get(url)
-    if cached is not None and now - cached[0] < SIGNATURE_TTL_S:
-        return cached[1]
-    signature = _read_incident_signature(session)
-    _SIGNATURES[url] = (now, signature)
-    return signature
-
-
-SIGNATURE_TTL_S = 2.0
-_SIGNATURES: dict[str, tuple[float, tuple]] = {}
-
-
-def _read_incident_signature(session) -> tuple:
-    from sqlalchemy import func, select
-
-    from marsad.reconcile.models import Incident, IncidentEstimate
-
-    estimates = session.execute(select(func.count(), func.sum(IncidentEstimate.low), func.sum(IncidentEstimate.best),
-                                       func.sum(IncidentEstimate.high), func.sum(IncidentEstimate.incident_id))).one()
-    return (*estimates, session.scalar(select(func.count()).select_from(Incident)))
 
 
 def _status_filter(query, review, status: str | None, full: bool):
@@ -192,25 +106,28 @@ def _coded_filters(query, model, filters: Filters, actor_columns: tuple):
 
 
 @cached_page("events")
-def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
+def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100,
+                after: int | None = None) -> Page:
     """Current events with the review decisions in force.
 
-    Counted and paged on the events (and their reviews) alone; documents and
-    sources are joined for the one page of rows only, so that the total of a
-    large archive stays cheap."""
-    from sqlalchemy import and_, or_, select
-    from sqlalchemy.orm import aliased
-
-    from marsad.review.models import FactReview
-    from marsad.store.models import Document, Event, ExtractionRun, Source, source_key
+    Listed on the events (and their reviews) alone; documents and sources are
+    joined for the one page of rows only."""
+    from marsad.store.models import Event
 
     _check_paging(offset, limit)
-    review = aliased(FactReview)
-    # EXISTS rather than IN: the planner then walks events in id order (or by
-    # date) and stops after one page, instead of sorting every current event.
-    current = select(ExtractionRun.id).where(ExtractionRun.id == Event.run_id, ExtractionRun.is_current.is_(True)).exists()
-    query = (select(Event.id).where(current)
-             .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)))
+    query = functools.partial(_event_ids, filters, full=full)
+    found = listing(session, ("events", full, repr(filters)), query)
+    ids, start = page_of(session, found, query, offset=offset, limit=limit, after=after, sort_column=Event.id)
+    return Page(_event_rows(session, ids, full=full), found.total, start, limit, EVENT_FIELDS, keyed=True)
+
+
+def _event_ids(filters: Filters, *, full: bool):
+    """The ids of the current events ``filters`` select, in id order."""
+    from sqlalchemy import or_
+
+    from marsad.store.models import Document, Event, Source, source_key
+
+    query, review = _current_events()
     query = _status_filter(query, review, filters.status, full)
     query = _coded_filters(query, Event, filters, (Event.actor1, Event.actor2))
     if filters.source or filters.updated_since:
@@ -219,19 +136,50 @@ def events_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
         query = query.where(Source.name_key == source_key(filters.source))  # the store's one source identity
     if filters.updated_since:
         query = query.where(or_(Document.ingested_at >= filters.updated_since, review.updated_at >= filters.updated_since))
-    total = _count(session, query, ("events", full, repr(filters)))
-    ids = list(session.scalars(query.order_by(Event.id).offset(offset).limit(limit)))
-    rows = []
-    if ids:
-        columns = [Event.__table__.c[name] for name in EVENT_COLUMNS]
-        page = (select(*columns, review.status, review.values, review.machine, review.updated_at.label("reviewed_at"),
-                       Document.url, Document.published, Document.ingested_at, Source.name.label("source"),
-                       Source.confidential)
-                .join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
-                .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id))
-                .where(Event.id.in_(ids)).order_by(Event.id))
-        rows = [_event_row(row._mapping, full=full) for row in session.execute(page)]
-    return Page(rows, total, offset, limit, EVENT_FIELDS)
+    return query.order_by(Event.id)
+
+
+@functools.lru_cache(maxsize=1)
+def _current_events():
+    """The ids of current events joined to their reviews (and that review
+    alias): built once, the filters added per list (aliasing cost a millisecond)."""
+    from sqlalchemy import and_, select
+    from sqlalchemy.orm import aliased
+
+    from marsad.review.models import FactReview
+    from marsad.store.models import Event, ExtractionRun
+
+    review = aliased(FactReview)
+    # EXISTS rather than IN: the planner then walks events in id order (or by
+    # date) instead of sorting every current event.
+    current = select(ExtractionRun.id).where(ExtractionRun.id == Event.run_id, ExtractionRun.is_current.is_(True)).exists()
+    return select(Event.id).where(current).outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id)), review
+
+
+def _event_rows(session, ids: list[int], *, full: bool) -> list[dict]:
+    """One page of events by id, with the review in force, document and source."""
+    if not ids:
+        return []
+    return [_event_row(row._asdict(), full=full) for row in session.connection().execute(_event_rows_statement(), {"ids": ids})]
+
+
+@functools.lru_cache(maxsize=1)
+def _event_rows_statement():
+    """Built once (building it cost as much as running it), the ids bound per page."""
+    from sqlalchemy import and_, bindparam, select
+    from sqlalchemy.orm import aliased
+
+    from marsad.review.models import FactReview
+    from marsad.store.models import Document, Event, Source
+
+    review = aliased(FactReview)
+    columns = [Event.__table__.c[name] for name in EVENT_COLUMNS]
+    return (select(*columns, review.status, review.values, review.machine, review.updated_at.label("reviewed_at"),
+                   Document.url, Document.published, Document.ingested_at, Source.name.label("source"),
+                   Source.confidential)
+            .join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
+            .outerjoin(review, and_(review.kind == "event", review.fact_id == Event.id))
+            .where(Event.id.in_(bindparam("ids", expanding=True))).order_by(Event.id))
 
 
 EVENT_COLUMNS = ["id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
@@ -246,7 +194,9 @@ def _event_row(m, *, full: bool) -> dict:
     from marsad.review.overlay import corrections_of
 
     row = dict(m)
-    row.update(corrections_of(m["status"], m["values"], m["machine"]))
+    fixes = corrections_of(m["status"], m["values"], m["machine"])
+    if fixes:
+        row.update(fixes)
     hidden = bool(m["confidential"]) and not full
     row.update({
         "review_status": m["status"] or "machine", "source": CONFIDENTIAL_LABEL if hidden else m["source"],
@@ -262,36 +212,54 @@ INCIDENT_FIELDS = ["id", "event_date", "event_type", "sub_event_type", "actor1",
                    "killed_best", "killed_high", "n_reports", "n_sources", "sources", "updated_at"]  # fmt: skip
 
 
-@cached_page("incidents", incidents=True)
-def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
+@cached_page("incidents")
+def incidents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100,
+                   after: int | None = None) -> Page:
     """Reconciled incidents with their killed low/best/high (top-level victim categories)."""
     from sqlalchemy import select
 
-    from marsad.reconcile.models import Incident, IncidentEstimate
+    from marsad.reconcile.models import Incident
 
     _check_paging(offset, limit)
-    query = _coded_filters(select(Incident), Incident, filters, (Incident.actor1, Incident.actor2, Incident.perpetrator))
+    query = _coded_filters(select(Incident.id), Incident, filters, (Incident.actor1, Incident.actor2, Incident.perpetrator))
     if filters.updated_since:
         query = query.where(Incident.updated_at >= filters.updated_since)
-    total = _count(session, query, ("incidents", repr(filters)), incidents=True)
-    incidents = list(session.scalars(query.order_by(Incident.id).offset(offset).limit(limit)))
-    sums: dict[int, list[int]] = {}
-    if incidents:
-        estimates = select(IncidentEstimate).where(
-            IncidentEstimate.incident_id.in_([i.id for i in incidents]), IncidentEstimate.outcome == "killed",
-            IncidentEstimate.category.in_(("civilians", "combatants", "unknown")))
-        for e in session.scalars(estimates):
-            total_of = sums.setdefault(e.incident_id, [0, 0, 0])
-            total_of[0], total_of[1], total_of[2] = total_of[0] + e.low, total_of[1] + e.best, total_of[2] + e.high
+    query = query.order_by(Incident.id)
+    found = listing(session, ("incidents", repr(filters)), lambda: query)
+    ids, start = page_of(session, found, lambda: query, offset=offset, limit=limit, after=after, sort_column=Incident.id)
+    if not ids:
+        return Page([], found.total, start, limit, INCIDENT_FIELDS, keyed=True)
+    connection = session.connection()
+    incidents_of, killed_of = _incident_rows_statements()
+    sums = {row[0]: row[1:] for row in connection.execute(killed_of, {"ids": ids})}
     hidden = set() if full else confidential_source_names(session)
     rows = []
-    for incident in incidents:
-        low, best, high = sums.get(incident.id, [0, 0, 0])
-        row = {name: getattr(incident, name, None) for name in INCIDENT_FIELDS}
+    for incident in connection.execute(incidents_of, {"ids": ids}):
+        row = dict.fromkeys(INCIDENT_FIELDS)
+        row.update(incident._asdict())
+        low, best, high = sums.get(incident.id, (0, 0, 0))
         row.update(killed_low=low, killed_best=best, killed_high=high,
                    sources=sorted({CONFIDENTIAL_LABEL if s in hidden else s for s in incident.sources or []}))
         rows.append(row)
-    return Page(rows, total, offset, limit, INCIDENT_FIELDS)
+    return Page(rows, found.total, start, limit, INCIDENT_FIELDS, keyed=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _incident_rows_statements():
+    """A page of incidents by id, and their killed low/best/high (top-level
+    victim categories): built once, the ids bound per page."""
+    from sqlalchemy import bindparam, func, select
+
+    from marsad.reconcile.models import Incident, IncidentEstimate
+
+    columns = [Incident.__table__.c[name] for name in INCIDENT_FIELDS if name in Incident.__table__.c]
+    ids = bindparam("ids", expanding=True)
+    killed = (select(IncidentEstimate.incident_id, func.sum(IncidentEstimate.low), func.sum(IncidentEstimate.best),
+                     func.sum(IncidentEstimate.high))
+              .where(IncidentEstimate.incident_id.in_(ids), IncidentEstimate.outcome == "killed",
+                     IncidentEstimate.category.in_(("civilians", "combatants", "unknown")))
+              .group_by(IncidentEstimate.incident_id))
+    return select(*columns).where(Incident.id.in_(ids)).order_by(Incident.id), killed
 
 
 def publication_scope(date_from=None, date_to=None, area=None, *, all_facts: bool, public: bool, full: bool):
@@ -313,20 +281,104 @@ def confidential_source_names(session) -> set[str]:
 
 def tallies_page(session, filters: Filters, *, by: list[str], outcome: str = "killed", offset: int = 0,
                  limit: int = 100) -> Page:
-    """``marsad tally`` as rows (area = admin1), each with its incident ids."""
-    from marsad.reconcile.tallies import tally
+    """``marsad tally`` as rows (area = admin1), each with its incident ids.
+
+    The estimates are read once per store revision and kept in date order, so
+    a tally over any period sums only that period's rows, without a query."""
+    from marsad.reconcile.tallies import check_tally, tally, tally_rows
 
     _check_paging(offset, limit)
+    check_tally(by, filters.date_from, filters.date_to)
+    scope = {"date_from": filters.date_from, "date_to": filters.date_to, "area": filters.admin1, "by": by,
+             "outcome": outcome or None, "perpetrator": filters.actor}
 
     def compute():
-        return [dict(r.to_dict(), incident_ids=r.incident_ids) for r in tally(
-            session, date_from=filters.date_from, date_to=filters.date_to, area=filters.admin1, by=by,
-            outcome=outcome or None, perpetrator=filters.actor)]
+        kept = _estimate_rows(session)
+        if kept is None:
+            found = tally(session, **scope)
+        else:
+            dated, days, undated = kept
+            start = bisect_left(days, filters.date_from) if filters.date_from else 0
+            end = bisect_right(days, filters.date_to) if filters.date_to else len(days)
+            in_period = dated[start:end] if filters.date_from or filters.date_to else dated + undated
+            found = tally_rows(in_period, **scope)
+        return [dict(r.to_dict(), incident_ids=r.incident_ids) for r in found]
 
     key = ("tally", filters.date_from, filters.date_to, filters.admin1, tuple(by), outcome, filters.actor)
-    rows = _cached(session, key, compute, incidents=True)
+    rows = cached(session, key, compute, size=lambda rows: sum(1000 + 8 * len(r["incident_ids"]) for r in rows))
     columns = list(by) + ["low", "best", "high", "incidents", "sources", "incident_ids"]
     return Page(rows[offset:offset + limit], len(rows), offset, limit, columns)
+
+
+def _plain_estimates(query):
+    """``query`` unordered, its date and source list as the driver gives them
+    (decoded once per distinct value by :func:`_decoded`, not once per row)."""
+    from sqlalchemy import String, type_coerce
+
+    columns = [type_coerce(c, String).label(c.name) if c.name in ("event_date", "sources") else c
+               for c in query.selected_columns]
+    return query.with_only_columns(*columns).order_by(None)
+
+
+def _decoded_rows(result, names: list[str]):
+    """Rows of :func:`_plain_estimates` with their dates and source lists
+    decoded once per distinct value, and names stored once."""
+    import json
+    import sys
+
+    day, listed = names.index("event_date"), names.index("sources")
+    texts = [i for i, name in enumerate(names) if name in ("admin1", "admin2", "location", "perpetrator", "outcome", "category")]
+    days: dict = {}
+    sources: dict = {}
+    for row in result:
+        values = list(row)
+        value = values[day]
+        if value not in days:  # SQLite gives the ISO text, PostgreSQL a date
+            days[value] = date.fromisoformat(value) if isinstance(value, str) else value
+        values[day] = days[value]
+        value = values[listed]
+        key = tuple(value) if isinstance(value, list) else value  # PostgreSQL gives the list itself
+        if key not in sources:
+            decoded = json.loads(value) if isinstance(value, str) else value
+            sources[key] = tuple(decoded) if decoded is not None else None
+        values[listed] = sources[key]
+        for i in texts:
+            if values[i] is not None:
+                values[i] = sys.intern(values[i])
+        yield values
+
+
+MAX_KEPT_ESTIMATES = 300_000  # about 250 bytes each; more: every tally reads its own period from the database
+KEEP_ESTIMATES_AFTER = 3  # tallies asked in one store revision before the estimates are kept
+
+
+def _estimate_rows(session) -> tuple[list, list, list] | None:
+    """Every incident estimate (:func:`~marsad.reconcile.tallies.estimate_rows_query`)
+    as (rows with a date in date order, their dates, rows without a date), per
+    store revision; None when there are too many to keep, or while too few
+    tallies were asked in this revision to pay for reading them all (a store
+    written to every few seconds is tallied from the database). Equal values
+    (names, dates, source lists) are stored once."""
+    from collections import namedtuple
+
+    asked = cached(session, ("tallies asked",), lambda: [0], size=lambda _: 64)
+    asked[0] += 1  # not locked: a miscount only moves the moment they are kept
+    if asked[0] < KEEP_ESTIMATES_AFTER:
+        return None
+
+    from marsad.reconcile.tallies import estimate_rows_query
+
+    def compute():
+        result = session.connection().execute(_plain_estimates(estimate_rows_query()).limit(MAX_KEPT_ESTIMATES + 1))
+        names = list(result.keys())
+        kept = namedtuple("EstimateRow", names)  # type: ignore[misc]  # the query's own columns
+        rows = [kept._make(values) for values in _decoded_rows(result, names)]
+        if len(rows) > MAX_KEPT_ESTIMATES:
+            return None
+        dated = sorted((r for r in rows if r.event_date is not None), key=lambda r: r.event_date)
+        return dated, [r.event_date for r in dated], [r for r in rows if r.event_date is None]
+
+    return cached(session, ("estimates",), compute, size=lambda kept: 250 * (len(kept[0]) + len(kept[2])) if kept else 64)
 
 
 CLAIM_FIELDS = ["id", "claim_key", "source", "published", "outcome", "category", "perpetrators", "period_start",
@@ -335,7 +387,8 @@ CLAIM_FIELDS = ["id", "claim_key", "source", "published", "outcome", "category",
 
 
 @cached_page("claims")
-def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
+def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100,
+                after: int | None = None) -> Page:
     """Claimed totals ("608 since 10 September") and derived remainders."""
     from sqlalchemy import func, select
 
@@ -343,41 +396,46 @@ def claims_page(session, filters: Filters, *, full: bool, offset: int = 0, limit
     from marsad.store.models import Document, Source
 
     _check_paging(offset, limit)
-    query = (select(TallyClaim, Source.confidential).join(Document, Document.id == TallyClaim.document_id)
-             .outerjoin(Source, Source.id == Document.source_id))
+    query = select(TallyClaim.id).join(Document, Document.id == TallyClaim.document_id)
     if filters.date_from:
         query = query.where(func.coalesce(TallyClaim.period_end, TallyClaim.published) >= filters.date_from)
     if filters.date_to:
         query = query.where(func.coalesce(TallyClaim.period_start, TallyClaim.published) <= filters.date_to)
     if filters.admin1:
         query = query.where(func.lower(TallyClaim.admin1) == filters.admin1.strip().lower())
-    total = _count(session, query, ("claims", repr(filters)))
+    query = query.order_by(TallyClaim.id)
+    found = listing(session, ("claims", repr(filters)), lambda: query)
+    ids, start = page_of(session, found, lambda: query, offset=offset, limit=limit, after=after, sort_column=TallyClaim.id)
+    table = TallyClaim.__table__
+    page = (select(table, Source.confidential).join(Document, Document.id == TallyClaim.document_id)
+            .outerjoin(Source, Source.id == Document.source_id).where(TallyClaim.id.in_(ids)).order_by(TallyClaim.id))
     rows = []
-    for claim, confidential in session.execute(query.order_by(TallyClaim.id).offset(offset).limit(limit)):
-        hidden = bool(confidential) and not full
-        row = {name: getattr(claim, name, None) for name in CLAIM_FIELDS}
-        row.update(source=CONFIDENTIAL_LABEL if hidden else claim.source, evidence=None if hidden else claim.span_text)
+    for claim in (session.execute(page) if ids else ()):
+        m = claim._mapping
+        hidden = bool(m["confidential"]) and not full
+        row = {name: m[table.c[name]] if name in table.c else None for name in CLAIM_FIELDS}
+        row.update(source=CONFIDENTIAL_LABEL if hidden else m[table.c.source],
+                   evidence=None if hidden else m[table.c.span_text])
         rows.append(row)
     if not full:
         from marsad.review.newsroom import scrub
 
         rows = scrub(rows, confidential_source_names(session))
-    return Page(rows, total, offset, limit, CLAIM_FIELDS)
+    return Page(rows, found.total, start, limit, CLAIM_FIELDS, keyed=True)
 
 
 DOCUMENT_FIELDS = ["id", "published", "source", "reliability", "title", "url", "language", "version", "chars", "ingested_at"]
 
 
 @cached_page("documents")
-def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100) -> Page:
+def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, limit: int = 100,
+                   after: int | None = None) -> Page:
     from sqlalchemy import func, select
 
     from marsad.store.models import Document, Source, source_key
 
     _check_paging(offset, limit)
-    query = (select(Document.id, Document.published, Source.name, Source.reliability, Document.title, Document.url,
-                    Document.language, Document.version, Document.char_count, Document.ingested_at, Source.confidential)
-             .outerjoin(Source, Source.id == Document.source_id).where(Document.is_current.is_(True)))
+    query = select(Document.id).outerjoin(Source, Source.id == Document.source_id).where(Document.is_current.is_(True))
     if not full:
         query = query.where(func.coalesce(Source.confidential, False).is_(False))
     if filters.date_from:
@@ -388,23 +446,31 @@ def documents_page(session, filters: Filters, *, full: bool, offset: int = 0, li
         query = query.where(Source.name_key == source_key(filters.source))  # the store's one source identity
     if filters.updated_since:
         query = query.where(Document.ingested_at >= filters.updated_since)
-    total = _count(session, query, ("documents", full, repr(filters)))
-    rows = [dict(zip(DOCUMENT_FIELDS, row[:-1])) for row in session.execute(query.order_by(Document.id).offset(offset).limit(limit))]
-    return Page(rows, total, offset, limit, DOCUMENT_FIELDS)
+    query = query.order_by(Document.id)
+    found = listing(session, ("documents", full, repr(filters)), lambda: query)
+    ids, start = page_of(session, found, lambda: query, offset=offset, limit=limit, after=after, sort_column=Document.id)
+    page = (select(Document.id, Document.published, Source.name, Source.reliability, Document.title, Document.url,
+                   Document.language, Document.version, Document.char_count, Document.ingested_at)
+            .outerjoin(Source, Source.id == Document.source_id).where(Document.id.in_(ids)).order_by(Document.id))
+    rows = [dict(zip(DOCUMENT_FIELDS, row)) for row in (session.execute(page) if ids else ())]
+    return Page(rows, found.total, start, limit, DOCUMENT_FIELDS, keyed=True)
 
 
 @cached_page("deleted")
 def deleted_page(session, *, since: datetime | None, offset: int = 0, limit: int = 100) -> Page:
-    """Records withdrawn (rejected by a reviewer) since ``since``."""
+    """Records withdrawn (rejected by a reviewer) since ``since``, oldest first."""
     from sqlalchemy import select
 
     from marsad.review.models import FactReview
 
     _check_paging(offset, limit)
-    query = select(FactReview).where(FactReview.status == "rejected", FactReview.kind.in_(("event", "casualty")))
+    query = select(FactReview.id).where(FactReview.status == "rejected", FactReview.kind.in_(("event", "casualty")))
     if since:
         query = query.where(FactReview.updated_at >= since)
-    total = _count(session, query, ("deleted", since))
-    rows = [{"kind": r.kind, "id": r.fact_id, "key": r.fact_key, "withdrawn_at": r.updated_at}
-            for r in session.scalars(query.order_by(FactReview.updated_at, FactReview.id).offset(offset).limit(limit))]
-    return Page(rows, total, offset, limit, ["kind", "id", "key", "withdrawn_at"])
+    query = query.order_by(FactReview.updated_at, FactReview.id)
+    found = listing(session, ("deleted", since), lambda: query)
+    ids, start = page_of(session, found, lambda: query, offset=offset, limit=limit)
+    by_id = {r.id: {"kind": r.kind, "id": r.fact_id, "key": r.fact_key, "withdrawn_at": r.updated_at}
+             for r in (session.execute(select(FactReview.id, FactReview.kind, FactReview.fact_id, FactReview.fact_key,
+                                              FactReview.updated_at).where(FactReview.id.in_(ids))) if ids else ())}
+    return Page([by_id[i] for i in ids], found.total, start, limit, ["kind", "id", "key", "withdrawn_at"])
