@@ -198,3 +198,25 @@ def test_threads_asking_for_the_same_list_compute_it_once(database, world):
     for thread in threads:
         thread.join()
     assert len(calls) == 1 and results == [["the list"]] * 4
+
+
+def test_a_corrected_date_moves_the_event_between_date_filters(database, world):
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from marsad.review.service import decide_fact
+    from marsad.store.models import Event
+
+    march, april = (Filters(date_from=date(2019, 3, 1), date_to=date(2019, 3, 31), status="all"),
+                    Filters(date_from=date(2019, 4, 1), date_to=date(2019, 4, 30), status="all"))
+    with database.transaction() as session:
+        event = session.scalars(select(Event).where(Event.document_id == world["false"])).first()
+        event_id = event.id
+        assert event_id in {row["id"] for row in events_page(session, march, full=True).rows}
+        decide_fact(session, "event", event_id, "correct", user="r", role="reviewer",
+                    values={"event_date": "2019-04-02"}, comment="the strike was on 2 April")
+    in_march = {row["id"] for row in _read(database, events_page, march, full=True).rows}
+    in_april = _read(database, events_page, april, full=True).rows
+    assert event_id not in in_march
+    assert [(row["id"], str(row["event_date"])) for row in in_april if row["id"] == event_id] == [(event_id, "2019-04-02")]

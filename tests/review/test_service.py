@@ -217,3 +217,27 @@ def test_the_inbox_lists_new_reports_until_every_fact_of_them_is_decided(databas
     with database.reader() as session:
         after = {r["document_id"] for r in new_reports(session, InboxFilters())}
     assert after == set(before) - {world["school"]}
+
+
+def test_a_decided_link_goes_back_to_review_when_one_of_its_reports_is_extracted_again(database, world):
+    from marsad.review.models import FactReview
+    from marsad.review.overlay import sync_reviews
+    from marsad.review.service import decide_link
+    from marsad.store import repository as repo
+    from tests.reconcile.helpers import strike_report
+
+    school, market = f"{world['school']}/E1", f"{world['market_a']}/E1"
+    with database.transaction() as session:
+        decide_link(session, school, market, "split", user="r", role="reviewer", comment="a school, not the market")
+    with database.transaction() as session:
+        assert sync_reviews(session)["touched"] == 0  # nothing new since the decision
+    _, extraction = strike_report(doc="a2", day=date(2019, 3, 10), town="Maarrat al-Numan", killed=7,
+                                  target="a school", source="Monitor A", version="test-2")
+    with database.transaction() as session:
+        repo.add_extraction(session, repo.get_document(session, world["school"]), extraction)
+    with database.transaction() as session:
+        assert sync_reviews(session)["touched"] >= 1
+        link = session.scalar(select(FactReview).where(FactReview.kind == "link"))
+        assert link.status == "in_review" and f"newer extraction of report {world['school']}/E1" in link.touched
+    with database.transaction() as session:
+        assert sync_reviews(session)["touched"] == 0  # touched once, not on every look

@@ -240,10 +240,11 @@ def incident_view(session, incident_id: int, *, full: bool) -> dict:
     view["incident"]["sources"] = sorted({CONFIDENTIAL_LABEL if s in hidden else s for s in view["incident"]["sources"] or []})
     view["estimates"] = scrub(view["estimates"], hidden)  # explanations name the sources they chose
     keys = [f"{link['a']}|{link['b']}" for link in view["links"]]
-    statuses = dict(session.execute(select(FactReview.fact_key, FactReview.status).where(
-        FactReview.kind == "link", FactReview.fact_key.in_(keys))).all()) if keys else {}
+    statuses = {key: (status, touched) for key, status, touched in session.execute(
+        select(FactReview.fact_key, FactReview.status, FactReview.touched).where(
+            FactReview.kind == "link", FactReview.fact_key.in_(keys)))} if keys else {}
     for link in view["links"]:
-        link["review_status"] = statuses.get(f"{link['a']}|{link['b']}", "machine")
+        link["review_status"], link["touched"] = statuses.get(f"{link['a']}|{link['b']}", ("machine", None))
         link["evidence"] = [{"field": name, "level": c.get("level"), "log2_bf": c.get("log2_bf"),
                              "bayes_factor": round(2 ** c["log2_bf"], 3) if c.get("log2_bf") is not None else None}
                             for name, c in (link["contributions"] or {}).items()]  # fmt: skip

@@ -173,7 +173,46 @@ def sync_reviews(session) -> dict[str, int]:
                 review.fact_id = None
                 continue
             _move(session, kind, review, fact, counts)
+    counts["touched"] += _touch_links(session)
     return counts
+
+
+def _touch_links(session) -> int:
+    """Send a decided link back to ``in_review`` when one of its two reports
+    has been extracted again, or has a newer version, since the decision."""
+    from sqlalchemy import select
+
+    from marsad.review.audit import record
+    from marsad.review.models import FactReview
+    from marsad.store.models import Document, ExtractionRun
+
+    touched = 0
+    for review in session.scalars(select(FactReview).where(FactReview.kind == "link", FactReview.status != "in_review")):
+        why = []
+        for report in review.fact_key.split("|"):
+            document_id = int(report.split("/", 1)[0]) if report.split("/", 1)[0].isdigit() else None
+            document = session.get(Document, document_id) if document_id is not None else None
+            if document is None:
+                continue
+            if not document.is_current:
+                why.append(f"a newer version of report {report}")
+                continue
+            newest = session.scalar(select(ExtractionRun.created_at).where(
+                ExtractionRun.document_id == document.id, ExtractionRun.is_current.is_(True)))
+            if newest is not None and _aware(newest) > _aware(review.updated_at):
+                why.append(f"a newer extraction of report {report}")
+        if why:
+            old = {"status": review.status}
+            review.status, review.touched = "in_review", "; ".join(why)
+            review.updated_at = datetime.now(timezone.utc)
+            record(session, "system", "link.touched", f"link {review.fact_key}", old, {"status": review.status}, review.touched)
+            touched += 1
+    return touched
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes, PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _current_runs():

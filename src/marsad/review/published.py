@@ -84,14 +84,14 @@ def _status_filter(query, review, status: str | None, full: bool):
     raise InputError(f"Unknown status {status!r}: use all, machine, in_review, verified, corrected, rejected or reviewed.")
 
 
-def _coded_filters(query, model, filters: Filters, actor_columns: tuple):
+def _coded_filters(query, model, filters: Filters, actor_columns: tuple, *, dates: bool = True):
     """Date, country, admin1, event type and actor: the filters events and
     incidents share (both carry ACLED's coded columns)."""
     from sqlalchemy import func, or_
 
-    if filters.date_from:
+    if dates and filters.date_from:
         query = query.where(model.event_date >= filters.date_from)
-    if filters.date_to:
+    if dates and filters.date_to:
         query = query.where(model.event_date <= filters.date_to)
     if filters.country:
         query = query.where(func.lower(model.country) == filters.country.strip().lower())
@@ -129,7 +129,8 @@ def _event_ids(filters: Filters, *, full: bool):
 
     query, review = _current_events()
     query = _status_filter(query, review, filters.status, full)
-    query = _coded_filters(query, Event, filters, (Event.actor1, Event.actor2))
+    query = _coded_filters(query, Event, filters, (Event.actor1, Event.actor2), dates=False)
+    query = _reviewed_dates(query, filters)
     if filters.source or filters.updated_since:
         query = query.join(Document, Document.id == Event.document_id).outerjoin(Source, Source.id == Document.source_id)
     if filters.source:
@@ -137,6 +138,28 @@ def _event_ids(filters: Filters, *, full: bool):
     if filters.updated_since:
         query = query.where(or_(Document.ingested_at >= filters.updated_since, review.updated_at >= filters.updated_since))
     return query.order_by(Event.id)
+
+
+def _reviewed_dates(query, filters: Filters):
+    """The date filter on the date in force: an event whose date a reviewer
+    corrected is listed under the corrected date, not the machine's. Kept as
+    the machine-date range plus the (few) corrected ids, so the date index
+    still serves the range."""
+    from sqlalchemy import and_, or_, select
+
+    from marsad.review.models import FactReview
+    from marsad.store.models import Event
+
+    if not (filters.date_from or filters.date_to):
+        return query
+    day = FactReview.values["event_date"].as_string()
+    in_range = and_(*([day >= filters.date_from.isoformat()] if filters.date_from else []),
+                    *([day <= filters.date_to.isoformat()] if filters.date_to else []))
+    moved = select(FactReview.fact_id).where(FactReview.kind == "event", FactReview.status == "corrected",
+                                             FactReview.fact_id.is_not(None), day.is_not(None))
+    machine = and_(*([Event.event_date >= filters.date_from] if filters.date_from else []),
+                   *([Event.event_date <= filters.date_to] if filters.date_to else []))
+    return query.where(or_(and_(machine, Event.id.not_in(moved.where(~in_range))), Event.id.in_(moved.where(in_range))))
 
 
 @functools.lru_cache(maxsize=1)
