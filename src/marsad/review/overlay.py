@@ -190,15 +190,15 @@ def _touch_links(session) -> int:
     for review in session.scalars(select(FactReview).where(FactReview.kind == "link", FactReview.status != "in_review")):
         why = []
         for report in review.fact_key.split("|"):
-            document_id = int(report.split("/", 1)[0]) if report.split("/", 1)[0].isdigit() else None
-            document = session.get(Document, document_id) if document_id is not None else None
-            if document is None:
+            document = report.split("/", 1)[0]
+            current = session.scalar(select(Document.is_current).where(Document.id == int(document))) if document.isdigit() else None
+            if current is None:
                 continue
-            if not document.is_current:
+            if not current:
                 why.append(f"a newer version of report {report}")
                 continue
             newest = session.scalar(select(ExtractionRun.created_at).where(
-                ExtractionRun.document_id == document.id, ExtractionRun.is_current.is_(True)))
+                ExtractionRun.document_id == int(document), ExtractionRun.is_current.is_(True)))
             if newest is not None and _aware(newest) > _aware(review.updated_at):
                 why.append(f"a newer extraction of report {report}")
         if why:
