@@ -229,7 +229,7 @@ def _closest_spelling_first(scored: list, written: str) -> None:
     tied = 1
     while tied < len(scored) and abs(scored[tied][0] - scored[0][0]) < 1e-9:
         tied += 1
-    if tied > 1:
+    if tied > 1 and len({item[1].country for item in scored[:tied]}) == 1:  # namesakes of one country only
         text = _letters(written)
         scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item[1].name)))
 
