@@ -108,3 +108,13 @@ def test_every_case_insensitive_extraction_pattern_scans_the_same_when_lowered()
             assert found == [(m.span(), m.groups()) for m in pattern.finditer(_MIXED_CASE)], name
             checked += 1
     assert checked > 40
+
+
+def test_a_process_scans_with_the_original_patterns_until_it_has_read_enough_text(monkeypatch):
+    from marsad.extract import casefold
+
+    monkeypatch.setattr(casefold, "_scanned", 0)
+    text = "Gunmen killed two farmers near Tafas."
+    assert casefold.folded_for_scan(text) is None  # a one-line run never compiles the lowered patterns
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    assert casefold.folded_for_scan(text) == text.lower()

@@ -39,6 +39,25 @@ def folded_text(text: str) -> str | None:
     return None if _UNSAFE_TEXT.search(text) else text.lower()
 
 
+#: The lowered patterns cost about a quarter of a second to compile, more than
+#: a short run scans with them: a process scans with the original patterns
+#: until it has read this much text, then with the lowered ones. The matches
+#: are the same either way; only the speed differs.
+WARM_UP_CHARS = 20_000
+_scanned = 0
+
+
+def folded_for_scan(text: str) -> str | None:
+    """:func:`folded_text` once the process has scanned ``WARM_UP_CHARS``
+    characters, None before (a one-line ``marsad extract`` never compiles the
+    lowered patterns)."""
+    global _scanned
+    if _scanned < WARM_UP_CHARS:
+        _scanned += len(text)
+        return None
+    return folded_text(text)
+
+
 @lru_cache(maxsize=512)
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     """A case-sensitive pattern that finds on ``folded_text(t)`` the spans

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import folded_text, lowered_pattern
+from marsad.extract.casefold import folded_for_scan, lowered_pattern
 
 RULE = "event_types.rules"
 
@@ -181,7 +181,7 @@ class TriggerScan:
         if found is None:
             pattern, text = self.triggers[name], self.text
             if not self._folded_known:
-                self._folded, self._folded_known = folded_text(text), True
+                self._folded, self._folded_known = folded_for_scan(text), True
             lowered = lowered_pattern(pattern) if self._folded is not None else None
             if lowered is not None and self._folded is not None:  # same spans, about twice as fast (see casefold)
                 pattern, text = lowered, self._folded

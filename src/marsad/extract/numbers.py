@@ -124,7 +124,7 @@ def parse_number(raw: str) -> tuple[int | None, bool]:
 def find_numbers(norm: str) -> list[NumberMention]:
     """All quantities in ``norm`` (normalised text), in order."""
     found: list[NumberMention] = []
-    for match in casefold.finditer(NUMBER_RE, norm, casefold.folded_text(norm)):
+    for match in casefold.finditer(NUMBER_RE, norm, casefold.folded_for_scan(norm)):
         mention = _mention(norm, match)
         if mention is not None:
             found.append(mention)

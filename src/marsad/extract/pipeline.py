@@ -31,7 +31,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from marsad.extract.casefold import folded_text
+from marsad.extract.casefold import folded_for_scan
 from marsad.extract.text import normalise, split_sentences
 from marsad.model import (
     ActorMention,
@@ -156,7 +156,7 @@ class DocContext:
         """``norm`` lower-cased, offset for offset, for fast case-insensitive scans
         (:mod:`marsad.extract.casefold`); None when such a scan could differ."""
         if not self._folded_done:
-            self._folded, self._folded_done = folded_text(self.norm), True
+            self._folded, self._folded_done = folded_for_scan(self.norm), True
         return self._folded
 
     def new_id(self, prefix: str) -> str:
