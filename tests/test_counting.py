@@ -115,3 +115,10 @@ def test_a_running_total_is_an_aggregate_but_a_toll_this_week_is_not():
     assert check("40 the number of people killed in the province this week")
     assert check("31 killed so far this month")
     assert not check("9 people were killed in Ariha this week")
+
+
+def test_a_total_since_a_date_is_a_running_total():
+    from marsad.counting import is_aggregate_scope
+
+    text = "560 the number of regime soldiers killed since the beginning of 2023"
+    assert is_aggregate_scope(text, 0, len(text), lambda name: False)

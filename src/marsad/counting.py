@@ -125,9 +125,10 @@ _SEVERAL_REGIONS = re.compile(
 )
 
 
-#: "bringing to 40 the number of people killed in the province this week": a running total
+#: "bringing to 40 the number of people killed in the province this week", "raising
+#: to 560 the number of soldiers killed since the start of the year": a running total
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:number|total|toll|tally)\b[^.;]{0,60}?\b(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|"
+    r"\b(?:number|total|toll|tally)\b[^.;]{0,60}?\b(?:(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|since\b)|"
     r"\bso\s+far\s+this\s+(?:week|month|year)\b",
     re.I,
 )

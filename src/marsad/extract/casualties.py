@@ -436,14 +436,25 @@ _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 
 
-_LEADING_SINGULAR = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?:his|her|their)\s+$", re.I)
+_LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+
+
+_INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
 
 
 def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
-    """"A man and his four children were killed": the singular before the number counts too."""
+    """"A man and his four children were killed", "a woman and two of her children
+    died": the singular before the number counts too."""
     lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
     if lead is None or lead.group("head").lower() in NON_PERSON:
         return []
+    if not lead.group("own"):
+        # "a woman and two children": a person ("an attack and two …" is not); "one soldier
+        # and …" is a number the subject already counts; "including four policemen, a
+        # soldier and three militants" lists parts
+        person = CIVILIAN_NOUNS.fullmatch(lead.group("head")) or COMBATANT_NOUNS.fullmatch(lead.group("head"))
+        if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
+            return []
     return [Finding(outcome, None, 1, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
                     "casualties.subject.coordinated", 0.7)]
 
