@@ -179,33 +179,38 @@ def sync_reviews(session) -> dict[str, int]:
 
 def _touch_links(session) -> int:
     """Send a decided link back to ``in_review`` when one of its two reports
-    has been extracted again, or has a newer version, since the decision."""
-    from sqlalchemy import select
+    has been extracted again, or has a newer version, since the decision.
+    Two queries whatever the number of links (the inbox runs this on every look)."""
+    from sqlalchemy import and_, select
 
     from marsad.review.audit import record
     from marsad.review.models import FactReview
     from marsad.store.models import Document, ExtractionRun
 
+    links = list(session.scalars(select(FactReview).where(FactReview.kind == "link", FactReview.status != "in_review")))
+    documents = {int(d) for link in links for d in (r.split("/", 1)[0] for r in link.fact_key.split("|")) if d.isdigit()}
+    state = {}
+    for start in range(0, len(documents), 500):
+        chunk = sorted(documents)[start:start + 500]
+        query = (select(Document.id, Document.is_current, ExtractionRun.created_at)
+                 .outerjoin(ExtractionRun, and_(ExtractionRun.document_id == Document.id, ExtractionRun.is_current.is_(True)))
+                 .where(Document.id.in_(chunk)))
+        state.update({document_id: (current, run_at) for document_id, current, run_at in session.execute(query)})
     touched = 0
-    for review in session.scalars(select(FactReview).where(FactReview.kind == "link", FactReview.status != "in_review")):
+    for link in links:
         why = []
-        for report in review.fact_key.split("|"):
+        for report in link.fact_key.split("|"):
             document = report.split("/", 1)[0]
-            current = session.scalar(select(Document.is_current).where(Document.id == int(document))) if document.isdigit() else None
-            if current is None:
-                continue
-            if not current:
+            current, run_at = state.get(int(document), (None, None)) if document.isdigit() else (None, None)
+            if current is False:
                 why.append(f"a newer version of report {report}")
-                continue
-            newest = session.scalar(select(ExtractionRun.created_at).where(
-                ExtractionRun.document_id == int(document), ExtractionRun.is_current.is_(True)))
-            if newest is not None and _aware(newest) > _aware(review.updated_at):
+            elif current and run_at is not None and _aware(run_at) > _aware(link.updated_at):
                 why.append(f"a newer extraction of report {report}")
         if why:
-            old = {"status": review.status}
-            review.status, review.touched = "in_review", "; ".join(why)
-            review.updated_at = datetime.now(timezone.utc)
-            record(session, "system", "link.touched", f"link {review.fact_key}", old, {"status": review.status}, review.touched)
+            old = {"status": link.status}
+            link.status, link.touched = "in_review", "; ".join(why)
+            link.updated_at = datetime.now(timezone.utc)
+            record(session, "system", "link.touched", f"link {link.fact_key}", old, {"status": link.status}, link.touched)
             touched += 1
     return touched
 
