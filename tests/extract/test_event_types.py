@@ -118,6 +118,9 @@ def test_a_passive_sentence_about_victims_is_not_mob_violence(text, expected):
         ("Nine civilians killed as jets pound villages in Jabal al-Zawiya", "Air/drone strike"),
         ("The bodies of three shepherds, kidnapped on Friday, were found near Palmyra.", "Attack"),
         ("Gunmen abducted two traders on the road to Tafas.", "Abduction/forced disappearance"),
+        ("A suicide car bomber struck an army convoy near Raqqa, killing three soldiers.", "Suicide bomb"),
+        ("A journalist was taken from his home by unknown men in Daraa and has not been seen since.",
+         "Abduction/forced disappearance"),
     ],
 )
 def test_wire_headlines_and_found_bodies(text, expected):

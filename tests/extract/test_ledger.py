@@ -48,6 +48,11 @@ def _top(extraction, outcome="killed"):
     # a toll "brought to" a new figure, and a running total beside the day's toll
     ("One more wounded man died on Thursday, bringing the toll of the market bombing in Azaz to four.", 4),
     ("The raid killed 6 people, bringing to 31 the number of civilians killed in the district this month.", 6),
+    ("Gunmen killed 4 guards at a checkpoint, raising to 212 the number of guards killed since the start of the year.", 4),
+    # a person before "and N" counts too, unless it is a number already or one of an "including" list
+    ("A man and two of his daughters died when a shell hit their house in Kansafra.", 3),
+    ("One soldier and two militants were killed in the clash near Tadif.", 3),
+    ("Nine people, including two policemen, a soldier and three militants, were killed near Bunia.", 9),
 ])
 def test_restatements_breakdowns_and_sub_counts_count_once(text, deaths):
     extraction = _extract(text)

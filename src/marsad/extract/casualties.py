@@ -138,6 +138,8 @@ _NP_STOP = re.compile(
     r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]|\s-{1,2}\s",
     re.I,
 )
+#: a word that opens a list of parts, anywhere in a phrase ("civilians, including 3 children")
+_INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
 _PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
@@ -362,6 +364,12 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     aux_start = clause_start + (aux.start() if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
                   and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
+    listed = _INCLUDING_WORD.search(ctx.norm, clause_start, aux_start)
+    if listed and any(n.end <= listed.start() for n in candidates):
+        # "Nine people, including two policemen, a soldier and three militants, were killed":
+        # the subject is the count before the list; the list's counts are its parts
+        candidates = [n for n in candidates if n.end <= listed.start()]
+        aux_start = listed.start()
     findings: list[Finding] = []
     for index, number in enumerate(reversed(candidates)):
         if not findings and index + 1 < len(candidates) and _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
@@ -385,7 +393,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
             findings += _leading_singular(ctx, clause_start, number.start, match, outcome)
         described = ctx.norm[number.end:aux_start]
-        sub_count = re.search(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", described, re.I)  # "civilians, including 3 children": the victims are the civilians
+        sub_count = _INCLUDING_WORD.search(described)  # "civilians, including 3 children": the victims are the civilians
         findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
                                 described[:sub_count.start()] if sub_count else described, "casualties.subject", 0.85))
         aux_start = number.start
@@ -439,9 +447,6 @@ _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|t
 _LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
 
 
-_INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
-
-
 def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
     """"A man and his four children were killed", "a woman and two of her children
     died": the singular before the number counts too."""
@@ -462,9 +467,10 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
 def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
     """"Two police officers and a civilian were killed": the singular after the number counts too."""
     found = []
+    listed = _INCLUDING_WORD.search(ctx.norm, start, end)
     for coord in _SINGULAR_COORD.finditer(ctx.norm, start, end):
-        if _head_noun(coord.group(0)) in NON_PERSON:
-            continue
+        if _head_noun(coord.group(0)) in NON_PERSON or (listed and listed.start() < coord.start()):
+            continue  # "nine people, including two policemen, a soldier and …": a part, not one more
         found.append(Finding(outcome, None, 1, coord.start(), match.end(), match.start(), match.end(),
                              coord.group(0), "casualties.subject.coordinated", 0.7))
     return found

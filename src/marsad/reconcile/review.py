@@ -42,6 +42,12 @@ def resolve_report(session, ref: str) -> str:
     return f"{event.document_id}/{event.local_id}"
 
 
+def report_document_id(key: str) -> int | None:
+    """The document id of a report key ("12/E1" → 12), or None when it is not one."""
+    document_id, _, local_id = key.partition("/")
+    return int(document_id) if document_id.isdigit() and local_id else None
+
+
 def _checked_key(session, key: str) -> str:
     """``key`` ("<document id>/<event local id>") if its document and event exist."""
     from sqlalchemy import select
@@ -49,7 +55,7 @@ def _checked_key(session, key: str) -> str:
     from marsad.store.models import Document, Event
 
     document_id, _, local_id = key.partition("/")
-    if not document_id.isdigit() or not local_id:
+    if report_document_id(key) is None:
         raise InputError(f"{key!r} is not a report key like 12/E1 (document id / event id); see `marsad review pairs`")
     if session.get(Document, int(document_id)) is None:
         raise NotFoundError(f"No document {document_id} (in report {key}): list documents with `marsad documents list`")

@@ -43,6 +43,13 @@ def inbox(session, filters: InboxFilters, *, limit: int = 100) -> list[dict]:
     return sorted(items, key=lambda i: (-i["impact"], i["kind"], i["id"]))[:limit]
 
 
+def undecided(review):
+    """A fact waits for a person: no review yet, or sent back to review (``review`` is the outer-joined review)."""
+    from sqlalchemy import or_
+
+    return or_(review.status.is_(None), review.status == "in_review")
+
+
 def _waiting(session, kind: str, filters: InboxFilters, limit: int) -> list[dict]:
     from sqlalchemy import and_, func, or_, select
     from sqlalchemy.orm import aliased
@@ -63,7 +70,7 @@ def _waiting(session, kind: str, filters: InboxFilters, limit: int) -> list[dict
         .outerjoin(Source, Source.id == Document.source_id)
         .outerjoin(review, and_(review.kind == kind, review.fact_id == model.id))
         .outerjoin(event, event.id == (model.event_id if kind == "casualty" else model.id))
-        .where(or_(review.status.is_(None), review.status == "in_review"))
+        .where(undecided(review))
     )
     if filters.source:
         query = query.where(Source.name_key == source_key(filters.source))  # the store's one source identity
@@ -122,7 +129,7 @@ def new_reports(session, filters: InboxFilters, *, limit: int = 20) -> list[dict
 
 def _waiting_facts(kind: str):
     """SELECT of the current run's facts of ``kind`` without a decision (no review, or back in review)."""
-    from sqlalchemy import and_, or_, select
+    from sqlalchemy import and_, select
 
     from marsad.review.models import FactReview
     from marsad.review.service import fact_model
@@ -133,7 +140,7 @@ def _waiting_facts(kind: str):
         select(model.document_id)
         .join(ExtractionRun, and_(ExtractionRun.id == model.run_id, ExtractionRun.is_current.is_(True)))
         .outerjoin(FactReview, and_(FactReview.kind == kind, FactReview.fact_id == model.id))
-        .where(or_(FactReview.status.is_(None), FactReview.status == "in_review"))
+        .where(undecided(FactReview))
     )
 
 

@@ -183,12 +183,13 @@ def _touch_links(session) -> int:
     Two queries whatever the number of links (the inbox runs this on every look)."""
     from sqlalchemy import and_, select
 
+    from marsad.reconcile.review import report_document_id
     from marsad.review.audit import record
     from marsad.review.models import FactReview
-    from marsad.store.models import Document, ExtractionRun
+    from marsad.store.models import Document, ExtractionRun, as_utc
 
     links = list(session.scalars(select(FactReview).where(FactReview.kind == "link", FactReview.status != "in_review")))
-    documents = {int(d) for link in links for d in (r.split("/", 1)[0] for r in link.fact_key.split("|")) if d.isdigit()}
+    documents = {d for link in links for d in map(report_document_id, link.fact_key.split("|")) if d is not None}
     state = {}
     for start in range(0, len(documents), 500):
         chunk = sorted(documents)[start:start + 500]
@@ -200,11 +201,10 @@ def _touch_links(session) -> int:
     for link in links:
         why = []
         for report in link.fact_key.split("|"):
-            document = report.split("/", 1)[0]
-            current, run_at = state.get(int(document), (None, None)) if document.isdigit() else (None, None)
+            current, run_at = state.get(report_document_id(report), (None, None))
             if current is False:
                 why.append(f"a newer version of report {report}")
-            elif current and run_at is not None and _aware(run_at) > _aware(link.updated_at):
+            elif current and run_at is not None and as_utc(run_at) > as_utc(link.updated_at):
                 why.append(f"a newer extraction of report {report}")
         if why:
             old = {"status": link.status}
@@ -213,11 +213,6 @@ def _touch_links(session) -> int:
             record(session, "system", "link.touched", f"link {link.fact_key}", old, {"status": link.status}, link.touched)
             touched += 1
     return touched
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC datetimes, PostgreSQL aware ones."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _current_runs():

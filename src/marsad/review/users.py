@@ -194,13 +194,12 @@ def token_needs_touch(session, token: str) -> bool:
     from sqlalchemy import select
 
     from marsad.review.models import ApiToken
+    from marsad.store.models import as_utc
 
     last = session.scalar(select(ApiToken.last_used_at).where(ApiToken.token_hash == token_digest(token)))
     if last is None:
         return True
-    if last.tzinfo is None:
-        last = last.replace(tzinfo=timezone.utc)
-    return (datetime.now(timezone.utc) - last).total_seconds() > TOKEN_TOUCH_S
+    return (datetime.now(timezone.utc) - as_utc(last)).total_seconds() > TOKEN_TOUCH_S
 
 
 def touch_token(session, token: str) -> None:

@@ -3,21 +3,10 @@
 (function () {
   var box = document.getElementById("map");
   if (!box || !window.L) return;
-  var map = L.map(box, { zoomSnap: 0.5, attributionControl: true }).setView([35.0, 39.0], 6);
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
+  var map = marsadBoundaries.credit(L.map(box, { zoomSnap: 0.5, attributionControl: true }).setView([35.0, 39.0], 6));
   var colours = { 1: "#b3261e", 2: "#e08a00", 3: "#6b7a99" };
-  var styles = {
-    land: { color: "#b9b29f", weight: 0.5, fillColor: "#f3efe3", fillOpacity: 1 },
-    admin0: { color: "#4d4d4d", weight: 1.4 },
-    admin1: { color: "#8c8c8c", weight: 0.7, dashArray: "3 3" }
-  };
-  fetch(box.dataset.boundaries, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
-    L.geoJSON(data, {
-      filter: function (f) { return f.properties.layer !== "label"; },
-      style: function (f) { return styles[f.properties.layer] || {}; },
-      interactive: false
-    }).addTo(map);
+  marsadBoundaries.load(box.dataset.boundaries).then(function (data) {
+    marsadBoundaries.draw(map, data);
     data.features.filter(function (f) { return f.properties.layer === "label"; }).forEach(function (f) {
       var c = f.geometry.coordinates;
       L.marker([c[1], c[0]], { icon: L.divIcon({ className: "country-label", html: f.properties.name || "" }), interactive: false }).addTo(map);

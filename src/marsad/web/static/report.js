@@ -20,15 +20,9 @@ document.addEventListener("htmx:afterSwap", function (event) {
   });
 });
 
-// "Correct" on an event opens a small offline map (the shipped boundaries, no
-// tiles): a click there fills the correction's latitude and longitude, so a
-// reviewer places an event by pointing rather than by typing coordinates.
-var boundaries = null;
-function loadBoundaries(url) {
-  if (!boundaries) boundaries = fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
-  return boundaries;
-}
-
+// "Correct" on an event opens a small offline map (boundaries.js, no tiles): a
+// click there fills the correction's latitude and longitude, so a reviewer
+// places an event by pointing rather than by typing coordinates.
 function initPicker(box) {
   if (box.dataset.ready || !window.L) return;
   box.dataset.ready = "1";
@@ -37,16 +31,11 @@ function initPicker(box) {
   var lon = form.querySelector("input[data-field=longitude]");
   var start = [parseFloat(box.dataset.lat), parseFloat(box.dataset.lon)];
   var known = !isNaN(start[0]) && !isNaN(start[1]);
-  var map = L.map(box, { zoomSnap: 0.5, attributionControl: true }).setView(known ? start : [35.0, 39.0], known ? 8 : 6);
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
-  var marker = known ? L.circleMarker(start, { radius: 7, color: "#fff", weight: 1, fillColor: "#b3261e", fillOpacity: 0.9 }).addTo(map) : null;
-  loadBoundaries(box.dataset.boundaries).then(function (data) {
-    L.geoJSON(data, {
-      filter: function (f) { return f.properties.layer !== "label"; },
-      style: function (f) { return f.properties.layer === "land" ? { color: "#b9b29f", weight: 0.5, fillColor: "#f3efe3", fillOpacity: 1 } : { color: "#6b6b6b", weight: 0.8 }; },
-      interactive: false
-    }).addTo(map);
+  var map = marsadBoundaries.credit(L.map(box, { zoomSnap: 0.5, attributionControl: true }).setView(known ? start : [35.0, 39.0], known ? 8 : 6));
+  function dot(point) { return L.circleMarker(point, { radius: 7, color: "#fff", weight: 1, fillColor: "#b3261e", fillOpacity: 0.9 }).addTo(map); }
+  var marker = known ? dot(start) : null;
+  marsadBoundaries.load(box.dataset.boundaries).then(function (data) {
+    marsadBoundaries.draw(map, data);
     if (marker) marker.bringToFront();
     box.dataset.loaded = "1";
   });
@@ -54,7 +43,7 @@ function initPicker(box) {
     var point = [Math.round(event.latlng.lat * 1e5) / 1e5, Math.round(event.latlng.lng * 1e5) / 1e5];
     lat.value = point[0];
     lon.value = point[1];
-    if (marker) marker.setLatLng(point); else marker = L.circleMarker(point, { radius: 7, color: "#fff", weight: 1, fillColor: "#b3261e", fillOpacity: 0.9 }).addTo(map);
+    if (marker) marker.setLatLng(point); else marker = dot(point);
   });
 }
 
