@@ -781,13 +781,14 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="2")
+@register("casualties", version="3")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.subcounts import (
         buried_findings,
         ellipsis_findings,
         including_findings,
         including_one_findings,
+        located_part_findings,
         remaining_findings,
         split_findings,
     )
@@ -798,6 +799,7 @@ def casualties_component(ctx: DocContext) -> None:
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
+    findings += located_part_findings(ctx, numbers, findings)
     findings += ellipsis_findings(ctx, numbers, findings)
     findings += remaining_findings(ctx, numbers)
     findings += split_findings(ctx, numbers, findings)

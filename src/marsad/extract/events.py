@@ -30,11 +30,12 @@ from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
+from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION = "1"
+VERSION = "2"
 RULE = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -450,7 +451,9 @@ def build_events(ctx: DocContext, model=None) -> list[Event]:
         whole = _Clause(0, len(ctx.text), False)
         groups = [_Group([whole], end=len(ctx.text))]
     groups = settle_groups(ctx, groups)
-    events = [build_event(ctx, group, model) for group in groups]
+    events = [located for group in groups for located in split_located_parts(
+        ctx, group.count_from if group.count_from is not None else group.start, group.end,
+        build_event(ctx, group, model), country_name)]
     _fill_unnamed_initiators(ctx, events)
     for rank, event in enumerate(events):
         event.salience = round(1.0 / (1 + rank), 4)

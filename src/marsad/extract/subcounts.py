@@ -65,6 +65,49 @@ def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Fin
     return found
 
 
+#: From a total to the list of its places: "killed nine people in the province on
+#: Tuesday, six of them in A and three in B", "twelve dead on Sunday: seven in A …".
+_PARTS_OPEN = re.compile(r"[^.;:]{0,80}?(?:,|:|\s-{1,2})\s*", re.I)
+#: What makes a bare number a located part: "six of them in A", "three more in B",
+#: "two others were killed near C"; the place is a capitalised name.
+_LOCATED_PART = re.compile(
+    r"(?:\s+of\s+(?:them|whom))?(?:\s+(?:more|others|people|civilians|persons))?"
+    r"(?:\s+(?:were|was)\s+(?:killed|dead)|\s+died)?(?P<where>\s+(?:in|at|near|inside|around)\s+)"
+    r"(?:the\s+)?(?:[a-z]+\s+(?:[a-z]+\s+)?of\s+)?(?=[A-Z])")
+_PART_NEXT = re.compile(r"[^.;:,]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:another\s+|a\s+further\s+)?", re.I)
+
+
+def located_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
+    """"killed nine people in Idlib on Tuesday, six of them in A and three in B":
+    bare numbers after a toll, each with a place of its own, are parts of that toll
+    (they break it down, never add to it; :mod:`marsad.extract.located_parts` makes
+    one event of each)."""
+    found = []
+    for finding in findings:
+        if finding.number is None or not finding.count or finding.outcome not in ("killed", "executed", "injured"):
+            continue
+        start = max(finding.end, finding.trigger_end)
+        sentence_end = ctx.sentence_at(start)[1]
+        opening = _PARTS_OPEN.match(ctx.norm, start, sentence_end)
+        if opening is None or TRIGGER_RE.search(opening.group(0)) or numbers.within(start, opening.end()):
+            continue
+        position, stated = opening.end(), 0
+        while position < sentence_end:
+            number = numbers.starting_at(position)
+            part = _LOCATED_PART.match(ctx.norm, number.end, sentence_end) if number is not None else None
+            if part is None or numbers.is_used(number) or stated + number.value > finding.count:
+                break
+            numbers.take(number)
+            stated += number.value
+            found.append(Finding("", number, number.value, number.start, part.start("where"), number.start, number.start,
+                                 "", "casualties.located_part", 0.7, parent=finding))
+            following = _PART_NEXT.match(ctx.norm, part.end(), sentence_end)
+            if following is None or TRIGGER_RE.search(following.group(0)):
+                break
+            position = following.end()
+    return found
+
+
 _ELLIPSIS_LEAD = re.compile(r"[^.;:]{0,90}?\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
 _ELLIPSIS_TAIL = re.compile(r"(?:\s+(?:more|others|other\s+[a-z]+|(?!killed|dead|died|injur|wound|casualt|fatalit|death|were|was|are)[a-z]+))?"
                             r"\s+(?:in|at|near|on|from)\s", re.I)

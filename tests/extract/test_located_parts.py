@@ -1,0 +1,62 @@
+"""A toll broken down by place: one event per place, every death counted once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.counting import total
+from marsad.extract import extract_text
+
+PUBLISHED = date(2021, 3, 10)
+
+
+def _located(text):
+    extraction = extract_text(text, published=PUBLISHED)
+    events = [(e.location, e.fatalities) for e in extraction.events]
+    assert sum(e.fatalities for e in extraction.events) == total(extraction.casualties)
+    return extraction, events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare numbers after the toll, "N of them in A and M in B"
+    ("Shelling by government forces killed nine people in Idlib province on Tuesday, six of them in Ariha and three "
+     "in Saraqib.", [("Ariha", 6), ("Saraqab", 3)]),
+    # a colon before the places
+    ("Airstrikes killed twelve people in Idlib province on Sunday: seven in Maarat al-Numan and five in Kafranbel.",
+     [("Ma'arrat An Nu'man", 7), ("Kafr Nobol", 5)]),
+    # each part its own clause with its own verb
+    ("Clashes left ten fighters dead in Daraa province on Monday. Four of them were killed near Nawa, and six more "
+     "died in fighting around Jasim.", [("Nawa", 4), ("Jasim", 6)]),
+])
+def test_a_toll_broken_down_by_place_is_one_event_per_place(text, expected):
+    _, events = _located(text)
+    assert events == expected
+
+
+def test_a_count_stated_after_the_breakdown_goes_to_the_place_its_sentence_names():
+    extraction, _ = _located("Airstrikes killed twelve people in Idlib province on Sunday: seven in Maarat al-Numan "
+                             "and five in Kafranbel. Rescuers said 20 more were wounded in Kafranbel.")
+    assert [(e.location, e.injured) for e in extraction.events] == [("Ma'arrat An Nu'man", 0), ("Kafr Nobol", 20)]
+
+
+@pytest.mark.parametrize("text", [
+    # sub-counts by victim, not by place
+    "An air strike killed seven people in Saraqib on Tuesday, including five children.",
+    # a breakdown that leaves the rest unplaced
+    "Gunmen killed eight people in Deir ez-Zor province on Friday, five of them in Mayadin.",
+])
+def test_a_toll_not_wholly_broken_down_by_place_stays_one_event(text):
+    extraction, events = _located(text)
+    assert len(events) == 1
+    assert any(c.part_of for c in extraction.casualties)
+
+
+def test_a_bare_located_number_is_a_part_never_a_second_toll():
+    # "three in Saraqib" once read as another three dead (12 for 9)
+    extraction, _ = _located("Shelling killed nine people in Idlib province on Tuesday, six of them in Ariha and "
+                             "three in Saraqib.")
+    parts = [c.count for c in extraction.casualties if c.part_of]
+    assert parts == [6, 3]
+    assert total(extraction.casualties) == 9
