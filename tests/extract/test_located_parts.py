@@ -60,3 +60,16 @@ def test_a_bare_located_number_is_a_part_never_a_second_toll():
     parts = [c.count for c in extraction.casualties if c.part_of]
     assert parts == [6, 3]
     assert total(extraction.casualties) == 9
+
+
+@pytest.mark.parametrize(("text", "deaths", "parts"), [
+    # a breakdown by time of day or by a place without a name adds nothing
+    ("Twenty people were killed in the district on Monday, 14 in the morning and six in the evening.", 20, [14, 6]),
+    ("The bombing killed 9 people, 5 in the market and 4 near the mosque, in the town of Atarib on Friday.", 9, [5, 4]),
+    # siblings, not parts: each count is its own place's dead (the doctor is one of the five)
+    ("Gunmen killed three people in Kafr Zita, five in Latamneh, including a doctor, and two in Morek.", 10, [1]),
+])
+def test_bare_numbers_after_a_toll_are_parts_or_siblings_never_both(text, deaths, parts):
+    extraction, _ = _located(text)
+    assert total(extraction.casualties) == deaths
+    assert [c.count for c in extraction.casualties if c.part_of] == parts

@@ -209,6 +209,9 @@ class NumberIndex:
     def is_used(self, number: NumberMention) -> bool:
         return id(number) in self.used
 
+    def give_back(self, number: NumberMention) -> None:
+        self.used.discard(id(number))
+
 
 def _inside_any(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
     index = bisect_right(starts, position) - 1
@@ -269,6 +272,10 @@ _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
+#: "5 in the market": a bare number placed or timed, a part of the count before it
+_BARE_NUMBER_WHERE = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
+
+
 def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str,
                     position: int | None = None, rule: str = "casualties.object") -> list[Finding]:
     """Victims after an active outcome verb: "killed 18 people", "killed a man and his son"."""
@@ -279,6 +286,10 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
     while position < sentence_end:
         finding = _one_object(ctx, numbers, trigger, outcome, position, max(clause_end, min(sentence_end, position + 120)))
         if finding is None:
+            break
+        if findings and finding.number is not None and not finding.victim_text.strip() and \
+                _BARE_NUMBER_WHERE.match(ctx.norm, finding.number.end):
+            numbers.give_back(finding.number)  # "killed 9 people, 5 in the market and 4 …": parts, not more dead
             break
         finding.rule = finding.rule.replace("casualties.object", rule)
         finding.active = rule == "casualties.object"
@@ -784,11 +795,11 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
 @register("casualties", version="3")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.subcounts import (
+        bare_part_findings,
         buried_findings,
         ellipsis_findings,
         including_findings,
         including_one_findings,
-        located_part_findings,
         remaining_findings,
         split_findings,
     )
@@ -799,7 +810,7 @@ def casualties_component(ctx: DocContext) -> None:
     findings += verb_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
-    findings += located_part_findings(ctx, numbers, findings)
+    findings += bare_part_findings(ctx, numbers, findings)
     findings += ellipsis_findings(ctx, numbers, findings)
     findings += remaining_findings(ctx, numbers)
     findings += split_findings(ctx, numbers, findings)

@@ -65,23 +65,25 @@ def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Fin
     return found
 
 
-#: From a total to the list of its places: "killed nine people in the province on
+#: From a total to the list of its parts: "killed nine people in the province on
 #: Tuesday, six of them in A and three in B", "twelve dead on Sunday: seven in A …".
-_PARTS_OPEN = re.compile(r"[^.;:]{0,80}?(?:,|:|\s-{1,2})\s*", re.I)
-#: What makes a bare number a located part: "six of them in A", "three more in B",
-#: "two others were killed near C"; the place is a capitalised name.
-_LOCATED_PART = re.compile(
-    r"(?:\s+of\s+(?:them|whom))?(?:\s+(?:more|others|people|civilians|persons))?"
-    r"(?:\s+(?:were|was)\s+(?:killed|dead)|\s+died)?(?P<where>\s+(?:in|at|near|inside|around)\s+)"
-    r"(?:the\s+)?(?:[a-z]+\s+(?:[a-z]+\s+)?of\s+)?(?=[A-Z])")
+_PARTS_OPEN = re.compile(r"[^.;:]{0,80}?(?:,|(?P<list>:|\s-{1,2}))\s*", re.I)
+#: What makes a bare number a part: "six of them in A", "three more in B", "two
+#: others were killed near C", "14 in the morning", "5 in the market".
+_BARE_PART = re.compile(
+    r"(?P<of>\s+of\s+(?:them|whom))?(?:\s+(?:more|others|people|civilians|persons))?"
+    r"(?:\s+(?:were|was)\s+(?:killed|dead)|\s+died)?(?P<where>\s+(?:in|at|near|inside|around|during)\s)")
 _PART_NEXT = re.compile(r"[^.;:,]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:another\s+|a\s+further\s+)?", re.I)
 
 
-def located_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
-    """"killed nine people in Idlib on Tuesday, six of them in A and three in B":
-    bare numbers after a toll, each with a place of its own, are parts of that toll
-    (they break it down, never add to it; :mod:`marsad.extract.located_parts` makes
-    one event of each)."""
+def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
+    """"killed nine people in Idlib on Tuesday, six of them in A and three in B",
+    "killed 9 people, 5 in the market and 4 near the mosque": bare numbers after a
+    toll, each with a place or time of its own, are parts of that toll (they break it
+    down, never add to it; :mod:`marsad.extract.located_parts` makes one event of
+    each place). A list is a breakdown when a colon or dash opens it, its first
+    number says "of them", or it adds up to the toll; otherwise ("killed 30 in A,
+    and 20 in B") it is left to the other rules."""
     found = []
     for finding in findings:
         if finding.number is None or not finding.count or finding.outcome not in ("killed", "executed", "injured"):
@@ -91,21 +93,32 @@ def located_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[
         opening = _PARTS_OPEN.match(ctx.norm, start, sentence_end)
         if opening is None or TRIGGER_RE.search(opening.group(0)) or numbers.within(start, opening.end()):
             continue
-        position, stated = opening.end(), 0
-        while position < sentence_end:
-            number = numbers.starting_at(position)
-            part = _LOCATED_PART.match(ctx.norm, number.end, sentence_end) if number is not None else None
-            if part is None or numbers.is_used(number) or stated + number.value > finding.count:
-                break
-            numbers.take(number)
-            stated += number.value
-            found.append(Finding("", number, number.value, number.start, part.start("where"), number.start, number.start,
-                                 "", "casualties.located_part", 0.7, parent=finding))
-            following = _PART_NEXT.match(ctx.norm, part.end(), sentence_end)
-            if following is None or TRIGGER_RE.search(following.group(0)):
-                break
-            position = following.end()
+        parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count)
+        stated = sum(number.value for number, _ in parts)
+        if parts and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
+            for number, part in parts:
+                numbers.take(number)
+                found.append(Finding("", number, number.value, number.start, part.start("where"), number.start,
+                                     number.start, "", "casualties.bare_part", 0.7, parent=finding))
     return found
+
+
+def _bare_parts(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int, count: int) -> list:
+    """The numbers of a list of bare parts from ``position``, none over the toll in all."""
+    parts: list = []
+    stated = 0
+    while position < sentence_end:
+        number = numbers.starting_at(position)
+        part = _BARE_PART.match(ctx.norm, number.end, sentence_end) if number is not None else None
+        if part is None or numbers.is_used(number) or stated + number.value > count:
+            break
+        parts.append((number, part))
+        stated += number.value
+        following = _PART_NEXT.match(ctx.norm, part.end(), sentence_end)
+        if following is None or TRIGGER_RE.search(following.group(0)):
+            break
+        position = following.end()
+    return parts
 
 
 _ELLIPSIS_LEAD = re.compile(r"[^.;:]{0,90}?\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
@@ -113,26 +126,45 @@ _ELLIPSIS_TAIL = re.compile(r"(?:\s+(?:more|others|other\s+[a-z]+|(?!killed|dead
                             r"\s+(?:in|at|near|on|from)\s", re.I)
 
 
+#: "killed in A, four in B": a comma between siblings, each at a named place
+_SIBLING_COMMA = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][^.;:,]{0,40}?,\s*(?=\d|[a-z])")
+_NAMED_PLACE_NEXT = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]")
+
+
 def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding]) -> list[Finding]:
     """"killed at least 30 in Djugu and 20 in Mahagi", "seven in Bokkos on Monday
-    and three more in Mangu": a second count whose outcome verb is left out."""
+    and three more in Mangu", "two were killed in A, four in B and one in C": later
+    counts whose outcome verb is left out."""
     found = []
     for finding in findings:
         if finding.number is None or finding.outcome not in ("killed", "executed", "injured"):
             continue
-        start = max(finding.end, finding.trigger_end)
-        lead = _ELLIPSIS_LEAD.match(ctx.norm, start, ctx.sentence_at(start)[1])
-        number = numbers.starting_at(lead.end()) if lead else None
-        if number is None or numbers.is_used(number) or TRIGGER_RE.search(lead.group(0)):
-            continue
-        tail = _ELLIPSIS_TAIL.match(ctx.norm, number.end)
-        if tail is None or _head_noun(tail.group(0)) in NON_PERSON:
-            continue
-        numbers.take(number)
-        phrase = ctx.norm[number.end:tail.end()].strip()
-        found.append(Finding(finding.outcome, number, number.value, number.start, tail.end() - 1, finding.trigger_start,
-                             finding.trigger_end, phrase, "casualties.ellipsis", 0.7))
+        position = max(finding.end, finding.trigger_end)
+        sentence_end = ctx.sentence_at(position)[1]
+        while (sibling := _next_sibling(ctx, numbers, position, sentence_end)) is not None:
+            number, tail = sibling
+            numbers.take(number)
+            phrase = ctx.norm[number.end:tail.end()].strip()
+            found.append(Finding(finding.outcome, number, number.value, number.start, tail.end() - 1,
+                                 finding.trigger_start, finding.trigger_end, phrase, "casualties.ellipsis", 0.7))
+            position = tail.end() - 1
     return found
+
+
+def _next_sibling(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int):
+    """The next count after ``position`` that repeats the outcome without its verb:
+    after "and" with no other number before it, or after a comma when both name a place."""
+    lead = _ELLIPSIS_LEAD.match(ctx.norm, position, sentence_end)
+    number = numbers.starting_at(lead.end()) if lead else None
+    if number is None or TRIGGER_RE.search(lead.group(0)) or numbers.within(position, lead.end()):
+        comma = _SIBLING_COMMA.match(ctx.norm, position, sentence_end)
+        number = numbers.starting_at(comma.end()) if comma else None
+        if number is None or not _NAMED_PLACE_NEXT.match(ctx.norm, number.end):
+            return None
+    tail = _ELLIPSIS_TAIL.match(ctx.norm, number.end)
+    if numbers.is_used(number) or tail is None or _head_noun(tail.group(0)) in NON_PERSON:
+        return None
+    return number, tail
 
 
 _REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+(?=\d|[a-z])", re.I)

@@ -85,7 +85,10 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
             _attach(casualty, of_finding[id(finding.parent)], finding)
             continue
         start = finding.number.start if finding.number else finding.start
-        sibling = last_child is not None and SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start)
+        # "five in B, including a doctor, and two in C": a count that repeats the
+        # outcome verb at its own place is the toll's sibling, never the list's
+        sibling = last_child is not None and finding.rule != "casualties.ellipsis" and \
+            SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start)
         if sibling:
             parent = next(c for c in casualties if c.id == last_child[1].part_of)
             stated = sum(c.count or 0 for c in casualties if c.part_of == parent.id)
