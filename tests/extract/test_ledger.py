@@ -113,6 +113,23 @@ def test_a_day_s_toll_across_a_country_is_a_claim_not_an_incident(text):
     assert all(c.is_tally for c in extraction.casualties)
 
 
+@pytest.mark.parametrize("text", [
+    # a month without its year, opening the sentence
+    "In January, clashes in Marib governorate killed 180 fighters, the group said in its monthly report.",
+    # a week, totalled by someone who counts
+    "At least 38 people were killed by gunmen across Zamfara State last week, according to a tally by officials.",
+])
+def test_a_toll_over_a_month_or_a_week_that_someone_totals_is_a_claim(text):
+    extraction = _extract(text)
+    assert extraction.events == []
+    assert all(c.is_tally for c in extraction.casualties)
+
+
+def test_an_attack_last_week_is_still_an_incident():
+    extraction = _extract("Gunmen killed 12 villagers in an attack on Kadisau last week, residents said.")
+    assert [e.fatalities for e in extraction.events] == [12]
+
+
 def test_a_toll_in_one_town_beside_a_country_name_is_still_an_incident():
     extraction = _extract("Regime helicopters dropped barrel bombs on Kafr Zita in Syria on 2 May 2016, killing 7 civilians, "
                           "across the road from the hospital.")

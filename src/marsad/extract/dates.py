@@ -127,7 +127,7 @@ def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateV
     return DateValue(value, value, precision=1, rule=rule)
 
 
-_BARE_MONTH = re.compile(r"\b(?:in|during|throughout|over|for)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
+_BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
                          "|".join(name for name in calendar.month_name if name) +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
 
@@ -250,7 +250,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="2")
+@register("dates", version="3")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

@@ -135,7 +135,7 @@ def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, findi
 
 
 _WHOLE_MONTH_BEFORE = re.compile(r"\b(?:in|during|throughout|over|for)\s+(?:the\s+month\s+of\s+)?$", re.I)
-_DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|toll|total|monthly|cumulative|overall|in\s+all|"
+_DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|toll|total|tall(?:y|ies)|monthly|weekly|cumulative|overall|in\s+all|"
                                r"altogether|statistics?)\b", re.I)
 
 
@@ -145,7 +145,8 @@ def _span_of(item):
 
 def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     """"documented the death of 244 civilians in Idlib in January 2021": a count a
-    monitor totals over a whole calendar month is a cumulative claim over that month.
+    monitor totals over a whole calendar month (or a week: "last week, according to
+    a tally") is a cumulative claim over that period.
     Without documentation wording ("in March 2019, gunmen killed 3 people") a
     month is only the imprecise date of one incident."""
     start, end = ctx.sentence_at(finding.start)
@@ -155,6 +156,8 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
         if (value.rule.startswith("dates.month_year")
                 and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
             return value
+        if value.rule == "dates.relative" and value.precision >= 3:
+            return value  # "killed across the state last week, according to a tally"
     return None
 
 
