@@ -125,6 +125,25 @@ def test_a_toll_over_a_month_or_a_week_that_someone_totals_is_a_claim(text):
     assert all(c.is_tally for c in extraction.casualties)
 
 
+@pytest.mark.parametrize("text", [
+    "The monitor said it had documented 1,200 civilian deaths since the start of the year.",
+    "Since the beginning of 2023, 640 civilians have been killed in the province, the monitor said.",
+    "The group has recorded the deaths of 85 aid workers since January.",
+])
+def test_a_toll_since_the_start_of_a_year_or_a_month_is_a_claim(text):
+    extraction = _extract(text)
+    assert extraction.events == []
+    assert all(c.is_tally for c in extraction.casualties)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Gunmen killed 4 people in Gao on Monday, the worst attack since January 2021.", 4),
+    ("It was the deadliest day since the start of the year, with 14 people killed in air strikes on Idlib.", 14),
+])
+def test_the_worst_attack_since_is_a_comparison_not_a_period(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
 def test_an_attack_last_week_is_still_an_incident():
     extraction = _extract("Gunmen killed 12 villagers in an attack on Kadisau last week, residents said.")
     assert [e.fatalities for e in extraction.events] == [12]

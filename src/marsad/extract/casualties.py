@@ -684,7 +684,10 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
     return None
 
 
-_OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b", re.I)
+#: "…, raising to 212 the number killed since …": a running total's own clause after a count
+RUNNING_CLAUSE = r",\s*(?:raising|bringing|taking|pushing)\b"
+_OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
+                             + RUNNING_CLAUSE, re.I)
 
 
 def own_clause_end(ctx: DocContext, finding: Finding) -> int:

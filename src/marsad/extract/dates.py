@@ -234,13 +234,49 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
             ctx.anchors.setdefault(f"month:{n}", value)
             periods.append(value)
     for match in casefold.finditer(SINCE, ctx.norm, ctx.folded()):
+        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
+            continue
         value = next((v for v in absolute if 0 <= v.span.start - match.end() <= 3 and v.start.year > 1900), None)
         if value is None:
             continue
         end = ctx.published or value.end
         periods.append(DateValue(value.start, end, precision_for(value.start, end), relative=False,
                                  span=ctx.span(match.start(), value.span.end), rule="dates.since"))
+    periods += _since_year_start(ctx)
     return periods
+
+
+#: "the worst attack since January 2021": a comparison, not the period of a toll
+_COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
+                                r"[^.;,]{0,30}$", re.I)
+
+#: "since the start of the year", "since the beginning of 2023", "since January"
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|"
+    r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))",
+    re.I,
+)
+
+
+def _since_year_start(ctx: DocContext) -> list[DateValue]:
+    """Open periods up to the report from the start of a year or from a month
+    without its year (the latest such month up to the report)."""
+    if ctx.published is None:
+        return []
+    found = []
+    for match in casefold.finditer(_SINCE_YEAR, ctx.norm, ctx.folded()):
+        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
+            continue
+        if match.group("month"):
+            month = MONTHS[match.group("month").lower()]
+            start = date(ctx.published.year - (1 if month > ctx.published.month else 0), month, 1)
+        else:
+            start = date(int(match.group("year") or ctx.published.year), 1, 1)
+        if start > ctx.published:
+            continue
+        found.append(DateValue(start, ctx.published, precision_for(start, ctx.published), relative=True,
+                               span=ctx.span(match.start(), match.end()), rule="dates.since"))
+    return found
 
 
 def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[DateValue]) -> date | None:

@@ -16,6 +16,7 @@ import re
 from marsad.counting import REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
 from marsad.extract import casefold
 from marsad.extract.casualties import (
+    RUNNING_CLAUSE,
     TRIGGER_RE,
     Finding,
     _outcome_of,
@@ -134,6 +135,7 @@ def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, findi
     return None
 
 
+_RUNNING_CLAUSE = re.compile(RUNNING_CLAUSE, re.I)
 _WHOLE_MONTH_BEFORE = re.compile(r"\b(?:in|during|throughout|over|for)\s+(?:the\s+month\s+of\s+)?$", re.I)
 _DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|toll|total|tall(?:y|ies)|monthly|weekly|cumulative|overall|in\s+all|"
                                r"altogether|statistics?)\b", re.I)
@@ -173,7 +175,10 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.period = month
         else:
             sentence = ctx.sentence_index(finding.start)
-            scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence]
+            # a period after a running total's clause ("…, raising to 212 the number killed since …")
+            # is that clause's own, not the day's toll before it
+            scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence
+                      and not (p.span.start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, p.span.start))]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
         # A count over a week or longer is a cumulative claim, not one incident's toll.
