@@ -73,3 +73,10 @@ def test_bare_numbers_after_a_toll_are_parts_or_siblings_never_both(text, deaths
     extraction, _ = _located(text)
     assert total(extraction.casualties) == deaths
     assert [c.count for c in extraction.casualties if c.part_of] == parts
+
+
+def test_a_sibling_after_an_and_that_is_not_the_first_and():
+    # "between the army and the RSF" holds the first "and"; the sibling follows the second
+    extraction, _ = _located("Ten people were killed on Sunday in clashes between the army and the RSF in Omdurman, "
+                             "and 15 others in Nyala, activists said.")
+    assert total(extraction.casualties) == 25

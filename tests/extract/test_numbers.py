@@ -38,3 +38,12 @@ def test_dates_times_and_codes_are_not_counts():
     assert _numbers("Media24 said") == []
     years = [n for n in find_numbers("in 2018 and on 5 March 2019") if n.is_year]
     assert [n.value for n in years] == [2018, 2019]
+
+
+def test_between_two_word_numbers_is_a_range_not_their_sum():
+    from marsad.extract.numbers import find_numbers
+
+    (between,) = find_numbers("Between eight and nine people were killed")
+    assert (between.value, between.low, between.high, between.qualifier) == (8, 8, 9, "range")
+    (hundred,) = find_numbers("one hundred and five people")
+    assert hundred.value == 105

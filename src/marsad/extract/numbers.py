@@ -69,6 +69,9 @@ _NUM = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
 _QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 
+#: "eight and nine": two numbers, where "one hundred and five" is one ("and" only after a scale word)
+_JOINED_PAIR = re.compile(rf"(?P<first>(?:(?!\band\b).)*?(?<!{_SCALE.replace('|', ')(?<!')}))\s+and\s+(?P<second>.+)",
+                          re.I | re.S)
 NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<btw>\bbetween\s+)?(?P<num>{_NUM})(?:\s*(?:-|to|or|(?(btw)and|(?!)))\s*(?P<num2>{_NUM}))?"
@@ -140,12 +143,19 @@ def _mention(norm: str, match: re.Match) -> NumberMention | None:
         value = VAGUE[key]
         return NumberMention(match.start(), match.end(), value, qualifier="vague", vague=key,
                              num_start=match.start("vague"), num_end=match.end("vague"))
-    value, ordinal = parse_number(match.group("num"))
+    joined = _JOINED_PAIR.fullmatch(match.group("num"))
+    value, ordinal = parse_number(joined.group("first") if joined else match.group("num"))
     if value is None:
         return None
     second = None
     if match.group("num2"):
         second, _ = parse_number(match.group("num2"))
+    elif joined and match.group("btw"):  # "between eight and nine": a range, not seventeen
+        second, _ = parse_number(joined.group("second"))
+    if joined and second is None:
+        end = match.start("num") + joined.end("first")
+        return NumberMention(match.start("qual") if match.group("qual") else match.start("num"), end, value,
+                             low=value, high=value, qualifier=qualifier, num_start=match.start("num"), num_end=end)
     if second is not None and second > value and not ordinal:
         return NumberMention(match.start(), match.end(), value, low=value, high=second, qualifier="range",
                              num_start=match.start("num"), num_end=match.end("num2"))
@@ -174,7 +184,7 @@ def implausible(mention: NumberMention) -> bool:
     return any(v is not None and v > MAX_COUNT for v in (mention.value, mention.low, mention.high))
 
 
-@register("numbers", version="2")
+@register("numbers", version="3")
 def numbers_component(ctx: DocContext) -> None:
     found = find_numbers(ctx.norm)
     refused = [n for n in found if implausible(n)]

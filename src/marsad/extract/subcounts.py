@@ -121,7 +121,8 @@ def _bare_parts(ctx: DocContext, numbers: NumberIndex, position: int, sentence_e
     return parts
 
 
-_ELLIPSIS_LEAD = re.compile(r"[^.;:]{0,90}?\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
+_ELLIPSIS_AND = re.compile(r"\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
+_ELLIPSIS_REACH = 90  # characters from a count to the "and" of its sibling
 _ELLIPSIS_TAIL = re.compile(r"(?:\s+(?:more|others|other\s+[a-z]+|(?!killed|dead|died|injur|wound|casualt|fatalit|death|were|was|are)[a-z]+))?"
                             r"\s+(?:in|at|near|on|from)\s", re.I)
 
@@ -151,12 +152,27 @@ def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Find
     return found
 
 
+def _after_and(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int):
+    """The first number right after an "and" within reach ("… between the army and the
+    RSF in Omdurman, and 15 others in Nyala"), with no other number, outcome verb or
+    clause stop before it."""
+    limit = min(sentence_end, position + _ELLIPSIS_REACH + 20)
+    for match in _ELLIPSIS_AND.finditer(ctx.norm, position, limit):
+        gap = ctx.norm[position:match.start()]
+        if match.start() - position > _ELLIPSIS_REACH or re.search(r"[.;:]", gap) or TRIGGER_RE.search(gap) or \
+                numbers.within(position, match.end()):
+            return None
+        number = numbers.starting_at(match.end())
+        if number is not None:
+            return number
+    return None
+
+
 def _next_sibling(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int):
     """The next count after ``position`` that repeats the outcome without its verb:
     after "and" with no other number before it, or after a comma when both name a place."""
-    lead = _ELLIPSIS_LEAD.match(ctx.norm, position, sentence_end)
-    number = numbers.starting_at(lead.end()) if lead else None
-    if number is None or TRIGGER_RE.search(lead.group(0)) or numbers.within(position, lead.end()):
+    number = _after_and(ctx, numbers, position, sentence_end)
+    if number is None:
         comma = _SIBLING_COMMA.match(ctx.norm, position, sentence_end)
         number = numbers.starting_at(comma.end()) if comma else None
         if number is None or not _NAMED_PLACE_NEXT.match(ctx.norm, number.end):
