@@ -35,6 +35,17 @@ def test_a_toll_broken_down_by_place_is_one_event_per_place(text, expected):
     assert events == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed three people in Kafr Zita, five in Kafranbel, including a doctor, and two in Morek on Friday.",
+     [("Kafr Zeita", 3), ("Kafr Nobol", 5), ("Murak", 2)]),
+    ("Two people were killed in Binnish and three in Sarmin when shells hit both towns on Monday.",
+     [("Bennsh", 2), ("Sarmin", 3)]),
+])
+def test_tolls_side_by_side_at_their_own_places_are_one_event_each(text, expected):
+    _, events = _located(text)
+    assert events == expected
+
+
 def test_a_count_stated_after_the_breakdown_goes_to_the_place_its_sentence_names():
     extraction, _ = _located("Airstrikes killed twelve people in Idlib province on Sunday: seven in Maarat al-Numan "
                              "and five in Kafranbel. Rescuers said 20 more were wounded in Kafranbel.")

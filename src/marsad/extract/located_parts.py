@@ -1,27 +1,31 @@
-"""A toll broken down by place is one incident per place.
+"""A toll told place by place is one incident per place.
 
-"Drones killed seven civilians in the province on Sunday. Five of them died
-when a drone struck a car in A, and two more were killed in B when another
-drone hit a motorcycle": the ledger already knows the 5 and the 2 are parts of
-the 7 (:mod:`marsad.extract.ledger`), and event assembly keeps a total and its
-parts in one event. For event data that is one event too few: ACLED and UCDP
-code one event per location, and a tally of incidents must find two. So when
-every part of a total names a place of its own, and the parts add up to the
-total, the event is split into one event per part.
+Two phrasings, one rule:
 
-Counting stays the ledger's: the split events' deaths are the parts, whose
-sum is the total, so the document's events still add up to
-:func:`marsad.counting.total` and no death is counted twice. The total itself
-stays with the first event (the lead that states it) for provenance.
+* a total broken down by place: "Drones killed seven civilians in the province
+  on Sunday. Five of them died when a drone struck a car in A, and two more
+  were killed in B". The ledger already knows the 5 and the 2 are parts of the
+  7 (:mod:`marsad.extract.ledger`);
+* tolls side by side, each at its own place: "Gunmen killed three people in A,
+  five in B and two in C".
+
+Event assembly keeps them in one event. For event data that is too few: ACLED
+and UCDP code one event per location, and a tally of incidents must find them
+all. So when every count names a place of its own (and parts add up to their
+total), the event is split into one event per place.
+
+Counting stays the ledger's: a split event's deaths are its count (a part
+instead of its total), so the document's events still add up to
+:func:`marsad.counting.total` and no death is counted twice. A total stays
+with the first event (the lead that states it) for its provenance.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from marsad.counting import adds_to_total
-from marsad.extract.event_ledger import claim_verdicts
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
 from marsad.model import Casualty, Event, PlaceMention
@@ -31,86 +35,121 @@ _KILLED = ("killed", "executed")
 _AREA_FEATURES = {"country", "admin1", "region", "river", "area"}
 
 
+@dataclass
+class _Located:
+    counts: list[Casualty]  # one per place, in text order
+    places: list[PlaceMention]
+    total: Casualty | None = None  # the total the counts break down, if they are its parts
+
+
 def split_located_parts(ctx: DocContext, start: int, end: int, event: Event,
                         country_name: Callable[[str | None], str | None]) -> list[Event]:
     """``event`` (assembled from the text ``[start, end)``), or one event per
-    located part when its total breaks down by place."""
-    found = _located_breakdown(ctx, start, end)
+    place when its toll is told place by place."""
+    block = [c for c in starting_within(ctx.casualties, start, end) if c.id in event.casualty_ids]
+    found = _breakdown(ctx, block, end) or _side_by_side(ctx, block, end)
     if found is None:
         return [event]
-    total, parts, segments, places = found
-    owner = _owners(ctx, event, segments, places)
+    owner = _owners(ctx, block, found)
     events = []
-    for index, (part, (seg_start, seg_end), place) in enumerate(zip(parts, segments, places)):
-        own = [cid for cid in event.casualty_ids if owner[cid] == index]
-        fatalities, injured = _counted(ctx, own, total, part)
+    for index, (count, place) in enumerate(zip(found.counts, found.places)):
+        own = [c for c in block if owner[c.id] == index]
+        fatalities, injured = _counted(own, found.total, count)
         located = replace(
-            event, fatalities=fatalities, injured=injured, casualty_ids=own, place_ids=[place.id],
+            event, fatalities=fatalities, injured=injured, casualty_ids=[c.id for c in own], place_ids=[place.id],
             location=place.name or place.text, admin1=place.admin1, admin2=place.admin2,
             country=country_name(place.country) or event.country,
             latitude=place.latitude, longitude=place.longitude, geo_precision=place.geo_precision,
         )
         if index:
-            located = replace(located, id=ctx.new_id("E"), span=ctx.span(seg_start, seg_end))
+            located = replace(located, id=ctx.new_id("E"), span=_own_telling(ctx, count, found.places[index - 1], place))
         events.append(located)
     return events
 
 
-def _located_breakdown(ctx: DocContext, start: int, end: int):
-    """The first total of the block whose parts add up to it and each name
-    their own place: (total, parts, segments, places), else ``None``."""
-    claims = claim_verdicts(ctx)
-    block = [c for c in starting_within(ctx.casualties, start, end) if not claims[c.id]]
+def _breakdown(ctx: DocContext, block: list[Casualty], end: int) -> _Located | None:
+    """The first total of the block whose parts add up to it and each name their own place."""
     for total in block:
         if total.outcome not in _KILLED or not total.count or not adds_to_total(total):
             continue
-        parts = sorted((c for c in block if c.part_of == total.id and c.outcome == total.outcome and c.count),
-                       key=lambda c: c.span.start)
+        parts = [c for c in block if c.part_of == total.id and c.outcome == total.outcome and c.count]
         if len(parts) < 2 or sum(p.count or 0 for p in parts) != total.count:
             continue
-        segments = [(part.span.start, parts[i + 1].span.start if i + 1 < len(parts) else
-                     min(end, ctx.sentence_at(part.span.start)[1])) for i, part in enumerate(parts)]
-        places = [_place_in(ctx, seg_start, seg_end) for seg_start, seg_end in segments]
-        keys = {(p.name or p.text).lower() for p in places if p is not None}
-        if all(p is not None for p in places) and len(keys) == len(parts):
-            return total, parts, segments, places
+        places = _places_after(ctx, parts, end)
+        if places is not None:
+            return _Located(parts, places, total)
     return None
 
 
-def _place_in(ctx: DocContext, start: int, end: int) -> PlaceMention | None:
-    return next((p for p in starting_within(ctx.places, start, end)
-                 if p.resolved and (p.feature or "") not in _AREA_FEATURES), None)
+def _side_by_side(ctx: DocContext, block: list[Casualty], end: int) -> _Located | None:
+    """Tolls of one sentence that add up side by side, each followed by its own place."""
+    tolls = [c for c in block if c.outcome in _KILLED and c.count and adds_to_total(c)]
+    if len(tolls) < 2 or len({ctx.sentence_index(c.span.start) for c in tolls}) != 1:
+        return None
+    places = _places_after(ctx, tolls, end)
+    return None if places is None else _Located(tolls, places)
 
 
-def _owners(ctx: DocContext, event: Event, segments: list[tuple[int, int]],
-            places: list[PlaceMention]) -> dict[str, int]:
-    """Which located event each of the event's counts goes to: the segment it is
-    stated in, else the one whose place its sentence names ("20 more were wounded
-    in B"), else the first (the lead, with the total)."""
-    keys = [(p.name or p.text).lower() for p in places]
-    owner = {}
-    for casualty in ctx.casualties:
-        if casualty.id not in event.casualty_ids:
-            continue
-        owner[casualty.id] = 0
-        if casualty.span is None:
-            continue
-        inside = [i for i, (s, e) in enumerate(segments) if s <= casualty.span.start < e]
-        if inside:
-            owner[casualty.id] = inside[0]
-            continue
-        sentence = ctx.sentence_at(casualty.span.start)
-        named = {(p.name or p.text).lower() for p in starting_within(ctx.places, *sentence)}
-        owner[casualty.id] = next((i for i, key in enumerate(keys) if key in named), 0)
+def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[PlaceMention] | None:
+    """The place each count names after it, before the next count ("five in B"), when
+    every count names one and no two the same; else ``None``."""
+    counts.sort(key=lambda c: c.span.end)
+    places = []
+    for index, count in enumerate(counts):
+        stop = counts[index + 1].span.end if index + 1 < len(counts) else min(end, ctx.sentence_at(count.span.start)[1])
+        place = next((p for p in starting_within(ctx.places, count.span.end, stop)
+                      if p.resolved and (p.feature or "") not in _AREA_FEATURES), None)
+        if place is None:
+            return None
+        places.append(place)
+    if len({(p.name or p.text).lower() for p in places}) != len(places):
+        return None
+    return places
+
+
+def _own_telling(ctx: DocContext, count: Casualty, previous: PlaceMention, place: PlaceMention):
+    """The evidence of a later split event: its count to its place ("five in B"),
+    without the earlier place an elliptic count's span starts with."""
+    start = max(count.span.start, previous.span.end)
+    while start < place.span.start and not ctx.text[start].isalnum():
+        start += 1
+    return ctx.span(start, max(place.span.end, count.span.end))
+
+
+def _owners(ctx: DocContext, block: list[Casualty], found: _Located) -> dict[str, int]:
+    """Which split event each of the event's counts goes to: its own, its parent's,
+    the one stated before it in its sentence, else the one whose place its sentence
+    names ("20 more were wounded in B"), else the first (the lead, with the total)."""
+    index_of = {c.id: i for i, c in enumerate(found.counts)}
+    ends = [c.span.end for c in found.counts]
+    keys = [(p.name or p.text).lower() for p in found.places]
+    owner: dict[str, int] = {}
+    for casualty in block:
+        if casualty is found.total:
+            owner[casualty.id] = 0
+        elif casualty.id in index_of:
+            owner[casualty.id] = index_of[casualty.id]
+        elif casualty.part_of in index_of:
+            owner[casualty.id] = index_of[casualty.part_of]
+        elif casualty.span is not None and ctx.sentence_index(casualty.span.start) == \
+                ctx.sentence_index(found.counts[0].span.start) and casualty.span.start >= ends[0]:
+            owner[casualty.id] = max(i for i, stated in enumerate(ends) if stated <= casualty.span.start)
+        else:
+            named = set()
+            if casualty.span is not None:
+                named = {(p.name or p.text).lower()
+                         for p in starting_within(ctx.places, *ctx.sentence_at(casualty.span.start))}
+            owner[casualty.id] = next((i for i, key in enumerate(keys) if key in named), 0)
     return owner
 
 
-def _counted(ctx: DocContext, ids: list[str], total: Casualty, part: Casualty) -> tuple[int, int]:
-    """Deaths and injuries of one located event: its part instead of the total,
-    and whatever else of the event adds up (:func:`marsad.counting.adds_to_total`)."""
-    fatalities, injured = part.count or 0, 0
-    for casualty in ctx.casualties:
-        if casualty.id not in ids or casualty is total or not adds_to_total(casualty):
+def _counted(own: list[Casualty], total: Casualty | None, count: Casualty) -> tuple[int, int]:
+    """Deaths and injuries of one split event: its part instead of the total, and
+    whatever else it holds that adds up (:func:`marsad.counting.adds_to_total`)."""
+    fatalities = (count.count or 0) if total is not None else 0
+    injured = 0
+    for casualty in own:
+        if casualty is total or not adds_to_total(casualty):
             continue
         if casualty.outcome in _KILLED:
             fatalities += casualty.count or 0
