@@ -106,6 +106,8 @@ class _Found:
     given_countries: bool = False  # the caller said what countries the report is about
     located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
     fuzzy: bool = False  # look up spellings close to the key too (see _hint_rules_out)
+    container: _Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
+    container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)
 
 
 @register("places", version=VERSION)
@@ -678,6 +680,14 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
         item.located_in = _located_in(ctx.norm, item)
+        if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):
+            # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
+            governorate = any(p.feature == "admin1" for p in gazetteer.by_key(following.key))
+            if _DISTRICT_AFTER.match(ctx.norm, following.end) or (not governorate and (
+                    _UNIT_AFTER.match(ctx.norm, following.end) or "countryside" in gap.lower())):
+                item.container, item.container_kind = following, "unit"
+            elif _NEIGHBOURHOOD.match(ctx.norm, item.end):
+                item.container, item.container_kind = following, "neighbourhood"
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
@@ -712,6 +722,38 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                 gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=item.fuzzy
             )
     return countries
+
+
+# "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
+_CONTAINED = re.compile(
+    r"\s+(?:(?:area|village|town|neighbou?rhood|district)\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)[a-z-]*\s+)?(?:countryside\s+of\s+(?:the\s+)?)?", re.I)
+_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.I)
+_UNIT_AFTER = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+(?:sub-?)?district\b", re.I)
+_NEIGHBOURHOOD_KM = 30  # Chatsworth is a neighbourhood of Los Angeles, 28 km from its centre
+
+
+def _inside_container(item: _Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
+    """Of the candidates, those inside the district, sub-district or city the
+    text says the name lies in: "Nahar Al Abiad area in Jisr-Ash-Shugur
+    countryside" is not a namesake in Aleppo, "Al Hajana neighbourhood of
+    Al-Bukamal" not a village 100 km away. None inside: the name stays
+    unplaced and the unit stands for the event."""
+    container = item.container
+    unit = _choose(container, countries) if container is not None and container.container is None else None
+    if unit is None:
+        return candidates
+    place = unit.place
+    if item.container_kind == "unit" and place.feature in ("admin2", "admin3"):
+        field = "admin2" if place.feature == "admin2" else "admin3"
+        return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
+                or (c.place.admin1_code == place.admin1_code
+                    and unit_key(getattr(c.place, field) or "") == unit_key(place.name))]
+    if item.container_kind == "neighbourhood" and place.feature == "town":
+        return [c for c in candidates if c.place.feature != "town" or haversine_km(
+            c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]
+    return candidates
 
 
 def _hint_rules_out(item: _Found) -> bool:
@@ -845,6 +887,8 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
             if c.place.country in item.admin_countries or c.place.feature == "country"
             or (c.place.population >= 500_000 and place_key(c.place.name) == item.key)
         ]
+    if item.container is not None:
+        candidates = _inside_container(item, candidates, countries)
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)
     elif item.forced == "town":
