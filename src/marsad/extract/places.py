@@ -143,6 +143,8 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
         left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
+        if _route_end(ctx.norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
+            item.relation = "route"  # somewhere on the road it names, not at this end of it
         word = areas.kind_word(right)
         if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
             item.forced = "town"
@@ -284,6 +286,7 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         resolved = _coherent(resolved, gazetteer)
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
+    towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
     if text is not None:
         towns = [m for m in towns if _located(text, m, mentions)] or towns
     if towns:
@@ -387,8 +390,55 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
             end -= 2 if text.endswith("'s") else 1
             text = norm[start:end]
         if text:
-            tokens.append((start, end, text))
+            tokens.extend(_hyphen_parts(start, text) if _ROUTE_AFTER.match(norm, end) else [(start, end, text)])
     return tokens
+
+
+# "the Dashishah-Tuwaymin road": a route named by the places it joins
+_ROUTE_AFTER = re.compile(
+    r"\s+(?:road|highway|motorway|axis|triangle|route|front(?:line)?|line|junction|railway|pipeline)s?\b", re.I)
+
+
+_ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
+
+
+def _route_end(norm: str, item: _Found) -> bool:
+    """Whether a name is one end of a route the text names ("the Baghdad -
+    Kut road", "Dashishah-Tuwaymin road")."""
+    if _ROUTE_NAMES.match(norm, item.end):
+        return True
+    return bool(re.search(r"\w\s?-\s?$", norm[max(0, item.start - 4):item.start])) and bool(
+        _ROUTE_AFTER.match(norm, item.end))
+
+
+def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
+    """"Dashishah-Tuwaymin road", "Ash Shula-Sokhneh axis": two names joined
+    by a hyphen before a route word are two tokens (:func:`_name_run` joins
+    them back, so a name written with a hyphen, "Kafr-Nobol", is still looked
+    up whole first). Articles stay attached ("Jisr-Ash-Shugur road")."""
+    if "-" not in text:
+        return [(start, start + len(text), text)]
+    pieces = text.split("-")
+    parts: list[tuple[int, int, str]] = []
+    offset = start
+    for piece in pieces:
+        previous = parts[-1][2] if parts else ""
+        if parts and not (piece[:1].isupper() and len(previous) > 1 and len(piece) > 1
+                          and _HYPHEN_WORD.match(previous.rsplit("-", 1)[-1])
+                          and not _is_connector(previous.rsplit("-", 1)[-1]) and not _is_connector(piece)):
+            first, _, joined = parts.pop()
+            parts.append((first, offset + len(piece), f"{joined}-{piece}"))
+        else:
+            parts.append((offset, offset + len(piece), piece))
+        offset += len(piece) + 1
+    return parts
+
+
+_HYPHEN_WORD = re.compile(r"[A-Z][a-z']+$")
+
+
+def _is_connector(word: str) -> bool:
+    return word.lower() in _words().connectors
 
 
 def _is_name_word(word: str) -> bool:
@@ -469,7 +519,7 @@ def _name_run(norm, tokens, index, blocked) -> int:
     while length < 4 and index + length < len(tokens):
         previous_end = tokens[index + length - 1][1]
         start, end, word = tokens[index + length]
-        if norm[previous_end:start] != " " or _overlaps(start, end, blocked):
+        if norm[previous_end:start] not in (" ", "-") or _overlaps(start, end, blocked):
             break
         if not (_is_name_word(word) or word.lower() in _words().connectors):
             break
