@@ -781,7 +781,7 @@ _CONTAINED = re.compile(
 _NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.I)
 _UNIT_AFTER = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:sub-?)?district\b", re.I)
-_NEIGHBOURHOOD_KM = 30  # Chatsworth is a neighbourhood of Los Angeles, 28 km from its centre
+_NEIGHBOURHOOD_KM = 15  # a city's neighbourhood lies within its built-up area
 
 
 def _inside_container(item: _Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:

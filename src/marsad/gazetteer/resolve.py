@@ -104,7 +104,7 @@ class Context:
             allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
         # the edit distance last: a short skeleton meets many places, most outside the area
         return allowed and (len(consonants) >= 4 or any(
-            _edit_distance(key, place_key(part)) <= 1 for part in _OCHA_PARTS.split(place.name)))
+            _edit_distance(key, place_key(part)) <= max(1, len(key) // 3) for part in _OCHA_PARTS.split(place.name)))
 
 
 _OCHA_PARTS = re.compile(r"\s+-\s+")
