@@ -192,7 +192,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     themselves keep the named place's point."""
     if text is not None:
         # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
-        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
+        scenes = _scenes(mentions, text)
         mentions = scenes if any(m.resolved and (m.where_prec or 9) <= 3 for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
@@ -204,6 +204,31 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
+_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$", re.I)
+
+
+def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``mention`` names the governorate ``place`` lies in ("Hama",
+    the province or its namesake seat, for Soran in Hama), not another town
+    ("an IDP from rural Damascus in Al Bab city")."""
+    if not mention.admin1 or mention.admin1 != place.admin1:
+        return False
+    return mention.feature == "admin1" or place_key(mention.text) == place_key(mention.admin1)
+
+
+def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The mentions that are not an origin: "an IDP from Homs", and what
+    locates an origin, "a man from Soran in Hama died in Sidnaya prison",
+    "the axis from Ithariyah in Hama through Tadmor"."""
+    scenes, previous = [], None
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        origin = bool(_ORIGIN.search(text[max(0, mention.span.start - 30):mention.span.start])) or (
+            previous is not None and bool(_WITHIN.fullmatch(text[previous.span.end:mention.span.start]))
+            and _governorate_of(mention, previous))
+        previous = mention if origin else None
+        if not origin:
+            scenes.append(mention)
+    return scenes
 
 
 def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
