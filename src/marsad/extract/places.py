@@ -105,7 +105,6 @@ class _Found:
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about
     located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
-    fuzzy: bool = False  # look up spellings close to the key too (see _hint_rules_out)
     container: _Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
     container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)
 
@@ -766,11 +765,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
-        item.fuzzy = not item.known
-        item.candidates = rank(gazetteer, "", context_for(position, [], countries), key=item.key, fuzzy=item.fuzzy)
-        if _hint_rules_out(item):
-            item.fuzzy = True
-            item.candidates = rank(gazetteer, "", context_for(position, [], countries), key=item.key, fuzzy=True)
+        item.candidates = rank(gazetteer, "", context_for(position, [], countries), key=item.key, fuzzy=not item.known)
         if not item.candidates:
             _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
@@ -794,7 +789,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
         if anchors or countries:
             item.candidates = rank(
-                gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=item.fuzzy
+                gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
 
@@ -829,18 +824,6 @@ def _inside_container(item: _Found, candidates: list[Resolution], countries: set
         return [c for c in candidates if c.place.feature != "town" or haversine_km(
             c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]
     return candidates
-
-
-def _hint_rules_out(item: _Found) -> bool:
-    """Whether every town of the name lies outside the governorate its words
-    name ("Aziziyeh village, Hasakeh", when the gazetteer's Aziziyehs are in
-    other governorates and Hasakeh's is spelt "Al-Azizieh"): then a close
-    spelling inside that governorate is looked up as if the name were unknown."""
-    hint = item.hint
-    if not item.known or item.fuzzy or hint is None or not hint.admin1_code:
-        return False
-    towns = [c.place for c in item.candidates if c.place.feature == "town" and c.place.country == hint.country]
-    return bool(towns) and all(place.admin1_code != hint.admin1_code for place in towns)
 
 
 def _twin(gazetteer, item: _Found, context: Context) -> None:
