@@ -105,6 +105,8 @@ class _Found:
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about
     located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
+    container: _Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
+    container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)
 
 
 @register("places", version=VERSION)
@@ -140,6 +142,8 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
         left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
+        if _route_end(ctx.norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
+            item.relation = "route"  # somewhere on the road it names, not at this end of it
         word = areas.kind_word(right)
         if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
             item.forced = "town"
@@ -187,7 +191,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     themselves keep the named place's point."""
     if text is not None:
         # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
-        scenes = [m for m in mentions if not _ORIGIN.search(text[max(0, m.span.start - 30):m.span.start])]
+        scenes = _scenes(mentions, text)
         mentions = scenes if any(m.resolved and (m.where_prec or 9) <= 3 for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
@@ -199,6 +203,31 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
+_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$", re.I)
+
+
+def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``mention`` names the governorate ``place`` lies in ("Hama",
+    the province or its namesake seat, for Soran in Hama), not another town
+    ("an IDP from rural Damascus in Al Bab city")."""
+    if not mention.admin1 or mention.admin1 != place.admin1:
+        return False
+    return mention.feature == "admin1" or place_key(mention.text) == place_key(mention.admin1)
+
+
+def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The mentions that are not an origin: "an IDP from Homs", and what
+    locates an origin, "a man from Soran in Hama died in Sidnaya prison",
+    "the axis from Ithariyah in Hama through Tadmor"."""
+    scenes, previous = [], None
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        origin = bool(_ORIGIN.search(text[max(0, mention.span.start - 30):mention.span.start])) or (
+            previous is not None and bool(_WITHIN.fullmatch(text[previous.span.end:mention.span.start]))
+            and _governorate_of(mention, previous))
+        previous = mention if origin else None
+        if not origin:
+            scenes.append(mention)
+    return scenes
 
 
 def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
@@ -281,6 +310,7 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         resolved = _coherent(resolved, gazetteer)
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
+    towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
     if text is not None:
         towns = [m for m in towns if _located(text, m, mentions)] or towns
     if towns:
@@ -384,8 +414,55 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
             end -= 2 if text.endswith("'s") else 1
             text = norm[start:end]
         if text:
-            tokens.append((start, end, text))
+            tokens.extend(_hyphen_parts(start, text) if _ROUTE_AFTER.match(norm, end) else [(start, end, text)])
     return tokens
+
+
+# "the Dashishah-Tuwaymin road": a route named by the places it joins
+_ROUTE_AFTER = re.compile(
+    r"\s+(?:road|highway|motorway|axis|triangle|route|front(?:line)?|line|junction|railway|pipeline)s?\b", re.I)
+
+
+_ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
+
+
+def _route_end(norm: str, item: _Found) -> bool:
+    """Whether a name is one end of a route the text names ("the Baghdad -
+    Kut road", "Dashishah-Tuwaymin road")."""
+    if _ROUTE_NAMES.match(norm, item.end):
+        return True
+    return bool(re.search(r"\w\s?-\s?$", norm[max(0, item.start - 4):item.start])) and bool(
+        _ROUTE_AFTER.match(norm, item.end))
+
+
+def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
+    """"Dashishah-Tuwaymin road", "Ash Shula-Sokhneh axis": two names joined
+    by a hyphen before a route word are two tokens (:func:`_name_run` joins
+    them back, so a name written with a hyphen, "Kafr-Nobol", is still looked
+    up whole first). Articles stay attached ("Jisr-Ash-Shugur road")."""
+    if "-" not in text:
+        return [(start, start + len(text), text)]
+    pieces = text.split("-")
+    parts: list[tuple[int, int, str]] = []
+    offset = start
+    for piece in pieces:
+        previous = parts[-1][2] if parts else ""
+        if parts and not (piece[:1].isupper() and len(previous) > 1 and len(piece) > 1
+                          and _HYPHEN_WORD.match(previous.rsplit("-", 1)[-1])
+                          and not _is_connector(previous.rsplit("-", 1)[-1]) and not _is_connector(piece)):
+            first, _, joined = parts.pop()
+            parts.append((first, offset + len(piece), f"{joined}-{piece}"))
+        else:
+            parts.append((offset, offset + len(piece), piece))
+        offset += len(piece) + 1
+    return parts
+
+
+_HYPHEN_WORD = re.compile(r"[A-Z][a-z']+$")
+
+
+def _is_connector(word: str) -> bool:
+    return word.lower() in _words().connectors
 
 
 def _is_name_word(word: str) -> bool:
@@ -466,7 +543,7 @@ def _name_run(norm, tokens, index, blocked) -> int:
     while length < 4 and index + length < len(tokens):
         previous_end = tokens[index + length - 1][1]
         start, end, word = tokens[index + length]
-        if norm[previous_end:start] != " " or _overlaps(start, end, blocked):
+        if norm[previous_end:start] not in (" ", "-") or _overlaps(start, end, blocked):
             break
         if not (_is_name_word(word) or word.lower() in _words().connectors):
             break
@@ -677,6 +754,14 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
         item.located_in = _located_in(ctx.norm, item)
+        if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):
+            # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
+            governorate = any(p.feature == "admin1" for p in gazetteer.by_key(following.key))
+            if _DISTRICT_AFTER.match(ctx.norm, following.end) or (not governorate and (
+                    _UNIT_AFTER.match(ctx.norm, following.end) or "countryside" in gap.lower())):
+                item.container, item.container_kind = following, "unit"
+            elif _NEIGHBOURHOOD.match(ctx.norm, item.end):
+                item.container, item.container_kind = following, "neighbourhood"
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
     for position, item in enumerate(found):
@@ -707,6 +792,38 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                 gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=not item.known
             )
     return countries
+
+
+# "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
+_CONTAINED = re.compile(
+    r"\s+(?:(?:area|village|town|neighbou?rhood|district)\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)[a-z-]*\s+)?(?:countryside\s+of\s+(?:the\s+)?)?", re.I)
+_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.I)
+_UNIT_AFTER = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+(?:sub-?)?district\b", re.I)
+_NEIGHBOURHOOD_KM = 15  # a city's neighbourhood lies within its built-up area
+
+
+def _inside_container(item: _Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
+    """Of the candidates, those inside the district, sub-district or city the
+    text says the name lies in: "Nahar Al Abiad area in Jisr-Ash-Shugur
+    countryside" is not a namesake in Aleppo, "Al Hajana neighbourhood of
+    Al-Bukamal" not a village 100 km away. None inside: the name stays
+    unplaced and the unit stands for the event."""
+    container = item.container
+    unit = _choose(container, countries) if container is not None and container.container is None else None
+    if unit is None:
+        return candidates
+    place = unit.place
+    if item.container_kind == "unit" and place.feature in ("admin2", "admin3"):
+        field = "admin2" if place.feature == "admin2" else "admin3"
+        return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
+                or (c.place.admin1_code == place.admin1_code
+                    and unit_key(getattr(c.place, field) or "") == unit_key(place.name))]
+    if item.container_kind == "neighbourhood" and place.feature == "town":
+        return [c for c in candidates if c.place.feature != "town" or haversine_km(
+            c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]
+    return candidates
 
 
 def _twin(gazetteer, item: _Found, context: Context) -> None:
@@ -828,6 +945,8 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
             if c.place.country in item.admin_countries or c.place.feature == "country"
             or (c.place.population >= 500_000 and place_key(c.place.name) == item.key)
         ]
+    if item.container is not None:
+        candidates = _inside_container(item, candidates, countries)
     if item.forced == "area":
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)
     elif item.forced == "town":

@@ -229,6 +229,12 @@ def _insert_communities(connection, communities: list[dict], cities: dict, names
         _insert_unit(connection, level, pcode, row, code, members, names)
 
 
+# OCHA writes an inner article glued to its word ("Um Elkeif", "Kerbet Eltamer") where the
+# Arabic name has it as a word of its own (أم الكيف): reports write "Umm al-Kayf".
+_GLUED_ARTICLE = re.compile(r"(?<=\w )(El|Al)(?=[^aeiouAEIOU\s-]\w{2})")
+_ARABIC_INNER_ARTICLE = re.compile(r"\sال")
+
+
 def community_names(row: dict, taken: frozenset[str] = frozenset()) -> list[str]:
     """The names of an OCHA community: English, Arabic, GeoNames alternates,
     and the parts of OCHA's compound names: "Dadi - Dada Li" (and the Arabic
@@ -243,19 +249,30 @@ def community_names(row: dict, taken: frozenset[str] = frozenset()) -> list[str]
     >>> community_names({"name_en": "Dadi - Dada Li", "name_ar": "دادي_دادة لي", "alt_names": "",
     ...                  "admin1_en": "Aleppo", "admin2_en": "Afrin", "admin3_en": "Bulbul"})[2:]
     ['Dadi', 'Dada Li', 'دادي', 'دادة لي']
+    >>> community_names({"name_en": "Um Elkeif", "name_ar": "أم الكيف", "alt_names": "",
+    ...                  "admin1_en": "Al-Hasakeh", "admin2_en": "Al-Hasakeh", "admin3_en": "Tal Tamer"})
+    ['Um Elkeif', 'أم الكيف', 'Um El keif']
+    >>> community_names({"name_en": "Abin - Efrin", "name_ar": "ابين- عفرين", "alt_names": "",
+    ...                  "admin1_en": "Aleppo", "admin2_en": "Afrin", "admin3_en": "Afrin"}, frozenset({"afrin"}))[2:]
+    ['Abin', 'ابين']
     """
-    from marsad.gazetteer.keys import place_key, skeleton
+    from marsad.gazetteer.keys import arabic_skeleton, is_arabic, latin_skeleton, place_key, skeleton
 
     names = [row["name_en"], row["name_ar"], *(a for a in (row.get("alt_names") or "").split("|") if a)]
+    if _ARABIC_INNER_ARTICLE.search(row["name_ar"]) and _GLUED_ARTICLE.search(row["name_en"]):
+        names.append(_GLUED_ARTICLE.sub(r"\1 ", row["name_en"]))  # "Um Elkeif" (أم الكيف) is "Um El Keif"
     parts = [p.strip() for p in re.split(r"\s+-\s+", row["name_en"]) if p.strip()]
-    parts += [p.strip() for p in row["name_ar"].split("_") if p.strip()]
+    parts += [p.strip() for p in re.split(r"[_-]", row["name_ar"]) if p.strip()]
     if len(parts) > 2:
-        names += [p for p in parts if len(place_key(p)) >= 4 and place_key(p) not in taken]
+        # an Arabic part spelt like a taken English one ("Efrin" = عفرين) is not this community's name either
+        taken_consonants = {latin_skeleton(p) for p in parts if not is_arabic(p) and place_key(p) in taken}
+        names += [p for p in parts if len(place_key(p)) >= 4 and place_key(p) not in taken
+                  and not (is_arabic(p) and arabic_skeleton(p) in taken_consonants)]
     words = row["name_en"].split()
     units = {skeleton(place_key(row[c])) for c in ("admin1_en", "admin2_en", "admin3_en") if row.get(c)}
     for cut in (1, 2, 3):
         if len(words) - cut >= 2 and skeleton(place_key(" ".join(words[-cut:]))) in units:
-            names.append(" ".join(words[:-cut]))
+            names.append(" ".join(words[:-cut]).rstrip(" -"))
             break
     return list(dict.fromkeys(n for n in names if n))
 

@@ -16,7 +16,7 @@ Latin script, in this order:
    at az adh ath ul``), glued assimilated articles too (``Ezzor`` → ``zor``,
    ``Arraqqa`` → ``raqqa``).
 4. ``Albu``/``Al Bu``/``Al Bo``/``Abu``/``Abou``/``Bou`` all become ``bu``.
-5. Vowel spelling: ``ee`` → ``i``, ``ou``/``oo``/``o``/``aw`` → ``u``,
+5. Vowel spelling: ``iy`` before a vowel → ``i`` (``Aziziyeh`` = ``Azizieh``), ``ee`` → ``i``, ``ou``/``oo``/``o``/``aw`` → ``u``,
    ``ei``/``ey``/``ai`` → ``ay``, other ``e`` → ``a``, final ``y`` → ``i``;
    ``q`` → ``k``, ``dj`` → ``j``, French ``ch`` → ``sh`` (``Cheikh`` = ``Sheikh``).
 6. Doubled letters single, a final ``h`` after a vowel dropped
@@ -53,6 +53,8 @@ True
 >>> place_key("Upper Baguz") == place_key("Baguz Foqani") == place_key("Baguz Fawqani")
 True
 >>> place_key("Lower Baguz") == place_key("Baguz Tahtani") == place_key("Baguz at-Tahtani")
+True
+>>> place_key("Aziziyeh") == place_key("Al-Azizieh") == place_key("Aziziah")
 True
 >>> place_key("Aleppo")
 'alapu'
@@ -108,6 +110,7 @@ _GLUED_ARTICLE = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
 # the triggers only skip rules that cannot match (building the bundled index
 # folds about a million names), plain strings are replaced without a regex.
 _VOWEL_RULES = (
+    (("iy",), re.compile(r"iy(?=[aeiou])"), "i"),
     (("ee",), "ee", "i"),
     (("o", "aw"), re.compile(r"ou|oo|aw(?![aeiou])|o"), "u"),
     (("ei", "ey", "ai"), re.compile(r"ei|ey|ai"), "ay"),

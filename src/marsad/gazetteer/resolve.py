@@ -47,6 +47,7 @@ inside the area the context allows, or, for skeletons of five letters or more
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -91,7 +92,9 @@ class Context:
         """Whether a place found through its Arabic name may be the one meant:
         inside the area the context allows (a skeleton of fewer than four
         letters, "Ghazal" = غزيلة, only when the spellings also differ by at
-        most one letter), or anywhere in the report's countries for five letters or more."""
+        most one letter; of one part of OCHA's "village - district" names:
+        "Ibbin" is ابين, "Abin - Efrin"), or anywhere in the report's countries
+        for five letters or more."""
         named = self.sentence_admin1 | self.document_admin1
         if place.admin1_code and place.admin1_code in named:
             allowed = True
@@ -100,7 +103,11 @@ class Context:
         else:
             allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
         # the edit distance last: a short skeleton meets many places, most outside the area
-        return allowed and (len(consonants) >= 4 or _edit_distance(key, place_key(place.name)) <= 1)
+        return allowed and (len(consonants) >= 4 or any(
+            _edit_distance(key, place_key(part)) <= max(1, len(key) // 3) for part in _OCHA_PARTS.split(place.name)))
+
+
+_OCHA_PARTS = re.compile(r"\s+-\s+")
 
 
 @dataclass(frozen=True)
