@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.gazetteer.admin import admin_names, is_position_name, plain_unit_name, unit_points
+from marsad.gazetteer.admin import admin1_alternates, admin_names, is_position_name, plain_unit_name, unit_points
 from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
 
 _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-\u06ff'’‘ʿʾ.\-]+$")
@@ -148,6 +148,7 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
     from marsad.gazetteer.keys import place_key
 
     admin1, admin2 = units
+    alternates = admin1_alternates(admin1)
     covered = set(admin1_table())
     members1: dict[tuple, list[str]] = {}
     members2: dict[tuple, list[str]] = {}
@@ -171,7 +172,8 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
                 "bundled", None,
             ))
             word = "District" if level == "admin2" else "Province"
-            names.extend(name_rows(place_id, [name, plain, f"{plain} {word}"]))
+            others = alternates.get((country, code), []) if level == "admin1" else []
+            names.extend(name_rows(place_id, [name, plain, f"{plain} {word}", *others]))
 
 
 # --- OCHA's Syrian communities ------------------------------------------------
