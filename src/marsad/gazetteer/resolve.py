@@ -206,6 +206,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
                 scored.append((score(place, context, fuzzy=True), place, True))
+    if context.written:
+        scored = _spelt_as_written(scored, key, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
     _closest_spelling_first(scored, context.written or name or key)
     results = []
@@ -221,6 +223,21 @@ def in_units(place: Place, keys: frozenset[str]) -> bool:
     return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
 
 
+def _spelt_as_written(scored: list, key: str, written: str) -> list:
+    """Namesakes whose own names share the key but not the spelling: the one
+    the text spells letter for letter (accents aside) gets
+    :data:`SPELT_AS_WRITTEN` ("Oyam" is Oyam in Uganda, not Oyem in Gabon).
+    A place found under an alternate name is no such namesake ("Genova" is
+    still Genoa, however a small Génova is spelt)."""
+    own = [item for item in scored if not item[2] and place_key(item[1].name) == key]
+    letters = _letters(written)
+    exact = {id(item) for item in own if _letters(item[1].name) == letters}
+    if not exact or len(exact) == len(own):
+        return scored
+    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if id(item) in exact else item
+            for item in scored for value, place, fuzzy in (item,)]
+
+
 def _closest_spelling_first(scored: list, written: str) -> None:
     """Among candidates tied for the best score (same-named villages of one
     governorate, nothing in the text to tell them apart), the one whose own
@@ -234,6 +251,11 @@ def _closest_spelling_first(scored: list, written: str) -> None:
         scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item[1].name)))
 
 
+#: for a place whose own name the text spells letter for letter (accents aside)
+SPELT_AS_WRITTEN = 0.5
+
+
+@lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
     """Lower-case ASCII letters of a name, vowels and articles kept."""
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
