@@ -11,7 +11,7 @@ from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates
 from marsad.gazetteer.resolve import Context, rank
 
 # the towns and their namesakes these tests are about
-COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT"}
+COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM"}
 
 
 def _subdivision(country: str, iso: str, **translations: str) -> tuple[str, list[list[str]]]:
@@ -63,6 +63,13 @@ def test_a_governorate_under_its_local_name(world, text, country):
     pytest.importorskip("pycountry")
     chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
     assert chosen is not None and chosen.country == country, chosen
+
+
+def test_a_province_named_by_directions_in_english_keeps_its_local_name(world):
+    pytest.importorskip("pycountry")
+    # Cameroon's "Far North" is only direction words in English text, "Extreme-Nord" is a name
+    assert [p.id for p in world.by_name("Extreme-Nord") if p.feature == "admin1"] == ["admin1:CM.12"]
+    assert not [p for p in world.by_name("Far North") if p.feature == "admin1"]
 
 
 def test_the_namesake_spelt_as_written(world):

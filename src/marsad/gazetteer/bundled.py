@@ -163,8 +163,9 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
     for level, members in (("admin1", members1), ("admin2", members2)):
         for (country, code, name), point in unit_points(cities, members).items():
             plain = plain_unit_name(name)
-            if is_position_name(plain):
-                continue
+            others = alternates.get((country, code), []) if level == "admin1" else []
+            if is_position_name(plain) and not others:
+                continue  # "Central", "Far North": directions in text, unless a local name says more
             place_id = f"admin1:{country}.{code}" if level == "admin1" else f"admin2:{country}.{code}.{place_key(plain)}"
             connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), (
                 place_id, name, country, admin1_name(country, code) or admin1.get((country, code)),
@@ -172,8 +173,8 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
                 "bundled", None,
             ))
             word = "District" if level == "admin2" else "Province"
-            others = alternates.get((country, code), []) if level == "admin1" else []
-            names.extend(name_rows(place_id, [name, plain, f"{plain} {word}", *others]))
+            own = [] if is_position_name(plain) else [name, plain, f"{plain} {word}"]
+            names.extend(name_rows(place_id, [*own, *others]))
 
 
 # --- OCHA's Syrian communities ------------------------------------------------
