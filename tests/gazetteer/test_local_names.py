@@ -11,7 +11,7 @@ from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates
 from marsad.gazetteer.resolve import Context, rank
 
 # the towns and their namesakes these tests are about
-COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM"}
+COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM", "PA", "ZW"}
 
 
 def _subdivision(country: str, iso: str, **translations: str) -> tuple[str, list[list[str]]]:
@@ -84,3 +84,11 @@ def test_an_alternate_name_is_no_namesake(world):
     # a small Génova in Colombia is spelt "Genova"; Genoa's alternate name is too
     best = rank(world, "Genova", Context(written="Genova"))[0]
     assert best.place.country == "IT"
+
+
+def test_a_country_tie_counts_the_size_of_names_spelt_as_written(world):
+    # one place in Panama, one that shares Harare's key: Harare is larger, but the
+    # text spells Herrera (Panama's province), not Harare
+    text = "Teachers blocked the road in Chitre, Herrera to demand new classrooms."
+    chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
+    assert chosen is not None and chosen.country == "PA", chosen

@@ -39,7 +39,7 @@ from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
@@ -321,10 +321,11 @@ def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention
 
 
 def _own_population(gazetteer, mention: PlaceMention) -> int:
-    """A place's population when the text writes its own name ("Cairo" for
-    "Al Qahirah", a neighbourhood of Taizz, is an alternate name: 0)."""
+    """A place's population when the text writes its own name, spelt as it is
+    ("Cairo" for "Al Qahirah", a neighbourhood of Taizz, is an alternate name;
+    "Kossi" is not India's Kosi, which only shares its key: 0)."""
     place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
-    own = place is not None and place_key(place.name) == place_key(mention.text)
+    own = place is not None and place_key(place.name) == place_key(mention.text) and spelt_alike(place.name, mention.text)
     return place.population if own else 0
 
 

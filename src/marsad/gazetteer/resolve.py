@@ -47,12 +47,13 @@ inside the area the context allows, or, for skeletons of five letters or more
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
-from marsad.gazetteer.keys import latin_skeleton, place_key, skeleton
+from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
 
 __all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
@@ -230,8 +231,7 @@ def _spelt_as_written(scored: list, key: str, written: str) -> list:
     A place found under an alternate name is no such namesake ("Genova" is
     still Genoa, however a small Génova is spelt)."""
     own = [item for item in scored if not item[2] and place_key(item[1].name) == key]
-    letters = _letters(written)
-    exact = {id(item) for item in own if _letters(item[1].name) == letters}
+    exact = {id(item) for item in own if spelt_alike(item[1].name, written)}
     if not exact or len(exact) == len(own):
         return scored
     return [(value + SPELT_AS_WRITTEN, place, fuzzy) if id(item) in exact else item
@@ -257,8 +257,33 @@ SPELT_AS_WRITTEN = 0.5
 
 @lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
-    """Lower-case ASCII letters of a name, vowels and articles kept."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
+    """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()) if "a" <= c <= "z")
+
+
+_LETTERS = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
+
+
+def spelt_alike(name: str, other: str) -> bool:
+    """Whether two names have the same letters, accents, case, Arabic articles
+    and a final h after a vowel aside ("As Samawah" = "Samawa"; not "Kossi" =
+    "Kosi" or "Oyam" = "Oyem", which only share their keys).
+
+    >>> spelt_alike("As Samawah", "Samawa"), spelt_alike("Białystok", "Bialystok"), spelt_alike("Kossi", "Kosi")
+    (True, True, False)
+    """
+    return _spelling(name) == _spelling(other)
+
+
+@lru_cache(maxsize=100_000)
+def _spelling(name: str) -> str:
+    words = (_letters(word) for word in _WORDS.split(name))
+    joined = "".join(word for word in words if word and word not in ARTICLES)
+    return _FINAL_H.sub("", joined)
+
+
+_WORDS = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
 
 @lru_cache(maxsize=50_000)
