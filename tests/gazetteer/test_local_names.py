@@ -11,7 +11,7 @@ from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates
 from marsad.gazetteer.resolve import Context, rank
 
 # the towns and their namesakes these tests are about
-COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM", "PA", "ZW"}
+COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM", "PA", "ZW", "BR", "PR", "NI"}
 
 
 def _subdivision(country: str, iso: str, **translations: str) -> tuple[str, list[list[str]]]:
@@ -28,6 +28,12 @@ def test_a_subdivision_matches_its_unit_through_a_translation():
     assert names[("DE", "13")] == ["Sachsen", "Saxe"]  # one letter off: "Saxonia" (Romanian) ~ "Saxony"
     assert names[("DE", "14")] == ["Sachsen-Anhalt"]
     assert names[("ET", "51")] == ["Oromia"]
+
+
+def test_and_is_one_word_in_every_language():
+    units = {("ES", "55"): "Castille and Leon"}
+    subdivisions = [_subdivision("ES", "Castilla y León", fr="Castille-et-León")]
+    assert admin1_alternates(units, subdivisions) == {("ES", "55"): ["Castilla y León", "Castille-et-León"]}
 
 
 def test_a_near_spelling_never_takes_a_unit_that_has_its_own_match():
@@ -58,6 +64,9 @@ def world(tmp_path_factory):
     # "Lazio" is Italy's Latium, so Latina is Italy's, not the one in Madrid
     ("Truck drivers gathered in Latina (Lazio) to protest against fuel prices.", "IT"),
     ("Residents protested in San Fernando (Andalucia) against the closure of a clinic.", "ES"),
+    # a name runs over the small words of Spanish and Portuguese names: not Puerto Rico's Río Grande
+    ("A shopkeeper was shot dead in Mossoro (Rio Grande do Norte) on Sunday night.", "BR"),
+    ("Miners marched through Ponferrada (Castilla y Leon) to defend their jobs.", "ES"),
 ])
 def test_a_governorate_under_its_local_name(world, text, country):
     pytest.importorskip("pycountry")

@@ -179,22 +179,33 @@ def admin1_alternates(admin1: dict[tuple[str, str], str],
     subdivisions = iso_subdivisions() if subdivisions is None else subdivisions
     units: dict[str, dict[str, str]] = {}
     for (country, code), name in admin1.items():
-        units.setdefault(country, {})[code] = place_key(plain_unit_name(name))
+        units.setdefault(country, {})[code] = _match_key(name)
     matches: dict[str, list[tuple[set[str], list[list[str]]]]] = {}
     for country, names in subdivisions:
         if country in units:
-            keys = {place_key(plain_unit_name(n)) for locale in names for n in locale}
+            keys = {_match_key(n) for locale in names for n in locale}
             matches.setdefault(country, []).append((keys, names))
     result: dict[tuple[str, str], list[str]] = {}
     for country, found in matches.items():
         for code, names in _one_to_one(units[country], found).items():
-            own = units[country][code]
+            own = place_key(plain_unit_name(admin1[(country, code)]))
             kept = [n for locale in (names[0], *(names[1 + _MATCH_LOCALES.index(x)] for x in _NAME_LOCALES))
                     for n in locale if place_key(plain_unit_name(n)) != own and not is_position_name(n)
                     and n.lower() not in _FOREIGN_POSITIONS]
             if kept:
                 result[(country, code)] = list(dict.fromkeys(kept))
     return result
+
+
+_AND = re.compile(r"(?i)(?:\s+|\s*-\s*)(?:and|y|et|e|und|i)(?:\s+|\s*-\s*)")
+
+
+def _match_key(name: str) -> str:
+    """The key a unit's name is matched by: "and" in any language is one word
+    ("Castilla y León" = "Castille-et-León" = "Castille and Leon" but for the spelling)."""
+    from marsad.gazetteer.keys import place_key
+
+    return place_key(plain_unit_name(_AND.sub(" and ", name)))
 
 
 def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str]]]]) -> dict[str, list[list[str]]]:
