@@ -4,7 +4,7 @@ Finding (over ``ctx.norm``, so offsets are those of the original text):
 
 1. Words are tokenised keeping hyphens and apostrophes inside names
    ("Al-Sha'afah", "ez-Zor"). A candidate starts at a capitalised word, an
-   ``al-X`` word or an Arabic-script word; it may run over up to four words
+   ``al-X`` word or an Arabic-script word; it may run over up to five words
    joined by spaces, with lower-case articles inside ("Jisr al Shughur").
 2. The longest such n-gram whose normalised key is in the gazetteer is a
    mention. Words inside an actor mention (found by the ``actors``
@@ -461,10 +461,14 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
     return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
 
 
+#: words of the longest name ("Santa Cruz de la Sierra")
+_MAX_WORDS = 5
+
+
 def _name_run(norm, tokens, index, blocked) -> int:
-    """How many tokens from ``index`` can form one name (at most 4)."""
+    """How many tokens from ``index`` can form one name (at most :data:`_MAX_WORDS`)."""
     length = 1
-    while length < 4 and index + length < len(tokens):
+    while length < _MAX_WORDS and index + length < len(tokens):
         previous_end = tokens[index + length - 1][1]
         start, end, word = tokens[index + length]
         if norm[previous_end:start] != " " or _overlaps(start, end, blocked):
