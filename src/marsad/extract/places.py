@@ -426,9 +426,11 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             if item is None:
                 index += skip
                 continue
-        if _ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end):
+        if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
+                or (_ACRONYM_BEFORE.search(norm, 0, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
             index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
-            continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town
+            continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
+            # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
@@ -437,6 +439,8 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
 
 
 _ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
 _LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
 _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
