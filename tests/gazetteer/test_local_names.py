@@ -1,5 +1,7 @@
-"""Governorates under their local-language names (ISO 3166-2 via pycountry),
-and namesakes told apart by the spelling the text uses."""
+"""Reports that give no country (issue 11, text alone): governorates under
+their local-language names (ISO 3166-2 via pycountry), namesakes told apart by
+the spelling the text uses, names with Spanish and Portuguese small words, and
+landmarks or organisations that are no places."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates
 from marsad.gazetteer.resolve import Context, rank
 
 # the towns and their namesakes these tests are about
-COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM", "PA", "ZW", "BR", "PR", "NI"}
+COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM", "PA", "ZW", "BR", "PR", "NI", "BO", "CV", "NZ", "HT"}
 
 
 def _subdivision(country: str, iso: str, **translations: str) -> tuple[str, list[list[str]]]:
@@ -67,6 +69,8 @@ def world(tmp_path_factory):
     # a name runs over the small words of Spanish and Portuguese names: not Puerto Rico's Río Grande
     ("A shopkeeper was shot dead in Mossoro (Rio Grande do Norte) on Sunday night.", "BR"),
     ("Miners marched through Ponferrada (Castilla y Leon) to defend their jobs.", "ES"),
+    # five words: not the Santa Cruz of Cape Verde
+    ("Parents marched in Santa Cruz de la Sierra (Santa Cruz) over school closures.", "BO"),
 ])
 def test_a_governorate_under_its_local_name(world, text, country):
     pytest.importorskip("pycountry")
@@ -101,3 +105,11 @@ def test_a_country_tie_counts_the_size_of_names_spelt_as_written(world):
     text = "Teachers blocked the road in Chitre, Herrera to demand new classrooms."
     chosen = main_place(find_places(DocContext(text=text), world), world, text=text)
     assert chosen is not None and chosen.country == "PA", chosen
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Residents gathered in Alexandra Park to protest against a new cycle path.", "Alexandra"),
+    ("Teachers marched at the call of the unions (CGT, FO, Sud, FSU) against the reform.", "Sud"),
+])
+def test_landmarks_and_organisations_are_no_places(world, text, word):
+    assert word not in [m.text for m in find_places(DocContext(text=text), world)]
