@@ -3,7 +3,9 @@
 Every candidate whose key equals the name's key gets a score:
 
 * name: +0.75 when the name is the place's own name rather than one of its
-  alternate names ("Salvador" is Salvador, not San Salvador);
+  alternate names ("Salvador" is Salvador, not San Salvador); +0.5 more for
+  the one spelt as written among namesakes whose own names share the key
+  ("Oyam" is Oyam, Uganda, not Oyem, Gabon);
 * seat: +0.4 for a town that gives its name to its district, +0.2 to its
   sub-district: of same-named villages without populations (OCHA's), the
   seat is the one reports mean (Ras al-Ain of Al-Hasakah, not of Hama);
