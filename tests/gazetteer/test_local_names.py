@@ -9,7 +9,7 @@ import pytest
 
 from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places, main_place
-from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates
+from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates, unit_points
 from marsad.gazetteer.resolve import Context, rank
 
 # the towns and their namesakes these tests are about
@@ -48,6 +48,14 @@ def test_one_subdivision_per_unit():
     units = {("XX", "01"): "Lakeland"}
     subdivisions = [_subdivision("XX", "Lakelands"), _subdivision("XX", "Lakelanda")]
     assert admin1_alternates(units, subdivisions) == {}
+
+
+def test_a_governorate_sits_at_the_town_of_its_local_name():
+    cities = {"1": {"name": "Bāmyān", "population": 60_000, "latitude": "34.8", "longitude": "67.8"},
+              "2": {"name": "Larger", "population": 90_000, "latitude": "35.0", "longitude": "68.0"}}
+    members = {("AF", "05", "Bamian"): ["1", "2"]}
+    assert unit_points(cities, members)[("AF", "05", "Bamian")] == (35.0, 68.0)  # no seat: the largest town
+    assert unit_points(cities, members, {("AF", "05"): ["Bamyan"]})[("AF", "05", "Bamian")] == (34.8, 67.8)
 
 
 @pytest.fixture(scope="module")

@@ -108,17 +108,20 @@ def admin_names(cities: dict) -> tuple[dict[tuple[str, str], str], dict[str, str
     return admin1, admin2
 
 
-def unit_points(cities: dict, members: dict[tuple, list[str]]) -> dict[tuple, tuple[float, float]]:
-    """A point per unit: its seat (the member town whose name is the unit's)
-    or else its most populous member town. ``members``: {(country, admin-1
-    code, unit name): [geonameid, …]}."""
+def unit_points(cities: dict, members: dict[tuple, list[str]],
+                others: dict[tuple[str, str], list[str]] | None = None) -> dict[tuple, tuple[float, float]]:
+    """A point per unit: its seat (the member town whose name is the unit's,
+    or one of its ``others`` names: "Bamian" has its seat at Bamyan) or else
+    its most populous member town. ``members``: {(country, admin-1 code, unit
+    name): [geonameid, …]}; ``others``: {(country, admin-1 code): names}."""
     from marsad.gazetteer.keys import place_key
 
     points = {}
     for slot, ids in members.items():
-        unit_key = place_key(plain_unit_name(slot[2]))
+        names = [slot[2], *(others or {}).get(slot[:2], ())]
+        unit_keys = {place_key(plain_unit_name(name)) for name in names}
         towns = [cities[i] for i in ids]
-        seats = [c for c in towns if place_key(c["name"]) == unit_key]
+        seats = [c for c in towns if place_key(c["name"]) in unit_keys]
         best = max(seats or towns, key=lambda c: int(c.get("population") or 0))
         points[slot] = (float(best["latitude"]), float(best["longitude"]))
     return points

@@ -161,7 +161,7 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
         if country != "SY" and geonameid in admin2:
             members2.setdefault((country, code, admin2[geonameid]), []).append(geonameid)
     for level, members in (("admin1", members1), ("admin2", members2)):
-        for (country, code, name), point in unit_points(cities, members).items():
+        for (country, code, name), point in unit_points(cities, members, alternates if level == "admin1" else None).items():
             plain = plain_unit_name(name)
             others = alternates.get((country, code), []) if level == "admin1" else []
             if is_position_name(plain) and not others:
