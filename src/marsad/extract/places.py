@@ -4,7 +4,7 @@ Finding (over ``ctx.norm``, so offsets are those of the original text):
 
 1. Words are tokenised keeping hyphens and apostrophes inside names
    ("Al-Sha'afah", "ez-Zor"). A candidate starts at a capitalised word, an
-   ``al-X`` word or an Arabic-script word; it may run over up to four words
+   ``al-X`` word or an Arabic-script word; it may run over up to five words
    joined by spaces, with lower-case articles inside ("Jisr al Shughur").
 2. The longest such n-gram whose normalised key is in the gazetteer is a
    mention. Words inside an actor mention (found by the ``actors``
@@ -39,7 +39,7 @@ from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
@@ -351,10 +351,11 @@ def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention
 
 
 def _own_population(gazetteer, mention: PlaceMention) -> int:
-    """A place's population when the text writes its own name ("Cairo" for
-    "Al Qahirah", a neighbourhood of Taizz, is an alternate name: 0)."""
+    """A place's population when the text writes its own name, spelt as it is
+    ("Cairo" for "Al Qahirah", a neighbourhood of Taizz, is an alternate name;
+    "Kossi" is not India's Kosi, which only shares its key: 0)."""
     place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
-    own = place is not None and place_key(place.name) == place_key(mention.text)
+    own = place is not None and place_key(place.name) == place_key(mention.text) and spelt_alike(place.name, mention.text)
     return place.population if own else 0
 
 
@@ -502,9 +503,11 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
             if item is None:
                 index += skip
                 continue
-        if _ORGANISATION.match(norm, item.end):
-            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place
-            continue
+        if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
+                or (_ACRONYM_BEFORE.search(norm, 0, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
+            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
+            continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
+            # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
@@ -513,6 +516,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
 
 
 _ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
+_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
 _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
@@ -537,10 +543,14 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
     return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
 
 
+#: words of the longest name ("Santa Cruz de la Sierra")
+_MAX_WORDS = 5
+
+
 def _name_run(norm, tokens, index, blocked) -> int:
-    """How many tokens from ``index`` can form one name (at most 4)."""
+    """How many tokens from ``index`` can form one name (at most :data:`_MAX_WORDS`)."""
     length = 1
-    while length < 4 and index + length < len(tokens):
+    while length < _MAX_WORDS and index + length < len(tokens):
         previous_end = tokens[index + length - 1][1]
         start, end, word = tokens[index + length]
         if norm[previous_end:start] not in (" ", "-") or _overlaps(start, end, blocked):

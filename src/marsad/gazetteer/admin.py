@@ -108,17 +108,124 @@ def admin_names(cities: dict) -> tuple[dict[tuple[str, str], str], dict[str, str
     return admin1, admin2
 
 
-def unit_points(cities: dict, members: dict[tuple, list[str]]) -> dict[tuple, tuple[float, float]]:
-    """A point per unit: its seat (the member town whose name is the unit's)
-    or else its most populous member town. ``members``: {(country, admin-1
-    code, unit name): [geonameid, …]}."""
+def unit_points(cities: dict, members: dict[tuple, list[str]],
+                others: dict[tuple[str, str], list[str]] | None = None) -> dict[tuple, tuple[float, float]]:
+    """A point per unit: its seat (the member town whose name is the unit's,
+    or one of its ``others`` names: "Bamian" has its seat at Bamyan) or else
+    its most populous member town. ``members``: {(country, admin-1 code, unit
+    name): [geonameid, …]}; ``others``: {(country, admin-1 code): names}."""
     from marsad.gazetteer.keys import place_key
 
     points = {}
     for slot, ids in members.items():
-        unit_key = place_key(plain_unit_name(slot[2]))
+        names = [slot[2], *(others or {}).get(slot[:2], ())]
+        unit_keys = {place_key(plain_unit_name(name)) for name in names}
         towns = [cities[i] for i in ids]
-        seats = [c for c in towns if place_key(c["name"]) == unit_key]
+        seats = [c for c in towns if place_key(c["name"]) in unit_keys]
         best = max(seats or towns, key=lambda c: int(c.get("population") or 0))
         points[slot] = (float(best["latitude"]), float(best["longitude"]))
     return points
+
+
+# Locales of pycountry's ISO 3166-2 translations used to match a subdivision to
+# GeoNames' English admin-1 name ("Pouilles", "Apulien" lead "Puglia" to "Apulia").
+_MATCH_LOCALES = ("en", "fr", "es", "de", "it", "nl", "ca", "ro")
+# Locales whose translations become names: the local-language ISO name is what
+# reports write in English text ("Sachsen", "Andalucia"), French and Spanish names
+# where the ISO name is English ("Extreme-Nord" for Cameroon's "Far North").
+_NAME_LOCALES = ("en", "fr", "es")
+_LATIN_NAME = re.compile(r"^[\s\u0020-\u024f\u1e00-\u1eff'’.\-]+$")
+# a French or Spanish position word alone ("Nord", "Sud") is a direction in text, not a place
+_FOREIGN_POSITIONS = frozenset("nord sud est ouest centre norte sur este oeste centro".split())
+
+
+def iso_subdivisions() -> list[tuple[str, list[list[str]]]]:
+    """(country, [names per locale of :data:`_MATCH_LOCALES`, the ISO name
+    first]) for every top-level ISO 3166-2 subdivision, from the PyPI package
+    ``pycountry`` (Debian iso-codes data, LGPL); empty without it."""
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:
+        return []
+    folder = Path(pycountry.__file__).parent / "locales"
+    catalogs = [gettext.translation("iso3166-2", str(folder), languages=[locale], fallback=True)
+                for locale in _MATCH_LOCALES]
+    subdivisions = []
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            names = [_name_parts(subdivision.name), *(_name_parts(c.gettext(subdivision.name)) for c in catalogs)]
+            subdivisions.append((subdivision.country_code, names))
+    return subdivisions
+
+
+def _name_parts(name: str) -> list[str]:
+    """"Catalunya [Cataluña]" → both; "Asturias, Principado de" → "Asturias";
+    "Nordoccidentale (Botswana)" → "Nordoccidentale"."""
+    name = re.sub(r"\s*\([^)]*\)", "", name)
+    parts = (part.split(",")[0].strip() for part in re.split(r"[\[\]/]", name))
+    return [part for part in parts if len(part) >= 3 and _LATIN_NAME.match(part)]
+
+
+def admin1_alternates(admin1: dict[tuple[str, str], str],
+                      subdivisions: list[tuple[str, list[list[str]]]] | None = None) -> dict[tuple[str, str], list[str]]:
+    """{(country, admin-1 code): other names} for GeoNames' admin-1 units
+    (``admin1``: the English names of :func:`admin_names`), from their ISO
+    3166-2 subdivision: its local-language name ("Sachsen", "Andalucía",
+    "Puglia", "Sagaing") and its English, French and Spanish names. A
+    subdivision is matched to a unit by name in any of a few languages: the
+    same key, else (when neither has an exact match in the country) a key one
+    letter off ("Oromia" = "Oromiya"), and only one to one."""
+    from marsad.gazetteer.keys import place_key
+
+    subdivisions = iso_subdivisions() if subdivisions is None else subdivisions
+    units: dict[str, dict[str, str]] = {}
+    for (country, code), name in admin1.items():
+        units.setdefault(country, {})[code] = _match_key(name)
+    matches: dict[str, list[tuple[set[str], list[list[str]]]]] = {}
+    for country, names in subdivisions:
+        if country in units:
+            keys = {_match_key(n) for locale in names for n in locale}
+            matches.setdefault(country, []).append((keys, names))
+    result: dict[tuple[str, str], list[str]] = {}
+    for country, found in matches.items():
+        for code, names in _one_to_one(units[country], found).items():
+            own = place_key(plain_unit_name(admin1[(country, code)]))
+            kept = [n for locale in (names[0], *(names[1 + _MATCH_LOCALES.index(x)] for x in _NAME_LOCALES))
+                    for n in locale if place_key(plain_unit_name(n)) != own and not is_position_name(n)
+                    and n.lower() not in _FOREIGN_POSITIONS]
+            if kept:
+                result[(country, code)] = list(dict.fromkeys(kept))
+    return result
+
+
+_AND = re.compile(r"(?i)(?:\s+|\s*-\s*)(?:and|y|et|e|und|i)(?:\s+|\s*-\s*)")
+
+
+def _match_key(name: str) -> str:
+    """The key a unit's name is matched by: "and" in any language is one word
+    ("Castilla y León" = "Castille-et-León" = "Castille and Leon" but for the spelling)."""
+    from marsad.gazetteer.keys import place_key
+
+    return place_key(plain_unit_name(_AND.sub(" and ", name)))
+
+
+def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str]]]]) -> dict[str, list[list[str]]]:
+    """Unit code → the names of the one subdivision that matches it: exact keys
+    first; a key one letter off only between a unit and a subdivision that have
+    no exact match at all (so "Western" never takes "Eastern")."""
+    from marsad.gazetteer.resolve import _edit_distance
+
+    shared = Counter(codes.values())
+    exact = [{code for code, key in codes.items() if key in keys} for keys, _ in found]
+    taken = set().union(*exact) if exact else set()
+    pairs: list[tuple[str, int]] = []
+    for position, ((keys, _), hits) in enumerate(zip(found, exact)):
+        if not hits:
+            hits = {code for code, key in codes.items() if code not in taken and len(key) >= 5
+                    and any(abs(len(key) - len(k)) <= 1 and _edit_distance(key, k) <= 1 for k in keys)}
+        if len(hits) == 1 and shared[codes[next(iter(hits))]] == 1:
+            pairs.append((next(iter(hits)), position))
+    claimed = Counter(code for code, _ in pairs)
+    return {code: found[position][1] for code, position in pairs if claimed[code] == 1}

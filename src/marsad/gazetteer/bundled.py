@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.gazetteer.admin import admin_names, is_position_name, plain_unit_name, unit_points
+from marsad.gazetteer.admin import admin1_alternates, admin_names, is_position_name, plain_unit_name, unit_points
 from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
 
 _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-\u06ff'’‘ʿʾ.\-]+$")
@@ -148,6 +148,7 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
     from marsad.gazetteer.keys import place_key
 
     admin1, admin2 = units
+    alternates = admin1_alternates(admin1)
     covered = set(admin1_table())
     members1: dict[tuple, list[str]] = {}
     members2: dict[tuple, list[str]] = {}
@@ -160,10 +161,11 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
         if country != "SY" and geonameid in admin2:
             members2.setdefault((country, code, admin2[geonameid]), []).append(geonameid)
     for level, members in (("admin1", members1), ("admin2", members2)):
-        for (country, code, name), point in unit_points(cities, members).items():
+        for (country, code, name), point in unit_points(cities, members, alternates if level == "admin1" else None).items():
             plain = plain_unit_name(name)
-            if is_position_name(plain):
-                continue
+            others = alternates.get((country, code), []) if level == "admin1" else []
+            if is_position_name(plain) and not others:
+                continue  # "Central", "Far North": directions in text, unless a local name says more
             place_id = f"admin1:{country}.{code}" if level == "admin1" else f"admin2:{country}.{code}.{place_key(plain)}"
             connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), (
                 place_id, name, country, admin1_name(country, code) or admin1.get((country, code)),
@@ -171,7 +173,8 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
                 "bundled", None,
             ))
             word = "District" if level == "admin2" else "Province"
-            names.extend(name_rows(place_id, [name, plain, f"{plain} {word}"]))
+            own = [] if is_position_name(plain) else [name, plain, f"{plain} {word}"]
+            names.extend(name_rows(place_id, [*own, *others]))
 
 
 # --- OCHA's Syrian communities ------------------------------------------------

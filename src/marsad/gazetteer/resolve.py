@@ -3,7 +3,9 @@
 Every candidate whose key equals the name's key gets a score:
 
 * name: +0.75 when the name is the place's own name rather than one of its
-  alternate names ("Salvador" is Salvador, not San Salvador);
+  alternate names ("Salvador" is Salvador, not San Salvador); +0.5 more for
+  the one spelt as written among namesakes whose own names share the key
+  ("Oyam" is Oyam, Uganda, not Oyem, Gabon);
 * seat: +0.4 for a town that gives its name to its district, +0.2 to its
   sub-district: of same-named villages without populations (OCHA's), the
   seat is the one reports mean (Ras al-Ain of Al-Hasakah, not of Hama);
@@ -53,7 +55,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
-from marsad.gazetteer.keys import latin_skeleton, place_key, skeleton
+from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
 
 __all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
@@ -213,6 +215,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
                 scored.append((score(place, context, fuzzy=True), place, True))
+    if context.written:
+        scored = _spelt_as_written(scored, key, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
     _closest_spelling_first(scored, context.written or name or key)
     results = []
@@ -228,6 +232,20 @@ def in_units(place: Place, keys: frozenset[str]) -> bool:
     return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
 
 
+def _spelt_as_written(scored: list, key: str, written: str) -> list:
+    """Namesakes whose own names share the key but not the spelling: the one
+    the text spells letter for letter (accents aside) gets
+    :data:`SPELT_AS_WRITTEN` ("Oyam" is Oyam in Uganda, not Oyem in Gabon).
+    A place found under an alternate name is no such namesake ("Genova" is
+    still Genoa, however a small Génova is spelt)."""
+    own = [item for item in scored if not item[2] and place_key(item[1].name) == key]
+    exact = {id(item) for item in own if spelt_alike(item[1].name, written)}
+    if not exact or len(exact) == len(own):
+        return scored
+    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if id(item) in exact else item
+            for item in scored for value, place, fuzzy in (item,)]
+
+
 def _closest_spelling_first(scored: list, written: str) -> None:
     """Among candidates tied for the best score (same-named villages of one
     governorate, nothing in the text to tell them apart), the one whose own
@@ -241,9 +259,39 @@ def _closest_spelling_first(scored: list, written: str) -> None:
         scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item[1].name)))
 
 
+#: for a place whose own name the text spells letter for letter (accents aside)
+SPELT_AS_WRITTEN = 0.5
+
+
+@lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
-    """Lower-case ASCII letters of a name, vowels and articles kept."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if "a" <= c <= "z")
+    """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()) if "a" <= c <= "z")
+
+
+_LETTERS = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
+
+
+def spelt_alike(name: str, other: str) -> bool:
+    """Whether two names have the same letters, accents, case, Arabic articles
+    and a final h after a vowel aside ("As Samawah" = "Samawa"; not "Kossi" =
+    "Kosi" or "Oyam" = "Oyem", which only share their keys).
+
+    >>> spelt_alike("As Samawah", "Samawa"), spelt_alike("Białystok", "Bialystok"), spelt_alike("Kossi", "Kosi")
+    (True, True, False)
+    """
+    return _spelling(name) == _spelling(other)
+
+
+@lru_cache(maxsize=100_000)
+def _spelling(name: str) -> str:
+    words = (_letters(word) for word in _WORDS.split(name))
+    joined = "".join(word for word in words if word and word not in ARTICLES)
+    return _FINAL_H.sub("", joined)
+
+
+_WORDS = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 
 
 @lru_cache(maxsize=50_000)
