@@ -167,3 +167,32 @@ def test_whole_document_scans_from_their_starts_find_the_same_matches(lowered):
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(_WINDOWS)]
         found = [(m.span(), m.groupdict()) for m in finditer(pattern, _WINDOWS, folded, starts=starts)]
         assert found == expected and len(found) > 1
+
+
+_DATES = ("On Monday the 3rd of March, 2019-03-04 and ٣ March, 3/4/2019, Sept. 5 and mayday 5; since the start "
+          "of the operation on 5 May the offensive was launched. In the second month of the offensive, 2 days after "
+          "the meeting, in February, last Friday, two weeks ago, this morning, the day before yesterday, "
+          "during the end of the third week, launching the new operations, on Sunday, some hours ago.")
+
+
+def test_word_index_finds_whole_words_and_digit_led_words():
+    from marsad.extract.casefold import WordIndex
+
+    index = WordIndex(folded_text("The theme: the 3rd, x12 and ٣ then THE end"))
+    assert index.starts(frozenset({"the"})) == [0, 11, 35]  # not "theme"
+    assert index.starts(frozenset(), digit_led=True) == [15, 28]  # "3rd" and "٣", not the 1 inside "x12"
+    assert index.starts(frozenset({"the", "end"}), digit_led=True) == [0, 11, 15, 28, 35, 39]
+
+
+def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):
+    from marsad.extract import casefold, dates
+    from marsad.extract.pipeline import DocContext
+
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    for text in (_DATES, _DATES.upper(), _MIXED_CASE, _WINDOWS):
+        ctx = DocContext(text=text)
+        assert ctx.word_starts(frozenset({"the"})) is not None
+        for pattern in dates._FIRST_WORDS:
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(ctx.norm)]
+            assert [(m.span(), m.groupdict()) for m in dates._scan(ctx, pattern)] == expected, pattern.pattern[:40]
+    assert sum(1 for pattern in dates._FIRST_WORDS for _ in pattern.finditer(_DATES)) > 15

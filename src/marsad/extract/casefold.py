@@ -78,13 +78,14 @@ def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
-             endpos: int | None = None, *, starts: re.Pattern | None = None) -> Iterator[re.Match]:
+             endpos: int | None = None, *, starts: re.Pattern | list[int] | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, the matches found on ``folded``
     (``folded_text(text)``, or None) when the pattern can be lowered.
 
     Each match is ``pattern`` itself matched where the lowered scan found one, so
     its groups hold the original text. ``starts``: where ``pattern`` can begin
-    (see :class:`WindowScan`), so that it is tried only there."""
+    (see :class:`WindowScan`; a pattern, or positions from a :class:`WordIndex`),
+    so that it is tried only there."""
     end = len(text) if endpos is None else endpos
     if starts is not None:
         scan = WindowScan(pattern, starts, text, folded)
@@ -177,8 +178,11 @@ class WindowScan:
     can be lowered (see :func:`for_spans`): read spans and ``lastgroup`` only.
     """
 
-    def __init__(self, pattern: re.Pattern, starts: re.Pattern, text: str, folded: str | None):
+    def __init__(self, pattern: re.Pattern, starts: re.Pattern | list[int], text: str, folded: str | None):
         self.pattern, self.text = for_spans(pattern, text, folded)
+        if isinstance(starts, list):  # positions, found by the caller (a WordIndex)
+            self.starts = starts
+            return
         scan, scanned = for_spans(starts, text, folded)
         if scanned is not self.text:  # both lowered, or neither
             scan, scanned = starts, text
@@ -201,3 +205,40 @@ class WindowScan:
 
     def search(self, pos: int, endpos: int) -> re.Match | None:
         return next(self.finditer(pos, endpos), None)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordIndex:
+    """Where the words of a lower-cased document begin, by word: one scan for
+    every pattern that can only begin a whole word from a list (``\\bthe\\s+``,
+    ``\\b(?:may|june)\\b``) or a run of word characters led by a digit (``\\b\\d``).
+
+    A word is a maximal run of ``\\w`` characters: ``\\bthe\\b`` matches at a
+    position exactly when the word that begins there is "the"."""
+
+    def __init__(self, folded: str):
+        index: dict[str, list[int]] = {}
+        digit_led: list[int] = []
+        for match in _WORD_RUN.finditer(folded):
+            word, start = match.group(), match.start()
+            positions = index.get(word)
+            if positions is None:
+                index[word] = [start]
+            else:
+                positions.append(start)
+            if word[0].isdecimal():  # what \d matches
+                digit_led.append(start)
+        self._index, self._digit_led = index, digit_led
+
+    def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
+        """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
+        any word whose first character is a digit, in order."""
+        found = list(self._digit_led) if digit_led else []
+        for word in words:
+            positions = self._index.get(word)
+            if positions is not None:
+                found.extend(positions)
+        found.sort()
+        return found

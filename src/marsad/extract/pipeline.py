@@ -32,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from marsad.extract.casefold import WindowScan, folded_for_scan
+from marsad.extract.casefold import WindowScan, WordIndex, folded_for_scan
 from marsad.extract.text import normalise, split_sentences
 from marsad.model import (
     ActorMention,
@@ -146,6 +146,7 @@ class DocContext:
     _folded: str | None = field(default=None, repr=False)
     _folded_done: bool = field(default=False, repr=False)
     _windows: dict[re.Pattern, WindowScan] = field(default_factory=dict, repr=False)
+    _words: WordIndex | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -168,6 +169,17 @@ class DocContext:
         if scan is None:
             scan = self._windows[pattern] = WindowScan(pattern, starts, self.norm, self.folded())
         return scan
+
+    def word_starts(self, words: frozenset[str], digit_led: bool = False) -> list[int] | None:
+        """Where one of ``words`` begins in ``norm`` (:class:`~marsad.extract.casefold.WordIndex`),
+        to scan from with :func:`~marsad.extract.casefold.finditer`; None when the
+        lower-cased text may not be used (then scan the whole text)."""
+        folded = self.folded()
+        if folded is None:
+            return None
+        if self._words is None:
+            self._words = WordIndex(folded)
+        return self._words.starts(words, digit_led)
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))
