@@ -72,15 +72,32 @@ def analyze(parts: TfidfParts, text: str) -> list[str]:
 
 
 def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
-    """Term counts of ``text`` by vocabulary column, in order of first appearance
-    (as ``CountVectorizer._count_vocab``)."""
+    """Term counts of ``text`` by vocabulary column (as ``CountVectorizer._count_vocab``;
+    the columns are sorted before use, so their order here does not matter)."""
     counter: dict[int, int] = {}
     vocabulary = parts.vocabulary
-    for term in analyze(parts, text):
+    if parts.ngram_range != (1, 2):
+        terms = analyze(parts, text)
+    else:  # a bigram is looked up only when its first word opens one in the vocabulary
+        terms = re.findall(parts.token_pattern, text.lower() if parts.lowercase else text)
+        heads = _bigram_heads(parts)
+        terms += [f"{word} {terms[i + 1]}" for i, word in enumerate(terms[:-1]) if word in heads]
+    for term in terms:
         column = vocabulary.get(term)
         if column is not None:
             counter[column] = counter.get(column, 0) + 1
     return counter
+
+
+_HEADS: dict[int, tuple[TfidfParts, frozenset[str]]] = {}
+
+
+def _bigram_heads(parts: TfidfParts) -> frozenset[str]:
+    """The words that begin a two-word term of the vocabulary (kept per parts)."""
+    cached = _HEADS.get(id(parts))
+    if cached is None or cached[0] is not parts:
+        cached = _HEADS[id(parts)] = (parts, frozenset(term.split(" ", 1)[0] for term in parts.vocabulary if " " in term))
+    return cached[1]
 
 
 def _weigh(parts: TfidfParts, data, indices, indptr) -> None:
@@ -131,8 +148,9 @@ def linear_scores(parts: TfidfParts, inputs: Sequence[str], weights):
         counter = _column_counts(parts, text)
         if not counter:
             continue
-        indices = np.fromiter(sorted(counter), dtype=np.int32, count=len(counter))
-        data = np.fromiter((counter[int(column)] for column in indices), dtype=dtype, count=len(counter))
+        columns = sorted(counter)
+        indices = np.array(columns, dtype=np.int32)
+        data = np.array([counter[column] for column in columns], dtype=dtype)
         _weigh(parts, data, indices, (0, len(data)))
         # out starts at zero as scipy's rows do, so a -0.0 sum reads +0.0 there as well
         out[row] += np.add.accumulate(weights[indices] * data[:, None], axis=0)[-1]
