@@ -119,18 +119,17 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
         words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
         keys.append(words)
         missing.update((word, None) for word in words if word not in _piece_ids)
-    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
+    # One text at a time: the batch calls hand the work to a thread pool, whose
+    # threads wake for each call and then spin, costing more CPU than the encoding.
+    encode = tokenizer.encode
     if len(_piece_ids) + len(missing) > _PIECE_CACHE_SIZE:
         _piece_ids.clear()
-    if missing:
-        for word, encoding in zip(missing, encode(list(missing), add_special_tokens=False)):
-            _piece_ids[word] = encoding.ids
-    whole = [text for text, words in zip(texts, keys) if words is None]
-    encoded = iter(encode(whole, add_special_tokens=False)) if whole else iter(())
+    for word in missing:
+        _piece_ids[word] = encode(word, add_special_tokens=False).ids
     out: list[list[int]] = []
-    for words in keys:
+    for text, words in zip(texts, keys):
         if words is None:
-            out.append(next(encoded).ids)
+            out.append(encode(text, add_special_tokens=False).ids)
         else:
             ids: list[int] = []
             for word in words:
