@@ -111,7 +111,7 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
     keys: list[list[str] | None] = []
     missing: dict[str, None] = {}
     for text in texts:
-        if text.endswith(" ") or any(token in text for token in specials):
+        if specials is None or text.endswith(" ") or any(token in text for token in specials):
             keys.append(None)
             continue
         pieces = _PIECE.findall(text)
@@ -139,8 +139,10 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
 
 
 @lru_cache(maxsize=4)
-def _special_tokens(tokenizer) -> tuple[str, ...]:
-    return tuple(token.content for token in tokenizer.get_added_tokens_decoder().values())
+def _special_tokens(tokenizer) -> tuple[str, ...] | None:
+    """The added tokens' texts, matched before BPE; None when this tokenizers release cannot list them."""
+    listed = getattr(tokenizer, "get_added_tokens_decoder", None)
+    return None if listed is None else tuple(token.content for token in listed().values())
 
 
 def embed(texts: Sequence[str]):
