@@ -118,3 +118,81 @@ def test_a_process_scans_with_the_original_patterns_until_it_has_read_enough_tex
     assert casefold.folded_for_scan(text) is None  # a one-line run never compiles the lowered patterns
     monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
     assert casefold.folded_for_scan(text) == text.lower()
+
+
+# Words cut by a window's end ("but|ton", "kill|ing"), breaks that straddle its start, long and
+# glued numbers, dates with and without slashes: where a window scan could go wrong.
+_WINDOWS = (_MIXED_CASE + " Residents said that, killing time, the button factory WHEREAS: as well as 1,200 "
+            "citizens and 123citizens (approx. 40) were, bringing food; between 10 and 15 died on 03/04/2019 "
+            "while X12/3/2019 is no date. Protesters demanded justice for the killing of a man who would have "
+            "turned 20; gunmen tried to kill the mayor, including his son, and the rest fled, most of them.")
+
+
+def _window_pairs():
+    from marsad.extract import casualties
+
+    return [(casualties._CLAUSE_BREAK, casualties._CLAUSE_BREAK_STARTS),
+            (casualties._OWN_CLAUSE_END, casualties._OWN_CLAUSE_END_STARTS),
+            (casualties._NOT_REPORTED, casualties._NOT_REPORTED_STARTS)]
+
+
+@pytest.mark.parametrize("lowered", [True, False])
+def test_a_window_scan_finds_what_the_engine_finds_in_every_window(lowered):
+    from marsad.extract.casefold import WindowScan, for_spans
+
+    text = _WINDOWS
+    folded = folded_text(text) if lowered else None
+    for pattern, starts in _window_pairs():
+        windows = WindowScan(pattern, starts, text, folded)
+        plain, scanned = for_spans(pattern, text, folded)
+        for pos in range(0, len(text), 3):
+            for endpos in range(pos, min(len(text), pos + 420) + 1, 7):
+                expected = [(m.span(), m.lastgroup) for m in plain.finditer(scanned, pos, endpos)]
+                assert [(m.span(), m.lastgroup) for m in windows.finditer(pos, endpos)] == expected, (pattern, pos, endpos)
+
+
+def test_a_window_scan_misses_a_match_when_its_starts_miss_one():
+    from marsad.extract.casefold import WindowScan
+
+    windows = WindowScan(re.compile(r"\bwhile\b|;"), re.compile(r";"), "a; while b", None)
+    assert [m.group() for m in windows.finditer(0, 10)] == [";"]  # the test above can fail
+
+
+@pytest.mark.parametrize("lowered", [True, False])
+def test_whole_document_scans_from_their_starts_find_the_same_matches(lowered):
+    from marsad.extract import dates, numbers
+
+    folded = folded_text(_WINDOWS) if lowered else None
+    for pattern, starts in ((numbers.NUMBER_RE, numbers.NUMBER_STARTS), (dates.NUMERIC, dates._DIGIT_RUNS)):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(_WINDOWS)]
+        found = [(m.span(), m.groupdict()) for m in finditer(pattern, _WINDOWS, folded, starts=starts)]
+        assert found == expected and len(found) > 1
+
+
+_DATES = ("On Monday the 3rd of March, 2019-03-04 and ٣ March, 3/4/2019, Sept. 5 and mayday 5; since the start "
+          "of the operation on 5 May the offensive was launched. In the second month of the offensive, 2 days after "
+          "the meeting, in February, last Friday, two weeks ago, this morning, the day before yesterday, "
+          "during the end of the third week, launching the new operations, on Sunday, some hours ago.")
+
+
+def test_word_index_finds_whole_words_and_digit_led_words():
+    from marsad.extract.casefold import WordIndex
+
+    index = WordIndex(folded_text("The theme: the 3rd, x12 and ٣ then THE end"))
+    assert index.starts(frozenset({"the"})) == [0, 11, 35]  # not "theme"
+    assert index.starts(frozenset(), digit_led=True) == [15, 28]  # "3rd" and "٣", not the 1 inside "x12"
+    assert index.starts(frozenset({"the", "end"}), digit_led=True) == [0, 11, 15, 28, 35, 39]
+
+
+def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):
+    from marsad.extract import casefold, dates
+    from marsad.extract.pipeline import DocContext
+
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    for text in (_DATES, _DATES.upper(), _MIXED_CASE, _WINDOWS):
+        ctx = DocContext(text=text)
+        assert ctx.word_starts(frozenset({"the"})) is not None
+        for pattern in dates._FIRST_WORDS:
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(ctx.norm)]
+            assert [(m.span(), m.groupdict()) for m in dates._scan(ctx, pattern)] == expected, pattern.pattern[:40]
+    assert sum(1 for pattern in dates._FIRST_WORDS for _ in pattern.finditer(_DATES)) > 15

@@ -80,3 +80,39 @@ def test_a_model_is_read_back_from_its_cache_without_its_vectorizer(tmp_path, mo
     cached[0].write_bytes(b"not a cache")  # a damaged cache: the model file is read again, the cache rewritten
     assert load_model(shipped_model_path()).probabilities(_PASSAGES).tobytes() == first.probabilities(_PASSAGES).tobytes()
     assert load_model(shipped_model_path()).vectorizer is None
+
+
+def test_linear_scores_are_scipys_sparse_product_bit_for_bit():
+    from marsad.extract import tfidf
+
+    model = train_model(_PASSAGES[:4], ["Attack", "Peaceful protest", "Attack", "Peaceful protest"], embedding_weight=0.0)
+    parts = tfidf.parts_of(model.vectorizer)
+    weights = np.random.default_rng(0).standard_normal((len(parts.vocabulary), 5)).astype(np.float32)
+    for batch in ([passage] for passage in _PASSAGES):
+        expected = np.asarray(tfidf.transform(parts, batch) @ weights)
+        assert tfidf.linear_scores(parts, batch, weights).tobytes() == expected.tobytes()
+    together = np.asarray(tfidf.transform(parts, _PASSAGES) @ weights)
+    assert tfidf.linear_scores(parts, _PASSAGES, weights).tobytes() == together.tobytes()
+
+
+def test_no_merge_of_the_word_vectors_tokenizer_crosses_a_space():
+    import json
+
+    from marsad.extract.event_model import _word_vectors
+
+    tokenizer, _ = _word_vectors()
+    merges = json.loads(tokenizer.to_str())["model"]["merges"]
+    pairs = [merge.split(" ") if isinstance(merge, str) else merge for merge in merges]
+    crossing = [(a, b) for a, b in pairs if b.startswith("\u2581") and a.strip("\u2581")]
+    assert len(pairs) > 1000 and crossing == []
+
+
+@pytest.mark.parametrize("text", ["Two civilians were killed in Idlib.", "", " ", "a ", " a", "  two  spaces  in",
+                                  "line\nbreak and\ttab", "<s> special </s> tokens", "é ü ß 日本 語 💥", "a\u00a0b c"])
+def test_token_ids_word_by_word_are_the_tokenizers_own(text):
+    from marsad.extract.event_model import _word_vectors, token_ids
+
+    tokenizer, _ = _word_vectors()
+    expected = [encoding.ids for encoding in tokenizer.encode_batch([text, text + " x"], add_special_tokens=False)]
+    assert token_ids(tokenizer, [text, text + " x"]) == expected
+    assert token_ids(tokenizer, [text, text + " x"]) == expected  # from the cache

@@ -24,6 +24,7 @@ Only spans are read from such a scan; a group's text would be lower-cased.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -77,18 +78,28 @@ def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
-             endpos: int | None = None) -> Iterator[re.Match]:
+             endpos: int | None = None, *, starts: re.Pattern | list[int] | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, the matches found on ``folded``
     (``folded_text(text)``, or None) when the pattern can be lowered.
 
     Each match is ``pattern`` itself matched where the lowered scan found one, so
-    its groups hold the original text."""
+    its groups hold the original text. ``starts``: where ``pattern`` can begin
+    (see :class:`WindowScan`; a pattern, or positions from a :class:`WordIndex`),
+    so that it is tried only there."""
     end = len(text) if endpos is None else endpos
-    lowered = lowered_pattern(pattern) if folded is not None else None
-    if lowered is None or folded is None:
-        yield from pattern.finditer(text, pos, end)
-        return
-    for match in lowered.finditer(folded, pos, end):
+    if starts is not None:
+        scan = WindowScan(pattern, starts, text, folded)
+        found_on = scan.finditer(pos, end)
+        if scan.text is text:
+            yield from found_on
+            return
+    else:
+        lowered = lowered_pattern(pattern) if folded is not None else None
+        if lowered is None or folded is None:
+            yield from pattern.finditer(text, pos, end)
+            return
+        found_on = lowered.finditer(folded, pos, end)
+    for match in found_on:
         found = pattern.match(text, match.start(), end)
         assert found is not None and found.end() == match.end(), "a lowered pattern must match where its original does"
         yield found
@@ -149,3 +160,85 @@ def for_spans(pattern: re.Pattern, text: str, folded: str | None) -> tuple[re.Pa
     lowered pair when ``pattern`` can be lowered, else ``pattern`` and ``text``."""
     lowered = lowered_pattern(pattern) if folded is not None else None
     return (lowered, folded) if lowered is not None and folded is not None else (pattern, text)
+
+
+class WindowScan:
+    """``pattern.finditer``/``search`` inside many windows of one document, each
+    answered by matching only where ``pattern`` can start.
+
+    Casualty rules look for a clause break in a few hundred characters around
+    each count, dozens of times per report, and the regex engine tries every
+    position of every window. ``starts`` is a pattern that finds (at least)
+    every position where ``pattern`` can begin a match, without overlapping one
+    such position (for ``\\bwhile\\b|[;:]``: ``\\b(?:while)|[;:]``); it runs once
+    over the document. A window's matches are then ``pattern.match`` at the start
+    positions in the window, in order, each after the end of the last, which is
+    exactly what the engine's own scan finds there (the end of the window is the
+    end of the text for both). Matches are on the lowered text when the pattern
+    can be lowered (see :func:`for_spans`): read spans and ``lastgroup`` only.
+    """
+
+    def __init__(self, pattern: re.Pattern, starts: re.Pattern | list[int], text: str, folded: str | None):
+        self.pattern, self.text = for_spans(pattern, text, folded)
+        if isinstance(starts, list):  # positions, found by the caller (a WordIndex)
+            self.starts = starts
+            return
+        scan, scanned = for_spans(starts, text, folded)
+        if scanned is not self.text:  # both lowered, or neither
+            scan, scanned = starts, text
+            self.pattern, self.text = pattern, text
+        self.starts = [match.start() for match in scan.finditer(scanned)]
+
+    def finditer(self, pos: int, endpos: int) -> Iterator[re.Match]:
+        match_at, text, starts = self.pattern.match, self.text, self.starts
+        after = pos
+        for index in range(bisect_left(starts, pos), len(starts)):
+            start = starts[index]
+            if start >= endpos:
+                return
+            if start < after:
+                continue
+            found = match_at(text, start, endpos)
+            if found is not None:
+                yield found
+                after = max(found.end(), start + 1)
+
+    def search(self, pos: int, endpos: int) -> re.Match | None:
+        return next(self.finditer(pos, endpos), None)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordIndex:
+    """Where the words of a lower-cased document begin, by word: one scan for
+    every pattern that can only begin a whole word from a list (``\\bthe\\s+``,
+    ``\\b(?:may|june)\\b``) or a run of word characters led by a digit (``\\b\\d``).
+
+    A word is a maximal run of ``\\w`` characters: ``\\bthe\\b`` matches at a
+    position exactly when the word that begins there is "the"."""
+
+    def __init__(self, folded: str):
+        index: dict[str, list[int]] = {}
+        digit_led: list[int] = []
+        for match in _WORD_RUN.finditer(folded):
+            word, start = match.group(), match.start()
+            positions = index.get(word)
+            if positions is None:
+                index[word] = [start]
+            else:
+                positions.append(start)
+            if word[0].isdecimal():  # what \d matches
+                digit_led.append(start)
+        self._index, self._digit_led = index, digit_led
+
+    def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
+        """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
+        any word whose first character is a digit, in order."""
+        found = list(self._digit_led) if digit_led else []
+        for word in words:
+            positions = self._index.get(word)
+            if positions is not None:
+                found.extend(positions)
+        found.sort()
+        return found

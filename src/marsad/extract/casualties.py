@@ -71,6 +71,8 @@ UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilom
                         r"francs|birr|afghanis|dinars|pounds|households))", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
+#: where a _CLAUSE_BREAK can begin (casefold.WindowScan)
+_CLAUSE_BREAK_STARTS = re.compile(r"[;:,]|\b(?:while|whereas|but|after|before|when|as|which|that|where)", re.I)
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|without|zero|neither|nor|never|no\s+one)\b[^,.;]{0,40}$", re.I)
 _NOT_EVENT = re.compile(
     r"\b(?:demand(?:ed|ing)?|justice|protest(?:ed|ing|s)?|denounc\w+|condemn\w*|commemorat\w+|memory|memorial|anniversary|"
@@ -153,6 +155,13 @@ _NOT_REPORTED = re.compile(
     r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: where a _NOT_REPORTED can begin (casefold.WindowScan)
+_NOT_REPORTED_STARTS = re.compile(
+    r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|"
+    r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
+    r"involvement|charged|convicted|sentenced|arrested|for)",
+    re.I,
+)
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
 _STATE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|got|get|gets|be)\b", re.I)
 
@@ -167,11 +176,11 @@ def _outcome_of(match: re.Match) -> str:
 def _clause_bounds(ctx: DocContext, position: int) -> tuple[int, int]:
     sentence_start, sentence_end = ctx.sentence_at(position)
     start = max(sentence_start, position - 250)  # run-on sentences stay linear
-    pattern, text = casefold.for_spans(_CLAUSE_BREAK, ctx.norm, ctx.folded())
-    for match in pattern.finditer(text, max(sentence_start, position - 160), position):
+    breaks = ctx.windows(_CLAUSE_BREAK, _CLAUSE_BREAK_STARTS)
+    for match in breaks.finditer(max(sentence_start, position - 160), position):
         start = match.end()
     limit = min(sentence_end, position + 400)  # run-on sentences stay linear
-    after = pattern.search(text, position, limit)
+    after = breaks.search(position, limit)
     return start, (after.start() if after else limit)
 
 
@@ -549,7 +558,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     """A killing that is demanded, threatened, commemorated, long past or reported
     as a separate incident, not reported as happening in this one."""
     sentence_start, sentence_end = ctx.sentence_at(start)
-    if _NOT_REPORTED.search(ctx.norm, max(sentence_start, start - 200), start):
+    if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
         return True
     if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)):
         return True
@@ -688,14 +697,14 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
 RUNNING_CLAUSE = r",\s*(?:raising|bringing|taking|pushing)\b"
 _OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
                              + RUNNING_CLAUSE, re.I)
+_OWN_CLAUSE_END_STARTS = re.compile(r"[;,]|\b(?:includ|while|and|most)", re.I)  # casefold.WindowScan
 
 
 def own_clause_end(ctx: DocContext, finding: Finding) -> int:
     """Where the statement of one count ends (before the next sub-count or clause)."""
     sentence_end = ctx.sentence_at(finding.start)[1]
     limit = min(sentence_end, max(finding.end, finding.trigger_end) + 120)
-    pattern, text = casefold.for_spans(_OWN_CLAUSE_END, ctx.norm, ctx.folded())
-    stop = pattern.search(text, max(finding.end, finding.trigger_end), limit)
+    stop = ctx.windows(_OWN_CLAUSE_END, _OWN_CLAUSE_END_STARTS).search(max(finding.end, finding.trigger_end), limit)
     return stop.start() if stop else limit
 
 

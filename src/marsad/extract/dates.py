@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from marsad.extract import casefold
@@ -53,6 +54,34 @@ START_OF_OPERATION = re.compile(
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+#: Where NUMERIC can begin (casefold.WindowScan): the first digit of a run, as its look-behind says.
+_DIGIT_RUNS = re.compile(r"\d+")
+# The words each pattern can begin with (its first word, each a whole word: casefold.WordIndex), and
+# whether it can begin with a digit. Keep them in step with the patterns.
+_WEEKDAY_WORDS = {f"{stem}day" for stem in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+_FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
+    ISO: (frozenset(), True),
+    DAY_MONTH: (frozenset({*_WEEKDAY_WORDS, "the"}), True),
+    MONTH_DAY: (frozenset({*_WEEKDAY_WORDS, *MONTHS}), False),
+    MONTH_YEAR: (frozenset(MONTHS), False),
+    RELATIVE: (frozenset({"the", "yesterday", "today", "tonight", "this", "last", "a", "an", "several", "some", "hours",
+                          "one", "two", "three", "four", "five", "six", "seven", "on", *_WEEKDAY_WORDS}), True),
+    AFTER_ANCHOR: (frozenset({"one", "two", "three", "four", "five", "six", "seven"}), True),
+    SINCE: (frozenset({"since"}), False),
+    NTH_MONTH: (frozenset({"in", "during", "of", "to", "the", "end", *ORDINALS}), False),
+    START_OF_OPERATION: (frozenset({"start", "beginning", "launch", "launching", "operation", "operations",
+                                    "offensive", "campaign"}), False),
+}
+
+
+def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
+    """``pattern``'s matches in the document, tried only where its first word begins."""
+    if pattern is NUMERIC:
+        return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=_DIGIT_RUNS)
+    words, digit_led = _FIRST_WORDS[pattern]
+    return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.word_starts(words, digit_led))
+
+
 WORD_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -77,6 +106,10 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+_ABSOLUTE = ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
+             (MONTH_DAY, "dates.month_day"), (MONTH_YEAR, "dates.month_year"))
+
+
 def find_absolute(ctx: DocContext) -> list[DateValue]:
     """Day, month-year and numeric dates; a missing year is filled later."""
     found: list[DateValue] = []
@@ -84,21 +117,30 @@ def find_absolute(ctx: DocContext) -> list[DateValue]:
     # one bisect answers "does this match overlap one?" (a scan was quadratic).
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    folded = ctx.folded()
-    for pattern, rule in ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
-                          (MONTH_DAY, "dates.month_day"), (MONTH_YEAR, "dates.month_year")):
-        for match in casefold.finditer(pattern, ctx.norm, folded):
-            before = bisect_left(taken_starts, match.end())
-            if before and taken_ends[before - 1] > match.start():
-                continue
-            value = _absolute_value(match, rule, ctx.published)
-            if value is not None:
-                value.span = ctx.span(match.start(), match.end())
-                found.append(value)
-                at = bisect_left(taken_starts, match.start())
-                taken_starts.insert(at, match.start())
-                taken_ends.insert(at, match.end())
+    for match, rule in _absolute_matches(ctx):
+        before = bisect_left(taken_starts, match.end())
+        if before and taken_ends[before - 1] > match.start():
+            continue
+        value = _absolute_value(match, rule, ctx.published)
+        if value is not None:
+            value.span = ctx.span(match.start(), match.end())
+            found.append(value)
+            at = bisect_left(taken_starts, match.start())
+            taken_starts.insert(at, match.start())
+            taken_ends.insert(at, match.end())
     return sorted(found, key=lambda v: v.span.start)
+
+
+def _absolute_matches(ctx: DocContext) -> list[tuple[re.Match, str]]:
+    """Every absolute pattern's matches and rule, pattern by pattern, found once per document
+    (dates are read again once the publication date is inferred; the matches do not change)."""
+    cached = ctx.extra.get("dates.absolute")
+    if cached is None:
+        cached = ctx.extra["dates.absolute"] = [
+            (match, rule) for pattern, rule in _ABSOLUTE
+            for match in _scan(ctx, pattern)
+        ]
+    return cached
 
 
 def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateValue | None:
@@ -130,6 +172,7 @@ def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateV
 _BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
                          "|".join(name for name in calendar.month_name if name) +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
+_FIRST_WORDS[_BARE_MONTH] = (frozenset({"in", "during", "throughout", "over", "for"}), False)
 
 
 def find_bare_months(ctx: DocContext) -> list[DateValue]:
@@ -138,7 +181,7 @@ def find_bare_months(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
     found = []
-    for match in casefold.finditer(_BARE_MONTH, ctx.norm, ctx.folded()):
+    for match in _scan(ctx, _BARE_MONTH):
         month = MONTHS[match.group("month").lower()]
         year = ctx.published.year - (1 if month > ctx.published.month else 0)
         last = calendar.monthrange(year, month)[1]
@@ -151,7 +194,7 @@ def find_relative(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
     found = []
-    for match in casefold.finditer(RELATIVE, ctx.norm, ctx.folded()):
+    for match in _scan(ctx, RELATIVE):
         start, end, precision = _relative_interval(match, ctx.published)
         found.append(DateValue(start, end, precision, relative=True, span=ctx.span(match.start(), match.end()),
                                rule="dates.relative"))
@@ -183,7 +226,7 @@ def _relative_interval(match: re.Match, published: date) -> tuple[date, date, in
 def find_anchored(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     """"N days after the meeting": N days from the date of the sentence naming that noun."""
     found = []
-    for match in casefold.finditer(AFTER_ANCHOR, ctx.norm, ctx.folded()):
+    for match in _scan(ctx, AFTER_ANCHOR):
         stem = match.group("noun").lower()[:4]
         anchor = _date_near_word(ctx, absolute, stem, exclude=match.start())
         if anchor is None:
@@ -208,7 +251,7 @@ def _date_near_word(ctx: DocContext, absolute: list[DateValue], stem: str, exclu
 
 
 def find_operation_start(ctx: DocContext, absolute: list[DateValue]) -> DateValue | None:
-    for match in casefold.finditer(START_OF_OPERATION, ctx.norm, ctx.folded()):
+    for match in _scan(ctx, START_OF_OPERATION):
         for value in absolute:
             if 0 <= value.span.start - match.end() <= 60 and value.precision == 1:
                 return value
@@ -219,7 +262,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     periods: list[DateValue] = []
     start_value = ctx.anchors.get("operation_start")
     if start_value is not None:
-        for match in casefold.finditer(NTH_MONTH, ctx.norm, ctx.folded()):
+        for match in _scan(ctx, NTH_MONTH):
             n = ORDINALS[match.group("nth").lower()]
             if match.group("unit").lower() == "week":
                 begin = start_value.start + timedelta(days=7 * (n - 1))
@@ -233,7 +276,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
                               span=ctx.span(match.start(), match.end()), rule=f"dates.nth_month:{n}")
             ctx.anchors.setdefault(f"month:{n}", value)
             periods.append(value)
-    for match in casefold.finditer(SINCE, ctx.norm, ctx.folded()):
+    for match in _scan(ctx, SINCE):
         if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
             continue
         value = next((v for v in absolute if 0 <= v.span.start - match.end() <= 3 and v.start.year > 1900), None)

@@ -91,6 +91,60 @@ def _word_vectors():
     return tokenizer, table
 
 
+#: A lead's pieces: a word with the spaces before it (the first piece, with any spaces that open the text).
+_PIECE = re.compile(r"(?: +|^)[^ ]*")
+_PIECE_CACHE_SIZE = 200_000
+_piece_ids: dict[str, list[int]] = {}
+
+
+def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
+    """``[e.ids for e in tokenizer.encode_batch(texts, add_special_tokens=False)]``, a word at a time.
+
+    WordLlama's tokenizer marks spaces with "▁" (prepended to the text, and for
+    each space) and runs BPE over the whole text, so each call costs tens of
+    microseconds. No merge in its vocabulary joins a piece that ends in a letter
+    to one that starts with "▁" (``tests/extract/test_event_model.py`` checks the
+    merges), so the ids of a text are those of its words (each with the spaces
+    before it) in turn, and each word is encoded once per process. A text that
+    ends in a space or holds a special token ("<s>") is encoded whole."""
+    specials = _special_tokens(tokenizer)
+    keys: list[list[str] | None] = []
+    missing: dict[str, None] = {}
+    for text in texts:
+        if specials is None or text.endswith(" ") or any(token in text for token in specials):
+            keys.append(None)
+            continue
+        pieces = _PIECE.findall(text)
+        # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
+        words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+        keys.append(words)
+        missing.update((word, None) for word in words if word not in _piece_ids)
+    # One text at a time: the batch calls hand the work to a thread pool, whose
+    # threads wake for each call and then spin, costing more CPU than the encoding.
+    encode = tokenizer.encode
+    if len(_piece_ids) + len(missing) > _PIECE_CACHE_SIZE:
+        _piece_ids.clear()
+    for word in missing:
+        _piece_ids[word] = encode(word, add_special_tokens=False).ids
+    out: list[list[int]] = []
+    for text, words in zip(texts, keys):
+        if words is None:
+            out.append(encode(text, add_special_tokens=False).ids)
+        else:
+            ids: list[int] = []
+            for word in words:
+                ids.extend(_piece_ids[word])
+            out.append(ids)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _special_tokens(tokenizer) -> tuple[str, ...] | None:
+    """The added tokens' texts, matched before BPE; None when this tokenizers release cannot list them."""
+    listed = getattr(tokenizer, "get_added_tokens_decoder", None)
+    return None if listed is None else tuple(token.content for token in listed().values())
+
+
 def embed(texts: Sequence[str]):
     """Unit-length mean word vector of each text's lead (n x 256 float32)."""
     import numpy as np
@@ -98,11 +152,9 @@ def embed(texts: Sequence[str]):
     tokenizer, table = _word_vectors()
     leads = [text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))] for text in texts]
     out = np.zeros((len(leads), table.shape[1]), dtype=np.float32)
-    # The same ids without character offsets, which are not read (tokenizers >= 0.20; about a third cheaper).
-    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)
-    for row, encoding in enumerate(encode(leads, add_special_tokens=False)):
-        if encoding.ids:
-            vector = table[encoding.ids].mean(axis=0)
+    for row, ids in enumerate(token_ids(tokenizer, leads)):
+        if ids:
+            vector = table[ids].mean(axis=0)
             out[row] = vector / (np.linalg.norm(vector) or 1.0)
     return out
 
@@ -120,6 +172,13 @@ class EventModel:
     override: float = 0.0  # hybrid: the probability the model needs to overrule a rule that fired in the lead
     _tfidf: Any = field(default=None, init=False, repr=False, compare=False)
 
+    def _parts(self):
+        from marsad.extract import tfidf
+
+        if self._tfidf is None:
+            self._tfidf = tfidf.parts_of(self.vectorizer) or False
+        return self._tfidf
+
     def features(self, inputs: Sequence[str]):
         """``self.vectorizer.transform(inputs)``, the same matrix, computed by
         :mod:`marsad.extract.tfidf` (no per-call validation, no scikit-learn import
@@ -127,11 +186,22 @@ class EventModel:
         the one :func:`train_model` fits goes through ``transform``."""
         from marsad.extract import tfidf
 
-        if self._tfidf is None:
-            self._tfidf = tfidf.parts_of(self.vectorizer) or False
-        if not self._tfidf:
-            return self.vectorizer.transform(inputs)
-        return tfidf.transform(self._tfidf, inputs)
+        parts = self._parts()
+        return tfidf.transform(parts, inputs) if parts else self.vectorizer.transform(inputs)
+
+    def _text_scores(self, inputs: Sequence[str]):
+        """``features(inputs) @ coef[:, :width].T`` and ``width``, the number of TF-IDF features."""
+        import numpy as np
+
+        from marsad.extract import tfidf
+
+        parts = self._parts()
+        if not parts:
+            features = self.vectorizer.transform(inputs)
+            width = features.shape[1]
+            return np.asarray(features @ self.coef[:, :width].T), width
+        width = len(parts.vocabulary)
+        return tfidf.linear_scores(parts, inputs, self.coef[:, :width].T), width
 
     def probabilities(self, texts: Sequence[str], typings: Sequence[EventTyping] | None = None):
         """Calibrated probabilities (n x classes), columns in ``self.classes`` order."""
@@ -139,10 +209,10 @@ class EventModel:
 
         rules = load_rules()
         typings = typings or [rules.classify(text) for text in texts]
-        features = self.features([model_input(t, typed) for t, typed in zip(texts, typings)])
-        width = features.shape[1]
+        inputs = [model_input(t, typed) for t, typed in zip(texts, typings)]
         # Two products instead of stacking the features: the same scores, without sparse-matrix overhead per event.
-        scores = np.asarray(features @ self.coef[:, :width].T) + self.intercept
+        text_scores, width = self._text_scores(inputs)
+        scores = text_scores + self.intercept
         if self.embedding_weight:
             scores += (embed(texts) * self.embedding_weight) @ self.coef[:, width:].T
         scores /= self.temperature

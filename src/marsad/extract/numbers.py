@@ -78,6 +78,12 @@ NUMBER_RE = re.compile(
     rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:the|them|whom|which|those|these|time|times|days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w+|meters|metres)\b))",
     re.I,
 )
+#: Where a NUMBER_RE match can begin: a digit, or a whole word that opens a qualifier, a number word or a
+#: vague amount (casefold.WindowScan; whole words of letters, so no start hides inside another).
+_FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE, *UNITS, *TENS, *SCALES]}
+NUMBER_STARTS = re.compile(
+    r"\d+|\b(?:" + "|".join(sorted(_FIRST_WORDS | {"between", "half", "dozen"}, key=len, reverse=True)) + r")\b", re.I
+)
 _YEAR_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
     r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
@@ -127,7 +133,7 @@ def parse_number(raw: str) -> tuple[int | None, bool]:
 def find_numbers(norm: str) -> list[NumberMention]:
     """All quantities in ``norm`` (normalised text), in order."""
     found: list[NumberMention] = []
-    for match in casefold.finditer(NUMBER_RE, norm, casefold.folded_for_scan(norm)):
+    for match in casefold.finditer(NUMBER_RE, norm, casefold.folded_for_scan(norm), starts=NUMBER_STARTS):
         mention = _mention(norm, match)
         if mention is not None:
             found.append(mention)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from marsad.extract.casefold import folded_for_scan
+from marsad.extract.casefold import WindowScan, WordIndex, folded_for_scan
 from marsad.extract.text import normalise, split_sentences
 from marsad.model import (
     ActorMention,
@@ -144,6 +145,8 @@ class DocContext:
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _folded: str | None = field(default=None, repr=False)
     _folded_done: bool = field(default=False, repr=False)
+    _windows: dict[re.Pattern, WindowScan] = field(default_factory=dict, repr=False)
+    _words: WordIndex | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -158,6 +161,25 @@ class DocContext:
         if not self._folded_done:
             self._folded, self._folded_done = folded_for_scan(self.norm), True
         return self._folded
+
+    def windows(self, pattern: re.Pattern, starts: re.Pattern) -> WindowScan:
+        """``pattern``'s matches in windows of ``norm`` (:class:`~marsad.extract.casefold.WindowScan`;
+        ``starts`` finds where it can begin), built once per document and pattern."""
+        scan = self._windows.get(pattern)
+        if scan is None:
+            scan = self._windows[pattern] = WindowScan(pattern, starts, self.norm, self.folded())
+        return scan
+
+    def word_starts(self, words: frozenset[str], digit_led: bool = False) -> list[int] | None:
+        """Where one of ``words`` begins in ``norm`` (:class:`~marsad.extract.casefold.WordIndex`),
+        to scan from with :func:`~marsad.extract.casefold.finditer`; None when the
+        lower-cased text may not be used (then scan the whole text)."""
+        folded = self.folded()
+        if folded is None:
+            return None
+        if self._words is None:
+            self._words = WordIndex(folded)
+        return self._words.starts(words, digit_led)
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))

@@ -71,6 +71,45 @@ def analyze(parts: TfidfParts, text: str) -> list[str]:
     return terms
 
 
+def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
+    """Term counts of ``text`` by vocabulary column (as ``CountVectorizer._count_vocab``;
+    the columns are sorted before use, so their order here does not matter)."""
+    counter: dict[int, int] = {}
+    vocabulary = parts.vocabulary
+    if parts.ngram_range != (1, 2):
+        terms = analyze(parts, text)
+    else:  # a bigram is looked up only when its first word opens one in the vocabulary
+        terms = re.findall(parts.token_pattern, text.lower() if parts.lowercase else text)
+        heads = _bigram_heads(parts)
+        terms += [f"{word} {terms[i + 1]}" for i, word in enumerate(terms[:-1]) if word in heads]
+    for term in terms:
+        column = vocabulary.get(term)
+        if column is not None:
+            counter[column] = counter.get(column, 0) + 1
+    return counter
+
+
+_HEADS: dict[int, tuple[TfidfParts, frozenset[str]]] = {}
+
+
+def _bigram_heads(parts: TfidfParts) -> frozenset[str]:
+    """The words that begin a two-word term of the vocabulary (kept per parts)."""
+    cached = _HEADS.get(id(parts))
+    if cached is None or cached[0] is not parts:
+        cached = _HEADS[id(parts)] = (parts, frozenset(term.split(" ", 1)[0] for term in parts.vocabulary if " " in term))
+    return cached[1]
+
+
+def _weigh(parts: TfidfParts, data, indices, indptr) -> None:
+    """TfidfTransformer.transform on sorted CSR parts, in place: sublinear tf, idf, then l2."""
+    import numpy as np
+
+    np.log(data, data)
+    data += 1.0
+    data *= parts.idf[indices]
+    _normalise_rows(data, indptr)
+
+
 def transform(parts: TfidfParts, inputs: Sequence[str]):
     """``vectorizer.transform(inputs)``: a (len(inputs) x vocabulary) CSR matrix."""
     import numpy as np
@@ -79,12 +118,8 @@ def transform(parts: TfidfParts, inputs: Sequence[str]):
     columns: list[int] = []
     counts: list[int] = []
     indptr = [0]
-    for text in inputs:  # as CountVectorizer._count_vocab: counts in order of first appearance
-        counter: dict[int, int] = {}
-        for term in analyze(parts, text):
-            column = parts.vocabulary.get(term)
-            if column is not None:
-                counter[column] = counter.get(column, 0) + 1
+    for text in inputs:
+        counter = _column_counts(parts, text)
         columns.extend(counter)
         counts.extend(counter.values())
         indptr.append(len(columns))
@@ -92,11 +127,34 @@ def transform(parts: TfidfParts, inputs: Sequence[str]):
                                np.asarray(indptr, dtype=np.int32)), shape=(len(inputs), len(parts.vocabulary)),
                               dtype=parts.dtype)  # fmt: skip
     matrix.sort_indices()
-    np.log(matrix.data, matrix.data)  # TfidfTransformer.transform: sublinear tf, idf, then l2
-    matrix.data += 1.0
-    matrix.data *= parts.idf[matrix.indices]
-    _normalise_rows(matrix.data, matrix.indptr)
+    _weigh(parts, matrix.data, matrix.indices, matrix.indptr)
     return matrix
+
+
+def linear_scores(parts: TfidfParts, inputs: Sequence[str], weights):
+    """``np.asarray(transform(parts, inputs) @ weights)`` for a dense (vocabulary x k)
+    ``weights`` of the features' dtype, bit for bit, without building a sparse matrix.
+
+    A model scores one passage at a time, and scipy's per-call checks cost more
+    than the arithmetic. scipy's product (``csr_matvecs``) adds ``value * row``
+    into each output row one stored entry at a time, in column order, in the
+    data's precision; ``np.add.accumulate`` down the products adds in that
+    same order (``tests/extract/test_event_model.py`` compares the bytes)."""
+    import numpy as np
+
+    dtype = np.dtype(parts.dtype)
+    out = np.zeros((len(inputs), weights.shape[1]), dtype=np.result_type(dtype, weights.dtype))
+    for row, text in enumerate(inputs):
+        counter = _column_counts(parts, text)
+        if not counter:
+            continue
+        columns = sorted(counter)
+        indices = np.array(columns, dtype=np.int32)
+        data = np.array([counter[column] for column in columns], dtype=dtype)
+        _weigh(parts, data, indices, (0, len(data)))
+        # out starts at zero as scipy's rows do, so a -0.0 sum reads +0.0 there as well
+        out[row] += np.add.accumulate(weights[indices] * data[:, None], axis=0)[-1]
+    return out
 
 
 def _normalise_rows(data, indptr) -> None:
