@@ -9,10 +9,10 @@
    tallies' best estimates per governorate, the share of incidents whose
    true count lies in low–high, and the run time; then a second reconcile
    to show it changes nothing.
-3. Scale: 100,000 documents' facts (generated directly) through the
+3. Scale: facts of 100,000 documents and more (generated directly) through the
    linkage + clustering + estimation core.
 
-    python bench/reconcile.py [--incidents 3000] [--scale 100000] [--skip-text]
+    python bench/reconcile.py [--incidents 3000] [--scale 100000 300000 1000000] [--max-gb 8] [--skip-text]
 """
 
 from __future__ import annotations
@@ -284,8 +284,11 @@ def reports_from_simulation(documents: list[SimDocument], incidents: dict) -> tu
 
 
 def scale_run(n_documents: int) -> dict:
-    """Reports built directly from simulated mentions (no text, no database)."""
-    import resource
+    """Reports built directly from simulated mentions (no text, no database),
+    linked by ``link_reports`` (a month at a time). Peak memory is measured
+    twice: building the simulation and its reports, then the linkage alone
+    (the kernel's high-water mark is reset in between)."""
+    import os
 
     from marsad.reconcile.service import link_reports
 
@@ -293,15 +296,64 @@ def scale_run(n_documents: int) -> dict:
     started = time.perf_counter()
     incidents, documents = simulate(n_incidents, days=365 * 3, seed=11)
     reports, truth = reports_from_simulation(documents, {i.id: i for i in incidents})
-    prepared = time.perf_counter() - started
-    started = time.perf_counter()
+    n_docs, months = len(documents), len({date.fromordinal(r.day).strftime("%Y-%m") for r in reports})
+    del incidents, documents  # the linkage's memory, not the simulation's
+    prepared, prepare_peak = time.perf_counter() - started, _peak_mb(reset=True)
+    started, cpu = time.perf_counter(), time.process_time()
     linked = link_reports(reports)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu  # CPU of all threads (DuckDB's too)
     predicted = {uid: index for index, draft in enumerate(linked.drafts) for uid in draft.report_uids}
     bp, br = bcubed(truth, predicted)
-    return {"documents": len(documents), "reports": len(reports), "pairs": len(linked.pairs), "incidents": len(linked.drafts),
-            "seconds": seconds, "prepare_s": prepared, "bcubed_f1": 2 * bp * br / (bp + br), "bcubed_p": bp, "bcubed_r": br,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
+    return {"documents": n_docs, "reports": len(reports), "reports_per_month": len(reports) / months, "pairs": linked.pairs_scored,
+            "pairs_kept": len(linked.pairs), "incidents": len(linked.drafts), "seconds": seconds, "cpu_s": cpu, "prepare_s": prepared,
+            "bcubed_f1": 2 * bp * br / (bp + br), "bcubed_p": bp, "bcubed_r": br, "prepare_peak_mb": prepare_peak,
+            "peak_mb": _peak_mb(), "load": os.getloadavg()[1]}  # fmt: skip
+
+
+def _peak_mb(reset: bool = False) -> float:
+    """This process's peak resident memory (VmHWM) in MB; ``reset`` starts a new peak after reading."""
+    status = Path("/proc/self/status").read_text()
+    peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
+    if reset:
+        Path("/proc/self/clear_refs").write_text("5")
+    return peak
+
+
+def scale_child(n_documents: int, max_gb: float) -> dict:
+    """:func:`scale_run` in a child process (each size's peak memory its own),
+    stopped once its resident memory passes ``max_gb``."""
+    import json
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-P", __file__, "--scale-one", str(n_documents)], stdout=subprocess.PIPE, text=True)
+    peak = 0.0
+    while child.poll() is None:
+        try:
+            rss = int(Path(f"/proc/{child.pid}/statm").read_text().split()[1]) * 4096 / 2**20
+        except (FileNotFoundError, ProcessLookupError):
+            break
+        peak = max(peak, rss)
+        if rss > max_gb * 1024:
+            child.kill()
+            child.wait()
+            return {"documents": n_documents, "stopped_mb": peak}
+        time.sleep(0.5)
+    lines = (child.stdout.read() if child.stdout else "").strip().splitlines()
+    if child.wait() != 0 or not lines:
+        return {"documents": n_documents, "failed": child.returncode, "stopped_mb": peak}
+    return json.loads(lines[-1])
+
+
+def scale_table(rows: list[dict]) -> str:
+    lines = ["| documents | reports | reports per month | scored pairs | pairs per report | linkage CPU s | linkage wall s | peak RSS, linkage | peak RSS, simulation | B-cubed F1 | load avg |",
+             "|" + "---|" * 11]  # fmt: skip
+    for r in rows:
+        if "stopped_mb" in r:
+            lines.append(f"| {r['documents']:,} | | | | | | stopped | > {r['stopped_mb'] / 1024:.1f} GB | | | |")
+            continue
+        lines.append(f"| {r['documents']:,} | {r['reports']:,} | {r['reports_per_month']:,.0f} | {r['pairs']:,} | {r['pairs'] / r['reports']:.1f} | "
+                     f"{r['cpu_s']:.0f} | {r['seconds']:.0f} | {r['peak_mb'] / 1024:.2f} GB | {r['prepare_peak_mb'] / 1024:.2f} GB | {r['bcubed_f1']:.3f} | {r['load']:.1f} |")  # fmt: skip
+    return "\n".join(lines)
 
 
 def scale_db_run(n_documents: int) -> dict:
@@ -344,11 +396,18 @@ def table(results: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--incidents", type=int, default=3000)
-    parser.add_argument("--scale", type=int, default=100_000, help="documents for the scale run (0 to skip)")
+    parser.add_argument("--scale", type=int, nargs="*", default=[100_000], help="documents for the scale runs (none to skip)")
+    parser.add_argument("--max-gb", type=float, default=8.0, help="stop a scale run whose memory passes this")
+    parser.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)  # one scale run, printed as JSON (scale_child)
     parser.add_argument("--skip-text", action="store_true", help="skip the run through marsad's extractor")
     parser.add_argument("--scale-db", type=int, default=0, help="also ingest this many documents' oracle facts into SQLite and time reconcile over them")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
+    if args.scale_one:
+        import json
+
+        print(json.dumps(scale_run(args.scale_one)), flush=True)
+        return
     incidents, documents = simulate(args.incidents)
     by_id = {i.id: i for i in incidents}
     results = []
@@ -358,9 +417,10 @@ def main() -> None:
         result["true_incidents"] = len(incidents)
         print(result, flush=True)
         results.append(result)
-    scale = scale_run(args.scale) if args.scale else None
-    if scale:
-        print(scale, flush=True)
+    scale = []
+    for n_documents in args.scale:
+        scale.append(scale_child(n_documents, args.max_gb))
+        print(scale[-1], flush=True)
     scale_db = scale_db_run(args.scale_db) if args.scale_db else None
     if scale_db:
         print(scale_db, flush=True)
@@ -375,8 +435,10 @@ def main() -> None:
         "Targets: B-cubed F1 ≥ 0.95; true count inside low–high for ≥ 95% of incidents; reconcile of 100,000 documents' facts < 5 min.",
     ]
     if scale:
-        markdown += ["", f"Scale: {scale['documents']:,} documents' facts ({scale['reports']:,} reports, {scale['pairs']:,} scored pairs → {scale['incidents']:,} incidents) "
-                     f"linked, clustered and estimated in **{scale['seconds']:.0f} s** (peak RSS {scale['peak_mb']:.0f} MB; B-cubed F1 {scale['bcubed_f1']:.3f}); facts generated directly, no database."]  # fmt: skip
+        markdown += ["", "Scale (`--scale N …`): facts of N documents generated directly over three years (no text, no database), each size in its own "
+                     "process, linked, clustered and estimated by `link_reports` one calendar month at a time; CPU seconds count all threads "
+                     "(DuckDB's too); peak RSS is the linkage's own, after the simulation's (reset in between); the load average is the machine's "
+                     "over the run's last 5 minutes.", "", scale_table(scale)]  # fmt: skip
     if scale_db:
         markdown += ["", f"Scale through the database: {scale_db['documents']:,} documents' oracle facts ingested into SQLite ({scale_db['ingest_s']:.0f} s), "
                      f"then `reconcile`: {scale_db['reports']:,} reports → {scale_db['incidents']:,} incidents in **{scale_db['reconcile_s']:.0f} s** "

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
 LINKAGE_VERSION = "linkage-2"
@@ -32,6 +32,8 @@ REVIEW_BAND = (0.5, 0.95)  # below 0.5 matches are rare (about 1 in 50 in the be
 PRIOR_MATCH = 0.05  # share of blocked pairs that describe the same incident
 MIN_REPORTS_TO_ESTIMATE_U = 500  # below this, keep the written-down u probabilities
 U_SAMPLE_REPORTS = 20_000
+CROWDED_AREA = 250  # reports of one area within a report's date window beyond which the area block narrows
+WINDOW_MONTHS = 1  # reports are scored a calendar month at a time (with the date window's days after it)
 
 STOPWORDS = frozenset(
     """a an the of in on at to and or by for from with near into after before during killed killing
@@ -80,7 +82,7 @@ class Report:
     other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
 
 
-@dataclass
+@dataclass(slots=True)  # millions of them on a large store
 class PairScore:
     uid_a: int
     uid_b: int
@@ -225,10 +227,13 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     """The Splink model: blocking rule, comparisons with their m/u probabilities."""
     parameters = parameters or DEFAULT_PARAMETERS
     window = f"abs(l.day - r.day) <= {int(window_days)} AND l.document_id <> r.document_id"
-    # the second rule catches reports of one place whose governorate is missing or differs; the third and
+    # the first rule (a governorate and the date window) finds reports of one incident whose places are spelt
+    # past recognition; in a crowded area (see crowded_reports) it would bring hundreds of candidates per
+    # report, most of them scored just above nothing, so there only the place rules block. The second rule
+    # catches reports of one place whose governorate is missing or differs; the third and
     # fourth a place one report names beside its location; the last two a source's toll update that
     # names no place ("the death toll of yesterday's barrel bomb massacre has risen to nine")
-    blocking = [f"l.block_area = r.block_area AND {window}", f"l.loc_key = r.loc_key AND {window}",
+    blocking = [f"l.block_area = r.block_area AND NOT (l.crowded OR r.crowded) AND {window}", f"l.loc_key = r.loc_key AND {window}",
                 f"l.loc_key = r.other_place AND {window}", f"l.other_place = r.loc_key AND {window}",
                 f"l.orphan_update = r.source AND {window}", f"l.source = r.orphan_update AND {window}"]
     return {
@@ -245,15 +250,26 @@ def splink_settings(parameters: dict | None = None, prior: float = PRIOR_MATCH, 
     }
 
 
-def distinctive_words(word_lists, max_share: float = 0.15, min_reports: int = 50):
-    """Drop words that many reports share (template words such as "warplanes"):
-    like Splink's term-frequency adjustment, only rare shared words are evidence."""
+def common_words(word_lists: Iterable[Iterable[str]], max_share: float = 0.15, min_reports: int = 50) -> set[str]:
+    """Words that many reports share (template words such as "warplanes"):
+    like Splink's term-frequency adjustment, only rare shared words are evidence.
+    Counted over the whole store, so that every window drops the same words."""
     from collections import Counter
 
+    frequency: Counter[str] = Counter()
+    total = 0
+    for words in word_lists:
+        frequency.update(set(words))
+        total += 1
+    limit = max(min_reports, max_share * total)
+    return {w for w, n in frequency.items() if n > limit}
+
+
+def distinctive_words(word_lists, max_share: float = 0.15, min_reports: int = 50):
+    """Each list less the words many lists share (see :func:`common_words`)."""
     lists = list(word_lists)
-    frequency = Counter(w for words in lists for w in set(words))
-    limit = max(min_reports, max_share * len(lists))
-    return [[w for w in words if frequency[w] <= limit] for words in lists]
+    common = common_words(lists, max_share, min_reports)
+    return [[w for w in words if w not in common] for words in lists]
 
 
 def _own_words(report: Report) -> list[str]:
@@ -263,7 +279,26 @@ def _own_words(report: Report) -> list[str]:
     return [w for w in report.words if w not in covered]
 
 
-def _frame(reports: Sequence[Report]):
+def block_area(report: Report) -> str | None:
+    """The area a report is blocked on: its governorate, else its country."""
+    return report.admin1 or report.country or None
+
+
+def crowded_reports(reports: Iterable[Report], window_days: int = DATE_WINDOW_DAYS, limit: int = CROWDED_AREA) -> set[int]:
+    """Reports whose area holds more than ``limit`` reports within their date
+    window (uids): where the area block narrows. Counted over the whole store,
+    so a window of it finds the same pairs as a whole-store run."""
+    from collections import Counter
+
+    reports = list(reports)
+    per_day = Counter((block_area(r), r.day) for r in reports)
+    near: dict[tuple, int] = {}
+    for area, day in per_day:
+        near[(area, day)] = sum(per_day.get((area, day + k), 0) for k in range(-window_days, window_days + 1))
+    return {r.uid for r in reports if block_area(r) is not None and near[(block_area(r), r.day)] > limit}
+
+
+def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: Set[int] = frozenset()):
     import pandas as pd
 
     return pd.DataFrame(
@@ -271,7 +306,8 @@ def _frame(reports: Sequence[Report]):
             "uid": [r.uid for r in reports],
             "document_id": [r.document_id for r in reports],
             "day": [r.day for r in reports],
-            "block_area": [r.admin1 or r.country or None for r in reports],
+            "block_area": [block_area(r) for r in reports],
+            "crowded": [r.uid in crowded for r in reports],
             "loc_key": [place_key(r.location) for r in reports],
             "other_place": [r.other_place for r in reports],
             "lat": [r.latitude for r in reports],
@@ -291,35 +327,92 @@ def _frame(reports: Sequence[Report]):
             "orphan_update": [r.source if r.toll_update and not (r.admin1 or r.country) else None for r in reports],
             "day_stated": [bool(r.day_stated) for r in reports],
             # the place is compared on its own; its words would count a spelling variant twice
-            "words": [_own_words(r) for r in reports],
+            "words": [[w for w in _own_words(r) if w not in common] for r in reports],
         }
     )
 
 
-def score_pairs(reports: Sequence[Report], *, min_probability: float = 0.01) -> list[PairScore]:
+def score_pairs(reports: Sequence[Report], *, min_probability: float = 0.01, window_months: int | None = WINDOW_MONTHS) -> list[PairScore]:
     """Every blocked candidate pair with its match probability and the
     contribution (level and log2 Bayes factor) of each comparison."""
+    return [pair for _, pairs in score_windows(reports, min_probability=min_probability, window_months=window_months) for pair in pairs]
+
+
+def score_windows(reports: Sequence[Report], *, min_probability: float = 0.01,
+                  window_months: int | None = WINDOW_MONTHS) -> Iterator[tuple[int, list[PairScore]]]:  # fmt: skip
+    """The scored pairs one window of ``window_months`` calendar months at a
+    time, as (the window's last day, its pairs), in date order.
+
+    A window's reports are those of its months and of the date window's days
+    after them, so memory follows one window, not the store; each pair comes
+    once, with the window that holds its earlier report. What a pair's score
+    depends on beyond its two reports (the common words, the u probabilities,
+    which areas are crowded) is settled over the whole store first, so the
+    pairs are those of one whole-store run (``window_months=None``)."""
     if len(reports) < 2:
-        return []
+        return
+    import bisect
+
+    common = common_words(_own_words(r) for r in reports)
+    crowded = crowded_reports(reports)
+    parameters, prior = _store_parameters(reports, common, crowded)
+    weights = {name: _level_weights(levels) for name, levels in parameters.items()}
+    ordered = sorted(reports, key=lambda r: r.day)
+    days = [r.day for r in ordered]
+    spans = [(days[0], days[-1])] if window_months is None else month_windows(days, window_months)
+    for first, last in spans:
+        chunk = ordered[bisect.bisect_left(days, first) : bisect.bisect_right(days, last + DATE_WINDOW_DAYS)]
+        day_of = {r.uid: r.day for r in chunk}
+        pairs = _score_window(chunk, (common, crowded), parameters, prior, weights, min_probability)
+        yield last, [p for p in pairs if min(day_of[p.uid_a], day_of[p.uid_b]) <= last]  # else the next window's
+
+
+def month_windows(days: Iterable[int], months: int = WINDOW_MONTHS) -> list[tuple[int, int]]:
+    """(first, last) day ordinals of the runs of ``months`` calendar months
+    that hold any of ``days``, in order."""
+    from datetime import date
+
+    def start(index: int) -> int:
+        year, month = divmod(index * months, 12)
+        return date(year, month + 1, 1).toordinal()
+
+    indexes = sorted({(d.year * 12 + d.month - 1) // months for d in map(date.fromordinal, set(days))})
+    return [(start(i), start(i + 1) - 1) for i in indexes]
+
+
+def _store_parameters(reports: Sequence[Report], common: Set[str], crowded: Set[int]) -> tuple[dict, float]:
+    """The model for this store: the written-down m/u probabilities, with u
+    and the prior re-estimated (:func:`estimate_u`) on a large enough store."""
     import logging
 
     from splink import DuckDBAPI, Linker
 
+    if len(reports) < MIN_REPORTS_TO_ESTIMATE_U:
+        return DEFAULT_PARAMETERS, PRIOR_MATCH
     logging.getLogger("splink").setLevel(logging.ERROR)
-    frame = _frame(reports)
-    frame["words"] = distinctive_words(frame["words"])
-    parameters, prior = DEFAULT_PARAMETERS, PRIOR_MATCH
-    if len(reports) >= MIN_REPORTS_TO_ESTIMATE_U:
-        # on large data a deterministic 1-in-k sample of reports keeps the level frequencies and the prior
-        every = max(1, len(reports) // U_SAMPLE_REPORTS)
-        sample = frame[frame["uid"] % every == 0] if every > 1 else frame
-        first = Linker(DuckDBAPI().register(sample), splink_settings(), log_level=logging.ERROR)
-        parameters, prior = estimate_u(first.inference.predict(warning_mode="never").as_duckdbpyrelation())
-    linker = Linker(DuckDBAPI().register(frame), splink_settings(parameters, prior), log_level=logging.ERROR)
+    # on large data a deterministic 1-in-k sample of reports keeps the level frequencies and the prior
+    every = max(1, len(reports) // U_SAMPLE_REPORTS)
+    sample = _frame([r for r in reports if r.uid % every == 0], common, crowded)
+    first = Linker(DuckDBAPI().register(sample), splink_settings(), log_level=logging.ERROR)
+    return estimate_u(first.inference.predict(warning_mode="never").as_duckdbpyrelation())
+
+
+def _score_window(reports: Sequence[Report], store: tuple[Set[str], Set[int]], parameters: dict, prior: float,
+                  weights: dict[str, list[tuple[float, str]]], min_probability: float) -> list[PairScore]:  # fmt: skip
+    import logging
+
+    from splink import DuckDBAPI, Linker
+
+    if len(reports) < 2:
+        return []
+    logging.getLogger("splink").setLevel(logging.ERROR)
+    linker = Linker(DuckDBAPI().register(_frame(reports, *store)), splink_settings(parameters, prior), log_level=logging.ERROR)
     predictions = linker.inference.predict(threshold_match_probability=min_probability, warning_mode="never")
-    weights = {name: _level_weights(levels) for name, levels in parameters.items()}
-    table = predictions.as_duckdbpyrelation()
-    return _pairs_from_rows(list(table.columns), table.fetchall(), weights)
+    # only the columns read below: all of Splink's intermediate columns as Python tuples were most of the memory
+    columns = ["uid_l", "uid_r", "match_weight", "match_probability", *(f"mw_{name}" for name in weights)]
+    table = predictions.as_duckdbpyrelation().select(", ".join(columns))
+    arrays = table.fetchnumpy()
+    return _pairs_from_rows(columns, list(zip(*(arrays[c].tolist() for c in columns))), weights)
 
 
 def estimate_u(candidates, parameters: dict | None = None) -> tuple[dict, float]:
@@ -473,3 +566,91 @@ def cluster(
             linked.add((pair.uid_a, pair.uid_b))
     clusters = sorted(sorted(group) for group in members.values())
     return Clustering(clusters=clusters, linked_pairs=linked)
+
+
+@dataclass
+class WindowedLinks:
+    clustering: Clustering
+    pairs: list[PairScore]  # those scored at least ``keep``
+    scored: int  # all pairs scored
+
+
+def link_windows(
+    reports: Sequence[Report],
+    *,
+    same: Iterable[tuple[int, int]] = (),
+    different: Iterable[tuple[int, int]] = (),
+    keep: float = 0.0,
+    window_months: int | None = WINDOW_MONTHS,
+    threshold: float = LINK_PROBABILITY,
+) -> WindowedLinks:
+    """Score window by window (:func:`score_windows`) and cluster each group
+    of reports as soon as no later window can reach it, keeping only the
+    pairs scored at least ``keep``: the clusters are those of :func:`cluster`
+    over the whole store, while memory follows a window.
+
+    Clustering one group needs only the pairs inside it, and a group (reports
+    joined by pairs at the link threshold or by a person's "same") is final
+    once its latest report is older than the next window: later windows pair
+    only later reports."""
+    same = list(same)
+    groups = _Groups(reports)
+    for a, b in same:
+        groups.join(a, b)
+    ordered = sorted(reports, key=lambda r: r.day)
+    settled = 0  # reports of ordered whose day a window has passed
+    waiting: list[Report] = []  # those whose group may still grow
+    pending: list[PairScore] = []  # pairs with both reports waiting
+    out = WindowedLinks(Clustering([], set()), [], 0)
+    for last, pairs in [*score_windows(reports, window_months=window_months), (math.inf, [])]:
+        out.scored += len(pairs)
+        for pair in pairs:
+            if pair.match_probability >= threshold:
+                groups.join(pair.uid_a, pair.uid_b)
+        while settled < len(ordered) and ordered[settled].day <= last:
+            waiting.append(ordered[settled])
+            settled += 1
+        done = [r for r in waiting if not groups.reach_past(r.uid, last)]
+        waiting = [r for r in waiting if groups.reach_past(r.uid, last)]
+        done_uids = {r.uid for r in done}
+        inside, still = [], []
+        for pair in [*pending, *pairs]:
+            if groups.reach_past(pair.uid_a, last) and groups.reach_past(pair.uid_b, last):
+                still.append(pair)
+                continue
+            if pair.uid_a in done_uids and pair.uid_b in done_uids:  # else two groups that never meet
+                inside.append(pair)
+            if pair.match_probability >= keep:
+                out.pairs.append(pair)
+        pending = still
+        result = cluster(done, inside, same=same, different=different, threshold=threshold)
+        out.clustering.clusters.extend(result.clusters)
+        out.clustering.linked_pairs |= result.linked_pairs
+    out.clustering.clusters.sort()
+    return out
+
+
+class _Groups:
+    """Union-find over report uids that knows each group's latest day."""
+
+    def __init__(self, reports: Sequence[Report]):
+        self.parent = {r.uid: r.uid for r in reports}
+        self.latest = {r.uid: r.day for r in reports}
+
+    def find(self, uid: int) -> int:
+        parent = self.parent
+        while parent[uid] != uid:
+            parent[uid] = parent[parent[uid]]
+            uid = parent[uid]
+        return uid
+
+    def join(self, a: int, b: int) -> None:
+        if a not in self.parent or b not in self.parent:
+            return
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+            self.latest[root_a] = max(self.latest[root_a], self.latest[root_b])
+
+    def reach_past(self, uid: int, day: float) -> bool:
+        return self.latest[self.find(uid)] > day

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 
 from marsad.reconcile.claims import Claim, check_claims
 from marsad.reconcile.incidents import IncidentDraft, build_incident
-from marsad.reconcile.linkage import LINKAGE_VERSION, REVIEW_BAND, Clustering, PairScore, Report, cluster, score_pairs
+from marsad.reconcile.linkage import (
+    LINKAGE_VERSION,
+    REVIEW_BAND,
+    WINDOW_MONTHS,
+    Clustering,
+    PairScore,
+    Report,
+    link_windows,
+)
 
 STORED_PAIR_PROBABILITY = 0.05
 
@@ -43,23 +51,27 @@ class Summary:
 @dataclass
 class Linked:
     reports: list[Report]
-    pairs: list[PairScore]
+    pairs: list[PairScore]  # the pairs worth storing (STORED_PAIR_PROBABILITY and up)
     clustering: Clustering
     drafts: list[IncidentDraft]
+    pairs_scored: int = 0
 
 
-def link_reports(reports: list[Report], same: Iterable[tuple[str, str]] = (), different: Iterable[tuple[str, str]] = ()) -> Linked:
-    """The pure core: score, cluster (decisions win), build incidents."""
+def link_reports(
+    reports: list[Report], same: Iterable[tuple[str, str]] = (), different: Iterable[tuple[str, str]] = (), *, window_months: int | None = WINDOW_MONTHS
+) -> Linked:
+    """The pure core: score, cluster (decisions win), build incidents; a
+    window of ``window_months`` calendar months at a time (None: the whole
+    store at once), with the same result."""
     uid_of = {r.key: r.uid for r in reports}
 
     def uids(pairs):
         return [(uid_of[a], uid_of[b]) for a, b in pairs if a in uid_of and b in uid_of]
 
-    pairs = score_pairs(reports)
-    clustering = cluster(reports, pairs, same=uids(same), different=uids(different))
+    links = link_windows(reports, same=uids(same), different=uids(different), keep=STORED_PAIR_PROBABILITY, window_months=window_months)
     by_uid = {r.uid: r for r in reports}
-    drafts = [build_incident([by_uid[u] for u in group]) for group in clustering.clusters]
-    return Linked(reports, pairs, clustering, drafts)
+    drafts = [build_incident([by_uid[u] for u in group]) for group in links.clustering.clusters]
+    return Linked(reports, links.pairs, links.clustering, drafts, links.scored)
 
 
 def reconcile(session) -> Summary:
@@ -71,7 +83,7 @@ def reconcile(session) -> Summary:
     reports, claims = load_facts(session)
     same, different = load_decisions(session)
     linked = link_reports(reports, same, different)
-    summary = Summary(reports=len(reports), pairs_scored=len(linked.pairs), incidents=len(linked.drafts))
+    summary = Summary(reports=len(reports), pairs_scored=linked.pairs_scored, incidents=len(linked.drafts))
     decided = set(same) | set(different)
     summary.changes["incidents"], ids = _sync_incidents(session, linked)
     summary.changes["incident_reports"] = _sync_members(session, linked, ids)
