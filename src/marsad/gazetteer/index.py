@@ -27,7 +27,7 @@ import os
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,6 +108,18 @@ class Place:
     @property
     def is_area(self) -> bool:
         return self.feature in AREA_FEATURES
+
+
+_PLACE_FIELDS = tuple(item.name for item in fields(Place))
+
+
+def place_of(row: tuple) -> Place:
+    """``Place(*row)`` for a row of every field, about three times cheaper (a
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    a lookup builds dozens of places)."""
+    place = object.__new__(Place)
+    place.__dict__.update(zip(_PLACE_FIELDS, row, strict=True))
+    return place
 
 
 #: features whose point stands for an area, not a town
@@ -301,7 +313,7 @@ class Gazetteer:
         seen: dict[str, Place] = {}
         for row in rows:
             if row[0] not in seen:
-                seen[row[0]] = Place(*row)
+                seen[row[0]] = place_of(row)
         return tuple(seen.values())
 
     def _query_key(self, key: str) -> tuple[Place, ...]:
@@ -322,7 +334,7 @@ class Gazetteer:
                     f"SELECT {_PLACE_COLUMNS} FROM {schema}.places p WHERE p.id = ?", (place_id,)
                 ).fetchone()
             if row:
-                return Place(*row)
+                return place_of(row)
         return None
 
     def admin1_place(self, country: str, admin1_code: str) -> Place | None:

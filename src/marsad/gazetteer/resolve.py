@@ -81,19 +81,23 @@ class Context:
     written: str = ""  # the name as the text spells it (breaks ties between namesakes)
 
     def allows_fuzzy(self, place: Place) -> bool:
-        if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
+        if place.admin1_code and self._names_admin1(place.admin1_code):
             return True
-        if place.country in self.fuzzy_countries and not (self.sentence_admin1 | self.document_admin1):
+        if place.country in self.fuzzy_countries and not (self.sentence_admin1 or self.document_admin1):
             return True
         return _near_anchor(place, self.anchors, 50)
+
+    def _names_admin1(self, code: str) -> bool:
+        # (no union of the two sets: this is asked for every candidate of every name)
+        return code in self.sentence_admin1 or code in self.document_admin1
 
     def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
         """Whether a place found through its Arabic name may be the one meant:
         inside the area the context allows (a skeleton of fewer than four
         letters, "Ghazal" = غزيلة, only when the spellings also differ by at
         most one letter), or anywhere in the report's countries for five letters or more."""
-        named = self.sentence_admin1 | self.document_admin1
-        if place.admin1_code and place.admin1_code in named:
+        named = bool(self.sentence_admin1 or self.document_admin1)
+        if place.admin1_code and self._names_admin1(place.admin1_code):
             allowed = True
         elif self.anchors and _near_anchor(place, self.anchors, 50):
             allowed = True
@@ -109,6 +113,14 @@ class Resolution:
     score: float
     fuzzy: bool = False
     margin: float = 0.0  # over the next best candidate (inf when alone)
+
+
+def _resolution(place: Place, value: float, fuzzy: bool, margin: float) -> Resolution:
+    """``Resolution(place, value, fuzzy, margin)`` without the frozen ``__init__``'s
+    four ``object.__setattr__`` calls (every candidate of every mention gets one)."""
+    resolution = object.__new__(Resolution)
+    resolution.__dict__.update(place=place, score=value, fuzzy=fuzzy, margin=margin)
+    return resolution
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -211,7 +223,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
-        results.append(Resolution(place, value, is_fuzzy, value - following))
+        results.append(_resolution(place, value, is_fuzzy, value - following))
     return results
 
 
