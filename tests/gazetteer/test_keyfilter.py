@@ -91,3 +91,11 @@ def test_an_import_by_another_connection_is_seen(tmp_path, bundled_gazetteer_pat
     import_files([str(table)], layout="ocha", index_path=user)
     assert gazetteer.has_key(key) and gazetteer.by_key(key)[0].name == "Zzqvillage"
     gazetteer.close()
+
+
+def test_place_of_builds_the_same_place_as_its_constructor():
+    from marsad.gazetteer.index import Place, place_of
+
+    row = ("geonames:1", "Hajin", "SY", "Deir ez-Zor", "SY.09", "Abu Kamal", 34.69, 40.83, "town", 37935, 0, "bundled", None)
+    built = place_of(row)
+    assert built == Place(*row) and hash(built) == hash(Place(*row)) and repr(built) == repr(Place(*row))

@@ -381,7 +381,7 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     for match in _TOKEN.finditer(norm):
         start, end = match.span()
         text = match.group()
-        if text.endswith("'s") or text.endswith("'"):
+        if text[-1] == "'" or text.endswith("'s"):  # (rare: test the last letter first)
             end -= 2 if text.endswith("'s") else 1
             text = norm[start:end]
         if text:
@@ -529,7 +529,8 @@ class _Named:
 
 
 def _others(named: dict, key: str | None) -> set:
-    return {value for value, keys in named.items() if key is None or keys != {key}}
+    # "not (len == 1 and key in keys)" is "keys != {key}" without a new set per value
+    return {value for value, keys in named.items() if key is None or len(keys) != 1 or key not in keys}
 
 
 _UNIT_WORD = re.compile(

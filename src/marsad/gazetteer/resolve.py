@@ -274,6 +274,7 @@ def _close_enough(key: str, place: Place) -> bool:
     return _edit_distance(key, other) <= max(1, min(len(key), len(other)) // 4)
 
 
+@lru_cache(maxsize=100_000)  # the same name meets the same candidates in document after document
 def _edit_distance(a: str, b: str) -> int:
     if abs(len(a) - len(b)) > 3:
         return 99
