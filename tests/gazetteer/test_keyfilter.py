@@ -89,6 +89,8 @@ def test_an_import_by_another_connection_is_seen(tmp_path, bundled_gazetteer_pat
         encoding="utf-8",
     )
     import_files([str(table)], layout="ocha", index_path=user)
+    # the next lookup that reaches the files notices the change and forgets what was read before
+    assert not gazetteer.has_key(place_key("Qqzzunseen"))
     assert gazetteer.has_key(key) and gazetteer.by_key(key)[0].name == "Zzqvillage"
     gazetteer.close()
 

@@ -389,6 +389,7 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     return tokens
 
 
+@lru_cache(maxsize=100_000)  # asked for every word of every text; the same words recur
 def _is_name_word(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return True  # Arabic script has no capitals

@@ -231,7 +231,6 @@ class Gazetteer:
     # --- lookups ---------------------------------------------------------
     def by_key(self, key: str) -> tuple[Place, ...]:
         """Every place one of whose names has this normalised key."""
-        self._keep_fresh()
         return self._by_key(key)
 
     def by_name(self, name: str) -> tuple[Place, ...]:
@@ -246,13 +245,11 @@ class Gazetteer:
     def by_skeleton(self, skel: str) -> tuple[Place, ...]:
         """Fuzzy candidates (same consonant skeleton); callers must restrict
         them to the area the context allows."""
-        self._keep_fresh()
         return self._by_skeleton(skel)
 
     def has_key(self, key: str) -> bool:
         """Whether any place has a name with this key (a cheap probe: most
         n-grams of a text are not place names)."""
-        self._keep_fresh()
         return self._has_key(key)
 
     def _query_has_key(self, key: str) -> bool:
@@ -270,6 +267,7 @@ class Gazetteer:
 
     def _key_schemas(self, key: str) -> tuple[str, ...]:
         """The schemas that may hold ``key``: none when no file does."""
+        self._keep_fresh()  # on cache misses only: a lookup answered from the caches costs no clock read
         key_sets = self._key_sets if self._key_sets is not None else self._load_key_sets()
         return tuple(schema for schema, keys in key_sets if keys is None or key in keys)
 
@@ -288,8 +286,11 @@ class Gazetteer:
 
     def _keep_fresh(self) -> None:
         """Forget what was read from the user index once another connection
-        has changed it (``marsad gazetteer import`` in another process); asked
-        at most once every :data:`FRESH_SECONDS`."""
+        has changed it (``marsad gazetteer import`` in another process): every
+        cached answer, and the snapshot of its keys. Asked by lookups that miss
+        the caches, at most once every :data:`FRESH_SECONDS` (before the key
+        snapshot, a name first looked up after an import was found, and
+        cached answers were never refreshed)."""
         now = time.monotonic()
         if now < self._fresh_until:
             return
@@ -324,7 +325,6 @@ class Gazetteer:
         return self._select("skel", skel) if len(skel) >= 3 else ()
 
     def place(self, place_id: str) -> Place | None:
-        self._keep_fresh()
         return self._place(place_id)
 
     def _query_place(self, place_id: str) -> Place | None:
@@ -344,7 +344,6 @@ class Gazetteer:
         """(latitude, longitude, weight) of the town-level places that imported
         archives coded in a governorate ("SY.09"), weight = how often each was
         coded; empty when no archive was imported."""
-        self._keep_fresh()
         return self._archive_points(admin1_code)
 
     def _query_archive_points(self, admin1_code: str) -> tuple[tuple[float, float, int], ...]:

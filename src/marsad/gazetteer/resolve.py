@@ -138,17 +138,21 @@ _KM_PER_DEGREE = 110.0
 def _near_anchor(place: Place, anchors: list[tuple[float, float]], km: float) -> bool:
     """Whether ``place`` is less than ``km`` from one of the anchors (a short
     skeleton meets thousands of places: most are ruled out by latitude alone)."""
-    limit = km / _KM_PER_DEGREE
-    return any(abs(place.latitude - lat) < limit and haversine_km(place.latitude, place.longitude, lat, lon) < km
-               for lat, lon in anchors)
+    limit, latitude = km / _KM_PER_DEGREE, place.latitude
+    for lat, lon in anchors:  # (a loop, not any() over a generator: asked for every candidate)
+        if abs(latitude - lat) < limit and haversine_km(latitude, place.longitude, lat, lon) < km:
+            return True
+    return False
 
 
 def _nearest_km(place: Place, anchors: list[tuple[float, float]], beyond: float) -> float:
     """The distance to the nearest anchor, or inf when none is within ``beyond`` km
     (the caller only asks whether it is more than ``beyond``)."""
-    limit = beyond / _KM_PER_DEGREE
-    return min((haversine_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors
-                if abs(place.latitude - lat) <= limit), default=math.inf)
+    limit, latitude, nearest = beyond / _KM_PER_DEGREE, place.latitude, math.inf
+    for lat, lon in anchors:
+        if abs(latitude - lat) <= limit:
+            nearest = min(nearest, haversine_km(latitude, place.longitude, lat, lon))
+    return nearest
 
 
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
