@@ -101,3 +101,21 @@ def test_place_of_builds_the_same_place_as_its_constructor():
     row = ("geonames:1", "Hajin", "SY", "Deir ez-Zor", "SY.09", "Abu Kamal", 34.69, 40.83, "town", 37935, 0, "bundled", None)
     built = place_of(row)
     assert built == Place(*row) and hash(built) == hash(Place(*row)) and repr(built) == repr(Place(*row))
+
+
+def test_a_user_index_too_large_to_hold_in_memory_is_asked_by_sql(tmp_path, bundled_gazetteer_path, monkeypatch):
+    user = tmp_path / "user.sqlite"
+    table = tmp_path / "places.csv"
+    table.write_text(
+        "admin0Pcode,admin1Name_en,admin1Pcode,admin2Name_en,admin4Name_en,admin4Name_ar,admin4Pcode,latitude,longitude\n"
+        "SY,Deir-ez-Zor,SY09,Abu Kamal,Zzqvillage,,SY090201T09,34.5,40.9\n",
+        encoding="utf-8",
+    )
+    import_files([str(table)], layout="ocha", index_path=user)
+    monkeypatch.setattr(gazetteer_index, "MAIN_KEYS_LIMIT", 0)  # every user index is "too large"
+    gazetteer = Gazetteer(user, bundled_gazetteer_path)
+    key = place_key("Zzqvillage")
+    assert gazetteer.has_key(key) and gazetteer.by_key(key)[0].name == "Zzqvillage"
+    assert not gazetteer.has_key(place_key("Qqzzunseen"))
+    assert gazetteer._key_sets is not None and gazetteer._key_sets[0] == ("main", None)
+    gazetteer.close()
