@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import overlaps_any
 from marsad.gazetteer import areas
@@ -136,7 +137,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     blocked = _blocked_spans(ctx)
     found = _region_phrases(ctx.norm, gazetteer, blocked)
     found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
-    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found])
+    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded())
     found.sort(key=lambda f: f.start)
     for item in found:
         left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
@@ -411,7 +412,7 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     for match in _TOKEN.finditer(norm):
         start, end = match.span()
         text = match.group()
-        if text.endswith("'s") or text.endswith("'"):
+        if text[-1] == "'" or text.endswith("'s"):  # (rare: test the last letter first)
             end -= 2 if text.endswith("'s") else 1
             text = norm[start:end]
         if text:
@@ -466,6 +467,7 @@ def _is_connector(word: str) -> bool:
     return word.lower() in _words().connectors
 
 
+@lru_cache(maxsize=100_000)  # asked for every word of every text; the same words recur
 def _is_name_word(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return True  # Arabic script has no capitals
@@ -477,9 +479,9 @@ def _is_name_word(word: str) -> bool:
     return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
 
 
-def _ngram_mentions(norm: str, gazetteer, blocked) -> list[_Found]:
+def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     tokens = _tokens(norm)
-    cue_ends = {match.end() for match in _CUE_BEFORE.finditer(norm)}
+    cue_ends = {match.end() for match in casefold.finditer(_CUE_BEFORE, norm, folded)}
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
@@ -615,7 +617,8 @@ class _Named:
 
 
 def _others(named: dict, key: str | None) -> set:
-    return {value for value, keys in named.items() if key is None or keys != {key}}
+    # "not (len == 1 and key in keys)" is "keys != {key}" without a new set per value
+    return {value for value, keys in named.items() if key is None or len(keys) != 1 or key not in keys}
 
 
 _UNIT_WORD = re.compile(
@@ -774,8 +777,11 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
                 item.container, item.container_kind = following, "neighbourhood"
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str] = set()
+    first_pass: dict[int, tuple] = {}
     for position, item in enumerate(found):
-        item.candidates = rank(gazetteer, "", context_for(position, [], countries), key=item.key, fuzzy=not item.known)
+        context = context_for(position, [], countries)
+        first_pass[position] = (context, item.key, item.known)
+        item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
         if not item.candidates:
             _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
@@ -798,9 +804,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
         own = anchors_of.get(position)
         anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
         if anchors or countries:
-            item.candidates = rank(
-                gazetteer, "", context_for(position, anchors, countries), key=item.key, fuzzy=not item.known
-            )
+            context = context_for(position, anchors, countries)
+            if first_pass[position] == (context, item.key, item.known):
+                continue  # ranked in this very context already (rank depends on nothing else)
+            item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
     return countries
 
 
@@ -892,9 +899,12 @@ def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | Non
 def _common_word(word: str) -> bool:
     """A frequent English word ("Battle", "More", "Valley") that is only a
     place name when a cue says so."""
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency
 
-    return zipf_frequency(word.lower(), "en", wordlist="small") >= 3.8
+    lowered = word.lower()
+    if lowered.isascii() and lowered.isalpha() and lowered not in get_frequency_dict("en", "small"):
+        return False  # not in the list at all, so frequency 0 (one token: no tokenising needed to know)
+    return zipf_frequency(lowered, "en", wordlist="small") >= 3.8
 
 
 def _dubious(item: _Found, best: Resolution) -> bool:

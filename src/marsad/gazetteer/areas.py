@@ -79,7 +79,7 @@ AREA_RELATIONS = frozenset(["countryside of", "province", "district"])
 def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
     """The relation that the text just before/after a place name expresses,
     and its compass direction, e.g. ``("countryside of", "east")``."""
-    match = _LEFT.search(left[-60:])
+    match = _search_left(left[-60:])
     if match:
         if match.group("rel"):
             return _RELATION_OF.get(match.group("rel").lower(), "area of"), _direction(match.group("dir"))
@@ -90,7 +90,7 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
             return "near", None
         if match.group("dir3"):
             return "part of", _direction(match.group("dir3"))  # "eastern Aleppo"
-    match = _RIGHT.search(right[:40])
+    match = _RIGHT.match(right[:40])  # "^" without MULTILINE: match() is search(), without trying every offset
     if match:
         word = match.group("rel").lower()
         if word in TOWN_WORDS:
@@ -101,8 +101,18 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
 
 def kind_word(right: str) -> str | None:
     """"town", "village", "province" … when the name is followed by one."""
-    match = _RIGHT.search(right[:40])
+    match = _RIGHT.match(right[:40])
     return match.group("rel").lower() if match else None
+
+
+def _search_left(left: str) -> re.Match | None:
+    """``_LEFT.search(left)``, found about three times faster on the lower-cased
+    text (:mod:`marsad.extract.casefold`); the match is ``_LEFT``'s own, so its
+    groups hold the text as written. A ``$``-anchored ``re.I`` search tries the
+    whole alternation at every offset: it was 5% of place finding."""
+    from marsad.extract.casefold import finditer, folded_text
+
+    return next(finditer(_LEFT, left, folded_text(left)), None)
 
 
 DEFAULT_SHIFT_KM = 15.0

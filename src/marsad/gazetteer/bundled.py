@@ -31,6 +31,7 @@ from pathlib import Path
 
 from marsad.gazetteer.admin import admin1_alternates, admin_names, is_position_name, plain_unit_name, unit_points
 from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
+from marsad.gazetteer.keyfilter import filter_path, index_keys, write_filter
 
 _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-\u06ff'’‘ʿʾ.\-]+$")
 
@@ -100,10 +101,13 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         connection.execute("ANALYZE")
     finally:
         connection.close()
+    # the key filter first: an index in place always has its filter beside it
+    write_filter(target, index_keys(Path(temporary)), size=Path(temporary).stat().st_size)
     os.replace(temporary, target)
     for stale in target.parent.glob("gazetteer-bundled-v*.sqlite"):
         if stale != target and target.name.startswith("gazetteer-bundled-v"):
             stale.unlink(missing_ok=True)  # an older marsad's bundled index
+            filter_path(stale).unlink(missing_ok=True)
     return target
 
 

@@ -137,10 +137,10 @@ _ARABIC_FOLD = str.maketrans(
 @lru_cache(maxsize=200_000)
 def place_key(name: str) -> str:
     """The normalised key of a place name (see the module docstring)."""
-    if _ARABIC_LETTERS.search(name):
-        return _arabic_key(name)
     if name.isascii():
         text = name.translate(_MARKS).lower()
+    elif _ARABIC_LETTERS.search(name):
+        return _arabic_key(name)
     else:
         text = unicodedata.normalize("NFKD", name).translate(_MARKS)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -148,8 +148,12 @@ def place_key(name: str) -> str:
     words = _drop_articles(words)
     joined = " ".join(words)
     for triggers, pattern, replacement in _VOWEL_RULES:
-        if triggers and not any(t in joined for t in triggers):
-            continue
+        for trigger in triggers:  # (a loop, not any(): a miss on every n-gram of a text adds up)
+            if trigger in joined:
+                break
+        else:
+            if triggers:
+                continue
         joined = joined.replace(pattern, replacement) if isinstance(pattern, str) else pattern.sub(replacement, joined)
     return joined.replace(" ", "")
 
@@ -183,20 +187,21 @@ def twin_keys(key: str) -> list[str]:
 
 
 def _drop_articles(words: list[str]) -> list[str]:
-    if len(words) > 1:
+    if len(words) > 1 and not _POSITION_WORDS.keys().isdisjoint(words):
         position = [_POSITION_WORDS[w] for w in words if w in _POSITION_WORDS]
-        if position:
-            words = [w for w in words if w not in _POSITION_WORDS] + position[-1:]
+        words = [w for w in words if w not in _POSITION_WORDS] + position[-1:]
     kept: list[str] = []
+    last = len(words) - 1
     for index, word in enumerate(words):
-        if word in ARTICLES and index + 1 < len(words):
+        if index < last and word in ARTICLES:
             continue
-        if word in BU_WORDS and index + 1 < len(words):
+        if index < last and word in BU_WORDS:
             kept.append("bu")
             continue
         if word.startswith("albu") and len(word) > 6:
             word = "bu" + word[4:]
-        word = _GLUED_ARTICLE.sub(lambda m: m.group(1) or m.group(2), word)
+        if word[:1] in ("a", "e") and (glued := _GLUED_ARTICLE.match(word)):  # "^": one match, at the start
+            word = (glued.group(1) or glued.group(2)) + word[glued.end():]
         kept.append(word)
     return kept
 

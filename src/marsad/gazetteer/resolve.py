@@ -84,11 +84,15 @@ class Context:
     written: str = ""  # the name as the text spells it (breaks ties between namesakes)
 
     def allows_fuzzy(self, place: Place) -> bool:
-        if place.admin1_code and place.admin1_code in (self.sentence_admin1 | self.document_admin1):
+        if place.admin1_code and self._names_admin1(place.admin1_code):
             return True
-        if place.country in self.fuzzy_countries and not (self.sentence_admin1 | self.document_admin1):
+        if place.country in self.fuzzy_countries and not (self.sentence_admin1 or self.document_admin1):
             return True
         return _near_anchor(place, self.anchors, 50)
+
+    def _names_admin1(self, code: str) -> bool:
+        # (no union of the two sets: this is asked for every candidate of every name)
+        return code in self.sentence_admin1 or code in self.document_admin1
 
     def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
         """Whether a place found through its Arabic name may be the one meant:
@@ -97,8 +101,8 @@ class Context:
         most one letter; of one part of OCHA's "village - district" names:
         "Ibbin" is ابين, "Abin - Efrin"), or anywhere in the report's countries
         for five letters or more."""
-        named = self.sentence_admin1 | self.document_admin1
-        if place.admin1_code and place.admin1_code in named:
+        named = bool(self.sentence_admin1 or self.document_admin1)
+        if place.admin1_code and self._names_admin1(place.admin1_code):
             allowed = True
         elif self.anchors and _near_anchor(place, self.anchors, 50):
             allowed = True
@@ -120,6 +124,14 @@ class Resolution:
     margin: float = 0.0  # over the next best candidate (inf when alone)
 
 
+def _resolution(place: Place, value: float, fuzzy: bool, margin: float) -> Resolution:
+    """``Resolution(place, value, fuzzy, margin)`` without the frozen ``__init__``'s
+    four ``object.__setattr__`` calls (every candidate of every mention gets one)."""
+    resolution = object.__new__(Resolution)
+    resolution.__dict__.update(place=place, score=value, fuzzy=fuzzy, margin=margin)
+    return resolution
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -135,17 +147,21 @@ _KM_PER_DEGREE = 110.0
 def _near_anchor(place: Place, anchors: list[tuple[float, float]], km: float) -> bool:
     """Whether ``place`` is less than ``km`` from one of the anchors (a short
     skeleton meets thousands of places: most are ruled out by latitude alone)."""
-    limit = km / _KM_PER_DEGREE
-    return any(abs(place.latitude - lat) < limit and haversine_km(place.latitude, place.longitude, lat, lon) < km
-               for lat, lon in anchors)
+    limit, latitude = km / _KM_PER_DEGREE, place.latitude
+    for lat, lon in anchors:  # (a loop, not any() over a generator: asked for every candidate)
+        if abs(latitude - lat) < limit and haversine_km(latitude, place.longitude, lat, lon) < km:
+            return True
+    return False
 
 
 def _nearest_km(place: Place, anchors: list[tuple[float, float]], beyond: float) -> float:
     """The distance to the nearest anchor, or inf when none is within ``beyond`` km
     (the caller only asks whether it is more than ``beyond``)."""
-    limit = beyond / _KM_PER_DEGREE
-    return min((haversine_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors
-                if abs(place.latitude - lat) <= limit), default=math.inf)
+    limit, latitude, nearest = beyond / _KM_PER_DEGREE, place.latitude, math.inf
+    for lat, lon in anchors:
+        if abs(latitude - lat) <= limit:
+            nearest = min(nearest, haversine_km(latitude, place.longitude, lat, lon))
+    return nearest
 
 
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
@@ -222,7 +238,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
-        results.append(Resolution(place, value, is_fuzzy, value - following))
+        results.append(_resolution(place, value, is_fuzzy, value - following))
     return results
 
 
@@ -317,6 +333,7 @@ def _close_enough(key: str, place: Place) -> bool:
     return _edit_distance(key, other) <= max(1, min(len(key), len(other)) // 4)
 
 
+@lru_cache(maxsize=100_000)  # the same name meets the same candidates in document after document
 def _edit_distance(a: str, b: str) -> int:
     if abs(len(a) - len(b)) > 3:
         return 99
