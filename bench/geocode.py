@@ -8,7 +8,7 @@ geo_precision, (n) with nothing but the text and (c) with the row's country
 given (a monitor that covers one country).
 
 UCDP: text ``source_headline``. Gold: the event's point where ``where_prec`` ≤ 2.
-The event's point is :func:`marsad.extract.places.main_place` of the places
+The event's point is :func:`marsad.extract.main_place.main_place` of the places
 found in the headline (in the report's country when given; the town-level
 place an imported archive codes most often, else the first named; else the
 first area), directions ("northern countryside of X") shifting the point.
@@ -50,8 +50,9 @@ def load(path: Path) -> tuple[list[str], list[dict]]:
 
 def score(rows: list[dict], gazetteer, countries: set[str] | None = None) -> dict:
     from marsad.extract.actors import find_actors
+    from marsad.extract.main_place import main_place
     from marsad.extract.pipeline import DocContext
-    from marsad.extract.places import find_places, main_place
+    from marsad.extract.places import find_places
     from marsad.gazetteer.resolve import haversine_km
 
     gold = [r for r in rows if r["where_prec"] and float(r["where_prec"]) <= 2 and r["source_headline"]]
@@ -80,8 +81,9 @@ def score_acled(rows: list[dict], gazetteer, *, given_country: bool = False) -> 
     point, overall, by country and by geo_precision. ``given_country``: the
     caller passes the row's country (a monitor that covers one country)."""
     from marsad.extract.actors import find_actors
+    from marsad.extract.main_place import main_place
     from marsad.extract.pipeline import DocContext
-    from marsad.extract.places import find_places, main_place
+    from marsad.extract.places import find_places
     from marsad.gazetteer.resolve import haversine_km
 
     codes = _country_codes() if given_country else {}

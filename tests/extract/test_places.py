@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 
 from marsad.extract.actors import find_actors
+from marsad.extract.main_place import main_place
 from marsad.extract.pipeline import DocContext, registered
-from marsad.extract.places import find_places, main_place
+from marsad.extract.places import find_places
 from marsad.model import PlaceMention, Span
 
 
@@ -207,7 +208,7 @@ class _Archive:
 
 
 def test_an_archive_places_a_governorates_countryside_where_its_events_are():
-    from marsad.extract.places import event_point
+    from marsad.extract.main_place import event_point
 
     text = "Airstrikes on the countryside of Hama."
     start = text.index("Hama")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.extract.main_place import main_place
 from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places, main_place
+from marsad.extract.places import find_places
 from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates, unit_points
 from marsad.gazetteer.resolve import Context, rank
 

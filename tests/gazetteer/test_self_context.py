@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.extract.main_place import main_place
 from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places, main_place
+from marsad.extract.places import find_places
 
 # the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts,
 # Thailand's Long, Brazil's Colombo, Algeria's Saida, Libya's Tripoli, Spain's Trafalgar

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
+from marsad.extract.main_place import main_place
 from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places, main_place
+from marsad.extract.places import find_places
 from marsad.gazetteer.keys import place_key
 from marsad.gazetteer.resolve import Context, haversine_km, rank
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.extract.main_place import main_place
 from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places, main_place
+from marsad.extract.places import find_places
 from marsad.gazetteer.keys import place_key
 from marsad.gazetteer.resolve import haversine_km
 

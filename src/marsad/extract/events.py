@@ -232,6 +232,14 @@ def _main_place(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | N
     return None
 
 
+def _scene(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | None:
+    from marsad.extract.main_place import main_place
+    from marsad.extract.places import report_countries
+    from marsad.gazetteer.index import default_gazetteer
+
+    return main_place(places, default_gazetteer(), report_countries(ctx) or None, text=ctx.norm)
+
+
 def _precision(place: PlaceMention | None, coded_to: PlaceMention | None) -> int | None:
     if coded_to is None:
         return None
@@ -389,9 +397,15 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     places = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
         group.start, group.end, ctx.places)
     place = _main_place(ctx, places)
+    # The scene among the places the gazetteer knows, chosen by the one rule
+    # (an origin, a road's end or a namesake abroad is not the scene) and
+    # placed where the text puts it ("10 km south of X").
+    scene = _scene(ctx, places) if place is not None else None
+    if place is not None and place.resolved and scene is not None:
+        place = scene
     # An unresolved village is coded to the nearest place the gazetteer knows
     # (ACLED's precision 2, "part of/near a region"), keeping its own name.
-    coded_to = place if place is None or place.resolved else next((p for p in places if p.resolved), None)
+    coded_to = place if place is None or place.resolved else scene or next((p for p in places if p.resolved), None)
     country = country_name(coded_to.country) if coded_to else None
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.

@@ -1,0 +1,209 @@
+"""The place that stands for a short text's event, and where the text puts it.
+
+:mod:`marsad.extract.places` finds and resolves every place a text names;
+here one of them is chosen as the scene of the event (an origin, a route's
+end or a namesake abroad is not), and its point is moved where the text says
+("the northern countryside of Aleppo", "10 km south of Mayadin").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from marsad.gazetteer import areas
+from marsad.gazetteer.keys import place_key
+from marsad.gazetteer.resolve import haversine_km, spelt_alike
+from marsad.model import PlaceMention
+
+
+def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str] | None = None,
+               text: str | None = None) -> PlaceMention | None:
+    """The place that stands for a short text's event.
+
+    Places in the report's ``countries`` (when given) before others ("Paris"
+    in a Syrian headline is a reference, not the scene). Among town-level
+    places (UCDP where_prec ≤ 3) the one an imported archive codes most often
+    (with a gazetteer), else the first named: on UCDP GED Syria 2016 headlines
+    that beat "the least populous" by about one point, both with and without
+    an archive. Without a town, the first area (governorate, region); a
+    country only when nothing else is known.
+
+    With the ``text`` the mentions were found in, the result is a copy placed
+    where the text puts the event (:func:`event_point`); the mentions
+    themselves keep the named place's point."""
+    if text is not None:
+        # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
+        scenes = _scenes(mentions, text)
+        mentions = scenes if any(m.resolved and (m.where_prec or 9) <= 3 for m in scenes) else mentions
+    chosen = _main_mention(mentions, gazetteer, countries, text)
+    if chosen is None or text is None:
+        return chosen
+    latitude, longitude = event_point(text, chosen, gazetteer)
+    if (latitude, longitude) == (chosen.latitude, chosen.longitude):
+        return chosen
+    return replace(chosen, latitude=latitude, longitude=longitude)
+
+
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
+_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$", re.I)
+
+
+def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
+    """Whether ``mention`` names the governorate ``place`` lies in ("Hama",
+    the province or its namesake seat, for Soran in Hama), not another town
+    ("an IDP from rural Damascus in Al Bab city")."""
+    if not mention.admin1 or mention.admin1 != place.admin1:
+        return False
+    return mention.feature == "admin1" or place_key(mention.text) == place_key(mention.admin1)
+
+
+def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The mentions that are not an origin: "an IDP from Homs", and what
+    locates an origin, "a man from Soran in Hama died in Sidnaya prison",
+    "the axis from Ithariyah in Hama through Tadmor"."""
+    scenes, previous = [], None
+    for mention in sorted(mentions, key=lambda m: m.span.start):
+        origin = bool(_ORIGIN.search(text[max(0, mention.span.start - 30):mention.span.start])) or (
+            previous is not None and bool(_WITHIN.fullmatch(text[previous.span.end:mention.span.start]))
+            and _governorate_of(mention, previous))
+        previous = mention if origin else None
+        if not origin:
+            scenes.append(mention)
+    return scenes
+
+
+def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
+    """Where ``text`` puts what happens at ``mention``.
+
+    "the northern countryside of Aleppo", "eastern Aleppo" and "10 km south of
+    Mayadin" are off the named place, by the stated distance or
+    :data:`~marsad.gazetteer.areas.DEFAULT_SHIFT_KM` in that direction;
+    "near"/"outskirts of" and named regions stay put. "the countryside of
+    Hama" (a governorate, no direction) is, with an imported archive, the
+    weighted median of the points the archive coded in that governorate
+    (:func:`archive_median`): where events there usually are, not the city."""
+    if mention.latitude is None or mention.longitude is None or mention.feature not in ("town", "admin1"):
+        return mention.latitude, mention.longitude
+    left = text[max(0, mention.span.start - 60): mention.span.start]
+    relation, direction = areas.find_relation(left, text[mention.span.end: mention.span.end + 40])
+    if direction is None:
+        if relation == "countryside of" and mention.feature == "admin1" and gazetteer is not None:
+            place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
+            if place is not None and place.admin1_code:
+                median = archive_median(gazetteer.archive_points(place.admin1_code),
+                                        (mention.latitude, mention.longitude))
+                if median is not None:
+                    return median
+        return mention.latitude, mention.longitude
+    if relation in ("near", "outskirts of"):
+        return mention.latitude, mention.longitude
+    km = areas.distance_km(left) or areas.DEFAULT_SHIFT_KM
+    latitude, longitude = areas.shifted(mention.latitude, mention.longitude, direction, km)
+    return round(latitude, 5), round(longitude, 5)
+
+
+def archive_median(points, city: tuple[float, float], *, minimum: int = 5) -> tuple[float, float] | None:
+    """Weighted median (per coordinate) of archive points, leaving out the
+    named city itself (within 3 km: "the countryside" is not the city); None
+    with fewer than ``minimum`` points, too few to say where events are.
+
+    >>> archive_median([(35.0, 38.0, 1), (35.2, 38.2, 5), (35.4, 38.4, 1), (35.1, 38.1, 1), (36.0, 39.0, 1)],
+    ...                (30.0, 30.0))
+    (35.2, 38.2)
+    """
+    kept = [(lat, lon, weight) for lat, lon, weight in points if haversine_km(lat, lon, *city) > 3]
+    if len(kept) < minimum:
+        return None
+    return _weighted_median([(lat, w) for lat, _, w in kept]), _weighted_median([(lon, w) for _, lon, w in kept])
+
+
+def _weighted_median(values: list[tuple[float, int]]) -> float:
+    values = sorted(values)
+    half, running = sum(weight for _, weight in values) / 2, 0
+    for value, weight in values:
+        running += weight
+        if running >= half:
+            return round(value, 5)
+    return round(values[-1][0], 5)
+
+
+_LOCATED = re.compile(r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood)\s*)?\(", re.I)
+
+
+def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether the text says where ``mention`` lies: "X (District, Province)",
+    "X city, Aleppo" (a governorate's name right after a comma)."""
+    if _LOCATED.match(text, mention.span.end):
+        return True
+    gap = re.match(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", text[mention.span.end:], re.I)
+    if gap is None:
+        return False
+    start = mention.span.end + gap.end()
+    return any(m.span.start == start and m.admin1 and place_key(m.text) == place_key(m.admin1)
+               for m in mentions if m is not mention)
+
+
+def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None,
+                  text: str | None = None) -> PlaceMention | None:
+    resolved = [m for m in mentions if m.resolved and m.latitude is not None]
+    if countries:
+        resolved = [m for m in resolved if m.country in countries] or resolved
+    else:
+        resolved = _coherent(resolved, gazetteer)
+    # towns before districts; a town the text locates ("X (District, Province)") first
+    towns = [m for m in resolved if (m.where_prec or 9) <= 3]
+    towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
+    if text is not None:
+        towns = [m for m in towns if _located(text, m, mentions)] or towns
+    if towns:
+        if gazetteer is None:
+            return towns[0]
+        weights = [_weight(gazetteer, m.gazetteer_id) for m in towns]
+        return towns[weights.index(max(weights))]  # ties: the first named
+    for mention in resolved:
+        if mention.feature != "country":
+            return mention
+    return resolved[0] if resolved else None
+
+
+def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention]:
+    """Without a given country, the mentions in the country most of the
+    report's places lie in: "near Tar Long village (Muse township, Muse
+    district, Shan-North state)" is about Myanmar, not the Thai town Long.
+    Each place counts once, and countries do not count ("protested in Lyon
+    against the invasion of Ukraine"). On a tie, the country of the largest
+    place named ("Trafalgar Square … London": not Spain's Trafalgar)."""
+    places = {m.gazetteer_id: m.country for m in resolved if m.country and m.feature != "country"}
+    counts = Counter(places.values())
+    if len(counts) < 2:
+        return resolved
+    (first, top), (_, second) = counts.most_common(2)
+    if top == second:
+        if gazetteer is None:
+            return resolved
+        tied = {country for country, count in counts.items() if count == top}
+        largest: dict[str, int] = {}
+        for m in resolved:
+            if m.country in tied and m.feature != "country":
+                largest[m.country] = max(largest.get(m.country, 0), _own_population(gazetteer, m))
+        (first, size), (_, runner_up) = Counter(largest).most_common(2)
+        if size == runner_up:
+            return resolved  # nothing to tell them apart: the first named, as before
+    return [m for m in resolved if m.country == first]
+
+
+def _own_population(gazetteer, mention: PlaceMention) -> int:
+    """A place's population when the text writes its own name, spelt as it is
+    ("Cairo" for "Al Qahirah", a neighbourhood of Taizz, is an alternate name;
+    "Kossi" is not India's Kosi, which only shares its key: 0)."""
+    place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
+    own = place is not None and place_key(place.name) == place_key(mention.text) and spelt_alike(place.name, mention.text)
+    return place.population if own else 0
+
+
+def _weight(gazetteer, place_id: str | None) -> int:
+    """How often an imported archive coded the place (0 for the bundled gazetteer)."""
+    place = gazetteer.place(place_id) if place_id else None
+    return place.weight if place else 0
