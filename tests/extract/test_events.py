@@ -161,3 +161,13 @@ def test_a_dateline_opening_does_not_displace_the_clause_that_types_the_event():
     event = extract_text(text, published=date(2020, 6, 5)).events[0]
     assert event.sub_event_type == "Air/drone strike"
     assert event.event_date == date(2020, 6, 4) and event.fatalities == 9
+
+
+def test_a_clause_that_points_back_at_the_attack_tells_the_same_incident():
+    # the second sentence names a new place (where the dead came from) but "The attack" is
+    # the incident just told: one event, its deaths
+    extraction = extract_text(
+        "On 3 May 2021, near Tell Hadya village (Jebel Saman district, Aleppo), gunmen ambushed a military patrol "
+        "at dawn. The attack killed six soldiers from Azaz.",
+        published=date(2021, 5, 4))
+    assert [e.fatalities for e in extraction.events] == [6]
