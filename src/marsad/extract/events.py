@@ -58,8 +58,9 @@ _OBJECT_BEFORE = re.compile(
     r"checkpoints?|vehicles?|convoys?|patrols?|cells|commanders?|leaders?)\s+of)\s+(?:the\s+)?(?:last\s+|former\s+)?$",
     re.I,
 )
-#: A clause that opens by pointing back at the incident ("The attack", "The strike",
-#: "This explosion") tells more of it, never a new one.
+#: A sentence that opens by pointing back at the incident ("The attack", "The strike",
+#: "This explosion") tells more of it, never a new one (inside a bulletin's run-on
+#: sentence, "…, while the shelling targeted Y" may well be another).
 _BACK_REFERENCE = re.compile(
     r"\s*(?:the|this|that|these)\s+(?:(?:same|suicide|car|drone|air|twin|deadly)\s+)?(?:attacks?|(?:air\s*)?strikes?|"
     r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation)\b", re.I)
@@ -157,8 +158,8 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     known_dates = {(d.start, d.end) for c in current.clauses for d in _inside(c.start, c.end, ctx.dates)}
     if any((d.start, d.end) not in known_dates for d in dates):
         return True
-    if _BACK_REFERENCE.match(ctx.norm, clause.start):
-        return False  # "The attack killed five …": the incident just told, whatever it names
+    if ctx.sentence_at(clause.start)[0] == clause.start and _BACK_REFERENCE.match(ctx.norm, clause.start):
+        return False  # "The attack killed five …" opening a sentence: the incident just told, whatever it names
     # Only a place the gazetteer knows anchors a new incident in ordinary prose
     # (an unresolved capitalised word is too weak a signal); in a bulletin's
     # run-on sentence every named place does.
