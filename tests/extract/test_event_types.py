@@ -46,6 +46,9 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Unidentified gunmen shot dead two soldiers at a checkpoint in Jasim.", "Armed clash"),
         ("Gunmen kidnapped a pharmacist in Sanamayn and demanded a ransom.", "Abduction/forced disappearance"),
         ("Regime forces arrested three young men in Douma.", "Arrests"),
+        # a protest still to come is no protest; one that was dispersed happened
+        ("Police detained 30 activists in Minsk ahead of planned protests.", "Arrests"),
+        ("Police dispersed a planned rally in Minsk and detained 12 organisers.", "Protest with intervention"),
         ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
         ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
         ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
