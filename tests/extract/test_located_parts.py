@@ -91,3 +91,8 @@ def test_a_sibling_after_an_and_that_is_not_the_first_and():
     extraction, _ = _located("Ten people were killed on Sunday in clashes between the army and the RSF in Omdurman, "
                              "and 15 others in Nyala, activists said.")
     assert total(extraction.casualties) == 25
+
+
+def test_a_victim_named_by_where_he_came_from_still_has_a_sibling_after_him():
+    extraction, _ = _located("The attack killed four soldiers from Azaz and two civilians.")
+    assert total(extraction.casualties) == 6

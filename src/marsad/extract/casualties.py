@@ -278,6 +278,7 @@ _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:als
 _FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s+", re.I)
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
+_NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
@@ -303,7 +304,8 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
         finding.rule = finding.rule.replace("casualties.object", rule)
         finding.active = rule == "casualties.object"
         findings.append(finding)
-        coord = _COORD.match(ctx.norm, finding.end)
+        origin = _NAMED_ORIGIN.match(ctx.norm, finding.end)  # "four soldiers from Azaz and two civilians"
+        coord = _COORD.match(ctx.norm, origin.end() if origin else finding.end)
         if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]):
             break
         position = coord.end()
