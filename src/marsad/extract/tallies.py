@@ -332,6 +332,8 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     if _BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end):
         return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
+    if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
+        return False  # "the attacker was also killed": one more, not the same person again
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
 
