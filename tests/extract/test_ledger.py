@@ -151,6 +151,14 @@ def test_the_attacker_also_killed_is_one_more_not_a_restatement():
     assert _deaths(_extract("A man was killed in the strike on Binnish. The man was killed instantly.")) == 1
 
 
+def test_a_toll_of_the_regime_shelling_names_the_perpetrator_not_the_victims_side():
+    extraction = _extract("The death toll of Wednesday's regime shelling on Kansafra has risen to three, after a woman "
+                          "died of her wounds.")
+    toll = next(c for c in extraction.casualties if c.count == 3)
+    assert toll.perpetrator == ["Regime forces"] and toll.affiliation is None and toll.victims != "combatants"
+    assert _deaths(extraction) == 3
+
+
 def test_an_attack_last_week_is_still_an_incident():
     extraction = _extract("Gunmen killed 12 villagers in an attack on Kadisau last week, residents said.")
     assert [e.fatalities for e in extraction.events] == [12]

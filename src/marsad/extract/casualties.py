@@ -711,9 +711,11 @@ def own_clause_end(ctx: DocContext, finding: Finding) -> int:
 
 
 _TOLL_PERPETRATOR_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-_TOLL_PERPETRATOR_AFTER = re.compile(
-    r"(?:'s)?\s+(?:[\w'-]+\s+){0,2}?(?:attacks?|air\s*strikes?|strikes?|raids?|shelling|bombardment|bombings?|"
-    r"massacres?|ambush|offensive|assault|explosions?|blasts?|shells?|rockets?|missiles?|mortars?|warplanes?|drones?)\b", re.I)
+_ATTACK_WORDS = (r"(?:attacks?|air\s*strikes?|strikes?|raids?|shelling|bombardment|bombings?|"
+                 r"massacres?|ambush|offensive|assault|explosions?|blasts?|shells?|rockets?|missiles?|mortars?|warplanes?|drones?)\b")
+_TOLL_PERPETRATOR_AFTER = re.compile(r"(?:'s)?\s+(?:[\w'-]+\s+){0,2}?" + _ATTACK_WORDS, re.I)
+#: an actor mention that is itself the attack: "the toll of the regime shelling on X"
+_ATTACK_MENTION = re.compile(r"\b" + _ATTACK_WORDS + r"$", re.I)
 
 
 def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str]]:
@@ -723,7 +725,8 @@ def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str
     affiliation, perpetrators_named = None, []
     for actor in _actors_in(ctx, finding.trigger_start, finding.number.start):
         lead = ctx.norm[max(finding.trigger_start, actor.span.start - 30):actor.span.start]
-        if _TOLL_PERPETRATOR_BEFORE.search(lead) or _TOLL_PERPETRATOR_AFTER.match(ctx.norm, actor.span.end):
+        if _TOLL_PERPETRATOR_BEFORE.search(lead) or _TOLL_PERPETRATOR_AFTER.match(ctx.norm, actor.span.end) \
+                or _ATTACK_MENTION.search(actor.span.text):
             if actor.name not in perpetrators_named:
                 perpetrators_named.append(actor.name)
         elif affiliation is None:
