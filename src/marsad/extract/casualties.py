@@ -445,19 +445,24 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []
     if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
         return []  # "four of the injured died": the number before "of" counts them
-    phrase = subject.group(0)
+    phrase, start = subject.group(0), subject.start()
+    clauses = list(_EARLIER_CLAUSE.finditer(phrase))
+    if clauses:  # "the roof was destroyed and the owner of the shop": the subject is the last clause's
+        phrase, start = phrase[clauses[-1].end():], start + clauses[-1].end()
     if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
         return []  # counted by the noun rule
-    head = _head_noun(phrase)
+    own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
+    head = _head_noun(own)  # "the driver of the truck": a driver
     if head in NON_PERSON or head in ("it", "this", "that", "which"):
         return []
     count = 1 + len(_SINGULAR_COORD.findall(phrase))
     if re.match(r"(?i:a|the)\s+couple\b", phrase):
         count = 2
-    return [Finding(outcome, None, count, subject.start(), match.end(), match.start(), match.end(), phrase,
+    return [Finding(outcome, None, count, start, match.end(), match.start(), match.end(), phrase,
                     "casualties.subject.singular", 0.7)]
 
 
+_EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
 _QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
 _HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
