@@ -129,10 +129,10 @@ _WINDOWS = (_MIXED_CASE + " Residents said that, killing time, the button factor
 
 
 def _window_pairs():
-    from marsad.extract import casualties
+    from marsad.extract import casualties, casualty_facts
 
     return [(casualties._CLAUSE_BREAK, casualties._CLAUSE_BREAK_STARTS),
-            (casualties._OWN_CLAUSE_END, casualties._OWN_CLAUSE_END_STARTS),
+            (casualty_facts._OWN_CLAUSE_END, casualty_facts._OWN_CLAUSE_END_STARTS),
             (casualties._NOT_REPORTED, casualties._NOT_REPORTED_STARTS)]
 
 

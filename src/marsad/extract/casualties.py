@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, NumberMention, register
-from marsad.model import Casualty
 
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
@@ -637,148 +636,6 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return findings
 
 
-def _victims(phrase: str) -> str | None:
-    civilian, combatant = CIVILIAN_NOUNS.search(phrase), COMBATANT_NOUNS.search(phrase)
-    if combatant and (not civilian or combatant.start() < civilian.start()):
-        return "combatants"
-    if civilian:
-        return "civilians"
-    return None
-
-
-def _actors_in(ctx: DocContext, start: int, end: int) -> list:
-    index = ctx.extra.get("casualties.actor_starts")
-    if index is None or len(index[1]) != len(ctx.actors):
-        ordered = sorted(ctx.actors, key=lambda a: a.span.start)
-        index = ([a.span.start for a in ordered], ordered)
-        ctx.extra["casualties.actor_starts"] = index
-    starts, ordered = index
-    found = []
-    for position in range(bisect_left(starts, start), len(ordered)):  # no slice: a copy per call was quadratic
-        actor = ordered[position]
-        if actor.span.start >= end:
-            break
-        if actor.span.end <= end and actor.name != "Civilians":
-            found.append(actor)
-    return found
-
-
-def perpetrators(ctx: DocContext, finding: Finding, victim_end: int, affiliation: str | None) -> list[str]:
-    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
-    after_end = min(own_clause_end(ctx, finding), max(finding.end, finding.trigger_end) + 90)
-    names: list[str] = []
-    for actor in _actors_in(ctx, finding.trigger_end, after_end):
-        lead = ctx.norm[max(finding.trigger_end, actor.span.start - 40):actor.span.start]
-        trail = ctx.norm[actor.span.end:actor.span.end + 3]
-        if re.search(r"\b(?:by|against|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", lead, re.I) or trail.startswith("'s"):
-            if actor.name != affiliation and actor.name not in names:
-                names.append(actor.name)
-    if names or not finding.active:
-        return names
-    clause_start = max(sentence_start, finding.trigger_start - 200)
-    before = [a for a in _actors_in(ctx, clause_start, finding.trigger_start) if a.name != affiliation]
-    return [before[-1].name] if before else []
-
-
-def cause_of(ctx: DocContext, finding: Finding) -> str | None:
-    """The means: first named after the outcome in its clause, else the nearest before it."""
-    clause_end = own_clause_end(ctx, finding)
-    inside = (finding.trigger_end, finding.end) if finding.start >= finding.trigger_start else (finding.start, finding.start)
-    pattern, text = casefold.for_spans(CAUSE_RE, ctx.norm, ctx.folded())  # lastgroup is a name, not text
-    after = next((m for m in pattern.finditer(text, finding.trigger_end, clause_end)
-                  if not (inside[0] <= m.start() < inside[1])), None)
-    if after:
-        return after.lastgroup
-    clause_start, _ = _clause_bounds(ctx, min(finding.start, finding.trigger_start))
-    sentence_start = ctx.sentence_at(finding.trigger_start)[0]
-    for lo in (clause_start, max(sentence_start, finding.trigger_start - 160)):
-        before = [m for m in pattern.finditer(text, lo, min(finding.start, finding.trigger_start))]
-        if before:
-            return before[-1].lastgroup
-    if finding.outcome == "executed":
-        return "execution"
-    return None
-
-
-#: "…, raising to 212 the number killed since …": a running total's own clause after a count
-RUNNING_CLAUSE = r",\s*(?:raising|bringing|taking|pushing)\b"
-_OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
-                             + RUNNING_CLAUSE, re.I)
-_OWN_CLAUSE_END_STARTS = re.compile(r"[;,]|\b(?:includ|while|and|most)", re.I)  # casefold.WindowScan
-
-
-def own_clause_end(ctx: DocContext, finding: Finding) -> int:
-    """Where the statement of one count ends (before the next sub-count or clause)."""
-    sentence_end = ctx.sentence_at(finding.start)[1]
-    limit = min(sentence_end, max(finding.end, finding.trigger_end) + 120)
-    stop = ctx.windows(_OWN_CLAUSE_END, _OWN_CLAUSE_END_STARTS).search(max(finding.end, finding.trigger_end), limit)
-    return stop.start() if stop else limit
-
-
-_TOLL_PERPETRATOR_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-_ATTACK_WORDS = (r"(?:attacks?|air\s*strikes?|strikes?|raids?|shelling|bombardment|bombings?|"
-                 r"massacres?|ambush|offensive|assault|explosions?|blasts?|shells?|rockets?|missiles?|mortars?|warplanes?|drones?)\b")
-_TOLL_PERPETRATOR_AFTER = re.compile(r"(?:'s)?\s+(?:[\w'-]+\s+){0,2}?" + _ATTACK_WORDS, re.I)
-#: an actor mention that is itself the attack: "the toll of the regime shelling on X"
-_ATTACK_MENTION = re.compile(r"\b" + _ATTACK_WORDS + r"$", re.I)
-
-
-def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str]]:
-    """Actors named in a toll's lead before its count: "the toll of the ISIS attack
-    on X has risen to 6" names the perpetrator; "the toll among SDF fighters rose
-    to 9" names the victims' side."""
-    affiliation, perpetrators_named = None, []
-    for actor in _actors_in(ctx, finding.trigger_start, finding.number.start):
-        lead = ctx.norm[max(finding.trigger_start, actor.span.start - 30):actor.span.start]
-        if _TOLL_PERPETRATOR_BEFORE.search(lead) or _TOLL_PERPETRATOR_AFTER.match(ctx.norm, actor.span.end) \
-                or _ATTACK_MENTION.search(actor.span.text):
-            if actor.name not in perpetrators_named:
-                perpetrators_named.append(actor.name)
-        elif affiliation is None:
-            affiliation = actor.name
-    return affiliation, perpetrators_named
-
-
-def _places_by_sentence(ctx: DocContext) -> dict[int, list[str]]:
-    """Place ids per sentence index, built once per document (a scan per count was quadratic)."""
-    cached = ctx.extra.get("casualties.places_by_sentence")
-    if cached is None or cached[0] != len(ctx.places):
-        index: dict[int, list[str]] = {}
-        for p in ctx.places:
-            index.setdefault(ctx.sentence_index(p.span.start), []).append(p.id)
-        cached = ctx.extra["casualties.places_by_sentence"] = (len(ctx.places), index)
-    return cached[1]
-
-
-def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
-    number = finding.number
-    victim_end = finding.trigger_start if finding.start < finding.trigger_start else finding.end
-    lead_perpetrators: list[str] = []
-    if finding.rule == "casualties.toll" and number is not None:
-        affiliation, lead_perpetrators = _toll_roles(ctx, finding)
-        affiliation = affiliation or next((a.name for a in _actors_in(ctx, number.start, finding.end)), None)
-    else:
-        affiliation_actors = _actors_in(ctx, finding.start, victim_end)
-        affiliation = affiliation_actors[0].name if affiliation_actors else None
-    phrase = finding.victim_text
-    group = next((GROUP_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() in GROUP_WORDS), None)
-    nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding))
-    places = _places_by_sentence(ctx).get(ctx.sentence_index(finding.trigger_start), [])
-    span_start, span_end = min(finding.start, finding.trigger_start), max(finding.end, finding.trigger_end)
-    return Casualty(
-        id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=finding.count,
-        low=number.low if number else finding.count, high=number.high if number else finding.count,
-        qualifier=(None if number is None or number.vague else number.qualifier),
-        vague=number.vague if number else None, victims=_victims(phrase) or ("combatants" if affiliation else None),
-        victim_group=group, affiliation=affiliation,
-        nationality=nationality.group("nat").capitalize() if nationality else None,
-        perpetrator=lead_perpetrators + [name for name in perpetrators(ctx, finding, victim_end, affiliation)
-                                         if name not in lead_perpetrators],
-        cause=cause_of(ctx, finding),
-        place_ids=places, span=ctx.span(span_start, span_end), rule=finding.rule, confidence=finding.confidence,
-    )
-
-
 _PROTEST_LEAD = re.compile(
     r"\b(?:protest\w*|rall(?:y|ied|ies)|vigil|demonstrat\w+|gathered|(?-i:march(?:ed)?)|sit-in|picket\w*|walk-out|"
     r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
@@ -816,6 +673,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
 
 @register("casualties", version="3")
 def casualties_component(ctx: DocContext) -> None:
+    from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.subcounts import (
         bare_part_findings,
         buried_findings,

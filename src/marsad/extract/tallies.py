@@ -15,14 +15,8 @@ import re
 
 from marsad.counting import REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
 from marsad.extract import casefold
-from marsad.extract.casualties import (
-    RUNNING_CLAUSE,
-    TRIGGER_RE,
-    Finding,
-    _outcome_of,
-    own_clause_end,
-    to_casualty,
-)
+from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
+from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import add_months, precision_for
 from marsad.extract.ledger import settle
 from marsad.extract.pipeline import DocContext
