@@ -49,6 +49,10 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         # a protest still to come is no protest; one that was dispersed happened
         ("Police detained 30 activists in Minsk ahead of planned protests.", "Arrests"),
         ("Police dispersed a planned rally in Minsk and detained 12 organisers.", "Protest with intervention"),
+        # headlines in the present tense
+        ("Protesters torch party offices in Basra", "Violent demonstration"),
+        ("Soldiers kill 4 protesters in Khartoum, medics say", "Excessive force against protesters"),
+        ("Mob kills man accused of theft in Kano", "Mob violence"),
         ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
         ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
         ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
