@@ -23,12 +23,13 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from simulate import KINDS, SOURCES, TOWNS, SimDocument, simulate  # noqa: E402
+from simulate import KINDS, SOURCES, TOWNS, SimDocument, simulate, simulate_stream  # noqa: E402
 
 from marsad import model as m  # noqa: E402
 
@@ -250,8 +251,9 @@ def run_db(label: str, documents, incidents, oracle: bool) -> dict:
 # ------------------------------------------------------------------ scale
 
 
-def reports_from_simulation(documents: list[SimDocument], incidents: dict) -> tuple[list, dict]:
-    """The linkage inputs the oracle facts would give, built without a database."""
+def reports_from_simulation(documents: Iterable[SimDocument], incidents: dict) -> tuple[list, dict]:
+    """The linkage inputs the oracle facts would give, built without a database
+    (``documents`` may be a stream: none is held)."""
     from marsad.reconcile.estimates import figures_of_report
     from marsad.reconcile.linkage import Report, evidence_words
 
@@ -294,10 +296,11 @@ def scale_run(n_documents: int) -> dict:
 
     n_incidents = int(n_documents / 1.68)
     started = time.perf_counter()
-    incidents, documents = simulate(n_incidents, days=365 * 3, seed=11)
+    incidents, stream = simulate_stream(n_incidents, days=365 * 3, seed=11)
+    documents = _Counted(stream)  # streamed: a million documents' texts held at once were ~6 GB
     reports, truth = reports_from_simulation(documents, {i.id: i for i in incidents})
-    n_docs, months = len(documents), len({date.fromordinal(r.day).strftime("%Y-%m") for r in reports})
-    del incidents, documents  # the linkage's memory, not the simulation's
+    n_docs, months = documents.count, len({date.fromordinal(r.day).strftime("%Y-%m") for r in reports})
+    del incidents, documents, stream  # the linkage's memory, not the simulation's
     prepared, prepare_peak = time.perf_counter() - started, _peak_mb(reset=True)
     started, cpu = time.perf_counter(), time.process_time()
     linked = link_reports(reports)
@@ -308,6 +311,18 @@ def scale_run(n_documents: int) -> dict:
             "pairs_kept": len(linked.pairs), "incidents": len(linked.drafts), "seconds": seconds, "cpu_s": cpu, "prepare_s": prepared,
             "bcubed_f1": 2 * bp * br / (bp + br), "bcubed_p": bp, "bcubed_r": br, "prepare_peak_mb": prepare_peak,
             "peak_mb": _peak_mb(), "load": os.getloadavg()[1]}  # fmt: skip
+
+
+class _Counted:
+    """An iterable that counts what it gave."""
+
+    def __init__(self, items: Iterable):
+        self.items, self.count = items, 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item
 
 
 def _peak_mb(reset: bool = False) -> float:

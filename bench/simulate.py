@@ -17,6 +17,7 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -238,8 +239,20 @@ def report_mentions(incident: Incident, profile: SourceProfile, rng: random.Rand
 
 
 def simulate(n_incidents: int = 3000, *, start: date = date(2021, 1, 1), days: int = 180, seed: int = 7) -> tuple[list[Incident], list[SimDocument]]:
+    incidents, documents = simulate_stream(n_incidents, start=start, days=days, seed=seed)
+    return incidents, list(documents)
+
+
+def simulate_stream(n_incidents: int = 3000, *, start: date = date(2021, 1, 1), days: int = 180,
+                    seed: int = 7) -> tuple[list[Incident], Iterator[SimDocument]]:  # fmt: skip
+    """:func:`simulate`'s incidents, and its documents one at a time in the
+    same order (the texts of a million documents are most of its memory)."""
     rng = random.Random(seed)
     incidents = simulate_incidents(n_incidents, start, days, rng)
+    return incidents, _documents(incidents, start, days, rng)
+
+
+def _documents(incidents: list[Incident], start: date, days: int, rng: random.Random) -> Iterator[SimDocument]:
     pending: dict[tuple[str, date], list[Mention]] = {}
     for incident in incidents:
         covering = [p for p in SOURCES if rng.random() < p.coverage] or [SOURCES[0]]
@@ -248,8 +261,9 @@ def simulate(n_incidents: int = 3000, *, start: date = date(2021, 1, 1), days: i
                 pending.setdefault((profile.name, incident.day + timedelta(days=delay)), []).append(mention)
     profiles = {p.name: p for p in SOURCES}
     by_id = {i.id: i for i in incidents}
-    documents = []
-    for (source, published), mentions in sorted(pending.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    made = 0
+    for source, published in sorted(pending, key=lambda k: (k[1], k[0])):
+        mentions = pending.pop((source, published))  # let go of what was written
         rng.shuffle(mentions)
         while mentions:  # round-ups of up to 3 incidents in different towns, else one report each
             size = 1 if rng.random() < 0.75 else rng.randint(2, 3)
@@ -264,9 +278,9 @@ def simulate(n_incidents: int = 3000, *, start: date = date(2021, 1, 1), days: i
                 piece = sentence(by_id[m.incident], m, published, profiles[source], rng)
                 spans.append((len(text), len(text) + len(piece)))
                 text += piece + " "
-            documents.append(SimDocument(f"{source[:3].lower()}-{published:%Y%m%d}-{len(documents)}", source, published, text.strip(), group, [], spans))
-    documents.extend(monthly_bulletins(incidents, start, days))
-    return incidents, documents
+            yield SimDocument(f"{source[:3].lower()}-{published:%Y%m%d}-{made}", source, published, text.strip(), group, [], spans)
+            made += 1
+    yield from monthly_bulletins(incidents, start, days)
 
 
 def monthly_bulletins(incidents: list[Incident], start: date, days: int) -> list[SimDocument]:

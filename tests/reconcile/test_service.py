@@ -127,3 +127,28 @@ def test_a_monthly_total_takes_its_area_from_the_governorate_it_names(database):
     assert set(by_count) == {57, 9}
     assert by_count[57].admin1 == "Idlib" and by_count[9].admin1 == "Idlib"
     assert (by_count[57].period_start, by_count[57].period_end) == (date(2021, 3, 1), date(2021, 3, 31))
+
+
+def test_facts_read_a_few_documents_at_a_time_are_those_read_at_once(database):
+    from marsad.extract import extract_text
+    from marsad.reconcile.facts import load_facts
+    from marsad.store import repository as repo
+    from marsad.store.models import Document
+
+    load(database)
+    text = "Monthly toll: the monitor documented the death of 57 civilians in Idlib province in March 2021, including 9 children."
+    extraction = extract_text(text, published=date(2021, 4, 1), source="Monitor A")
+    extraction.document_id = "monthly-idlib"
+    with database.transaction() as session:
+        store(session, (text, extraction))
+        # document 1 re-extracted: its events now come after the other documents' (and in a later batch by id)
+        _, again = strike_report(doc="a1", day=DAY, town="Atarib", killed=9, source="Monitor A", version="test-2")
+        repo.add_extraction(session, session.get(Document, 1), again)
+    with database.transaction() as session:
+        whole = load_facts(session, batch=10_000)
+        for batch in (1, 2, 4):
+            assert load_facts(session, batch=batch) == whole
+    reports, claims = whole
+    assert [r.uid for r in reports] == sorted(r.uid for r in reports) and len(reports) == 5
+    assert {r.key for r in reports} == {"1/E1", "2/E1", "3/E1", "4/E1", "5/E1"}
+    assert {c.count for c in claims} == {57, 9}

@@ -68,24 +68,51 @@ def _inherit_event_periods(casualties: list[dict], events: dict) -> None:
             casualty["period_start"], casualty["period_end"] = event.date_start, event.date_end
 
 
-def load_facts(session) -> tuple[list[Report], list[Claim]]:
-    """Incident-level reports (``uid`` = event id) and claims, from current runs.
+FACT_BATCH_DOCUMENTS = 2_000  # documents read at a time: their texts and rows are let go once reduced to reports
+
+
+def load_facts(session, *, batch: int = FACT_BATCH_DOCUMENTS) -> tuple[list[Report], list[Claim]]:
+    """Incident-level reports (``uid`` = event id, in that order) and claims
+    (in casualty order), from current runs.
+
+    Read ``batch`` documents at a time: every rule here looks inside one
+    document (its events, counts, reviews and places), so only the reports
+    and claims are held for the whole store, never its texts or rows.
 
     Several queries: run it in one snapshot (``Database.transaction(snapshot=True)``)
     so that an ingest committing meanwhile cannot add events whose documents were
     not read."""
     from sqlalchemy import select
 
+    from marsad.store.models import ExtractionRun
+
+    current = select(ExtractionRun.document_id).where(ExtractionRun.is_current.is_(True)).distinct().order_by(ExtractionRun.document_id)
+    ids = list(session.scalars(current))
+    reports: list[Report] = []
+    claims: list[Claim] = []
+    for start in range(0, len(ids), batch):
+        more_reports, more_claims = _load_documents(session, ids[start], ids[min(start + batch, len(ids)) - 1])
+        reports += more_reports
+        claims += more_claims
+    reports.sort(key=lambda r: r.uid)
+    claims.sort(key=lambda c: c.casualty_id or 0)
+    return reports, claims
+
+
+def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[Claim]]:
+    """:func:`load_facts` for the documents with ids ``first`` to ``last``."""
+    from sqlalchemy import select
+
     from marsad.review.overlay import apply_reviews, reviewed_objects
     from marsad.store.models import Casualty, Document, Event, ExtractionRun, Source
 
-    current = select(ExtractionRun.id).where(ExtractionRun.is_current.is_(True))
+    current = select(ExtractionRun.id).where(ExtractionRun.is_current.is_(True), ExtractionRun.document_id.between(first, last))
     documents = {
         row.id: row
         for row in session.execute(
             select(Document.id, Document.published, Document.text, Source.name, Source.reliability)
             .outerjoin(Source, Document.source_id == Source.id)
-            .where(Document.id.in_(select(ExtractionRun.document_id).where(ExtractionRun.is_current.is_(True))))
+            .where(Document.id.in_(select(ExtractionRun.document_id).where(ExtractionRun.is_current.is_(True))), Document.id.between(first, last))
         )
     }
     casualties = [_casualty_dict(row) for row in session.scalars(select(Casualty).where(Casualty.run_id.in_(current)).order_by(Casualty.id))]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
@@ -48,7 +49,7 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # a million of them on a large store
 class Report:
     """One incident-level report: an event extracted from one document, with
     the casualty figures attached to it. ``key`` is stable across runs
@@ -116,7 +117,8 @@ def evidence_words(text: str | None) -> list[str]:
     if not text:
         return []
     words = re.findall(r"[a-z]{4,}", text.lower())
-    return sorted({w for w in words if w not in STOPWORDS})[:30]
+    # interned: a large store repeats the same few thousand words, held once instead of once per report
+    return [sys.intern(w) for w in sorted({w for w in words if w not in STOPWORDS})[:30]]
 
 
 def _levels_place() -> list[dict]:
