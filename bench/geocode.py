@@ -84,7 +84,6 @@ def score_acled(rows: list[dict], gazetteer, *, given_country: bool = False) -> 
     from marsad.extract.main_place import main_place
     from marsad.extract.pipeline import DocContext
     from marsad.extract.places import find_places
-    from marsad.gazetteer.resolve import haversine_km
 
     codes = _country_codes() if given_country else {}
     groups: dict[str, list[int]] = {}
@@ -99,12 +98,7 @@ def score_acled(rows: list[dict], gazetteer, *, given_country: bool = False) -> 
         mentions = find_places(ctx, gazetteer, countries=countries)
         point = main_place(mentions, gazetteer, countries, text=ctx.text)
         elapsed += time.perf_counter() - started
-        hit = point is not None and haversine_km(
-            point.latitude, point.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
-        for group in ("all", f"country:{row['country']}", f"geo_precision:{row['geo_precision'][:1]}"):
-            tally = groups.setdefault(group, [0, 0])
-            tally[0] += 1
-            tally[1] += hit
+        _count_hit(groups, row, point)
     groups["ms_per_text"] = [0, int(1000 * elapsed / max(1, groups.get("all", [1])[0]) * 1000)]
     return groups
 
@@ -136,11 +130,23 @@ def lookups_per_second(gazetteer, rows: list[dict]) -> tuple[float, ...]:
     return tuple(results)
 
 
+def _count_hit(groups: dict[str, list[int]], row: dict, point) -> None:
+    """Tally whether ``point`` lies within 25 km of the row's coded point, overall,
+    by country and by geo_precision."""
+    from marsad.gazetteer.resolve import haversine_km
+
+    hit = point is not None and haversine_km(
+        point.latitude, point.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
+    for group in ("all", f"country:{row['country']}", f"geo_precision:{row['geo_precision'][:1]}"):
+        tally = groups.setdefault(group, [0, 0])
+        tally[0] += 1
+        tally[1] += hit
+
+
 def score_extracted(rows: list[dict]) -> dict:
     """The same share for what ``marsad extract`` writes: the first event's point
     (the whole pipeline, text alone, the default gazetteer), as a scorer reads it."""
     from marsad.extract import extract_text
-    from marsad.gazetteer.resolve import haversine_km
 
     groups: dict[str, list[int]] = {}
     for row in rows:
@@ -148,12 +154,7 @@ def score_extracted(rows: list[dict]) -> dict:
             continue
         events = extract_text(row["text"]).events
         point = events[0] if events and events[0].latitude is not None else None
-        hit = point is not None and haversine_km(
-            point.latitude, point.longitude, float(row["latitude"]), float(row["longitude"])) <= 25
-        for group in ("all", f"country:{row['country']}", f"geo_precision:{row['geo_precision'][:1]}"):
-            tally = groups.setdefault(group, [0, 0])
-            tally[0] += 1
-            tally[1] += hit
+        _count_hit(groups, row, point)
     return groups
 
 
