@@ -295,7 +295,7 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|bigges
 
 #: "since the start of the year", "since the beginning of 2023", "since January"
 _SINCE_YEAR = re.compile(
-    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|"
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|(?P<bare_year>(?:19|20)\d\d)\b|"
     r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))",
     re.I,
 )
@@ -314,7 +314,7 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
             month = MONTHS[match.group("month").lower()]
             start = date(ctx.published.year - (1 if month > ctx.published.month else 0), month, 1)
         else:
-            start = date(int(match.group("year") or ctx.published.year), 1, 1)
+            start = date(int(match.group("year") or match.group("bare_year") or ctx.published.year), 1, 1)
         if start > ctx.published:
             continue
         found.append(DateValue(start, ctx.published, precision_for(start, ctx.published), relative=True,

@@ -157,6 +157,23 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     return None
 
 
+#: "The war has killed more than 500,000 people since …": a conflict's running toll
+_CONFLICT_TOLL = re.compile(
+    r"\b(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion)(?:'s)?\b[^.;]{0,60}?"
+    r"\b(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?$", re.I)  # ("fighting has killed 12": today's battle)
+#: "Last month, a similar strike killed 12": another, earlier incident told as background
+_EARLIER_INCIDENT = re.compile(
+    r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|air\s*strikes?|"
+    r"bombings?|blasts?|explosions?|raids?|massacres?|ambush(?:es)?|assaults?|shelling)\b[^.;]{0,80}$", re.I)
+
+
+def _background(ctx: DocContext, finding: Finding) -> bool:
+    """A count the report gives as background, not as the toll of what it reports."""
+    sentence_start = ctx.sentence_at(finding.trigger_start)[0]
+    before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
+    return bool(_CONFLICT_TOLL.search(before) or _EARLIER_INCIDENT.search(before))
+
+
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
     for finding, casualty in zip(findings, casualties):
@@ -180,6 +197,9 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
         if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, findings, finding, own_end):
+            casualty.is_tally = True
+        # And a report's background: what a war has killed so far, what an earlier attack killed.
+        if casualty.part_of is None and not casualty.is_tally and _background(ctx, finding):
             casualty.is_tally = True
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:
