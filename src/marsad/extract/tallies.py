@@ -157,21 +157,32 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     return None
 
 
-#: "The war has killed more than 500,000 people since …": a conflict's running toll
+_CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion)"
+#: "The war has killed more than 500,000 people since …", "violence in Ituri has left more
+#: than 2,000 dead": a conflict's running toll
 _CONFLICT_TOLL = re.compile(
-    r"\b(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion)(?:'s)?\b[^.;]{0,60}?"
-    r"\b(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?$", re.I)  # ("fighting has killed 12": today's battle)
-#: "Last month, a similar strike killed 12": another, earlier incident told as background
+    r"\b" + _CONFLICT + r"(?:'s)?\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:[\w-]+\s+){0,4}?$", re.I)
+#: "Tens of thousands of people have died in Yemen's war"
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
+_IN_CONFLICT_AFTER = re.compile(r"\s+(?:in|during|since)\s+(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
+_MONTH_NAMES = "|".join(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"])
+#: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
+#: March attack that killed 11": another, earlier incident told as background
 _EARLIER_INCIDENT = re.compile(
-    r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|air\s*strikes?|"
-    r"bombings?|blasts?|explosions?|raids?|massacres?|ambush(?:es)?|assaults?|shelling)\b[^.;]{0,80}$", re.I)
+    r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + _MONTH_NAMES + r"))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|raids?|massacres?|"
+    r"ambush(?:es)?|assaults?|shelling)\b[^.;]{0,80}$", re.I)
 
 
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
-    sentence_start = ctx.sentence_at(finding.trigger_start)[0]
+    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
-    return bool(_CONFLICT_TOLL.search(before) or _EARLIER_INCIDENT.search(before))
+    if _CONFLICT_TOLL.search(before) or _EARLIER_INCIDENT.search(before):
+        return True
+    return bool(_PERFECT_BEFORE.search(ctx.norm, sentence_start, finding.trigger_start)
+                and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
 
 
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
