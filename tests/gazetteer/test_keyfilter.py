@@ -82,13 +82,7 @@ def test_an_import_by_another_connection_is_seen(tmp_path, bundled_gazetteer_pat
     monkeypatch.setattr(gazetteer_index, "FRESH_SECONDS", 0.0)
     key = place_key("Zzqvillage")
     assert not gazetteer.has_key(key) and not gazetteer.by_key(key)
-    table = tmp_path / "places.csv"
-    table.write_text(
-        "admin0Pcode,admin1Name_en,admin1Pcode,admin2Name_en,admin4Name_en,admin4Name_ar,admin4Pcode,latitude,longitude\n"
-        "SY,Deir-ez-Zor,SY09,Abu Kamal,Zzqvillage,,SY090201T09,34.5,40.9\n",
-        encoding="utf-8",
-    )
-    import_files([str(table)], layout="ocha", index_path=user)
+    _import_one_village(tmp_path, user)
     # the next lookup that reaches the files notices the change and forgets what was read before
     assert not gazetteer.has_key(place_key("Qqzzunseen"))
     assert gazetteer.has_key(key) and gazetteer.by_key(key)[0].name == "Zzqvillage"
@@ -105,13 +99,7 @@ def test_place_of_builds_the_same_place_as_its_constructor():
 
 def test_a_user_index_too_large_to_hold_in_memory_is_asked_by_sql(tmp_path, bundled_gazetteer_path, monkeypatch):
     user = tmp_path / "user.sqlite"
-    table = tmp_path / "places.csv"
-    table.write_text(
-        "admin0Pcode,admin1Name_en,admin1Pcode,admin2Name_en,admin4Name_en,admin4Name_ar,admin4Pcode,latitude,longitude\n"
-        "SY,Deir-ez-Zor,SY09,Abu Kamal,Zzqvillage,,SY090201T09,34.5,40.9\n",
-        encoding="utf-8",
-    )
-    import_files([str(table)], layout="ocha", index_path=user)
+    _import_one_village(tmp_path, user)
     monkeypatch.setattr(gazetteer_index, "MAIN_KEYS_LIMIT", 0)  # every user index is "too large"
     gazetteer = Gazetteer(user, bundled_gazetteer_path)
     key = place_key("Zzqvillage")
@@ -119,3 +107,14 @@ def test_a_user_index_too_large_to_hold_in_memory_is_asked_by_sql(tmp_path, bund
     assert not gazetteer.has_key(place_key("Qqzzunseen"))
     assert gazetteer._key_sets is not None and gazetteer._key_sets[0] == ("main", None)
     gazetteer.close()
+
+
+def _import_one_village(tmp_path, user) -> None:
+    """Import an OCHA-layout table of one made-up village ("Zzqvillage") into ``user``."""
+    table = tmp_path / "places.csv"
+    table.write_text(
+        "admin0Pcode,admin1Name_en,admin1Pcode,admin2Name_en,admin4Name_en,admin4Name_ar,admin4Pcode,latitude,longitude\n"
+        "SY,Deir-ez-Zor,SY09,Abu Kamal,Zzqvillage,,SY090201T09,34.5,40.9\n",
+        encoding="utf-8",
+    )
+    import_files([str(table)], layout="ocha", index_path=user)

@@ -12,6 +12,7 @@ from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places
 from marsad.gazetteer.admin import _MATCH_LOCALES, admin1_alternates, unit_points
 from marsad.gazetteer.resolve import Context, rank
+from tests.gazetteer.worlds import bundled_world
 
 # the towns and their namesakes these tests are about
 COUNTRIES = {"ES", "PH", "CO", "AR", "MM", "MT", "NO", "NG", "IT", "CM", "PA", "ZW", "BR", "PR", "NI", "BO", "CV", "NZ", "HT"}
@@ -64,12 +65,7 @@ def test_a_governorate_sits_at_the_town_of_its_local_name():
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from marsad.gazetteer.bundled import build_bundled
-    from marsad.gazetteer.index import Gazetteer
-
-    folder = tmp_path_factory.mktemp("local")
-    bundled = build_bundled(folder / "bundled.sqlite", countries=COUNTRIES)
-    return Gazetteer(folder / "user.sqlite", bundled)
+    return bundled_world(tmp_path_factory, "local", COUNTRIES)
 
 
 @pytest.mark.parametrize("text, country", [

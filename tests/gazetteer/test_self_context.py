@@ -9,6 +9,7 @@ import pytest
 from marsad.extract.main_place import main_place
 from marsad.extract.pipeline import DocContext
 from marsad.extract.places import find_places
+from tests.gazetteer.worlds import bundled_world
 
 # the namesakes these tests are about: US counties, a Jamaican parish, Myanmar's districts,
 # Thailand's Long, Brazil's Colombo, Algeria's Saida, Libya's Tripoli, Spain's Trafalgar
@@ -17,12 +18,7 @@ COUNTRIES = {"GB", "US", "GR", "DE", "JM", "MM", "YE", "TR", "TH", "LK", "BR", "
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from marsad.gazetteer.bundled import build_bundled
-    from marsad.gazetteer.index import Gazetteer
-
-    folder = tmp_path_factory.mktemp("world")
-    bundled = build_bundled(folder / "bundled.sqlite", countries=COUNTRIES)
-    return Gazetteer(folder / "user.sqlite", bundled)
+    return bundled_world(tmp_path_factory, "world", COUNTRIES)
 
 
 @pytest.mark.parametrize("text, country", [

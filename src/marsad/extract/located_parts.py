@@ -72,7 +72,8 @@ def _breakdown(ctx: DocContext, block: list[Casualty], end: int) -> _Located | N
     for total in block:
         if total.outcome not in _KILLED or not total.count or not adds_to_total(total):
             continue
-        parts = [c for c in block if c.part_of == total.id and c.outcome == total.outcome and c.count]
+        parts = sorted((c for c in block if c.part_of == total.id and c.outcome == total.outcome and c.count),
+                       key=_text_order)
         if len(parts) < 2 or sum(p.count or 0 for p in parts) != total.count:
             continue
         places = _places_after(ctx, parts, end)
@@ -83,17 +84,21 @@ def _breakdown(ctx: DocContext, block: list[Casualty], end: int) -> _Located | N
 
 def _side_by_side(ctx: DocContext, block: list[Casualty], end: int) -> _Located | None:
     """Tolls of one sentence that add up side by side, each followed by its own place."""
-    tolls = [c for c in block if c.outcome in _KILLED and c.count and adds_to_total(c)]
+    tolls = sorted((c for c in block if c.outcome in _KILLED and c.count and adds_to_total(c)), key=_text_order)
     if len(tolls) < 2 or len({ctx.sentence_index(c.span.start) for c in tolls}) != 1:
         return None
     places = _places_after(ctx, tolls, end)
     return None if places is None else _Located(tolls, places)
 
 
+def _text_order(count: Casualty) -> int:
+    # a count's own words end its span; an elliptic count's span starts at the shared verb
+    return count.span.end
+
+
 def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[PlaceMention] | None:
-    """The place each count names after it, before the next count ("five in B"), when
-    every count names one and no two the same; else ``None``."""
-    counts.sort(key=lambda c: c.span.end)
+    """The place each count (in text order) names after it, before the next count
+    ("five in B"), when every count names one and no two the same; else ``None``."""
     places = []
     for index, count in enumerate(counts):
         stop = counts[index + 1].span.end if index + 1 < len(counts) else min(end, ctx.sentence_at(count.span.start)[1])

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from marsad.counting import REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
@@ -165,8 +166,7 @@ _CONFLICT_TOLL = re.compile(
 #: "Tens of thousands of people have died in Yemen's war"
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
 _IN_CONFLICT_AFTER = re.compile(r"\s+(?:in|during|since)\s+(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
-_MONTH_NAMES = "|".join(["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December"])
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
 #: March attack that killed 11": another, earlier incident told as background
 _EARLIER_INCIDENT = re.compile(
