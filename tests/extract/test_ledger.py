@@ -266,3 +266,27 @@ def test_a_toll_update_and_its_first_figure_are_one_event():
                           "on Sunday, bringing the death toll to seven.")
     assert len(extraction.events) == 1
     assert extraction.events[0].fatalities == 7 and extraction.events[0].location == "Maiduguri"
+
+
+def test_the_source_after_a_list_of_victims_is_not_one_more_victim():
+    text = "A roadside bomb killed the deputy mayor of Kandahar and his bodyguard, a provincial official said."
+    assert _deaths(_extract(text)) == 2
+    assert _deaths(_extract("Gunmen shot dead a judge and his driver, and a passer-by, police said.")) == 3
+
+
+def test_an_earlier_counts_period_is_not_the_next_clauses():
+    text = ("Officials said 900 people had been killed in the region since June, while a shell that hit a bakery in "
+            "Kadugli on Sunday killed five.")
+    assert _deaths(_extract(text)) == 5
+    # a period after both counts is still theirs
+    assert _deaths(_extract("Twelve people were killed and 20 injured in fighting in Hays since Monday.")) == 12
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("The army said it had neutralised 23 terrorists in an operation near Mopti.", 23),
+    ("Nine assailants were neutralized during the counter-attack, the general staff said.", 9),
+    ("Engineers neutralised two explosive devices planted on the road to Gao.", 0),
+    ("Police said the threat had been neutralised within minutes.", 0),
+])
+def test_neutralised_people_are_dead_neutralised_devices_are_not(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -27,7 +27,7 @@ from marsad.extract.pipeline import DocContext, NumberMention, register
 
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
-     r"killed|kills|killing|kill|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
+     r"killed|kills|killing|kill|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|dead", "killed"),
     (r"executed|executing|execute", "executed"),
@@ -278,6 +278,9 @@ _FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
 _NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+#: ", a provincial spokesman said": the source of the report, not one more victim
+_ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,4}?"
+                          r"(?:said|says|told|reported|announced|stated|confirmed|added)\b", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
@@ -305,7 +308,8 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
         findings.append(finding)
         origin = _NAMED_ORIGIN.match(ctx.norm, finding.end)  # "four soldiers from Azaz and two civilians"
         coord = _COORD.match(ctx.norm, origin.end() if origin else finding.end)
-        if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]):
+        if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]) or \
+                _ATTRIBUTION.match(ctx.norm, coord.end()):
             break
         position = coord.end()
     return findings
@@ -632,8 +636,15 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
+        if verb.startswith("neutrali"):  # "neutralised 50 terrorists" are dead; "neutralised three devices" are not
+            found = [finding for finding in found if _names_people(finding.victim_text)]
         findings += found
     return findings
+
+
+def _names_people(victims: str) -> bool:
+    return bool(CIVILIAN_NOUNS.search(victims) or COMBATANT_NOUNS.search(victims)
+                or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?)\b", victims, re.I))
 
 
 _PROTEST_LEAD = re.compile(

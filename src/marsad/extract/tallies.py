@@ -187,6 +187,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
 
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
+    owner = {p.span.start: finding.start for finding in findings
+             for p in periods if finding.start <= p.span.start < own_clause_end(ctx, finding)}
     for finding, casualty in zip(findings, casualties):
         own_end = own_clause_end(ctx, finding)
         own = [p for p in periods if finding.start <= p.span.start < own_end]
@@ -199,8 +201,11 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             sentence = ctx.sentence_index(finding.start)
             # a period after a running total's clause ("…, raising to 212 the number killed since …")
             # is that clause's own, not the day's toll before it
+            # and an earlier count's own period is that count's ("1,200 killed since April, while an attack
+            # on Thursday killed eight")
             scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence
-                      and not (p.span.start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, p.span.start))]
+                      and not (p.span.start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, p.span.start))
+                      and owner.get(p.span.start, finding.start) >= finding.start]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
         # A count over a week or longer is a cumulative claim, not one incident's toll.
