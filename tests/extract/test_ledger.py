@@ -278,6 +278,9 @@ def test_an_earlier_counts_period_is_not_the_next_clauses():
     text = ("Officials said 900 people had been killed in the region since June, while a shell that hit a bakery in "
             "Kadugli on Sunday killed five.")
     assert _deaths(_extract(text)) == 5
+    text = ("Gunmen killed four farmers near Bankass, officials said, in the latest violence in an area where attacks "
+            "by armed groups have killed hundreds since 2019.")
+    assert _deaths(_extract(text)) == 4
     # a period after both counts is still theirs
     assert _deaths(_extract("Twelve people were killed and 20 injured in fighting in Hays since Monday.")) == 12
 

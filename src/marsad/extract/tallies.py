@@ -185,13 +185,27 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
                 and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
 
 
+def _period_owners(ctx: DocContext, findings: list[Finding], periods: list[DateValue]) -> dict[int, Finding]:
+    """The count whose own clause states each period: of the counts whose clause
+    reaches it, the one whose verb comes last ("killed four farmers …, in an area
+    where attacks have killed hundreds since 2019": the hundreds')."""
+    owners: dict[int, Finding] = {}
+    for finding in findings:
+        own_end = own_clause_end(ctx, finding)
+        for period in periods:
+            start = period.span.start
+            if finding.start <= start < own_end and (start not in owners or
+                                                     finding.trigger_start > owners[start].trigger_start):
+                owners[start] = finding
+    return owners
+
+
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
-    owner = {p.span.start: finding.start for finding in findings
-             for p in periods if finding.start <= p.span.start < own_clause_end(ctx, finding)}
+    owner = _period_owners(ctx, findings, periods)
     for finding, casualty in zip(findings, casualties):
         own_end = own_clause_end(ctx, finding)
-        own = [p for p in periods if finding.start <= p.span.start < own_end]
+        own = [p for p in periods if owner.get(p.span.start) is finding]
         month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
         if own:
             casualty.period = own[0]
@@ -201,11 +215,11 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             sentence = ctx.sentence_index(finding.start)
             # a period after a running total's clause ("…, raising to 212 the number killed since …")
             # is that clause's own, not the day's toll before it
-            # and an earlier count's own period is that count's ("1,200 killed since April, while an attack
-            # on Thursday killed eight")
+            # and another count's own period is that count's ("1,200 killed since April, while an attack on
+            # Thursday killed eight"), unless that count is coordinated with this one ("12 killed and 20 injured since")
             scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence
                       and not (p.span.start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, p.span.start))
-                      and owner.get(p.span.start, finding.start) >= finding.start]
+                      and (p.span.start not in owner or 0 <= owner[p.span.start].start - finding.end <= 40)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
         # A count over a week or longer is a cumulative claim, not one incident's toll.
