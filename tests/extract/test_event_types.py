@@ -36,6 +36,7 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Security forces opened fire on protesters demonstrating in Jableh, killing two of them.",
          "Excessive force against protesters"),
         ("An angry mob lynched a suspected thief in the market.", "Mob violence"),
+        ("The army said it had neutralised 17 terrorists near Djibo.", "Armed clash"),
         ("Russian warplanes carried out airstrikes on Kansafra.", "Air/drone strike"),
         ("Regime forces shelled Kafr Nabl with artillery.", "Shelling/artillery/missile attack"),
         ("Regime forces fired artillery and clashed with HTS fighters near Kafr Nabl.", "Armed clash"),
