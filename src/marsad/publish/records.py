@@ -246,7 +246,8 @@ def _casualties_of(session, event_ids: list[int]):
 
     query = select(Casualty.event_id, Casualty.count, Casualty.low, Casualty.high, Casualty.qualifier, Casualty.vague,
                    Casualty.victims, Casualty.affiliation).where(
-        Casualty.event_id.in_(event_ids), Casualty.part_of_id.is_(None), Casualty.outcome.in_(KILLED_OUTCOMES)
+        Casualty.event_id.in_(event_ids), Casualty.part_of_id.is_(None), Casualty.alternative_of_id.is_(None),
+        Casualty.outcome.in_(KILLED_OUTCOMES),
     )
     for row in session.execute(query):
         yield row.event_id, row

@@ -242,6 +242,10 @@ def _figures(rows: list[dict], notes: _EvidenceBook) -> list[Figure]:
     roots = []
     for row in rows:
         figure = by_id[row["id"]]
+        first = by_id.get(row["alternative_of_id"]) if row.get("alternative_of_id") else None
+        if first is not None:  # another statement of the same people: cited with them, never added
+            first.evidence = list(dict.fromkeys(first.evidence + figure.evidence))
+            continue
         parent = by_id.get(row["part_of_id"]) if row["part_of_id"] else None
         if parent is not None:
             parent.children.append(figure)

@@ -78,7 +78,8 @@ def _casualty_dict(casualty, published, title, url, source, confidential, reliab
     perpetrators = casualty.perpetrators or ([p for p in (casualty.perpetrator or "").split("; ") if p])
     return {
         "id": casualty.id, "local_id": casualty.local_id, "document_id": casualty.document_id,
-        "event_id": casualty.event_id, "part_of_id": casualty.part_of_id, "outcome": casualty.outcome,
+        "event_id": casualty.event_id, "part_of_id": casualty.part_of_id,
+        "alternative_of_id": casualty.alternative_of_id, "outcome": casualty.outcome,
         "count": casualty.count, "low": casualty.low, "high": casualty.high, "qualifier": casualty.qualifier,
         "vague": casualty.vague, "victims": casualty.victims, "victim_group": casualty.victim_group,
         "affiliation": casualty.affiliation, "nationality": casualty.nationality, "perpetrators": perpetrators,

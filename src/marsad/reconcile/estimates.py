@@ -210,6 +210,8 @@ def figures_of_report(report_key: str, source, reliability, published: int, docu
     by_id = {c["id"]: c for c in casualties}
     sums: dict[tuple[str, str], list] = {}
     for casualty in casualties:
+        if casualty.get("alternative_of"):
+            continue  # another statement of a count already here: the same people
         bounds = casualty_bounds(casualty.get("count"), casualty.get("low"), casualty.get("high"), casualty.get("qualifier"), casualty.get("vague"))
         if bounds is None:
             continue

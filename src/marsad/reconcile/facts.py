@@ -35,6 +35,7 @@ def _casualty_dict(row) -> dict:
     return {
         "id": row.id,
         "part_of": row.part_of_id,
+        "alternative_of": row.alternative_of_id,
         "outcome": row.outcome,
         "count": row.count,
         "low": row.low,

@@ -43,7 +43,9 @@ Schema (``marsad.store.models``, Alembic revision ``"0001"``)
     ``country``, ``latitude``, ``longitude``, ``geo_precision``, ``fatalities``,
     ``injured``, ``salience``, ``rank`` (0 = the document's main event).
   - ``casualties``: ``event_id`` (FK events, from ``Event.casualty_ids``),
-    ``part_of_id`` (FK casualties: the "including" parent), ``outcome``,
+    ``part_of_id`` (FK casualties: the "including" parent),
+    ``alternative_of_id`` (FK casualties: the count this one restates, never
+    added again), ``outcome``,
     ``count``, ``low``, ``high``, ``qualifier``, ``vague``, ``victims``,
     ``victim_group``, ``affiliation``, ``nationality``, ``perpetrator`` ("; "
     joined) and ``perpetrators`` (JSON list), ``cause``,

@@ -205,17 +205,22 @@ def insert_facts(connection, runs: Sequence[tuple[int, int, m.Extraction]]) -> N
         casualties += [{"run_id": run_id, "document_id": document_id, **_casualty_row(c, event_of.get(c.id))}
                        for c in ex.casualties]  # fmt: skip
     casualty_ids = _by_run(runs, "casualties", insert_returning(connection, Casualty, casualties))
-    parents, event_links, casualty_links = [], set(), set()
+    parents, restated, event_links, casualty_links = [], [], set(), set()
     for position, (_, _, ex) in enumerate(runs):
         ids, pids = casualty_ids[position], place_ids[position]
         parents += [{"b_id": ids[c.id], "b_parent": ids[c.part_of]} for c in ex.casualties if c.part_of in ids]
+        restated += [{"b_id": ids[c.id], "b_first": ids[c.alternative_of]} for c in ex.casualties
+                     if c.alternative_of in ids]
         event_links |= {(event_ids[position][e.id], pids[p]) for e in ex.events for p in e.place_ids if p in pids}
         casualty_links |= {(ids[c.id], pids[p]) for c in ex.casualties for p in c.place_ids if p in pids}
+    table: Any = Casualty.__table__
     if parents:
-        table: Any = Casualty.__table__
         connection.execute(
             table.update().where(table.c.id == bindparam("b_id")).values(part_of_id=bindparam("b_parent")), parents
         )
+    if restated:
+        connection.execute(table.update().where(table.c.id == bindparam("b_id"))
+                           .values(alternative_of_id=bindparam("b_first")), restated)
     bulk_insert(connection, EventPlace.__table__, [{"event_id": a, "place_id": b} for a, b in sorted(event_links)])
     bulk_insert(connection, CasualtyPlace.__table__,
                 [{"casualty_id": a, "place_id": b} for a, b in sorted(casualty_links)])  # fmt: skip
@@ -273,7 +278,7 @@ def _event_row(e: m.Event, rank: int) -> dict[str, Any]:
 def _casualty_row(c: m.Casualty, event_id: int | None) -> dict[str, Any]:
     pv = c.period
     return {
-        "local_id": c.id, "event_id": event_id, "part_of_id": None, "outcome": c.outcome, "count": c.count,
+        "local_id": c.id, "event_id": event_id, "part_of_id": None, "alternative_of_id": None, "outcome": c.outcome, "count": c.count,
         "low": c.low, "high": c.high, "qualifier": c.qualifier, "vague": c.vague, "victims": c.victims,
         "victim_group": c.victim_group, "affiliation": c.affiliation, "nationality": c.nationality,
         "perpetrator": "; ".join(c.perpetrator) or None, "perpetrators": list(c.perpetrator) or None,

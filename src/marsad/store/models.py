@@ -210,8 +210,10 @@ class Event(FactColumns, Base):
 
 class Casualty(FactColumns, Base):
     """One stated or derived count. ``part_of_id`` links an "including"
-    sub-count to its parent row; ``derived`` says how an implied figure was
-    computed; ``is_tally`` marks cumulative claims."""
+    sub-count to its parent row; ``alternative_of_id`` links another statement
+    of the same people (a headline, a restatement, a party's claim) to the
+    count that stands for them, so it is never added again; ``derived`` says
+    how an implied figure was computed; ``is_tally`` marks cumulative claims."""
 
     __tablename__ = "casualties"
 
@@ -219,6 +221,7 @@ class Casualty(FactColumns, Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
     part_of_id: Mapped[int | None] = mapped_column(ForeignKey("casualties.id", ondelete="SET NULL"))
+    alternative_of_id: Mapped[int | None] = mapped_column(ForeignKey("casualties.id", ondelete="SET NULL"))
     outcome: Mapped[str] = mapped_column(String(30))
     count: Mapped[int | None] = mapped_column(Integer)
     low: Mapped[int | None] = mapped_column(Integer)
