@@ -171,3 +171,14 @@ def test_a_clause_that_points_back_at_the_attack_tells_the_same_incident():
         "at dawn. The attack killed six soldiers from Azaz.",
         published=date(2021, 5, 4))
     assert [e.fatalities for e in extraction.events] == [6]
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_incident():
+    text = ("The police said on Thursday that officers had shot dead three gunmen in a raid near Kandi on Wednesday. "
+            "One officer was wounded, the statement said.")
+    (event,) = extract_text(text, published=date(2024, 5, 9)).events
+    assert event.event_date == date(2024, 5, 8)
+    # with no other date, the statement's day is the best there is
+    (event,) = extract_text("Officials said on Thursday that a bomb had killed two people in Kandi.",
+                            published=date(2024, 5, 9)).events
+    assert event.event_date == date(2024, 5, 9)

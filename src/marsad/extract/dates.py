@@ -56,6 +56,14 @@ START_OF_OPERATION = re.compile(
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 #: Where NUMERIC can begin (casefold.WindowScan): the first digit of a run, as its look-behind says.
 _DIGIT_RUNS = re.compile(r"\d+")
+#: "… said on Friday": the day of the report, not of an incident
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+
+
+def is_reporting_day(norm: str, value: DateValue) -> bool:
+    """Whether a date mention is the day a statement was made ("the army said on
+    Tuesday that …"), not the day of what it reports."""
+    return value.span is not None and bool(_REPORTED_ON.search(norm, max(0, value.span.start - 30), value.span.start))
 # The words each pattern can begin with (its first word, each a whole word: casefold.WordIndex), and
 # whether it can begin with a digit. Keep them in step with the patterns.
 _WEEKDAY_WORDS = {f"{stem}day" for stem in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}

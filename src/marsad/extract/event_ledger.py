@@ -19,14 +19,10 @@ and each incident is one event:
 
 from __future__ import annotations
 
-import re
-
 from marsad.counting import is_claim
+from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
-
-#: "… said on Friday": the day of the report, not of an incident.
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
 
 def settle_groups(ctx: DocContext, groups: list) -> list:
@@ -103,7 +99,7 @@ class _Facts:
         for clause in group.clauses:
             for d in starting_within(self.ctx.dates, clause.start, clause.end):
                 if d.precision <= 2 and not (skip_periods and d.span.start in self.claim_periods) and \
-                        not _REPORTED_ON.search(self.ctx.norm, max(0, d.span.start - 30), d.span.start):
+                        not is_reporting_day(self.ctx.norm, d):
                     dates.add((d.start, d.end))
             places.update((p.name or p.text).lower()
                           for p in starting_within(self.ctx.places, clause.start, clause.end) if p.resolved)

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
+from marsad.extract.dates import is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.located_parts import split_located_parts
@@ -269,12 +270,19 @@ def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
     return max(overlapping, key=lambda d: d.span.end - d.span.start)
 
 
+def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
+    """Dates that may be the incident's: the day a statement was made ("the army
+    said on Tuesday that …") only when no other date is given."""
+    days = [d for d in dates if not is_reporting_day(ctx.norm, d)]
+    return days or dates
+
+
 def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> DateValue | None:
     """A date opening the lead ("On 5 May, …"), else the lead's date nearest the
     event's trigger, else the first in the event's block, else the last earlier
     in the sentence."""
     lead = group.clauses[0]
-    found = _inside(lead.start, lead.end, ctx.dates)
+    found = _incident_days(ctx, _inside(lead.start, lead.end, ctx.dates))
     if found:
         opening = _widest(found)
         if trigger is None or opening.span.start - lead.start < 40:
@@ -282,7 +290,7 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
         nearest = min(found, key=lambda d: min(abs(d.span.start - trigger), abs(d.span.end - trigger)))
         return _widest([d for d in found if d.span.start >= nearest.span.start] or [nearest])
     for start, end in ((group.start, group.end),):
-        found = _inside(start, end, ctx.dates)
+        found = _incident_days(ctx, _inside(start, end, ctx.dates))
         if found:
             return _widest(found)
     sentence_start, _ = ctx.sentence_at(group.start)

@@ -60,6 +60,8 @@ True
 'alapu'
 >>> place_key("Raqqah")
 'raka'
+>>> place_key("Salahuddin") == place_key("Salah al-Din") == place_key("Salaheddine")
+True
 
 :func:`skeleton` drops the vowels of a key as well; it is only used for
 fuzzy matching inside an area the context allows:
@@ -110,6 +112,8 @@ _GLUED_ARTICLE = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
 # the triggers only skip rules that cannot match (building the bundled index
 # folds about a million names), plain strings are replaced without a regex.
 _VOWEL_RULES = (
+    # a glued "ud-Din", "ed-Din": "Salahuddin" = "Salah al-Din", "Nureddine" = "Nur ad-Din"
+    (("ddin",), re.compile(r"(?<=[a-z]{3})[uea]ddin(?:e)?\b"), " din"),
     (("iy",), re.compile(r"iy(?=[aeiou])"), "i"),
     (("ee",), "ee", "i"),
     (("o", "aw"), re.compile(r"ou|oo|aw(?![aeiou])|o"), "u"),
