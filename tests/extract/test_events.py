@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from marsad.extract.pipeline import extract_text
+from marsad.gazetteer.keys import names_place
 
 # How the hand annotation's free-text kinds map onto ACLED sub-event types.
 SEED_KINDS = {
@@ -182,3 +183,11 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_the_incident():
     (event,) = extract_text("Officials said on Thursday that a bomb had killed two people in Kandi.",
                             published=date(2024, 5, 9)).events
     assert event.event_date == date(2024, 5, 9)
+
+
+def test_a_place_named_only_in_a_running_total_does_not_place_the_strike():
+    text = ("An airstrike on a house in Beit Lahia killed 9 people on Friday, medics said, raising the death toll in "
+            "Gaza since October 7 to 31,000.")
+    (event,) = extract_text(text, published=date(2024, 3, 2)).events
+    assert event.fatalities == 9
+    assert names_place("Beit Lahia", event.location)

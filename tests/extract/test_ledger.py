@@ -293,3 +293,14 @@ def test_an_earlier_counts_period_is_not_the_next_clauses():
 ])
 def test_neutralised_people_are_dead_neutralised_devices_are_not(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the raised toll adds earlier deaths to the strike's own: a running total
+    ("A drone strike on a car near Marib killed four people, raising the death toll to 3,150.", 4),
+    ("Shelling killed 9 civilians in Kherson on Friday, bringing the overall toll in the region to 1,840.", 9),
+    # more deaths of the same toll: the raised toll is the incident's
+    ("Three more people died of their wounds on Monday, raising the death toll from the market bombing to 23.", 23),
+])
+def test_a_toll_raised_past_the_reports_own_count_is_a_running_total(text, deaths):
+    assert _deaths(_extract(text)) == deaths

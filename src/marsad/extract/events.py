@@ -409,9 +409,19 @@ def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool |
     return home is None or country is None or home == country
 
 
+def _outside_claims(ctx: DocContext, places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places not named only inside a claim's own statement ("…, raising the
+    death toll in Gaza since October 7 to 24,100" places the war's toll, not the
+    strike); all of them when every one is."""
+    claims = [c.span for c in ctx.casualties if c.is_tally and c.span is not None]
+    kept = [p for p in places if not any(s.start <= p.span.start < s.end for s in claims)]
+    return kept or places
+
+
 def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
-    places = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
+    named = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
         group.start, group.end, ctx.places)
+    places = _outside_claims(ctx, named)
     place = _main_place(ctx, places)
     # The scene among the places the gazetteer knows, chosen by the one rule
     # (an origin, a road's end or a namesake abroad is not the scene) and
@@ -421,7 +431,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         place = scene
     # An unresolved village is coded to the nearest place the gazetteer knows
     # (ACLED's precision 2, "part of/near a region"), keeping its own name.
-    coded_to = place if place is None or place.resolved else scene or next((p for p in places if p.resolved), None)
+    coded_to = place if place is None or place.resolved else scene or next((p for p in named if p.resolved), None)
     country = country_name(coded_to.country) if coded_to else None
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.

@@ -130,11 +130,17 @@ def parse_number(raw: str) -> tuple[int | None, bool]:
     return parse_word_number(text), False
 
 
+#: "since October 7 to 24,100": the first number is a day of the month, not a range's start
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+
+
 def find_numbers(norm: str) -> list[NumberMention]:
     """All quantities in ``norm`` (normalised text), in order."""
     found: list[NumberMention] = []
     for match in casefold.finditer(NUMBER_RE, norm, casefold.folded_for_scan(norm), starts=NUMBER_STARTS):
-        mention = _mention(norm, match)
+        if match.group("num2") and _MONTH_BEFORE.search(norm, max(0, match.start("num") - 12), match.start("num")):
+            match = NUMBER_RE.match(norm, match.start("num2"))  # the day is the dates' to read
+        mention = _mention(norm, match) if match else None
         if mention is not None:
             found.append(mention)
     return found
@@ -190,7 +196,7 @@ def implausible(mention: NumberMention) -> bool:
     return any(v is not None and v > MAX_COUNT for v in (mention.value, mention.low, mention.high))
 
 
-@register("numbers", version="3")
+@register("numbers", version="4")
 def numbers_component(ctx: DocContext) -> None:
     found = find_numbers(ctx.norm)
     refused = [n for n in found if implausible(n)]

@@ -175,6 +175,32 @@ _EARLIER_INCIDENT = re.compile(
     r"ambush(?:es)?|assaults?|shelling)\b[^.;]{0,80}$", re.I)
 
 
+#: ", raising the overall death toll to": the clause that opens a running total (the toll's
+#: own span may start at its verb)
+_RAISING_BEFORE = re.compile(RUNNING_CLAUSE + r"(?:\s+(?:[\w'-]+\s+){0,4})?", re.I)
+#: "two more people died", "another soldier succumbed to his wounds": more deaths of the same toll
+_INCREMENT = re.compile(r"\b(?:more|another|further|additional|succumb\w*|(?:wounds|injuries)|hospital)\b", re.I)
+
+
+def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Finding) -> bool:
+    """"An airstrike killed 12 people, raising the death toll to 24,100": the raised
+    toll adds earlier deaths to this report's own count, so it is a running total;
+    not when the count before is more deaths of the same toll ("two more died of
+    their wounds, raising the toll of Saturday's bombing to 19")."""
+    if finding.rule != "casualties.toll":
+        return False
+    sentence_start, _ = ctx.sentence_at(finding.start)
+    raising = next((m for m in _RAISING_BEFORE.finditer(ctx.norm, max(sentence_start, finding.start - 60),
+                                                         finding.start + 12) if m.end() >= finding.start), None)
+    if raising is None:
+        return False
+    own = [f for f in findings if f is not finding and outcome_family(f.outcome) == "killed"
+           and sentence_start <= f.start < raising.start() and f.count is not None]
+    if not own or _INCREMENT.search(ctx.norm, sentence_start, raising.start()):
+        return False
+    return finding.count is not None and finding.count > sum(f.count for f in own)
+
+
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
@@ -230,6 +256,9 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and _background(ctx, finding):
+            casualty.is_tally = True
+        # And a toll raised past this report's own count by earlier deaths.
+        if casualty.part_of is None and not casualty.is_tally and _raised_past_own_count(ctx, findings, finding):
             casualty.is_tally = True
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:

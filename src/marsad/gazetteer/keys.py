@@ -62,6 +62,8 @@ True
 'raka'
 >>> place_key("Salahuddin") == place_key("Salah al-Din") == place_key("Salaheddine")
 True
+>>> place_key("Beit Lahia") == place_key("Bayt Lāhyā")
+True
 
 :func:`skeleton` drops the vowels of a key as well; it is only used for
 fuzzy matching inside an area the context allows:
@@ -115,6 +117,8 @@ _VOWEL_RULES = (
     # a glued "ud-Din", "ed-Din": "Salahuddin" = "Salah al-Din", "Nureddine" = "Nur ad-Din"
     (("ddin",), re.compile(r"(?<=[a-z]{3})[uea]ddin(?:e)?\b"), " din"),
     (("iy",), re.compile(r"iy(?=[aeiou])"), "i"),
+    # a consonant's "y" before a vowel: "Lahya" = "Lahia", "Yahya" = "Yahia"
+    (("y",), re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])"), "i"),
     (("ee",), "ee", "i"),
     (("o", "aw"), re.compile(r"ou|oo|aw(?![aeiou])|o"), "u"),
     (("ei", "ey", "ai"), re.compile(r"ei|ey|ai"), "ay"),
