@@ -67,3 +67,16 @@ def test_an_undated_statement_joins_a_toll_update_and_superseded_tolls_do_not_vo
     stated = replace(statement, day_stated=True)
     (pair,) = [p for p in score_pairs([update, stated]) if (p.uid_a, p.uid_b) == (2, 3)]
     assert pair.contributions["date"]["level"] == "1 day apart"
+
+
+def test_an_incident_keeps_the_most_precise_place_any_report_gives():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    first = replace(report(1, 1, 100, "Bajaur", 44), admin1="Khyber Pakhtunkhwa", latitude=34.68, longitude=71.5,
+                    country="Pakistan", published=100)
+    update = replace(report(2, 2, 100, "Bajaur", 54), admin1=None, latitude=30.0, longitude=70.0, country="Pakistan",
+                     published=101)  # a later toll update placed only at its country
+    draft = build_incident([first, update])
+    assert (draft.attributes["admin1"], draft.attributes["latitude"]) == ("Khyber Pakhtunkhwa", 34.68)

@@ -431,7 +431,9 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         place = scene
     # An unresolved village is coded to the nearest place the gazetteer knows
     # (ACLED's precision 2, "part of/near a region"), keeping its own name.
-    coded_to = place if place is None or place.resolved else scene or next((p for p in named if p.resolved), None)
+    # (the lead's, else the rest of the event's: a headline's "in Bajaur" is coded where its body puts it)
+    coded_to = place if place is None or place.resolved else scene or next(
+        (p for p in [*named, *_inside(group.start, group.end, ctx.places)] if p.resolved), None)
     country = country_name(coded_to.country) if coded_to else None
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.

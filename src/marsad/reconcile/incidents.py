@@ -34,7 +34,9 @@ def build_incident(reports: Sequence[Report]) -> IncidentDraft:
     days = Counter(r.day for r in reports)
     top_count = max(days.values())
     day = next(r.day for r in ranked if days[r.day] == top_count)
-    placed = next((r for r in ranked if r.location or r.admin1), ranked[0])
+    # the most precise place any report gives: a later update that names only the district
+    # ("in Pakistan's Bajaur district") does not unplace the incident
+    placed = min(ranked, key=lambda r: (r.admin1 is None, r.latitude is None, r.location is None))
     typed = next((r for r in ranked if r.sub_event_type), ranked[0])
     perpetrators = Counter(p for r in reports for p in r.perpetrators[:1])
     perpetrator = perpetrators.most_common(1)[0][0] if perpetrators else (typed.actors[0] if typed.actors else None)
