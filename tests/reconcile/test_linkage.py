@@ -80,3 +80,22 @@ def test_an_incident_keeps_the_most_precise_place_any_report_gives():
                      published=101)  # a later toll update placed only at its country
     draft = build_incident([first, update])
     assert (draft.attributes["admin1"], draft.attributes["latitude"]) == ("Khyber Pakhtunkhwa", 34.68)
+
+
+def test_a_reports_own_unknown_victims_add_to_its_named_ones():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    def figure(key, category, count):
+        return {"report_key": key, "source": key, "reliability": None, "published": 100, "document_id": int(key),
+                "outcome": "killed", "category": category, "low": count, "best": count, "high": count}
+
+    both = replace(report(1, 1, 100, "Zurmi", 19), counts=[figure("1", "civilians", 12), figure("1", "unknown", 7)])
+    one = replace(report(2, 2, 100, "Kadawa", 12), counts=[figure("2", "civilians", 12)])
+    update = replace(report(3, 3, 100, "Zurmi", 19), counts=[figure("3", "unknown", 19)])
+    killed = {e.category: e.best for e in build_incident([both, one]).estimates if e.outcome == "killed"}
+    assert killed == {"civilians": 12, "unknown": 7}
+    # a report that says only "people" still counts the same victims as the others
+    killed = {e.category: e.best for e in build_incident([one, update]).estimates if e.outcome == "killed"}
+    assert killed == {"civilians": 19}

@@ -1,11 +1,11 @@
 """A bundled gazetteer with the countries the streams are set in (Syria, Iraq,
-Yemen and neighbours, Pakistan, Mali), built once per test session."""
+Yemen and neighbours, Pakistan, Mali, Nigeria), built once per test session."""
 
 from __future__ import annotations
 
 import pytest
 
-COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML"}
+COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NG"}
 
 
 @pytest.fixture(scope="session")

@@ -74,4 +74,8 @@ def _assign_unknown_victims(figures: list[Figure]) -> list[Figure]:
     if len(named) != 1:
         return figures
     (category,) = named
-    return [replace(f, category=category) if f.category == "unknown" else f for f in figures]
+    # a report that names the category itself and adds "seven" more of unknown kind ("12 villagers
+    # in A and seven in B") keeps them apart: they are more people, not the same victims again
+    naming = {f.report_key for f in figures if f.category == category}
+    return [replace(f, category=category) if f.category == "unknown" and f.report_key not in naming else f
+            for f in figures]
