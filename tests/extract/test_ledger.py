@@ -304,3 +304,32 @@ def test_neutralised_people_are_dead_neutralised_devices_are_not(text, deaths):
 ])
 def test_a_toll_raised_past_the_reports_own_count_is_a_running_total(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("The army said it had lost nine soldiers in an attack on its base near Kaya on Saturday.", 9),
+    ("Police lost two vehicles in the ambush, but nobody was hurt.", 0),
+    ("Fourteen civilians lost their lives in the shelling of Avdiivka.", 14),
+])
+def test_lost_soldiers_are_dead_lost_vehicles_are_not(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # an earlier incident the report recalls
+    ("Three policemen were killed in an ambush in Tank on Monday. The attack came a week after nine soldiers were "
+     "killed in North Waziristan.", 3),
+    # a toll over recent months
+    ("Gunmen killed four people in Bokkos on Friday. Attacks in the area in recent months have left more than 200 "
+     "people dead.", 4),
+])
+def test_a_recalled_incident_or_a_toll_of_recent_months_adds_no_deaths(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+def test_the_other_sides_share_with_verb_and_noun_left_out_is_a_part():
+    text = ("Fighting between the army and the rebels near Kismayo killed 20 fighters on Monday. The army lost twelve "
+            "soldiers and the rebels eight.")
+    extraction = _extract(text)
+    assert _deaths(extraction) == 20
+    assert sorted(c.count for c in extraction.casualties if c.part_of) == [8, 12]

@@ -27,7 +27,7 @@ from marsad.extract.pipeline import DocContext, NumberMention, register
 
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
-     r"killed|kills|killing|kill|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
+     r"killed|kills|killing|kill|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|dead", "killed"),
     (r"executed|executing|execute", "executed"),
@@ -636,8 +636,10 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
-        if verb.startswith("neutrali"):  # "neutralised 50 terrorists" are dead; "neutralised three devices" are not
-            found = [finding for finding in found if _names_people(finding.victim_text)]
+        if verb.startswith(("neutrali", "los")):  # "neutralised 50 terrorists" and "lost 11 soldiers" are dead;
+            # "neutralised three devices" and "lost two vehicles" are not
+            found = [finding for finding in found if _names_people(finding.victim_text)
+                     and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
 

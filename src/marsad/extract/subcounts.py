@@ -149,7 +149,17 @@ def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Find
             found.append(Finding(finding.outcome, number, number.value, number.start, tail.end() - 1,
                                  finding.trigger_start, finding.trigger_end, phrase, "casualties.ellipsis", 0.7))
             position = tail.end() - 1
+        share = _SIDE_SHARE.match(ctx.norm, position, sentence_end)
+        number = numbers.starting_at(share.end()) if share else None
+        if number is not None and _CLAUSE_END.match(ctx.norm, number.end) and numbers.take(number):
+            # "HTS lost eight fighters and the factions five": the other side's share, verb and noun left out
+            found.append(Finding(finding.outcome, number, number.value, share.start("side"), number.end,
+                                 finding.trigger_start, finding.trigger_end, finding.victim_text, "casualties.ellipsis", 0.7))
     return found
+
+
+_SIDE_SHARE = re.compile(r",?\s+and\s+(?P<side>(?:the\s+)?(?:[A-Za-z][\w'-]*\s+){1,3}?)(?=\S)")
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 
 
 def _after_and(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int):

@@ -201,11 +201,23 @@ def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Fi
     return finding.count is not None and finding.count > sum(f.count for f in own)
 
 
+#: "The fighting came days after five soldiers were killed in Rajouri": an earlier incident
+_CAME_AFTER = re.compile(r"\b(?:came|comes|follow(?:s|ed)?)\s+(?:just\s+|only\s+)?(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?)"
+                         r"\s+after\b[^.;]{0,120}$", re.I)
+#: "sectarian clashes in recent months that have left dozens dead": a toll over weeks or more
+_RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|four|"
+                          r"five|six)\s+)?(?:weeks|months|years)\b", re.I)
+
+
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
-    if _CONFLICT_TOLL.search(before) or _EARLIER_INCIDENT.search(before):
+    if _CONFLICT_TOLL.search(before) or _EARLIER_INCIDENT.search(before) or _CAME_AFTER.search(before):
+        return True
+    if _RECENT_SPAN.search(ctx.norm, sentence_start, sentence_end) and \
+            re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
+                      ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
         return True
     return bool(_PERFECT_BEFORE.search(ctx.norm, sentence_start, finding.trigger_start)
                 and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
