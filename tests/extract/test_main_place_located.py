@@ -37,3 +37,10 @@ def test_a_namesake_far_from_the_place_the_text_puts_it_in_is_not_the_scene(smal
 def test_an_acronym_in_brackets_does_not_locate_a_place(small_gazetteer):
     chosen = _main("Farmers of Hajin (FOH) marched through the streets of Abu Kamal (Deir Ezzor).", small_gazetteer)
     assert chosen is not None and chosen.text == "Abu Kamal"
+
+
+def test_the_governorate_after_an_origin_locates_the_origin(small_gazetteer):
+    # "from Hajin, Deir Ezzor": the governorate says where Hajin lies; with nothing else
+    # named, the place people were evacuated from stands for the event, not the governorate
+    chosen = _main("Dozens of families were evacuated from Hajin, Deir Ezzor.", small_gazetteer)
+    assert chosen is not None and chosen.text == "Hajin"

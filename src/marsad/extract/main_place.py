@@ -47,7 +47,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
-_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$", re.I)
+_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$|\s*,\s*$", re.I)
 
 
 def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
@@ -62,6 +62,7 @@ def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
 def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The mentions that are not an origin: "an IDP from Homs", and what
     locates an origin, "a man from Soran in Hama died in Sidnaya prison",
+    "people were evacuated from Hajin, Deir Ezzor",
     "the axis from Ithariyah in Hama through Tadmor"."""
     scenes, previous = [], None
     for mention in sorted(mentions, key=lambda m: m.span.start):
