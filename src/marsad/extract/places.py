@@ -37,6 +37,7 @@ from functools import lru_cache
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import overlaps_any
+from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
@@ -353,7 +354,7 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
             skip += 1
         return None, skip
     words = [t[2] for t in tokens[index:index + run]]
-    if all(_common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
+    if all(common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
         return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
     return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
 
@@ -482,7 +483,10 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -
             continue
         admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
-            if place.feature == "country":
+            if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
+                                                                   ctx.norm[item.end:item.end + 20]):
+                item.relation = "topic"  # "against the invasion of Ukraine": not where it happens
+            elif place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
                 by_sentence.add(ctx.sentence_index(item.start), place.admin1_code, _naming_key(ctx.norm, item))
@@ -602,8 +606,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
-        if (best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled"
-                or in_units(best.place, item.located_in)):
+        if item.relation != "topic" and (best.place.population >= 50_000 or best.place.is_area
+                                         or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
     # Distinct points only: distances are compared by minimum, so a town named a
@@ -708,18 +712,6 @@ def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | Non
     return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
 
 
-@lru_cache(maxsize=50_000)
-def _common_word(word: str) -> bool:
-    """A frequent English word ("Battle", "More", "Valley") that is only a
-    place name when a cue says so."""
-    from wordfreq import get_frequency_dict, zipf_frequency
-
-    lowered = word.lower()
-    if lowered.isascii() and lowered.isalpha() and lowered not in get_frequency_dict("en", "small"):
-        return False  # not in the list at all, so frequency 0 (one token: no tokenising needed to know)
-    return zipf_frequency(lowered, "en", wordlist="small") >= 3.8
-
-
 def _dubious(item: _Found, best: Resolution) -> bool:
     """A single common English word that is no large place's own name:
     without a cue ("Battle", "More"), or an alternate name even with one
@@ -732,7 +724,7 @@ def _dubious(item: _Found, best: Resolution) -> bool:
         return False
     if place.feature == "country" or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
         return False
-    return _common_word(item.word)  # also a district ("Power County" for "Florida Power")
+    return common_word(item.word)  # also a district ("Power County" for "Florida Power")
 
 
 def _choose(item: _Found, countries: set[str]) -> Resolution | None:

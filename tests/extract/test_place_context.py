@@ -1,8 +1,11 @@
-"""The main place of a note that says where its places lie: "X (District,
-Province)" and the chains inside such brackets (sentences written for these
-tests, over the small bundled gazetteer)."""
+"""What the words around a place say about the main place of a note: "X
+(District, Province)" and the chains inside such brackets, an origin's
+governorate, a country the note is about but does not happen in (sentences
+written for these tests, over the small bundled gazetteer)."""
 
 from __future__ import annotations
+
+import pytest
 
 from marsad.extract.actors import find_actors
 from marsad.extract.main_place import main_place
@@ -11,9 +14,13 @@ from marsad.extract.places import find_places
 
 
 def _main(text: str, gazetteer):
+    return main_place(_mentions(text, gazetteer), gazetteer, text=text)
+
+
+def _mentions(text: str, gazetteer):
     ctx = DocContext(text=text)
     ctx.actors.extend(find_actors(text))
-    return main_place(find_places(ctx, gazetteer), gazetteer, text=text)
+    return find_places(ctx, gazetteer)
 
 
 def test_inside_brackets_the_first_place_of_a_chain_is_the_most_precise(small_gazetteer):
@@ -44,3 +51,20 @@ def test_the_governorate_after_an_origin_locates_the_origin(small_gazetteer):
     # named, the place people were evacuated from stands for the event, not the governorate
     chosen = _main("Dozens of families were evacuated from Hajin, Deir Ezzor.", small_gazetteer)
     assert chosen is not None and chosen.text == "Hajin"
+
+
+@pytest.mark.parametrize("text", [
+    "About 200 people demonstrated in Goole against the invasion of Turkey.",
+    "About 200 people demonstrated in Goole against Turkey's war.",
+])
+def test_a_country_the_note_is_about_does_not_pull_its_namesakes(small_gazetteer, text):
+    # Goole in England, not Göle in Turkey (same key): the protest is about Turkey, not in it
+    mentions = _mentions(text, small_gazetteer)
+    assert [m.relation for m in mentions if m.feature == "country"] == ["topic"]
+    chosen = main_place(mentions, small_gazetteer, text=text)
+    assert chosen is not None and chosen.country == "GB"
+
+
+def test_a_country_the_note_happens_in_still_does(small_gazetteer):
+    chosen = _main("Shelling hit Goole, a town in Turkey.", small_gazetteer)
+    assert chosen is not None and chosen.country == "TR"
