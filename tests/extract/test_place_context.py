@@ -53,10 +53,17 @@ def test_the_governorate_after_an_origin_locates_the_origin(small_gazetteer):
     assert chosen is not None and chosen.text == "Hajin"
 
 
+def test_the_home_of_an_armed_group_is_not_the_scene(small_gazetteer):
+    chosen = _main("Mayadin militiamen attacked shepherds near Hajin.", small_gazetteer)
+    assert chosen is not None and chosen.text == "Hajin"
+
+
 @pytest.mark.parametrize("text", [
     "About 200 people demonstrated in Goole against the invasion of Turkey.",
     "About 200 people demonstrated in Goole against Turkey's war.",
 ])
+
+
 def test_a_country_the_note_is_about_does_not_pull_its_namesakes(small_gazetteer, text):
     # Goole in England, not Göle in Turkey (same key): the protest is about Turkey, not in it
     mentions = _mentions(text, small_gazetteer)
@@ -68,3 +75,20 @@ def test_a_country_the_note_is_about_does_not_pull_its_namesakes(small_gazetteer
 def test_a_country_the_note_happens_in_still_does(small_gazetteer):
     chosen = _main("Shelling hit Goole, a town in Turkey.", small_gazetteer)
     assert chosen is not None and chosen.country == "TR"
+
+
+def test_the_label_a_note_opens_with_is_no_place(bundled_gazetteer_path, tmp_path):
+    from marsad.gazetteer.importers import import_files
+    from marsad.gazetteer.index import Gazetteer
+
+    # a made-up village that bears the name of an ACLED note label
+    table, user = tmp_path / "places.csv", tmp_path / "user.sqlite"
+    table.write_text(
+        "admin0Pcode,admin1Name_en,admin1Pcode,admin2Name_en,admin4Name_en,admin4Name_ar,admin4Pcode,latitude,longitude\n"
+        "SY,Deir-ez-Zor,SY09,Abu Kamal,Displacement,,SY090201T09,34.5,40.9\n", encoding="utf-8")
+    import_files([str(table)], layout="ocha", index_path=user)
+    gazetteer = Gazetteer(user, bundled_gazetteer_path)
+    assert "Displacement" in {m.text for m in _mentions("Families fled to Displacement village.", gazetteer)}
+    mentions = _mentions("Displacement: On 3 May, forty families left Hajin.", gazetteer)
+    assert [m.text for m in mentions] == ["Hajin"]
+    gazetteer.close()

@@ -48,6 +48,9 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
 _WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$|\s*,\s*$", re.I)
+# "Katsina militiamen attacked miners in Jibia", "Afar regional special forces": the home of an armed group
+_GROUP_AFTER = re.compile(
+    r"\s+(?:militia(?:s|men)?|militants|regional\s+(?:special\s+)?forces|People's\s+Militia)\b", re.I)
 
 
 def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
@@ -63,9 +66,12 @@ def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The mentions that are not an origin: "an IDP from Homs", and what
     locates an origin, "a man from Soran in Hama died in Sidnaya prison",
     "people were evacuated from Hajin, Deir Ezzor",
-    "the axis from Ithariyah in Hama through Tadmor"."""
+    "the axis from Ithariyah in Hama through Tadmor"; nor is the home of an
+    armed group ("Katsina militiamen attacked miners in Jibia")."""
     scenes, previous = [], None
     for mention in sorted(mentions, key=lambda m: m.span.start):
+        if _GROUP_AFTER.match(text, mention.span.end):
+            continue
         origin = bool(_ORIGIN.search(text[max(0, mention.span.start - 30):mention.span.start])) or (
             previous is not None and bool(_WITHIN.fullmatch(text[previous.span.end:mention.span.start]))
             and _governorate_of(mention, previous))

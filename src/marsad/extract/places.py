@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.extract import casefold
+from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
@@ -181,7 +182,8 @@ def _shared_unit_word(norm: str, found: list[_Found]) -> None:
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
-    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None]
+    label = note_label(ctx.norm)  # "Looting: On 29 April …" is no town called Looting
+    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None] + ([label] if label else [])
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
