@@ -92,3 +92,13 @@ def test_the_label_a_note_opens_with_is_no_place(bundled_gazetteer_path, tmp_pat
     mentions = _mentions("Displacement: On 3 May, forty families left Hajin.", gazetteer)
     assert [m.text for m in mentions] == ["Hajin"]
     gazetteer.close()
+
+
+@pytest.mark.parametrize("text, name, governorate", [
+    # Saudi Arabia's Al-Qassim and Jordan's Karak provinces share these districts' keys
+    ("Gunmen killed a shopkeeper in Al-Qasim district (Babil).", "Al-Qasim", "Babil"),
+    ("Gunmen killed a shopkeeper in Karak district (Daraa).", "Karak", "Daraa"),
+])
+def test_a_district_is_no_province_of_another_country(small_gazetteer, text, name, governorate):
+    chosen = _main(text, small_gazetteer)
+    assert chosen is not None and (chosen.text, chosen.admin1) == (name, governorate)

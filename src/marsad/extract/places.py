@@ -496,8 +496,9 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
-        if admin_countries - _curated_countries() and not _container(ctx.norm, item):
-            continue  # "Saida town": a town, whatever province of Algeria shares its name
+        if admin_countries - _curated_countries() and (not _container(ctx.norm, item)
+                                                       or _DISTRICT_AFTER.match(ctx.norm, item.end)):
+            continue  # "Saida town", "Amara district": whatever province of Algeria or Ethiopia shares its name
         if given and not admin_countries <= given:
             continue
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
