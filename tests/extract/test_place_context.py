@@ -102,3 +102,16 @@ def test_the_label_a_note_opens_with_is_no_place(bundled_gazetteer_path, tmp_pat
 def test_a_district_is_no_province_of_another_country(small_gazetteer, text, name, governorate):
     chosen = _main(text, small_gazetteer)
     assert chosen is not None and (chosen.text, chosen.admin1) == (name, governorate)
+
+
+def test_a_town_whose_name_begins_a_longer_unknown_name_is_not_that_town(small_gazetteer):
+    # "Hajin Zzqar" (made up) is a village of its own, not Hajin
+    mentions = {m.text: m for m in _mentions("Shelling hit Hajin Zzqar village in Deir Ezzor.", small_gazetteer)}
+    assert "Hajin" not in mentions and not mentions["Hajin Zzqar"].resolved
+    chosen = _main("Gunmen attacked a checkpoint in Hajin Zzqar and Mayadin.", small_gazetteer)
+    assert chosen is not None and chosen.text == "Mayadin"
+
+
+def test_a_facility_named_after_a_town_still_names_the_town(small_gazetteer):
+    chosen = _main("Gunmen attacked a checkpoint near Hajin Water Station.", small_gazetteer)
+    assert chosen is not None and chosen.text == "Hajin"

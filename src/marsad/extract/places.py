@@ -37,6 +37,7 @@ from functools import lru_cache
 from marsad.extract import casefold
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.place_words import place_words as _words
 from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
@@ -63,30 +64,6 @@ _REGION_PHRASES = (
     (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
                 r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
 )
-
-
-@dataclass(frozen=True)
-class _Words:
-    not_places: frozenset[str]
-    connectors: frozenset[str]
-    direction_words: frozenset[str]
-    generic_heads: frozenset[str]
-    given_names: frozenset[str]
-    country_words: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    """The vocabulary of ``data/gazetteer/place_words.yaml`` (read once)."""
-    from importlib import resources
-
-    from marsad.yamlio import safe_load
-
-    text = resources.files("marsad.data").joinpath("gazetteer/place_words.yaml").read_text(encoding="utf-8")
-    data = safe_load(text)
-    sets = {name: frozenset(str(data[name]).lower().split())
-            for name in ("not_places", "connectors", "direction_words", "generic_heads", "given_names")}
-    return _Words(**sets, country_words={str(k).lower(): v for k, v in data["country_words"].items()})
 
 
 @dataclass
@@ -314,8 +291,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
         if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
             index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
             continue
-        if item is not None and item.length < run and item.length == 1 and word.lower() in _words().generic_heads:
-            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
+        if item is not None and item.length < run and item.length == 1 and (
+                word.lower() in _words().generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
+            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"; "Tayr Harfa" not Tayr
         if item is None:
             item, skip = _unknown_name(norm, tokens, index, run, cue)
             if item is None:
@@ -341,6 +319,18 @@ _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
 )
+
+
+def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
+    """Whether the words ``tokens[index:stop]``, which follow a one-word
+    town's name in one run, go on an unknown name ("Tayr Harfa", "Tin
+    Rhassane"): no place word, no common English word anywhere ("Donetsk
+    Filtration Station", "Klawer Magistrate's Court" are named after the town)."""
+    start, end, word = tokens[index]
+    if norm[tokens[index - 1][1]:start] != " " or gazetteer.has_key(place_key(word)) or areas.kind_word(
+            norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
+        return False
+    return not any(common_word(w.split("'")[0]) or w.lower() in _words().connectors for _, _, w in tokens[index:stop])
 
 
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
