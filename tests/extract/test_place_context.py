@@ -115,3 +115,16 @@ def test_a_town_whose_name_begins_a_longer_unknown_name_is_not_that_town(small_g
 def test_a_facility_named_after_a_town_still_names_the_town(small_gazetteer):
     chosen = _main("Gunmen attacked a checkpoint near Hajin Water Station.", small_gazetteer)
     assert chosen is not None and chosen.text == "Hajin"
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of nurses marched through central Reading on Saturday.",
+    "Students gathered in downtown Reading.",
+])
+def test_through_and_a_part_of_town_cue_a_place_named_like_a_common_word(small_gazetteer, text):
+    chosen = _main(text, small_gazetteer)
+    assert chosen is not None and (chosen.text, chosen.country) == ("Reading", "GB")
+
+
+def test_a_common_word_without_a_cue_is_still_no_place(small_gazetteer):
+    assert _mentions("Reading the statement aloud, the mayor condemned the attack.", small_gazetteer) == []

@@ -51,10 +51,10 @@ VERSION = "1"
 _TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
 # Found once per document; a name starting where one of these ends is cued.
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|reached|entered|captured|besieged|"
-    r"stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
+    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|through|across|reached|entered|captured|"
+    r"besieged|stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
     r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
-    r"(?=\S)",
+    r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)",
     re.I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
