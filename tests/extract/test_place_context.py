@@ -128,3 +128,9 @@ def test_through_and_a_part_of_town_cue_a_place_named_like_a_common_word(small_g
 
 def test_a_common_word_without_a_cue_is_still_no_place(small_gazetteer):
     assert _mentions("Reading the statement aloud, the mayor condemned the attack.", small_gazetteer) == []
+
+
+def test_a_bracket_after_a_name_cues_the_place_it_lies_in(small_gazetteer):
+    chosen = _main("Protesters gathered in Zzqarton (Reading) on Saturday.", small_gazetteer)
+    assert chosen is not None and (chosen.text, chosen.country) == ("Reading", "GB")
+    assert _mentions("The strike (Sale of goods) ended.", small_gazetteer) == []

@@ -54,7 +54,8 @@ _CUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|through|across|reached|entered|captured|"
     r"besieged|stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
     r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)",
+    r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)"
+    r"|(?<=\w )\((?-i:(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)]))",  # "X (Missouri)", "X (Kutkai township, …)"
     re.I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
