@@ -134,3 +134,10 @@ def test_a_bracket_after_a_name_cues_the_place_it_lies_in(small_gazetteer):
     chosen = _main("Protesters gathered in Zzqarton (Reading) on Saturday.", small_gazetteer)
     assert chosen is not None and (chosen.text, chosen.country) == ("Reading", "GB")
     assert _mentions("The strike (Sale of goods) ended.", small_gazetteer) == []
+
+
+def test_a_part_of_a_city_far_from_it_is_a_namesake(small_gazetteer):
+    # "City - Quarter": the gazetteer's Hajin lies 90 km from Deir Ezzor city, so this
+    # quarter is not that Hajin, and the city stands for the event
+    chosen = _main("Gunmen shot a trader in Deir Ezzor - Hajin (Deir Ezzor).", small_gazetteer)
+    assert chosen is not None and chosen.text == "Deir Ezzor" and chosen.span.start < 40

@@ -186,6 +186,23 @@ def _located_at(text: str, mention: PlaceMention, by_start: dict[int, PlaceMenti
 _ACRONYM = re.compile(r"[A-Z0-9&./-]+\s*")
 
 
+_PART_OF = re.compile(r"\s+-\s+(?:[\w'-]+\s+){0,2}")
+#: how far a part of a city ("Hebron - Bab az Zawiyah") may lie from the city's point
+_PART_KM = 40
+
+
+def _far_parts(text: str, towns: list[PlaceMention]) -> list[PlaceMention]:
+    """Places written as part of the city just before them ("Hebron - Bab az
+    Zawiyah", "Taizz - Wadi Salah", "Mexico City - Cuauhtemoc") that the
+    gazetteer put beyond :data:`_PART_KM` of it: namesakes, not that part."""
+    far = []
+    for city, part in zip(towns, towns[1:]):
+        if (_PART_OF.fullmatch(text, city.span.end, part.span.start) and city.country == part.country
+                and haversine_km(city.latitude, city.longitude, part.latitude, part.longitude) > _PART_KM):
+            far.append(part)
+    return far
+
+
 def _agrees(mention: PlaceMention, containers: list[PlaceMention]) -> bool:
     """Whether a resolved place may lie in what the text says contains it:
     nothing resolved to contradict it (a district, or a town spelt as the
@@ -218,6 +235,7 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
     if text is not None:
         located = {id(m): _located(text, m, mentions) for m in towns}
+        located.update((id(m), None) for m in _far_parts(text, towns))
         towns = [m for m in towns if located[id(m)] is not None] or towns  # not a namesake out of place
         towns = [m for m in towns if located[id(m)]] or towns
     if towns:
