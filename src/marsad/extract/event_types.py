@@ -308,6 +308,13 @@ def taxonomy() -> dict[str, list[str]]:
     return load_rules().taxonomy
 
 
+def note_label(text: str) -> tuple[int, int] | None:
+    """Where the label an ACLED note opens with lies ("Looting: On 3 May …"),
+    when it is one of the labels of ``event_types.yaml``: a label, not a place."""
+    label = _LABEL.match(text)
+    return label.span(1) if label and label.group(1).lower() in load_rules().labels else None
+
+
 def event_type_for(sub_event_type: str) -> str:
     return load_rules().event_type_of[sub_event_type]
 

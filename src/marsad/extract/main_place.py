@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from marsad.gazetteer import areas
-from marsad.gazetteer.keys import place_key
+from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import haversine_km, spelt_alike
 from marsad.model import PlaceMention
 
@@ -47,7 +47,10 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
-_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$", re.I)
+_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$|\s*,\s*$", re.I)
+# "Katsina militiamen attacked miners in Jibia", "Afar regional special forces": the home of an armed group
+_GROUP_AFTER = re.compile(
+    r"\s+(?:militia(?:s|men)?|militants|regional\s+(?:special\s+)?forces|People's\s+Militia)\b", re.I)
 
 
 def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
@@ -62,9 +65,13 @@ def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
 def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The mentions that are not an origin: "an IDP from Homs", and what
     locates an origin, "a man from Soran in Hama died in Sidnaya prison",
-    "the axis from Ithariyah in Hama through Tadmor"."""
+    "people were evacuated from Hajin, Deir Ezzor",
+    "the axis from Ithariyah in Hama through Tadmor"; nor is the home of an
+    armed group ("Katsina militiamen attacked miners in Jibia")."""
     scenes, previous = [], None
     for mention in sorted(mentions, key=lambda m: m.span.start):
+        if _GROUP_AFTER.match(text, mention.span.end):
+            continue
         origin = bool(_ORIGIN.search(text[max(0, mention.span.start - 30):mention.span.start])) or (
             previous is not None and bool(_WITHIN.fullmatch(text[previous.span.end:mention.span.start]))
             and _governorate_of(mention, previous))
@@ -129,20 +136,91 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
     return round(values[-1][0], 5)
 
 
-_LOCATED = re.compile(r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood)\s*)?\(", re.I)
+_LOCATED = re.compile(
+    r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood|parish|municipality|locality)\s*)?\(\s*", re.I)
+_COMMA = re.compile(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", re.I)
+#: a place and the unit the text says it lies in may be this far apart (a district's seat)
+_CONTAINER_KM = 100
 
 
-def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool | None:
     """Whether the text says where ``mention`` lies: "X (District, Province)",
-    "X city, Aleppo" (a governorate's name right after a comma)."""
-    if _LOCATED.match(text, mention.span.end):
-        return True
-    gap = re.match(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", text[mention.span.end:], re.I)
-    if gap is None:
+    "X city, Aleppo" (a governorate's name right after a comma), and inside
+    brackets a chain that ends in one ("(X, District, Province)": X first).
+    None when it says so and the gazetteer's X lies elsewhere in the same
+    country ("Mala (Harib, Marib)" read as a namesake 300 km away): that X is
+    a namesake, not the place meant. An acronym in brackets ("Association of
+    X (ADACB)") says nothing."""
+    by_start = {m.span.start: m for m in mentions if m is not mention}
+    return _located_at(text, mention, by_start, _inside_brackets(text, mention.span.start), 0)
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    opened = text.rfind("(", 0, position)
+    return opened >= 0 and text.find(")", opened, position) < 0
+
+
+def _located_at(text: str, mention: PlaceMention, by_start: dict[int, PlaceMention], bracketed: bool,
+                depth: int) -> bool | None:
+    bracket = _LOCATED.match(text, mention.span.end)
+    if bracket is not None:
+        close = text.find(")", bracket.end())
+        close = close if close >= 0 else len(text)
+        if _ACRONYM.fullmatch(text, bracket.end(), close):
+            return False
+        inside = [m for start, m in by_start.items() if bracket.end() <= start < close]
+        return True if _agrees(mention, inside) else None
+    gap = _COMMA.match(text, mention.span.end)
+    container = by_start.get(gap.end()) if gap is not None else None
+    if container is None:
         return False
-    start = mention.span.end + gap.end()
-    return any(m.span.start == start and m.admin1 and place_key(m.text) == place_key(m.admin1)
-               for m in mentions if m is not mention)
+    if container.admin1 and place_key(container.text) == place_key(container.admin1):
+        return True if _agrees(mention, [container]) else None
+    # "(Oicha, Beni, Nord-Kivu)": inside brackets a comma joins a place to what contains it;
+    # outside, it joins a list ("in Nicosia, Larnaca, Limassol")
+    if bracketed and depth < 3 and container.resolved and _located_at(text, container, by_start, True, depth + 1):
+        return True if _agrees(mention, [container]) else None
+    return False
+
+
+_ACRONYM = re.compile(r"[A-Z0-9&./-]+\s*")
+
+
+_PART_OF = re.compile(r"\s+-\s+(?:[\w'-]+\s+){0,2}")
+#: how far a part of a city ("Hebron - Bab az Zawiyah") may lie from the city's point
+_PART_KM = 40
+
+
+def _far_parts(text: str, towns: list[PlaceMention]) -> list[PlaceMention]:
+    """Places written as part of the city just before them ("Hebron - Bab az
+    Zawiyah", "Taizz - Wadi Salah", "Mexico City - Cuauhtemoc") that the
+    gazetteer put beyond :data:`_PART_KM` of it: namesakes, not that part."""
+    far = []
+    for city, part in zip(towns, towns[1:]):
+        if (_PART_OF.fullmatch(text, city.span.end, part.span.start) and city.country == part.country
+                and haversine_km(city.latitude, city.longitude, part.latitude, part.longitude) > _PART_KM):
+            far.append(part)
+    return far
+
+
+def _agrees(mention: PlaceMention, containers: list[PlaceMention]) -> bool:
+    """Whether a resolved place may lie in what the text says contains it:
+    nothing resolved to contradict it (a district, or a town spelt as the
+    text spells it: "Pais" read as Pals says nothing), a container in another
+    country (one of the two is a namesake abroad; no telling which), its
+    unit's name, its other spelling ("Sheikh Zuwayid (Al Shiekh Zuwaid)"),
+    its governorate or a point within :data:`_CONTAINER_KM`."""
+    known = [c for c in containers if c.resolved and c.latitude is not None and c.country == mention.country
+             and (c.feature in ("admin1", "admin2") or (c.feature == "town" and spelt_alike(c.name or "", c.text)))]
+    if not mention.resolved or mention.latitude is None or not known:
+        return True
+    units = {place_key(unit) for unit in (mention.admin1, mention.admin2, mention.admin3) if unit}
+    for c in containers:
+        if place_key(c.text) in units or latin_skeleton(c.text) == latin_skeleton(mention.text):
+            return True
+    return any((c.admin1 and c.admin1 == mention.admin1)
+               or haversine_km(c.latitude, c.longitude, mention.latitude, mention.longitude) <= _CONTAINER_KM
+               for c in known)
 
 
 def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None,
@@ -156,7 +234,10 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
     if text is not None:
-        towns = [m for m in towns if _located(text, m, mentions)] or towns
+        located = {id(m): _located(text, m, mentions) for m in towns}
+        located.update((id(m), None) for m in _far_parts(text, towns))
+        towns = [m for m in towns if located[id(m)] is not None] or towns  # not a namesake out of place
+        towns = [m for m in towns if located[id(m)]] or towns
     if towns:
         if gazetteer is None:
             return towns[0]

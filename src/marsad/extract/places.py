@@ -35,8 +35,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.extract import casefold
+from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.place_words import place_words as _words
 from marsad.extract.spans import overlaps_any
+from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
@@ -48,10 +51,11 @@ VERSION = "1"
 _TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
 # Found once per document; a name starting where one of these ends is cued.
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|reached|entered|captured|besieged|"
-    r"stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
+    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|through|across|reached|entered|captured|"
+    r"besieged|stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
     r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
-    r"(?=\S)",
+    r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)"
+    r"|(?<=\w )\((?-i:(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)]))",  # "X (Missouri)", "X (Kutkai township, …)"
     re.I,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
@@ -61,30 +65,6 @@ _REGION_PHRASES = (
     (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
                 r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
 )
-
-
-@dataclass(frozen=True)
-class _Words:
-    not_places: frozenset[str]
-    connectors: frozenset[str]
-    direction_words: frozenset[str]
-    generic_heads: frozenset[str]
-    given_names: frozenset[str]
-    country_words: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    """The vocabulary of ``data/gazetteer/place_words.yaml`` (read once)."""
-    from importlib import resources
-
-    from marsad.yamlio import safe_load
-
-    text = resources.files("marsad.data").joinpath("gazetteer/place_words.yaml").read_text(encoding="utf-8")
-    data = safe_load(text)
-    sets = {name: frozenset(str(data[name]).lower().split())
-            for name in ("not_places", "connectors", "direction_words", "generic_heads", "given_names")}
-    return _Words(**sets, country_words={str(k).lower(): v for k, v in data["country_words"].items()})
 
 
 @dataclass
@@ -180,7 +160,8 @@ def _shared_unit_word(norm: str, found: list[_Found]) -> None:
 
 
 def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
-    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None]
+    label = note_label(ctx.norm)  # "Looting: On 29 April …" is no town called Looting
+    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None] + ([label] if label else [])
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -311,8 +292,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
         if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
             index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
             continue
-        if item is not None and item.length < run and item.length == 1 and word.lower() in _words().generic_heads:
-            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
+        if item is not None and item.length < run and item.length == 1 and (
+                word.lower() in _words().generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
+            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"; "Tayr Harfa" not Tayr
         if item is None:
             item, skip = _unknown_name(norm, tokens, index, run, cue)
             if item is None:
@@ -340,6 +322,18 @@ _ORGANISATION = re.compile(
 )
 
 
+def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
+    """Whether the words ``tokens[index:stop]``, which follow a one-word
+    town's name in one run, go on an unknown name ("Tayr Harfa", "Tin
+    Rhassane"): no place word, no common English word anywhere ("Donetsk
+    Filtration Station", "Klawer Magistrate's Court" are named after the town)."""
+    start, end, word = tokens[index]
+    if norm[tokens[index - 1][1]:start] != " " or gazetteer.has_key(place_key(word)) or areas.kind_word(
+            norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
+        return False
+    return not any(common_word(w.split("'")[0]) or w.lower() in _words().connectors for _, _, w in tokens[index:stop])
+
+
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
     """A name no gazetteer knows: a mention when a cue says it is a place;
     otherwise how many tokens to skip."""
@@ -353,7 +347,7 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
             skip += 1
         return None, skip
     words = [t[2] for t in tokens[index:index + run]]
-    if all(_common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
+    if all(common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
         return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
     return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
 
@@ -482,7 +476,10 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -
             continue
         admin_countries: set[str] = set()
         for place in gazetteer.by_key(item.key):
-            if place.feature == "country":
+            if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
+                                                                   ctx.norm[item.end:item.end + 20]):
+                item.relation = "topic"  # "against the invasion of Ukraine": not where it happens
+            elif place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
                 by_sentence.add(ctx.sentence_index(item.start), place.admin1_code, _naming_key(ctx.norm, item))
@@ -490,8 +487,9 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
-        if admin_countries - _curated_countries() and not _container(ctx.norm, item):
-            continue  # "Saida town": a town, whatever province of Algeria shares its name
+        if admin_countries - _curated_countries() and (not _container(ctx.norm, item)
+                                                       or _DISTRICT_AFTER.match(ctx.norm, item.end)):
+            continue  # "Saida town", "Amara district": whatever province of Algeria or Ethiopia shares its name
         if given and not admin_countries <= given:
             continue
         if len(admin_countries) == 1:  # "Punjab" (India and Pakistan) says no country
@@ -602,8 +600,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
-        if (best.place.population >= 50_000 or best.place.is_area or best.place.source != "bundled"
-                or in_units(best.place, item.located_in)):
+        if item.relation != "topic" and (best.place.population >= 50_000 or best.place.is_area
+                                         or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
     # Distinct points only: distances are compared by minimum, so a town named a
@@ -708,18 +706,6 @@ def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | Non
     return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
 
 
-@lru_cache(maxsize=50_000)
-def _common_word(word: str) -> bool:
-    """A frequent English word ("Battle", "More", "Valley") that is only a
-    place name when a cue says so."""
-    from wordfreq import get_frequency_dict, zipf_frequency
-
-    lowered = word.lower()
-    if lowered.isascii() and lowered.isalpha() and lowered not in get_frequency_dict("en", "small"):
-        return False  # not in the list at all, so frequency 0 (one token: no tokenising needed to know)
-    return zipf_frequency(lowered, "en", wordlist="small") >= 3.8
-
-
 def _dubious(item: _Found, best: Resolution) -> bool:
     """A single common English word that is no large place's own name:
     without a cue ("Battle", "More"), or an alternate name even with one
@@ -732,7 +718,7 @@ def _dubious(item: _Found, best: Resolution) -> bool:
         return False
     if place.feature == "country" or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
         return False
-    return _common_word(item.word)  # also a district ("Power County" for "Florida Power")
+    return common_word(item.word)  # also a district ("Power County" for "Florida Power")
 
 
 def _choose(item: _Found, countries: set[str]) -> Resolution | None:

@@ -9,6 +9,7 @@ ASCII look-alikes without moving anything.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FOLD = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
@@ -55,3 +56,15 @@ def _append(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None
         end -= 1
     if end > start:
         out.append((start, end))
+
+
+@lru_cache(maxsize=50_000)
+def common_word(word: str) -> bool:
+    """A frequent English word ("Battle", "More", "Valley"): a place name only
+    when a cue says so (``wordfreq``'s small English list, Zipf ≥ 3.8)."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    lowered = word.lower()
+    if lowered.isascii() and lowered.isalpha() and lowered not in get_frequency_dict("en", "small"):
+        return False  # not in the list at all, so frequency 0 (one token: no tokenising needed to know)
+    return zipf_frequency(lowered, "en", wordlist="small") >= 3.8

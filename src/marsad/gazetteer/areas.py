@@ -158,3 +158,25 @@ def precision(feature: str, relation: str | None) -> tuple[int, int]:
 
 def prefers_area(relation: str | None) -> bool:
     return relation in AREA_RELATIONS
+
+
+# "the Russian invasion of Ukraine", "the war in Ukraine", "refugees from Ukraine", "Russia's war":
+# a country the text speaks about (a protest abroad), not the one its events happen in
+_TOPIC_LEFT = re.compile(
+    r"\b(?:invasion|invading|war|aggression|offensive|occupation|solidarity|sanctions|embassy|consulate|"
+    r"refugees|migrants|nationals|community|diaspora|people|citizens)\s+(?:of|in|on|against|with|from)\s+"
+    r"(?:the\s+)?$", re.I)
+_TOPIC_RIGHT = re.compile(r"^(?:'s|’s)\s+(?:invasion|war|aggression|offensive|occupation)\b", re.I)
+
+
+def topic_country(left: str, right: str) -> bool:
+    """Whether a country's name, between ``left`` and ``right``, names what
+    the text is about rather than where it happens ("protested in Lyon
+    against the invasion of Ukraine").
+
+    >>> topic_country("demonstrated against the invasion of ", " and called for peace")
+    True
+    >>> topic_country("clashes broke out in ", " on Monday")
+    False
+    """
+    return bool(_TOPIC_LEFT.search(left) or _TOPIC_RIGHT.match(right))
