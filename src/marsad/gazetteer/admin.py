@@ -142,13 +142,15 @@ _FOREIGN_POSITIONS = frozenset("nord sud est ouest centre norte sur este oeste c
 def iso_subdivisions() -> list[tuple[str, list[list[str]]]]:
     """(country, [names per locale of :data:`_MATCH_LOCALES`, the ISO name
     first]) for every top-level ISO 3166-2 subdivision, from the PyPI package
-    ``pycountry`` (Debian iso-codes data, LGPL); empty without it."""
-    try:
-        import gettext
+    ``pycountry`` (Debian iso-codes data, LGPL), a dependency of marsad: an
+    index built without it would silently lack these names."""
+    import gettext
 
+    try:
         import pycountry
-    except ImportError:
-        return []
+    except ImportError as error:
+        raise ImportError("building the bundled gazetteer needs pycountry, a dependency of marsad: "
+                          "pip install 'pycountry>=22.1' (or reinstall marsad)") from error
     folder = Path(pycountry.__file__).parent / "locales"
     catalogs = [gettext.translation("iso3166-2", str(folder), languages=[locale], fallback=True)
                 for locale in _MATCH_LOCALES]

