@@ -221,15 +221,18 @@ def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None)
 
 
 def _tokens(norm: str) -> list[tuple[int, int, str]]:
-    tokens = []
+    tokens: list[tuple[int, int, str]] = []
+    append = tokens.append  # (every word of the text: the loop is kept lean)
     for match in _TOKEN.finditer(norm):
-        start, end = match.span()
-        text = match.group()
-        if text[-1] == "'" or text.endswith("'s"):  # (rare: test the last letter first)
+        text, start = match[0], match.start()
+        end = start + len(text)
+        if "'" in text and (text[-1] == "'" or text.endswith("'s")):
             end -= 2 if text.endswith("'s") else 1
             text = norm[start:end]
-        if text:
-            tokens.extend(_hyphen_parts(start, text) if _ROUTE_AFTER.match(norm, end) else [(start, end, text)])
+        if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
+            tokens.extend(_hyphen_parts(start, text))
+        elif text:
+            append((start, end, text))
     return tokens
 
 
@@ -294,7 +297,8 @@ def _is_name_word(word: str) -> bool:
 
 def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     tokens = _tokens(norm)
-    cue_ends = {match.end() for match in casefold.finditer(_CUE_BEFORE, norm, folded)}
+    cues, scanned = casefold.for_spans(_CUE_BEFORE, norm, folded)  # only where each cue ends is read
+    cue_ends = {match.end() for match in cues.finditer(scanned)}
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
@@ -319,7 +323,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
                 index += skip
                 continue
         if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
-                or (_ACRONYM_BEFORE.search(norm, 0, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
+                or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
             index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
             continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
             # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
@@ -333,6 +337,20 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
 _ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
 _ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
+_ACRONYM_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+
+
+def _after_acronym(norm: str, start: int) -> bool:
+    """``_ACRONYM_BEFORE.search(norm, 0, start)``: searched only in the tail of
+    capitals, commas and spaces that can hold its match (a search from 0 tries
+    every offset of the text before each name; ``\\b`` still sees the character
+    before the tail)."""
+    tail = start
+    while tail > 0 and (norm[tail - 1] in _ACRONYM_TAIL or norm[tail - 1].isspace()):
+        tail -= 1
+    return _ACRONYM_BEFORE.search(norm, tail, start) is not None
+
+
 _LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
 _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
@@ -413,20 +431,33 @@ class _Named:
     def __init__(self) -> None:
         self.by_sentence: dict[int, dict] = {}
         self.by_document: dict = {}
+        # answers already given, until the next add(): every mention asks, twice
+        # (callers only read the sets they get)
+        self._answers: dict[tuple, set] = {}
 
     def add(self, sentence: int, value, key: str) -> None:
         self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
         self.by_document.setdefault(value, set()).add(key)
+        self._answers.clear()
 
     def sentence(self, sentence: int, key: str | None = None) -> set:
-        return _others(self.by_sentence.get(sentence, {}), key)
+        answer = self._answers.get(("sentence", sentence, key))
+        if answer is None:
+            answer = self._answers["sentence", sentence, key] = _others(self.by_sentence.get(sentence, {}), key)
+        return answer
 
     def document(self, key: str | None = None) -> set:
-        return _others(self.by_document, key)
+        answer = self._answers.get(("document", key))
+        if answer is None:
+            answer = self._answers["document", key] = _others(self.by_document, key)
+        return answer
 
     def own(self, key: str) -> set:
         """What only ``key`` names."""
-        return {value for value, keys in self.by_document.items() if keys == {key}}
+        answer = self._answers.get(("own", key))
+        if answer is None:
+            answer = self._answers["own", key] = {value for value, keys in self.by_document.items() if keys == {key}}
+        return answer
 
 
 def _others(named: dict, key: str | None) -> set:
