@@ -139,7 +139,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     caller knows it (a monitor's country, a coded archive's); countries named
     in the text are added to it."""
     blocked = _blocked_spans(ctx)
-    found = _region_phrases(ctx.norm, gazetteer, blocked)
+    found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
     found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
     found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded())
     found.sort(key=lambda f: f.start)
@@ -187,13 +187,14 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return overlaps_any(start, end, spans)
 
 
-def _region_phrases(norm: str, gazetteer, blocked) -> list[_Found]:
+def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     found = []
     for pattern, region in _REGION_PHRASES:
         key = place_key(region)
         if not gazetteer.has_key(key):
             continue
-        for match in pattern.finditer(norm):
+        scan, scanned = casefold.for_spans(pattern, norm, folded)  # (only the spans are read)
+        for match in scan.finditer(scanned):
             found.append(_Found(match.start(), match.end(), key, True, "places.region_phrase"))
     return found
 
@@ -498,13 +499,17 @@ def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
     return named
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
 def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> tuple[set[str], _Named]:
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
     countries: set[str] = set()
-    for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
-        code = _words().country_words.get(token.group().lower())
+    country_words = _words().country_words
+    for word in _CAPITALISED.findall(ctx.norm):
+        code = country_words.get(word.lower())
         if code:
             countries.add(code)
     by_sentence = _Named()

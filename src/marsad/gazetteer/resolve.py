@@ -144,7 +144,7 @@ class Context:
 
 
 #: so many candidates found through their Arabic name or fewer are tested one by one
-_FEW_CANDIDATES = 8
+_FEW_CANDIDATES = 4
 #: how near an anchor a place found through its Arabic name may lie
 _ARABIC_KM = 50
 _OCHA_PARTS = re.compile(r"\s+-\s+")
@@ -238,11 +238,11 @@ def _report_countries(context: Context) -> set[str]:
     return context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
 
 
-def _traits(place: Place) -> tuple[float, str, float, float | None, tuple]:
-    """What :func:`_score` reads of the place alone: its size term, the key of
-    its own name, its seat term, its imported term and its district slots.
-    Worked out once per place object and kept on it (a place is immutable, and
-    the gazetteer hands out the same objects for the same names again)."""
+def _traits(place: Place) -> tuple[float, float, float | None]:
+    """What :func:`_score` reads of the place alone: its size term, its seat
+    term and its imported term. Worked out once per place object and kept on
+    it (a place is immutable, and the gazetteer hands out the same objects for
+    the same names again)."""
     traits = place.__dict__.get("_score_traits")
     if traits is not None:
         return traits
@@ -250,16 +250,10 @@ def _traits(place: Place) -> tuple[float, str, float, float | None, tuple]:
     if (place.feature == "town" and not place.population and place.admin2
             and unit_key(place.name) in (unit_key(place.admin2), unit_key(place.admin3 or ""))):
         seat = 0.4 if unit_key(place.name) == unit_key(place.admin2) else 0.2  # a seat that names its district
-    slots: tuple = ()
-    if place.feature == "town" and place.admin1_code:
-        slots = tuple(((place.admin1_code, unit_key(unit)) if unit else None, weight)
-                      for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)))
     traits = (
         0.4 * min(math.log10(place.population + 1), 7.0),
-        place_key(place.name),
         seat,
         1.0 + min(math.log10(place.weight + 1), 2.0) if place.source != "bundled" else None,
-        slots,
     )
     place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
@@ -268,12 +262,13 @@ def _traits(place: Place) -> tuple[float, str, float, float | None, tuple]:
 def _score(place: Place, context: Context, countries: set[str], *, fuzzy: bool = False, key: str | None = None,
            arabic: bool = False) -> float:
     """:func:`score`, given the report's countries (:func:`_report_countries`,
-    the same for every candidate). The terms are added in the order the module
-    docstring lists them: a float sum depends on its order, and a tie between
-    two candidates must stay a tie."""
-    size, own_key, seat, imported, slots = _traits(place)
+    the same for every candidate). The terms are added in the same order as
+    ever: a float sum depends on its order, and a tie between two candidates
+    must stay a tie."""
+    size, seat, imported = _traits(place)
+    own_name = key is not None and place_key(place.name) == key
     value = size
-    if key is not None and own_key == key:
+    if own_name:
         value += 0.75  # the place's own name, not one of its alternates
     if seat:
         value += seat
@@ -286,10 +281,11 @@ def _score(place: Place, context: Context, countries: set[str], *, fuzzy: bool =
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
-        elif place.admin1_code in context.own_admin1 and place.feature == "town" and own_key == key:
+        elif place.admin1_code in context.own_admin1 and place.feature == "town" and own_name:
             value += 2.5
-    if slots and (context.sentence_units or context.document_units):
-        for slot, weight in slots:
+    if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
+        for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
+            slot = (place.admin1_code, unit_key(unit)) if unit else None
             if slot in context.sentence_units:
                 value += weight
             elif slot in context.document_units:
