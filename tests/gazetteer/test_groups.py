@@ -85,10 +85,12 @@ def test_the_neighbour_term_at_each_step():
 def test_a_context_whose_anchors_grow_measures_the_new_ones():
     context = Context(anchors=[(30.0, 40.0)])
     place = _place(0, 35.0, 38.0)
-    assert resolve._score(place, context, set()) == resolve._score(place, Context(anchors=[(30.0, 40.0)]), set())
+    assert resolve.score(place, context) == resolve.score(place, Context(anchors=[(30.0, 40.0)]))
     context.anchors.append((35.01, 38.0))  # as context_near adds the place the user names
     assert context.anchor_points() is points_of(((30.0, 40.0), (35.01, 38.0)))
-    assert resolve._score(place, context, set()) == resolve._score(place, Context(anchors=list(context.anchors)), set())
+    assert resolve.score(place, context) == resolve.score(place, Context(anchors=list(context.anchors)))
+    context.anchors[0] = (35.0, 38.0)  # changed in place
+    assert context.anchor_points() is points_of(((35.0, 38.0), (35.01, 38.0)))
 
 
 _KEY = place_key("Sawdah")

@@ -230,7 +230,8 @@ def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
 
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
           arabic: bool = False) -> float:
-    return _score(place, context, _report_countries(context), fuzzy=fuzzy, key=key, arabic=arabic)
+    points = context.anchor_points() if context.anchors else None
+    return _score(place, context, _report_countries(context), points, fuzzy=fuzzy, key=key, arabic=arabic)
 
 
 def _report_countries(context: Context) -> set[str]:
@@ -259,10 +260,10 @@ def _traits(place: Place) -> tuple[float, float, float | None]:
     return traits
 
 
-def _score(place: Place, context: Context, countries: set[str], *, fuzzy: bool = False, key: str | None = None,
-           arabic: bool = False) -> float:
-    """:func:`score`, given the report's countries (:func:`_report_countries`,
-    the same for every candidate). The terms are added in the same order as
+def _score(place: Place, context: Context, countries: set[str], points: Points | None, *, fuzzy: bool = False,
+           key: str | None = None, arabic: bool = False) -> float:
+    """:func:`score`, given what is the same for every candidate: the report's
+    countries (:func:`_report_countries`) and the anchors' points. The terms are added in the same order as
     ever: a float sum depends on its order, and a tie between two candidates
     must stay a tie."""
     size, seat, imported = _traits(place)
@@ -292,8 +293,8 @@ def _score(place: Place, context: Context, countries: set[str], *, fuzzy: bool =
                 value += weight / 2
     if context.located_in and place.feature == "town" and in_units(place, context.located_in):
         value += 2.5
-    if context.anchors:
-        value += _neighbour_points(place, context.anchor_points())
+    if points is not None:
+        value += _neighbour_points(place, points)
     if place.feature in ("region", "river"):
         value += 2.0  # marsad's own named regions ("Qalamoun") over far namesake towns
     elif place.feature in AREA_FEATURES:
@@ -313,8 +314,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     the context allows)."""
     context = context or Context()
     key = key if key is not None else place_key(name)
-    countries = _report_countries(context)
-    scored = [(_score(p, context, countries, key=key), p, False) for p in gazetteer.by_key(key)]
+    countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
+    scored = [(_score(p, context, countries, points, key=key), p, False) for p in gazetteer.by_key(key)]
     exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
@@ -327,11 +328,11 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         for place in places:
             if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
                 exact_ids.add(place.id)
-                scored.append((_score(place, context, countries, arabic=True), place, False))
+                scored.append((_score(place, context, countries, points, arabic=True), place, False))
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
-                scored.append((_score(place, context, countries, fuzzy=True), place, True))
+                scored.append((_score(place, context, countries, points, fuzzy=True), place, True))
     if context.written:
         scored = _spelt_as_written(scored, key, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
