@@ -2,14 +2,13 @@
 
 A short consonant skeleton (:meth:`~marsad.gazetteer.index.Gazetteer.arabic_groups`)
 meets dozens of places across the Arabic-speaking world, and a name is ranked
-two or three times per report: testing each of them against the context
-(:meth:`~marsad.gazetteer.resolve.Context.allows_arabic`) was a fifth of the
-places component's CPU, to keep one in fifty. :class:`PlaceGroups` answers
-"which of them lie in these governorates, these countries, or this band of
-latitude" with dictionary look-ups and bisection; callers still apply the exact
-test to what comes back, so it only needs to return a superset.
-:class:`Points` orders the anchors (resolved places) a candidate's distance is
-measured to.
+two or three times per report; testing each of them against the context
+(:meth:`~marsad.gazetteer.resolve.Context.allows_arabic`) kept 165 of 63,677 on
+1,000 ACLED notes. :class:`PlaceGroups` answers "which of them lie in these
+governorates, these countries, or this band of latitude" with dictionary
+look-ups and bisection; callers still apply the exact test to what comes back,
+so it only needs to return a superset. :class:`Points` orders the anchors
+(resolved places) a candidate's distance is measured to.
 """
 
 from __future__ import annotations
