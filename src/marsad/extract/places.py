@@ -158,8 +158,10 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
             item.forced = "town"
     _shared_unit_word(ctx.norm, found)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
-    found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
-    mentions = [_mention(ctx, item, _choose(item, countries)) for item in found]
+    chosen = [(item, best) for item in found  # (_choose once per name: it filters and sorts candidates)
+              if (best := _choose(item, countries)) is not None or item.cued or not item.known]
+    found = [item for item, _ in chosen]
+    mentions = [_mention(ctx, item, best) for item, best in chosen]
     mentions += _between_mentions(ctx, found, mentions)
     mentions.sort(key=lambda m: m.span.start)
     return mentions
@@ -222,8 +224,12 @@ def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None)
 
 
 def _tokens(norm: str) -> list[tuple[int, int, str]]:
+    """The words that can be part of a name (name words and connectors), with
+    their offsets. Other words are left out: no name runs across one (a name's
+    words are joined by one space or hyphen, see :func:`_name_run`), so the
+    n-gram loop would only step over them."""
     tokens: list[tuple[int, int, str]] = []
-    append = tokens.append  # (every word of the text: the loop is kept lean)
+    append, connectors = tokens.append, _words().connectors  # (every word of the text: the loop is kept lean)
     for match in _TOKEN.finditer(norm):
         text, start = match[0], match.start()
         end = start + len(text)
@@ -232,7 +238,7 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
             text = norm[start:end]
         if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
             tokens.extend(_hyphen_parts(start, text))
-        elif text:
+        elif text and (_is_name_word(text) or text.lower() in connectors):
             append((start, end, text))
     return tokens
 
