@@ -119,7 +119,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     caller knows it (a monitor's country, a coded archive's); countries named
     in the text are added to it."""
     blocked = _blocked_spans(ctx)
-    found = _region_phrases(ctx.norm, gazetteer, blocked)
+    found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
     found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
     found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded())
     found.sort(key=lambda f: f.start)
@@ -138,8 +138,10 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
             item.forced = "town"
     _shared_unit_word(ctx.norm, found)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
-    found = [item for item in found if _choose(item, countries) is not None or item.cued or not item.known]
-    mentions = [_mention(ctx, item, _choose(item, countries)) for item in found]
+    chosen = [(item, best) for item in found  # (_choose once per name: it filters and sorts candidates)
+              if (best := _choose(item, countries)) is not None or item.cued or not item.known]
+    found = [item for item, _ in chosen]
+    mentions = [_mention(ctx, item, best) for item, best in chosen]
     mentions += _between_mentions(ctx, found, mentions)
     mentions.sort(key=lambda m: m.span.start)
     return mentions
@@ -168,13 +170,14 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return overlaps_any(start, end, spans)
 
 
-def _region_phrases(norm: str, gazetteer, blocked) -> list[_Found]:
+def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     found = []
     for pattern, region in _REGION_PHRASES:
         key = place_key(region)
         if not gazetteer.has_key(key):
             continue
-        for match in pattern.finditer(norm):
+        scan, scanned = casefold.for_spans(pattern, norm, folded)  # (only the spans are read)
+        for match in scan.finditer(scanned):
             found.append(_Found(match.start(), match.end(), key, True, "places.region_phrase"))
     return found
 
@@ -202,15 +205,22 @@ def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None)
 
 
 def _tokens(norm: str) -> list[tuple[int, int, str]]:
-    tokens = []
+    """The words that can be part of a name (name words and connectors), with
+    their offsets. Other words are left out: no name runs across one (a name's
+    words are joined by one space or hyphen, see :func:`_name_run`), so the
+    n-gram loop would only step over them."""
+    tokens: list[tuple[int, int, str]] = []
+    append, connectors = tokens.append, _words().connectors  # (every word of the text: the loop is kept lean)
     for match in _TOKEN.finditer(norm):
-        start, end = match.span()
-        text = match.group()
-        if text[-1] == "'" or text.endswith("'s"):  # (rare: test the last letter first)
+        text, start = match[0], match.start()
+        end = start + len(text)
+        if "'" in text and (text[-1] == "'" or text.endswith("'s")):
             end -= 2 if text.endswith("'s") else 1
             text = norm[start:end]
-        if text:
-            tokens.extend(_hyphen_parts(start, text) if _ROUTE_AFTER.match(norm, end) else [(start, end, text)])
+        if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
+            tokens.extend(_hyphen_parts(start, text))
+        elif text and (_is_name_word(text) or text.lower() in connectors):
+            append((start, end, text))
     return tokens
 
 
@@ -275,7 +285,8 @@ def _is_name_word(word: str) -> bool:
 
 def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     tokens = _tokens(norm)
-    cue_ends = {match.end() for match in casefold.finditer(_CUE_BEFORE, norm, folded)}
+    cues, scanned = casefold.for_spans(_CUE_BEFORE, norm, folded)  # only where each cue ends is read
+    cue_ends = {match.end() for match in cues.finditer(scanned)}
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
@@ -301,7 +312,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
                 index += skip
                 continue
         if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
-                or (_ACRONYM_BEFORE.search(norm, 0, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
+                or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
             index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
             continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
             # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
@@ -315,6 +326,20 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
 _ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
 _ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
+_ACRONYM_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+
+
+def _after_acronym(norm: str, start: int) -> bool:
+    """``_ACRONYM_BEFORE.search(norm, 0, start)``: searched only in the tail of
+    capitals, commas and spaces that can hold its match (a search from 0 tries
+    every offset of the text before each name; ``\\b`` still sees the character
+    before the tail)."""
+    tail = start
+    while tail > 0 and (norm[tail - 1] in _ACRONYM_TAIL or norm[tail - 1].isspace()):
+        tail -= 1
+    return _ACRONYM_BEFORE.search(norm, tail, start) is not None
+
+
 _LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
 _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
@@ -407,20 +432,33 @@ class _Named:
     def __init__(self) -> None:
         self.by_sentence: dict[int, dict] = {}
         self.by_document: dict = {}
+        # answers already given, until the next add(): every mention asks, twice
+        # (callers only read the sets they get)
+        self._answers: dict[tuple, set] = {}
 
     def add(self, sentence: int, value, key: str) -> None:
         self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
         self.by_document.setdefault(value, set()).add(key)
+        self._answers.clear()
 
     def sentence(self, sentence: int, key: str | None = None) -> set:
-        return _others(self.by_sentence.get(sentence, {}), key)
+        answer = self._answers.get(("sentence", sentence, key))
+        if answer is None:
+            answer = self._answers["sentence", sentence, key] = _others(self.by_sentence.get(sentence, {}), key)
+        return answer
 
     def document(self, key: str | None = None) -> set:
-        return _others(self.by_document, key)
+        answer = self._answers.get(("document", key))
+        if answer is None:
+            answer = self._answers["document", key] = _others(self.by_document, key)
+        return answer
 
     def own(self, key: str) -> set:
         """What only ``key`` names."""
-        return {value for value, keys in self.by_document.items() if keys == {key}}
+        answer = self._answers.get(("own", key))
+        if answer is None:
+            answer = self._answers["own", key] = {value for value, keys in self.by_document.items() if keys == {key}}
+        return answer
 
 
 def _others(named: dict, key: str | None) -> set:
@@ -461,13 +499,17 @@ def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
     return named
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
 def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> tuple[set[str], _Named]:
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
     countries: set[str] = set()
-    for token in re.finditer(r"\b[A-Z][a-z]+\b", ctx.norm):
-        code = _words().country_words.get(token.group().lower())
+    country_words = _words().country_words
+    for word in _CAPITALISED.findall(ctx.norm):
+        code = country_words.get(word.lower())
         if code:
             countries.add(code)
     by_sentence = _Named()

@@ -112,7 +112,15 @@ def _search_left(left: str) -> re.Match | None:
     whole alternation at every offset: it was 5% of place finding."""
     from marsad.extract.casefold import finditer, folded_text
 
-    return next(finditer(_LEFT, left, folded_text(left)), None)
+    folded = folded_text(left)
+    if folded is not None and not folded.rstrip().endswith(_LEFT_LAST_WORDS):
+        return None  # most names: "in X", "of X", ", X" (a search would try every offset to find nothing)
+    return next(finditer(_LEFT, left, folded), None)
+
+
+#: how every alternative of ``_LEFT`` ends, before its final spaces ("… of the ", "near ", "eastern ")
+_LEFT_LAST_WORDS = ("of", "the", "near", "around", "to", "nearby", "outside", "rural", "north", "south", "east",
+                    "west", "ern")
 
 
 DEFAULT_SHIFT_KM = 15.0

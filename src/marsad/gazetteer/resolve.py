@@ -51,9 +51,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from marsad.gazetteer.groups import PlaceGroups, Points, points_of
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
 from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
 
@@ -82,13 +84,23 @@ class Context:
     # unit keys of what the text says the name lies in: "Riesa (Meissen, Sachsen)"
     located_in: frozenset[str] = frozenset()
     written: str = ""  # the name as the text spells it (breaks ties between namesakes)
+    # the anchors in order of latitude, and as they were when that was built
+    _points: tuple[tuple, Points] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def anchor_points(self) -> Points:
+        """:attr:`anchors` indexed for distance tests (:class:`~marsad.gazetteer.groups.Points`)."""
+        built = self._points
+        if built is None or len(built[0]) != len(self.anchors) or list(built[0]) != self.anchors:
+            anchors = tuple(self.anchors)
+            built = self._points = (anchors, points_of(anchors))
+        return built[1]
 
     def allows_fuzzy(self, place: Place) -> bool:
         if place.admin1_code and self._names_admin1(place.admin1_code):
             return True
         if place.country in self.fuzzy_countries and not (self.sentence_admin1 or self.document_admin1):
             return True
-        return _near_anchor(place, self.anchors, 50)
+        return bool(self.anchors) and _near_anchor(place, self.anchor_points(), 50)
 
     def _names_admin1(self, code: str) -> bool:
         # (no union of the two sets: this is asked for every candidate of every name)
@@ -104,7 +116,7 @@ class Context:
         named = bool(self.sentence_admin1 or self.document_admin1)
         if place.admin1_code and self._names_admin1(place.admin1_code):
             allowed = True
-        elif self.anchors and _near_anchor(place, self.anchors, 50):
+        elif self.anchors and _near_anchor(place, self.anchor_points(), _ARABIC_KM):
             allowed = True
         else:
             allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
@@ -113,6 +125,28 @@ class Context:
             _edit_distance(key, place_key(part)) <= max(1, len(key) // 3) for part in _OCHA_PARTS.split(place.name)))
 
 
+    def arabic_candidates(self, groups: PlaceGroups, consonants: str) -> list[Place]:
+        """Of the places found through their Arabic name, in their order, those
+        :meth:`allows_arabic` may allow (a superset: it still decides): in a
+        governorate the text names, within the anchors' band of latitude, or,
+        for five letters or more in a text naming no governorate, in the
+        report's countries."""
+        positions = groups.in_admin1(self.sentence_admin1) | groups.in_admin1(self.document_admin1)
+        if self.anchors:
+            reach = _ARABIC_KM / _KM_PER_DEGREE
+            latitudes = [lat for lat, _ in self.anchors]
+            positions |= groups.in_latitudes(min(latitudes) - reach, max(latitudes) + reach)
+        if len(consonants) >= 5 and not (self.sentence_admin1 or self.document_admin1):
+            if not self.countries:
+                return list(groups.places)
+            positions |= groups.in_countries(self.countries)
+        return [groups.places[position] for position in sorted(positions)]
+
+
+#: so many candidates found through their Arabic name or fewer are tested one by one
+_FEW_CANDIDATES = 4
+#: how near an anchor a place found through its Arabic name may lie
+_ARABIC_KM = 50
 _OCHA_PARTS = re.compile(r"\s+-\s+")
 
 
@@ -144,38 +178,103 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _KM_PER_DEGREE = 110.0
 
 
-def _near_anchor(place: Place, anchors: list[tuple[float, float]], km: float) -> bool:
+def _near_anchor(place: Place, anchors: Points, km: float) -> bool:
     """Whether ``place`` is less than ``km`` from one of the anchors (a short
     skeleton meets thousands of places: most are ruled out by latitude alone)."""
-    limit, latitude = km / _KM_PER_DEGREE, place.latitude
-    for lat, lon in anchors:  # (a loop, not any() over a generator: asked for every candidate)
-        if abs(latitude - lat) < limit and haversine_km(latitude, place.longitude, lat, lon) < km:
+    latitude, longitude = place.latitude, place.longitude
+    near = anchors.answers.get((latitude, longitude, km))
+    if near is None:
+        near = anchors.answers[latitude, longitude, km] = _any_within(latitude, longitude, anchors, km)
+    return bool(near)
+
+
+def _any_within(latitude: float, longitude: float, anchors: Points, km: float) -> bool:
+    limit = km / _KM_PER_DEGREE
+    for gap, lat, lon in anchors.outward(latitude):
+        if gap >= limit:
+            return False  # and every anchor after it
+        if haversine_km(latitude, longitude, lat, lon) < km:
             return True
     return False
 
 
-def _nearest_km(place: Place, anchors: list[tuple[float, float]], beyond: float) -> float:
-    """The distance to the nearest anchor, or inf when none is within ``beyond`` km
-    (the caller only asks whether it is more than ``beyond``)."""
-    limit, latitude, nearest = beyond / _KM_PER_DEGREE, place.latitude, math.inf
-    for lat, lon in anchors:
-        if abs(latitude - lat) <= limit:
-            nearest = min(nearest, haversine_km(latitude, place.longitude, lat, lon))
-    return nearest
+def _neighbour_points(place: Place, anchors: Points) -> float:
+    """:func:`score`'s neighbour term: +2 when the nearest anchor is within 30 km,
+    +1 within 100 km, −1 beyond 500 km.
+
+    Only the step the nearest anchor falls in counts. Anchors are measured
+    nearest in latitude first; once one is measured, only anchors that could
+    fall in a closer step are (those further apart in latitude alone cannot),
+    and one within 30 km ends the search: a report's dozens of anchors meet
+    every candidate of every name."""
+    latitude, longitude = place.latitude, place.longitude
+    points = anchors.answers.get((latitude, longitude))
+    if points is None:
+        points = anchors.answers[latitude, longitude] = _nearest_step(latitude, longitude, anchors)
+    return points
+
+
+def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
+    nearest, limit = math.inf, 500 / _KM_PER_DEGREE
+    for gap, lat, lon in anchors.outward(latitude):
+        if gap > limit:
+            break  # and every anchor after it
+        distance = haversine_km(latitude, longitude, lat, lon)
+        if distance < nearest:
+            nearest = distance
+            if nearest < 30:
+                return 2.0
+            limit = (30 if nearest < 100 else 100 if nearest <= 500 else 500) / _KM_PER_DEGREE
+    return 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
 
 
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
           arabic: bool = False) -> float:
-    value = 0.4 * min(math.log10(place.population + 1), 7.0)
-    if key is not None and place_key(place.name) == key:
-        value += 0.75  # the place's own name, not one of its alternates
+    points = context.anchor_points() if context.anchors else None
+    return _score(place, context, _report_countries(context), points, fuzzy=fuzzy, key=key, arabic=arabic)
+
+
+def _report_countries(context: Context) -> set[str]:
+    """The report's countries, else those of the governorates it names."""
+    return context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
+
+
+def _traits(place: Place) -> tuple[float, float, float | None]:
+    """What :func:`_score` reads of the place alone: its size term, its seat
+    term and its imported term. Worked out once per place object and kept on
+    it (a place is immutable, and the gazetteer hands out the same objects for
+    the same names again)."""
+    traits = place.__dict__.get("_score_traits")
+    if traits is not None:
+        return traits
+    seat = 0.0
     if (place.feature == "town" and not place.population and place.admin2
             and unit_key(place.name) in (unit_key(place.admin2), unit_key(place.admin3 or ""))):
-        value += 0.4 if unit_key(place.name) == unit_key(place.admin2) else 0.2  # a seat that names its district
-    if place.source != "bundled":
-        value += 1.0 + min(math.log10(place.weight + 1), 2.0)
-    # the report's countries, else those of the governorates it names
-    countries = context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
+        seat = 0.4 if unit_key(place.name) == unit_key(place.admin2) else 0.2  # a seat that names its district
+    traits = (
+        0.4 * min(math.log10(place.population + 1), 7.0),
+        seat,
+        1.0 + min(math.log10(place.weight + 1), 2.0) if place.source != "bundled" else None,
+    )
+    place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
+    return traits
+
+
+def _score(place: Place, context: Context, countries: set[str], points: Points | None, *, fuzzy: bool = False,
+           key: str | None = None, arabic: bool = False) -> float:
+    """:func:`score`, given what is the same for every candidate: the report's
+    countries (:func:`_report_countries`) and the anchors' points. The terms are added in the same order as
+    ever: a float sum depends on its order, and a tie between two candidates
+    must stay a tie."""
+    size, seat, imported = _traits(place)
+    own_name = key is not None and place_key(place.name) == key
+    value = size
+    if own_name:
+        value += 0.75  # the place's own name, not one of its alternates
+    if seat:
+        value += seat
+    if imported is not None:
+        value += imported
     if countries:
         value += 3.0 if place.country in countries else -1.0
     if place.admin1_code:
@@ -183,7 +282,7 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
             value += 2.5
         elif place.admin1_code in context.document_admin1:
             value += 1.5
-        elif place.admin1_code in context.own_admin1 and place.feature == "town" and place_key(place.name) == key:
+        elif place.admin1_code in context.own_admin1 and place.feature == "town" and own_name:
             value += 2.5
     if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
         for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
@@ -194,9 +293,8 @@ def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | Non
                 value += weight / 2
     if context.located_in and place.feature == "town" and in_units(place, context.located_in):
         value += 2.5
-    if context.anchors:
-        nearest = _nearest_km(place, context.anchors, 500)
-        value += 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
+    if points is not None:
+        value += _neighbour_points(place, points)
     if place.feature in ("region", "river"):
         value += 2.0  # marsad's own named regions ("Qalamoun") over far namesake towns
     elif place.feature in AREA_FEATURES:
@@ -216,21 +314,25 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     the context allows)."""
     context = context or Context()
     key = key if key is not None else place_key(name)
-    scored = [(score(p, context, key=key), p, False) for p in gazetteer.by_key(key)]
+    countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
+    scored = [(_score(p, context, countries, points, key=key), p, False) for p in gazetteer.by_key(key)]
     exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _single(skeleton(key))
         if len(consonants) < 5 and not near:
             consonants = ""  # nothing the context would allow: skip the query
-        for place in gazetteer.by_arabic_skeleton(consonants):
+        places: Sequence[Place] = gazetteer.by_arabic_skeleton(consonants)
+        if len(places) > _FEW_CANDIDATES:  # (indexing a few costs more than testing them)
+            places = context.arabic_candidates(gazetteer.arabic_groups(consonants), consonants)
+        for place in places:
             if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
                 exact_ids.add(place.id)
-                scored.append((score(place, context, arabic=True), place, False))
+                scored.append((_score(place, context, countries, points, arabic=True), place, False))
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
         for place in gazetteer.by_skeleton(skeleton(key)):
             if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
-                scored.append((score(place, context, fuzzy=True), place, True))
+                scored.append((_score(place, context, countries, points, fuzzy=True), place, True))
     if context.written:
         scored = _spelt_as_written(scored, key, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
@@ -255,6 +357,8 @@ def _spelt_as_written(scored: list, key: str, written: str) -> list:
     A place found under an alternate name is no such namesake ("Genova" is
     still Genoa, however a small Génova is spelt)."""
     own = [item for item in scored if not item[2] and place_key(item[1].name) == key]
+    if len(own) < 2:
+        return scored  # no namesakes to tell apart
     exact = {id(item) for item in own if spelt_alike(item[1].name, written)}
     if not exact or len(exact) == len(own):
         return scored

@@ -1,0 +1,60 @@
+"""Shortcuts of place finding give the answers of the searches they replace:
+the acronym test before a name, the relation search before it, and the
+governorates named per sentence once something new is named."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.extract import places
+from marsad.extract.casefold import finditer, folded_text
+from marsad.gazetteer import areas
+
+_PIECES = ["AB", "CGT", "FO", "x", "Sud", ",", " ", "  ", "\u00a0", "\n", "_", "é", "1", "of", "the", "near", "north",
+           "-east", "ern", "rural", "countryside", "close", "to", "outside", "ſ", "K", "İ", "West", "OF", "The", "in"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_the_acronym_test_is_the_search_from_the_start_of_the_text(text):
+    for start in range(len(text) + 1):
+        assert places._after_acronym(text, start) == (places._ACRONYM_BEFORE.search(text, 0, start) is not None)
+
+
+def test_the_acronym_test_sees_the_character_before_the_acronym():
+    assert places._after_acronym("(CGT, FO, Sud", 10)
+    assert not places._after_acronym("xCGT, Sud", 6)  # no word boundary before "CGT"
+    assert places._after_acronym("CGT\n,\u00a0Sud", 6)  # any space (what \s matches)
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_the_relation_search_is_the_search_at_every_offset(text):
+    left = text[-60:]
+    plain = next(finditer(areas._LEFT, left, folded_text(left)), None)
+    found = areas._search_left(left)
+    assert (found is None) == (plain is None)
+    if found is not None and plain is not None:
+        assert (found.span(), found.groupdict()) == (plain.span(), plain.groupdict())
+
+
+def test_relations_still_found():
+    assert areas.find_relation("clashes in the north-eastern countryside of the ", "") == ("countryside of", "northeast")
+    assert areas.find_relation("shelling close to ", "") == ("near", None)
+    assert areas.find_relation("shelling on north-western ", "") == ("part of", "northwest")
+    assert areas.find_relation("shelling on eastern rural\t", "") == ("part of", "east")
+    assert areas.find_relation("shelling in ", "") == (None, None)
+
+
+def test_named_governorates_are_answered_again_after_something_new_is_named():
+    named = places._Named()
+    named.add(0, "SY.07", "idlib")
+    assert named.sentence(0, "aleppo") == {"SY.07"} and named.document("aleppo") == {"SY.07"}
+    assert named.own("idlib") == {"SY.07"}
+    named.add(1, "SY.09", "hama")
+    named.add(0, "SY.07", "ariha")
+    assert named.sentence(0, "aleppo") == {"SY.07"} and named.document("aleppo") == {"SY.07", "SY.09"}
+    assert named.own("idlib") == set()  # "ariha" names it too now
+    assert named.sentence(0, "idlib") == {"SY.07"}
