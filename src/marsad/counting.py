@@ -118,6 +118,9 @@ _ACROSS = re.compile(
     r"\b(?i:across|throughout|all\s+over)\s+(?:(?i:the)\s+)?((?i:country|nation)\b|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
     r"(?!\s+(?i:border|frontier|river|front|line|bridge|crossing))"
 )
+#: "across Kherson region", "across the province": a whole region's toll
+_ACROSS_AREA = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?(?:[A-Z][\w'-]+\s+)?"
+                          r"(?:region|province|governorate|state|oblast|district|territory)\b", re.I)
 _SEVERAL_REGIONS = re.compile(
     r"\b(?:nationwide|countrywide|in\s+(?:several|various|different|many|multiple|a\s+number\s+of)\s+"
     r"(?:provinces|governorates|regions|parts\s+of\s+the\s+country))\b",
@@ -144,8 +147,11 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
     True
     >>> is_aggregate_scope("4 were killed across the Turkish border", 0, 39, lambda name: False)
     False
+    >>> is_aggregate_scope("attacks killed five civilians across Kherson region", 0, 51, lambda name: False)
+    True
     """
-    if _SEVERAL_REGIONS.search(text, start, end) or _RUNNING_TOTAL.search(text, start, end):
+    if _SEVERAL_REGIONS.search(text, start, end) or _RUNNING_TOTAL.search(text, start, end) \
+            or _ACROSS_AREA.search(text, start, end):
         return True
     for match in _ACROSS.finditer(text, start, end):
         name = match.group(1)
@@ -157,7 +163,9 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
 _PARTY_CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
-    r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es))\b",
+    r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
+    # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
+    r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:its|their)\s+(?:fighters|militants|members|men|mujahideen))\b",
     re.I,
 )
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)

@@ -333,3 +333,18 @@ def test_the_other_sides_share_with_verb_and_noun_left_out_is_a_part():
     extraction = _extract(text)
     assert _deaths(extraction) == 20
     assert sorted(c.count for c in extraction.casualties if c.part_of) == [8, 12]
+
+
+def test_an_armed_groups_word_on_its_own_kills_is_a_claim_beside_the_reports_figure():
+    text = ("Gunmen attacked a military post near Menaka on Sunday, killing six soldiers, officials said. "
+            "The group said its fighters had killed 40 soldiers.")
+    assert _deaths(_extract(text)) == 6
+    # the army's own communiqué is the report's figure
+    assert _deaths(_extract("The army said its men killed 20 militants near Mopti. Three soldiers were killed.")) == 23
+
+
+def test_a_toll_across_a_region_is_a_claim_not_an_incident():
+    extraction = _extract("Over the past day, Russian attacks killed seven civilians across Donetsk region, the "
+                          "regional governor said.")
+    assert _deaths(extraction) == 0
+    assert [c.count for c in extraction.casualties if c.is_tally] == [7]
