@@ -1,11 +1,12 @@
 """A bundled gazetteer with the countries the streams are set in (Syria, Iraq,
-Yemen and neighbours, Pakistan, Mali, Nigeria), built once per test session."""
+Yemen and neighbours, Pakistan, Mali, Nigeria, Mexico, Ukraine, Somalia),
+built once per test session."""
 
 from __future__ import annotations
 
 import pytest
 
-COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NG"}
+COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NG", "MX", "UA", "SO"}
 
 
 @pytest.fixture(scope="session")
