@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
 
 #: Non-ASCII characters whose lower or upper case contains an ASCII character,
 #: or whose lower case is not one character (see the module docstring).
@@ -59,10 +58,27 @@ def folded_for_scan(text: str) -> str | None:
     return folded_text(text)
 
 
-@lru_cache(maxsize=512)
+#: lowered_pattern's answers by the pattern object's identity. Not an lru_cache:
+#: hashing a compiled pattern hashes its whole compiled code (microseconds for a
+#: large trigger set), and documents ask for each pattern dozens of times.
+_LOWERED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+_LOWERED_SIZE = 512
+
+
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     """A case-sensitive pattern that finds on ``folded_text(t)`` the spans
     ``pattern`` (``re.I``) finds on ``t``, or None when it cannot be built safely."""
+    cached = _LOWERED.get(id(pattern))
+    if cached is not None and cached[0] is pattern:  # the entry keeps its pattern alive, so the id is not reused
+        return cached[1]
+    lowered = _lowered(pattern)
+    if len(_LOWERED) >= _LOWERED_SIZE:
+        _LOWERED.clear()
+    _LOWERED[id(pattern)] = (pattern, lowered)
+    return lowered
+
+
+def _lowered(pattern: re.Pattern) -> re.Pattern | None:
     source = pattern.pattern
     if not isinstance(source, str) or not pattern.flags & re.I or not source.isascii():
         return None
