@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import folded_for_scan, lowered_pattern
+from marsad.extract.casefold import WORD_START, folded_for_scan, lowered_pattern, word_led_spans, word_led_starts
 
 RULE = "event_types.rules"
 
@@ -175,6 +175,8 @@ class TriggerScan:
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
+        self._led_text: str | None = None
+        self._led_starts: list[int] = []
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
@@ -182,12 +184,20 @@ class TriggerScan:
             pattern, text = self.triggers[name], self.text
             if not self._folded_known:
                 self._folded, self._folded_known = folded_for_scan(text), True
-            lowered = lowered_pattern(pattern) if self._folded is not None else None
-            if lowered is not None and self._folded is not None:  # same spans, about twice as fast (see casefold)
-                pattern, text = lowered, self._folded
-            spans = [m.span() for m in pattern.finditer(text)]
+            if self._folded is None:  # a short run: no pattern compiled beyond the rules' own
+                spans = [m.span() for m in pattern.finditer(text)]
+            else:
+                lowered = lowered_pattern(pattern)
+                if lowered is not None:  # same spans, about twice as fast (see casefold)
+                    pattern, text = lowered, self._folded
+                spans = word_led_spans(pattern, text, self._word_led_starts(text))
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
+
+    def _word_led_starts(self, text: str) -> list[int]:
+        if text is not self._led_text:  # once per text scanned (the lowered one, or the original)
+            self._led_text, self._led_starts = text, word_led_starts(text)
+        return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
@@ -286,7 +296,8 @@ class _Matcher:
 
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
     try:
-        return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
+        # A match begins a word: at a word character, after none (see casefold.word_led_spans).
+        return re.compile(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
     except re.error as error:
         raise ConfigError(f"event type trigger set {name!r} is not a valid regular expression: {error}") from error
 
