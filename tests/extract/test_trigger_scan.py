@@ -8,9 +8,10 @@ from re import _parser as sre_parser
 
 import pytest
 
-from marsad.extract import casefold
-from marsad.extract.casefold import WORD_START, folded_text, lowered_pattern, word_led_spans, word_led_starts
+from marsad.extract import casefold, wordscan
+from marsad.extract.casefold import folded_text, lowered_pattern
 from marsad.extract.event_types import TriggerScan, load_rules
+from marsad.extract.wordscan import WORD_START, word_led_spans, word_led_starts
 
 # Matches at the very start, after brackets, hyphens, quotes, slashes, line breaks, tabs, a
 # no-break space and several spaces; words glued to digits; alternatives that end in punctuation
@@ -52,7 +53,7 @@ def test_a_space_led_scan_misses_a_match_when_a_start_after_punctuation_is_missi
 
 def test_a_pattern_that_does_not_open_at_a_word_is_scanned_as_it_is():
     pattern = re.compile(r"(?<![\w])(?:-shelling)", re.I)
-    assert casefold.space_led(pattern) is None
+    assert wordscan.space_led(pattern) is None
     assert word_led_spans(pattern, _EDGES, []) == [m.span() for m in pattern.finditer(_EDGES)]
 
 
@@ -111,3 +112,27 @@ def test_every_shipped_trigger_alternative_begins_with_a_word_character():
         body = pattern.pattern[len(WORD_START):]
         assert _begins_a_word(sre_parser.parse(body, pattern.flags).data), name
     assert _begins_a_word(sre_parser.parse(r"(?:a )?mob|\(IED\)", re.I).data) is False  # the check can fail
+
+
+_MIXED = re.compile(WORD_START + r"(?:shell\w*|(?-i:[A-Z]{2,}\w*)|(?-i:End)|u\.s\.|end-\w+|\w+ing|forces)(?![\w])",
+                    re.I)
+
+
+@pytest.mark.parametrize("lowered", [False, True])
+def test_runs_of_alternatives_around_a_case_sensitive_part_scan_as_the_whole_set(lowered):
+    runs = wordscan.alternative_runs(_MIXED)
+    assert runs is not None and len(runs) == 3  # shell…; the two case-sensitive ones; the rest
+    folded = folded_text(_EDGES)
+    scanned = []
+    for run in runs:
+        low = lowered_pattern(run) if lowered else None
+        text = folded if low is not None else _EDGES
+        scanned.append((low or run, text, word_led_starts(text)))
+    expected = [m.span() for m in _MIXED.finditer(_EDGES)]
+    assert wordscan.merged_spans(scanned) == expected
+    assert wordscan.merged_spans(scanned[::-1]) != expected  # the order of the runs decides, as in the set
+
+
+def test_a_set_without_a_case_sensitive_part_is_one_run():
+    assert wordscan.alternative_runs(re.compile(WORD_START + r"(?:a|b[|)]|(?:c|d))(?![\w])", re.I)) is None
+    assert wordscan._top_level_alternatives(r"a|b[|)]|(?:c|d)|\||[]|]") == ["a", "b[|)]", "(?:c|d)", r"\|", "[]|]"]

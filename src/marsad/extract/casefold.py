@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from typing import Any
 
 #: Non-ASCII characters whose lower or upper case contains an ASCII character,
 #: or whose lower case is not one character (see the module docstring).
@@ -66,7 +67,8 @@ _DERIVED: dict[tuple[int, str], tuple[re.Pattern, re.Pattern | None]] = {}
 _DERIVED_SIZE = 1024
 
 
-def _derived(pattern: re.Pattern, kind: str, build: Callable[[re.Pattern], re.Pattern | None]) -> re.Pattern | None:
+def derived(pattern: re.Pattern, kind: str, build: Callable[[re.Pattern], Any]) -> Any:
+    """``build(pattern)``, remembered per pattern object and ``kind``."""
     cached = _DERIVED.get((id(pattern), kind))
     if cached is not None and cached[0] is pattern:  # the entry keeps its pattern alive, so the id is not reused
         return cached[1]
@@ -80,7 +82,7 @@ def _derived(pattern: re.Pattern, kind: str, build: Callable[[re.Pattern], re.Pa
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     """A case-sensitive pattern that finds on ``folded_text(t)`` the spans
     ``pattern`` (``re.I``) finds on ``t``, or None when it cannot be built safely."""
-    return _derived(pattern, "lowered", _lowered)
+    return derived(pattern, "lowered", _lowered)
 
 
 def _lowered(pattern: re.Pattern) -> re.Pattern | None:
@@ -181,70 +183,6 @@ def for_spans(pattern: re.Pattern, text: str, folded: str | None) -> tuple[re.Pa
     lowered pair when ``pattern`` can be lowered, else ``pattern`` and ``text``."""
     lowered = lowered_pattern(pattern) if folded is not None else None
     return (lowered, folded) if lowered is not None and folded is not None else (pattern, text)
-
-
-#: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
-WORD_START = r"(?<![\w])(?=\w)"
-#: A word character preceded by neither a word character nor a space (or first in the text).
-_OTHER_LED = re.compile(r"(?<![ \w])\w")
-
-
-def word_led_starts(text: str) -> list[int]:
-    """Where ``text`` has a word character that follows neither a space nor a word
-    character (after a hyphen, a bracket, a line break; or at offset 0): the
-    starts :func:`word_led_spans` tries one by one. Computed once per document."""
-    return [match.start() for match in _OTHER_LED.finditer(text)]
-
-
-def space_led(pattern: re.Pattern) -> re.Pattern | None:
-    """``pattern`` (opening with :data:`WORD_START`) with a literal space in place
-    of the look-behind, or None for a pattern that does not open so."""
-    return _derived(pattern, "space", _space_led)
-
-
-def _space_led(pattern: re.Pattern) -> re.Pattern | None:
-    source = pattern.pattern
-    if not isinstance(source, str) or not source.startswith(WORD_START):
-        return None
-    return re.compile(" " + source[len(r"(?<![\w])") :], pattern.flags)
-
-
-def word_led_spans(pattern: re.Pattern, text: str, other_starts: list[int]) -> list[tuple[int, int]]:
-    """``[m.span() for m in pattern.finditer(text)]`` for a pattern that opens with
-    :data:`WORD_START`, about twice as fast on long texts.
-
-    The engine tries a pattern that opens with a look-behind at every position
-    of the text, and that attempt, not the alternatives, is most of the cost of
-    a trigger scan. Such a pattern can only match at a word character that
-    follows a non-word character: after a space, which :func:`space_led`'s
-    literal space finds at the engine's full speed, or at one of
-    ``other_starts`` (:func:`word_led_starts`), tried one by one. Going left to
-    right from the end of each match gives the same matches as ``finditer``
-    (a match is never empty: it begins with a word character)."""
-    spaced = space_led(pattern)
-    if spaced is None:
-        return [match.span() for match in pattern.finditer(text)]
-    search, match_at, end = spaced.search, pattern.match, len(text)
-    out: list[tuple[int, int]] = []
-    pos, spaced_found, spaced_start = 0, None, -1
-    while True:
-        if spaced_start < pos:  # the next space-led match that starts at or after pos
-            spaced_found = search(text, pos - 1 if pos else 0)
-            spaced_start = spaced_found.start() + 1 if spaced_found is not None else end + 1
-        index, found = bisect_left(other_starts, pos), None
-        while index < len(other_starts) and other_starts[index] < spaced_start:
-            found = match_at(text, other_starts[index])
-            if found is not None:
-                break
-            index += 1
-        if found is not None:
-            out.append(found.span())
-            pos = found.end()
-        elif spaced_found is not None:
-            out.append((spaced_start, spaced_found.end()))
-            pos = spaced_found.end()
-        else:
-            return out
 
 
 class WindowScan:

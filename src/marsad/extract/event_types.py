@@ -10,6 +10,11 @@ protest with intervention).
 
 A classifier (:mod:`marsad.extract.event_model`) may be combined with the rules:
 see :func:`classify_event`.
+
+A trigger match begins a word: at a word character with none before it (so an
+alternative that opens with punctuation never matches; none of the shipped ones
+does). Each set is scanned once per document, from its spaces
+(:mod:`marsad.extract.wordscan`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import WORD_START, folded_for_scan, lowered_pattern, word_led_spans, word_led_starts
+from marsad.extract.casefold import folded_for_scan, lowered_pattern
+from marsad.extract.wordscan import WORD_START, alternative_runs, merged_spans, word_led_spans, word_led_starts
 
 RULE = "event_types.rules"
 
@@ -175,8 +181,7 @@ class TriggerScan:
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
-        self._led_text: str | None = None
-        self._led_starts: list[int] = []
+        self._led_starts: dict[int, list[int]] = {}  # by id: the text and its lowered copy, both kept by self
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
@@ -186,18 +191,25 @@ class TriggerScan:
                 self._folded, self._folded_known = folded_for_scan(text), True
             if self._folded is None:  # a short run: no pattern compiled beyond the rules' own
                 spans = [m.span() for m in pattern.finditer(text)]
-            else:
-                lowered = lowered_pattern(pattern)
-                if lowered is not None:  # same spans, about twice as fast (see casefold)
-                    pattern, text = lowered, self._folded
-                spans = word_led_spans(pattern, text, self._word_led_starts(text))
+            elif lowered_pattern(pattern) is not None or (runs := alternative_runs(pattern)) is None:
+                spans = word_led_spans(*self._scannable(pattern))
+            else:  # a set with a case-sensitive part: the runs of alternatives around it are lowered
+                spans = merged_spans([self._scannable(run) for run in runs])
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 
+    def _scannable(self, pattern: re.Pattern) -> tuple[re.Pattern, str, list[int]]:
+        """The pattern and text to scan (lowered when it can be: same spans, about
+        twice as fast, see casefold) and that text's word starts after punctuation."""
+        lowered = lowered_pattern(pattern) if self._folded is not None else None
+        pattern, text = (lowered, self._folded) if lowered is not None and self._folded is not None else (pattern, self.text)
+        return pattern, text, self._word_led_starts(text)
+
     def _word_led_starts(self, text: str) -> list[int]:
-        if text is not self._led_text:  # once per text scanned (the lowered one, or the original)
-            self._led_text, self._led_starts = text, word_led_starts(text)
-        return self._led_starts
+        starts = self._led_starts.get(id(text))
+        if starts is None:  # once per text scanned (the lowered one, or the original)
+            starts = self._led_starts[id(text)] = word_led_starts(text)
+        return starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
@@ -296,7 +308,7 @@ class _Matcher:
 
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
     try:
-        # A match begins a word: at a word character, after none (see casefold.word_led_spans).
+        # A match begins a word: at a word character, after none (see wordscan.word_led_spans).
         return re.compile(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
     except re.error as error:
         raise ConfigError(f"event type trigger set {name!r} is not a valid regular expression: {error}") from error
