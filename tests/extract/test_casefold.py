@@ -206,11 +206,11 @@ def test_lowered_patterns_are_remembered_by_identity_not_by_hash(monkeypatch):
     assert first is not None and lowered_pattern(pattern) is first
     # An entry left under this id by another pattern object is never returned for this one.
     other = re.compile(r"bombing", re.I)
-    monkeypatch.setitem(casefold._DERIVED, (id(other), "lowered"), (pattern, first))
+    monkeypatch.setitem(casefold._LOWERED, id(other), (pattern, first))
     assert lowered_pattern(other).pattern == "bombing"
     # The cache is bounded.
-    monkeypatch.setattr(casefold, "_DERIVED_SIZE", 2)
-    casefold._DERIVED.clear()
+    monkeypatch.setattr(casefold, "DERIVED_SIZE", 2)
+    casefold._LOWERED.clear()
     for source in ("alpha", "beta", "gamma"):
         lowered_pattern(re.compile(source, re.I))
-    assert len(casefold._DERIVED) <= 2
+    assert len(casefold._LOWERED) <= 2

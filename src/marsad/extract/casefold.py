@@ -59,30 +59,34 @@ def folded_for_scan(text: str) -> str | None:
     return folded_text(text)
 
 
-#: Patterns derived from a pattern (lowered, space-led), by the pattern object's
-#: identity. Not an lru_cache: hashing a compiled pattern hashes its whole
-#: compiled code (microseconds for a large trigger set), and a document asks for
-#: each pattern dozens of times.
-_DERIVED: dict[tuple[int, str], tuple[re.Pattern, re.Pattern | None]] = {}
-_DERIVED_SIZE = 1024
+#: The size at which a cache of :func:`derived` patterns is emptied (patterns are
+#: module constants and rules files, so this bounds only pathological use).
+DERIVED_SIZE = 512
 
 
-def derived(pattern: re.Pattern, kind: str, build: Callable[[re.Pattern], Any]) -> Any:
-    """``build(pattern)``, remembered per pattern object and ``kind``."""
-    cached = _DERIVED.get((id(pattern), kind))
+def derived(pattern: re.Pattern, cache: dict[int, tuple[re.Pattern, Any]], build: Callable[[re.Pattern], Any]) -> Any:
+    """``build(pattern)``, remembered in ``cache`` by the pattern object's identity.
+
+    Not an lru_cache: hashing a compiled pattern hashes its whole compiled code
+    (microseconds for a large trigger set), and a document asks for each pattern
+    dozens of times."""
+    cached = cache.get(id(pattern))
     if cached is not None and cached[0] is pattern:  # the entry keeps its pattern alive, so the id is not reused
         return cached[1]
-    derived = build(pattern)
-    if len(_DERIVED) >= _DERIVED_SIZE:
-        _DERIVED.clear()
-    _DERIVED[(id(pattern), kind)] = (pattern, derived)
-    return derived
+    made = build(pattern)
+    if len(cache) >= DERIVED_SIZE:
+        cache.clear()
+    cache[id(pattern)] = (pattern, made)
+    return made
+
+
+_LOWERED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 
 
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     """A case-sensitive pattern that finds on ``folded_text(t)`` the spans
     ``pattern`` (``re.I``) finds on ``t``, or None when it cannot be built safely."""
-    return derived(pattern, "lowered", _lowered)
+    return derived(pattern, _LOWERED, _lowered)
 
 
 def _lowered(pattern: re.Pattern) -> re.Pattern | None:

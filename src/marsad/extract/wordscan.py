@@ -30,10 +30,14 @@ def word_led_starts(text: str) -> list[int]:
     return [match.start() for match in _OTHER_LED.finditer(text)]
 
 
+_SPACE_LED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+_RUNS: dict[int, tuple[re.Pattern, list[re.Pattern] | None]] = {}
+
+
 def space_led(pattern: re.Pattern) -> re.Pattern | None:
     """``pattern`` (opening with :data:`WORD_START`) with a literal space in place
     of the look-behind, or None for a pattern that does not open so."""
-    return derived(pattern, "space", _space_led)
+    return derived(pattern, _SPACE_LED, _space_led)
 
 
 def _space_led(pattern: re.Pattern) -> re.Pattern | None:
@@ -104,7 +108,7 @@ def alternative_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
     (``(?-i:…)``) begins or ends; None when there is only one run. Scanned with
     :func:`merged_spans`, the runs without one can then be lowered
     (:func:`~marsad.extract.casefold.lowered_pattern`) although the whole cannot."""
-    return derived(pattern, "runs", _alternative_runs)
+    return derived(pattern, _RUNS, _alternative_runs)
 
 
 _HEAD, _TAIL = WORD_START + "(?:", r")(?![\w])"
