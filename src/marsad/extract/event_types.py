@@ -127,7 +127,10 @@ class EventTypeRules:
         scan = document_scan(self.triggers, doc) if doc is not None else None
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
+        lead = matcher.lead
         for rule in self.rules:
+            if rule.lead and lead(rule.lead[0]) is None:
+                continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
                 confidence = 0.85 if rule.lead else 0.6 if (rule.all or rule.any) else 0.3
@@ -216,7 +219,8 @@ class TriggerScan:
         starts, spans = self._matches(name)
         first = bisect_left(starts, start)
         out = []
-        for span in spans[first:]:
+        for index in range(first, len(spans)):  # not a slice: a report's many matches would be copied per passage
+            span = spans[index]
             if span[0] >= end:
                 break
             if span[1] <= end:
@@ -225,7 +229,8 @@ class TriggerScan:
 
     def first(self, name: str, start: int, end: int) -> tuple[int, int] | None:
         starts, spans = self._matches(name)
-        for span in spans[bisect_left(starts, start):]:
+        for index in range(bisect_left(starts, start), len(spans)):
+            span = spans[index]
             if span[0] >= end:
                 return None
             if span[1] <= end:
@@ -244,6 +249,9 @@ def document_scan(triggers: dict[str, re.Pattern], doc: str) -> TriggerScan:
     return scan
 
 
+_UNKNOWN = (-1, -1)  # not looked up yet (a real answer is a span or None)
+
+
 class _Matcher:
     """Trigger matches over one passage, answered from its document's scan."""
 
@@ -257,10 +265,11 @@ class _Matcher:
         self._full: dict[str, tuple[int, int] | None] = {}
 
     def full(self, name: str) -> tuple[int, int] | None:
-        if name not in self._full:
+        found = self._full.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
             found = self.scan.first(name, self.offset, self.offset + len(self.text))
-            self._full[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
-        return self._full[name]
+            found = self._full[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
+        return found
 
     def lead(self, name: str) -> tuple[int, int] | None:
         first = self.full(name)
