@@ -184,7 +184,7 @@ class TriggerScan:
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
-        self._led_starts: dict[int, list[int]] = {}  # by id: the text and its lowered copy, both kept by self
+        self._led_starts: list[int] | None = None
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
@@ -209,10 +209,11 @@ class TriggerScan:
         return pattern, text, self._word_led_starts(text)
 
     def _word_led_starts(self, text: str) -> list[int]:
-        starts = self._led_starts.get(id(text))
-        if starts is None:  # once per text scanned (the lowered one, or the original)
-            starts = self._led_starts[id(text)] = word_led_starts(text)
-        return starts
+        # The lowered text has the original's starts (lowering keeps each character's
+        # \w class, and the space), so one list serves both; found once per document.
+        if self._led_starts is None:
+            self._led_starts = word_led_starts(self._folded if self._folded is not None else text)
+        return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
