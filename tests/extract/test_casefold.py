@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from marsad.extract import casefold
 from marsad.extract.casefold import ASCII_CASE_PARTNERS, finditer, folded_text, lowered_pattern
 from marsad.extract.event_types import TriggerScan, load_rules
 
@@ -196,3 +197,20 @@ def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):
             expected = [(m.span(), m.groupdict()) for m in pattern.finditer(ctx.norm)]
             assert [(m.span(), m.groupdict()) for m in dates._scan(ctx, pattern)] == expected, pattern.pattern[:40]
     assert sum(1 for pattern in dates._FIRST_WORDS for _ in pattern.finditer(_DATES)) > 15
+
+
+def test_lowered_patterns_are_remembered_by_identity_not_by_hash(monkeypatch):
+    """Hashing a compiled pattern hashes its whole code; the cache goes by the object."""
+    pattern = re.compile(r"shelling|air ?strikes?", re.I)
+    first = lowered_pattern(pattern)
+    assert first is not None and lowered_pattern(pattern) is first
+    # An entry left under this id by another pattern object is never returned for this one.
+    other = re.compile(r"bombing", re.I)
+    monkeypatch.setitem(casefold._LOWERED, id(other), (pattern, first))
+    assert lowered_pattern(other).pattern == "bombing"
+    # The cache is bounded.
+    monkeypatch.setattr(casefold, "DERIVED_SIZE", 2)
+    casefold._LOWERED.clear()
+    for source in ("alpha", "beta", "gamma"):
+        lowered_pattern(re.compile(source, re.I))
+    assert len(casefold._LOWERED) <= 2

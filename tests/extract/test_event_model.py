@@ -116,3 +116,29 @@ def test_token_ids_word_by_word_are_the_tokenizers_own(text):
     expected = [encoding.ids for encoding in tokenizer.encode_batch([text, text + " x"], add_special_tokens=False)]
     assert token_ids(tokenizer, [text, text + " x"]) == expected
     assert token_ids(tokenizer, [text, text + " x"]) == expected  # from the cache
+
+
+def test_new_words_encoded_together_get_each_its_own_ids(monkeypatch):
+    """Words not yet cached are encoded in one call and cut apart by the tokens' offsets."""
+    from marsad.extract import event_model
+    from marsad.extract.event_model import _word_vectors, token_ids
+
+    tokenizer, _ = _word_vectors()
+    text = ("Ma'arrat al-Nu'man (Idlib) 12km 3,000 U.S.-backed SDF/QSD é ü ß 日本 語 💥 naïve Ḥamā "
+            "\u2581lone ▁▁ x\u00a0y, \"quoted\"; 2019-03-14 [size=no report] café… O'Brien's")
+    expected = tokenizer.encode(text, add_special_tokens=False).ids
+    monkeypatch.setattr(event_model, "_piece_ids", {})
+    calls = []
+    encode = tokenizer.encode
+
+    class Counting:  # the tokenizer, counting its calls
+        def __getattr__(self, name):
+            return getattr(tokenizer, name)
+
+        def encode(self, *args, **kwargs):
+            calls.append(args[0])
+            return encode(*args, **kwargs)
+
+    assert token_ids(Counting(), [text]) == [expected]
+    assert len(calls) < 5  # together, not a call per word
+    assert event_model._piece_ids["(Idlib)"] == tokenizer.encode("(Idlib)", add_special_tokens=False).ids

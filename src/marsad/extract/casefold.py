@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from typing import Any
 
 #: Non-ASCII characters whose lower or upper case contains an ASCII character,
 #: or whose lower case is not one character (see the module docstring).
@@ -59,10 +59,37 @@ def folded_for_scan(text: str) -> str | None:
     return folded_text(text)
 
 
-@lru_cache(maxsize=512)
+#: The size at which a cache of :func:`derived` patterns is emptied (patterns are
+#: module constants and rules files, so this bounds only pathological use).
+DERIVED_SIZE = 512
+
+
+def derived(pattern: re.Pattern, cache: dict[int, tuple[re.Pattern, Any]], build: Callable[[re.Pattern], Any]) -> Any:
+    """``build(pattern)``, remembered in ``cache`` by the pattern object's identity.
+
+    Not an lru_cache: hashing a compiled pattern hashes its whole compiled code
+    (microseconds for a large trigger set), and a document asks for each pattern
+    dozens of times."""
+    cached = cache.get(id(pattern))
+    if cached is not None and cached[0] is pattern:  # the entry keeps its pattern alive, so the id is not reused
+        return cached[1]
+    made = build(pattern)
+    if len(cache) >= DERIVED_SIZE:
+        cache.clear()
+    cache[id(pattern)] = (pattern, made)
+    return made
+
+
+_LOWERED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+
+
 def lowered_pattern(pattern: re.Pattern) -> re.Pattern | None:
     """A case-sensitive pattern that finds on ``folded_text(t)`` the spans
     ``pattern`` (``re.I``) finds on ``t``, or None when it cannot be built safely."""
+    return derived(pattern, _LOWERED, _lowered)
+
+
+def _lowered(pattern: re.Pattern) -> re.Pattern | None:
     source = pattern.pattern
     if not isinstance(source, str) or not pattern.flags & re.I or not source.isascii():
         return None

@@ -10,6 +10,11 @@ protest with intervention).
 
 A classifier (:mod:`marsad.extract.event_model`) may be combined with the rules:
 see :func:`classify_event`.
+
+A trigger match begins a word: at a word character with none before it (so an
+alternative that opens with punctuation never matches; none of the shipped ones
+does). Each set is scanned once per document, from its spaces
+(:mod:`marsad.extract.wordscan`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.extract.casefold import folded_for_scan, lowered_pattern
+from marsad.extract.wordscan import WORD_START, alternative_runs, merged_spans, word_led_spans, word_led_starts
 
 RULE = "event_types.rules"
 
@@ -121,7 +127,10 @@ class EventTypeRules:
         scan = document_scan(self.triggers, doc) if doc is not None else None
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
+        lead = matcher.lead
         for rule in self.rules:
+            if rule.lead and lead(rule.lead[0]) is None:
+                continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
                 confidence = 0.85 if rule.lead else 0.6 if (rule.all or rule.any) else 0.3
@@ -175,6 +184,7 @@ class TriggerScan:
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
+        self._led_starts: list[int] | None = None
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
@@ -182,19 +192,36 @@ class TriggerScan:
             pattern, text = self.triggers[name], self.text
             if not self._folded_known:
                 self._folded, self._folded_known = folded_for_scan(text), True
-            lowered = lowered_pattern(pattern) if self._folded is not None else None
-            if lowered is not None and self._folded is not None:  # same spans, about twice as fast (see casefold)
-                pattern, text = lowered, self._folded
-            spans = [m.span() for m in pattern.finditer(text)]
+            if self._folded is None:  # a short run: no pattern compiled beyond the rules' own
+                spans = [m.span() for m in pattern.finditer(text)]
+            elif lowered_pattern(pattern) is not None or (runs := alternative_runs(pattern)) is None:
+                spans = word_led_spans(*self._scannable(pattern))
+            else:  # a set with a case-sensitive part: the runs of alternatives around it are lowered
+                spans = merged_spans([self._scannable(run) for run in runs])
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
+
+    def _scannable(self, pattern: re.Pattern) -> tuple[re.Pattern, str, list[int]]:
+        """The pattern and text to scan (lowered when it can be: same spans, about
+        twice as fast, see casefold) and that text's word starts after punctuation."""
+        lowered = lowered_pattern(pattern) if self._folded is not None else None
+        pattern, text = (lowered, self._folded) if lowered is not None and self._folded is not None else (pattern, self.text)
+        return pattern, text, self._word_led_starts(text)
+
+    def _word_led_starts(self, text: str) -> list[int]:
+        # The lowered text has the original's starts (lowering keeps each character's
+        # \w class, and the space), so one list serves both; found once per document.
+        if self._led_starts is None:
+            self._led_starts = word_led_starts(self._folded if self._folded is not None else text)
+        return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
         starts, spans = self._matches(name)
         first = bisect_left(starts, start)
         out = []
-        for span in spans[first:]:
+        for index in range(first, len(spans)):  # not a slice: a report's many matches would be copied per passage
+            span = spans[index]
             if span[0] >= end:
                 break
             if span[1] <= end:
@@ -203,7 +230,8 @@ class TriggerScan:
 
     def first(self, name: str, start: int, end: int) -> tuple[int, int] | None:
         starts, spans = self._matches(name)
-        for span in spans[bisect_left(starts, start):]:
+        for index in range(bisect_left(starts, start), len(spans)):
+            span = spans[index]
             if span[0] >= end:
                 return None
             if span[1] <= end:
@@ -222,6 +250,9 @@ def document_scan(triggers: dict[str, re.Pattern], doc: str) -> TriggerScan:
     return scan
 
 
+_UNKNOWN = (-1, -1)  # not looked up yet (a real answer is a span or None)
+
+
 class _Matcher:
     """Trigger matches over one passage, answered from its document's scan."""
 
@@ -235,10 +266,11 @@ class _Matcher:
         self._full: dict[str, tuple[int, int] | None] = {}
 
     def full(self, name: str) -> tuple[int, int] | None:
-        if name not in self._full:
+        found = self._full.get(name, _UNKNOWN)
+        if found is _UNKNOWN:
             found = self.scan.first(name, self.offset, self.offset + len(self.text))
-            self._full[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
-        return self._full[name]
+            found = self._full[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
+        return found
 
     def lead(self, name: str) -> tuple[int, int] | None:
         first = self.full(name)
@@ -286,7 +318,8 @@ class _Matcher:
 
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
     try:
-        return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
+        # A match begins a word: at a word character, after none (see wordscan.word_led_spans).
+        return re.compile(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
     except re.error as error:
         raise ConfigError(f"event type trigger set {name!r} is not a valid regular expression: {error}") from error
 

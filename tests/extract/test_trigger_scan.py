@@ -1,0 +1,138 @@
+"""Trigger scans from a literal space (casefold.word_led_spans) find exactly what finditer finds."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_constants  # the parser's view of a pattern: what a match can begin with
+from re import _parser as sre_parser
+
+import pytest
+
+from marsad.extract import casefold, wordscan
+from marsad.extract.casefold import folded_text, lowered_pattern
+from marsad.extract.event_types import TriggerScan, load_rules
+from marsad.extract.wordscan import WORD_START, word_led_spans, word_led_starts
+
+# Matches at the very start, after brackets, hyphens, quotes, slashes, line breaks, tabs, a
+# no-break space and several spaces; words glued to digits; alternatives that end in punctuation
+# and are followed at once by another match; look-behinds inside alternatives.
+_EDGES = ("Shelling hit al-Shelling (shelling) 'shelling' x/shelling\nshelling\tshelling\u00a0shelling  "
+          "shelling. killed-killed killing, shelling2 2shelling u.s. u.s. forces Ahead of protests, "
+          "upcoming protests; protests\u2014protests \u00e9shelling \u00ab shelling\u00bb END-shelling "
+          "shelling shelling killed-killed-x")
+_PATTERNS = [
+    WORD_START + r"(?:shelling|killed|killing)(?![\w])",
+    WORD_START + r"(?:u\.s\.|forces)(?![\w])",
+    WORD_START + r"(?:(?<!ahead of )(?<!upcoming )protests?)(?![\w])",
+    WORD_START + r"(?:\w+-\w+|shell\w*)(?![\w])",
+    WORD_START + r"(?:(?-i:[A-Z]{2,})|end)(?![\w])",
+    WORD_START + r"(?:shelling |killed-)",  # a match that ends in a space or a hyphen, the next one right after
+]
+
+
+@pytest.mark.parametrize("source", _PATTERNS)
+@pytest.mark.parametrize("lowered", [False, True])
+def test_a_space_led_scan_finds_what_the_engine_finds(source, lowered):
+    pattern, text = re.compile(source, re.I), _EDGES
+    expected = [m.span() for m in pattern.finditer(text)]
+    if lowered:
+        pattern, text = lowered_pattern(pattern) or pattern, folded_text(text) or text
+    assert word_led_spans(pattern, text, word_led_starts(text)) == expected
+    assert expected  # the texts do exercise the pattern
+
+
+def test_a_space_led_scan_misses_a_match_when_a_start_after_punctuation_is_missing():
+    pattern = re.compile(_PATTERNS[0], re.I)
+    starts = word_led_starts(_EDGES)
+    bracketed = _EDGES.index("(shelling)") + 1
+    assert bracketed in starts and 0 in starts
+    found = word_led_spans(pattern, _EDGES, [s for s in starts if s != bracketed])
+    assert (bracketed, bracketed + 8) not in found
+    assert found != [m.span() for m in pattern.finditer(_EDGES)]
+
+
+def test_a_pattern_that_does_not_open_at_a_word_is_scanned_as_it_is():
+    pattern = re.compile(r"(?<![\w])(?:-shelling)", re.I)
+    assert wordscan.space_led(pattern) is None
+    assert word_led_spans(pattern, _EDGES, []) == [m.span() for m in pattern.finditer(_EDGES)]
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_every_trigger_set_scans_an_edge_case_document_as_its_own_pattern_does(monkeypatch, warm):
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS if warm else 0)
+    rules = load_rules()
+    text = ("HTS fighters (al-Nusra) shelled Kafr Nabl.\nAIRSTRIKES hit 'Maarat al-Numan'; "
+            "protesters\u00a0blocked roads - police fired tear gas/live ammunition at the PROTESTERS, "
+            "killing 2.\n\"Suicide bombers\" blew themselves up. The SDF recaptured the town.\tLiberation of Raqqa.")
+    scan = TriggerScan(rules.triggers, text)
+    for name, pattern in rules.triggers.items():
+        assert scan.within(name, 0, len(text)) == [m.span() for m in pattern.finditer(text)], name
+
+
+def _begins_a_word(items) -> bool | None:
+    """Whether every match of a parsed sequence begins with a word character (None: it can be empty)."""
+    c = sre_constants
+    word_categories = {c.CATEGORY_WORD, c.CATEGORY_DIGIT, c.CATEGORY_UNI_WORD, c.CATEGORY_UNI_DIGIT}
+
+    def word_char(code: int) -> bool:
+        return chr(code).isalnum() or chr(code) == "_"
+
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the next item decides
+        if op is c.LITERAL:
+            return word_char(av)
+        if op is c.IN:
+            return all((o is c.LITERAL and word_char(a)) or (o is c.CATEGORY and a in word_categories)
+                       or (o is c.RANGE and all(map(word_char, range(a[0], a[1] + 1)))) for o, a in av)
+        if op is c.SUBPATTERN:
+            inner = _begins_a_word(av[3].data)
+            if inner is not None:
+                return inner
+            continue
+        if op is c.BRANCH:
+            return all(_begins_a_word(branch.data) for branch in av[1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            inner = _begins_a_word(av[2].data)
+            if inner is False:
+                return False
+            if av[0] > 0:
+                return inner
+            continue  # optional: what follows may begin the match as well
+        return False
+    return None
+
+
+def test_every_shipped_trigger_alternative_begins_with_a_word_character():
+    """The trigger sets open with WORD_START, whose look-ahead for a word character
+    (which word_led_spans relies on) then drops no match of the shipped rules."""
+    rules = load_rules()
+    for name, pattern in rules.triggers.items():
+        assert pattern.pattern.startswith(WORD_START)
+        body = pattern.pattern[len(WORD_START):]
+        assert _begins_a_word(sre_parser.parse(body, pattern.flags).data), name
+    assert _begins_a_word(sre_parser.parse(r"(?:a )?mob|\(IED\)", re.I).data) is False  # the check can fail
+
+
+_MIXED = re.compile(WORD_START + r"(?:shell\w*|(?-i:[A-Z]{2,}\w*)|(?-i:End)|u\.s\.|end-\w+|\w+ing|forces)(?![\w])",
+                    re.I)
+
+
+@pytest.mark.parametrize("lowered", [False, True])
+def test_runs_of_alternatives_around_a_case_sensitive_part_scan_as_the_whole_set(lowered):
+    runs = wordscan.alternative_runs(_MIXED)
+    assert runs is not None and len(runs) == 3  # shell…; the two case-sensitive ones; the rest
+    folded = folded_text(_EDGES)
+    scanned = []
+    for run in runs:
+        low = lowered_pattern(run) if lowered else None
+        text = folded if low is not None else _EDGES
+        scanned.append((low or run, text, word_led_starts(text)))
+    expected = [m.span() for m in _MIXED.finditer(_EDGES)]
+    assert wordscan.merged_spans(scanned) == expected
+    assert wordscan.merged_spans(scanned[::-1]) != expected  # the order of the runs decides, as in the set
+
+
+def test_a_set_without_a_case_sensitive_part_is_one_run():
+    assert wordscan.alternative_runs(re.compile(WORD_START + r"(?:a|b[|)]|(?:c|d))(?![\w])", re.I)) is None
+    assert wordscan._top_level_alternatives(r"a|b[|)]|(?:c|d)|\||[]|]") == ["a", "b[|)]", "(?:c|d)", r"\|", "[]|]"]
