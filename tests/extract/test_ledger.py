@@ -348,3 +348,14 @@ def test_a_toll_across_a_region_is_a_claim_not_an_incident():
                           "regional governor said.")
     assert _deaths(extraction) == 0
     assert [c.count for c in extraction.casualties if c.is_tally] == [7]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # state media and military press releases
+    ("Two soldiers were martyred in a terrorist attack on a checkpoint in Daraa countryside.", 2),
+    ("Four terrorists were sent to hell in the exchange of fire in North Waziristan, the ISPR said.", 4),
+    # what the subject's count is told between commas does not end the subject
+    ("Seven farmers, all from the village of Gidan Bawa, were killed by bandits on Monday.", 7),
+])
+def test_state_media_wording_and_told_subjects(text, deaths):
+    assert _deaths(_extract(text)) == deaths

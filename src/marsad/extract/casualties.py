@@ -27,7 +27,7 @@ from marsad.extract.pipeline import DocContext, NumberMention, register
 
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
-     r"killed|kills|killing|kill|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
+     r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|dead", "killed"),
     (r"executed|executing|execute", "executed"),
@@ -469,7 +469,8 @@ _EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b
 _QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
 _HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
-_PARENTHETICAL = re.compile(r",\s*including[^,]*,|\([^)]*\)")
+#: what a subject's count is told between commas ("including two women", "all from one family") or brackets
+_PARENTHETICAL = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 
