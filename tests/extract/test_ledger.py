@@ -359,3 +359,11 @@ def test_a_toll_across_a_region_is_a_claim_not_an_incident():
 ])
 def test_state_media_wording_and_told_subjects(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+def test_a_separate_incident_after_a_toll_update_is_not_the_same_dead():
+    text = ("The death toll from Saturday's bombing of the market rose to 31 on Monday. Separately, gunmen "
+            "killed nine shepherds in the desert.")
+    assert _deaths(_extract(text)) == 40
+    # a death that raises the toll is the toll's
+    assert _deaths(_extract("The toll of the shelling of Tafas has risen to 4, after a wounded boy died.")) == 4

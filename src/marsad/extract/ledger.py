@@ -53,6 +53,8 @@ _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|s
                       r"\bfrom\s+an?\s+(?:earlier|initial|previous)\b", re.I)
 _ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
                     r"meanwhile|further)\b", re.I)
+#: another incident, not more of the same toll ("two more died" and "a wounded fighter died" are the toll's)
+_ELSEWHERE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in\s+another\s+(?:incident|attack))\b", re.I)
 _TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|bringing)\b", re.I)
 
 
@@ -178,6 +180,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
             continue
         if _places_differ(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
             continue
+        if finding.start > toll_finding.start and _ELSEWHERE.search(_clause_before(ctx, finding, 200)):
+            continue  # "Separately, gunmen killed 12 people …": another incident told after the toll
         if "ledger.moved" in casualty.rule or re.search(r"\b(?:died|succumbed)\b[^.;]{0,30}\b(?:wounds|injuries|hospital)",
                                                          ctx.norm[finding.start:finding.end + 60], re.I):
             _make_part(casualty, toll)
