@@ -191,3 +191,14 @@ def test_a_place_named_only_in_a_running_total_does_not_place_the_strike():
     (event,) = extract_text(text, published=date(2024, 3, 2)).events
     assert event.fatalities == 9
     assert names_place("Beit Lahia", event.location)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a country's adjective is not a place, even before an area word
+    ("A bomb exploded near a police station in the southern Thai province of Yala, police said.", "Yala"),
+    # a governorate named like a people still is
+    ("Clan militias clashed in the Somali region of Ethiopia on Monday.", "Somali"),
+])
+def test_a_countrys_adjective_is_no_place(text, place):
+    (event,) = extract_text(text).events
+    assert event.location == place

@@ -299,6 +299,9 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
         if word.lower() in _words().given_names and not cue:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
+        if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
+            index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
+            continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
         if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
             index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
@@ -357,6 +360,17 @@ def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
             norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
         return False
     return not any(common_word(w.split("'")[0]) or w.lower() in _words().connectors for _, _, w in tokens[index:stop])
+
+
+def _region_named_so(gazetteer, word: str) -> bool:
+    """"Ethiopia's Somali region": a governorate named like a people."""
+    return any(place.feature == "admin1" for place in gazetteer.by_key(place_key(word)))
+
+
+def _is_demonym(word: str) -> bool:
+    from marsad.extract.actors import alias_key, load_lexicon
+
+    return alias_key(word) in load_lexicon().demonyms
 
 
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
