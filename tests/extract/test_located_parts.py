@@ -96,3 +96,11 @@ def test_a_sibling_after_an_and_that_is_not_the_first_and():
 def test_a_victim_named_by_where_he_came_from_still_has_a_sibling_after_him():
     extraction, _ = _located("The attack killed four soldiers from Azaz and two civilians.")
     assert total(extraction.casualties) == 6
+
+
+def test_a_list_of_places_after_the_tolls_own_sub_counts_with_the_rest_in_the_last():
+    text = ("The monitor documented the death of 12 civilians on Friday, among them 5 children, in shelling on the "
+            "countryside of Idlib: 7 in Saraqib, 3 in Binnish and the rest in Taftanaz.")
+    events = extract_text(text).events
+    assert [e.fatalities for e in events] == [7, 3, 2]
+    assert sum(e.fatalities for e in events) == 12

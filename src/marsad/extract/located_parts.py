@@ -74,12 +74,19 @@ def _breakdown(ctx: DocContext, block: list[Casualty], end: int) -> _Located | N
             continue
         parts = sorted((c for c in block if c.part_of == total.id and c.outcome == total.outcome and c.count),
                        key=_text_order)
-        if len(parts) < 2 or sum(p.count or 0 for p in parts) != total.count:
-            continue
-        places = _places_after(ctx, parts, end)
-        if places is not None:
-            return _Located(parts, places, total)
+        # the parts by place may sit beside parts of another kind ("among them 4 children and 3 women
+        # …: 6 in A, 3 in B and the rest in C"): those are the list, and its rest, that add up
+        for listed in (parts, [c for c in parts if c.rule in _LISTED_RULES]):
+            if len(listed) < 2 or sum(p.count or 0 for p in listed) != total.count:
+                continue
+            places = _places_after(ctx, listed, end)
+            if places is not None:
+                return _Located(listed, places, total)
     return None
+
+
+#: the rules of a toll's list of bare located parts and of "the rest in C" after it
+_LISTED_RULES = ("casualties.bare_part", "tallies.rest")
 
 
 def _side_by_side(ctx: DocContext, block: list[Casualty], end: int) -> _Located | None:
@@ -102,7 +109,8 @@ def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[Pla
     places = []
     for index, count in enumerate(counts):
         stop = counts[index + 1].span.end if index + 1 < len(counts) else min(end, ctx.sentence_at(count.span.start)[1])
-        place = next((p for p in starting_within(ctx.places, count.span.end, stop)
+        after = count.span.start if count.derived else count.span.end  # "the rest in C" names its own place
+        place = next((p for p in starting_within(ctx.places, after, stop)
                       if p.resolved and (p.feature or "") not in _AREA_FEATURES), None)
         if place is None:
             return None

@@ -68,6 +68,8 @@ def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Fin
 #: From a total to the list of its parts: "killed nine people in the province on
 #: Tuesday, six of them in A and three in B", "twelve dead on Sunday: seven in A …".
 _PARTS_OPEN = re.compile(r"[^.;:]{0,80}?(?:,|(?P<list>:|\s-{1,2}))\s*", re.I)
+#: A colon further on, after what else the sentence says of the toll (its own sub-counts included)
+_LATER_LIST = re.compile(r"[^.;:]{0,200}?(?P<list>:)\s*")
 #: What makes a bare number a part: "six of them in A", "three more in B", "two
 #: others were killed near C", "14 in the morning", "5 in the market".
 _BARE_PART = re.compile(
@@ -92,8 +94,14 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
         sentence_end = ctx.sentence_at(start)[1]
         opening = _PARTS_OPEN.match(ctx.norm, start, sentence_end)
         if opening is None or TRIGGER_RE.search(opening.group(0)) or numbers.within(start, opening.end()):
-            continue
-        parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count)
+            opening = None
+        parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count) if opening else []
+        if not parts:  # "11 civilians, among them 4 children and 3 women, in airstrikes on Idlib: 6 in A, 3 in B"
+            opening = _LATER_LIST.match(ctx.norm, start, sentence_end)
+            if opening is None or TRIGGER_RE.search(opening.group(0)) or \
+                    any(not numbers.is_used(n) for n in numbers.within(start, opening.end())):
+                continue
+            parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count)
         stated = sum(number.value for number, _ in parts)
         if parts and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
             for number, part in parts:

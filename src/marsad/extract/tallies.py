@@ -300,14 +300,21 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
         trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
         parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
                        and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)
-        if trigger is None or parent is None or parent.count is None:
+        if parent is None or parent.count is None:
             continue
         children = [c for c in result if c.part_of == parent.id and c.span and c.span.start < match.start()]
-        if not children:
+        located = [c for c in children if c.rule == "casualties.bare_part"]
+        if trigger is None and located and _REST_PLACED.match(ctx.norm, match.end()):
+            # "6 in A, 3 in B and the rest in C": the rest of the places' list, not of other sub-counts
+            children, outcome, position = located, parent.outcome, match.end()
+        elif trigger is not None and children:
+            outcome, position = _outcome_of(trigger), trigger.end()
+        else:
             continue
-        end = _phrase_end(ctx, trigger.end())
-        finding = Finding(_outcome_of(trigger), None, remainder(parent.count, [c.count for c in children]), match.start(), end, trigger.start(),
-                          trigger.end(), ctx.norm[match.start():end], "tallies.rest", 0.8)
+        end = _phrase_end(ctx, position)
+        finding = Finding(outcome, None, remainder(parent.count, [c.count for c in children]), match.start(), end,
+                          trigger.start() if trigger else match.start(), trigger.end() if trigger else match.end(),
+                          ctx.norm[match.start():end], "tallies.rest", 0.8)
         derived = to_casualty(ctx, finding)
         derived.part_of, derived.outcome = parent.id, parent.outcome
         derived.derived = f"{parent.count} - {' - '.join(str(c.count) for c in children)}: 'the rest'"
@@ -317,6 +324,9 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
         derived.low = derived.high = None
         result.insert(result.index(children[-1]) + 1, derived)
     return result
+
+
+_REST_PLACED = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]")
 
 
 def _phrase_end(ctx: DocContext, position: int) -> int:
