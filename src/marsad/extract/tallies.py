@@ -223,13 +223,12 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
                 and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
 
 
-def _period_owners(ctx: DocContext, findings: list[Finding], periods: list[DateValue]) -> dict[int, Finding]:
+def _period_owners(findings: list[Finding], own_ends: list[int], periods: list[DateValue]) -> dict[int, Finding]:
     """The count whose own clause states each period: of the counts whose clause
     reaches it, the one whose verb comes last ("killed four farmers …, in an area
     where attacks have killed hundreds since 2019": the hundreds')."""
     owners: dict[int, Finding] = {}
-    for finding in findings:
-        own_end = own_clause_end(ctx, finding)
+    for finding, own_end in zip(findings, own_ends):
         for period in periods:
             start = period.span.start
             if finding.start <= start < own_end and (start not in owners or
@@ -240,9 +239,9 @@ def _period_owners(ctx: DocContext, findings: list[Finding], periods: list[DateV
 
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
-    owner = _period_owners(ctx, findings, periods)
-    for finding, casualty in zip(findings, casualties):
-        own_end = own_clause_end(ctx, finding)
+    own_ends = [own_clause_end(ctx, finding) for finding in findings]
+    owner = _period_owners(findings, own_ends, periods)
+    for finding, casualty, own_end in zip(findings, casualties, own_ends):
         own = [p for p in periods if owner.get(p.span.start) is finding]
         month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
         if own:
