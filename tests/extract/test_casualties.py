@@ -46,6 +46,20 @@ def _killed(text):
     ("Around 10-15 assailants assaulted and killed a shopkeeper using iron rods.", 1),
     ("Gang members killed and burned a driver and his passenger.", 2),
     ("167 people were killed, including 32 soldiers, and 35 civilians were killed in air strikes.", 167),
+    # a serial comma, and a range inside the list
+    ("2 police officers, 11 rebels, and 4 bystanders were killed near the bridge.", 17),
+    ("6 guards, between 12 and 20 raiders, and a driver were killed.", 19),
+    # what carried the victims is not counted
+    ("Around nine smugglers riding three motorbikes were killed by a patrol.", 9),
+    # a model number, livestock and death threats are no deaths
+    ("Troops destroyed a BTR-80 carrier near the ridge and killed enemy soldiers.", 0),
+    ("Rustlers killed 30 head of cattle at the watering hole.", 0),
+    ("The mayor had received numerous death threats before the arson.", 0),
+    ("A judge issued three death sentences.", 0),
+    # a death told as a noun with its cause between, and a verb whose subject is before "but"
+    ("Guards fired tear gas, causing the death by asphyxiation of an elderly woman.", 1),
+    ("A guard shot a farmer. The farmer was flown to a clinic but later died.", 1),
+    ("Police fired on a crowd; three men were taken to hospital but died of their wounds.", 3),
 ])
 def test_event_fatalities(text, expected):
     assert _killed(text) == expected

@@ -36,6 +36,7 @@ def test_vague_quantities_follow_acled_conventions():
 def test_dates_times_and_codes_are_not_counts():
     assert _numbers("19/03/2022 at 3:30 am") == []
     assert _numbers("Media24 said") == []
+    assert _numbers("a BTR-82A carrier and a T-72 tank, after COVID-19") == []
     years = [n for n in find_numbers("in 2018 and on 5 March 2019") if n.is_year]
     assert [n.value for n in years] == [2018, 2019]
 

@@ -42,7 +42,7 @@ TRIGGER_RE = re.compile(
 OUTCOMES = [outcome for _, outcome in _VERB_OUTCOMES]
 
 NOUN_RE = re.compile(
-    r"\b(?:(?P<killed>deaths?|killings?|murders?|assassinations?|fatalities|dead\s+bodies|bod(?:y|ies)|corpses?|remains|"
+    r"\b(?:(?P<killed>deaths?(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))|killings?|murders?|assassinations?|fatalities|dead\s+bodies|bod(?:y|ies)|corpses?|remains|"
     r"lives|massacre)|(?P<executed>executions?)|(?P<injured>injuries|wounded|injured|casualties)|"
     r"(?P<abducted>abductions?|kidnappings?)|(?P<arrested>arrests))\b",
     re.I,
@@ -56,7 +56,8 @@ _SINGULAR_DET = re.compile(r"^(?:a|an|another|one|the|his|her|their|its|this|tha
 _PRONOUN_ONE = re.compile(r"^(?:him|her|he|she|himself|herself)$", re.I)
 NON_PERSON = set(
     "attack attacks operation operations raid raids strike strikes ambush plan plans order orders warrant "
-    "vehicle vehicles house houses car cars truck trucks tank tanks drone drones project area areas village "
+    "vehicle vehicles house houses car cars truck trucks pickup pickups motorcycle motorcycles motorbike motorbikes "
+    "boat boats bus buses tank tanks drone drones project area areas village "
     "villages town towns building buildings property cattle cow cows goat goats sheep camel camels livestock animal "
     "animals bull bulls ox oxen buffalo buffaloes pig pigs poultry dog dogs donkey donkeys horse horses chicken chickens bird birds fish time times hours days weeks months "
     "years minutes households homes crops trees offensive campaign mission missions policy protest protests demonstration rally "
@@ -65,7 +66,8 @@ NON_PERSON = set(
     "checkpoint checkpoints base bases km kilometers kilometres meters metres miles percent per cent".split()
 )
 UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
-                        r"o'clock|times|cattle|cows|goats|sheep|camels|houses|homes|vehicles|cars|shops|rounds|bullets|"
+                        r"o'clock|times|heads?\s+of\s+(?:cattle|livestock|sheep|goats|camels|cows)|cattle|cows|goats|sheep|camels|livestock|"
+                        r"donkeys|horses|pigs|oxen|dromedaries|chickens|poultry|animals|houses|homes|vehicles|cars|shops|rounds|bullets|"
                         r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$|lakhs?|crores?|naira|rupees|euros|pesos|shillings|"
                         r"francs|birr|afghanis|dinars|pounds|households))", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
@@ -381,11 +383,24 @@ _SINGULAR_SUBJECT = re.compile(
     r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
+#: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
+_CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
+#: "was taken to hospital but died": the verb's subject is the clause's before "but"
+_BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
+_PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
+                          re.I)
+
+
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
     left = ctx.norm[clause_start:match.start()]
     aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
+    if match.group(0).lower() in ("died", "succumbed", "perished") and _BUT_ELIDED.search(
+            ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
+        clause_start = _clause_bounds(ctx, clause_start - 3)[0]
+        left = ctx.norm[clause_start:match.start()]
+        aux = _PASSIVE_BUT.search(left)
     aux_start = clause_start + (aux.start() if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
                   and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
@@ -408,9 +423,13 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
-        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,|and|&)\s*(?:his|her|their|the)?\s*$", between):
+        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$",
+                                      between):  # "4 soldiers, 25 militants, and 2 civilians": the serial comma too
             break
-        phrase = between.strip()
+        if not findings and index + 1 < len(candidates) and _CARRIED_IN.search(ctx.norm, max(0, number.start - 16),
+                                                                               number.start + 1):
+            continue  # "eight gunmen aboard four pickups were killed": the pickups only carried them
+        phrase = _CARRIED_IN.split(between.strip(), maxsplit=1)[0]
         if _head_noun(phrase) in NON_PERSON:
             break
         numbers.take(number)
@@ -508,8 +527,9 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
 
 
 NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
-                        r"remains|lives|massacre|abductions?|kidnappings?)\s+of\s+", re.I)
-NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b", re.I)
+                        r"remains|lives|massacre|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+", re.I)
+NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b"
+                         r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))", re.I)
 BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b", re.I)
 TO_DEATH_RE = re.compile(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
@@ -685,7 +705,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="3")
+@register("casualties", version="4")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.subcounts import (

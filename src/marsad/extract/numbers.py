@@ -61,8 +61,9 @@ _WORD_NUMBER = (
     rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
     rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*)"
 )
+#: not inside a name ("M23", "COVID-19") or a model number ("BTR-82A", "T-72")
 _DIGITS = (
-    r"(?<![A-Za-z\d/.:,])(?:\d+\.\d+(?=\s+(?:million|billion|trillion)\b)|\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?<![A-Za-z\d/.:,])(?<![A-Za-z]-)(?:\d+\.\d+(?=\s+(?:million|billion|trillion)\b)|\d{1,3}(?:,\d{3})+|\d+)"
     r"(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th|\s+(?:million|billion|trillion)\b)?"
 )
 _NUM = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
@@ -196,7 +197,7 @@ def implausible(mention: NumberMention) -> bool:
     return any(v is not None and v > MAX_COUNT for v in (mention.value, mention.low, mention.high))
 
 
-@register("numbers", version="4")
+@register("numbers", version="5")
 def numbers_component(ctx: DocContext) -> None:
     found = find_numbers(ctx.norm)
     refused = [n for n in found if implausible(n)]
