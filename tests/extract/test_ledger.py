@@ -367,3 +367,23 @@ def test_a_separate_incident_after_a_toll_update_is_not_the_same_dead():
     assert _deaths(_extract(text)) == 40
     # a death that raises the toll is the toll's
     assert _deaths(_extract("The toll of the shelling of Tafas has risen to 4, after a wounded boy died.")) == 4
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a colon opens the total's parts, each with its own verb
+    ("Eleven people were killed in two raids on Sunday: seven herders died near Kauru and four traders were shot dead "
+     "in Lere.", 11),
+    # a month or a year gone by, told after the report's news
+    ("Gunmen killed three farmers near Bokkos on Saturday. It was the third attack this year; in March, more than "
+     "20 villagers were killed in Mangu.", 3),
+    ("Militants killed two soldiers in Kurram on Friday. Last year, an attack on the same post killed nine.", 2),
+    # an earlier incident named by its own noun, and a war's running toll after its object
+    ("A court jailed the commander for his part in the 2015 massacre of dozens of prisoners.", 0),
+    ("A drone hit a bus in Kharkiv, killing two. Moscow's forces have killed thousands of civilians since the "
+     "invasion began.", 2),
+    # a death sentence is no death; a subject with a participle runs longer
+    ("A military court sentenced four rebels to death on Monday.", 0),
+    ("Two boys collecting firewood near their village outside Kupwara were killed by a mine.", 2),
+])
+def test_background_breakdowns_and_long_subjects(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -383,6 +383,8 @@ _SINGULAR_SUBJECT = re.compile(
     r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
+#: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
+_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
@@ -419,7 +421,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # the number sits inside a parenthesis before the subject
         if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > 7 or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", between, re.I):
+        if len(_PARENTHETICAL.sub(" ", between).split()) > (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", between, re.I):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -528,7 +530,7 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
 
 NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+", re.I)
-NUM_NOUN_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b"
+NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b"
                          r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))", re.I)
 BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b", re.I)

@@ -203,8 +203,10 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
         for finding, casualty in killed[index + 1:]:
             if _sentence_gap(ctx, total_finding, finding) > 3 or casualty.count is None:
                 break
-            if not _sentence_gap(ctx, total_finding, finding):
-                continue  # siblings in the total's own sentence are its coordinated counts, not its places
+            if not _sentence_gap(ctx, total_finding, finding) and ":" not in ctx.norm[total_finding.end:finding.start]:
+                # siblings in the total's own sentence are its coordinated counts, not its places,
+                # unless a colon opens them ("14 killed in two attacks: eight died in A and six in B")
+                continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):

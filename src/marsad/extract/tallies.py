@@ -158,14 +158,15 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     return None
 
 
-_CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion)"
+_CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion|invasion|occupation)"
 #: "The war has killed more than 500,000 people since …", "violence in Ituri has left more
 #: than 2,000 dead": a conflict's running toll
 _CONFLICT_TOLL = re.compile(
     r"\b" + _CONFLICT + r"(?:'s)?\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 #: "Tens of thousands of people have died in Yemen's war"
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
-_IN_CONFLICT_AFTER = re.compile(r"\s+(?:in|during|since)\s+(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
+#: "… in the war", "… thousands of civilians since its invasion": the object may come first
+_IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
 #: March attack that killed 11": another, earlier incident told as background
@@ -209,11 +210,31 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past
                           r"five|six)\s+)?(?:weeks|months|years)\b", re.I)
 
 
+#: "in June, more than 40 people were killed in Owo", "last year", "in 2014": a month or year
+#: gone by, told after the report's own news
+_EARLIER_PERIOD = re.compile(
+    r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + _MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
+    r"|in\s+(?:19|20)\d\d|last\s+(?:month|year)|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
+
+
+def _earlier_period(ctx: DocContext, findings: list[Finding], finding: Finding) -> bool:
+    """A count dated to a month or year gone by, in a later sentence than the report's
+    first count: what happened then, not what the report reports."""
+    sentence = ctx.sentence_index(finding.start)
+    if not any(ctx.sentence_index(f.start) < sentence for f in findings if f.count):
+        return False
+    sentence_start = ctx.sentence_at(finding.start)[0]
+    return bool(_EARLIER_PERIOD.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)))
+
+
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
-    if _CONFLICT_TOLL.search(before) or _EARLIER_INCIDENT.search(before) or _CAME_AFTER.search(before):
+    if _CONFLICT_TOLL.search(before) or _CAME_AFTER.search(before):
+        return True
+    # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
+    if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))):
         return True
     if _RECENT_SPAN.search(ctx.norm, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
@@ -266,7 +287,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
         if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, findings, finding, own_end):
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
-        if casualty.part_of is None and not casualty.is_tally and _background(ctx, finding):
+        if casualty.part_of is None and not casualty.is_tally and (
+                _background(ctx, finding) or _earlier_period(ctx, findings, finding)):
             casualty.is_tally = True
         # And a toll raised past this report's own count by earlier deaths.
         if casualty.part_of is None and not casualty.is_tally and _raised_past_own_count(ctx, findings, finding):
