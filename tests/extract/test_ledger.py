@@ -387,3 +387,12 @@ def test_a_separate_incident_after_a_toll_update_is_not_the_same_dead():
 ])
 def test_background_breakdowns_and_long_subjects(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Raiders stormed the farm and killed him and his three sons, neighbours said.", 4),
+    ("Bandits stopped the car and killed the couple inside it.", 2),
+    ("The ministry said 31 people had died. An earlier toll had put the number of dead at 24.", 31),
+])
+def test_possessive_counts_couples_and_an_earlier_toll(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -63,7 +63,7 @@ NON_PERSON = set(
     "years minutes households homes crops trees offensive campaign mission missions policy protest protests demonstration rally "
     "march deal agreement ceasefire truce bill law shot shots round rounds fire bomb bombs mine mines rocket rockets "
     "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
-    "checkpoint checkpoints base bases km kilometers kilometres meters metres miles percent per cent".split()
+    "checkpoint checkpoints base bases toll tolls figure figures count estimate km kilometers kilometres meters metres miles percent per cent".split()
 )
 UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
                         r"o'clock|times|heads?\s+of\s+(?:cattle|livestock|sheep|goats|camels|cows)|cattle|cows|goats|sheep|camels|livestock|"
@@ -276,6 +276,7 @@ _OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\
 _VERB_GAP = re.compile(_VERB_CHAIN, re.I)
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
+_POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
 _FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s+", re.I)
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
@@ -322,6 +323,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     gap = _OBJ_GAP.match(ctx.norm, position)
     family = _FAMILY_OF.match(ctx.norm, gap.end()) if gap else None
     number = numbers.starting_at(family.end() if family else gap.end()) if gap else None
+    owner = _POSSESSIVE.match(ctx.norm, gap.end()) if gap and number is None else None
+    if owner is not None:  # "killed him and his two sons"
+        number = numbers.starting_at(owner.end())
     if number is not None and not numbers.is_used(number):
         phrase, end = victim_phrase(ctx.norm, number.end, limit)
         appositive = _APPOSITIVE.match(ctx.norm, number.end)
@@ -364,6 +368,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if not phrase.strip() and word in ("another", "one"):
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], word,
                        "casualties.object.another", 0.6, active=True)
+    if head == "couple" and word in ("a", "an", "the", "one"):
+        return Finding(outcome, None, 2, det.start("det"), end, trigger[0], trigger[1], phrase,
+                       "casualties.object.couple", 0.7, active=True)
     if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end):
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
@@ -477,7 +484,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []  # counted by the noun rule
     own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
     head = _head_noun(own)  # "the driver of the truck": a driver
-    if head in NON_PERSON or head in ("it", "this", "that", "which"):
+    if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
         return []
     count = 1 + len(_SINGULAR_COORD.findall(phrase))
     if re.match(r"(?i:a|the)\s+couple\b", phrase):
