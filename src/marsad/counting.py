@@ -132,7 +132,13 @@ _SEVERAL_REGIONS = re.compile(
 #: to 560 the number of soldiers killed since the start of the year": a running total
 _RUNNING_TOTAL = re.compile(
     r"\b(?:number|total|toll|tally)\b[^.;]{0,60}?\b(?:(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|since\b)|"
-    r"\bso\s+far\s+this\s+(?:week|month|year)\b",
+    r"\bso\s+far\s+this\s+(?:week|month|year)\b|"
+    # "the third massacre this year, in which a total of 14 have died"
+    r"\b(?:this|the\s+past|the\s+last)\s+(?:month|year)\b[^.;]{0,40}?\b(?:a\s+total|in\s+total|in\s+all)\b|"
+    # "In the first two weeks of April, at least 40 people …": several weeks of incidents, told before the count
+    r"\b(?:in|over|during)\s+the\s+(?:first|past|last)\s+(?:(?:few|several|two|three|four|five|six|\d+)\s+)?"
+    r"(?:weeks|months|fortnight)(?:\s+of\s+[A-Z]\w+)?,\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+|"
+    r"some\s+|nearly\s+|almost\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
     re.I,
 )
 

@@ -124,6 +124,10 @@ class Casualty:
     # claim beside the report's own figure, a coder's total): kept for
     # provenance, never added to an incident's total.
     alternative_of: str | None = None
+    # A party's word on its own kills or losses ("the group said its fighters had
+    # killed five soldiers") with no figure of the report's own beside it: the
+    # report's count, but reconciliation prefers any other source's figure.
+    party_claim: bool = False
     is_tally: bool = False  # a cumulative claim ("608 since 10 September") rather than one incident
     span: Span | None = None
     rule: str = ""

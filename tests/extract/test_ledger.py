@@ -396,3 +396,16 @@ def test_background_breakdowns_and_long_subjects(text, deaths):
 ])
 def test_possessive_counts_couples_and_an_earlier_toll(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a relative clause between the subject and its verb
+    ("Police said four guards were killed, and that a fifth guard, who had been shot in the chest, died on Tuesday.", 5),
+    # a year's running total and a fortnight's toll told before the count are claims
+    ("The monitor said it was the fourth massacre this year, in which a total of 19 people have died.", 0),
+    ("In the first two weeks of May, at least 60 people were killed in attacks in the state, the group said.", 0),
+    # a count followed by a comparison with the past fortnight stays the incident's
+    ("Gunmen killed six people on Monday, the second attack in the past two weeks, police said.", 6),
+])
+def test_relative_clauses_and_running_totals(text, deaths):
+    assert _deaths(_extract(text)) == deaths

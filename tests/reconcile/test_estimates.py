@@ -66,3 +66,18 @@ def test_unknown_victims_are_the_total_less_the_named_categories_not_added():
     figures[0] = fig("1/E1", "A", "B", 10, 20, category="unknown")
     by_category = {e.category: e.best for e in combine(figures)}
     assert by_category == {"civilians": 12, "combatants": 2, "unknown": 6}
+
+
+def test_a_party_s_own_claim_widens_the_range_but_is_best_only_alone():
+    from dataclasses import replace
+
+    documented, update = fig("1/E1", "Wire", "B", 10, 2), fig("3/E1", "Wire", "B", 14, 3)
+    claim = replace(fig("2/E1", "Wire", "B", 11, 5), party_claim=True)  # relayed by the same wire
+    (estimate,) = combine([documented, claim, update])
+    assert (estimate.low, estimate.best, estimate.high) == (3, 3, 5)
+    assert estimate.best_report_key == "3/E1" and "party's word" in estimate.explanation
+    (alone,) = combine([claim])
+    assert alone.best == 5
+    casualties = [{"id": 1, "part_of": None, "outcome": "killed", "count": 5, "low": 5, "high": 5, "victims": "combatants",
+                   "party_claim": True}]
+    assert all(f.party_claim for f in figures_of_report("2/E1", "Wire", "B", 11, 2, casualties))

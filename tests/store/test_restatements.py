@@ -89,3 +89,21 @@ def test_the_bulletin_counts_the_people_once_and_cites_every_statement(restated_
     assert figure.count == 21
     quotes = {bulletin.evidence[n - 1].quote for n in figure.evidence}
     assert quotes == {"kills 21", "At least 21 civilians were killed", "death toll has reached 21"}
+
+
+def test_a_party_s_claim_given_alone_is_stored_as_such(database):
+    from sqlalchemy import select
+
+    from marsad.extract import extract_text
+    from marsad.store import repository
+    from marsad.store.models import Casualty
+
+    text = "The group claimed the ambush near Tarmiya, saying its fighters had killed five soldiers."
+    extraction = extract_text(text, published=DAY)
+    assert [c.party_claim for c in extraction.casualties] == [True]
+    with database.transaction() as session:
+        source = repository.get_or_create_source(session, "Wire")
+        stored = repository.add_document(session, text=text, source=source, published=DAY)
+        repository.add_extraction(session, stored.document, extraction)
+    with database.session() as session:
+        assert [row.party_claim for row in session.scalars(select(Casualty))] == [True]

@@ -394,6 +394,7 @@ _SINGULAR_SUBJECT = re.compile(
 _PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
+_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*$", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
 _BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
 _PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
@@ -405,6 +406,9 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     clause_start, _ = _clause_bounds(ctx, match.start())
     left = ctx.norm[clause_start:match.start()]
     aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
+    relative = _RELATIVE_AFTER_SUBJECT.search(left)
+    if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
+        aux, left = None, left[:relative.start()]
     if match.group(0).lower() in ("died", "succumbed", "perished") and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]

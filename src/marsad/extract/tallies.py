@@ -421,6 +421,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             reference = earlier or _first_non_claim(casualties, claims, outcome)
             if reference is not None:
                 casualty.alternative_of = reference.id
+            else:
+                casualty.party_claim = True
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
                 _is_restatement(ctx, finding) or _is_summary(ctx, finding)):

@@ -13,7 +13,11 @@ The rules (also in ``docs/methodology.md``):
 3. Across sources, best is the figure of the most reliable source (Admiralty
    grade A before B … F, ungraded last); between equally reliable sources the
    higher current figure (each is that source's latest toll, and tolls rise
-   as the wounded die and bodies are found), then the later report.
+   as the wounded die and bodies are found), then the later report. A
+   party's word on its own kills ("the group said its fighters killed five
+   soldiers", ``party_claim``) is best only when no report documents the
+   incident otherwise; it still widens the range (rule 4), and it is no
+   toll of the source that relays it (rule 2).
 4. Disagreement widens the range: low is the lowest current figure's low,
    high the highest current figure (its stated high, else its count). A
    range whose highest figure is only a lower bound is marked ``open_high``.
@@ -50,6 +54,7 @@ class Figure:
     low: int
     best: int
     high: int | None  # None: open (a lower bound only)
+    party_claim: bool = False  # a party's word on its own kills (rule 3)
 
 
 @dataclass
@@ -168,12 +173,12 @@ def _source_toll(figures: list[Figure]) -> Figure:
 
 
 def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate:
-    by_source: dict[str, list[Figure]] = {}
-    for figure in figures:
-        by_source.setdefault(figure.source or f"document {figure.document_id}", []).append(figure)
+    by_source: dict[tuple[str, bool], list[Figure]] = {}
+    for figure in figures:  # a claim the source relays is not that source's toll
+        by_source.setdefault((figure.source or f"document {figure.document_id}", figure.party_claim), []).append(figure)
     current = [_source_toll(group) for group in by_source.values()]
     superseded = [f.report_key for f in figures if f not in current]
-    chosen = min(current, key=_rank)
+    chosen = min([f for f in current if not f.party_claim] or current, key=_rank)
     low = min(f.low for f in current)
     top = max(current, key=lambda f: (f.high if f.high is not None else f.best, f.high is None))
     high = top.high if top.high is not None else top.best
@@ -187,6 +192,8 @@ def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate
         parts.append(f"{len(superseded)} other report(s) superseded by the same source's latest toll")
     if open_high:
         parts.append("the highest figure is a lower bound")
+    if not chosen.party_claim and any(f.party_claim for f in current):
+        parts.append("a party's word on its own kills counts toward the range only")
     return Estimate(
         outcome=outcome,
         category=category,
@@ -209,6 +216,7 @@ def figures_of_report(report_key: str, source, reliability, published: int, docu
     casualties = list(casualties)
     by_id = {c["id"]: c for c in casualties}
     sums: dict[tuple[str, str], list] = {}
+    claimed: set[tuple[str, str]] = set()
     for casualty in casualties:
         if casualty.get("alternative_of"):
             continue  # another statement of a count already here: the same people
@@ -218,11 +226,14 @@ def figures_of_report(report_key: str, source, reliability, published: int, docu
         parent = by_id.get(casualty.get("part_of"))
         outcome = normal_outcome(casualty.get("outcome"))
         for category in categories_of(casualty, parent):
+            if casualty.get("party_claim"):
+                claimed.add((outcome, category))
             total = sums.setdefault((outcome, category), [0, 0, 0])
             total[0] += bounds[0]
             total[1] += bounds[1]
             total[2] = None if total[2] is None or bounds[2] is None else total[2] + bounds[2]
     return [
-        Figure(report_key, source, reliability, published, document_id, outcome, category, low, best, high)
+        Figure(report_key, source, reliability, published, document_id, outcome, category, low, best, high,
+               party_claim=(outcome, category) in claimed)
         for (outcome, category), (low, best, high) in sorted(sums.items())
     ]

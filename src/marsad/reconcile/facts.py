@@ -48,6 +48,7 @@ def _casualty_dict(row) -> dict:
         "perpetrators": list(row.perpetrators or ([p for p in (row.perpetrator or "").split("; ") if p])),
         "derived": row.derived,
         "is_tally": bool(row.is_tally),
+        "party_claim": bool(row.party_claim),
         "event_id": row.event_id,
         "document_id": row.document_id,
         "cause": row.cause,

@@ -50,7 +50,8 @@ Schema (``marsad.store.models``, Alembic revision ``"0001"``)
     ``victim_group``, ``affiliation``, ``nationality``, ``perpetrator`` ("; "
     joined) and ``perpetrators`` (JSON list), ``cause``,
     ``period_start``/``period_end``/``period_precision``/``period_relative``,
-    ``derived``, ``is_tally``.
+    ``derived``, ``is_tally``, ``party_claim`` (a party's word on its own
+    kills, given alone: reconciliation prefers any other source's figure).
   - ``places``: ``text`` (as written), ``name`` (resolved), ``latitude``,
     ``longitude``, ``admin1``, ``admin2``, ``country``, ``geo_precision``,
     ``where_prec``, ``gazetteer_id``, ``feature``, ``relation``, ``resolved``.

@@ -284,6 +284,6 @@ def _casualty_row(c: m.Casualty, event_id: int | None) -> dict[str, Any]:
         "perpetrator": "; ".join(c.perpetrator) or None, "perpetrators": list(c.perpetrator) or None,
         "cause": c.cause, "period_start": pv.start if pv else None, "period_end": pv.end if pv else None,
         "period_precision": pv.precision if pv else None, "period_relative": pv.relative if pv else None,
-        "derived": c.derived, "is_tally": bool(c.is_tally), "rule": c.rule, "confidence": c.confidence,
+        "derived": c.derived, "is_tally": bool(c.is_tally), "party_claim": bool(c.party_claim), "rule": c.rule, "confidence": c.confidence,
         **_span(c.span),
     }  # fmt: skip

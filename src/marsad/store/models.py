@@ -213,7 +213,8 @@ class Casualty(FactColumns, Base):
     sub-count to its parent row; ``alternative_of_id`` links another statement
     of the same people (a headline, a restatement, a party's claim) to the
     count that stands for them, so it is never added again; ``derived`` says
-    how an implied figure was computed; ``is_tally`` marks cumulative claims."""
+    how an implied figure was computed; ``is_tally`` marks cumulative claims;
+    ``party_claim`` a party's word on its own kills that the report gives alone."""
 
     __tablename__ = "casualties"
 
@@ -241,6 +242,7 @@ class Casualty(FactColumns, Base):
     period_relative: Mapped[bool | None] = mapped_column(Boolean)
     derived: Mapped[str | None] = mapped_column(Text)
     is_tally: Mapped[bool] = mapped_column(Boolean, default=False)
+    party_claim: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Place(FactColumns, Base):
