@@ -409,3 +409,16 @@ def test_possessive_counts_couples_and_an_earlier_toll(text, deaths):
 ])
 def test_relative_clauses_and_running_totals(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "The monitor has documented the death of at least 16 civilians in the pocket since 10 September, including 2 "
+    "children killed by shelling, the rest in airstrikes.",
+    "Warplanes struck Hajin again on Wednesday. The number of civilians killed in strikes on the area since "
+    "10 September thus rises to 14.",
+])
+def test_a_monitor_s_total_since_a_few_days_back_is_a_claim(text):
+    extraction = extract_text(text, published=date(2018, 9, 15))
+    tops = [c for c in extraction.casualties if c.part_of is None]
+    assert tops and all(c.is_tally for c in tops)
+    assert sum(e.fatalities or 0 for e in extraction.events) == 0

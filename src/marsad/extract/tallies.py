@@ -158,6 +158,15 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     return None
 
 
+def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
+    if period.rule != "dates.since" or period.start is None or period.end is None or (period.end - period.start).days < 2:
+        return False
+    start, end = ctx.sentence_at(finding.start)
+    return bool(_DOCUMENTED.search(ctx.norm, start, end))
+
+
+#: a monitor's own wording for what it totals (not a toll that rises with one incident's wounded)
+_DOCUMENTED = re.compile(r"\b(?:document(?:ed|s)|record(?:ed|s)|tall(?:y|ies)|cumulative|statistics?)\b", re.I)
 _CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion|invasion|occupation)"
 #: "The war has killed more than 500,000 people since …", "violence in Ituri has left more
 #: than 2,000 dead": a conflict's running toll
@@ -280,8 +289,11 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                       and (p.span.start not in owner or 0 <= owner[p.span.start].start - finding.end <= 40)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
-        # A count over a week or longer is a cumulative claim, not one incident's toll.
-        if casualty.period is not None and casualty.period.precision >= 3 and casualty.part_of is None:
+        # A count over a week or longer is a cumulative claim, not one incident's toll;
+        # so is a monitor's documented total since a day before yesterday ("documented the death
+        # of 16 civilians since 10 September", five days on).
+        if casualty.period is not None and casualty.part_of is None and (
+                casualty.period.precision >= 3 or _documented_since(ctx, finding, casualty.period)):
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
         if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, findings, finding, own_end):
