@@ -422,3 +422,13 @@ def test_a_monitor_s_total_since_a_few_days_back_is_a_claim(text):
     tops = [c for c in extraction.casualties if c.part_of is None]
     assert tops and all(c.is_tally for c in tops)
     assert sum(e.fatalities or 0 for e in extraction.events) == 0
+
+
+def test_a_killing_told_as_background_makes_no_incident_of_its_own():
+    funerals = _extract("Funerals were held in Aden on Saturday for the 12 guards killed in Thursday's attack on the port.")
+    assert funerals.events == [] and _deaths(funerals) == 0
+    # the report's own act stays its event
+    protest = _extract("Students protested in Kano against the killing of a classmate by police last month.")
+    assert [e.sub_event_type for e in protest.events] == ["Peaceful protest"]
+    arrest = _extract("Police arrested a man suspected of killing a driver in Kano on Monday.")
+    assert [e.sub_event_type for e in arrest.events] == ["Arrests"]

@@ -563,7 +563,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     for match in casefold.finditer(NOUN_OF_RE, ctx.norm, ctx.folded()):
         noun = match.group("noun").lower()
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
-        if _not_reported(ctx, match.start(), match.end()):
+        if _unreported_trigger(ctx, match.start(), match.end(), outcome):
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
                                     rule="casualties.noun")
@@ -599,6 +599,19 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
     return findings
+
+
+#: ``ctx.extra`` key: where outcome words were read as not reported here ("funerals for the 36 soldiers
+#: killed on Thursday"), so that the events component does not make an incident of them either
+UNREPORTED_TRIGGERS = "casualties.unreported_triggers"
+
+
+def _unreported_trigger(ctx: DocContext, start: int, end: int, outcome: str) -> bool:
+    if not _not_reported(ctx, start, end):
+        return False
+    if outcome in ("killed", "executed"):  # an arrest told in passing may still be the report's event
+        ctx.extra.setdefault(UNREPORTED_TRIGGERS, []).append((start, end))
+    return True
 
 
 def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
@@ -646,7 +659,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
     for match in casefold.finditer(TRIGGER_RE, ctx.norm, ctx.folded()):
         verb = " ".join(match.group(0).lower().split())
-        if verb in ("kill", "execute") or _not_reported(ctx, match.start(), match.end()):
+        if verb in ("kill", "execute") or _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
         if re.match(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", ctx.norm[match.end():match.end() + 15], re.I) and \
                 re.search(r"\b(?:were|was|been)\s+$", ctx.norm[max(0, match.start() - 12):match.start()]):

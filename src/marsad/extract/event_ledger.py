@@ -20,6 +20,7 @@ and each incident is one event:
 from __future__ import annotations
 
 from marsad.counting import is_claim
+from marsad.extract.casualties import UNREPORTED_TRIGGERS
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
@@ -31,7 +32,7 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
     kept, dropped_sentence = [], None
     for group in groups:
         group.typed_until = group.end  # a dropped claim's text joins the block but not the typing
-        if facts.claims_only(group):
+        if facts.claims_only(group) or facts.typed_by_unreported(group):
             dropped_sentence = ctx.sentence_index(group.start)
         elif not (ctx.sentence_index(group.start) == dropped_sentence and not facts.block(group)
                   and not any(facts.anchors(group, skip_periods=True))):
@@ -72,6 +73,15 @@ class _Facts:
 
     def block(self, group) -> list:
         return starting_within(self.ctx.casualties, group.start, group.end)
+
+    def typed_by_unreported(self, group) -> bool:
+        """A telling with no counts whose only violence is a killing the report gives as
+        background ("funerals were held on Saturday for the 36 soldiers killed on Thursday")."""
+        lead = group.clauses[0]
+        if self.block(group) or lead.typing is None or lead.typing.evidence is None:
+            return False
+        trigger = lead.start + lead.typing.evidence[0]
+        return any(start <= trigger < end for start, end in self.ctx.extra.get(UNREPORTED_TRIGGERS, ()))
 
     def claims_only(self, group) -> bool:
         counts = self.block(group)
