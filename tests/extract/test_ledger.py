@@ -432,3 +432,11 @@ def test_a_killing_told_as_background_makes_no_incident_of_its_own():
     assert [e.sub_event_type for e in protest.events] == ["Peaceful protest"]
     arrest = _extract("Police arrested a man suspected of killing a driver in Kano on Monday.")
     assert [e.sub_event_type for e in arrest.events] == ["Arrests"]
+
+
+def test_a_toll_update_is_dated_by_the_incident_it_names():
+    extraction = extract_text("Rescuers pulled another body from the rubble of the dormitory in Kharkiv on Thursday morning, "
+                              "bringing the death toll from Wednesday's strike to eight.", published=date(2022, 8, 18))
+    (event,) = extraction.events
+    assert event.event_date == date(2022, 8, 17) and event.fatalities == 8
+    assert event.event_type != "Protests"  # "strike to eight" is no strike action

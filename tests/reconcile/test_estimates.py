@@ -81,3 +81,9 @@ def test_a_party_s_own_claim_widens_the_range_but_is_best_only_alone():
     casualties = [{"id": 1, "part_of": None, "outcome": "killed", "count": 5, "low": 5, "high": 5, "victims": "combatants",
                    "party_claim": True}]
     assert all(f.party_claim for f in figures_of_report("2/E1", "Wire", "B", 11, 2, casualties))
+
+
+def test_a_ceiling_ranks_after_the_counts_of_equally_reliable_sources():
+    ceiling = fig("2/E1", "Hospital", None, 11, 6, low=0)  # "up to six bodies"
+    (estimate,) = combine([fig("1/E1", "Wire", None, 10, 4, high=None), ceiling, fig("3/E1", "Government", None, 12, 5)])
+    assert (estimate.low, estimate.best, estimate.high) == (0, 5, 6)

@@ -277,10 +277,24 @@ def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
     return days or dates
 
 
+def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:
+    """"Rescuers found another body on Thursday, bringing the death toll from
+    Wednesday's strike to eight": a toll names its incident's day."""
+    for casualty in _inside(group.start, group.end, ctx.casualties):
+        if casualty.rule == "casualties.toll" and casualty.span is not None and not casualty.is_tally:
+            days = _incident_days(ctx, _inside(casualty.span.start, casualty.span.end, ctx.dates))
+            if days:
+                return _widest(days)
+    return None
+
+
 def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> DateValue | None:
     """A date opening the lead ("On 5 May, …"), else the lead's date nearest the
     event's trigger, else the first in the event's block, else the last earlier
     in the sentence."""
+    toll = _toll_day(ctx, group)
+    if toll is not None:
+        return toll
     lead = group.clauses[0]
     found = _incident_days(ctx, _inside(lead.start, lead.end, ctx.dates))
     if found:

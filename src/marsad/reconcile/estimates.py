@@ -13,7 +13,8 @@ The rules (also in ``docs/methodology.md``):
 3. Across sources, best is the figure of the most reliable source (Admiralty
    grade A before B … F, ungraded last); between equally reliable sources the
    higher current figure (each is that source's latest toll, and tolls rise
-   as the wounded die and bodies are found), then the later report. A
+   as the wounded die and bodies are found), then the later report; a
+   figure that is only a ceiling ("up to six") after those that count. A
    party's word on its own kills ("the group said its fighters killed five
    soldiers", ``party_claim``) is best only when no report documents the
    incident otherwise; it still widens the range (rule 4), and it is no
@@ -163,7 +164,9 @@ def report_totals(outcome: str, figures: Sequence[Figure]) -> list[Figure]:
 
 
 def _rank(figure: Figure) -> tuple:
-    return (RELIABILITY_ORDER.get(figure.reliability or "", 6), -figure.best, -figure.published, figure.report_key)
+    upper_bound_only = figure.low == 0 < figure.best  # "up to six": a ceiling, not a count
+    return (RELIABILITY_ORDER.get(figure.reliability or "", 6), upper_bound_only, -figure.best, -figure.published,
+            figure.report_key)
 
 
 def _source_toll(figures: list[Figure]) -> Figure:

@@ -275,8 +275,9 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         sub_event_type=event.sub_event_type,
         actors=[a for a in (event.actor1, event.actor2) if a] + sorted(perpetrators),
         killed=sum(f.best for f in killed) if killed else None,
-        killed_low=sum(f.low for f in killed) if killed else None,
-        killed_high=None if not killed or any(f.high is None for f in killed) else sum(f.high for f in killed),
+        # a party's word on its own kills bounds nothing: compatible with any toll the others document
+        killed_low=sum(0 if f.party_claim else f.low for f in killed) if killed else None,
+        killed_high=None if not killed or any(f.high is None or f.party_claim for f in killed) else sum(f.high for f in killed),
         words=evidence_words(text),
         counts=[f.__dict__ for f in figures],
         perpetrators=[name for name, _ in perpetrators.most_common()],
