@@ -46,7 +46,11 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "Streams 36-37 (17:00 UTC): a governor's strike toll with a body from the rubble and a region-wide round-up, "
             "and a suicide bombing with \"at least\", \"up to\", a settled figure and a militant claim. First run: "
             "neither exact (tally error 7 and 13). A toll update dated by the incident it names, \"strike to eight\" no "
-            "longer a strike action, and a ceiling ranking after counts made 36 exact; 37 is pending on its claim.")
+            "longer a strike action, and a ceiling ranking after counts made 36 exact; 37 is pending on its claim.\n\n"
+            "Streams 38-39 (17:20 UTC): bodies found over days in Ituri with the army's lower figure and a UN week, and "
+            "a junta airstrike on a village with a later toll, the junta's statement and a drone attack elsewhere. "
+            "First run: tally error 101 and 0, neither exact. The week's figure is a claim now; both are pending on "
+            "places (the Congo's provinces before 2015 in the bundled gazetteer; villages and a township unknown).")
 
 
 def main(argv: list[str] | None = None) -> int:

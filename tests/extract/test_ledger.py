@@ -440,3 +440,12 @@ def test_a_toll_update_is_dated_by_the_incident_it_names():
     (event,) = extraction.events
     assert event.event_date == date(2022, 8, 17) and event.fatalities == 8
     assert event.event_type != "Protests"  # "strike to eight" is no strike action
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("At least 57 civilians were killed in attacks by armed groups in the territory over the past week, the UN said.", 0),
+    ("Six people were killed in clashes in Tripoli on Monday, the worst violence in the past month.", 6),
+    ("Gunmen killed six people in an attack on a market on Monday, the second such attack in the past week.", 6),
+])
+def test_a_week_of_attacks_is_a_claim_a_day_compared_with_it_is_not(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NG", "MX", "UA", "SO", "CO"}
+COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NG", "MX", "UA", "SO", "CO", "CD", "MM"}
 
 
 @pytest.fixture(scope="session")
