@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import sqlite3
 
+from marsad.gazetteer import index as gazetteer_index
 from marsad.gazetteer.index import _PLACE_COLUMNS, PLACE_INSERT, Gazetteer, connect, name_rows, place_of
 
 
@@ -64,3 +65,19 @@ def _a_town_key(path) -> str:
             "AND n.key NOT LIKE '~%' ORDER BY n.key LIMIT 1").fetchone()[0]
     finally:
         connection.close()
+
+
+def test_the_places_kept_are_bounded(tmp_path, bundled_gazetteer_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_index, "PLACES_KEPT", 10)
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    keys = [row[0] for row in connection.execute("SELECT DISTINCT key FROM names LIMIT 300")]
+    connection.close()
+    largest = 0
+    for key in keys:
+        places = gazetteer.by_key(key)
+        largest = max(largest, len(places))
+        assert len(gazetteer._built) <= 10 + len(places)  # cleared before a lookup that finds it full
+        assert all(gazetteer.place(place.id) == place for place in places)
+    assert largest < 10 < len(keys)
+    gazetteer.close()

@@ -195,8 +195,8 @@ def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
 BUNDLED_MMAP_BYTES = 1 << 30
 #: a user index with more names than this is probed by SQL rather than read into memory
 MAIN_KEYS_LIMIT = 200_000
-#: at most so many places built by lookups are kept for :meth:`Gazetteer.place`
-PLACES_KEPT = 200_000
+#: at most so many places built by lookups are kept for :meth:`Gazetteer.place` (as many as its own cache)
+PLACES_KEPT = 50_000
 #: how often (seconds) lookups ask whether another connection changed the user index
 FRESH_SECONDS = 1.0
 
