@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract import places
+from marsad.extract import place_cues, places
 from marsad.extract.casefold import finditer, folded_text
 from marsad.gazetteer import areas
 
@@ -63,7 +63,7 @@ def test_named_governorates_are_answered_again_after_something_new_is_named():
 
 
 # the cue pattern as one alternation, before the bracket was split off to let the words be matched lowered
-_ONE_CUE_PATTERN = re.compile(places._CUE_BEFORE.pattern[:-len(r"(?=\S)")] + r"(?=\S)"
+_ONE_CUE_PATTERN = re.compile(place_cues.CUE_WORDS.pattern[:-len(r"(?=\S)")] + r"(?=\S)"
                               r"|(?<=\w )\((?-i:(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)]))", re.I)
 _CUE_PIECES = ["in", "near", "village", "s", "of", "the", "north", "ern", " ", "  ", "\n", "(", ")", ",", "Missouri",
                "Kutkai", "township", "x", "X", "Al", "-", "'", "İ", "ſ", "\u212a", "IN", "Of", "é", "1", "countryside"]
@@ -73,11 +73,11 @@ _CUE_PIECES = ["in", "near", "village", "s", "of", "the", "north", "ern", " ", "
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=16).map("".join))
 def test_the_cue_ends_are_those_of_the_one_pattern(text):
     expected = {match.end() for match in _ONE_CUE_PATTERN.finditer(text)}
-    assert places._cue_ends(text, folded_text(text)) == expected
-    assert places._cue_ends(text, None) == expected
+    assert place_cues.cue_ends(text, folded_text(text)) == expected
+    assert place_cues.cue_ends(text, None) == expected
 
 
 def test_cues_still_found():
     text = "Shelling near the northern Atarib and Jisr (Idlib, Syria) in Kafr Nabl (x)"
     starts = {text.index("Atarib"), text.index("Idlib"), text.index("Kafr")}  # not "Syria", not "x"
-    assert places._cue_ends(text, folded_text(text)) == starts
+    assert place_cues.cue_ends(text, folded_text(text)) == starts

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.extract import casefold
+from marsad.extract import casefold, place_cues
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_words import place_words as _words
@@ -49,18 +49,6 @@ from marsad.model import PlaceMention
 VERSION = "1"
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
-# Found once per document; a name starting where one of these ends is cued. Two patterns, not one
-# alternation: the words can be matched on the lowered text (case-sensitive, several times cheaper than
-# re.I over every position), the bracket cannot (it reads capitals); neither can match inside the other's match.
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|through|across|reached|entered|captured|"
-    r"besieged|stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
-    r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)",
-    re.I,
-)
-# "X (Missouri)", "X (Kutkai township, …)"; the bracket first, so the engine looks for it alone
-_CUE_BRACKET = re.compile(r"\((?<=\w \()(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)])")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _REGION_PHRASES = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
@@ -286,17 +274,9 @@ def _is_name_word(word: str) -> bool:
     return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
 
 
-def _cue_ends(norm: str, folded: str | None) -> set[int]:
-    """Where a cue (:data:`_CUE_BEFORE`, :data:`_CUE_BRACKET`) ends: a name starting there is cued."""
-    cues, scanned = casefold.for_spans(_CUE_BEFORE, norm, folded)  # only where each cue ends is read
-    ends = {match.end() for match in cues.finditer(scanned)}
-    ends.update(match.end() for match in _CUE_BRACKET.finditer(norm))
-    return ends
-
-
 def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     tokens = _tokens(norm)
-    cue_ends = _cue_ends(norm, folded)
+    cue_ends = place_cues.cue_ends(norm, folded)
     found: list[_Found] = []
     index = 0
     while index < len(tokens):
