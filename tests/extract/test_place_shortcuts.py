@@ -4,10 +4,12 @@ governorates named per sentence once something new is named."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract import places
+from marsad.extract import place_cues, places
 from marsad.extract.casefold import finditer, folded_text
 from marsad.gazetteer import areas
 
@@ -58,3 +60,24 @@ def test_named_governorates_are_answered_again_after_something_new_is_named():
     assert named.sentence(0, "aleppo") == {"SY.07"} and named.document("aleppo") == {"SY.07", "SY.09"}
     assert named.own("idlib") == set()  # "ariha" names it too now
     assert named.sentence(0, "idlib") == {"SY.07"}
+
+
+# the cue pattern as one alternation, before the bracket was split off to let the words be matched lowered
+_ONE_CUE_PATTERN = re.compile(place_cues.CUE_WORDS.pattern[:-len(r"(?=\S)")] + r"(?=\S)"
+                              r"|(?<=\w )\((?-i:(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)]))", re.I)
+_CUE_PIECES = ["in", "near", "village", "s", "of", "the", "north", "ern", " ", "  ", "\n", "(", ")", ",", "Missouri",
+               "Kutkai", "township", "x", "X", "Al", "-", "'", "İ", "ſ", "\u212a", "IN", "Of", "é", "1", "countryside"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=16).map("".join))
+def test_the_cue_ends_are_those_of_the_one_pattern(text):
+    expected = {match.end() for match in _ONE_CUE_PATTERN.finditer(text)}
+    assert place_cues.cue_ends(text, folded_text(text)) == expected
+    assert place_cues.cue_ends(text, None) == expected
+
+
+def test_cues_still_found():
+    text = "Shelling near the northern Atarib and Jisr (Idlib, Syria) in Kafr Nabl (x)"
+    starts = {text.index("Atarib"), text.index("Idlib"), text.index("Kafr")}  # not "Syria", not "x"
+    assert place_cues.cue_ends(text, folded_text(text)) == starts

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.extract import casefold
+from marsad.extract import casefold, place_cues
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_words import place_words as _words
@@ -49,15 +49,6 @@ from marsad.model import PlaceMention
 VERSION = "1"
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
-# Found once per document; a name starting where one of these ends is cued.
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|through|across|reached|entered|captured|"
-    r"besieged|stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
-    r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)"
-    r"|(?<=\w )\((?-i:(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)]))",  # "X (Missouri)", "X (Kutkai township, …)"
-    re.I,
-)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _REGION_PHRASES = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
@@ -285,8 +276,7 @@ def _is_name_word(word: str) -> bool:
 
 def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
     tokens = _tokens(norm)
-    cues, scanned = casefold.for_spans(_CUE_BEFORE, norm, folded)  # only where each cue ends is read
-    cue_ends = {match.end() for match in cues.finditer(scanned)}
+    cue_ends = place_cues.cue_ends(norm, folded)
     found: list[_Found] = []
     index = 0
     while index < len(tokens):

@@ -195,6 +195,8 @@ def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
 BUNDLED_MMAP_BYTES = 1 << 30
 #: a user index with more names than this is probed by SQL rather than read into memory
 MAIN_KEYS_LIMIT = 200_000
+#: at most so many places built by lookups are kept for :meth:`Gazetteer.place` (as many as its own cache)
+PLACES_KEPT = 50_000
 #: how often (seconds) lookups ask whether another connection changed the user index
 FRESH_SECONDS = 1.0
 
@@ -231,6 +233,10 @@ class Gazetteer:
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
         self._bundled_keys: KeyFilter | None = None
+        # the user index's place ids (None: too many to hold, or not read yet), and the places
+        # lookups have built so far by id (see _reusable)
+        self._main_ids: frozenset[str] | None = None
+        self._built: dict[str, Place] = {}
         self._data_version: int | None = None
         self._fresh_until = 0.0
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -295,9 +301,11 @@ class Gazetteer:
     def _load_key_sets(self) -> list[tuple[str, KeyFilter | frozenset[str] | None]]:
         with self._lock:
             rows = self.connection.execute("SELECT key FROM main.names LIMIT ?", (MAIN_KEYS_LIMIT + 1,)).fetchall()
+            ids = self.connection.execute("SELECT id FROM main.places LIMIT ?", (MAIN_KEYS_LIMIT + 1,)).fetchall()
         key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] = [
             ("main", frozenset(row[0] for row in rows) if len(rows) <= MAIN_KEYS_LIMIT else None)
         ]
+        self._main_ids = frozenset(row[0] for row in ids) if len(ids) <= MAIN_KEYS_LIMIT else None
         if self.bundled_path is not None:
             if self._bundled_keys is None:  # the bundled file never changes: read its filter once
                 self._bundled_keys = load_filter(self.bundled_path)
@@ -332,23 +340,56 @@ class Gazetteer:
             )
         with self._lock:
             rows = self.connection.execute(sql, (value,) * len(schemas)).fetchall()
+        built, excluded = self._reusable(schemas)
         seen: dict[str, Place] = {}
         for row in rows:
-            if row[0] not in seen:
-                seen[row[0]] = place_of(row)
+            place_id = row[0]
+            if place_id in seen:
+                continue
+            if built is None or place_id in excluded:
+                seen[place_id] = place_of(row)
+            elif (place := built.get(place_id)) is not None:
+                seen[place_id] = place  # (its score traits are cached on it: see resolve._traits)
+            else:
+                seen[place_id] = built[place_id] = place_of(row)
         return tuple(seen.values())
+
+    def _reusable(self, schemas: tuple[str, ...]) -> tuple[dict[str, Place] | None, frozenset[str]]:
+        """The places built so far by id, when a lookup of ``schemas`` may use
+        and extend them, and the ids it must leave alone: only a lookup of one
+        file, and only places that :meth:`place` would answer (the user
+        index's; the bundled index's whose ids the user index does not reuse).
+        A place met under many names is then built once, and :meth:`place`
+        answers it without a query (extraction asks for the place of every
+        mention it has just resolved)."""
+        if len(self._built) > PLACES_KEPT:
+            self._built.clear()  # (bounded: a long run meets ever new places)
+        if schemas == ("main",):
+            return self._built, frozenset()
+        if schemas == ("bundled",) and self._main_ids is not None:
+            return self._built, self._main_ids
+        return None, frozenset()
 
     def _query_key(self, key: str) -> tuple[Place, ...]:
         schemas = self._key_schemas(key) if key else ()
         return self._select("key", key, schemas) if schemas else ()
 
     def _query_skeleton(self, skel: str) -> tuple[Place, ...]:
-        return self._select("skel", skel) if len(skel) >= 3 else ()
+        if len(skel) < 3:
+            return ()
+        self._keep_fresh()
+        key_sets = self._key_sets if self._key_sets is not None else self._load_key_sets()
+        # a user index without names is not asked (and the places found are then those place() answers)
+        schemas = tuple(schema for schema, keys in key_sets if keys is None or keys)
+        return self._select("skel", skel, schemas) if schemas else ()
 
     def place(self, place_id: str) -> Place | None:
         return self._place(place_id)
 
     def _query_place(self, place_id: str) -> Place | None:
+        built = self._built.get(place_id)
+        if built is not None:
+            return built
         for schema in self._schemas:
             with self._lock:
                 row = self.connection.execute(
@@ -381,7 +422,8 @@ class Gazetteer:
         self._has_key.cache_clear()
         self._by_skeleton.cache_clear()
         self._arabic_groups.cache_clear()
-        self._key_sets = None  # the user index's keys are read again
+        self._built.clear()
+        self._key_sets = self._main_ids = None  # the user index's keys and ids are read again
 
     def stats(self) -> dict:
         """Counts per file and source, and the files imported so far."""

@@ -239,9 +239,9 @@ def _report_countries(context: Context) -> set[str]:
     return context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
 
 
-def _traits(place: Place) -> tuple[float, float, float | None]:
+def _traits(place: Place) -> tuple[float, float, float | None, str]:
     """What :func:`_score` reads of the place alone: its size term, its seat
-    term and its imported term. Worked out once per place object and kept on
+    term, its imported term and the key of its own name. Worked out once per place object and kept on
     it (a place is immutable, and the gazetteer hands out the same objects for
     the same names again)."""
     traits = place.__dict__.get("_score_traits")
@@ -255,6 +255,7 @@ def _traits(place: Place) -> tuple[float, float, float | None]:
         0.4 * min(math.log10(place.population + 1), 7.0),
         seat,
         1.0 + min(math.log10(place.weight + 1), 2.0) if place.source != "bundled" else None,
+        place_key(place.name),
     )
     place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
@@ -266,8 +267,8 @@ def _score(place: Place, context: Context, countries: set[str], points: Points |
     countries (:func:`_report_countries`) and the anchors' points. The terms are added in the same order as
     ever: a float sum depends on its order, and a tie between two candidates
     must stay a tie."""
-    size, seat, imported = _traits(place)
-    own_name = key is not None and place_key(place.name) == key
+    size, seat, imported, own_key = _traits(place)
+    own_name = key is not None and own_key == key
     value = size
     if own_name:
         value += 0.75  # the place's own name, not one of its alternates

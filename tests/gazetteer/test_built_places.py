@@ -1,0 +1,83 @@
+"""Places a lookup has built answer :meth:`Gazetteer.place` and later lookups
+(no query, one object per place): always the place SQL reads, the user
+index's when it reuses a bundled id."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+from marsad.gazetteer import index as gazetteer_index
+from marsad.gazetteer.index import _PLACE_COLUMNS, PLACE_INSERT, Gazetteer, connect, name_rows, place_of
+
+
+def _sql_place(gazetteer: Gazetteer, place_id: str):
+    """What the files say, main first (the answer without any cache)."""
+    for schema in ("main", "bundled"):
+        row = gazetteer.connection.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM {schema}.places p WHERE p.id = ?", (place_id,)).fetchone()
+        if row:
+            return place_of(row)
+    return None
+
+
+def test_built_places_are_the_places_sql_reads(tmp_path, bundled_gazetteer_path):
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    keys = sorted({row[0] for row in connection.execute("SELECT key FROM names")})
+    connection.close()
+    rng = random.Random(3)
+    met: dict[str, object] = {}
+    for key in rng.sample(keys, 400):
+        for place in gazetteer.by_key(key):
+            assert met.setdefault(place.id, place) is place  # met under another name: the same object
+            assert gazetteer.place(place.id) is place and place == _sql_place(gazetteer, place.id)
+    for skel in ("hlb", "dmshk", "rk"):
+        for place in gazetteer.by_skeleton(skel):
+            assert place == _sql_place(gazetteer, place.id)
+    assert len(met) > 100
+    gazetteer.close()
+
+
+def test_a_user_place_that_reuses_a_bundled_id_is_the_one_answered(tmp_path, bundled_gazetteer_path):
+    probe = Gazetteer(tmp_path / "empty.sqlite", bundled_gazetteer_path)
+    probe_key = _a_town_key(bundled_gazetteer_path)
+    bundled = next(p for p in probe.by_key(probe_key) if p.feature == "town")
+    probe.close()
+    user = tmp_path / "user.sqlite"
+    connection = connect(user)
+    connection.execute(PLACE_INSERT, (bundled.id, "Zzqrenamed", "SY", None, None, None, 1.0, 2.0, "town", 0, 0,
+                                      "ocha", None))
+    connection.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows(bundled.id, ["Zzqrenamed"]))
+    connection.close()
+    gazetteer = Gazetteer(user, bundled_gazetteer_path)
+    found = [p for p in gazetteer.by_key(probe_key) if p.id == bundled.id]
+    assert found and found[0].name == bundled.name  # the bundled row, looked up by its bundled name
+    assert gazetteer.place(bundled.id).name == "Zzqrenamed"  # but the place of that id is the user's
+    gazetteer.close()
+
+
+def _a_town_key(path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(
+            "SELECT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE p.feature = 'town' "
+            "AND n.key NOT LIKE '~%' ORDER BY n.key LIMIT 1").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_the_places_kept_are_bounded(tmp_path, bundled_gazetteer_path, monkeypatch):
+    monkeypatch.setattr(gazetteer_index, "PLACES_KEPT", 10)
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    keys = [row[0] for row in connection.execute("SELECT DISTINCT key FROM names LIMIT 300")]
+    connection.close()
+    largest = 0
+    for key in keys:
+        places = gazetteer.by_key(key)
+        largest = max(largest, len(places))
+        assert len(gazetteer._built) <= 10 + len(places)  # cleared before a lookup that finds it full
+        assert all(gazetteer.place(place.id) == place for place in places)
+    assert largest < 10 < len(keys)
+    gazetteer.close()
