@@ -31,6 +31,7 @@ def warm_up() -> None:
     once per worker, before the first shard."""
     from marsad.extract import events
     from marsad.extract.pipeline import extract_text
+    from marsad.extract.text import common_word
     from marsad.ingest.clean import detect_language
 
     sample = "Two civilians were killed on 3 March 2019 in shelling on Idlib by regime forces."
@@ -38,6 +39,7 @@ def warm_up() -> None:
     extract_text(sample)
     events.configured_model()
     getattr(events, "_shipped_model", lambda: None)()  # the fallback model most texts need sooner or later
+    common_word("Al-Bab")  # wordfreq itself, which a hyphenated name needs sooner or later (0.2 s)
 
 
 def jsonl_line(extraction: Extraction) -> str:
