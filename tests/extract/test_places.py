@@ -260,3 +260,19 @@ def test_a_comma_in_a_list_does_not_attach_a_governorate(small_gazetteer):
     assert listed["Zubairat Hadiyah"].admin1 is None  # a list of neighbours, two governorates named
     attached = _places("Regime shelling hit the village of Zubairat Hadiyah, Idlib countryside, and Homs.", small_gazetteer)
     assert attached["Zubairat Hadiyah"].admin1 == "Idlib"
+
+
+def test_the_unit_word_after_a_governorate_picks_the_country_whose_governorates_it_names():
+    from marsad.extract import extract_text
+
+    (event,) = extract_text("Gunmen killed 15 villagers in Kubat, Plateau state, on Sunday night.").events
+    assert (event.admin1, event.country) == ("Plateau", "Nigeria")
+    (event,) = extract_text("Gunmen killed 3 people in Plateau department on Sunday.").events
+    assert event.country == "Benin"
+
+
+def test_an_armed_group_of_one_country_places_a_report_that_names_none():
+    from marsad.extract import extract_text
+
+    (event,) = extract_text("ISIS fighters executed 3 men accused of helping the SDF in the town of Al-Susah.").events
+    assert (event.admin1, event.country) == ("Deir ez-Zor", "Syria")

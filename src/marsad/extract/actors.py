@@ -346,3 +346,20 @@ def _register_component() -> None:
 
 
 _register_component()
+
+
+def home_countries(mentions: list[ActorMention], lexicon: ActorLexicon | None = None) -> set[str]:
+    """The ISO codes of the countries the report's armed groups belong to: "ISIS
+    executed three men accused of helping the SDF in Al-Susah" is in Syria. State
+    forces and outside powers say nothing ("Turkish forces shelled …" is often abroad)."""
+    from marsad.gazetteer.importers import country_code
+
+    codes: set[str] = set()
+    for mention in mentions:
+        if mention.inter in (None, 1, 8):
+            continue
+        entry = actor_entry(mention.name, lexicon)
+        code = country_code(entry.country) if entry is not None and entry.country else None
+        if code:
+            codes.add(code)
+    return codes

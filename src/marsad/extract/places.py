@@ -35,12 +35,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.extract import casefold, place_cues
+from marsad.extract.actors import home_countries
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
+from marsad.gazetteer.admin import countries_by_unit_word
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
@@ -532,6 +534,7 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -
                 admin_countries.add(place.country)
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
+        admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
         if admin_countries - _curated_countries() and (not _container(ctx.norm, item)
                                                        or _DISTRICT_AFTER.match(ctx.norm, item.end)):
@@ -590,7 +593,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     country, the countries of those clear places stand for the report's.
     Second pass: everything again with anchors and countries."""
     countries, admin_by_sentence = _context(ctx, gazetteer, found, given)
-    countries |= given
+    countries |= given or (set() if countries else home_countries(ctx.actors))
     units = _units(ctx, gazetteer, found)
     named = frozenset(item.admin_country for item in found if item.admin_country)
     if given:  # the caller knows the report's countries: "(Tripoli)" in a Lebanese note is not Libya's

@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 #: names whose words are all of these stand for no place in running text
@@ -160,6 +161,36 @@ def iso_subdivisions() -> list[tuple[str, list[list[str]]]]:
             names = [_name_parts(subdivision.name), *(_name_parts(c.gettext(subdivision.name)) for c in catalogs)]
             subdivisions.append((subdivision.country_code, names))
     return subdivisions
+
+
+#: the word after a governorate's name ("Plateau state", "Kharkiv oblast") and the ISO 3166-2 type it is
+_UNIT_WORD = re.compile(r"\s+(state|department|province|governorate|region|oblast|county|prefecture|emirate)\b", re.I)
+_UNIT_TYPES = {"oblast": "region"}
+
+
+@lru_cache(maxsize=1)
+def division_types() -> dict[str, frozenset[str]]:
+    """Each country's words for its top-level divisions, from ISO 3166-2
+    (``pycountry``): "state" in Nigeria, "department" in Benin, "governorate" in Iraq."""
+    import pycountry
+
+    types: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            types.setdefault(subdivision.country_code, set()).add(subdivision.type.lower())
+    return {country: frozenset(words) for country, words in types.items()}
+
+
+def countries_by_unit_word(text: str, end: int, countries: set[str]) -> set[str]:
+    """Of the countries with a governorate of a name, those whose governorates the
+    word after it names ("Plateau state": Nigeria's, not Benin's department); all
+    of them when no word follows or none fits."""
+    unit = _UNIT_WORD.match(text, end)
+    if unit is None or len(countries) < 2:
+        return countries
+    word = unit.group(1).lower()
+    typed = {country for country in countries if _UNIT_TYPES.get(word, word) in division_types().get(country, ())}
+    return typed or countries
 
 
 def _name_parts(name: str) -> list[str]:
