@@ -59,7 +59,13 @@ def word_led_spans(pattern: re.Pattern, text: str, other_starts: list[int]) -> l
     ``other_starts`` (:func:`word_led_starts`), tried one by one. Going left to
     right from the end of each match gives the same matches as ``finditer``
     (a match is never empty: it begins with a word character)."""
-    spaced = space_led(pattern)
+    return spaced_spans(pattern, space_led(pattern), text, other_starts)
+
+
+def spaced_spans(pattern: re.Pattern, spaced: re.Pattern | None, text: str,
+                 other_starts: list[int]) -> list[tuple[int, int]]:
+    """:func:`word_led_spans`, given ``spaced = space_led(pattern)`` (looked up
+    once per pattern by a caller that scans every document with it)."""
     if spaced is None:
         return [match.span() for match in pattern.finditer(text)]
     search, match_at, end = spaced.search, pattern.match, len(text)
