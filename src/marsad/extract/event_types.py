@@ -30,7 +30,15 @@ from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
-from marsad.extract.wordscan import WORD_START, alternative_runs, merged_spans, space_led, spaced_spans, word_led_starts
+from marsad.extract.wordscan import (
+    WORD_START,
+    alternative_runs,
+    first_chars,
+    merged_spans,
+    space_led,
+    spaced_spans,
+    word_led_starts,
+)
 
 RULE = "event_types.rules"
 
@@ -203,15 +211,15 @@ class TriggerScan:
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 
-    def _planned(self, plan: list[tuple[re.Pattern, re.Pattern | None, bool]], folded: str) -> list[tuple[int, int]]:
+    def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
             self._led_starts = word_led_starts(folded)
         if len(plan) == 1:
-            pattern, spaced, lowered = plan[0]
-            return spaced_spans(pattern, spaced, folded if lowered else self.text, self._led_starts)
-        return merged_spans([(pattern, folded if lowered else self.text, self._led_starts) for pattern, _, lowered in plan])
+            pattern, spaced, chars, lowered = plan[0]
+            return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
+        return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
         return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -238,26 +246,31 @@ class TriggerScan:
         return None
 
 
-_PLANS: dict[int, tuple[re.Pattern, list[tuple[re.Pattern, re.Pattern | None, bool]]]] = {}
+#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, and whether
+#: it reads the lower-cased text.
+_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool]
+_PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
 
-def scan_plan(pattern: re.Pattern) -> list[tuple[re.Pattern, re.Pattern | None, bool]]:
+def scan_plan(pattern: re.Pattern) -> list[_Step]:
     """How :class:`TriggerScan` scans a set once lowered patterns are in use: a
     step per run of alternatives (one run unless the set has a case-sensitive part,
     :func:`~marsad.extract.wordscan.alternative_runs`), each the pattern to scan
     (lowered when it can be: same spans, about twice as fast, see casefold), its
-    space-led form and whether it reads the lower-cased text. Worked out once per
+    space-led form, the characters its matches begin with
+    (:func:`~marsad.extract.wordscan.first_chars`) and whether it reads the
+    lower-cased text. Worked out once per
     set, not per document: each look-up costs as much as scanning a short note."""
     return derived(pattern, _PLANS, _scan_plan)
 
 
-def _scan_plan(pattern: re.Pattern) -> list[tuple[re.Pattern, re.Pattern | None, bool]]:
+def _scan_plan(pattern: re.Pattern) -> list[_Step]:
     runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
     plan = []
     for run in runs:
         lowered = lowered_pattern(run)
         scanned = run if lowered is None else lowered
-        plan.append((scanned, space_led(scanned), lowered is not None))
+        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None))
     return plan
 
 
