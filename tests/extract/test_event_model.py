@@ -142,3 +142,17 @@ def test_new_words_encoded_together_get_each_its_own_ids(monkeypatch):
     assert token_ids(Counting(), [text]) == [expected]
     assert len(calls) < 5  # together, not a call per word
     assert event_model._piece_ids["(Idlib)"] == tokenizer.encode("(Idlib)", add_special_tokens=False).ids
+
+
+@pytest.mark.parametrize("rows", [1, 2, 7, 8, 9, 33, 250])
+def test_unit_mean_is_numpys_mean_over_its_norm_bit_for_bit(rows):
+    """The shortcut must give the bytes of ``mean``/``norm``: the model's probabilities are output."""
+    from marsad.extract.event_model import _word_vectors, unit_mean
+
+    _, table = _word_vectors()
+    picked = table[np.random.default_rng(rows).integers(0, len(table), rows)]
+    for block in (picked, picked * np.float32(1e-3), picked * np.float32(37.5), np.zeros_like(picked)):
+        vector = block.mean(axis=0)
+        expected = vector / (np.linalg.norm(vector) or 1.0)
+        assert unit_mean(block).dtype == expected.dtype
+        assert unit_mean(block).tobytes() == expected.tobytes()

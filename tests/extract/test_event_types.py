@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.errors import ConfigError
 from marsad.extract.event_types import EventTypeRules, classify_event, load_rules, taxonomy
@@ -133,3 +137,32 @@ def test_a_passive_sentence_about_victims_is_not_mob_violence(text, expected):
 )
 def test_wire_headlines_and_found_bodies(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+_LOOKBEHIND_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def _lead_end_by_lookbehind(text: str) -> int:
+    """lead_sentence_end as first written: the end mark looked behind at."""
+    from marsad.extract.event_types import _NON_BOUNDARY
+
+    for match in _LOOKBEHIND_END.finditer(text):
+        if not _NON_BOUNDARY.search(text, max(0, match.start() - 8), match.start()):
+            return match.start()
+    return len(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list(".!?\"')]([ \n\tAaBbcZ09.Mr Dr No. U.S."), max_size=40))
+def test_lead_sentence_end_matching_the_mark_is_the_look_behind_rule(text):
+    from marsad.extract.event_types import lead_sentence_end
+
+    assert lead_sentence_end(text) == _lead_end_by_lookbehind(text)
+
+
+@pytest.mark.parametrize("text", ["Mr. Smith said. Then it ended.", "He left.\" (They) Went home! 3 died? no.",
+                                  "U.S. forces struck. A day later", "a.. B", "..  A", "x!) ] B", "No. 5 said. Ok"])
+def test_lead_sentence_end_on_fixed_cases(text):
+    from marsad.extract.event_types import lead_sentence_end
+
+    assert lead_sentence_end(text) == _lead_end_by_lookbehind(text)

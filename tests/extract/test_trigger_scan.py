@@ -7,6 +7,8 @@ from re import _constants as sre_constants  # the parser's view of a pattern: wh
 from re import _parser as sre_parser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.extract import casefold, wordscan
 from marsad.extract.casefold import folded_text, lowered_pattern
@@ -136,3 +138,62 @@ def test_runs_of_alternatives_around_a_case_sensitive_part_scan_as_the_whole_set
 def test_a_set_without_a_case_sensitive_part_is_one_run():
     assert wordscan.alternative_runs(re.compile(WORD_START + r"(?:a|b[|)]|(?:c|d))(?![\w])", re.I)) is None
     assert wordscan._top_level_alternatives(r"a|b[|)]|(?:c|d)|\||[]|]") == ["a", "b[|)]", "(?:c|d)", r"\|", "[]|]"]
+
+
+@pytest.mark.parametrize("source, flags, expected", [
+    (WORD_START + r"(?:ab|c[de]|(?:f|g)h?|x{0,2}y|(?<!q )z+)(?![\w])", 0, set("acfgxyz")),
+    (r"(?:[a-c]|\.)d", 0, {"a", "b", "c", "."}),
+    (r"ab", re.I, None),  # case-insensitive: "A" as well
+    (r"(?i:a)b", 0, None),  # inline flags: not read
+    (r"\w+ing", 0, None),  # a category
+    (r"[^a]b", 0, None),  # a negated class
+    (r"a?", 0, None),  # may match nothing
+    (r"(?:a|)b?", 0, None),  # a branch that may match nothing, then maybe nothing
+    (r"(?:a|)b", 0, {"a", "b"}),
+    (r"[\u0000-\uffff]", 0, None),  # too wide to spell out
+])
+def test_first_chars_are_what_a_match_can_begin_with(source, flags, expected):
+    found = wordscan.first_chars(re.compile(source, flags))
+    assert found == (None if expected is None else frozenset(expected))
+
+
+def _vocabulary() -> list[str]:
+    """Words and word pairs from the shipped trigger sets' own alternatives (regex syntax dropped)."""
+    words: set[str] = set()
+    for pattern in load_rules().triggers.values():
+        for piece in re.split(r"[^A-Za-z ]+", pattern.pattern[len(WORD_START):]):
+            words.update(re.findall(r"[A-Za-z]+(?: [A-Za-z]+)?", piece))
+    return sorted(words)
+
+
+_WORDS = _vocabulary()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", "  ", "-", " (", ") ", ", ", "/", "\n", "'", ". "])),
+                min_size=1, max_size=30))
+def test_every_trigger_set_scans_trigger_words_as_its_own_pattern_does(pieces):
+    """Documents made of the sets' own words, in the lowered (steady-state) scan, which skips the
+    places where a match cannot begin (wordscan.first_chars): the same spans as each set's finditer."""
+    text = "".join(word.upper() if index % 3 == 0 else word for index, (w, sep) in enumerate(pieces)
+                   for word in (w + sep,))
+    saved = casefold._scanned
+    casefold._scanned = casefold.WARM_UP_CHARS
+    try:
+        rules = load_rules()
+        scan = TriggerScan(rules.triggers, text)
+        for name, pattern in rules.triggers.items():
+            assert scan.within(name, 0, len(text)) == [m.span() for m in pattern.finditer(text)], name
+    finally:
+        casefold._scanned = saved
+
+
+def test_a_scan_told_the_wrong_first_characters_misses_matches():
+    pattern = lowered_pattern(re.compile(_PATTERNS[0], re.I))
+    text = folded_text(_EDGES)
+    starts = word_led_starts(text)
+    right = wordscan.first_chars(pattern)
+    assert right == frozenset("sk")
+    exact = wordscan.spaced_spans(pattern, wordscan.space_led(pattern), right, text, starts)
+    assert exact == [m.span() for m in pattern.finditer(text)]
+    assert wordscan.spaced_spans(pattern, wordscan.space_led(pattern), frozenset("k"), text, starts) != exact

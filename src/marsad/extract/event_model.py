@@ -33,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ LEAD_CHARS = 400  # the lead sentence states what happened; later detail blurs t
 _CODER_REMARK = re.compile(r"\s*\[(?:size|fatalities|[^\]]{0,40}coded)[^\]]*\]\s*$", re.I)
 
 
+@lru_cache(maxsize=256)  # one per sub-event type; a regex substitution per event otherwise
 def rule_token(sub_event_type: str) -> str:
     return "__rule_" + re.sub(r"\W+", "_", sub_event_type.lower()).strip("_")
 
@@ -119,22 +121,22 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
         # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
         words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
         keys.append(words)
-        missing.update((word, None) for word in words if word not in _piece_ids)
+        missing.update(dict.fromkeys([word for word in words if word not in _piece_ids]))
     # One text at a time: the batch calls hand the work to a thread pool, whose
     # threads wake for each call and then spin, costing more CPU than the encoding.
     encode = tokenizer.encode
     if len(_piece_ids) + len(missing) > _PIECE_CACHE_SIZE:
-        _piece_ids.clear()
-    _encode_words(tokenizer, list(missing))
+        _piece_ids.clear()  # then these texts' cached words are missing too
+        missing = dict.fromkeys(word for words in keys if words is not None for word in words)
+    if missing:
+        _encode_words(tokenizer, list(missing))
     out: list[list[int]] = []
+    ids_of = _piece_ids.__getitem__
     for text, words in zip(texts, keys):
         if words is None:
             out.append(encode(text, add_special_tokens=False).ids)
         else:
-            ids: list[int] = []
-            for word in words:
-                ids.extend(_piece_ids[word])
-            out.append(ids)
+            out.append(list(chain.from_iterable(map(ids_of, words))))
     return out
 
 
@@ -179,9 +181,23 @@ def embed(texts: Sequence[str]):
     out = np.zeros((len(leads), table.shape[1]), dtype=np.float32)
     for row, ids in enumerate(token_ids(tokenizer, leads)):
         if ids:
-            vector = table[ids].mean(axis=0)
-            out[row] = vector / (np.linalg.norm(vector) or 1.0)
+            out[row] = unit_mean(table[ids])
     return out
+
+
+def unit_mean(rows):
+    """``v / (np.linalg.norm(v) or 1.0)`` for ``v = rows.mean(axis=0)`` (float32 rows), bit for bit.
+
+    Without the two functions' argument handling, which costs more than their
+    arithmetic for one passage: ``mean`` sums down the rows (``add.reduce``) and
+    divides the sums by the row count as an ``intp`` (computed in double precision,
+    stored back in float32); ``norm`` of a vector is the square root of its dot
+    product with itself (``tests/extract/test_event_model.py`` compares the bytes)."""
+    import numpy as np
+
+    vector = np.add.reduce(rows, axis=0)
+    np.true_divide(vector, np.intp(rows.shape[0]), out=vector, casting="unsafe")
+    return vector / (np.sqrt(vector.dot(vector)) or 1.0)
 
 
 @dataclass
@@ -232,8 +248,7 @@ class EventModel:
         """Calibrated probabilities (n x classes), columns in ``self.classes`` order."""
         import numpy as np
 
-        rules = load_rules()
-        typings = typings or [rules.classify(text) for text in texts]
+        typings = typings or [load_rules().classify(text) for text in texts]
         inputs = [model_input(t, typed) for t, typed in zip(texts, typings)]
         # Two products instead of stacking the features: the same scores, without sparse-matrix overhead per event.
         text_scores, width = self._text_scores(inputs)

@@ -29,12 +29,23 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import folded_for_scan, lowered_pattern
-from marsad.extract.wordscan import WORD_START, alternative_runs, merged_spans, word_led_spans, word_led_starts
+from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
+from marsad.extract.wordscan import (
+    WORD_START,
+    alternative_runs,
+    first_chars,
+    merged_spans,
+    space_led,
+    spaced_spans,
+    word_led_starts,
+)
 
 RULE = "event_types.rules"
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+#: A sentence's end mark, closing quotes or brackets, and the space before the next
+#: sentence. The mark is matched, not looked behind at: the engine jumps to a
+#: leading character class, but tries a leading look-behind at every position.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
 _PASSIVE_SUBJECT = re.compile(r"((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)\s+(?:\w+\s+){0,2}$", re.I)
 _SUBORDINATE = re.compile(
@@ -84,8 +95,9 @@ class Rule:
 def lead_sentence_end(text: str) -> int:
     """End offset of the first sentence of ``text``."""
     for match in _SENTENCE_END.finditer(text):
-        if not _NON_BOUNDARY.search(text, max(0, match.start() - 8), match.start()):
-            return match.start()
+        end = match.start() + 1  # after the mark
+        if not _NON_BOUNDARY.search(text, max(0, end - 8), end):
+            return end
     return len(text)
 
 
@@ -194,25 +206,20 @@ class TriggerScan:
                 self._folded, self._folded_known = folded_for_scan(text), True
             if self._folded is None:  # a short run: no pattern compiled beyond the rules' own
                 spans = [m.span() for m in pattern.finditer(text)]
-            elif lowered_pattern(pattern) is not None or (runs := alternative_runs(pattern)) is None:
-                spans = word_led_spans(*self._scannable(pattern))
-            else:  # a set with a case-sensitive part: the runs of alternatives around it are lowered
-                spans = merged_spans([self._scannable(run) for run in runs])
+            else:
+                spans = self._planned(scan_plan(pattern), self._folded)
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 
-    def _scannable(self, pattern: re.Pattern) -> tuple[re.Pattern, str, list[int]]:
-        """The pattern and text to scan (lowered when it can be: same spans, about
-        twice as fast, see casefold) and that text's word starts after punctuation."""
-        lowered = lowered_pattern(pattern) if self._folded is not None else None
-        pattern, text = (lowered, self._folded) if lowered is not None and self._folded is not None else (pattern, self.text)
-        return pattern, text, self._word_led_starts(text)
-
-    def _word_led_starts(self, text: str) -> list[int]:
-        # The lowered text has the original's starts (lowering keeps each character's
+    def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
+        # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
-            self._led_starts = word_led_starts(self._folded if self._folded is not None else text)
+            self._led_starts = word_led_starts(folded)
+        if len(plan) == 1:
+            pattern, spaced, chars, lowered = plan[0]
+            return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
+        return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
         return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -237,6 +244,34 @@ class TriggerScan:
             if span[1] <= end:
                 return span
         return None
+
+
+#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, and whether
+#: it reads the lower-cased text.
+_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool]
+_PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
+
+
+def scan_plan(pattern: re.Pattern) -> list[_Step]:
+    """How :class:`TriggerScan` scans a set once lowered patterns are in use: a
+    step per run of alternatives (one run unless the set has a case-sensitive part,
+    :func:`~marsad.extract.wordscan.alternative_runs`), each the pattern to scan
+    (lowered when it can be: same spans, about twice as fast, see casefold), its
+    space-led form, the characters its matches begin with
+    (:func:`~marsad.extract.wordscan.first_chars`) and whether it reads the
+    lower-cased text. Worked out once per
+    set, not per document: each look-up costs as much as scanning a short note."""
+    return derived(pattern, _PLANS, _scan_plan)
+
+
+def _scan_plan(pattern: re.Pattern) -> list[_Step]:
+    runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
+    plan = []
+    for run in runs:
+        lowered = lowered_pattern(run)
+        scanned = run if lowered is None else lowered
+        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None))
+    return plan
 
 
 _SCANS = threading.local()

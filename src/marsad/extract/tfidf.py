@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -74,18 +75,14 @@ def analyze(parts: TfidfParts, text: str) -> list[str]:
 def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
     """Term counts of ``text`` by vocabulary column (as ``CountVectorizer._count_vocab``;
     the columns are sorted before use, so their order here does not matter)."""
-    counter: dict[int, int] = {}
-    vocabulary = parts.vocabulary
     if parts.ngram_range != (1, 2):
         terms = analyze(parts, text)
     else:  # a bigram is looked up only when its first word opens one in the vocabulary
         terms = re.findall(parts.token_pattern, text.lower() if parts.lowercase else text)
         heads = _bigram_heads(parts)
         terms += [f"{word} {terms[i + 1]}" for i, word in enumerate(terms[:-1]) if word in heads]
-    for term in terms:
-        column = vocabulary.get(term)
-        if column is not None:
-            counter[column] = counter.get(column, 0) + 1
+    counter = Counter(map(parts.vocabulary.get, terms))  # counted in C; None counts the terms out of vocabulary
+    counter.pop(None, None)
     return counter
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from importlib import import_module
+from typing import Any
 
 from marsad.extract.casefold import derived
 
@@ -44,7 +46,79 @@ def _space_led(pattern: re.Pattern) -> re.Pattern | None:
     source = pattern.pattern
     if not isinstance(source, str) or not source.startswith(WORD_START):
         return None
-    return re.compile(" " + source[len(r"(?<![\w])") :], pattern.flags)
+    chars = first_chars(pattern)
+    # After each space the engine first tests the next character against the few a
+    # match can begin with, instead of trying every alternative there.
+    guard = "" if chars is None else "(?=[" + "".join(sorted(map(re.escape, chars))) + "])"
+    return re.compile(" " + guard + source[len(r"(?<![\w])") :], pattern.flags)
+
+
+_FIRST: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+#: Class ranges wider than this are not spelled out (the answer is then None).
+_WIDEST_RANGE = 64
+
+
+def first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of a case-sensitive ``pattern`` can begin with, or
+    None when they are not known (``re.I``, a category such as ``\\w``, a negated
+    class, a match that may be empty …). Read from the parser's view of the
+    pattern: a superset is always safe, so whatever it does not know gives None."""
+    return derived(pattern, _FIRST, _first_chars)
+
+
+def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.I:
+        return None
+    try:
+        parser, constants = import_module("re._parser"), import_module("re._constants")
+        found = _leading(list(parser.parse(pattern.pattern, pattern.flags)), constants)
+    except Exception:  # noqa: BLE001 - another Python's parser: no shortcut, the scan stays exact
+        return None
+    return None if found is None else frozenset(found)
+
+
+def _leading(items: list, c: Any) -> set[str] | None:
+    """What the parsed sequence ``items`` can begin with (None: not known, or possibly nothing);
+    ``c``: the parser's constants."""
+    if not items:
+        return None  # the match may end here, empty
+    op, av = items[0]
+    rest = items[1:]
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN:
+        return _class_chars(av, c)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _leading(rest, c)  # zero width: what follows begins the match
+    if op is c.SUBPATTERN:
+        return None if av[1] or av[2] else _leading(list(av[3]) + rest, c)  # (inline flags: not known)
+    if op is c.BRANCH:
+        return _union([_leading(list(branch) + rest, c) for branch in av[1]])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        inside = _leading(list(av[2]) + rest, c)
+        return inside if av[0] > 0 else _union([inside, _leading(rest, c)])
+    return None
+
+
+def _class_chars(members: list, c: Any) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in members:
+        if op is c.LITERAL:
+            out.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] <= _WIDEST_RANGE:
+            out.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return out
+
+
+def _union(parts: list[set[str] | None]) -> set[str] | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return out
 
 
 def word_led_spans(pattern: re.Pattern, text: str, other_starts: list[int]) -> list[tuple[int, int]]:
@@ -59,7 +133,14 @@ def word_led_spans(pattern: re.Pattern, text: str, other_starts: list[int]) -> l
     ``other_starts`` (:func:`word_led_starts`), tried one by one. Going left to
     right from the end of each match gives the same matches as ``finditer``
     (a match is never empty: it begins with a word character)."""
-    spaced = space_led(pattern)
+    return spaced_spans(pattern, space_led(pattern), first_chars(pattern), text, other_starts)
+
+
+def spaced_spans(pattern: re.Pattern, spaced: re.Pattern | None, chars: frozenset[str] | None, text: str,
+                 other_starts: list[int]) -> list[tuple[int, int]]:
+    """:func:`word_led_spans`, given ``spaced = space_led(pattern)`` and ``chars =
+    first_chars(pattern)`` (looked up once per pattern by a caller that scans
+    every document with it)."""
     if spaced is None:
         return [match.span() for match in pattern.finditer(text)]
     search, match_at, end = spaced.search, pattern.match, len(text)
@@ -71,9 +152,11 @@ def word_led_spans(pattern: re.Pattern, text: str, other_starts: list[int]) -> l
             spaced_start = spaced_found.start() + 1 if spaced_found is not None else end + 1
         index, found = bisect_left(other_starts, pos), None
         while index < len(other_starts) and other_starts[index] < spaced_start:
-            found = match_at(text, other_starts[index])
-            if found is not None:
-                break
+            at = other_starts[index]
+            if chars is None or text[at] in chars:  # a match begins with one of them
+                found = match_at(text, at)
+                if found is not None:
+                    break
             index += 1
         if found is not None:
             out.append(found.span())
