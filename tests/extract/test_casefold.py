@@ -170,6 +170,21 @@ def test_whole_document_scans_from_their_starts_find_the_same_matches(lowered):
         assert found == expected and len(found) > 1
 
 
+def test_numbers_scan_the_same_from_the_word_index(monkeypatch):
+    from marsad.extract import casefold, numbers
+    from marsad.extract.pipeline import DocContext
+
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    glued = "x_5 died, é7 fled, ٣ and 12 or TWELVE, Two-hundred and BETWEEN eight and nine; approx. 40 (a dozen)"
+    for text in (_WINDOWS, _WINDOWS.upper(), _MIXED_CASE, glued):
+        ctx = DocContext(text=text)
+        assert numbers._starts(ctx) is not None
+        expected = [(n.start, n.end, n.value, n.qualifier) for n in numbers.find_numbers(ctx.norm)]
+        assert [(n.start, n.end, n.value, n.qualifier) for n in numbers.find_numbers(ctx.norm, ctx)] == expected
+    # a digit inside a word can begin a number: the test above fails if the index's digit-led words stand in
+    assert [glued[n.start : n.end] for n in numbers.find_numbers(glued, DocContext(text=glued))][:2] == ["5", "7"]
+
+
 _DATES = ("On Monday the 3rd of March, 2019-03-04 and ٣ March, 3/4/2019, Sept. 5 and mayday 5; since the start "
           "of the operation on 5 May the offensive was launched. In the second month of the offensive, 2 days after "
           "the meeting, in February, last Friday, two weeks ago, this morning, the day before yesterday, "
@@ -183,6 +198,8 @@ def test_word_index_finds_whole_words_and_digit_led_words():
     assert index.starts(frozenset({"the"})) == [0, 11, 35]  # not "theme"
     assert index.starts(frozenset(), digit_led=True) == [15, 28]  # "3rd" and "٣", not the 1 inside "x12"
     assert index.starts(frozenset({"the", "end"}), digit_led=True) == [0, 11, 15, 28, 35, 39]
+    many = frozenset({"the", "end", *(f"w{n}" for n in range(20))})  # more words than the text has: looked up the other way
+    assert index.starts(many) == [0, 11, 35, 39]
 
 
 def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):

@@ -263,8 +263,10 @@ class WordIndex:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
         any word whose first character is a digit, in order."""
         found = list(self._digit_led) if digit_led else []
-        for word in words:
-            positions = self._index.get(word)
+        index = self._index
+        # a short document has fewer distinct words than a pattern has first words
+        for word in words if len(words) < len(index) else index.keys() & words:
+            positions = index.get(word)
             if positions is not None:
                 found.extend(positions)
         found.sort()

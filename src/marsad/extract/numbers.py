@@ -82,9 +82,9 @@ NUMBER_RE = re.compile(
 #: Where a NUMBER_RE match can begin: a digit, or a whole word that opens a qualifier, a number word or a
 #: vague amount (casefold.WindowScan; whole words of letters, so no start hides inside another).
 _FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE, *UNITS, *TENS, *SCALES]}
-NUMBER_STARTS = re.compile(
-    r"\d+|\b(?:" + "|".join(sorted(_FIRST_WORDS | {"between", "half", "dozen"}, key=len, reverse=True)) + r")\b", re.I
-)
+_NUMBER_WORDS = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
+NUMBER_STARTS = re.compile(r"\d+|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_DIGIT_RUN = re.compile(r"\d+")
 _YEAR_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
     r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
@@ -135,16 +135,32 @@ def parse_number(raw: str) -> tuple[int | None, bool]:
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 
-def find_numbers(norm: str) -> list[NumberMention]:
-    """All quantities in ``norm`` (normalised text), in order."""
+def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention]:
+    """All quantities in ``norm`` (normalised text; ``ctx``'s, when given), in order."""
     found: list[NumberMention] = []
-    for match in casefold.finditer(NUMBER_RE, norm, casefold.folded_for_scan(norm), starts=NUMBER_STARTS):
+    folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
+    starts = _starts(ctx) if ctx is not None else None
+    for match in casefold.finditer(NUMBER_RE, norm, folded, starts=NUMBER_STARTS if starts is None else starts):
         if match.group("num2") and _MONTH_BEFORE.search(norm, max(0, match.start("num") - 12), match.start("num")):
             match = NUMBER_RE.match(norm, match.start("num2"))  # the day is the dates' to read
         mention = _mention(norm, match) if match else None
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _starts(ctx: DocContext) -> list[int] | None:
+    """What :data:`NUMBER_STARTS` finds, from the document's word index (its
+    ``\\b(?:…)\\b`` is tried at every position, a third of a short note's number
+    scan): the whole words, and every digit run (also inside a word, where
+    ``_DIGITS``' look-behind may still let a number begin: "é5", "x_5")."""
+    words = ctx.word_starts(_NUMBER_WORDS)
+    folded = ctx.folded()
+    if words is None or folded is None:
+        return None
+    words.extend(match.start() for match in _DIGIT_RUN.finditer(folded))
+    words.sort()  # the two never meet: the words are letters only
+    return words
 
 
 def _mention(norm: str, match: re.Match) -> NumberMention | None:
@@ -199,7 +215,7 @@ def implausible(mention: NumberMention) -> bool:
 
 @register("numbers", version="5")
 def numbers_component(ctx: DocContext) -> None:
-    found = find_numbers(ctx.norm)
+    found = find_numbers(ctx.norm, ctx)
     refused = [n for n in found if implausible(n)]
     ctx.numbers = [n for n in found if not implausible(n)]
     if refused:
