@@ -22,8 +22,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, NumberMention, register
+from marsad.extract.wordscan import opening_words
 
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
@@ -37,8 +37,8 @@ _VERB_OUTCOMES = [
     (r"went\s+missing|gone\s+missing|missing|disappeared", "missing"),
     (r"arrested|arresting|arrests|detained|detaining|apprehended", "arrested"),
 ]
-TRIGGER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<o{i}>{pattern})" for i, (pattern, _) in enumerate(_VERB_OUTCOMES)) + r")\b", re.I)
+TRIGGER_RE = re.compile(opening_words(
+    r"\b(?:" + "|".join(f"(?P<o{i}>{pattern})" for i, (pattern, _) in enumerate(_VERB_OUTCOMES)) + r")\b"), re.I)
 OUTCOMES = [outcome for _, outcome in _VERB_OUTCOMES]
 
 NOUN_RE = re.compile(
@@ -539,20 +539,20 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
     return found
 
 
-NOUN_OF_RE = re.compile(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
-                        r"remains|lives|massacre|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+", re.I)
+NOUN_OF_RE = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
+                        r"remains|lives|massacre|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
 NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b"
                          r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))", re.I)
-BODY_RE = re.compile(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
-                     r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b", re.I)
-TO_DEATH_RE = re.compile(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
-                         r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b", re.I)
-TOLL_RE = re.compile(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
+BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
+                     r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
+TO_DEATH_RE = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
+                         r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
+TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
                      r"\b(?:ris|rose|climb|reach|stood|jump|increas|mount))|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:rises|rose|risen|climbs|climbed|reache[sd]|jump|increase[sd]|mount)\w*\s+to\b)|"
-                     r"\b(?:bringing|raising|taking|pushing)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b", re.I)
+                     r"\b(?:bringing|raising|taking|pushing)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b"), re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -560,7 +560,7 @@ _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping":
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
     findings: list[Finding] = []
-    for match in casefold.finditer(NOUN_OF_RE, ctx.norm, ctx.folded()):
+    for match in ctx.scan(NOUN_OF_RE):
         noun = match.group("noun").lower()
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
         if _unreported_trigger(ctx, match.start(), match.end(), outcome):
@@ -573,18 +573,18 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             numbers.take(number)
             findings.append(Finding("killed", number, number.value, number.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
-    for match in casefold.finditer(BODY_RE, ctx.norm, ctx.folded()):
+    for match in ctx.scan(BODY_RE):
         number = numbers.starting_at(match.start("det"))
         if number is not None and not numbers.take(number):
             continue
         count = number.value if number is not None else 1
         findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
                                 match.group(0), "casualties.noun.body", 0.75))
-    for match in casefold.finditer(TO_DEATH_RE, ctx.norm, ctx.folded()):
+    for match in ctx.scan(TO_DEATH_RE):
         if _not_reported(ctx, match.start(), match.end()):
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
-    for match in casefold.finditer(TOLL_RE, ctx.norm, ctx.folded()):
+    for match in ctx.scan(TOLL_RE):
         # "the death toll of the strike on X on 3 March has risen to 14": the
         # count follows the first linking word that a number follows
         stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
@@ -657,7 +657,7 @@ _COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been
 
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
-    for match in casefold.finditer(TRIGGER_RE, ctx.norm, ctx.folded()):
+    for match in ctx.scan(TRIGGER_RE):
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute") or _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.wordscan import opening_words
 from marsad.model import DateValue
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -302,9 +303,9 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|bigges
                                 r"[^.;,]{0,30}$", re.I)
 
 #: "since the start of the year", "since the beginning of 2023", "since January"
-_SINCE_YEAR = re.compile(
+_SINCE_YEAR = re.compile(opening_words(
     r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|(?P<bare_year>(?:19|20)\d\d)\b|"
-    r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))",
+    r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))"),
     re.I,
 )
 
@@ -315,7 +316,7 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
     found = []
-    for match in casefold.finditer(_SINCE_YEAR, ctx.norm, ctx.folded()):
+    for match in ctx.scan(_SINCE_YEAR):
         if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
             continue
         if match.group("month"):

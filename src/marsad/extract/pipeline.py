@@ -32,8 +32,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from marsad.extract.casefold import WindowScan, WordIndex, folded_for_scan
+from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan
 from marsad.extract.text import normalise, split_sentences
+from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_starts
 from marsad.model import (
     ActorMention,
     Casualty,
@@ -147,6 +148,7 @@ class DocContext:
     _folded_done: bool = field(default=False, repr=False)
     _windows: dict[re.Pattern, WindowScan] = field(default_factory=dict, repr=False)
     _words: WordIndex | None = field(default=None, repr=False)
+    _word_led: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -180,6 +182,17 @@ class DocContext:
         if self._words is None:
             self._words = WordIndex(folded)
         return self._words.starts(words, digit_led)
+
+    def scan(self, pattern: re.Pattern) -> Iterator[re.Match]:
+        """``pattern.finditer(norm)``, on the lower-cased text where that finds the same
+        (:func:`~marsad.extract.casefold.finditer`); a pattern that opens with
+        :data:`~marsad.extract.wordscan.WORD_START` is searched from the spaces
+        (:func:`~marsad.extract.wordscan.word_led_matches`), not tried at every position."""
+        if not pattern.pattern.startswith(WORD_START):
+            return finditer(pattern, self.norm, self.folded())
+        if self._word_led is None:
+            self._word_led = word_led_starts(self.folded() or self.norm)
+        return word_led_matches(pattern, self.norm, self.folded(), self._word_led)
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from marsad.extract import casefold
 from marsad.extract.casualties import (
     _INCLUDING,
     CIVILIAN_NOUNS,
@@ -20,6 +19,7 @@ from marsad.extract.casualties import (
     victim_phrase,
 )
 from marsad.extract.pipeline import DocContext
+from marsad.extract.wordscan import opening_words
 
 #: Between two parts of one list: "five women and 3 children", "18 in the first
 #: blast and 12 in the second", "…, and 4 …". The one rule for a sibling count.
@@ -46,14 +46,14 @@ def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return findings
 
 
-_INCLUDING_ONE = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dead|victims|killed))(?:\s+(?:were|was|is|are))?)"
-                            r"\s+(?P<det>an?)\s+", re.I)
+_INCLUDING_ONE = re.compile(opening_words(r"(?:\bincluding|\bamong\s+(?:them|whom|the\s+(?:dead|victims|killed))(?:\s+(?:were|was|is|are))?)"
+                            r"\s+(?P<det>an?)\s+"), re.I)
 
 
 def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Finding]:
     """Singular sub-counts without a digit: "9 civilians, including a child, were killed"."""
     found = []
-    for match in casefold.finditer(_INCLUDING_ONE, ctx.norm, ctx.folded()):
+    for match in ctx.scan(_INCLUDING_ONE):
         det = match.start("det")
         if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
             continue
@@ -201,14 +201,14 @@ def _next_sibling(ctx: DocContext, numbers: NumberIndex, position: int, sentence
     return number, tail
 
 
-_REMAINING = re.compile(r"\bthe\s+(?:remaining|other)\s+(?=\d|[a-z])", re.I)
+_REMAINING = re.compile(opening_words(r"\bthe\s+(?:remaining|other)\s+(?=\d|[a-z])"), re.I)
 _COPULA = re.compile(r"\s*(?:were|are|was|is)\s+(?:all\s+)?", re.I)
 
 
 def remaining_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """"the remaining 194 were combatants": a stated part of the total before it."""
     found = []
-    for match in casefold.finditer(_REMAINING, ctx.norm, ctx.folded()):
+    for match in ctx.scan(_REMAINING):
         number = numbers.starting_at(match.end())
         if number is None or numbers.is_used(number):
             continue
@@ -271,7 +271,7 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
     return found
 
 
-_BURIED = re.compile(r"\bburi(?:ed|ing)\s+(?:the\s+)?(?:bodies\s+of\s+(?:the\s+)?)?(?=\d|[a-z])", re.I)
+_BURIED = re.compile(opening_words(r"\bburi(?:ed|ing)\s+(?:the\s+)?(?:bodies\s+of\s+(?:the\s+)?)?(?=\d|[a-z])"), re.I)
 _VIOLENT_CONTEXT = re.compile(r"\b(?:victims?|killed|killing|died|dead|attack\w*|(?:air)?strikes?|bomb\w*|massacre\w*|"
                               r"shell\w*|raids?|shot|gunmen|explosion|blast)\b", re.I)
 
@@ -280,7 +280,7 @@ def buried_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """"Residents buried 15 victims of the airstrike": the buried are the dead
     when the sentence says they died by violence (and no other rule counted them)."""
     found = []
-    for match in casefold.finditer(_BURIED, ctx.norm, ctx.folded()):
+    for match in ctx.scan(_BURIED):
         number = numbers.starting_at(match.end())
         if number is None or numbers.is_used(number):
             continue

@@ -325,9 +325,13 @@ def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding,
     return is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None)
 
 
+#: Where REST_RE can begin (its first word; casefold.WordIndex).
+_THE = frozenset({"the"})
+
+
 def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
     result = list(casualties)
-    for match in casefold.finditer(REST_RE, ctx.norm, ctx.folded()):
+    for match in casefold.finditer(REST_RE, ctx.norm, ctx.folded(), starts=ctx.word_starts(_THE)):
         if any(c.span and match.start() <= c.span.start <= match.end() for c in result):
             continue  # "the remaining 194 were …" is stated, not derived
         trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
-from marsad.extract.casefold import derived
+from marsad.extract.casefold import derived, for_spans
 
 #: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
 WORD_START = r"(?<![\w])(?=\w)"
@@ -166,6 +167,26 @@ def spaced_spans(pattern: re.Pattern, spaced: re.Pattern | None, chars: frozense
             pos = spaced_found.end()
         else:
             return out
+
+
+def opening_words(source: str) -> str:
+    """``source`` led by :data:`WORD_START`, for a pattern each of whose matches
+    begins a word (a ``\\b`` before a word character on every path; the test of
+    each such pattern checks this), so that :func:`word_led_matches` scans it."""
+    return WORD_START + "(?:" + source + ")"
+
+
+def word_led_matches(pattern: re.Pattern, text: str, folded: str | None, other_starts: list[int]) -> Iterator[re.Match]:
+    """``casefold.finditer(pattern, text, folded)`` for a pattern that opens with
+    :data:`WORD_START` (``other_starts``: :func:`word_led_starts` of either text,
+    which have the same word characters and spaces): each match found by
+    :func:`word_led_spans`, matched again on ``text`` for its groups."""
+    scanned, on = for_spans(pattern, text, folded)
+    match_at = pattern.match
+    for start, end in word_led_spans(scanned, on, other_starts):
+        found = match_at(text, start)
+        assert found is not None and found.end() == end, "a match must be found again where it was found"
+        yield found
 
 
 def next_span(pattern: re.Pattern, text: str, other_starts: list[int], pos: int) -> tuple[int, int] | None:
