@@ -94,11 +94,19 @@ _OWN_CLAUSE_END_STARTS = re.compile(r"[;,]|\b(?:includ|while|and|most)", re.I)  
 
 
 def own_clause_end(ctx: DocContext, finding: Finding) -> int:
-    """Where the statement of one count ends (before the next sub-count or clause)."""
-    sentence_end = ctx.sentence_at(finding.start)[1]
-    limit = min(sentence_end, max(finding.end, finding.trigger_end) + 120)
-    stop = ctx.windows(_OWN_CLAUSE_END, _OWN_CLAUSE_END_STARTS).search(max(finding.end, finding.trigger_end), limit)
-    return stop.start() if stop else limit
+    """Where the statement of one count ends (before the next sub-count or clause).
+
+    Asked four times per count (victims' side, cause, nationality, periods), so
+    remembered per document by the offsets it reads."""
+    key = (finding.start, finding.end, finding.trigger_end)
+    known: dict[tuple[int, int, int], int] = ctx.extra.setdefault("casualties.own_clause_end", {})
+    end = known.get(key)
+    if end is None:
+        sentence_end = ctx.sentence_at(finding.start)[1]
+        limit = min(sentence_end, max(finding.end, finding.trigger_end) + 120)
+        stop = ctx.windows(_OWN_CLAUSE_END, _OWN_CLAUSE_END_STARTS).search(max(finding.end, finding.trigger_end), limit)
+        end = known[key] = stop.start() if stop else limit
+    return end
 
 
 _TOLL_PERPETRATOR_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
