@@ -138,13 +138,18 @@ def _window_pairs():
 
 
 @pytest.mark.parametrize("lowered", [True, False])
-def test_a_window_scan_finds_what_the_engine_finds_in_every_window(lowered):
-    from marsad.extract.casefold import WindowScan, for_spans
+def test_a_window_scan_finds_what_the_engine_finds_in_every_window(lowered, monkeypatch):
+    from marsad.extract.casefold import for_spans
+    from marsad.extract.pipeline import DocContext
 
-    text = _WINDOWS
-    folded = folded_text(text) if lowered else None
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    if not lowered:
+        monkeypatch.setattr(casefold, "WARM_UP_CHARS", 10**12)
     for pattern, starts in _window_pairs():
-        windows = WindowScan(pattern, starts, text, folded)
+        ctx = DocContext(text=_WINDOWS)
+        text, folded = ctx.norm, ctx.folded()
+        assert (folded is not None) == lowered
+        windows = ctx.windows(pattern, starts)
         plain, scanned = for_spans(pattern, text, folded)
         for pos in range(0, len(text), 3):
             for endpos in range(pos, min(len(text), pos + 420) + 1, 7):

@@ -9,7 +9,7 @@ from re import _parser as sre_parser
 
 import pytest
 
-from marsad.extract import casefold, casualties, dates, subcounts, tallies
+from marsad.extract import casefold, casualties, casualty_facts, dates, subcounts, tallies
 from marsad.extract.pipeline import DocContext
 from marsad.extract.wordscan import WORD_START, opening_words
 
@@ -57,16 +57,17 @@ def _opens_a_word(items, bounded: bool = False) -> bool | None:
 
 def _word_led_patterns() -> dict[str, re.Pattern]:
     found = {}
-    for module in (casualties, dates, subcounts, tallies):
-        for name, pattern in vars(module).items():
-            if isinstance(pattern, re.Pattern) and pattern.pattern.startswith(_HEAD):
-                found[f"{module.__name__}.{name}"] = pattern
+    for module in (casualties, casualty_facts, dates, subcounts, tallies):
+        for name, value in vars(module).items():
+            for index, pattern in enumerate(value if isinstance(value, tuple) else (value,)):  # a window scan's starts
+                if isinstance(pattern, re.Pattern) and pattern.pattern.startswith(_HEAD):
+                    found[f"{module.__name__}.{name}[{index}]"] = pattern
     return found
 
 
 def test_every_pattern_scanned_from_the_spaces_opens_a_word():
     patterns = _word_led_patterns()
-    assert len(patterns) >= 9
+    assert len(patterns) >= 12
     for name, pattern in patterns.items():
         body = pattern.pattern[len(_HEAD) : -1]
         assert pattern.pattern == opening_words(body)

@@ -73,7 +73,8 @@ UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilom
 _CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
 #: where a _CLAUSE_BREAK can begin (casefold.WindowScan)
-_CLAUSE_BREAK_STARTS = re.compile(r"[;:,]|\b(?:while|whereas|but|after|before|when|as|which|that|where)", re.I)
+_CLAUSE_BREAK_STARTS = (re.compile(r"[;:,]"), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
+                                                                        r"that|where)"), re.I))
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|without|zero|neither|nor|never|no\s+one)\b[^,.;]{0,40}$", re.I)
 _NOT_EVENT = re.compile(
     r"\b(?:demand(?:ed|ing)?|justice|protest(?:ed|ing|s)?|denounc\w+|condemn\w*|commemorat\w+|memory|memorial|anniversary|"
@@ -157,12 +158,12 @@ _NOT_REPORTED = re.compile(
     re.I,
 )
 #: where a _NOT_REPORTED can begin (casefold.WindowScan)
-_NOT_REPORTED_STARTS = re.compile(
+_NOT_REPORTED_STARTS = (re.compile(opening_words(
     r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
-    r"involvement|charged|convicted|sentenced|arrested|for)",
+    r"involvement|charged|convicted|sentenced|arrested|for)"),
     re.I,
-)
+),)
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
 _STATE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|got|get|gets|be)\b", re.I)
 

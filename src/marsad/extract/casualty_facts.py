@@ -20,6 +20,7 @@ from marsad.extract.casualties import (
     _clause_bounds,
 )
 from marsad.extract.pipeline import DocContext
+from marsad.extract.wordscan import opening_words
 from marsad.model import Casualty
 
 
@@ -90,7 +91,7 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
 RUNNING_CLAUSE = r",\s*(?:raising|bringing|taking|pushing)\b"
 _OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
                              + RUNNING_CLAUSE, re.I)
-_OWN_CLAUSE_END_STARTS = re.compile(r"[;,]|\b(?:includ|while|and|most)", re.I)  # casefold.WindowScan
+_OWN_CLAUSE_END_STARTS = (re.compile(r"[;,]"), re.compile(opening_words(r"\b(?:includ|while|and|most)"), re.I))  # casefold.WindowScan
 
 
 def own_clause_end(ctx: DocContext, finding: Finding) -> int:

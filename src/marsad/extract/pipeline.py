@@ -32,9 +32,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan
+from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans
 from marsad.extract.text import normalise, split_sentences
-from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_starts
+from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_spans, word_led_starts
 from marsad.model import (
     ActorMention,
     Casualty,
@@ -164,13 +164,30 @@ class DocContext:
             self._folded, self._folded_done = folded_for_scan(self.norm), True
         return self._folded
 
-    def windows(self, pattern: re.Pattern, starts: re.Pattern) -> WindowScan:
+    def windows(self, pattern: re.Pattern, starts: re.Pattern | tuple[re.Pattern, ...]) -> WindowScan:
         """``pattern``'s matches in windows of ``norm`` (:class:`~marsad.extract.casefold.WindowScan`;
-        ``starts`` finds where it can begin), built once per document and pattern."""
+        ``starts`` finds where it can begin: a pattern, or several whose matches are
+        merged, see :meth:`match_starts`), built once per document and pattern."""
         scan = self._windows.get(pattern)
         if scan is None:
-            scan = self._windows[pattern] = WindowScan(pattern, starts, self.norm, self.folded())
+            found = self.match_starts(starts) if isinstance(starts, tuple) else starts
+            scan = self._windows[pattern] = WindowScan(pattern, found, self.norm, self.folded())
         return scan
+
+    def match_starts(self, patterns: tuple[re.Pattern, ...]) -> list[int]:
+        """Where each of ``patterns`` finds a match in ``norm``, in order; one that
+        opens with :data:`~marsad.extract.wordscan.WORD_START` is searched from the
+        spaces, as in :meth:`scan` (a word alternation led by ``\\b`` is tried at
+        every position: most of a window scan's set-up)."""
+        found: list[int] = []
+        for pattern in patterns:
+            scanned, text = for_spans(pattern, self.norm, self.folded())
+            if pattern.pattern.startswith(WORD_START):
+                found.extend(start for start, _ in word_led_spans(scanned, text, self._word_led_starts()))
+            else:
+                found.extend(match.start() for match in scanned.finditer(text))
+        found.sort()
+        return found
 
     def word_starts(self, words: frozenset[str], digit_led: bool = False) -> list[int] | None:
         """Where one of ``words`` begins in ``norm`` (:class:`~marsad.extract.casefold.WordIndex`),
@@ -190,9 +207,12 @@ class DocContext:
         (:func:`~marsad.extract.wordscan.word_led_matches`), not tried at every position."""
         if not pattern.pattern.startswith(WORD_START):
             return finditer(pattern, self.norm, self.folded())
-        if self._word_led is None:
+        return word_led_matches(pattern, self.norm, self.folded(), self._word_led_starts())
+
+    def _word_led_starts(self) -> list[int]:
+        if self._word_led is None:  # the two texts have the same word characters and spaces
             self._word_led = word_led_starts(self.folded() or self.norm)
-        return word_led_matches(pattern, self.norm, self.folded(), self._word_led)
+        return self._word_led
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))
