@@ -126,7 +126,9 @@ def test_a_process_scans_with_the_original_patterns_until_it_has_read_enough_tex
 _WINDOWS = (_MIXED_CASE + " Residents said that, killing time, the button factory WHEREAS: as well as 1,200 "
             "citizens and 123citizens (approx. 40) were, bringing food; between 10 and 15 died on 03/04/2019 "
             "while X12/3/2019 is no date. Protesters demanded justice for the killing of a man who would have "
-            "turned 20; gunmen tried to kill the mayor, including his son, and the rest fled, most of them.")
+            "turned 20; gunmen tried to kill the mayor, including his son, and the rest fled, most of them. In March "
+            "a march and a Rally marched; rallies, sit-ins, a vigil, strike action (a mob, RIOTS) burnt cars, "
+            "pressed on: a press conference BECAME VIOLENT, 3 arrested.")
 
 
 def _window_pairs():
@@ -134,7 +136,8 @@ def _window_pairs():
 
     return [(casualties._CLAUSE_BREAK, casualties._CLAUSE_BREAK_STARTS),
             (casualty_facts._OWN_CLAUSE_END, casualty_facts._OWN_CLAUSE_END_STARTS),
-            (casualties._NOT_REPORTED, casualties._NOT_REPORTED_STARTS)]
+            (casualties._NOT_REPORTED, casualties._NOT_REPORTED_STARTS),
+            (casualties._PROTEST, casualties._PROTEST_STARTS)]
 
 
 @pytest.mark.parametrize("lowered", [True, False])

@@ -624,7 +624,8 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)):
         return True
     window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
-    if _PROTEST.search(ctx.norm, *window) and _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
+    if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
+            _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
@@ -634,6 +635,9 @@ _SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
                       r"gathered|strike\s+action|blocked|mob|riot\w*|burn(?:t|ed)\s+(?!to\s+death)|looted|damaged|"
                       r"press\s+conference|arrested|detained|became\s+violent)\b", re.I)
+#: where a _PROTEST can begin (casefold.WindowScan; its words' beginnings, in any case)
+_PROTEST_STARTS = (re.compile(opening_words(r"\b(?:protest|demonstrat|rall|march|vigil|sit|picket|gathered|strike|blocked|"
+                                            r"mob|riot|burn|looted|damaged|press|arrested|detained|became)"), re.I),)
 _BACKGROUND = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|who|whose)\b[^,;()]{0,80}$|"
                          r"\b(?:against|over|for|of|after|about|following|denounce|condemn|protest|mourn|tribute\s+to)\s+(?:the\s+)?"
                          r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
