@@ -149,6 +149,7 @@ class DocContext:
     _windows: dict[re.Pattern, WindowScan] = field(default_factory=dict, repr=False)
     _words: WordIndex | None = field(default=None, repr=False)
     _word_led: list[int] | None = field(default=None, repr=False)
+    _found: dict[tuple[int, int, int], tuple[re.Pattern, re.Match | None]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -213,6 +214,15 @@ class DocContext:
         if self._word_led is None:  # the two texts have the same word characters and spaces
             self._word_led = word_led_starts(self.folded() or self.norm)
         return self._word_led
+
+    def search_once(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
+        """``pattern.search(norm, start, end)``, remembered per document: for a
+        sentence-wide test asked again for each count in the sentence."""
+        key = (id(pattern), start, end)  # by identity: hashing a compiled pattern hashes its code
+        known = self._found.get(key)
+        if known is None or known[0] is not pattern:  # the entry keeps its pattern alive, so the id is not reused
+            known = self._found[key] = (pattern, pattern.search(self.norm, start, end))
+        return known[1]
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))

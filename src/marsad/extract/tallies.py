@@ -147,7 +147,7 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     Without documentation wording ("in March 2019, gunmen killed 3 people") a
     month is only the imprecise date of one incident."""
     start, end = ctx.sentence_at(finding.start)
-    if not _DOCUMENTED_TOTAL.search(ctx.norm, start, end):
+    if not ctx.search_once(_DOCUMENTED_TOTAL, start, end):
         return None
     for value in starting_within(ctx.dates, start, end, _span_of):  # the sentence's dates, not a scan of all
         if (value.rule.startswith("dates.month_year")
@@ -245,7 +245,7 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
     if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))):
         return True
-    if _RECENT_SPAN.search(ctx.norm, sentence_start, sentence_end) and \
+    if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
         return True
