@@ -183,7 +183,7 @@ class DocContext:
         found: list[int] = []
         for pattern in patterns:
             scanned, text = for_spans(pattern, self.norm, self.folded())
-            if pattern.pattern.startswith(WORD_START):
+            if self._space_led(pattern):
                 found.extend(start for start, _ in word_led_spans(scanned, text, self._word_led_starts()))
             else:
                 found.extend(match.start() for match in scanned.finditer(text))
@@ -206,9 +206,14 @@ class DocContext:
         (:func:`~marsad.extract.casefold.finditer`); a pattern that opens with
         :data:`~marsad.extract.wordscan.WORD_START` is searched from the spaces
         (:func:`~marsad.extract.wordscan.word_led_matches`), not tried at every position."""
-        if not pattern.pattern.startswith(WORD_START):
+        if not self._space_led(pattern):
             return finditer(pattern, self.norm, self.folded())
         return word_led_matches(pattern, self.norm, self.folded(), self._word_led_starts())
+
+    def _space_led(self, pattern: re.Pattern) -> bool:
+        # As the lowered patterns, only once the process has warmed up (casefold.WARM_UP_CHARS):
+        # a one-line run does not compile the space-led copies (about 6 ms).
+        return self.folded() is not None and pattern.pattern.startswith(WORD_START)
 
     def _word_led_starts(self) -> list[int]:
         if self._word_led is None:  # the two texts have the same word characters and spaces
