@@ -76,6 +76,7 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     os.close(handle)
     os.unlink(temporary)
     connection = connect(Path(temporary), indexes=False)
+    built = False
     try:
         connection.execute("PRAGMA journal_mode = OFF")
         connection.execute("PRAGMA synchronous = OFF")
@@ -99,16 +100,33 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('bundled_version', ?)", (str(BUNDLED_VERSION),))
         connection.execute("COMMIT")
         connection.execute("ANALYZE")
+        built = True
     finally:
         connection.close()
+        if not built:  # a failed or interrupted build leaves nothing behind in the data directory
+            Path(temporary).unlink(missing_ok=True)
     # the key filter first: an index in place always has its filter beside it
     write_filter(target, index_keys(Path(temporary)), size=Path(temporary).stat().st_size)
     os.replace(temporary, target)
+    _remove_abandoned_builds(target)
     for stale in target.parent.glob("gazetteer-bundled-v*.sqlite"):
         if stale != target and target.name.startswith("gazetteer-bundled-v"):
             stale.unlink(missing_ok=True)  # an older marsad's bundled index
             filter_path(stale).unlink(missing_ok=True)
     return target
+
+
+def _remove_abandoned_builds(target: Path, age_seconds: float = 3600) -> None:
+    """Temporary files of builds killed outright (no ``finally`` runs on SIGKILL);
+    only old ones, since another process may be building right now."""
+    import time
+
+    for partial in target.parent.glob("gazetteer-bundled-v*.tmp"):
+        try:
+            if time.time() - partial.stat().st_mtime > age_seconds:
+                partial.unlink()
+        except OSError:
+            continue
 
 
 def _insert_cities(connection, cities: dict, countries: set[str] | None, names: list, linked: set[str],
