@@ -593,7 +593,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str
     country, the countries of those clear places stand for the report's.
     Second pass: everything again with anchors and countries."""
     countries, admin_by_sentence = _context(ctx, gazetteer, found, given)
-    countries |= given or (set() if countries else home_countries(ctx.actors))
+    if given:
+        countries |= given
+    elif not countries:  # the text names no country: its armed groups' may say where it is
+        countries = home_countries(ctx.actors)
     units = _units(ctx, gazetteer, found)
     named = frozenset(item.admin_country for item in found if item.admin_country)
     if given:  # the caller knows the report's countries: "(Tripoli)" in a Lebanese note is not Libya's

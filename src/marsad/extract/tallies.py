@@ -159,6 +159,7 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
 
 
 def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
+    """A period opened by "since" two or more days back, in a sentence in a monitor's words."""
     if period.rule != "dates.since" or period.start is None or period.end is None or (period.end - period.start).days < 2:
         return False
     start, end = ctx.sentence_at(finding.start)
@@ -290,8 +291,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
         # A count over a week or longer is a cumulative claim, not one incident's toll;
-        # so is a monitor's documented total since a day before yesterday ("documented the death
-        # of 16 civilians since 10 September", five days on).
+        # so is a monitor's documented total since a day two or more days back ("documented the
+        # death of 16 civilians since 10 September", five days on).
         if casualty.period is not None and casualty.part_of is None and (
                 casualty.period.precision >= 3 or _documented_since(ctx, finding, casualty.period)):
             casualty.is_tally = True
