@@ -76,6 +76,7 @@ def test_a_party_s_own_claim_widens_the_range_but_is_best_only_alone():
     (estimate,) = combine([documented, claim, update])
     assert (estimate.low, estimate.best, estimate.high) == (3, 3, 5)
     assert estimate.best_report_key == "3/E1" and "party's word" in estimate.explanation
+    assert estimate.n_sources == 1  # the wire, whose own figures and the claim it relays
     (alone,) = combine([claim])
     assert alone.best == 5
     casualties = [{"id": 1, "part_of": None, "outcome": "killed", "count": 5, "low": 5, "high": 5, "victims": "combatants",

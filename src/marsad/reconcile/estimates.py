@@ -205,7 +205,7 @@ def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate
         high=high,
         open_high=open_high,
         n_reports=len(figures),
-        n_sources=len(current),
+        n_sources=len({source for source, _ in by_source}),
         best_report_key=chosen.report_key,
         superseded=sorted(superseded),
         explanation="; ".join(parts),
