@@ -449,3 +449,12 @@ def test_a_toll_update_is_dated_by_the_incident_it_names():
 ])
 def test_a_week_of_attacks_is_a_claim_a_day_compared_with_it_is_not(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a short sentence with its own subject and verb is no summary of the toll before it
+    ("Six soldiers were killed when jihadists attacked a base. Troops killed 13 attackers.", 19),
+    ("Eighteen people drowned when their boat capsized as they fled the fighting.", 18),
+])
+def test_short_clauses_of_their_own_and_drownings(text, deaths):
+    assert _deaths(_extract(text)) == deaths

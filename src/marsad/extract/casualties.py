@@ -29,7 +29,7 @@ _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
-     r"found\s+dead|dead", "killed"),
+     r"found\s+dead|drowned|dead", "killed"),
     (r"executed|executing|execute", "executed"),
     (r"injured|injuring|injures|wounded|wounding|wounds|hurt|maimed", "injured"),
     (r"abducted|abducting|kidnapped|kidnapping|kidnaps|abducts", "abducted"),
@@ -410,7 +410,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
         aux, left = None, left[:relative.start()]
-    if match.group(0).lower() in ("died", "succumbed", "perished") and _BUT_ELIDED.search(
+    if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
         left = ctx.norm[clause_start:match.start()]
@@ -473,7 +473,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
     singular_verb = (re.search(r"\b(?:was|is|has)\b", aux_text) or plural_aux
-                     or verb in ("died", "dies", "perished", "succumbed")
+                     or verb in ("died", "dies", "perished", "succumbed", "drowned")
                      or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
     if not singular_verb:
         return []
@@ -643,7 +643,7 @@ _BACKGROUND = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|wh
                          r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
 
 
-_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "missing", "disappeared", "found dead",
+_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "missing", "disappeared", "found dead",
                  "went missing", "gone missing", "hurt"}
 
 

@@ -475,7 +475,7 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:
     """"2 fatalities." / "1 killed, 3 injured.": a verbless line restating the toll."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
-    if sentence_end - sentence_start > 80:
+    if sentence_end - sentence_start > 80 or finding.active:  # "Troops killed 13 attackers.": a clause of its own
         return False
     sentence = ctx.norm[sentence_start:sentence_end]
     return len(sentence.split()) <= 6 and not re.search(r"\b(?:was|were|is|are|has|have|had|also|died)\b", sentence, re.I)
