@@ -455,6 +455,9 @@ def test_a_week_of_attacks_is_a_claim_a_day_compared_with_it_is_not(text, deaths
     # a short sentence with its own subject and verb is no summary of the toll before it
     ("Six soldiers were killed when jihadists attacked a base. Troops killed 13 attackers.", 19),
     ("Eighteen people drowned when their boat capsized as they fled the fighting.", 18),
+    # an appositive says who the counted were; a coordinated singular is one more
+    ("Two people, a nurse and her brother, were killed by stray bullets in the market.", 2),
+    ("Two police officers and a nurse were killed in the market.", 3),
 ])
 def test_short_clauses_of_their_own_and_drownings(text, deaths):
     assert _deaths(_extract(text)) == deaths

@@ -528,9 +528,14 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
                     "casualties.subject.coordinated", 0.7)]
 
 
+_APPOSITIVE_LIST = re.compile(r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:a|an|one|the|his|her|their)\b[^,;()]*,\s*", re.I)
+
+
 def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
     """"Two police officers and a civilian were killed": the singular after the number counts too."""
-    found = []
+    found: list[Finding] = []
+    if _APPOSITIVE_LIST.fullmatch(ctx.norm, start, end):
+        return found  # "Two people, a woman and her son, were killed": who the two were, not two more
     listed = _INCLUDING_WORD.search(ctx.norm, start, end)
     for coord in _SINGULAR_COORD.finditer(ctx.norm, start, end):
         if _head_noun(coord.group(0)) in NON_PERSON or (listed and listed.start() < coord.start()):
