@@ -22,7 +22,7 @@ from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
-from marsad.gazetteer.admin import countries_by_unit_word
+from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word
 from marsad.gazetteer.keys import place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
 from marsad.model import PlaceMention
@@ -114,9 +114,7 @@ def _others(named: dict, key: str | None) -> set:
     return {value for value, keys in named.items() if key is None or len(keys) != 1 or key not in keys}
 
 
-_UNIT_WORD = re.compile(
-    r"\s+(?:sub-?)?(?:district|county|province|governorate|region|state|department|parish|township|"
-    r"municipality|nahiya|qada|oblast)s?\b", re.I)
+_UNIT_WORD = UNIT_AFTER_NAME
 
 
 def _naming_key(norm: str, item: Found) -> str:

@@ -227,11 +227,10 @@ _EARLIER_PERIOD = re.compile(
     r"|in\s+(?:19|20)\d\d|last\s+(?:month|year)|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
 
 
-def _earlier_period(ctx: DocContext, findings: list[Finding], finding: Finding) -> bool:
+def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: Finding) -> bool:
     """A count dated to a month or year gone by, in a later sentence than the report's
     first count: what happened then, not what the report reports."""
-    sentence = ctx.sentence_index(finding.start)
-    if not any(ctx.sentence_index(f.start) < sentence for f in findings if f.count):
+    if first_count_sentence is None or ctx.sentence_index(finding.start) <= first_count_sentence:
         return False
     sentence_start = ctx.sentence_at(finding.start)[0]
     return bool(_EARLIER_PERIOD.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)))
@@ -271,6 +270,7 @@ def _period_owners(findings: list[Finding], own_ends: list[int], periods: list[D
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
     own_ends = [own_clause_end(ctx, finding) for finding in findings]
+    first_count_sentence = min((ctx.sentence_index(f.start) for f in findings if f.count), default=None)
     owner = _period_owners(findings, own_ends, periods)
     for finding, casualty, own_end in zip(findings, casualties, own_ends):
         own = [p for p in periods if owner.get(p.span.start) is finding]
@@ -301,7 +301,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and (
-                _background(ctx, finding) or _earlier_period(ctx, findings, finding)):
+                _background(ctx, finding) or _earlier_period(ctx, first_count_sentence, finding)):
             casualty.is_tally = True
         # And a toll raised past this report's own count by earlier deaths.
         if casualty.part_of is None and not casualty.is_tally and _raised_past_own_count(ctx, findings, finding):

@@ -163,8 +163,11 @@ def iso_subdivisions() -> list[tuple[str, list[list[str]]]]:
     return subdivisions
 
 
-#: the word after a governorate's name ("Plateau state", "Kharkiv oblast") and the ISO 3166-2 type it is
-_UNIT_WORD = re.compile(r"\s+(state|department|province|governorate|region|oblast|county|prefecture|emirate)\b", re.I)
+#: the unit word after a name ("Plateau state", "Kharkiv oblast", "Amara district", "Al Jawf and Hajjah
+#: governorates"): the places component reads it as the name's kind, and its word as an ISO 3166-2 type
+UNIT_AFTER_NAME = re.compile(
+    r"\s+(?P<sub>sub-?)?(?P<word>district|county|province|governorate|region|state|department|parish|township|"
+    r"municipality|nahiya|qada|oblast)s?\b", re.I)
 _UNIT_TYPES = {"oblast": "region"}
 
 
@@ -185,10 +188,10 @@ def countries_by_unit_word(text: str, end: int, countries: set[str]) -> set[str]
     """Of the countries with a governorate of a name, those whose governorates the
     word after it names ("Plateau state": Nigeria's, not Benin's department); all
     of them when no word follows or none fits."""
-    unit = _UNIT_WORD.match(text, end)
-    if unit is None or len(countries) < 2:
+    unit = UNIT_AFTER_NAME.match(text, end)
+    if unit is None or unit.group("sub") or len(countries) < 2:
         return countries
-    word = unit.group(1).lower()
+    word = unit.group("word").lower()
     typed = {country for country in countries if _UNIT_TYPES.get(word, word) in division_types().get(country, ())}
     return typed or countries
 
