@@ -80,6 +80,12 @@ class PlaceMention:
     confidence: float = 0.0
     admin3: str | None = None  # sub-district (OCHA admin-3) when the gazetteer knows it
 
+    def point(self) -> tuple[float, float] | None:
+        """``(latitude, longitude)``, or ``None`` for a place without a point."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return self.latitude, self.longitude
+
 
 @dataclass
 class ActorMention:

@@ -339,15 +339,17 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         elif _head_noun(phrase) in NON_PERSON:
             return None
         numbers.take(number)
-        if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", gap.group(0), re.I):
+        between = gap.group(0) if gap else ""
+        if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", between, re.I):
             return None
-        if outcome == "injured" and re.search(r"\b(?:and|or|&)\s+kill", gap.group(0), re.I):
+        if outcome == "injured" and re.search(r"\b(?:and|or|&)\s+kill", between, re.I):
             outcome = "killed"
         return Finding(outcome, number, number.value, number.start, max(end, number.end), trigger[0], trigger[1],
                        phrase, "casualties.object", 0.9, active=True)
     det = _OBJ_DET.match(ctx.norm, position)
-    if det is None and gap and gap.group(0).strip():
-        det = _OBJ_DET.match(ctx.norm, position + len(_VERB_GAP.match(ctx.norm, position).group(0)))
+    verb_gap = _VERB_GAP.match(ctx.norm, position) if det is None and gap and gap.group(0).strip() else None
+    if verb_gap is not None:
+        det = _OBJ_DET.match(ctx.norm, verb_gap.end())
     if det is None:
         return None
     word = det.group("det").lower()
@@ -573,11 +575,11 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
                                     rule="casualties.noun")
-    for number in numbers.items:
-        noun = NUM_NOUN_RE.match(ctx.norm, number.end)
-        if noun and not numbers.is_used(number) and not _not_reported(ctx, number.start, noun.end()):
-            numbers.take(number)
-            findings.append(Finding("killed", number, number.value, number.start, noun.end(), noun.start("noun"),
+    for item in numbers.items:
+        noun = NUM_NOUN_RE.match(ctx.norm, item.end)
+        if noun and not numbers.is_used(item) and not _not_reported(ctx, item.start, noun.end()):
+            numbers.take(item)
+            findings.append(Finding("killed", item, item.value, item.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
     for match in ctx.scan(BODY_RE):
         number = numbers.starting_at(match.start("det"))

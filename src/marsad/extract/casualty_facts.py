@@ -123,7 +123,8 @@ def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str
     on X has risen to 6" names the perpetrator; "the toll among SDF fighters rose
     to 9" names the victims' side."""
     affiliation, perpetrators_named = None, []
-    for actor in _actors_in(ctx, finding.trigger_start, finding.number.start):
+    count_start = finding.number.start if finding.number is not None else finding.start
+    for actor in _actors_in(ctx, finding.trigger_start, count_start):
         lead = ctx.norm[max(finding.trigger_start, actor.span.start - 30):actor.span.start]
         if _TOLL_PERPETRATOR_BEFORE.search(lead) or _TOLL_PERPETRATOR_AFTER.match(ctx.norm, actor.span.end) \
                 or _ATTACK_MENTION.search(actor.span.text):

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.spans import stated_span
 from marsad.extract.wordscan import opening_words
 from marsad.model import DateValue
 
@@ -137,7 +138,7 @@ def find_absolute(ctx: DocContext) -> list[DateValue]:
             at = bisect_left(taken_starts, match.start())
             taken_starts.insert(at, match.start())
             taken_ends.insert(at, match.end())
-    return sorted(found, key=lambda v: v.span.start)
+    return sorted(found, key=lambda v: stated_span(v).start)
 
 
 def _absolute_matches(ctx: DocContext) -> list[tuple[re.Match, str]]:
@@ -157,6 +158,8 @@ def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateV
     year = int(groups["year"]) if groups.get("year") else None
     try:
         if rule == "dates.month_year":
+            if year is None:  # the pattern always captures one
+                return None
             month = MONTHS[groups["month"].lower().rstrip(".")]
             last = calendar.monthrange(year, month)[1]
             return DateValue(date(year, month, 1), date(year, month, last), precision=4, rule=rule)
@@ -250,7 +253,7 @@ def find_anchored(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]
 def _date_near_word(ctx: DocContext, absolute: list[DateValue], stem: str, exclude: int) -> DateValue | None:
     excluded = ctx.sentence_index(exclude)
     for value in absolute:
-        index = ctx.sentence_index(value.span.start)
+        index = ctx.sentence_index(stated_span(value).start)
         if index == excluded or value.precision != 1 or value.start.year < 1901:
             continue
         start, end = ctx.sentences[index]
@@ -262,7 +265,7 @@ def _date_near_word(ctx: DocContext, absolute: list[DateValue], stem: str, exclu
 def find_operation_start(ctx: DocContext, absolute: list[DateValue]) -> DateValue | None:
     for match in _scan(ctx, START_OF_OPERATION):
         for value in absolute:
-            if 0 <= value.span.start - match.end() <= 60 and value.precision == 1:
+            if 0 <= stated_span(value).start - match.end() <= 60 and value.precision == 1:
                 return value
     return None
 
@@ -288,12 +291,12 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     for match in _scan(ctx, SINCE):
         if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
             continue
-        value = next((v for v in absolute if 0 <= v.span.start - match.end() <= 3 and v.start.year > 1900), None)
-        if value is None:
+        since = next((v for v in absolute if 0 <= stated_span(v).start - match.end() <= 3 and v.start.year > 1900), None)
+        if since is None:
             continue
-        end = ctx.published or value.end
-        periods.append(DateValue(value.start, end, precision_for(value.start, end), relative=False,
-                                 span=ctx.span(match.start(), value.span.end), rule="dates.since"))
+        end = ctx.published or since.end
+        periods.append(DateValue(since.start, end, precision_for(since.start, end), relative=False,
+                                 span=ctx.span(match.start(), stated_span(since).end), rule="dates.since"))
     periods += _since_year_start(ctx)
     return periods
 
@@ -355,8 +358,8 @@ def dates_component(ctx: DocContext) -> None:
     periods = find_periods(ctx, absolute)
     relative = [v for v in find_relative(ctx) if not any(_overlaps(v, a) for a in absolute)]
     relative += [v for v in find_bare_months(ctx) if not any(_overlaps(v, a) for a in [*absolute, *relative])]
-    ctx.dates = sorted([*absolute, *anchored, *relative, *periods], key=lambda v: v.span.start)
+    ctx.dates = sorted([*absolute, *anchored, *relative, *periods], key=lambda v: stated_span(v).start)
 
 
 def _overlaps(a: DateValue, b: DateValue) -> bool:
-    return a.span.start < b.span.end and b.span.start < a.span.end
+    return stated_span(a).start < stated_span(b).end and stated_span(b).start < stated_span(a).end

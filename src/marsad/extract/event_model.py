@@ -132,11 +132,11 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
         _encode_words(tokenizer, list(missing))
     out: list[list[int]] = []
     ids_of = _piece_ids.__getitem__
-    for text, words in zip(texts, keys):
-        if words is None:
+    for text, text_words in zip(texts, keys):
+        if text_words is None:
             out.append(encode(text, add_special_tokens=False).ids)
         else:
-            out.append(list(chain.from_iterable(map(ids_of, words))))
+            out.append(list(chain.from_iterable(map(ids_of, text_words))))
     return out
 
 

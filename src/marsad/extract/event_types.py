@@ -327,7 +327,8 @@ class _Matcher:
     def first_main(self, name: str, limit: int) -> bool:
         """Whether set ``name`` matches before ``limit`` outside a subordinate
         phrase: "relatives of a man who was killed protested" is a protest."""
-        if self.lead(name) is None or self.lead(name)[0] >= limit:
+        lead = self.lead(name)
+        if lead is None or lead[0] >= limit:
             return False
         for start, _end in self._all(name, limit):
             if not _SUBORDINATE.search(self.text, max(0, start - 40), start):

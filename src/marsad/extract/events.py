@@ -33,7 +33,7 @@ from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
-from marsad.extract.spans import fact_span, starting_within
+from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
 VERSION = "2"
@@ -173,6 +173,7 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     if _CONSEQUENCE.match(ctx.norm, clause.start):
         return False
     same_sentence = ctx.sentence_index(clause.start) == ctx.sentence_index(last.start)
+    assert clause.typing is not None and last.typing is not None  # every clause is typed when grouped
     differs = clause.typing.event_type != last.typing.event_type
     if differs and (clause.run_on or not same_sentence) and (places - known or clause.run_on):
         return True
@@ -265,9 +266,10 @@ def _bracketed(ctx: DocContext, place: PlaceMention) -> bool:
 def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
     """The first (or last) date mention; of overlapping mentions ("since the 10th
     of September" around "the 10th of September") the one that covers most text."""
-    pick = dates[0] if first else dates[-1]
-    overlapping = [d for d in dates if d.span.start < pick.span.end and pick.span.start < d.span.end]
-    return max(overlapping, key=lambda d: d.span.end - d.span.start)
+    span = stated_span(dates[0] if first else dates[-1])
+    overlapping = [(d, stated_span(d)) for d in dates]
+    overlapping = [(d, s) for d, s in overlapping if s.start < span.end and span.start < s.end]
+    return max(overlapping, key=lambda pair: pair[1].end - pair[1].start)[0]
 
 
 def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
@@ -299,10 +301,10 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
     found = _incident_days(ctx, _inside(lead.start, lead.end, ctx.dates))
     if found:
         opening = _widest(found)
-        if trigger is None or opening.span.start - lead.start < 40:
+        if trigger is None or stated_span(opening).start - lead.start < 40:
             return opening
-        nearest = min(found, key=lambda d: min(abs(d.span.start - trigger), abs(d.span.end - trigger)))
-        return _widest([d for d in found if d.span.start >= nearest.span.start] or [nearest])
+        nearest = min(found, key=lambda d: min(abs(stated_span(d).start - trigger), abs(stated_span(d).end - trigger)))
+        return _widest([d for d in found if stated_span(d).start >= stated_span(nearest).start] or [nearest])
     for start, end in ((group.start, group.end),):
         found = _incident_days(ctx, _inside(start, end, ctx.dates))
         if found:
@@ -325,6 +327,7 @@ def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | 
         mentions = _inside(group.start, group.end, ctx.actors)
         actor1 = next((m for m in mentions if _is_agent(ctx, m)), None)
     family_actor = _FAMILY_ACTOR.get(typing.event_type)
+    name1: str | None
     if family_actor and (actor1 is None or typing.event_type == "Protests" or _is_class(actor1.name)):
         name1 = family_actor
     else:
@@ -525,7 +528,7 @@ def _fill_unnamed_initiators(ctx: DocContext, events: list[Event]) -> None:
         if event.actor1 is not None:
             continue
         if (previous is not None and previous.sub_event_type == event.sub_event_type
-                and ctx.sentence_index(previous.span.start) == ctx.sentence_index(event.span.start)):
+                and ctx.sentence_index(stated_span(previous).start) == ctx.sentence_index(stated_span(event).start)):
             event.actor1 = previous.actor1
         elif event.event_type in _VIOLENT:
             event.actor1 = _with_country("Unidentified gunmen", event.country)

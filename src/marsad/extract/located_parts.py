@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from marsad.counting import adds_to_total
 from marsad.extract.pipeline import DocContext
-from marsad.extract.spans import starting_within
+from marsad.extract.spans import starting_within, stated_span
 from marsad.model import Casualty, Event, PlaceMention
 
 _KILLED = ("killed", "executed")
@@ -92,7 +92,7 @@ _LISTED_RULES = ("casualties.bare_part", "tallies.rest")
 def _side_by_side(ctx: DocContext, block: list[Casualty], end: int) -> _Located | None:
     """Tolls of one sentence that add up side by side, each followed by its own place."""
     tolls = sorted((c for c in block if c.outcome in _KILLED and c.count and adds_to_total(c)), key=_text_order)
-    if len(tolls) < 2 or len({ctx.sentence_index(c.span.start) for c in tolls}) != 1:
+    if len(tolls) < 2 or len({ctx.sentence_index(stated_span(c).start) for c in tolls}) != 1:
         return None
     places = _places_after(ctx, tolls, end)
     return None if places is None else _Located(tolls, places)
@@ -100,7 +100,7 @@ def _side_by_side(ctx: DocContext, block: list[Casualty], end: int) -> _Located 
 
 def _text_order(count: Casualty) -> int:
     # a count's own words end its span; an elliptic count's span starts at the shared verb
-    return count.span.end
+    return stated_span(count).end
 
 
 def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[PlaceMention] | None:
@@ -108,8 +108,8 @@ def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[Pla
     ("five in B"), when every count names one and no two the same; else ``None``."""
     places = []
     for index, count in enumerate(counts):
-        stop = counts[index + 1].span.end if index + 1 < len(counts) else min(end, ctx.sentence_at(count.span.start)[1])
-        after = count.span.start if count.derived else count.span.end  # "the rest in C" names its own place
+        stop = stated_span(counts[index + 1]).end if index + 1 < len(counts) else min(end, ctx.sentence_at(stated_span(count).start)[1])
+        after = stated_span(count).start if count.derived else stated_span(count).end  # "the rest in C" names its own place
         place = next((p for p in starting_within(ctx.places, after, stop)
                       if p.resolved and (p.feature or "") not in _AREA_FEATURES), None)
         if place is None:
@@ -123,10 +123,10 @@ def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[Pla
 def _own_telling(ctx: DocContext, count: Casualty, previous: PlaceMention, place: PlaceMention):
     """The evidence of a later split event: its count to its place ("five in B"),
     without the earlier place an elliptic count's span starts with."""
-    start = max(count.span.start, previous.span.end)
+    start = max(stated_span(count).start, stated_span(previous).end)
     while start < place.span.start and not ctx.text[start].isalnum():
         start += 1
-    return ctx.span(start, max(place.span.end, count.span.end))
+    return ctx.span(start, max(stated_span(place).end, stated_span(count).end))
 
 
 def _owners(ctx: DocContext, block: list[Casualty], found: _Located) -> dict[str, int]:
@@ -134,7 +134,7 @@ def _owners(ctx: DocContext, block: list[Casualty], found: _Located) -> dict[str
     the one stated before it in its sentence, else the one whose place its sentence
     names ("20 more were wounded in B"), else the first (the lead, with the total)."""
     index_of = {c.id: i for i, c in enumerate(found.counts)}
-    ends = [c.span.end for c in found.counts]
+    ends = [stated_span(c).end for c in found.counts]
     keys = [(p.name or p.text).lower() for p in found.places]
     owner: dict[str, int] = {}
     for casualty in block:
@@ -145,7 +145,7 @@ def _owners(ctx: DocContext, block: list[Casualty], found: _Located) -> dict[str
         elif casualty.part_of in index_of:
             owner[casualty.id] = index_of[casualty.part_of]
         elif casualty.span is not None and ctx.sentence_index(casualty.span.start) == \
-                ctx.sentence_index(found.counts[0].span.start) and casualty.span.start >= ends[0]:
+                ctx.sentence_index(stated_span(found.counts[0]).start) and stated_span(casualty).start >= ends[0]:
             owner[casualty.id] = max(i for i, stated in enumerate(ends) if stated <= casualty.span.start)
         else:
             named = set()

@@ -197,8 +197,9 @@ def _far_parts(text: str, towns: list[PlaceMention]) -> list[PlaceMention]:
     gazetteer put beyond :data:`_PART_KM` of it: namesakes, not that part."""
     far = []
     for city, part in zip(towns, towns[1:]):
+        city_point, part_point = city.point(), part.point()
         if (_PART_OF.fullmatch(text, city.span.end, part.span.start) and city.country == part.country
-                and haversine_km(city.latitude, city.longitude, part.latitude, part.longitude) > _PART_KM):
+                and city_point and part_point and haversine_km(*city_point, *part_point) > _PART_KM):
             far.append(part)
     return far
 
@@ -210,17 +211,17 @@ def _agrees(mention: PlaceMention, containers: list[PlaceMention]) -> bool:
     country (one of the two is a namesake abroad; no telling which), its
     unit's name, its other spelling ("Sheikh Zuwayid (Al Shiekh Zuwaid)"),
     its governorate or a point within :data:`_CONTAINER_KM`."""
-    known = [c for c in containers if c.resolved and c.latitude is not None and c.country == mention.country
+    known = [(c, point) for c in containers if c.resolved and (point := c.point()) and c.country == mention.country
              and (c.feature in ("admin1", "admin2") or (c.feature == "town" and spelt_alike(c.name or "", c.text)))]
-    if not mention.resolved or mention.latitude is None or not known:
+    own = mention.point()
+    if not mention.resolved or own is None or not known:
         return True
     units = {place_key(unit) for unit in (mention.admin1, mention.admin2, mention.admin3) if unit}
     for c in containers:
         if place_key(c.text) in units or latin_skeleton(c.text) == latin_skeleton(mention.text):
             return True
-    return any((c.admin1 and c.admin1 == mention.admin1)
-               or haversine_km(c.latitude, c.longitude, mention.latitude, mention.longitude) <= _CONTAINER_KM
-               for c in known)
+    return any((c.admin1 and c.admin1 == mention.admin1) or haversine_km(*point, *own) <= _CONTAINER_KM
+               for c, point in known)
 
 
 def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] | None,
@@ -280,8 +281,9 @@ def _own_population(gazetteer, mention: PlaceMention) -> int:
     ("Cairo" for "Al Qahirah", a neighbourhood of Taizz, is an alternate name;
     "Kossi" is not India's Kosi, which only shares its key: 0)."""
     place = gazetteer.place(mention.gazetteer_id) if mention.gazetteer_id else None
-    own = place is not None and place_key(place.name) == place_key(mention.text) and spelt_alike(place.name, mention.text)
-    return place.population if own else 0
+    if place is None or place_key(place.name) != place_key(mention.text) or not spelt_alike(place.name, mention.text):
+        return 0
+    return place.population
 
 
 def _weight(gazetteer, place_id: str | None) -> int:

@@ -140,9 +140,11 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     found: list[NumberMention] = []
     folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
     starts = _starts(ctx) if ctx is not None else None
-    for match in casefold.finditer(NUMBER_RE, norm, folded, starts=NUMBER_STARTS if starts is None else starts):
-        if match.group("num2") and _MONTH_BEFORE.search(norm, max(0, match.start("num") - 12), match.start("num")):
-            match = NUMBER_RE.match(norm, match.start("num2"))  # the day is the dates' to read
+    for found_match in casefold.finditer(NUMBER_RE, norm, folded, starts=NUMBER_STARTS if starts is None else starts):
+        match: re.Match | None = found_match
+        if found_match.group("num2") and _MONTH_BEFORE.search(norm, max(0, found_match.start("num") - 12),
+                                                              found_match.start("num")):
+            match = NUMBER_RE.match(norm, found_match.start("num2"))  # the day is the dates' to read
         mention = _mention(norm, match) if match else None
         if mention is not None:
             found.append(mention)
@@ -169,8 +171,7 @@ def _mention(norm: str, match: re.Match) -> NumberMention | None:
         key = " ".join(match.group("vague").lower().split())
         if qualifier != "exact" and key in {"some", "several", "many"}:
             qualifier = "exact"
-        value = VAGUE[key]
-        return NumberMention(match.start(), match.end(), value, qualifier="vague", vague=key,
+        return NumberMention(match.start(), match.end(), VAGUE[key], qualifier="vague", vague=key,
                              num_start=match.start("vague"), num_end=match.end("vague"))
     joined = _JOINED_PAIR.fullmatch(match.group("num"))
     value, ordinal = parse_number(joined.group("first") if joined else match.group("num"))

@@ -279,7 +279,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             elif _NEIGHBOURHOOD.match(ctx.norm, item.end):
                 item.container, item.container_kind = following, "neighbourhood"
     anchors_of: dict[int, tuple[float, float]] = {}
-    clear_countries: set[str] = set()
+    clear_countries: set[str | None] = set()
     first_pass: dict[int, tuple] = {}
     for position, item in enumerate(found):
         context = context_for(position, [], countries)
@@ -495,17 +495,19 @@ def _between_mentions(ctx: DocContext, found: list[Found], mentions: list[PlaceM
     for first, second, m1, m2 in zip(found, found[1:], mentions, mentions[1:]):
         before = ctx.norm[max(0, first.start - 14): first.start]
         gap = ctx.norm[first.end: second.start]
-        if not re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I) or not re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.I):
+        between = re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I)
+        if not between or not re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.I):
             continue
-        start = first.start - len(re.search(r"between\s+(?:the\s+)?$", before, re.I).group())
+        start = first.start - len(between.group())
         mention = PlaceMention(
             id=ctx.new_id("P"), text=ctx.text[start:second.end], span=ctx.span(start, second.end),
             relation="between", rule="places.between", feature="area",
         )
-        if m1.resolved and m2.resolved:
-            distance = haversine_km(m1.latitude, m1.longitude, m2.latitude, m2.longitude)
-            mention.latitude = round((m1.latitude + m2.latitude) / 2, 5)
-            mention.longitude = round((m1.longitude + m2.longitude) / 2, 5)
+        point1, point2 = m1.point(), m2.point()
+        if m1.resolved and m2.resolved and point1 and point2:
+            distance = haversine_km(*point1, *point2)
+            mention.latitude = round((point1[0] + point2[0]) / 2, 5)
+            mention.longitude = round((point1[1] + point2[1]) / 2, 5)
             mention.name = f"between {m1.name} and {m2.name}"
             mention.admin1 = m1.admin1 if m1.admin1 == m2.admin1 else None
             mention.country = m1.country if m1.country == m2.country else None

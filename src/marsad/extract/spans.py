@@ -14,6 +14,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from marsad.model import Span
+
 _CACHE_SIZE = 32
 _STARTS: dict[tuple[int, Any], tuple[Sequence, int, list[int], list[int]]] = {}
 _OVERLAPS: dict[int, tuple[Sequence, int, list[int], list[int]]] = {}
@@ -22,6 +24,15 @@ _OVERLAPS: dict[int, tuple[Sequence, int, list[int], list[int]]] = {}
 def fact_span(item: Any) -> Any:
     """The span of a fact (a casualty, date, place, actor …): ``item.span``."""
     return item.span
+
+
+def stated_span(fact: Any) -> Span:
+    """The span of an extracted fact. Extraction states every fact with one, so
+    a fact without it is a bug, reported here rather than as a ``None`` later."""
+    span = fact.span
+    if span is None:
+        raise ValueError(f"{type(fact).__name__} {getattr(fact, 'id', '')} has no span: extracted facts always have one")
+    return span
 
 
 def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[Any], Any] = fact_span) -> list:

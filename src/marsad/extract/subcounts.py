@@ -103,7 +103,7 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
                 continue
             parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count)
         stated = sum(number.value for number, _ in parts)
-        if parts and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
+        if parts and opening is not None and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
             for number, part in parts:
                 numbers.take(number)
                 found.append(Finding("", number, number.value, number.start, part.start("where"), number.start,
@@ -118,10 +118,10 @@ def _bare_parts(ctx: DocContext, numbers: NumberIndex, position: int, sentence_e
     while position < sentence_end:
         number = numbers.starting_at(position)
         part = _BARE_PART.match(ctx.norm, number.end, sentence_end) if number is not None else None
-        if part is None or numbers.is_used(number) or stated + number.value > count:
+        if number is None or part is None or numbers.is_used(number) or stated + (number.value or 0) > count:
             break
         parts.append((number, part))
-        stated += number.value
+        stated += number.value or 0
         following = _PART_NEXT.match(ctx.norm, part.end(), sentence_end)
         if following is None or TRIGGER_RE.search(following.group(0)):
             break
@@ -159,7 +159,7 @@ def ellipsis_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Find
             position = tail.end() - 1
         share = _SIDE_SHARE.match(ctx.norm, position, sentence_end)
         number = numbers.starting_at(share.end()) if share else None
-        if number is not None and _CLAUSE_END.match(ctx.norm, number.end) and numbers.take(number):
+        if share is not None and number is not None and _CLAUSE_END.match(ctx.norm, number.end) and numbers.take(number):
             # "HTS lost eight fighters and the factions five": the other side's share, verb and noun left out
             found.append(Finding(finding.outcome, number, number.value, share.start("side"), number.end,
                                  finding.trigger_start, finding.trigger_end, finding.victim_text, "casualties.ellipsis", 0.7))

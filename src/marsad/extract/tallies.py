@@ -21,7 +21,7 @@ from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_cas
 from marsad.extract.dates import add_months, precision_for
 from marsad.extract.ledger import settle
 from marsad.extract.pipeline import DocContext
-from marsad.extract.spans import starting_within
+from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP
 from marsad.model import Casualty, DateValue
 
@@ -85,7 +85,8 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
         # outcome verb at its own place is the toll's sibling, never the list's
         sibling = last_child is not None and finding.rule != "casualties.ellipsis" and \
             SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start)
-        if sibling:
+        parent: Casualty | None
+        if sibling and last_child is not None:
             parent = next(c for c in casualties if c.id == last_child[1].part_of)
             stated = sum(c.count or 0 for c in casualties if c.part_of == parent.id)
             if parent.count is not None and casualty.count is not None and stated + casualty.count > parent.count:
@@ -209,7 +210,7 @@ def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Fi
            and sentence_start <= f.start < raising.start() and f.count is not None]
     if not own or _INCREMENT.search(ctx.norm, sentence_start, raising.start()):
         return False
-    return finding.count is not None and finding.count > sum(f.count for f in own)
+    return finding.count is not None and finding.count > sum(f.count or 0 for f in own)
 
 
 #: "The fighting came days after five soldiers were killed in Rajouri": an earlier incident
@@ -260,7 +261,7 @@ def _period_owners(findings: list[Finding], own_ends: list[int], periods: list[D
     owners: dict[int, Finding] = {}
     for finding, own_end in zip(findings, own_ends):
         for period in periods:
-            start = period.span.start
+            start = stated_span(period).start
             if finding.start <= start < own_end and (start not in owners or
                                                      finding.trigger_start > owners[start].trigger_start):
                 owners[start] = finding
@@ -273,7 +274,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
     first_count_sentence = min((ctx.sentence_index(f.start) for f in findings if f.count), default=None)
     owner = _period_owners(findings, own_ends, periods)
     for finding, casualty, own_end in zip(findings, casualties, own_ends):
-        own = [p for p in periods if owner.get(p.span.start) is finding]
+        own = [p for p in periods if owner.get(stated_span(p).start) is finding]
         month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
         if own:
             casualty.period = own[0]
@@ -285,9 +286,9 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             # is that clause's own, not the day's toll before it
             # and another count's own period is that count's ("1,200 killed since April, while an attack on
             # Thursday killed eight"), unless that count is coordinated with this one ("12 killed and 20 injured since")
-            scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(p.span.start) == sentence
-                      and not (p.span.start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, p.span.start))
-                      and (p.span.start not in owner or 0 <= owner[p.span.start].start - finding.end <= 40)]
+            scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(stated_span(p).start) == sentence
+                      and not (stated_span(p).start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
+                      and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
         # A count over a week or longer is a cumulative claim, not one incident's toll;
@@ -390,6 +391,8 @@ def _add_month_complements(ctx: DocContext, casualties: list[Casualty]) -> None:
         if len(monthly) != 1 or any(c.derived for c in children) or len(children) != 1:
             continue
         child = monthly[0]
+        if child.period is None or parent.count is None or child.count is None:
+            continue
         month = 2 if child.period.rule.endswith(":1") else 1
         begin, end = add_months(start.start, month - 1), add_months(start.start, month)
         complement = Casualty(
@@ -432,7 +435,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
     for finding, casualty in zip(findings, casualties):
         if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
-        outcome = outcome_family(casualty.outcome)
+        outcome = outcome_family(casualty.outcome) or casualty.outcome  # one of SUMMED: never None
         earlier = primary.get(outcome)
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)

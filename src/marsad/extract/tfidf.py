@@ -81,7 +81,7 @@ def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
         terms = re.findall(parts.token_pattern, text.lower() if parts.lowercase else text)
         heads = _bigram_heads(parts)
         terms += [f"{word} {terms[i + 1]}" for i, word in enumerate(terms[:-1]) if word in heads]
-    counter = Counter(map(parts.vocabulary.get, terms))  # counted in C; None counts the terms out of vocabulary
+    counter: Counter = Counter(map(parts.vocabulary.get, terms))  # counted in C; None counts the terms out of vocabulary
     counter.pop(None, None)
     return counter
 

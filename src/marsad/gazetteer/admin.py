@@ -89,10 +89,10 @@ def admin_names(cities: dict) -> tuple[dict[tuple[str, str], str], dict[str, str
                 point = (row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
             except (KeyError, TypeError, ValueError):
                 continue
-            names = (row.get("admin1") or "", row.get("admin2") or "")
-            by_point[point] = names
+            row_names = (row.get("admin1") or "", row.get("admin2") or "")
+            by_point[point] = row_names
             slot = (row["cc"], row.get("name") or "")
-            by_name[slot] = names if slot not in by_name else None  # a name twice: ambiguous
+            by_name[slot] = row_names if slot not in by_name else None  # a name twice: ambiguous
     votes: dict[tuple[str, str], Counter] = {}
     admin2: dict[str, str] = {}
     for geonameid, city in cities.items():
