@@ -7,7 +7,10 @@
    ``text``) and on generated 2,000-character reports (``bench/ingest.py``),
    next to one plain regex pass (``\\w+``) over the same texts in the same run.
 3. The share of extraction CPU per pipeline component, and event typing
-   (``classify_event``) on its own.
+   (``classify_event``) on its own where it runs uncompiled (a compiled module
+   calls it directly, past the timer).
+
+The figures say whether the extraction hot path ran compiled (setup.py, mypyc).
 
 CPU time, not wall time: the machine is shared. Usage::
 
@@ -91,8 +94,14 @@ def steady_rate(texts: list[str]) -> dict:
 
 
 def markdown(startup: float, runs: dict[str, dict]) -> str:
+    from marsad.compiled import compiled_modules, source_digests
+
+    compiled, listed = len(compiled_modules()), len(source_digests())
+    build = (f"compiled with mypyc ({compiled} of the {listed} hot-path modules)" if compiled
+             else "pure Python (not compiled: installed with MARSAD_PURE_PYTHON=1 or without a C compiler)")
     lines = [
         "## Single-core speed (`bench/speed.py`)", "",
+        f"Extraction ran {build}.", "",
         f"`marsad extract` of a one-line text, fresh process: **{startup:.2f} s of CPU** (median of 7: single runs vary by about a third on this shared machine; target < 1 s).",
         "",
         "| corpus | docs | mean chars | chars per CPU-s | docs per CPU-s | plain regex pass, chars per CPU-s |",

@@ -11,6 +11,17 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Tests of an editable install run its compiled modules (setup.py): stop at
+    once, rather than test old code, when a source was edited since."""
+    from marsad.compiled import stale_modules
+
+    stale = stale_modules()
+    if stale:
+        pytest.exit(f"compiled modules older than their sources: {', '.join(stale)}; run `pip install -e .` "
+                    "again (or install with MARSAD_PURE_PYTHON=1)", returncode=4)
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

@@ -218,7 +218,8 @@ def remainder_bounds(parent: Bounds, siblings: Sequence[Bounds]) -> Bounds:
     p_low, p_best, p_high = parent
     best = p_best - sum(s[1] for s in siblings)
     sibling_highs = [s[2] for s in siblings]
-    low = 0 if any(h is None for h in sibling_highs) else max(0, p_low - sum(sibling_highs))
+    known_highs = [h for h in sibling_highs if h is not None]
+    low = 0 if len(known_highs) < len(sibling_highs) else max(0, p_low - sum(known_highs))
     high = None if p_high is None else p_high - sum(s[0] for s in siblings)
     return (max(low, 0), best, high)
 
@@ -232,11 +233,12 @@ def period_complement(start: date | None, end: date | None,
     >>> period_complement(date(2024, 1, 1), date(2024, 2, 29), [(date(2024, 2, 1), date(2024, 2, 29))])
     (datetime.date(2024, 1, 1), datetime.date(2024, 1, 31))
     """
-    if start is None or end is None or any(s is None or e is None for s, e in spans):
+    known = [(s, e) for s, e in spans if s is not None and e is not None]
+    if start is None or end is None or len(known) < len(spans):
         return None
     gaps: list[tuple[date, date]] = []
     cursor = start
-    for part_start, part_end in sorted(spans):
+    for part_start, part_end in sorted(known):
         if part_start > cursor:
             gaps.append((cursor, part_start - timedelta(days=1)))
         cursor = max(cursor, part_end + timedelta(days=1))

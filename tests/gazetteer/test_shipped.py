@@ -68,5 +68,5 @@ def test_seed_gold_places_resolve_within_10_km_with_their_governorate(small_gaze
 
 def test_of_same_named_villages_the_seat_of_the_district_is_meant(small_gazetteer):
     # OCHA gives no populations: Ras al-Ain of Al-Hasakah (a district seat), not the villages of Hama and Idlib
-    best = rank(small_gazetteer, "Ras al-Ain", Context(countries=frozenset({"SY"})))[0].place
+    best = rank(small_gazetteer, "Ras al-Ain", Context(countries={"SY"}))[0].place
     assert (best.admin1, best.admin2) == ("Al-Hasakah", "Ras Al Ain")

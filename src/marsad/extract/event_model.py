@@ -211,7 +211,7 @@ class EventModel:
     temperature: float = 1.0
     embedding_weight: float = 0.0  # 0: no word vectors
     override: float = 0.0  # hybrid: the probability the model needs to overrule a rule that fired in the lead
-    _tfidf: Any = field(default=None, init=False, repr=False, compare=False)
+    _tfidf: Any = field(default=None, repr=False, compare=False)  # not init=False: mypyc leaves those unset
 
     def _parts(self):
         from marsad.extract import tfidf

@@ -285,9 +285,6 @@ def document_scan(triggers: dict[str, re.Pattern], doc: str) -> TriggerScan:
     return scan
 
 
-_UNKNOWN = (-1, -1)  # not looked up yet (a real answer is a span or None)
-
-
 class _Matcher:
     """Trigger matches over one passage, answered from its document's scan."""
 
@@ -301,11 +298,12 @@ class _Matcher:
         self._full: dict[str, tuple[int, int] | None] = {}
 
     def full(self, name: str) -> tuple[int, int] | None:
-        found = self._full.get(name, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = self.scan.first(name, self.offset, self.offset + len(self.text))
-            found = self._full[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
-        return found
+        known = self._full
+        if name in known:  # (a membership test, not a sentinel: compiled, a tuple has no identity)
+            return known[name]
+        found = self.scan.first(name, self.offset, self.offset + len(self.text))
+        answer = known[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
+        return answer
 
     def lead(self, name: str) -> tuple[int, int] | None:
         first = self.full(name)

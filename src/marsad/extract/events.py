@@ -544,7 +544,7 @@ def _load_model(path: str):
 _MODEL_OVERRIDE: dict[str, str | None] = {}
 
 
-def use_event_model(path: str | None) -> None:
+def use_event_model(path: str | os.PathLike | None) -> None:
     """Type events with the model at ``path`` (one ``marsad train`` wrote) from now
     on in this process; ``None`` goes back to the rules and the shipped model.
     Loads it at once so that a bad file fails here, with its name."""

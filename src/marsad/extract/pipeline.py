@@ -32,6 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from marsad.compiled import warn_if_stale
 from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans
 from marsad.extract.text import normalise, split_sentences
 from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_spans, word_led_starts
@@ -307,6 +308,7 @@ def _load(names: Iterable[str]) -> list[Component]:
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
+    warn_if_stale()
     return Pipeline()
 
 

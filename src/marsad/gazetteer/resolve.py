@@ -85,7 +85,7 @@ class Context:
     located_in: frozenset[str] = frozenset()
     written: str = ""  # the name as the text spells it (breaks ties between namesakes)
     # the anchors in order of latitude, and as they were when that was built
-    _points: tuple[tuple, Points] | None = field(default=None, init=False, repr=False, compare=False)
+    _points: tuple[tuple, Points] | None = field(default=None, repr=False, compare=False)  # not init=False: mypyc leaves those unset
 
     def anchor_points(self) -> Points:
         """:attr:`anchors` indexed for distance tests (:class:`~marsad.gazetteer.groups.Points`)."""
@@ -156,14 +156,6 @@ class Resolution:
     score: float
     fuzzy: bool = False
     margin: float = 0.0  # over the next best candidate (inf when alone)
-
-
-def _resolution(place: Place, value: float, fuzzy: bool, margin: float) -> Resolution:
-    """``Resolution(place, value, fuzzy, margin)`` without the frozen ``__init__``'s
-    four ``object.__setattr__`` calls (every candidate of every mention gets one)."""
-    resolution = object.__new__(Resolution)
-    resolution.__dict__.update(place=place, score=value, fuzzy=fuzzy, margin=margin)
-    return resolution
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -341,7 +333,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
-        results.append(_resolution(place, value, is_fuzzy, value - following))
+        results.append(Resolution(place, value, is_fuzzy, value - following))
     return results
 
 
