@@ -4,11 +4,16 @@ it is absent so that the product never depends on it."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# A component that fails raises in tests, rather than leaving a warning and a
+# document without its facts (set before any pipeline is built; Dask workers inherit it).
+os.environ.setdefault("MARSAD_STRICT_PIPELINE", "1")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

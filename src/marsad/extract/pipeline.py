@@ -24,6 +24,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import logging
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -308,8 +309,10 @@ def _load(names: Iterable[str]) -> list[Component]:
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
+    """The pipeline of every command; strict (a failing component raises) with
+    ``MARSAD_STRICT_PIPELINE=1``, as the tests run it."""
     warn_if_stale()
-    return Pipeline()
+    return Pipeline(strict=bool(os.environ.get("MARSAD_STRICT_PIPELINE")))
 
 
 def extract_text(text: str, *, document_id: str = "doc", published: date | None = None,
