@@ -73,6 +73,8 @@ class Found:
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about
+    # when the document names no country: those its clear places and country adjectives point to
+    home: frozenset[str] = frozenset()
     located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
     container: Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
     container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)

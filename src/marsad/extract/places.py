@@ -16,18 +16,21 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from marsad.extract.actors import home_countries
+from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
-from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word
+from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, with_neighbours
 from marsad.gazetteer.keys import place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
+
+#: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
+CLEAR_MARGIN = 1.5
 
 
 
@@ -288,7 +291,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         if not item.candidates:
             _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
-        if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
+        if best is None or best.fuzzy or best.margin < CLEAR_MARGIN or _dubious(item, best):
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
@@ -296,6 +299,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
                                          or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
+    if not countries:
+        home = _home(ctx, found, anchors_of)
+        for item in found:
+            item.home = home
     # Distinct points only: distances are compared by minimum, so a town named a
     # thousand times anchors once (a per-mention list of every other mention was
     # quadratic in long reports).
@@ -435,6 +442,8 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
             kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
         candidates = kept
+    elif item.home and not _one_country(candidates):
+        candidates = _at_home(item, candidates)
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
@@ -463,6 +472,52 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
     elif item.forced == "town":
         candidates = sorted(candidates, key=lambda c: c.place.is_area)
     return candidates[0] if candidates else None
+
+
+def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float, float]]) -> frozenset[str]:
+    """For a document that names no country: the countries of its clear places
+    spelt as their own names (not a lone candidate found through an alternate
+    name), and, when no country is named even as a topic ("against the Russian
+    invasion of Ukraine", which happens elsewhere), those of its country adjectives."""
+    home = set()
+    for position in anchors_of:
+        item, place = found[position], found[position].candidates[0].place
+        if place_key(place.name) == item.key and spelt_alike(place.name, item.word):
+            home.add(place.country)
+    if not any(item.candidates and item.candidates[0].place.feature == "country" for item in found):
+        home |= demonym_countries(ctx.norm)
+    return frozenset(home)
+
+
+def _one_country(candidates: list[Resolution]) -> bool:
+    """Whether the best candidate clearly leads every candidate of other countries
+    (namesakes inside one country, a town and its district, do not make a name foreign-ambiguous)."""
+    if not candidates:
+        return True
+    best = candidates[0]
+    rival = next((c for c in candidates if c.place.country != best.place.country), None)
+    return rival is None or best.score - rival.score >= CLEAR_MARGIN
+
+
+def _at_home(item: Found, candidates: list[Resolution]) -> list[Resolution]:
+    """When the document names no country but its clear places or its country
+    adjectives point to some (``item.home``), and the name is no clear reading
+    of one place: a place in an unrelated country (neither those nor one
+    sharing a border) that nothing in the text supports is no reading of it
+    ("Malian soldiers … near Boni" is not Buni in Pakistan, one of Boni's many
+    namesakes; "Russian forces shelled …" still lets a Ukrainian village be,
+    and a name that is clearly one place abroad, "the Russian massacre in Jisr
+    al-Shughur", still is).
+    Countries, metropolises, large cities under their own names and imported places stay, and a
+    cued name spelt letter for letter like a foreign town's own name is that
+    town when nothing at home bears it ("demonstrated in Lorient")."""
+    near = with_neighbours(item.home)
+    kept = [c for c in candidates if c.place.country in near or c.place.source != "bundled"
+            or c.place.feature in ("country", "region") or c.place.population >= 1_000_000
+            or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)]
+    if not kept and item.cued:
+        kept = [c for c in candidates if not c.fuzzy and spelt_alike(c.place.name, item.word)][:1]
+    return kept
 
 
 def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMention:

