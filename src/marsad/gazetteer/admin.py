@@ -236,6 +236,36 @@ def admin1_alternates(admin1: dict[tuple[str, str], str],
     return result
 
 
+def iso_spellings(admin1: dict[tuple[str, str], str],
+                  subdivisions: list[tuple[str, list[list[str]]]] | None = None) -> dict[tuple[str, str], str]:
+    """{(country, admin-1 code): ISO 3166-2 name} for GeoNames' admin-1 units
+    whose name is ISO's own name spelt one letter off (GeoNames' "Sagain" is
+    "Sagaing", "Bingoel" is "Bingöl"): the ISO spelling is the official one,
+    the one reports and coded archives write. Units ISO names the same way
+    (accents and unit words aside) or in other words ("Saxony", "Sachsen") keep
+    GeoNames' English name."""
+    subdivisions = iso_subdivisions() if subdivisions is None else subdivisions
+    units: dict[str, dict[str, str]] = {}
+    for (country, code), name in admin1.items():
+        units.setdefault(country, {})[code] = _match_key(name)
+    found: dict[str, list[tuple[set[str], list[list[str]]]]] = {}
+    for country, names in subdivisions:
+        if country in units:
+            found.setdefault(country, []).append(({_match_key(n) for locale in names for n in locale}, names))
+    from marsad.gazetteer.keys import place_key
+    from marsad.gazetteer.resolve import _edit_distance
+
+    result = {}
+    for country, matches in found.items():
+        for code, names in _one_to_one(units[country], matches).items():
+            own, iso = units[country][code], names[0][0] if names[0] else ""
+            # the whole ISO name one letter off: not "Luhanska oblast" for Luhansk, which only its stem is
+            if (own not in {_match_key(n) for locale in names for n in locale}
+                    and _edit_distance(own, place_key(iso)) == 1):
+                result[(country, code)] = iso
+    return result
+
+
 _AND = re.compile(r"(?i)(?:\s+|\s*-\s*)(?:and|y|et|e|und|i)(?:\s+|\s*-\s*)")
 
 
