@@ -13,7 +13,7 @@ from marsad.extract.places import find_places
 from marsad.gazetteer.admin import with_neighbours
 from tests.gazetteer.worlds import bundled_world
 
-COUNTRIES = {"ML", "PK", "NG", "DE", "AF", "BF"}
+COUNTRIES = {"ML", "PK", "NG", "DE", "AF", "BF", "BJ"}
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +21,14 @@ def world(tmp_path_factory):
     return bundled_world(tmp_path_factory, "home", COUNTRIES)
 
 
-def _placed(text: str, gazetteer) -> dict[str, str | None]:
+def _mentions(text: str, gazetteer):
     ctx = DocContext(text=text)
     ctx.actors.extend(find_actors(text))
-    return {m.text: m.country for m in find_places(ctx, gazetteer)}
+    return {m.text: m for m in find_places(ctx, gazetteer)}
+
+
+def _placed(text: str, gazetteer) -> dict[str, str | None]:
+    return {name: mention.country for name, mention in _mentions(text, gazetteer).items()}
 
 
 def test_country_adjectives_are_found():
@@ -63,3 +67,10 @@ def test_a_cued_name_spelt_as_a_foreign_town_is_that_town(world):
 def test_a_country_named_as_a_topic_leaves_the_adjectives_out(world):
     placed = _placed("People marched near Boni against the Malian junta's deal with Russia.", world)
     assert placed["Boni"] == "PK"
+
+
+@pytest.mark.parametrize(("word", "country"), [("state", "NG"), ("department", "BJ")])
+def test_the_unit_word_says_whose_governorate_an_unknown_village_lies_in(world, word, country):
+    # Nigeria and Benin both have a governorate called Plateau: a state in one, a department in the other
+    village = _mentions(f"Gunmen burnt houses in Tafakwa, Plateau {word}, at dawn.", world)["Tafakwa"]
+    assert not village.resolved and (village.country, village.admin1) == (country, "Plateau")

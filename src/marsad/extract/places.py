@@ -166,6 +166,7 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
             continue
         admin_countries: set[str] = set()
+        governorates = []
         for place in gazetteer.by_key(item.key):
             if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
                                                                    ctx.norm[item.end:item.end + 20]):
@@ -173,8 +174,10 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             elif place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
-                by_sentence.add(ctx.sentence_index(item.start), place.admin1_code, _naming_key(ctx.norm, item))
+                governorates.append(place)
                 admin_countries.add(place.country)
+        for code in _typed_admin1(ctx.norm, item, governorates):
+            by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
@@ -388,7 +391,7 @@ _ATTACHED_GAP = re.compile(
 )
 
 
-_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|\))", re.I)
+_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
 
 
 def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None) -> set[str]:
@@ -402,7 +405,15 @@ def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None)
     # place and its governorate: without "in", the governorate must say what it is.
     if not re.search(r"\bin\b", gap, re.I) and not _GOVERNORATE_WORD.match(norm, following.end):
         return set()
-    return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
+    return _typed_admin1(norm, following, [p for p in gazetteer.by_key(following.key) if p.feature == "admin1"])
+
+
+def _typed_admin1(norm: str, item: Found, governorates: list) -> set[str]:
+    """The codes of the governorates a name may be, those of the kind the word
+    after it names when it names one ("Plateau state" is Nigeria's state, not
+    Benin's department: :func:`~marsad.gazetteer.admin.countries_by_unit_word`)."""
+    countries = countries_by_unit_word(norm, item.end, {p.country for p in governorates})
+    return {p.admin1_code for p in governorates if p.admin1_code and p.country in countries}
 
 
 def _dubious(item: Found, best: Resolution) -> bool:
