@@ -70,6 +70,7 @@ class Found:
     word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
     hint: Place | None = None  # the one governorate its sentence (or document) names
+    unit: Place | None = None  # the governorate it names, known only to ISO 3166-2 (no point: see places._iso_governorate)
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about

@@ -12,6 +12,7 @@ Relations ("countryside of X", "east of X") set ``relation``,
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -22,7 +23,8 @@ from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
-from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, with_neighbours
+from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, with_neighbours
+from marsad.gazetteer.index import Place
 from marsad.gazetteer.keys import place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
 from marsad.model import PlaceMention
@@ -65,7 +67,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     found = find_names(ctx, gazetteer, countries)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     chosen = [(item, best) for item in found  # (_choose once per name: it filters and sorts candidates)
-              if (best := _choose(item, countries)) is not None or item.cued or not item.known]
+              if (best := _choose(item, countries)) is not None or item.cued or not item.known or item.unit]
     found = [item for item, _ in chosen]
     mentions = [_mention(ctx, item, best) for item, best in chosen]
     mentions += _between_mentions(ctx, found, mentions)
@@ -178,6 +180,11 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
                 admin_countries.add(place.country)
         for code in _typed_admin1(ctx.norm, item, governorates):
             by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
+        if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
+            if not given or unit.country in given:
+                item.unit, item.admin_country = unit, unit.country
+                countries.add(unit.country)
+            continue
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
@@ -195,6 +202,22 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
+    """A governorate the bundled index lacks (GeoNames' data predates it) but
+    ISO 3166-2 names, for a name written as one ("Boga, Ituri province", "(Irumu,
+    Ituri)": DR Congo's province since 2015) that is no place of that country in
+    the index: a place without a point, which says the report's country and
+    the governorate of the unplaced names of its sentence."""
+    if not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
+        return None
+    found = iso_unit(item.key, norm, item.end)
+    if found is None or any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
+        return None  # a place of that country, or a country ("Curacao"), is read as usual
+    country, name = found
+    return Place(id=f"iso:{country}:{name}", name=name, country=country, admin1=name, admin1_code=None, admin2=None,
+                 latitude=math.nan, longitude=math.nan, feature="admin1", population=0, weight=0, source="iso")
 
 
 _ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
@@ -267,6 +290,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             written=item.word,
         )
 
+    iso_units: dict[int, set[Place]] = {}
+    for item in found:
+        if item.unit is not None:
+            iso_units.setdefault(ctx.sentence_index(item.start), set()).add(item.unit)
     for position, item in enumerate(found):
         # Only its own words say an unplaced name's governorate: another
         # sentence's governorate is often another place's (a daily round-up).
@@ -275,6 +302,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
                  or admin_by_sentence.sentence(ctx.sentence_index(item.start)))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
+        elif not codes and len(unit_set := iso_units.get(ctx.sentence_index(item.start), set())) == 1:
+            item.hint = next(iter(unit_set))
         item.located_in = _located_in(ctx.norm, item)
         if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):
             # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
@@ -541,6 +570,8 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
         mention.rule = "places.unresolved"
         if item.hint is not None:  # not placed, but its governorate is known from the text
             mention.admin1, mention.country = item.hint.admin1, item.hint.country
+        if item.unit is not None:
+            mention.admin1, mention.country, mention.rule = item.unit.admin1, item.unit.country, "places.iso_unit"
         return mention
     place = best.place
     geo_precision, where_prec = areas.precision(place.feature, item.relation)

@@ -317,3 +317,39 @@ def with_neighbours(countries: set[str] | frozenset[str]) -> frozenset[str]:
     """
     borders = _borders()
     return frozenset(countries).union(*(borders.get(country, ()) for country in countries))
+
+
+@lru_cache(maxsize=1)
+def iso_units_by_key() -> dict[str, tuple[tuple[str, str, str, bool], ...]]:
+    """{place key: ((country, ISO name, type, top level), …)} for every ISO
+    3166-2 subdivision (``pycountry``, current names: DR Congo's 26 provinces
+    of 2015, Norway's counties of 2020, which GeoNames' data in the bundled
+    index predates). Read on first use."""
+    import pycountry
+
+    from marsad.gazetteer.keys import place_key
+
+    units: dict[str, set[tuple[str, str, str, bool]]] = {}
+    for subdivision in pycountry.subdivisions:
+        for name in _name_parts(subdivision.name):
+            if not is_position_name(plain_unit_name(name)):
+                slot = (subdivision.country_code, name, subdivision.type.lower(), subdivision.parent_code is None)
+                units.setdefault(place_key(plain_unit_name(name)), set()).add(slot)
+    return {key: tuple(sorted(slots)) for key, slots in units.items()}
+
+
+def iso_unit(key: str, text: str, end: int) -> tuple[str, str] | None:
+    """(country, ISO name) of the top-level subdivision a name's key names, of
+    the kind the unit word after it says when one follows ("Ituri province");
+    None when no country's does, or when a subdivision of another country, at
+    any level, bears the name too (Côte d'Ivoire's district and Burkina Faso's
+    province Comoé)."""
+    slots = iso_units_by_key().get(key, ())
+    if len({slot[0] for slot in slots}) != 1:
+        return None
+    unit = UNIT_AFTER_NAME.match(text, end)
+    word = unit.group("word").lower() if unit is not None and not unit.group("sub") else None
+    # (a constituent "country" such as Curaçao is no governorate)
+    top = [slot for slot in slots if slot[3] and slot[2] != "country"
+           and (word is None or _UNIT_TYPES.get(word, word) == slot[2])]
+    return (top[0][0], top[0][1]) if top else None
