@@ -18,7 +18,7 @@ from tests.gazetteer.worlds import bundled_world
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    return bundled_world(tmp_path_factory, "iso", {"CD", "IT", "NG", "DZ"})
+    return bundled_world(tmp_path_factory, "iso", {"CD", "IT", "NG", "DZ", "SE"})
 
 
 def _mentions(text: str, gazetteer):
@@ -46,3 +46,9 @@ def test_in_brackets_it_names_the_country_of_the_report(world):
     mentions = _mentions("Gunmen attacked farmers near Mbau (Irumu, Ituri).", world)
     assert mentions["Ituri"].country == "CD"
     assert all(m.country in (None, "CD") for m in mentions.values())
+
+
+def test_a_name_only_keyed_like_a_province_is_not_it(world):
+    # "Marsha" shares its key with Italy's region Marche (ISO's name; GeoNames' is "The Marches") and with Märsta in Sweden
+    mentions = _mentions("The council thanked Paolo Verdi, Marsha Bell and the volunteers.", world)
+    assert all(m.rule != "places.iso_unit" for m in mentions.values())

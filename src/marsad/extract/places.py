@@ -23,7 +23,7 @@ from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
-from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, with_neighbours
+from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name, with_neighbours
 from marsad.gazetteer.index import Place
 from marsad.gazetteer.keys import place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
@@ -216,6 +216,8 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
     if found is None or any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
         return None  # a place of that country, or a country ("Curacao"), is read as usual
     country, name = found
+    if not spelt_alike(plain_unit_name(name), item.word):
+        return None  # the key alone is too loose for a name with no point to check it by ("Marsha" is no "Marche")
     return Place(id=f"iso:{country}:{name}", name=name, country=country, admin1=name, admin1_code=None, admin2=None,
                  latitude=math.nan, longitude=math.nan, feature="admin1", population=0, weight=0, source="iso")
 
