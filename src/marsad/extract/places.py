@@ -210,10 +210,10 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
     Ituri)": DR Congo's province since 2015) that is no place of that country in
     the index: a place without a point, which says the report's country and
     the governorate of the unplaced names of its sentence."""
-    if not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
+    found = iso_unit(item.key, norm, item.end)  # (a dictionary look-up first: most names are no subdivision)
+    if found is None or not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
         return None
-    found = iso_unit(item.key, norm, item.end)
-    if found is None or any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
+    if any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
         return None  # a place of that country, or a country ("Curacao"), is read as usual
     country, name = found
     if not spelt_alike(plain_unit_name(name), item.word):
@@ -333,10 +333,6 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
                                          or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     countries = countries or {c for c in clear_countries if c}
-    if not countries:
-        home = _home(ctx, found, anchors_of)
-        for item in found:
-            item.home = home
     # Distinct points only: distances are compared by minimum, so a town named a
     # thousand times anchors once (a per-mention list of every other mention was
     # quadratic in long reports).
@@ -352,6 +348,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
             item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
+    if not countries and any(not _one_country(item.candidates) for item in found):  # (only then is it read)
+        home = _home(ctx, found, anchors_of)
+        for item in found:
+            item.home = home
     return countries
 
 
@@ -443,6 +443,8 @@ def _typed_admin1(norm: str, item: Found, governorates: list) -> set[str]:
     """The codes of the governorates a name may be, those of the kind the word
     after it names when it names one ("Plateau state" is Nigeria's state, not
     Benin's department: :func:`~marsad.gazetteer.admin.countries_by_unit_word`)."""
+    if not governorates:
+        return set()
     countries = countries_by_unit_word(norm, item.end, {p.country for p in governorates})
     return {p.admin1_code for p in governorates if p.admin1_code and p.country in countries}
 
