@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -171,6 +171,11 @@ class ActorLexicon:
                         entry.acled.endswith(")"):
                     index.setdefault((klass, entry.country), entry.name)
         return index
+
+    @cached_property
+    def demonym_pattern(self) -> re.Pattern:
+        """Any country's adjective as a word ("Malian", "South Sudanese"), compiled on first use."""
+        return re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.demonyms)) + r")(?!\w)")
 
     def _compile(self) -> re.Pattern:
         demonym = _trie_regex(sorted(self.demonyms))
@@ -363,3 +368,15 @@ def home_countries(mentions: list[ActorMention], lexicon: ActorLexicon | None = 
         if code:
             codes.add(code)
     return codes
+
+
+def demonym_countries(text: str, lexicon: ActorLexicon | None = None) -> set[str]:
+    """The ISO codes of the countries whose adjectives the text uses ("Four Malian
+    soldiers were killed near Boni"). Weaker than a country's name: the adjective
+    often names the attacker ("Russian forces shelled …"), so it says only which
+    countries the report is not about (see ``marsad.extract.places``)."""
+    from marsad.gazetteer.importers import country_code
+
+    lexicon = lexicon or load_lexicon()
+    names = {lexicon.demonyms[alias_key(match.group())] for match in lexicon.demonym_pattern.finditer(text)}
+    return {code for name in names if (code := country_code(name))}

@@ -70,9 +70,12 @@ class Found:
     word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
     hint: Place | None = None  # the one governorate its sentence (or document) names
+    unit: Place | None = None  # the governorate it names, known only to ISO 3166-2 (no point: see places._iso_governorate)
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
     given_countries: bool = False  # the caller said what countries the report is about
+    # when the document names no country: those its clear places and country adjectives point to
+    home: frozenset[str] = frozenset()
     located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
     container: Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
     container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)

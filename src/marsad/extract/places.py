@@ -12,22 +12,27 @@ Relations ("countryside of X", "east of X") set ``relation``,
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
 
-from marsad.extract.actors import home_countries
+from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
-from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word
+from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name, with_neighbours
+from marsad.gazetteer.index import Place
 from marsad.gazetteer.keys import place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, unit_key
+from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
 from marsad.model import PlaceMention
 
 VERSION = "1"
+
+#: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
+CLEAR_MARGIN = 1.5
 
 
 
@@ -62,7 +67,7 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     found = find_names(ctx, gazetteer, countries)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
     chosen = [(item, best) for item in found  # (_choose once per name: it filters and sorts candidates)
-              if (best := _choose(item, countries)) is not None or item.cued or not item.known]
+              if (best := _choose(item, countries)) is not None or item.cued or not item.known or item.unit]
     found = [item for item, _ in chosen]
     mentions = [_mention(ctx, item, best) for item, best in chosen]
     mentions += _between_mentions(ctx, found, mentions)
@@ -163,6 +168,7 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
             continue
         admin_countries: set[str] = set()
+        governorates = []
         for place in gazetteer.by_key(item.key):
             if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
                                                                    ctx.norm[item.end:item.end + 20]):
@@ -170,8 +176,15 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             elif place.feature == "country":
                 countries.add(place.country)
             elif place.feature == "admin1" and place.admin1_code:
-                by_sentence.add(ctx.sentence_index(item.start), place.admin1_code, _naming_key(ctx.norm, item))
+                governorates.append(place)
                 admin_countries.add(place.country)
+        for code in _typed_admin1(ctx.norm, item, governorates):
+            by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
+        if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
+            if unit.country and (not given or unit.country in given):  # (an ISO unit always has its country)
+                item.unit, item.admin_country = unit, unit.country
+                countries.add(unit.country)
+            continue
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
@@ -189,6 +202,24 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
+    """A governorate the bundled index lacks (GeoNames' data predates it) but
+    ISO 3166-2 names, for a name written as one ("Boga, Ituri province", "(Irumu,
+    Ituri)": DR Congo's province since 2015) that is no place of that country in
+    the index: a place without a point, which says the report's country and
+    the governorate of the unplaced names of its sentence."""
+    found = iso_unit(item.key, norm, item.end)  # (a dictionary look-up first: most names are no subdivision)
+    if found is None or not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
+        return None
+    if any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
+        return None  # a place of that country, or a country ("Curacao"), is read as usual
+    country, name = found
+    if not spelt_alike(plain_unit_name(name), item.word):
+        return None  # the key alone is too loose for a name with no point to check it by ("Marsha" is no "Marche")
+    return Place(id=f"iso:{country}:{name}", name=name, country=country, admin1=name, admin1_code=None, admin2=None,
+                 latitude=math.nan, longitude=math.nan, feature="admin1", population=0, weight=0, source="iso")
 
 
 _ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
@@ -261,6 +292,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             written=item.word,
         )
 
+    iso_units: dict[int, set[Place]] = {}
+    for item in found:
+        if item.unit is not None:
+            iso_units.setdefault(ctx.sentence_index(item.start), set()).add(item.unit)
     for position, item in enumerate(found):
         # Only its own words say an unplaced name's governorate: another
         # sentence's governorate is often another place's (a daily round-up).
@@ -269,6 +304,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
                  or admin_by_sentence.sentence(ctx.sentence_index(item.start)))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
+        elif not codes and len(unit_set := iso_units.get(ctx.sentence_index(item.start), set())) == 1:
+            item.hint = next(iter(unit_set))
         item.located_in = _located_in(ctx.norm, item)
         if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):
             # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
@@ -288,7 +325,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         if not item.candidates:
             _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
-        if best is None or best.fuzzy or best.margin < 1.5 or _dubious(item, best):
+        if best is None or best.fuzzy or best.margin < CLEAR_MARGIN or _dubious(item, best):
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
@@ -311,6 +348,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
             item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
+    if not countries and any(not _one_country(item.candidates) for item in found):  # (only then is it read)
+        home = _home(ctx, found, anchors_of)
+        for item in found:
+            item.home = home
     return countries
 
 
@@ -381,7 +422,7 @@ _ATTACHED_GAP = re.compile(
 )
 
 
-_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|\))", re.I)
+_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
 
 
 def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None) -> set[str]:
@@ -395,7 +436,17 @@ def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None)
     # place and its governorate: without "in", the governorate must say what it is.
     if not re.search(r"\bin\b", gap, re.I) and not _GOVERNORATE_WORD.match(norm, following.end):
         return set()
-    return {p.admin1_code for p in gazetteer.by_key(following.key) if p.feature == "admin1" and p.admin1_code}
+    return _typed_admin1(norm, following, [p for p in gazetteer.by_key(following.key) if p.feature == "admin1"])
+
+
+def _typed_admin1(norm: str, item: Found, governorates: list) -> set[str]:
+    """The codes of the governorates a name may be, those of the kind the word
+    after it names when it names one ("Plateau state" is Nigeria's state, not
+    Benin's department: :func:`~marsad.gazetteer.admin.countries_by_unit_word`)."""
+    if not governorates:
+        return set()
+    countries = countries_by_unit_word(norm, item.end, {p.country for p in governorates})
+    return {p.admin1_code for p in governorates if p.admin1_code and p.country in countries}
 
 
 def _dubious(item: Found, best: Resolution) -> bool:
@@ -435,6 +486,8 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
             kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
         candidates = kept
+    elif item.home and not _one_country(candidates):
+        candidates = _at_home(item, candidates)
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
@@ -465,6 +518,52 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
     return candidates[0] if candidates else None
 
 
+def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float, float]]) -> frozenset[str]:
+    """For a document that names no country: the countries of its clear places
+    spelt as their own names (not a lone candidate found through an alternate
+    name), and, when no country is named even as a topic ("against the Russian
+    invasion of Ukraine", which happens elsewhere), those of its country adjectives."""
+    home: set[str] = set()
+    for position in anchors_of:
+        item, place = found[position], found[position].candidates[0].place
+        if place.country and place_key(place.name) == item.key and spelt_alike(place.name, item.word):
+            home.add(place.country)
+    if not any(item.candidates and item.candidates[0].place.feature == "country" for item in found):
+        home |= demonym_countries(ctx.norm)
+    return frozenset(home)
+
+
+def _one_country(candidates: list[Resolution]) -> bool:
+    """Whether the best candidate clearly leads every candidate of other countries
+    (namesakes inside one country, a town and its district, do not make a name foreign-ambiguous)."""
+    if not candidates:
+        return True
+    best = candidates[0]
+    rival = next((c for c in candidates if c.place.country != best.place.country), None)
+    return rival is None or best.score - rival.score >= CLEAR_MARGIN
+
+
+def _at_home(item: Found, candidates: list[Resolution]) -> list[Resolution]:
+    """When the document names no country but its clear places or its country
+    adjectives point to some (``item.home``), and the name is no clear reading
+    of one place: a place in an unrelated country (neither those nor one
+    sharing a border) that nothing in the text supports is no reading of it
+    ("Malian soldiers … near Boni" is not Buni in Pakistan, one of Boni's many
+    namesakes; "Russian forces shelled …" still lets a Ukrainian village be,
+    and a name that is clearly one place abroad, "the Russian massacre in Jisr
+    al-Shughur", still is).
+    Countries, metropolises, large cities under their own names and imported places stay, and a
+    cued name spelt letter for letter like a foreign town's own name is that
+    town when nothing at home bears it ("demonstrated in Lorient")."""
+    near = with_neighbours(item.home)
+    kept = [c for c in candidates if c.place.country in near or c.place.source != "bundled"
+            or c.place.feature in ("country", "region") or c.place.population >= 1_000_000
+            or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)]
+    if not kept and item.cued:
+        kept = [c for c in candidates if not c.fuzzy and spelt_alike(c.place.name, item.word)][:1]
+    return kept
+
+
 def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMention:
     mention = PlaceMention(
         id=ctx.new_id("P"), text=ctx.text[item.start:item.end], span=ctx.span(item.start, item.end),
@@ -475,6 +574,8 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
         mention.rule = "places.unresolved"
         if item.hint is not None:  # not placed, but its governorate is known from the text
             mention.admin1, mention.country = item.hint.admin1, item.hint.country
+        if item.unit is not None:
+            mention.admin1, mention.country, mention.rule = item.unit.admin1, item.unit.country, "places.iso_unit"
         return mention
     place = best.place
     geo_precision, where_prec = areas.precision(place.feature, item.relation)

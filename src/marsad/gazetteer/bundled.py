@@ -29,7 +29,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.gazetteer.admin import admin1_alternates, admin_names, is_position_name, plain_unit_name, unit_points
+from marsad.gazetteer.admin import (
+    admin1_alternates,
+    admin_names,
+    is_position_name,
+    iso_spellings,
+    plain_unit_name,
+    unit_points,
+)
 from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
 from marsad.gazetteer.keyfilter import filter_path, index_keys, write_filter
 
@@ -86,10 +93,12 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         communities = ocha_communities() if countries is None or "SY" in countries else []
         names: list[tuple[str, str, str, str]] = []
         units = admin_names(cities)
-        seats = _insert_cities(connection, cities, countries, names, _linked(communities, cities), units)
+        spelt = iso_spellings(units[0])  # "Sagaing", not GeoNames' "Sagain"
+        seats = _insert_cities(connection, cities, countries, names, _linked(communities, cities),
+                               ({**units[0], **spelt}, units[1]))
         _insert_communities(connection, communities, cities, names)
         _insert_admin1(connection, seats, names)
-        _insert_world_units(connection, cities, countries, units, names)
+        _insert_world_units(connection, cities, countries, units, names, spelt)
         _insert_regions(connection, names)
         _insert_countries(connection, cities, names)
         names.sort()  # in primary-key order: the B-tree is written front to back
@@ -163,10 +172,12 @@ def _insert_cities(connection, cities: dict, countries: set[str] | None, names: 
 
 
 def _insert_world_units(connection, cities: dict, countries: set[str] | None, units: tuple[dict, dict],
-                        names: list) -> None:
+                        names: list, spelt: dict[tuple[str, str], str]) -> None:
     """Governorates of the countries ``admin1.yaml`` does not cover, and
     districts of every country but Syria (OCHA's are finer), from
-    :func:`marsad.gazetteer.admin.admin_names`."""
+    :func:`marsad.gazetteer.admin.admin_names`; a governorate ISO 3166-2 spells
+    one letter off GeoNames (``spelt``) is named as ISO spells it, and found
+    by both spellings."""
     from marsad.gazetteer.keys import place_key
 
     admin1, admin2 = units
@@ -189,8 +200,12 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
             if is_position_name(plain) and not others:
                 continue  # "Central", "Far North": directions in text, unless a local name says more
             place_id = f"admin1:{country}.{code}" if level == "admin1" else f"admin2:{country}.{code}.{place_key(plain)}"
+            governorate = admin1_name(country, code) or spelt.get((country, code)) or admin1.get((country, code))
+            if level == "admin1" and (country, code) in spelt:
+                others = [*others, name, plain]  # GeoNames' spelling still finds it
+                name = plain = spelt[(country, code)]
             connection.execute(PLACE_INSERT.replace("INSERT", "INSERT OR IGNORE", 1), (
-                place_id, name, country, admin1_name(country, code) or admin1.get((country, code)),
+                place_id, name, country, governorate,
                 f"{country}.{code}", name if level == "admin2" else None, point[0], point[1], level, 0, 0,
                 "bundled", None,
             ))

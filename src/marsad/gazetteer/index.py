@@ -35,7 +35,7 @@ from marsad.gazetteer.groups import PlaceGroups
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
 
-BUNDLED_VERSION = 11  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 12  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
