@@ -261,6 +261,19 @@ def test_own_news_paragraphs_death_totals():
     assert exact / len(rows) >= 0.9
 
 
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a riot is no protest whose background is a killing: "left N dead" is what it did
+    ("A riot in the central prison of Kandahar left 14 detainees dead, officials said.", 14),
+    # a continuation of the victims' list that is the source of the report, not another victim
+    ("The militants executed five hostages, a video posted by the group showed.", 5),
+    ("Rebels shot dead three rangers, a statement by the park claimed.", 3),
+    # "putting the toll at": the toll
+    ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
+])
+def test_result_and_source_phrases_count_once(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
 def test_a_toll_update_and_its_first_figure_are_one_event():
     extraction = _extract("A bomb killed five people at a market in Maiduguri on Saturday. Two more bodies were recovered "
                           "on Sunday, bringing the death toll to seven.")

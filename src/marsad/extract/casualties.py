@@ -283,8 +283,8 @@ _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another
                     r"|\s+and\s+(?=the\b)", re.I)
 _NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 #: ", a provincial spokesman said": the source of the report, not one more victim
-_ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,4}?"
-                          r"(?:said|says|told|reported|announced|stated|confirmed|added)\b", re.I)
+_ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,5}?"
+                          r"(?:said|says|told|reported|announced|stated|confirmed|added|showed|shows|claimed|posted)\b", re.I)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
@@ -560,7 +560,7 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:rises|rose|risen|climbs|climbed|reache[sd]|jump|increase[sd]|mount)\w*\s+to\b)|"
-                     r"\b(?:bringing|raising|taking|pushing)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b"), re.I)
+                     r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b"), re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -729,6 +729,7 @@ def is_protest_report(ctx: DocContext) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
+_LEFT_DEAD = re.compile(r"\b(?:left|leaving|leaves)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
 def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
@@ -742,6 +743,8 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     if _RELATIVE.search(ctx.norm, max(0, start - 70), finding.trigger_start):
         return True
     before = ctx.norm[max(0, finding.trigger_start - 30):finding.trigger_start]
+    if _LEFT_DEAD.search(ctx.norm, max(0, finding.start - 40), finding.start):
+        return False  # "the riot left 68 inmates dead": what the riot did, not why people gathered
     bare_participle = ctx.norm[finding.trigger_start:finding.trigger_end].lower() in ("killed", "dead")
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
