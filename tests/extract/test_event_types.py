@@ -64,6 +64,10 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("The regime and local notables agreed on a ceasefire in Tafas.", "Agreement"),
         ("Turkish forces established a new military base near Atarib.", "Headquarters or base established"),
         ("Regime forces sent military reinforcements to the Idlib front.", "Change to group/activity"),
+        ("The two militias announced they were merging into a single brigade.", "Change to group/activity"),
+        ("The movement said it was disbanding its armed wing.", "Change to group/activity"),
+        # people captured are no territory captured
+        ("Militants executed two captured villagers near Gao, a video showed.", "Attack"),
         ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
         ("On 2 March 2023, the council discussed the new budget.", "Other"),
     ],
