@@ -47,6 +47,7 @@ class OptionalBuildExt(build_ext):
     def _fall_back(self, error: Exception) -> None:
         for extension in self.extensions:
             Path(self.build_lib, self.get_ext_filename(extension.name)).unlink(missing_ok=True)
+        Path(self.build_lib, RECORD.relative_to(ROOT / "src")).unlink(missing_ok=True)
         self.extensions = []
         remove_compiled()
         print(f"marsad: compiling with mypyc failed ({error}); installing pure Python (same output, slower)",

@@ -6,7 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -52,3 +56,22 @@ def test_a_pure_python_install_has_nothing_compiled(tmp_path, monkeypatch):
     assert compiled.source_digests() == {}
     assert compiled.compiled_modules() == []
     assert compiled.stale_modules() == []
+
+
+@pytest.mark.slow  # pip fetches the build requirements (setuptools, wheel, mypy) from the package index
+def test_without_a_c_compiler_the_build_falls_back_to_pure_python(tmp_path):
+    # a copy: a failed build removes compiled files beside the sources it built from
+    root = Path(__file__).parents[1]
+    source = tmp_path / "source"
+    shutil.copytree(root / "src", source / "src", ignore=shutil.ignore_patterns("*.so", "__pycache__", "*.egg-info",
+                                                                               "compiled_sources.json"))
+    for name in ("setup.py", "pyproject.toml", "README.md"):
+        shutil.copy(root / name, source / name)
+    environment = {**os.environ, "CC": "/bin/false"}
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
+                            "-w", str(tmp_path / "wheel"), str(source)], env=environment, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "wheel").glob("marsad-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "marsad/extract/places.py" in names
+    assert not [name for name in names if name.endswith(".so") or name.endswith("compiled_sources.json")]
