@@ -48,3 +48,10 @@ def test_between_two_word_numbers_is_a_range_not_their_sum():
     assert (between.value, between.low, between.high, between.qualifier) == (8, 8, 9, "range")
     (hundred,) = find_numbers("one hundred and five people")
     assert hundred.value == 105
+
+
+def test_ages_are_not_counts():
+    # "aged 7 and 10" had made seventeen dead of two brothers
+    assert [n.value for n in find_numbers("Two brothers, aged 7 and 10, were killed.")] == [2]
+    assert [n.value for n in find_numbers("Three children, aged 4, 6 and 9, died; 11 were hurt.")] == [3, 11]
+    assert [n.value for n in find_numbers("five men aged between 20 and 35, and a boy at the age of 14")] == [5]

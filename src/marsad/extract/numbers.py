@@ -138,6 +138,7 @@ _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|de
 def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention]:
     """All quantities in ``norm`` (normalised text; ``ctx``'s, when given), in order."""
     found: list[NumberMention] = []
+    age_end: int | None = None  # where the last age ended, while a list of ages may go on
     folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
     starts = _starts(ctx) if ctx is not None else None
     for found_match in casefold.finditer(NUMBER_RE, norm, folded, starts=NUMBER_STARTS if starts is None else starts):
@@ -146,9 +147,21 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
                                                               found_match.start("num")):
             match = NUMBER_RE.match(norm, found_match.start("num2"))  # the day is the dates' to read
         mention = _mention(norm, match) if match else None
-        if mention is not None:
-            found.append(mention)
+        if mention is None:
+            continue
+        if _AGE_BEFORE.search(norm, max(0, mention.start - 24), mention.start) or (
+                age_end is not None and _AGE_LIST_GAP.fullmatch(norm, age_end, mention.start)):
+            age_end = mention.end  # an age, not a number of people: "two brothers, aged 7 and 10"
+            continue
+        age_end = None
+        found.append(mention)
     return found
+
+
+#: what says the number after it is an age ("aged 7", "ages 18 to 25", "at the age of 14")
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?$", re.I)
+#: between the ages of a list: "aged 7 and 10", "aged 7, 9 and 12", "aged 18-25"
+_AGE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
 
 
 def _starts(ctx: DocContext) -> list[int] | None:
@@ -214,7 +227,7 @@ def implausible(mention: NumberMention) -> bool:
     return any(v is not None and v > MAX_COUNT for v in (mention.value, mention.low, mention.high))
 
 
-@register("numbers", version="5")
+@register("numbers", version="6")
 def numbers_component(ctx: DocContext) -> None:
     found = find_numbers(ctx.norm, ctx)
     refused = [n for n in found if implausible(n)]
