@@ -267,10 +267,14 @@ def test_own_news_paragraphs_death_totals():
     # a continuation of the victims' list that is the source of the report, not another victim
     ("The militants executed five hostages, a video posted by the group showed.", 5),
     ("Rebels shot dead three rangers, a statement by the park claimed.", 3),
+    # ages set off after the victims are not counts
+    ("Yusuf Adamu, 34, was shot dead by bandits on the road to Gusau.", 1),
+    ("Two sisters, 9 and 13, were killed when a shell hit their home.", 2),
+    ("A shepherd (61) died after stepping on a landmine near Quneitra.", 1),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])
-def test_result_and_source_phrases_count_once(text, deaths):
+def test_what_is_said_around_the_victims_adds_no_one(text, deaths):
     assert _deaths(_extract(text)) == deaths
 
 

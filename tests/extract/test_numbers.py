@@ -55,3 +55,11 @@ def test_ages_are_not_counts():
     assert [n.value for n in find_numbers("Two brothers, aged 7 and 10, were killed.")] == [2]
     assert [n.value for n in find_numbers("Three children, aged 4, 6 and 9, died; 11 were hurt.")] == [3, 11]
     assert [n.value for n in find_numbers("five men aged between 20 and 35, and a boy at the age of 14")] == [5]
+
+
+def test_an_age_set_off_after_a_name_is_not_a_count():
+    assert [n.value for n in find_numbers("Ahmed Saleh, 23, was shot dead.")] == []
+    assert [n.value for n in find_numbers("Two men, 25 and 31, were killed.")] == [2]
+    assert [n.value for n in find_numbers("A woman (45) died in hospital.")] == []
+    # a count after a place or a noun stays one: no verb closes it off as an age
+    assert [n.value for n in find_numbers("In Gao, 12 were killed; soldiers, 3 of them officers, died.")] == [12, 3]
