@@ -271,6 +271,11 @@ def test_own_news_paragraphs_death_totals():
     ("Yusuf Adamu, 34, was shot dead by bandits on the road to Gusau.", 1),
     ("Two sisters, 9 and 13, were killed when a shell hit their home.", 2),
     ("A shepherd (61) died after stepping on a landmine near Quneitra.", 1),
+    ("A farmer in his 50s and his son were killed by a landmine near Quneitra.", 2),
+    # of a group, the part the verb is about
+    ("Four of the 11 miners were killed when the tunnel was shelled.", 4),
+    ("Of the 11 miners, four were killed when the tunnel was shelled.", 4),
+    ("Of the 11 miners killed in the shelling, four were from Dohuk.", 11),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -420,6 +420,11 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     aux_start = clause_start + (aux.start() if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
                   and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
+    if len(candidates) > 1 and (aux is not None or match.group(0).lower() == "died") and \
+            _PARTITIVE_GAP.fullmatch(ctx.norm, candidates[-2].end, candidates[-1].start):
+        candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
+    elif len(candidates) > 1 and _OF_THE_BEFORE.search(ctx.norm, max(0, candidates[0].start - 12), candidates[0].start):
+        candidates = candidates[1:]  # "of the 10 passengers, three were killed": the ten are the whole
     listed = _INCLUDING_WORD.search(ctx.norm, clause_start, aux_start)
     if listed and any(n.end <= listed.start() for n in candidates):
         # "Nine people, including two policemen, a soldier and three militants, were killed":
@@ -503,6 +508,9 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
+#: "three of the 10 passengers": the first number counts the subject
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
+_OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
 #: an age set off after the subject (numbers.py leaves it out of the counts)
 _APPOSED_AGE = re.compile(r"(?:\s*,\s*\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*\s*,|\s*\(\s*\d{1,3}\s*\))\s*$")
 _EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)

@@ -180,7 +180,8 @@ def _without_apposed_ages(norm: str, found: list[NumberMention]) -> list[NumberM
 
 
 #: what says the number after it is an age ("aged 7", "ages 18 to 25", "at the age of 14")
-_AGE_BEFORE = re.compile(r"\b(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?|"
+                         r"in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)$", re.I)  # "a man in his 40s"
 #: a number set off right after a word, and what closes it: "Ahmed Saleh, 23, was"
 _APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*[,(]\s*$")
 _APPOSED_AFTER = re.compile(r"\s*[,)]\s*(?:was|were|is|are|had|has|have|died|dies|who|and\s+(?:a|an|the|his|her|their)\s)\b",
