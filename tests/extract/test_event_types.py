@@ -66,6 +66,8 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Regime forces sent military reinforcements to the Idlib front.", "Change to group/activity"),
         ("The two militias announced they were merging into a single brigade.", "Change to group/activity"),
         ("The movement said it was disbanding its armed wing.", "Change to group/activity"),
+        # a country's army named with its adjective
+        ("The Nigerien army said it had retaken the town of Tillia from the militants.", "Government regains territory"),
         # people captured are no territory captured
         ("Militants executed two captured villagers near Gao, a video showed.", "Attack"),
         ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
