@@ -236,6 +236,9 @@ _NAMED_NUMBER = re.compile(
     r"resolution|decree|law|grade|class|bus|line|plot|house|building|room|district|area|region)\s*$", re.I)
 
 
+_RANGE_AFTER = re.compile(r"[-/]\s*\d")
+
+
 def _countable(norm: str, number: NumberMention) -> bool:
     if number.is_year or number.is_ordinal or number.value is None:
         return False
@@ -245,7 +248,7 @@ def _countable(norm: str, number: NumberMention) -> bool:
         return False  # "14 - 18 April": days
     if UNIT_AFTER.match(norm, number.num_end):
         return False
-    return not re.match(r"[-/]\s*\d", norm[number.num_end:number.num_end + 3])
+    return not _RANGE_AFTER.match(norm[number.num_end:number.num_end + 3])
 
 
 def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
@@ -263,8 +266,11 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     return norm[start:end], end + (tail.end() if tail else 0)
 
 
+_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def _head_noun(phrase: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    words = _WORDS.findall(phrase)
     return words[-1].lower() if words else ""
 
 
