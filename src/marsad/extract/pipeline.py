@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from marsad.compiled import warn_if_stale
 from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans
 from marsad.extract.text import normalise, split_sentences
+from marsad.extract.versions import data_versions
 from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_spans, word_led_starts
 from marsad.model import (
     ActorMention,
@@ -270,18 +271,17 @@ class Pipeline:
         self.components = _load(self.names)
         self.strict = strict
         self._loaded = tuple(c.name for c in self.components)
+        self._versions = tuple((c.name, c.version) for c in self.components)
 
     @property
     def meta(self) -> dict[str, Any]:
         return self._meta(None)
 
     def _meta(self, gazetteer: Gazetteer | None) -> dict[str, Any]:
-        from marsad.extract.versions import data_versions
-
         return {
             "name": PIPELINE_NAME,
             "version": PIPELINE_VERSION,
-            "components": {c.name: c.version for c in self.components},
+            "components": dict(self._versions),
             # the gazetteer's content and the data files: a change re-extracts (ingest --reextract)
             "data": data_versions(self._loaded, gazetteer),
         }

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from marsad.gazetteer.version import content_version  # asked per document: no import statement each time
+
 if TYPE_CHECKING:
     from marsad.gazetteer.index import Gazetteer
 
@@ -39,7 +41,5 @@ def data_versions(component_names: Collection[str], gazetteer: Gazetteer | None 
     (``gazetteer``: the one they read, by default the process's default gazetteer)."""
     versions = {"package_data": package_data_version()}
     if "places" in component_names:
-        from marsad.gazetteer.version import content_version
-
         versions["gazetteer"] = content_version(gazetteer)
     return versions
