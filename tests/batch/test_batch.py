@@ -288,3 +288,19 @@ def test_cli_extract_on_an_existing_scheduler_matches_serial(tmp_path, cluster):
     assert serial.exit_code == remote.exit_code != 0, remote.output[-500:]  # the bad line is reported, the rest written
     assert remote.stdout == serial.stdout and serial.stdout.count("\n") == 8
     assert remote.stderr == serial.stderr and "c.jsonl:8: is not valid JSON" in serial.stderr
+
+
+def test_a_serial_run_freezes_what_it_loaded_once_after_its_first_document(tmp_path, monkeypatch):
+    import gc
+
+    from marsad.batch import work
+
+    frozen: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    monkeypatch.setattr(work, "_kept", False)
+    one = write_corpus(tmp_path / "one.jsonl", 1, broken=False)
+    assert len(list(extract_inputs([one]))) == 1 and frozen == []  # a one-document run loads and leaves
+    three = write_corpus(tmp_path / "three.jsonl", 3, broken=False)
+    assert len(list(extract_inputs([three, three]))) == 6 and frozen == [1]
+    work.keep_loaded()  # a later run in the same process freezes nothing more
+    assert frozen == [1]

@@ -66,12 +66,15 @@ class ActorEntry:
         return _fill(self.ucdp, country)
 
 
+_COUNTRY_SLOT = re.compile(r"\s*\(\{country\}\)|\s*of \{country\}|\{country\}\s*")
+
+
 def _fill(template: str | None, country: str | None) -> str | None:
     if template is None or "{country}" not in template:
         return template
     if country:
         return template.replace("{country}", country)
-    return re.sub(r"\s*\(\{country\}\)|\s*of \{country\}|\{country\}\s*", "", template).strip() or None
+    return _COUNTRY_SLOT.sub("", template).strip() or None
 
 
 def alias_key(text: str) -> str:

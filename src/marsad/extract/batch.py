@@ -41,7 +41,11 @@ class FailedDocument:
 def extract_inputs(inputs: Iterable[str], *, published: date | None = None, source: str | None = None,
                    any_language: bool = False) -> Iterator[ExtractedDocument | FailedDocument]:
     """Extract every document of ``inputs`` (paths, globs or ``-`` for stdin), in order."""
-    for origin, raw in _raw_documents(inputs):
+    from marsad.batch.work import keep_loaded
+
+    for index, (origin, raw) in enumerate(_raw_documents(inputs)):
+        if index == 1:  # the first document loaded the pipeline; a one-document run skips the collection
+            keep_loaded()
         yield extract_raw(origin, raw, published=published, source=source, any_language=any_language)
 
 

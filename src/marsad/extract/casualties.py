@@ -236,6 +236,9 @@ _NAMED_NUMBER = re.compile(
     r"resolution|decree|law|grade|class|bus|line|plot|house|building|room|district|area|region)\s*$", re.I)
 
 
+_RANGE_AFTER = re.compile(r"[-/]\s*\d")
+
+
 def _countable(norm: str, number: NumberMention) -> bool:
     if number.is_year or number.is_ordinal or number.value is None:
         return False
@@ -245,7 +248,7 @@ def _countable(norm: str, number: NumberMention) -> bool:
         return False  # "14 - 18 April": days
     if UNIT_AFTER.match(norm, number.num_end):
         return False
-    return not re.match(r"[-/]\s*\d", norm[number.num_end:number.num_end + 3])
+    return not _RANGE_AFTER.match(norm[number.num_end:number.num_end + 3])
 
 
 def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
@@ -263,8 +266,11 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     return norm[start:end], end + (tail.end() if tail else 0)
 
 
+_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def _head_noun(phrase: str) -> str:
-    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    words = _WORDS.findall(phrase)
     return words[-1].lower() if words else ""
 
 
@@ -404,6 +410,10 @@ _PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+
                           re.I)
 
 
+_PARTICIPLE_LIST_END = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
+
+
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
@@ -438,9 +448,9 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         between = ctx.norm[number.end:aux_start]
         if ")" in _PARENTHETICAL.sub(" ", between):
             break  # the number sits inside a parenthesis before the subject
-        if aux is None and re.search(r"\b\w+ed\s*(?:,|and|&)\s*$", between):
+        if aux is None and _PARTICIPLE_LIST_END.search(between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) or re.search(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", between, re.I):
+        if len(_PARENTHETICAL.sub(" ", between).split()) > (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) or _OTHER_CLAUSE.search(between):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -467,22 +477,27 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
 
 
+_BOTH = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
+_PLURAL_AUX = re.compile(r"\b(?:were|are|have)\b")
+_SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b")
+
+
 def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_start: int, aux: re.Match | None,
                       aux_start: int) -> list[Finding]:
     aux_text = aux.group(0).lower() if aux else ""
     verb = match.group(0).lower()
-    both = re.search(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", ctx.norm[clause_start:aux_start], re.I)
-    if both and re.search(r"\b(?:were|are|have)\b", aux_text):
+    both = _BOTH.search(ctx.norm[clause_start:aux_start])
+    if both and _PLURAL_AUX.search(aux_text):
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
-    plural_aux = bool(re.search(r"\b(?:were|are|have)\b", aux_text))
+    plural_aux = bool(_PLURAL_AUX.search(aux_text))
     apposed = _APPOSED_AGE.search(ctx.norm, max(clause_start, aux_start - 24), aux_start)
     if apposed is not None:  # "Ahmed Saleh, 23, was shot dead": the subject is before the age
         aux_start = apposed.start()
     subject = _SINGULAR_SUBJECT.search(ctx.norm, clause_start, aux_start)
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
-    singular_verb = (re.search(r"\b(?:was|is|has)\b", aux_text) or plural_aux
+    singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
                      or verb in ("died", "dies", "perished", "succumbed", "drowned")
                      or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
     if not singular_verb:
@@ -667,17 +682,25 @@ _INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "drow
                  "went missing", "gone missing", "hurt"}
 
 
+_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?", re.I)
+
+
 def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Finding | None:
     """The finding of the outcome this one is coordinated with ("were arrested and killed")."""
     for finding in reversed(findings[-3:]):
         gap = ctx.norm[finding.trigger_end:match.start()]
-        if finding.trigger_end <= match.start() and re.fullmatch(
-                r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?", gap, re.I):
+        if finding.trigger_end <= match.start() and _CHAIN_GAP.fullmatch(gap):
             return finding
     return None
 
 
 _COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)
+
+
+_OR_INJURED_AFTER = re.compile(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:were|was|been)\s+$")
+_AND_INJURED_AFTER = re.compile(r"\s+and\s+(?:injured|wounded)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.I)
 
 
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -686,10 +709,10 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute") or _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
-        if re.match(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", ctx.norm[match.end():match.end() + 15], re.I) and \
-                re.search(r"\b(?:were|was|been)\s+$", ctx.norm[max(0, match.start() - 12):match.start()]):
+        if _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
+                _AUX_BEFORE.search(ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
-        if verb == "killed" and re.match(r"\s+and\s+(?:injured|wounded)\b", ctx.norm[match.end():match.end() + 15], re.I) \
+        if verb == "killed" and _AND_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) \
                 and _COMBINED_SUBJECT.search(ctx.norm, max(0, match.start() - 50), match.start()):
             continue  # "about 10 persons killed and wounded": dead and injured together
         outcome = _outcome_of(match)
@@ -704,7 +727,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                               r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
             continue
         before = ctx.norm[max(0, match.start() - 40):match.start()]
-        passive = bool(re.search(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", before, re.I)
+        passive = bool(_PASSIVE_BEFORE.search(before)
                        or _PASSIVE_CHAIN.search(ctx.norm, max(0, match.start() - 80), match.start()))
         found: list[Finding] = []
         if not passive and verb not in _INTRANSITIVE:

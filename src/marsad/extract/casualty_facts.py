@@ -146,6 +146,9 @@ def _places_by_sentence(ctx: DocContext) -> dict[int, list[str]]:
     return cached[1]
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     number = finding.number
     victim_end = finding.trigger_start if finding.start < finding.trigger_start else finding.end
@@ -157,7 +160,7 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         affiliation_actors = _actors_in(ctx, finding.start, victim_end)
         affiliation = affiliation_actors[0].name if affiliation_actors else None
     phrase = finding.victim_text
-    group = next((GROUP_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() in GROUP_WORDS), None)
+    group = next((GROUP_WORDS[w.lower()] for w in _LETTERS.findall(phrase) if w.lower() in GROUP_WORDS), None)
     nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding))
     places = _places_by_sentence(ctx).get(ctx.sentence_index(finding.trigger_start), [])
     span_start, span_end = min(finding.start, finding.trigger_start), max(finding.end, finding.trigger_end)

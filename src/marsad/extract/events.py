@@ -245,9 +245,8 @@ def _main_place(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | N
 def _scene(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | None:
     from marsad.extract.main_place import main_place
     from marsad.extract.places import report_countries
-    from marsad.gazetteer.index import default_gazetteer
 
-    return main_place(places, default_gazetteer(), report_countries(ctx) or None, text=ctx.norm)
+    return main_place(places, ctx.gazetteer(), report_countries(ctx) or None, text=ctx.norm)
 
 
 def _precision(place: PlaceMention | None, coded_to: PlaceMention | None) -> int | None:
@@ -344,6 +343,9 @@ def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | 
     return _with_country(name1, country), _with_country(name2, country)
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
+
+
 def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | None = None) -> ActorMention | None:
     """The actor who acted: an agent ("by X"), else the subject (an actor before
     the event's trigger that is not the object of a preposition), else the first
@@ -359,7 +361,7 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
         if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
             return mention
     for mention in mentions:
-        if re.search(r"\bbetween\s+(?:the\s+)?$", ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
+        if _BETWEEN_BEFORE.search(ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
             return mention
     for mention in mentions:
         if mention.name != "Civilians" and not _OBJECT_BEFORE.search(
@@ -494,11 +496,14 @@ def _not_against_itself(ctx: DocContext, typing: EventTyping, actor1: str | None
     return replace(typing, event_type=_VAC, sub_event_type="Attack", rule=typing.rule + "+events.execution")
 
 
+_PARENTHESES = re.compile(r"\s*\(.*?\)")
+
+
 def _same_force(actor1: str, actor2: str | None) -> bool:
     def base(name: str) -> str:
         entry = actor_entry(name)
         acled = entry.acled if entry is not None and entry.acled and "{country}" not in entry.acled else name
-        return re.sub(r"\s*\(.*?\)", "", acled).strip().lower()
+        return _PARENTHESES.sub("", acled).strip().lower()
 
     return actor2 is not None and base(actor1) == base(actor2)
 

@@ -92,9 +92,12 @@ _YEAR_CONTEXT = re.compile(
 )
 
 
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+
+
 def parse_word_number(words: str) -> int | None:
     """'two hundred and fifty' → 250; 'a dozen' → 12; None if not a number."""
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(words.lower()) if t and t != "and"]
     if not tokens:
         return None
     if "dozen" in tokens:
@@ -117,13 +120,17 @@ def parse_word_number(words: str) -> int | None:
     return total + current if seen else None
 
 
+_DIGIT_NUMBER = re.compile(r"(\d[\d,]*)(st|nd|rd|th)?$", re.I)
+_SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)$", re.I)
+
+
 def parse_number(raw: str) -> tuple[int | None, bool]:
     """A digit or word number → (value, is_ordinal)."""
     text = raw.strip()
-    digits = re.match(r"(\d[\d,]*)(st|nd|rd|th)?$", text, re.I)
+    digits = _DIGIT_NUMBER.match(text)
     if digits:
         return int(digits.group(1).replace(",", "")), bool(digits.group(2))
-    scaled = re.match(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)$", text, re.I)
+    scaled = _SCALED.match(text)
     if scaled:  # "3 million", "1.5 million": exact arithmetic, no float rounding
         whole, _, fraction = scaled.group(1).replace(",", "").partition(".")
         scale = SCALES[scaled.group(2).lower()]

@@ -31,11 +31,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.compiled import warn_if_stale
 from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans
 from marsad.extract.text import normalise, split_sentences
+from marsad.extract.versions import data_versions
 from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_spans, word_led_starts
 from marsad.model import (
     ActorMention,
@@ -46,6 +47,9 @@ from marsad.model import (
     PlaceMention,
     Span,
 )
+
+if TYPE_CHECKING:
+    from marsad.gazetteer.index import Gazetteer
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +156,7 @@ class DocContext:
     _words: WordIndex | None = field(default=None, repr=False)
     _word_led: list[int] | None = field(default=None, repr=False)
     _found: dict[tuple[int, int, int], tuple[re.Pattern, re.Match | None]] = field(default_factory=dict, repr=False)
+    _gazetteer: Gazetteer | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -166,6 +171,16 @@ class DocContext:
         if not self._folded_done:
             self._folded, self._folded_done = folded_for_scan(self.norm), True
         return self._folded
+
+    def gazetteer(self) -> Gazetteer:
+        """The process's default gazetteer, resolved once per document: the places,
+        the events and the pipeline's data version read the same one, and resolving
+        it reads the environment (a new data directory takes effect at the next document)."""
+        if self._gazetteer is None:
+            from marsad.gazetteer.index import default_gazetteer
+
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
 
     def windows(self, pattern: re.Pattern, starts: re.Pattern | tuple[re.Pattern, ...]) -> WindowScan:
         """``pattern``'s matches in windows of ``norm`` (:class:`~marsad.extract.casefold.WindowScan`;
@@ -255,17 +270,20 @@ class Pipeline:
         self.names = tuple(components)
         self.components = _load(self.names)
         self.strict = strict
+        self._loaded = tuple(c.name for c in self.components)
+        self._versions = tuple((c.name, c.version) for c in self.components)
 
     @property
     def meta(self) -> dict[str, Any]:
-        from marsad.extract.versions import data_versions
+        return self._meta(None)
 
+    def _meta(self, gazetteer: Gazetteer | None) -> dict[str, Any]:
         return {
             "name": PIPELINE_NAME,
             "version": PIPELINE_VERSION,
-            "components": {c.name: c.version for c in self.components},
+            "components": dict(self._versions),
             # the gazetteer's content and the data files: a change re-extracts (ingest --reextract)
-            "data": data_versions(c.name for c in self.components),
+            "data": data_versions(self._loaded, gazetteer),
         }
 
     def __call__(self, text: str, *, document_id: str = "doc", published: date | None = None,
@@ -276,7 +294,7 @@ class Pipeline:
         return Extraction(
             document_id=document_id, published=ctx.published, published_inferred=ctx.published_inferred,
             source=source, language="en", events=ctx.events, casualties=ctx.casualties, places=ctx.places,
-            actors=ctx.actors, dates=ctx.dates, pipeline=self.meta, warnings=ctx.warnings,
+            actors=ctx.actors, dates=ctx.dates, pipeline=self._meta(ctx._gazetteer), warnings=ctx.warnings,
         )
 
 

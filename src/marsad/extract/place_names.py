@@ -190,12 +190,15 @@ _ROUTE_AFTER = re.compile(
 _ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
 
 
+_ROUTE_DASH_BEFORE = re.compile(r"\w\s?-\s?$")
+
+
 def _route_end(norm: str, item: Found) -> bool:
     """Whether a name is one end of a route the text names ("the Baghdad -
     Kut road", "Dashishah-Tuwaymin road")."""
     if _ROUTE_NAMES.match(norm, item.end):
         return True
-    return bool(re.search(r"\w\s?-\s?$", norm[max(0, item.start - 4):item.start])) and bool(
+    return bool(_ROUTE_DASH_BEFORE.search(norm[max(0, item.start - 4):item.start])) and bool(
         _ROUTE_AFTER.match(norm, item.end))
 
 

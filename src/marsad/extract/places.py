@@ -39,9 +39,7 @@ CLEAR_MARGIN = 1.5
 @register("places", version=VERSION)
 def places_component(ctx: DocContext) -> None:
     """Add a :class:`~marsad.model.PlaceMention` for every place in the text."""
-    from marsad.gazetteer.index import default_gazetteer
-
-    ctx.places.extend(find_places(ctx, default_gazetteer(), countries=report_countries(ctx)))
+    ctx.places.extend(find_places(ctx, ctx.gazetteer(), countries=report_countries(ctx)))
 
 
 def report_countries(ctx: DocContext) -> set[str]:
@@ -131,6 +129,9 @@ def _naming_key(norm: str, item: Found) -> str:
     return "" if _UNIT_WORD.match(norm, item.end) or item.forced == "area" else item.key
 
 
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)", re.I)
+
+
 def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     """Districts and sub-districts named, as (admin1 code, unit key). "Ar
     Raqqa countryside" names the governorate, not its namesake district: a
@@ -140,8 +141,7 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     for item in found:
         places = gazetteer.by_key(item.key)
         governorates = {p.admin1_code for p in places if p.feature == "admin1"}
-        explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not re.match(
-            r"\s+(?:province|governorate)", ctx.norm[item.end:], re.I)
+        explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not _PROVINCE_AFTER.match(ctx.norm, item.end)
         for place in places:
             if place.feature in ("admin2", "admin3") and place.admin1_code and (
                     explicit or place.admin1_code not in governorates):
@@ -425,6 +425,9 @@ _ATTACHED_GAP = re.compile(
 _GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
 
 
+_IN = re.compile(r"\bin\b", re.I)
+
+
 def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None) -> set[str]:
     """Governorates of the name right after ``item`` ("X, Idlib", "X in the
     countryside of Idlib"), which speaks for ``item`` even when its sentence
@@ -434,7 +437,7 @@ def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None)
         return set()
     # In a plain list ("Zubairat, Hama and Homs") a comma joins neighbours, not a
     # place and its governorate: without "in", the governorate must say what it is.
-    if not re.search(r"\bin\b", gap, re.I) and not _GOVERNORATE_WORD.match(norm, following.end):
+    if not _IN.search(gap) and not _GOVERNORATE_WORD.match(norm, following.end):
         return set()
     return _typed_admin1(norm, following, [p for p in gazetteer.by_key(following.key) if p.feature == "admin1"])
 
@@ -590,14 +593,18 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
     return mention
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+
+
 def _between_mentions(ctx: DocContext, found: list[Found], mentions: list[PlaceMention]) -> list[PlaceMention]:
     """"between A and B" as one area mention at the midpoint of A and B."""
     extra = []
     for first, second, m1, m2 in zip(found, found[1:], mentions, mentions[1:]):
         before = ctx.norm[max(0, first.start - 14): first.start]
         gap = ctx.norm[first.end: second.start]
-        between = re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I)
-        if not between or not re.fullmatch(r"\s+and\s+(?:the\s+)?", gap, re.I):
+        between = _BETWEEN_BEFORE.search(before)
+        if not between or not _AND_GAP.fullmatch(gap):
             continue
         start = first.start - len(between.group())
         mention = PlaceMention(

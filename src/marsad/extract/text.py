@@ -68,6 +68,13 @@ def common_word(word: str) -> bool:
     lowered = word.lower()
     if lowered.isascii() and lowered.isalpha():  # one token: its frequency is the list's own
         return lowered in _common_plain_words()
+    return _common_by_wordfreq(lowered)
+
+
+@lru_cache(maxsize=4096)
+def _common_by_wordfreq(lowered: str) -> bool:
+    # Remembered: wordfreq tokenizes the word with regular expressions each time it is
+    # asked, and a place's name ("al-Bab", "Deir ez-Zor") is asked again in every report.
     from wordfreq import zipf_frequency
 
     return zipf_frequency(lowered, "en", wordlist="small") >= _COMMON_ZIPF

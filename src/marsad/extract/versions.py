@@ -7,9 +7,15 @@ that stored runs are out of date. Each component's own version is in
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad.gazetteer.version import content_version  # asked per document: no import statement each time
+
+if TYPE_CHECKING:
+    from marsad.gazetteer.index import Gazetteer
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # Read by extraction components (vocabularies, actor aliases, trigger rules, the
@@ -30,11 +36,10 @@ def package_data_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def data_versions(component_names: Iterable[str]) -> dict[str, str]:
-    """``{"package_data": …, "gazetteer": …}`` for a pipeline of these components."""
+def data_versions(component_names: Collection[str], gazetteer: Gazetteer | None = None) -> dict[str, str]:
+    """``{"package_data": …, "gazetteer": …}`` for a pipeline of these components
+    (``gazetteer``: the one they read, by default the process's default gazetteer)."""
     versions = {"package_data": package_data_version()}
-    if "places" in set(component_names):
-        from marsad.gazetteer.version import content_version
-
-        versions["gazetteer"] = content_version()
+    if "places" in component_names:
+        versions["gazetteer"] = content_version(gazetteer)
     return versions

@@ -251,6 +251,9 @@ _ARABIC_CONSONANTS = {
 }
 
 
+_REPEATS = re.compile(r"(.)\1+")  # a letter written twice or more
+
+
 @lru_cache(maxsize=50_000)
 def arabic_skeleton(name: str) -> str:
     """Latin consonants of an Arabic-script name (article and ``البو``/``أبو``
@@ -267,7 +270,7 @@ def arabic_skeleton(name: str) -> str:
         if word[-1:] in ("ة", "ه") and len(word) > 2 and (position + 1 == len(words) or word[-1] == "ه"):
             word = word[:-1]
         letters.extend(_ARABIC_CONSONANTS.get(ch, "") for ch in word)
-    return re.sub(r"(.)\1+", r"\1", "".join(letters))
+    return _REPEATS.sub(r"\1", "".join(letters))
 
 
 _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"})
@@ -276,7 +279,7 @@ _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 def latin_skeleton(name: str) -> str:
     """The consonants of a Latin-script name's key, for :func:`arabic_skeleton`
     (single letters: a transliteration writes one consonant once)."""
-    return re.sub(r"(.)\1+", r"\1", skeleton(place_key(name)))
+    return _REPEATS.sub(r"\1", skeleton(place_key(name)))
 
 
 def is_arabic(text: str) -> bool:

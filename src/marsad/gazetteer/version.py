@@ -34,13 +34,20 @@ def content_version(gazetteer=None) -> str:
     Remembered per gazetteer: an import by another process is seen within
     :data:`~marsad.gazetteer.index.FRESH_SECONDS`, as the gazetteer's own
     lookups see it; one through the gazetteer's connection, at once."""
-    from marsad.gazetteer.index import FRESH_SECONDS, default_gazetteer
+    if gazetteer is None:
+        from marsad.gazetteer.index import default_gazetteer
 
-    gazetteer = gazetteer or default_gazetteer()
+        gazetteer = default_gazetteer()
     known: _Known | None = _KNOWN.get(gazetteer)
     own_changes, now = gazetteer.connection.total_changes, time.monotonic()
     if known is not None and known.own_changes == own_changes and now < known.fresh_until:
         return known.version
+    return _refresh(gazetteer, known, own_changes, now)
+
+
+def _refresh(gazetteer, known: _Known | None, own_changes: int, now: float) -> str:
+    from marsad.gazetteer.index import FRESH_SECONDS
+
     with gazetteer._lock:  # one shared sqlite connection
         data_version = gazetteer.connection.execute("PRAGMA main.data_version").fetchone()[0]
         if known is not None and (known.data_version, known.own_changes) == (data_version, own_changes):

@@ -135,8 +135,12 @@ def ingest_documents(
     """
     batch = _Batch(db, options or IngestOptions(), extractor or default_extractor)
     bar = _progress_bar(progress, total)
+    from marsad.batch.work import keep_loaded
+
     try:
-        for chunk in _chunks(items, batch.options.batch_size):
+        for index, chunk in enumerate(_chunks(items, batch.options.batch_size)):
+            if index == 1:  # the first chunk loaded the pipeline
+                keep_loaded()
             batch.run_chunk(chunk)
             bar.update(len(chunk))
             s = batch.summary
