@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from marsad.extract.numbers import apposed_age_before
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
 
@@ -491,9 +492,9 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
     plural_aux = bool(_PLURAL_AUX.search(aux_text))
-    apposed = _APPOSED_AGE.search(ctx.norm, max(clause_start, aux_start - 24), aux_start)
-    if apposed is not None:  # "Ahmed Saleh, 23, was shot dead": the subject is before the age
-        aux_start = apposed.start()
+    apposed = apposed_age_before(ctx, aux_start)
+    if apposed is not None and apposed >= clause_start:  # "Ahmed Saleh, 23, was shot dead": the subject is before the age
+        aux_start = apposed
     subject = _SINGULAR_SUBJECT.search(ctx.norm, clause_start, aux_start)
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
@@ -526,8 +527,6 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
 #: "three of the 10 passengers": the first number counts the subject
 _PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
 _OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
-#: an age set off after the subject (numbers.py leaves it out of the counts)
-_APPOSED_AGE = re.compile(r"(?:\s*,\s*\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*\s*,|\s*\(\s*\d{1,3}\s*\))\s*$")
 _EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
 _QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)

@@ -162,37 +162,55 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
             continue
         age_end = None
         found.append(mention)
-    return _without_apposed_ages(norm, found)
+    kept, ages = _without_apposed_ages(norm, found)
+    if ctx is not None:
+        ctx.extra[_APPOSED_AGES] = ages
+    return kept
 
 
-def _without_apposed_ages(norm: str, found: list[NumberMention]) -> list[NumberMention]:
+#: where the numbers component leaves the spans of the ages it set aside (:func:`apposed_age_before`)
+_APPOSED_AGES = "numbers.apposed_ages"
+
+
+def apposed_age_before(ctx: DocContext, position: int) -> int | None:
+    """Where an age set off after a name or noun starts (its comma or bracket),
+    when one ends right before ``position``: "Ahmed Saleh|, 23, |was shot"."""
+    for start, end in ctx.extra.get(_APPOSED_AGES, ()):
+        if end <= position and not ctx.norm[end:position].strip():
+            return start
+    return None
+
+
+def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[NumberMention], list[tuple[int, int]]]:
     """``found`` less the ages set off after a name or noun: "Ahmed Saleh, 23, was
     shot", "two men, 25 and 31, were killed", "a woman (45) died"; digits only,
-    up to 120, closed by a comma or bracket and a verb."""
+    up to 120, closed by a comma or bracket and a verb; and the ages' spans,
+    separators included."""
     kept: list[NumberMention] = []
+    ages: list[tuple[int, int]] = []
     index = 0
     while index < len(found):
         last = index  # the run of numbers joined as a list ("25 and 31")
         while last + 1 < len(found) and _AGE_LIST_GAP.fullmatch(norm, found[last].end, found[last + 1].start):
             last += 1
         run = found[index:last + 1]
-        if (_APPOSED_BEFORE.search(norm, max(0, run[0].start - 3), run[0].start)
-                and _APPOSED_AFTER.match(norm, run[-1].end)
-                and all(norm[n.start:n.end].isdigit() and (n.value or 0) <= 120 for n in run)):
-            index = last + 1
-            continue
-        kept.extend(run)
+        opening = _APPOSED_BEFORE.search(norm, max(0, run[0].start - 3), run[0].start)
+        closing = _APPOSED_AFTER.match(norm, run[-1].end)
+        if opening and closing and all(norm[n.start:n.end].isdigit() and (n.value or 0) <= 120 for n in run):
+            ages.append((opening.start("mark"), closing.end("mark")))
+        else:
+            kept.extend(run)
         index = last + 1
-    return kept
+    return kept, ages
 
 
 #: what says the number after it is an age ("aged 7", "ages 18 to 25", "at the age of 14")
 _AGE_BEFORE = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?|"
                          r"in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)$", re.I)  # "a man in his 40s"
 #: a number set off right after a word, and what closes it: "Ahmed Saleh, 23, was"
-_APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*[,(]\s*$")
-_APPOSED_AFTER = re.compile(r"\s*[,)]\s*(?:was|were|is|are|had|has|have|died|dies|who|and\s+(?:a|an|the|his|her|their)\s)\b",
-                            re.I)
+_APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*(?P<mark>[,(])\s*$")
+_APPOSED_AFTER = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|has|have|died|dies|who|"
+                            r"and\s+(?:a|an|the|his|her|their)\s)\b", re.I)
 #: between the ages of a list: "aged 7 and 10", "aged 7, 9 and 12", "aged 18-25"
 _AGE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
 
