@@ -272,6 +272,11 @@ def test_own_news_paragraphs_death_totals():
     ("Two sisters, 9 and 13, were killed when a shell hit their home.", 2),
     ("A shepherd (61) died after stepping on a landmine near Quneitra.", 1),
     ("A farmer in his 50s and his son were killed by a landmine near Quneitra.", 2),
+    # a victim named without an article, with what describes them
+    ("Gunmen shot dead Abdi Nur, 30, and his brother, 27, in Beledweyne.", 2),
+    ("Unknown assailants killed Jean Baptiste, a local chief, in Kalehe.", 1),
+    ("Warplanes struck Maarat Misrin, killing Khaled Hamdo and his wife.", 2),
+    ("Troops killed Boko Haram fighters in an ambush near Gwoza.", 0),
     # of a group, the part the verb is about
     ("Four of the 11 miners were killed when the tunnel was shelled.", 4),
     ("Of the 11 miners, four were killed when the tunnel was shelled.", 4),

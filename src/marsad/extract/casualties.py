@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from marsad.extract.numbers import apposed_age_before
+from marsad.extract.numbers import apposed_age_after, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
 
@@ -358,7 +358,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if verb_gap is not None:
         det = _OBJ_DET.match(ctx.norm, verb_gap.end())
     if det is None:
-        return None
+        return _named_victim(ctx, trigger, outcome, position)
     word = det.group("det").lower()
     if word in ("himself", "herself"):  # "killing himself and four worshippers": the attacker died too
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], "attacker",
@@ -385,6 +385,31 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
                    "casualties.object.singular", 0.75, active=True)
+
+
+def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
+    """One person named right after the verb: "gunmen shot dead Abdi Nur in
+    Beledweyne"; not a group, an actor or a place the other components found
+    ("killed Islamic State fighters", "shelled Deir Hafer")."""
+    name = _NAMED_VICTIM.match(ctx.norm, position)
+    if name is None:
+        return None
+    start, end = name.span("name")
+    if any(m.span.start < end and start < m.span.end for m in (*ctx.actors, *ctx.places)):
+        return None
+    # what describes the name is no other victim: "Abdi Nur, 30,", "Jean Baptiste, a local chief,"
+    end = apposed_age_after(ctx, end) or end
+    described = _NAME_DESCRIBED.match(ctx.norm, end)
+    return Finding(outcome, None, 1, start, described.end() if described else end, trigger[0], trigger[1],
+                   name.group("name"), "casualties.object.named", 0.7, active=True)
+
+
+#: an appositive after a name: ", a local chief" before the clause goes on
+_NAME_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
+#: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri"), then a clause goes on or ends
+_NAMED_VICTIM = re.compile(r"\s+(?P<name>(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3}))"
+                           r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
+                           r"when|because|with)\b)")
 
 
 def _is_plural(word: str) -> bool:
@@ -492,10 +517,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
     plural_aux = bool(_PLURAL_AUX.search(aux_text))
-    apposed = apposed_age_before(ctx, aux_start)
-    if apposed is not None and apposed >= clause_start:  # "Ahmed Saleh, 23, was shot dead": the subject is before the age
-        aux_start = apposed
-    subject = _SINGULAR_SUBJECT.search(ctx.norm, clause_start, aux_start)
+    # "Ahmed Saleh, 23, was shot dead", "Mohammed, 14, and his cousin Ali, 16, were killed": read without the ages
+    subject = _SINGULAR_SUBJECT.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
     singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux

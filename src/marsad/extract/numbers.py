@@ -172,13 +172,25 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
 _APPOSED_AGES = "numbers.apposed_ages"
 
 
-def apposed_age_before(ctx: DocContext, position: int) -> int | None:
-    """Where an age set off after a name or noun starts (its comma or bracket),
-    when one ends right before ``position``: "Ahmed Saleh|, 23, |was shot"."""
+def apposed_age_after(ctx: DocContext, position: int) -> int | None:
+    """Where an age set off right after ``position`` ends: "Abdi Nur|, 30,| and his brother"."""
     for start, end in ctx.extra.get(_APPOSED_AGES, ()):
-        if end <= position and not ctx.norm[end:position].strip():
-            return start
+        if start >= position and not ctx.norm[position:start].strip():
+            return end
     return None
+
+
+def without_apposed_ages(ctx: DocContext, start: int, end: int) -> str:
+    """The document's text with the ages set off in ``[start, end)`` blanked out
+    (same offsets), so that what surrounds them reads as one phrase: "Mohammed,
+    14, and his cousin Ali, 16, were killed" as "Mohammed and his cousin Ali"."""
+    ages = [(s, e) for s, e in ctx.extra.get(_APPOSED_AGES, ()) if start <= s and e <= end]
+    if not ages:
+        return ctx.norm
+    text = ctx.norm
+    for s, e in ages:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[NumberMention], list[tuple[int, int]]]:
@@ -210,7 +222,7 @@ _AGE_BEFORE = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|
 #: a number set off right after a word, and what closes it: "Ahmed Saleh, 23, was"
 _APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*(?P<mark>[,(])\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|has|have|died|dies|who|"
-                            r"and\s+(?:a|an|the|his|her|their)\s)\b", re.I)
+                            r"and\s+(?:a|an|the|his|her|their|\w+ed)\s|in|near|at|from|on)\b", re.I)
 #: between the ages of a list: "aged 7 and 10", "aged 7, 9 and 12", "aged 18-25"
 _AGE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
 
