@@ -395,7 +395,8 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
     if name is None:
         return None
     start, end = name.span("name")
-    if any(m.span.start < end and start < m.span.end for m in (*ctx.actors, *ctx.places)):
+    if any(a.span.start < end and start < a.span.end for a in ctx.actors) or \
+            any(p.span.start < end and start < p.span.end for p in ctx.places):
         return None
     # what describes the name is no other victim: "Abdi Nur, 30,", "Jean Baptiste, a local chief,"
     end = apposed_age_after(ctx, end) or end
