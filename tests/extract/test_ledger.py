@@ -277,6 +277,7 @@ def test_own_news_paragraphs_death_totals():
     ("Unknown assailants killed Jean Baptiste, a local chief, in Kalehe.", 1),
     ("Warplanes struck Maarat Misrin, killing Khaled Hamdo and his wife.", 2),
     ("Troops killed Boko Haram fighters in an ambush near Gwoza.", 0),
+    ("Yousef and his cousin Karim were killed by a sniper near the border fence.", 2),
     # of a group, the part the verb is about
     ("Four of the 11 miners were killed when the tunnel was shelled.", 4),
     ("Of the 11 miners, four were killed when the tunnel was shelled.", 4),

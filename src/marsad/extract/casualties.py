@@ -423,7 +423,8 @@ def _is_plural(word: str) -> bool:
 _PARTICIPLE_OK = re.compile(r"^(?:killed|dead|died|injured|wounded|executed|abducted|kidnapped|missing|arrested|detained|"
                             r"captured|perished|slain|murdered|shot\s+dead|lost\s+\w+\s+lives?)", re.I)
 _SINGULAR_SUBJECT = re.compile(
-    r"(?:\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+    # (a first name before "and his …": "Mohammed and his cousin Ali")
+    r"(?:(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+(?=(?i:his|her|their)\b))?\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
 #: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
