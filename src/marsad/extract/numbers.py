@@ -168,7 +168,8 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     return kept
 
 
-#: where the numbers component leaves the spans of the ages it set aside (:func:`apposed_age_before`)
+#: where the numbers component leaves the spans of the ages it set aside (:func:`apposed_age_after`,
+#: :func:`without_apposed_ages`)
 _APPOSED_AGES = "numbers.apposed_ages"
 
 
