@@ -108,3 +108,23 @@ def test_data_file_has_no_alias_claimed_by_two_actors():
 def test_demonym_forces_use_the_data_files_national_entry_when_there_is_one():
     mentions = find_actors("Israeli missiles struck the airport; Syrian soldiers withdrew; Iraqi police arrived.")
     assert [m.name for m in mentions] == ["Israeli forces", "Regime forces", "Police Forces of Iraq"]
+
+
+def test_scanning_from_the_first_words_finds_what_a_full_scan_finds(monkeypatch):
+    from marsad.extract import casefold
+    from marsad.extract.pipeline import DocContext
+
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)  # the word index needs a warmed-up process
+    lexicon = load_lexicon()
+    assert lexicon.first_words is not None and {"islamic", "sdf", "ukrainian", "the"} <= lexicon.first_words
+    texts = [
+        "Islamic-State fighters and the SDF clashed; later the organization said ISIS lost 3 men.",
+        "Ukrainian troops shelled a police station, and Burkinabè forces arrived. IS, SAA and isis.",
+        "xISIS ISISx Daesh's cells, al-Shabaab and Al Shabaab, Hay'at Tahrir al-Sham near the military base",
+    ]
+    for text in texts:
+        ctx = DocContext(text=text)
+        starts = ctx.word_starts(lexicon.first_words)
+        assert starts is not None
+        shown = [(m.span.start, m.span.end, m.name, m.rule) for m in lexicon.find(ctx.norm, starts)]
+        assert shown and shown == [(m.span.start, m.span.end, m.name, m.rule) for m in lexicon.find(ctx.norm)]

@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from marsad.extract.casefold import WindowScan
 from marsad.model import ActorMention, Span
 
 RULE = "actors.lexicon"
@@ -42,6 +43,7 @@ _ADJECTIVE_USE = re.compile(
     r"hospital|checkpoints?|barracks|camp|plane|aircraft|uniforms?|junta|government|rule|coup|wing)\b",
     re.I,
 )
+_FIRST_RUN = re.compile(r"\w+")
 _PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
 _QUOTE = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-", "“": '"', "”": '"'})
 
@@ -208,10 +210,29 @@ class ActorLexicon:
     def resolve_external(self, name: str) -> str | None:
         return self._by_external.get(actor_key(name))
 
-    def find(self, text: str) -> list[ActorMention]:
+    @cached_property
+    def first_words(self) -> frozenset[str] | None:
+        """The words a match can begin with, lower-cased: each alias's, acronym's,
+        demonym's and anaphor's first run of word characters. A match begins a
+        word (its pattern's ``(?<!\\w)``), and what follows that run in the pattern
+        is no word character, so the text's word there is the run itself, in some
+        case. None if one of them does not begin with a word character."""
+        words: set[str] = set()
+        for phrase in [*self.aliases, *self.acronyms, *self.demonyms, *self.anaphora]:
+            run = _FIRST_RUN.match(phrase)
+            if run is None:
+                return None
+            words.add(run.group().lower())
+        return frozenset(words)
+
+    def find(self, text: str, starts: list[int] | None = None) -> list[ActorMention]:
+        """The mentions in ``text``; ``starts``: where the document's words of
+        :attr:`first_words` begin (a :class:`~marsad.extract.casefold.WordIndex`),
+        to try the pattern only there instead of at every position."""
         mentions: list[ActorMention] = []
         last_seen: dict[str, int] = {}
-        for match in self.pattern.finditer(text):
+        found = self.pattern.finditer(text) if starts is None else WindowScan(self.pattern, starts, text, None).finditer(0, len(text))
+        for match in found:
             mention = self._mention(text, match, last_seen)
             if mention is None or self._adjective_use(text, match, mention):
                 continue
@@ -291,9 +312,10 @@ def load_lexicon(path: str | None = None) -> ActorLexicon:
     return ActorLexicon(safe_load(text))
 
 
-def find_actors(text: str, lexicon: ActorLexicon | None = None) -> list[ActorMention]:
-    """Every actor mention in ``text``, in order, with spans over the original text."""
-    return (lexicon or load_lexicon()).find(text)
+def find_actors(text: str, lexicon: ActorLexicon | None = None, starts: list[int] | None = None) -> list[ActorMention]:
+    """Every actor mention in ``text``, in order, with spans over the original text
+    (``starts``: see :meth:`ActorLexicon.find`)."""
+    return (lexicon or load_lexicon()).find(text, starts)
 
 
 def normalise_actor(name: str, lexicon: ActorLexicon | None = None) -> str | None:
@@ -346,7 +368,9 @@ def _register_component() -> None:
     @register("actors", version=VERSION)
     def actors_component(ctx) -> None:
         """Actor mentions over the folded text, spans re-cut from the original."""
-        for mention in find_actors(ctx.norm):
+        lexicon = load_lexicon()
+        words = lexicon.first_words
+        for mention in find_actors(ctx.norm, lexicon, None if words is None else ctx.word_starts(words)):
             mention.span = ctx.span(mention.span.start, mention.span.end)
             mention.text = mention.span.text
             mention.id = ctx.new_id("A")

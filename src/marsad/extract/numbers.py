@@ -237,7 +237,7 @@ def _starts(ctx: DocContext) -> list[int] | None:
     folded = ctx.folded()
     if words is None or folded is None:
         return None
-    words.extend(match.start() for match in _DIGIT_RUN.finditer(folded))
+    words += [match.start() for match in _DIGIT_RUN.finditer(folded)]
     words.sort()  # the two never meet: the words are letters only
     return words
 
@@ -288,14 +288,18 @@ def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
 
 def implausible(mention: NumberMention) -> bool:
     """Whether a quantity is beyond any count of people (see :data:`MAX_COUNT`)."""
-    return any(v is not None and v > MAX_COUNT for v in (mention.value, mention.low, mention.high))
+    value, low, high = mention.value, mention.low, mention.high
+    return (value is not None and value > MAX_COUNT) or (low is not None and low > MAX_COUNT) \
+        or (high is not None and high > MAX_COUNT)
 
 
 @register("numbers", version="6")
 def numbers_component(ctx: DocContext) -> None:
-    found = find_numbers(ctx.norm, ctx)
-    refused = [n for n in found if implausible(n)]
-    ctx.numbers = [n for n in found if not implausible(n)]
+    refused: list[NumberMention] = []
+    kept: list[NumberMention] = []
+    for mention in find_numbers(ctx.norm, ctx):
+        (refused if implausible(mention) else kept).append(mention)
+    ctx.numbers = kept
     if refused:
         shown = ", ".join(f"{ctx.text[n.num_start:n.num_end][:40]!r} at {n.num_start}" for n in refused[:3])
         more = f" and {len(refused) - 3} more" if len(refused) > 3 else ""
