@@ -151,3 +151,24 @@ def test_a_documented_monthly_total_is_a_tally_over_that_month():
 def test_an_incident_dated_only_to_a_month_is_no_tally():
     facts = _facts("In October 2022, gunmen killed 3 shepherds near Salamiyah.")
     assert [(c.count, c.is_tally) for c in facts] == [(3, False)]
+
+
+def test_the_cause_scan_finds_in_every_window_what_the_pattern_finds(monkeypatch):
+    from marsad.extract import casefold
+    from marsad.extract.casualties import CAUSE_RE
+    from marsad.extract.casualty_facts import _cause_scan, _openings
+    from marsad.extract.pipeline import DocContext
+
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)  # scans of the lower-cased text
+    assert _openings([r"ab?|\bcd*e", r"x{2}y|(?:z)"]) is None  # an alternative that opens with a group
+    assert _openings([r"ab?|\bcd*e|rockets?"]) == ("a", "c", "rocket")
+    text = ("An Oscar bomb-maker was shot; VBIEDs and landmines, air strikes and a suicide car bomb. "
+            "Gunmen beat and tortured them; shelling, mortars and drone strikes followed the clashes.")
+    ctx = DocContext(text=text)
+    scan = _cause_scan(ctx)
+    assert isinstance(scan, casefold.WindowScan)
+    pattern, scanned = casefold.for_spans(CAUSE_RE, ctx.norm, ctx.folded())
+    for start in range(0, len(text), 7):
+        for end in range(start, len(text) + 1, 11):
+            assert [(m.span(), m.lastgroup) for m in scan.finditer(start, end)] == \
+                [(m.span(), m.lastgroup) for m in pattern.finditer(scanned, start, end)]

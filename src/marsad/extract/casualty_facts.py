@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from marsad.extract import casefold
 from marsad.extract.casualties import (
     CAUSE_RE,
+    CAUSES,
     CIVILIAN_NOUNS,
     COMBATANT_NOUNS,
     GROUP_WORDS,
@@ -20,7 +22,7 @@ from marsad.extract.casualties import (
     _clause_bounds,
 )
 from marsad.extract.pipeline import DocContext
-from marsad.extract.wordscan import opening_words
+from marsad.extract.wordscan import _top_level_alternatives, opening_words
 from marsad.model import Casualty
 
 
@@ -71,20 +73,89 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
     """The means: first named after the outcome in its clause, else the nearest before it."""
     clause_end = own_clause_end(ctx, finding)
     inside = (finding.trigger_end, finding.end) if finding.start >= finding.trigger_start else (finding.start, finding.start)
-    pattern, text = casefold.for_spans(CAUSE_RE, ctx.norm, ctx.folded())  # lastgroup is a name, not text
-    after = next((m for m in pattern.finditer(text, finding.trigger_end, clause_end)
+    scan = _cause_scan(ctx)  # lastgroup is a name, not text
+    after = next((m for m in scan.finditer(finding.trigger_end, clause_end)
                   if not (inside[0] <= m.start() < inside[1])), None)
     if after:
         return after.lastgroup
     clause_start, _ = _clause_bounds(ctx, min(finding.start, finding.trigger_start))
     sentence_start = ctx.sentence_at(finding.trigger_start)[0]
     for lo in (clause_start, max(sentence_start, finding.trigger_start - 160)):
-        before = [m for m in pattern.finditer(text, lo, min(finding.start, finding.trigger_start))]
+        before = list(scan.finditer(lo, min(finding.start, finding.trigger_start)))
         if before:
             return before[-1].lastgroup
     if finding.outcome == "executed":
         return "execution"
     return None
+
+
+class _WholeScan:
+    """``pattern.finditer`` in windows of a text, tried at every position (as :class:`~marsad.extract.casefold.WindowScan`)."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pattern, self.text = pattern, text
+
+    def finditer(self, pos: int, endpos: int) -> Iterator[re.Match]:
+        return self.pattern.finditer(self.text, pos, endpos)
+
+
+def _cause_scan(ctx: DocContext) -> casefold.WindowScan | _WholeScan:
+    """CAUSE_RE's scans of the document, tried only where one of its alternatives'
+    opening letters occurs (:func:`_cause_openings`; a cause is looked for around
+    every count, and the engine tried every position of each window)."""
+    scan: casefold.WindowScan | _WholeScan | None = ctx.extra.get("casualties.cause_scan")
+    if scan is None:
+        folded, openings = ctx.folded(), _cause_openings()
+        if folded is None or openings is None:
+            pattern, text = casefold.for_spans(CAUSE_RE, ctx.norm, folded)
+            scan = _WholeScan(pattern, text)
+        else:
+            starts: set[int] = set()
+            for opening in openings:
+                at = folded.find(opening)
+                while at != -1:
+                    starts.add(at)
+                    at = folded.find(opening, at + 1)
+            scan = casefold.WindowScan(CAUSE_RE, sorted(starts), ctx.norm, folded)
+        ctx.extra["casualties.cause_scan"] = scan
+    return scan
+
+
+_OPENINGS: list[tuple[str, ...] | None] = []
+_QUANTIFIERS = ("?", "*", "{")
+
+
+def _cause_openings() -> tuple[str, ...] | None:
+    """The letters each alternative of :data:`CAUSES` must begin with, lower-cased
+    (after a ``\\b``; "air" for ``air\\s*strikes?``, "rocket" for ``rockets?``): every
+    match of CAUSE_RE begins where one of them occurs. None if an alternative
+    begins otherwise. Read from the patterns once per process."""
+    if not _OPENINGS:
+        _OPENINGS.append(_openings([source for _, source in CAUSES]))
+    return _OPENINGS[0]
+
+
+def _openings(sources: list[str]) -> tuple[str, ...] | None:
+    openings: set[str] = set()
+    for source in sources:
+        alternatives = _top_level_alternatives(source)  # one parser of alternations: wordscan's
+        if alternatives is None:
+            return None
+        for alternative in alternatives:
+            opening = _leading_letters(alternative.removeprefix("\\b"))
+            if not opening:
+                return None
+            openings.add(opening.lower())
+    return tuple(sorted(openings))
+
+
+def _leading_letters(source: str) -> str:
+    """The literal letters ``source`` begins with that every match has (a letter a
+    quantifier makes optional is left out)."""
+    end = 0
+    while end < len(source) and source[end].isascii() and source[end].isalpha():
+        end += 1
+    return source[:end - 1] if source[end:end + 1] in _QUANTIFIERS else source[:end]
 
 
 #: "…, raising to 212 the number killed since …": a running total's own clause after a count
