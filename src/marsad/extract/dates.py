@@ -56,8 +56,7 @@ START_OF_OPERATION = re.compile(
     re.I,
 )
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-#: Where NUMERIC can begin (casefold.WindowScan): the first digit of a run, as its look-behind says.
-_DIGIT_RUNS = re.compile(r"\d+")
+# NUMERIC can begin only at the first digit of a run, as its look-behind says (DocContext.digit_runs).
 #: "… said on Friday": the day of the report, not of an incident
 _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
@@ -87,7 +86,7 @@ _FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
 def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
     """``pattern``'s matches in the document, tried only where its first word begins."""
     if pattern is NUMERIC:
-        return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=_DIGIT_RUNS)
+        return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.digit_runs())
     words, digit_led = _FIRST_WORDS[pattern]
     return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.word_starts(words, digit_led))
 

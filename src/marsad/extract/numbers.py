@@ -84,7 +84,6 @@ NUMBER_RE = re.compile(
 _FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE, *UNITS, *TENS, *SCALES]}
 _NUMBER_WORDS = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
 NUMBER_STARTS = re.compile(r"\d+|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
-_DIGIT_RUN = re.compile(r"\d+")
 _YEAR_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
     r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
@@ -237,7 +236,7 @@ def _starts(ctx: DocContext) -> list[int] | None:
     folded = ctx.folded()
     if words is None or folded is None:
         return None
-    words += [match.start() for match in _DIGIT_RUN.finditer(folded)]
+    words += ctx.digit_runs()  # the same runs in the lower-cased text
     words.sort()  # the two never meet: the words are letters only
     return words
 

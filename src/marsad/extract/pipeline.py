@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+_DIGIT_RUN = re.compile(r"\d+")
+
 PIPELINE_NAME = "marsad-en"
 PIPELINE_VERSION = "0.1.0"
 
@@ -155,6 +157,7 @@ class DocContext:
     _windows: dict[re.Pattern, WindowScan] = field(default_factory=dict, repr=False)
     _words: WordIndex | None = field(default=None, repr=False)
     _word_led: list[int] | None = field(default=None, repr=False)
+    _digit_runs: list[int] | None = field(default=None, repr=False)
     _found: dict[tuple[int, int, int], tuple[re.Pattern, re.Match | None]] = field(default_factory=dict, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
 
@@ -218,6 +221,14 @@ class DocContext:
             self._words = WordIndex(folded)
         return self._words.starts(words, digit_led)
 
+    def digit_runs(self) -> list[int]:
+        """Where each run of digits (``\\d+``) begins in ``norm``: where a number
+        can begin (the numbers' and the numeric dates' scans start there). Do not
+        change the list."""
+        if self._digit_runs is None:
+            self._digit_runs = [match.start() for match in _DIGIT_RUN.finditer(self.norm)]
+        return self._digit_runs
+
     def scan(self, pattern: re.Pattern) -> Iterator[re.Match]:
         """``pattern.finditer(norm)``, on the lower-cased text where that finds the same
         (:func:`~marsad.extract.casefold.finditer`); a pattern that opens with
@@ -260,7 +271,7 @@ class DocContext:
     def sentence_at(self, offset: int) -> tuple[int, int]:
         if not self.sentences:
             return (0, len(self.text))
-        return self.sentences[self.sentence_index(offset)]
+        return self.sentences[max(0, bisect_right(self._sentence_starts, offset) - 1)]  # sentence_index, asked most
 
 
 class Pipeline:
