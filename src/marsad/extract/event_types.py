@@ -32,8 +32,10 @@ from marsad.errors import ConfigError
 from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
 from marsad.extract.wordscan import (
     WORD_START,
+    STEM,
     alternative_runs,
     first_chars,
+    key_words,
     merged_spans,
     space_led,
     spaced_spans,
@@ -86,6 +88,11 @@ class Rule:
     main: tuple[str, ...] = ()
     victims: str | None = None  # "armed" | "unarmed"
     actor1_state: bool | None = None
+    needs: frozenset[str] = frozenset()  # the sets that must match somewhere in the document (lead, all, main)
+
+    def may_hold(self, possible: set[str]) -> bool:
+        """False when the document lacks a set the rule needs (``possible``: the sets that may match in it)."""
+        return self.needs <= possible and (not self.any or not possible.isdisjoint(self.any))
 
     @property
     def name(self) -> str:
@@ -120,8 +127,9 @@ class EventTypeRules:
             for name in names:
                 if name not in self.triggers:
                     raise ConfigError(f"event type rule {index}: unknown trigger set {name!r}; define it under triggers")
+        needs = frozenset(fields["lead"] + fields["all"] + fields["main"])
         return Rule(sub=raw["sub"], index=index, victims=raw.get("victims"), actor1_state=raw.get("actor1_state"),
-                    **fields)
+                    needs=needs, **fields)
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                  context: str | None = None, victims: str | None = None, doc: str | None = None,
@@ -140,7 +148,8 @@ class EventTypeRules:
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
         lead = matcher.lead
-        for rule in self.rules:
+        # (the rules a set missing from the whole document rules out are left out: they would not hold)
+        for rule in matcher.scan.rules_that_may_hold(self.rules):
             if rule.lead and lead(rule.lead[0]) is None:
                 continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
@@ -197,17 +206,50 @@ class TriggerScan:
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
         self._led_starts: list[int] | None = None
+        self._possible: set[str] | None = None  # the sets whose key words the document holds
+        self._rules: tuple[list[Rule], list[Rule]] | None = None
+
+    def _folded_text(self) -> str | None:
+        if not self._folded_known:
+            self._folded, self._folded_known = folded_for_scan(self.text), True
+        return self._folded
+
+    def _may_match(self) -> set[str] | None:
+        """The sets that may match in the document (None: all): those whose key words
+        (:func:`~marsad.extract.wordscan.key_words`) it holds; the others have no match
+        and are never scanned. Read from the lower-cased text only, as the scans are."""
+        if self._possible is None:
+            folded = self._folded_text()
+            if folded is None:
+                return None
+            words = set(_WORD_RUN.findall(folded))
+            stems = {word[:STEM] for word in words}
+            self._possible = {name for name, keys in trigger_keys(self.triggers)
+                              if keys is None or not keys[0].isdisjoint(words) or not keys[1].isdisjoint(stems)}
+        return self._possible
+
+    def rules_that_may_hold(self, rules: list[Rule]) -> list[Rule]:
+        """``rules`` less those that need a set the document has no match of, in order."""
+        known = self._rules
+        if known is not None and known[0] is rules:
+            return known[1]
+        possible = self._may_match()
+        kept = rules if possible is None else [rule for rule in rules if rule.may_hold(possible)]
+        self._rules = (rules, kept)
+        return kept
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
         if found is None:
             pattern, text = self.triggers[name], self.text
-            if not self._folded_known:
-                self._folded, self._folded_known = folded_for_scan(text), True
-            if self._folded is None:  # a short run: no pattern compiled beyond the rules' own
+            folded = self._folded_text()
+            possible = self._may_match()
+            if folded is None:  # a short run: no pattern compiled beyond the rules' own
                 spans = [m.span() for m in pattern.finditer(text)]
+            elif possible is not None and name not in possible:
+                spans = []
             else:
-                spans = self._planned(scan_plan(pattern), self._folded)
+                spans = self._planned(scan_plan(pattern), folded)
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 
@@ -220,7 +262,6 @@ class TriggerScan:
             pattern, spaced, chars, lowered = plan[0]
             return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
         return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
-        return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
@@ -272,6 +313,18 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
         scanned = run if lowered is None else lowered
         plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None))
     return plan
+
+
+_KEYS: dict[int, tuple[dict[str, re.Pattern], list[tuple[str, tuple[frozenset[str], frozenset[str]] | None]]]] = {}
+_WORD_RUN = re.compile(r"\w+")
+
+
+def trigger_keys(triggers: dict[str, re.Pattern]) -> list[tuple[str, tuple[frozenset[str], frozenset[str]] | None]]:
+    """Each set's key words (:func:`~marsad.extract.wordscan.key_words`), worked out once per rules file."""
+    cached = _KEYS.get(id(triggers))
+    if cached is None or cached[0] is not triggers:
+        cached = _KEYS[id(triggers)] = (triggers, [(name, key_words(pattern)) for name, pattern in triggers.items()])
+    return cached[1]
 
 
 _SCANS = threading.local()
