@@ -197,3 +197,63 @@ def test_a_scan_told_the_wrong_first_characters_misses_matches():
     exact = wordscan.spaced_spans(pattern, wordscan.space_led(pattern), right, text, starts)
     assert exact == [m.span() for m in pattern.finditer(text)]
     assert wordscan.spaced_spans(pattern, wordscan.space_led(pattern), frozenset("k"), text, starts) != exact
+
+
+@pytest.mark.parametrize("alternatives, words, stems", [
+    (["shell(?:ed|ing)?", "mortar fire"], {"shell", "shelled", "shelling", "mortar"}, set()),
+    # the part whose shortest word is longest: past "the", "a" and optional words ("(?:\w+ ){0,3}")
+    (["the (?:\\w+ ){0,2}(?:army|military) (?:re)?took"], {"army", "military"}, set()),
+    (["(?:an? |the )?convoys? (?:was|were) ambushed"], {"ambushed"}, set()),
+    (["inghimasi\\w*", "S-?VBIEDs?"], {"inghimasi", "s", "svbied", "svbieds"}, {"ingh"}),  # open: a stem
+    (["al-[a-z]+ front"], {"front"}, set()),
+])
+def test_key_words_are_the_words_a_match_needs(alternatives, words, stems):
+    pattern = re.compile(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
+    assert wordscan.key_words(pattern) == (frozenset(words), frozenset(stems))
+
+
+@pytest.mark.parametrize("alternative", [
+    r"\d+ ?mm",  # a digit: not spelled out
+    r"(?-i:[A-Z][a-z]+)",  # a word left open before it has a stem's length
+    r"\w+ing",  # a category
+    r"ab\w*",
+])
+def test_a_set_without_key_words_is_always_scanned(alternative):
+    pattern = re.compile(WORD_START + "(?:shelling|" + alternative + r")(?![\w])", re.I)
+    assert wordscan.key_words(pattern) is None
+
+
+def test_every_shipped_set_but_a_few_has_key_words():
+    keys = {name: wordscan.key_words(pattern) for name, pattern in load_rules().triggers.items()}
+    assert sorted(name for name, found in keys.items() if found is None) == ["armed_party", "shelling"]
+    assert "protesters" in keys["protest_actor"][0]
+
+
+def test_a_document_without_a_sets_key_words_is_not_scanned_for_it(monkeypatch):
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    rules = load_rules()
+    scan = TriggerScan(rules.triggers, "Protesters marched in the capital on Friday.")
+    possible = scan._may_match()
+    assert possible is not None and "protest" in possible and "chemical" not in possible
+    assert scan.within("chemical", 0, 40) == []
+    kept = scan.rules_that_may_hold(rules.rules)
+    assert all(rule.sub != "Chemical weapon" for rule in kept) and any(rule.sub == "Peaceful protest" for rule in kept)
+    assert [rule.index for rule in kept] == sorted(rule.index for rule in kept)  # the rules' own order
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ", ", "-", ". ", " ("])), min_size=1, max_size=25))
+def test_rules_left_out_for_a_missing_set_change_no_typing(pieces):
+    """Typed with the rules that may hold (steady state) or with all of them (before the lowered
+    scans are in use, nothing is left out): the same first rule holds."""
+    text = "".join(word + sep for word, sep in pieces).strip()
+    saved = casefold._scanned
+    rules = load_rules()
+    try:
+        typed = []
+        for scanned in (0, casefold.WARM_UP_CHARS):
+            casefold._scanned = scanned
+            typed.append(rules.classify(text, doc=text))
+    finally:
+        casefold._scanned = saved
+    assert typed[0] == typed[1]

@@ -25,14 +25,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
 from marsad.extract.wordscan import (
-    WORD_START,
     STEM,
+    WORD_START,
     alternative_runs,
     first_chars,
     key_words,
@@ -90,7 +91,7 @@ class Rule:
     actor1_state: bool | None = None
     needs: frozenset[str] = frozenset()  # the sets that must match somewhere in the document (lead, all, main)
 
-    def may_hold(self, possible: set[str]) -> bool:
+    def may_hold(self, possible: frozenset[str]) -> bool:
         """False when the document lacks a set the rule needs (``possible``: the sets that may match in it)."""
         return self.needs <= possible and (not self.any or not possible.isdisjoint(self.any))
 
@@ -206,7 +207,7 @@ class TriggerScan:
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
         self._led_starts: list[int] | None = None
-        self._possible: set[str] | None = None  # the sets whose key words the document holds
+        self._possible: frozenset[str] | None = None  # the sets whose key words the document holds
         self._rules: tuple[list[Rule], list[Rule]] | None = None
 
     def _folded_text(self) -> str | None:
@@ -214,18 +215,15 @@ class TriggerScan:
             self._folded, self._folded_known = folded_for_scan(self.text), True
         return self._folded
 
-    def _may_match(self) -> set[str] | None:
-        """The sets that may match in the document (None: all): those whose key words
-        (:func:`~marsad.extract.wordscan.key_words`) it holds; the others have no match
-        and are never scanned. Read from the lower-cased text only, as the scans are."""
+    def _may_match(self) -> frozenset[str] | None:
+        """The sets that may match in the document (None: all, before the lower-cased text
+        is in use): those whose key words it holds (:class:`TriggerKeys`); the others have
+        no match and are never scanned."""
         if self._possible is None:
             folded = self._folded_text()
             if folded is None:
                 return None
-            words = set(_WORD_RUN.findall(folded))
-            stems = {word[:STEM] for word in words}
-            self._possible = {name for name, keys in trigger_keys(self.triggers)
-                              if keys is None or not keys[0].isdisjoint(words) or not keys[1].isdisjoint(stems)}
+            self._possible = trigger_keys(self.triggers).possible(folded)
         return self._possible
 
     def rules_that_may_hold(self, rules: list[Rule]) -> list[Rule]:
@@ -234,7 +232,7 @@ class TriggerScan:
         if known is not None and known[0] is rules:
             return known[1]
         possible = self._may_match()
-        kept = rules if possible is None else [rule for rule in rules if rule.may_hold(possible)]
+        kept = rules if possible is None else trigger_keys(self.triggers).rules_that_may_hold(rules, possible)
         self._rules = (rules, kept)
         return kept
 
@@ -315,15 +313,65 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
     return plan
 
 
-_KEYS: dict[int, tuple[dict[str, re.Pattern], list[tuple[str, tuple[frozenset[str], frozenset[str]] | None]]]] = {}
 _WORD_RUN = re.compile(r"\w+")
+_STEM_OF = itemgetter(slice(0, STEM))
+#: Bounds the rules kept per combination of sets (a few hundred occur in practice).
+_KEPT_SIZE = 4096
 
 
-def trigger_keys(triggers: dict[str, re.Pattern]) -> list[tuple[str, tuple[frozenset[str], frozenset[str]] | None]]:
-    """Each set's key words (:func:`~marsad.extract.wordscan.key_words`), worked out once per rules file."""
+class TriggerKeys:
+    """Which trigger sets a document may match, read from its words: a set with key words
+    (:func:`~marsad.extract.wordscan.key_words`) matches only in a document that holds one.
+    Worked out once per rules file; a document costs two set intersections."""
+
+    def __init__(self, triggers: dict[str, re.Pattern]):
+        always: set[str] = set()
+        by_word: dict[str, set[str]] = {}
+        by_stem: dict[str, set[str]] = {}
+        for name, pattern in triggers.items():
+            keys = key_words(pattern)
+            if keys is None:
+                always.add(name)
+                continue
+            for word in keys[0]:
+                by_word.setdefault(word, set()).add(name)
+            for stem in keys[1]:
+                by_stem.setdefault(stem, set()).add(name)
+        self.always = frozenset(always)
+        self.by_word = {word: frozenset(names) for word, names in by_word.items()}
+        self.by_stem = {stem: frozenset(names) for stem, names in by_stem.items()}
+        self.words, self.stems = frozenset(by_word), frozenset(by_stem)
+        self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
+
+    def possible(self, folded: str) -> frozenset[str]:
+        """The sets that may match in the lower-cased text ``folded``."""
+        words = set(_WORD_RUN.findall(folded))
+        found = set(self.always)
+        for word in self.words.intersection(words):
+            found.update(self.by_word[word])
+        for stem in self.stems.intersection(map(_STEM_OF, words)):
+            found.update(self.by_stem[stem])
+        return frozenset(found)
+
+    def rules_that_may_hold(self, rules: list[Rule], possible: frozenset[str]) -> list[Rule]:
+        known = self._kept.get(possible)
+        if known is not None and known[0] is rules:
+            return known[1]
+        kept = [rule for rule in rules if rule.may_hold(possible)]
+        if len(self._kept) >= _KEPT_SIZE:
+            self._kept.clear()
+        self._kept[possible] = (rules, kept)
+        return kept
+
+
+_KEYS: dict[int, tuple[dict[str, re.Pattern], TriggerKeys]] = {}
+
+
+def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
+    """The :class:`TriggerKeys` of a rules file's trigger sets (kept while the sets live)."""
     cached = _KEYS.get(id(triggers))
     if cached is None or cached[0] is not triggers:
-        cached = _KEYS[id(triggers)] = (triggers, [(name, key_words(pattern)) for name, pattern in triggers.items()])
+        cached = _KEYS[id(triggers)] = (triggers, TriggerKeys(triggers))
     return cached[1]
 
 
