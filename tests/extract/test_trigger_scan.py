@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from marsad.extract import casefold, wordscan
 from marsad.extract.casefold import folded_text, lowered_pattern
-from marsad.extract.event_types import TriggerScan, load_rules
+from marsad.extract.event_types import TriggerKeys, TriggerScan, load_rules
 from marsad.extract.wordscan import WORD_START, word_led_spans, word_led_starts
 
 # Matches at the very start, after brackets, hyphens, quotes, slashes, line breaks, tabs, a
@@ -227,6 +227,25 @@ def test_every_shipped_set_but_a_few_has_key_words():
     keys = {name: wordscan.key_words(pattern) for name, pattern in load_rules().triggers.items()}
     assert sorted(name for name, found in keys.items() if found is None) == ["armed_party", "shelling"]
     assert "protesters" in keys["protest_actor"][0]
+    # a calibre has no key word: searched for on its own, the other alternatives by their keys
+    keyed, keyless = wordscan.alternative_keys(load_rules().triggers["shelling"])
+    assert len(keyless) == 1 and "mm" in keyless[0] and keyed
+
+
+def test_each_part_of_an_alternative_gives_keys_the_most_selective_first():
+    pattern = re.compile(WORD_START + r"(?:the (?:\w+ ){0,2}convoys? (?:was|were) ambushed|\d+ ?mm)(?![\w])", re.I)
+    keyed, keyless = wordscan.alternative_keys(pattern)
+    assert keyless == [r"\d+ ?mm"]
+    assert [sorted(words) for words, _ in keyed[0]] == [["ambushed"], ["convoy", "convoys"], ["the"], ["was", "were"]]
+
+
+def test_a_set_is_possible_only_where_every_part_of_an_alternative_has_a_key(monkeypatch):
+    keys = TriggerKeys({"ambush": re.compile(WORD_START + r"(?:convoys? (?:\w+ ){0,3}ambushed|\d+ ?mm)(?![\w])", re.I),
+                        "open": re.compile(WORD_START + r"(?:\w+ing)(?![\w])", re.I)})
+    assert keys.possible("the convoy was ambushed") == {"ambush", "open"}
+    assert keys.possible("the patrol was ambushed; a convoy passed") == {"ambush", "open"}
+    assert keys.possible("the patrol was ambushed") == {"open"}  # no convoy
+    assert keys.possible("shelled with 120 mm rounds") == {"ambush", "open"}  # the calibre, searched for alone
 
 
 def test_a_document_without_a_sets_key_words_is_not_scanned_for_it(monkeypatch):

@@ -34,9 +34,10 @@ from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
 from marsad.extract.wordscan import (
     STEM,
     WORD_START,
+    Keys,
+    alternative_keys,
     alternative_runs,
     first_chars,
-    key_words,
     merged_spans,
     space_led,
     spaced_spans,
@@ -315,42 +316,69 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
 
 _WORD_RUN = re.compile(r"\w+")
 _STEM_OF = itemgetter(slice(0, STEM))
+#: A set with more alternatives without key words than this is always scanned.
+_MOST_KEYLESS = 3
 #: Bounds the rules kept per combination of sets (a few hundred occur in practice).
 _KEPT_SIZE = 4096
 
 
 class TriggerKeys:
-    """Which trigger sets a document may match, read from its words: a set with key words
-    (:func:`~marsad.extract.wordscan.key_words`) matches only in a document that holds one.
-    Worked out once per rules file; a document costs two set intersections."""
+    """Which trigger sets a document may match, read from its words: an alternative matches
+    only in a document that holds a key word of each of its parts
+    (:func:`~marsad.extract.wordscan.alternative_keys`); the few alternatives without one
+    (a calibre, "122mm") are searched for on their own. Worked out once per rules file."""
 
     def __init__(self, triggers: dict[str, re.Pattern]):
         always: set[str] = set()
-        by_word: dict[str, set[str]] = {}
-        by_stem: dict[str, set[str]] = {}
+        by_key: dict[str, list[tuple[str, list[Keys]]]] = {}  # a word, or a stem led by "~"
+        self.keyless: list[tuple[str, re.Pattern]] = []
         for name, pattern in triggers.items():
-            keys = key_words(pattern)
-            if keys is None:
-                always.add(name)
+            keys = alternative_keys(pattern)
+            alone = None
+            if keys is not None and keys[1]:
+                alone = lowered_pattern(re.compile(WORD_START + "(?:" + "|".join(keys[1]) + r")(?![\w])", pattern.flags))
+            if keys is None or len(keys[1]) > _MOST_KEYLESS or not keys[0] or (keys[1] and alone is None):
+                always.add(name)  # (an alternative without keys that is case-sensitive: as long to find as the set)
                 continue
-            for word in keys[0]:
-                by_word.setdefault(word, set()).add(name)
-            for stem in keys[1]:
-                by_stem.setdefault(stem, set()).add(name)
+            for parts in keys[0]:
+                for key in [*parts[0][0], *("~" + stem for stem in parts[0][1])]:
+                    by_key.setdefault(key, []).append((name, parts[1:]))
+            if alone is not None:
+                self.keyless.append((name, alone))
         self.always = frozenset(always)
-        self.by_word = {word: frozenset(names) for word, names in by_word.items()}
-        self.by_stem = {stem: frozenset(names) for stem, names in by_stem.items()}
-        self.words, self.stems = frozenset(by_word), frozenset(by_stem)
+        # per key: the sets an alternative of which it decides alone, and the others' remaining parts
+        self.by_word: dict[str, tuple[frozenset[str], list[tuple[str, list[Keys]]]]] = {}
+        self.by_stem: dict[str, tuple[frozenset[str], list[tuple[str, list[Keys]]]]] = {}
+        for key, entries in by_key.items():
+            direct = frozenset(name for name, rest in entries if not rest)
+            held = (direct, [(name, rest) for name, rest in entries if rest and name not in direct])
+            if key.startswith("~"):
+                self.by_stem[key[1:]] = held
+            else:
+                self.by_word[key] = held
+        self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
         self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
     def possible(self, folded: str) -> frozenset[str]:
-        """The sets that may match in the lower-cased text ``folded``."""
+        """The sets that may match in a text lower-cased to ``folded``."""
         words = set(_WORD_RUN.findall(folded))
+        stems = set(map(_STEM_OF, words))
         found = set(self.always)
         for word in self.words.intersection(words):
-            found.update(self.by_word[word])
-        for stem in self.stems.intersection(map(_STEM_OF, words)):
-            found.update(self.by_stem[stem])
+            direct, conditional = self.by_word[word]
+            found.update(direct)
+            for name, rest in conditional:
+                if name not in found and _parts_held(rest, words, stems):
+                    found.add(name)
+        for stem in self.stems.intersection(stems):
+            direct, conditional = self.by_stem[stem]
+            found.update(direct)
+            for name, rest in conditional:
+                if name not in found and _parts_held(rest, words, stems):
+                    found.add(name)
+        for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
+            if name not in found and alone.search(folded) is not None:
+                found.add(name)
         return frozenset(found)
 
     def rules_that_may_hold(self, rules: list[Rule], possible: frozenset[str]) -> list[Rule]:
@@ -362,6 +390,14 @@ class TriggerKeys:
             self._kept.clear()
         self._kept[possible] = (rules, kept)
         return kept
+
+
+def _parts_held(parts: list[Keys], words: set[str], stems: set[str]) -> bool:
+    """Whether the text holds a key of each of ``parts``."""
+    for part in parts:
+        if part[0].isdisjoint(words) and part[1].isdisjoint(stems):
+            return False
+    return True
 
 
 _KEYS: dict[int, tuple[dict[str, re.Pattern], TriggerKeys]] = {}

@@ -291,26 +291,45 @@ def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[in
 
 #: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*").
 STEM = 4
-_KEYS: dict[int, tuple[re.Pattern, tuple[frozenset[str], frozenset[str]] | None]] = {}
+#: Words a text must hold: whole words, and the stems of words whose end the pattern leaves open.
+Keys = tuple[frozenset[str], frozenset[str]]
+#: Each alternative's parts' keys (the most selective part first), and the alternatives with none.
+AlternativeKeys = tuple[list[list[Keys]], list[str]]
+_KEYS: dict[int, tuple[re.Pattern, AlternativeKeys | None]] = {}
 #: Alternatives whose first words outnumber this are not spelled out (the set is then always scanned).
 _MOST_HEADS = 512
 
 
-def key_words(pattern: re.Pattern) -> tuple[frozenset[str], frozenset[str]] | None:
+def key_words(pattern: re.Pattern) -> Keys | None:
     """Words a text must hold for ``WORD_START(?:a|b|…)(?![\\w])`` (``re.I``) to match in it:
     ``(words, stems)``, lower-cased; a text without any of the ``words`` as a whole word
     (a run of ``\\w``) and without a word whose first :data:`STEM` characters are one of the
-    ``stems`` holds no match. None when that is not known (a digit, a class of unknown
-    letters, a case-folding pattern that is not ASCII …).
+    ``stems`` holds no match. None when that is not known for some alternative (a digit, a
+    class of unknown letters, a case-folding pattern that is not ASCII …).
 
-    Each alternative gives the first words of one of its parts that begin a word (the part
-    after a literal space or hyphen, or after optional words such as ``(?:\\w+ ){0,3}``); of
-    its parts, the one whose shortest word is longest. Read from the parser's view of the
-    pattern: what it does not know ends the word open, never a word too few."""
-    return derived(pattern, _KEYS, _key_words)
+    Each alternative gives the first words of the most selective of its parts that begin a
+    word (see :func:`alternative_keys`)."""
+    keys = alternative_keys(pattern)
+    if keys is None or keys[1]:
+        return None
+    return (frozenset(word for parts in keys[0] for word in parts[0][0]),
+            frozenset(stem for parts in keys[0] for stem in parts[0][1]))
 
 
-def _key_words(pattern: re.Pattern) -> tuple[frozenset[str], frozenset[str]] | None:
+def alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
+    """For each alternative of ``WORD_START(?:a|b|…)(?![\\w])`` (``re.I``), the keys of each of
+    its parts that begin a word (after a literal space or hyphen, or after optional words such
+    as ``(?:\\w+ ){0,3}``): the lower-cased words the part can begin with, a text holding
+    none of which holds no match of the alternative. The part whose shortest word is longest
+    comes first. Alternatives without such a part (a digit, a class of unknown letters …) are
+    given by their source. None when the pattern is not of that form or not ASCII.
+
+    Read from the parser's view of the pattern: what it does not know ends the word open,
+    never a word too few."""
+    return derived(pattern, _KEYS, _alternative_keys)
+
+
+def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
     source = pattern.pattern
     if (not isinstance(source, str) or not source.isascii() or not source.startswith(_HEAD)
             or not source.endswith(_TAIL)):
@@ -318,24 +337,25 @@ def _key_words(pattern: re.Pattern) -> tuple[frozenset[str], frozenset[str]] | N
     alternatives = _top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
     if alternatives is None:
         return None
-    words: set[str] = set()
-    stems: set[str] = set()
+    keyed: list[list[Keys]] = []
+    keyless: list[str] = []
     try:
         parser, c = import_module("re._parser"), import_module("re._constants")
         for alternative in alternatives:
-            best: tuple[int, set[tuple[str, bool]]] | None = None
+            scored: list[tuple[int, int, Keys]] = []
             for part in _word_parts(list(parser.parse(alternative, pattern.flags)), c):
                 heads = _heads(part, "", c)
                 score = _selectivity(heads)
-                if score > 0 and (best is None or score > best[0]):
-                    best = (score, heads)
-            if best is None:
-                return None
-            words.update(word for word, whole in best[1] if whole)
-            stems.update(word[:STEM] for word, whole in best[1] if not whole)
+                if score > 0:
+                    scored.append((-score, len(scored), (frozenset(word for word, whole in heads if whole),
+                                                         frozenset(word[:STEM] for word, whole in heads if not whole))))
+            if scored:
+                keyed.append([keys for _, _, keys in sorted(scored)])
+            else:
+                keyless.append(alternative)
     except Exception:  # noqa: BLE001 - another Python's parser: no keys, the set is always scanned
         return None
-    return frozenset(words), frozenset(stems)
+    return keyed, keyless
 
 
 #: Closes a part of an alternative: the word read so far ends there (a separator or the pattern's end follows).
