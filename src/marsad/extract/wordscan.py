@@ -298,6 +298,8 @@ AlternativeKeys = tuple[list[list[Keys]], list[str]]
 _KEYS: dict[int, tuple[re.Pattern, AlternativeKeys | None]] = {}
 #: Alternatives whose first words outnumber this are not spelled out (the set is then always scanned).
 _MOST_HEADS = 512
+#: A class of more characters than this ends a key word open ("[sz]" is spelled out).
+_MOST_SPELLED = 8
 
 
 def key_words(pattern: re.Pattern) -> Keys | None:
@@ -410,11 +412,11 @@ def _ends_in_separator(items: list, c: Any) -> bool:
     return _separator(op, av, c)
 
 
-_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_word_char(char: str) -> bool:
-    return _WORD_CHAR.match(char) is not None
+    """``\\w`` for one character (a letter, digit or number in Unicode's sense, or "_")."""
+    return char.isalnum() or char == "_"
 
 
 def _selectivity(heads: set[tuple[str, bool]]) -> int:
@@ -466,10 +468,12 @@ def _class_heads(members: list, rest: list, read: str, c: Any) -> set[tuple[str,
     for op, av in members:
         if op is c.LITERAL:
             chars.add(chr(av).lower())
-        elif op is c.RANGE and av[1] - av[0] <= _WIDEST_RANGE:
+        elif op is c.RANGE and av[1] - av[0] < _MOST_SPELLED:
             chars.update(chr(code).lower() for code in range(av[0], av[1] + 1))
         else:
             return {(read, False)}
+    if len(chars) > _MOST_SPELLED:
+        return {(read, False)}  # ("[a-z]+": each letter's words would be read on, for keys no more selective)
     out: set[tuple[str, bool]] = set()
     for char in chars:
         out |= _heads(rest, read + char, c) if _is_word_char(char) else {(read, bool(read))}
