@@ -408,6 +408,12 @@ def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
     cached = _KEYS.get(id(triggers))
     if cached is None or cached[0] is not triggers:
         cached = _KEYS[id(triggers)] = (triggers, TriggerKeys(triggers))
+        # Asked for once the process scans lower-cased text (casefold.WARM_UP_CHARS): a run
+        # long enough to need most sets. Their scan plans are compiled now, together (about
+        # 0.2 s), not one by one as documents first need them: which documents those are
+        # depends on the keys, and a run's cost per document is then its own from here on.
+        for pattern in triggers.values():
+            scan_plan(pattern)
     return cached[1]
 
 
