@@ -276,3 +276,13 @@ def test_rules_left_out_for_a_missing_set_change_no_typing(pieces):
     finally:
         casefold._scanned = saved
     assert typed[0] == typed[1]
+
+
+def test_the_sets_scan_plans_are_compiled_with_their_keys():
+    """Once, together, when a process first scans lower-cased text: not as documents first need them."""
+    from marsad.extract import event_types
+
+    triggers = {"ambush": re.compile(WORD_START + r"(?:ambush(?:ed)?|convoys? attacked)(?![\w])", re.I)}
+    assert id(triggers["ambush"]) not in event_types._PLANS
+    event_types.trigger_keys(triggers)
+    assert event_types._PLANS[id(triggers["ambush"])][0] is triggers["ambush"]
