@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from marsad.extract import casefold, wordscan
 from marsad.extract.casefold import folded_text, lowered_pattern
-from marsad.extract.event_types import TriggerScan, load_rules
+from marsad.extract.event_types import TriggerKeys, TriggerScan, load_rules
 from marsad.extract.wordscan import WORD_START, word_led_spans, word_led_starts
 
 # Matches at the very start, after brackets, hyphens, quotes, slashes, line breaks, tabs, a
@@ -197,3 +197,92 @@ def test_a_scan_told_the_wrong_first_characters_misses_matches():
     exact = wordscan.spaced_spans(pattern, wordscan.space_led(pattern), right, text, starts)
     assert exact == [m.span() for m in pattern.finditer(text)]
     assert wordscan.spaced_spans(pattern, wordscan.space_led(pattern), frozenset("k"), text, starts) != exact
+
+
+@pytest.mark.parametrize("alternatives, words, stems", [
+    (["shell(?:ed|ing)?", "mortar fire"], {"shell", "shelled", "shelling", "mortar"}, set()),
+    # the part whose shortest word is longest: past "the", "a" and optional words ("(?:\w+ ){0,3}")
+    (["the (?:\\w+ ){0,2}(?:army|military) (?:re)?took"], {"army", "military"}, set()),
+    (["(?:an? |the )?convoys? (?:was|were) ambushed"], {"ambushed"}, set()),
+    (["inghimasi\\w*", "S-?VBIEDs?"], {"inghimasi", "s", "svbied", "svbieds"}, {"ingh"}),  # open: a stem
+    (["al-[a-z]+ front"], {"front"}, set()),
+])
+def test_key_words_are_the_words_a_match_needs(alternatives, words, stems):
+    pattern = re.compile(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
+    assert wordscan.key_words(pattern) == (frozenset(words), frozenset(stems))
+
+
+@pytest.mark.parametrize("alternative", [
+    r"\d+ ?mm",  # a digit: not spelled out
+    r"(?-i:[A-Z][a-z]+)",  # a word left open before it has a stem's length
+    r"\w+ing",  # a category
+    r"ab\w*",
+])
+def test_a_set_without_key_words_is_always_scanned(alternative):
+    pattern = re.compile(WORD_START + "(?:shelling|" + alternative + r")(?![\w])", re.I)
+    assert wordscan.key_words(pattern) is None
+
+
+def test_every_shipped_set_but_a_few_has_key_words():
+    keys = {name: wordscan.key_words(pattern) for name, pattern in load_rules().triggers.items()}
+    assert sorted(name for name, found in keys.items() if found is None) == ["armed_party", "shelling"]
+    assert "protesters" in keys["protest_actor"][0]
+    # a calibre has no key word: searched for on its own, the other alternatives by their keys
+    keyed, keyless = wordscan.alternative_keys(load_rules().triggers["shelling"])
+    assert len(keyless) == 1 and "mm" in keyless[0] and keyed
+
+
+def test_each_part_of_an_alternative_gives_keys_the_most_selective_first():
+    pattern = re.compile(WORD_START + r"(?:the (?:\w+ ){0,2}convoys? (?:was|were) ambushed|\d+ ?mm)(?![\w])", re.I)
+    keyed, keyless = wordscan.alternative_keys(pattern)
+    assert keyless == [r"\d+ ?mm"]
+    assert [sorted(words) for words, _ in keyed[0]] == [["ambushed"], ["convoy", "convoys"], ["the"], ["was", "were"]]
+
+
+def test_a_set_is_possible_only_where_every_part_of_an_alternative_has_a_key(monkeypatch):
+    keys = TriggerKeys({"ambush": re.compile(WORD_START + r"(?:convoys? (?:\w+ ){0,3}ambushed|\d+ ?mm)(?![\w])", re.I),
+                        "open": re.compile(WORD_START + r"(?:\w+ing)(?![\w])", re.I)})
+    assert keys.possible("the convoy was ambushed") == {"ambush", "open"}
+    assert keys.possible("the patrol was ambushed; a convoy passed") == {"ambush", "open"}
+    assert keys.possible("the patrol was ambushed") == {"open"}  # no convoy
+    assert keys.possible("shelled with 120 mm rounds") == {"ambush", "open"}  # the calibre, searched for alone
+
+
+def test_a_document_without_a_sets_key_words_is_not_scanned_for_it(monkeypatch):
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    rules = load_rules()
+    scan = TriggerScan(rules.triggers, "Protesters marched in the capital on Friday.")
+    possible = scan._may_match()
+    assert possible is not None and "protest" in possible and "chemical" not in possible
+    assert scan.within("chemical", 0, 40) == []
+    kept = scan.rules_that_may_hold(rules.rules)
+    assert all(rule.sub != "Chemical weapon" for rule in kept) and any(rule.sub == "Peaceful protest" for rule in kept)
+    assert [rule.index for rule in kept] == sorted(rule.index for rule in kept)  # the rules' own order
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ", ", "-", ". ", " ("])), min_size=1, max_size=25))
+def test_rules_left_out_for_a_missing_set_change_no_typing(pieces):
+    """Typed with the rules that may hold (steady state) or with all of them (before the lowered
+    scans are in use, nothing is left out): the same first rule holds."""
+    text = "".join(word + sep for word, sep in pieces).strip()
+    saved = casefold._scanned
+    rules = load_rules()
+    try:
+        typed = []
+        for scanned in (0, casefold.WARM_UP_CHARS):
+            casefold._scanned = scanned
+            typed.append(rules.classify(text, doc=text))
+    finally:
+        casefold._scanned = saved
+    assert typed[0] == typed[1]
+
+
+def test_the_sets_scan_plans_are_compiled_with_their_keys():
+    """Once, together, when a process first scans lower-cased text: not as documents first need them."""
+    from marsad.extract import event_types
+
+    triggers = {"ambush": re.compile(WORD_START + r"(?:ambush(?:ed)?|convoys? attacked)(?![\w])", re.I)}
+    assert id(triggers["ambush"]) not in event_types._PLANS
+    event_types.trigger_keys(triggers)
+    assert event_types._PLANS[id(triggers["ambush"])][0] is triggers["ambush"]

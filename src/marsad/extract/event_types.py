@@ -25,13 +25,17 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
 from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
 from marsad.extract.wordscan import (
+    STEM,
     WORD_START,
+    Keys,
+    alternative_keys,
     alternative_runs,
     first_chars,
     merged_spans,
@@ -86,6 +90,11 @@ class Rule:
     main: tuple[str, ...] = ()
     victims: str | None = None  # "armed" | "unarmed"
     actor1_state: bool | None = None
+    needs: frozenset[str] = frozenset()  # the sets that must match somewhere in the document (lead, all, main)
+
+    def may_hold(self, possible: frozenset[str]) -> bool:
+        """False when the document lacks a set the rule needs (``possible``: the sets that may match in it)."""
+        return self.needs <= possible and (not self.any or not possible.isdisjoint(self.any))
 
     @property
     def name(self) -> str:
@@ -120,8 +129,9 @@ class EventTypeRules:
             for name in names:
                 if name not in self.triggers:
                     raise ConfigError(f"event type rule {index}: unknown trigger set {name!r}; define it under triggers")
+        needs = frozenset(fields["lead"] + fields["all"] + fields["main"])
         return Rule(sub=raw["sub"], index=index, victims=raw.get("victims"), actor1_state=raw.get("actor1_state"),
-                    **fields)
+                    needs=needs, **fields)
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                  context: str | None = None, victims: str | None = None, doc: str | None = None,
@@ -140,7 +150,8 @@ class EventTypeRules:
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
         lead = matcher.lead
-        for rule in self.rules:
+        # (the rules a set missing from the whole document rules out are left out: they would not hold)
+        for rule in matcher.scan.rules_that_may_hold(self.rules):
             if rule.lead and lead(rule.lead[0]) is None:
                 continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
@@ -197,17 +208,47 @@ class TriggerScan:
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
         self._led_starts: list[int] | None = None
+        self._possible: frozenset[str] | None = None  # the sets whose key words the document holds
+        self._rules: tuple[list[Rule], list[Rule]] | None = None
+
+    def _folded_text(self) -> str | None:
+        if not self._folded_known:
+            self._folded, self._folded_known = folded_for_scan(self.text), True
+        return self._folded
+
+    def _may_match(self) -> frozenset[str] | None:
+        """The sets that may match in the document (None: all, before the lower-cased text
+        is in use): those whose key words it holds (:class:`TriggerKeys`); the others have
+        no match and are never scanned."""
+        if self._possible is None:
+            folded = self._folded_text()
+            if folded is None:
+                return None
+            self._possible = trigger_keys(self.triggers).possible(folded)
+        return self._possible
+
+    def rules_that_may_hold(self, rules: list[Rule]) -> list[Rule]:
+        """``rules`` less those that need a set the document has no match of, in order."""
+        known = self._rules
+        if known is not None and known[0] is rules:
+            return known[1]
+        possible = self._may_match()
+        kept = rules if possible is None else trigger_keys(self.triggers).rules_that_may_hold(rules, possible)
+        self._rules = (rules, kept)
+        return kept
 
     def _matches(self, name: str) -> tuple[list[int], list[tuple[int, int]]]:
         found = self._spans.get(name)
         if found is None:
             pattern, text = self.triggers[name], self.text
-            if not self._folded_known:
-                self._folded, self._folded_known = folded_for_scan(text), True
-            if self._folded is None:  # a short run: no pattern compiled beyond the rules' own
+            folded = self._folded_text()
+            possible = self._may_match()
+            if folded is None:  # a short run: no pattern compiled beyond the rules' own
                 spans = [m.span() for m in pattern.finditer(text)]
+            elif possible is not None and name not in possible:
+                spans = []
             else:
-                spans = self._planned(scan_plan(pattern), self._folded)
+                spans = self._planned(scan_plan(pattern), folded)
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 
@@ -220,7 +261,6 @@ class TriggerScan:
             pattern, spaced, chars, lowered = plan[0]
             return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
         return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
-        return self._led_starts
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
@@ -272,6 +312,109 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
         scanned = run if lowered is None else lowered
         plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None))
     return plan
+
+
+_WORD_RUN = re.compile(r"\w+")
+_STEM_OF = itemgetter(slice(0, STEM))
+#: A set with more alternatives without key words than this is always scanned.
+_MOST_KEYLESS = 3
+#: Bounds the rules kept per combination of sets (a few hundred occur in practice).
+_KEPT_SIZE = 4096
+
+
+class TriggerKeys:
+    """Which trigger sets a document may match, read from its words: an alternative matches
+    only in a document that holds a key word of each of its parts
+    (:func:`~marsad.extract.wordscan.alternative_keys`); the few alternatives without one
+    (a calibre, "122mm") are searched for on their own. Worked out once per rules file."""
+
+    def __init__(self, triggers: dict[str, re.Pattern]):
+        always: set[str] = set()
+        by_key: dict[str, list[tuple[str, list[Keys]]]] = {}  # a word, or a stem led by "~"
+        self.keyless: list[tuple[str, re.Pattern]] = []
+        for name, pattern in triggers.items():
+            keys = alternative_keys(pattern)
+            alone = None
+            if keys is not None and keys[1]:
+                alone = lowered_pattern(re.compile(WORD_START + "(?:" + "|".join(keys[1]) + r")(?![\w])", pattern.flags))
+            if keys is None or len(keys[1]) > _MOST_KEYLESS or not keys[0] or (keys[1] and alone is None):
+                always.add(name)  # (an alternative without keys that is case-sensitive: as long to find as the set)
+                continue
+            for parts in keys[0]:
+                for key in [*parts[0][0], *("~" + stem for stem in parts[0][1])]:
+                    by_key.setdefault(key, []).append((name, parts[1:]))
+            if alone is not None:
+                self.keyless.append((name, alone))
+        self.always = frozenset(always)
+        # per key: the sets an alternative of which it decides alone, and the others' remaining parts
+        self.by_word: dict[str, tuple[frozenset[str], list[tuple[str, list[Keys]]]]] = {}
+        self.by_stem: dict[str, tuple[frozenset[str], list[tuple[str, list[Keys]]]]] = {}
+        for key, entries in by_key.items():
+            direct = frozenset(name for name, rest in entries if not rest)
+            held = (direct, [(name, rest) for name, rest in entries if rest and name not in direct])
+            if key.startswith("~"):
+                self.by_stem[key[1:]] = held
+            else:
+                self.by_word[key] = held
+        self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
+        self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
+
+    def possible(self, folded: str) -> frozenset[str]:
+        """The sets that may match in a text lower-cased to ``folded``."""
+        words = set(_WORD_RUN.findall(folded))
+        stems = set(map(_STEM_OF, words))
+        found = set(self.always)
+        for word in self.words.intersection(words):
+            direct, conditional = self.by_word[word]
+            found.update(direct)
+            for name, rest in conditional:
+                if name not in found and _parts_held(rest, words, stems):
+                    found.add(name)
+        for stem in self.stems.intersection(stems):
+            direct, conditional = self.by_stem[stem]
+            found.update(direct)
+            for name, rest in conditional:
+                if name not in found and _parts_held(rest, words, stems):
+                    found.add(name)
+        for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
+            if name not in found and alone.search(folded) is not None:
+                found.add(name)
+        return frozenset(found)
+
+    def rules_that_may_hold(self, rules: list[Rule], possible: frozenset[str]) -> list[Rule]:
+        known = self._kept.get(possible)
+        if known is not None and known[0] is rules:
+            return known[1]
+        kept = [rule for rule in rules if rule.may_hold(possible)]
+        if len(self._kept) >= _KEPT_SIZE:
+            self._kept.clear()
+        self._kept[possible] = (rules, kept)
+        return kept
+
+
+def _parts_held(parts: list[Keys], words: set[str], stems: set[str]) -> bool:
+    """Whether the text holds a key of each of ``parts``."""
+    for part in parts:
+        if part[0].isdisjoint(words) and part[1].isdisjoint(stems):
+            return False
+    return True
+
+
+_KEYS: dict[int, tuple[dict[str, re.Pattern], TriggerKeys]] = {}
+
+
+def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
+    """The :class:`TriggerKeys` of a rules file's trigger sets (kept while the sets live)."""
+    cached = _KEYS.get(id(triggers))
+    if cached is None or cached[0] is not triggers:
+        cached = _KEYS[id(triggers)] = (triggers, TriggerKeys(triggers))
+        # Asked for once the process scans lower-cased text (casefold.WARM_UP_CHARS): a run
+        # long enough to need most sets. Their scan plans are compiled now, together (about
+        # 0.2 s), not one by one as documents first need them: which documents those are
+        # depends on the keys, and a run's cost per document is then its own from here on.
+        for pattern in triggers.values():
+            scan_plan(pattern)
+    return cached[1]
 
 
 _SCANS = threading.local()

@@ -287,3 +287,210 @@ def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[in
             return out
         out.append(best)
         pos = best[1]
+
+
+#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*").
+STEM = 4
+#: Words a text must hold: whole words, and the stems of words whose end the pattern leaves open.
+Keys = tuple[frozenset[str], frozenset[str]]
+#: Each alternative's parts' keys (the most selective part first), and the alternatives with none.
+AlternativeKeys = tuple[list[list[Keys]], list[str]]
+_KEYS: dict[int, tuple[re.Pattern, AlternativeKeys | None]] = {}
+#: Alternatives whose first words outnumber this are not spelled out (the set is then always scanned).
+_MOST_HEADS = 512
+#: A class of more characters than this ends a key word open ("[sz]" is spelled out).
+_MOST_SPELLED = 8
+
+
+def key_words(pattern: re.Pattern) -> Keys | None:
+    """Words a text must hold for ``WORD_START(?:a|b|…)(?![\\w])`` (``re.I``) to match in it:
+    ``(words, stems)``, lower-cased; a text without any of the ``words`` as a whole word
+    (a run of ``\\w``) and without a word whose first :data:`STEM` characters are one of the
+    ``stems`` holds no match. None when that is not known for some alternative (a digit, a
+    class of unknown letters, a case-folding pattern that is not ASCII …).
+
+    Each alternative gives the first words of the most selective of its parts that begin a
+    word (see :func:`alternative_keys`)."""
+    keys = alternative_keys(pattern)
+    if keys is None or keys[1]:
+        return None
+    return (frozenset(word for parts in keys[0] for word in parts[0][0]),
+            frozenset(stem for parts in keys[0] for stem in parts[0][1]))
+
+
+def alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
+    """For each alternative of ``WORD_START(?:a|b|…)(?![\\w])`` (``re.I``), the keys of each of
+    its parts that begin a word (after a literal space or hyphen, or after optional words such
+    as ``(?:\\w+ ){0,3}``): the lower-cased words the part can begin with, a text holding
+    none of which holds no match of the alternative. The part whose shortest word is longest
+    comes first. Alternatives without such a part (a digit, a class of unknown letters …) are
+    given by their source. None when the pattern is not of that form or not ASCII.
+
+    Read from the parser's view of the pattern: what it does not know ends the word open,
+    never a word too few."""
+    return derived(pattern, _KEYS, _alternative_keys)
+
+
+def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
+    source = pattern.pattern
+    if (not isinstance(source, str) or not source.isascii() or not source.startswith(_HEAD)
+            or not source.endswith(_TAIL)):
+        return None
+    alternatives = _top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+    if alternatives is None:
+        return None
+    keyed: list[list[Keys]] = []
+    keyless: list[str] = []
+    try:
+        parser, c = import_module("re._parser"), import_module("re._constants")
+        for alternative in alternatives:
+            scored: list[tuple[int, int, Keys]] = []
+            for part in _word_parts(list(parser.parse(alternative, pattern.flags)), c):
+                heads = _heads(part, "", c)
+                score = _selectivity(heads)
+                if score > 0:
+                    scored.append((-score, len(scored), (frozenset(word for word, whole in heads if whole),
+                                                         frozenset(word[:STEM] for word, whole in heads if not whole))))
+            if scored:
+                keyed.append([keys for _, _, keys in sorted(scored)])
+            else:
+                keyless.append(alternative)
+    except Exception:  # noqa: BLE001 - another Python's parser: no keys, the set is always scanned
+        return None
+    return keyed, keyless
+
+
+#: Closes a part of an alternative: the word read so far ends there (a separator or the pattern's end follows).
+_WORD_END = ("word end", None)
+
+
+def _word_parts(items: list, c: Any) -> list[list]:
+    """The parts of a parsed alternative that begin a word, each closed by :data:`_WORD_END`
+    when a separator (or the alternative's end, before ``(?![\\w])``) follows it."""
+    out: list[list] = []
+    part: list = []
+    begins = True  # the part starts the match, or follows a non-word character
+    for op, av in items:
+        if _separator(op, av, c):
+            if begins:
+                out.append([*part, _WORD_END])
+            part, begins = [], True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and _filler(list(av[2]), c):
+            if begins and part:
+                out.append(part)  # open: the filler may go on with the word
+            begins = (begins and not part) if av[0] == 0 else True
+            part = []
+        else:
+            part.append((op, av))
+    if begins:
+        out.append([*part, _WORD_END])
+    return out
+
+
+def _separator(op: Any, av: Any, c: Any) -> bool:
+    """A literal non-word character, or a class of them only."""
+    if op is c.LITERAL:
+        return not _is_word_char(chr(av))
+    if op is c.IN:
+        return all(o is c.LITERAL and not _is_word_char(chr(a)) for o, a in av)
+    return False
+
+
+def _filler(items: list, c: Any) -> bool:
+    """Words that end in a separator on every path (``\\w+ ``, ``(?:an? |the )``), not separators alone."""
+    return _ends_in_separator(items, c) and not all(_separator(op, av, c) for op, av in items)
+
+
+def _ends_in_separator(items: list, c: Any) -> bool:
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is c.SUBPATTERN:
+        return _ends_in_separator(list(av[3]), c)
+    if op is c.BRANCH:
+        return all(_ends_in_separator(list(branch), c) for branch in av[1])
+    return _separator(op, av, c)
+
+
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` for one character (a letter, digit or number in Unicode's sense, or "_")."""
+    return char.isalnum() or char == "_"
+
+
+def _selectivity(heads: set[tuple[str, bool]]) -> int:
+    """The length of the shortest key (0: some path gives none)."""
+    shortest = 0
+    for word, whole in heads:
+        length = len(word) if whole else (STEM if len(word) >= STEM else 0)
+        if length == 0:
+            return 0
+        shortest = length if shortest == 0 else min(shortest, length)
+    return shortest
+
+
+def _heads(items: list, read: str, c: Any) -> set[tuple[str, bool]]:
+    """The first words a match of ``items`` (after ``read``) can begin with: (word, whole), whole
+    when the word ends there, else only its beginning is known. A superset: "" when not known."""
+    if len(read) > 40 or not items:
+        return {(read, False)}
+    op, av = items[0]
+    rest = items[1:]
+    if items[0] is _WORD_END:
+        return {(read, bool(read))}
+    if op is c.LITERAL:
+        char = chr(av).lower()
+        if not _is_word_char(char):
+            return {(read, bool(read))}
+        return _heads(rest, read + char, c)
+    if op is c.IN:
+        return _class_heads(av, rest, read, c)
+    if _word_end_assertion(op, av, c) and read:
+        return {(read, True)}
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _heads(rest, read, c)  # zero width: leaving it out finds more, never fewer
+    if op is c.SUBPATTERN:
+        return _heads(list(av[3]) + rest, read, c)
+    if op is c.BRANCH:
+        return _bounded(set().union(*(_heads(list(branch) + rest, read, c) for branch in av[1])), read)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, item = av[0], av[1], list(av[2])
+        if high <= 3:
+            return _bounded(set().union(*(_heads(item * n + rest, read, c) for n in range(low, high + 1))), read)
+        # more than ``low`` repeats: the first ``low + 1`` of them, then anything
+        return _bounded(_heads(item * low + rest, read, c) | _heads(item * (low + 1), read, c), read)
+    return {(read, False)}
+
+
+def _class_heads(members: list, rest: list, read: str, c: Any) -> set[tuple[str, bool]]:
+    chars: set[str] = set()
+    for op, av in members:
+        if op is c.LITERAL:
+            chars.add(chr(av).lower())
+        elif op is c.RANGE and av[1] - av[0] < _MOST_SPELLED:
+            chars.update(chr(code).lower() for code in range(av[0], av[1] + 1))
+        else:
+            return {(read, False)}
+    if len(chars) > _MOST_SPELLED:
+        return {(read, False)}  # ("[a-z]+": each letter's words would be read on, for keys no more selective)
+    out: set[tuple[str, bool]] = set()
+    for char in chars:
+        out |= _heads(rest, read + char, c) if _is_word_char(char) else {(read, bool(read))}
+    return _bounded(out, read)
+
+
+def _word_end_assertion(op: Any, av: Any, c: Any) -> bool:
+    """``\\b`` or ``(?![\\w])``: after a word character, the word ends here."""
+    if op is c.AT:
+        return av is c.AT_BOUNDARY
+    if op is not c.ASSERT_NOT or av[0] != 1 or len(av[1]) != 1:
+        return False
+    inner_op, inner = list(av[1])[0]
+    if inner_op is c.IN:
+        return len(inner) == 1 and inner[0] == (c.CATEGORY, c.CATEGORY_WORD)
+    return bool(inner_op is c.CATEGORY and inner is c.CATEGORY_WORD)
+
+
+def _bounded(heads: set[tuple[str, bool]], read: str) -> set[tuple[str, bool]]:
+    return heads if len(heads) <= _MOST_HEADS else {(read, False)}
