@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.extract import casefold, place_cues
+from marsad.extract.actors import alias_key, load_lexicon
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext
 from marsad.extract.place_words import place_words as _words
@@ -328,8 +329,6 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    from marsad.extract.actors import alias_key, load_lexicon
-
     return alias_key(word) in load_lexicon().demonyms
 
 
