@@ -150,7 +150,7 @@ _ARABIC_KM = 50
 _OCHA_PARTS = re.compile(r"\s+-\s+")
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per candidate
 class Resolution:
     place: Place
     score: float
