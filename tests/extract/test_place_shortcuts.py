@@ -114,3 +114,20 @@ def test_the_token_scan_steps_over_lower_case_words_only():
     text = "shelled al-Bab and aL Raqqa's east, near d'Ivoire 3rd, in Deir-ez-Zor road"
     assert place_names._tokens(text) == _plain_tokens(text)
     assert [t[2] for t in place_names._tokens("clashes in al Hol camp")] == ["al", "Hol"]
+
+
+class _EveryKey:
+    def has_key(self, key: str) -> bool:
+        return True
+
+
+def test_region_phrases_are_scanned_for_only_in_a_text_with_their_word():
+    def regions(text: str, folded: str | None) -> list[tuple[int, int]]:
+        return [(f.start, f.end) for f in place_names._region_phrases(text, _EveryKey(), [], folded)]
+
+    text = "Strikes EAST OF THE EUPHRATES and on the Border Strip between the two rivers."
+    for folded in (None, folded_text(text)):
+        assert regions(text, folded) == [(8, 29), (41, 76)]
+    assert regions("Strikes east of the river.", None) == []
+    unsafe = "Strikes eaſt of the Euphrateſ."  # no lowered text to test the word in: scanned as ever
+    assert regions(unsafe, None) == [(8, 29)] == [(m.start(), m.end()) for m in place_names._REGION_PHRASES[0][0].finditer(unsafe)]

@@ -48,10 +48,10 @@ _TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
 _REGION_PHRASES = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
-                r"east\s+Euphrates)", re.I), "East of the Euphrates"),
+                r"east\s+Euphrates)", re.I), "East of the Euphrates", "euphrates"),
     (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
-                r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip"),
-)
+                r"(?:2|two)\s+rivers)", re.I), "Tigris-Euphrates border strip", "strip"),
+)  # (pattern, region, a word every match holds)
 
 
 @dataclass
@@ -131,7 +131,12 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) -> list[Found]:
     found = []
-    for pattern, region in _REGION_PHRASES:
+    # A document without the word has no match: a re.I scan tries its alternation at every offset
+    # (the lowered text holds the word wherever re.I finds it, see casefold.folded_text).
+    lowered = folded if folded is not None else casefold.folded_text(norm)
+    for pattern, region, word in _REGION_PHRASES:
+        if lowered is not None and word not in lowered:
+            continue
         key = place_key(region)
         if not gazetteer.has_key(key):
             continue
