@@ -55,6 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from marsad.gazetteer.admin import plain_unit_name
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub, Points, points_of
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
 from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
@@ -413,8 +414,6 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 @lru_cache(maxsize=50_000)
 def unit_key(name: str) -> str:
     """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
-    from marsad.gazetteer.admin import plain_unit_name
-
     return place_key(plain_unit_name(name))
 
 
