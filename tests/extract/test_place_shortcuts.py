@@ -81,3 +81,53 @@ def test_cues_still_found():
     text = "Shelling near the northern Atarib and Jisr (Idlib, Syria) in Kafr Nabl (x)"
     starts = {text.index("Atarib"), text.index("Idlib"), text.index("Kafr")}  # not "Syria", not "x"
     assert place_cues.cue_ends(text, folded_text(text)) == starts
+
+
+_WORD_PIECES = ["al", "Al", "AL", "aL", "as", "ash", "de", "y", "'", "'s", "-", "-Zor", " ", ",", "3", "_", "é", "É",
+                "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't"]
+
+
+def _plain_tokens(norm: str) -> list[tuple[int, int, str]]:
+    """What place_names._tokens keeps, by reading every word of _TOKEN's scan in turn."""
+    tokens: list[tuple[int, int, str]] = []
+    connectors = place_names._words().connectors
+    for match in place_names._TOKEN.finditer(norm):
+        text, start = match[0], match.start()
+        end = start + len(text)
+        if "'" in text and (text[-1] == "'" or text.endswith("'s")):
+            end -= 2 if text.endswith("'s") else 1
+            text = norm[start:end]
+        if "-" in text and place_names._ROUTE_AFTER.match(norm, end):
+            tokens.extend(place_names._hyphen_parts(start, text))
+        elif text and (place_names._is_name_word(text) or text.lower() in connectors):
+            tokens.append((start, end, text))
+    return tokens
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=16).map("".join))
+def test_the_token_scan_keeps_the_words_of_the_plain_scan(text):
+    assert place_names._tokens(text) == _plain_tokens(text)
+
+
+def test_the_token_scan_steps_over_lower_case_words_only():
+    text = "shelled al-Bab and aL Raqqa's east, near d'Ivoire 3rd, in Deir-ez-Zor road"
+    assert place_names._tokens(text) == _plain_tokens(text)
+    assert [t[2] for t in place_names._tokens("clashes in al Hol camp")] == ["al", "Hol"]
+
+
+class _EveryKey:
+    def has_key(self, key: str) -> bool:
+        return True
+
+
+def test_region_phrases_are_scanned_for_only_in_a_text_with_their_word():
+    def regions(text: str, folded: str | None) -> list[tuple[int, int]]:
+        return [(f.start, f.end) for f in place_names._region_phrases(text, _EveryKey(), [], folded)]
+
+    text = "Strikes EAST OF THE EUPHRATES and on the Border Strip between the two rivers."
+    for folded in (None, folded_text(text)):
+        assert regions(text, folded) == [(8, 29), (41, 76)]
+    assert regions("Strikes east of the river.", None) == []
+    unsafe = "Strikes eaſt of the Euphrateſ."  # no lowered text to test the word in: scanned as ever
+    assert regions(unsafe, None) == [(8, 29)] == [(m.start(), m.end()) for m in place_names._REGION_PHRASES[0][0].finditer(unsafe)]

@@ -81,3 +81,51 @@ def test_the_places_kept_are_bounded(tmp_path, bundled_gazetteer_path, monkeypat
         assert all(gazetteer.place(place.id) == place for place in places)
     assert largest < 10 < len(keys)
     gazetteer.close()
+
+
+def _arabic_skeletons(path, count: int) -> list[str]:
+    """Skeletons of Arabic names that several places share, the most shared first."""
+    connection = sqlite3.connect(path)
+    try:
+        return [row[0][1:] for row in connection.execute(
+            "SELECT key FROM names WHERE key LIKE '~%' GROUP BY key HAVING COUNT(*) > 1 "
+            "ORDER BY COUNT(*) DESC, key LIMIT ?", (count,))]
+    finally:
+        connection.close()
+
+
+def test_the_stubs_of_an_arabic_lookup_build_its_places(tmp_path, bundled_gazetteer_path):
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    skeletons = _arabic_skeletons(bundled_gazetteer_path, 30)
+    assert len(skeletons) >= 10
+    for skel in skeletons:
+        stubs = gazetteer.arabic_groups(skel).places
+        places = gazetteer.by_arabic_skeleton(skel)
+        assert [stub.id for stub in stubs] == [place.id for place in places]
+        assert [(s.admin1_code, s.country, s.latitude) for s in stubs] == [
+            (p.admin1_code, p.country, p.latitude) for p in places]
+        every, alternate = list(stubs), list(stubs)[::2]  # many at once, and few one by one
+        assert gazetteer.arabic_places(skel, every) == list(places)
+        assert gazetteer.arabic_places(skel, alternate) == list(places)[::2]
+    assert gazetteer.arabic_groups("").places == () == gazetteer.by_arabic_skeleton("")
+    gazetteer.close()
+
+
+def test_an_arabic_stub_is_built_from_the_file_it_was_read_from(tmp_path, bundled_gazetteer_path):
+    skel = _arabic_skeletons(bundled_gazetteer_path, 1)[0]
+    probe = Gazetteer(tmp_path / "empty.sqlite", bundled_gazetteer_path)
+    bundled = probe.by_arabic_skeleton(skel)[0]
+    probe.close()
+    user = tmp_path / "user.sqlite"
+    connection = connect(user)
+    connection.execute(PLACE_INSERT, (bundled.id, "Zzqrenamed", "SY", None, None, None, 1.0, 2.0, "town", 0, 0,
+                                      "ocha", None))
+    connection.execute("INSERT INTO names VALUES (?,?,?,?)", ("~" + skel, skel, bundled.id, "Zzqrenamed"))
+    connection.close()
+    gazetteer = Gazetteer(user, bundled_gazetteer_path)
+    stubs = gazetteer.arabic_groups(skel).places
+    assert stubs[0].id == bundled.id and stubs[0].schema == "main" and stubs[0].latitude == 1.0
+    assert gazetteer.arabic_places(skel, stubs[:1])[0].name == "Zzqrenamed"
+    assert [p.id for p in gazetteer.arabic_places(skel, stubs[1:2])] == [stubs[1].id]
+    assert gazetteer.arabic_places(skel, stubs[1:2]) == list(gazetteer.by_arabic_skeleton(skel)[1:2])
+    gazetteer.close()

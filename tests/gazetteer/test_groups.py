@@ -112,6 +112,9 @@ class _Gazetteer:
     def arabic_groups(self, skel: str) -> PlaceGroups:
         return PlaceGroups(self.by_arabic_skeleton(skel))
 
+    def arabic_places(self, skel: str, places: list) -> list[Place]:
+        return list(places)
+
     def by_skeleton(self, skel: str) -> tuple[Place, ...]:
         return ()
 

@@ -13,6 +13,7 @@ Relations ("countryside of X", "east of X") set ``relation``,
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -50,8 +51,6 @@ def report_countries(ctx: DocContext) -> set[str]:
 def default_countries() -> set[str]:
     """The countries a deployment reports on, from ``MARSAD_COUNTRIES``
     (ISO codes, e.g. ``SY,IQ``); empty means "the whole world"."""
-    import os
-
     value = os.environ.get("MARSAD_COUNTRIES", "")
     return {code.strip().upper() for code in value.split(",") if code.strip()}
 

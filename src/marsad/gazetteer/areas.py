@@ -43,6 +43,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
+from types import ModuleType
 
 _DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 _LEFT = re.compile(
@@ -110,12 +112,21 @@ def _search_left(left: str) -> re.Match | None:
     text (:mod:`marsad.extract.casefold`); the match is ``_LEFT``'s own, so its
     groups hold the text as written. A ``$``-anchored ``re.I`` search tries the
     whole alternation at every offset: it was 5% of place finding."""
-    from marsad.extract.casefold import finditer, folded_text
-
-    folded = folded_text(left)
+    casefold = _casefold()
+    folded = casefold.folded_text(left)
     if folded is not None and not folded.rstrip().endswith(_LEFT_LAST_WORDS):
         return None  # most names: "in X", "of X", ", X" (a search would try every offset to find nothing)
-    return next(finditer(_LEFT, left, folded), None)
+    return next(casefold.finditer(_LEFT, left, folded), None)
+
+
+@lru_cache(maxsize=1)
+def _casefold() -> ModuleType:
+    """:mod:`marsad.extract.casefold`, imported on first use (the gazetteer does not
+    import the extraction package when loaded) and then held: an import statement in
+    :func:`_search_left`, asked for every name, cost more than its early return saved."""
+    import marsad.extract.casefold
+
+    return marsad.extract.casefold
 
 
 #: how every alternative of ``_LEFT`` ends, before its final spaces ("… of the ", "near ", "eastern ")

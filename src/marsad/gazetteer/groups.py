@@ -15,20 +15,31 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from marsad.gazetteer.index import Place
 
 
+class PlaceStub(NamedTuple):
+    """What :class:`PlaceGroups` reads of a place, and the file (schema) to
+    read the rest from: a lookup's row before its place is built."""
+
+    id: str
+    admin1_code: str | None
+    country: str | None
+    latitude: float
+    schema: str
+
+
 class PlaceGroups:
-    """The places of one lookup, by governorate code, by country, and in order of latitude."""
+    """The places of one lookup (or their stubs), by governorate code, by country, and in order of latitude."""
 
     __slots__ = ("places", "_by_admin1", "_by_country", "_latitudes", "_by_latitude")
 
-    def __init__(self, places: tuple[Place, ...]) -> None:
+    def __init__(self, places: Sequence[Place | PlaceStub]) -> None:
         self.places = places
         self._by_admin1: dict[str, list[int]] = {}
         self._by_country: dict[str | None, list[int]] = {}

@@ -27,11 +27,12 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.gazetteer.groups import PlaceGroups
+from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
 
@@ -193,6 +194,8 @@ def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
 #: how much of the bundled index is read through a memory map (all of it: about 120 MB, shared
 #: by every process on the machine through the page cache)
 BUNDLED_MMAP_BYTES = 1 << 30
+#: more places found through their Arabic name than this are built by one lookup of them all, fewer one by one
+ARABIC_ONE_BY_ONE = 8
 #: a user index with more names than this is probed by SQL rather than read into memory
 MAIN_KEYS_LIMIT = 200_000
 #: at most so many places built by lookups are kept for :meth:`Gazetteer.place` (as many as its own cache)
@@ -263,11 +266,48 @@ class Gazetteer:
 
     def arabic_groups(self, skel: str) -> PlaceGroups:
         """:meth:`by_arabic_skeleton`'s places indexed by governorate, country
-        and latitude (:mod:`~marsad.gazetteer.groups`)."""
+        and latitude (:mod:`~marsad.gazetteer.groups`), as stubs: what the
+        index reads of each, not the place (:meth:`arabic_places` builds those
+        a caller keeps). A short skeleton meets dozens of places, of which the
+        context keeps a few; building every one was half the cost of a new
+        skeleton's lookup."""
         return self._arabic_groups(skel)
 
     def _group_arabic(self, skel: str) -> PlaceGroups:
-        return PlaceGroups(self.by_arabic_skeleton(skel))
+        key = ARABIC_PREFIX + skel
+        schemas = self._key_schemas(key) if len(skel) >= 2 else ()
+        stubs: dict[str, PlaceStub] = {}
+        for schema in schemas:  # in the order of _select's union, the first row of a place kept as there
+            with self._lock:
+                rows = self.connection.execute(
+                    f"SELECT p.id, p.admin1_code, p.country, p.latitude FROM {schema}.names n "
+                    f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
+            for place_id, admin1_code, country, latitude in rows:
+                if place_id not in stubs:
+                    stubs[place_id] = PlaceStub(place_id, admin1_code, country, latitude, schema)
+        return PlaceGroups(tuple(stubs.values()))
+
+    def arabic_places(self, skel: str, stubs: Sequence[Place | PlaceStub]) -> list[Place]:
+        """The places of stubs of :meth:`arabic_groups` (``skel``'s), in their
+        order: each read from the file its stub was, as :meth:`by_arabic_skeleton`
+        reads it; many at once by that lookup."""
+        if len(stubs) > ARABIC_ONE_BY_ONE:
+            by_id = {place.id: place for place in self.by_arabic_skeleton(skel)}
+            return [by_id[stub.id] for stub in stubs]
+        return [stub if isinstance(stub, Place) else self._stub_place(stub) for stub in stubs]
+
+    def _stub_place(self, stub: PlaceStub) -> Place:
+        built, excluded = self._reusable((stub.schema,))
+        reusable = built is not None and stub.id not in excluded
+        if built is not None and reusable and (place := built.get(stub.id)) is not None:
+            return place
+        with self._lock:
+            row = self.connection.execute(
+                f"SELECT {_PLACE_COLUMNS} FROM {stub.schema}.places p WHERE p.id = ?", (stub.id,)).fetchone()
+        place = place_of(row)
+        if built is not None and reusable:
+            built[stub.id] = place
+        return place
 
     def by_skeleton(self, skel: str) -> tuple[Place, ...]:
         """Fuzzy candidates (same consonant skeleton); callers must restrict

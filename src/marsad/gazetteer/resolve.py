@@ -55,7 +55,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.gazetteer.groups import PlaceGroups, Points, points_of
+from marsad.gazetteer.admin import plain_unit_name
+from marsad.gazetteer.groups import PlaceGroups, PlaceStub, Points, points_of
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
 from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
 
@@ -125,7 +126,7 @@ class Context:
             _edit_distance(key, place_key(part)) <= max(1, len(key) // 3) for part in _OCHA_PARTS.split(place.name)))
 
 
-    def arabic_candidates(self, groups: PlaceGroups, consonants: str) -> list[Place]:
+    def arabic_candidates(self, groups: PlaceGroups, consonants: str) -> list[Place | PlaceStub]:
         """Of the places found through their Arabic name, in their order, those
         :meth:`allows_arabic` may allow (a superset: it still decides): in a
         governorate the text names, within the anchors' band of latitude, or,
@@ -150,7 +151,7 @@ _ARABIC_KM = 50
 _OCHA_PARTS = re.compile(r"\s+-\s+")
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per candidate
 class Resolution:
     place: Place
     score: float
@@ -315,9 +316,12 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         consonants = latin_skeleton(name) if name else _single(skeleton(key))
         if len(consonants) < 5 and not near:
             consonants = ""  # nothing the context would allow: skip the query
-        places: Sequence[Place] = gazetteer.by_arabic_skeleton(consonants)
-        if len(places) > _FEW_CANDIDATES:  # (indexing a few costs more than testing them)
-            places = context.arabic_candidates(gazetteer.arabic_groups(consonants), consonants)
+        places: Sequence[Place] = ()
+        if consonants:
+            groups = gazetteer.arabic_groups(consonants)
+            places = (gazetteer.arabic_places(consonants, context.arabic_candidates(groups, consonants))
+                      if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
+                      else gazetteer.by_arabic_skeleton(consonants))
         for place in places:
             if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
                 exact_ids.add(place.id)
@@ -410,8 +414,6 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 @lru_cache(maxsize=50_000)
 def unit_key(name: str) -> str:
     """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
-    from marsad.gazetteer.admin import plain_unit_name
-
     return place_key(plain_unit_name(name))
 
 
