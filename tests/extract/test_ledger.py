@@ -282,6 +282,15 @@ def test_own_news_paragraphs_death_totals():
     ("Four of the 11 miners were killed when the tunnel was shelled.", 4),
     ("Of the 11 miners, four were killed when the tunnel was shelled.", 4),
     ("Of the 11 miners killed in the shelling, four were from Dohuk.", 11),
+    # "one of N killed": the N were killed, one of them is named
+    ("He was one of 4 people killed in the attack on the market, police said.", 4),
+    ("Mahmoud, 17, was one of at least six people who were killed in the raid on Jenin.", 6),
+    ("One of the four people killed in the shelling of Kramatorsk was a child.", 4),
+    ("One of the two soldiers died in hospital in Kramatorsk.", 1),
+    ("One of five children in the car was killed when it hit a mine near Kramatorsk.", 1),
+    # a relative clause without commas before "died"; a participle after a partitive
+    ("Gunmen killed three passengers near Garissa. A fourth passenger who was wounded in the attack died later.", 4),
+    ("Two of the five hostages freed in Sunday's raid near Gao later died of their injuries.", 2),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

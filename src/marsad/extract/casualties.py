@@ -428,10 +428,15 @@ _SINGULAR_SUBJECT = re.compile(
 
 
 #: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
-_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing\s", re.I)
+#: (or a past participle before its place or agent: "two of the five hostages freed in Sunday's raid later died")
+#: (after a partitive only: "50 women demonstrated in the square" is a clause of its own)
+_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing|of\s+(?:the|these|those)\s+"
+                                    r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*$", re.I)
+#: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
+_BARE_RELATIVE = re.compile(r"\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+[^,;()]{1,60}$", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
 _BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
 _PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
@@ -450,6 +455,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
         aux, left = None, left[:relative.start()]
+    elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
+        left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
     if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
@@ -458,6 +465,9 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     aux_start = clause_start + (aux.start() if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
                   and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
+    whole = _one_of_whole(ctx, numbers.within(clause_start, aux_start), aux, match)
+    if whole is not None:  # "he was one of four people killed": the four were killed, he is one of them
+        candidates = [whole]
     if len(candidates) > 1 and (aux is not None or match.group(0).lower() == "died") and \
             _PARTITIVE_GAP.fullmatch(ctx.norm, candidates[-2].end, candidates[-1].start):
         candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
@@ -503,6 +513,26 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     if findings:
         return findings
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
+
+
+#: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
+_ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
+                     r"one\s+of\s+(?:the\s+)?$", re.I)
+_FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned")
+
+
+def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match | None,
+                  match: re.Match) -> NumberMention | None:
+    """The whole's count in "he was one of 4 people killed" and "one of the four people
+    killed was a child" (four killed); not in "one of the two soldiers died" or "one of
+    five children was killed", where the verb's subject is the one."""
+    for number in reversed(numbers):
+        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start)
+        if one_of is None:
+            continue
+        reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
+        return number if one_of.group("copula") or reduced else None
+    return None
 
 
 _BOTH = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
@@ -809,7 +839,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="5")
+@register("casualties", version="6")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.subcounts import (
