@@ -291,6 +291,14 @@ def test_own_news_paragraphs_death_totals():
     # a relative clause without commas before "died"; a participle after a partitive
     ("Gunmen killed three passengers near Garissa. A fourth passenger who was wounded in the attack died later.", 4),
     ("Two of the five hostages freed in Sunday's raid near Gao later died of their injuries.", 2),
+    # a list of names counts its names; "the dead were identified as …" restates a count that came first
+    ("Ali Musa, Hassan Idris and Omar Bello were killed when gunmen stormed their village near Gusau.", 3),
+    ("Ali Musa, 25, and Omar Bello, 30, were shot dead in Maiduguri.", 2),
+    ("Gunmen killed Ali Musa and Omar Bello in Maiduguri.", 2),
+    ("Gunmen shot dead Ali Musa, 25, and Omar Bello, 30, in Maiduguri.", 2),
+    ("Robbers attacked a warehouse in Nairobi. The dead were named by police as Peter Otieno, 41, "
+     "James Kariuki, 29, and Samuel Mutua, 35.", 3),
+    ("Three men were killed in Maiduguri. The dead were identified as Ali Musa, Hassan Idris and Omar Bello.", 3),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -390,13 +390,19 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
 def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
     """One person named right after the verb: "gunmen shot dead Abdi Nur in
     Beledweyne"; not a group, an actor or a place the other components found
-    ("killed Islamic State fighters", "shelled Deir Hafer")."""
+    ("killed Islamic State fighters", "shelled Deir Hafer"). A list of names
+    counts its names ("killed Ali Musa and Omar Bello")."""
+    listed = _NAMES_AFTER.match(ctx.norm, position)
+    if listed is not None:
+        count = _names_count(ctx, *listed.span("list"))
+        if count:
+            return Finding(outcome, None, count, listed.start("list"), listed.end("list"), trigger[0], trigger[1],
+                           listed.group("list"), "casualties.object.named", 0.7, active=True)
     name = _NAMED_VICTIM.match(ctx.norm, position)
     if name is None:
         return None
     start, end = name.span("name")
-    if any(a.span.start < end and start < a.span.end for a in ctx.actors) or \
-            any(p.span.start < end and start < p.span.end for p in ctx.places):
+    if _names_another_entity(ctx, start, end):
         return None
     # what describes the name is no other victim: "Abdi Nur, 30,", "Jean Baptiste, a local chief,"
     end = apposed_age_after(ctx, end) or end
@@ -405,12 +411,35 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
                    name.group("name"), "casualties.object.named", 0.7, active=True)
 
 
+def _names_another_entity(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether an actor or a place another component found overlaps ``[start, end)``."""
+    return any(a.span.start < end and start < a.span.end for a in ctx.actors) or \
+        any(p.span.start < end and start < p.span.end for p in ctx.places)
+
+
+def _names_count(ctx: DocContext, start: int, end: int) -> int:
+    """How many people a list of names in ``[start, end)`` names; 0 when one of the
+    names is an actor or a place ("Mali, Niger and Burkina Faso")."""
+    names = list(_PERSON_NAME_RE.finditer(ctx.norm, start, end))
+    if any(_names_another_entity(ctx, *name.span()) for name in names):
+        return 0
+    return len(names)
+
+
 #: an appositive after a name: ", a local chief" before the clause goes on
 _NAME_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
-#: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri"), then a clause goes on or ends
-_NAMED_VICTIM = re.compile(r"\s+(?P<name>(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3}))"
-                           r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
-                           r"when|because|with)\b)")
+#: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri")
+_PERSON_NAME = r"(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3})"
+_PERSON_NAME_RE = re.compile(_PERSON_NAME)
+#: what may follow a victim named after the verb: the clause goes on or ends
+_AFTER_NAME = (r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
+               r"when|because|with)\b)")
+_NAMED_VICTIM = re.compile(rf"\s+(?P<name>{_PERSON_NAME}){_AFTER_NAME}")
+#: a list of names, each with its age set off or not: "Peter Otieno, 41, James Kariuki, 29, and Samuel Mutua"
+_NAME_ITEM = rf"{_PERSON_NAME}(?:\s*,\s*\d{{1,3}}(?=\s*[,.;)]|\s*$|\s+and\b))?"
+_NAME_LIST = rf"(?P<list>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*\s*,?\s+and\s+{_NAME_ITEM})"
+_NAMES_AFTER = re.compile(rf"\s+{_NAME_LIST}{_AFTER_NAME}")
+_NAMES_BEFORE = re.compile(rf"(?<![\w'-]){_NAME_LIST}\s*$")
 
 
 def _is_plural(word: str) -> bool:
@@ -549,6 +578,12 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
     plural_aux = bool(_PLURAL_AUX.search(aux_text))
+    if plural_aux:  # "Ali Musa, Hassan Idris and Omar Bello were killed": one for each name
+        listed = _NAMES_BEFORE.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
+        count = _names_count(ctx, *listed.span("list")) if listed else 0
+        if listed is not None and count:
+            return [Finding(outcome, None, count, listed.start("list"), match.end(), match.start(), match.end(),
+                            listed.group("list"), "casualties.subject.named", 0.7)]
     # "Ahmed Saleh, 23, was shot dead", "Mohammed, 14, and his cousin Ali, 16, were killed": read without the ages
     subject = _SINGULAR_SUBJECT.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
@@ -689,6 +724,28 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
     return findings
+
+
+#: "the dead were identified as …", "those killed were named by police as …": the list that follows names the dead
+_DEAD_NAMED = re.compile(opening_words(r"\b(?:dead|deceased|slain|those\s+killed)\s+(?:were|have\s+been|had\s+been)\s+"
+                                       r"(?:identified|named)(?:\s+by\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+as\s+"), re.I)
+_NAMES_AT = re.compile(_NAME_LIST)
+
+
+def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """The dead named in a list: "the dead were identified as A, B and C" counts three
+    (a restatement where a count came first: :mod:`marsad.extract.tallies`)."""
+    found: list[Finding] = []
+    for match in ctx.scan(_DEAD_NAMED):
+        listed = _NAMES_AT.match(ctx.norm, match.end())
+        count = _names_count(ctx, *listed.span()) if listed is not None else 0
+        if listed is None or not count:
+            continue
+        for age in numbers.within(*listed.span()):  # "Peter Otieno, 41, James Kariuki, 29, and …"
+            numbers.take(age)
+        found.append(Finding("killed", None, count, listed.start(), listed.end(), match.start(), match.end(),
+                             listed.group(0), "casualties.named_dead", 0.7))
+    return found
 
 
 #: ``ctx.extra`` key: where outcome words were read as not reported here ("funerals for the 36 soldiers
@@ -856,6 +913,7 @@ def casualties_component(ctx: DocContext) -> None:
     numbers = NumberIndex(ctx)
     findings = noun_findings(ctx, numbers)
     findings += verb_findings(ctx, numbers)
+    findings += named_dead_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
     findings += bare_part_findings(ctx, numbers, findings)

@@ -469,6 +469,8 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
     if _BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end):
         return True
+    if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
+        return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
     if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
         return False  # "the attacker was also killed": one more, not the same person again
