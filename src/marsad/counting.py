@@ -131,7 +131,10 @@ _SEVERAL_REGIONS = re.compile(
 #: "bringing to 40 the number of people killed in the province this week", "raising
 #: to 560 the number of soldiers killed since the start of the year": a running total
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:number|total|toll|tally)\b[^.;]{0,80}?\b(?:(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|since\b)|"
+    r"\b(?:number|total|toll|tally)\b[^.;]{0,80}?\b(?:(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|"
+    # (not since one incident: "a total of 27 bodies have been brought in since the attack on the camp")
+    r"since\b(?!\s+(?:the|this|that|an?|[\w-]+day's)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|raid|bombing|blast|"
+    r"explosion|massacre|ambush|assault|incident|shooting|shelling)\b))|"
     r"\bso\s+far\s+this\s+(?:week|month|year)\b|"
     # "the third massacre this year, in which a total of 14 have died"
     r"\b(?:this|the\s+past|the\s+last)\s+(?:month|year)\b[^.;]{0,40}?\b(?:a\s+total|in\s+total|in\s+all)\b|"

@@ -299,6 +299,17 @@ def test_own_news_paragraphs_death_totals():
     ("Robbers attacked a warehouse in Nairobi. The dead were named by police as Peter Otieno, 41, "
      "James Kariuki, 29, and Samuel Mutua, 35.", 3),
     ("Three men were killed in Maiduguri. The dead were identified as Ali Musa, Hassan Idris and Omar Bello.", 3),
+    # a qualified count after a singular victim; a part of a herd is no victim
+    ("The attack killed the imam of the mosque and at least 15 worshippers in Kano.", 16),
+    ("A landmine blast killed a shepherd and 40 of his sheep near Tel Tamr.", 1),
+    ("Two women and a child from the same family were killed when a rocket hit their home in Sderot.", 3),
+    # "since the attack" is one incident's toll, not a running total; bodies recovered raise the same toll
+    ("A total of 27 bodies have been brought to the morgue in Bunia since the attack on the camp on Thursday night.", 27),
+    ("Rescue teams pulled nine bodies from the rubble in Kharkiv, raising the death toll to 23.", 23),
+    # two sources' figures set against each other: the lower counts; other victims are no other figure
+    ("Residents said dozens were killed in Gao, but officials put the number of dead at nine.", 9),
+    ("Residents said 20 people were killed in Gao, while the governor said nine people died.", 9),
+    ("Police said three gunmen were killed in Gao, while residents said two civilians died.", 5),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -262,7 +262,7 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     end = start + len(" ".join(words)) if words else start
     tail = re.match(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
                     r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|"
-                    r"\s+and\s+(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)",
+                    r"\s+and\s+" + _COORD_QUALIFIER + r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)",
                     norm[end:limit])
     return norm[start:end], end + (tail.end() if tail else 0)
 
@@ -286,7 +286,10 @@ _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:als
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
 _FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s+", re.I)
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
+#: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
+_COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=" + _COORD_QUALIFIER +
+                    r"(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
 _NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 #: ", a provincial spokesman said": the source of the report, not one more victim
@@ -295,6 +298,8 @@ _ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
+#: "40 of his sheep": a part of what is no person
+_OF_NON_PERSON = re.compile(r"\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(NON_PERSON)) + r")\b", re.I)
 #: "5 in the market": a bare number placed or timed, a part of the count before it
 _BARE_NUMBER_WHERE = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
 
@@ -343,8 +348,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
                 phrase, end = "", number.end
         if family is not None:
             phrase = "civilians, " + ctx.norm[family.start():number.end].strip()
-        elif _head_noun(phrase) in NON_PERSON:
-            return None
+        elif _head_noun(phrase) in NON_PERSON or (not phrase.strip() and _OF_NON_PERSON.match(ctx.norm, number.end)):
+            return None  # "killed a shepherd and 40 of his sheep"
         numbers.take(number)
         between = gap.group(0) if gap else ""
         if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", between, re.I):
@@ -517,7 +522,9 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # the number sits inside a parenthesis before the subject
         if aux is None and _PARTICIPLE_LIST_END.search(between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) or _OTHER_CLAUSE.search(between):
+        # (a coordinated singular lengthens it: "two women and a child from the same family were killed")
+        longest = (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) + 3 * len(_SINGULAR_COORD.findall(between))
+        if len(_PARENTHETICAL.sub(" ", between).split()) > longest or _OTHER_CLAUSE.search(between):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -677,7 +684,10 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:rises|rose|risen|climbs|climbed|reache[sd]|jump|increase[sd]|mount)\w*\s+to\b)|"
-                     r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b"), re.I)
+                     r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     # "the commissioner put the number of dead at nine"
+                     r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?:official\s+|overall\s+|total\s+)?number\s+of\s+"
+                     r"(?:the\s+)?(?:dead|deaths|killed|fatalities)\b"), re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 

@@ -64,6 +64,7 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _attach_subsets(ctx, pairs)
     _move_between_outcomes(ctx, pairs)
     _supersede_earlier_figures(ctx, pairs)
+    _contrasted_statements(ctx, pairs)
     _attach_breakdowns(ctx, pairs)
     _merge_restatements(ctx, pairs)
     _generalise_victims(casualties)
@@ -188,6 +189,32 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
         else:
             casualty.alternative_of = toll.id
     toll.alternative_of = None
+
+
+#: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b", re.I)
+_ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
+
+
+def _contrasted_statements(ctx: DocContext, pairs) -> None:
+    """Two sources' figures of the same dead set against each other in one sentence
+    ("witnesses said 20 people were killed, while police said nine died"): the
+    lower counts, as ACLED takes the most conservative report, and the higher
+    is kept as its alternative, so the disagreement stays on record."""
+    top = _top(pairs)
+    for (first_finding, first), (second_finding, second) in zip(top, top[1:]):
+        sentence_start, sentence_end = ctx.sentence_at(first_finding.start)
+        if not (first_finding.end <= second_finding.start < sentence_end) or first.count is None or second.count is None:
+            continue
+        contrast = _CONTRAST.search(ctx.norm, first_finding.end, second_finding.start)
+        if contrast is None or not (first.victims == second.victims or None in (first.victims, second.victims)):
+            continue
+        if not (_ATTRIBUTED.search(ctx.norm, sentence_start, first_finding.start)
+                and _ATTRIBUTED.search(ctx.norm, contrast.end(), min(sentence_end, second_finding.end + 40))):
+            continue
+        low, high = (first, second) if first.count <= second.count else (second, first)
+        if low.count != high.count:
+            high.alternative_of, low.alternative_of = low.id, None
 
 
 def _attach_breakdowns(ctx: DocContext, pairs) -> None:

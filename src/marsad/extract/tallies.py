@@ -191,7 +191,9 @@ _EARLIER_INCIDENT = re.compile(
 #: own span may start at its verb)
 _RAISING_BEFORE = re.compile(RUNNING_CLAUSE + r"(?:\s+(?:[\w'-]+\s+){0,4})?", re.I)
 #: "two more people died", "another soldier succumbed to his wounds": more deaths of the same toll
-_INCREMENT = re.compile(r"\b(?:more|another|further|additional|succumb\w*|(?:wounds|injuries)|hospital)\b", re.I)
+#: (and bodies recovered: "rescuers pulled nine bodies from the rubble, raising the death toll to 23")
+_INCREMENT = re.compile(r"\b(?:more|another|further|additional|succumb\w*|(?:wounds|injuries)|hospital|bod(?:y|ies)|corpses)\b",
+                        re.I)
 
 
 def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Finding) -> bool:
