@@ -310,6 +310,15 @@ def test_own_news_paragraphs_death_totals():
     ("Residents said dozens were killed in Gao, but officials put the number of dead at nine.", 9),
     ("Residents said 20 people were killed in Gao, while the governor said nine people died.", 9),
     ("Police said three gunmen were killed in Gao, while residents said two civilians died.", 5),
+    # a relative clause between the victims and the verb
+    ("Three informants who were accused of helping the army in the village were killed by militiamen near Tamu.", 3),
+    ("Near Tumaco, a community leader, who was also a member of a farmers' union, was killed in her house.", 1),
+    # the same person abducted, then found dead
+    ("A trader was abducted by gunmen near the village of Kuje and later found dead.", 1),
+    ("A trader was abducted by gunmen near the village of Kuje and two others were later found dead.", 2),
+    # claims with no figure of the report's own: the lowest of the same victims, told in the next sentence
+    ("The group claimed killing two soldiers near Waajid. Two other sources reported one soldier was killed.", 1),
+    ("The group claimed that it shot dead one soldier and one policeman in Monywa.", 2),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -468,7 +468,8 @@ _PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|incl
                                     r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
-_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*$", re.I)
+_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+                                     re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
 _BARE_RELATIVE = re.compile(r"\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+[^,;()]{1,60}$", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
@@ -488,7 +489,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
-        aux, left = None, left[:relative.start()]
+        # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
+        aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
     elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
         left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
     if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
@@ -496,7 +498,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
         left = ctx.norm[clause_start:match.start()]
         aux = _PASSIVE_BUT.search(left)
-    aux_start = clause_start + (aux.start() if aux else len(left))
+    aux_start = clause_start + (min(aux.start(), len(left)) if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
                   and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
     whole = _one_of_whole(ctx, numbers.within(clause_start, aux_start), aux, match)
@@ -524,7 +526,10 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # "10 assailants assaulted and killed …": the number counts the attackers
         # (a coordinated singular lengthens it: "two women and a child from the same family were killed")
         longest = (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) + 3 * len(_SINGULAR_COORD.findall(between))
-        if len(_PARENTHETICAL.sub(" ", between).split()) > longest or _OTHER_CLAUSE.search(between):
+        # (and a relative clause does not: "three informants who were accused of helping the army were killed")
+        relative = _BARE_RELATIVE.search(between)
+        head_words = between[:relative.start()] if relative else between
+        if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -812,7 +817,15 @@ def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Fi
         gap = ctx.norm[finding.trigger_end:match.start()]
         if finding.trigger_end <= match.start() and _CHAIN_GAP.fullmatch(gap):
             return finding
+        # "a trader was abducted by gunmen near Kuje and later found dead": the same subject, told later
+        if finding.rule.startswith("casualties.subject") and finding.trigger_end <= match.start() and \
+                _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
+            return finding
     return None
+
+
+_LATER_CHAIN_GAP = re.compile(r"\s+(?:by|in|near|at|from|on|outside|inside)\s[^,;.]{0,80}?\s(?:,\s*)?and\s+"
+                              r"(?:later|then|subsequently|eventually)\s+(?:(?:was|were)\s+)?", re.I)
 
 
 _COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)

@@ -434,6 +434,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
     claims = {c.id for f, c in zip(findings, casualties) if _is_claim(ctx, f)}
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
+    orphans: dict[str, list[tuple[Finding, Casualty]]] = {}
     for finding, casualty in zip(findings, casualties):
         if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
@@ -445,6 +446,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 casualty.alternative_of = reference.id
             else:
                 casualty.party_claim = True
+                orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
                 _is_restatement(ctx, finding) or _is_summary(ctx, finding)):
@@ -452,6 +454,29 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             continue
         primary.setdefault(outcome, casualty)
         first_trigger.setdefault(outcome, finding.trigger_start)
+    for claimed in orphans.values():
+        _conflicting_claims(ctx, claimed)
+
+
+def _same_side(one: str | None, other: str | None) -> bool:
+    return one == other or one is None or other is None
+
+
+def _conflicting_claims(ctx: DocContext, claimed: list[tuple[Finding, Casualty]]) -> None:
+    """Claims with no figure of the report's own beside them ("the group claimed killing
+    two soldiers. Other sources reported one soldier killed"): of the same victims,
+    told in the next sentence, the lowest counts (ACLED's most conservative figure)
+    and the others are its alternatives; in one sentence they are parts of one list
+    ("claimed that it shot dead one soldier and one policeman")."""
+    kept: list[tuple[Finding, Casualty]] = []
+    for finding, casualty in sorted(claimed, key=lambda pair: pair[1].count or 0):
+        same = next((c for f, c in kept if _same_side(c.victims, casualty.victims)
+                     and _same_side(c.affiliation, casualty.affiliation)
+                     and abs(ctx.sentence_index(f.start) - ctx.sentence_index(finding.start)) == 1), None)
+        if same is not None and casualty.count is not None:
+            casualty.alternative_of = same.id
+        else:
+            kept.append((finding, casualty))
 
 
 def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str) -> Casualty | None:
