@@ -319,6 +319,10 @@ def test_own_news_paragraphs_death_totals():
     # claims with no figure of the report's own: the lowest of the same victims, told in the next sentence
     ("The group claimed killing two soldiers near Waajid. Two other sources reported one soldier was killed.", 1),
     ("The group claimed that it shot dead one soldier and one policeman in Monywa.", 2),
+    # "bringing the number of people killed in … to 14": the toll, which the bodies found raise
+    ("Two more bodies were pulled from the rubble in Kharkiv, bringing the number of people killed in Saturday's "
+     "strike to 14.", 14),
+    ("An airstrike killed 12 people in Idlib, bringing the number of people killed in the province to 240.", 12),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

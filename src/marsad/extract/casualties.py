@@ -690,6 +690,9 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:rises|rose|risen|climbs|climbed|reache[sd]|jump|increase[sd]|mount)\w*\s+to\b)|"
                      r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     # "bringing the number of people killed in Saturday's strike to 14"
+                     r"\b(?:bringing|raising|taking|pushing)\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:killed|dead|deaths|fatalities)\b|"
                      # "the commissioner put the number of dead at nine"
                      r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?:official\s+|overall\s+|total\s+)?number\s+of\s+"
                      r"(?:the\s+)?(?:dead|deaths|killed|fatalities)\b"), re.I)
