@@ -202,6 +202,9 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     sentence_start, sentence_end = sentence
     if _OWN_LOSS.search(text, start, trigger_end):
         return False
+    # a claim's words before a semicolon are another clause's: "the rebels said they had killed 50
+    # soldiers; the government said 10 soldiers died"
+    sentence_start = text.rfind(";", sentence_start, start) + 1 or sentence_start
     return bool(_PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
                 or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))
 

@@ -323,6 +323,18 @@ def test_own_news_paragraphs_death_totals():
     ("Two more bodies were pulled from the rubble in Kharkiv, bringing the number of people killed in Saturday's "
      "strike to 14.", 14),
     ("An airstrike killed 12 people in Idlib, bringing the number of people killed in the province to 240.", 12),
+    # a participle after the subject; a passive is no such participle
+    ("A soldier wounded in Tuesday's ambush near Gao died of his injuries on Thursday.", 1),
+    ("A man was shot dead by police in Kulu. One of the three men inside the car was shot in the head and "
+     "later died.", 1),
+    # a death among the injured just told is one more dead
+    ("Police said one suspect was killed in the shootout in Gao and two officers were injured, one of whom later died.", 2),
+    # a claim before a semicolon is its clause's; a claim of other dead is no statement of the report's
+    ("The rebels said they had killed 50 soldiers near Gao; the government said only 10 soldiers died and "
+     "30 rebels were killed.", 40),
+    ("Jihadists killed 12 villagers near Gao, according to local sources, while the army said it killed 20 jihadists.", 32),
+    ("Seven people were killed in an attack on a checkpoint in Kirkuk. Islamic State claimed the attack, saying it had "
+     "killed 15 members of the security forces.", 7),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -471,7 +471,11 @@ _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carr
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
-_BARE_RELATIVE = re.compile(r"\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+[^,;()]{1,60}$", re.I)
+#: (or a participle's: "a soldier wounded in Tuesday's ambush died of his injuries")
+#: (not a passive's: "one of them was shot in the head and later died")
+_BARE_RELATIVE = re.compile(r"(?:\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+|(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+"
+                            r"(?=(?:wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained)\s+(?:in|on|at|during|by|near)\s))"
+                            r"[^,;()]{1,60}$", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
 _BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
 _PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",

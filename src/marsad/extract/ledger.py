@@ -123,11 +123,25 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
             after = _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
         else:
             after = _SUBSET_AFTER.match(ctx.norm, end)
-        if not (before or after):
+        if not (before or after) or _of_the_injured(ctx, pairs, finding):
             continue
         parent = _parent_before(ctx, pairs, finding, casualty)
         if parent is not None:
             _make_part(casualty, parent)
+
+
+_OF_WHOM = re.compile(r"\s*,?\s*$")
+
+
+def _of_the_injured(ctx: DocContext, pairs, finding: Finding) -> bool:
+    """"Two officers were injured, one of whom later died": a death among the
+    injured told right after them, one more dead, not a part of the dead before."""
+    if finding.number is None:
+        return False
+    previous = [f for f, c in pairs if f.end <= finding.number.start and c.outcome == "injured"
+                and ctx.sentence_index(f.start) == ctx.sentence_index(finding.start)]
+    return bool(previous) and _OF_WHOM.fullmatch(ctx.norm, max(f.end for f in previous), finding.number.start) is not None \
+        and re.match(r"\s+of\s+(?:whom|them)\b", ctx.norm[finding.number.end:finding.number.end + 12]) is not None
 
 
 def _make_part(child: Casualty, parent: Casualty) -> None:

@@ -435,6 +435,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
     orphans: dict[str, list[tuple[Finding, Casualty]]] = {}
+    found_by = {c.id: f for f, c in zip(findings, casualties)}
     for finding, casualty in zip(findings, casualties):
         if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
@@ -442,6 +443,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         earlier = primary.get(outcome)
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)
+            if reference is not None and _other_victims(ctx, finding, casualty, found_by[reference.id], reference):
+                reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id
             else:
@@ -456,6 +459,19 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         first_trigger.setdefault(outcome, finding.trigger_start)
     for claimed in orphans.values():
         _conflicting_claims(ctx, claimed)
+
+
+#: victims named by no side: "people", "persons", "others"
+_ANY_VICTIMS = re.compile(r"^[\s,]*(?:[\w-]+\s+)?(?:people|persons?|individuals|others)?[\s,]*$", re.I)
+
+
+def _other_victims(ctx: DocContext, finding: Finding, casualty: Casualty, other_finding: Finding, other: Casualty) -> bool:
+    """Whether two counts are of different dead: civilians and combatants, each named so
+    (a side's own losses are its own, whatever it calls them: "the army said it lost 5 men")."""
+    if not (casualty.victims and other.victims) or casualty.victims == other.victims:
+        return False
+    return not any(_ANY_VICTIMS.match(f.victim_text) or ctx.norm.startswith("los", f.trigger_start)
+                   for f in (finding, other_finding))
 
 
 def _same_side(one: str | None, other: str | None) -> bool:
