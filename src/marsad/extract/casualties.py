@@ -482,6 +482,8 @@ _PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+
                           re.I)
 
 
+#: "two women and a child …": the count's head and a singular coordinated with it
+_HEAD_AND_ONE = re.compile(r"\s*(?:[\w'-]+\s+){1,2}and\s+(?:a|an|one|his|her|their)\s", re.I)
 _PARTICIPLE_LIST_END = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
 _OTHER_CLAUSE = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
 
@@ -529,7 +531,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         if aux is None and _PARTICIPLE_LIST_END.search(between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
         # (a coordinated singular lengthens it: "two women and a child from the same family were killed")
-        longest = (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) + 3 * len(_SINGULAR_COORD.findall(between))
+        longest = (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) + (3 if _HEAD_AND_ONE.match(between) else 0)
         # (and a relative clause does not: "three informants who were accused of helping the army were killed")
         relative = _BARE_RELATIVE.search(between)
         head_words = between[:relative.start()] if relative else between
