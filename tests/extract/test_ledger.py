@@ -335,6 +335,11 @@ def test_own_news_paragraphs_death_totals():
     ("Jihadists killed 12 villagers near Gao, according to local sources, while the army said it killed 20 jihadists.", 32),
     ("Seven people were killed in an attack on a checkpoint in Kirkuk. Islamic State claimed the attack, saying it had "
      "killed 15 members of the security forces.", 7),
+    # an appositive between the subject and its verb
+    ("Gunmen shot dead four farmers in Dogon Daji. A fifth victim, a woman, was killed when they burned her house.", 5),
+    # a call to investigate a killing is no report of it; in a protest report, why people gathered is its background
+    ("Human Rights Watch called on the authorities to investigate the killing of 14 protesters by security forces.", 0),
+    ("Villagers blocked the railway near Urumita after a child, a member of the community, died of hunger.", 0),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -153,6 +153,9 @@ _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
     r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}$"
+    # "called on the authorities to investigate the killing of 14 protesters": a demand, not the report
+    r"|\bcall(?:ed|s|ing)?\s+(?:on\s+[\w\s'-]{1,60}?\s+)?(?:to\s+investigate|for\s+(?:an?\s+)?(?:independent\s+)?"
+    r"(?:investigation|inquiry|probe)\s+into)\s+(?:the\s+)?$"
     r"|\b(?:would|will|could|might|may)\s+(?:have\s+been\s+|be\s+|have\s+)?(?:[\w-]+\s+)?$"
     r"|\b(?:suspected\s+of|accused\s+of|in\s+relation\s+to|in\s+connection\s+with|responsible\s+for|involvement\s+in|"
     r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -160,7 +163,7 @@ _NOT_REPORTED = re.compile(
 )
 #: where a _NOT_REPORTED can begin (casefold.WindowScan)
 _NOT_REPORTED_STARTS = (re.compile(opening_words(
-    r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|"
+    r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
     r"involvement|charged|convicted|sentenced|arrested|for)"),
     re.I,
@@ -468,7 +471,7 @@ _PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|incl
                                     r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
-_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
 #: (or a participle's: "a soldier wounded in Tuesday's ambush died of his injuries")
@@ -908,6 +911,8 @@ def is_protest_report(ctx: DocContext) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
+#: "blocked the railway after a child, a member of the community, died": why they gathered
+_WHY_GATHERED = re.compile(r"\b(?:after|following|because)\s+[^.;()]{0,100}$", re.I)
 _LEFT_DEAD = re.compile(r"\b(?:left|leaving|leaves)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
@@ -919,7 +924,8 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     if finding.rule.startswith("casualties.noun"):
         return True
     start = min(finding.start, finding.trigger_start)
-    if _RELATIVE.search(ctx.norm, max(0, start - 70), finding.trigger_start):
+    if _RELATIVE.search(ctx.norm, max(0, start - 70), finding.trigger_start) or \
+            _WHY_GATHERED.search(ctx.norm, max(0, start - 20), finding.trigger_start):
         return True
     before = ctx.norm[max(0, finding.trigger_start - 30):finding.trigger_start]
     if _LEFT_DEAD.search(ctx.norm, max(0, finding.start - 40), finding.start):
