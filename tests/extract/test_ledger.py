@@ -340,6 +340,9 @@ def test_own_news_paragraphs_death_totals():
     # a call to investigate a killing is no report of it; in a protest report, why people gathered is its background
     ("Human Rights Watch called on the authorities to investigate the killing of 14 protesters by security forces.", 0),
     ("Villagers blocked the railway near Urumita after a child, a member of the community, died of hunger.", 0),
+    # ", who were killed": the subject is what the relative pronoun stands for
+    ("The victims included a boy and his grandmother, who were killed when a shell hit their home in Avdiivka.", 2),
+    ("Three men, who were killed in the attack on Gao, were buried on Monday.", 3),
     # "putting the toll at": the toll
     ("Rescuers pulled more bodies from the rubble, putting the overall toll of the strike on the market at 21.", 21),
 ])

@@ -474,6 +474,8 @@ _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carr
 _RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
+#: the relative pronoun of the verb itself: the subject is what it stands for ("a boy and his grandmother, who were killed")
+_WHO_BEFORE_AUX = re.compile(r",?\s*\bwho\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+$", re.I)
 #: (or a participle's: "a soldier wounded in Tuesday's ambush died of his injuries")
 #: (not a passive's: "one of them was shot in the head and later died")
 _BARE_RELATIVE = re.compile(r"(?:\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+|(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+"
@@ -502,6 +504,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
     elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
         left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
+    elif aux is not None and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
+        left = left[:relative.start()]  # "the victims included a boy and his grandmother, who were killed"
     if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
