@@ -263,11 +263,8 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     end = stop.start() if stop else limit
     words = norm[start:end].split()[:6]
     end = start + len(" ".join(words)) if words else start
-    tail = re.match(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
-                    r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|"
-                    r"\s+and\s+" + _COORD_QUALIFIER + r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)",
-                    norm[end:limit])
-    return norm[start:end], end + (tail.end() if tail else 0)
+    tail = _PHRASE_TAIL.match(norm, end, limit)
+    return norm[start:end], tail.end() if tail else end
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
@@ -294,6 +291,11 @@ _COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=" + _COORD_QUALIFIER +
                     r"(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
+#: a victim phrase's "of …" tail, up to what the clause says next
+_PHRASE_TAIL = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
+                          r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
+                          r"while|by)\b|\s+and\s+" + _COORD_QUALIFIER +
+                          r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
 _NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 #: ", a provincial spokesman said": the source of the report, not one more victim
 _ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,5}?"
@@ -702,13 +704,11 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:rises|rose|risen|climbs|climbed|reache[sd]|jump|increase[sd]|mount)\w*\s+to\b)|"
+                     # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
+                     # the number of dead at nine")
                      r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
-                     # "bringing the number of people killed in Saturday's strike to 14"
-                     r"\b(?:bringing|raising|taking|pushing)\s+the\s+(?:total\s+|overall\s+)?number\s+of\s+(?:[\w-]+\s+){0,2}?"
-                     r"(?:killed|dead|deaths|fatalities)\b|"
-                     # "the commissioner put the number of dead at nine"
-                     r"\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?:official\s+|overall\s+|total\s+)?number\s+of\s+"
-                     r"(?:the\s+)?(?:dead|deaths|killed|fatalities)\b"), re.I)
+                     r"\b(?:bringing|raising|taking|pushing|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
+                     r"number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)\b"), re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
