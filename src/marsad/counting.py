@@ -131,7 +131,10 @@ _SEVERAL_REGIONS = re.compile(
 #: "bringing to 40 the number of people killed in the province this week", "raising
 #: to 560 the number of soldiers killed since the start of the year": a running total
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:number|total|toll|tally)\b[^.;]{0,80}?\b(?:(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|since\b)|"
+    r"\b(?:number|total|toll|tally)\b[^.;]{0,80}?\b(?:(?:(?:so\s+far\s+|earlier\s+)?this|the\s+(?:past|last))\s+(?:week|month|year)\b|"
+    # (not since one incident: "a total of 27 bodies have been brought in since the attack on the camp")
+    r"since\b(?!\s+(?:the|this|that|an?|[\w-]+day's)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|raid|bombing|blast|"
+    r"explosion|massacre|ambush|assault|incident|shooting|shelling)\b))|"
     r"\bso\s+far\s+this\s+(?:week|month|year)\b|"
     # "the third massacre this year, in which a total of 14 have died"
     r"\b(?:this|the\s+past|the\s+last)\s+(?:month|year)\b[^.;]{0,40}?\b(?:a\s+total|in\s+total|in\s+all)\b|"
@@ -173,7 +176,7 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
 
 
 _PARTY_CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
+    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:on\s+\w+day\s+)?(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
@@ -183,12 +186,25 @@ _PARTY_CLAIM = re.compile(
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 
 
+#: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
+_OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
+
+
 def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int]) -> bool:
     """A count a party claims ("the group claimed it killed 20 soldiers") or the
     report cannot verify: another statement beside the report's own figure.
     ``start`` is where the count's statement begins, ``trigger_end`` where its
-    outcome word ends, ``sentence`` the bounds of its sentence in ``text``."""
+    outcome word ends, ``sentence`` the bounds of its sentence in ``text``.
+
+    >>> is_party_claim("the army said it lost five men", 17, 21, (0, 30))
+    False
+    """
     sentence_start, sentence_end = sentence
+    if _OWN_LOSS.search(text, start, trigger_end):
+        return False
+    # a claim's words before a semicolon are another clause's: "the rebels said they had killed 50
+    # soldiers; the government said 10 soldiers died"
+    sentence_start = text.rfind(";", sentence_start, start) + 1 or sentence_start
     return bool(_PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
                 or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))
 

@@ -97,6 +97,9 @@ def test_cumulative_claims_are_tallies():
     ("Gunmen killed a man in the market. Police believe he was killed over a debt.", 1),
     ("Rebels attacked the village and killed 2 civilians. 2 fatalities.", 2),
     ("Six soldiers were killed in the ambush. The group said it killed 9 soldiers.", 6),
+    # a claim beside a party's word on its own losses: the losses are the report's figure
+    ("The group said it killed 30 soldiers; the army said it lost 5 men in the attack.", 5),
+    ("The Taliban said on Thursday they had killed 40 police. Officials put the death toll at eight policemen.", 8),
 ])
 def test_restatements_and_claims_are_alternatives(text, expected):
     facts = _facts(text)

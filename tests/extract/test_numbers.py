@@ -61,5 +61,8 @@ def test_an_age_set_off_after_a_name_is_not_a_count():
     assert [n.value for n in find_numbers("Ahmed Saleh, 23, was shot dead.")] == []
     assert [n.value for n in find_numbers("Two men, 25 and 31, were killed.")] == [2]
     assert [n.value for n in find_numbers("A woman (45) died in hospital.")] == []
+    # before the next name of a list of victims
+    assert [n.value for n in find_numbers("Ali Musa, 25, and Omar Bello, 30, were killed.")] == []
+    assert [n.value for n in find_numbers("The dead are Ali Musa, 25, Omar Bello, 30, and Idris Bako, 41.")] == [41]
     # a count after a place or a noun stays one: no verb closes it off as an age
     assert [n.value for n in find_numbers("In Gao, 12 were killed; soldiers, 3 of them officers, died.")] == [12, 3]

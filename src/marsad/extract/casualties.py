@@ -153,6 +153,9 @@ _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
     r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}$"
+    # "called on the authorities to investigate the killing of 14 protesters": a demand, not the report
+    r"|\bcall(?:ed|s|ing)?\s+(?:on\s+[\w\s'-]{1,60}?\s+)?(?:to\s+investigate|for\s+(?:an?\s+)?(?:independent\s+)?"
+    r"(?:investigation|inquiry|probe)\s+into)\s+(?:the\s+)?$"
     r"|\b(?:would|will|could|might|may)\s+(?:have\s+been\s+|be\s+|have\s+)?(?:[\w-]+\s+)?$"
     r"|\b(?:suspected\s+of|accused\s+of|in\s+relation\s+to|in\s+connection\s+with|responsible\s+for|involvement\s+in|"
     r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
@@ -160,7 +163,7 @@ _NOT_REPORTED = re.compile(
 )
 #: where a _NOT_REPORTED can begin (casefold.WindowScan)
 _NOT_REPORTED_STARTS = (re.compile(opening_words(
-    r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|"
+    r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
     r"involvement|charged|convicted|sentenced|arrested|for)"),
     re.I,
@@ -260,11 +263,8 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     end = stop.start() if stop else limit
     words = norm[start:end].split()[:6]
     end = start + len(" ".join(words)) if words else start
-    tail = re.match(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
-                    r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|while|by)\b|"
-                    r"\s+and\s+(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)",
-                    norm[end:limit])
-    return norm[start:end], end + (tail.end() if tail else 0)
+    tail = _PHRASE_TAIL.match(norm, end, limit)
+    return norm[start:end], tail.end() if tail else end
 
 
 _WORDS = re.compile(r"[A-Za-z][\w'-]*")
@@ -286,8 +286,16 @@ _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:als
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
 _FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s+", re.I)
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
+#: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
+_COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=" + _COORD_QUALIFIER +
+                    r"(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)
+#: a victim phrase's "of …" tail, up to what the clause says next
+_PHRASE_TAIL = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
+                          r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
+                          r"while|by)\b|\s+and\s+" + _COORD_QUALIFIER +
+                          r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
 _NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 #: ", a provincial spokesman said": the source of the report, not one more victim
 _ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,5}?"
@@ -295,6 +303,8 @@ _ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,
 _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
+#: "40 of his sheep": a part of what is no person
+_OF_NON_PERSON = re.compile(r"\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(NON_PERSON)) + r")\b", re.I)
 #: "5 in the market": a bare number placed or timed, a part of the count before it
 _BARE_NUMBER_WHERE = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
 
@@ -343,8 +353,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
                 phrase, end = "", number.end
         if family is not None:
             phrase = "civilians, " + ctx.norm[family.start():number.end].strip()
-        elif _head_noun(phrase) in NON_PERSON:
-            return None
+        elif _head_noun(phrase) in NON_PERSON or (not phrase.strip() and _OF_NON_PERSON.match(ctx.norm, number.end)):
+            return None  # "killed a shepherd and 40 of his sheep"
         numbers.take(number)
         between = gap.group(0) if gap else ""
         if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", between, re.I):
@@ -390,13 +400,19 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
 def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
     """One person named right after the verb: "gunmen shot dead Abdi Nur in
     Beledweyne"; not a group, an actor or a place the other components found
-    ("killed Islamic State fighters", "shelled Deir Hafer")."""
+    ("killed Islamic State fighters", "shelled Deir Hafer"). A list of names
+    counts its names ("killed Ali Musa and Omar Bello")."""
+    listed = _NAMES_AFTER.match(ctx.norm, position)
+    if listed is not None:
+        count = _names_count(ctx, *listed.span("list"))
+        if count:
+            return Finding(outcome, None, count, listed.start("list"), listed.end("list"), trigger[0], trigger[1],
+                           listed.group("list"), "casualties.object.named", 0.7, active=True)
     name = _NAMED_VICTIM.match(ctx.norm, position)
     if name is None:
         return None
     start, end = name.span("name")
-    if any(a.span.start < end and start < a.span.end for a in ctx.actors) or \
-            any(p.span.start < end and start < p.span.end for p in ctx.places):
+    if _names_another_entity(ctx, start, end):
         return None
     # what describes the name is no other victim: "Abdi Nur, 30,", "Jean Baptiste, a local chief,"
     end = apposed_age_after(ctx, end) or end
@@ -405,12 +421,35 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
                    name.group("name"), "casualties.object.named", 0.7, active=True)
 
 
+def _names_another_entity(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether an actor or a place another component found overlaps ``[start, end)``."""
+    return any(a.span.start < end and start < a.span.end for a in ctx.actors) or \
+        any(p.span.start < end and start < p.span.end for p in ctx.places)
+
+
+def _names_count(ctx: DocContext, start: int, end: int) -> int:
+    """How many people a list of names in ``[start, end)`` names; 0 when one of the
+    names is an actor or a place ("Mali, Niger and Burkina Faso")."""
+    names = list(_PERSON_NAME_RE.finditer(ctx.norm, start, end))
+    if any(_names_another_entity(ctx, *name.span()) for name in names):
+        return 0
+    return len(names)
+
+
 #: an appositive after a name: ", a local chief" before the clause goes on
 _NAME_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
-#: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri"), then a clause goes on or ends
-_NAMED_VICTIM = re.compile(r"\s+(?P<name>(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3}))"
-                           r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
-                           r"when|because|with)\b)")
+#: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri")
+_PERSON_NAME = r"(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3})"
+_PERSON_NAME_RE = re.compile(_PERSON_NAME)
+#: what may follow a victim named after the verb: the clause goes on or ends
+_AFTER_NAME = (r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
+               r"when|because|with)\b)")
+_NAMED_VICTIM = re.compile(rf"\s+(?P<name>{_PERSON_NAME}){_AFTER_NAME}")
+#: a list of names, each with its age set off or not: "Peter Otieno, 41, James Kariuki, 29, and Samuel Mutua"
+_NAME_ITEM = rf"{_PERSON_NAME}(?:\s*,\s*\d{{1,3}}(?=\s*[,.;)]|\s*$|\s+and\b))?"
+_NAME_LIST = rf"(?P<list>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*\s*,?\s+and\s+{_NAME_ITEM})"
+_NAMES_AFTER = re.compile(rf"\s+{_NAME_LIST}{_AFTER_NAME}")
+_NAMES_BEFORE = re.compile(rf"(?<![\w'-]){_NAME_LIST}\s*$")
 
 
 def _is_plural(word: str) -> bool:
@@ -428,16 +467,30 @@ _SINGULAR_SUBJECT = re.compile(
 
 
 #: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
-_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing\s", re.I)
+#: (or a past participle before its place or agent: "two of the five hostages freed in Sunday's raid later died")
+#: (after a partitive only: "50 women demonstrated in the square" is a clause of its own)
+_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing|of\s+(?:the|these|those)\s+"
+                                    r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
-_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*who\s+[^,;()]{1,60},\s*$", re.I)
+_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+                                     re.I)
+#: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
+#: the relative pronoun of the verb itself: the subject is what it stands for ("a boy and his grandmother, who were killed")
+_WHO_BEFORE_AUX = re.compile(r",?\s*\bwho\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+$", re.I)
+#: (or a participle's: "a soldier wounded in Tuesday's ambush died of his injuries")
+#: (not a passive's: "one of them was shot in the head and later died")
+_BARE_RELATIVE = re.compile(r"(?:\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+|(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+"
+                            r"(?=(?:wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained)\s+(?:in|on|at|during|by|near)\s))"
+                            r"[^,;()]{1,60}$", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
 _BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
 _PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
                           re.I)
 
 
+#: "two women and a child …": the count's head and a singular coordinated with it
+_HEAD_AND_ONE = re.compile(r"\s*(?:[\w'-]+\s+){1,2}and\s+(?:a|an|one|his|her|their)\s", re.I)
 _PARTICIPLE_LIST_END = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
 _OTHER_CLAUSE = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
 
@@ -449,15 +502,23 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
-        aux, left = None, left[:relative.start()]
+        # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
+        aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
+    elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
+        left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
+    elif aux is not None and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
+        left = left[:relative.start()]  # "the victims included a boy and his grandmother, who were killed"
     if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
         left = ctx.norm[clause_start:match.start()]
         aux = _PASSIVE_BUT.search(left)
-    aux_start = clause_start + (aux.start() if aux else len(left))
+    aux_start = clause_start + (min(aux.start(), len(left)) if aux else len(left))
     candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
                   and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
+    whole = _one_of_whole(ctx, numbers.within(clause_start, aux_start), aux, match)
+    if whole is not None:  # "he was one of four people killed": the four were killed, he is one of them
+        candidates = [whole]
     if len(candidates) > 1 and (aux is not None or match.group(0).lower() == "died") and \
             _PARTITIVE_GAP.fullmatch(ctx.norm, candidates[-2].end, candidates[-1].start):
         candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
@@ -478,7 +539,12 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break  # the number sits inside a parenthesis before the subject
         if aux is None and _PARTICIPLE_LIST_END.search(between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
-        if len(_PARENTHETICAL.sub(" ", between).split()) > (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) or _OTHER_CLAUSE.search(between):
+        # (a coordinated singular lengthens it: "two women and a child from the same family were killed")
+        longest = (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) + (3 if _HEAD_AND_ONE.match(between) else 0)
+        # (and a relative clause does not: "three informants who were accused of helping the army were killed")
+        relative = _BARE_RELATIVE.search(between)
+        head_words = between[:relative.start()] if relative else between
+        if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
             break
         if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
@@ -505,6 +571,26 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
 
 
+#: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
+_ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
+                     r"one\s+of\s+(?:the\s+)?$", re.I)
+_FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned")
+
+
+def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match | None,
+                  match: re.Match) -> NumberMention | None:
+    """The whole's count in "he was one of 4 people killed" and "one of the four people
+    killed was a child" (four killed); not in "one of the two soldiers died" or "one of
+    five children was killed", where the verb's subject is the one."""
+    for number in reversed(numbers):
+        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start)
+        if one_of is None:
+            continue
+        reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
+        return number if one_of.group("copula") or reduced else None
+    return None
+
+
 _BOTH = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
 _PLURAL_AUX = re.compile(r"\b(?:were|are|have)\b")
 _SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b")
@@ -519,6 +605,12 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
     plural_aux = bool(_PLURAL_AUX.search(aux_text))
+    if plural_aux:  # "Ali Musa, Hassan Idris and Omar Bello were killed": one for each name
+        listed = _NAMES_BEFORE.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
+        count = _names_count(ctx, *listed.span("list")) if listed else 0
+        if listed is not None and count:
+            return [Finding(outcome, None, count, listed.start("list"), match.end(), match.start(), match.end(),
+                            listed.group("list"), "casualties.subject.named", 0.7)]
     # "Ahmed Saleh, 23, was shot dead", "Mohammed, 14, and his cousin Ali, 16, were killed": read without the ages
     subject = _SINGULAR_SUBJECT.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
@@ -612,7 +704,11 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:rises|rose|risen|climbs|climbed|reache[sd]|jump|increase[sd]|mount)\w*\s+to\b)|"
-                     r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b"), re.I)
+                     # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
+                     # the number of dead at nine")
+                     r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     r"\b(?:bringing|raising|taking|pushing|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
+                     r"number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)\b"), re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -659,6 +755,31 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
     return findings
+
+
+#: "the dead were identified as …", "those killed were named by police as …": the list that follows names the dead
+_DEAD_NAMED = re.compile(opening_words(r"\b(?:dead|deceased|slain|those\s+killed)\s+(?:were|have\s+been|had\s+been)\s+"
+                                       r"(?:identified|named)(?:\s+by\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+as\s+"), re.I)
+_NAMES_AT = re.compile(_NAME_LIST)
+
+
+def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """The dead named in a list: "the dead were identified as A, B and C" counts three
+    (a restatement where a count came first: :mod:`marsad.extract.tallies`)."""
+    found: list[Finding] = []
+    folded = ctx.folded() or ctx.norm.lower()
+    if "identified" not in folded and "named" not in folded:  # most documents: no scan
+        return found
+    for match in ctx.scan(_DEAD_NAMED):
+        listed = _NAMES_AT.match(ctx.norm, match.end())
+        count = _names_count(ctx, *listed.span()) if listed is not None else 0
+        if listed is None or not count:
+            continue
+        for age in numbers.within(*listed.span()):  # "Peter Otieno, 41, James Kariuki, 29, and …"
+            numbers.take(age)
+        found.append(Finding("killed", None, count, listed.start(), listed.end(), match.start(), match.end(),
+                             listed.group(0), "casualties.named_dead", 0.7))
+    return found
 
 
 #: ``ctx.extra`` key: where outcome words were read as not reported here ("funerals for the 36 soldiers
@@ -715,7 +836,15 @@ def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Fi
         gap = ctx.norm[finding.trigger_end:match.start()]
         if finding.trigger_end <= match.start() and _CHAIN_GAP.fullmatch(gap):
             return finding
+        # "a trader was abducted by gunmen near Kuje and later found dead": the same subject, told later
+        if finding.rule.startswith("casualties.subject") and finding.trigger_end <= match.start() and \
+                _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
+            return finding
     return None
+
+
+_LATER_CHAIN_GAP = re.compile(r"\s+(?:by|in|near|at|from|on|outside|inside)\s[^,;.]{0,80}?\s(?:,\s*)?and\s+"
+                              r"(?:later|then|subsequently|eventually)\s+(?:(?:was|were)\s+)?", re.I)
 
 
 _COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)
@@ -796,6 +925,8 @@ def is_protest_report(ctx: DocContext) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
+#: "blocked the railway after a child, a member of the community, died": why they gathered
+_WHY_GATHERED = re.compile(r"\b(?:after|following|because)\s+[^.;()]{0,100}$", re.I)
 _LEFT_DEAD = re.compile(r"\b(?:left|leaving|leaves)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
@@ -807,7 +938,8 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     if finding.rule.startswith("casualties.noun"):
         return True
     start = min(finding.start, finding.trigger_start)
-    if _RELATIVE.search(ctx.norm, max(0, start - 70), finding.trigger_start):
+    if _RELATIVE.search(ctx.norm, max(0, start - 70), finding.trigger_start) or \
+            _WHY_GATHERED.search(ctx.norm, max(0, start - 20), finding.trigger_start):
         return True
     before = ctx.norm[max(0, finding.trigger_start - 30):finding.trigger_start]
     if _LEFT_DEAD.search(ctx.norm, max(0, finding.start - 40), finding.start):
@@ -816,7 +948,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="5")
+@register("casualties", version="6")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.subcounts import (
@@ -833,6 +965,7 @@ def casualties_component(ctx: DocContext) -> None:
     numbers = NumberIndex(ctx)
     findings = noun_findings(ctx, numbers)
     findings += verb_findings(ctx, numbers)
+    findings += named_dead_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
     findings += bare_part_findings(ctx, numbers, findings)

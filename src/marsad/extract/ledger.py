@@ -63,6 +63,7 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     pairs = list(zip(findings, casualties))
     _attach_subsets(ctx, pairs)
     _move_between_outcomes(ctx, pairs)
+    _contrasted_statements(ctx, pairs)  # (before a toll supersedes: "police said seven, local leaders put the toll at 12")
     _supersede_earlier_figures(ctx, pairs)
     _attach_breakdowns(ctx, pairs)
     _merge_restatements(ctx, pairs)
@@ -122,11 +123,25 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
             after = _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
         else:
             after = _SUBSET_AFTER.match(ctx.norm, end)
-        if not (before or after):
+        if not (before or after) or _of_the_injured(ctx, pairs, finding):
             continue
         parent = _parent_before(ctx, pairs, finding, casualty)
         if parent is not None:
             _make_part(casualty, parent)
+
+
+_OF_WHOM = re.compile(r"\s*,?\s*$")
+
+
+def _of_the_injured(ctx: DocContext, pairs, finding: Finding) -> bool:
+    """"Two officers were injured, one of whom later died": a death among the
+    injured told right after them, one more dead, not a part of the dead before."""
+    if finding.number is None:
+        return False
+    previous = [f for f, c in pairs if f.end <= finding.number.start and c.outcome == "injured"
+                and ctx.sentence_index(f.start) == ctx.sentence_index(finding.start)]
+    return bool(previous) and _OF_WHOM.fullmatch(ctx.norm, max(f.end for f in previous), finding.number.start) is not None \
+        and re.match(r"\s+of\s+(?:whom|them)\b", ctx.norm[finding.number.end:finding.number.end + 12]) is not None
 
 
 def _make_part(child: Casualty, parent: Casualty) -> None:
@@ -188,6 +203,32 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
         else:
             casualty.alternative_of = toll.id
     toll.alternative_of = None
+
+
+#: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b", re.I)
+_ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
+
+
+def _contrasted_statements(ctx: DocContext, pairs) -> None:
+    """Two sources' figures of the same dead set against each other in one sentence
+    ("witnesses said 20 people were killed, while police said nine died"): the
+    lower counts, as ACLED takes the most conservative report, and the higher
+    is kept as its alternative, so the disagreement stays on record."""
+    top = _top(pairs)
+    for (first_finding, first), (second_finding, second) in zip(top, top[1:]):
+        sentence_start, sentence_end = ctx.sentence_at(first_finding.start)
+        if not (first_finding.end <= second_finding.start < sentence_end) or first.count is None or second.count is None:
+            continue
+        contrast = _CONTRAST.search(ctx.norm, first_finding.end, second_finding.start)
+        if contrast is None or not (first.victims == second.victims or None in (first.victims, second.victims)):
+            continue
+        if not (_ATTRIBUTED.search(ctx.norm, sentence_start, first_finding.start)
+                and _ATTRIBUTED.search(ctx.norm, contrast.end(), min(sentence_end, second_finding.end + 40))):
+            continue
+        low, high = (first, second) if first.count <= second.count else (second, first)
+        if low.count != high.count:
+            high.alternative_of, low.alternative_of = low.id, None
 
 
 def _attach_breakdowns(ctx: DocContext, pairs) -> None:

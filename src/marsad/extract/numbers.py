@@ -222,7 +222,9 @@ _AGE_BEFORE = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|
 #: a number set off right after a word, and what closes it: "Ahmed Saleh, 23, was"
 _APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*(?P<mark>[,(])\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|has|have|died|dies|who|"
-                            r"and\s+(?:a|an|the|his|her|their|\w+ed)\s|in|near|at|from|on)\b", re.I)
+                            r"and\s+(?:a|an|the|his|her|their|\w+ed)\s|in|near|at|from|on|"
+                            # the next name of a list: "Ali Musa, 25, and Omar Bello, 30, were killed"
+                            r"(?:and\s+)?(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?=\s*,\s*\d|\s+(?:was|were)\b))\b", re.I)
 #: between the ages of a list: "aged 7 and 10", "aged 7, 9 and 12", "aged 18-25"
 _AGE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
 
@@ -292,7 +294,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="6")
+@register("numbers", version="7")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []

@@ -191,7 +191,9 @@ _EARLIER_INCIDENT = re.compile(
 #: own span may start at its verb)
 _RAISING_BEFORE = re.compile(RUNNING_CLAUSE + r"(?:\s+(?:[\w'-]+\s+){0,4})?", re.I)
 #: "two more people died", "another soldier succumbed to his wounds": more deaths of the same toll
-_INCREMENT = re.compile(r"\b(?:more|another|further|additional|succumb\w*|(?:wounds|injuries)|hospital)\b", re.I)
+#: (and bodies recovered: "rescuers pulled nine bodies from the rubble, raising the death toll to 23")
+_INCREMENT = re.compile(r"\b(?:more|another|further|additional|succumb\w*|(?:wounds|injuries)|hospital|bod(?:y|ies)|corpses)\b",
+                        re.I)
 
 
 def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Finding) -> bool:
@@ -432,6 +434,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
     claims = {c.id for f, c in zip(findings, casualties) if _is_claim(ctx, f)}
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
+    orphans: dict[str, list[tuple[Finding, Casualty]]] = {}
+    found_by = {c.id: f for f, c in zip(findings, casualties)}
     for finding, casualty in zip(findings, casualties):
         if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
@@ -439,10 +443,13 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         earlier = primary.get(outcome)
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)
+            if reference is not None and _other_victims(ctx, finding, casualty, found_by[reference.id], reference):
+                reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id
             else:
                 casualty.party_claim = True
+                orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
                 _is_restatement(ctx, finding) or _is_summary(ctx, finding)):
@@ -450,6 +457,42 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             continue
         primary.setdefault(outcome, casualty)
         first_trigger.setdefault(outcome, finding.trigger_start)
+    for claimed in orphans.values():
+        _conflicting_claims(ctx, claimed)
+
+
+#: victims named by no side: "people", "persons", "others"
+_ANY_VICTIMS = re.compile(r"^[\s,]*(?:[\w-]+\s+)?(?:people|persons?|individuals|others)?[\s,]*$", re.I)
+
+
+def _other_victims(ctx: DocContext, finding: Finding, casualty: Casualty, other_finding: Finding, other: Casualty) -> bool:
+    """Whether two counts are of different dead: civilians and combatants, each named so
+    (a side's own losses are its own, whatever it calls them: "the army said it lost 5 men")."""
+    if not (casualty.victims and other.victims) or casualty.victims == other.victims:
+        return False
+    return not any(_ANY_VICTIMS.match(f.victim_text) or ctx.norm.startswith("los", f.trigger_start)
+                   for f in (finding, other_finding))
+
+
+def _same_side(one: str | None, other: str | None) -> bool:
+    return one == other or one is None or other is None
+
+
+def _conflicting_claims(ctx: DocContext, claimed: list[tuple[Finding, Casualty]]) -> None:
+    """Claims with no figure of the report's own beside them ("the group claimed killing
+    two soldiers. Other sources reported one soldier killed"): of the same victims,
+    told in the next sentence, the lowest counts (ACLED's most conservative figure)
+    and the others are its alternatives; in one sentence they are parts of one list
+    ("claimed that it shot dead one soldier and one policeman")."""
+    kept: list[tuple[Finding, Casualty]] = []
+    for finding, casualty in sorted(claimed, key=lambda pair: pair[1].count or 0):
+        same = next((c for f, c in kept if _same_side(c.victims, casualty.victims)
+                     and _same_side(c.affiliation, casualty.affiliation)
+                     and abs(ctx.sentence_index(f.start) - ctx.sentence_index(finding.start)) == 1), None)
+        if same is not None and casualty.count is not None:
+            casualty.alternative_of = same.id
+        else:
+            kept.append((finding, casualty))
 
 
 def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str) -> Casualty | None:
@@ -468,6 +511,8 @@ def _is_claim(ctx: DocContext, finding: Finding) -> bool:
 def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
     if _BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end):
+        return True
+    if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
         return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
     if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
