@@ -99,3 +99,27 @@ def test_a_reports_own_unknown_victims_add_to_its_named_ones():
     # a report that says only "people" still counts the same victims as the others
     killed = {e.category: e.best for e in build_incident([one, update]).estimates if e.outcome == "killed"}
     assert killed == {"civilians": 19}
+
+
+def test_a_report_of_one_sides_losses_links_to_the_toll_of_both_sides():
+    from dataclasses import replace
+
+    from marsad.reconcile.estimates import Figure
+    from marsad.reconcile.facts import side_counts
+
+    def figure(category, best):
+        return Figure("1/E1", "Army", None, 100, 1, "killed", category, best, best, best)
+
+    # "neutralised 18 terrorists ... four soldiers were killed": 22 combatants, 4 of them the army's
+    army_figures = [figure("combatants", 22), figure("combatants/Military forces", 4)]
+    assert side_counts(army_figures) == [4, 18]
+    assert side_counts([figure("civilians", 3), figure("combatants", 5)]) == [3, 5]
+    assert side_counts([figure("civilians", 7)]) == []
+    army = replace(report(1, 1, 100, "Boni", 22, sub="Armed clash", words=("ambush",)), sides=side_counts(army_figures))
+    local = report(2, 2, 100, "Boni", 4, sub="Armed clash", words=("ambush",))
+    (pair,) = score_pairs([army, local])
+    assert pair.contributions["counts"]["level"] == "one side of the other's toll"
+    assert pair.match_probability >= 0.8
+    other = report(3, 3, 100, "Boni", 5, sub="Armed clash", words=("ambush",))  # five is no side of the 22
+    (pair,) = score_pairs([army, other])
+    assert pair.contributions["counts"]["level"] == "incompatible death counts"

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-2"
+LINKAGE_VERSION = "linkage-3"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -81,6 +81,7 @@ class Report:
     toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
     day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
     other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
+    sides: list[int] = field(default_factory=list)  # deaths of each side the toll adds up (facts.side_counts)
 
 
 @dataclass(slots=True)  # millions of them on a large store
@@ -191,6 +192,13 @@ def _levels_counts() -> list[dict]:
             "u_probability": 0.02,
         },
         {
+            # "four soldiers were killed" beside the army's 18 attackers and 4 soldiers: one side of the same toll
+            "sql_condition": "list_contains(sides_r, killed_l) OR list_contains(sides_l, killed_r)",
+            "label_for_charts": "one side of the other's toll",
+            "m_probability": 0.04,
+            "u_probability": 0.02,
+        },
+        {
             "sql_condition": f"killed_low_l <= coalesce(killed_high_r, {big}) AND killed_low_r <= coalesce(killed_high_l, {big})",
             "label_for_charts": "compatible death counts",
             "m_probability": 0.17,
@@ -199,10 +207,10 @@ def _levels_counts() -> list[dict]:
         {
             "sql_condition": "greatest(killed_l, killed_r) <= 2 * least(killed_l, killed_r) + 2",
             "label_for_charts": "death counts within a toll revision",
-            "m_probability": 0.15,
+            "m_probability": 0.14,
             "u_probability": 0.25,
         },
-        {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.05, "u_probability": 0.52},
+        {"sql_condition": "ELSE", "label_for_charts": "incompatible death counts", "m_probability": 0.04, "u_probability": 0.50},
     ]
 
 
@@ -322,6 +330,7 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
             "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
             "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
+            "sides": [list(r.sides) for r in reports],
             "source": [r.source for r in reports],
             "published": pd.array([r.published or None for r in reports], dtype="Int64"),
             "toll_update": [bool(r.toll_update) for r in reports],
