@@ -123,3 +123,17 @@ def test_a_report_of_one_sides_losses_links_to_the_toll_of_both_sides():
     other = report(3, 3, 100, "Boni", 5, sub="Armed clash", words=("ambush",))  # five is no side of the 22
     (pair,) = score_pairs([army, other])
     assert pair.contributions["counts"]["level"] == "incompatible death counts"
+
+
+def test_a_partys_claim_joins_the_incident_through_its_strongest_link():
+    from marsad.reconcile.linkage import PairScore
+
+    wire, hospital, government = report(1, 1, 100, "Quetta", 4), report(2, 2, 100, "Quetta", 6), report(3, 3, 100, "Quetta", 5)
+    claim = report(4, 4, 101, "Quetta", 12)
+    pairs = [PairScore(a, b, 0.0, p, {}) for a, b, p in [(1, 2, 0.95), (1, 3, 0.99), (2, 3, 0.95), (2, 4, 0.93), (1, 4, 0.4), (3, 4, 0.4)]]
+    reports = [wire, hospital, government, claim]
+    assert cluster(reports, pairs).clusters == [[1, 2, 3], [4]]  # a toll: the three others must match it on average
+    claim.party_word = True  # "the group claimed the bombing, saying it had killed 12"
+    assert cluster(reports, pairs).clusters == [[1, 2, 3, 4]]
+    weak = [p for p in pairs if p.uid_b != 4] + [PairScore(2, 4, 0.0, 0.7, {})]
+    assert cluster(reports, weak).clusters == [[1, 2, 3], [4]]  # its strongest link must still reach the threshold

@@ -280,6 +280,7 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         killed_high=None if not killed or any(f.high is None or f.party_claim for f in killed) else sum(f.high for f in killed),
         words=evidence_words(text),
         sides=side_counts(figures),
+        party_word=bool(killed) and all(f.party_claim for f in killed),
         counts=[f.__dict__ for f in figures],
         perpetrators=[name for name, _ in perpetrators.most_common()],
         toll_update=is_toll_update(text),

@@ -82,6 +82,7 @@ class Report:
     day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
     other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
     sides: list[int] = field(default_factory=list)  # deaths of each side the toll adds up (facts.side_counts)
+    party_word: bool = False  # every death count it gives is a party's word on its own kills (estimates rule 3)
 
 
 @dataclass(slots=True)  # millions of them on a large store
@@ -546,11 +547,12 @@ def cluster(
     by_uid = {r.uid: r for r in reports}
 
     def current(group: list[int]) -> list[int]:
-        # each source's latest report stands for the source: its earlier, superseded tolls do not vote
-        latest: dict[str, Report] = {}
+        # each source's latest report stands for the source: its earlier, superseded tolls do not vote,
+        # and a party's word that the source relays is no toll of the source (estimates rule 2)
+        latest: dict[tuple[str, bool], Report] = {}
         for uid in group:
             report = by_uid[uid]
-            source = report.source or f"document {report.document_id}"
+            source = (report.source or f"document {report.document_id}", report.party_word)
             if source not in latest or _later(report, latest[source]):
                 latest[source] = report
         return [r.uid for r in latest.values()]
@@ -559,6 +561,11 @@ def cluster(
         # average linkage: the two groups must match on average, not through one chain
         left, right = current(members[find(a)]), current(members[find(b)])
         if len(left) == 1 and len(right) == 1:
+            return True
+        # a party's claim of an incident the others document ("the group claimed the bombing, saying it
+        # killed 12") joins through its strongest link: it repeats few of their words, and linked its
+        # figure only widens the range (estimates rule 3) where apart it would be an incident of its own
+        if all(by_uid[u].party_word for u in left) or all(by_uid[u].party_word for u in right):
             return True
         total = sum(probability.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
         return total / (len(left) * len(right)) >= threshold
