@@ -137,3 +137,15 @@ def test_a_partys_claim_joins_the_incident_through_its_strongest_link():
     assert cluster(reports, pairs).clusters == [[1, 2, 3, 4]]
     weak = [p for p in pairs if p.uid_b != 4] + [PairScore(2, 4, 0.0, 0.7, {})]
     assert cluster(reports, weak).clusters == [[1, 2, 3], [4]]  # its strongest link must still reach the threshold
+
+
+def test_a_tie_on_the_incidents_day_goes_to_a_report_that_is_no_toll_update():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    first = replace(report(1, 1, 100, "Boga", 22), published=101)
+    # "nine more bodies were found on Tuesday, bringing to 31 the toll of Sunday night's attack", dated Tuesday
+    update = replace(report(2, 2, 102, "Boga", 31), published=102, toll_update=True)
+    assert build_incident([first, update]).attributes["event_date"].toordinal() == 100
+    assert build_incident([first, replace(update, toll_update=False)]).attributes["event_date"].toordinal() == 102
