@@ -149,3 +149,18 @@ def test_a_tie_on_the_incidents_day_goes_to_a_report_that_is_no_toll_update():
     update = replace(report(2, 2, 102, "Boga", 31), published=102, toll_update=True)
     assert build_incident([first, update]).attributes["event_date"].toordinal() == 100
     assert build_incident([first, replace(update, toll_update=False)]).attributes["event_date"].toordinal() == 102
+
+
+def test_reports_with_a_death_toll_vote_on_a_merge_when_both_groups_hold_some():
+    from marsad.reconcile.linkage import PairScore
+
+    wire_a, wire_b, update = report(1, 1, 100, "Kubat", 12), report(2, 2, 100, "Kubat", 15), report(3, 3, 100, "Mangu", 17)
+    arrest = report(5, 4, 100, "Kubat", None)  # "police arrested five suspects over Sunday's killing": no toll
+    arrest.source = wire_a.source
+    scores = [(1, 3, 0.999), (2, 5, 0.98), (1, 2, 0.97), (1, 5, 0.88), (2, 3, 0.87), (3, 5, 0.24)]
+    pairs = [PairScore(a, b, 0.0, p, {}) for a, b, p in scores]
+    assert cluster([wire_a, wire_b, update, arrest], pairs).clusters == [[1, 2, 3, 5]]
+    # a chain through a report without a toll does not glue two incidents whose tolls disagree
+    arrest.source = "Another outlet"
+    chain = [PairScore(1, 5, 0.0, 0.95, {}), PairScore(2, 5, 0.0, 0.9, {}), PairScore(1, 2, 0.0, 0.3, {})]
+    assert cluster([wire_a, wire_b, arrest], chain).clusters == [[1, 5], [2]]

@@ -567,6 +567,12 @@ def cluster(
         # figure only widens the range (estimates rule 3) where apart it would be an incident of its own
         if all(by_uid[u].party_word for u in left) or all(by_uid[u].party_word for u in right):
             return True
+        # the reports that give a death toll vote when both groups hold some: they carry the deaths a wrong
+        # merge would lose or a missed one count twice, where an arrest or a statement without a toll told
+        # beside them ("police arrested five suspects over Sunday's killing") says little about the toll
+        tolled_left, tolled_right = [u for u in left if by_uid[u].killed is not None], [u for u in right if by_uid[u].killed is not None]
+        if tolled_left and tolled_right:
+            left, right = tolled_left, tolled_right
         total = sum(probability.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
         return total / (len(left) * len(right)) >= threshold
 
