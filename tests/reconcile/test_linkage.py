@@ -164,3 +164,12 @@ def test_reports_with_a_death_toll_vote_on_a_merge_when_both_groups_hold_some():
     arrest.source = "Another outlet"
     chain = [PairScore(1, 5, 0.0, 0.95, {}), PairScore(2, 5, 0.0, 0.9, {}), PairScore(1, 2, 0.0, 0.3, {})]
     assert cluster([wire_a, wire_b, arrest], chain).clusters == [[1, 5], [2]]
+
+
+def test_evidence_words_meet_across_inflections():
+    from marsad.reconcile.linkage import evidence_words
+
+    claim = set(evidence_words("A militant group claimed responsibility for the Quetta bombing"))
+    wire = set(evidence_words("A suicide bomber blew himself up at a police checkpoint"))
+    assert claim & wire == {"bomb"}
+    assert "attack" in set(evidence_words("the attackers fled")) & set(evidence_words("the attack began"))

@@ -120,7 +120,19 @@ def evidence_words(text: str | None) -> list[str]:
         return []
     words = re.findall(r"[a-z]{4,}", text.lower())
     # interned: a large store repeats the same few thousand words, held once instead of once per report
-    return [sys.intern(w) for w in sorted({w for w in words if w not in STOPWORDS})[:30]]
+    return [sys.intern(w) for w in sorted({_stem(w) for w in words if w not in STOPWORDS})[:30]]
+
+
+_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "s")
+
+
+def _stem(word: str) -> str:
+    """A word less its inflection, so that one report's "bombing" meets
+    another's "bomber" and "bombed" ("bomb"), "attackers" "attack"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _levels_place() -> list[dict]:
