@@ -38,6 +38,12 @@ def names(text: str) -> list[tuple[str, str]]:
         ("Hashd al-Shaabi", "PMF"),
         ("Hay’at Tahrir al-Sham", "HTS"),
         ("Self Defense Forces", "Self-Defense Forces"),
+        ("Allied Democratic Forces", "ADF"),
+        ("ADF", "ADF"),
+        ("M23 rebels", "M23"),
+        ("CODECO", "CODECO"),
+        ("Boko Haram fighters", "Boko Haram"),
+        ("ISWAP", "ISWAP"),
     ],
 )
 def test_aliases_resolve_to_their_canonical_actor(alias, canonical):
@@ -108,3 +114,10 @@ def test_data_file_has_no_alias_claimed_by_two_actors():
 def test_demonym_forces_use_the_data_files_national_entry_when_there_is_one():
     mentions = find_actors("Israeli missiles struck the airport; Syrian soldiers withdrew; Iraqi police arrived.")
     assert [m.name for m in mentions] == ["Israeli forces", "Regime forces", "Police Forces of Iraq"]
+
+
+def test_a_congolese_group_says_which_country_a_report_is_in():
+    from marsad.extract.actors import home_countries
+
+    assert home_countries(find_actors("Suspected ADF rebels raided a village overnight.")) == {"CD"}
+    assert home_countries(find_actors("Boko Haram fighters stormed a market.")) == {"NG"}
