@@ -270,11 +270,16 @@ def period_complement(start: date | None, end: date | None,
 # that says it updates a toll as evidence for the incident it updates.
 
 #: "the death toll has risen to 11", "the toll climbed to", "raising the death
-#: toll to", "after four of the injured died of their wounds", "succumbed to".
+#: toll to", "bringing the toll to", "bringing to 31 the number of civilians
+#: killed", "nine more bodies", "after four of the injured died of their
+#: wounds", "succumbed to".
 TOLL_UPDATE_RE = re.compile(
     r"\b(?:(?:death\s+)?toll\b[^.;]{0,80}?\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed)?|"
     r"increas(?:e|es|ed|ing)|reach(?:es|ed)?|mount(?:s|ed)?|went\s+up|has\s+gone\s+up)|"
     r"rais(?:e|es|ed|ing)\s+the\s+(?:death\s+)?toll|"
+    r"(?:bring(?:s|ing)?|brought|push(?:es|ed|ing)?|tak(?:es|ing)|took)\s+(?:to\s+[\w-]+\s+)?the\s+(?:overall\s+|total\s+)?"
+    r"(?:(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|victims|people|civilians|those)|total)\b|"
+    r"more\s+bodies|"
     r"died\s+(?:of|from)\s+(?:their|his|her)\s+(?:wounds|injuries)|succumb(?:ed|s)?\s+to\s+(?:their|his|her)\s+(?:wounds|injuries)|"
     r"(?:of\s+the\s+(?:wounded|injured)|wounded\s+\w+)\s+(?:later\s+)?died)",
     re.I,
@@ -288,6 +293,12 @@ def is_toll_update(text: str | None) -> bool:
     >>> is_toll_update("The death toll of yesterday's massacre has risen to 9")
     True
     >>> is_toll_update("Four civilians were killed and seven wounded")
+    False
+    >>> is_toll_update("nine more bodies were found, bringing to 31 the number of civilians killed")
+    True
+    >>> is_toll_update("Rescuers pulled a body from the rubble, bringing the death toll to eight")
+    True
+    >>> is_toll_update("The convoy was bringing the wounded to the hospital")
     False
     """
     return bool(text and TOLL_UPDATE_RE.search(text))

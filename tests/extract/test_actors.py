@@ -38,6 +38,12 @@ def names(text: str) -> list[tuple[str, str]]:
         ("Hashd al-Shaabi", "PMF"),
         ("Hay’at Tahrir al-Sham", "HTS"),
         ("Self Defense Forces", "Self-Defense Forces"),
+        ("Allied Democratic Forces", "ADF"),
+        ("ADF", "ADF"),
+        ("M23 rebels", "M23"),
+        ("CODECO", "CODECO"),
+        ("Boko Haram fighters", "Boko Haram"),
+        ("ISWAP", "ISWAP"),
     ],
 )
 def test_aliases_resolve_to_their_canonical_actor(alias, canonical):
@@ -128,3 +134,10 @@ def test_scanning_from_the_first_words_finds_what_a_full_scan_finds(monkeypatch)
         assert starts is not None
         shown = [(m.span.start, m.span.end, m.name, m.rule) for m in lexicon.find(ctx.norm, starts)]
         assert shown and shown == [(m.span.start, m.span.end, m.name, m.rule) for m in lexicon.find(ctx.norm)]
+
+
+def test_a_congolese_group_says_which_country_a_report_is_in():
+    from marsad.extract.actors import home_countries
+
+    assert home_countries(find_actors("Suspected ADF rebels raided a village overnight.")) == {"CD"}
+    assert home_countries(find_actors("Boko Haram fighters stormed a market.")) == {"NG"}

@@ -88,3 +88,20 @@ def test_a_ceiling_ranks_after_the_counts_of_equally_reliable_sources():
     ceiling = fig("2/E1", "Hospital", None, 11, 6, low=0)  # "up to six bodies"
     (estimate,) = combine([fig("1/E1", "Wire", None, 10, 4, high=None), ceiling, fig("3/E1", "Government", None, 12, 5)])
     assert (estimate.low, estimate.best, estimate.high) == (0, 5, 6)
+
+
+def test_a_category_only_a_partys_word_gives_adds_no_dead_beside_the_documented_ones():
+    from dataclasses import replace
+
+    ministry = fig("1/E1", "Ministry", "B", 11, 9)  # nine civilians
+    army = replace(fig("2/E1", "Army", None, 11, 3, category="combatants", high=None), party_claim=True)  # "killed several militants"
+    killed = {e.category: (e.low, e.best, e.high) for e in combine([ministry, army])}
+    assert killed == {"civilians": (9, 9, 9)}  # the party's three are its account of the nine, not three more
+    wire = fig("3/E1", "Wire", "B", 11, 12, category="unknown")  # a higher total leaves the rest unknown, as before
+    killed = {e.category: e.best for e in combine([ministry, army, wire])}
+    assert killed == {"civilians": 9, "unknown": 3}
+    (alone,) = combine([army])  # alone, the party's word is the incident's figure
+    assert (alone.category, alone.best) == ("combatants", 3)
+    soldiers = fig("4/E1", "Medics", None, 11, 2, category="combatants")  # documented too: it stays, range widened
+    killed = {e.category: (e.low, e.best) for e in combine([ministry, army, soldiers])}
+    assert killed == {"civilians": (9, 9), "combatants": (2, 2)}

@@ -99,3 +99,77 @@ def test_a_reports_own_unknown_victims_add_to_its_named_ones():
     # a report that says only "people" still counts the same victims as the others
     killed = {e.category: e.best for e in build_incident([one, update]).estimates if e.outcome == "killed"}
     assert killed == {"civilians": 19}
+
+
+def test_a_report_of_one_sides_losses_links_to_the_toll_of_both_sides():
+    from dataclasses import replace
+
+    from marsad.reconcile.estimates import Figure
+    from marsad.reconcile.facts import side_counts
+
+    def figure(category, best):
+        return Figure("1/E1", "Army", None, 100, 1, "killed", category, best, best, best)
+
+    # "neutralised 18 terrorists ... four soldiers were killed": 22 combatants, 4 of them the army's
+    army_figures = [figure("combatants", 22), figure("combatants/Military forces", 4)]
+    assert side_counts(army_figures) == [4, 18]
+    assert side_counts([figure("civilians", 3), figure("combatants", 5)]) == [3, 5]
+    assert side_counts([figure("civilians", 7)]) == []
+    army = replace(report(1, 1, 100, "Boni", 22, sub="Armed clash", words=("ambush",)), sides=side_counts(army_figures))
+    local = report(2, 2, 100, "Boni", 4, sub="Armed clash", words=("ambush",))
+    (pair,) = score_pairs([army, local])
+    assert pair.contributions["counts"]["level"] == "one side of the other's toll"
+    assert pair.match_probability >= 0.8
+    other = report(3, 3, 100, "Boni", 5, sub="Armed clash", words=("ambush",))  # five is no side of the 22
+    (pair,) = score_pairs([army, other])
+    assert pair.contributions["counts"]["level"] == "incompatible death counts"
+
+
+def test_a_partys_claim_joins_the_incident_through_its_strongest_link():
+    from marsad.reconcile.linkage import PairScore
+
+    wire, hospital, government = report(1, 1, 100, "Quetta", 4), report(2, 2, 100, "Quetta", 6), report(3, 3, 100, "Quetta", 5)
+    claim = report(4, 4, 101, "Quetta", 12)
+    pairs = [PairScore(a, b, 0.0, p, {}) for a, b, p in [(1, 2, 0.95), (1, 3, 0.99), (2, 3, 0.95), (2, 4, 0.93), (1, 4, 0.4), (3, 4, 0.4)]]
+    reports = [wire, hospital, government, claim]
+    assert cluster(reports, pairs).clusters == [[1, 2, 3], [4]]  # a toll: the three others must match it on average
+    claim.party_word = True  # "the group claimed the bombing, saying it had killed 12"
+    assert cluster(reports, pairs).clusters == [[1, 2, 3, 4]]
+    weak = [p for p in pairs if p.uid_b != 4] + [PairScore(2, 4, 0.0, 0.7, {})]
+    assert cluster(reports, weak).clusters == [[1, 2, 3], [4]]  # its strongest link must still reach the threshold
+
+
+def test_a_tie_on_the_incidents_day_goes_to_a_report_that_is_no_toll_update():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    first = replace(report(1, 1, 100, "Boga", 22), published=101)
+    # "nine more bodies were found on Tuesday, bringing to 31 the toll of Sunday night's attack", dated Tuesday
+    update = replace(report(2, 2, 102, "Boga", 31), published=102, toll_update=True)
+    assert build_incident([first, update]).attributes["event_date"].toordinal() == 100
+    assert build_incident([first, replace(update, toll_update=False)]).attributes["event_date"].toordinal() == 102
+
+
+def test_reports_with_a_death_toll_vote_on_a_merge_when_both_groups_hold_some():
+    from marsad.reconcile.linkage import PairScore
+
+    wire_a, wire_b, update = report(1, 1, 100, "Kubat", 12), report(2, 2, 100, "Kubat", 15), report(3, 3, 100, "Mangu", 17)
+    arrest = report(5, 4, 100, "Kubat", None)  # "police arrested five suspects over Sunday's killing": no toll
+    arrest.source = wire_a.source
+    scores = [(1, 3, 0.999), (2, 5, 0.98), (1, 2, 0.97), (1, 5, 0.88), (2, 3, 0.87), (3, 5, 0.24)]
+    pairs = [PairScore(a, b, 0.0, p, {}) for a, b, p in scores]
+    assert cluster([wire_a, wire_b, update, arrest], pairs).clusters == [[1, 2, 3, 5]]
+    # a chain through a report without a toll does not glue two incidents whose tolls disagree
+    arrest.source = "Another outlet"
+    chain = [PairScore(1, 5, 0.0, 0.95, {}), PairScore(2, 5, 0.0, 0.9, {}), PairScore(1, 2, 0.0, 0.3, {})]
+    assert cluster([wire_a, wire_b, arrest], chain).clusters == [[1, 5], [2]]
+
+
+def test_evidence_words_meet_across_inflections():
+    from marsad.reconcile.linkage import evidence_words
+
+    claim = set(evidence_words("A militant group claimed responsibility for the Quetta bombing"))
+    wire = set(evidence_words("A suicide bomber blew himself up at a police checkpoint"))
+    assert claim & wire == {"bomb"}
+    assert "attack" in set(evidence_words("the attackers fled")) & set(evidence_words("the attack began"))

@@ -18,7 +18,9 @@ The rules (also in ``docs/methodology.md``):
    party's word on its own kills ("the group said its fighters killed five
    soldiers", ``party_claim``) is best only when no report documents the
    incident otherwise; it still widens the range (rule 4), and it is no
-   toll of the source that relays it (rule 2).
+   toll of the source that relays it (rule 2). A victim category that only
+   a party's word gives counts, where another report documents the incident,
+   as a total of unknown victims (rule 6), not as more dead beside them.
 4. Disagreement widens the range: low is the lowest current figure's low,
    high the highest current figure (its stated high, else its count). A
    range whose highest figure is only a lower bound is marked ``open_high``.
@@ -121,6 +123,7 @@ NAMED = ("civilians", "combatants")
 
 def combine(figures: Sequence[Figure]) -> list[Estimate]:
     """Apply rules 2–4 and 6 to all figures of one incident."""
+    figures = _party_words_as_totals(figures)
     by_key: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
         by_key.setdefault((figure.outcome, figure.category), []).append(figure)
@@ -128,6 +131,20 @@ def combine(figures: Sequence[Figure]) -> list[Estimate]:
     for outcome in sorted({outcome for outcome, _ in by_key}):
         _settle_unknown(outcome, figures, estimates)
     return list(estimates.values())
+
+
+def _party_words_as_totals(figures: Sequence[Figure]) -> list[Figure]:
+    """Rule 3 for the whole incident: a victim category that only a party's
+    word gives ("the army said it killed several militants" beside the
+    ministry's nine people) is that party's account of the incident's dead,
+    not more dead beside the documented ones: it counts as a total of unknown
+    victims, which widens the range and settles per rule 6."""
+    documented = {f.outcome for f in figures if f.category in TOP_LEVEL and not f.party_claim}
+    if not documented:
+        return list(figures)
+    given = {(f.outcome, f.category) for f in figures if not f.party_claim}
+    return [replace(f, category="unknown") if f.party_claim and f.outcome in documented and f.category in NAMED
+            and (f.outcome, f.category) not in given else f for f in figures]  # fmt: skip
 
 
 def _settle_unknown(outcome: str, figures: Sequence[Figure], estimates: dict[tuple[str, str], Estimate]) -> None:

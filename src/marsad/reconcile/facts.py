@@ -279,10 +279,30 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         killed_low=sum(0 if f.party_claim else f.low for f in killed) if killed else None,
         killed_high=None if not killed or any(f.high is None or f.party_claim for f in killed) else sum(f.high for f in killed),
         words=evidence_words(text),
+        sides=side_counts(figures),
+        party_word=bool(killed) and all(f.party_claim for f in killed),
         counts=[f.__dict__ for f in figures],
         perpetrators=[name for name, _ in perpetrators.most_common()],
         toll_update=is_toll_update(text),
     )
+
+
+def side_counts(figures) -> list[int]:
+    """The deaths of each side a report's toll adds up, when it names more than
+    one: its civilians and combatants, each affiliation of its combatants and
+    the combatants left beside them ("neutralised 18 terrorists ... four
+    soldiers were killed": 18 and 4). Another report that tells one side's
+    losses alone ("four soldiers were killed") gives one of these, not a
+    toll that disagrees."""
+    killed = [f for f in figures if f.outcome == "killed" and not f.party_claim]
+    top = {f.category: f.best for f in killed if f.category in ("civilians", "combatants", "unknown")}
+    total = sum(top.values())
+    sides = set(top.values()) if len(top) > 1 else set()
+    affiliated = [f.best for f in killed if f.category.startswith("combatants/") and f.category.count("/") == 1]
+    if affiliated and sum(affiliated) <= top.get("combatants", 0):
+        sides.update(affiliated)
+        sides.add(top["combatants"] - sum(affiliated))
+    return sorted(n for n in sides if 0 < n < total)
 
 
 def claim_category(casualty: dict) -> str:

@@ -1,7 +1,7 @@
 """From a cluster of reports to one incident: its attributes and estimates.
 
 Attributes come from the reports by vote (the date most reports give, ties to
-the best-ranked report), place and type from the best-ranked report that has
+the best-ranked report that is no toll update), place and type from the best-ranked report that has
 them (more reliable, then later, then more precisely located).
 """
 
@@ -33,7 +33,9 @@ def build_incident(reports: Sequence[Report]) -> IncidentDraft:
     ranked = sorted(reports, key=_rank)
     days = Counter(r.day for r in reports)
     top_count = max(days.values())
-    day = next(r.day for r in ranked if days[r.day] == top_count)
+    # a tie goes to a report that tells the incident rather than a later toll: "nine more bodies were
+    # found on Tuesday, bringing the toll of Sunday night's attack to 31" may be dated by its finding
+    day = next(r.day for r in sorted(ranked, key=lambda r: r.toll_update) if days[r.day] == top_count)
     # the most precise place any report gives: a later update that names only the district
     # ("in Pakistan's Bajaur district") does not unplace the incident
     placed = min(ranked, key=lambda r: (r.admin1 is None, r.latitude is None, r.location is None))
