@@ -3,6 +3,7 @@ warning when an editable install's source moved on from its compiled module."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -27,6 +28,29 @@ def test_every_compiled_module_is_checked_with_strict_optional():
     strict = {module for override in PYPROJECT["tool"]["mypy"]["overrides"] if override.get("strict_optional")
               for module in override["module"]}
     assert set(LISTED) <= strict
+
+
+def _source_of(module: str) -> ast.Module:
+    path = Path(__file__).parents[1] / "src" / Path(*module.split(".")).with_suffix(".py")
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("module", LISTED)
+def test_no_compiled_module_relies_on_what_mypyc_drops(module):
+    # Two patterns that run in pure Python and silently stop working compiled: a
+    # functools.cached_property (a native class has no __dict__, so it recomputes on
+    # every use: the actors' first words cost 4x the actors component) and an identity
+    # test against a module-level tuple (compiled, the tuple is rebuilt: never identical).
+    tree = _source_of(module)
+    tuples = {target.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple)
+              for target in node.targets if isinstance(target, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            for decorator in node.decorator_list:
+                assert "cached_property" not in ast.unparse(decorator), f"{module}.{node.name}: cached_property"
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+            names = {n.id for n in [node.left, *node.comparators] if isinstance(n, ast.Name)}
+            assert not names & tuples, f"{module}: identity test against a tuple: {ast.unparse(node)}"
 
 
 @pytest.mark.skipif(not os.environ.get("MARSAD_EXPECT_COMPILED"), reason="only where the build must compile (CI)")

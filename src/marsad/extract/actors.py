@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -140,6 +140,11 @@ class ActorLexicon:
         self._by_external = self._external_index()
         self._national_forces = self._national_index()
         self.pattern = self._compile()
+        # Worked out on first use, kept in attributes: compiled with mypyc, functools.cached_property
+        # caches nothing (a native class has no __dict__), so each use would build them again.
+        self._demonym_pattern: re.Pattern | None = None
+        self._first_words: frozenset[str] | None = None
+        self._first_words_known = False
 
     def _add_entry(self, raw: dict) -> None:
         entry = ActorEntry(
@@ -177,10 +182,12 @@ class ActorLexicon:
                     index.setdefault((klass, entry.country), entry.name)
         return index
 
-    @cached_property
+    @property
     def demonym_pattern(self) -> re.Pattern:
         """Any country's adjective as a word ("Malian", "South Sudanese"), compiled on first use."""
-        return re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.demonyms)) + r")(?!\w)")
+        if self._demonym_pattern is None:
+            self._demonym_pattern = re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.demonyms)) + r")(?!\w)")
+        return self._demonym_pattern
 
     def _compile(self) -> re.Pattern:
         demonym = _trie_regex(sorted(self.demonyms))
@@ -210,13 +217,18 @@ class ActorLexicon:
     def resolve_external(self, name: str) -> str | None:
         return self._by_external.get(actor_key(name))
 
-    @cached_property
+    @property
     def first_words(self) -> frozenset[str] | None:
         """The words a match can begin with, lower-cased: each alias's, acronym's,
         demonym's and anaphor's first run of word characters. A match begins a
         word (its pattern's ``(?<!\\w)``), and what follows that run in the pattern
         is no word character, so the text's word there is the run itself, in some
         case. None if one of them does not begin with a word character."""
+        if not self._first_words_known:
+            self._first_words, self._first_words_known = self._initial_words(), True
+        return self._first_words
+
+    def _initial_words(self) -> frozenset[str] | None:
         words: set[str] = set()
         for phrase in [*self.aliases, *self.acronyms, *self.demonyms, *self.anaphora]:
             run = _FIRST_RUN.match(phrase)

@@ -361,6 +361,7 @@ def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
 
 
 #: Closes a part of an alternative: the word read so far ends there (a separator or the pattern's end follows).
+#: Compared with ==, never by identity: compiled, a tuple is rebuilt and has no identity of its own.
 _WORD_END = ("word end", None)
 
 
@@ -437,7 +438,7 @@ def _heads(items: list, read: str, c: Any) -> set[tuple[str, bool]]:
         return {(read, False)}
     op, av = items[0]
     rest = items[1:]
-    if items[0] is _WORD_END:
+    if items[0] == _WORD_END:
         return {(read, bool(read))}
     if op is c.LITERAL:
         char = chr(av).lower()
