@@ -74,6 +74,15 @@ def test_a_party_claim_or_unverified_count_is_flagged():
     assert is_party_claim(text, text.index("30"), text.index("killed") + 6, (0, len(text)))
 
 
+def test_a_day_after_said_keeps_a_party_claim_but_not_a_statement_of_deaths():
+    # "said on Thursday they had killed": the party's own word on its kills
+    text = "The rebels said on Thursday they had killed 40 police at a checkpoint."
+    assert is_party_claim(text, text.index("40"), text.index("police") + 6, (0, len(text)))
+    # "said on Friday that 19 people had died": a source stating a toll, no claim
+    text = "Hospital officials said on Friday that 19 people had died in the blast."
+    assert not is_party_claim(text, text.index("19"), text.index("died") + 4, (0, len(text)))
+
+
 def test_the_rest_and_its_bounds():
     assert remainder(312, [118]) == 194
     assert remainder_bounds((123, 123, None), [(2, 2, 2)]) == (121, 121, None)

@@ -176,7 +176,7 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
 
 
 _PARTY_CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:on\s+\w+day\s+)?(?:it|they|that)|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
+    r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|said\s+on\s+\w+day\s+(?:it|they)\b|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
