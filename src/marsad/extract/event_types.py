@@ -364,14 +364,9 @@ class TriggerKeys:
         words = set(_WORD_RUN.findall(folded))
         stems = set(map(_STEM_OF, words))
         found = set(self.always)
-        for word in self.words.intersection(words):
-            direct, conditional = self.by_word[word]
-            found.update(direct)
-            for name, rest in conditional:
-                if name not in found and _parts_held(rest, words, stems):
-                    found.add(name)
-        for stem in self.stems.intersection(stems):
-            direct, conditional = self.by_stem[stem]
+        held = [self.by_word[word] for word in self.words.intersection(words)]
+        held += [self.by_stem[stem] for stem in self.stems.intersection(stems)]
+        for direct, conditional in held:
             found.update(direct)
             for name, rest in conditional:
                 if name not in found and _parts_held(rest, words, stems):
