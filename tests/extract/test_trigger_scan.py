@@ -137,7 +137,7 @@ def test_runs_of_alternatives_around_a_case_sensitive_part_scan_as_the_whole_set
 
 def test_a_set_without_a_case_sensitive_part_is_one_run():
     assert wordscan.alternative_runs(re.compile(WORD_START + r"(?:a|b[|)]|(?:c|d))(?![\w])", re.I)) is None
-    assert wordscan._top_level_alternatives(r"a|b[|)]|(?:c|d)|\||[]|]") == ["a", "b[|)]", "(?:c|d)", r"\|", "[]|]"]
+    assert wordscan.top_level_alternatives(r"a|b[|)]|(?:c|d)|\||[]|]") == ["a", "b[|)]", "(?:c|d)", r"\|", "[]|]"]
 
 
 @pytest.mark.parametrize("source, flags, expected", [

@@ -22,7 +22,7 @@ from marsad.extract.casualties import (
     _clause_bounds,
 )
 from marsad.extract.pipeline import DocContext
-from marsad.extract.wordscan import _top_level_alternatives, opening_words
+from marsad.extract.wordscan import opening_words, top_level_alternatives
 from marsad.model import Casualty
 
 
@@ -138,7 +138,7 @@ def _cause_openings() -> tuple[str, ...] | None:
 def _openings(sources: list[str]) -> tuple[str, ...] | None:
     openings: set[str] = set()
     for source in sources:
-        alternatives = _top_level_alternatives(source)  # one parser of alternations: wordscan's
+        alternatives = top_level_alternatives(source)  # one parser of alternations: wordscan's
         if alternatives is None:
             return None
         for alternative in alternatives:

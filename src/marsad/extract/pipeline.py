@@ -271,7 +271,7 @@ class DocContext:
     def sentence_at(self, offset: int) -> tuple[int, int]:
         if not self.sentences:
             return (0, len(self.text))
-        return self.sentences[max(0, bisect_right(self._sentence_starts, offset) - 1)]  # sentence_index, asked most
+        return self.sentences[self.sentence_index(offset)]
 
 
 class Pipeline:

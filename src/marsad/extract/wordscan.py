@@ -222,7 +222,7 @@ def _alternative_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
     source = pattern.pattern
     if not isinstance(source, str) or not source.startswith(_HEAD) or not source.endswith(_TAIL):
         return None
-    alternatives = _top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+    alternatives = top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
     if alternatives is None:
         return None
     runs: list[list[str]] = []
@@ -237,7 +237,7 @@ def _alternative_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
     return [re.compile(_HEAD + "|".join(run) + _TAIL, pattern.flags) for run in runs]
 
 
-def _top_level_alternatives(body: str) -> list[str] | None:
+def top_level_alternatives(body: str) -> list[str] | None:
     """``body`` cut at each ``|`` outside groups and classes (None if unbalanced)."""
     out, depth, last, index = [], 0, 0, 0
     while index < len(body):
@@ -336,7 +336,7 @@ def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
     if (not isinstance(source, str) or not source.isascii() or not source.startswith(_HEAD)
             or not source.endswith(_TAIL)):
         return None
-    alternatives = _top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+    alternatives = top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
     if alternatives is None:
         return None
     keyed: list[list[Keys]] = []
