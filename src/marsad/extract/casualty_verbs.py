@@ -1,0 +1,348 @@
+"""Casualty counts told by an outcome verb: which verbs count ("killed",
+"died", "were abducted and later found dead"), and the victims told before
+the verb (the ``casualties.subject`` rules: "four people were killed", "a man
+and his two sons died", "three of the 10 passengers were killed", "Ali Musa
+and Omar Bello were shot dead").
+
+The victims after an active verb ("killed 18 people") are read by
+:func:`marsad.extract.casualties.object_findings`, which the nominal forms
+("the death of 608") share; the vocabulary both sides use (outcome verbs,
+person nouns, number index, clause bounds) is :mod:`marsad.extract.casualties`'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.casualties import (
+    _INCLUDING,
+    _INCLUDING_WORD,
+    _NAMES_BEFORE,
+    CIVILIAN_NOUNS,
+    COMBATANT_NOUNS,
+    NON_PERSON,
+    TRIGGER_RE,
+    Finding,
+    NumberIndex,
+    _clause_bounds,
+    _head_noun,
+    _names_count,
+    _outcome_of,
+    _unreported_trigger,
+    object_findings,
+)
+from marsad.extract.numbers import without_apposed_ages
+from marsad.extract.pipeline import DocContext, NumberMention
+
+_AUX = re.compile(
+    r"(?:\b(?:was|were|is|are|been|being|be|got|get|gets|had|has|have|later|reportedly|allegedly|also|"
+    r"subsequently|fatally|critically|seriously|severely|badly|slightly|lightly|then|instantly|immediately|"
+    r"eventually|reported|confirmed|said|to\s+have|shot\s+and|and|or)\s+)+$", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
+
+
+_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "missing", "disappeared", "found dead",
+                 "went missing", "gone missing", "hurt"}
+
+
+_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?", re.I)
+
+
+def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Finding | None:
+    """The finding of the outcome this one is coordinated with ("were arrested and killed")."""
+    for finding in reversed(findings[-3:]):
+        gap = ctx.norm[finding.trigger_end:match.start()]
+        if finding.trigger_end <= match.start() and _CHAIN_GAP.fullmatch(gap):
+            return finding
+        # "a trader was abducted by gunmen near Kuje and later found dead": the same subject, told later
+        if finding.rule.startswith("casualties.subject") and finding.trigger_end <= match.start() and \
+                _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
+            return finding
+    return None
+
+
+_LATER_CHAIN_GAP = re.compile(r"\s+(?:by|in|near|at|from|on|outside|inside)\s[^,;.]{0,80}?\s(?:,\s*)?and\s+"
+                              r"(?:later|then|subsequently|eventually)\s+(?:(?:was|were)\s+)?", re.I)
+
+
+_COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)
+
+
+_OR_INJURED_AFTER = re.compile(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:were|was|been)\s+$")
+_AND_INJURED_AFTER = re.compile(r"\s+and\s+(?:injured|wounded)\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.I)
+
+
+def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    findings: list[Finding] = []
+    for match in ctx.scan(TRIGGER_RE):
+        verb = " ".join(match.group(0).lower().split())
+        if verb in ("kill", "execute") or _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
+            continue
+        if _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
+                _AUX_BEFORE.search(ctx.norm[max(0, match.start() - 12):match.start()]):
+            continue
+        if verb == "killed" and _AND_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) \
+                and _COMBINED_SUBJECT.search(ctx.norm, max(0, match.start() - 50), match.start()):
+            continue  # "about 10 persons killed and wounded": dead and injured together
+        outcome = _outcome_of(match)
+        chained = _chained_to(ctx, findings, match)
+        if chained is not None:
+            if chained.outcome in ("killed", "executed") or outcome not in ("killed", "executed"):
+                continue  # "killed and decapitated": one death
+            findings.append(Finding(outcome, chained.number, chained.count, chained.start, match.end(), match.start(),
+                                    match.end(), chained.victim_text, chained.rule + ".chain", chained.confidence))
+            continue
+        if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
+                                              r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
+            continue
+        before = ctx.norm[max(0, match.start() - 40):match.start()]
+        passive = bool(_PASSIVE_BEFORE.search(before)
+                       or _PASSIVE_CHAIN.search(ctx.norm, max(0, match.start() - 80), match.start()))
+        found: list[Finding] = []
+        if not passive and verb not in _INTRANSITIVE:
+            found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
+        if not found:
+            found = subject_findings(ctx, numbers, match, outcome)
+        if verb.startswith(("neutrali", "los")):  # "neutralised 50 terrorists" and "lost 11 soldiers" are dead;
+            # "neutralised three devices" and "lost two vehicles" are not
+            found = [finding for finding in found if _names_people(finding.victim_text)
+                     and (verb.startswith("neutrali") or not passive)]
+        findings += found
+    return findings
+
+
+def _names_people(victims: str) -> bool:
+    return bool(CIVILIAN_NOUNS.search(victims) or COMBATANT_NOUNS.search(victims)
+                or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?)\b", victims, re.I))
+
+
+_SINGULAR_SUBJECT = re.compile(
+    # (a first name before "and his …": "Mohammed and his cousin Ali")
+    r"(?:(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+(?=(?i:his|her|their)\b))?\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+
+
+#: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
+#: (or a past participle before its place or agent: "two of the five hostages freed in Sunday's raid later died")
+#: (after a partitive only: "50 women demonstrated in the square" is a clause of its own)
+_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing|of\s+(?:the|these|those)\s+"
+                                    r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
+#: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
+_CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
+_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+                                     re.I)
+#: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
+#: the relative pronoun of the verb itself: the subject is what it stands for ("a boy and his grandmother, who were killed")
+_WHO_BEFORE_AUX = re.compile(r",?\s*\bwho\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+$", re.I)
+#: (or a participle's: "a soldier wounded in Tuesday's ambush died of his injuries")
+#: (not a passive's: "one of them was shot in the head and later died")
+_BARE_RELATIVE = re.compile(r"(?:\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+|(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+"
+                            r"(?=(?:wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained)\s+(?:in|on|at|during|by|near)\s))"
+                            r"[^,;()]{1,60}$", re.I)
+#: "was taken to hospital but died": the verb's subject is the clause's before "but"
+_BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
+_PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
+                          re.I)
+
+
+#: "two women and a child …": the count's head and a singular coordinated with it
+_HEAD_AND_ONE = re.compile(r"\s*(?:[\w'-]+\s+){1,2}and\s+(?:a|an|one|his|her|their)\s", re.I)
+_PARTICIPLE_LIST_END = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
+
+
+def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
+    """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
+    clause_start, _ = _clause_bounds(ctx, match.start())
+    left = ctx.norm[clause_start:match.start()]
+    aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
+    relative = _RELATIVE_AFTER_SUBJECT.search(left)
+    if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
+        # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
+        aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
+    elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
+        left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
+    elif aux is not None and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
+        left = left[:relative.start()]  # "the victims included a boy and his grandmother, who were killed"
+    if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
+            ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
+        clause_start = _clause_bounds(ctx, clause_start - 3)[0]
+        left = ctx.norm[clause_start:match.start()]
+        aux = _PASSIVE_BUT.search(left)
+    aux_start = clause_start + (min(aux.start(), len(left)) if aux else len(left))
+    candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
+                  and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
+    whole = _one_of_whole(ctx, numbers.within(clause_start, aux_start), aux, match)
+    if whole is not None:  # "he was one of four people killed": the four were killed, he is one of them
+        candidates = [whole]
+    if len(candidates) > 1 and (aux is not None or match.group(0).lower() == "died") and \
+            _PARTITIVE_GAP.fullmatch(ctx.norm, candidates[-2].end, candidates[-1].start):
+        candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
+    elif len(candidates) > 1 and _OF_THE_BEFORE.search(ctx.norm, max(0, candidates[0].start - 12), candidates[0].start):
+        candidates = candidates[1:]  # "of the 10 passengers, three were killed": the ten are the whole
+    listed = _INCLUDING_WORD.search(ctx.norm, clause_start, aux_start)
+    if listed and any(n.end <= listed.start() for n in candidates):
+        # "Nine people, including two policemen, a soldier and three militants, were killed":
+        # the subject is the count before the list; the list's counts are its parts
+        candidates = [n for n in candidates if n.end <= listed.start()]
+        aux_start = listed.start()
+    findings: list[Finding] = []
+    for index, number in enumerate(reversed(candidates)):
+        if not findings and index + 1 < len(candidates) and _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
+            continue  # "26 civilians, including 3 children, were killed": the sub-count is left to including_findings
+        between = ctx.norm[number.end:aux_start]
+        if ")" in _PARENTHETICAL.sub(" ", between):
+            break  # the number sits inside a parenthesis before the subject
+        if aux is None and _PARTICIPLE_LIST_END.search(between):
+            break  # "10 assailants assaulted and killed …": the number counts the attackers
+        # (a coordinated singular lengthens it: "two women and a child from the same family were killed")
+        longest = (12 if _PARTICIPLE_AFTER_HEAD.match(between) else 7) + (3 if _HEAD_AND_ONE.match(between) else 0)
+        # (and a relative clause does not: "three informants who were accused of helping the army were killed")
+        relative = _BARE_RELATIVE.search(between)
+        head_words = between[:relative.start()] if relative else between
+        if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
+            break
+        if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
+            return []
+        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$",
+                                      between):  # "4 soldiers, 25 militants, and 2 civilians": the serial comma too
+            break
+        if not findings and index + 1 < len(candidates) and _CARRIED_IN.search(ctx.norm, max(0, number.start - 16),
+                                                                               number.start + 1):
+            continue  # "eight gunmen aboard four pickups were killed": the pickups only carried them
+        phrase = _CARRIED_IN.split(between.strip(), maxsplit=1)[0]
+        if _head_noun(phrase) in NON_PERSON:
+            break
+        numbers.take(number)
+        if not findings:
+            findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)
+            findings += _leading_singular(ctx, clause_start, number.start, match, outcome)
+        described = ctx.norm[number.end:aux_start]
+        sub_count = _INCLUDING_WORD.search(described)  # "civilians, including 3 children": the victims are the civilians
+        findings.append(Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
+                                described[:sub_count.start()] if sub_count else described, "casualties.subject", 0.85))
+        aux_start = number.start
+    if findings:
+        return findings
+    return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
+
+
+#: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
+_ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
+                     r"one\s+of\s+(?:the\s+)?$", re.I)
+_FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned")
+
+
+def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match | None,
+                  match: re.Match) -> NumberMention | None:
+    """The whole's count in "he was one of 4 people killed" and "one of the four people
+    killed was a child" (four killed); not in "one of the two soldiers died" or "one of
+    five children was killed", where the verb's subject is the one."""
+    for number in reversed(numbers):
+        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start)
+        if one_of is None:
+            continue
+        reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
+        return number if one_of.group("copula") or reduced else None
+    return None
+
+
+_BOTH = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
+_PLURAL_AUX = re.compile(r"\b(?:were|are|have)\b")
+_SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b")
+
+
+def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_start: int, aux: re.Match | None,
+                      aux_start: int) -> list[Finding]:
+    aux_text = aux.group(0).lower() if aux else ""
+    verb = match.group(0).lower()
+    both = _BOTH.search(ctx.norm[clause_start:aux_start])
+    if both and _PLURAL_AUX.search(aux_text):
+        return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
+                        both.group(0), "casualties.subject.both", 0.7)]
+    plural_aux = bool(_PLURAL_AUX.search(aux_text))
+    if plural_aux:  # "Ali Musa, Hassan Idris and Omar Bello were killed": one for each name
+        listed = _NAMES_BEFORE.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
+        count = _names_count(ctx, *listed.span("list")) if listed else 0
+        if listed is not None and count:
+            return [Finding(outcome, None, count, listed.start("list"), match.end(), match.start(), match.end(),
+                            listed.group("list"), "casualties.subject.named", 0.7)]
+    # "Ahmed Saleh, 23, was shot dead", "Mohammed, 14, and his cousin Ali, 16, were killed": read without the ages
+    subject = _SINGULAR_SUBJECT.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
+    if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
+        return []
+    singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
+                     or verb in ("died", "dies", "perished", "succumbed", "drowned")
+                     or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
+    if not singular_verb:
+        return []
+    if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
+        return []
+    if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
+        return []  # "four of the injured died": the number before "of" counts them
+    phrase, start = subject.group(0), subject.start()
+    clauses = list(_EARLIER_CLAUSE.finditer(phrase))
+    if clauses:  # "the roof was destroyed and the owner of the shop": the subject is the last clause's
+        phrase, start = phrase[clauses[-1].end():], start + clauses[-1].end()
+    if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
+        return []  # counted by the noun rule
+    own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
+    head = _head_noun(own)  # "the driver of the truck": a driver
+    if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
+        return []
+    count = 1 + len(_SINGULAR_COORD.findall(phrase))
+    if re.match(r"(?i:a|the)\s+couple\b", phrase):
+        count = 2
+    return [Finding(outcome, None, count, start, match.end(), match.start(), match.end(), phrase,
+                    "casualties.subject.singular", 0.7)]
+
+
+#: "three of the 10 passengers": the first number counts the subject
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
+_OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
+_EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
+_QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
+                         r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
+_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
+#: what a subject's count is told between commas ("including two women", "all from one family") or brackets
+_PARENTHETICAL = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")
+_PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
+_SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+
+
+_LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+
+
+def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
+    """"A man and his four children were killed", "a woman and two of her children
+    died": the singular before the number counts too."""
+    lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
+    if lead is None or lead.group("head").lower() in NON_PERSON:
+        return []
+    if not lead.group("own"):
+        # "a woman and two children": a person ("an attack and two …" is not); "one soldier
+        # and …" is a number the subject already counts; "including four policemen, a
+        # soldier and three militants" lists parts
+        person = CIVILIAN_NOUNS.fullmatch(lead.group("head")) or COMBATANT_NOUNS.fullmatch(lead.group("head"))
+        if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
+            return []
+    return [Finding(outcome, None, 1, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
+                    "casualties.subject.coordinated", 0.7)]
+
+
+_APPOSITIVE_LIST = re.compile(r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:a|an|one|the|his|her|their)\b[^,;()]*,\s*", re.I)
+
+
+def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
+    """"Two police officers and a civilian were killed": the singular after the number counts too."""
+    found: list[Finding] = []
+    if _APPOSITIVE_LIST.fullmatch(ctx.norm, start, end):
+        return found  # "Two people, a woman and her son, were killed": who the two were, not two more
+    listed = _INCLUDING_WORD.search(ctx.norm, start, end)
+    for coord in _SINGULAR_COORD.finditer(ctx.norm, start, end):
+        if _head_noun(coord.group(0)) in NON_PERSON or (listed and listed.start() < coord.start()):
+            continue  # "nine people, including two policemen, a soldier and …": a part, not one more
+        found.append(Finding(outcome, None, 1, coord.start(), match.end(), match.start(), match.end(),
+                             coord.group(0), "casualties.subject.coordinated", 0.7))
+    return found
