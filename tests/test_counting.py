@@ -5,12 +5,15 @@ from __future__ import annotations
 import doctest
 from datetime import date
 
+import pytest
+
 import marsad.counting as counting
 from marsad.counting import (
     adds_to_total,
     is_claim,
     is_party_claim,
     is_remainder,
+    is_toll_update,
     period_complement,
     remainder,
     remainder_bounds,
@@ -131,3 +134,17 @@ def test_a_total_since_a_date_is_a_running_total():
 
     text = "560 the number of regime soldiers killed since the beginning of 2023"
     assert is_aggregate_scope(text, 0, len(text), lambda name: False)
+
+
+@pytest.mark.parametrize("text", [
+    "An injured woman died overnight, raising to 17 the number of people killed in the market blast",
+    "The toll from the ambush was reaching 30 by evening",
+    "Another body was pulled out on Monday, which took the total to six",
+])
+def test_a_toll_update_is_told_by_any_form_of_its_verbs(text):
+    # one vocabulary (counting.TOLL_RISES, TOLL_RAISES) for extraction and reconciliation
+    assert is_toll_update(text)
+
+
+def test_taking_people_somewhere_is_no_toll_update():
+    assert not is_toll_update("Ambulances were taking the wounded to the district hospital")

@@ -269,15 +269,24 @@ def period_complement(start: date | None, end: date | None,
 # earlier toll (``marsad.reconcile.estimates``), and the linkage takes a report
 # that says it updates a toll as evidence for the incident it updates.
 
+#: The one vocabulary of a death toll's update, for extraction (the ``casualties.toll``
+#: rule, the ledger's latest toll, a running total's clause) and for reconciliation
+#: (:func:`is_toll_update`): a toll going up ("has risen", "climbed", "reached") …
+TOLL_RISES = (r"(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e|es|ed|ing)|"
+              r"reach(?:es|ed|ing)?|mount(?:s|ed|ing)?)")
+#: … a verb that takes a toll to its new figure ("bringing the toll to", "raised the death toll to",
+#: "took the total to") …
+TOLL_RAISES = r"(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:es|ing)|took)"
+#: … and its participle opening a clause after a count ("…, raising to 212 the number killed").
+TOLL_RAISING = r"(?:raising|bringing|taking|pushing)"
+
 #: "the death toll has risen to 11", "the toll climbed to", "raising the death
 #: toll to", "bringing the toll to", "bringing to 31 the number of civilians
 #: killed", "nine more bodies", "after four of the injured died of their
 #: wounds", "succumbed to".
 TOLL_UPDATE_RE = re.compile(
-    r"\b(?:(?:death\s+)?toll\b[^.;]{0,80}?\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed)?|"
-    r"increas(?:e|es|ed|ing)|reach(?:es|ed)?|mount(?:s|ed)?|went\s+up|has\s+gone\s+up)|"
-    r"rais(?:e|es|ed|ing)\s+the\s+(?:death\s+)?toll|"
-    r"(?:bring(?:s|ing)?|brought|push(?:es|ed|ing)?|tak(?:es|ing)|took)\s+(?:to\s+[\w-]+\s+)?the\s+(?:overall\s+|total\s+)?"
+    r"\b(?:(?:death\s+)?toll\b[^.;]{0,80}?\b(?:" + TOLL_RISES + r"|went\s+up|has\s+gone\s+up)|"
+    + TOLL_RAISES + r"\s+(?:to\s+[\w-]+\s+)?the\s+(?:overall\s+|total\s+)?"
     r"(?:(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|victims|people|civilians|those)|total)\b|"
     r"more\s+bodies|"
     r"died\s+(?:of|from)\s+(?:their|his|her)\s+(?:wounds|injuries)|succumb(?:ed|s)?\s+to\s+(?:their|his|her)\s+(?:wounds|injuries)|"

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from marsad.counting import TOLL_RAISING
 from marsad.extract import casefold
 from marsad.extract.casualties import (
     CAUSE_RE,
@@ -159,7 +160,7 @@ def _leading_letters(source: str) -> str:
 
 
 #: "…, raising to 212 the number killed since …": a running total's own clause after a count
-RUNNING_CLAUSE = r",\s*(?:raising|bringing|taking|pushing)\b"
+RUNNING_CLAUSE = r",\s*" + TOLL_RAISING + r"\b"
 _OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
                              + RUNNING_CLAUSE, re.I)
 _OWN_CLAUSE_END_STARTS = (re.compile(r"[;,]"), re.compile(opening_words(r"\b(?:includ|while|and|most)"), re.I))  # casefold.WindowScan

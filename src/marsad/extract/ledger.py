@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.counting import KILLED, adds_to_total
+from marsad.counting import KILLED, TOLL_RAISING, TOLL_RISES, adds_to_total
 from marsad.extract.casualties import Finding
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
@@ -45,8 +45,7 @@ _SUBSET_AFTER = re.compile(
 _AMONG = re.compile(r"\bamong\s+(?:the|those)\b", re.I)
 _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}?\s+(?:later\s+|subsequently\s+)?"
                     r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)", re.I)
-_TOLL = re.compile(r"\b(?:toll|ris(?:en|es?)|rose|climb(?:ed|s)?|increas(?:ed|es)|jump(?:ed|s)?|bringing|"
-                   r"updated|mounted)\b", re.I)
+_TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
 _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
                       r"\bhad\s+(?:initially|earlier|previously|first)\b|"
                       r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
