@@ -77,6 +77,23 @@ def test_a_party_claim_or_unverified_count_is_flagged():
     assert is_party_claim(text, text.index("30"), text.index("killed") + 6, (0, len(text)))
 
 
+def test_a_state_forces_word_on_its_own_strike_is_a_claim_but_not_its_own_dead():
+    text = "The military said its jets had struck a rebel depot, killing 12 fighters."
+    assert is_party_claim(text, text.index("12"), text.index("killing") + 7, (0, len(text)))
+    text = "The ministry said its forces had neutralised five gunmen near the border."
+    assert is_party_claim(text, text.index("five"), text.index("neutralised") + 11, (0, len(text)))
+    text = "The army said its soldiers were killed when 3 of them hit a mine."
+    assert not is_party_claim(text, text.index("3"), text.index("killed") + 6, (0, len(text)))
+
+
+def test_a_claim_ends_where_a_contrasting_clause_begins():
+    text = "The army said its troops had killed 9 militants, while medics said 4 civilians died."
+    assert is_party_claim(text, text.index("9"), text.index("killed") + 6, (0, len(text)))
+    assert not is_party_claim(text, text.index("4"), text.index("died") + 4, (0, len(text)))
+    text = "The group claimed it killed 20 soldiers; residents said 6 soldiers died."
+    assert not is_party_claim(text, text.index("6"), text.index("died") + 4, (0, len(text)))
+
+
 def test_a_day_after_said_keeps_a_party_claim_but_not_a_statement_of_deaths():
     # "said on Thursday they had killed": the party's own word on its kills
     text = "The rebels said on Thursday they had killed 40 police at a checkpoint."

@@ -180,12 +180,19 @@ _PARTY_CLAIM = re.compile(
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
-    r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:its|their)\s+(?:fighters|militants|members|men|mujahideen))\b",
+    r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:its|their)\s+(?:fighters|militants|members|men|mujahideen)|"
+    # a state force's word on what its own strike or raid did ("the military said its aircraft had struck a
+    # command post, killing several militants"); its own dead ("said its soldiers were killed") name no action
+    r"(?:military|army|ministry|forces|command|police|coalition|junta|government)\s+said\s+(?:on\s+\w+day\s+)?"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets|warplanes|planes|drones|forces|troops|soldiers|units|"
+    r"artillery|navy)\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|targeted|killed|neutrali[sz]ed|eliminated|attacked|"
+    r"raided|bombed|shelled|destroyed))\b",
     re.I,
 )
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 
 
+_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)", re.I)
 #: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
 _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 
@@ -202,9 +209,11 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     sentence_start, sentence_end = sentence
     if _OWN_LOSS.search(text, start, trigger_end):
         return False
-    # a claim's words before a semicolon are another clause's: "the rebels said they had killed 50
-    # soldiers; the government said 10 soldiers died"
-    sentence_start = text.rfind(";", sentence_start, start) + 1 or sentence_start
+    # a claim's words before a semicolon or a contrasting "while" are another clause's: "the rebels said they
+    # had killed 50 soldiers; the government said 10 soldiers died", "the army said its troops had killed
+    # several militants, while local sources reported that two civilians died"
+    for clause_break in _CONTRAST.finditer(text, sentence_start, start):
+        sentence_start = clause_break.end()
     return bool(_PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
                 or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))
 
