@@ -60,6 +60,10 @@ def _killed(text):
     ("Guards fired tear gas, causing the death by asphyxiation of an elderly woman.", 1),
     ("A guard shot a farmer. The farmer was flown to a clinic but later died.", 1),
     ("Police fired on a crowd; three men were taken to hospital but died of their wounds.", 3),
+    # a person named beside the count "among them" is one of it, not one more
+    ("Eleven people, the gunman among them, were killed at the bus station.", 11),
+    ("Eight guards, one of them the driver, were killed in the ambush.", 8),
+    ("Two guards and a driver were killed in the ambush.", 3),
 ])
 def test_event_fatalities(text, expected):
     assert _killed(text) == expected
