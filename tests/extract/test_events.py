@@ -202,3 +202,11 @@ def test_a_place_named_only_in_a_running_total_does_not_place_the_strike():
 def test_a_countrys_adjective_is_no_place(text, place):
     (event,) = extract_text(text).events
     assert event.location == place
+
+
+def test_a_count_of_a_named_days_incident_takes_that_day():
+    # the burial is on Sunday; the six died in Wednesday's shelling
+    text = "Villagers on Sunday buried the six victims of last Wednesday's shelling of the market in Kfar Nabl."
+    extraction = extract_text(text, published=date(2021, 6, 13))
+    killed = [e for e in extraction.events if e.fatalities]
+    assert killed and killed[0].event_date == date(2021, 6, 9)

@@ -280,13 +280,21 @@ def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
 
 def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:
     """"Rescuers found another body on Thursday, bringing the death toll from
-    Wednesday's strike to eight": a toll names its incident's day."""
+    Wednesday's strike to eight": a toll names its incident's day. So does any
+    count whose own words hold a day's incident ("mourners on Monday buried the
+    nine victims of last Thursday's strike": the nine died on Thursday)."""
     for casualty in _inside(group.start, group.end, ctx.casualties):
-        if casualty.rule == "casualties.toll" and casualty.span is not None and not casualty.is_tally:
-            days = _incident_days(ctx, _inside(casualty.span.start, casualty.span.end, ctx.dates))
-            if days:
-                return _widest(days)
+        if casualty.span is None or casualty.is_tally:
+            continue
+        days = _incident_days(ctx, _inside(casualty.span.start, casualty.span.end, ctx.dates))
+        if casualty.rule != "casualties.toll":
+            days = [d for d in days if _POSSESSIVE.match(ctx.norm, stated_span(d).end)]
+        if days:
+            return _widest(days)
     return None
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> DateValue | None:
