@@ -33,6 +33,11 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
     "text, expected",
     [
         ("On 4 May 2023, residents protested in Suwayda against fuel prices.", "Peaceful protest"),
+        # a strike on a weapons store is the strike; trading fire is a clash; a truce made ends the fighting told
+        ("Warplanes bombed an arms depot outside Hodeidah overnight.", "Air/drone strike"),
+        ("Soldiers and smugglers traded fire near the border post of Ras Jdir.", "Armed clash"),
+        ("Elders mediated a truce between the two tribes near Beni Walid after days of fighting.", "Agreement"),
+        ("Militants took control of the village after the soldiers pulled out under heavy fire.", "Non-state actor overtakes territory"),
         ("Teachers demonstrated in Raqqa to demand salaries. Asayish members dispersed them and arrested two.",
          "Protest with intervention"),
         ("Students protested against the arrest of their colleague outside the university.", "Peaceful protest"),
