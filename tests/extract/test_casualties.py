@@ -179,3 +179,16 @@ def test_the_cause_scan_finds_in_every_window_what_the_pattern_finds(monkeypatch
         for end in range(start, len(text) + 1, 11):
             assert [(m.span(), m.lastgroup) for m in scan.finditer(start, end)] == \
                 [(m.span(), m.lastgroup) for m in pattern.finditer(scanned, start, end)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bomber who dies with the victims is one more dead, told last in the list
+    ("The bomber blew herself up at the gate, killing three guards and herself.", 4),
+    # the head of the subject is the person, not what the participle's object names
+    ("A cameraman covering the rally was killed by a stray bullet.", 1),
+    # suspects tied to an earlier attack: its toll is background, not this report's
+    ("Police arrested two men accused of involvement in the May bombing of a bus station that killed 9 people.", 0),
+    ("Troops detained a man who helped plan last year's attack on the market which killed 30.", 0),
+])
+def test_reflexives_participles_and_earlier_attacks_of_suspects(text, expected):
+    assert _killed(text) == expected

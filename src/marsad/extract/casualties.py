@@ -147,14 +147,19 @@ _NOT_REPORTED = re.compile(
     r"(?:investigation|inquiry|probe)\s+into)\s+(?:the\s+)?$"
     r"|\b(?:would|will|could|might|may)\s+(?:have\s+been\s+|be\s+|have\s+)?(?:[\w-]+\s+)?$"
     r"|\b(?:suspected\s+of|accused\s+of|in\s+relation\s+to|in\s+connection\s+with|responsible\s+for|involvement\s+in|"
-    r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    # "arrested four men suspected of involvement in last month's bombing in Quetta that killed 11": the
+    # earlier attack the suspects are tied to, named with its toll
+    r"|\b(?:suspected\s+of|accused\s+of|in\s+connection\s+with|responsible\s+for|involvement\s+in|involved\s+in|"
+    r"help(?:ed|ing)\s+(?:to\s+)?(?:plan|carry\s+out|organi[sz]e)|masterminded)\s+(?:[\w'’-]+\s+){1,7}?(?:that|which)\s+"
+    r"(?:had\s+|has\s+)?$",
     re.I,
 )
 #: where a _NOT_REPORTED can begin (casefold.WindowScan)
 _NOT_REPORTED_STARTS = (re.compile(opening_words(
     r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
-    r"involvement|charged|convicted|sentenced|arrested|for)"),
+    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for)"),
     re.I,
 ),)
 
@@ -276,8 +281,8 @@ _FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s
 #: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
 _COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=" + _COORD_QUALIFIER +
-                    r"(?:a|an|another|one|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
-                    r"|\s+and\s+(?=the\b)", re.I)
+                    r"(?:a|an|another|one|himself|herself|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
+                    r"|\s+and\s+(?=the\b)", re.I)  # ("killing four traders and herself": the bomber died too)
 #: a victim phrase's "of …" tail, up to what the clause says next
 _PHRASE_TAIL = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
                           r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
@@ -630,7 +635,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="6")
+@register("casualties", version="7")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -288,6 +288,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
         return []  # counted by the noun rule
     own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
+    own = _PARTICIPLE_OBJECT.split(own, maxsplit=1)[0]  # "a photographer covering the protest": a photographer
     head = _head_noun(own)  # "the driver of the truck": a driver
     if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
         return []
@@ -311,6 +312,8 @@ _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?
 _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 
 
+#: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
+_PARTICIPLE_OBJECT = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
 _LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
 
 
