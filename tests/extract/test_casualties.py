@@ -192,3 +192,9 @@ def test_the_cause_scan_finds_in_every_window_what_the_pattern_finds(monkeypatch
 ])
 def test_reflexives_participles_and_earlier_attacks_of_suspects(text, expected):
     assert _killed(text) == expected
+
+
+def test_bodies_counted_after_a_vague_toll_settle_it_but_other_dead_do_not():
+    assert _killed("Dozens were killed when gunmen raided the market. Officials later said 41 bodies had been counted.") == 41
+    # drowned while fleeing is told apart from the bodies counted: the vague toll (scores: 20) stands
+    assert _killed("Scores of fighters were killed in the strikes. Eighteen drowned trying to flee.") == 20

@@ -453,12 +453,27 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
                 _is_restatement(ctx, finding) or _is_summary(ctx, finding)):
+            if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
+                earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
+                primary[outcome] = casualty
+                continue
             casualty.alternative_of = earlier.id
             continue
         primary.setdefault(outcome, casualty)
         first_trigger.setdefault(outcome, finding.trigger_start)
     for claimed in orphans.values():
         _conflicting_claims(ctx, claimed)
+
+
+def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
+    return bool(_BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end))
+
+
+def _settles_vague(earlier: Casualty, later: Casualty) -> bool:
+    """Bodies counted after a vague toll ("dozens were killed …; officials said 50 bodies had been
+    counted"): the same dead, now counted, so the number is the report's figure."""
+    return bool(earlier.vague) and not later.vague and later.count is not None and later.count > (earlier.count or 0) \
+        and not later.period and not earlier.part_of
 
 
 #: victims named by no side: "people", "persons", "others"
@@ -510,7 +525,7 @@ def _is_claim(ctx: DocContext, finding: Finding) -> bool:
 
 def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
-    if _BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end):
+    if _counts_bodies(ctx, finding):
         return True
     if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
         return True
