@@ -42,6 +42,7 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Clashes between two armed factions in Zawiya left four fighters dead.", "Armed clash"),
         ("A shell fired from the hills hit a bakery queue in Idlib, wounding eight.", "Shelling/artillery/missile attack"),
         ("Government aircraft struck a fuel depot near Kauda, residents said.", "Air/drone strike"),
+        ("Relatives on Friday buried the six victims of Tuesday's strike on a farmhouse near Maroun al-Ras.", "Air/drone strike"),
         ("Police broke up a crowd marking the anniversary of the uprising and detained three students.", "Protest with intervention"),
         ("Teachers demonstrated in Raqqa to demand salaries. Asayish members dispersed them and arrested two.",
          "Protest with intervention"),
