@@ -192,7 +192,7 @@ _PARTY_CLAIM = re.compile(
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 
 
-_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)", re.I)
+_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re.I)
 #: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
 _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 

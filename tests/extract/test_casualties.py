@@ -198,3 +198,15 @@ def test_bodies_counted_after_a_vague_toll_settle_it_but_other_dead_do_not():
     assert _killed("Dozens were killed when gunmen raided the market. Officials later said 41 bodies had been counted.") == 41
     # drowned while fleeing is told apart from the bodies counted: the vague toll (scores: 20) stands
     assert _killed("Scores of fighters were killed in the strikes. Eighteen drowned trying to flee.") == 20
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another source's lower figure for the same dead is an alternative, not more dead
+    ("Bandits killed 9 farmers in a raid on Kuru, a village head said. Police confirmed the raid but said 6 people died.", 9),
+    # a group's boast before ", but" and the officials' figure after it: the figure stands
+    ("The rebels claimed the ambush, saying their fighters had killed 25 troops, but officials said four soldiers died.", 4),
+    # a war's running toll since its start is background
+    ("Aid agencies said more than 4,000 civilians had been killed since the start of the war.", 0),
+])
+def test_other_sources_figures_and_war_tolls(text, expected):
+    assert _killed(text) == expected

@@ -177,7 +177,8 @@ _CONFLICT_TOLL = re.compile(
 #: "Tens of thousands of people have died in Yemen's war"
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
 #: "… in the war", "… thousands of civilians since its invasion": the object may come first
-_IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
+_IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\s+)?"
+                                r"(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
 #: March attack that killed 11": another, earlier incident told as background
@@ -452,7 +453,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
-                _is_restatement(ctx, finding) or _is_summary(ctx, finding)):
+                _is_restatement(ctx, finding) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[outcome] = casualty
@@ -533,6 +534,20 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
         return False  # "the attacker was also killed": one more, not the same person again
     return singular and bool(_DEFINITE.match(finding.victim_text))
+
+
+#: "Police confirmed the attack but said 10 people were killed": another source's figure for the same dead
+_OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|reported|counted|estimated)\b[^.;]{0,30}$", re.I)
+
+
+def _is_other_figure(ctx: DocContext, finding: Finding, earlier: Casualty) -> bool:
+    """A later sentence that gives the same dead another figure, contradicting the first
+    ("… killed 14 villagers, a community leader said. Police confirmed the attack but said
+    10 people were killed"): an alternative, kept for low/best/high, not more dead."""
+    if earlier.span is None or ctx.sentence_index(finding.start) == ctx.sentence_index(earlier.span.start):
+        return False
+    sentence_start = ctx.sentence_at(finding.start)[0]
+    return _OTHER_FIGURE.search(ctx.norm, sentence_start, min(finding.start, finding.trigger_start)) is not None
 
 
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:
