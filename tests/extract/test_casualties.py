@@ -210,3 +210,9 @@ def test_bodies_counted_after_a_vague_toll_settle_it_but_other_dead_do_not():
 ])
 def test_other_sources_figures_and_war_tolls(text, expected):
     assert _killed(text) == expected
+
+
+def test_a_groups_earlier_killings_told_in_a_pluperfect_relative_are_background():
+    assert _killed("Farmers abandoned the fields after warnings from bandits who had killed two herders there last week.") == 0
+    # (a day named, not last week: the two are this report's news too)
+    assert _killed("Bandits who had killed two herders on Monday returned and shot dead a farmer.") == 3

@@ -569,9 +569,14 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
             _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
+    if _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
+            _LAST_MONTH.match(ctx.norm, end, min(sentence_end, end + 60)):
+        return True  # "threats from a group that had killed three people there last month"
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
 
+_PLUPERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
+_LAST_MONTH = re.compile(r"[^.;]{0,40}?\b(?:last|the\s+previous)\s+(?:month|week)\b", re.I)
 _SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
                        r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
