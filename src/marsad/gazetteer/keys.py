@@ -153,17 +153,23 @@ def place_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", name).translate(_MARKS)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     words = [w for w in _SEPARATORS.split(text) if w]
-    words = _drop_articles(words)
-    joined = " ".join(words)
+    # No spelling rule reaches across a word's ends, so a name's key is its words' keys run together,
+    # and the words of a text's n-grams ("Al Bab", "Bab", "Bab town") are keyed once each.
+    return "".join([_word_key(word) for word in _drop_articles(words)])
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    """One word of a name through the spelling rules (lower-case, marks and articles removed)."""
     for triggers, pattern, replacement in _VOWEL_RULES:
         for trigger in triggers:  # (a loop, not any(): a miss on every n-gram of a text adds up)
-            if trigger in joined:
+            if trigger in word:
                 break
         else:
             if triggers:
                 continue
-        joined = joined.replace(pattern, replacement) if isinstance(pattern, str) else pattern.sub(replacement, joined)
-    return joined.replace(" ", "")
+        word = word.replace(pattern, replacement) if isinstance(pattern, str) else pattern.sub(replacement, word)
+    return word.replace(" ", "")  # (the glued "ud-Din" rule splits a word in two for the rules after it)
 
 
 # Twin villages: "Upper X" = "X Foqani", "Lower X" = "X Tahtani".
