@@ -165,3 +165,12 @@ def test_a_toll_update_is_told_by_any_form_of_its_verbs(text):
 
 def test_taking_people_somewhere_is_no_toll_update():
     assert not is_toll_update("Ambulances were taking the wounded to the district hospital")
+
+
+def test_party_claim_after_a_longer_lead_in():
+    # the group's statement names its fighters after "said in a statement posted on its channels that"
+    text = ("The group said in a statement posted on its channels that its fighters had killed 30 soldiers "
+            "in the raid.")
+    assert is_party_claim(text, text.index("30"), text.index("killed") + 6, (0, len(text)))
+    text = "The group said in a statement that seven of its fighters were killed."
+    assert not is_party_claim(text, text.index("seven"), text.index("killed") + 6, (0, len(text)))

@@ -180,7 +180,9 @@ _PARTY_CLAIM = re.compile(
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
-    r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:its|their)\s+(?:fighters|militants|members|men|mujahideen)|"
+    # (also after a longer lead-in: "the group said in a statement posted on its channels that its fighters …")
+    r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:[^.;\"]{0,80}?\bthat\s+)?"
+    r"(?:its|their)\s+(?:fighters|militants|members|men|mujahideen)|"
     # a state force's word on what its own strike or raid did ("the military said its aircraft had struck a
     # command post, killing several militants"); its own dead ("said its soldiers were killed") name no action
     r"(?:military|army|ministry|forces|command|police|coalition|junta|government)\s+said\s+(?:on\s+\w+day\s+)?"

@@ -228,7 +228,11 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past
 #: gone by, told after the report's own news
 _EARLIER_PERIOD = re.compile(
     r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + _MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
-    r"|in\s+(?:19|20)\d\d|last\s+(?:month|year)|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
+    r"|in\s+(?:19|20)\d\d|(?:last|the\s+previous)\s+(?:week|month|year)|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
+#: "Since the start of the offensive, at least 1,200 civilians have been killed": a campaign's
+#: running toll, its period told before the count
+_SINCE_START = re.compile(r"^\W*since\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the|its|this)\s+"
+                          r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|fighting|campaign|operation|year|month)\b", re.I)
 
 
 def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: Finding) -> bool:
@@ -252,6 +256,9 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
+        return True
+    if _SINCE_START.search(before) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
+                                                 ctx.norm[finding.start:finding.trigger_start + 1] + " "):
         return True
     return bool(_PERFECT_BEFORE.search(ctx.norm, sentence_start, finding.trigger_start)
                 and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))

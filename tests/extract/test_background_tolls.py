@@ -1,0 +1,24 @@
+"""Counts a report gives as background, not as the toll of what it reports."""
+
+from datetime import date
+
+import pytest
+
+from marsad.counting import total
+from marsad.extract import extract_text
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a campaign's running toll, its period told first
+    ("Six civilians were killed in overnight shelling of the city, the mayor said. Since the start of the offensive "
+     "in the province, at least 1,200 civilians have been killed, according to the United Nations.", 6),
+    # an earlier week's incident told after the news
+    ("Twenty people were killed in the raid on Friday, the regional governor said. Last week an attack in a "
+     "neighbouring district killed 35 people.", 20),
+    # a group's claim after a long lead-in is compared with the army's count of the same soldiers
+    ("Nine soldiers were killed when insurgents overran an outpost, the military said. The group said in a "
+     "statement posted on its channels that its fighters had killed 30 soldiers in the raid.", 9),
+])
+def test_background_and_claims_do_not_add(text, deaths):
+    extraction = extract_text(text, published=date(2024, 3, 8))
+    assert sum(e.fatalities for e in extraction.events) == deaths == total(extraction.casualties)
