@@ -18,6 +18,11 @@ from marsad.extract import extract_text
     # a group's claim after a long lead-in is compared with the army's count of the same soldiers
     ("Nine soldiers were killed when insurgents overran an outpost, the military said. The group said in a "
      "statement posted on its channels that its fighters had killed 30 soldiers in the raid.", 9),
+    # a headline with no date or place, told again in the body with them, is the same dead
+    ("Ten killed in market bombing\n\nTen people were killed when a bomb exploded in a crowded market in the north of "
+     "the city on Saturday, officials said.", 10),
+    ("Gunmen kill 14 in raid on village\n\nArmed men killed 14 villagers in a night raid in the northwest on Monday, "
+     "local officials said.", 14),
 ])
 def test_background_and_claims_do_not_add(text, deaths):
     extraction = extract_text(text, published=date(2024, 3, 8))

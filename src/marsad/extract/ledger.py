@@ -294,6 +294,10 @@ def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
         return False
     first_dates, first_places = _anchors(ctx, first)
     later_dates, later_places = _anchors(ctx, later)
+    if not first_dates and not first_places and ctx.sentence_at(first.start)[0] == 0:
+        # a headline or opening count with no date or place, told again with them ("Ten killed in market
+        # bombing" then "Ten people were killed … on Saturday"): the body specifies the same dead
+        return False
     return bool(later_dates - first_dates) or bool(later_places - first_places)
 
 
