@@ -23,6 +23,11 @@ from marsad.extract import extract_text
      "the city on Saturday, officials said.", 10),
     ("Gunmen kill 14 in raid on village\n\nArmed men killed 14 villagers in a night raid in the northwest on Monday, "
      "local officials said.", 14),
+    # bodies of more victims found later add to the toll; the bodies of those counted do not
+    ("Eight people were killed when gunmen attacked a camp on Tuesday, officials said. The bodies of five more "
+     "victims were found in the bush on Wednesday.", 13),
+    ("Eight people were killed when gunmen attacked a camp on Tuesday, officials said. Their bodies were taken "
+     "to the district hospital.", 8),
 ])
 def test_background_and_claims_do_not_add(text, deaths):
     extraction = extract_text(text, published=date(2024, 3, 8))

@@ -531,10 +531,14 @@ def _is_claim(ctx: DocContext, finding: Finding) -> bool:
     return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start))
 
 
+_MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
+
+
 def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
     if _counts_bodies(ctx, finding):
-        return True
+        # (not more of them: "the bodies of five more victims were found", "four more bodies")
+        return not _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end))
     if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
         return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
