@@ -288,6 +288,10 @@ TOLL_RISES = (r"(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|
 #: … a verb that takes a toll to its new figure ("bringing the toll to", "raised the death toll to",
 #: "took the total to") …
 TOLL_RAISES = r"(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:es|ing)|took)"
+#: … a toll revised down, which replaces the higher figure before it ("revised the toll down to nine",
+#: "lowered it to 32", "was revised downwards to six")
+TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+|it\s+)?down(?:wards?)?|"
+              r"(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\s+(?:the\s+(?:death\s+)?(?:toll|figure)|it))")
 #: … and its participle opening a clause after a count ("…, raising to 212 the number killed").
 TOLL_RAISING = r"(?:raising|bringing|taking|pushing)"
 

@@ -28,6 +28,9 @@ from marsad.extract import extract_text
      "victims were found in the bush on Wednesday.", 13),
     ("Eight people were killed when gunmen attacked a camp on Tuesday, officials said. Their bodies were taken "
      "to the district hospital.", 8),
+    # a toll revised down replaces the higher figure before it
+    ("Police initially said 12 people had been killed in the bombing but later revised the toll down to nine.", 9),
+    ("The toll from the attack was revised down to six from the eight given earlier by local officials.", 6),
 ])
 def test_background_and_claims_do_not_add(text, deaths):
     extraction = extract_text(text, published=date(2024, 3, 8))

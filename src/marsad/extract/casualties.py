@@ -461,8 +461,9 @@ BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
 TO_DEATH_RE = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
-TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
-                     r"\b(?:" + TOLL_RISES + r"|stood)\b)|"
+TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+down(?:wards?)?\s+to\b)|"
+                     r"\b(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut)\s+it\b(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
+                     r"\b(?:" + TOLL_RISES + r"|stood|revised|lowered)\b)|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b" + TOLL_RISES + r"\s+to\b)|"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.counting import KILLED, TOLL_RAISING, TOLL_RISES, adds_to_total
+from marsad.counting import KILLED, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, adds_to_total
 from marsad.extract.casualties import Finding
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
@@ -46,6 +46,7 @@ _AMONG = re.compile(r"\bamong\s+(?:the|those)\b", re.I)
 _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}?\s+(?:later\s+|subsequently\s+)?"
                     r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)", re.I)
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
+_FALLS = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
 _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
                       r"\bhad\s+(?:initially|earlier|previously|first)\b|"
                       r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
@@ -188,9 +189,12 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
                 tolls = [max(bigger, key=lambda pair: pair[1].count or 0)]
     if not tolls:
         return
-    toll_finding, toll = max(tolls, key=lambda pair: pair[1].count or 0)
+    # a toll revised down replaces the higher figures before it; otherwise the highest toll is the latest
+    falling = [(f, c) for f, c in top if _FALLS.search(ctx.norm, max(0, f.start - 80), f.end)]
+    toll_finding, toll = falling[-1] if falling else max(tolls, key=lambda pair: pair[1].count or 0)
     for finding, casualty in top:
-        if casualty is toll or casualty.count is None or toll.count is None or casualty.count > toll.count:
+        if casualty is toll or casualty.count is None or toll.count is None or \
+                (casualty.count > toll.count and not (falling and finding.start < toll_finding.start)):
             continue
         if _places_differ(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
             continue
