@@ -62,7 +62,11 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "(both pending on extraction, each stream names why). At the same stop, per-side tolls in linkage "
             "(\"one side of the other's toll\"), a party's word joining through its strongest link, toll-bearing "
             "reports voting in the merge test, \"bringing to N the number\" as a toll update and inflected evidence "
-            "words made 21 and 37 exact (and 31 on the test gazetteer).")
+            "words made 21 and 37 exact (and 31 on the test gazetteer).\n\n"
+            "2026-12-04 (from fe1168a: incidents exact 38/43, tally error 46): a state force's word on its own "
+            "strike is a party's claim, a count dated and typed by the incident its own words name (\"buried the nine "
+            "victims of last Thursday's strike\") and \"the bomber among them\" counted once made 42 exact and 43's "
+            "tally exact (39/43, tally error 33); 43 is pending on its arrest statement, 31, 38 and 39 on places.")
 
 
 def main(argv: list[str] | None = None) -> int:
