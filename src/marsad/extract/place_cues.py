@@ -12,7 +12,7 @@ from marsad.extract import casefold
 # text (case-sensitive: several times cheaper than re.I at every offset); the bracket reads capitals, so apart.
 CUE_WORDS = re.compile(
     r"(?:\b(?:in|at|near|from|to|towards?|outside|around|into|inside|through|across|reached|entered|captured|"
-    r"besieged|stormed|targeted|hit|shelled|bombed)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
+    r"besieged|stormed|targeted|hit|shelled|bombed|attacks?\s+on)|(?:villages?|towns?|cit(?:y|ies)|areas?|neighbou?rhoods?|camps?|"
     r"outskirts|countryside|vicinity|district|province|governorate|suburbs?|surroundings)\s+of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)",
     re.I,

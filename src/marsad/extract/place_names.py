@@ -66,6 +66,7 @@ class Found:
     relation: str | None = None
     direction: str | None = None
     forced: str | None = None  # "area" or "town" from the words around it
+    township: bool = False  # "X township": a unit word used mostly in a few countries (places.TOWNSHIP_COUNTRIES)
     length: int = 1  # tokens covered
     cued: bool = False  # a word around it says it is a place
     word: str = ""  # the text as written (folded)
@@ -102,10 +103,12 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
+        item.township = bool(_TOWNSHIP_AFTER.match(ctx.norm, item.end))
     _shared_unit_word(ctx.norm, found)
     return found
 
 
+_TOWNSHIP_AFTER = re.compile(r"\s+townships?\b", re.I)
 _PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
 
 

@@ -466,6 +466,11 @@ def _dubious(item: Found, best: Resolution) -> bool:
     return common_word(item.word)  # also a district ("Power County" for "Florida Power")
 
 
+#: countries whose local units are called townships (Myanmar's and China's second tiers, the US and Canadian
+#: civil townships, Taiwan's rural townships, South Africa's urban townships)
+TOWNSHIP_COUNTRIES = frozenset({"MM", "US", "CA", "CN", "TW", "ZA"})
+
+
 def _choose(item: Found, countries: set[str]) -> Resolution | None:
     """The best candidate the context allows.
 
@@ -494,6 +499,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
+            or _township_reading(item, c)
         ]
     if item.hint is not None and item.hint.admin1_code:
         # "X town in Aleppo countryside": not an X in another governorate of that country
@@ -517,7 +523,15 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         candidates = sorted(candidates, key=lambda c: not c.place.is_area)
     elif item.forced == "town":
         candidates = sorted(candidates, key=lambda c: c.place.is_area)
+    if item.township:  # "Muse township" is Myanmar's, not a namesake in a country with no townships
+        candidates = sorted(candidates, key=lambda c: not _township_reading(item, c))
     return candidates[0] if candidates else None
+
+
+def _township_reading(item: Found, candidate: Resolution) -> bool:
+    """Whether the candidate is a reading of "X township": a place of a country
+    with townships, found by its name or an alternate ("Kale" for Kalemyo), not by a spelling guess."""
+    return item.township and not candidate.fuzzy and candidate.place.country in TOWNSHIP_COUNTRIES
 
 
 def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float, float]]) -> frozenset[str]:
