@@ -51,9 +51,14 @@ _INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)", re.I
 _CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 #: "Police said …" (the report's source), "the Houthi-controlled district" (a place's description): no party.
 _SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
-_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.I)
+# (an ally named after "backed by" / "supported by" is not who acted: "troops backed by clan militia retook …")
+_AGENT_BEFORE = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!aided )(?<!accompanied )\b(?:by|from)\s+(?:the\s+)?$", re.I)
+_TAKEN_FROM = re.compile(
+    r"\b(?:took|taken|retook|retaken|captured|recaptured|seized|wrested|regained|won|liberated|reclaimed|back)"
+    r"(?:\s+[\w'-]+){0,6},?\s+from\s+(?:the\s+)?$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:against|targeting|targeted|on|at|with|to|towards|between|killing|killed|wounding|injuring|"
+    r"(?:backed|supported|assisted|aided|accompanied) by|"
     r"(?:enclave|areas?|territory|territories|control|positions?|countryside|region|city|town|villages?|"
     r"headquarters|bases?|families|relatives|supporters|victims?|members|fighters|elements|personnel|soldiers|ranks|"
     r"checkpoints?|vehicles?|convoys?|patrols?|cells|commanders?|leaders?)\s+of)\s+(?:the\s+)?(?:last\s+|former\s+)?$",
@@ -379,7 +384,10 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
 
 
 def _is_agent(ctx: DocContext, mention: ActorMention) -> bool:
-    return _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start) is not None
+    if _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start) is None:
+        return False
+    # the side ground was taken from lost it ("retook the town of X from al-Shabaab")
+    return _TAKEN_FROM.search(ctx.norm, max(0, mention.span.start - 80), mention.span.start) is None
 
 
 def _is_class(name: str) -> bool:
