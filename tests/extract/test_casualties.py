@@ -216,3 +216,14 @@ def test_a_groups_earlier_killings_told_in_a_pluperfect_relative_are_background(
     assert _killed("Farmers abandoned the fields after warnings from bandits who had killed two herders there last week.") == 0
     # (a day named, not last week: the two are this report's news too)
     assert _killed("Bandits who had killed two herders on Monday returned and shot dead a farmer.") == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side's own dead told as "of their own"; "of their own vehicles" are things
+    ("The rebels said they lost three of their own in the battle for the bridge.", 3),
+    ("The rebels lost two of their own vehicles in the ambush.", 0),
+    # an attacker who turns the weapon on himself is one more dead
+    ("A guard shot dead two inmates and then turned his rifle on himself.", 3),
+])
+def test_own_losses_and_an_attackers_suicide(text, expected):
+    assert _killed(text) == expected

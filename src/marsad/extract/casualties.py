@@ -32,7 +32,9 @@ _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
-     r"found\s+dead|drowned|dead", "killed"),
+     r"found\s+dead|drowned|dead|"
+     # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
+     r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
     (r"executed|executing|execute", "executed"),
     (r"injured|injuring|injures|wounded|wounding|wounds|hurt|maimed", "injured"),
     (r"abducted|abducting|kidnapped|kidnapping|kidnaps|abducts", "abducted"),

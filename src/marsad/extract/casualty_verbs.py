@@ -107,7 +107,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             found = subject_findings(ctx, numbers, match, outcome)
         if verb.startswith(("neutrali", "los")):  # "neutralised 50 terrorists" and "lost 11 soldiers" are dead;
             # "neutralised three devices" and "lost two vehicles" are not
-            found = [finding for finding in found if _names_people(finding.victim_text)
+            found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding))
                      and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
@@ -116,6 +116,15 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
 def _names_people(victims: str) -> bool:
     return bool(CIVILIAN_NOUNS.search(victims) or COMBATANT_NOUNS.search(victims)
                 or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?)\b", victims, re.I))
+
+
+#: "lost five of their own": a side's own people ("of their own vehicles" names things)
+_OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+own\b(?!\s+(?!(?:in|at|on|near|during|when|as|after|while|"
+                           r"and|to|from|with|since|over)\b)[a-z])", re.I)
+
+
+def _own_side(ctx: DocContext, finding: Finding) -> bool:
+    return finding.number is not None and _OF_THEIR_OWN.match(ctx.norm, finding.number.end) is not None
 
 
 _SINGULAR_SUBJECT = re.compile(
