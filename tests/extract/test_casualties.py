@@ -224,6 +224,9 @@ def test_a_groups_earlier_killings_told_in_a_pluperfect_relative_are_background(
     ("The rebels lost two of their own vehicles in the ambush.", 0),
     # an attacker who turns the weapon on himself is one more dead
     ("A guard shot dead two inmates and then turned his rifle on himself.", 3),
+    # a couple is two, whatever describes it, and those named beside it add
+    ("An elderly couple was shot dead at their farm.", 2),
+    ("A couple and their two sons were killed when the roof collapsed under shelling.", 4),
 ])
 def test_own_losses_and_an_attackers_suicide(text, expected):
     assert _killed(text) == expected

@@ -302,8 +302,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
         return []
     count = 1 + len(_SINGULAR_COORD.findall(phrase))
-    if re.match(r"(?i:a|the)\s+couple\b", phrase):
-        count = 2
+    if re.match(r"(?i:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b", phrase):
+        count += 1  # a couple is two ("a couple and their daughter": three)
     return [Finding(outcome, None, count, start, match.end(), match.start(), match.end(), phrase,
                     "casualties.subject.singular", 0.7)]
 
@@ -339,7 +339,8 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
         person = CIVILIAN_NOUNS.fullmatch(lead.group("head")) or COMBATANT_NOUNS.fullmatch(lead.group("head"))
         if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
             return []
-    return [Finding(outcome, None, 1, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
+    both = 2 if lead.group("head").lower() == "couple" else 1  # "a couple and their two sons": the couple is two
+    return [Finding(outcome, None, both, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
                     "casualties.subject.coordinated", 0.7)]
 
 
