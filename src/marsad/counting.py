@@ -194,6 +194,7 @@ _PARTY_CLAIM = re.compile(
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 
 
+#: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
 _CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re.I)
 #: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
 _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
@@ -292,6 +293,9 @@ TOLL_RAISES = r"(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)
 #: "lowered it to 32", "was revised downwards to six")
 TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+|it\s+)?down(?:wards?)?|"
               r"(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\s+(?:the\s+(?:death\s+)?(?:toll|figure)|it))")
+#: A period gone by, named from the report's day ("last week", "the previous month"): what happened then is
+#: background to the report's own news.
+PAST_PERIOD = r"(?:last|the\s+previous)\s+(?:week|month|year)"
 #: … and its participle opening a clause after a count ("…, raising to 212 the number killed").
 TOLL_RAISING = r"(?:raising|bringing|taking|pushing)"
 

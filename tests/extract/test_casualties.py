@@ -230,3 +230,12 @@ def test_a_groups_earlier_killings_told_in_a_pluperfect_relative_are_background(
 ])
 def test_own_losses_and_an_attackers_suicide(text, expected):
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a toll lowered with "it" (counting.TOLL_FALLS) replaces the higher figure before it
+    ("Officials said nine people died in the blast, but later revised it down to six.", 6),
+    ("Officials said nine people died in the blast. On Tuesday they lowered it to seven.", 7),
+])
+def test_a_toll_lowered_with_it_replaces_the_higher_one(text, expected):
+    assert _killed(text) == expected

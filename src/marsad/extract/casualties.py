@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from marsad.counting import TOLL_RAISING, TOLL_RISES
+from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES
 from marsad.extract.numbers import apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
@@ -464,7 +464,8 @@ BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|
 TO_DEATH_RE = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
 TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+down(?:wards?)?\s+to\b)|"
-                     r"\b(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut)\s+it\b(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
+                     # "lowered it to 32" (counting.TOLL_FALLS; "revised the toll down to" is read at "toll" above)
+                     r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"|stood|revised|lowered)\b)|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
@@ -573,13 +574,13 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
             _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
     if _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
-            _LAST_MONTH.match(ctx.norm, end, min(sentence_end, end + 60)):
+            _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "threats from a group that had killed three people there last month"
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
 
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
-_LAST_MONTH = re.compile(r"[^.;]{0,40}?\b(?:last|the\s+previous)\s+(?:month|week)\b", re.I)
+_PAST_PERIOD_AFTER = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
 _SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
                        r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"

@@ -344,7 +344,6 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
                     "casualties.subject.coordinated", 0.7)]
 
 
-_AMONG_THEM = re.compile(r"\s+(?:among|amongst|one\s+of)\s+(?:them|the\s+dead|those\s+killed)\b", re.I)
 _APPOSITIVE_LIST = re.compile(r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:a|an|one|the|his|her|their)\b[^,;()]*,\s*", re.I)
 
 
@@ -356,9 +355,9 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
     listed = _INCLUDING_WORD.search(ctx.norm, start, end)
     for coord in _SINGULAR_COORD.finditer(ctx.norm, start, end):
         if _head_noun(coord.group(0)) in NON_PERSON or (listed and listed.start() < coord.start()) \
-                or _AMONG_THEM.match(ctx.norm, coord.end()):
+                or _INCLUDING_WORD.search(ctx.norm, coord.end(), coord.end() + 14):
             continue  # "nine people, including two policemen, a soldier and …", "15 people, the bomber among
-            # them": a part, not one more
+            # them" (the range ends before "among them"): a part, not one more
         found.append(Finding(outcome, None, 1, coord.start(), match.end(), match.start(), match.end(),
                              coord.group(0), "casualties.subject.coordinated", 0.7))
     return found

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from marsad.counting import REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
+from marsad.counting import PAST_PERIOD, REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
 from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
@@ -177,7 +177,9 @@ _CONFLICT_TOLL = re.compile(
 #: "Tens of thousands of people have died in Yemen's war"
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
 #: "… in the war", "… thousands of civilians since its invasion": the object may come first
-_IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\s+)?"
+#: "since the start of the war": a conflict's or campaign's beginning
+_START_OF = r"the\s+(?:start|beginning|outbreak|onset)\s+of\s+"
+_IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:" + _START_OF + r")?"
                                 r"(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
@@ -228,10 +230,10 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past
 #: gone by, told after the report's own news
 _EARLIER_PERIOD = re.compile(
     r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + _MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
-    r"|in\s+(?:19|20)\d\d|(?:last|the\s+previous)\s+(?:week|month|year)|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
+    r"|in\s+(?:19|20)\d\d|" + PAST_PERIOD + r"|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
 #: "Since the start of the offensive, at least 1,200 civilians have been killed": a campaign's
 #: running toll, its period told before the count
-_SINCE_START = re.compile(r"^\W*since\s+(?:the\s+(?:start|beginning|outbreak|onset)\s+of\s+)?(?:the|its|this)\s+"
+_SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\s+"
                           r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|fighting|campaign|operation|year|month)\b", re.I)
 
 
