@@ -239,3 +239,22 @@ def test_own_losses_and_an_attackers_suicide(text, expected):
 ])
 def test_a_toll_lowered_with_it_replaces_the_higher_one(text, expected):
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # why a toll came down names people who are not (more) dead
+    ("The governor cut the toll to 12 after three people listed as dead turned out to be alive.", 12),
+    ("Police lowered the toll to 20, saying some bodies had been counted twice.", 20),
+    # the noun left out: more bodies found
+    ("Divers recovered five bodies from the lake on Monday, and three more were recovered on Tuesday.", 8),
+    ("Two bodies were found near the checkpoint; another four more were pulled from a ditch later.", 6),
+    # the outcome opening its sentence, its victims after it
+    ("Killed in the raid were two farmers and a shepherd, relatives said.", 3),
+    ("Killed: 4 policemen, 1 driver. Injured: 7.", 5),
+    ("Also killed was a nurse who had run out to help.", 1),
+    # victims added after the verb
+    ("Three guards were killed along with their driver when the convoy was hit.", 4),
+    ("The pilot was killed along with the aircraft's entire cargo.", 1),
+])
+def test_revisions_elided_bodies_inverted_and_added_victims(text, expected):
+    assert _killed(text) == expected

@@ -490,6 +490,17 @@ def test_possessive_counts_couples_and_an_earlier_toll(text, deaths):
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
+    # the day a statement was made tells no incident apart: the same 9 dead told again
+    ("A bomb killed nine people at the bus station on Friday. The governor, speaking on Saturday, said nine people had "
+     "died in the blast.", 9),
+    # one verb's list after "The toll:" is its parts, not successive figures
+    ("The toll: two soldiers, four police officers and one civilian killed, the army said.", 7),
+])
+def test_a_statements_day_and_a_listed_toll(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
     # a relative clause between the subject and its verb
     ("Police said four guards were killed, and that a fifth guard, who had been shot in the chest, died on Tuesday.", 5),
     # a year's running total and a fortnight's toll told before the count are claims

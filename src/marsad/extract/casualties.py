@@ -461,9 +461,24 @@ NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatali
                          r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))", re.I)
 BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
+#: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
+_MORE_FOUND = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+                         r"\s+(?P<more>more|others)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+)?"
+                         r"(?P<verb>found|recovered|pulled|retrieved|discovered|unearthed|exhumed)\b", re.I)
+
+
+def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Finding]:
+    found = _MORE_FOUND.match(ctx.norm, after, ctx.sentence_at(after)[1])
+    number = numbers.starting_at(found.start("det")) if found else None
+    if found is None or number is None or not numbers.take(number):
+        return []
+    return [Finding("killed", number, number.value, found.start("det"), found.end(), found.start("verb"), found.end(),
+                    ctx.norm[found.start("det"):found.end("more")], "casualties.noun.body", 0.75)]
+
+
 TO_DEATH_RE = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
-TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+down(?:wards?)?\s+to\b)|"
+TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
                      # "lowered it to 32" (counting.TOLL_FALLS; "revised the toll down to" is read at "toll" above)
                      r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"|stood|revised|lowered)\b)|"
@@ -495,6 +510,8 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             numbers.take(item)
             findings.append(Finding("killed", item, item.value, item.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
+            if noun.group("noun").lower().startswith(("bod", "corpse")):
+                findings += _more_found(ctx, numbers, noun.end())
     for match in ctx.scan(BODY_RE):
         number = numbers.starting_at(match.start("det"))
         if number is not None and not numbers.take(number):
@@ -502,6 +519,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         count = number.value if number is not None else 1
         findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
                                 match.group(0), "casualties.noun.body", 0.75))
+        findings += _more_found(ctx, numbers, match.end())
     for match in ctx.scan(TO_DEATH_RE):
         if _not_reported(ctx, match.start(), match.end()):
             continue
@@ -567,7 +585,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     sentence_start, sentence_end = ctx.sentence_at(start)
     if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
         return True
-    if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)):
+    if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)) or _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80)):
         return True
     window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
     if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
@@ -579,6 +597,11 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
 
 
+#: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted
+#: twice"): the people named were never more dead
+_MISCOUNTED = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
+                         r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
+                         r"double[- ]counted)", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
 _PAST_PERIOD_AFTER = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
 _SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"

@@ -97,6 +97,10 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
                                               r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
             continue
+        inverted = _inverted(ctx, match)
+        if inverted is not None:  # "Killed in the attack were five villagers …", "Killed: 3 soldiers, 2 civilians"
+            findings += object_findings(ctx, numbers, (match.start(), match.end()), outcome, position=inverted)
+            continue
         before = ctx.norm[max(0, match.start() - 40):match.start()]
         passive = bool(_PASSIVE_BEFORE.search(before)
                        or _PASSIVE_CHAIN.search(ctx.norm, max(0, match.start() - 80), match.start()))
@@ -105,12 +109,35 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
+            along = _ALONG_WITH.match(ctx.norm, match.end()) if found else None
+            if along is not None:  # "a mother and her three children were killed along with a neighbour"
+                found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
+                                                                 position=along.end() - 1)
+                          if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)]
         if verb.startswith(("neutrali", "los")):  # "neutralised 50 terrorists" and "lost 11 soldiers" are dead;
             # "neutralised three devices" and "lost two vehicles" are not
             found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding))
                      and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
+
+
+_ALONG_WITH = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
+#: those killed "along with" the victims that the victim nouns do not name: people near them
+_COMPANION = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
+                        r"aides?|escorts?|guides?|cousins?|nephews?|nieces?|in-laws?|passers?-by|persons?|people|others?)\b", re.I)
+#: what follows an outcome verb that opens its sentence and comes before its victims
+_INVERTED = re.compile(r"(?:(?:\s+(?:in|during|on|by|at|near)\s[^.;:,]{1,60}?)?\s+(?:were|was)\s+|\s*:\s*)(?=\w)", re.I)
+
+
+def _inverted(ctx: DocContext, match: re.Match) -> int | None:
+    """Where the victims begin when the sentence opens with the outcome ("Killed in the
+    attack were …", "Killed: 3 soldiers"), else None."""
+    sentence_start = ctx.sentence_at(match.start())[0]
+    if ctx.norm[sentence_start:match.start()].strip(" \t\n\"'(").lower() not in ("", "also"):
+        return None
+    found = _INVERTED.match(ctx.norm, match.end())
+    return found.end() - 1 if found is not None else None
 
 
 def _names_people(victims: str) -> bool:

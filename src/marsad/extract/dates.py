@@ -58,7 +58,8 @@ START_OF_OPERATION = re.compile(
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # NUMERIC can begin only at the first digit of a run, as its look-behind says (DocContext.digit_runs).
 #: "… said on Friday": the day of the report, not of an incident
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
+_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed|speaking|spoke|writing|wrote"
+                          r"|statement)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
 
 def is_reporting_day(norm: str, value: DateValue) -> bool:

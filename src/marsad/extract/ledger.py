@@ -30,6 +30,7 @@ import re
 
 from marsad.counting import KILLED, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, adds_to_total
 from marsad.extract.casualties import Finding
+from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
 from marsad.model import Casualty
@@ -196,6 +197,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
         if casualty is toll or casualty.count is None or toll.count is None or \
                 (casualty.count > toll.count and not (falling and finding.start < toll_finding.start)):
             continue
+        if finding.trigger_start == toll_finding.trigger_start:
+            continue  # one verb's list of victims ("The toll: four soldiers, three police officers and two civilians killed")
         if _places_differ(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
             continue
         if finding.start > toll_finding.start and _ELSEWHERE.search(_clause_before(ctx, finding, 200)):
@@ -287,7 +290,8 @@ def _totals_after_parts(ctx: DocContext, top) -> None:
 
 def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
     start, end = ctx.sentence_at(finding.start)
-    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end)}
+    # the day a statement was made ("the minister, speaking on Sunday, said …") tells no incident apart
+    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end) if not is_reporting_day(ctx.norm, d)}
     places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)}
     return dates, places
 
