@@ -501,6 +501,20 @@ def test_a_statements_day_and_a_listed_toll(text, deaths):
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
+    # two sources' figures set against each other: the lower one (also after a semicolon, and when the
+    # first source's word is the count's own verb)
+    ("Residents put the number of dead at 25, while the police said 17 people were killed.", 17),
+    ("Marchers said troops shot dead six protesters; the governor said three people died.", 3),
+    # a week in the possessive names an incident, not the period of a running total
+    ("Officials said the toll from last week's mortar attack on the camp had risen to 14.", 14),
+    # a possessive body part is no victim
+    ("The bodies of three farmers, their eyes blindfolded, were found in a ditch.", 3),
+])
+def test_contrasted_sources_an_incidents_week_and_body_parts(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
     # a relative clause between the subject and its verb
     ("Police said four guards were killed, and that a fifth guard, who had been shot in the chest, died on Tuesday.", 5),
     # a year's running total and a fortnight's toll told before the count are claims

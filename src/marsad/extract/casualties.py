@@ -64,6 +64,7 @@ NON_PERSON = set(
     "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
     "checkpoint checkpoints base bases toll tolls figure figures count estimate km kilometers kilometres meters metres miles percent per cent".split()
 )
+_BODY_PARTS = frozenset("hand hands eye eyes face faces foot feet leg legs neck necks".split())  # (not "the head of the village")
 UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
                         r"o'clock|times|heads?\s+of\s+(?:cattle|livestock|sheep|goats|camels|cows)|cattle|cows|goats|sheep|camels|livestock|"
                         r"donkeys|horses|pigs|oxen|dromedaries|chickens|poultry|animals|houses|homes|vehicles|cars|shops|rounds|bullets|"
@@ -78,7 +79,8 @@ CIVILIAN_NOUNS = re.compile(
     r"\b(?:civilians?|citizens?|people|persons?|residents?|villagers?|farmers?|herders?|pastoralists?|children|child|"
     r"kids?|boys?|girls?|women|woman|men|man|elderly|students?|teachers?|doctors?|nurses?|journalists?|worshippers?|"
     r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
-    r"wife|husband|son|daughter|brother|sister|father|mother|relatives?|shepherds?|fishermen|miners?|pedestrians?)\b",
+    r"wife|husband|son|daughter|brother|sister|father|mother|relatives?|shepherds?|fishermen|miners?|pedestrians?|"
+    r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?)\b",
     re.I,
 )
 COMBATANT_NOUNS = re.compile(
@@ -385,7 +387,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if head == "couple" and word in ("a", "an", "the", "one"):
         return Finding(outcome, None, 2, det.start("det"), end, trigger[0], trigger[1], phrase,
                        "casualties.object.couple", 0.7, active=True)
-    if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end):
+    if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end) or \
+            phrase.split()[0].lower() in _BODY_PARTS:  # "the bodies of six men, their hands bound"
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
                    "casualties.object.singular", 0.75, active=True)

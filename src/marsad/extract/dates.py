@@ -62,6 +62,10 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|
                           r"|statement)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
 
+#: "last Thursday's strike", "last week's fire": a date in the possessive names an incident by its day
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def is_reporting_day(norm: str, value: DateValue) -> bool:
     """Whether a date mention is the day a statement was made ("the army said on
     Tuesday that …"), not the day of what it reports."""

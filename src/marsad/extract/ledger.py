@@ -212,7 +212,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
 
 
 #: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
 
 
@@ -229,7 +229,7 @@ def _contrasted_statements(ctx: DocContext, pairs) -> None:
         contrast = _CONTRAST.search(ctx.norm, first_finding.end, second_finding.start)
         if contrast is None or not (first.victims == second.victims or None in (first.victims, second.victims)):
             continue
-        if not (_ATTRIBUTED.search(ctx.norm, sentence_start, first_finding.start)
+        if not (_ATTRIBUTED.search(ctx.norm, sentence_start, max(first_finding.start, first_finding.trigger_end))
                 and _ATTRIBUTED.search(ctx.norm, contrast.end(), min(sentence_end, second_finding.end + 40))):
             continue
         low, high = (first, second) if first.count <= second.count else (second, first)

@@ -18,7 +18,7 @@ from marsad.counting import PAST_PERIOD, REST_RE, SUMMED, is_aggregate_scope, is
 from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
-from marsad.extract.dates import add_months, precision_for
+from marsad.extract.dates import POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
@@ -154,8 +154,8 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
         if (value.rule.startswith("dates.month_year")
                 and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
             return value
-        if value.rule == "dates.relative" and value.precision >= 3:
-            return value  # "killed across the state last week, according to a tally"
+        if value.rule == "dates.relative" and value.precision >= 3 and not POSSESSIVE.match(ctx.norm, value.span.end):
+            return value  # "killed across the state last week, according to a tally" (not "last week's fire")
     return None
 
 
