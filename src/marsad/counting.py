@@ -293,6 +293,9 @@ TOLL_RAISES = r"(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)
 #: "lowered it to 32", "was revised downwards to six")
 TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+|it\s+)?down(?:wards?)?|"
               r"(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\s+(?:the\s+(?:death\s+)?(?:toll|figure)|it))")
+#: "the wounded officer died in hospital": one of the wounded counted before, now one more dead (not
+#: the dead counted before, told again)
+ONE_OF_THE_WOUNDED = re.compile(r"\s*the\s+(?:\w+\s+)?(?:wounded|injured)\s+\w+", re.I)
 #: A period gone by, named from the report's day ("last week", "the previous month"): what happened then is
 #: background to the report's own news.
 PAST_PERIOD = r"(?:last|the\s+previous)\s+(?:week|month|year)"

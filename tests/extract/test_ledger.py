@@ -515,6 +515,23 @@ def test_contrasted_sources_an_incidents_week_and_body_parts(text, deaths):
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
+    # a running number "has reached", "stood at"; "the total killed … to"; "put the figure at"
+    ("The number of people killed in the three-day battle for the port has reached 38, a doctor said.", 38),
+    ("The number of dead in the flooding of the camp stood at 17 on Friday.", 17),
+    ("Rescuers said the dead included two teachers and a cook, bringing the total killed in the raid on the school to "
+     "five.", 5),
+    ("Troops said they killed 40 fighters, but a tribal elder put the figure at 15.", 15),
+    ("Officials put the figure of wounded at 30.", 0),
+    # a person described after the name is a victim even where a namesake place was found
+    ("A strike on a car killed Abu Bakr, a local commander, and his driver.", 2),
+    # "the wounded officer died": one of the wounded, now one more dead
+    ("One guard was killed and another was badly hurt. The injured guard died in hospital on Friday.", 2),
+])
+def test_running_numbers_figures_named_victims_and_the_wounded_who_died(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
     # a relative clause between the subject and its verb
     ("Police said four guards were killed, and that a fifth guard, who had been shot in the chest, died on Tuesday.", 5),
     # a year's running total and a fortnight's toll told before the count are claims

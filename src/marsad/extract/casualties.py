@@ -408,20 +408,22 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
     name = _NAMED_VICTIM.match(ctx.norm, position)
     if name is None:
         return None
-    start, end = name.span("name")
-    if _names_another_entity(ctx, start, end):
-        return None
+    start, name_end = name.span("name")
     # what describes the name is no other victim: "Abdi Nur, 30,", "Jean Baptiste, a local chief,"
-    end = apposed_age_after(ctx, end) or end
+    end = apposed_age_after(ctx, name_end) or name_end
     described = _NAME_DESCRIBED.match(ctx.norm, end)
+    # (a name described as a person is one even where a namesake place was found: "killed Abu Omar, a commander")
+    as_person = end != name_end or (described is not None and not _PLACE_WORD.search(described.group(0)))
+    if _names_another_entity(ctx, start, name_end, places=not as_person):
+        return None
     return Finding(outcome, None, 1, start, described.end() if described else end, trigger[0], trigger[1],
                    name.group("name"), "casualties.object.named", 0.7, active=True)
 
 
-def _names_another_entity(ctx: DocContext, start: int, end: int) -> bool:
-    """Whether an actor or a place another component found overlaps ``[start, end)``."""
+def _names_another_entity(ctx: DocContext, start: int, end: int, *, places: bool = True) -> bool:
+    """Whether an actor (or, with ``places``, a place) another component found overlaps ``[start, end)``."""
     return any(a.span.start < end and start < a.span.end for a in ctx.actors) or \
-        any(p.span.start < end and start < p.span.end for p in ctx.places)
+        (places and any(p.span.start < end and start < p.span.end for p in ctx.places))
 
 
 def _names_count(ctx: DocContext, start: int, end: int) -> int:
@@ -434,6 +436,7 @@ def _names_count(ctx: DocContext, start: int, end: int) -> int:
 
 
 #: an appositive after a name: ", a local chief" before the clause goes on
+_PLACE_WORD = re.compile(r"\b(?:town|village|city|district|area|neighbou?rhood|region|province|suburb|camp)\b", re.I)
 _NAME_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
 #: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri")
 _PERSON_NAME = r"(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3})"
@@ -487,12 +490,14 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      r"\b(?:" + TOLL_RISES + r"|stood|revised|lowered)\b)|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
-                     r"\b" + TOLL_RISES + r"\s+to\b)|"
+                     r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at)\b)|"
                      # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
                      # the number of dead at nine")
                      r"\b(?:" + TOLL_RAISING + r"|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
-                     r"number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)\b"), re.I)
+                     r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
+                     # ("bringing the total killed … to seven", "an official put the figure at 12")
+                     r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b"), re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 

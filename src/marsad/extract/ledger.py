@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.counting import KILLED, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, adds_to_total
+from marsad.counting import KILLED, ONE_OF_THE_WOUNDED, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, adds_to_total
 from marsad.extract.casualties import Finding
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
@@ -323,7 +323,8 @@ def _compatible(a: Casualty, b: Casualty) -> bool:
 def _introduces_new(ctx: DocContext, finding: Finding) -> bool:
     """"another", "more", "also", "separately" …, or "a man" (an indefinite
     singular introduces someone new): not the people already counted."""
-    if finding.number is None and re.match(r"(?:an?|one)\s", finding.victim_text.strip(), re.I):
+    if finding.number is None and (re.match(r"(?:an?|one)\s", finding.victim_text.strip(), re.I)
+                                   or ONE_OF_THE_WOUNDED.match(finding.victim_text)):
         return True
     return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text))
 

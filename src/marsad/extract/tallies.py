@@ -14,7 +14,16 @@ from __future__ import annotations
 import calendar
 import re
 
-from marsad.counting import PAST_PERIOD, REST_RE, SUMMED, is_aggregate_scope, is_party_claim, outcome_family, remainder
+from marsad.counting import (
+    ONE_OF_THE_WOUNDED,
+    PAST_PERIOD,
+    REST_RE,
+    SUMMED,
+    is_aggregate_scope,
+    is_party_claim,
+    outcome_family,
+    remainder,
+)
 from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
@@ -546,6 +555,8 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
     if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
         return False  # "the attacker was also killed": one more, not the same person again
+    if singular and ONE_OF_THE_WOUNDED.match(finding.victim_text):
+        return False  # "the wounded officer died in hospital": one of the wounded, now one more dead
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
 
