@@ -152,7 +152,14 @@ _RUNNING_TOTAL = re.compile(
 )
 
 
-def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool]) -> bool:
+#: "a week of fighting has killed 150": the weeks' incidents together (not "a week-long siege": one incident)
+WEEKS_OF_FIGHTING = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:weeks|months|years|week|month|year)\s+of\s+(?:fighting|clashes|"
+    r"violence|conflict|war|unrest|protests|attacks|bombardments?|shelling|air\s*strikes|strikes|raids)\b", re.I)
+
+
+def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool], *,
+                       region_wide: bool = True) -> bool:
     """Whether ``text[start:end]`` scopes a toll to a whole country or to several
     regions, or makes it a running total ("the number killed this week"): such
     a total sums many incidents, so it is a claim however short its period.
@@ -164,9 +171,12 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
     False
     >>> is_aggregate_scope("attacks killed five civilians across Kherson region", 0, 51, lambda name: False)
     True
+
+    Without ``region_wide``, one region is no aggregate: arrests "in raids across Anbar province" are
+    one security operation's.
     """
     if _SEVERAL_REGIONS.search(text, start, end) or _RUNNING_TOTAL.search(text, start, end) \
-            or _ACROSS_AREA.search(text, start, end):
+            or (region_wide and _ACROSS_AREA.search(text, start, end)):
         return True
     for match in _ACROSS.finditer(text, start, end):
         name = match.group(1)

@@ -210,3 +210,12 @@ def test_a_count_of_a_named_days_incident_takes_that_day():
     extraction = extract_text(text, published=date(2021, 6, 13))
     killed = [e for e in extraction.events if e.fatalities]
     assert killed and killed[0].event_date == date(2021, 6, 9)
+
+
+def test_arrests_in_raids_across_one_province_are_one_operation_not_a_tally():
+    text = "Police detained nine suspected smugglers in raids across Diyala province on Sunday, officials said."
+    events = extract_text(text, published=date(2024, 3, 8)).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Arrests", 0)]
+    # a region's toll stays a tally: no incident's dead
+    tally = extract_text("Shelling killed seven civilians across Kherson region on Monday.", published=date(2024, 3, 8))
+    assert sum(e.fatalities for e in tally.events) == 0 and [c.is_tally for c in tally.casualties] == [True]

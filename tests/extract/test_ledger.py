@@ -594,3 +594,14 @@ def test_a_week_of_attacks_is_a_claim_a_day_compared_with_it_is_not(text, deaths
 ])
 def test_short_clauses_of_their_own_and_drownings(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a toll that "stands at"; bodies found set against another source's figure; weeks of fighting are a tally
+    ("The toll from Tuesday's blast at the depot stands at 16, the governor said.", 16),
+    ("Witnesses said gunmen killed eight people, but police said four bodies were recovered.", 4),
+    ("Two months of clashes in the valley have killed more than 300 people, aid groups said. On Monday a mortar "
+     "round killed two children.", 2),
+])
+def test_standing_tolls_bodies_against_a_claim_and_weeks_of_fighting(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -216,6 +216,19 @@ _CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
 
 
+def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
+    """Whether one sentence sets two sources' figures against each other: the first
+    attributed, then "but", "while" or a semicolon, then another source's word
+    ("residents said 20 were killed, while police said nine died")."""
+    sentence_start, sentence_end = ctx.sentence_at(first.start)
+    if not first.end <= second.start < sentence_end:
+        return False
+    contrast = _CONTRAST.search(ctx.norm, first.end, second.start)
+    return contrast is not None and bool(
+        _ATTRIBUTED.search(ctx.norm, sentence_start, max(first.start, first.trigger_end))
+        and _ATTRIBUTED.search(ctx.norm, contrast.end(), min(sentence_end, second.end + 40)))
+
+
 def _contrasted_statements(ctx: DocContext, pairs) -> None:
     """Two sources' figures of the same dead set against each other in one sentence
     ("witnesses said 20 people were killed, while police said nine died"): the
@@ -223,14 +236,10 @@ def _contrasted_statements(ctx: DocContext, pairs) -> None:
     is kept as its alternative, so the disagreement stays on record."""
     top = _top(pairs)
     for (first_finding, first), (second_finding, second) in zip(top, top[1:]):
-        sentence_start, sentence_end = ctx.sentence_at(first_finding.start)
-        if not (first_finding.end <= second_finding.start < sentence_end) or first.count is None or second.count is None:
+        if first.count is None or second.count is None or \
+                not (first.victims == second.victims or None in (first.victims, second.victims)):
             continue
-        contrast = _CONTRAST.search(ctx.norm, first_finding.end, second_finding.start)
-        if contrast is None or not (first.victims == second.victims or None in (first.victims, second.victims)):
-            continue
-        if not (_ATTRIBUTED.search(ctx.norm, sentence_start, max(first_finding.start, first_finding.trigger_end))
-                and _ATTRIBUTED.search(ctx.norm, contrast.end(), min(sentence_end, second_finding.end + 40))):
+        if not sets_against(ctx, first_finding, second_finding):
             continue
         low, high = (first, second) if first.count <= second.count else (second, first)
         if low.count != high.count:

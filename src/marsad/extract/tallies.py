@@ -19,6 +19,7 @@ from marsad.counting import (
     PAST_PERIOD,
     REST_RE,
     SUMMED,
+    WEEKS_OF_FIGHTING,
     is_aggregate_scope,
     is_party_claim,
     outcome_family,
@@ -28,7 +29,7 @@ from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import POSSESSIVE, add_months, precision_for
-from marsad.extract.ledger import settle
+from marsad.extract.ledger import sets_against, settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP
@@ -345,7 +346,13 @@ def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding,
     first, last = min(finding.start, finding.trigger_start), _number_end(finding)
     start = max([sentence_start, first - 60] + [_number_end(f) for f in findings if _number_end(f) <= first])
     end = min([own_end] + [f.start for f in findings if f.start >= last and f is not finding])
-    return is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None)
+    if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
+                          region_wide=finding.outcome != "arrested"):
+        return True
+    # weeks of fighting sum the incidents that the report tells of on their own, if it does
+    return bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
+        other.outcome == finding.outcome and ctx.sentence_index(other.start) != ctx.sentence_index(finding.start)
+        for other in findings)
 
 
 #: Where REST_RE can begin (its first word; casefold.WordIndex).
@@ -476,6 +483,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[outcome] = casualty
                 continue
+            if _counts_bodies(ctx, finding) and earlier.id in found_by and sets_against(ctx, found_by[earlier.id], finding):
+                continue  # "media said five were killed, but police said three bodies were found": the ledger weighs them
             casualty.alternative_of = earlier.id
             continue
         primary.setdefault(outcome, casualty)
