@@ -174,3 +174,12 @@ def test_party_claim_after_a_longer_lead_in():
     assert is_party_claim(text, text.index("30"), text.index("killed") + 6, (0, len(text)))
     text = "The group said in a statement that seven of its fighters were killed."
     assert not is_party_claim(text, text.index("seven"), text.index("killed") + 6, (0, len(text)))
+
+
+def test_a_monitors_documented_count_is_no_claim_but_a_forces_added_neutralised_enemies_are():
+    text = "The rights group said it had documented the killing of 9 civilians in the raid."
+    assert not is_party_claim(text, text.index("killing"), text.index("killing") + 7, (0, len(text)))
+    text = "Seven soldiers died in the ambush, the army said, adding that scores of assailants were neutralised."
+    assert is_party_claim(text, text.index("scores"), text.index("neutralised") + 11, (0, len(text)))
+    # (its own dead stay its toll)
+    assert not is_party_claim(text, text.index("Seven"), text.index("died") + 4, (0, len(text)))

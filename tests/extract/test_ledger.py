@@ -605,3 +605,11 @@ def test_short_clauses_of_their_own_and_drownings(text, deaths):
 ])
 def test_standing_tolls_bodies_against_a_claim_and_weeks_of_fighting(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+def test_a_monitors_week_its_parts_and_the_rest_in_another_strike():
+    extraction = _extract("The monitor documented the death of 14 civilians in the governorate during the past week, six "
+                          "of them in shelling on a market and the rest in an air strike on a farm on Tuesday.")
+    counts = [(c.count, c.is_tally, bool(c.part_of), c.derived is not None) for c in extraction.casualties]
+    assert counts == [(14, True, False, False), (6, True, True, False), (8, True, True, True)]
+    assert _deaths(extraction) == 0  # a claim: the incidents are counted from their own reports

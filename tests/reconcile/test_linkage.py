@@ -173,3 +173,14 @@ def test_evidence_words_meet_across_inflections():
     wire = set(evidence_words("A suicide bomber blew himself up at a police checkpoint"))
     assert claim & wire == {"bomb"}
     assert "attack" in set(evidence_words("the attackers fled")) & set(evidence_words("the attack began"))
+
+
+def test_a_report_naming_only_the_governorate_is_no_other_place():
+    from dataclasses import replace
+
+    village, governorate = report(1, 1, 100, "Maarrat Misrin", 9), replace(report(2, 2, 100, "Idlib", 12), toll_update=True)
+    elsewhere = report(3, 3, 100, "Ariha", 9)
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs([village, governorate, elsewhere])}
+    assert pairs[(1, 2)].contributions["place"]["level"] == "one names only the other's governorate"
+    assert 0 < pairs[(1, 2)].contributions["place"]["log2_bf"] < 0.5  # (about no evidence; a weight of its own names the level)
+    assert pairs[(1, 3)].contributions["place"]["level"] == "different places"

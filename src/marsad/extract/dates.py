@@ -39,7 +39,7 @@ MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re
 
 RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|evening|afternoon)|"
-    r"last\s+night|(?:a\s+few\s+|several\s+|some\s+)?hours\s+ago|last\s+week|(?P<n>\d+|an?|one|two|three|four|five|six|seven)\s+"
+    r"last\s+night|(?:a\s+few\s+|several\s+|some\s+)?hours\s+ago|(?:last|the\s+(?:past|previous))\s+week|(?P<n>\d+|an?|one|two|three|four|five|six|seven)\s+"
     r"(?P<unit>days?|weeks?)\s+ago|(?:on\s+|(?P<last>last|this\s+past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.I,
 )
@@ -223,7 +223,7 @@ def _relative_interval(match: re.Match, published: date) -> tuple[date, date, in
         day = published - timedelta(days=2)
     elif rel in ("yesterday", "last night"):
         day = published - timedelta(days=1)
-    elif rel == "last week":
+    elif rel in ("last week", "the past week", "the previous week"):
         return published - timedelta(days=7), published - timedelta(days=1), 3
     elif match.group("unit"):
         n = int(match.group("n")) if match.group("n").isdigit() else WORD_N[match.group("n").lower()]

@@ -376,6 +376,9 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
             children, outcome, position = located, parent.outcome, match.end()
         elif trigger is not None and children:
             outcome, position = _outcome_of(trigger), trigger.end()
+        elif trigger is None and children and _REST_IN.match(ctx.norm, match.end()):
+            # "five of them in the shelling of the camp and the rest in a drone strike": the parts' verb left out
+            outcome, position = parent.outcome, match.end()
         else:
             continue
         end = _phrase_end(ctx, position)
@@ -394,6 +397,7 @@ def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualt
 
 
 _REST_PLACED = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]")
+_REST_IN = re.compile(r"\s+(?:in|during|by)\s+(?:an?|the|[a-z]+day's)\s", re.I)
 
 
 def _phrase_end(ctx: DocContext, position: int) -> int:

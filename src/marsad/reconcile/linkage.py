@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-3"
+LINKAGE_VERSION = "linkage-4"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -150,6 +150,11 @@ def _levels_place() -> list[dict]:
             "u_probability": 0.03,
         },
         {"sql_condition": "admin2_l = admin2_r", "label_for_charts": "same district (admin2)", "m_probability": 0.06, "u_probability": 0.30},
+        # one report names only the governorate the other's place lies in ("a strike in Hodeidah province" and
+        # "a strike on Al Mansuriyah"): next to no evidence either way, not two places (the weight, a little above
+        # none, must differ from every other level's: a level is named from its weight)
+        {"sql_condition": "(area_only_l OR area_only_r) AND block_area_l = block_area_r",
+         "label_for_charts": "one names only the other's governorate", "m_probability": 0.10, "u_probability": 0.09},
         {"sql_condition": "ELSE", "label_for_charts": "different places", "m_probability": 0.08, "u_probability": 0.62},
     ]
 
@@ -332,6 +337,7 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "block_area": [block_area(r) for r in reports],
             "crowded": [r.uid in crowded for r in reports],
             "loc_key": [place_key(r.location) for r in reports],
+            "area_only": [bool(r.admin1) and place_key(r.location) == place_key(r.admin1) for r in reports],
             "other_place": [r.other_place for r in reports],
             "lat": [r.latitude for r in reports],
             "lon": [r.longitude for r in reports],
