@@ -201,11 +201,6 @@ _PARTY_CLAIM = re.compile(
     r"raided|bombed|shelled|destroyed))\b",
     re.I,
 )
-#: … and its word, added to its statement, on enemies "neutralised" ("twelve soldiers were killed, the army said,
-#: adding that dozens of attackers were neutralised")
-_STATE_ADDS = re.compile(r"\b(?:military|army|ministry|forces|command|police|junta|government)\s+said\b[^.;]{0,80}?"
-                         r"\badding\s+that\s+$", re.I)
-_NEUTRALISED = re.compile(r"\b(?:neutrali[sz]ed|eliminated)\b", re.I)
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
 
 
@@ -232,8 +227,7 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     # several militants, while local sources reported that two civilians died"
     for clause_break in _CONTRAST.finditer(text, sentence_start, start):
         sentence_start = clause_break.end()
-    claim = _PARTY_CLAIM.search(text, max(sentence_start, start - 300), start) or (
-        _STATE_ADDS.search(text, max(sentence_start, start - 200), start) if _NEUTRALISED.search(text, start, trigger_end) else None)
+    claim = _PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
     return bool(claim or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))

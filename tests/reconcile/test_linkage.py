@@ -61,7 +61,7 @@ def test_an_undated_statement_joins_a_toll_update_and_superseded_tolls_do_not_vo
                         published=101, day_stated=False)  # fmt: skip
     pairs = score_pairs([first, update, statement])
     levels = {(p.uid_a, p.uid_b): p.contributions["date"]["level"] for p in pairs}
-    assert levels[(2, 3)] == "undated report published 1-2 days after"
+    assert levels[(2, 3)] == "undated report published 1-3 days after"
     # the first report's 5 is superseded by the update's 8: the statement is compared with the update
     assert cluster([first, update, statement], pairs).clusters == [[1, 2, 3]]
     stated = replace(statement, day_stated=True)

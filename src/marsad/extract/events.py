@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
-from marsad.extract.dates import is_reporting_day
+from marsad.extract.dates import POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import EventTyping, classify_event
 from marsad.extract.located_parts import split_located_parts
@@ -277,10 +277,11 @@ def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
 
 
 def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
-    """Dates that may be the incident's: the day a statement was made ("the army
-    said on Tuesday that …") only when no other date is given."""
-    days = [d for d in dates if not is_reporting_day(ctx.norm, d)]
-    return days or dates
+    """Dates that may be the incident's: not the day a statement was made ("the
+    health office said on Tuesday that 13 people were killed in the wedding
+    strike" tells of Saturday's strike): without another date the incident's day
+    is not stated, and the report's publication dates it, as an undated one."""
+    return [d for d in dates if not is_reporting_day(ctx.norm, d)]
 
 
 def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:
@@ -293,13 +294,12 @@ def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:
             continue
         days = _incident_days(ctx, _inside(casualty.span.start, casualty.span.end, ctx.dates))
         if casualty.rule != "casualties.toll":
-            days = [d for d in days if _POSSESSIVE.match(ctx.norm, stated_span(d).end)]
+            days = [d for d in days if POSSESSIVE.match(ctx.norm, stated_span(d).end)]
         if days:
             return _widest(days)
     return None
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> DateValue | None:
