@@ -154,6 +154,8 @@ def place_key(name: str) -> str:
     else:
         text = unicodedata.normalize("NFKD", name).translate(_MARKS)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if text.isalpha():  # one word (no separator is a letter): nothing to drop or reorder
+        return _word_key(_unglued(text))
     words = [w for w in _SEPARATORS.split(text) if w]
     # No spelling rule reaches across a word's ends, so a name's key is its words' keys run together,
     # and the words of a text's n-grams ("Al Bab", "Bab", "Bab town") are keyed once each.
@@ -219,12 +221,17 @@ def _drop_articles(words: list[str]) -> list[str]:
         if index < last and word in BU_WORDS:
             kept.append("bu")
             continue
-        if word.startswith("albu") and len(word) > 6:
-            word = "bu" + word[4:]
-        if word[:1] in ("a", "e") and (glued := _GLUED_ARTICLE.match(word)):  # "^": one match, at the start
-            word = (glued.group(1) or glued.group(2)) + word[glued.end():]
-        kept.append(word)
+        kept.append(_unglued(word))
     return kept
+
+
+def _unglued(word: str) -> str:
+    """A word with a glued tribe prefix ("Albukamal") or assimilated article ("Ezzor") cut."""
+    if word.startswith("albu") and len(word) > 6:
+        word = "bu" + word[4:]
+    if word[:1] in ("a", "e") and (glued := _GLUED_ARTICLE.match(word)):  # "^": one match, at the start
+        word = (glued.group(1) or glued.group(2)) + word[glued.end():]
+    return word
 
 
 def _arabic_key(name: str) -> str:
