@@ -66,7 +66,8 @@ def test_named_governorates_are_answered_again_after_something_new_is_named():
 _ONE_CUE_PATTERN = re.compile(place_cues.CUE_WORDS.pattern[:-len(r"(?=\S)")] + r"(?=\S)"
                               r"|(?<=\w )\((?-i:(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)]))", re.I)
 _CUE_PIECES = ["in", "near", "village", "s", "of", "the", "north", "ern", " ", "  ", "\n", "(", ")", ",", "Missouri",
-               "Kutkai", "township", "x", "X", "Al", "-", "'", "İ", "ſ", "\u212a", "IN", "Of", "é", "1", "countryside"]
+               "Kutkai", "township", "x", "X", "Al", "-", "'", "İ", "ſ", "\u212a", "IN", "Of", "é", "1", "countryside",
+               "sub", "district", "attack", "on", "down", "town", "\t", "to", "wards", "hit"]  # (cues inside words)
 
 
 @settings(max_examples=600)

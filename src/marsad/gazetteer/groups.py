@@ -35,21 +35,20 @@ class PlaceStub(NamedTuple):
 
 
 class PlaceGroups:
-    """The places of one lookup (or their stubs), by governorate code, by country, and in order of latitude."""
+    """The places of one lookup (or their stubs), by governorate code, by country, and in order of latitude.
+
+    Each index is built when first asked for: a lookup of a few places is
+    tested place by place and never asks (see ``resolve``), and most contexts
+    ask for one or two of the three."""
 
     __slots__ = ("places", "_by_admin1", "_by_country", "_latitudes", "_by_latitude")
 
     def __init__(self, places: Sequence[Place | PlaceStub]) -> None:
         self.places = places
-        self._by_admin1: dict[str, list[int]] = {}
-        self._by_country: dict[str | None, list[int]] = {}
-        for position, place in enumerate(places):
-            if place.admin1_code:
-                self._by_admin1.setdefault(place.admin1_code, []).append(position)
-            self._by_country.setdefault(place.country, []).append(position)
-        order = sorted(range(len(places)), key=lambda position: places[position].latitude)
-        self._latitudes = [places[position].latitude for position in order]
-        self._by_latitude = order
+        self._by_admin1: dict[str, list[int]] | None = None
+        self._by_country: dict[str | None, list[int]] | None = None
+        self._latitudes: list[float] = []
+        self._by_latitude: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.places)
@@ -58,15 +57,31 @@ class PlaceGroups:
         """Positions of the places in these governorates ("SY.07")."""
         if not codes:  # (most names' contexts: no set to build)
             return set()
-        return {position for code in codes for position in self._by_admin1.get(code, ())}
+        by_admin1 = self._by_admin1
+        if by_admin1 is None:
+            by_admin1 = self._by_admin1 = {}
+            for position, place in enumerate(self.places):
+                if place.admin1_code:
+                    by_admin1.setdefault(place.admin1_code, []).append(position)
+        return {position for code in codes for position in by_admin1.get(code, ())}
 
     def in_countries(self, countries: Iterable[str | None]) -> set[int]:
         """Positions of the places in these countries (ISO codes)."""
-        return {position for country in countries for position in self._by_country.get(country, ())}
+        by_country = self._by_country
+        if by_country is None:
+            by_country = self._by_country = {}
+            for position, place in enumerate(self.places):
+                by_country.setdefault(place.country, []).append(position)
+        return {position for country in countries for position in by_country.get(country, ())}
 
     def in_latitudes(self, low: float, high: float) -> set[int]:
         """Positions of the places whose latitude lies in ``[low, high]``."""
-        return set(self._by_latitude[bisect_left(self._latitudes, low):bisect_right(self._latitudes, high)])
+        order = self._by_latitude
+        if order is None:
+            places = self.places
+            order = self._by_latitude = sorted(range(len(places)), key=lambda position: places[position].latitude)
+            self._latitudes = [places[position].latitude for position in order]
+        return set(order[bisect_left(self._latitudes, low):bisect_right(self._latitudes, high)])
 
 
 class Points:

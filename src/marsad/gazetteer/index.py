@@ -235,6 +235,8 @@ class Gazetteer:
             self._schemas.append("bundled")
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
+        # the last key _key_schemas answered, with the key sets it read and its answer
+        self._last_schemas: tuple[str, object, tuple[str, ...]] = ("", None, ())
         self._bundled_keys: KeyFilter | None = None
         # the user index's place ids (None: too many to hold, or not read yet), and the places
         # lookups have built so far by id (see _reusable)
@@ -334,9 +336,14 @@ class Gazetteer:
 
     def _key_schemas(self, key: str) -> tuple[str, ...]:
         """The schemas that may hold ``key``: none when no file does."""
+        last_key, last_sets, last_schemas = self._last_schemas
+        if last_key == key and last_sets is self._key_sets:
+            return last_schemas  # has_key's lookup of a key that may be there asks again at once
         self._keep_fresh()  # on cache misses only: a lookup answered from the caches costs no clock read
         key_sets = self._key_sets if self._key_sets is not None else self._load_key_sets()
-        return tuple(schema for schema, keys in key_sets if keys is None or key in keys)
+        schemas = tuple([schema for schema, keys in key_sets if keys is None or key in keys])
+        self._last_schemas = (key, key_sets, schemas)
+        return schemas
 
     def _load_key_sets(self) -> list[tuple[str, KeyFilter | frozenset[str] | None]]:
         with self._lock:

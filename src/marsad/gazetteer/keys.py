@@ -127,7 +127,7 @@ _VOWEL_RULES = (
     (("ch",), re.compile(r"(?<![sct])ch"), "sh"),
     (("q",), "q", "k"),
     (("y",), re.compile(r"y\b"), "i"),
-    ((), re.compile(r"(.)\1+"), r"\1"),
+    ((), None, ""),  # doubled letters single: see _single_letters
     (("h",), re.compile(r"(?<=[aiu])h\b"), ""),
 )
 
@@ -145,13 +145,17 @@ _ARABIC_FOLD = str.maketrans(
 @lru_cache(maxsize=200_000)
 def place_key(name: str) -> str:
     """The normalised key of a place name (see the module docstring)."""
-    if name.isascii():
-        text = name.translate(_MARKS).lower()
+    if name.isascii():  # of the marks, only these are ASCII (replace() is three times cheaper than translate())
+        if "'" in name or "`" in name or '"' in name:
+            name = name.replace("'", "").replace("`", "").replace('"', "")
+        text = name.lower()
     elif _ARABIC_LETTERS.search(name):
         return _arabic_key(name)
     else:
         text = unicodedata.normalize("NFKD", name).translate(_MARKS)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if text.isalpha():  # one word (no separator is a letter): nothing to drop or reorder
+        return _word_key(_unglued(text))
     words = [w for w in _SEPARATORS.split(text) if w]
     # No spelling rule reaches across a word's ends, so a name's key is its words' keys run together,
     # and the words of a text's n-grams ("Al Bab", "Bab", "Bab town") are keyed once each.
@@ -168,7 +172,12 @@ def _word_key(word: str) -> str:
         else:
             if triggers:
                 continue
-        word = word.replace(pattern, replacement) if isinstance(pattern, str) else pattern.sub(replacement, word)
+        if pattern is None:
+            word = _single_letters(word)
+        elif isinstance(pattern, str):
+            word = word.replace(pattern, replacement)
+        else:
+            word = pattern.sub(replacement, word)
     return word.replace(" ", "")  # (the glued "ud-Din" rule splits a word in two for the rules after it)
 
 
@@ -212,12 +221,17 @@ def _drop_articles(words: list[str]) -> list[str]:
         if index < last and word in BU_WORDS:
             kept.append("bu")
             continue
-        if word.startswith("albu") and len(word) > 6:
-            word = "bu" + word[4:]
-        if word[:1] in ("a", "e") and (glued := _GLUED_ARTICLE.match(word)):  # "^": one match, at the start
-            word = (glued.group(1) or glued.group(2)) + word[glued.end():]
-        kept.append(word)
+        kept.append(_unglued(word))
     return kept
+
+
+def _unglued(word: str) -> str:
+    """A word with a glued tribe prefix ("Albukamal") or assimilated article ("Ezzor") cut."""
+    if word.startswith("albu") and len(word) > 6:
+        word = "bu" + word[4:]
+    if word[:1] in ("a", "e") and (glued := _GLUED_ARTICLE.match(word)):  # "^": one match, at the start
+        word = (glued.group(1) or glued.group(2)) + word[glued.end():]
+    return word
 
 
 def _arabic_key(name: str) -> str:
@@ -260,6 +274,17 @@ _ARABIC_CONSONANTS = {
 _REPEATS = re.compile(r"(.)\1+")  # a letter written twice or more
 
 
+def _single_letters(text: str) -> str:
+    """``_REPEATS.sub(r"\\1", text)``: a template replacement goes through the
+    ``re`` module's Python code on every call, match or not (twice the cost
+    of a word's other spelling rules together); a function is called per match."""
+    return _REPEATS.sub(_first_group, text) if _REPEATS.search(text) is not None else text
+
+
+def _first_group(match: re.Match) -> str:
+    return match[1]
+
+
 @lru_cache(maxsize=50_000)
 def arabic_skeleton(name: str) -> str:
     """Latin consonants of an Arabic-script name (article and ``البو``/``أبو``
@@ -276,7 +301,7 @@ def arabic_skeleton(name: str) -> str:
         if word[-1:] in ("ة", "ه") and len(word) > 2 and (position + 1 == len(words) or word[-1] == "ه"):
             word = word[:-1]
         letters.extend(_ARABIC_CONSONANTS.get(ch, "") for ch in word)
-    return _REPEATS.sub(r"\1", "".join(letters))
+    return _single_letters("".join(letters))
 
 
 _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك"})
@@ -285,7 +310,7 @@ _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 def latin_skeleton(name: str) -> str:
     """The consonants of a Latin-script name's key, for :func:`arabic_skeleton`
     (single letters: a transliteration writes one consonant once)."""
-    return _REPEATS.sub(r"\1", skeleton(place_key(name)))
+    return _single_letters(skeleton(place_key(name)))
 
 
 def is_arabic(text: str) -> bool:
