@@ -258,3 +258,15 @@ def test_a_toll_lowered_with_it_replaces_the_higher_one(text, expected):
 ])
 def test_revisions_elided_bodies_inverted_and_added_victims(text, expected):
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an incident a month back, told as background
+    ("Relatives of a farmer killed in last month's attack on the village met the governor on Monday.", 0),
+    # "the third … killed this week" numbers the one just counted
+    ("A policeman was shot dead at a checkpoint on Friday, the second officer killed in the town this month.", 1),
+    # a speaker after the object list is no victim
+    ("Both sides claimed gains, with the army saying it killed 9 insurgents and the insurgents saying they lost none.", 9),
+])
+def test_a_months_old_incident_a_numbered_run_and_a_speaker_add_no_dead(text, expected):
+    assert _killed(text) == expected

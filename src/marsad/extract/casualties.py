@@ -141,7 +141,9 @@ _INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+w
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
 _PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
-                             r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))", re.I)
+                             r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))|"
+                             # "a journalist killed in last month's raid": an incident a month or more back
+                             r"\s+(?:in|during)\s+(?:last|the\s+previous)\s+(?:month|year)['’]s\b", re.I)
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
@@ -302,6 +304,7 @@ _APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I
 #: "40 of his sheep": a part of what is no person
 _OF_NON_PERSON = re.compile(r"\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(NON_PERSON)) + r")\b", re.I)
 #: "5 in the market": a bare number placed or timed, a part of the count before it
+_SPEAKER = re.compile(r"\b(?:saying|said|says|claiming|claimed|told|reported)\b", re.I)
 _BARE_NUMBER_WHERE = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
 
 
@@ -320,6 +323,10 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
                 _BARE_NUMBER_WHERE.match(ctx.norm, finding.number.end):
             numbers.give_back(finding.number)  # "killed 9 people, 5 in the market and 4 …": parts, not more dead
             break
+        if findings and _SPEAKER.search(finding.victim_text):
+            if finding.number is not None:
+                numbers.give_back(finding.number)
+            break  # "the army saying it killed 12 rebels and the rebels saying they …": a speaker, no victim
         finding.rule = finding.rule.replace("casualties.object", rule)
         finding.active = rule == "casualties.object"
         findings.append(finding)
@@ -593,6 +600,8 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     sentence_start, sentence_end = ctx.sentence_at(start)
     if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
         return True
+    if _ORDINAL_BEFORE.search(ctx.norm, max(sentence_start, start - 50), start):
+        return True  # "…, the third soldier killed this week": the one just counted, numbered in a run
     if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)) or _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80)):
         return True
     window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
@@ -610,6 +619,8 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
 _MISCOUNTED = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
                          r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
                          r"double[- ]counted)", re.I)
+_ORDINAL_BEFORE = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+                             r"(?:[\w-]+\s+){0,2}$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
 _PAST_PERIOD_AFTER = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
 _SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
