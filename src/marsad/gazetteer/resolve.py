@@ -236,17 +236,15 @@ def _report_countries(context: Context) -> set[str]:
 
 
 #: what :func:`_scored` reads of a place alone (:func:`_traits`)
-_Traits = tuple[float, float, str, bool, str | None, str | None, float, float, float, float,
-                tuple[str, str] | None, tuple[str, str] | None]
+_Traits = tuple[float, float, str, bool, str | None, str | None, float, float, float, float]
 
 
 def _traits(place: Place) -> _Traits:
     """What :func:`_scored` reads of the place alone: its name, seat, size and
     imported terms summed (without and with the own-name term, in the order
     :func:`_scored` adds them), the key of its own name, whether it is a town,
-    its governorate and country, its point, its feature term (plain, and when
-    the text prefers an area) and its district's and sub-district's slots (see
-    :attr:`Context.sentence_units`). Worked out once per place object and kept on
+    its governorate and country, its point and its feature term (plain, and when
+    the text prefers an area). Worked out once per place object and kept on
     it (a place is immutable, and the gazetteer hands out the same objects for
     the same names again): a report's names meet the same candidates, and each
     read of a place's field costs more than a read of a tuple's."""
@@ -272,14 +270,23 @@ def _traits(place: Place) -> _Traits:
         feature_term, prefer_term = -0.5, 1.0
     else:
         feature_term, prefer_term = 0.0, -0.5 if town else 0.0
-    district = sub_district = None
-    if town and admin1_code:
-        district = (admin1_code, unit_key(place.admin2)) if place.admin2 else None
-        sub_district = (admin1_code, unit_key(place.admin3)) if place.admin3 else None
     traits = (plain, own, place_key(place.name), town, admin1_code, place.country, place.latitude, place.longitude,
-              feature_term, prefer_term, district, sub_district)
+              feature_term, prefer_term)
     place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
+
+
+def _unit_slots(place: Place, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """A town's district and sub-district as :attr:`Context.sentence_units` holds
+    them (None for none), kept on the place like :func:`_traits` (apart: few
+    texts name a district, and a new district's key costs more than the rest)."""
+    slots = place.__dict__.get("_unit_slots")
+    if slots is None:
+        slots = place.__dict__["_unit_slots"] = (
+            (admin1_code, unit_key(place.admin2)) if place.admin2 else None,
+            (admin1_code, unit_key(place.admin3)) if place.admin3 else None,
+        )
+    return slots
 
 
 def _scored(places: Sequence[Place], context: Context, countries: set[str], points: Points | None, key: str | None,
@@ -294,8 +301,7 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
     last = -2.0 if fuzzy else -1.0 if arabic else 0.0
     scored = []
     for place in places:
-        (plain, own, own_key, town, admin1_code, country, latitude, longitude,
-         feature_term, prefer_term, district, sub_district) = _traits(place)
+        plain, own, own_key, town, admin1_code, country, latitude, longitude, feature_term, prefer_term = _traits(place)
         own_name = key is not None and own_key == key
         value = own if own_name else plain  # the place's own name (+0.75), not one of its alternates
         if countries:
@@ -308,6 +314,7 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
             elif town and own_name and admin1_code in own_admin1:
                 value += 2.5
         if units and town and admin1_code:
+            district, sub_district = _unit_slots(place, admin1_code)
             if district in sentence_units:
                 value += 2.0
             elif district in document_units:
@@ -346,9 +353,12 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         places: Sequence[Place] = ()
         if consonants:
             groups = gazetteer.arabic_groups(consonants)
-            places = (gazetteer.arabic_places(consonants, context.arabic_candidates(groups, consonants))
-                      if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
-                      else gazetteer.by_arabic_skeleton(consonants))
+            # (a superset of those allows_arabic allows: none, and their places are not read)
+            candidates = context.arabic_candidates(groups, consonants)
+            if candidates:
+                places = (gazetteer.arabic_places(consonants, candidates)
+                          if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
+                          else gazetteer.by_arabic_skeleton(consonants))
         allowed = []
         for place in places:
             if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
@@ -414,10 +424,11 @@ SPELT_AS_WRITTEN = 0.5
 @lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
     """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()) if "a" <= c <= "z")
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
 
 
 _LETTERS = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
+_NOT_LETTERS = re.compile("[^a-z]+")
 
 
 def spelt_alike(name: str, other: str) -> bool:
