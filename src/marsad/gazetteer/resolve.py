@@ -290,10 +290,11 @@ def _unit_slots(place: Place, admin1_code: str) -> tuple[tuple[str, str] | None,
 
 
 def _scored(places: Sequence[Place], context: Context, countries: set[str], points: Points | None, key: str | None,
-            fuzzy: bool, arabic: bool) -> list[tuple[float, Place, bool]]:
+            fuzzy: bool, arabic: bool, own_named: list | None = None) -> list[tuple[float, Place, bool]]:
     """(:func:`score`, place, fuzzy) of each place, given what is the same for
     every candidate: the report's countries (:func:`_report_countries`) and the
-    anchors' points. The terms are added in the same order as ever: a float
+    anchors' points; those of places whose own name has the key are also added
+    to ``own_named`` (see :func:`_spelt_as_written`). The terms are added in the same order as ever: a float
     sum depends on its order, and a tie between two candidates must stay a tie."""
     sentence_admin1, document_admin1, own_admin1 = context.sentence_admin1, context.document_admin1, context.own_admin1
     sentence_units, document_units = context.sentence_units, context.document_units
@@ -332,7 +333,10 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
             value += term
         if last:
             value += last
-        scored.append((value, place, fuzzy))
+        item = (value, place, fuzzy)
+        scored.append(item)
+        if own_name and own_named is not None:
+            own_named.append(item)
     return scored
 
 
@@ -343,7 +347,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     context = context or Context()
     key = key if key is not None else place_key(name)
     countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
-    scored = _scored(gazetteer.by_key(key), context, countries, points, key, False, False)
+    own_named: list[tuple[float, Place, bool]] = []
+    scored = _scored(gazetteer.by_key(key), context, countries, points, key, False, False, own_named)
     exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
@@ -365,14 +370,17 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
                 exact_ids.add(place.id)
                 allowed.append(place)
         if allowed:
-            scored += _scored(allowed, context, countries, points, None, False, True)
+            found = _scored(allowed, context, countries, points, None, False, True)
+            scored += found
+            # (an own name with the key would have found the place by it: only a name too long to be indexed)
+            own_named += [item for item in found if _traits(item[1])[2] == key]
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
         allowed = [place for place in gazetteer.by_skeleton(skeleton(key))
                    if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place)]
         if allowed:
             scored += _scored(allowed, context, countries, points, None, True, False)
     if context.written:
-        scored = _spelt_as_written(scored, key, context.written)
+        scored = _spelt_as_written(scored, own_named, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
     _closest_spelling_first(scored, context.written or name or key)
     results = []
@@ -388,16 +396,17 @@ def in_units(place: Place, keys: frozenset[str]) -> bool:
     return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
 
 
-def _spelt_as_written(scored: list, key: str, written: str) -> list:
-    """Namesakes whose own names share the key but not the spelling: the one
+def _spelt_as_written(scored: list, own: list, written: str) -> list:
+    """Namesakes whose own names share the key but not the spelling (``own``:
+    the items of ``scored`` not fuzzy whose own name has the key): the one
     the text spells letter for letter (accents aside) gets
     :data:`SPELT_AS_WRITTEN` ("Oyam" is Oyam in Uganda, not Oyem in Gabon).
     A place found under an alternate name is no such namesake ("Genova" is
     still Genoa, however a small Génova is spelt)."""
-    own = [item for item in scored if not item[2] and place_key(item[1].name) == key]
     if len(own) < 2:
         return scored  # no namesakes to tell apart
-    exact = {id(item) for item in own if spelt_alike(item[1].name, written)}
+    spelling = _spelling(written)
+    exact = {id(item) for item in own if _spelling(item[1].name) == spelling}
     if not exact or len(exact) == len(own):
         return scored
     return [(value + SPELT_AS_WRITTEN, place, fuzzy) if id(item) in exact else item
