@@ -321,10 +321,11 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str | None] = set()
     first_pass: dict[int, tuple] = {}
+    ranks = _Ranks(gazetteer)
     for position, item in enumerate(found):
         context = context_for(position, [], countries)
         first_pass[position] = (context, item.key, item.known)
-        item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
+        item.candidates = ranks.of(item, context)
         if not item.candidates:
             _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
@@ -350,12 +351,32 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             context = context_for(position, anchors, countries)
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
-            item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
+            item.candidates = ranks.of(item, context)
     if not countries and any(not _one_country(item.candidates) for item in found):  # (only then is it read)
         home = _home(ctx, found, anchors_of)
         for item in found:
             item.home = home
     return countries
+
+
+class _Ranks:
+    """The ranked candidates of a document's names, by name and context: a name
+    repeated in a sentence, or in sentences that say the same about it, meets
+    the same context, and :func:`~marsad.gazetteer.resolve.rank` depends on
+    nothing else (each mention still gets its own list)."""
+
+    def __init__(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._ranked: dict[tuple[str, bool], list[tuple[Context, list[Resolution]]]] = {}
+
+    def of(self, item: Found, context: Context) -> list[Resolution]:
+        ranked = self._ranked.setdefault((item.key, item.known), [])
+        for earlier, candidates in ranked:
+            if earlier == context:
+                return list(candidates)
+        candidates = rank(self.gazetteer, "", context, key=item.key, fuzzy=not item.known)
+        ranked.append((context, candidates))
+        return list(candidates)
 
 
 # "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
