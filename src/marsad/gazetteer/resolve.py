@@ -406,11 +406,12 @@ def _spelt_as_written(scored: list, own: list, written: str) -> list:
     if len(own) < 2:
         return scored  # no namesakes to tell apart
     spelling = _spelling(written)
-    exact = {id(item) for item in own if _spelling(item[1].name) == spelling}
+    # by place id, not by item: a compiled build boxes each (value, place, fuzzy) anew where it is stored
+    exact = {item[1].id for item in own if _spelling(item[1].name) == spelling}
     if not exact or len(exact) == len(own):
         return scored
-    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if id(item) in exact else item
-            for item in scored for value, place, fuzzy in (item,)]
+    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if not fuzzy and place.id in exact else (value, place, fuzzy)
+            for value, place, fuzzy in scored]
 
 
 def _closest_spelling_first(scored: list, written: str) -> None:
