@@ -139,11 +139,13 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     named = _Named()
     for item in found:
         places = gazetteer.by_key(item.key)
+        units = [p for p in places if p.feature in ("admin2", "admin3") and p.admin1_code]
+        if not units:
+            continue  # (most names: nothing to read around them)
         governorates = {p.admin1_code for p in places if p.feature == "admin1"}
         explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not _PROVINCE_AFTER.match(ctx.norm, item.end)
-        for place in places:
-            if place.feature in ("admin2", "admin3") and place.admin1_code and (
-                    explicit or place.admin1_code not in governorates):
+        for place in units:
+            if explicit or place.admin1_code not in governorates:
                 named.add(ctx.sentence_index(item.start), (place.admin1_code, unit_key(place.name)),
                           _naming_key(ctx.norm, item))
     return named
@@ -158,7 +160,7 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
     countries: set[str] = set()
     country_words = _words().country_words
-    for word in _CAPITALISED.findall(ctx.norm):
+    for word in dict.fromkeys(_CAPITALISED.findall(ctx.norm)):  # (each word once, in the text's order)
         code = country_words.get(word.lower())
         if code:
             countries.add(code)
@@ -184,6 +186,8 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
                 item.unit, item.admin_country = unit, unit.country
                 countries.add(unit.country)
             continue
+        if not admin_countries:
+            continue  # no governorate of this name: nothing below would change
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
@@ -317,10 +321,11 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str | None] = set()
     first_pass: dict[int, tuple] = {}
+    ranks = _Ranks(gazetteer)
     for position, item in enumerate(found):
         context = context_for(position, [], countries)
         first_pass[position] = (context, item.key, item.known)
-        item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
+        item.candidates = ranks.of(item, context)
         if not item.candidates:
             _twin(gazetteer, item, context_for(position, [], countries))
         best = item.candidates[0] if item.candidates else None
@@ -346,12 +351,32 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             context = context_for(position, anchors, countries)
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
-            item.candidates = rank(gazetteer, "", context, key=item.key, fuzzy=not item.known)
+            item.candidates = ranks.of(item, context)
     if not countries and any(not _one_country(item.candidates) for item in found):  # (only then is it read)
         home = _home(ctx, found, anchors_of)
         for item in found:
             item.home = home
     return countries
+
+
+class _Ranks:
+    """The ranked candidates of a document's names, by name and context: a name
+    repeated in a sentence, or in sentences that say the same about it, meets
+    the same context, and :func:`~marsad.gazetteer.resolve.rank` depends on
+    nothing else (each mention still gets its own list)."""
+
+    def __init__(self, gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._ranked: dict[tuple[str, bool], list[tuple[Context, list[Resolution]]]] = {}
+
+    def of(self, item: Found, context: Context) -> list[Resolution]:
+        ranked = self._ranked.setdefault((item.key, item.known), [])
+        for earlier, candidates in ranked:
+            if earlier == context:
+                return list(candidates)
+        candidates = rank(self.gazetteer, "", context, key=item.key, fuzzy=not item.known)
+        ranked.append((context, candidates))
+        return list(candidates)
 
 
 # "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
@@ -459,7 +484,8 @@ def _dubious(item: Found, best: Resolution) -> bool:
         return False
     place = best.place
     own_name = place_key(place.name) == item.key
-    if place.feature in ("admin1", "region", "river", "country") and place.country in _curated_countries() | {None}:
+    if place.feature in ("admin1", "region", "river", "country") and (
+            place.country is None or place.country in _curated_countries()):
         return False
     if place.feature == "country" or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
         return False

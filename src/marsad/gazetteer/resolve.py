@@ -200,7 +200,10 @@ def _neighbour_points(place: Place, anchors: Points) -> float:
     fall in a closer step are (those further apart in latitude alone cannot),
     and one within 30 km ends the search: a report's dozens of anchors meet
     every candidate of every name."""
-    latitude, longitude = place.latitude, place.longitude
+    return _neighbour_step(place.latitude, place.longitude, anchors)
+
+
+def _neighbour_step(latitude: float, longitude: float, anchors: Points) -> float:
     points = anchors.answers.get((latitude, longitude))
     if points is None:
         points = anchors.answers[latitude, longitude] = _nearest_step(latitude, longitude, anchors)
@@ -224,7 +227,7 @@ def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
           arabic: bool = False) -> float:
     points = context.anchor_points() if context.anchors else None
-    return _score(place, context, _report_countries(context), points, fuzzy=fuzzy, key=key, arabic=arabic)
+    return _scored((place,), context, _report_countries(context), points, key, fuzzy, arabic)[0][0]
 
 
 def _report_countries(context: Context) -> set[str]:
@@ -232,74 +235,109 @@ def _report_countries(context: Context) -> set[str]:
     return context.countries or {code.split(".")[0] for code in context.sentence_admin1 | context.document_admin1}
 
 
-def _traits(place: Place) -> tuple[float, float, float | None, str]:
-    """What :func:`_score` reads of the place alone: its size term, its seat
-    term, its imported term and the key of its own name. Worked out once per place object and kept on
+#: what :func:`_scored` reads of a place alone (:func:`_traits`)
+_Traits = tuple[float, float, str, bool, str | None, str | None, float, float, float, float]
+
+
+def _traits(place: Place) -> _Traits:
+    """What :func:`_scored` reads of the place alone: its name, seat, size and
+    imported terms summed (without and with the own-name term, in the order
+    :func:`_scored` adds them), the key of its own name, whether it is a town,
+    its governorate and country, its point and its feature term (plain, and when
+    the text prefers an area). Worked out once per place object and kept on
     it (a place is immutable, and the gazetteer hands out the same objects for
-    the same names again)."""
+    the same names again): a report's names meet the same candidates, and each
+    read of a place's field costs more than a read of a tuple's."""
     traits = place.__dict__.get("_score_traits")
     if traits is not None:
         return traits
+    town, feature, admin1_code = place.feature == "town", place.feature, place.admin1_code
     seat = 0.0
-    if (place.feature == "town" and not place.population and place.admin2
-            and unit_key(place.name) in (unit_key(place.admin2), unit_key(place.admin3 or ""))):
+    if town and not place.population and place.admin2 and unit_key(place.name) in (
+            unit_key(place.admin2), unit_key(place.admin3 or "")):
         seat = 0.4 if unit_key(place.name) == unit_key(place.admin2) else 0.2  # a seat that names its district
-    traits = (
-        0.4 * min(math.log10(place.population + 1), 7.0),
-        seat,
-        1.0 + min(math.log10(place.weight + 1), 2.0) if place.source != "bundled" else None,
-        place_key(place.name),
-    )
+    size = 0.4 * min(math.log10(place.population + 1), 7.0)
+    imported = 1.0 + min(math.log10(place.weight + 1), 2.0) if place.source != "bundled" else None
+    # the sum as _scored would add it term by term (a float sum depends on its order)
+    plain, own = size, size + 0.75
+    if seat:
+        plain, own = plain + seat, own + seat
+    if imported is not None:
+        plain, own = plain + imported, own + imported
+    if feature in ("region", "river"):
+        feature_term = prefer_term = 2.0  # marsad's own named regions ("Qalamoun") over far namesake towns
+    elif feature in AREA_FEATURES:
+        feature_term, prefer_term = -0.5, 1.0
+    else:
+        feature_term, prefer_term = 0.0, -0.5 if town else 0.0
+    traits = (plain, own, place_key(place.name), town, admin1_code, place.country, place.latitude, place.longitude,
+              feature_term, prefer_term)
     place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
 
 
-def _score(place: Place, context: Context, countries: set[str], points: Points | None, *, fuzzy: bool = False,
-           key: str | None = None, arabic: bool = False) -> float:
-    """:func:`score`, given what is the same for every candidate: the report's
-    countries (:func:`_report_countries`) and the anchors' points. The terms are added in the same order as
-    ever: a float sum depends on its order, and a tie between two candidates
-    must stay a tie."""
-    size, seat, imported, own_key = _traits(place)
-    own_name = key is not None and own_key == key
-    value = size
-    if own_name:
-        value += 0.75  # the place's own name, not one of its alternates
-    if seat:
-        value += seat
-    if imported is not None:
-        value += imported
-    if countries:
-        value += 3.0 if place.country in countries else -1.0
-    if place.admin1_code:
-        if place.admin1_code in context.sentence_admin1:
+def _unit_slots(place: Place, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """A town's district and sub-district as :attr:`Context.sentence_units` holds
+    them (None for none), kept on the place like :func:`_traits` (apart: few
+    texts name a district, and a new district's key costs more than the rest)."""
+    slots = place.__dict__.get("_unit_slots")
+    if slots is None:
+        slots = place.__dict__["_unit_slots"] = (
+            (admin1_code, unit_key(place.admin2)) if place.admin2 else None,
+            (admin1_code, unit_key(place.admin3)) if place.admin3 else None,
+        )
+    return slots
+
+
+def _scored(places: Sequence[Place], context: Context, countries: set[str], points: Points | None, key: str | None,
+            fuzzy: bool, arabic: bool, own_named: list | None = None) -> list[tuple[float, Place, bool]]:
+    """(:func:`score`, place, fuzzy) of each place, given what is the same for
+    every candidate: the report's countries (:func:`_report_countries`) and the
+    anchors' points; those of places whose own name has the key are also added
+    to ``own_named`` (see :func:`_spelt_as_written`). The terms are added in the same order as ever: a float
+    sum depends on its order, and a tie between two candidates must stay a tie."""
+    sentence_admin1, document_admin1, own_admin1 = context.sentence_admin1, context.document_admin1, context.own_admin1
+    sentence_units, document_units = context.sentence_units, context.document_units
+    units, located_in, prefer_area = bool(sentence_units or document_units), context.located_in, context.prefer_area
+    last = -2.0 if fuzzy else -1.0 if arabic else 0.0
+    scored = []
+    for place in places:
+        plain, own, own_key, town, admin1_code, country, latitude, longitude, feature_term, prefer_term = _traits(place)
+        own_name = key is not None and own_key == key
+        value = own if own_name else plain  # the place's own name (+0.75), not one of its alternates
+        if countries:
+            value += 3.0 if country in countries else -1.0
+        if admin1_code:
+            if admin1_code in sentence_admin1:
+                value += 2.5
+            elif admin1_code in document_admin1:
+                value += 1.5
+            elif town and own_name and admin1_code in own_admin1:
+                value += 2.5
+        if units and town and admin1_code:
+            district, sub_district = _unit_slots(place, admin1_code)
+            if district in sentence_units:
+                value += 2.0
+            elif district in document_units:
+                value += 1.0
+            if sub_district in sentence_units:
+                value += 1.0
+            elif sub_district in document_units:
+                value += 0.5
+        if located_in and town and in_units(place, located_in):
             value += 2.5
-        elif place.admin1_code in context.document_admin1:
-            value += 1.5
-        elif place.admin1_code in context.own_admin1 and place.feature == "town" and own_name:
-            value += 2.5
-    if place.feature == "town" and place.admin1_code and (context.sentence_units or context.document_units):
-        for unit, weight in ((place.admin2, 2.0), (place.admin3, 1.0)):
-            slot = (place.admin1_code, unit_key(unit)) if unit else None
-            if slot in context.sentence_units:
-                value += weight
-            elif slot in context.document_units:
-                value += weight / 2
-    if context.located_in and place.feature == "town" and in_units(place, context.located_in):
-        value += 2.5
-    if points is not None:
-        value += _neighbour_points(place, points)
-    if place.feature in ("region", "river"):
-        value += 2.0  # marsad's own named regions ("Qalamoun") over far namesake towns
-    elif place.feature in AREA_FEATURES:
-        value += 1.0 if context.prefer_area else -0.5
-    elif context.prefer_area and place.feature == "town":
-        value -= 0.5
-    if fuzzy:
-        value -= 2.0
-    elif arabic:
-        value -= 1.0
-    return value
+        if points is not None:
+            value += _neighbour_step(latitude, longitude, points)
+        term = prefer_term if prefer_area else feature_term
+        if term:
+            value += term
+        if last:
+            value += last
+        item = (value, place, fuzzy)
+        scored.append(item)
+        if own_name and own_named is not None:
+            own_named.append(item)
+    return scored
 
 
 def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key: str | None = None,
@@ -309,7 +347,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     context = context or Context()
     key = key if key is not None else place_key(name)
     countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
-    scored = [(_score(p, context, countries, points, key=key), p, False) for p in gazetteer.by_key(key)]
+    own_named: list[tuple[float, Place, bool]] = []
+    scored = _scored(gazetteer.by_key(key), context, countries, points, key, False, False, own_named)
     exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
@@ -319,19 +358,29 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         places: Sequence[Place] = ()
         if consonants:
             groups = gazetteer.arabic_groups(consonants)
-            places = (gazetteer.arabic_places(consonants, context.arabic_candidates(groups, consonants))
-                      if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
-                      else gazetteer.by_arabic_skeleton(consonants))
+            # (a superset of those allows_arabic allows: none, and their places are not read)
+            candidates = context.arabic_candidates(groups, consonants)
+            if candidates:
+                places = (gazetteer.arabic_places(consonants, candidates)
+                          if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
+                          else gazetteer.by_arabic_skeleton(consonants))
+        allowed = []
         for place in places:
             if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
                 exact_ids.add(place.id)
-                scored.append((_score(place, context, countries, points, arabic=True), place, False))
+                allowed.append(place)
+        if allowed:
+            found = _scored(allowed, context, countries, points, None, False, True)
+            scored += found
+            # (an own name with the key would have found the place by it: only a name too long to be indexed)
+            own_named += [item for item in found if _traits(item[1])[2] == key]
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
-        for place in gazetteer.by_skeleton(skeleton(key)):
-            if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place):
-                scored.append((_score(place, context, countries, points, fuzzy=True), place, True))
+        allowed = [place for place in gazetteer.by_skeleton(skeleton(key))
+                   if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place)]
+        if allowed:
+            scored += _scored(allowed, context, countries, points, None, True, False)
     if context.written:
-        scored = _spelt_as_written(scored, key, context.written)
+        scored = _spelt_as_written(scored, own_named, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
     _closest_spelling_first(scored, context.written or name or key)
     results = []
@@ -347,20 +396,22 @@ def in_units(place: Place, keys: frozenset[str]) -> bool:
     return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
 
 
-def _spelt_as_written(scored: list, key: str, written: str) -> list:
-    """Namesakes whose own names share the key but not the spelling: the one
+def _spelt_as_written(scored: list, own: list, written: str) -> list:
+    """Namesakes whose own names share the key but not the spelling (``own``:
+    the items of ``scored`` not fuzzy whose own name has the key): the one
     the text spells letter for letter (accents aside) gets
     :data:`SPELT_AS_WRITTEN` ("Oyam" is Oyam in Uganda, not Oyem in Gabon).
     A place found under an alternate name is no such namesake ("Genova" is
     still Genoa, however a small Génova is spelt)."""
-    own = [item for item in scored if not item[2] and place_key(item[1].name) == key]
     if len(own) < 2:
         return scored  # no namesakes to tell apart
-    exact = {id(item) for item in own if spelt_alike(item[1].name, written)}
+    spelling = _spelling(written)
+    # by place id, not by item: a compiled build boxes each (value, place, fuzzy) anew where it is stored
+    exact = {item[1].id for item in own if _spelling(item[1].name) == spelling}
     if not exact or len(exact) == len(own):
         return scored
-    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if id(item) in exact else item
-            for item in scored for value, place, fuzzy in (item,)]
+    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if not fuzzy and place.id in exact else (value, place, fuzzy)
+            for value, place, fuzzy in scored]
 
 
 def _closest_spelling_first(scored: list, written: str) -> None:
@@ -383,10 +434,11 @@ SPELT_AS_WRITTEN = 0.5
 @lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
     """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()) if "a" <= c <= "z")
+    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
 
 
 _LETTERS = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
+_NOT_LETTERS = re.compile("[^a-z]+")
 
 
 def spelt_alike(name: str, other: str) -> bool:
