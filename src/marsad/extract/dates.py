@@ -92,7 +92,7 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
     """``pattern``'s matches in the document, tried only where its first word begins."""
     if pattern is NUMERIC:
         return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.digit_runs())
-    words, digit_led = _FIRST_WORDS[pattern]
+    words, digit_led = _FIRST_WORDS_BY_ID[id(pattern)]
     return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.word_starts(words, digit_led))
 
 
@@ -189,6 +189,8 @@ _BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+
                          "|".join(name for name in calendar.month_name if name) +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
 _FIRST_WORDS[_BARE_MONTH] = (frozenset({"in", "during", "throughout", "over", "for"}), False)
+#: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own
+_FIRST_WORDS_BY_ID = {id(pattern): first for pattern, first in _FIRST_WORDS.items()}
 
 
 def find_bare_months(ctx: DocContext) -> list[DateValue]:

@@ -154,7 +154,7 @@ class DocContext:
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _folded: str | None = field(default=None, repr=False)
     _folded_done: bool = field(default=False, repr=False)
-    _windows: dict[re.Pattern, WindowScan] = field(default_factory=dict, repr=False)
+    _windows: dict[int, WindowScan] = field(default_factory=dict, repr=False)
     _words: WordIndex | None = field(default=None, repr=False)
     _word_led: list[int] | None = field(default=None, repr=False)
     _digit_runs: list[int] | None = field(default=None, repr=False)
@@ -189,10 +189,12 @@ class DocContext:
         """``pattern``'s matches in windows of ``norm`` (:class:`~marsad.extract.casefold.WindowScan`;
         ``starts`` finds where it can begin: a pattern, or several whose matches are
         merged, see :meth:`match_starts`), built once per document and pattern."""
-        scan = self._windows.get(pattern)
+        # by identity: hashing a compiled pattern hashes its code, at every lookup (the scan keeps its
+        # pattern alive, so the id is not reused while the document is read)
+        scan = self._windows.get(id(pattern))
         if scan is None:
             found = self.match_starts(starts) if isinstance(starts, tuple) else starts
-            scan = self._windows[pattern] = WindowScan(pattern, found, self.norm, self.folded())
+            scan = self._windows[id(pattern)] = WindowScan(pattern, found, self.norm, self.folded())
         return scan
 
     def match_starts(self, patterns: tuple[re.Pattern, ...]) -> list[int]:
