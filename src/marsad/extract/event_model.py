@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -141,28 +140,39 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
 
 
 def _encode_words(tokenizer, words: list[str]) -> None:
-    """Each word's ids into the cache. Plain words (no space, no "▁") are encoded
-    together, joined by spaces, in one call: a call costs several microseconds
-    whatever its length, and no merge crosses a space (see :func:`token_ids`), so
-    each word's ids are the tokens whose offsets fall in it, from the space before it."""
-    plain = [word for word in words if word and " " not in word and "\u2581" not in word]
-    single = set(words).difference(plain) if len(plain) > 1 else set(words)
-    if len(plain) > 1:
-        encoding = tokenizer.encode(" ".join(plain), add_special_tokens=False)
-        spaces, at = [], -1  # the offset of the space before each word after the first
-        for word in plain[:-1]:
-            at += len(word) + 1
-            spaces.append(at)
-        found: list[list[int]] = [[] for _ in plain]
-        for token, (start, _end) in zip(encoding.ids, encoding.offsets):
-            found[bisect_right(spaces, start)].append(token)
-        for word, ids in zip(plain, found):
-            if ids:
-                _piece_ids[word] = ids
-            else:  # pragma: no cover - a tokenizer whose offsets do not cover every word
-                single.add(word)
-    for word in single:
-        _piece_ids[word] = tokenizer.encode(word, add_special_tokens=False).ids
+    """Each word's ids into the cache. A word's ids are those its BPE model gives
+    the word as the normalizer writes it ("▁" for each space and before the
+    text): what ``encode`` does for a text without special tokens, less the
+    splitting, the offsets and the ``Encoding``, which cost several times the
+    BPE on a few new words. A tokenizer of another make goes through ``encode``."""
+    model = _bpe_model(tokenizer)
+    if model is None:
+        for word in words:
+            _piece_ids[word] = tokenizer.encode(word, add_special_tokens=False).ids
+        return
+    tokenize = model.tokenize
+    for word in words:  # (an empty text stays empty: the normalizer prepends to a non-empty one only)
+        _piece_ids[word] = [token.id for token in tokenize("\u2581" + word.replace(" ", "\u2581"))] if word else []
+
+
+#: WordLlama's (Llama 2's) normalizer: "▁" before the text, and for each space.
+_SPACES_AS_MARKS = {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "\u2581"},
+                                                        {"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"}]}
+
+
+@lru_cache(maxsize=4)
+def _bpe_model(tokenizer):
+    """The tokenizer's BPE model when ``encode`` is that model run on the text as
+    :data:`_SPACES_AS_MARKS` normalizes it (no pre-tokenizer, no dropout), else None."""
+    import json
+
+    from tokenizers.models import BPE
+
+    model, normalizer = getattr(tokenizer, "model", None), getattr(tokenizer, "normalizer", None)
+    if not isinstance(model, BPE) or model.dropout or getattr(tokenizer, "pre_tokenizer", True) is not None:
+        return None
+    state = getattr(normalizer, "__getstate__", None)
+    return model if state is not None and json.loads(state()) == _SPACES_AS_MARKS else None
 
 
 @lru_cache(maxsize=4)
