@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
+from marsad.extract import tfidf
 from marsad.extract.event_types import EventTyping, lead_sentence_end, load_rules
 
 FORMAT_VERSION = 2
@@ -224,8 +225,6 @@ class EventModel:
     _tfidf: Any = field(default=None, repr=False, compare=False)  # not init=False: mypyc leaves those unset
 
     def _parts(self):
-        from marsad.extract import tfidf
-
         if self._tfidf is None:
             self._tfidf = tfidf.parts_of(self.vectorizer) or False
         return self._tfidf
@@ -235,16 +234,12 @@ class EventModel:
         :mod:`marsad.extract.tfidf` (no per-call validation, no scikit-learn import
         when the model was read from its cache); a vectorizer of another shape than
         the one :func:`train_model` fits goes through ``transform``."""
-        from marsad.extract import tfidf
-
         parts = self._parts()
         return tfidf.transform(parts, inputs) if parts else self.vectorizer.transform(inputs)
 
     def _text_scores(self, inputs: Sequence[str]):
         """``features(inputs) @ coef[:, :width].T`` and ``width``, the number of TF-IDF features."""
         import numpy as np
-
-        from marsad.extract import tfidf
 
         parts = self._parts()
         if not parts:
@@ -264,7 +259,10 @@ class EventModel:
         text_scores, width = self._text_scores(inputs)
         scores = text_scores + self.intercept
         if self.embedding_weight:
-            scores += (embed(texts) * self.embedding_weight) @ self.coef[:, width:].T
+            vectors = embed(texts)
+            if self.embedding_weight != 1.0:  # (times 1.0 is the same float: no copy)
+                vectors *= self.embedding_weight
+            scores += vectors @ self.coef[:, width:].T
         scores /= self.temperature
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
