@@ -118,12 +118,13 @@ def test_token_ids_word_by_word_are_the_tokenizers_own(text):
     assert token_ids(tokenizer, [text, text + " x"]) == expected  # from the cache
 
 
-def test_new_words_encoded_together_get_each_its_own_ids(monkeypatch):
-    """Words not yet cached are encoded in one call and cut apart by the tokens' offsets."""
+def test_new_words_go_through_the_bpe_model_with_the_tokenizers_own_ids(monkeypatch):
+    """Words not yet cached are read by the BPE model directly: no ``encode`` call, the same ids."""
     from marsad.extract import event_model
-    from marsad.extract.event_model import _word_vectors, token_ids
+    from marsad.extract.event_model import _bpe_model, _word_vectors, token_ids
 
     tokenizer, _ = _word_vectors()
+    assert _bpe_model(tokenizer) is not None
     text = ("Ma'arrat al-Nu'man (Idlib) 12km 3,000 U.S.-backed SDF/QSD é ü ß 日本 語 💥 naïve Ḥamā "
             "\u2581lone ▁▁ x\u00a0y, \"quoted\"; 2019-03-14 [size=no report] café… O'Brien's")
     expected = tokenizer.encode(text, add_special_tokens=False).ids
@@ -140,8 +141,44 @@ def test_new_words_encoded_together_get_each_its_own_ids(monkeypatch):
             return encode(*args, **kwargs)
 
     assert token_ids(Counting(), [text]) == [expected]
-    assert len(calls) < 5  # together, not a call per word
+    assert calls == []
     assert event_model._piece_ids["(Idlib)"] == tokenizer.encode("(Idlib)", add_special_tokens=False).ids
+
+
+def test_every_word_of_the_training_examples_gets_the_tokenizers_ids(monkeypatch):
+    """The BPE model on the normalized word is ``encode``, word for word (hundreds of words, and odd ones)."""
+    import json
+    from importlib import resources
+
+    from marsad.extract import event_model
+    from marsad.extract.event_model import _encode_words, _word_vectors
+
+    tokenizer, _ = _word_vectors()
+    lines = resources.files("marsad.data").joinpath("training").joinpath("examples.jsonl").read_text(encoding="utf-8").splitlines()
+    words = {word for line in lines for word in json.loads(line)["text"].split(" ")}
+    # (a word holding a special token never comes here: token_ids encodes such a text whole)
+    words |= {"", " ", "  lead", "▁", "a▁b", "💥", "\u00a0", "x\ty", "ǅ", "\u200b", "Ⅻ", "ﬁre"}
+    monkeypatch.setattr(event_model, "_piece_ids", {})
+    _encode_words(tokenizer, sorted(words))
+    assert len(words) > 500
+    for word in words:
+        assert event_model._piece_ids[word] == tokenizer.encode(word, add_special_tokens=False).ids, word
+
+
+def test_another_tokenizer_make_is_encoded_word_by_word(monkeypatch):
+    from marsad.extract import event_model
+    from marsad.extract.event_model import _bpe_model, _encode_words, _word_vectors
+
+    tokenizer, _ = _word_vectors()
+
+    class Plain:  # no BPE model to reach
+        def encode(self, *args, **kwargs):
+            return tokenizer.encode(*args, **kwargs)
+
+    assert _bpe_model(Plain()) is None
+    monkeypatch.setattr(event_model, "_piece_ids", {})
+    _encode_words(Plain(), ["Idlib,", ""])
+    assert event_model._piece_ids == {"Idlib,": tokenizer.encode("Idlib,", add_special_tokens=False).ids, "": []}
 
 
 @pytest.mark.parametrize("rows", [1, 2, 7, 8, 9, 33, 250])
@@ -156,3 +193,14 @@ def test_unit_mean_is_numpys_mean_over_its_norm_bit_for_bit(rows):
         expected = vector / (np.linalg.norm(vector) or 1.0)
         assert unit_mean(block).dtype == expected.dtype
         assert unit_mean(block).tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize("text", ["al-Nusra's 3-day siege", "-lead trail- a--b _x_ 9mm", "x\x1cy\x1fz \t\nq", "",
+                                  "Ma'arrat_al-Nu'man -- 2019-03-14 [size=no report] U.S.-backed (Idlib)"])
+def test_ascii_text_is_tokenised_as_the_unicode_pattern_does(text):
+    import re
+
+    from marsad.extract.tfidf import _WORD_TOKENS, _token_pattern
+
+    assert _token_pattern(_WORD_TOKENS, True).findall(text) == re.findall(_WORD_TOKENS, text)
+    assert _token_pattern(_WORD_TOKENS, False).pattern == _WORD_TOKENS

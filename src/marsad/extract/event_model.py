@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
+from marsad.extract import tfidf
 from marsad.extract.event_types import EventTyping, lead_sentence_end, load_rules
 
 FORMAT_VERSION = 2
@@ -141,28 +141,39 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
 
 
 def _encode_words(tokenizer, words: list[str]) -> None:
-    """Each word's ids into the cache. Plain words (no space, no "▁") are encoded
-    together, joined by spaces, in one call: a call costs several microseconds
-    whatever its length, and no merge crosses a space (see :func:`token_ids`), so
-    each word's ids are the tokens whose offsets fall in it, from the space before it."""
-    plain = [word for word in words if word and " " not in word and "\u2581" not in word]
-    single = set(words).difference(plain) if len(plain) > 1 else set(words)
-    if len(plain) > 1:
-        encoding = tokenizer.encode(" ".join(plain), add_special_tokens=False)
-        spaces, at = [], -1  # the offset of the space before each word after the first
-        for word in plain[:-1]:
-            at += len(word) + 1
-            spaces.append(at)
-        found: list[list[int]] = [[] for _ in plain]
-        for token, (start, _end) in zip(encoding.ids, encoding.offsets):
-            found[bisect_right(spaces, start)].append(token)
-        for word, ids in zip(plain, found):
-            if ids:
-                _piece_ids[word] = ids
-            else:  # pragma: no cover - a tokenizer whose offsets do not cover every word
-                single.add(word)
-    for word in single:
-        _piece_ids[word] = tokenizer.encode(word, add_special_tokens=False).ids
+    """Each word's ids into the cache. A word's ids are those its BPE model gives
+    the word as the normalizer writes it ("▁" for each space and before the
+    text): what ``encode`` does for a text without special tokens, less the
+    splitting, the offsets and the ``Encoding``, which cost several times the
+    BPE on a few new words. A tokenizer of another make goes through ``encode``."""
+    model = _bpe_model(tokenizer)
+    if model is None:
+        for word in words:
+            _piece_ids[word] = tokenizer.encode(word, add_special_tokens=False).ids
+        return
+    tokenize = model.tokenize
+    for word in words:  # (an empty text stays empty: the normalizer prepends to a non-empty one only)
+        _piece_ids[word] = [token.id for token in tokenize("\u2581" + word.replace(" ", "\u2581"))] if word else []
+
+
+#: WordLlama's (Llama 2's) normalizer: "▁" before the text, and for each space.
+_SPACES_AS_MARKS = {"type": "Sequence", "normalizers": [{"type": "Prepend", "prepend": "\u2581"},
+                                                        {"type": "Replace", "pattern": {"String": " "}, "content": "\u2581"}]}
+
+
+@lru_cache(maxsize=4)
+def _bpe_model(tokenizer):
+    """The tokenizer's BPE model when ``encode`` is that model run on the text as
+    :data:`_SPACES_AS_MARKS` normalizes it (no pre-tokenizer, no dropout), else None."""
+    import json
+
+    from tokenizers.models import BPE
+
+    model, normalizer = getattr(tokenizer, "model", None), getattr(tokenizer, "normalizer", None)
+    if not isinstance(model, BPE) or model.dropout or getattr(tokenizer, "pre_tokenizer", True) is not None:
+        return None
+    state = getattr(normalizer, "__getstate__", None)
+    return model if state is not None and json.loads(state()) == _SPACES_AS_MARKS else None
 
 
 @lru_cache(maxsize=4)
@@ -214,8 +225,6 @@ class EventModel:
     _tfidf: Any = field(default=None, repr=False, compare=False)  # not init=False: mypyc leaves those unset
 
     def _parts(self):
-        from marsad.extract import tfidf
-
         if self._tfidf is None:
             self._tfidf = tfidf.parts_of(self.vectorizer) or False
         return self._tfidf
@@ -225,16 +234,12 @@ class EventModel:
         :mod:`marsad.extract.tfidf` (no per-call validation, no scikit-learn import
         when the model was read from its cache); a vectorizer of another shape than
         the one :func:`train_model` fits goes through ``transform``."""
-        from marsad.extract import tfidf
-
         parts = self._parts()
         return tfidf.transform(parts, inputs) if parts else self.vectorizer.transform(inputs)
 
     def _text_scores(self, inputs: Sequence[str]):
         """``features(inputs) @ coef[:, :width].T`` and ``width``, the number of TF-IDF features."""
         import numpy as np
-
-        from marsad.extract import tfidf
 
         parts = self._parts()
         if not parts:
@@ -254,7 +259,10 @@ class EventModel:
         text_scores, width = self._text_scores(inputs)
         scores = text_scores + self.intercept
         if self.embedding_weight:
-            scores += (embed(texts) * self.embedding_weight) @ self.coef[:, width:].T
+            vectors = embed(texts)
+            if self.embedding_weight != 1.0:  # (times 1.0 is the same float: no copy)
+                vectors *= self.embedding_weight
+            scores += vectors @ self.coef[:, width:].T
         scores /= self.temperature
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)

@@ -78,12 +78,25 @@ def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
     if parts.ngram_range != (1, 2):
         terms = analyze(parts, text)
     else:  # a bigram is looked up only when its first word opens one in the vocabulary
-        terms = re.findall(parts.token_pattern, text.lower() if parts.lowercase else text)
+        text = text.lower() if parts.lowercase else text
+        terms = _token_pattern(parts.token_pattern, text.isascii()).findall(text)
         heads = _bigram_heads(parts)
         terms += [f"{word} {terms[i + 1]}" for i, word in enumerate(terms[:-1]) if word in heads]
     counter: Counter = Counter(map(parts.vocabulary.get, terms))  # counted in C; None counts the terms out of vocabulary
     counter.pop(None, None)
     return counter
+
+
+#: train_model's token pattern. On ASCII text its ASCII form finds the same tokens (\w and \b
+#: mean the same there), at two thirds of the cost: Unicode classes are looked up per character.
+_WORD_TOKENS = r"(?u)\b\w[\w-]*\b"
+_ASCII_WORD_TOKENS = re.compile(r"(?a)\b\w[\w-]*\b")
+
+
+def _token_pattern(token_pattern: str, ascii_text: bool) -> re.Pattern:
+    if ascii_text and token_pattern == _WORD_TOKENS:
+        return _ASCII_WORD_TOKENS
+    return re.compile(token_pattern)  # (re keeps the compiled pattern)
 
 
 _HEADS: dict[int, tuple[TfidfParts, frozenset[str]]] = {}
