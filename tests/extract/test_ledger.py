@@ -250,7 +250,7 @@ def test_readings_that_used_to_miss_the_count(text, deaths):
 
 
 def test_own_news_paragraphs_death_totals():
-    """Our wire-style paragraphs and sentences (bench/_deaths_eval.py, 626 rows): the events' deaths
+    """Our wire-style paragraphs and sentences (bench/_deaths_eval.py; 936 rows): the events' deaths
     equal the truth for most and always equal the ledger's total."""
     rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
     exact = 0
