@@ -233,7 +233,9 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     return bool(claim or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))
 
 
-_DOCUMENTS = re.compile(r"\b(?:documented|recorded|verified|registered|counted)\b", re.I)
+#: a monitor's words for what it documents ("documented the death of", "recorded"): its count, not a side's
+DOCUMENTS = r"(?:document(?:ed|s)|record(?:ed|s))"
+_DOCUMENTS = re.compile(r"\b(?:" + DOCUMENTS + r"|verified|registered|counted)\b", re.I)
 
 
 #: "the rest", "the remainder", "the remaining 194", "the other 27".

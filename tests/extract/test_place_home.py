@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.actors import demonym_countries, find_actors
-from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places
+from marsad.extract.actors import demonym_countries
 from marsad.gazetteer.admin import with_neighbours
 from tests.gazetteer.worlds import bundled_world
+from tests.gazetteer.worlds import placed_mentions as _mentions
 
 COUNTRIES = {"ML", "PK", "NG", "DE", "AF", "BF", "BJ"}
 
@@ -19,12 +18,6 @@ COUNTRIES = {"ML", "PK", "NG", "DE", "AF", "BF", "BJ"}
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     return bundled_world(tmp_path_factory, "home", COUNTRIES)
-
-
-def _mentions(text: str, gazetteer):
-    ctx = DocContext(text=text)
-    ctx.actors.extend(find_actors(text))
-    return {m.text: m for m in find_places(ctx, gazetteer)}
 
 
 def _placed(text: str, gazetteer) -> dict[str, str | None]:

@@ -9,22 +9,14 @@ import math
 
 import pytest
 
-from marsad.extract.actors import find_actors
-from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places
 from marsad.gazetteer.admin import iso_unit
 from tests.gazetteer.worlds import bundled_world
+from tests.gazetteer.worlds import placed_mentions as _mentions
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     return bundled_world(tmp_path_factory, "iso", {"CD", "IT", "NG", "DZ", "SE"})
-
-
-def _mentions(text: str, gazetteer):
-    ctx = DocContext(text=text)
-    ctx.actors.extend(find_actors(text))
-    return {m.text: m for m in find_places(ctx, gazetteer)}
 
 
 def test_iso_names_a_province_of_one_country():

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.actors import find_actors
-from marsad.extract.pipeline import DocContext
-from marsad.extract.places import find_places
 from tests.gazetteer.worlds import bundled_world
+from tests.gazetteer.worlds import placed_mentions as _mentions
 
 COUNTRIES = {"MM", "MT", "TR", "CN", "ZA", "ET"}
 
@@ -16,12 +14,6 @@ COUNTRIES = {"MM", "MT", "TR", "CN", "ZA", "ET"}
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     return bundled_world(tmp_path_factory, "township", COUNTRIES)
-
-
-def _mentions(text: str, gazetteer):
-    ctx = DocContext(text=text)
-    ctx.actors.extend(find_actors(text))
-    return {m.text: m for m in find_places(ctx, gazetteer)}
 
 
 def test_a_township_is_read_in_a_country_that_has_townships(world):

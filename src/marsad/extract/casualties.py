@@ -27,6 +27,7 @@ from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES
 from marsad.extract.numbers import apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
+from marsad.gazetteer.areas import kind_word
 
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
@@ -45,13 +46,6 @@ _VERB_OUTCOMES = [
 TRIGGER_RE = re.compile(opening_words(
     r"\b(?:" + "|".join(f"(?P<o{i}>{pattern})" for i, (pattern, _) in enumerate(_VERB_OUTCOMES)) + r")\b"), re.I)
 OUTCOMES = [outcome for _, outcome in _VERB_OUTCOMES]
-
-NOUN_RE = re.compile(
-    r"\b(?:(?P<killed>deaths?(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))|killings?|murders?|assassinations?|fatalities|dead\s+bodies|bod(?:y|ies)|corpses?|remains|"
-    r"lives|massacre)|(?P<executed>executions?)|(?P<injured>injuries|wounded|injured|casualties)|"
-    r"(?P<abducted>abductions?|kidnappings?)|(?P<arrested>arrests))\b",
-    re.I,
-)
 
 NON_PERSON = set(
     "attack attacks operation operations raid raids strike strikes ambush plan plans order orders warrant "
@@ -143,7 +137,7 @@ _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:d
 _PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
                              r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))|"
                              # "a journalist killed in last month's raid": an incident a month or more back
-                             r"\s+(?:in|during)\s+(?:last|the\s+previous)\s+(?:month|year)['’]s\b", re.I)
+                             r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I)
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
@@ -420,11 +414,18 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
     end = apposed_age_after(ctx, name_end) or name_end
     described = _NAME_DESCRIBED.match(ctx.norm, end)
     # (a name described as a person is one even where a namesake place was found: "killed Abu Omar, a commander")
-    as_person = end != name_end or (described is not None and not _PLACE_WORD.search(described.group(0)))
+    as_person = end != name_end or (described is not None and not _describes_a_place(described.group(0)))
     if _names_another_entity(ctx, start, name_end, places=not as_person):
         return None
     return Finding(outcome, None, 1, start, described.end() if described else end, trigger[0], trigger[1],
                    name.group("name"), "casualties.object.named", 0.7, active=True)
+
+
+def _describes_a_place(description: str) -> bool:
+    """", a town in the south": a description whose head is a word the gazetteer reads after a place's name
+    (a town, a district …; not ", a village chief")."""
+    words = re.split(r"\s+(?:in|of|on|near|at|by)\s", re.sub(r"^\s*,\s*(?:a|an|the)\s+", "", description), maxsplit=1)[0].split()
+    return bool(words) and kind_word(" " + words[-1]) is not None
 
 
 def _names_another_entity(ctx: DocContext, start: int, end: int, *, places: bool = True) -> bool:
@@ -443,7 +444,6 @@ def _names_count(ctx: DocContext, start: int, end: int) -> int:
 
 
 #: an appositive after a name: ", a local chief" before the clause goes on
-_PLACE_WORD = re.compile(r"\b(?:town|village|city|district|area|neighbou?rhood|region|province|suburb|camp)\b", re.I)
 _NAME_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
 #: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri")
 _PERSON_NAME = r"(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3})"
@@ -475,7 +475,7 @@ NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatali
 BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
 #: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
-_MORE_FOUND = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_MORE_FOUND = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>[\w-]+)"
                          r"\s+(?P<more>more|others)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+)?"
                          r"(?P<verb>found|recovered|pulled|retrieved|discovered|unearthed|exhumed)\b", re.I)
 

@@ -15,6 +15,7 @@ import calendar
 import re
 
 from marsad.counting import (
+    DOCUMENTS,
     ONE_OF_THE_WOUNDED,
     PAST_PERIOD,
     REST_RE,
@@ -178,7 +179,7 @@ def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> b
 
 
 #: a monitor's own wording for what it totals (not a toll that rises with one incident's wounded)
-_DOCUMENTED = re.compile(r"\b(?:document(?:ed|s)|record(?:ed|s)|tall(?:y|ies)|cumulative|statistics?)\b", re.I)
+_DOCUMENTED = re.compile(r"\b(?:" + DOCUMENTS + r"|tall(?:y|ies)|cumulative|statistics?)\b", re.I)
 _CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion|invasion|occupation)"
 #: "The war has killed more than 500,000 people since …", "violence in Ituri has left more
 #: than 2,000 dead": a conflict's running toll

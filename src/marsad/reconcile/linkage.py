@@ -330,6 +330,7 @@ def crowded_reports(reports: Iterable[Report], window_days: int = DATE_WINDOW_DA
 def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: Set[int] = frozenset()):
     import pandas as pd
 
+    loc_keys = [place_key(r.location) for r in reports]
     return pd.DataFrame(
         {
             "uid": [r.uid for r in reports],
@@ -337,8 +338,9 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "day": [r.day for r in reports],
             "block_area": [block_area(r) for r in reports],
             "crowded": [r.uid in crowded for r in reports],
-            "loc_key": [place_key(r.location) for r in reports],
-            "area_only": [bool(r.admin1) and place_key(r.location) == place_key(r.admin1) for r in reports],
+            "loc_key": loc_keys,
+            # the report names only its governorate (its location is the governorate's name)
+            "area_only": [bool(r.admin1) and key == place_key(r.admin1) for r, key in zip(reports, loc_keys)],
             "other_place": [r.other_place for r in reports],
             "lat": [r.latitude for r in reports],
             "lon": [r.longitude for r in reports],
