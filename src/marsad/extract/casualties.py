@@ -138,9 +138,16 @@ _PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|si
                              r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))|"
                              # "a journalist killed in last month's raid": an incident a month or more back
                              r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I)
+_FUNERAL_SCENE = "".join(rf"(?<!\b{words}\s)" for words in (r"at\sa", r"at\sthe", r"on\sa", r"on\sthe", r"into\sa",
+                                                                r"hit\sa", r"struck\sa", r"attacked\sa", r"targeted\sa")) \
+    + r"funerals?"
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
-    r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
+    # a funeral that is the scene of the attack ("a bomber struck a funeral, killing 15 mourners") is no
+    # commemoration of the count's dead ("the funeral of three teenagers killed in last week's strike")
+    r"anniversary|mourn(?:s|ed|ing)?|in\s+protest)\b[^.;]*$)"
+    # (in the clause naming the mourned: "opened fire at the funeral of a commander, killing four" counts)
+    r"|\b(?:" + _FUNERAL_SCENE + r"|funerals?(?=\s+(?:of|for)\b))\b[^.;,]*$"
     r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}$"
     # "called on the authorities to investigate the killing of 14 protesters": a demand, not the report
     r"|\bcall(?:ed|s|ing)?\s+(?:on\s+[\w\s'-]{1,60}?\s+)?(?:to\s+investigate|for\s+(?:an?\s+)?(?:independent\s+)?"
@@ -277,7 +284,7 @@ _VERB_GAP = re.compile(_VERB_CHAIN, re.I)
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
-_FAMILY_OF = re.compile(r"\s*(?:an?|the)\s+(?:(?:entire|whole)\s+)?family\s+of\s+", re.I)
+_FAMILY_OF = re.compile(r"\s*(?:an?|the|its|their|his|her)\s+(?:(?:entire|whole)\s+)?(?P<group>family|crew)\s+of\s+", re.I)
 #: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
 _COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=" + _COORD_QUALIFIER +
@@ -289,6 +296,10 @@ _PHRASE_TAIL = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|fi
                           r"while|by)\b|\s+and\s+" + _COORD_QUALIFIER +
                           r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
 _NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_NAMED_APPOSITIVE = re.compile(r"\s*,\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[a-z]{1,3}-[A-Z][\w'’-]+|bin|ibn|al|el|de)){0,4}(?=\s*,)")
+#: a coordinated victim who is the subject of a verb of their own ("and a tenth person died")
+_OWN_VERB = re.compile(r"\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?(?:later\s+|also\s+|then\s+|subsequently\s+)?"
+                       r"(?:died|succumbed|killed|shot|wounded|injured|hurt)\b", re.I)
 #: ", a provincial spokesman said": the source of the report, not one more victim
 _ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,5}?"
                           r"(?:said|says|told|reported|announced|stated|confirmed|added|showed|shows|claimed|posted)\b", re.I)
@@ -321,10 +332,15 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
             if finding.number is not None:
                 numbers.give_back(finding.number)
             break  # "the army saying it killed 12 rebels and the rebels saying they …": a speaker, no victim
+        if findings and _OWN_VERB.match(ctx.norm, finding.end):
+            if finding.number is not None:
+                numbers.give_back(finding.number)
+            break  # "killing nine, and a tenth person died of his wounds": the subject of a clause of its own
         finding.rule = finding.rule.replace("casualties.object", rule)
         finding.active = rule == "casualties.object"
         findings.append(finding)
-        origin = _NAMED_ORIGIN.match(ctx.norm, finding.end)  # "four soldiers from Azaz and two civilians"
+        # "four soldiers from Azaz and two civilians", "a commander, Abu Khalid, and three fighters"
+        origin = _NAMED_ORIGIN.match(ctx.norm, finding.end) or _NAMED_APPOSITIVE.match(ctx.norm, finding.end)
         coord = _COORD.match(ctx.norm, origin.end() if origin else finding.end)
         if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]) or \
                 _ATTRIBUTION.match(ctx.norm, coord.end()):
@@ -348,8 +364,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
             phrase, end = victim_phrase(ctx.norm, appositive.end(), min(len(ctx.norm), appositive.end() + 120))
             if not (CIVILIAN_NOUNS.search(phrase) or COMBATANT_NOUNS.search(phrase) or re.search(r"\bmembers?\b", phrase)):
                 phrase, end = "", number.end
-        if family is not None:
-            phrase = "civilians, " + ctx.norm[family.start():number.end].strip()
+        if family is not None:  # ("its crew of four": people of no side the words tell)
+            phrase = ("civilians, " if family.group("group").lower() == "family" else "") + \
+                ctx.norm[family.start():number.end].strip()
         elif _head_noun(phrase) in NON_PERSON or (not phrase.strip() and _OF_NON_PERSON.match(ctx.norm, number.end)):
             return None  # "killed a shepherd and 40 of his sheep"
         numbers.take(number)
@@ -686,7 +703,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="8")
+@register("casualties", version="9")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -145,15 +145,19 @@ def _names_people(victims: str) -> bool:
                 or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?)\b", victims, re.I))
 
 
-#: "lost five of their own": a side's own people ("of their own vehicles" names things)
-_OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+own\b(?!\s+(?!(?:in|at|on|near|during|when|as|after|while|"
-                           r"and|to|from|with|since|over)\b)[a-z])", re.I)
+#: "lost five of their own": a side's own people ("of their own vehicles" names things, "of its own men" people)
+_OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+own\b(?:\s+(?!(?:in|at|on|near|during|when|as|after|while|"
+                           r"and|to|from|with|since|over)\b)(?P<noun>[a-z][\w-]*))?", re.I)
 
 
 def _own_side(ctx: DocContext, finding: Finding) -> bool:
-    return finding.number is not None and _OF_THEIR_OWN.match(ctx.norm, finding.number.end) is not None
+    if finding.number is None:
+        return False
+    own = _OF_THEIR_OWN.match(ctx.norm, finding.number.end)
+    return own is not None and (own.group("noun") is None or _names_people(own.group("noun")))
 
 
+_ANYONE_BEFORE = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)
 _SINGULAR_SUBJECT = re.compile(
     # (a first name before "and his …": "Mohammed and his cousin Ali")
     r"(?:(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+(?=(?i:his|her|their)\b))?\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
@@ -315,6 +319,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []
     if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
         return []
+    if _ANYONE_BEFORE.search(ctx.norm, max(clause_start, aux_start - 30), aux_start):
+        return []  # "did not say whether anyone died": a question, nobody counted
     if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
         return []  # "four of the injured died": the number before "of" counts them
     phrase, start = subject.group(0), subject.start()

@@ -44,6 +44,8 @@ _SUBSET_AFTER = re.compile(
     r"|[^.;]{0,50}?\b(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?"
     r"(?:dead|victims|killed|fatalities|casualties))", re.I)
 _AMONG = re.compile(r"\bamong\s+(?:the|those)\b", re.I)
+#: "On Thursday alone, shelling killed 15" after a toll over several days: a part of that toll
+_ALONE = re.compile(r"\b(?:on|in|at|during)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s+alone\b(?![^.;]*\balone\b)", re.I)
 _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}?\s+(?:later\s+|subsequently\s+)?"
                     r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)", re.I)
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
@@ -55,6 +57,7 @@ _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|s
 _ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
                     r"meanwhile|further)\b", re.I)
 #: another incident, not more of the same toll ("two more died" and "a wounded fighter died" are the toll's)
+_QUALIFIER = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)  # ("more than 23 fighters dead" adds no one)
 _ELSEWHERE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in\s+another\s+(?:incident|attack))\b", re.I)
 _TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|bringing)\b", re.I)
 
@@ -119,7 +122,8 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
     """"Twelve of the dead were men", "three soldiers were among those killed"."""
     for finding, casualty in _top(pairs):
         start, end = _number_span(finding)
-        before = _SUBSET_BEFORE.search(ctx.norm, max(0, start - 50), start)
+        before = _SUBSET_BEFORE.search(ctx.norm, max(0, start - 50), start) or \
+            _ALONE.search(ctx.norm, ctx.sentence_at(start)[0], start)
         if finding.number is None:  # "An officer was among those killed"
             after = _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
         else:
@@ -213,6 +217,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
 
 #: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
+_WITH_SOURCE = re.compile(r",\s*with\s+(?:[\w'-]+\s+){1,4}?(?:putting|giving|saying|reporting|estimating|counting)\b", re.I)
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
 
 
@@ -223,6 +228,8 @@ def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
     sentence_start, sentence_end = ctx.sentence_at(first.start)
     if not first.end <= second.start < sentence_end:
         return False
+    if _WITH_SOURCE.search(ctx.norm, first.end, max(second.start, second.trigger_end)):
+        return True  # "killed at least 12 people, with elders putting the toll at 15": a second source's figure
     contrast = _CONTRAST.search(ctx.norm, first.end, second.start)
     return contrast is not None and bool(
         _ATTRIBUTED.search(ctx.norm, sentence_start, max(first.start, first.trigger_end))
@@ -329,13 +336,15 @@ def _compatible(a: Casualty, b: Casualty) -> bool:
     return a.victims is None or b.victims is None or a.victims == b.victims
 
 
-def _introduces_new(ctx: DocContext, finding: Finding) -> bool:
+def introduces_new(ctx: DocContext, finding: Finding) -> bool:
     """"another", "more", "also", "separately" …, or "a man" (an indefinite
     singular introduces someone new): not the people already counted."""
     if finding.number is None and (re.match(r"(?:an?|one)\s", finding.victim_text.strip(), re.I)
                                    or ONE_OF_THE_WOUNDED.match(finding.victim_text)):
         return True
-    return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text))
+    # "one officer also died": the word may stand between the victims and the verb
+    between = _QUALIFIER.sub("", ctx.norm[finding.start:finding.trigger_start]) if finding.trigger_start > finding.start else ""
+    return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
 
 
 def _merge_restatements(ctx: DocContext, pairs) -> None:
@@ -345,7 +354,7 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
         first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
         if first is not None and ctx.sentence_index(first[0].start) != ctx.sentence_index(finding.start) \
                 and not _distinct_scope(ctx, first[0], finding) \
-                and not _introduces_new(ctx, finding):
+                and not introduces_new(ctx, finding):
             casualty.alternative_of = first[1].id
             continue
         seen.append((finding, casualty))

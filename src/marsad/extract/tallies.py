@@ -30,7 +30,7 @@ from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import POSSESSIVE, add_months, precision_for
-from marsad.extract.ledger import sets_against, settle
+from marsad.extract.ledger import introduces_new, sets_against, settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP
@@ -232,6 +232,12 @@ def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Fi
 #: "The fighting came days after five soldiers were killed in Rajouri": an earlier incident
 _CAME_AFTER = re.compile(r"\b(?:came|comes|follow(?:s|ed)?)\s+(?:just\s+|only\s+)?(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?)"
                          r"\s+after\b[^.;]{0,120}$", re.I)
+#: "killed 9 farmers on Tuesday, a week after 43 were massacred nearby": an incident a week or more
+#: back that the news is dated from, background as "last week's" is (a day back it is news the report
+#: tells too: "a day after another man was killed"; and "Two weeks after the massacre, villagers buried
+#: 26 bodies": a comma ends it)
+_WEEKS_AFTER = re.compile(r"\b(?:(?:just|only|barely)\s+)?(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
+                          r"(?:weeks?|months?|years?)\s+after\b[^.;,]{0,80}$", re.I)
 #: "sectarian clashes in recent months that have left dozens dead": a toll over weeks or more
 _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|four|"
                           r"five|six)\s+)?(?:weeks|months|years)\b", re.I)
@@ -261,7 +267,7 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
-    if _CONFLICT_TOLL.search(before) or _CAME_AFTER.search(before):
+    if _CONFLICT_TOLL.search(before) or _CAME_AFTER.search(before) or _WEEKS_AFTER.search(before):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
     if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))):
@@ -474,7 +480,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         earlier = primary.get(outcome)
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)
-            if reference is not None and _other_victims(ctx, finding, casualty, found_by[reference.id], reference):
+            if reference is not None and (_other_victims(ctx, finding, casualty, found_by[reference.id], reference)
+                                          or _adds_to_claim(ctx, finding, found_by[reference.id])):
                 reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id
@@ -520,6 +527,13 @@ def _other_victims(ctx: DocContext, finding: Finding, casualty: Casualty, other_
         return False
     return not any(_ANY_VICTIMS.match(f.victim_text) or ctx.norm.startswith("los", f.trigger_start)
                    for f in (finding, other_finding))
+
+
+def _adds_to_claim(ctx: DocContext, claim_finding: Finding, finding: Finding) -> bool:
+    """Whether the report's own count told after a party's claim, in its sentence, is of more dead ("police
+    said they killed five militants; one officer also died")."""
+    return finding.start > claim_finding.start and ctx.sentence_index(finding.start) == ctx.sentence_index(claim_finding.start) \
+        and introduces_new(ctx, finding)
 
 
 def _same_side(one: str | None, other: str | None) -> bool:
