@@ -184,3 +184,15 @@ def test_a_report_naming_only_the_governorate_is_no_other_place():
     assert pairs[(1, 2)].contributions["place"]["level"] == "one names only the other's governorate"
     assert 0 < pairs[(1, 2)].contributions["place"]["log2_bf"] < 0.5  # (about no evidence; a weight of its own names the level)
     assert pairs[(1, 3)].contributions["place"]["level"] == "different places"
+
+
+def test_forces_of_no_stated_country_do_not_disagree_with_that_countrys_forces():
+    """A group's claim on "soldiers" whose place gives no country, beside the army's own report."""
+    army = report(1, 1, 100, "Inates", 12, sub="Armed clash", actors=("Military Forces of Niger",), words=("ambush",))
+    claim = report(2, 2, 100, "Inates", 40, sub="Armed clash", actors=("Islamic State Sahel", "Military Forces"), words=("ambush",))
+    other_army = report(3, 3, 100, "Inates", 40, sub="Armed clash", actors=("Islamic State Sahel", "Military Forces of Mali"),
+                        words=("ambush",))  # fmt: skip
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs([army, claim, other_army])}
+    assert pairs[(1, 2)].contributions["actors"]["level"] == "forces of no stated country on one side, of that kind on the other"
+    assert pairs[(1, 3)].contributions["actors"]["level"] == "no shared actor"
+    assert pairs[(1, 2)].match_probability > pairs[(1, 3)].match_probability

@@ -214,6 +214,21 @@ class ActorLexicon:
                 return head
         return None
 
+    def force_kind(self, name: str) -> tuple[str, bool] | None:
+        """The kind of a class actor and whether its name gives the country: "Military Forces of Niger" →
+        ("Military Forces", True), "Military Forces" → ("Military Forces", False); None for a named group."""
+        head = _PERIOD.split(name.split(";")[0])[0].strip()
+        for entry in self.entries.values():
+            if not entry.acled or "{country}" not in entry.acled:
+                continue
+            kind = entry.acled_for(None)
+            if kind and head.lower() == kind.lower():
+                return kind, False
+            template = re.escape(entry.acled).replace(r"\{country\}", "[^()]+?")
+            if kind and re.fullmatch(template, head, re.I):
+                return kind, True
+        return None
+
     def resolve_external(self, name: str) -> str | None:
         return self._by_external.get(actor_key(name))
 
@@ -350,6 +365,12 @@ def normalise_actor(name: str, lexicon: ActorLexicon | None = None) -> str | Non
     if len(mentions) == 1 and mentions[0].span.text.strip() == name.strip():
         return mentions[0].name
     return None
+
+
+@lru_cache(maxsize=4096)  # (a store's reports name a few hundred actors, over and over)
+def force_kind(name: str, lexicon: ActorLexicon | None = None) -> tuple[str, bool] | None:
+    """See :meth:`ActorLexicon.force_kind`."""
+    return (lexicon or load_lexicon()).force_kind(name)
 
 
 def actor_entry(name: str, lexicon: ActorLexicon | None = None) -> ActorEntry | None:

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-4"
+LINKAGE_VERSION = "linkage-5"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -191,6 +191,10 @@ def _levels_actors() -> list[dict]:
     return [
         {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
         {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.92, "u_probability": 0.40},
+        # a group's claim on "soldiers" where no place gives their country, beside the army's own report: no disagreement
+        # (about neutral; not exactly 0, the null level's weight, since a level is named back from its weight)
+        {"sql_condition": "len(list_intersect(open_kinds_l, force_kinds_r)) >= 1 OR len(list_intersect(open_kinds_r, force_kinds_l)) >= 1",
+         "label_for_charts": "forces of no stated country on one side, of that kind on the other", "m_probability": 0.11, "u_probability": 0.10},
         # "Unidentified Armed Group" (the extractor's default) or only the victims on one side: no disagreement
         {"sql_condition": "len(named_actors_l) = 0 OR len(named_actors_r) = 0", "label_for_charts": "one side names no actor", "m_probability": 0.04, "u_probability": 0.05},
         {"sql_condition": "ELSE", "label_for_charts": "no shared actor", "m_probability": 0.05, "u_probability": 0.60},
@@ -330,6 +334,8 @@ def crowded_reports(reports: Iterable[Report], window_days: int = DATE_WINDOW_DA
 def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: Set[int] = frozenset()):
     import pandas as pd
 
+    from marsad.extract.actors import force_kind
+
     loc_keys = [place_key(r.location) for r in reports]
     return pd.DataFrame(
         {
@@ -349,6 +355,9 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "sub_event_type": [r.sub_event_type for r in reports],
             "actors": [sorted(set(r.actors)) for r in reports],
             "named_actors": [sorted({a for a in r.actors if named_actor(a)}) for r in reports],
+            "force_kinds": [sorted({kind[0] for a in r.actors if named_actor(a) and (kind := force_kind(a))}) for r in reports],
+            "open_kinds": [sorted({kind[0] for a in r.actors if named_actor(a) and (kind := force_kind(a)) and not kind[1]})
+                           for r in reports],
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
             "killed_low": pd.array([r.killed_low for r in reports], dtype="Int64"),
             "killed_high": pd.array([r.killed_high for r in reports], dtype="Int64"),
