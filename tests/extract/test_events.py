@@ -219,3 +219,18 @@ def test_arrests_in_raids_across_one_province_are_one_operation_not_a_tally():
     # a region's toll stays a tally: no incident's dead
     tally = extract_text("Shelling killed seven civilians across Kherson region on Monday.", published=date(2024, 3, 8))
     assert sum(e.fatalities for e in tally.events) == 0 and [c.is_tally for c in tally.casualties] == [True]
+
+
+def test_a_roundup_sentence_tells_each_incident_with_its_own_day_type_and_actor():
+    text = ("Over the week, Israeli strikes killed four people in Khiam on Sunday and army shelling killed a farmer "
+            "in Aitaroun on Tuesday.")
+    events = extract_text(text, published=date(2024, 3, 16)).events
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Air/drone strike", date(2024, 3, 10), 4), ("Shelling/artillery/missile attack", date(2024, 3, 12), 1)]
+    assert events[0].actor1 == "Israeli forces"
+
+
+def test_a_day_of_mourning_dates_no_incident_of_its_own():
+    events = extract_text("The town mourned on Friday the nine victims of Tuesday's drone strike on its market.",
+                          published=date(2024, 3, 16)).events
+    assert [e.event_date for e in events] in ([], [date(2024, 3, 12)])

@@ -196,3 +196,20 @@ def test_forces_of_no_stated_country_do_not_disagree_with_that_countrys_forces()
     assert pairs[(1, 2)].contributions["actors"]["level"] == "forces of no stated country on one side, of that kind on the other"
     assert pairs[(1, 3)].contributions["actors"]["level"] == "no shared actor"
     assert pairs[(1, 2)].match_probability > pairs[(1, 3)].match_probability
+
+
+def test_a_source_joins_its_own_thread_through_its_closest_report_not_only_its_latest():
+    from dataclasses import replace
+
+    from marsad.reconcile.linkage import PairScore
+
+    first = replace(report(1, 1, 100, "Sarmin", 4), source="Post", published=100)
+    monitor = replace(report(2, 2, 100, "Sarmin", 5), source="Monitor", published=100)
+    update = replace(report(3, 3, 100, "Sarmin", 6), source="Monitor", published=102, toll_update=True)
+    roundup = replace(report(4, 4, 100, "Sarmin", 6), source="Monitor", published=105)
+    pairs = [PairScore(a, b, 0.0, p, {}) for a, b, p in
+             [(3, 4, 0.999), (1, 3, 0.999), (1, 4, 0.95), (2, 3, 0.99), (1, 2, 0.86), (2, 4, 0.57)]]
+    assert cluster([first, monitor, update, roundup], pairs).clusters == [[1, 2, 3, 4]]
+    # another source's weak link still votes as it is
+    other = replace(monitor, source="Radio")
+    assert cluster([first, other, update, roundup], [p for p in pairs if (p.uid_a, p.uid_b) != (2, 3)]).clusters == [[1, 3, 4], [2]]

@@ -538,7 +538,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                     rule="casualties.noun")
     for item in numbers.items:
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
-        if noun and not numbers.is_used(item) and not _not_reported(ctx, item.start, noun.end()):
+        if noun and not numbers.is_used(item) and not _unreported_trigger(ctx, item.start, noun.end(), "killed"):
             numbers.take(item)
             findings.append(Finding("killed", item, item.value, item.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))

@@ -19,6 +19,8 @@ and each incident is one event:
 
 from __future__ import annotations
 
+import re
+
 from marsad.counting import is_claim
 from marsad.extract.casualties import UNREPORTED_TRIGGERS
 from marsad.extract.dates import is_reporting_day
@@ -62,6 +64,9 @@ def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
     return cached
 
 
+_OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}")
+
+
 class _Facts:
     """The document's counts with their claim verdicts, asked once; what a
     span holds is found by bisection (a long bulletin has thousands of groups)."""
@@ -81,7 +86,9 @@ class _Facts:
         if self.block(group) or lead.typing is None or lead.typing.evidence is None:
             return False
         trigger = lead.start + lead.typing.evidence[0]
-        return any(start <= trigger < end for start, end in self.ctx.extra.get(UNREPORTED_TRIGGERS, ()))
+        # (or the incident the background dead are "of": "mourned the seven victims of Saturday's missile strike")
+        return any(start <= trigger < end or (end <= trigger and _OF_INCIDENT.fullmatch(self.ctx.norm, end, trigger))
+                   for start, end in self.ctx.extra.get(UNREPORTED_TRIGGERS, ()))
 
     def claims_only(self, group) -> bool:
         counts = self.block(group)

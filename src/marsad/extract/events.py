@@ -36,7 +36,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION = "3"
+VERSION = "4"
 RULE = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -47,7 +47,12 @@ _CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?=(?:in|on|the SOHR|the Syrian Observatory|in conjunction)\s)",
     re.I,
 )
-_INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)", re.I)
+_ACTION_VERB = r"\b(?:killed|struck|hit|shelled|bombed|attacked)\b"
+#: (a clause that has its own action before "and": not "the UPDF and FARDC soldiers shelled …")
+_ACTION_BEFORE = re.compile(_ACTION_VERB + r"|\bkilling\b", re.I)
+_INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)|"
+                             # "… in X on Sunday and regime shelling killed a child in Y on Monday": a subject of its own
+                             r"\s+and\s+(?=(?:(?!(?:and|or)\b)[\w'-]+\s+){1,3}?" + _ACTION_VERB + ")", re.I)
 _CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 #: "Police said …" (the report's source), "the Houthi-controlled district" (a place's description): no party.
 _SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
@@ -105,7 +110,8 @@ def clauses_of(ctx: DocContext) -> list[_Clause]:
             # Even a short sentence may join two incidents: "…, while clashes broke out in Y".
             cut = start
             for match in _INCIDENT_BREAK.finditer(ctx.norm, start, end):
-                if match.start() - cut >= 25 and end - match.end() >= 25:
+                if match.start() - cut >= 25 and end - match.end() >= 25 and \
+                        (match.group().strip()[:1] in (";", ",") or _ACTION_BEFORE.search(ctx.norm, cut, match.start())):
                     out.append(_Clause(cut, match.start(), False))
                     cut = match.end()
             out.append(_Clause(cut, end, False))
@@ -311,6 +317,10 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
         return toll
     lead = group.clauses[0]
     found = _incident_days(ctx, _inside(lead.start, lead.end, ctx.dates))
+    named = [d for d in found if trigger is not None and POSSESSIVE.match(ctx.norm, stated_span(d).end)
+             and 0 <= trigger - stated_span(d).end <= 30]
+    if named:  # "mourned on Tuesday the victims of Saturday's missile strike": the strike is Saturday's
+        return named[-1]
     if found:
         opening = _widest(found)
         if trigger is None or stated_span(opening).start - lead.start < 40:

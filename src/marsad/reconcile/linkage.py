@@ -603,8 +603,16 @@ def cluster(
         tolled_left, tolled_right = [u for u in left if by_uid[u].killed is not None], [u for u in right if by_uid[u].killed is not None]
         if tolled_left and tolled_right:
             left, right = tolled_left, tolled_right
-        total = sum(probability.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        total = sum(_vote(x, y, members[find(b)]) for x in left for y in right)
         return total / (len(left) * len(right)) >= threshold
+
+    def _vote(x: int, y: int, group_of_y: list[int]) -> float:
+        # a source's report joins its own thread through the closest of its reports there (the toll update
+        # it led to), not only through its latest (a weekly roundup restating the incident in passing)
+        source = by_uid[x].source
+        if source is not None and source == by_uid[y].source:
+            return max(probability.get((min(x, z), max(x, z)), 0.0) for z in group_of_y if by_uid[z].source == source)
+        return probability.get((min(x, y), max(x, y)), 0.0)
 
     linked = set()
     for a, b in sorted(same):
