@@ -638,3 +638,26 @@ def test_a_monitors_week_its_parts_and_the_rest_in_another_strike():
 ])
 def test_funerals_claims_with_more_parts_alone_and_lists_with_names(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a timeline's or headline's present tense counts; an infinitive, a modal or a negation does not
+    ("14 May – Gunmen kill six traders at a market in the north; four others are wounded.", 6),
+    ("Armed men abduct 12 passengers from a minibus and kill its driver.", 1),
+    ("Two soldiers and three rebels die in a gunfight near the border.", 5),
+    ("The group threatened to kill the hostages if its demands were not met.", 0),
+    ("Aid workers warned that many more could die without food.", 0),
+    # the attacker named first in the subject is one of the dead; "and then himself"
+    ("The bomber and four guards were killed at the gate.", 5),
+    ("The man killed his wife and then himself.", 2),
+    # one person's appositive is who the one was; a list ends with "and"
+    ("A sniper killed its commander, a retired colonel, near the bridge.", 1),
+    ("Gunmen killed a teacher, a nurse and a driver.", 3),
+    # a headline's place covers the town the body names in it
+    ("Bandits kill 4 in attack on village in Katsina. Four farmers were killed when bandits raided Kankara on Sunday.", 4),
+    # a party's quoted vague word with no figure given counts nobody; a monitor's "dozens" is 12
+    ("The army said its jets had killed 'scores' of militants, but gave no figure.", 0),
+    ("Clashes between two clans killed 'dozens', according to elders; no exact figure was available.", 12),
+])
+def test_timelines_present_tense_subjects_with_the_attacker_appositives_and_vague_claims(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES
+from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
 from marsad.extract.numbers import apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
@@ -32,7 +32,7 @@ from marsad.gazetteer.areas import kind_word
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|drowned|dead|"
      # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
      r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
@@ -279,7 +279,8 @@ _VERB_CHAIN = (
     r"|(?:\s*,\s*|\s+)(?:and\s+)?(?:burn(?:ed|t)|dismembered|mutilated|beheaded|decapitated|robbed|tortured|raped|"
     r"dumped|abandoned|buried|hanged|set\s+ablaze))?\s*"
 )
-_OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?", re.I)
+# (a quoted vague count: "killed 'dozens'", "killed \"several\" assailants")
+_OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
 _VERB_GAP = re.compile(_VERB_CHAIN, re.I)
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
@@ -287,7 +288,7 @@ _POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
 _FAMILY_OF = re.compile(r"\s*(?:an?|the|its|their|his|her)\s+(?:(?:entire|whole)\s+)?(?P<group>family|crew)\s+of\s+", re.I)
 #: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
 _COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=" + _COORD_QUALIFIER +
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*)(?=" + _COORD_QUALIFIER +
                     r"(?:a|an|another|one|himself|herself|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)  # ("killing four traders and herself": the bomber died too)
 #: a victim phrase's "of …" tail, up to what the clause says next
@@ -320,6 +321,7 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
     sentence_end = ctx.sentence_at(trigger[0])[1]
     position = trigger[1] if position is None else position
     findings: list[Finding] = []
+    comma_only = False  # the last item was one person, followed by a bare comma
     while position < sentence_end:
         finding = _one_object(ctx, numbers, trigger, outcome, position, max(clause_end, min(sentence_end, position + 120)))
         if finding is None:
@@ -336,6 +338,8 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
             if finding.number is not None:
                 numbers.give_back(finding.number)
             break  # "killing nine, and a tenth person died of his wounds": the subject of a clause of its own
+        if comma_only and finding.number is None and not _COORD.match(ctx.norm, finding.end):
+            break  # "killed its owner, a local judge, in Kirkuk": who the one was (a list ends with "and")
         finding.rule = finding.rule.replace("casualties.object", rule)
         finding.active = rule == "casualties.object"
         findings.append(finding)
@@ -345,6 +349,7 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
         if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]) or \
                 _ATTRIBUTION.match(ctx.norm, coord.end()):
             break
+        comma_only = finding.number is None and not origin and coord.group().strip() == ","
         position = coord.end()
     return findings
 
@@ -685,6 +690,22 @@ _WHY_GATHERED = re.compile(r"\b(?:after|following|because)\s+[^.;()]{0,100}$", r
 _LEFT_DEAD = re.compile(r"\b(?:left|leaving|leaves)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
+#: "killed 'dozens' of assailants, but gave no figure": the source says it has no number
+_NO_FIGURE = re.compile(r"\b(?:without\s+giving|gave\s+no|giving\s+no|did\s+not\s+give|didn't\s+give|not\s+giving)\s+"
+                        r"(?:a\s+|any\s+)?(?:precise\s+|exact\s+|specific\s+)?(?:figures?|numbers?|toll|details\s+of\s+casualties)\b", re.I)
+
+
+def _no_figure_given(ctx: DocContext, finding: Finding) -> bool:
+    """A party's vague claim on its kills, or a vague word quoted, in a sentence that says no figure was
+    given counts nobody (a monitor's or the UN's "dozens" without a precise figure is still ACLED's 12)."""
+    if finding.number is None or not finding.number.vague:
+        return False
+    start, end = ctx.sentence_at(finding.start)
+    quoted = ctx.norm[max(start, finding.number.start - 1):finding.number.start] in ("'", "‘", '"', "“")
+    return _NO_FIGURE.search(ctx.norm, start, end) is not None and (
+        quoted or is_party_claim(ctx.norm, min(finding.start, finding.trigger_start), finding.trigger_end, (start, end)))
+
+
 def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     """In a protest report: a death named as a noun, in a relative clause or as a
     bare participle ("two men killed in Sligo") is why people protested."""
@@ -732,6 +753,7 @@ def casualties_component(ctx: DocContext) -> None:
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     else:
         findings += buried_findings(ctx, numbers)
+    findings = [f for f in findings if not _no_figure_given(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings
     casualties = [to_casualty(ctx, f) for f in findings]

@@ -70,6 +70,10 @@ _COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been
 
 _OR_INJURED_AFTER = re.compile(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been)\s+$")
+#: an infinitive, a modal or a negation before a bare "kill"/"die" (also in a chain: "threatened to abduct and kill")
+_NOT_FINITE_BEFORE = re.compile(
+    r"(?:\b(?:to|will|would|could|can|cannot|(?-i:may)|might|must|should|shall|did|do|does|not|never|let|help|helped|make|made|"
+    r"see|saw|watch|watched|'ll)|n't)\s+(?:[\w'-]+\s+){0,3}?(?:(?:and|or)\s+)?$|^\W*$|\b(?:the|a|an|no|any)\s+$", re.I)
 _AND_INJURED_AFTER = re.compile(r"\s+and\s+(?:injured|wounded)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.I)
 
@@ -78,7 +82,9 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
     for match in ctx.scan(TRIGGER_RE):
         verb = " ".join(match.group(0).lower().split())
-        if verb in ("kill", "execute") or _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
+        if verb in ("kill", "execute", "die") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
+            continue  # "vowed to kill", "could die"; a headline's or timeline's present ("Gunmen kill five") counts
+        if _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
         if _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
                 _AUX_BEFORE.search(ctx.norm[max(0, match.start() - 12):match.start()]):
@@ -356,7 +362,9 @@ _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|t
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
 _PARTICIPLE_OBJECT = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
-_LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+_LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+#: the attacker named first ("the bomber and three passers-by were killed"): one of the dead
+_ATTACKER = re.compile(r"(?:suicide\s+)?(?:bomber|attacker|assailant|gunman)", re.I)
 
 
 def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
@@ -369,7 +377,8 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
         # "a woman and two children": a person ("an attack and two …" is not); "one soldier
         # and …" is a number the subject already counts; "including four policemen, a
         # soldier and three militants" lists parts
-        person = CIVILIAN_NOUNS.fullmatch(lead.group("head")) or COMBATANT_NOUNS.fullmatch(lead.group("head"))
+        person = CIVILIAN_NOUNS.fullmatch(lead.group("head")) or COMBATANT_NOUNS.fullmatch(lead.group("head")) \
+            or _ATTACKER.fullmatch(lead.group("head"))
         if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
             return []
     both = 2 if lead.group("head").lower() == "couple" else 1  # "a couple and their two sons": the couple is two

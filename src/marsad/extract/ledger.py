@@ -318,11 +318,29 @@ def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
         return False
     first_dates, first_places = _anchors(ctx, first)
     later_dates, later_places = _anchors(ctx, later)
-    if not first_dates and not first_places and ctx.sentence_at(first.start)[0] == 0:
+    opening = ctx.sentence_at(first.start)[0] == 0
+    if not first_dates and not first_places and opening:
         # a headline or opening count with no date or place, told again with them ("Ten killed in market
         # bombing" then "Ten people were killed … on Saturday"): the body specifies the same dead
         return False
-    return bool(later_dates - first_dates) or bool(later_places - first_places)
+    # (so does the body's day after an undated opening: "Gunmen kill 3 in Zamfara" then "… on Monday")
+    new_dates = later_dates - first_dates if first_dates or not opening else set()
+    return bool(new_dates) or bool(_new_places(ctx, first, later, later_places - first_places))
+
+
+def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> set:
+    """The later sentence's places that the first's do not hold: "Gunmen kill 3 in attack on police
+    post in Zamfara" then "… in Gusau": Gusau lies in the governorate that alone placed the first."""
+    start, end = ctx.sentence_at(first.start)
+    first_places = starting_within(ctx.places, start, end)
+    # (a town that shares its governorate's name, "Katsina", may be either: read as the governorate)
+    if not first_places or any(p.feature == "town" and (p.name or "").lower() != (p.admin1 or "").lower() for p in first_places):
+        return names
+    areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
+    start, end = ctx.sentence_at(later.start)
+    inside = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)
+              if p.admin1 and p.admin1.lower() in areas}
+    return names - inside
 
 
 def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
