@@ -187,3 +187,17 @@ def test_lead_sentence_end_on_fixed_cases(text):
     from marsad.extract.event_types import lead_sentence_end
 
     assert lead_sentence_end(text) == _lead_end_by_lookbehind(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's present tense, as in a timeline
+    ("Warplanes bomb a fuel depot on the edge of the city.", "Air/drone strike"),
+    ("Engineers defuse a bomb found under a bridge.", "Disrupted weapons use"),
+    ("Gunmen gun down a village chief outside his home.", "Attack"),
+    ("Truck drivers block the main highway to protest fuel prices.", "Peaceful protest"),
+    ("A lawyer vanished after being bundled into a van by armed men.", "Abduction/forced disappearance"),
+    ("Villagers beat two alleged thieves to death at the market.", "Mob violence"),
+    ("Insurgents capture an airport after a week of fighting.", "Non-state actor overtakes territory"),
+])
+def test_headline_present_tense(text, expected):
+    assert classify_event(text).sub_event_type == expected

@@ -59,7 +59,8 @@ _SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|reported|announced|stated|conf
 # (an ally named after "backed by" / "supported by" is not who acted: "troops backed by clan militia retook …")
 _AGENT_BEFORE = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!aided )(?<!accompanied )\b(?:by|from)\s+(?:the\s+)?$", re.I)
 _TAKEN_FROM = re.compile(
-    r"\b(?:took|taken|retook|retaken|captured|recaptured|seized|wrested|regained|won|liberated|reclaimed|back)"
+    r"\b(?:took|taken|retook|retaken|captured|recaptured|seized|wrested|regained|won|liberated|reclaimed|back|"
+    r"(?:re)?takes?|(?:re)?captures?|seizes?|wrests?|regains?|wins?|liberates?|reclaims?)"  # (a headline's present)
     r"(?:\s+[\w'-]+){0,6},?\s+from\s+(?:the\s+)?$", re.I)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:against|targeting|targeted|on|at|with|to|towards|between|killing|killed|wounding|injuring|"
