@@ -250,7 +250,7 @@ def test_readings_that_used_to_miss_the_count(text, deaths):
 
 
 def test_own_news_paragraphs_death_totals():
-    """Our wire-style paragraphs and sentences (bench/_deaths_eval.py; 1,026 rows): the events' deaths
+    """Our wire-style paragraphs and sentences (bench/_deaths_eval.py; 1,076 rows): the events' deaths
     equal the truth for most and always equal the ledger's total."""
     rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
     exact = 0
@@ -660,4 +660,17 @@ def test_funerals_claims_with_more_parts_alone_and_lists_with_names(text, deaths
     ("Clashes between two clans killed 'dozens', according to elders; no exact figure was available.", 12),
 ])
 def test_timelines_present_tense_subjects_with_the_attacker_appositives_and_vague_claims(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "lost N of its members" names a side's own dead; "of its vehicles" does not
+    ("The militia lost 3 of its fighters in the ambush.", 3),
+    ("The army lost 3 of its vehicles in the ambush.", 0),
+    # ", the 37th assassination … since January" numbers a run: the count is the day's own
+    ("Gunmen killed a tribal leader in Tafas, the 12th such killing in the province since the start of the year.", 1),
+    # "since early 2024" opens a monitor's running total
+    ("A shepherd was killed by a mine near Sukhnah. Since early 2024, mines have killed 60 people in the area.", 1),
+])
+def test_own_members_ordinal_runs_and_early_year_totals(text, deaths):
     assert _deaths(_extract(text)) == deaths

@@ -152,15 +152,19 @@ def _names_people(victims: str) -> bool:
 
 
 #: "lost five of their own": a side's own people ("of their own vehicles" names things, "of its own men" people)
-_OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+own\b(?:\s+(?!(?:in|at|on|near|during|when|as|after|while|"
-                           r"and|to|from|with|since|over)\b)(?P<noun>[a-z][\w-]*))?", re.I)
+#: ("lost 2 of its members": without "own", the people must be named)
+_OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+(?P<own>own\b)?(?:\s*(?!(?:in|at|on|near|during|when|as|after|"
+                           r"while|and|to|from|with|since|over)\b)(?P<noun>[a-z][\w-]*))?", re.I)
 
 
 def _own_side(ctx: DocContext, finding: Finding) -> bool:
     if finding.number is None:
         return False
     own = _OF_THEIR_OWN.match(ctx.norm, finding.number.end)
-    return own is not None and (own.group("noun") is None or _names_people(own.group("noun")))
+    if own is None:
+        return False
+    noun = own.group("noun")
+    return _names_people(noun) if noun else own.group("own") is not None
 
 
 _ANYONE_BEFORE = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)

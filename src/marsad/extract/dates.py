@@ -313,7 +313,8 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|bigges
 
 #: "since the start of the year", "since the beginning of 2023", "since January"
 _SINCE_YEAR = re.compile(opening_words(
-    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|(?P<bare_year>(?:19|20)\d\d)\b|"
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
+    r"(?P<bare_year>(?:19|20)\d\d)\b|"
     r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))"),
     re.I,
 )

@@ -33,6 +33,7 @@ from marsad.extract.casualties import Finding
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
+from marsad.gazetteer.keys import place_key, skeleton
 from marsad.model import Casualty
 
 _SUBSET_BEFORE = re.compile(
@@ -330,17 +331,19 @@ def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
 
 def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> set:
     """The later sentence's places that the first's do not hold: "Gunmen kill 3 in attack on police
-    post in Zamfara" then "… in Gusau": Gusau lies in the governorate that alone placed the first."""
+    post in Zamfara" then "… in Gusau": Gusau lies in the governorate that alone placed the first; and
+    "… in Maarrat al-Numan" then "… Maarrat al-Numan in Idlib": Idlib holds the town."""
     start, end = ctx.sentence_at(first.start)
     first_places = starting_within(ctx.places, start, end)
+    start, end = ctx.sentence_at(later.start)
+    later_places = starting_within(ctx.places, start, end)
+    holders = {skeleton(place_key(p.admin1)) for p in first_places if p.admin1}  # ("Idlib" and "Idleb" alike)
+    names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
     # (a town that shares its governorate's name, "Katsina", may be either: read as the governorate)
     if not first_places or any(p.feature == "town" and (p.name or "").lower() != (p.admin1 or "").lower() for p in first_places):
         return names
     areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
-    start, end = ctx.sentence_at(later.start)
-    inside = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)
-              if p.admin1 and p.admin1.lower() in areas}
-    return names - inside
+    return names - {(p.name or p.text).lower() for p in later_places if p.admin1 and p.admin1.lower() in areas}
 
 
 def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:

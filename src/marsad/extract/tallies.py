@@ -283,7 +283,12 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
                 and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
 
 
-def _period_owners(findings: list[Finding], own_ends: list[int], periods: list[DateValue]) -> dict[int, Finding]:
+#: ", the 37th assassination in the province since January": the period numbers a run the count is one of
+_ORDINAL_APPOSITIVE = re.compile(r",\s*(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|"
+                                 r"ninth|tenth|latest)\b", re.I)
+
+
+def _period_owners(ctx: DocContext, findings: list[Finding], own_ends: list[int], periods: list[DateValue]) -> dict[int, Finding]:
     """The count whose own clause states each period: of the counts whose clause
     reaches it, the one whose verb comes last ("killed four farmers …, in an area
     where attacks have killed hundreds since 2019": the hundreds')."""
@@ -291,8 +296,8 @@ def _period_owners(findings: list[Finding], own_ends: list[int], periods: list[D
     for finding, own_end in zip(findings, own_ends):
         for period in periods:
             start = stated_span(period).start
-            if finding.start <= start < own_end and (start not in owners or
-                                                     finding.trigger_start > owners[start].trigger_start):
+            if finding.start <= start < own_end and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, start) and (
+                    start not in owners or finding.trigger_start > owners[start].trigger_start):
                 owners[start] = finding
     return owners
 
@@ -301,7 +306,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
     periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
     own_ends = [own_clause_end(ctx, finding) for finding in findings]
     first_count_sentence = min((ctx.sentence_index(f.start) for f in findings if f.count), default=None)
-    owner = _period_owners(findings, own_ends, periods)
+    owner = _period_owners(ctx, findings, own_ends, periods)
     for finding, casualty, own_end in zip(findings, casualties, own_ends):
         own = [p for p in periods if owner.get(stated_span(p).start) is finding]
         month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
@@ -316,6 +321,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             # and another count's own period is that count's ("1,200 killed since April, while an attack on
             # Thursday killed eight"), unless that count is coordinated with this one ("12 killed and 20 injured since")
             scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(stated_span(p).start) == sentence
+                      and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
                       and not (stated_span(p).start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
             if scoped and casualty.part_of is None:
