@@ -32,7 +32,7 @@ from marsad.gazetteer.areas import kind_word
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|drowned|dead|"
      # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
      r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
@@ -387,7 +387,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if verb_gap is not None:
         det = _OBJ_DET.match(ctx.norm, verb_gap.end())
     if det is None:
-        return _named_victim(ctx, trigger, outcome, position)
+        return _named_victim(ctx, trigger, outcome, position) or _bare_singular(ctx, trigger, outcome, position)
     word = det.group("det").lower()
     if word in ("himself", "herself"):  # "killing himself and four worshippers": the attacker died too
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], "attacker",
@@ -441,6 +441,21 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
         return None
     return Finding(outcome, None, 1, start, described.end() if described else end, trigger[0], trigger[1],
                    name.group("name"), "casualties.object.named", 0.7, active=True)
+
+
+#: a headline's victim without an article: "kills police officer", "kills Hezbollah commander, two others"
+_BARE_SINGULAR = re.compile(r"\s+(?P<phrase>(?:(?!(?:and|or|in|on|at|near|by|with|after|as|of|the|a|an|one|his|her|their|its|this|that)\b|\d)"
+                            r"[\w'-]+\s+){0,2}(?P<head>(?!(?:the|a|an|one|of)\b)[a-z][\w-]*))"
+                            r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|at|near|by|with|after|as|and|or|during|from|who|when|while)\b)")
+
+
+def _bare_singular(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
+    bare = _BARE_SINGULAR.match(ctx.norm, position)
+    if bare is None or bare.group("head").endswith("s") or \
+            not (CIVILIAN_NOUNS.fullmatch(bare.group("head")) or COMBATANT_NOUNS.fullmatch(bare.group("head"))):
+        return None
+    return Finding(outcome, None, 1, bare.start("phrase"), bare.end(), trigger[0], trigger[1], bare.group("phrase"),
+                   "casualties.object.singular", 0.6, active=True)
 
 
 def _describes_a_place(description: str) -> bool:

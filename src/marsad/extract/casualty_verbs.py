@@ -82,7 +82,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
     for match in ctx.scan(TRIGGER_RE):
         verb = " ".join(match.group(0).lower().split())
-        if verb in ("kill", "execute", "die") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
+        if verb in ("kill", "execute", "die", "behead") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
             continue  # "vowed to kill", "could die"; a headline's or timeline's present ("Gunmen kill five") counts
         if _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
@@ -165,6 +165,35 @@ def _own_side(ctx: DocContext, finding: Finding) -> bool:
         return False
     noun = own.group("noun")
     return _names_people(noun) if noun else own.group("own") is not None
+
+
+#: a headline's subject without an article: "Palestinian killed by Israeli fire", "Syria: Soldier shot dead in Daraa"
+_HEADLINE_SUBJECT = re.compile(r"(?:[\w' -]{1,30}:\s*)?(?:[A-Z][\w'-]*\s+)?(?P<head>[A-Za-z][\w-]*)\s*")
+
+
+#: what follows a headline's passive participle ("Soldier killed in …", "… killed by Israeli fire", "… killed, ministry says")
+_PASSIVE_HEADLINE_AFTER = re.compile(r"\s+(?:in|by|as|when|after|near|at|on|during|while|outside|inside|overnight|today)\b|\s*(?:[,.;:]|$)", re.I)
+_COLLECTIVE = frozenset({"police", "people", "military", "army", "security", "personnel", "staff", "youth", "militia", "family"})
+
+
+def _headline_subject(ctx: DocContext, clause_start: int, aux_start: int, match: re.Match, outcome: str) -> list[Finding]:
+    sentence_start = ctx.sentence_at(match.start())[0]
+    prefix = ctx.norm[sentence_start:clause_start]
+    bare = _HEADLINE_SUBJECT.fullmatch(ctx.norm, sentence_start, aux_start) \
+        if not prefix.strip() or prefix.rstrip().endswith(":") else None
+    if bare is None:
+        return []
+    head = bare.group("head")
+    from marsad.extract.actors import demonym_countries
+
+    if not _PASSIVE_HEADLINE_AFTER.match(ctx.norm, match.end()):
+        return []  # "Gunmen killed 20 cows": the killers, not the killed
+    person = not head.lower().endswith(("s", "men", "children", "people")) and head.lower() not in _COLLECTIVE and (
+        CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head) or (head[:1].isupper() and demonym_countries(head)))
+    if not person:
+        return []
+    return [Finding(outcome, None, 1, bare.start("head"), match.end(), match.start(), match.end(), head,
+                    "casualties.subject.singular", 0.6)]
 
 
 _ANYONE_BEFORE = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)
@@ -327,7 +356,9 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                      or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
     if not singular_verb:
         return []
-    if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
+    if subject is None:
+        return _headline_subject(ctx, clause_start, aux_start, match, outcome)
+    if _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
         return []
     if _ANYONE_BEFORE.search(ctx.norm, max(clause_start, aux_start - 30), aux_start):
         return []  # "did not say whether anyone died": a question, nobody counted

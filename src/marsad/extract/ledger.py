@@ -71,8 +71,20 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _contrasted_statements(ctx, pairs)  # (before a toll supersedes: "police said seven, local leaders put the toll at 12")
     _supersede_earlier_figures(ctx, pairs)
     _attach_breakdowns(ctx, pairs)
+    _vague_headline(ctx, pairs)
     _merge_restatements(ctx, pairs)
     _generalise_victims(casualties)
+
+
+def _vague_headline(ctx: DocContext, pairs) -> None:
+    """"Dozens killed in attack on boat" then "At least 49 civilians and 15 soldiers were killed …":
+    the opening's vague amount is the body's dead, counted there."""
+    top = _top(pairs)
+    if not top or ctx.sentence_index(top[0][0].start) != 0 or top[0][0].number is None or not top[0][0].number.vague:
+        return
+    later = [casualty for finding, casualty in top[1:] if ctx.sentence_index(finding.start) > 0 and casualty.count]
+    if later:
+        top[0][1].alternative_of = later[0].id
 
 
 def _generalise_victims(casualties: list[Casualty]) -> None:
