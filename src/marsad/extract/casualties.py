@@ -336,7 +336,7 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
 def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str, position: int,
                 limit: int) -> Finding | None:
     gap = _OBJ_GAP.match(ctx.norm, position)
-    family = _FAMILY_OF.match(ctx.norm, gap.end()) if gap else None
+    family = _FAMILY_OF.match(ctx.norm, gap.end()) if gap and ctx.may_match(_FAMILY_OF) else None
     number = numbers.starting_at(family.end() if family else gap.end()) if gap else None
     owner = _POSSESSIVE.match(ctx.norm, gap.end()) if gap and number is None else None
     if owner is not None:  # "killed him and his two sons"
@@ -481,7 +481,7 @@ _MORE_FOUND = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(
 
 
 def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Finding]:
-    found = _MORE_FOUND.match(ctx.norm, after, ctx.sentence_at(after)[1])
+    found = _MORE_FOUND.match(ctx.norm, after, ctx.sentence_at(after)[1]) if ctx.may_match(_MORE_FOUND) else None
     number = numbers.starting_at(found.start("det")) if found else None
     if found is None or number is None or not numbers.take(number):
         return []
@@ -519,7 +519,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
                                     rule="casualties.noun")
-    for item in numbers.items:
+    for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
         if noun and not numbers.is_used(item) and not _not_reported(ctx, item.start, noun.end()):
             numbers.take(item)
@@ -602,13 +602,14 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
         return True
     if _ORDINAL_BEFORE.search(ctx.norm, max(sentence_start, start - 50), start):
         return True  # "…, the third soldier killed this week": the one just counted, numbered in a run
-    if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)) or _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80)):
+    if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
+            (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
         return True
     window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
     if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
             _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
-    if _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
+    if ctx.may_match(_PAST_PERIOD_AFTER) and _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
             _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "threats from a group that had killed three people there last month"
     return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))

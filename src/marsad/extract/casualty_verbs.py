@@ -56,7 +56,7 @@ def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Fi
             return finding
         # "a trader was abducted by gunmen near Kuje and later found dead": the same subject, told later
         if finding.rule.startswith("casualties.subject") and finding.trigger_end <= match.start() and \
-                _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
+                ctx.may_match(_LATER_CHAIN_GAP) and _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
             return finding
     return None
 
@@ -80,10 +80,10 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute") or _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
-        if _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
+        if ctx.may_match(_OR_INJURED_AFTER) and _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
                 _AUX_BEFORE.search(ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
-        if verb == "killed" and _AND_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) \
+        if verb == "killed" and ctx.may_match(_AND_INJURED_AFTER) and _AND_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) \
                 and _COMBINED_SUBJECT.search(ctx.norm, max(0, match.start() - 50), match.start()):
             continue  # "about 10 persons killed and wounded": dead and injured together
         outcome = _outcome_of(match)
@@ -109,7 +109,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
-            along = _ALONG_WITH.match(ctx.norm, match.end()) if found else None
+            along = _ALONG_WITH.match(ctx.norm, match.end()) if found and ctx.may_match(_ALONG_WITH) else None
             if along is not None:  # "a mother and her three children were killed along with a neighbour"
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
                                                                  position=along.end() - 1)
@@ -151,7 +151,7 @@ _OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+own\b(?!\s+(?!(
 
 
 def _own_side(ctx: DocContext, finding: Finding) -> bool:
-    return finding.number is not None and _OF_THEIR_OWN.match(ctx.norm, finding.number.end) is not None
+    return finding.number is not None and ctx.may_match(_OF_THEIR_OWN) and _OF_THEIR_OWN.match(ctx.norm, finding.number.end) is not None
 
 
 _SINGULAR_SUBJECT = re.compile(
@@ -199,9 +199,9 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
     elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
         left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
-    elif aux is not None and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
+    elif aux is not None and ctx.may_match(_WHO_BEFORE_AUX) and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
         left = left[:relative.start()]  # "the victims included a boy and his grandmother, who were killed"
-    if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
+    if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and ctx.may_match(_BUT_ELIDED) and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
         left = ctx.norm[clause_start:match.start()]
@@ -239,7 +239,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         head_words = between[:relative.start()] if relative else between
         if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
             break
-        if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
+        if ctx.may_match(_NEGATED) and _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
             return []
         if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$",
                                       between):  # "4 soldiers, 25 militants, and 2 civilians": the serial comma too
@@ -276,7 +276,7 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
     killed was a child" (four killed); not in "one of the two soldiers died" or "one of
     five children was killed", where the verb's subject is the one."""
     for number in reversed(numbers):
-        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start)
+        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start) if ctx.may_match(_ONE_OF) else None
         if one_of is None:
             continue
         reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
@@ -293,7 +293,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                       aux_start: int) -> list[Finding]:
     aux_text = aux.group(0).lower() if aux else ""
     verb = match.group(0).lower()
-    both = _BOTH.search(ctx.norm[clause_start:aux_start])
+    both = _BOTH.search(ctx.norm[clause_start:aux_start]) if ctx.may_match(_BOTH) else None
     if both and _PLURAL_AUX.search(aux_text):
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
@@ -313,7 +313,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                      or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
     if not singular_verb:
         return []
-    if subject is None or _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
+    if subject is None or (ctx.may_match(_NEGATED) and _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1)):
         return []
     if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
         return []  # "four of the injured died": the number before "of" counts them

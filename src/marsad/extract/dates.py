@@ -89,7 +89,10 @@ _FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
 
 
 def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
-    """``pattern``'s matches in the document, tried only where its first word begins."""
+    """``pattern``'s matches in the document, tried only where its first word begins
+    (none where the document lacks its words: ``ctx.may_match``)."""
+    if not ctx.may_match(pattern):
+        return iter(())
     if pattern is NUMERIC:
         return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.digit_runs())
     words, digit_led = _FIRST_WORDS_BY_ID[id(pattern)]

@@ -147,6 +147,7 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     age_end: int | None = None  # where the last age ended, while a list of ages may go on
     folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
     starts = _starts(ctx) if ctx is not None else None
+    ages_told = ctx is None or ctx.may_match(_AGE_BEFORE)
     for found_match in casefold.finditer(NUMBER_RE, norm, folded, starts=NUMBER_STARTS if starts is None else starts):
         match: re.Match | None = found_match
         if found_match.group("num2") and _MONTH_BEFORE.search(norm, max(0, found_match.start("num") - 12),
@@ -155,7 +156,7 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
         mention = _mention(norm, match) if match else None
         if mention is None:
             continue
-        if _AGE_BEFORE.search(norm, max(0, mention.start - 24), mention.start) or (
+        if (ages_told and _AGE_BEFORE.search(norm, max(0, mention.start - 24), mention.start)) or (
                 age_end is not None and _AGE_LIST_GAP.fullmatch(norm, age_end, mention.start)):
             age_end = mention.end  # an age, not a number of people: "two brothers, aged 7 and 10"
             continue

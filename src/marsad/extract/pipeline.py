@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from marsad.compiled import warn_if_stale
-from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans
+from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans, required_words
 from marsad.extract.text import normalise, split_sentences
 from marsad.extract.versions import data_versions
 from marsad.extract.wordscan import WORD_START, word_led_matches, word_led_spans, word_led_starts
@@ -159,6 +159,7 @@ class DocContext:
     _word_led: list[int] | None = field(default=None, repr=False)
     _digit_runs: list[int] | None = field(default=None, repr=False)
     _found: dict[tuple[int, int, int], tuple[re.Pattern, re.Match | None]] = field(default_factory=dict, repr=False)
+    _may_match: dict[int, tuple[re.Pattern, bool]] = field(default_factory=dict, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -231,11 +232,28 @@ class DocContext:
             self._digit_runs = [match.start() for match in _DIGIT_RUN.finditer(self.norm)]
         return self._digit_runs
 
+    def may_match(self, pattern: re.Pattern) -> bool:
+        """False when ``pattern`` matches nowhere in ``norm`` nor in any part of it: the
+        lower-cased text holds none of its :func:`~marsad.extract.casefold.required_words`
+        (a test of a few words once per document, where most documents never hold them,
+        before a search asked again for each count). True when that is not known."""
+        known = self._may_match.get(id(pattern))  # by identity: hashing a compiled pattern hashes its code
+        if known is not None and known[0] is pattern:  # the entry keeps its pattern alive, so the id is not reused
+            return known[1]
+        folded = self.folded()
+        words = required_words(pattern) if folded is not None else None
+        may = words is None or folded is None or any(word in folded for word in words)
+        self._may_match[id(pattern)] = (pattern, may)
+        return may
+
     def scan(self, pattern: re.Pattern) -> Iterator[re.Match]:
         """``pattern.finditer(norm)``, on the lower-cased text where that finds the same
         (:func:`~marsad.extract.casefold.finditer`); a pattern that opens with
         :data:`~marsad.extract.wordscan.WORD_START` is searched from the spaces
-        (:func:`~marsad.extract.wordscan.word_led_matches`), not tried at every position."""
+        (:func:`~marsad.extract.wordscan.word_led_matches`), not tried at every position;
+        none is searched for where the document lacks its words (:meth:`may_match`)."""
+        if not self.may_match(pattern):
+            return iter(())
         if not self._space_led(pattern):
             return finditer(pattern, self.norm, self.folded())
         return word_led_matches(pattern, self.norm, self.folded(), self._word_led_starts())
@@ -256,7 +274,8 @@ class DocContext:
         key = (id(pattern), start, end)  # by identity: hashing a compiled pattern hashes its code
         known = self._found.get(key)
         if known is None or known[0] is not pattern:  # the entry keeps its pattern alive, so the id is not reused
-            known = self._found[key] = (pattern, pattern.search(self.norm, start, end))
+            found = pattern.search(self.norm, start, end) if self.may_match(pattern) else None
+            known = self._found[key] = (pattern, found)
         return known[1]
 
     def new_id(self, prefix: str) -> str:
