@@ -188,7 +188,8 @@ class NumberIndex:
     def __init__(self, ctx: DocContext):
         dated = [(d.span.start, d.span.end) for d in ctx.dates if d.span is not None and not d.rule.startswith("dates.nth")]
         dated_starts = [s for s, _ in dated]
-        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n) and not _inside_any(n.num_start, dated, dated_starts)]
+        measures = _Measures(ctx)
+        self.items = [n for n in ctx.numbers if measures.countable(n) and not _inside_any(n.num_start, dated, dated_starts)]
         self.items.sort(key=lambda n: n.start)
         self._starts = [n.start for n in self.items]
         self._by_start = {n.start: n for n in self.items}
@@ -235,16 +236,25 @@ _NAMED_NUMBER = re.compile(
 _RANGE_AFTER = re.compile(r"[-/]\s*\d")
 
 
-def _countable(norm: str, number: NumberMention) -> bool:
-    if number.is_year or number.is_ordinal or number.value is None:
-        return False
-    if _NAMED_NUMBER.search(norm, max(0, number.num_start - 14), number.num_start):
-        return False  # "battalion 101", "zone 18": a name, not a count
-    if _DAY_RANGE.match(norm, number.num_end):
-        return False  # "14 - 18 April": days
-    if UNIT_AFTER.match(norm, number.num_end):
-        return False
-    return not _RANGE_AFTER.match(norm[number.num_end:number.num_end + 3])
+class _Measures:
+    """What tells a number that counts no people, searched (for its span) on the lower-cased text."""
+
+    def __init__(self, ctx: DocContext):
+        self.norm = ctx.norm
+        self.named, self.named_text = ctx.lowered(_NAMED_NUMBER)
+        self.days, self.days_text = ctx.lowered(_DAY_RANGE)
+        self.units, self.units_text = ctx.lowered(UNIT_AFTER)
+
+    def countable(self, number: NumberMention) -> bool:
+        if number.is_year or number.is_ordinal or number.value is None:
+            return False
+        if self.named.search(self.named_text, max(0, number.num_start - 14), number.num_start):
+            return False  # "battalion 101", "zone 18": a name, not a count
+        if self.days.match(self.days_text, number.num_end):
+            return False  # "14 - 18 April": days
+        if self.units.match(self.units_text, number.num_end):
+            return False
+        return not _RANGE_AFTER.match(self.norm[number.num_end:number.num_end + 3])
 
 
 def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:

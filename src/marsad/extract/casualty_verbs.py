@@ -101,9 +101,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if inverted is not None:  # "Killed in the attack were five villagers …", "Killed: 3 soldiers, 2 civilians"
             findings += object_findings(ctx, numbers, (match.start(), match.end()), outcome, position=inverted)
             continue
-        before = ctx.norm[max(0, match.start() - 40):match.start()]
-        passive = bool(_PASSIVE_BEFORE.search(before)
-                       or _PASSIVE_CHAIN.search(ctx.norm, max(0, match.start() - 80), match.start()))
+        passive = _passive_before(ctx, match.start())
         found: list[Finding] = []
         if not passive and verb not in _INTRANSITIVE:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
@@ -120,6 +118,15 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                      and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
+
+
+def _passive_before(ctx: DocContext, position: int) -> bool:
+    """Whether a passive's auxiliary comes before the verb at ``position`` ("were later", "was shot and")."""
+    just_before, text = ctx.lowered(_PASSIVE_BEFORE)
+    if just_before.search(text[max(0, position - 40):position]):
+        return True
+    chain, text = ctx.lowered(_PASSIVE_CHAIN)
+    return chain.search(text, max(0, position - 80), position) is not None
 
 
 _ALONG_WITH = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
@@ -192,7 +199,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
     left = ctx.norm[clause_start:match.start()]
-    aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
+    aux = _auxiliary(ctx, clause_start, match.start())
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
         # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
@@ -207,9 +214,10 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         left = ctx.norm[clause_start:match.start()]
         aux = _PASSIVE_BUT.search(left)
     aux_start = clause_start + (min(aux.start(), len(left)) if aux else len(left))
-    candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
-                  and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
-    whole = _one_of_whole(ctx, numbers.within(clause_start, aux_start), aux, match)
+    within = numbers.within(clause_start, aux_start)
+    head_of, text = ctx.lowered(_HEAD_OF) if within else (_HEAD_OF, ctx.norm)
+    candidates = [n for n in within if not numbers.is_used(n) and not head_of.search(text, max(0, n.start - 30), n.start)]
+    whole = _one_of_whole(ctx, within, aux, match)
     if whole is not None:  # "he was one of four people killed": the four were killed, he is one of them
         candidates = [whole]
     if len(candidates) > 1 and (aux is not None or match.group(0).lower() == "died") and \
@@ -217,7 +225,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
     elif len(candidates) > 1 and _OF_THE_BEFORE.search(ctx.norm, max(0, candidates[0].start - 12), candidates[0].start):
         candidates = candidates[1:]  # "of the 10 passengers, three were killed": the ten are the whole
-    listed = _INCLUDING_WORD.search(ctx.norm, clause_start, aux_start)
+    including, text = ctx.lowered(_INCLUDING_WORD) if candidates else (_INCLUDING_WORD, ctx.norm)
+    listed = including.search(text, clause_start, aux_start) if candidates else None
     if listed and any(n.end <= listed.start() for n in candidates):
         # "Nine people, including two policemen, a soldier and three militants, were killed":
         # the subject is the count before the list; the list's counts are its parts
@@ -239,7 +248,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         head_words = between[:relative.start()] if relative else between
         if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
             break
-        if ctx.may_match(_NEGATED) and _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
+        if ctx.may_match(_NEGATED) and _negated(ctx, max(0, number.start - 20), number.start):
             return []
         if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$",
                                       between):  # "4 soldiers, 25 militants, and 2 civilians": the serial comma too
@@ -264,6 +273,17 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
 
 
+def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
+    """The auxiliaries that end ``norm[start:end]`` ("were", "was later", "had been shot and"),
+    found in the same part of the lower-cased text (read their span and their words only)."""
+    chain, text = ctx.lowered(_PASSIVE_CHAIN)
+    found = chain.search(text[start:end])
+    if found is None:
+        aux, text = ctx.lowered(_AUX)
+        found = aux.search(text[start:end])
+    return found
+
+
 #: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
 _ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
                      r"one\s+of\s+(?:the\s+)?$", re.I)
@@ -275,8 +295,11 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
     """The whole's count in "he was one of 4 people killed" and "one of the four people
     killed was a child" (four killed); not in "one of the two soldiers died" or "one of
     five children was killed", where the verb's subject is the one."""
+    if not numbers or not ctx.may_match(_ONE_OF):
+        return None
+    one_of_the, text = ctx.lowered(_ONE_OF)
     for number in reversed(numbers):
-        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start) if ctx.may_match(_ONE_OF) else None
+        one_of = one_of_the.search(text, max(0, number.start - 40), number.start)
         if one_of is None:
             continue
         reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
@@ -313,7 +336,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                      or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
     if not singular_verb:
         return []
-    if subject is None or (ctx.may_match(_NEGATED) and _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1)):
+    if subject is None or (ctx.may_match(_NEGATED) and _negated(ctx, max(0, subject.start() - 20), subject.start() + 1)):
         return []
     if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
         return []  # "four of the injured died": the number before "of" counts them
@@ -341,6 +364,11 @@ _OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
 _EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
 _QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
+def _negated(ctx: DocContext, start: int, end: int) -> bool:
+    negation, text = ctx.lowered(_NEGATED)
+    return negation.search(text, start, end) is not None
+
+
 _HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
 #: what a subject's count is told between commas ("including two women", "all from one family") or brackets
 _PARENTHETICAL = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")

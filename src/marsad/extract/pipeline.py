@@ -160,6 +160,7 @@ class DocContext:
     _digit_runs: list[int] | None = field(default=None, repr=False)
     _found: dict[tuple[int, int, int], tuple[re.Pattern, re.Match | None]] = field(default_factory=dict, repr=False)
     _may_match: dict[int, tuple[re.Pattern, bool]] = field(default_factory=dict, repr=False)
+    _lowered: dict[int, tuple[re.Pattern, re.Pattern, str]] = field(default_factory=dict, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -270,13 +271,25 @@ class DocContext:
 
     def search_once(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """``pattern.search(norm, start, end)``, remembered per document: for a
-        sentence-wide test asked again for each count in the sentence."""
+        sentence-wide test asked again for each count in the sentence. Found on
+        the lower-cased text where that finds the same (:meth:`lowered`): read its span only."""
         key = (id(pattern), start, end)  # by identity: hashing a compiled pattern hashes its code
         known = self._found.get(key)
         if known is None or known[0] is not pattern:  # the entry keeps its pattern alive, so the id is not reused
-            found = pattern.search(self.norm, start, end) if self.may_match(pattern) else None
+            scan, text = self.lowered(pattern)
+            found = scan.search(text, start, end) if self.may_match(pattern) else None
             known = self._found[key] = (pattern, found)
         return known[1]
+
+    def lowered(self, pattern: re.Pattern) -> tuple[re.Pattern, str]:
+        """``(pattern, norm)``, or their lower-cased copies where those find the same
+        spans, about twice as fast for a case-insensitive pattern
+        (:func:`~marsad.extract.casefold.for_spans`): for a search whose span, not
+        its text, is read. Cut the text returned, not ``norm``, for a part of it."""
+        known = self._lowered.get(id(pattern))  # by identity, as in search_once
+        if known is None or known[0] is not pattern:
+            known = self._lowered[id(pattern)] = (pattern, *for_spans(pattern, self.norm, self.folded()))
+        return known[1], known[2]
 
     def new_id(self, prefix: str) -> str:
         counter = self._counters.setdefault(prefix, itertools.count(1))

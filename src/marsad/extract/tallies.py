@@ -262,8 +262,10 @@ def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: 
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
-    before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
-    if _CONFLICT_TOLL.search(before) or (ctx.may_match(_CAME_AFTER) and _CAME_AFTER.search(before)):
+    before_end = min(finding.trigger_start, finding.start)
+    conflict_toll, text = ctx.lowered(_CONFLICT_TOLL)
+    if conflict_toll.search(text[sentence_start:before_end]) or \
+            (ctx.may_match(_CAME_AFTER) and _CAME_AFTER.search(ctx.norm[sentence_start:before_end])):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
     if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))):
@@ -272,11 +274,14 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
         return True
-    if ctx.may_match(_SINCE_START) and _SINCE_START.search(before) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
+    if ctx.may_match(_SINCE_START) and _SINCE_START.search(ctx.norm[sentence_start:before_end]) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
                                                  ctx.norm[finding.start:finding.trigger_start + 1] + " "):
         return True
-    return bool(_PERFECT_BEFORE.search(ctx.norm, sentence_start, finding.trigger_start)
-                and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
+    perfect, text = ctx.lowered(_PERFECT_BEFORE)
+    if perfect.search(text, sentence_start, finding.trigger_start) is None:
+        return False
+    in_conflict, text = ctx.lowered(_IN_CONFLICT_AFTER)
+    return in_conflict.match(text, finding.trigger_end, sentence_end) is not None
 
 
 def _period_owners(findings: list[Finding], own_ends: list[int], periods: list[DateValue]) -> dict[int, Finding]:
@@ -350,7 +355,7 @@ def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding,
     start = max([sentence_start, first - 60] + [_number_end(f) for f in findings if _number_end(f) <= first])
     end = min([own_end] + [f.start for f in findings if f.start >= last and f is not finding])
     if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
-                          region_wide=finding.outcome != "arrested"):
+                          region_wide=finding.outcome != "arrested", may_match=ctx.may_match):
         return True
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
@@ -556,7 +561,8 @@ def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str)
 
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
     start = min(finding.start, finding.trigger_start)
-    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start))
+    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start),
+                          may_match=ctx.may_match)
 
 
 _MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
