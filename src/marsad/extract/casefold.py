@@ -320,6 +320,7 @@ class WordIndex:
             if word[0].isdecimal():  # what \d matches
                 digit_led.append(start)
         self._index, self._digit_led = index, digit_led
+        self._sorted: list[str] | None = None
 
     def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
@@ -332,4 +333,17 @@ class WordIndex:
             if positions is not None:
                 found.extend(positions)
         found.sort()
+        return found
+
+    def prefixed(self, stems: frozenset[str]) -> list[int]:
+        """The positions where a word that begins with one of ``stems`` (lower-cased)
+        begins, in no order and possibly twice (a word may begin with two stems)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._index)
+        words, index, found = self._sorted, self._index, []
+        for stem in stems:
+            at = bisect_left(words, stem)
+            while at < len(words) and words[at].startswith(stem):
+                found.extend(index[words[at]])
+                at += 1
         return found
