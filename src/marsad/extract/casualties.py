@@ -134,10 +134,12 @@ _NP_STOP = re.compile(
 _INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
-_PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
-                             r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))|"
-                             # "a journalist killed in last month's raid": an incident a month or more back
-                             r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I)
+#: (one pattern each, so that the ones whose words a document lacks are not tried: DocContext.may_match)
+_PAST_REFERENCES = (re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b", re.I),
+                    re.compile(r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))",
+                               re.I),
+                    # "a journalist killed in last month's raid": an incident a month or more back
+                    re.compile(r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I))
 _NOT_REPORTED = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     r"anniversary|mourn\w*|funerals?|in\s+protest)\b[^.;]*$)"
@@ -610,7 +612,8 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     sentence_start, sentence_end = ctx.sentence_at(start)
     if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
         return True
-    if _ORDINAL_BEFORE.search(ctx.norm, max(sentence_start, start - 50), start):
+    ordinal, text = ctx.lowered(_ORDINAL_BEFORE)
+    if ordinal.search(text, max(sentence_start, start - 50), start):
         return True  # "…, the third soldier killed this week": the one just counted, numbered in a run
     if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
             (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
@@ -622,7 +625,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if ctx.may_match(_PAST_PERIOD_AFTER) and _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
             _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "threats from a group that had killed three people there last month"
-    return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
+    return any(ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)) for past in _PAST_REFERENCES)
 
 
 #: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted

@@ -50,9 +50,12 @@ _CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subs
 
 def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Finding | None:
     """The finding of the outcome this one is coordinated with ("were arrested and killed")."""
+    if not findings:
+        return None
+    chain, text = ctx.lowered(_CHAIN_GAP)
     for finding in reversed(findings[-3:]):
         gap = ctx.norm[finding.trigger_end:match.start()]
-        if finding.trigger_end <= match.start() and _CHAIN_GAP.fullmatch(gap):
+        if finding.trigger_end <= match.start() and chain.fullmatch(text, finding.trigger_end, match.start()):
             return finding
         # "a trader was abducted by gunmen near Kuje and later found dead": the same subject, told later
         if finding.rule.startswith("casualties.subject") and finding.trigger_end <= match.start() and \

@@ -148,6 +148,7 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
     starts = _starts(ctx) if ctx is not None else None
     ages_told = ctx is None or ctx.may_match(_AGE_BEFORE)
+    age_before, age_text = ctx.lowered(_AGE_BEFORE) if ctx is not None else (_AGE_BEFORE, norm)  # (its span is read)
     # Read on the lower-cased text where the scan is (casefold.WindowScan): a number's value and
     # qualifier are read from its words in lower case anyway, so it is not matched again on ``norm``.
     scan = casefold.WindowScan(NUMBER_RE, NUMBER_STARTS if starts is None else starts, norm, folded)
@@ -159,7 +160,7 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
         mention = _mention(norm, match) if match else None
         if mention is None:
             continue
-        if (ages_told and _AGE_BEFORE.search(norm, max(0, mention.start - 24), mention.start)) or (
+        if (ages_told and age_before.search(age_text, max(0, mention.start - 24), mention.start)) or (
                 age_end is not None and _AGE_LIST_GAP.fullmatch(norm, age_end, mention.start)):
             age_end = mention.end  # an age, not a number of people: "two brothers, aged 7 and 10"
             continue
