@@ -159,7 +159,7 @@ WEEKS_OF_FIGHTING = re.compile(
 
 
 def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool], *,
-                       region_wide: bool = True) -> bool:
+                       region_wide: bool = True, may_match: Callable[[re.Pattern], bool] | None = None) -> bool:
     """Whether ``text[start:end]`` scopes a toll to a whole country or to several
     regions, or makes it a running total ("the number killed this week"): such
     a total sums many incidents, so it is a claim however short its period.
@@ -173,12 +173,14 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
     True
 
     Without ``region_wide``, one region is no aggregate: arrests "in raids across Anbar province" are
-    one security operation's.
+    one security operation's. ``may_match``: whether a pattern can match anywhere in ``text``
+    (a document's ``DocContext.may_match``), so that one that cannot is not searched.
     """
-    if _SEVERAL_REGIONS.search(text, start, end) or _RUNNING_TOTAL.search(text, start, end) \
-            or (region_wide and _ACROSS_AREA.search(text, start, end)):
+    may = may_match or _may_match
+    if (may(_SEVERAL_REGIONS) and _SEVERAL_REGIONS.search(text, start, end)) or _RUNNING_TOTAL.search(text, start, end) \
+            or (region_wide and may(_ACROSS_AREA) and _ACROSS_AREA.search(text, start, end)):
         return True
-    for match in _ACROSS.finditer(text, start, end):
+    for match in (_ACROSS.finditer(text, start, end) if may(_ACROSS) else ()):
         name = match.group(1)
         if name.lower() in ("country", "nation") or is_country(name):
             return True
@@ -210,17 +212,20 @@ _CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re
 _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 
 
-def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int]) -> bool:
+def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int], *,
+                   may_match: Callable[[re.Pattern], bool] | None = None) -> bool:
     """A count a party claims ("the group claimed it killed 20 soldiers") or the
     report cannot verify: another statement beside the report's own figure.
     ``start`` is where the count's statement begins, ``trigger_end`` where its
-    outcome word ends, ``sentence`` the bounds of its sentence in ``text``.
+    outcome word ends, ``sentence`` the bounds of its sentence in ``text``;
+    ``may_match`` as for :func:`is_aggregate_scope`.
 
     >>> is_party_claim("the army said it lost five men", 17, 21, (0, 30))
     False
     """
     sentence_start, sentence_end = sentence
-    if _OWN_LOSS.search(text, start, trigger_end):
+    may = may_match or _may_match
+    if may(_OWN_LOSS) and _OWN_LOSS.search(text, start, trigger_end):
         return False
     # a claim's words before a semicolon or a contrasting "while" are another clause's: "the rebels said they
     # had killed 50 soldiers; the government said 10 soldiers died", "the army said its troops had killed
@@ -230,7 +235,11 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     claim = _PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
-    return bool(claim or _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300)))
+    return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300))))
+
+
+def _may_match(pattern: re.Pattern) -> bool:
+    return True
 
 
 #: a monitor's words for what it documents ("documented the death of", "recorded"): its count, not a side's

@@ -212,7 +212,12 @@ def test_word_index_finds_whole_words_and_digit_led_words():
     assert index.starts(many) == [0, 11, 35, 39]
 
 
+def _lower_groups(match: re.Match) -> dict[str, str | None]:
+    return {name: None if value is None else value.lower() for name, value in match.groupdict().items()}
+
+
 def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):
+    """The same matches, read on the lower-cased text: the same spans, the same groups in lower case."""
     from marsad.extract import casefold, dates
     from marsad.extract.pipeline import DocContext
 
@@ -221,8 +226,8 @@ def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):
         ctx = DocContext(text=text)
         assert ctx.word_starts(frozenset({"the"})) is not None
         for pattern in dates._FIRST_WORDS:
-            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(ctx.norm)]
-            assert [(m.span(), m.groupdict()) for m in dates._scan(ctx, pattern)] == expected, pattern.pattern[:40]
+            expected = [(m.span(), _lower_groups(m)) for m in pattern.finditer(ctx.norm)]
+            assert [(m.span(), _lower_groups(m)) for m in dates._scan(ctx, pattern)] == expected, pattern.pattern[:40]
     assert sum(1 for pattern in dates._FIRST_WORDS for _ in pattern.finditer(_DATES)) > 15
 
 
@@ -241,3 +246,49 @@ def test_lowered_patterns_are_remembered_by_identity_not_by_hash(monkeypatch):
     for source in ("alpha", "beta", "gamma"):
         lowered_pattern(re.compile(source, re.I))
     assert len(casefold._LOWERED) <= 2
+
+
+@pytest.mark.parametrize(("source", "flags", "words"), [
+    (r"\bkill(?:ed|s)?\b", re.I, {"kill"}),
+    (r"(?:coded|separate)ly", re.I, {"coded", "separate"}),
+    (r"\b(?:Iraqi|Syrian)\s+nationality\b", re.I, {"nationality"}),
+    (r"(?-i:March)\s+\d+", re.I, {"march"}),
+    (r"a?b", 0, {"b"}),
+    (r"x(?=\s+toll)", 0, {"toll"}),
+])
+def test_required_words_are_what_every_match_holds(source, flags, words):
+    assert casefold.required_words(re.compile(source, flags)) == words
+
+
+@pytest.mark.parametrize("source", [r"\w+", r"(?:alive)?\d", r"x|\d", r"(?!dead)\w+", "|".join(f"{letter}x" for letter in "abcdefghi")])
+def test_required_words_are_not_given_where_a_match_may_hold_none_or_too_many(source):
+    assert casefold.required_words(re.compile(source, re.I)) is None
+
+
+def test_every_extraction_pattern_that_matches_a_text_finds_one_of_its_required_words_there():
+    from marsad import counting
+    from marsad.extract import (
+        actors,
+        casualties,
+        casualty_facts,
+        casualty_verbs,
+        dates,
+        ledger,
+        numbers,
+        subcounts,
+        tallies,
+    )
+
+    texts = [_MIXED_CASE, "Separately, 3 bodies (coded to other events) were found; two of them turned out to be alive.",
+             "Since the start of the offensive, officials had earlier reported that both of the 4 were not killed."]
+    checked = 0
+    for module in (actors, casualties, casualty_facts, casualty_verbs, counting, dates, ledger, numbers, subcounts, tallies):
+        for name, pattern in vars(module).items():
+            words = casefold.required_words(pattern) if isinstance(pattern, re.Pattern) else None
+            if words is None:
+                continue
+            for text in texts:
+                if pattern.search(text):
+                    assert any(word in folded_text(text) for word in words), name
+                    checked += 1
+    assert checked > 30

@@ -10,8 +10,8 @@ from re import _parser as sre_parser
 import pytest
 
 from marsad.extract import casefold, casualties, casualty_facts, dates, subcounts, tallies
-from marsad.extract.pipeline import DocContext
-from marsad.extract.wordscan import WORD_START, opening_words
+from marsad.extract.pipeline import LEADING_MIN_CHARS, DocContext
+from marsad.extract.wordscan import WORD_START, leading_words, opening_words
 
 _HEAD = WORD_START + "(?:"
 _WORD_CATEGORIES = {sre_constants.CATEGORY_WORD, sre_constants.CATEGORY_DIGIT, sre_constants.CATEGORY_UNI_WORD,
@@ -103,13 +103,31 @@ def test_scans_from_the_spaces_find_what_the_patterns_find(lowered, monkeypatch)
     if not lowered:
         monkeypatch.setattr(casefold, "WARM_UP_CHARS", 10**12)
     total = 0
-    for text in (_EDGES, _EDGES.upper(), _EDGES.lower(), "killed", " killed", "x"):
+    long = _EDGES * (LEADING_MIN_CHARS // len(_EDGES) + 1)  # scanned from the words the patterns begin with
+    for text in (_EDGES, _EDGES.upper(), _EDGES.lower(), "killed", " killed", "x", long, long.upper()):
         for name, pattern in _word_led_patterns().items():
             ctx = DocContext(text=text)
             expected = [(m.span(), m.groupdict()) for m in pattern.finditer(ctx.norm)]
             assert [(m.span(), m.groupdict()) for m in ctx.scan(pattern)] == expected, name
+            assert ctx.match_starts((pattern,)) == [start for (start, _), _ in expected], name
             total += len(expected)
     assert total > 60
+
+
+def test_a_long_text_is_scanned_from_the_words_its_patterns_begin_with(monkeypatch):
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    words, stems = leading_words(casualties.NOUN_OF_RE) or (frozenset(), frozenset())
+    assert "deaths" in stems and not words  # ("deaths of": the word goes on to a space the parser does not spell out)
+    assert leading_words(casualties.BODY_RE) is None  # (a count in digits begins some matches)
+    ctx = DocContext(text=_EDGES * (LEADING_MIN_CHARS // len(_EDGES) + 1))
+    begins = re.compile(r"\b(?:" + "|".join(sorted(stems)) + ")")  # the words that begin with a stem, where they begin
+    assert ctx._leading_starts(casualties.NOUN_OF_RE) == [m.start() for m in begins.finditer(ctx.folded() or "")]
+    assert DocContext(text=_EDGES)._leading_starts(casualties.NOUN_OF_RE) is None  # a short text: from the spaces
+
+
+def test_the_word_index_finds_the_words_a_stem_begins():
+    index = casefold.WordIndex("kill killed skill killing x kil")
+    assert sorted(index.prefixed(frozenset({"kill", "killi"}))) == [0, 5, 18, 18]
 
 
 def test_the_rest_is_found_from_the_word_index(monkeypatch):

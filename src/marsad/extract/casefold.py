@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from importlib import import_module
 from typing import Any
 
 #: Non-ASCII characters whose lower or upper case contains an ASCII character,
@@ -130,6 +131,67 @@ def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
         found = pattern.match(text, match.start(), end)
         assert found is not None and found.end() == match.end(), "a lowered pattern must match where its original does"
         yield found
+
+
+#: The most words :func:`required_words` gives: each is looked for in the whole document.
+MOST_REQUIRED = 8
+_REQUIRED: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+def required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` holds: where the
+    lower-cased text (:func:`folded_text`) holds none of them, the pattern matches
+    nowhere in the text, nor in any part of it. None when that is not known (a
+    match without a literal run of ASCII characters on some path) or when there
+    are more than :data:`MOST_REQUIRED` (a test would cost more than it saves).
+
+    Read from the parser's view of the pattern: each literal character a match
+    must hold, in or out of ``re.I`` (its lower case is in the lower-cased text,
+    see the module docstring); a branch holds one of its alternatives' strings;
+    what may be skipped (an optional part, a negative look-around) holds none."""
+    return derived(pattern, _REQUIRED, _required_words)
+
+
+def _required_words(pattern: re.Pattern) -> frozenset[str] | None:
+    if not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parser, constants = import_module("re._parser"), import_module("re._constants")
+        found = _required(list(parser.parse(pattern.pattern, pattern.flags)), constants)
+    except Exception:  # noqa: BLE001 - another Python's parser: no test, the pattern is always tried
+        return None
+    return found if found is not None and len(found) <= MOST_REQUIRED else None
+
+
+def _required(items: list, c: Any) -> frozenset[str] | None:
+    """The most selective set of strings one of which a match of the parsed sequence
+    ``items`` holds (its shortest string longest, then the fewest), or None."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        consider(frozenset(["".join(run)]) if run else None)
+        run = []
+        if op is c.SUBPATTERN:
+            consider(_required(list(av[3]), c))
+        elif op is c.BRANCH:
+            branches = [_required(list(branch), c) for branch in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2]), c))
+        elif op is c.ASSERT:  # a look-ahead or look-behind that must hold: its text is in the document too
+            consider(_required(list(av[1]), c))
+    consider(frozenset(["".join(run)]) if run else None)
+    return best
 
 
 def _lower_literals(source: str) -> str | None:
@@ -258,6 +320,7 @@ class WordIndex:
             if word[0].isdecimal():  # what \d matches
                 digit_led.append(start)
         self._index, self._digit_led = index, digit_led
+        self._sorted: list[str] | None = None
 
     def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
@@ -270,4 +333,17 @@ class WordIndex:
             if positions is not None:
                 found.extend(positions)
         found.sort()
+        return found
+
+    def prefixed(self, stems: frozenset[str]) -> list[int]:
+        """The positions where a word that begins with one of ``stems`` (lower-cased)
+        begins, in no order and possibly twice (a word may begin with two stems)."""
+        if self._sorted is None:
+            self._sorted = sorted(self._index)
+        words, index, found = self._sorted, self._index, []
+        for stem in stems:
+            at = bisect_left(words, stem)
+            while at < len(words) and words[at].startswith(stem):
+                found.extend(index[words[at]])
+                at += 1
         return found

@@ -134,10 +134,12 @@ _NP_STOP = re.compile(
 _INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
-_PAST_REFERENCE = re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b|"
-                             r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))|"
-                             # "a journalist killed in last month's raid": an incident a month or more back
-                             r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I)
+#: (one pattern each, so that the ones whose words a document lacks are not tried: DocContext.may_match)
+_PAST_REFERENCES = (re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b", re.I),
+                    re.compile(r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))",
+                               re.I),
+                    # "a journalist killed in last month's raid": an incident a month or more back
+                    re.compile(r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I))
 _FUNERAL_SCENE = "".join(rf"(?<!\b{words}\s)" for words in (r"at\sa", r"at\sthe", r"on\sa", r"on\sthe", r"into\sa",
                                                                 r"hit\sa", r"struck\sa", r"attacked\sa", r"targeted\sa")) \
     + r"funerals?"
@@ -195,7 +197,8 @@ class NumberIndex:
     def __init__(self, ctx: DocContext):
         dated = [(d.span.start, d.span.end) for d in ctx.dates if d.span is not None and not d.rule.startswith("dates.nth")]
         dated_starts = [s for s, _ in dated]
-        self.items = [n for n in ctx.numbers if _countable(ctx.norm, n) and not _inside_any(n.num_start, dated, dated_starts)]
+        measures = _Measures(ctx)
+        self.items = [n for n in ctx.numbers if measures.countable(n) and not _inside_any(n.num_start, dated, dated_starts)]
         self.items.sort(key=lambda n: n.start)
         self._starts = [n.start for n in self.items]
         self._by_start = {n.start: n for n in self.items}
@@ -242,16 +245,25 @@ _NAMED_NUMBER = re.compile(
 _RANGE_AFTER = re.compile(r"[-/]\s*\d")
 
 
-def _countable(norm: str, number: NumberMention) -> bool:
-    if number.is_year or number.is_ordinal or number.value is None:
-        return False
-    if _NAMED_NUMBER.search(norm, max(0, number.num_start - 14), number.num_start):
-        return False  # "battalion 101", "zone 18": a name, not a count
-    if _DAY_RANGE.match(norm, number.num_end):
-        return False  # "14 - 18 April": days
-    if UNIT_AFTER.match(norm, number.num_end):
-        return False
-    return not _RANGE_AFTER.match(norm[number.num_end:number.num_end + 3])
+class _Measures:
+    """What tells a number that counts no people, searched (for its span) on the lower-cased text."""
+
+    def __init__(self, ctx: DocContext):
+        self.norm = ctx.norm
+        self.named, self.named_text = ctx.lowered(_NAMED_NUMBER)
+        self.days, self.days_text = ctx.lowered(_DAY_RANGE)
+        self.units, self.units_text = ctx.lowered(UNIT_AFTER)
+
+    def countable(self, number: NumberMention) -> bool:
+        if number.is_year or number.is_ordinal or number.value is None:
+            return False
+        if self.named.search(self.named_text, max(0, number.num_start - 14), number.num_start):
+            return False  # "battalion 101", "zone 18": a name, not a count
+        if self.days.match(self.days_text, number.num_end):
+            return False  # "14 - 18 April": days
+        if self.units.match(self.units_text, number.num_end):
+            return False
+        return not _RANGE_AFTER.match(self.norm[number.num_end:number.num_end + 3])
 
 
 def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
@@ -357,7 +369,7 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
 def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str, position: int,
                 limit: int) -> Finding | None:
     gap = _OBJ_GAP.match(ctx.norm, position)
-    family = _FAMILY_OF.match(ctx.norm, gap.end()) if gap else None
+    family = _FAMILY_OF.match(ctx.norm, gap.end()) if gap and ctx.may_match(_FAMILY_OF) else None
     number = numbers.starting_at(family.end() if family else gap.end()) if gap else None
     owner = _POSSESSIVE.match(ctx.norm, gap.end()) if gap and number is None else None
     if owner is not None:  # "killed him and his two sons"
@@ -518,7 +530,7 @@ _MORE_FOUND = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(
 
 
 def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Finding]:
-    found = _MORE_FOUND.match(ctx.norm, after, ctx.sentence_at(after)[1])
+    found = _MORE_FOUND.match(ctx.norm, after, ctx.sentence_at(after)[1]) if ctx.may_match(_MORE_FOUND) else None
     number = numbers.starting_at(found.start("det")) if found else None
     if found is None or number is None or not numbers.take(number):
         return []
@@ -556,7 +568,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
                                     rule="casualties.noun")
-    for item in numbers.items:
+    for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
         if noun and not numbers.is_used(item) and not _unreported_trigger(ctx, item.start, noun.end(), "killed"):
             numbers.take(item)
@@ -637,18 +649,20 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
     sentence_start, sentence_end = ctx.sentence_at(start)
     if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
         return True
-    if _ORDINAL_BEFORE.search(ctx.norm, max(sentence_start, start - 50), start):
+    ordinal, text = ctx.lowered(_ORDINAL_BEFORE)
+    if ordinal.search(text, max(sentence_start, start - 50), start):
         return True  # "…, the third soldier killed this week": the one just counted, numbered in a run
-    if _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120)) or _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80)):
+    if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
+            (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
         return True
     window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
     if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
             _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
-    if _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
+    if ctx.may_match(_PAST_PERIOD_AFTER) and _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
             _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "threats from a group that had killed three people there last month"
-    return bool(_PAST_REFERENCE.match(ctx.norm, end, min(len(ctx.norm), end + 60)))
+    return any(ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)) for past in _PAST_REFERENCES)
 
 
 #: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted

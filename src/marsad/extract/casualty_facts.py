@@ -233,7 +233,8 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         affiliation = affiliation_actors[0].name if affiliation_actors else None
     phrase = finding.victim_text
     group = next((GROUP_WORDS[w.lower()] for w in _LETTERS.findall(phrase) if w.lower() in GROUP_WORDS), None)
-    nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding))
+    nationality = NATIONALITY_RE.search(ctx.norm, finding.end, own_clause_end(ctx, finding)) \
+        if ctx.may_match(NATIONALITY_RE) else None
     places = _places_by_sentence(ctx).get(ctx.sentence_index(finding.trigger_start), [])
     span_start, span_end = min(finding.start, finding.trigger_start), max(finding.end, finding.trigger_end)
     return Casualty(

@@ -50,13 +50,16 @@ _CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subs
 
 def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Finding | None:
     """The finding of the outcome this one is coordinated with ("were arrested and killed")."""
+    if not findings:
+        return None
+    chain, text = ctx.lowered(_CHAIN_GAP)
     for finding in reversed(findings[-3:]):
         gap = ctx.norm[finding.trigger_end:match.start()]
-        if finding.trigger_end <= match.start() and _CHAIN_GAP.fullmatch(gap):
+        if finding.trigger_end <= match.start() and chain.fullmatch(text, finding.trigger_end, match.start()):
             return finding
         # "a trader was abducted by gunmen near Kuje and later found dead": the same subject, told later
         if finding.rule.startswith("casualties.subject") and finding.trigger_end <= match.start() and \
-                _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
+                ctx.may_match(_LATER_CHAIN_GAP) and _LATER_CHAIN_GAP.fullmatch(gap) and not any(finding.trigger_end <= n.start < match.start() for n in ctx.numbers):
             return finding
     return None
 
@@ -86,10 +89,10 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue  # "vowed to kill", "could die"; a headline's or timeline's present ("Gunmen kill five") counts
         if _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
-        if _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
+        if ctx.may_match(_OR_INJURED_AFTER) and _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
                 _AUX_BEFORE.search(ctx.norm[max(0, match.start() - 12):match.start()]):
             continue
-        if verb == "killed" and _AND_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) \
+        if verb == "killed" and ctx.may_match(_AND_INJURED_AFTER) and _AND_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) \
                 and _COMBINED_SUBJECT.search(ctx.norm, max(0, match.start() - 50), match.start()):
             continue  # "about 10 persons killed and wounded": dead and injured together
         outcome = _outcome_of(match)
@@ -107,15 +110,13 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if inverted is not None:  # "Killed in the attack were five villagers …", "Killed: 3 soldiers, 2 civilians"
             findings += object_findings(ctx, numbers, (match.start(), match.end()), outcome, position=inverted)
             continue
-        before = ctx.norm[max(0, match.start() - 40):match.start()]
-        passive = bool(_PASSIVE_BEFORE.search(before)
-                       or _PASSIVE_CHAIN.search(ctx.norm, max(0, match.start() - 80), match.start()))
+        passive = _passive_before(ctx, match.start())
         found: list[Finding] = []
         if not passive and verb not in _INTRANSITIVE:
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
-            along = _ALONG_WITH.match(ctx.norm, match.end()) if found else None
+            along = _ALONG_WITH.match(ctx.norm, match.end()) if found and ctx.may_match(_ALONG_WITH) else None
             if along is not None:  # "a mother and her three children were killed along with a neighbour"
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
                                                                  position=along.end() - 1)
@@ -126,6 +127,15 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                      and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
+
+
+def _passive_before(ctx: DocContext, position: int) -> bool:
+    """Whether a passive's auxiliary comes before the verb at ``position`` ("were later", "was shot and")."""
+    just_before, text = ctx.lowered(_PASSIVE_BEFORE)
+    if just_before.search(text[max(0, position - 40):position]):
+        return True
+    chain, text = ctx.lowered(_PASSIVE_CHAIN)
+    return chain.search(text, max(0, position - 80), position) is not None
 
 
 _ALONG_WITH = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
@@ -158,7 +168,7 @@ _OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+(?P<own>own\b)?
 
 
 def _own_side(ctx: DocContext, finding: Finding) -> bool:
-    if finding.number is None:
+    if finding.number is None or not ctx.may_match(_OF_THEIR_OWN):
         return False
     own = _OF_THEIR_OWN.match(ctx.norm, finding.number.end)
     if own is None:
@@ -235,24 +245,25 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
     left = ctx.norm[clause_start:match.start()]
-    aux = _PASSIVE_CHAIN.search(left) or _AUX.search(left)
+    aux = _auxiliary(ctx, clause_start, match.start())
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
         # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
         aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
     elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
         left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
-    elif aux is not None and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
+    elif aux is not None and ctx.may_match(_WHO_BEFORE_AUX) and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
         left = left[:relative.start()]  # "the victims included a boy and his grandmother, who were killed"
-    if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and _BUT_ELIDED.search(
+    if match.group(0).lower() in ("died", "succumbed", "perished", "drowned") and ctx.may_match(_BUT_ELIDED) and _BUT_ELIDED.search(
             ctx.norm, max(0, clause_start - 4), match.start()) and re.fullmatch(r"[\s,]*(?:(?:later|then|subsequently|eventually)\s+)?", left):
         clause_start = _clause_bounds(ctx, clause_start - 3)[0]
         left = ctx.norm[clause_start:match.start()]
         aux = _PASSIVE_BUT.search(left)
     aux_start = clause_start + (min(aux.start(), len(left)) if aux else len(left))
-    candidates = [n for n in numbers.within(clause_start, aux_start) if not numbers.is_used(n)
-                  and not _HEAD_OF.search(ctx.norm, max(0, n.start - 30), n.start)]
-    whole = _one_of_whole(ctx, numbers.within(clause_start, aux_start), aux, match)
+    within = numbers.within(clause_start, aux_start)
+    head_of, text = ctx.lowered(_HEAD_OF) if within else (_HEAD_OF, ctx.norm)
+    candidates = [n for n in within if not numbers.is_used(n) and not head_of.search(text, max(0, n.start - 30), n.start)]
+    whole = _one_of_whole(ctx, within, aux, match)
     if whole is not None:  # "he was one of four people killed": the four were killed, he is one of them
         candidates = [whole]
     if len(candidates) > 1 and (aux is not None or match.group(0).lower() == "died") and \
@@ -260,7 +271,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
     elif len(candidates) > 1 and _OF_THE_BEFORE.search(ctx.norm, max(0, candidates[0].start - 12), candidates[0].start):
         candidates = candidates[1:]  # "of the 10 passengers, three were killed": the ten are the whole
-    listed = _INCLUDING_WORD.search(ctx.norm, clause_start, aux_start)
+    including, text = ctx.lowered(_INCLUDING_WORD) if candidates else (_INCLUDING_WORD, ctx.norm)
+    listed = including.search(text, clause_start, aux_start) if candidates else None
     if listed and any(n.end <= listed.start() for n in candidates):
         # "Nine people, including two policemen, a soldier and three militants, were killed":
         # the subject is the count before the list; the list's counts are its parts
@@ -282,7 +294,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         head_words = between[:relative.start()] if relative else between
         if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
             break
-        if _NEGATED.search(ctx.norm, max(0, number.start - 20), number.start):
+        if ctx.may_match(_NEGATED) and _negated(ctx, max(0, number.start - 20), number.start):
             return []
         if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$",
                                       between):  # "4 soldiers, 25 militants, and 2 civilians": the serial comma too
@@ -307,6 +319,17 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
 
 
+def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
+    """The auxiliaries that end ``norm[start:end]`` ("were", "was later", "had been shot and"),
+    found in the same part of the lower-cased text (read their span and their words only)."""
+    chain, text = ctx.lowered(_PASSIVE_CHAIN)
+    found = chain.search(text[start:end])
+    if found is None:
+        aux, text = ctx.lowered(_AUX)
+        found = aux.search(text[start:end])
+    return found
+
+
 #: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
 _ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
                      r"one\s+of\s+(?:the\s+)?$", re.I)
@@ -318,8 +341,11 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
     """The whole's count in "he was one of 4 people killed" and "one of the four people
     killed was a child" (four killed); not in "one of the two soldiers died" or "one of
     five children was killed", where the verb's subject is the one."""
+    if not numbers or not ctx.may_match(_ONE_OF):
+        return None
+    one_of_the, text = ctx.lowered(_ONE_OF)
     for number in reversed(numbers):
-        one_of = _ONE_OF.search(ctx.norm, max(0, number.start - 40), number.start)
+        one_of = one_of_the.search(text, max(0, number.start - 40), number.start)
         if one_of is None:
             continue
         reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
@@ -336,7 +362,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                       aux_start: int) -> list[Finding]:
     aux_text = aux.group(0).lower() if aux else ""
     verb = match.group(0).lower()
-    both = _BOTH.search(ctx.norm[clause_start:aux_start])
+    both = _BOTH.search(ctx.norm[clause_start:aux_start]) if ctx.may_match(_BOTH) else None
     if both and _PLURAL_AUX.search(aux_text):
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
@@ -358,7 +384,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []
     if subject is None:
         return _headline_subject(ctx, clause_start, aux_start, match, outcome)
-    if _NEGATED.search(ctx.norm, max(0, subject.start() - 20), subject.start() + 1):
+    if ctx.may_match(_NEGATED) and _negated(ctx, max(0, subject.start() - 20), subject.start() + 1):
         return []
     if _ANYONE_BEFORE.search(ctx.norm, max(clause_start, aux_start - 30), aux_start):
         return []  # "did not say whether anyone died": a question, nobody counted
@@ -388,6 +414,11 @@ _OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
 _EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
 _QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
+def _negated(ctx: DocContext, start: int, end: int) -> bool:
+    negation, text = ctx.lowered(_NEGATED)
+    return negation.search(text, start, end) is not None
+
+
 _HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
 #: what a subject's count is told between commas ("including two women", "all from one family") or brackets
 _PARENTHETICAL = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")

@@ -89,11 +89,20 @@ _FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
 
 
 def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
-    """``pattern``'s matches in the document, tried only where its first word begins."""
+    """``pattern``'s matches in the document, tried only where its first word begins
+    (none where the document lacks its words: ``ctx.may_match``). Matched on the
+    lower-cased text where that finds the same (casefold.WindowScan): a date is read
+    from its spans, its numbers and its words in lower case."""
+    if not ctx.may_match(pattern):
+        return iter(())
     if pattern is NUMERIC:
-        return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.digit_runs())
-    words, digit_led = _FIRST_WORDS_BY_ID[id(pattern)]
-    return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=ctx.word_starts(words, digit_led))
+        starts: list[int] | None = ctx.digit_runs()
+    else:
+        words, digit_led = _FIRST_WORDS_BY_ID[id(pattern)]
+        starts = ctx.word_starts(words, digit_led)
+    if starts is None:  # the lower-cased text may not be used: the whole text is scanned
+        return pattern.finditer(ctx.norm)
+    return casefold.WindowScan(pattern, starts, ctx.norm, ctx.folded()).finditer(0, len(ctx.norm))
 
 
 WORD_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

@@ -190,7 +190,7 @@ def _move_between_outcomes(ctx: DocContext, pairs) -> None:
 
 def _is_toll(ctx: DocContext, finding: Finding) -> bool:
     before = _clause_before(ctx, finding, 90)
-    if _EARLIER.search(before):
+    if ctx.may_match(_EARLIER) and _EARLIER.search(before):
         return False  # "rose from an earlier figure of 7": the old figure
     return finding.rule == "casualties.toll" or bool(_TOLL.search(before))
 
@@ -200,7 +200,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
     top = _top(pairs)
     tolls = [(f, c) for f, c in top if _is_toll(ctx, f)]
     if not tolls:
-        earlier = [(f, c) for f, c in top if _EARLIER.search(_clause_before(ctx, f, 160))]
+        earlier = [(f, c) for f, c in top if ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, f, 160))]
         if earlier:
             bigger = [(f, c) for f, c in top if (f, c) not in earlier]
             if bigger:
@@ -208,7 +208,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
     if not tolls:
         return
     # a toll revised down replaces the higher figures before it; otherwise the highest toll is the latest
-    falling = [(f, c) for f, c in top if _FALLS.search(ctx.norm, max(0, f.start - 80), f.end)]
+    falling = [(f, c) for f, c in top if ctx.may_match(_FALLS) and _FALLS.search(ctx.norm, max(0, f.start - 80), f.end)]
     toll_finding, toll = falling[-1] if falling else max(tolls, key=lambda pair: pair[1].count or 0)
     for finding, casualty in top:
         if casualty is toll or casualty.count is None or toll.count is None or \
@@ -216,9 +216,11 @@ def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
             continue
         if finding.trigger_start == toll_finding.trigger_start:
             continue  # one verb's list of victims ("The toll: four soldiers, three police officers and two civilians killed")
-        if _places_differ(ctx, toll_finding, finding) and not _EARLIER.search(_clause_before(ctx, finding, 160)):
+        if _places_differ(ctx, toll_finding, finding) and \
+                not (ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, finding, 160))):
             continue
-        if finding.start > toll_finding.start and _ELSEWHERE.search(_clause_before(ctx, finding, 200)):
+        if finding.start > toll_finding.start and ctx.may_match(_ELSEWHERE) and \
+                _ELSEWHERE.search(_clause_before(ctx, finding, 200)):
             continue  # "Separately, gunmen killed 12 people …": another incident told after the toll
         if "ledger.moved" in casualty.rule or re.search(r"\b(?:died|succumbed)\b[^.;]{0,30}\b(?:wounds|injuries|hospital)",
                                                          ctx.norm[finding.start:finding.end + 60], re.I):

@@ -147,15 +147,20 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     age_end: int | None = None  # where the last age ended, while a list of ages may go on
     folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
     starts = _starts(ctx) if ctx is not None else None
-    for found_match in casefold.finditer(NUMBER_RE, norm, folded, starts=NUMBER_STARTS if starts is None else starts):
+    ages_told = ctx is None or ctx.may_match(_AGE_BEFORE)
+    age_before, age_text = ctx.lowered(_AGE_BEFORE) if ctx is not None else (_AGE_BEFORE, norm)  # (its span is read)
+    # Read on the lower-cased text where the scan is (casefold.WindowScan): a number's value and
+    # qualifier are read from its words in lower case anyway, so it is not matched again on ``norm``.
+    scan = casefold.WindowScan(NUMBER_RE, NUMBER_STARTS if starts is None else starts, norm, folded)
+    for found_match in scan.finditer(0, len(norm)):
         match: re.Match | None = found_match
         if found_match.group("num2") and _MONTH_BEFORE.search(norm, max(0, found_match.start("num") - 12),
                                                               found_match.start("num")):
-            match = NUMBER_RE.match(norm, found_match.start("num2"))  # the day is the dates' to read
+            match = scan.pattern.match(scan.text, found_match.start("num2"))  # the day is the dates' to read
         mention = _mention(norm, match) if match else None
         if mention is None:
             continue
-        if _AGE_BEFORE.search(norm, max(0, mention.start - 24), mention.start) or (
+        if (ages_told and age_before.search(age_text, max(0, mention.start - 24), mention.start)) or (
                 age_end is not None and _AGE_LIST_GAP.fullmatch(norm, age_end, mention.start)):
             age_end = mention.end  # an age, not a number of people: "two brothers, aged 7 and 10"
             continue
@@ -244,6 +249,8 @@ def _starts(ctx: DocContext) -> list[int] | None:
 
 
 def _mention(norm: str, match: re.Match) -> NumberMention | None:
+    """The quantity ``match`` (a NUMBER_RE match on ``norm`` or on its lower-cased copy: only
+    its spans and its words in lower case are read) tells."""
     qualifier = QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), "exact")
     if match.group("vague"):
         key = " ".join(match.group("vague").lower().split())

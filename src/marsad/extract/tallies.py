@@ -175,7 +175,7 @@ def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> b
     if period.rule != "dates.since" or period.start is None or period.end is None or (period.end - period.start).days < 2:
         return False
     start, end = ctx.sentence_at(finding.start)
-    return bool(_DOCUMENTED.search(ctx.norm, start, end))
+    return ctx.may_match(_DOCUMENTED) and bool(_DOCUMENTED.search(ctx.norm, start, end))
 
 
 #: a monitor's own wording for what it totals (not a toll that rises with one incident's wounded)
@@ -216,6 +216,8 @@ def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Fi
     not when the count before is more deaths of the same toll ("two more died of
     their wounds, raising the toll of Saturday's bombing to 19")."""
     if finding.rule != "casualties.toll":
+        return False
+    if not ctx.may_match(_RAISING_BEFORE):
         return False
     sentence_start, _ = ctx.sentence_at(finding.start)
     raising = next((m for m in _RAISING_BEFORE.finditer(ctx.norm, max(sentence_start, finding.start - 60),
@@ -266,8 +268,11 @@ def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: 
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
-    before = ctx.norm[sentence_start:min(finding.trigger_start, finding.start)]
-    if _CONFLICT_TOLL.search(before) or _CAME_AFTER.search(before) or _WEEKS_AFTER.search(before):
+    before_end = min(finding.trigger_start, finding.start)
+    conflict_toll, text = ctx.lowered(_CONFLICT_TOLL)
+    if conflict_toll.search(text[sentence_start:before_end]) or \
+            (ctx.may_match(_CAME_AFTER) and _CAME_AFTER.search(ctx.norm[sentence_start:before_end])) or \
+            (ctx.may_match(_WEEKS_AFTER) and _WEEKS_AFTER.search(ctx.norm[sentence_start:before_end])):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
     if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))):
@@ -276,11 +281,14 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
         return True
-    if _SINCE_START.search(before) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
+    if ctx.may_match(_SINCE_START) and _SINCE_START.search(ctx.norm[sentence_start:before_end]) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
                                                  ctx.norm[finding.start:finding.trigger_start + 1] + " "):
         return True
-    return bool(_PERFECT_BEFORE.search(ctx.norm, sentence_start, finding.trigger_start)
-                and _IN_CONFLICT_AFTER.match(ctx.norm, finding.trigger_end, sentence_end))
+    perfect, text = ctx.lowered(_PERFECT_BEFORE)
+    if perfect.search(text, sentence_start, finding.trigger_start) is None:
+        return False
+    in_conflict, text = ctx.lowered(_IN_CONFLICT_AFTER)
+    return in_conflict.match(text, finding.trigger_end, sentence_end) is not None
 
 
 #: ", the 37th assassination in the province since January": the period numbers a run the count is one of
@@ -322,7 +330,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             # Thursday killed eight"), unless that count is coordinated with this one ("12 killed and 20 injured since")
             scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(stated_span(p).start) == sentence
                       and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
-                      and not (stated_span(p).start > finding.start and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
+                      and not (stated_span(p).start > finding.start and ctx.may_match(_RUNNING_CLAUSE) and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
@@ -360,10 +368,10 @@ def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding,
     start = max([sentence_start, first - 60] + [_number_end(f) for f in findings if _number_end(f) <= first])
     end = min([own_end] + [f.start for f in findings if f.start >= last and f is not finding])
     if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
-                          region_wide=finding.outcome != "arrested"):
+                          region_wide=finding.outcome != "arrested", may_match=ctx.may_match):
         return True
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
-    return bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
+    return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
         other.outcome == finding.outcome and ctx.sentence_index(other.start) != ctx.sentence_index(finding.start)
         for other in findings)
 
@@ -512,7 +520,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
 
 
 def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
-    return bool(_BODIES.search(finding.victim_text) or _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end))
+    return bool(_BODIES.search(finding.victim_text)
+                or (ctx.may_match(_BODIES) and _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end)))
 
 
 def _settles_vague(earlier: Casualty, later: Casualty) -> bool:
@@ -573,7 +582,8 @@ def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str)
 
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
     start = min(finding.start, finding.trigger_start)
-    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start))
+    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start),
+                          may_match=ctx.may_match)
 
 
 _MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
@@ -583,7 +593,7 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
     if _counts_bodies(ctx, finding):
         # (not more of them: "the bodies of five more victims were found", "four more bodies")
-        return not _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end))
+        return not (ctx.may_match(_MORE_BODIES) and _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end)))
     if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
         return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
@@ -605,7 +615,8 @@ def _is_other_figure(ctx: DocContext, finding: Finding, earlier: Casualty) -> bo
     if earlier.span is None or ctx.sentence_index(finding.start) == ctx.sentence_index(earlier.span.start):
         return False
     sentence_start = ctx.sentence_at(finding.start)[0]
-    return _OTHER_FIGURE.search(ctx.norm, sentence_start, min(finding.start, finding.trigger_start)) is not None
+    return ctx.may_match(_OTHER_FIGURE) and \
+        _OTHER_FIGURE.search(ctx.norm, sentence_start, min(finding.start, finding.trigger_start)) is not None
 
 
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:

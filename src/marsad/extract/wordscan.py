@@ -318,6 +318,34 @@ def key_words(pattern: re.Pattern) -> Keys | None:
             frozenset(stem for parts in keys[0] for stem in parts[0][1]))
 
 
+_LEADING: dict[int, tuple[re.Pattern, Keys | None]] = {}
+
+
+def leading_words(pattern: re.Pattern) -> Keys | None:
+    """``(words, stems)``, lower-cased, for a pattern that opens with :data:`WORD_START`:
+    the word (a run of ``\\w``) a match begins with is one of the ``words``, or begins with
+    one of the ``stems``. None when that is not known for some path (a digit, a class of
+    unknown letters …) or when the pattern does not open so.
+
+    Read from the parser's view of the pattern, as :func:`key_words` (whose words may come
+    later in a match: these are the first)."""
+    return derived(pattern, _LEADING, _leading_words)
+
+
+def _leading_words(pattern: re.Pattern) -> Keys | None:
+    source = pattern.pattern
+    if not isinstance(source, str) or not source.isascii() or not source.startswith(WORD_START):
+        return None
+    try:
+        parser, c = import_module("re._parser"), import_module("re._constants")
+        heads = _heads(list(parser.parse(source, pattern.flags)), "", c)
+    except Exception:  # noqa: BLE001 - another Python's parser: not known, the pattern is scanned as before
+        return None
+    if not heads or any(not word for word, _ in heads):
+        return None
+    return (frozenset(word for word, whole in heads if whole), frozenset(word for word, whole in heads if not whole))
+
+
 def alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
     """For each alternative of ``WORD_START(?:a|b|…)(?![\\w])`` (``re.I``), the keys of each of
     its parts that begin a word (after a literal space or hyphen, or after optional words such
