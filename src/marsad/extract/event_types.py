@@ -30,14 +30,17 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
+from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern
 from marsad.extract.wordscan import (
     STEM,
     WORD_START,
+    FirstWords,
     Keys,
     alternative_keys,
     alternative_runs,
     first_chars,
+    first_words,
+    listed_spans,
     merged_spans,
     space_led,
     spaced_spans,
@@ -135,18 +138,19 @@ class EventTypeRules:
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                  context: str | None = None, victims: str | None = None, doc: str | None = None,
-                 offset: int = 0) -> EventTyping:
+                 offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
         """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident.
 
         ``doc``/``offset``: the document the passage was cut from and where, so
-        that the document's trigger scan is shared by all its passages."""
+        that the document's trigger scan is shared by all its passages (``known``:
+        what was found in it already)."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
             return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
         if lead_end is None:
             lead_end = lead_sentence_end(text)
-        scan = document_scan(self.triggers, doc) if doc is not None else None
+        scan = document_scan(self.triggers, doc, known) if doc is not None else None
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
         lead = matcher.lead
@@ -202,14 +206,19 @@ class TriggerScan:
     once, lazily, and a passage's questions are answered from the match offsets.
     """
 
-    def __init__(self, triggers: dict[str, re.Pattern], text: str):
+    def __init__(self, triggers: dict[str, re.Pattern], text: str, known: DocumentParts | None = None):
         self.triggers, self.text = triggers, text
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
         self._led_starts: list[int] | None = None
+        self._index: WordIndex | None = None  # where the lower-cased text's words begin, once needed
         self._possible: frozenset[str] | None = None  # the sets whose key words the document holds
         self._rules: tuple[list[Rule], list[Rule]] | None = None
+        if known is not None:  # what the document's other readers found already
+            self._folded, self._folded_known = known.folded, True
+            if known.folded is not None:
+                self._led_starts, self._index = known.led_starts, known.index
 
     def _folded_text(self) -> str | None:
         if not self._folded_known:
@@ -224,8 +233,13 @@ class TriggerScan:
             folded = self._folded_text()
             if folded is None:
                 return None
-            self._possible = trigger_keys(self.triggers).possible(folded)
+            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded).words())
         return self._possible
+
+    def _words(self, folded: str) -> WordIndex:
+        if self._index is None:
+            self._index = WordIndex(folded)
+        return self._index
 
     def rules_that_may_hold(self, rules: list[Rule]) -> list[Rule]:
         """``rules`` less those that need a set the document has no match of, in order."""
@@ -253,12 +267,14 @@ class TriggerScan:
         return found
 
     def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
+        if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
+            return listed_spans(plan[0][0], folded, self._words(folded).led_by(*plan[0][4]))
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
             self._led_starts = word_led_starts(folded)
         if len(plan) == 1:
-            pattern, spaced, chars, lowered = plan[0]
+            pattern, spaced, chars, lowered, _first = plan[0]
             return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
         return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
 
@@ -286,9 +302,9 @@ class TriggerScan:
         return None
 
 
-#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, and whether
-#: it reads the lower-cased text.
-_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool]
+#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, whether
+#: it reads the lower-cased text, and then the words its matches begin with (when known).
+_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None]
 _PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
 
@@ -310,7 +326,9 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
     for run in runs:
         lowered = lowered_pattern(run)
         scanned = run if lowered is None else lowered
-        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None))
+        # (first words: of a lowered run only, the words of the lower-cased text being known)
+        first = first_words(scanned) if lowered is not None else None
+        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None, first))
     return plan
 
 
@@ -359,9 +377,11 @@ class TriggerKeys:
         self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
         self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
-    def possible(self, folded: str) -> frozenset[str]:
-        """The sets that may match in a text lower-cased to ``folded``."""
-        words = set(_WORD_RUN.findall(folded))
+    def possible(self, folded: str, words: set[str] | None = None) -> frozenset[str]:
+        """The sets that may match in a text lower-cased to ``folded`` (``words``: its
+        words, the runs of ``\\w``, when already known)."""
+        if words is None:
+            words = set(_WORD_RUN.findall(folded))
         stems = set(map(_STEM_OF, words))
         found = set(self.always)
         held = [self.by_word[word] for word in self.words.intersection(words)]
@@ -412,14 +432,26 @@ def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
     return cached[1]
 
 
+@dataclass(frozen=True)
+class DocumentParts:
+    """What a document's other readers found already (the pipeline's ``DocContext``):
+    its lower-cased text (:func:`~marsad.extract.casefold.folded_for_scan`), and where
+    that is not None, its :func:`~marsad.extract.wordscan.word_led_starts` and where
+    its words begin (:class:`~marsad.extract.casefold.WordIndex`; None when not built)."""
+
+    folded: str | None
+    led_starts: list[int] | None = None
+    index: WordIndex | None = None
+
+
 _SCANS = threading.local()
 
 
-def document_scan(triggers: dict[str, re.Pattern], doc: str) -> TriggerScan:
+def document_scan(triggers: dict[str, re.Pattern], doc: str, known: DocumentParts | None = None) -> TriggerScan:
     """The scan of ``doc`` (the one most recently typed in this thread is reused)."""
     scan = getattr(_SCANS, "scan", None)
     if scan is None or scan.text is not doc or scan.triggers is not triggers:
-        scan = _SCANS.scan = TriggerScan(triggers, doc)
+        scan = _SCANS.scan = TriggerScan(triggers, doc, known)
     return scan
 
 
@@ -526,7 +558,7 @@ def event_type_for(sub_event_type: str) -> str:
 
 def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                    context: str | None = None, victims: str | None = None, model: Any = None,
-                   doc: str | None = None, offset: int = 0) -> EventTyping:
+                   doc: str | None = None, offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
     ``victims`` ("armed"/"unarmed") is who the casualty counts say was hit, when known.
@@ -535,11 +567,12 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
     With ``model`` (an :class:`~marsad.extract.event_model.EventModel`), the
     model decides where it is confident and the rules otherwise.
     ``doc``/``offset``: the document ``text`` was cut from (``doc[offset:]``
-    starts with ``text``); its trigger scan is then shared by all its passages.
+    starts with ``text``); its trigger scan is then shared by all its passages
+    (``known``: what the document's other readers found, :class:`DocumentParts`).
     """
     rules = load_rules()
     typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims,
-                           doc=doc, offset=offset)
+                           doc=doc, offset=offset, known=known)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)
