@@ -286,3 +286,29 @@ def test_the_sets_scan_plans_are_compiled_with_their_keys():
     assert id(triggers["ambush"]) not in event_types._PLANS
     event_types.trigger_keys(triggers)
     assert event_types._PLANS[id(triggers["ambush"])][0] is triggers["ambush"]
+
+
+def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds():
+    """wordscan.first_words: the words each alternative can begin with, read from the parser's view
+    (a word that runs on, "shell\\w*", is a beginning); a set tried only where one begins in the
+    lower-cased text (WordIndex.led_by) finds the same spans."""
+    from marsad.extract.casefold import WordIndex
+
+    assert wordscan.first_words(re.compile(_PATTERNS[0], re.I)) == (
+        frozenset(), {"shel": ("shelling",), "kill": ("killed", "killing")}, ())
+    assert wordscan.first_words(re.compile(WORD_START + r"(?:air ?strikes?|u\.s\.|mob|mobs)(?![\w])", re.I)) == (
+        frozenset({"air", "u"}), {"airs": ("airstrike",)}, ("mob",))  # ("mobs" begins with "mob")
+    assert wordscan.first_words(re.compile(_PATTERNS[3], re.I)) is None  # "\w+-\w+": any word
+    folded = folded_text(_EDGES)
+    index = WordIndex(folded)
+    tried = 0
+    for source in _PATTERNS:
+        pattern = lowered_pattern(re.compile(source, re.I))
+        first = None if pattern is None else wordscan.first_words(pattern)
+        if pattern is None or first is None:
+            continue
+        tried += 1
+        assert wordscan.listed_spans(pattern, folded, index.led_by(*first)) == [
+            m.span() for m in pattern.finditer(folded)], source
+    assert tried >= 2
+    assert wordscan.listed_spans(lowered_pattern(re.compile(_PATTERNS[0], re.I)), folded, []) == []

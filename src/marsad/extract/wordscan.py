@@ -412,11 +412,14 @@ def _first_words(pattern: re.Pattern) -> FirstWords | None:
                 (whole if ends else begun).add(word)
     except Exception:  # noqa: BLE001 - another Python's parser: not known, the set is scanned whole
         return None
+    # (a beginning that another begins, or a whole word one begins, adds no place to try)
+    kept = [word for word in sorted(begun) if not any(word.startswith(other) for other in begun if other != word)]
+    whole = {word for word in whole if not word.startswith(tuple(kept))}
     by_stem: dict[str, list[str]] = {}
-    for word in sorted(begun):
+    for word in kept:
         if len(word) >= STEM:
             by_stem.setdefault(word[:STEM], []).append(word)
-    short = tuple(sorted(word for word in begun if len(word) < STEM))
+    short = tuple(word for word in kept if len(word) < STEM)
     return frozenset(whole), {stem: tuple(words) for stem, words in by_stem.items()}, short
 
 
