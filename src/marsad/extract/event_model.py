@@ -117,9 +117,12 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
         if specials is None or text.endswith(" ") or any(token in text for token in specials):
             keys.append(None)
             continue
-        pieces = _PIECE.findall(text)
-        # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
-        words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+        if "  " in text or text.startswith(" "):
+            pieces = _PIECE.findall(text)
+            # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
+            words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+        else:  # one space before each word after the first: the same words, split in C
+            words = text.split(" ")
         keys.append(words)
         missing.update(dict.fromkeys([word for word in words if word not in _piece_ids]))
     # One text at a time: the batch calls hand the work to a thread pool, whose
