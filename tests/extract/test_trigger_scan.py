@@ -312,3 +312,26 @@ def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds(
             m.span() for m in pattern.finditer(folded)], source
     assert tried >= 2
     assert wordscan.listed_spans(lowered_pattern(re.compile(_PATTERNS[0], re.I)), folded, []) == []
+
+
+@pytest.mark.parametrize("window", ["two soldiers and a civilian", "Civilians, then SDF fighters", "the army's men",
+                                    "", "a boy", "SDF members of the", "US troops near the market"])
+def test_the_victims_first_match_is_read_run_by_run_on_the_lower_cased_window(window):
+    from marsad.extract.event_types import _first_start
+
+    for name in ("armed_target", "civilian_target"):
+        pattern = load_rules().triggers[name]
+        found = pattern.search(window)
+        assert _first_start(pattern, window, window.lower()) == (found.start() if found else None), name
+        assert _first_start(pattern, window, None) == (found.start() if found else None), name
+
+
+def test_a_passive_subject_is_found_from_a_word_start_as_without_the_look_behind():
+    from marsad.extract.event_types import _PASSIVE_SUBJECT
+
+    plain = re.compile(_PASSIVE_SUBJECT.pattern.replace(r"(?<!\w)", "", 1), re.I)
+    for text in ["two civilians were ", "ivilians were ", "the man, a teacher, was ", "x - was then ",
+                 "a b c d e f g were ", "he was", "who had been badly "]:
+        expected = plain.search(text)
+        found = _PASSIVE_SUBJECT.search(text)
+        assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1))), text

@@ -54,7 +54,11 @@ RULE = "event_types.rules"
 #: leading character class, but tries a leading look-behind at every position.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
-_PASSIVE_SUBJECT = re.compile(r"((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)\s+(?:\w+\s+){0,2}$", re.I)
+# (The first match begins a word: where one begins inside a word, it begins at the word's start
+# as well, the first run of \w only longer. The look-behind, failed at once inside a word, spares
+# trying the words there.)
+_PASSIVE_SUBJECT = re.compile(r"(?<!\w)((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)"
+                              r"\s+(?:\w+\s+){0,2}$", re.I)
 _SUBORDINATE = re.compile(
     r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:of|for|over|against|after|about|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
     re.I,
@@ -511,13 +515,31 @@ class _Matcher:
         passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
-        armed = self.triggers["armed_target"].search(window)
-        unarmed = self.triggers["civilian_target"].search(window)
-        if armed and (not unarmed or armed.start() <= unarmed.start()):
+        # (a slice of a document that may be read lower-cased may be too, offset for offset)
+        folded = window.lower() if self.scan._folded_text() is not None else None
+        armed = _first_start(self.triggers["armed_target"], window, folded)
+        unarmed = _first_start(self.triggers["civilian_target"], window, folded)
+        if armed is not None and (unarmed is None or armed <= unarmed):
             return "armed"
-        if unarmed:
+        if unarmed is not None:
             return "unarmed"
         return None
+
+
+def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | None:
+    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's scan
+    plan on ``folded`` (``text`` lower-cased, or None): each run of its alternatives
+    searched apart, the first start found winning, and at one start the earlier run, as
+    in the set's own alternation."""
+    if folded is None:
+        found = pattern.search(text)
+        return found.start() if found is not None else None
+    best = None
+    for step in scan_plan(pattern):
+        found = step[0].search(folded if step[3] else text)
+        if found is not None and (best is None or found.start() < best):
+            best = found.start()
+    return best
 
 
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
