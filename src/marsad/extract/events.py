@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
+from marsad.extract.casefold import for_spans
 from marsad.extract.dates import POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import DocumentParts, EventTyping, classify_event
@@ -382,23 +383,30 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
             continue
         if _SOURCE_AFTER.match(ctx.norm, mention.span.end):
             continue  # "Police said gunmen killed …": the source of the report, not the initiator
-        if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
+        if not _before(ctx, _OBJECT_BEFORE, mention.span.start, 16):
             return mention
     for mention in mentions:
         if _BETWEEN_BEFORE.search(ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
             return mention
     for mention in mentions:
-        if mention.name != "Civilians" and not _OBJECT_BEFORE.search(
-                ctx.norm, max(0, mention.span.start - 40), mention.span.start):
+        if mention.name != "Civilians" and not _before(ctx, _OBJECT_BEFORE, mention.span.start, 40):
             return mention
     return None
 
 
 def _is_agent(ctx: DocContext, mention: ActorMention) -> bool:
-    if _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start) is None:
+    if not _before(ctx, _AGENT_BEFORE, mention.span.start, 12):
         return False
     # the side ground was taken from lost it ("retook the town of X from al-Shabaab")
-    return _TAKEN_FROM.search(ctx.norm, max(0, mention.span.start - 80), mention.span.start) is None
+    return not _before(ctx, _TAKEN_FROM, mention.span.start, 80)
+
+
+def _before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
+    """Whether ``pattern.search(ctx.norm, max(0, end - reach), end)`` finds a match: on the
+    lower-cased text where that finds the same (:mod:`marsad.extract.casefold`; a ``re.I``
+    alternation is tried a letter at a time there, each alternative skipped on its first)."""
+    scanned, text = for_spans(pattern, ctx.norm, ctx.folded())
+    return scanned.search(text, max(0, end - reach), end) is not None
 
 
 def _is_class(name: str) -> bool:
