@@ -42,6 +42,7 @@ from marsad.extract.wordscan import (
     first_words,
     listed_spans,
     merged_spans,
+    next_span,
     space_led,
     spaced_spans,
     word_led_starts,
@@ -237,7 +238,9 @@ class TriggerScan:
             folded = self._folded_text()
             if folded is None:
                 return None
-            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded).words())
+            if self._led_starts is None:
+                self._led_starts = word_led_starts(folded)
+            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded).words(), self._led_starts)
         return self._possible
 
     def _words(self, folded: str) -> WordIndex:
@@ -381,9 +384,10 @@ class TriggerKeys:
         self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
         self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
-    def possible(self, folded: str, words: set[str] | None = None) -> frozenset[str]:
+    def possible(self, folded: str, words: set[str] | None = None, led_starts: list[int] | None = None) -> frozenset[str]:
         """The sets that may match in a text lower-cased to ``folded`` (``words``: its
-        words, the runs of ``\\w``, when already known)."""
+        words, the runs of ``\\w``, and ``led_starts``, its
+        :func:`~marsad.extract.wordscan.word_led_starts`, when already known)."""
         if words is None:
             words = set(_WORD_RUN.findall(folded))
         stems = set(map(_STEM_OF, words))
@@ -396,7 +400,8 @@ class TriggerKeys:
                 if name not in found and _parts_held(rest, words, stems):
                     found.add(name)
         for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
-            if name not in found and alone.search(folded) is not None:
+            if name not in found and (alone.search(folded) if led_starts is None else next_span(
+                    alone, folded, led_starts, 0)) is not None:  # (from the spaces: see wordscan)
                 found.add(name)
         return frozenset(found)
 
