@@ -108,6 +108,7 @@ def test_no_merge_of_the_word_vectors_tokenizer_crosses_a_space():
 
 
 @pytest.mark.parametrize("text", ["Two civilians were killed in Idlib.", "", " ", "a ", " a", "  two  spaces  in",
+                                  "killed in Idlib. ", " led and ended by a space ", "two spaces at the end  ",
                                   "line\nbreak and\ttab", "<s> special </s> tokens", "é ü ß 日本 語 💥", "a\u00a0b c"])
 def test_token_ids_word_by_word_are_the_tokenizers_own(text):
     from marsad.extract.event_model import _word_vectors, token_ids

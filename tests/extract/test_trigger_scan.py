@@ -286,3 +286,52 @@ def test_the_sets_scan_plans_are_compiled_with_their_keys():
     assert id(triggers["ambush"]) not in event_types._PLANS
     event_types.trigger_keys(triggers)
     assert event_types._PLANS[id(triggers["ambush"])][0] is triggers["ambush"]
+
+
+def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds():
+    """wordscan.first_words: the words each alternative can begin with, read from the parser's view
+    (a word that runs on, "shell\\w*", is a beginning); a set tried only where one begins in the
+    lower-cased text (WordIndex.led_by) finds the same spans."""
+    from marsad.extract.casefold import WordIndex
+
+    assert wordscan.first_words(re.compile(_PATTERNS[0], re.I)) == (
+        frozenset(), {"shel": ("shelling",), "kill": ("killed", "killing")}, ())
+    assert wordscan.first_words(re.compile(WORD_START + r"(?:air ?strikes?|u\.s\.|mob|mobs)(?![\w])", re.I)) == (
+        frozenset({"air", "u"}), {"airs": ("airstrike",)}, ("mob",))  # ("mobs" begins with "mob")
+    assert wordscan.first_words(re.compile(_PATTERNS[3], re.I)) is None  # "\w+-\w+": any word
+    folded = folded_text(_EDGES)
+    index = WordIndex(folded)
+    tried = 0
+    for source in _PATTERNS:
+        pattern = lowered_pattern(re.compile(source, re.I))
+        first = None if pattern is None else wordscan.first_words(pattern)
+        if pattern is None or first is None:
+            continue
+        tried += 1
+        assert wordscan.listed_spans(pattern, folded, index.led_by(*first)) == [
+            m.span() for m in pattern.finditer(folded)], source
+    assert tried >= 2
+    assert wordscan.listed_spans(lowered_pattern(re.compile(_PATTERNS[0], re.I)), folded, []) == []
+
+
+@pytest.mark.parametrize("window", ["two soldiers and a civilian", "Civilians, then SDF fighters", "the army's men",
+                                    "", "a boy", "SDF members of the", "US troops near the market"])
+def test_the_victims_first_match_is_read_run_by_run_on_the_lower_cased_window(window):
+    from marsad.extract.event_types import _first_start
+
+    for name in ("armed_target", "civilian_target"):
+        pattern = load_rules().triggers[name]
+        found = pattern.search(window)
+        assert _first_start(pattern, window, window.lower()) == (found.start() if found else None), name
+        assert _first_start(pattern, window, None) == (found.start() if found else None), name
+
+
+def test_a_passive_subject_is_found_from_a_word_start_as_without_the_look_behind():
+    from marsad.extract.event_types import _PASSIVE_SUBJECT
+
+    plain = re.compile(_PASSIVE_SUBJECT.pattern.replace(r"(?<!\w)", "", 1), re.I)
+    for text in ["two civilians were ", "ivilians were ", "the man, a teacher, was ", "x - was then ",
+                 "a b c d e f g were ", "he was", "who had been badly "]:
+        expected = plain.search(text)
+        found = _PASSIVE_SUBJECT.search(text)
+        assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1))), text

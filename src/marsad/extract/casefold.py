@@ -321,6 +321,39 @@ class WordIndex:
                 digit_led.append(start)
         self._index, self._digit_led = index, digit_led
         self._sorted: list[str] | None = None
+        self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters
+
+    def words(self) -> set[str]:
+        """The document's words (a new set)."""
+        return set(self._index)
+
+    def led_by(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...]) -> list[int]:
+        """Where a word begins that is one of ``whole`` or begins with one of the
+        beginnings ``by_stem`` holds under their first characters (keys all of one
+        length) or one of ``short``, in order (:func:`~marsad.extract.wordscan.first_words`)."""
+        index = self._index
+        words = index.keys() & whole
+        if by_stem:
+            stems = self._stems_of(len(next(iter(by_stem))))
+            for stem in by_stem.keys() & stems.keys():
+                begun = by_stem[stem]
+                words.update(word for word in stems[stem] if word.startswith(begun))
+        if short:
+            words.update(word for word in index if word.startswith(short))
+        found: list[int] = []
+        for word in words:
+            found.extend(index[word])
+        found.sort()
+        return found
+
+    def _stems_of(self, length: int) -> dict[str, list[str]]:
+        """The document's words by their first ``length`` characters (once per length)."""
+        stems = self._stems.get(length)
+        if stems is None:
+            stems = self._stems[length] = {}
+            for word in self._index:
+                stems.setdefault(word[:length], []).append(word)
+        return stems
 
     def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)

@@ -108,18 +108,29 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
     microseconds. No merge in its vocabulary joins a piece that ends in a letter
     to one that starts with "▁" (``tests/extract/test_event_model.py`` checks the
     merges), so the ids of a text are those of its words (each with the spaces
-    before it) in turn, and each word is encoded once per process. A text that
-    ends in a space or holds a special token ("<s>") is encoded whole."""
+    before it) in turn, and each word is encoded once per process; a last space
+    after a word (an event's block ends before the next sentence) is then a "▁"
+    of its own. A text that ends in other spaces or holds a special token ("<s>")
+    is encoded whole."""
     specials = _special_tokens(tokenizer)
+    space = _last_space_ids(tokenizer)
     keys: list[list[str] | None] = []
+    spaced: list[bool] = []  # the text's last space is left out of its words
     missing: dict[str, None] = {}
     for text in texts:
-        if specials is None or text.endswith(" ") or any(token in text for token in specials):
+        last = text.endswith(" ") and space is not None and text[-2:-1] not in ("", " ", "\u2581")
+        spaced.append(last)
+        if specials is None or (text.endswith(" ") and not last) or any(token in text for token in specials):
             keys.append(None)
             continue
-        pieces = _PIECE.findall(text)
-        # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
-        words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+        if last:
+            text = text[:-1]
+        if "  " in text or text.startswith(" "):
+            pieces = _PIECE.findall(text)
+            # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
+            words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+        else:  # one space before each word after the first: the same words, split in C
+            words = text.split(" ")
         keys.append(words)
         missing.update(dict.fromkeys([word for word in words if word not in _piece_ids]))
     # One text at a time: the batch calls hand the work to a thread pool, whose
@@ -132,11 +143,14 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
         _encode_words(tokenizer, list(missing))
     out: list[list[int]] = []
     ids_of = _piece_ids.__getitem__
-    for text, text_words in zip(texts, keys):
+    for text, text_words, last in zip(texts, keys, spaced):
         if text_words is None:
             out.append(encode(text, add_special_tokens=False).ids)
         else:
-            out.append(list(chain.from_iterable(map(ids_of, text_words))))
+            ids = list(chain.from_iterable(map(ids_of, text_words)))
+            if last and space is not None:
+                ids += space
+            out.append(ids)
     return out
 
 
@@ -154,6 +168,15 @@ def _encode_words(tokenizer, words: list[str]) -> None:
     tokenize = model.tokenize
     for word in words:  # (an empty text stays empty: the normalizer prepends to a non-empty one only)
         _piece_ids[word] = [token.id for token in tokenize("\u2581" + word.replace(" ", "\u2581"))] if word else []
+
+
+@lru_cache(maxsize=4)
+def _last_space_ids(tokenizer) -> list[int] | None:
+    """The ids of a text's last space after a word, "▁" alone: no merge joins a piece with
+    a letter or mark in it to a "▁" after it (the test of the merges), so BPE leaves it
+    apart; None for a tokenizer of another make."""
+    model = _bpe_model(tokenizer)
+    return None if model is None else [token.id for token in model.tokenize("\u2581")]
 
 
 #: WordLlama's (Llama 2's) normalizer: "▁" before the text, and for each space.

@@ -30,15 +30,19 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import derived, folded_for_scan, lowered_pattern
+from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern
 from marsad.extract.wordscan import (
     STEM,
     WORD_START,
+    FirstWords,
     Keys,
     alternative_keys,
     alternative_runs,
     first_chars,
+    first_words,
+    listed_spans,
     merged_spans,
+    next_span,
     space_led,
     spaced_spans,
     word_led_starts,
@@ -51,7 +55,11 @@ RULE = "event_types.rules"
 #: leading character class, but tries a leading look-behind at every position.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
-_PASSIVE_SUBJECT = re.compile(r"((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)\s+(?:\w+\s+){0,2}$", re.I)
+# (The first match begins a word: where one begins inside a word, it begins at the word's start
+# as well, the first run of \w only longer. The look-behind, failed at once inside a word, spares
+# trying the words there.)
+_PASSIVE_SUBJECT = re.compile(r"(?<!\w)((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)"
+                              r"\s+(?:\w+\s+){0,2}$", re.I)
 _SUBORDINATE = re.compile(
     r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:of|for|over|against|after|about|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
     re.I,
@@ -135,18 +143,19 @@ class EventTypeRules:
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                  context: str | None = None, victims: str | None = None, doc: str | None = None,
-                 offset: int = 0) -> EventTyping:
+                 offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
         """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident.
 
         ``doc``/``offset``: the document the passage was cut from and where, so
-        that the document's trigger scan is shared by all its passages."""
+        that the document's trigger scan is shared by all its passages (``known``:
+        what was found in it already)."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
             return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
         if lead_end is None:
             lead_end = lead_sentence_end(text)
-        scan = document_scan(self.triggers, doc) if doc is not None else None
+        scan = document_scan(self.triggers, doc, known) if doc is not None else None
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
         lead = matcher.lead
@@ -202,14 +211,19 @@ class TriggerScan:
     once, lazily, and a passage's questions are answered from the match offsets.
     """
 
-    def __init__(self, triggers: dict[str, re.Pattern], text: str):
+    def __init__(self, triggers: dict[str, re.Pattern], text: str, known: DocumentParts | None = None):
         self.triggers, self.text = triggers, text
         self._spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         self._folded: str | None = None  # the lower-cased text, once needed
         self._folded_known = False
         self._led_starts: list[int] | None = None
+        self._index: WordIndex | None = None  # where the lower-cased text's words begin, once needed
         self._possible: frozenset[str] | None = None  # the sets whose key words the document holds
         self._rules: tuple[list[Rule], list[Rule]] | None = None
+        if known is not None:  # what the document's other readers found already
+            self._folded, self._folded_known = known.folded, True
+            if known.folded is not None:
+                self._led_starts, self._index = known.led_starts, known.index
 
     def _folded_text(self) -> str | None:
         if not self._folded_known:
@@ -224,8 +238,15 @@ class TriggerScan:
             folded = self._folded_text()
             if folded is None:
                 return None
-            self._possible = trigger_keys(self.triggers).possible(folded)
+            if self._led_starts is None:
+                self._led_starts = word_led_starts(folded)
+            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded).words(), self._led_starts)
         return self._possible
+
+    def _words(self, folded: str) -> WordIndex:
+        if self._index is None:
+            self._index = WordIndex(folded)
+        return self._index
 
     def rules_that_may_hold(self, rules: list[Rule]) -> list[Rule]:
         """``rules`` less those that need a set the document has no match of, in order."""
@@ -253,12 +274,14 @@ class TriggerScan:
         return found
 
     def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
+        if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
+            return listed_spans(plan[0][0], folded, self._words(folded).led_by(*plan[0][4]))
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
             self._led_starts = word_led_starts(folded)
         if len(plan) == 1:
-            pattern, spaced, chars, lowered = plan[0]
+            pattern, spaced, chars, lowered, _first = plan[0]
             return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
         return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
 
@@ -286,9 +309,9 @@ class TriggerScan:
         return None
 
 
-#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, and whether
-#: it reads the lower-cased text.
-_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool]
+#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, whether
+#: it reads the lower-cased text, and then the words its matches begin with (when known).
+_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None]
 _PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
 
@@ -310,7 +333,9 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
     for run in runs:
         lowered = lowered_pattern(run)
         scanned = run if lowered is None else lowered
-        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None))
+        # (first words: of a lowered run only, the words of the lower-cased text being known)
+        first = first_words(scanned) if lowered is not None else None
+        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None, first))
     return plan
 
 
@@ -359,9 +384,12 @@ class TriggerKeys:
         self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
         self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
-    def possible(self, folded: str) -> frozenset[str]:
-        """The sets that may match in a text lower-cased to ``folded``."""
-        words = set(_WORD_RUN.findall(folded))
+    def possible(self, folded: str, words: set[str] | None = None, led_starts: list[int] | None = None) -> frozenset[str]:
+        """The sets that may match in a text lower-cased to ``folded`` (``words``: its
+        words, the runs of ``\\w``, and ``led_starts``, its
+        :func:`~marsad.extract.wordscan.word_led_starts`, when already known)."""
+        if words is None:
+            words = set(_WORD_RUN.findall(folded))
         stems = set(map(_STEM_OF, words))
         found = set(self.always)
         held = [self.by_word[word] for word in self.words.intersection(words)]
@@ -372,7 +400,8 @@ class TriggerKeys:
                 if name not in found and _parts_held(rest, words, stems):
                     found.add(name)
         for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
-            if name not in found and alone.search(folded) is not None:
+            if name not in found and (alone.search(folded) if led_starts is None else next_span(
+                    alone, folded, led_starts, 0)) is not None:  # (from the spaces: see wordscan)
                 found.add(name)
         return frozenset(found)
 
@@ -412,14 +441,26 @@ def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
     return cached[1]
 
 
+@dataclass(frozen=True)
+class DocumentParts:
+    """What a document's other readers found already (the pipeline's ``DocContext``):
+    its lower-cased text (:func:`~marsad.extract.casefold.folded_for_scan`), and where
+    that is not None, its :func:`~marsad.extract.wordscan.word_led_starts` and where
+    its words begin (:class:`~marsad.extract.casefold.WordIndex`; None when not built)."""
+
+    folded: str | None
+    led_starts: list[int] | None = None
+    index: WordIndex | None = None
+
+
 _SCANS = threading.local()
 
 
-def document_scan(triggers: dict[str, re.Pattern], doc: str) -> TriggerScan:
+def document_scan(triggers: dict[str, re.Pattern], doc: str, known: DocumentParts | None = None) -> TriggerScan:
     """The scan of ``doc`` (the one most recently typed in this thread is reused)."""
     scan = getattr(_SCANS, "scan", None)
     if scan is None or scan.text is not doc or scan.triggers is not triggers:
-        scan = _SCANS.scan = TriggerScan(triggers, doc)
+        scan = _SCANS.scan = TriggerScan(triggers, doc, known)
     return scan
 
 
@@ -479,13 +520,31 @@ class _Matcher:
         passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
-        armed = self.triggers["armed_target"].search(window)
-        unarmed = self.triggers["civilian_target"].search(window)
-        if armed and (not unarmed or armed.start() <= unarmed.start()):
+        # (a slice of a document that may be read lower-cased may be too, offset for offset)
+        folded = window.lower() if self.scan._folded_text() is not None else None
+        armed = _first_start(self.triggers["armed_target"], window, folded)
+        unarmed = _first_start(self.triggers["civilian_target"], window, folded)
+        if armed is not None and (unarmed is None or armed <= unarmed):
             return "armed"
-        if unarmed:
+        if unarmed is not None:
             return "unarmed"
         return None
+
+
+def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | None:
+    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's scan
+    plan on ``folded`` (``text`` lower-cased, or None): each run of its alternatives
+    searched apart, the first start found winning, and at one start the earlier run, as
+    in the set's own alternation."""
+    if folded is None:
+        found = pattern.search(text)
+        return found.start() if found is not None else None
+    best = None
+    for step in scan_plan(pattern):
+        found = step[0].search(folded if step[3] else text)
+        if found is not None and (best is None or found.start() < best):
+            best = found.start()
+    return best
 
 
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
@@ -526,7 +585,7 @@ def event_type_for(sub_event_type: str) -> str:
 
 def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                    context: str | None = None, victims: str | None = None, model: Any = None,
-                   doc: str | None = None, offset: int = 0) -> EventTyping:
+                   doc: str | None = None, offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
     ``victims`` ("armed"/"unarmed") is who the casualty counts say was hit, when known.
@@ -535,11 +594,12 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
     With ``model`` (an :class:`~marsad.extract.event_model.EventModel`), the
     model decides where it is confident and the rules otherwise.
     ``doc``/``offset``: the document ``text`` was cut from (``doc[offset:]``
-    starts with ``text``); its trigger scan is then shared by all its passages.
+    starts with ``text``); its trigger scan is then shared by all its passages
+    (``known``: what the document's other readers found, :class:`DocumentParts`).
     """
     rules = load_rules()
     typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims,
-                           doc=doc, offset=offset)
+                           doc=doc, offset=offset, known=known)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)

@@ -28,9 +28,10 @@ from functools import lru_cache
 
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
+from marsad.extract.casefold import for_spans
 from marsad.extract.dates import POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
-from marsad.extract.event_types import EventTyping, classify_event
+from marsad.extract.event_types import DocumentParts, EventTyping, classify_event
 from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
@@ -136,7 +137,8 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
     for clause in clauses:
         sentence = ctx.sentence_at(clause.start)
         typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
-                                context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start)
+                                context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start,
+                                known=_known(ctx))
         if typing.confidence < 0.85:
             continue
         clause.typing = typing
@@ -148,6 +150,16 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
     for index, group in enumerate(groups):
         group.end = groups[index + 1].start if index + 1 < len(groups) else len(ctx.text)
     return groups
+
+
+def _known(ctx: DocContext) -> DocumentParts:
+    """What the earlier components found in the document that its trigger scan reads too."""
+    known = ctx.extra.get("events.known")
+    if known is None:
+        folded = ctx.folded()
+        known = ctx.extra["events.known"] = DocumentParts(folded, None, None) if folded is None else DocumentParts(
+            folded, ctx.word_led_starts(), ctx.word_index())
+    return known
 
 
 def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]) -> None:
@@ -382,23 +394,30 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
             continue
         if _SOURCE_AFTER.match(ctx.norm, mention.span.end):
             continue  # "Police said gunmen killed …": the source of the report, not the initiator
-        if not _OBJECT_BEFORE.search(ctx.norm, max(0, mention.span.start - 16), mention.span.start):
+        if not _before(ctx, _OBJECT_BEFORE, mention.span.start, 16):
             return mention
     for mention in mentions:
         if _BETWEEN_BEFORE.search(ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
             return mention
     for mention in mentions:
-        if mention.name != "Civilians" and not _OBJECT_BEFORE.search(
-                ctx.norm, max(0, mention.span.start - 40), mention.span.start):
+        if mention.name != "Civilians" and not _before(ctx, _OBJECT_BEFORE, mention.span.start, 40):
             return mention
     return None
 
 
 def _is_agent(ctx: DocContext, mention: ActorMention) -> bool:
-    if _AGENT_BEFORE.search(ctx.norm, max(0, mention.span.start - 12), mention.span.start) is None:
+    if not _before(ctx, _AGENT_BEFORE, mention.span.start, 12):
         return False
     # the side ground was taken from lost it ("retook the town of X from al-Shabaab")
-    return _TAKEN_FROM.search(ctx.norm, max(0, mention.span.start - 80), mention.span.start) is None
+    return not _before(ctx, _TAKEN_FROM, mention.span.start, 80)
+
+
+def _before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
+    """Whether ``pattern.search(ctx.norm, max(0, end - reach), end)`` finds a match: on the
+    lower-cased text where that finds the same (:mod:`marsad.extract.casefold`; a ``re.I``
+    alternation is tried a letter at a time there, each alternative skipped on its first)."""
+    scanned, text = for_spans(pattern, ctx.norm, ctx.folded())
+    return scanned.search(text, max(0, end - reach), end) is not None
 
 
 def _is_class(name: str) -> bool:
@@ -491,7 +510,8 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
-                            victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start)
+                            victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start,
+                            known=_known(ctx))
     if typing.confidence < 0.85 and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     trigger = group.start + typing.evidence[0] if typing.evidence else None

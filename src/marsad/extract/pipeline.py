@@ -226,12 +226,8 @@ class DocContext:
         """Where one of ``words`` begins in ``norm`` (:class:`~marsad.extract.casefold.WordIndex`),
         to scan from with :func:`~marsad.extract.casefold.finditer`; None when the
         lower-cased text may not be used (then scan the whole text)."""
-        folded = self.folded()
-        if folded is None:
-            return None
-        if self._words is None:
-            self._words = WordIndex(folded)
-        return self._words.starts(words, digit_led)
+        index = self.word_index()
+        return None if index is None else index.starts(words, digit_led)
 
     def digit_runs(self) -> list[int]:
         """Where each run of digits (``\\d+``) begins in ``norm``: where a number
@@ -285,6 +281,21 @@ class DocContext:
         # As the lowered patterns, only once the process has warmed up (casefold.WARM_UP_CHARS):
         # a one-line run does not compile the space-led copies (about 6 ms).
         return self.folded() is not None and pattern.pattern.startswith(WORD_START)
+
+    def word_index(self) -> WordIndex | None:
+        """Where the words of :meth:`folded` begin (what :meth:`word_starts` reads), or None
+        when that is None."""
+        folded = self.folded()
+        if folded is None:
+            return None
+        if self._words is None:
+            self._words = WordIndex(folded)
+        return self._words
+
+    def word_led_starts(self) -> list[int]:
+        """:func:`~marsad.extract.wordscan.word_led_starts` of :meth:`folded` (else of
+        ``norm``: the two have the same word characters and spaces), once per document."""
+        return self._word_led_starts()
 
     def _word_led_starts(self) -> list[int]:
         if self._word_led is None:  # the two texts have the same word characters and spaces

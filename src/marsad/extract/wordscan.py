@@ -169,6 +169,22 @@ def spaced_spans(pattern: re.Pattern, spaced: re.Pattern | None, chars: frozense
             return out
 
 
+def listed_spans(pattern: re.Pattern, text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """``[m.span() for m in pattern.finditer(text)]`` for a pattern whose matches can only
+    begin at one of ``starts`` (ascending; :func:`first_words` and
+    :meth:`~marsad.extract.casefold.WordIndex.led_by` give them): tried there only, each
+    after the end of the last match, as the engine's own scan goes."""
+    out: list[tuple[int, int]] = []
+    match_at, pos = pattern.match, 0
+    for at in starts:
+        if at >= pos:
+            found = match_at(text, at)
+            if found is not None:
+                pos = found.end()
+                out.append((at, pos))
+    return out
+
+
 def opening_words(source: str) -> str:
     """``source`` led by :data:`WORD_START`, for a pattern each of whose matches
     begins a word (a ``\\b`` before a word character on every path; the test of
@@ -386,6 +402,53 @@ def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
     except Exception:  # noqa: BLE001 - another Python's parser: no keys, the set is always scanned
         return None
     return keyed, keyless
+
+
+#: The words a match can begin with (:func:`first_words`): whole words (the match's first run of ``\\w``
+#: is one of them), and beginnings (it begins with one), those of :data:`STEM` characters or more by
+#: their first :data:`STEM` characters, the shorter ones apart.
+FirstWords = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
+_FIRST_WORDS: dict[int, tuple[re.Pattern, FirstWords | None]] = {}
+
+
+def first_words(pattern: re.Pattern) -> FirstWords | None:
+    """The lower-cased words a match of ``WORD_START(?:a|b|…)(?![\\w])`` can begin with
+    (the first word of each alternative, read as :func:`alternative_keys` reads its parts),
+    so that it is tried only where the lower-cased text has one; None when that is not
+    known for some alternative (one that can begin with any letter, a digit …) or the
+    pattern is not of that form or not ASCII. A superset: what the parser's view does
+    not tell ends the word open, never a word too few."""
+    return derived(pattern, _FIRST_WORDS, _first_words)
+
+
+def _first_words(pattern: re.Pattern) -> FirstWords | None:
+    source = pattern.pattern
+    if (not isinstance(source, str) or not source.isascii() or not source.startswith(_HEAD)
+            or not source.endswith(_TAIL)):
+        return None
+    alternatives = top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+    if alternatives is None:
+        return None
+    whole: set[str] = set()
+    begun: set[str] = set()
+    try:
+        parser, c = import_module("re._parser"), import_module("re._constants")
+        for alternative in alternatives:
+            for word, ends in _heads(list(parser.parse(alternative, pattern.flags)), "", c):
+                if not word:
+                    return None
+                (whole if ends else begun).add(word)
+    except Exception:  # noqa: BLE001 - another Python's parser: not known, the set is scanned whole
+        return None
+    # (a beginning that another begins, or a whole word one begins, adds no place to try)
+    kept = [word for word in sorted(begun) if not any(word.startswith(other) for other in begun if other != word)]
+    whole = {word for word in whole if not word.startswith(tuple(kept))}
+    by_stem: dict[str, list[str]] = {}
+    for word in kept:
+        if len(word) >= STEM:
+            by_stem.setdefault(word[:STEM], []).append(word)
+    short = tuple(word for word in kept if len(word) < STEM)
+    return frozenset(whole), {stem: tuple(words) for stem, words in by_stem.items()}, short
 
 
 #: Closes a part of an alternative: the word read so far ends there (a separator or the pattern's end follows).
