@@ -201,3 +201,7 @@ def test_lead_sentence_end_on_fixed_cases(text):
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+def test_air_actors_with_an_auxiliary():
+    assert classify_event("The army said its jets had struck a weapons depot near the border.").sub_event_type == "Air/drone strike"

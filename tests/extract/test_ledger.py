@@ -687,3 +687,12 @@ def test_own_members_ordinal_runs_and_early_year_totals(text, deaths):
 ])
 def test_headlines_bare_victims_and_a_vague_headline_the_body_counts(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a rolling window opening the sentence scopes its counts; a calendar "last week" or a day inside it does not
+    ("Over the past two weeks, shelling has killed 35 people in the district, medics said.", 0),
+    ("Last week, gunmen killed 12 villagers in the hills, police said on Monday.", 12),
+])
+def test_a_rolling_period_opening_the_sentence_scopes_its_counts(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -296,6 +296,23 @@ _ORDINAL_APPOSITIVE = re.compile(r",\s*(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)
                                  r"ninth|tenth|latest)\b", re.I)
 
 
+#: a window up to the report ("the past week", "the last ten days"), not a calendar week an incident fell in ("last week")
+_ROLLING = re.compile(r"\b(?:past|previous|last\s+(?:\d+|few|several|two|three|four|five|six|seven|ten))\b", re.I)
+_OPENING_PERIOD_BEFORE = re.compile(r"\W*(?:(?:over|in|during|within|throughout|for)\s+)?", re.I)
+
+
+def _opening_period(ctx: DocContext, finding: Finding) -> DateValue | None:
+    """"Over the past week, air strikes killed at least 20 civilians in Saada": a week or longer that opens
+    the sentence scopes its counts, unless the sentence dates them to a day ("This week, strikes killed six
+    in X on Sunday …": Sunday's incident)."""
+    start, end = ctx.sentence_at(finding.start)
+    dates = starting_within(ctx.dates, start, end)
+    if any(d.precision == 1 for d in dates):
+        return None
+    return next((d for d in dates if d.precision >= 3 and d.rule == "dates.relative" and d.span is not None
+                 and _ROLLING.search(d.span.text) and _OPENING_PERIOD_BEFORE.fullmatch(ctx.norm, start, d.span.start)), None)
+
+
 def _period_owners(ctx: DocContext, findings: list[Finding], own_ends: list[int], periods: list[DateValue]) -> dict[int, Finding]:
     """The count whose own clause states each period: of the counts whose clause
     reaches it, the one whose verb comes last ("killed four farmers …, in an area
@@ -334,6 +351,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
+            elif casualty.part_of is None:
+                casualty.period = _opening_period(ctx, finding)
         # A count over a week or longer is a cumulative claim, not one incident's toll;
         # so is a monitor's documented total since a day two or more days back ("documented the
         # death of 16 civilians since 10 September", five days on).
