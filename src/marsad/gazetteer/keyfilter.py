@@ -1,7 +1,7 @@
 """A key filter: which keys an index certainly does not hold, without SQL.
 
 Most n-grams of a text are not place names, and each one is probed in the
-gazetteer (:meth:`~marsad.gazetteer.index.Gazetteer.has_key`). An SQLite
+gazetteer (:attr:`~marsad.gazetteer.index.Gazetteer.has_key`). An SQLite
 probe of the 120 MB bundled index costs 15-100 µs of CPU; this filter answers
 "certainly absent" in about 2 µs, so SQL only runs for keys that are there.
 
