@@ -63,7 +63,7 @@ from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
 __all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
 
-@dataclass(init=False)  # its own __init__: see Resolution
+@dataclass(init=False, eq=False)  # its own __init__ and __eq__: see Resolution
 class Context:
     """What the rest of the document says about where it is."""
 
@@ -106,6 +106,19 @@ class Context:
         self.document_units = set() if document_units is None else document_units
         self.located_in, self.written = located_in, written
         self._points = None
+
+    def __eq__(self, other: object) -> bool:
+        """Every field but the cached points equal (as dataclass compares; compiled: the ranks of a
+        document's names are looked up by context, see places._Ranks)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Context)
+        return (self.countries, self.sentence_admin1, self.document_admin1, self.own_admin1, self.anchors,
+                self.prefer_area, self.prefer_town, self.fuzzy_countries, self.sentence_units, self.document_units,
+                self.located_in, self.written) == (
+                other.countries, other.sentence_admin1, other.document_admin1, other.own_admin1, other.anchors,
+                other.prefer_area, other.prefer_town, other.fuzzy_countries, other.sentence_units,
+                other.document_units, other.located_in, other.written)
 
     def anchor_points(self) -> Points:
         """:attr:`anchors` indexed for distance tests (:class:`~marsad.gazetteer.groups.Points`)."""
