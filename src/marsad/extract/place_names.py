@@ -374,7 +374,12 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return alias_key(word) in load_lexicon().demonyms
+    return _alias_key(word) in load_lexicon().demonyms
+
+
+@lru_cache(maxsize=50_000)  # asked for every one-word name of every text; the same words recur
+def _alias_key(word: str) -> str:
+    return alias_key(word)
 
 
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:

@@ -28,7 +28,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -116,16 +116,22 @@ class Place:
         return self.feature in AREA_FEATURES
 
 
-_PLACE_FIELDS = tuple(item.name for item in fields(Place))
-
-
 def place_of(row: tuple) -> Place:
-    """``Place(*row)`` for a row of every field, about three times cheaper (a
+    """``Place(*row)`` for a row of every field, about four times cheaper (a
     frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    a lookup builds dozens of places)."""
-    place = object.__new__(Place)
-    place.__dict__.update(zip(_PLACE_FIELDS, row, strict=True))
+    a lookup builds dozens of places): its fields' dictionary written out (a
+    third cheaper than one updated from a ``zip`` of names and values)."""
+    place = _new(Place)
+    (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
+     admin3) = row
+    _set(place, "__dict__", {
+        "id": place_id, "name": name, "country": country, "admin1": admin1, "admin1_code": admin1_code,
+        "admin2": admin2, "latitude": latitude, "longitude": longitude, "feature": feature, "population": population,
+        "weight": weight, "source": source, "admin3": admin3})
     return place
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 #: features whose point stands for an area, not a town

@@ -35,8 +35,10 @@ _HEADER = len(_MAGIC) + 8  # the magic, then the index file's size (8 bytes, lit
 
 def fingerprint(key: str) -> int:
     """A key's 64-bit fingerprint (stable across processes, unlike ``hash``)."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    return _from_bytes(_blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+_blake2b, _from_bytes = hashlib.blake2b, int.from_bytes
 
 
 #: fingerprints are bisected within one of 2**_BUCKET_BITS buckets (finding where they start costs less than
@@ -62,7 +64,8 @@ class KeyFilter:
         return cls(array("Q", sorted({fingerprint(key) for key in keys})))
 
     def __contains__(self, key: str) -> bool:
-        wanted = fingerprint(key)
+        # fingerprint(key), inline: a text's every new n-gram is probed
+        wanted = _from_bytes(_blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
         fingerprints, bucket = self._fingerprints, wanted >> _BUCKET_SHIFT
         end = self._buckets[bucket + 1]
         position = bisect_left(fingerprints, wanted, self._buckets[bucket], end)
