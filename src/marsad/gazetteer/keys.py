@@ -280,18 +280,18 @@ _ARABIC_CONSONANTS = {
 }
 
 
-_REPEATS = re.compile(r"(.)\1+")  # a letter written twice or more
-
-
 def _single_letters(text: str) -> str:
-    """``_REPEATS.sub(r"\\1", text)``: a template replacement goes through the
-    ``re`` module's Python code on every call, match or not (twice the cost
-    of a word's other spelling rules together); a function is called per match."""
-    return _REPEATS.sub(_first_group, text) if _REPEATS.search(text) is not None else text
-
-
-def _first_group(match: re.Match) -> str:
-    return match[1]
+    """A letter written twice or more, once: ``re.sub(r"(.)\\1+", r"\\1", text)`` (a
+    newline, which ``.`` does not match, stays as often as written). Letter by
+    letter: compiled, a third of a regex search and substitution (a function
+    called per match), asked for each new word of a text."""
+    out: list[str] = []
+    previous = ""
+    for letter in text:
+        if letter != previous or letter == "\n":
+            out.append(letter)
+        previous = letter
+    return "".join(out)
 
 
 @lru_cache(maxsize=50_000)
