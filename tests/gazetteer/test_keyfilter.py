@@ -95,6 +95,7 @@ def test_place_of_builds_the_same_place_as_its_constructor():
     row = ("geonames:1", "Hajin", "SY", "Deir ez-Zor", "SY.09", "Abu Kamal", 34.69, 40.83, "town", 37935, 0, "bundled", None)
     built = place_of(row)
     assert built == Place(*row) and hash(built) == hash(Place(*row)) and repr(built) == repr(Place(*row))
+    assert list(vars(built).items()) == list(vars(Place(*row)).items())  # the same fields, in the same order
 
 
 def test_a_user_index_too_large_to_hold_in_memory_is_asked_by_sql(tmp_path, bundled_gazetteer_path, monkeypatch):

@@ -54,7 +54,8 @@ _REGION_PHRASES = (
 )  # (pattern, region, a word every match holds)
 
 
-@dataclass
+# Its own __init__: compiled (mypyc), the one dataclass writes stays interpreted (six times the cost)
+@dataclass(init=False)
 class Found:
     """A place name as the text gives it, before it is resolved."""
 
@@ -81,6 +82,24 @@ class Found:
     located_in: frozenset[str] = frozenset()  # unit keys of "X (District, Province)", "X, Province"
     container: Found | None = None  # "X area in <Y> countryside", "X neighbourhood of <Y> city"
     container_kind: str = ""  # "unit" (Y a district or sub-district) or "neighbourhood" (Y a town)
+
+    def __init__(self, start: int, end: int, key: str, known: bool, rule: str, relation: str | None = None,
+                 direction: str | None = None, forced: str | None = None, township: bool = False, length: int = 1,
+                 cued: bool = False, word: str = "") -> None:
+        self.start, self.end, self.key, self.known, self.rule = start, end, key, known, rule
+        self.relation, self.direction, self.forced, self.township = relation, direction, forced, township
+        self.length, self.cued, self.word = length, cued, word
+        # the rest is set once the names around it are read (places._resolve_all)
+        self.candidates = []
+        self.hint = None
+        self.unit = None
+        self.admin_country = None
+        self.admin_countries = frozenset()
+        self.given_countries = False
+        self.home = frozenset()
+        self.located_in = frozenset()
+        self.container = None
+        self.container_kind = ""
 
 
 def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) -> list[Found]:
@@ -355,7 +374,12 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return alias_key(word) in load_lexicon().demonyms
+    return _alias_key(word) in load_lexicon().demonyms
+
+
+@lru_cache(maxsize=50_000)  # asked for every one-word name of every text; the same words recur
+def _alias_key(word: str) -> str:
+    return alias_key(word)
 
 
 def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:

@@ -277,9 +277,10 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         named &= given
     for item in found:
         item.admin_countries, item.given_countries = named, bool(given)
+    sentences = [ctx.sentence_index(item.start) for item in found]  # (asked for each context built)
 
     def context_for(position: int, anchors, countries) -> Context:
-        item, sentence = found[position], ctx.sentence_index(found[position].start)
+        item, sentence = found[position], sentences[position]
         return Context(
             countries=countries,
             sentence_admin1=admin_by_sentence.sentence(sentence, item.key),
@@ -296,18 +297,18 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         )
 
     iso_units: dict[int, set[Place]] = {}
-    for item in found:
+    for position, item in enumerate(found):
         if item.unit is not None:
-            iso_units.setdefault(ctx.sentence_index(item.start), set()).add(item.unit)
+            iso_units.setdefault(sentences[position], set()).add(item.unit)
     for position, item in enumerate(found):
         # Only its own words say an unplaced name's governorate: another
         # sentence's governorate is often another place's (a daily round-up).
         following = found[position + 1] if position + 1 < len(found) else None
         codes = (_attached_admin1(ctx.norm, gazetteer, item, following)
-                 or admin_by_sentence.sentence(ctx.sentence_index(item.start)))
+                 or admin_by_sentence.sentence(sentences[position]))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
-        elif not codes and len(unit_set := iso_units.get(ctx.sentence_index(item.start), set())) == 1:
+        elif not codes and len(unit_set := iso_units.get(sentences[position], set())) == 1:
             item.hint = next(iter(unit_set))
         item.located_in = _located_in(ctx.norm, item)
         if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):

@@ -1,6 +1,6 @@
 """Places and points indexed for the area tests of disambiguation.
 
-A short consonant skeleton (:meth:`~marsad.gazetteer.index.Gazetteer.arabic_groups`)
+A short consonant skeleton (:attr:`~marsad.gazetteer.index.Gazetteer.arabic_groups`)
 meets dozens of places across the Arabic-speaking world, and a name is ranked
 two or three times per report; testing each of them against the context
 (:meth:`~marsad.gazetteer.resolve.Context.allows_arabic`) kept 165 of 63,677 on

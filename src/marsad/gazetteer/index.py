@@ -27,14 +27,18 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
+
+_Argument = TypeVar("_Argument")
+_Answer = TypeVar("_Answer")
 
 BUNDLED_VERSION = 12  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
@@ -112,16 +116,22 @@ class Place:
         return self.feature in AREA_FEATURES
 
 
-_PLACE_FIELDS = tuple(item.name for item in fields(Place))
-
-
 def place_of(row: tuple) -> Place:
-    """``Place(*row)`` for a row of every field, about three times cheaper (a
+    """``Place(*row)`` for a row of every field, about four times cheaper (a
     frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    a lookup builds dozens of places)."""
-    place = object.__new__(Place)
-    place.__dict__.update(zip(_PLACE_FIELDS, row, strict=True))
+    a lookup builds dozens of places): its fields' dictionary written out (a
+    third cheaper than one updated from a ``zip`` of names and values)."""
+    place = _new(Place)
+    (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
+     admin3) = row
+    _set(place, "__dict__", {
+        "id": place_id, "name": name, "country": country, "admin1": admin1, "admin1_code": admin1_code,
+        "admin2": admin2, "latitude": latitude, "longitude": longitude, "feature": feature, "population": population,
+        "weight": weight, "source": source, "admin3": admin3})
     return place
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 #: features whose point stands for an area, not a town
@@ -245,17 +255,30 @@ class Gazetteer:
         self._data_version: int | None = None
         self._fresh_until = 0.0
         self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
-        self._by_key = lru_cache(maxsize=100_000)(self._query_key)
-        self._has_key = lru_cache(maxsize=200_000)(self._query_has_key)
-        self._by_skeleton = lru_cache(maxsize=20_000)(self._query_skeleton)
-        self._arabic_groups = lru_cache(maxsize=20_000)(self._group_arabic)
-        self._archive_points = lru_cache(maxsize=1_000)(self._query_archive_points)
-        self._place = lru_cache(maxsize=50_000)(self._query_place)
+        # The lookups, each answered from its cache (a dictionary's own look-up: extraction asks
+        # about a hundred per note, most of them answered, and a method in front of an lru_cache
+        # cost three times as much as the look-up):
+        self._by_key = _Answers(self._query_key, 100_000)
+        self._has_key = _Answers(self._query_has_key, 200_000)
+        self._by_skeleton = _Answers(self._query_skeleton, 20_000)
+        self._arabic_groups = _Answers(self._group_arabic, 20_000)
+        self._archive_points = _Answers(self._query_archive_points, 1_000)
+        self._place = _Answers(self._query_place, 50_000)
+        #: every place one of whose names has this normalised key
+        self.by_key: Callable[[str], tuple[Place, ...]] = self._by_key.__getitem__
+        #: whether any place has a name with this key (a cheap probe: most n-grams of a text are not place names)
+        self.has_key: Callable[[str], bool] = self._has_key.__getitem__
+        #: fuzzy candidates (same consonant skeleton); callers must restrict them to the area the context allows
+        self.by_skeleton: Callable[[str], tuple[Place, ...]] = self._by_skeleton.__getitem__
+        #: :meth:`by_arabic_skeleton`'s places indexed by governorate, country and latitude (see _group_arabic)
+        self.arabic_groups: Callable[[str], PlaceGroups] = self._arabic_groups.__getitem__
+        #: the place of an id, or None
+        self.place: Callable[[str], Place | None] = self._place.__getitem__
+        #: (latitude, longitude, weight) of the town-level places that imported archives coded in a
+        #: governorate ("SY.09"), weight = how often each was coded; empty when no archive was imported
+        self.archive_points: Callable[[str], tuple[tuple[float, float, int], ...]] = self._archive_points.__getitem__
 
     # --- lookups ---------------------------------------------------------
-    def by_key(self, key: str) -> tuple[Place, ...]:
-        """Every place one of whose names has this normalised key."""
-        return self._by_key(key)
 
     def by_name(self, name: str) -> tuple[Place, ...]:
         return self.by_key(place_key(name))
@@ -266,16 +289,13 @@ class Gazetteer:
         short skeletons to the area the context allows."""
         return self.by_key(ARABIC_PREFIX + skel) if len(skel) >= 2 else ()
 
-    def arabic_groups(self, skel: str) -> PlaceGroups:
+    def _group_arabic(self, skel: str) -> PlaceGroups:
         """:meth:`by_arabic_skeleton`'s places indexed by governorate, country
         and latitude (:mod:`~marsad.gazetteer.groups`), as stubs: what the
         index reads of each, not the place (:meth:`arabic_places` builds those
         a caller keeps). A short skeleton meets dozens of places, of which the
         context keeps a few; building every one was half the cost of a new
         skeleton's lookup."""
-        return self._arabic_groups(skel)
-
-    def _group_arabic(self, skel: str) -> PlaceGroups:
         key = ARABIC_PREFIX + skel
         schemas = self._key_schemas(key) if len(skel) >= 2 else ()
         stubs: dict[str, PlaceStub] = {}
@@ -311,21 +331,11 @@ class Gazetteer:
             built[stub.id] = place
         return place
 
-    def by_skeleton(self, skel: str) -> tuple[Place, ...]:
-        """Fuzzy candidates (same consonant skeleton); callers must restrict
-        them to the area the context allows."""
-        return self._by_skeleton(skel)
-
-    def has_key(self, key: str) -> bool:
-        """Whether any place has a name with this key (a cheap probe: most
-        n-grams of a text are not place names)."""
-        return self._has_key(key)
-
     def _query_has_key(self, key: str) -> bool:
         schemas = self._key_schemas(key) if key else ()
         if not schemas:
             return False
-        if self._by_key(key):
+        if self._by_key[key]:
             return True  # one query for a name that is there: its places are looked up next anyway
         # exact for what the filters cannot rule out (a name whose place is missing, a fingerprint collision)
         parts = [f"SELECT 1 FROM {schema}.names WHERE key = ?" for schema in schemas]
@@ -430,9 +440,6 @@ class Gazetteer:
         schemas = tuple(schema for schema, keys in key_sets if keys is None or keys)
         return self._select("skel", skel, schemas) if schemas else ()
 
-    def place(self, place_id: str) -> Place | None:
-        return self._place(place_id)
-
     def _query_place(self, place_id: str) -> Place | None:
         built = self._built.get(place_id)
         if built is not None:
@@ -449,12 +456,6 @@ class Gazetteer:
     def admin1_place(self, country: str, admin1_code: str) -> Place | None:
         return self.place(f"admin1:{country}.{admin1_code}")
 
-    def archive_points(self, admin1_code: str) -> tuple[tuple[float, float, int], ...]:
-        """(latitude, longitude, weight) of the town-level places that imported
-        archives coded in a governorate ("SY.09"), weight = how often each was
-        coded; empty when no archive was imported."""
-        return self._archive_points(admin1_code)
-
     def _query_archive_points(self, admin1_code: str) -> tuple[tuple[float, float, int], ...]:
         with self._lock:
             return tuple(self.connection.execute(
@@ -463,12 +464,12 @@ class Gazetteer:
             ).fetchall())
 
     def clear_cache(self) -> None:
-        self._archive_points.cache_clear()
-        self._place.cache_clear()
-        self._by_key.cache_clear()
-        self._has_key.cache_clear()
-        self._by_skeleton.cache_clear()
-        self._arabic_groups.cache_clear()
+        self._archive_points.clear()
+        self._place.clear()
+        self._by_key.clear()
+        self._has_key.clear()
+        self._by_skeleton.clear()
+        self._arabic_groups.clear()
         self._built.clear()
         self._key_sets = self._main_ids = None  # the user index's keys and ids are read again
 
@@ -493,6 +494,24 @@ class Gazetteer:
 
     def close(self) -> None:
         self.connection.close()
+
+
+class _Answers(dict[_Argument, _Answer]):
+    """A lookup's answers by argument: a miss calls the lookup. Bounded: full,
+    it forgets every answer (as functools.lru_cache forgets the oldest; the
+    answers a text needs are asked for again at once)."""
+
+    __slots__ = ("_lookup", "_size")
+
+    def __init__(self, lookup: Callable[[_Argument], _Answer], size: int) -> None:
+        super().__init__()
+        self._lookup, self._size = lookup, size
+
+    def __missing__(self, argument: _Argument) -> _Answer:
+        if len(self) >= self._size:
+            self.clear()
+        answer = self[argument] = self._lookup(argument)
+        return answer
 
 
 _DEFAULT: dict[tuple, Gazetteer] = {}

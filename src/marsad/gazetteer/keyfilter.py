@@ -1,7 +1,7 @@
 """A key filter: which keys an index certainly does not hold, without SQL.
 
 Most n-grams of a text are not place names, and each one is probed in the
-gazetteer (:meth:`~marsad.gazetteer.index.Gazetteer.has_key`). An SQLite
+gazetteer (:attr:`~marsad.gazetteer.index.Gazetteer.has_key`). An SQLite
 probe of the 120 MB bundled index costs 15-100 µs of CPU; this filter answers
 "certainly absent" in about 2 µs, so SQL only runs for keys that are there.
 
@@ -35,8 +35,10 @@ _HEADER = len(_MAGIC) + 8  # the magic, then the index file's size (8 bytes, lit
 
 def fingerprint(key: str) -> int:
     """A key's 64-bit fingerprint (stable across processes, unlike ``hash``)."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    return _from_bytes(_blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+_blake2b, _from_bytes = hashlib.blake2b, int.from_bytes
 
 
 #: fingerprints are bisected within one of 2**_BUCKET_BITS buckets (finding where they start costs less than
@@ -62,7 +64,8 @@ class KeyFilter:
         return cls(array("Q", sorted({fingerprint(key) for key in keys})))
 
     def __contains__(self, key: str) -> bool:
-        wanted = fingerprint(key)
+        # fingerprint(key), inline: a text's every new n-gram is probed
+        wanted = _from_bytes(_blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
         fingerprints, bucket = self._fingerprints, wanted >> _BUCKET_SHIFT
         end = self._buckets[bucket + 1]
         position = bisect_left(fingerprints, wanted, self._buckets[bucket], end)

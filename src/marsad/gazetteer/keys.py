@@ -110,26 +110,17 @@ _MARKS.update({ord(a): b for a, b in zip("łŁøØđĐħĦıßæÆœŒþ", ("l",
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./,()]+")
 # A glued assimilated article: "ezzor", "arraqqa", "ashsham", "attall".
 _GLUED_ARTICLE = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
-# (letters that must occur for the rule to apply, pattern or plain string, replacement);
-# the triggers only skip rules that cannot match (building the bundled index
-# folds about a million names), plain strings are replaced without a regex.
-_VOWEL_RULES = (
-    # a glued "ud-Din", "ed-Din": "Salahuddin" = "Salah al-Din", "Nureddine" = "Nur ad-Din"
-    (("ddin",), re.compile(r"(?<=[a-z]{3})[uea]ddin(?:e)?\b"), " din"),
-    (("iy",), re.compile(r"iy(?=[aeiou])"), "i"),
-    # a consonant's "y" before a vowel: "Lahya" = "Lahia", "Yahya" = "Yahia"
-    (("y",), re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])"), "i"),
-    (("ee",), "ee", "i"),
-    (("o", "aw"), re.compile(r"ou|oo|aw(?![aeiou])|o"), "u"),
-    (("ei", "ey", "ai"), re.compile(r"ei|ey|ai"), "ay"),
-    (("e",), "e", "a"),
-    (("dj",), "dj", "j"),
-    (("ch",), re.compile(r"(?<![sct])ch"), "sh"),
-    (("q",), "q", "k"),
-    (("y",), re.compile(r"y\b"), "i"),
-    ((), None, ""),  # doubled letters single: see _single_letters
-    (("h",), re.compile(r"(?<=[aiu])h\b"), ""),
-)
+# The spelling rules of one word (see _word_key, which applies them in this order).
+# a glued "ud-Din", "ed-Din": "Salahuddin" = "Salah al-Din", "Nureddine" = "Nur ad-Din"
+_GLUED_DIN = re.compile(r"(?<=[a-z]{3})[uea]ddin(?:e)?\b")
+_IY_VOWEL = re.compile(r"iy(?=[aeiou])")
+# a consonant's "y" before a vowel: "Lahya" = "Lahia", "Yahya" = "Yahia"
+_CONSONANT_Y = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])")
+_O_SOUNDS = re.compile(r"ou|oo|aw(?![aeiou])|o")
+_AY_SOUNDS = re.compile(r"ei|ey|ai")
+_FRENCH_CH = re.compile(r"(?<![sct])ch")
+_FINAL_Y = re.compile(r"y\b")
+_FINAL_H_AFTER_VOWEL = re.compile(r"(?<=[aiu])h\b")
 
 _ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
@@ -164,20 +155,38 @@ def place_key(name: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _word_key(word: str) -> str:
-    """One word of a name through the spelling rules (lower-case, marks and articles removed)."""
-    for triggers, pattern, replacement in _VOWEL_RULES:
-        for trigger in triggers:  # (a loop, not any(): a miss on every n-gram of a text adds up)
-            if trigger in word:
-                break
-        else:
-            if triggers:
-                continue
-        if pattern is None:
-            word = _single_letters(word)
-        elif isinstance(pattern, str):
-            word = word.replace(pattern, replacement)
-        else:
-            word = pattern.sub(replacement, word)
+    """One word of a name through the spelling rules (lower-case, marks and articles removed).
+
+    Each rule is tried only when the letters it needs occur in the word as the
+    rules before it left it (building the bundled index folds about a million
+    names; a text's every new word is folded), and a plain string is replaced
+    without a regex. Written out rather than read from a table of rules: a
+    loop over a table cost three times the rules' own work."""
+    if "ddin" in word:
+        word = _GLUED_DIN.sub(" din", word)
+    if "iy" in word:
+        word = _IY_VOWEL.sub("i", word)
+    if "y" in word:
+        word = _CONSONANT_Y.sub("i", word)
+    if "ee" in word:
+        word = word.replace("ee", "i")
+    if "o" in word or "aw" in word:
+        word = _O_SOUNDS.sub("u", word)
+    if "ei" in word or "ey" in word or "ai" in word:
+        word = _AY_SOUNDS.sub("ay", word)
+    if "e" in word:
+        word = word.replace("e", "a")
+    if "dj" in word:
+        word = word.replace("dj", "j")
+    if "ch" in word:
+        word = _FRENCH_CH.sub("sh", word)
+    if "q" in word:
+        word = word.replace("q", "k")
+    if "y" in word:
+        word = _FINAL_Y.sub("i", word)
+    word = _single_letters(word)  # doubled letters single
+    if "h" in word:
+        word = _FINAL_H_AFTER_VOWEL.sub("", word)
     return word.replace(" ", "")  # (the glued "ud-Din" rule splits a word in two for the rules after it)
 
 
@@ -271,18 +280,18 @@ _ARABIC_CONSONANTS = {
 }
 
 
-_REPEATS = re.compile(r"(.)\1+")  # a letter written twice or more
-
-
 def _single_letters(text: str) -> str:
-    """``_REPEATS.sub(r"\\1", text)``: a template replacement goes through the
-    ``re`` module's Python code on every call, match or not (twice the cost
-    of a word's other spelling rules together); a function is called per match."""
-    return _REPEATS.sub(_first_group, text) if _REPEATS.search(text) is not None else text
-
-
-def _first_group(match: re.Match) -> str:
-    return match[1]
+    """A letter written twice or more, once: ``re.sub(r"(.)\\1+", r"\\1", text)`` (a
+    newline, which ``.`` does not match, stays as often as written). Letter by
+    letter: compiled, a third of a regex search and substitution (a function
+    called per match), asked for each new word of a text."""
+    out: list[str] = []
+    previous = ""
+    for letter in text:
+        if letter != previous or letter == "\n":
+            out.append(letter)
+        previous = letter
+    return "".join(out)
 
 
 @lru_cache(maxsize=50_000)

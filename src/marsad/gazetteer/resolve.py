@@ -63,7 +63,7 @@ from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
 __all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
 
-@dataclass
+@dataclass(init=False, eq=False)  # its own __init__ and __eq__: see Resolution
 class Context:
     """What the rest of the document says about where it is."""
 
@@ -86,7 +86,39 @@ class Context:
     located_in: frozenset[str] = frozenset()
     written: str = ""  # the name as the text spells it (breaks ties between namesakes)
     # the anchors in order of latitude, and as they were when that was built
-    _points: tuple[tuple, Points] | None = field(default=None, repr=False, compare=False)  # not init=False: mypyc leaves those unset
+    _points: tuple[tuple, Points] | None = field(default=None, repr=False, compare=False)
+
+    def __init__(self, countries: set[str] | None = None, sentence_admin1: set[str] | None = None,
+                 document_admin1: set[str] | None = None, own_admin1: set[str] | None = None,
+                 anchors: list[tuple[float, float]] | None = None, prefer_area: bool = False, prefer_town: bool = False,
+                 fuzzy_countries: set[str] | None = None, sentence_units: set[tuple[str, str]] | None = None,
+                 document_units: set[tuple[str, str]] | None = None, located_in: frozenset[str] = frozenset(),
+                 written: str = "") -> None:
+        # (None for a new empty collection, as the fields' default factories give)
+        self.countries = set() if countries is None else countries
+        self.sentence_admin1 = set() if sentence_admin1 is None else sentence_admin1
+        self.document_admin1 = set() if document_admin1 is None else document_admin1
+        self.own_admin1 = set() if own_admin1 is None else own_admin1
+        self.anchors = [] if anchors is None else anchors
+        self.prefer_area, self.prefer_town = prefer_area, prefer_town
+        self.fuzzy_countries = set() if fuzzy_countries is None else fuzzy_countries
+        self.sentence_units = set() if sentence_units is None else sentence_units
+        self.document_units = set() if document_units is None else document_units
+        self.located_in, self.written = located_in, written
+        self._points = None
+
+    def __eq__(self, other: object) -> bool:
+        """Every field but the cached points equal (as dataclass compares; compiled: the ranks of a
+        document's names are looked up by context, see places._Ranks)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Context)
+        return (self.countries, self.sentence_admin1, self.document_admin1, self.own_admin1, self.anchors,
+                self.prefer_area, self.prefer_town, self.fuzzy_countries, self.sentence_units, self.document_units,
+                self.located_in, self.written) == (
+                other.countries, other.sentence_admin1, other.document_admin1, other.own_admin1, other.anchors,
+                other.prefer_area, other.prefer_town, other.fuzzy_countries, other.sentence_units,
+                other.document_units, other.located_in, other.written)
 
     def anchor_points(self) -> Points:
         """:attr:`anchors` indexed for distance tests (:class:`~marsad.gazetteer.groups.Points`)."""
@@ -151,12 +183,17 @@ _ARABIC_KM = 50
 _OCHA_PARTS = re.compile(r"\s+-\s+")
 
 
-@dataclass  # not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per candidate
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per
+# candidate. Its own __init__: compiled (mypyc), the one dataclass writes stays interpreted (six times the cost).
+@dataclass(init=False)
 class Resolution:
     place: Place
     score: float
     fuzzy: bool = False
     margin: float = 0.0  # over the next best candidate (inf when alone)
+
+    def __init__(self, place: Place, score: float, fuzzy: bool = False, margin: float = 0.0) -> None:
+        self.place, self.score, self.fuzzy, self.margin = place, score, fuzzy, margin
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -352,7 +389,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
-        consonants = latin_skeleton(name) if name else _single(skeleton(key))
+        consonants = latin_skeleton(name) if name else _key_consonants(key)
         if len(consonants) < 5 and not near:
             consonants = ""  # nothing the context would allow: skip the query
         places: Sequence[Place] = ()
@@ -467,6 +504,12 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 def unit_key(name: str) -> str:
     """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
     return place_key(plain_unit_name(name))
+
+
+@lru_cache(maxsize=50_000)  # a name is ranked two or three times per document, and in document after document
+def _key_consonants(key: str) -> str:
+    """:func:`~marsad.gazetteer.keys.latin_skeleton` of a name whose key is ``key``."""
+    return _single(skeleton(key))
 
 
 def _single(consonants: str) -> str:
