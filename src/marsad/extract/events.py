@@ -156,7 +156,7 @@ def _known(ctx: DocContext) -> DocumentParts:
     """What the earlier components found in the document that its trigger scan reads too."""
     known = ctx.extra.get("events.known")
     if known is None:
-        folded = ctx.folded()
+        folded: str | None = ctx.folded()
         known = ctx.extra["events.known"] = DocumentParts(folded, None, None) if folded is None else DocumentParts(
             folded, ctx.word_led_starts(), ctx.word_index())
     return known
