@@ -78,7 +78,18 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "claim, a report naming only the governorate is no other place in linkage, the day a statement was made "
             "dates no incident, \"the past week\" is a week and the rest of a monitor's total is derived: 44 exact "
             "(40/46, tally error 46: 40 from 45's claim, which names an unknown village and no country, and 6 from "
-            "46's strike told only inside the monitor's week, which marsad keeps inside the claim).")
+            "46's strike told only inside the monitor's week, which marsad keeps inside the claim).\n\n"
+            "Streams 47-52 (2026-12-04, evening) were written before being run: a restaurant bomb with a toll update, a "
+            "group's claim and deaths in hospital (Mogadishu); a village raid with residents', police and burial counts "
+            "(Zamfara); a farm strike told in two spellings with a monitor's weekly roundup (Idlib); a missile strike with "
+            "a body found in the rubble, the UN's week and a day of mourning (Kharkiv); an attack on an oil-field post with "
+            "the group's claim and a month's total (Deir ez-Zor); a market strike whose toll climbs, with a coalition "
+            "statement and a UN week (Saada). First run: 47, 48 and 51 exact (47 once its truth named the governorate as "
+            "the gazetteer does), 49 tally error 5, 50 one incident too many, 52 tally error 20. After the fixes each "
+            "stream's notes name (a roundup sentence's second incident, a source joining its own thread through its "
+            "closest report, a day of mourning, a rolling week opening a sentence, air actors with an auxiliary) all six "
+            "are exact; 45 became exact too (linkage-5: forces of no stated country), and the scenario tests' gazetteer "
+            "now holds Niger, where 45 is set.")
 
 
 def main(argv: list[str] | None = None) -> int:
