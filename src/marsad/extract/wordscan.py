@@ -375,12 +375,17 @@ def alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
     return derived(pattern, _KEYS, _alternative_keys)
 
 
-def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
+def _word_led_alternatives(pattern: re.Pattern) -> list[str] | None:
+    """The top-level alternatives of an ASCII ``WORD_START(?:a|b|…)(?![\\w])``, else None."""
     source = pattern.pattern
     if (not isinstance(source, str) or not source.isascii() or not source.startswith(_HEAD)
             or not source.endswith(_TAIL)):
         return None
-    alternatives = top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+    return top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+
+
+def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
+    alternatives = _word_led_alternatives(pattern)
     if alternatives is None:
         return None
     keyed: list[list[Keys]] = []
@@ -422,11 +427,7 @@ def first_words(pattern: re.Pattern) -> FirstWords | None:
 
 
 def _first_words(pattern: re.Pattern) -> FirstWords | None:
-    source = pattern.pattern
-    if (not isinstance(source, str) or not source.isascii() or not source.startswith(_HEAD)
-            or not source.endswith(_TAIL)):
-        return None
-    alternatives = top_level_alternatives(source[len(_HEAD) : -len(_TAIL)])
+    alternatives = _word_led_alternatives(pattern)
     if alternatives is None:
         return None
     whole: set[str] = set()
