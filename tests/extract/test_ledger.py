@@ -696,3 +696,13 @@ def test_headlines_bare_victims_and_a_vague_headline_the_body_counts(text, death
 ])
 def test_a_rolling_period_opening_the_sentence_scopes_its_counts(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a state force's word on the enemy it killed beside its own losses: other dead
+    ("Two policemen died in the raid, and police said they shot dead five of the gunmen.", 7),
+    # an armed group's word on the soldiers it killed beside the soldiers' own toll: the same dead, the lower counts
+    ("Four soldiers were killed at the post. The rebels said they had killed 15 soldiers.", 4),
+])
+def test_a_state_forces_word_on_the_enemy_beside_its_own_losses(text, deaths):
+    assert _deaths(_extract(text)) == deaths

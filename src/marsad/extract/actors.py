@@ -222,7 +222,7 @@ class ActorLexicon:
             if not entry.acled or "{country}" not in entry.acled:
                 continue
             kind = entry.acled_for(None)
-            if kind and head.lower() == kind.lower():
+            if kind and head.lower() in (kind.lower(), entry.name.lower()):  # (marsad's own name: "Police")
                 return kind, False
             template = re.escape(entry.acled).replace(r"\{country\}", "[^()]+?")
             if kind and re.fullmatch(template, head, re.I):

@@ -514,7 +514,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         if casualty.id in claims:
             reference = earlier or _first_non_claim(casualties, claims, outcome)
             if reference is not None and (_other_victims(ctx, finding, casualty, found_by[reference.id], reference)
-                                          or _adds_to_claim(ctx, finding, found_by[reference.id])):
+                                          or _adds_to_claim(ctx, finding, found_by[reference.id])
+                                          or _claims_the_enemy(ctx, finding, reference)):
                 reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id
@@ -568,6 +569,27 @@ def _adds_to_claim(ctx: DocContext, claim_finding: Finding, finding: Finding) ->
     said they killed five militants; one officer also died")."""
     return finding.start > claim_finding.start and ctx.sentence_index(finding.start) == ctx.sentence_index(claim_finding.start) \
         and introduces_new(ctx, finding)
+
+
+#: a state force's word on what it did ("the army said it had killed eight of the attackers")
+_STATE_SPEAKER = re.compile(r"\b(?:army|military|police|security\s+forces|troops|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\s+"
+                            r"(?:\w+\s+){0,2}?(?:said|says|claimed|added|announced|reported)\b", re.I)
+#: the other side, as a state force names it
+_ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|bandits|jihadists|rebels|gunmen|fighters|"
+                    r"extremists|infiltrators)\b", re.I)
+
+
+def _claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference: Casualty) -> bool:
+    """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
+    ambush, and the army said it killed eight of the attackers"): other dead, not its account of the same."""
+    from marsad.extract.actors import force_kind
+
+    kind = force_kind(reference.affiliation) if reference.affiliation else None
+    if kind is None or kind[0] not in ("Military Forces", "Police Forces"):
+        return False
+    start = ctx.sentence_at(claim_finding.start)[0]
+    victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
+    return bool(_STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) and _ENEMY.search(victims))
 
 
 def _same_side(one: str | None, other: str | None) -> bool:
