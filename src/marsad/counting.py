@@ -187,6 +187,10 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
     return False
 
 
+#: the state's forces as a speaker ("the army said", "police said", "the defence ministry announced")
+_STATE_FORCE = r"(?:military|army|ministry|forces|command|police|coalition|junta|government)"
+STATE_SPEAKER = re.compile(r"\b" + _STATE_FORCE + r"\s+(?:\w+\s+){0,2}?(?:said|says|claimed|added|announced|reported)\b", re.I)
+
 _PARTY_CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|said\s+on\s+\w+day\s+(?:it|they)\b|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
@@ -197,7 +201,7 @@ _PARTY_CLAIM = re.compile(
     r"(?:its|their)\s+(?:fighters|militants|members|men|mujahideen)|"
     # a state force's word on what its own strike or raid did ("the military said its aircraft had struck a
     # command post, killing several militants"); its own dead ("said its soldiers were killed") name no action
-    r"(?:military|army|ministry|forces|command|police|coalition|junta|government)\s+said\s+(?:on\s+\w+day\s+)?"
+    r"" + _STATE_FORCE + r"\s+said\s+(?:on\s+\w+day\s+)?"
     r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets|warplanes|planes|drones|forces|troops|soldiers|units|"
     r"artillery|navy)\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|targeted|killed|neutrali[sz]ed|eliminated|attacked|"
     r"raided|bombed|shelled|destroyed))\b",

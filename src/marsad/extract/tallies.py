@@ -19,6 +19,7 @@ from marsad.counting import (
     ONE_OF_THE_WOUNDED,
     PAST_PERIOD,
     REST_RE,
+    STATE_SPEAKER,
     SUMMED,
     WEEKS_OF_FIGHTING,
     is_aggregate_scope,
@@ -571,9 +572,6 @@ def _adds_to_claim(ctx: DocContext, claim_finding: Finding, finding: Finding) ->
         and introduces_new(ctx, finding)
 
 
-#: a state force's word on what it did ("the army said it had killed eight of the attackers")
-_STATE_SPEAKER = re.compile(r"\b(?:army|military|police|security\s+forces|troops|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\s+"
-                            r"(?:\w+\s+){0,2}?(?:said|says|claimed|added|announced|reported)\b", re.I)
 #: the other side, as a state force names it
 _ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|bandits|jihadists|rebels|gunmen|fighters|"
                     r"extremists|infiltrators)\b", re.I)
@@ -589,7 +587,7 @@ def _claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference: Casual
         return False
     start = ctx.sentence_at(claim_finding.start)[0]
     victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
-    return bool(_STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) and _ENEMY.search(victims))
+    return bool(STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) and _ENEMY.search(victims))
 
 
 def _same_side(one: str | None, other: str | None) -> bool:
