@@ -158,7 +158,8 @@ def _inverted(ctx: DocContext, match: re.Match) -> int | None:
 
 def _names_people(victims: str) -> bool:
     return bool(CIVILIAN_NOUNS.search(victims) or COMBATANT_NOUNS.search(victims)
-                or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?)\b", victims, re.I))
+                or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?|attackers?|assailants?|gunm[ae]n)\b",
+                             victims, re.I))
 
 
 #: "lost five of their own": a side's own people ("of their own vehicles" names things, "of its own men" people)
@@ -199,7 +200,7 @@ def _headline_subject(ctx: DocContext, clause_start: int, aux_start: int, match:
     if not _PASSIVE_HEADLINE_AFTER.match(ctx.norm, match.end()):
         return []  # "Gunmen killed 20 cows": the killers, not the killed
     person = not head.lower().endswith(("s", "men", "children", "people")) and head.lower() not in _COLLECTIVE and (
-        CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head) or (head[:1].isupper() and demonym_countries(head)))
+        _names_people(head) or (head[:1].isupper() and demonym_countries(head)))
     if not person:
         return []
     return [Finding(outcome, None, 1, bare.start("head"), match.end(), match.start(), match.end(), head,
@@ -429,8 +430,7 @@ _SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|t
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
 _PARTICIPLE_OBJECT = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
 _LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
-#: the attacker named first ("the bomber and three passers-by were killed"): one of the dead
-_ATTACKER = re.compile(r"(?:suicide\s+)?(?:bomber|attacker|assailant|gunman)", re.I)
+
 
 
 def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
@@ -443,8 +443,7 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
         # "a woman and two children": a person ("an attack and two …" is not); "one soldier
         # and …" is a number the subject already counts; "including four policemen, a
         # soldier and three militants" lists parts
-        person = CIVILIAN_NOUNS.fullmatch(lead.group("head")) or COMBATANT_NOUNS.fullmatch(lead.group("head")) \
-            or _ATTACKER.fullmatch(lead.group("head"))
+        person = _names_people(lead.group("head"))
         if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
             return []
     both = 2 if lead.group("head").lower() == "couple" else 1  # "a couple and their two sons": the couple is two
