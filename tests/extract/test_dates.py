@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from marsad.extract.dates import dates_component
 from marsad.extract.pipeline import DocContext
 
@@ -56,3 +58,24 @@ def test_last_weekday_and_a_bare_weekday_are_days_before_publication():
     assert extract_text("Gunmen killed two farmers near Tafas Tuesday.", published=friday).events[0].event_date == date(2024, 3, 5)
     sunday = date(2024, 3, 10)
     assert extract_text("A bomb killed three people in Azaz last Sunday.", published=sunday).events[0].event_date == date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("They have killed 20 officers so far this year.", date(2024, 1, 1), date(2024, 3, 8)),
+    ("The group lost 300 fighters last year.", date(2023, 1, 1), date(2023, 12, 31)),
+    ("UNAMA counted 1,274 deaths in the first quarter of the year.", date(2024, 1, 1), date(2024, 3, 8)),
+    ("The toll during the first six months of 2023 was 410.", date(2023, 1, 1), date(2023, 6, 30)),
+    ("Attacks rose in the second half of 2022.", date(2022, 7, 1), date(2022, 12, 31)),
+])
+def test_a_year_or_a_part_of_one_is_a_period(text, start, end):
+    _, found = _dates(text, published=date(2024, 3, 8))
+    assert [(f[1], f[2]) for f in found if f[4] == "dates.year"] == [(start, end)]
+
+
+@pytest.mark.parametrize("text", [
+    "This year's deadliest attack killed 30 people on Monday.",
+    "It was the deadliest attack on troops in the region this year.",
+])
+def test_a_comparison_with_the_year_is_no_period(text):
+    _, found = _dates(text, published=date(2024, 3, 8))
+    assert [f for f in found if f[4] == "dates.year"] == []

@@ -706,3 +706,19 @@ def test_a_rolling_period_opening_the_sentence_scopes_its_counts(text, deaths):
 ])
 def test_a_state_forces_word_on_the_enemy_beside_its_own_losses(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a count over this year or a part of it is a running total, not an incident
+    ("A roadside bomb killed two officers on Sunday. The group has carried out similar attacks this year, killing 20.", 2),
+    ("The mission documented 1,100 civilian casualties, 410 killed and 690 injured, in the first quarter of the year.", 0),
+    # a breakdown of casualties: the casualties are the whole, not more dead
+    ("The clashes left 45 casualties, 12 killed and 33 wounded, hospital sources said.", 12),
+    # an earlier word of the same speaker is the earlier figure of the same dead
+    ("Rescuers pulled seven bodies from the rubble, the governor said. Earlier he had said five people were confirmed dead.", 7),
+    # a relative of someone counted before is one more
+    ("A shell hit a house in the village, killing a woman. Her husband died of his wounds the next day.", 2),
+    ("A man shot dead his brother and their parents at the family farm, police said.", 3),
+])
+def test_running_totals_breakdowns_earlier_words_and_relatives(text, deaths):
+    assert _deaths(_extract(text)) == deaths

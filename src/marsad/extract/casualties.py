@@ -294,6 +294,11 @@ _VERB_CHAIN = (
 # (a quoted vague count: "killed 'dozens'", "killed \"several\" assailants")
 _OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
 _VERB_GAP = re.compile(_VERB_CHAIN, re.I)
+#: a relative's noun ("son", "wife", "parents"): after "his", "her" or "their" someone other than the person named before
+_KIN = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
+       r"aunt|friend|colleague)")
+_KIN_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _KIN, re.I)
+_SOMEONES_RELATIVE = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + _KIN, re.I)
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
@@ -404,9 +409,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if word in ("himself", "herself"):  # "killing himself and four worshippers": the attacker died too
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], "attacker",
                        "casualties.object.reflexive", 0.7, active=True)
-    if word in ("him", "her") and not re.match(r"\s+(?:\w+\s+)?(?:son|daughter|husband|wife|brother|sister|father|mother|"
-                                               r"child|baby|relative|cousin|nephew|niece|uncle|aunt|friend|colleague)",
-                                               ctx.norm[det.end():det.end() + 30], re.I):
+    if word in ("him", "her") and not _KIN_AFTER.match(ctx.norm[det.end():det.end() + 30]):
         end = det.end()
         return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], word,
                        "casualties.object.pronoun", 0.7, active=True)
@@ -419,7 +422,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if not phrase.strip() and word in ("another", "one"):
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], word,
                        "casualties.object.another", 0.6, active=True)
-    if head == "couple" and word in ("a", "an", "the", "one"):
+    if (head == "couple" and word in ("a", "an", "the", "one")) or (head == "parents" and word in ("his", "her", "their")):
         return Finding(outcome, None, 2, det.start("det"), end, trigger[0], trigger[1], phrase,
                        "casualties.object.couple", 0.7, active=True)
     if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end) or \
@@ -427,6 +430,12 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
                    "casualties.object.singular", 0.75, active=True)
+
+
+def names_relative(victim_text: str) -> bool:
+    """Whether the victims are named as someone's relatives ("Her husband", "their two sons"):
+    after the person counted before, someone else, not that person again."""
+    return _SOMEONES_RELATIVE.match(victim_text) is not None
 
 
 def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
@@ -753,7 +762,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="9")
+@register("casualties", version="10")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -304,8 +304,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
                                                                                number.start + 1):
             continue  # "eight gunmen aboard four pickups were killed": the pickups only carried them
         phrase = _CARRIED_IN.split(between.strip(), maxsplit=1)[0]
-        if _head_noun(phrase) in NON_PERSON:
-            break
+        if _head_noun(phrase) in NON_PERSON or (findings and _head_noun(phrase) in ("casualties", "casualty")):
+            break  # ("45 casualties, 12 killed and 33 wounded": the casualties are the whole, not more dead)
         numbers.take(number)
         if not findings:
             findings += _coordinated_singulars(ctx, number.end, aux_start, match, outcome)

@@ -304,7 +304,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
             ctx.anchors.setdefault(f"month:{n}", value)
             periods.append(value)
     for match in _scan(ctx, SINCE):
-        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
+        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
             continue
         since = next((v for v in absolute if 0 <= stated_span(v).start - match.end() <= 3 and v.start.year > 1900), None)
         if since is None:
@@ -313,12 +313,13 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
         periods.append(DateValue(since.start, end, precision_for(since.start, end), relative=False,
                                  span=ctx.span(match.start(), stated_span(since).end), rule="dates.since"))
     periods += _since_year_start(ctx)
+    periods += _year_parts(ctx)
     return periods
 
 
 #: "the worst attack since January 2021": a comparison, not the period of a toll
 _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
-                                r"[^.;,]{0,30}$", re.I)
+                                r"[^.;,]{0,60}$", re.I)
 
 #: "since the start of the year", "since the beginning of 2023", "since January"
 _SINCE_YEAR = re.compile(opening_words(
@@ -336,7 +337,7 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
         return []
     found = []
     for match in ctx.scan(_SINCE_YEAR):
-        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 40), match.start()):
+        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
             continue
         if match.group("month"):
             month = MONTHS[match.group("month").lower()]
@@ -350,6 +351,47 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
     return found
 
 
+#: a year or a part of one as a count's period: "so far this year", "last year", "in the first quarter
+#: of the year", "during the first six months of 2023" ("this year's", "the deadliest this year": no period)
+_YEAR_PART = re.compile(opening_words(
+    r"\b(?:(?:in|during|over|throughout|for)\s+the\s+(?P<part>first|second|third|fourth|last)\s+"
+    r"(?P<unit>quarter|half|(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
+    r"(?:the\s+year|(?P<part_which>this|last)\s+year|(?P<part_year>(?:19|20)\d\d))|"
+    r"(?:so\s+far\s+)?(?P<which>this|last)\s+year(?!'s|\s+(?:ago|after|before|earlier|later)))\b"),
+    re.I,
+)
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11}
+
+
+def _year_parts(ctx: DocContext) -> list[DateValue]:
+    """Periods of a year or of a part of one (:data:`_YEAR_PART`), up to the report for this year's."""
+    if ctx.published is None:
+        return []
+    found = []
+    for match in ctx.scan(_YEAR_PART):
+        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
+            continue
+        which = (match.group("which") or match.group("part_which") or "this").lower()
+        year = int(match.group("part_year") or (ctx.published.year - (which == "last")))
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        if match.group("part"):
+            unit = match.group("unit").lower()
+            months = 3 if unit == "quarter" else 6 if unit == "half" else \
+                int(_MONTH_COUNTS.get(match.group("months").lower(), match.group("months")))
+            index = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(match.group("part").lower())
+            if not 0 < months <= 12 or (index is not None and (index + 1) * months > 12):
+                continue
+            begin = add_months(start, index * months) if index is not None else add_months(start, 12 - months)
+            start, end = begin, add_months(begin, months) - timedelta(days=1)
+        end = min(end, ctx.published)
+        if start > end:
+            continue
+        found.append(DateValue(start, end, precision_for(start, end), relative=match.group("part_year") is None,
+                               span=ctx.span(match.start(), match.end()), rule="dates.year"))
+    return found
+
+
 def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[DateValue]) -> date | None:
     """The report date: the latest full date the text states or implies."""
     candidates = [v.end for v in absolute if v.precision == 1 and v.start.year > 1900]
@@ -357,7 +399,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="3")
+@register("dates", version="4")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

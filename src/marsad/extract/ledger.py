@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from marsad.counting import KILLED, ONE_OF_THE_WOUNDED, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, adds_to_total
-from marsad.extract.casualties import Finding
+from marsad.extract.casualties import Finding, names_relative
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
@@ -52,6 +52,7 @@ _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
 _FALLS = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
 _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
+                      r"\bearlier\b,?\s+(?:[\w'-]+\s+){1,3}?(?:had\s+)?(?:reported|said|put|gave|announced|stated)\b|"
                       r"\bhad\s+(?:initially|earlier|previously|first)\b|"
                       r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
                       r"\bfrom\s+an?\s+(?:earlier|initial|previous)\b", re.I)
@@ -375,7 +376,7 @@ def introduces_new(ctx: DocContext, finding: Finding) -> bool:
     """"another", "more", "also", "separately" …, or "a man" (an indefinite
     singular introduces someone new): not the people already counted."""
     if finding.number is None and (re.match(r"(?:an?|one)\s", finding.victim_text.strip(), re.I)
-                                   or ONE_OF_THE_WOUNDED.match(finding.victim_text)):
+                                   or ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
         return True
     # "one officer also died": the word may stand between the victims and the verb
     between = _QUALIFIER.sub("", ctx.norm[finding.start:finding.trigger_start]) if finding.trigger_start > finding.start else ""

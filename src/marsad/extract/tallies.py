@@ -28,7 +28,7 @@ from marsad.counting import (
     remainder,
 )
 from marsad.extract import casefold
-from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of
+from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import introduces_new, sets_against, settle
@@ -329,7 +329,7 @@ def _period_owners(ctx: DocContext, findings: list[Finding], own_ends: list[int]
 
 
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
-    periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since")) and d.span is not None]
+    periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since", "dates.year")) and d.span is not None]
     own_ends = [own_clause_end(ctx, finding) for finding in findings]
     first_count_sentence = min((ctx.sentence_index(f.start) for f in findings if f.count), default=None)
     owner = _period_owners(ctx, findings, own_ends, periods)
@@ -346,7 +346,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             # is that clause's own, not the day's toll before it
             # and another count's own period is that count's ("1,200 killed since April, while an attack on
             # Thursday killed eight"), unless that count is coordinated with this one ("12 killed and 20 injured since")
-            scoped = [p for p in periods if p.rule == "dates.since" and ctx.sentence_index(stated_span(p).start) == sentence
+            scoped = [p for p in periods if p.rule in ("dates.since", "dates.year") and ctx.sentence_index(stated_span(p).start) == sentence
                       and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
                       and not (stated_span(p).start > finding.start and ctx.may_match(_RUNNING_CLAUSE) and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
@@ -638,8 +638,8 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
     if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
         return False  # "the attacker was also killed": one more, not the same person again
-    if singular and ONE_OF_THE_WOUNDED.match(finding.victim_text):
-        return False  # "the wounded officer died in hospital": one of the wounded, now one more dead
+    if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
+        return False  # "the wounded officer died in hospital", "her husband died": one more dead
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
 
