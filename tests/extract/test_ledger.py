@@ -722,3 +722,15 @@ def test_a_state_forces_word_on_the_enemy_beside_its_own_losses(text, deaths):
 ])
 def test_running_totals_breakdowns_earlier_words_and_relatives(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a "respectively" list: each number its own dead, the shared noun after the last
+    ("Militias attacked three hamlets overnight, killing 14, 8 and 3 people respectively, officials said.", 25),
+    ("Strikes hit two markets, killing five and two shoppers respectively.", 7),
+    # and a range is still one count, a number with its scale one number
+    ("Between six and eight people died in the fire.", 6),
+    ("One hundred and five people died in the floods.", 105),
+])
+def test_a_respectively_list_adds_each_number(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -362,7 +362,10 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
         findings.append(finding)
         # "four soldiers from Azaz and two civilians", "a commander, Abu Khalid, and three fighters"
         origin = _NAMED_ORIGIN.match(ctx.norm, finding.end) or _NAMED_APPOSITIVE.match(ctx.norm, finding.end)
-        coord = _COORD.match(ctx.norm, origin.end() if origin else finding.end)
+        at = origin.end() if origin else finding.end
+        while at > finding.start and ctx.norm[at - 1].isspace():
+            at -= 1  # ("killing seven and four civilians respectively": a bare number's span ends after its space)
+        coord = _COORD.match(ctx.norm, at)
         if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]) or \
                 _ATTRIBUTION.match(ctx.norm, coord.end()):
             break

@@ -357,7 +357,7 @@ _YEAR_PART = re.compile(opening_words(
     r"\b(?:(?:in|during|over|throughout|for)\s+the\s+(?P<part>first|second|third|fourth|last)\s+"
     r"(?P<unit>quarter|half|(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
     r"(?:the\s+year|(?P<part_which>this|last)\s+year|(?P<part_year>(?:19|20)\d\d))|"
-    r"(?:so\s+far\s+)?(?P<which>this|last)\s+year(?!'s|\s+(?:ago|after|before|earlier|later)))\b"),
+    r"(?P<which>so\s+far\s+this|this|last)\s+year(?!'s|\s+(?:ago|after|before|earlier|later)))\b"),
     re.I,
 )
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -372,7 +372,7 @@ def _year_parts(ctx: DocContext) -> list[DateValue]:
     for match in ctx.scan(_YEAR_PART):
         if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
             continue
-        which = (match.group("which") or match.group("part_which") or "this").lower()
+        which = (match.group("which") or match.group("part_which") or "this").lower().split()[-1]
         year = int(match.group("part_year") or (ctx.published.year - (which == "last")))
         start, end = date(year, 1, 1), date(year, 12, 31)
         if match.group("part"):

@@ -160,16 +160,37 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
         mention = _mention(norm, match) if match else None
         if mention is None:
             continue
-        if (ages_told and age_before.search(age_text, max(0, mention.start - 24), mention.start)) or (
-                age_end is not None and _AGE_LIST_GAP.fullmatch(norm, age_end, mention.start)):
-            age_end = mention.end  # an age, not a number of people: "two brothers, aged 7 and 10"
-            continue
-        age_end = None
-        found.append(mention)
+        for mention in _with_joined_second(norm, scan, match, mention):
+            age_end = _keep_unless_age(norm, found, mention, age_end, ages_told, age_before, age_text)
     kept, ages = _without_apposed_ages(norm, found)
     if ctx is not None:
         ctx.extra[_APPOSED_AGES] = ages
     return kept
+
+
+_AND = re.compile(r"\s+and\s+", re.I)
+
+
+def _with_joined_second(norm: str, scan: casefold.WindowScan, match: re.Match | None,
+                        mention: NumberMention) -> list[NumberMention]:
+    """The mention, and the second of a pair that one match read as a single number ("killing
+    seven and four civilians respectively": seven, then four; "between eight and nine" is a range)."""
+    if match is None or mention.end >= match.end() or match.group("btw"):
+        return [mention]
+    joined = _AND.match(norm, mention.end)
+    second = scan.pattern.match(scan.text, joined.end()) if joined else None
+    following = _mention(norm, second) if second else None
+    return [mention] if following is None else [mention, following]
+
+
+def _keep_unless_age(norm: str, found: list[NumberMention], mention: NumberMention, age_end: int | None,
+                     ages_told: bool, age_before: re.Pattern, age_text: str) -> int | None:
+    """Add ``mention`` to ``found`` unless it is an age; where the last age ended (None when this is no age)."""
+    if (ages_told and age_before.search(age_text, max(0, mention.start - 24), mention.start)) or (
+                age_end is not None and _AGE_LIST_GAP.fullmatch(norm, age_end, mention.start)):
+        return mention.end  # an age, not a number of people: "two brothers, aged 7 and 10"
+    found.append(mention)
+    return None
 
 
 #: where the numbers component leaves the spans of the ages it set aside (:func:`apposed_age_after`,
@@ -301,7 +322,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="7")
+@register("numbers", version="8")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []
