@@ -160,8 +160,8 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
         mention = _mention(norm, match) if match else None
         if mention is None:
             continue
-        for mention in _with_joined_second(norm, scan, match, mention):
-            age_end = _keep_unless_age(norm, found, mention, age_end, ages_told, age_before, age_text)
+        for told in _with_joined_second(norm, scan, match, mention):
+            age_end = _keep_unless_age(norm, found, told, age_end, ages_told, age_before, age_text)
     kept, ages = _without_apposed_ages(norm, found)
     if ctx is not None:
         ctx.extra[_APPOSED_AGES] = ages
