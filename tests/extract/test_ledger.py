@@ -734,3 +734,26 @@ def test_running_totals_breakdowns_earlier_words_and_relatives(text, deaths):
 ])
 def test_a_respectively_list_adds_each_number(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+def test_people_most_of_them_civilians_are_the_same_dead_as_a_group_s_claim_on_soldiers():
+    text = ("The group claimed the bombing, saying it had killed 20 soldiers. Officials said seven people, most of them "
+            "civilians, died.")
+    assert _deaths(_extract(text)) == 7
+
+
+def test_both_are_the_pair_the_sentence_named_before():
+    extraction = _extract("A mine went off as a shepherd and his son crossed the field near the village, killing both.")
+    assert [(c.count, c.victims) for c in extraction.casualties] == [(2, "civilians")]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the words of translated agency reports: "passed away" of wounds, "ascended as martyrs", "the martyrdom of"
+    ("A young man passed away on Sunday from wounds he sustained in the shelling of his village last week.", 1),
+    ("Three soldiers ascended to the heavens as martyrs when a mine exploded under their vehicle near the town.", 3),
+    ("The ministry announced the martyrdom of two citizens by occupation fire in the camp.", 2),
+    # and a natural death is none
+    ("The former governor passed away on Monday at the age of 84.", 0),
+])
+def test_translated_agency_words_for_dying(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -276,3 +276,10 @@ def test_an_armed_group_of_one_country_places_a_report_that_names_none():
 
     (event,) = extract_text("ISIS fighters executed 3 men accused of helping the SDF in the town of Al-Susah.").events
     assert (event.admin1, event.country) == ("Deir ez-Zor", "Syria")
+
+
+def test_a_bridge_named_after_a_far_city_is_not_that_city(small_gazetteer):
+    text = "Checkpoint guards arrested two young men on the Homs highway at Baghdad bridge on Monday."
+    ctx = DocContext(text=text)
+    point = main_place(find_places(ctx, small_gazetteer), small_gazetteer, None, text=text)
+    assert point is not None and (point.name, point.country) == ("Homs", "SY")

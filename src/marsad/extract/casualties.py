@@ -32,7 +32,7 @@ from marsad.gazetteer.areas import kind_word
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|drowned|dead|"
      # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
      r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
@@ -299,6 +299,7 @@ _KIN = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child
        r"aunt|friend|colleague)")
 _KIN_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _KIN, re.I)
 _SOMEONES_RELATIVE = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + _KIN, re.I)
+_PAIR = re.compile(r"\b(?:an?|the)\s+(?P<pair>[\w-]+\s+and\s+(?:his|her|their|an?|the)\s+[\w-]+)\b", re.I)
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s+(?=\d|[a-z])", re.I)
@@ -418,6 +419,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
                        "casualties.object.pronoun", 0.7, active=True)
     if word == "both":
         phrase, end = victim_phrase(ctx.norm, det.end(), limit)
+        if not phrase.strip():  # who both are: the pair the sentence named before ("a farmer and his son …, killing both")
+            pairs = list(_PAIR.finditer(ctx.norm, ctx.sentence_at(trigger[0])[0], trigger[0]))
+            phrase = pairs[-1].group("pair") if pairs else phrase
         return Finding(outcome, None, 2, det.start("det"), max(end, det.end()), trigger[0], trigger[1], phrase,
                        "casualties.object.both", 0.7, active=True)
     phrase, end = victim_phrase(ctx.norm, det.end(), limit)
@@ -530,7 +534,7 @@ def _is_plural(word: str) -> bool:
 
 
 NOUN_OF_RE = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
-                        r"remains|lives|massacre|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
+                        r"remains|lives|massacre|martyrdom|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
 NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b"
                          r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))", re.I)
 BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
@@ -765,7 +769,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="10")
+@register("casualties", version="11")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -112,7 +112,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue
         passive = _passive_before(ctx, match.start())
         found: list[Finding] = []
-        if not passive and verb not in _INTRANSITIVE:
+        if not passive and verb not in _INTRANSITIVE and not _finite_intransitive(verb):
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
@@ -251,7 +251,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
         # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
         aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
-    elif match.group(0).lower() in _FINITE_INTRANSITIVE and (relative := _BARE_RELATIVE.search(left)) is not None:
+    elif _finite_intransitive(match.group(0).lower()) and (relative := _BARE_RELATIVE.search(left)) is not None:
         left = left[:relative.start()]  # "a fourth passenger who was wounded in the attack died"
     elif aux is not None and ctx.may_match(_WHO_BEFORE_AUX) and (relative := _WHO_BEFORE_AUX.search(left)) is not None:
         left = left[:relative.start()]  # "the victims included a boy and his grandmother, who were killed"
@@ -337,6 +337,11 @@ _ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only
 _FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned")
 
 
+def _finite_intransitive(verb: str) -> bool:
+    """A finite verb of dying with no object ("died", "passed away", "ascended to the heavens as martyrs")."""
+    return verb in _FINITE_INTRANSITIVE or verb.startswith(("passed", "ascended"))
+
+
 def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match | None,
                   match: re.Match) -> NumberMention | None:
     """The whole's count in "he was one of 4 people killed" and "one of the four people
@@ -349,7 +354,7 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
         one_of = one_of_the.search(text, max(0, number.start - 40), number.start)
         if one_of is None:
             continue
-        reduced = aux is None and match.group(0).lower() not in _FINITE_INTRANSITIVE  # "4 people killed"
+        reduced = aux is None and not _finite_intransitive(match.group(0).lower())  # "4 people killed"
         return number if one_of.group("copula") or reduced else None
     return None
 
@@ -379,7 +384,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
     singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
-                     or verb in ("died", "dies", "perished", "succumbed", "drowned")
+                     or _finite_intransitive(verb)
                      or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
     if not singular_verb:
         return []

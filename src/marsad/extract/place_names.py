@@ -349,7 +349,8 @@ def _after_acronym(norm: str, start: int) -> bool:
     return _ACRONYM_BEFORE.search(norm, tail, start) is not None
 
 
-_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank)\b")
+#: ("at Baghdad bridge" in Homs, "the Damascus gate": a bridge or a gate named after a far place)
+_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
 _ORGANISATION = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?)\b"

@@ -553,7 +553,9 @@ def _settles_vague(earlier: Casualty, later: Casualty) -> bool:
 
 
 #: victims named by no side: "people", "persons", "others"
-_ANY_VICTIMS = re.compile(r"^[\s,]*(?:[\w-]+\s+)?(?:people|persons?|individuals|others)?[\s,]*$", re.I)
+#: (also when the people are "most of them civilians": of no one side, the count still names no other dead)
+_ANY_VICTIMS = re.compile(r"^[\s,]*(?:[\w-]+\s+)?(?:people|persons?|individuals|others)?[\s,]*"
+                          r"(?:(?:most|many|some|mostly|half)(?:\s+of\s+(?:them|whom))?\s+[\w-]+[\s,]*)?$", re.I)
 
 
 def _other_victims(ctx: DocContext, finding: Finding, casualty: Casualty, other_finding: Finding, other: Casualty) -> bool:
