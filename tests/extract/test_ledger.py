@@ -757,3 +757,13 @@ def test_both_are_the_pair_the_sentence_named_before():
 ])
 def test_translated_agency_words_for_dying(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "shot them dead": the people the sentence counted before; "shot him dead": one; a pronoun for things: no one
+    ("Masked men pulled three cousins out of the car and shot them dead by the roadside, a relative said.", 3),
+    ("Gunmen stopped the minibus and shot him dead.", 1),
+    ("The attackers stopped two lorries and shot them dead.", 0),
+])
+def test_a_pronoun_shot_dead_stands_for_the_people_counted_before(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -73,7 +73,8 @@ CIVILIAN_NOUNS = re.compile(
     r"\b(?:civilians?|citizens?|people|persons?|residents?|villagers?|farmers?|herders?|pastoralists?|children|child|"
     r"kids?|boys?|girls?|women|woman|men|man|elderly|students?|teachers?|doctors?|nurses?|journalists?|worshippers?|"
     r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
-    r"wife|husband|son|daughter|brother|sister|father|mother|relatives?|shepherds?|fishermen|miners?|pedestrians?|"
+    r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
+    r"aunts?|relatives?|shepherds?|fishermen|miners?|pedestrians?|"
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?)\b",
     re.I,
 )

@@ -106,6 +106,10 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
                                               r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
             continue
+        pronoun = _pronoun_left_dead(ctx, numbers, match, outcome) if verb == "dead" else None
+        if pronoun is not None:  # "shot them dead": the people the pronoun stands for, or no one read
+            findings += pronoun
+            continue
         inverted = _inverted(ctx, match)
         if inverted is not None:  # "Killed in the attack were five villagers …", "Killed: 3 soldiers, 2 civilians"
             findings += object_findings(ctx, numbers, (match.start(), match.end()), outcome, position=inverted)
@@ -127,6 +131,30 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                      and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
+
+
+_PRONOUN_BEFORE_DEAD = re.compile(r"\b(?:shot|shoot|shoots|shooting|gunned|left|leaving|leave|leaves)\s+(?P<pronoun>him|her|them)\s+$",
+                                  re.I)
+
+
+def _pronoun_left_dead(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding] | None:
+    """"shot him dead" is one; "dragged two brothers out … and shot them dead" is the two the sentence counted
+    before (a number whose words name people), and no one when it counted none. None: not this form."""
+    before = _PRONOUN_BEFORE_DEAD.search(ctx.norm, max(0, match.start() - 30), match.start())
+    if before is None:
+        return None
+    start = before.start("pronoun")
+    if before.group("pronoun").lower() != "them":
+        return [Finding(outcome, None, 1, start, match.end(), match.start(), match.end(), before.group("pronoun"),
+                        "casualties.object.pronoun", 0.7, active=True)]
+    sentence_start = ctx.sentence_at(match.start())[0]
+    for number in reversed(numbers.within(sentence_start, start)):
+        head = " ".join(ctx.norm[number.end:start].split()[:2])  # ("two brothers out of their home")
+        if not numbers.is_used(number) and _names_people(head):
+            numbers.take(number)
+            return [Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
+                            head, "casualties.object.pronoun", 0.7, active=True)]
+    return []
 
 
 def _passive_before(ctx: DocContext, position: int) -> bool:

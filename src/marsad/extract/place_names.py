@@ -320,11 +320,16 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) ->
             if item is None:
                 index += skip
                 continue
-        if (_ORGANISATION.match(norm, item.end) or _LANDMARK.match(norm, item.end)
+        landmark = _LANDMARK.match(norm, item.end)
+        if (_ORGANISATION.match(norm, item.end) or landmark
                 or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
-            index += item.length  # "Al Sham Corps", "Hamza Division": a group named after a place;
-            continue  # "Alexandra Park", "Bra Square": a landmark named after one, not the town;
+            # "Al Sham Corps", "Hamza Division": a group named after a place; "Alexandra Park", "Bra Square": a
+            # landmark named after one, not the town, and its own word no name ("the Damascus Gate area");
             # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
+            index += item.length
+            while landmark and index < len(tokens) and tokens[index][0] < landmark.end():
+                index += 1
+            continue
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
         found.append(item)
