@@ -767,3 +767,15 @@ def test_translated_agency_words_for_dying(text, deaths):
 ])
 def test_a_pronoun_shot_dead_stands_for_the_people_counted_before(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # background told after the count: an earlier similar attack, a toll since a coup, the past year
+    ("Four guards were killed in the raid. The group killed more than 60 people in a similar attack in May.", 4),
+    ("Two protesters died on Thursday, medics said. At least 90 protesters have been killed since the coup.", 2),
+    ("Five miners were killed on Friday. The militia has been blamed for hundreds of deaths over the past year.", 5),
+    # a year after the count that numbers a run is no period of it
+    ("A reporter was shot dead on Tuesday, making him the fourth journalist killed in the country this year.", 1),
+])
+def test_background_after_the_count_and_a_run_numbered_by_the_year(text, deaths):
+    assert _deaths(_extract(text)) == deaths

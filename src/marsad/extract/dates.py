@@ -352,12 +352,14 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
 
 
 #: a year or a part of one as a count's period: "so far this year", "last year", "in the first quarter
-#: of the year", "during the first six months of 2023" ("this year's", "the deadliest this year": no period)
+#: of the year", "during the first six months of 2023", "over the past year" ("this year's", "the deadliest
+#: this year": no period)
 _YEAR_PART = re.compile(opening_words(
     r"\b(?:(?:in|during|over|throughout|for)\s+the\s+(?P<part>first|second|third|fourth|last)\s+"
     r"(?P<unit>quarter|half|(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
     r"(?:the\s+year|(?P<part_which>this|last)\s+year|(?P<part_year>(?:19|20)\d\d))|"
-    r"(?P<which>so\s+far\s+this|this|last)\s+year(?!'s|\s+(?:ago|after|before|earlier|later)))\b"),
+    r"(?P<which>so\s+far\s+this|this|last)\s+year(?!'s|\s+(?:ago|after|before|earlier|later))|"
+    r"(?P<rolling>the\s+(?:past|previous|last)\s+(?:year|12\s+months|twelve\s+months)))\b"),
     re.I,
 )
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -375,7 +377,9 @@ def _year_parts(ctx: DocContext) -> list[DateValue]:
         which = (match.group("which") or match.group("part_which") or "this").lower().split()[-1]
         year = int(match.group("part_year") or (ctx.published.year - (which == "last")))
         start, end = date(year, 1, 1), date(year, 12, 31)
-        if match.group("part"):
+        if match.group("rolling"):  # "over the past year": the twelve months up to the report
+            start, end = add_months(ctx.published, -12), ctx.published
+        elif match.group("part"):
             unit = match.group("unit").lower()
             months = 3 if unit == "quarter" else 6 if unit == "half" else \
                 int(_MONTH_COUNTS.get(match.group("months").lower(), match.group("months")))
@@ -399,7 +403,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="4")
+@register("dates", version="5")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

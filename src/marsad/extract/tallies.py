@@ -181,7 +181,7 @@ def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> b
 
 #: a monitor's own wording for what it totals (not a toll that rises with one incident's wounded)
 _DOCUMENTED = re.compile(r"\b(?:" + DOCUMENTS + r"|tall(?:y|ies)|cumulative|statistics?)\b", re.I)
-_CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion|invasion|occupation)"
+_CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolution|rebellion|invasion|occupation|coup|takeover)"
 #: "The war has killed more than 500,000 people since …", "violence in Ituri has left more
 #: than 2,000 dead": a conflict's running toll
 _CONFLICT_TOLL = re.compile(
@@ -196,10 +196,14 @@ _IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
 #: March attack that killed 11": another, earlier incident told as background
+_INCIDENT_NOUN = (r"(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|raids?|massacres?|ambush(?:es)?|"
+                  r"assaults?|shelling)\b")
 _EARLIER_INCIDENT = re.compile(
     r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + _MONTH_NAMES + r"))\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|raids?|massacres?|"
-    r"ambush(?:es)?|assaults?|shelling)\b[^.;]{0,80}$", re.I)
+    r"(?:[\w-]+\s+){0,2}?" + _INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
+#: "The group killed more than 100 people in a similar attack in October": the count's own earlier incident
+_IN_EARLIER_INCIDENT = re.compile(r"\s*,?\s*(?:in|during)\s+(?:a|an|the)\s+(?:similar|previous|earlier|prior)\s+"
+                                  r"(?:[\w-]+\s+){0,2}?" + _INCIDENT_NOUN, re.I)
 
 
 #: ", raising the overall death toll to": the clause that opens a running total (the toll's
@@ -276,7 +280,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             (ctx.may_match(_WEEKS_AFTER) and _WEEKS_AFTER.search(ctx.norm[sentence_start:before_end])):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
-    if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))):
+    if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))) \
+            or _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end)):
         return True
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
@@ -290,6 +295,15 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
         return False
     in_conflict, text = ctx.lowered(_IN_CONFLICT_AFTER)
     return in_conflict.match(text, finding.trigger_end, sentence_end) is not None
+
+
+#: "shot dead …, making him the fifth journalist killed this year": a year after the count that numbers a run
+_ORDINAL = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                      r"tenth|latest)\b", re.I)
+
+
+def _numbers_a_run(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
+    return stated_span(period).start > finding.end and _ORDINAL.search(ctx.norm, finding.end, stated_span(period).start) is not None
 
 
 #: ", the 37th assassination in the province since January": the period numbers a run the count is one of
@@ -322,7 +336,8 @@ def _period_owners(ctx: DocContext, findings: list[Finding], own_ends: list[int]
     for finding, own_end in zip(findings, own_ends):
         for period in periods:
             start = stated_span(period).start
-            if finding.start <= start < own_end and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, start) and (
+            if finding.start <= start < own_end and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, start) \
+                    and not _numbers_a_run(ctx, finding, period) and (
                     start not in owners or finding.trigger_start > owners[start].trigger_start):
                 owners[start] = finding
     return owners
@@ -346,7 +361,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             # is that clause's own, not the day's toll before it
             # and another count's own period is that count's ("1,200 killed since April, while an attack on
             # Thursday killed eight"), unless that count is coordinated with this one ("12 killed and 20 injured since")
-            scoped = [p for p in periods if p.rule in ("dates.since", "dates.year") and ctx.sentence_index(stated_span(p).start) == sentence
+            scoped = [p for p in periods if (p.rule == "dates.since" or (p.rule == "dates.year" and not _numbers_a_run(ctx, finding, p)))
+                      and ctx.sentence_index(stated_span(p).start) == sentence
                       and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
                       and not (stated_span(p).start > finding.start and ctx.may_match(_RUNNING_CLAUSE) and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
