@@ -779,3 +779,14 @@ def test_a_pronoun_shot_dead_stands_for_the_people_counted_before(text, deaths):
 ])
 def test_background_after_the_count_and_a_run_numbered_by_the_year(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "its two riders": a thing's people counted after its possessive
+    ("A drone hit a motorcycle on the road, killing its two riders, both civilians, local sources said.", 2),
+    # several incidents' sum, after the one the report tells, adds no one
+    ("The strike on the market killed eight people. It was the deadliest of four strikes on the town that month, "
+     "which together killed 15 people.", 8),
+])
+def test_a_thing_s_people_and_several_incidents_together(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -201,6 +201,9 @@ _INCIDENT_NOUN = (r"(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explos
 _EARLIER_INCIDENT = re.compile(
     r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + _MONTH_NAMES + r"))\s+"
     r"(?:[\w-]+\s+){0,2}?" + _INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
+#: "four strikes on the town that month, which together killed 15": several incidents' sum, not one's toll
+_SEVERAL_TOGETHER = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:[\w-]+\s+){0,2}?"
+                               + _INCIDENT_NOUN + r"[^.;]{0,80}?\b(?:together|combined|between\s+them)\s+(?:have\s+|had\s+)?$", re.I)
 #: "The group killed more than 100 people in a similar attack in October": the count's own earlier incident
 _IN_EARLIER_INCIDENT = re.compile(r"\s*,?\s*(?:in|during)\s+(?:a|an|the)\s+(?:similar|previous|earlier|prior)\s+"
                                   r"(?:[\w-]+\s+){0,2}?" + _INCIDENT_NOUN, re.I)
@@ -281,7 +284,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
     if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))) \
-            or _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end)):
+            or _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end)) \
+            or _SEVERAL_TOGETHER.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)):
         return True
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
