@@ -337,7 +337,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         if item.relation != "topic" and (best.place.population >= 50_000 or best.place.is_area
                                          or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
-    countries = countries or {c for c in clear_countries if c}
+    first_countries, countries = countries, countries or {c for c in clear_countries if c}
     # Distinct points only: distances are compared by minimum, so a town named a
     # thousand times anchors once (a per-mention list of every other mention was
     # quadratic in long reports).
@@ -348,6 +348,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             continue  # nothing to choose between
         own = anchors_of.get(position)
         anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
+        if not anchors and countries == first_countries and first_pass[position][1:] == (item.key, item.known):
+            continue  # the first pass's very context (not built again to be compared)
         if anchors or countries:
             context = context_for(position, anchors, countries)
             if first_pass[position] == (context, item.key, item.known):

@@ -132,6 +132,7 @@ def place_of(row: tuple) -> Place:
 
 
 _new, _set = object.__new__, object.__setattr__
+_new_tuple = tuple.__new__
 
 
 #: features whose point stands for an area, not a town
@@ -304,9 +305,10 @@ class Gazetteer:
                 rows = self.connection.execute(
                     f"SELECT p.id, p.admin1_code, p.country, p.latitude FROM {schema}.names n "
                     f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
-            for place_id, admin1_code, country, latitude in rows:
-                if place_id not in stubs:
-                    stubs[place_id] = PlaceStub(place_id, admin1_code, country, latitude, schema)
+            for row in rows:
+                if row[0] not in stubs:
+                    # (tuple's own __new__: a NamedTuple's is a Python function, one call per row)
+                    stubs[row[0]] = _new_tuple(PlaceStub, (*row, schema))
         return PlaceGroups(tuple(stubs.values()))
 
     def arabic_places(self, skel: str, stubs: Sequence[Place | PlaceStub]) -> list[Place]:

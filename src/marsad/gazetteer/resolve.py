@@ -386,7 +386,6 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
     own_named: list[tuple[float, Place, bool]] = []
     scored = _scored(gazetteer.by_key(key), context, countries, points, key, False, False, own_named)
-    exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _key_consonants(key)
@@ -401,17 +400,20 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
                 places = (gazetteer.arabic_places(consonants, candidates)
                           if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
                           else gazetteer.by_arabic_skeleton(consonants))
-        allowed = []
-        for place in places:
-            if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
-                exact_ids.add(place.id)
-                allowed.append(place)
-        if allowed:
-            found = _scored(allowed, context, countries, points, None, False, True)
-            scored += found
-            # (an own name with the key would have found the place by it: only a name too long to be indexed)
-            own_named += [item for item in found if _traits(item[1])[2] == key]
+        if places:  # (the ids of the places found so far only when there are more: most names have none)
+            exact_ids = {p.id for _, p, _ in scored}
+            allowed = []
+            for place in places:
+                if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
+                    exact_ids.add(place.id)
+                    allowed.append(place)
+            if allowed:
+                found = _scored(allowed, context, countries, points, None, False, True)
+                scored += found
+                # (an own name with the key would have found the place by it: only a name too long to be indexed)
+                own_named += [item for item in found if _traits(item[1])[2] == key]
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
+        exact_ids = {p.id for _, p, _ in scored}
         allowed = [place for place in gazetteer.by_skeleton(skeleton(key))
                    if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place)]
         if allowed:
