@@ -24,13 +24,16 @@ if TYPE_CHECKING:
 
 
 class PlaceStub(NamedTuple):
-    """What :class:`PlaceGroups` reads of a place, and the file (schema) to
-    read the rest from: a lookup's row before its place is built."""
+    """What :class:`PlaceGroups` and :meth:`~marsad.gazetteer.resolve.Context.allows_arabic`
+    read of a place, and the file (schema) to read the rest from: a lookup's
+    row before its place is built (only the few places allowed are)."""
 
     id: str
     admin1_code: str | None
     country: str | None
     latitude: float
+    longitude: float
+    name: str
     schema: str
 
 

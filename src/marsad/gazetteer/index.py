@@ -295,15 +295,15 @@ class Gazetteer:
         and latitude (:mod:`~marsad.gazetteer.groups`), as stubs: what the
         index reads of each, not the place (:meth:`arabic_places` builds those
         a caller keeps). A short skeleton meets dozens of places, of which the
-        context keeps a few; building every one was half the cost of a new
-        skeleton's lookup."""
+        context keeps a few (about one name in seventy keeps one); building every
+        one was half the cost of a new skeleton's lookup."""
         key = ARABIC_PREFIX + skel
         schemas = self._key_schemas(key) if len(skel) >= 2 else ()
         stubs: dict[str, PlaceStub] = {}
         for schema in schemas:  # in the order of _select's union, the first row of a place kept as there
             with self._lock:
                 rows = self.connection.execute(
-                    f"SELECT p.id, p.admin1_code, p.country, p.latitude FROM {schema}.names n "
+                    f"SELECT p.id, p.admin1_code, p.country, p.latitude, p.longitude, p.name FROM {schema}.names n "
                     f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
             for row in rows:
                 if row[0] not in stubs:

@@ -139,8 +139,8 @@ class Context:
         # (no union of the two sets: this is asked for every candidate of every name)
         return code in self.sentence_admin1 or code in self.document_admin1
 
-    def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
-        """Whether a place found through its Arabic name may be the one meant:
+    def allows_arabic(self, place: Place | PlaceStub, consonants: str, key: str) -> bool:
+        """Whether a place found through its Arabic name (or its stub, all it reads) may be the one meant:
         inside the area the context allows (a skeleton of fewer than four
         letters, "Ghazal" = غزيلة, only when the spellings also differ by at
         most one letter; of one part of OCHA's "village - district" names:
@@ -176,7 +176,7 @@ class Context:
         return [groups.places[position] for position in sorted(positions)]
 
 
-#: so many candidates found through their Arabic name or fewer are tested one by one
+#: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
 _FEW_CANDIDATES = 4
 #: how near an anchor a place found through its Arabic name may lie
 _ARABIC_KM = 50
@@ -208,7 +208,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _KM_PER_DEGREE = 110.0
 
 
-def _near_anchor(place: Place, anchors: Points, km: float) -> bool:
+def _near_anchor(place: Place | PlaceStub, anchors: Points, km: float) -> bool:
     """Whether ``place`` is less than ``km`` from one of the anchors (a short
     skeleton meets thousands of places: most are ruled out by latitude alone)."""
     latitude, longitude = place.latitude, place.longitude
@@ -391,22 +391,18 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
         consonants = latin_skeleton(name) if name else _key_consonants(key)
         if len(consonants) < 5 and not near:
             consonants = ""  # nothing the context would allow: skip the query
-        places: Sequence[Place] = ()
+        allowed: Sequence[Place] = ()
         if consonants:
             groups = gazetteer.arabic_groups(consonants)
-            # (a superset of those allows_arabic allows: none, and their places are not read)
-            candidates = context.arabic_candidates(groups, consonants)
-            if candidates:
-                places = (gazetteer.arabic_places(consonants, candidates)
-                          if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
-                          else gazetteer.by_arabic_skeleton(consonants))
-        if places:  # (the ids of the places found so far only when there are more: most names have none)
-            exact_ids = {p.id for _, p, _ in scored}
-            allowed = []
-            for place in places:
-                if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
-                    exact_ids.add(place.id)
-                    allowed.append(place)
+            # (a superset of those allows_arabic allows; indexing a few costs more than testing them)
+            candidates = (context.arabic_candidates(groups, consonants) if len(groups) > _FEW_CANDIDATES
+                          else groups.places)
+            if candidates:  # tested on their stubs: only the places allowed (few) are built
+                exact_ids = {p.id for _, p, _ in scored}
+                kept = [stub for stub in candidates
+                        if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)]
+                if kept:
+                    allowed = gazetteer.arabic_places(consonants, kept)
             if allowed:
                 found = _scored(allowed, context, countries, points, None, False, True)
                 scored += found
