@@ -128,7 +128,7 @@ class Context:
             built = self._points = (anchors, points_of(anchors))
         return built[1]
 
-    def allows_fuzzy(self, place: Place) -> bool:
+    def allows_fuzzy(self, place: Place | PlaceStub) -> bool:
         if place.admin1_code and self._names_admin1(place.admin1_code):
             return True
         if place.country in self.fuzzy_countries and not (self.sentence_admin1 or self.document_admin1):
@@ -410,10 +410,10 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
                 own_named += [item for item in found if _traits(item[1])[2] == key]
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
         exact_ids = {p.id for _, p, _ in scored}
-        allowed = [place for place in gazetteer.by_skeleton(skeleton(key))
-                   if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place)]
-        if allowed:
-            scored += _scored(allowed, context, countries, points, None, True, False)
+        kept = [stub for stub in gazetteer.by_skeleton(skeleton(key))
+                if stub.id not in exact_ids and context.allows_fuzzy(stub) and _close_enough(key, stub)]
+        if kept:  # (tested on their stubs: only these are built)
+            scored += _scored(gazetteer.stub_places(kept), context, countries, points, None, True, False)
     if context.written:
         scored = _spelt_as_written(scored, own_named, context.written)
     scored.sort(key=lambda item: (-item[0], item[1].id))
@@ -519,7 +519,7 @@ def _single(consonants: str) -> str:
     return "".join(out)
 
 
-def _close_enough(key: str, place: Place) -> bool:
+def _close_enough(key: str, place: Place | PlaceStub) -> bool:
     """A fuzzy candidate must also be close in edit distance on the full key."""
     other = place_key(place.name)
     return _edit_distance(key, other) <= max(1, min(len(key), len(other)) // 4)
