@@ -220,6 +220,10 @@ def _near_anchor(place: Place | PlaceStub, anchors: Points, km: float) -> bool:
 
 def _any_within(latitude: float, longitude: float, anchors: Points, km: float) -> bool:
     limit = km / _KM_PER_DEGREE
+    single = anchors.single
+    if single is not None:  # (the search below, for one anchor: its gap in latitude is abs(lat - latitude))
+        lat, lon = single
+        return abs(lat - latitude) < limit and haversine_km(latitude, longitude, lat, lon) < km
     for gap, lat, lon in anchors.outward(latitude):
         if gap >= limit:
             return False  # and every anchor after it
@@ -249,6 +253,14 @@ def _neighbour_step(latitude: float, longitude: float, anchors: Points) -> float
 
 def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
     nearest, limit = math.inf, 500 / _KM_PER_DEGREE
+    single = anchors.single
+    if single is not None:  # (the search below, for one anchor: a NaN gap or distance is no nearer than none)
+        lat, lon = single
+        if not abs(lat - latitude) <= limit:
+            return -1.0
+        distance = haversine_km(latitude, longitude, lat, lon)
+        nearest = distance if distance < nearest else nearest
+        return 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
     for gap, lat, lon in anchors.outward(latitude):
         if gap > limit:
             break  # and every anchor after it
