@@ -428,8 +428,9 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
             scored += _scored(gazetteer.stub_places(kept), context, countries, points, None, True, False)
     if context.written:
         scored = _spelt_as_written(scored, own_named, context.written)
-    scored.sort(key=lambda item: (-item[0], item[1].id))
-    _closest_spelling_first(scored, context.written or name or key)
+    if len(scored) > 1:  # (a sort computes the key of a lone item too)
+        scored.sort(key=lambda item: (-item[0], item[1].id))
+        _closest_spelling_first(scored, context.written or name or key)
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
