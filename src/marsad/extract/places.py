@@ -337,7 +337,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         if item.relation != "topic" and (best.place.population >= 50_000 or best.place.is_area
                                          or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
-    countries = countries or {c for c in clear_countries if c}
+    first_countries, countries = countries, countries or {c for c in clear_countries if c}
     # Distinct points only: distances are compared by minimum, so a town named a
     # thousand times anchors once (a per-mention list of every other mention was
     # quadratic in long reports).
@@ -348,6 +348,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             continue  # nothing to choose between
         own = anchors_of.get(position)
         anchors = distinct if own is None or anchor_count[own] > 1 else [p for p in distinct if p != own]
+        if not anchors and countries == first_countries and first_pass[position][1:] == (item.key, item.known):
+            continue  # the first pass's very context (not built again to be compared)
         if anchors or countries:
             context = context_for(position, anchors, countries)
             if first_pass[position] == (context, item.key, item.known):
@@ -608,13 +610,10 @@ def _at_home(item: Found, candidates: list[Resolution]) -> list[Resolution]:
 
 
 def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMention:
-    mention = PlaceMention(
-        id=ctx.new_id("P"), text=ctx.text[item.start:item.end], span=ctx.span(item.start, item.end),
-        relation=item.relation, rule=item.rule,
-    )
+    identifier, span = ctx.new_id("P"), ctx.span(item.start, item.end)
     if best is None:
-        mention.confidence = 0.3 if item.cued else 0.1
-        mention.rule = "places.unresolved"
+        mention = PlaceMention(id=identifier, text=ctx.text[item.start:item.end], span=span, relation=item.relation,
+                               rule="places.unresolved", confidence=0.3 if item.cued else 0.1)
         if item.hint is not None:  # not placed, but its governorate is known from the text
             mention.admin1, mention.country = item.hint.admin1, item.hint.country
         if item.unit is not None:
@@ -622,15 +621,15 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
         return mention
     place = best.place
     geo_precision, where_prec = areas.precision(place.feature, item.relation)
-    mention.name, mention.latitude, mention.longitude = place.name, place.latitude, place.longitude
-    mention.admin1, mention.admin2, mention.country = place.admin1, place.admin2, place.country
-    mention.admin3 = place.admin3
-    mention.geo_precision, mention.where_prec = geo_precision, where_prec
-    mention.gazetteer_id, mention.feature, mention.resolved = place.id, place.feature, True
-    mention.confidence = round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2)
-    if best.fuzzy:
-        mention.rule = "places.fuzzy"
-    return mention
+    # (every field given at once: a field set after __init__ costs a second write)
+    return PlaceMention(
+        id=identifier, text=ctx.text[item.start:item.end], span=span, name=place.name, latitude=place.latitude,
+        longitude=place.longitude, admin1=place.admin1, admin2=place.admin2, country=place.country,
+        geo_precision=geo_precision, where_prec=where_prec, gazetteer_id=place.id, feature=place.feature,
+        relation=item.relation, resolved=True, rule="places.fuzzy" if best.fuzzy else item.rule,
+        confidence=round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
+        admin3=place.admin3,
+    )
 
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)

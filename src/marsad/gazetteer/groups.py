@@ -24,13 +24,16 @@ if TYPE_CHECKING:
 
 
 class PlaceStub(NamedTuple):
-    """What :class:`PlaceGroups` reads of a place, and the file (schema) to
-    read the rest from: a lookup's row before its place is built."""
+    """What :class:`PlaceGroups` and :meth:`~marsad.gazetteer.resolve.Context.allows_arabic`
+    read of a place, and the file (schema) to read the rest from: a lookup's
+    row before its place is built (only the few places allowed are)."""
 
     id: str
     admin1_code: str | None
     country: str | None
     latitude: float
+    longitude: float
+    name: str
     schema: str
 
 
@@ -91,11 +94,13 @@ class Points:
     apart in latitude alone than what it still looks for. Asked for every
     candidate of every name of a report that has dozens of resolved places."""
 
-    __slots__ = ("answers", "_latitudes", "_points")
+    __slots__ = ("answers", "single", "_latitudes", "_points")
 
     def __init__(self, points: tuple[tuple[float, float], ...]) -> None:
         self._points = sorted(points)
         self._latitudes = [lat for lat, _ in self._points]
+        #: the one point when there is one (most documents' anchors): measured without a search
+        self.single: tuple[float, float] | None = self._points[0] if len(self._points) == 1 else None
         #: what callers worked out from these points for a place, by its position and the question
         #: (a report's names share their candidates, and every name of it the anchors)
         self.answers: dict[tuple, float] = {}

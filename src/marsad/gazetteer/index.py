@@ -132,6 +132,7 @@ def place_of(row: tuple) -> Place:
 
 
 _new, _set = object.__new__, object.__setattr__
+_new_tuple = tuple.__new__
 
 
 #: features whose point stands for an area, not a town
@@ -268,8 +269,9 @@ class Gazetteer:
         self.by_key: Callable[[str], tuple[Place, ...]] = self._by_key.__getitem__
         #: whether any place has a name with this key (a cheap probe: most n-grams of a text are not place names)
         self.has_key: Callable[[str], bool] = self._has_key.__getitem__
-        #: fuzzy candidates (same consonant skeleton); callers must restrict them to the area the context allows
-        self.by_skeleton: Callable[[str], tuple[Place, ...]] = self._by_skeleton.__getitem__
+        #: fuzzy candidates (same consonant skeleton) as stubs; callers must restrict them to the area the
+        #: context allows, and build those they keep (:meth:`stub_places`): most are not
+        self.by_skeleton: Callable[[str], tuple[PlaceStub, ...]] = self._by_skeleton.__getitem__
         #: :meth:`by_arabic_skeleton`'s places indexed by governorate, country and latitude (see _group_arabic)
         self.arabic_groups: Callable[[str], PlaceGroups] = self._arabic_groups.__getitem__
         #: the place of an id, or None
@@ -294,20 +296,25 @@ class Gazetteer:
         and latitude (:mod:`~marsad.gazetteer.groups`), as stubs: what the
         index reads of each, not the place (:meth:`arabic_places` builds those
         a caller keeps). A short skeleton meets dozens of places, of which the
-        context keeps a few; building every one was half the cost of a new
-        skeleton's lookup."""
+        context keeps a few (about one name in seventy keeps one); building every
+        one was half the cost of a new skeleton's lookup."""
         key = ARABIC_PREFIX + skel
-        schemas = self._key_schemas(key) if len(skel) >= 2 else ()
+        return PlaceGroups(self._stubs("key", key, self._key_schemas(key) if len(skel) >= 2 else ()))
+
+    def _stubs(self, column: str, value: str, schemas: tuple[str, ...]) -> tuple[PlaceStub, ...]:
+        """:meth:`_select`'s places as stubs (:class:`~marsad.gazetteer.groups.PlaceStub`), in
+        the order of its union, the first row of a place kept as there."""
         stubs: dict[str, PlaceStub] = {}
-        for schema in schemas:  # in the order of _select's union, the first row of a place kept as there
+        for schema in schemas:
             with self._lock:
                 rows = self.connection.execute(
-                    f"SELECT p.id, p.admin1_code, p.country, p.latitude FROM {schema}.names n "
-                    f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
-            for place_id, admin1_code, country, latitude in rows:
-                if place_id not in stubs:
-                    stubs[place_id] = PlaceStub(place_id, admin1_code, country, latitude, schema)
-        return PlaceGroups(tuple(stubs.values()))
+                    f"SELECT p.id, p.admin1_code, p.country, p.latitude, p.longitude, p.name FROM {schema}.names n "
+                    f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.{column} = ?", (value,)).fetchall()
+            for row in rows:
+                if row[0] not in stubs:
+                    # (tuple's own __new__: a NamedTuple's is a Python function, one call per row)
+                    stubs[row[0]] = _new_tuple(PlaceStub, (*row, schema))
+        return tuple(stubs.values())
 
     def arabic_places(self, skel: str, stubs: Sequence[Place | PlaceStub]) -> list[Place]:
         """The places of stubs of :meth:`arabic_groups` (``skel``'s), in their
@@ -316,6 +323,11 @@ class Gazetteer:
         if len(stubs) > ARABIC_ONE_BY_ONE:
             by_id = {place.id: place for place in self.by_arabic_skeleton(skel)}
             return [by_id[stub.id] for stub in stubs]
+        return self.stub_places(stubs)
+
+    def stub_places(self, stubs: Sequence[Place | PlaceStub]) -> list[Place]:
+        """The places of stubs (:meth:`arabic_groups`, :attr:`by_skeleton`), in their order, each read
+        from the file its stub was."""
         return [stub if isinstance(stub, Place) else self._stub_place(stub) for stub in stubs]
 
     def _stub_place(self, stub: PlaceStub) -> Place:
@@ -431,14 +443,14 @@ class Gazetteer:
         schemas = self._key_schemas(key) if key else ()
         return self._select("key", key, schemas) if schemas else ()
 
-    def _query_skeleton(self, skel: str) -> tuple[Place, ...]:
+    def _query_skeleton(self, skel: str) -> tuple[PlaceStub, ...]:
         if len(skel) < 3:
             return ()
         self._keep_fresh()
         key_sets = self._key_sets if self._key_sets is not None else self._load_key_sets()
         # a user index without names is not asked (and the places found are then those place() answers)
         schemas = tuple(schema for schema, keys in key_sets if keys is None or keys)
-        return self._select("skel", skel, schemas) if schemas else ()
+        return self._stubs("skel", skel, schemas) if schemas else ()
 
     def _query_place(self, place_id: str) -> Place | None:
         built = self._built.get(place_id)

@@ -128,7 +128,7 @@ class Context:
             built = self._points = (anchors, points_of(anchors))
         return built[1]
 
-    def allows_fuzzy(self, place: Place) -> bool:
+    def allows_fuzzy(self, place: Place | PlaceStub) -> bool:
         if place.admin1_code and self._names_admin1(place.admin1_code):
             return True
         if place.country in self.fuzzy_countries and not (self.sentence_admin1 or self.document_admin1):
@@ -139,8 +139,8 @@ class Context:
         # (no union of the two sets: this is asked for every candidate of every name)
         return code in self.sentence_admin1 or code in self.document_admin1
 
-    def allows_arabic(self, place: Place, consonants: str, key: str) -> bool:
-        """Whether a place found through its Arabic name may be the one meant:
+    def allows_arabic(self, place: Place | PlaceStub, consonants: str, key: str) -> bool:
+        """Whether a place found through its Arabic name (or its stub, all it reads) may be the one meant:
         inside the area the context allows (a skeleton of fewer than four
         letters, "Ghazal" = غزيلة, only when the spellings also differ by at
         most one letter; of one part of OCHA's "village - district" names:
@@ -176,7 +176,7 @@ class Context:
         return [groups.places[position] for position in sorted(positions)]
 
 
-#: so many candidates found through their Arabic name or fewer are tested one by one
+#: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
 _FEW_CANDIDATES = 4
 #: how near an anchor a place found through its Arabic name may lie
 _ARABIC_KM = 50
@@ -208,7 +208,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _KM_PER_DEGREE = 110.0
 
 
-def _near_anchor(place: Place, anchors: Points, km: float) -> bool:
+def _near_anchor(place: Place | PlaceStub, anchors: Points, km: float) -> bool:
     """Whether ``place`` is less than ``km`` from one of the anchors (a short
     skeleton meets thousands of places: most are ruled out by latitude alone)."""
     latitude, longitude = place.latitude, place.longitude
@@ -220,6 +220,10 @@ def _near_anchor(place: Place, anchors: Points, km: float) -> bool:
 
 def _any_within(latitude: float, longitude: float, anchors: Points, km: float) -> bool:
     limit = km / _KM_PER_DEGREE
+    single = anchors.single
+    if single is not None:  # (the search below, for one anchor: its gap in latitude is abs(lat - latitude))
+        lat, lon = single
+        return abs(lat - latitude) < limit and haversine_km(latitude, longitude, lat, lon) < km
     for gap, lat, lon in anchors.outward(latitude):
         if gap >= limit:
             return False  # and every anchor after it
@@ -249,6 +253,14 @@ def _neighbour_step(latitude: float, longitude: float, anchors: Points) -> float
 
 def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
     nearest, limit = math.inf, 500 / _KM_PER_DEGREE
+    single = anchors.single
+    if single is not None:  # (the search below, for one anchor: a NaN gap or distance is no nearer than none)
+        lat, lon = single
+        if not abs(lat - latitude) <= limit:
+            return -1.0
+        distance = haversine_km(latitude, longitude, lat, lon)
+        nearest = distance if distance < nearest else nearest
+        return 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
     for gap, lat, lon in anchors.outward(latitude):
         if gap > limit:
             break  # and every anchor after it
@@ -386,40 +398,39 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
     own_named: list[tuple[float, Place, bool]] = []
     scored = _scored(gazetteer.by_key(key), context, countries, points, key, False, False, own_named)
-    exact_ids = {p.id for _, p, _ in scored}
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _key_consonants(key)
         if len(consonants) < 5 and not near:
             consonants = ""  # nothing the context would allow: skip the query
-        places: Sequence[Place] = ()
+        allowed: Sequence[Place] = ()
         if consonants:
             groups = gazetteer.arabic_groups(consonants)
-            # (a superset of those allows_arabic allows: none, and their places are not read)
-            candidates = context.arabic_candidates(groups, consonants)
-            if candidates:
-                places = (gazetteer.arabic_places(consonants, candidates)
-                          if len(groups) > _FEW_CANDIDATES  # (indexing a few costs more than testing them)
-                          else gazetteer.by_arabic_skeleton(consonants))
-        allowed = []
-        for place in places:
-            if place.id not in exact_ids and context.allows_arabic(place, consonants, key):
-                exact_ids.add(place.id)
-                allowed.append(place)
-        if allowed:
-            found = _scored(allowed, context, countries, points, None, False, True)
-            scored += found
-            # (an own name with the key would have found the place by it: only a name too long to be indexed)
-            own_named += [item for item in found if _traits(item[1])[2] == key]
+            # (a superset of those allows_arabic allows; indexing a few costs more than testing them)
+            candidates = (context.arabic_candidates(groups, consonants) if len(groups) > _FEW_CANDIDATES
+                          else groups.places)
+            if candidates:  # tested on their stubs: only the places allowed (few) are built
+                exact_ids = {p.id for _, p, _ in scored}
+                kept = [stub for stub in candidates
+                        if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)]
+                if kept:
+                    allowed = gazetteer.arabic_places(consonants, kept)
+            if allowed:
+                found = _scored(allowed, context, countries, points, None, False, True)
+                scored += found
+                # (an own name with the key would have found the place by it: only a name too long to be indexed)
+                own_named += [item for item in found if _traits(item[1])[2] == key]
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
-        allowed = [place for place in gazetteer.by_skeleton(skeleton(key))
-                   if place.id not in exact_ids and context.allows_fuzzy(place) and _close_enough(key, place)]
-        if allowed:
-            scored += _scored(allowed, context, countries, points, None, True, False)
+        exact_ids = {p.id for _, p, _ in scored}
+        kept = [stub for stub in gazetteer.by_skeleton(skeleton(key))
+                if stub.id not in exact_ids and context.allows_fuzzy(stub) and _close_enough(key, stub)]
+        if kept:  # (tested on their stubs: only these are built)
+            scored += _scored(gazetteer.stub_places(kept), context, countries, points, None, True, False)
     if context.written:
         scored = _spelt_as_written(scored, own_named, context.written)
-    scored.sort(key=lambda item: (-item[0], item[1].id))
-    _closest_spelling_first(scored, context.written or name or key)
+    if len(scored) > 1:  # (a sort computes the key of a lone item too)
+        scored.sort(key=lambda item: (-item[0], item[1].id))
+        _closest_spelling_first(scored, context.written or name or key)
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
         following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
@@ -521,7 +532,7 @@ def _single(consonants: str) -> str:
     return "".join(out)
 
 
-def _close_enough(key: str, place: Place) -> bool:
+def _close_enough(key: str, place: Place | PlaceStub) -> bool:
     """A fuzzy candidate must also be close in edit distance on the full key."""
     other = place_key(place.name)
     return _edit_distance(key, other) <= max(1, min(len(key), len(other)) // 4)
