@@ -198,6 +198,15 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("A lawyer vanished after being bundled into a van by armed men.", "Abduction/forced disappearance"),
     ("Villagers beat two alleged thieves to death at the market.", "Mob violence"),
     ("Insurgents capture an airport after a week of fighting.", "Non-state actor overtakes territory"),
+    ("Army retakes a hilltop from jihadists after heavy fighting.", "Government regains territory"),
+    ("Angry crowd sets a suspected thief on fire in the market.", "Mob violence"),
+    ("Police round up dozens of suspected gang members in dawn raids.", "Arrests"),
+    ("Militiamen ransack a clinic and cart off its medicines.", "Looting/property destruction"),
+    ("Police gun down demonstrators at a rally in the capital.", "Excessive force against protesters"),
+    ("Air defences intercept a rocket fired at the city.", "Disrupted weapons use"),
+    # and what wire paragraphs say of strikes from the air
+    ("Three aid workers were killed when their vehicle was struck by a drone near the town.", "Air/drone strike"),
+    ("The coalition said it had destroyed a drone launch site in the province.", "Air/drone strike"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected

@@ -283,3 +283,10 @@ def test_a_bridge_named_after_a_far_city_is_not_that_city(small_gazetteer):
     ctx = DocContext(text=text)
     point = main_place(find_places(ctx, small_gazetteer), small_gazetteer, None, text=text)
     assert point is not None and (point.name, point.country) == ("Homs", "SY")
+
+
+def test_a_place_the_text_puts_in_another_governorate_is_a_namesake_not_that_place(small_gazetteer):
+    # (As-Salamiyeh lies in Hama; the text puts its district in Idlib, so it means another)
+    text = "Shelling hit Salamiyeh district in Idlib on Monday."
+    point = main_place(find_places(DocContext(text=text), small_gazetteer), small_gazetteer, None, text=text)
+    assert point is not None and point.admin1 == "Idlib"

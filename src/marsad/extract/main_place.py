@@ -139,6 +139,8 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
 _LOCATED = re.compile(
     r"\s*(?:(?:town|city|village|camp|area|neighbou?rhood|parish|municipality|locality)\s*)?\(\s*", re.I)
 _COMMA = re.compile(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", re.I)
+#: "Sahar district in Saada", "the Sahar area of Saada": a place and the governorate the text puts it in
+_IN_GOVERNORATE = re.compile(r"\s+(?:(?:district|sub-?district|town|city|village|camp|area)\s+(?:in|of)|in)\s+", re.I)
 #: a place and the unit the text says it lies in may be this far apart (a district's seat)
 _CONTAINER_KM = 100
 
@@ -170,17 +172,28 @@ def _located_at(text: str, mention: PlaceMention, by_start: dict[int, PlaceMenti
             return False
         inside = [m for start, m in by_start.items() if bracket.end() <= start < close]
         return True if _agrees(mention, inside) else None
+    within = _IN_GOVERNORATE.match(text, mention.span.end)
+    if within is not None:  # ("in" is read only before a governorate's name: "Yarmouk camp in Damascus" tells nothing)
+        container = by_start.get(within.end())
+        if container is None or not _names_governorate(container) or container.country != mention.country:
+            return False
+        # (a namesake it rules out, and no more: the text names the scene by other words than this)
+        return None if mention.admin1 and place_key(mention.admin1) != place_key(container.admin1 or "") else False
     gap = _COMMA.match(text, mention.span.end)
     container = by_start.get(gap.end()) if gap is not None else None
     if container is None:
         return False
-    if container.admin1 and place_key(container.text) == place_key(container.admin1):
+    if _names_governorate(container):
         return True if _agrees(mention, [container]) else None
     # "(Oicha, Beni, Nord-Kivu)": inside brackets a comma joins a place to what contains it;
     # outside, it joins a list ("in Nicosia, Larnaca, Limassol")
     if bracketed and depth < 3 and container.resolved and _located_at(text, container, by_start, True, depth + 1):
         return True if _agrees(mention, [container]) else None
     return False
+
+
+def _names_governorate(mention: PlaceMention) -> bool:
+    return bool(mention.admin1) and place_key(mention.text) == place_key(mention.admin1 or "")
 
 
 _ACRONYM = re.compile(r"[A-Z0-9&./-]+\s*")
