@@ -43,6 +43,8 @@ _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> list[Casualty]:
+    if not findings:  # nothing to relate, and "the rest" has no count to be the rest of
+        return []
     kept_findings, kept = _drop_repeats(ctx, findings, casualties)
     _link_sub_counts(ctx, kept_findings, kept)
     pairs = [(f, c) for f, c in zip(kept_findings, kept) if c.rule != "drop"]
