@@ -66,6 +66,9 @@ _TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|brin
 def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     """Relate the document's statements so that each person adds once."""
     pairs = list(zip(findings, casualties))
+    if len(pairs) < 2:  # only a move between outcomes reads one statement alone; the rest relate two
+        _move_between_outcomes(ctx, pairs)
+        return
     _attach_subsets(ctx, pairs)
     _move_between_outcomes(ctx, pairs)
     _contrasted_statements(ctx, pairs)  # (before a toll supersedes: "police said seven, local leaders put the toll at 12")
