@@ -694,6 +694,9 @@ _PROTEST_LEAD = re.compile(
     r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
 _VIOLENT_LEAD = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
                            r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+)\b", re.I)
+#: where a _PROTEST_LEAD can begin (casefold.WindowScan)
+_PROTEST_LEAD_STARTS = (re.compile(opening_words(r"\b(?:protest|rall|vigil|demonstrat|gathered|march|sit|picket|walk|mob|"
+                                                 r"riot|looted|vandali|blocked|commemorat|press)"), re.I),)
 
 
 def is_protest_report(ctx: DocContext) -> bool:
@@ -703,15 +706,13 @@ def is_protest_report(ctx: DocContext) -> bool:
         return False
     # searched in the document between the lead's ends: a sentence begins after a
     # space or at the start, so its first \b reads as at the start of the lead alone
-    # (a search of one sentence, not a window scan, whose set-up reads the whole document;
-    # the violent words first: searched lower-cased, which the protest words, with their
-    # case-sensitive "march", cannot be)
+    # (the violent words first, searched lower-cased in the lead alone; the protest words,
+    # with their case-sensitive "march", cannot be lowered: they are tried only where they can begin)
     start, end = ctx.sentences[0]
     violent, text = ctx.lowered(_VIOLENT_LEAD)
     if violent.search(text, start, end) is not None:
         return False
-    protest, text = ctx.lowered(_PROTEST_LEAD)
-    return protest.search(text, start, end) is not None
+    return ctx.windows(_PROTEST_LEAD, _PROTEST_LEAD_STARTS).search(start, end) is not None
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
