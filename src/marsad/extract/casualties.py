@@ -780,10 +780,11 @@ def casualties_component(ctx: DocContext) -> None:
     findings += ellipsis_findings(ctx, numbers, findings)
     findings += remaining_findings(ctx, numbers)
     findings += split_findings(ctx, numbers, findings)
-    if is_protest_report(ctx):
+    buried = buried_findings(ctx, numbers)  # (kept only where the report does not lead with a protest)
+    if (findings or buried) and is_protest_report(ctx):  # (with neither, the lead changes nothing)
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     else:
-        findings += buried_findings(ctx, numbers)
+        findings += buried
     findings = [f for f in findings if not _no_figure_given(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings
