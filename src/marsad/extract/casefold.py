@@ -165,12 +165,15 @@ def _required_words(pattern: re.Pattern) -> frozenset[str] | None:
 
 def _required(items: list, c: Any) -> frozenset[str] | None:
     """The most selective set of strings one of which a match of the parsed sequence
-    ``items`` holds (its shortest string longest, then the fewest), or None."""
+    ``items`` holds (its shortest string longest, then the fewest), of the sets of at
+    most :data:`MOST_REQUIRED` (a larger one is never tested: "to death" after one of
+    sixteen verbs is tested for "dea"), or None."""
     best: frozenset[str] | None = None
 
     def consider(found: frozenset[str] | None) -> None:
         nonlocal best
-        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+        if found and len(found) <= MOST_REQUIRED and (
+                best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
             best = found
 
     run: list[str] = []
