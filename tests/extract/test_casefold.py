@@ -255,6 +255,8 @@ def test_lowered_patterns_are_remembered_by_identity_not_by_hash(monkeypatch):
     (r"(?-i:March)\s+\d+", re.I, {"march"}),
     (r"a?b", 0, {"b"}),
     (r"x(?=\s+toll)", 0, {"toll"}),
+    # (too many alternatives to test, however long: the shorter word they precede is tested)
+    (r"(?:alpha|bravo|charlie|delta|echoes|foxtrot|golfer|hotel|india)\s+to\b", re.I, {"to"}),
 ])
 def test_required_words_are_what_every_match_holds(source, flags, words):
     assert casefold.required_words(re.compile(source, flags)) == words
