@@ -224,12 +224,15 @@ _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 
 
 def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int], *,
-                   may_match: Callable[[re.Pattern], bool] | None = None) -> bool:
+                   may_match: Callable[[re.Pattern], bool] | None = None,
+                   may_match_within: Callable[[re.Pattern, int, int], bool] | None = None) -> bool:
     """A count a party claims ("the group claimed it killed 20 soldiers") or the
     report cannot verify: another statement beside the report's own figure.
     ``start`` is where the count's statement begins, ``trigger_end`` where its
     outcome word ends, ``sentence`` the bounds of its sentence in ``text``;
-    ``may_match`` as for :func:`is_aggregate_scope`.
+    ``may_match`` as for :func:`is_aggregate_scope`; ``may_match_within``: whether a pattern can match
+    between two offsets of ``text`` (``DocContext.may_match_within``; the claim's words are searched
+    for in the sentence before the count, which most often holds none of them).
 
     >>> is_party_claim("the army said it lost five men", 17, 21, (0, 30))
     False
@@ -243,7 +246,9 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     # several militants, while local sources reported that two civilians died"
     for clause_break in _CONTRAST.finditer(text, sentence_start, start):
         sentence_start = clause_break.end()
-    claim = _PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
+    before = max(sentence_start, start - 300)
+    claim = _PARTY_CLAIM.search(text, before, start) \
+        if may_match_within is None or may_match_within(_PARTY_CLAIM, before, start) else None
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
     return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300))))

@@ -650,7 +650,7 @@ def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str)
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
     start = min(finding.start, finding.trigger_start)
     return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start),
-                          may_match=ctx.may_match)
+                          may_match=ctx.may_match, may_match_within=ctx.may_match_within)
 
 
 _MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
