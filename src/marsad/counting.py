@@ -159,7 +159,8 @@ WEEKS_OF_FIGHTING = re.compile(
 
 
 def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool], *,
-                       region_wide: bool = True, may_match: Callable[[re.Pattern], bool] | None = None) -> bool:
+                       region_wide: bool = True, may_match: Callable[[re.Pattern], bool] | None = None,
+                       lowered: Callable[[re.Pattern], tuple[re.Pattern, str]] | None = None) -> bool:
     """Whether ``text[start:end]`` scopes a toll to a whole country or to several
     regions, or makes it a running total ("the number killed this week"): such
     a total sums many incidents, so it is a claim however short its period.
@@ -174,11 +175,17 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
 
     Without ``region_wide``, one region is no aggregate: arrests "in raids across Anbar province" are
     one security operation's. ``may_match``: whether a pattern can match anywhere in ``text``
-    (a document's ``DocContext.may_match``), so that one that cannot is not searched.
+    (a document's ``DocContext.may_match``), so that one that cannot is not searched; ``lowered``: a pattern
+    and the text to search it in for the same spans (``DocContext.lowered``: lower-cased, faster).
     """
-    may = may_match or _may_match
-    if (may(_SEVERAL_REGIONS) and _SEVERAL_REGIONS.search(text, start, end)) or _RUNNING_TOTAL.search(text, start, end) \
-            or (region_wide and may(_ACROSS_AREA) and _ACROSS_AREA.search(text, start, end)):
+    may, lower = may_match or _may_match, lowered or (lambda pattern: (pattern, text))
+
+    def found(pattern: re.Pattern) -> bool:
+        scan, scanned = lower(pattern)
+        return scan.search(scanned, start, end) is not None
+
+    if (may(_SEVERAL_REGIONS) and found(_SEVERAL_REGIONS)) or found(_RUNNING_TOTAL) \
+            or (region_wide and may(_ACROSS_AREA) and found(_ACROSS_AREA)):
         return True
     for match in (_ACROSS.finditer(text, start, end) if may(_ACROSS) else ()):
         name = match.group(1)
@@ -217,12 +224,15 @@ _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 
 
 def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int], *,
-                   may_match: Callable[[re.Pattern], bool] | None = None) -> bool:
+                   may_match: Callable[[re.Pattern], bool] | None = None,
+                   may_match_within: Callable[[re.Pattern, int, int], bool] | None = None) -> bool:
     """A count a party claims ("the group claimed it killed 20 soldiers") or the
     report cannot verify: another statement beside the report's own figure.
     ``start`` is where the count's statement begins, ``trigger_end`` where its
     outcome word ends, ``sentence`` the bounds of its sentence in ``text``;
-    ``may_match`` as for :func:`is_aggregate_scope`.
+    ``may_match`` as for :func:`is_aggregate_scope`; ``may_match_within``: whether a pattern can match
+    between two offsets of ``text`` (``DocContext.may_match_within``; the claim's words are searched
+    for in the sentence before the count, which most often holds none of them).
 
     >>> is_party_claim("the army said it lost five men", 17, 21, (0, 30))
     False
@@ -236,7 +246,9 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     # several militants, while local sources reported that two civilians died"
     for clause_break in _CONTRAST.finditer(text, sentence_start, start):
         sentence_start = clause_break.end()
-    claim = _PARTY_CLAIM.search(text, max(sentence_start, start - 300), start)
+    before = max(sentence_start, start - 300)
+    claim = _PARTY_CLAIM.search(text, before, start) \
+        if may_match_within is None or may_match_within(_PARTY_CLAIM, before, start) else None
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
     return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300))))

@@ -255,6 +255,8 @@ def test_lowered_patterns_are_remembered_by_identity_not_by_hash(monkeypatch):
     (r"(?-i:March)\s+\d+", re.I, {"march"}),
     (r"a?b", 0, {"b"}),
     (r"x(?=\s+toll)", 0, {"toll"}),
+    # (too many alternatives to test, however long: the shorter word they precede is tested)
+    (r"(?:alpha|bravo|charlie|delta|echoes|foxtrot|golfer|hotel|india)\s+to\b", re.I, {"to"}),
 ])
 def test_required_words_are_what_every_match_holds(source, flags, words):
     assert casefold.required_words(re.compile(source, flags)) == words
@@ -292,3 +294,21 @@ def test_every_extraction_pattern_that_matches_a_text_finds_one_of_its_required_
                     assert any(word in folded_text(text) for word in words), name
                     checked += 1
     assert checked > 30
+
+
+def test_words_within_a_window_allow_more_words_and_refuse_a_look_behind():
+    many = "|".join(["alpha", "bravo", "charlie", "delta", "echoes", "foxtrot", "golfer", "hotel", "india", "juliet"])
+    assert casefold.required_words(re.compile(rf"\b(?:{many})\b", re.I)) is None
+    assert casefold.words_within(re.compile(rf"\b(?:{many})\b", re.I)) == set(many.split("|"))
+    assert casefold.words_within(re.compile(r"(?<=said )\d+", re.I)) is None  # "said" may lie before the window
+
+
+def test_a_party_claim_is_searched_only_in_a_window_that_holds_its_words():
+    from marsad.extract.pipeline import DocContext
+
+    ctx = DocContext(text="The group said it killed 20 soldiers. Police killed 3 gunmen near the market on Sunday.")
+    ctx._folded, ctx._folded_done = casefold.folded_text(ctx.norm), True  # (as once the process has warmed up)
+    from marsad.counting import _PARTY_CLAIM
+
+    assert ctx.may_match_within(_PARTY_CLAIM, 0, 25)  # "The group said it"
+    assert not ctx.may_match_within(_PARTY_CLAIM, 38, 52)  # "Police killed "

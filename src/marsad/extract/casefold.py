@@ -155,22 +155,48 @@ def required_words(pattern: re.Pattern) -> frozenset[str] | None:
 def _required_words(pattern: re.Pattern) -> frozenset[str] | None:
     if not isinstance(pattern.pattern, str):
         return None
+    return _parsed_required(pattern, MOST_REQUIRED)
+
+
+#: The most words :func:`words_within` gives: each is looked for in a window of a few hundred characters.
+MOST_WITHIN = 16
+_WITHIN: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+def words_within(pattern: re.Pattern) -> frozenset[str] | None:
+    """:func:`required_words` for a search between two offsets of a text (``pattern.search(text,
+    start, end)``): one of them is in that part of the lower-cased text wherever it matches
+    there. Up to :data:`MOST_WITHIN`, as a window is short; None also for a pattern with a
+    look-behind, whose words may lie before the window."""
+    return derived(pattern, _WITHIN, _words_within)
+
+
+def _words_within(pattern: re.Pattern) -> frozenset[str] | None:
+    if not isinstance(pattern.pattern, str) or "(?<" in pattern.pattern:
+        return None
+    return _parsed_required(pattern, MOST_WITHIN)
+
+
+def _parsed_required(pattern: re.Pattern, most: int) -> frozenset[str] | None:
     try:
         parser, constants = import_module("re._parser"), import_module("re._constants")
-        found = _required(list(parser.parse(pattern.pattern, pattern.flags)), constants)
+        found = _required(list(parser.parse(pattern.pattern, pattern.flags)), constants, most)
     except Exception:  # noqa: BLE001 - another Python's parser: no test, the pattern is always tried
         return None
-    return found if found is not None and len(found) <= MOST_REQUIRED else None
+    return found if found is not None and len(found) <= most else None
 
 
-def _required(items: list, c: Any) -> frozenset[str] | None:
+def _required(items: list, c: Any, most: int) -> frozenset[str] | None:
     """The most selective set of strings one of which a match of the parsed sequence
-    ``items`` holds (its shortest string longest, then the fewest), or None."""
+    ``items`` holds (its shortest string longest, then the fewest), of the sets of at
+    most ``most`` (a larger one is never tested: "to death" after one of sixteen verbs
+    is tested for "dea"), or None."""
     best: frozenset[str] | None = None
 
     def consider(found: frozenset[str] | None) -> None:
         nonlocal best
-        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+        if found and len(found) <= most and (
+                best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
             best = found
 
     run: list[str] = []
@@ -181,15 +207,15 @@ def _required(items: list, c: Any) -> frozenset[str] | None:
         consider(frozenset(["".join(run)]) if run else None)
         run = []
         if op is c.SUBPATTERN:
-            consider(_required(list(av[3]), c))
+            consider(_required(list(av[3]), c, most))
         elif op is c.BRANCH:
-            branches = [_required(list(branch), c) for branch in av[1]]
+            branches = [_required(list(branch), c, most) for branch in av[1]]
             if all(branches):
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_required(list(av[2]), c))
+            consider(_required(list(av[2]), c, most))
         elif op is c.ASSERT:  # a look-ahead or look-behind that must hold: its text is in the document too
-            consider(_required(list(av[1]), c))
+            consider(_required(list(av[1]), c, most))
     consider(frozenset(["".join(run)]) if run else None)
     return best
 

@@ -199,7 +199,8 @@ class NumberIndex:
         dated = [(d.span.start, d.span.end) for d in ctx.dates if d.span is not None and not d.rule.startswith("dates.nth")]
         dated_starts = [s for s, _ in dated]
         measures = _Measures(ctx)
-        self.items = [n for n in ctx.numbers if measures.countable(n) and not _inside_any(n.num_start, dated, dated_starts)]
+        # (the dates first: a bisection, where a measure is three searches)
+        self.items = [n for n in ctx.numbers if not _inside_any(n.num_start, dated, dated_starts) and measures.countable(n)]
         self.items.sort(key=lambda n: n.start)
         self._starts = [n.start for n in self.items]
         self._by_start = {n.start: n for n in self.items}
@@ -711,11 +712,9 @@ _PROTEST_LEAD = re.compile(
     r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
 _VIOLENT_LEAD = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
                            r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+)\b", re.I)
-#: where a _PROTEST_LEAD or a _VIOLENT_LEAD can begin (casefold.WindowScan)
+#: where a _PROTEST_LEAD can begin (casefold.WindowScan)
 _PROTEST_LEAD_STARTS = (re.compile(opening_words(r"\b(?:protest|rall|vigil|demonstrat|gathered|march|sit|picket|walk|mob|"
                                                  r"riot|looted|vandali|blocked|commemorat|press)"), re.I),)
-_VIOLENT_LEAD_STARTS = (re.compile(opening_words(r"\b(?:opened|fired|shot|shooting|killing|killed|clash|attack|lynch|beat|"
-                                                 r"stabb|hack|exploded|bomb|dispers)"), re.I),)
 
 
 def is_protest_report(ctx: DocContext) -> bool:
@@ -725,9 +724,13 @@ def is_protest_report(ctx: DocContext) -> bool:
         return False
     # searched in the document between the lead's ends: a sentence begins after a
     # space or at the start, so its first \b reads as at the start of the lead alone
+    # (the violent words first, searched lower-cased in the lead alone; the protest words,
+    # with their case-sensitive "march", cannot be lowered: they are tried only where they can begin)
     start, end = ctx.sentences[0]
-    return ctx.windows(_PROTEST_LEAD, _PROTEST_LEAD_STARTS).search(start, end) is not None \
-        and ctx.windows(_VIOLENT_LEAD, _VIOLENT_LEAD_STARTS).search(start, end) is None
+    violent, text = ctx.lowered(_VIOLENT_LEAD)
+    if violent.search(text, start, end) is not None:
+        return False
+    return ctx.windows(_PROTEST_LEAD, _PROTEST_LEAD_STARTS).search(start, end) is not None
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
@@ -795,10 +798,11 @@ def casualties_component(ctx: DocContext) -> None:
     findings += ellipsis_findings(ctx, numbers, findings)
     findings += remaining_findings(ctx, numbers)
     findings += split_findings(ctx, numbers, findings)
-    if is_protest_report(ctx):
+    buried = buried_findings(ctx, numbers)  # (kept only where the report does not lead with a protest)
+    if (findings or buried) and is_protest_report(ctx):  # (with neither, the lead changes nothing)
         findings = [f for f in findings if not _background_of_protest(ctx, f)]
     else:
-        findings += buried_findings(ctx, numbers)
+        findings += buried
     findings = [f for f in findings if not _no_figure_given(ctx, f)]
     findings.sort(key=lambda f: (f.start, f.trigger_start))
     ctx.extra["casualty_findings"] = findings

@@ -67,6 +67,9 @@ _TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|brin
 def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     """Relate the document's statements so that each person adds once."""
     pairs = list(zip(findings, casualties))
+    if len(pairs) < 2:  # only a move between outcomes reads one statement alone; the rest relate two
+        _move_between_outcomes(ctx, pairs)
+        return
     _attach_subsets(ctx, pairs)
     _move_between_outcomes(ctx, pairs)
     _contrasted_statements(ctx, pairs)  # (before a toll supersedes: "police said seven, local leaders put the toll at 12")
@@ -136,12 +139,13 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
     """"Twelve of the dead were men", "three soldiers were among those killed"."""
     for finding, casualty in _top(pairs):
         start, end = _number_span(finding)
-        before = _SUBSET_BEFORE.search(ctx.norm, max(0, start - 50), start) or \
-            _ALONE.search(ctx.norm, ctx.sentence_at(start)[0], start)
+        # (each searched only where the document holds its words: most hold no "alone")
+        before = (ctx.may_match(_SUBSET_BEFORE) and _SUBSET_BEFORE.search(ctx.norm, max(0, start - 50), start)) or \
+            (ctx.may_match(_ALONE) and _ALONE.search(ctx.norm, ctx.sentence_at(start)[0], start))
         if finding.number is None:  # "An officer was among those killed"
-            after = _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
+            after = ctx.may_match(_AMONG) and _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
         else:
-            after = _SUBSET_AFTER.match(ctx.norm, end)
+            after = ctx.may_match(_SUBSET_AFTER) and _SUBSET_AFTER.match(ctx.norm, end)
         if not (before or after) or _of_the_injured(ctx, pairs, finding):
             continue
         parent = _parent_before(ctx, pairs, finding, casualty)

@@ -34,7 +34,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from marsad.compiled import warn_if_stale
-from marsad.extract.casefold import WindowScan, WordIndex, finditer, folded_for_scan, for_spans, required_words
+from marsad.extract.casefold import (
+    WindowScan,
+    WordIndex,
+    finditer,
+    folded_for_scan,
+    for_spans,
+    required_words,
+    words_within,
+)
 from marsad.extract.text import normalise, split_sentences
 from marsad.extract.versions import data_versions
 from marsad.extract.wordscan import WORD_START, leading_words, word_led_matches, word_led_spans, word_led_starts
@@ -250,6 +258,18 @@ class DocContext:
         may = words is None or folded is None or any(word in folded for word in words)
         self._may_match[id(pattern)] = (pattern, may)
         return may
+
+    def may_match_within(self, pattern: re.Pattern, start: int, end: int) -> bool:
+        """False when ``pattern.search(norm, start, end)`` cannot find a match: that part of
+        the lower-cased text holds none of its :func:`~marsad.extract.casefold.words_within`
+        (for a search in a short window, where the document holds the words elsewhere).
+        True when that is not known."""
+        folded = self.folded()
+        words = words_within(pattern) if folded is not None else None
+        if words is None or folded is None:
+            return True
+        window = folded[start:end]
+        return any(word in window for word in words)
 
     def scan(self, pattern: re.Pattern) -> Iterator[re.Match]:
         """``pattern.finditer(norm)``, on the lower-cased text where that finds the same

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 
 from marsad.counting import (
     DOCUMENTS,
@@ -43,6 +44,8 @@ _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> list[Casualty]:
+    if not findings:  # nothing to relate, and "the rest" has no count to be the rest of
+        return []
     kept_findings, kept = _drop_repeats(ctx, findings, casualties)
     _link_sub_counts(ctx, kept_findings, kept)
     pairs = [(f, c) for f, c in zip(kept_findings, kept) if c.rule != "drop"]
@@ -352,6 +355,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
     own_ends = [own_clause_end(ctx, finding) for finding in findings]
     first_count_sentence = min((ctx.sentence_index(f.start) for f in findings if f.count), default=None)
     owner = _period_owners(ctx, findings, own_ends, periods)
+    neighbours = _Neighbours(findings)
     for finding, casualty, own_end in zip(findings, casualties, own_ends):
         own = [p for p in periods if owner.get(stated_span(p).start) is finding]
         month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
@@ -381,7 +385,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                 casualty.period.precision >= 3 or _documented_since(ctx, finding, casualty.period)):
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
-        if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, findings, finding, own_end):
+        if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, neighbours, findings, finding, own_end):
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and (
@@ -398,17 +402,41 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
 
 
-def _aggregate_scope(ctx: DocContext, findings: list[Finding], finding: Finding, own_end: int) -> bool:
+class _Neighbours:
+    """The counts' number ends and starts in order, to find the nearest other count
+    on either side of one (a scan of every count for each was quadratic)."""
+
+    def __init__(self, findings: list[Finding]):
+        self.ends = sorted(_number_end(f) for f in findings)
+        self.by_start = sorted(findings, key=lambda f: f.start)
+        self.starts = [f.start for f in self.by_start]
+
+    def end_before(self, position: int) -> int | None:
+        """The last number end at or before ``position``."""
+        index = bisect_right(self.ends, position)
+        return self.ends[index - 1] if index else None
+
+    def start_after(self, position: int, finding: Finding) -> int | None:
+        """The first start at or after ``position`` of a count other than ``finding``."""
+        for index in range(bisect_left(self.starts, position), len(self.starts)):
+            if self.by_start[index] is not finding:
+                return self.starts[index]
+        return None
+
+
+def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Finding], finding: Finding,
+                     own_end: int) -> bool:
     """Whether the words around this count, and no other count's, scope it to a
     country, several regions or a running total."""
     from marsad.gazetteer.importers import country_code
 
     sentence_start, _ = ctx.sentence_at(finding.start)
     first, last = min(finding.start, finding.trigger_start), _number_end(finding)
-    start = max([sentence_start, first - 60] + [_number_end(f) for f in findings if _number_end(f) <= first])
-    end = min([own_end] + [f.start for f in findings if f.start >= last and f is not finding])
+    before, after = neighbours.end_before(first), neighbours.start_after(last, finding)
+    start = max(sentence_start, first - 60, sentence_start if before is None else before)
+    end = own_end if after is None else min(own_end, after)
     if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
-                          region_wide=finding.outcome != "arrested", may_match=ctx.may_match):
+                          region_wide=finding.outcome != "arrested", may_match=ctx.may_match, lowered=ctx.lowered):
         return True
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
@@ -644,7 +672,7 @@ def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str)
 def _is_claim(ctx: DocContext, finding: Finding) -> bool:
     start = min(finding.start, finding.trigger_start)
     return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start),
-                          may_match=ctx.may_match)
+                          may_match=ctx.may_match, may_match_within=ctx.may_match_within)
 
 
 _MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
