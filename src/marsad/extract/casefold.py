@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from importlib import import_module
 from typing import Any
 
@@ -296,6 +297,22 @@ class WindowScan:
         return next(self.finditer(pos, endpos), None)
 
 
+def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern whose matches can begin only at
+    ``starts`` (ascending): ``pattern.match`` there only, each after the end of the
+    last, as :meth:`WindowScan.finditer` over the whole text (without its set-up,
+    for a scan that has its pattern and text in hand)."""
+    found: list[re.Match] = []
+    match_at, after = pattern.match, 0
+    for start in starts:
+        if start >= after:
+            match = match_at(text, start)
+            if match is not None:
+                found.append(match)
+                after = max(match.end(), start + 1)
+    return found
+
+
 _WORD_RUN = re.compile(r"\w+")
 
 
@@ -355,16 +372,17 @@ class WordIndex:
                 stems.setdefault(word[:length], []).append(word)
         return stems
 
-    def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
+    def common(self, words: AbstractSet[str]) -> set[str]:
+        """Those of ``words`` (lower-cased) that are words of the document."""
+        return self._index.keys() & words
+
+    def starts(self, words: AbstractSet[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
         any word whose first character is a digit, in order."""
         found = list(self._digit_led) if digit_led else []
         index = self._index
-        # a short document has fewer distinct words than a pattern has first words
-        for word in words if len(words) < len(index) else index.keys() & words:
-            positions = index.get(word)
-            if positions is not None:
-                found.extend(positions)
+        for word in index.keys() & words:  # (the words in common, found by the set's own loop, not one by one here)
+            found.extend(index[word])
         found.sort()
         return found
 

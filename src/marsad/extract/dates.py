@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from marsad.extract import casefold
@@ -88,21 +88,36 @@ _FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
 }
 
 
-def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
+def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
     """``pattern``'s matches in the document, tried only where its first word begins
-    (none where the document lacks its words: ``ctx.may_match``). Matched on the
-    lower-cased text where that finds the same (casefold.WindowScan): a date is read
-    from its spans, its numbers and its words in lower case."""
-    if not ctx.may_match(pattern):
-        return iter(())
-    if pattern is NUMERIC:
-        starts: list[int] | None = ctx.digit_runs()
-    else:
-        words, digit_led = _FIRST_WORDS_BY_ID[id(pattern)]
-        starts = ctx.word_starts(words, digit_led)
-    if starts is None:  # the lower-cased text may not be used: the whole text is scanned
-        return pattern.finditer(ctx.norm)
-    return casefold.WindowScan(pattern, starts, ctx.norm, ctx.folded()).finditer(0, len(ctx.norm))
+    (none where the document lacks its words, :data:`_KEY_WORDS`). Matched on the
+    lower-cased text where that finds the same (casefold.lowered_pattern): a date is
+    read from its spans, its numbers and its words in lower case. Few calls: on a
+    short note each costs about what a failed match does."""
+    index = ctx.word_index()
+    if index is None:  # the lower-cased text may not be used: the whole text is scanned
+        if not ctx.may_match(pattern):
+            return ()
+        return casefold.matches_at(pattern, ctx.norm, ctx.digit_runs()) if pattern is NUMERIC else pattern.finditer(ctx.norm)
+    words, digit_led, keys = _PLANS_BY_ID[id(pattern)]
+    present = ctx.extra.get(_PRESENT)
+    if present is None:  # the words of the vocabulary the document holds: each pattern's are looked up among these few
+        present = ctx.extra[_PRESENT] = index.common(_VOCABULARY)
+    if keys is not None and keys.isdisjoint(present):
+        return ()
+    starts = ctx.digit_runs() if pattern is NUMERIC else index.starts(words & present, digit_led)
+    if not starts:
+        return ()
+    lowered = _LOWERED.get(id(pattern))
+    if lowered is None:  # (compiled at first use: a one-line run never gets here, see casefold.WARM_UP_CHARS)
+        lowered = _LOWERED[id(pattern)] = casefold.lowered_pattern(pattern) or pattern
+    return casefold.matches_at(lowered, ctx.folded() or ctx.norm if lowered is not pattern else ctx.norm, starts)
+
+
+#: where :func:`_scan` keeps the words of :data:`_VOCABULARY` the document holds
+_PRESENT = "dates.words"
+#: each pattern's lower-cased copy, or the pattern itself where it has none (by identity, as the plans)
+_LOWERED: dict[int, re.Pattern] = {}
 
 
 WORD_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -198,8 +213,24 @@ _BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+
                          "|".join(name for name in calendar.month_name if name) +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
 _FIRST_WORDS[_BARE_MONTH] = (frozenset({"in", "during", "throughout", "over", "for"}), False)
-#: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own
-_FIRST_WORDS_BY_ID = {id(pattern): first for pattern, first in _FIRST_WORDS.items()}
+#: A word of each match, one of these (a whole word of the lower-cased text, casefold.WordIndex): a
+#: document that holds none is not scanned for the pattern. Keep them in step with the patterns.
+_MONTH_WORDS = frozenset(MONTHS)
+_KEY_WORDS: dict[re.Pattern, frozenset[str]] = {
+    DAY_MONTH: _MONTH_WORDS,  # (each month word ends at a non-letter: "\.?" then "\b" or "\s")
+    MONTH_DAY: _MONTH_WORDS,
+    MONTH_YEAR: _MONTH_WORDS,
+    _BARE_MONTH: frozenset(name.lower() for name in calendar.month_name if name),
+    RELATIVE: frozenset({"yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "ago", "week",
+                         *_WEEKDAY_WORDS}),
+    AFTER_ANCHOR: frozenset({"day", "days"}),
+}
+#: every word a pattern's plan looks up (:func:`_scan`)
+_VOCABULARY = frozenset().union(*(words for words, _ in _FIRST_WORDS.values()), *_KEY_WORDS.values())
+#: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own:
+#: each pattern's first words, whether it can begin with a digit, and its key words (None: not known)
+_PLANS_BY_ID = {id(pattern): (first[0], first[1], _KEY_WORDS.get(pattern)) for pattern, first in _FIRST_WORDS.items()}
+_PLANS_BY_ID[id(NUMERIC)] = (frozenset(), True, None)  # (scanned from the digit runs)
 
 
 def find_bare_months(ctx: DocContext) -> list[DateValue]:

@@ -212,7 +212,7 @@ def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[N
             last += 1
         run = found[index:last + 1]
         opening = _APPOSED_BEFORE.search(norm, max(0, run[0].start - 3), run[0].start)
-        closing = _APPOSED_AFTER.match(norm, run[-1].end)
+        closing = opening and _APPOSED_AFTER.match(norm, run[-1].end)  # (a large alternation: only where it may tell)
         if opening and closing and all(norm[n.start:n.end].isdigit() and (n.value or 0) <= 120 for n in run):
             ages.append((opening.start("mark"), closing.end("mark")))
         else:
