@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.extract.casefold import WindowScan
+from marsad.extract.casefold import WindowScan, WordIndex
 from marsad.model import ActorMention, Span
 
 RULE = "actors.lexicon"
@@ -44,7 +44,14 @@ _ADJECTIVE_USE = re.compile(
     re.I,
 )
 _FIRST_RUN = re.compile(r"\w+")
+_RUN = _FIRST_RUN
+#: the next run of word characters, and what comes before it
+_NEXT_RUN = re.compile(r"\W*(\w+)")
+#: what a demonym is followed by before its noun ("Malian government forces"); the pattern spells it too
+_STATE_WORDS = ("government", "regime", "state", "occupation", "national")
 _PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
+#: how many aliases as written an ActorLexicon remembers (a bound for a process reading many texts)
+_MOST_REMEMBERED = 4096
 _QUOTE = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-", "“": '"', "”": '"'})
 
 
@@ -145,6 +152,9 @@ class ActorLexicon:
         self._demonym_pattern: re.Pattern | None = None
         self._first_words: frozenset[str] | None = None
         self._first_words_known = False
+        self._second_words: dict[str, frozenset[str]] | None = None
+        self._alias_names: dict[str, str] = {}  # an alias as a text wrote it -> the canonical name
+        self._entry_names: dict[str, tuple[str | None, str | None, int | None]] = {}  # name -> ACLED, UCDP, inter
 
     def _add_entry(self, raw: dict) -> None:
         entry = ActorEntry(
@@ -195,7 +205,7 @@ class ActorLexicon:
         parts = [
             rf"(?P<alias>(?i:{_trie_regex(sorted(self.aliases))}))",
             rf"(?P<acronym>{_trie_regex(sorted(self.acronyms))})",
-            rf"(?P<state>(?P<demonym>(?i:{demonym}))\s+(?:(?i:government|regime|state|occupation|national)\s+)?"
+            rf"(?P<state>(?P<demonym>(?i:{demonym}))\s+(?:(?i:{'|'.join(_STATE_WORDS)})\s+)?"
             rf"(?P<noun>(?i:{noun})))",
         ]
         if self.anaphora:
@@ -252,6 +262,56 @@ class ActorLexicon:
             words.add(run.group().lower())
         return frozenset(words)
 
+    @property
+    def second_words(self) -> dict[str, frozenset[str]]:
+        """For each first word that no match ends with ("the": "the army", "the group"),
+        the words a match goes on to after it, lower-cased (the phrases' second runs of
+        word characters; after a one-word demonym, a state word or a noun's first).
+        Between a phrase's first two runs the pattern holds only characters that are no
+        word characters, so where such a first word begins a match, the text's next
+        word is one of these."""
+        if self._second_words is None:
+            self._second_words = self._following_words()
+        return self._second_words
+
+    def _following_words(self) -> dict[str, frozenset[str]]:
+        nouns = {run.group().lower() for noun in self.state_nouns if (run := _FIRST_RUN.match(noun))}
+        after: dict[str, set[str]] = {}
+        ends: set[str] = set()
+        for phrase, demonym in [*((p, False) for p in [*self.aliases, *self.acronyms, *self.anaphora]),
+                                *((p, True) for p in self.demonyms)]:
+            runs = [run.lower() for run in _RUN.findall(phrase)]
+            if not runs:
+                continue
+            if len(runs) > 1:
+                after.setdefault(runs[0], set()).add(runs[1])
+            elif demonym:
+                after.setdefault(runs[0], set()).update(_STATE_WORDS, nouns)
+            else:
+                ends.add(runs[0])
+        return {word: frozenset(words) for word, words in after.items() if word not in ends}
+
+    def starts_in(self, index: WordIndex, folded: str) -> list[int] | None:
+        """Where a match can begin in the document whose lower-cased text is ``folded``
+        (``index``: its words): where a word of :attr:`first_words` begins, less where one
+        of :attr:`second_words`' first words is not followed by a word that a match goes
+        on to ("the" begins a note's sentences far more often than "the army"). None
+        when not known."""
+        words = self.first_words
+        if words is None:
+            return None
+        present = index.common(words)
+        seconds = self.second_words
+        found = index.starts(present.difference(seconds))
+        for word in seconds.keys() & present:  # (a loop over the document's few, not over the lexicon's)
+            following = seconds[word]
+            for start in index.at(word):
+                run = _NEXT_RUN.match(folded, start + len(word))
+                if run is not None and run.group(1) in following:
+                    found.append(start)
+        found.sort()
+        return found
+
     def find(self, text: str, starts: list[int] | None = None) -> list[ActorMention]:
         """The mentions in ``text``; ``starts``: where the document's words of
         :attr:`first_words` begin (a :class:`~marsad.extract.casefold.WordIndex`),
@@ -277,7 +337,12 @@ class ActorLexicon:
     def _mention(self, text: str, match: re.Match, last_seen: dict[str, int]) -> ActorMention | None:
         span = Span.of(text, match.start(), match.end())
         if match.group("alias"):
-            return self._entry_mention(span, self.aliases[alias_key(span.text)], 0.9)
+            name = self._alias_names.get(span.text)
+            if name is None:  # (a document names the same few actors in the same words, and so do the next)
+                if len(self._alias_names) >= _MOST_REMEMBERED:
+                    self._alias_names.clear()
+                name = self._alias_names[span.text] = self.aliases[alias_key(span.text)]
+            return self._entry_mention(span, name, 0.9)
         if match.group("acronym"):
             name = self.acronyms.get(span.text) or self.acronyms.get(span.text.translate(_QUOTE))
             return self._entry_mention(span, name, 0.95) if name else None
@@ -294,10 +359,13 @@ class ActorLexicon:
         return mention
 
     def _entry_mention(self, span: Span, name: str, confidence: float) -> ActorMention:
-        entry = self.entries[name]
+        names = self._entry_names.get(name)
+        if names is None:  # (worked out once per entry: a class actor's names are cut from a template)
+            entry = self.entries[name]
+            names = self._entry_names[name] = (entry.acled_for(entry.country), entry.ucdp_for(entry.country), entry.inter)
         return ActorMention(
-            id="", text=span.text, span=span, name=name, acled_name=entry.acled_for(entry.country),
-            ucdp_name=entry.ucdp_for(entry.country), inter=entry.inter, rule=RULE, confidence=confidence,
+            id="", text=span.text, span=span, name=name, acled_name=names[0],
+            ucdp_name=names[1], inter=names[2], rule=RULE, confidence=confidence,
         )
 
     def _state_mention(self, span: Span, country: str, klass: str) -> ActorMention:
@@ -402,8 +470,9 @@ def _register_component() -> None:
     def actors_component(ctx) -> None:
         """Actor mentions over the folded text, spans re-cut from the original."""
         lexicon = load_lexicon()
-        words = lexicon.first_words
-        for mention in find_actors(ctx.norm, lexicon, None if words is None else ctx.word_starts(words)):
+        index, folded = ctx.word_index(), ctx.folded()
+        starts = None if index is None or folded is None else lexicon.starts_in(index, folded)
+        for mention in find_actors(ctx.norm, lexicon, starts):
             mention.span = ctx.span(mention.span.start, mention.span.end)
             mention.text = mention.span.text
             mention.id = ctx.new_id("A")

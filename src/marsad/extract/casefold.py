@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from collections.abc import Set as AbstractSet
 from importlib import import_module
 from typing import Any
 
@@ -372,16 +371,23 @@ class WordIndex:
                 stems.setdefault(word[:length], []).append(word)
         return stems
 
-    def common(self, words: AbstractSet[str]) -> set[str]:
-        """Those of ``words`` (lower-cased) that are words of the document."""
-        return self._index.keys() & words
+    def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
+        """Those of ``words`` (lower-cased) that are words of the document, found by
+        the built-in loop over the smaller of the two (a pattern may begin with
+        hundreds of words, a note has a few dozen)."""
+        index = self._index
+        return index.keys() & words if len(words) <= len(index) else words.intersection(index)
 
-    def starts(self, words: AbstractSet[str], digit_led: bool = False) -> list[int]:
+    def at(self, word: str) -> list[int]:
+        """Where ``word`` (lower-cased) begins, in order. Do not change the list."""
+        return self._index.get(word, [])
+
+    def starts(self, words: frozenset[str] | set[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
         any word whose first character is a digit, in order."""
         found = list(self._digit_led) if digit_led else []
         index = self._index
-        for word in index.keys() & words:  # (the words in common, found by the set's own loop, not one by one here)
+        for word in self.common(words):
             found.extend(index[word])
         found.sort()
         return found
