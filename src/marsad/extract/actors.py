@@ -45,8 +45,6 @@ _ADJECTIVE_USE = re.compile(
 )
 _FIRST_RUN = re.compile(r"\w+")
 _RUN = _FIRST_RUN
-#: the next run of word characters, and what comes before it
-_NEXT_RUN = re.compile(r"\W*(\w+)")
 #: what a demonym is followed by before its noun ("Malian government forces"); the pattern spells it too
 _STATE_WORDS = ("government", "regime", "state", "occupation", "national")
 _PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
@@ -291,26 +289,12 @@ class ActorLexicon:
                 ends.add(runs[0])
         return {word: frozenset(words) for word, words in after.items() if word not in ends}
 
-    def starts_in(self, index: WordIndex, folded: str) -> list[int] | None:
-        """Where a match can begin in the document whose lower-cased text is ``folded``
-        (``index``: its words): where a word of :attr:`first_words` begins, less where one
-        of :attr:`second_words`' first words is not followed by a word that a match goes
-        on to ("the" begins a note's sentences far more often than "the army"). None
-        when not known."""
+    def starts_in(self, index: WordIndex) -> list[int] | None:
+        """Where a match can begin in the document whose words ``index`` holds: where a
+        word of :attr:`first_words` begins, less where one of :attr:`second_words`' first
+        words is not followed by a word that a match goes on to. None when not known."""
         words = self.first_words
-        if words is None:
-            return None
-        present = index.common(words)
-        seconds = self.second_words
-        found = index.starts(present.difference(seconds))
-        for word in seconds.keys() & present:  # (a loop over the document's few, not over the lexicon's)
-            following = seconds[word]
-            for start in index.at(word):
-                run = _NEXT_RUN.match(folded, start + len(word))
-                if run is not None and run.group(1) in following:
-                    found.append(start)
-        found.sort()
-        return found
+        return None if words is None else index.starts_followed(words, self.second_words)
 
     def find(self, text: str, starts: list[int] | None = None) -> list[ActorMention]:
         """The mentions in ``text``; ``starts``: where the document's words of
@@ -470,8 +454,8 @@ def _register_component() -> None:
     def actors_component(ctx) -> None:
         """Actor mentions over the folded text, spans re-cut from the original."""
         lexicon = load_lexicon()
-        index, folded = ctx.word_index(), ctx.folded()
-        starts = None if index is None or folded is None else lexicon.starts_in(index, folded)
+        index = ctx.word_index()
+        starts = None if index is None else lexicon.starts_in(index)
         for mention in find_actors(ctx.norm, lexicon, starts):
             mention.span = ctx.span(mention.span.start, mention.span.end)
             mention.text = mention.span.text

@@ -313,6 +313,8 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
+#: the next run of word characters, and what comes before it
+_NEXT_RUN = re.compile(r"\W*(\w+)")
 
 
 class WordIndex:
@@ -335,7 +337,7 @@ class WordIndex:
                 positions.append(start)
             if word[0].isdecimal():  # what \d matches
                 digit_led.append(start)
-        self._index, self._digit_led = index, digit_led
+        self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
         self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters
 
@@ -378,9 +380,24 @@ class WordIndex:
         index = self._index
         return index.keys() & words if len(words) <= len(index) else words.intersection(index)
 
-    def at(self, word: str) -> list[int]:
-        """Where ``word`` (lower-cased) begins, in order. Do not change the list."""
-        return self._index.get(word, [])
+    def starts_followed(self, words: frozenset[str], following: dict[str, frozenset[str]]) -> list[int]:
+        """:meth:`starts` of ``words``, less where one of ``following``'s words begins and
+        the next word (the next run of word characters) is none of the words it maps to:
+        for a pattern that begins such a word only as the first of a phrase whose words are
+        parted by characters that are no word characters ("the" of "the army", "in" of
+        "in excess of"), tried where the phrase may go on only (a note's sentences hold
+        "the" far more often than "the army")."""
+        present = self.common(words)
+        found = self.starts(present.difference(following))
+        index, folded, next_run = self._index, self._folded, _NEXT_RUN.match
+        for word in following.keys() & present:  # (a loop over the document's few, not over the pattern's)
+            after = following[word]
+            for start in index[word]:
+                run = next_run(folded, start + len(word))
+                if run is not None and run.group(1) in after:
+                    found.append(start)
+        found.sort()
+        return found
 
     def starts(self, words: frozenset[str] | set[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
