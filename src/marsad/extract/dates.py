@@ -105,13 +105,20 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
         present = ctx.extra[_PRESENT] = index.common(_VOCABULARY)
     if keys is not None and keys.isdisjoint(present):
         return ()
-    starts = ctx.digit_runs() if pattern is NUMERIC else index.starts(words & present, digit_led)
+    folded = ctx.folded() or ctx.norm  # (not None where the words are known; the same non-letters as norm)
+    if pattern is NUMERIC:  # a day of one or two digits, then a slash or a dot: "3/4/2019"
+        starts = [start for start in ctx.digit_runs() if "/" in folded[start + 1 : start + 3]
+                  or "." in folded[start + 1 : start + 3]]
+    elif pattern is ISO:  # a year of four digits, then a hyphen: "2019-03-04"
+        starts = [start for start in index.starts(words, True) if folded[start + 4 : start + 5] == "-"]
+    else:
+        starts = index.starts(words & present, digit_led)
     if not starts:
         return ()
     lowered = _LOWERED.get(id(pattern))
     if lowered is None:  # (compiled at first use: a one-line run never gets here, see casefold.WARM_UP_CHARS)
         lowered = _LOWERED[id(pattern)] = casefold.lowered_pattern(pattern) or pattern
-    return casefold.matches_at(lowered, ctx.folded() or ctx.norm if lowered is not pattern else ctx.norm, starts)
+    return casefold.matches_at(lowered, folded if lowered is not pattern else ctx.norm, starts)
 
 
 #: where :func:`_scan` keeps the words of :data:`_VOCABULARY` the document holds
@@ -150,12 +157,28 @@ _ABSOLUTE = ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.
 
 def find_absolute(ctx: DocContext) -> list[DateValue]:
     """Day, month-year and numeric dates; a missing year is filled later."""
+    matches = _absolute_matches(ctx)
+    known = ctx.extra.get(_VALUES)
+    # Read again once the publication date is inferred: only a date without its year reads differently.
+    if known is not None and (known[0] == ctx.published or not known[1]):
+        return known[2]
+    values = _absolute_values(ctx, matches)
+    ctx.extra[_VALUES] = (ctx.published, any(not match.group("year") for match, _ in matches), values)
+    return values
+
+
+#: where :func:`find_absolute` keeps the publication date it read the dates with, whether a date lacks its
+#: year, and the dates
+_VALUES = "dates.absolute_values"
+
+
+def _absolute_values(ctx: DocContext, matches: list[tuple[re.Match, str]]) -> list[DateValue]:
     found: list[DateValue] = []
     # Taken spans never overlap, so sorted by start they are sorted by end too:
     # one bisect answers "does this match overlap one?" (a scan was quadratic).
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    for match, rule in _absolute_matches(ctx):
+    for match, rule in matches:
         before = bisect_left(taken_starts, match.end())
         if before and taken_ends[before - 1] > match.start():
             continue
