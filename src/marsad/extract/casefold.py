@@ -389,11 +389,22 @@ class WordIndex:
         "the" far more often than "the army")."""
         present = self.common(words)
         found = self.starts(present.difference(following))
-        index, folded, next_run = self._index, self._folded, _NEXT_RUN.match
+        index, folded = self._index, self._folded
         for word in following.keys() & present:  # (a loop over the document's few, not over the pattern's)
-            after = following[word]
-            for start in index[word]:
-                run = next_run(folded, start + len(word))
+            after, starts = following[word], index[word]
+            # Where the words it may go on to begin, for a word the document often holds: a start is then
+            # told by a look-up where one character parts the two words, not by a search for the next word.
+            begins = {at for later in self.common(after) for at in index[later]} if len(starts) > 3 else None
+            for start in starts:
+                following_at = start + len(word) + 1  # after one character that is none (the word ends before it)
+                if begins is not None:
+                    if following_at in begins:
+                        found.append(start)
+                        continue
+                    char = folded[following_at : following_at + 1]
+                    if not char or char.isalnum() or char == "_":  # (what \w is) the next word begins there, or none
+                        continue
+                run = _NEXT_RUN.match(folded, following_at - 1)
                 if run is not None and run.group(1) in after:
                     found.append(start)
         found.sort()
