@@ -380,15 +380,16 @@ class WordIndex:
         index = self._index
         return index.keys() & words if len(words) <= len(index) else words.intersection(index)
 
-    def starts_followed(self, words: frozenset[str], following: dict[str, frozenset[str]]) -> list[int]:
-        """:meth:`starts` of ``words``, less where one of ``following``'s words begins and
+    def starts_followed(self, words: frozenset[str] | set[str], following: dict[str, frozenset[str]],
+                        digit_led: bool = False) -> list[int]:
+        """:meth:`starts` of ``words`` (and ``digit_led``), less where one of ``following``'s words begins and
         the next word (the next run of word characters) is none of the words it maps to:
         for a pattern that begins such a word only as the first of a phrase whose words are
         parted by characters that are no word characters ("the" of "the army", "in" of
         "in excess of"), tried where the phrase may go on only (a note's sentences hold
         "the" far more often than "the army")."""
         present = self.common(words)
-        found = self.starts(present.difference(following))
+        found = self.starts(present.difference(following), digit_led)
         index, folded = self._index, self._folded
         for word in following.keys() & present:  # (a loop over the document's few, not over the pattern's)
             after, starts = following[word], index[word]

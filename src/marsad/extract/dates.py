@@ -99,7 +99,7 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
         if not ctx.may_match(pattern):
             return ()
         return casefold.matches_at(pattern, ctx.norm, ctx.digit_runs()) if pattern is NUMERIC else pattern.finditer(ctx.norm)
-    words, digit_led, keys = _PLANS_BY_ID[id(pattern)]
+    words, digit_led, keys, following = _PLANS_BY_ID[id(pattern)]
     present = ctx.extra.get(_PRESENT)
     if present is None:  # the words of the vocabulary the document holds: each pattern's are looked up among these few
         present = ctx.extra[_PRESENT] = index.common(_VOCABULARY)
@@ -111,6 +111,8 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
                   or "." in folded[start + 1 : start + 3]]
     elif pattern is ISO:  # a year of four digits, then a hyphen: "2019-03-04"
         starts = [start for start in index.starts(words, True) if folded[start + 4 : start + 5] == "-"]
+    elif following is not None:
+        starts = index.starts_followed(words & present, following, digit_led)
     else:
         starts = index.starts(words & present, digit_led)
     if not starts:
@@ -248,12 +250,26 @@ _KEY_WORDS: dict[re.Pattern, frozenset[str]] = {
                          *_WEEKDAY_WORDS}),
     AFTER_ANCHOR: frozenset({"day", "days"}),
 }
+_COUNT_UNITS = frozenset({"day", "days", "week", "weeks"})
+#: For a first word that begins a match only as the first of two words parted by white space, the words that
+#: may come second (casefold.WordIndex.starts_followed): "the" begins "the past week", far more often not. Keep
+#: them in step with the patterns. (Measured: for the other patterns, telling their few starts apart costs a
+#: short note more than trying them.)
+_FOLLOWING: dict[re.Pattern, dict[str, frozenset[str]]] = {
+    RELATIVE: {"the": frozenset({"day", "past", "previous"}), "this": frozenset({"morning", "evening", "afternoon", "past"}),
+               "last": frozenset({"night", "week", *_WEEKDAY_WORDS}), "a": frozenset({"few", *_COUNT_UNITS}),
+               "an": _COUNT_UNITS, "several": frozenset({"hours"}), "some": frozenset({"hours"}),
+               "on": frozenset(_WEEKDAY_WORDS), **dict.fromkeys(("one", "two", "three", "four", "five", "six", "seven"),
+                                                             _COUNT_UNITS)},
+}
 #: every word a pattern's plan looks up (:func:`_scan`)
 _VOCABULARY = frozenset().union(*(words for words, _ in _FIRST_WORDS.values()), *_KEY_WORDS.values())
 #: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own:
-#: each pattern's first words, whether it can begin with a digit, and its key words (None: not known)
-_PLANS_BY_ID = {id(pattern): (first[0], first[1], _KEY_WORDS.get(pattern)) for pattern, first in _FIRST_WORDS.items()}
-_PLANS_BY_ID[id(NUMERIC)] = (frozenset(), True, None)  # (scanned from the digit runs)
+#: each pattern's first words, whether it can begin with a digit, its key words (None: not known) and what may
+#: follow its first words
+_PLANS_BY_ID = {id(pattern): (first[0], first[1], _KEY_WORDS.get(pattern), _FOLLOWING.get(pattern))
+                for pattern, first in _FIRST_WORDS.items()}
+_PLANS_BY_ID[id(NUMERIC)] = (frozenset(), True, None, None)  # (scanned from the digit runs)
 
 
 def find_bare_months(ctx: DocContext) -> list[DateValue]:
