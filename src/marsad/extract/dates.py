@@ -105,6 +105,9 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
         present = ctx.extra[_PRESENT] = index.common(_VOCABULARY)
     if keys is not None and keys.isdisjoint(present):
         return ()
+    first = words & present
+    if not first and not digit_led:  # (most patterns' first words are in few documents)
+        return ()
     folded = ctx.folded() or ctx.norm  # (not None where the words are known; the same non-letters as norm)
     if pattern is NUMERIC:  # a day of one or two digits, then a slash or a dot: "3/4/2019"
         starts = [start for start in ctx.digit_runs() if "/" in folded[start + 1 : start + 3]
@@ -112,9 +115,9 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
     elif pattern is ISO:  # a year of four digits, then a hyphen: "2019-03-04"
         starts = [start for start in index.starts(words, True) if folded[start + 4 : start + 5] == "-"]
     elif following is not None:
-        starts = index.starts_followed(words & present, following, digit_led)
+        starts = index.starts_followed(first, following, digit_led)
     else:
-        starts = index.starts(words & present, digit_led)
+        starts = index.starts(first, digit_led)
     if not starts:
         return ()
     lowered = _LOWERED.get(id(pattern))
