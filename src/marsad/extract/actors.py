@@ -142,6 +142,7 @@ class ActorLexicon:
         for klass, nouns in (data.get("state_force_nouns") or {}).items():
             for noun in nouns:
                 self.state_nouns[alias_key(noun)] = klass
+        self._class_names = frozenset(name for name, entry in self.entries.items() if entry.is_class)
         self._by_external = self._external_index()
         self._national_forces = self._national_index()
         self.pattern = self._compile()
@@ -313,8 +314,7 @@ class ActorLexicon:
         return mentions
 
     def _adjective_use(self, text: str, match: re.Match, mention: ActorMention) -> bool:
-        entry = self.entries.get(mention.name)
-        if entry is None or not entry.is_class:
+        if mention.name not in self._class_names:
             return False
         return _ADJECTIVE_USE.match(text, match.end()) is not None
 

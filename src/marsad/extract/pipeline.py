@@ -287,11 +287,12 @@ class DocContext:
     def word_index(self) -> WordIndex | None:
         """Where the words of :meth:`folded` begin (what :meth:`word_starts` reads), or None
         when that is None."""
+        if self._words is not None:  # (asked for a dozen times per document)
+            return self._words
         folded = self.folded()
         if folded is None:
             return None
-        if self._words is None:
-            self._words = WordIndex(folded)
+        self._words = WordIndex(folded)
         return self._words
 
     def word_led_starts(self) -> list[int]:
