@@ -275,6 +275,7 @@ class ActorLexicon:
 
     def _following_words(self) -> dict[str, frozenset[str]]:
         nouns = {run.group().lower() for noun in self.state_nouns if (run := _FIRST_RUN.match(noun))}
+        led = len(nouns) > 0 and all(_FIRST_RUN.match(noun) for noun in self.state_nouns)  # (else not known)
         after: dict[str, set[str]] = {}
         ends: set[str] = set()
         for phrase, demonym in [*((p, False) for p in [*self.aliases, *self.acronyms, *self.anaphora]),
@@ -284,7 +285,7 @@ class ActorLexicon:
                 continue
             if len(runs) > 1:
                 after.setdefault(runs[0], set()).add(runs[1])
-            elif demonym:
+            elif demonym and led:
                 after.setdefault(runs[0], set()).update(_STATE_WORDS, nouns)
             else:
                 ends.add(runs[0])

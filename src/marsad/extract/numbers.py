@@ -85,6 +85,9 @@ _FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE
 _NUMBER_WORDS = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _following_words() -> dict[str, frozenset[str]]:
     """For each word of :data:`_NUMBER_WORDS` that begins a match only as the first word of
     a phrase ("in excess of", "a few", "at least", "a dozen"), the words a match goes on
@@ -95,7 +98,7 @@ def _following_words() -> dict[str, frozenset[str]]:
     after: dict[str, set[str]] = {}
     alone = {*number_words, "dozen", "between"}  # each begins a match by itself ("between": of a range)
     for phrase in phrases:
-        words = phrase.rstrip(".").split()
+        words = _WORD_RUN.findall(phrase.lower())  # (its runs of word characters: "approx." is one word)
         if len(words) == 1:
             alone.add(words[0])
         else:
