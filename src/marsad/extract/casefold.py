@@ -313,6 +313,9 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
+#: A first word's following words are looked for in the whole document first when they are this few (a test
+#: that costs about what reading the next word at one start does).
+_FEW_FOLLOWING = 8
 #: the next run of word characters, and what comes before it
 _NEXT_RUN = re.compile(r"\W*(\w+)")
 
@@ -393,6 +396,8 @@ class WordIndex:
         index, folded = self._index, self._folded
         for word in following.keys() & present:  # (a loop over the document's few, not over the pattern's)
             after, starts = following[word], index[word]
+            if len(after) <= _FEW_FOLLOWING and index.keys().isdisjoint(after):
+                continue  # none of the words it may go on to is in the document ("in" of "in excess of")
             # Where the words it may go on to begin, for a word the document often holds: a start is then
             # told by a look-up where one character parts the two words, not by a search for the next word.
             begins = {at for later in self.common(after) for at in index[later]} if len(starts) > 3 else None

@@ -113,7 +113,7 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
         starts = [start for start in ctx.digit_runs() if "/" in folded[start + 1 : start + 3]
                   or "." in folded[start + 1 : start + 3]]
     elif pattern is ISO:  # a year of four digits, then a hyphen: "2019-03-04"
-        starts = [start for start in index.starts(words, True) if folded[start + 4 : start + 5] == "-"]
+        starts = [start for start in ctx.digit_runs() if folded[start + 4 : start + 5] == "-"]  # (a superset)
     elif following is not None:
         starts = index.starts_followed(first, following, digit_led)
     else:
