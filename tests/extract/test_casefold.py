@@ -201,6 +201,15 @@ _DATES = ("On Monday the 3rd of March, 2019-03-04 and ٣ March, 3/4/2019, Sept. 
           "during the end of the third week, launching the new operations, on Sunday, some hours ago.")
 
 
+#: First words that begin a date only with the right word after them, with it and without (once, and four
+#: times: a word held more than three times is told from where the next words begin), parted by more than a space.
+_FOLLOWED = ("Thursday, the ٣rd of March and the  12th of May; Sept.  5, 2020 and March ٤; this past Sunday, the past "
+             "week, the previous  week, the day before yesterday, a few hours ago, an hour ago, several hours ago, "
+             "seven days ago, 3 weeks ago, one week ago, last\tnight, last Monday, on Tuesday. Over the month of "
+             "January, for\nMarch, during June 3, in the hall, the ruling party, a man, on the road, 12/05/2021, "
+             "1.2.2019, 2021-05-12 and 2021-5 or 2.5 km.")
+
+
 def test_word_index_finds_whole_words_and_digit_led_words():
     from marsad.extract.casefold import WordIndex
 
@@ -222,10 +231,10 @@ def test_every_date_pattern_scans_the_same_from_its_first_words(monkeypatch):
     from marsad.extract.pipeline import DocContext
 
     monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
-    for text in (_DATES, _DATES.upper(), _MIXED_CASE, _WINDOWS):
+    for text in (_DATES, _DATES.upper(), _MIXED_CASE, _WINDOWS, _FOLLOWED, _FOLLOWED * 4):
         ctx = DocContext(text=text)
         assert ctx.word_starts(frozenset({"the"})) is not None
-        for pattern in dates._FIRST_WORDS:
+        for pattern in [*dates._FIRST_WORDS, dates.NUMERIC]:
             expected = [(m.span(), _lower_groups(m)) for m in pattern.finditer(ctx.norm)]
             assert [(m.span(), _lower_groups(m)) for m in dates._scan(ctx, pattern)] == expected, pattern.pattern[:40]
     assert sum(1 for pattern in dates._FIRST_WORDS for _ in pattern.finditer(_DATES)) > 15

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.extract.casefold import WindowScan
+from marsad.extract.casefold import WindowScan, WordIndex
 from marsad.model import ActorMention, Span
 
 RULE = "actors.lexicon"
@@ -44,7 +44,12 @@ _ADJECTIVE_USE = re.compile(
     re.I,
 )
 _FIRST_RUN = re.compile(r"\w+")
+_RUN = _FIRST_RUN
+#: what a demonym is followed by before its noun ("Malian government forces"); the pattern spells it too
+_STATE_WORDS = ("government", "regime", "state", "occupation", "national")
 _PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
+#: how many aliases as written an ActorLexicon remembers (a bound for a process reading many texts)
+_MOST_REMEMBERED = 4096
 _QUOTE = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "‐": "-", "“": '"', "”": '"'})
 
 
@@ -137,6 +142,7 @@ class ActorLexicon:
         for klass, nouns in (data.get("state_force_nouns") or {}).items():
             for noun in nouns:
                 self.state_nouns[alias_key(noun)] = klass
+        self._class_names = frozenset(name for name, entry in self.entries.items() if entry.is_class)
         self._by_external = self._external_index()
         self._national_forces = self._national_index()
         self.pattern = self._compile()
@@ -145,6 +151,9 @@ class ActorLexicon:
         self._demonym_pattern: re.Pattern | None = None
         self._first_words: frozenset[str] | None = None
         self._first_words_known = False
+        self._second_words: dict[str, frozenset[str]] | None = None
+        self._alias_names: dict[str, str] = {}  # an alias as a text wrote it -> the canonical name
+        self._entry_names: dict[str, tuple[str | None, str | None, int | None]] = {}  # name -> ACLED, UCDP, inter
 
     def _add_entry(self, raw: dict) -> None:
         entry = ActorEntry(
@@ -195,7 +204,7 @@ class ActorLexicon:
         parts = [
             rf"(?P<alias>(?i:{_trie_regex(sorted(self.aliases))}))",
             rf"(?P<acronym>{_trie_regex(sorted(self.acronyms))})",
-            rf"(?P<state>(?P<demonym>(?i:{demonym}))\s+(?:(?i:government|regime|state|occupation|national)\s+)?"
+            rf"(?P<state>(?P<demonym>(?i:{demonym}))\s+(?:(?i:{'|'.join(_STATE_WORDS)})\s+)?"
             rf"(?P<noun>(?i:{noun})))",
         ]
         if self.anaphora:
@@ -252,6 +261,43 @@ class ActorLexicon:
             words.add(run.group().lower())
         return frozenset(words)
 
+    @property
+    def second_words(self) -> dict[str, frozenset[str]]:
+        """For each first word that no match ends with ("the": "the army", "the group"),
+        the words a match goes on to after it, lower-cased (the phrases' second runs of
+        word characters; after a one-word demonym, a state word or a noun's first).
+        Between a phrase's first two runs the pattern holds only characters that are no
+        word characters, so where such a first word begins a match, the text's next
+        word is one of these."""
+        if self._second_words is None:
+            self._second_words = self._following_words()
+        return self._second_words
+
+    def _following_words(self) -> dict[str, frozenset[str]]:
+        nouns = {run.group().lower() for noun in self.state_nouns if (run := _FIRST_RUN.match(noun))}
+        led = len(nouns) > 0 and all(_FIRST_RUN.match(noun) for noun in self.state_nouns)  # (else not known)
+        after: dict[str, set[str]] = {}
+        ends: set[str] = set()
+        for phrase, demonym in [*((p, False) for p in [*self.aliases, *self.acronyms, *self.anaphora]),
+                                *((p, True) for p in self.demonyms)]:
+            runs = [run.lower() for run in _RUN.findall(phrase)]
+            if not runs:
+                continue
+            if len(runs) > 1:
+                after.setdefault(runs[0], set()).add(runs[1])
+            elif demonym and led:
+                after.setdefault(runs[0], set()).update(_STATE_WORDS, nouns)
+            else:
+                ends.add(runs[0])
+        return {word: frozenset(words) for word, words in after.items() if word not in ends}
+
+    def starts_in(self, index: WordIndex) -> list[int] | None:
+        """Where a match can begin in the document whose words ``index`` holds: where a
+        word of :attr:`first_words` begins, less where one of :attr:`second_words`' first
+        words is not followed by a word that a match goes on to. None when not known."""
+        words = self.first_words
+        return None if words is None else index.starts_followed(words, self.second_words)
+
     def find(self, text: str, starts: list[int] | None = None) -> list[ActorMention]:
         """The mentions in ``text``; ``starts``: where the document's words of
         :attr:`first_words` begin (a :class:`~marsad.extract.casefold.WordIndex`),
@@ -269,15 +315,19 @@ class ActorLexicon:
         return mentions
 
     def _adjective_use(self, text: str, match: re.Match, mention: ActorMention) -> bool:
-        entry = self.entries.get(mention.name)
-        if entry is None or not entry.is_class:
+        if mention.name not in self._class_names:
             return False
         return _ADJECTIVE_USE.match(text, match.end()) is not None
 
     def _mention(self, text: str, match: re.Match, last_seen: dict[str, int]) -> ActorMention | None:
         span = Span.of(text, match.start(), match.end())
         if match.group("alias"):
-            return self._entry_mention(span, self.aliases[alias_key(span.text)], 0.9)
+            name = self._alias_names.get(span.text)
+            if name is None:  # (a document names the same few actors in the same words, and so do the next)
+                if len(self._alias_names) >= _MOST_REMEMBERED:
+                    self._alias_names.clear()
+                name = self._alias_names[span.text] = self.aliases[alias_key(span.text)]
+            return self._entry_mention(span, name, 0.9)
         if match.group("acronym"):
             name = self.acronyms.get(span.text) or self.acronyms.get(span.text.translate(_QUOTE))
             return self._entry_mention(span, name, 0.95) if name else None
@@ -294,10 +344,13 @@ class ActorLexicon:
         return mention
 
     def _entry_mention(self, span: Span, name: str, confidence: float) -> ActorMention:
-        entry = self.entries[name]
+        names = self._entry_names.get(name)
+        if names is None:  # (worked out once per entry: a class actor's names are cut from a template)
+            entry = self.entries[name]
+            names = self._entry_names[name] = (entry.acled_for(entry.country), entry.ucdp_for(entry.country), entry.inter)
         return ActorMention(
-            id="", text=span.text, span=span, name=name, acled_name=entry.acled_for(entry.country),
-            ucdp_name=entry.ucdp_for(entry.country), inter=entry.inter, rule=RULE, confidence=confidence,
+            id="", text=span.text, span=span, name=name, acled_name=names[0],
+            ucdp_name=names[1], inter=names[2], rule=RULE, confidence=confidence,
         )
 
     def _state_mention(self, span: Span, country: str, klass: str) -> ActorMention:
@@ -402,8 +455,9 @@ def _register_component() -> None:
     def actors_component(ctx) -> None:
         """Actor mentions over the folded text, spans re-cut from the original."""
         lexicon = load_lexicon()
-        words = lexicon.first_words
-        for mention in find_actors(ctx.norm, lexicon, None if words is None else ctx.word_starts(words)):
+        index = ctx.word_index()
+        starts = None if index is None else lexicon.starts_in(index)
+        for mention in find_actors(ctx.norm, lexicon, starts):
             mention.span = ctx.span(mention.span.start, mention.span.end)
             mention.text = mention.span.text
             mention.id = ctx.new_id("A")

@@ -322,7 +322,28 @@ class WindowScan:
         return next(self.finditer(pos, endpos), None)
 
 
+def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern whose matches can begin only at
+    ``starts`` (ascending): ``pattern.match`` there only, each after the end of the
+    last, as :meth:`WindowScan.finditer` over the whole text (without its set-up,
+    for a scan that has its pattern and text in hand)."""
+    found: list[re.Match] = []
+    match_at, after = pattern.match, 0
+    for start in starts:
+        if start >= after:
+            match = match_at(text, start)
+            if match is not None:
+                found.append(match)
+                after = max(match.end(), start + 1)
+    return found
+
+
 _WORD_RUN = re.compile(r"\w+")
+#: A first word's following words are looked for in the whole document first when they are this few (a test
+#: that costs about what reading the next word at one start does).
+_FEW_FOLLOWING = 8
+#: the next run of word characters, and what comes before it
+_NEXT_RUN = re.compile(r"\W*(\w+)")
 
 
 class WordIndex:
@@ -345,7 +366,7 @@ class WordIndex:
                 positions.append(start)
             if word[0].isdecimal():  # what \d matches
                 digit_led.append(start)
-        self._index, self._digit_led = index, digit_led
+        self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
         self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters
 
@@ -381,16 +402,53 @@ class WordIndex:
                 stems.setdefault(word[:length], []).append(word)
         return stems
 
-    def starts(self, words: frozenset[str], digit_led: bool = False) -> list[int]:
+    def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
+        """Those of ``words`` (lower-cased) that are words of the document, found by
+        the built-in loop over the smaller of the two (a pattern may begin with
+        hundreds of words, a note has a few dozen)."""
+        index = self._index
+        return index.keys() & words if len(words) <= len(index) else words.intersection(index)
+
+    def starts_followed(self, words: frozenset[str] | set[str], following: dict[str, frozenset[str]],
+                        digit_led: bool = False) -> list[int]:
+        """:meth:`starts` of ``words`` (and ``digit_led``), less where one of ``following``'s words begins and
+        the next word (the next run of word characters) is none of the words it maps to:
+        for a pattern that begins such a word only as the first of a phrase whose words are
+        parted by characters that are no word characters ("the" of "the army", "in" of
+        "in excess of"), tried where the phrase may go on only (a note's sentences hold
+        "the" far more often than "the army")."""
+        present = self.common(words)
+        found = self.starts(present.difference(following), digit_led)
+        index, folded = self._index, self._folded
+        for word in following.keys() & present:  # (a loop over the document's few, not over the pattern's)
+            after, starts = following[word], index[word]
+            if len(after) <= _FEW_FOLLOWING and index.keys().isdisjoint(after):
+                continue  # none of the words it may go on to is in the document ("in" of "in excess of")
+            # Where the words it may go on to begin, for a word the document often holds: a start is then
+            # told by a look-up where one character parts the two words, not by a search for the next word.
+            begins = {at for later in self.common(after) for at in index[later]} if len(starts) > 3 else None
+            for start in starts:
+                following_at = start + len(word) + 1  # after one character that is none (the word ends before it)
+                if begins is not None:
+                    if following_at in begins:
+                        found.append(start)
+                        continue
+                    char = folded[following_at : following_at + 1]
+                    if not char or char.isalnum() or char == "_":  # (what \w is) the next word begins there, or none
+                        continue
+                run = _NEXT_RUN.match(folded, following_at - 1)
+                if run is not None and run.group(1) in after:
+                    found.append(start)
+        found.sort()
+        return found
+
+    def starts(self, words: frozenset[str] | set[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
         any word whose first character is a digit, in order."""
         found = list(self._digit_led) if digit_led else []
         index = self._index
-        # a short document has fewer distinct words than a pattern has first words
-        for word in words if len(words) < len(index) else index.keys() & words:
-            positions = index.get(word)
-            if positions is not None:
-                found.extend(positions)
+        for word in self.common(words):
+            found.extend(index[word])
         found.sort()
         return found
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from marsad.extract import casefold
@@ -88,21 +88,48 @@ _FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
 }
 
 
-def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
+def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
     """``pattern``'s matches in the document, tried only where its first word begins
-    (none where the document lacks its words: ``ctx.may_match``). Matched on the
-    lower-cased text where that finds the same (casefold.WindowScan): a date is read
-    from its spans, its numbers and its words in lower case."""
-    if not ctx.may_match(pattern):
-        return iter(())
-    if pattern is NUMERIC:
-        starts: list[int] | None = ctx.digit_runs()
+    (none where the document lacks its words, :data:`_KEY_WORDS`). Matched on the
+    lower-cased text where that finds the same (casefold.lowered_pattern): a date is
+    read from its spans, its numbers and its words in lower case. Few calls: on a
+    short note each costs about what a failed match does."""
+    index = ctx.word_index()
+    if index is None:  # the lower-cased text may not be used: the whole text is scanned
+        if not ctx.may_match(pattern):
+            return ()
+        return casefold.matches_at(pattern, ctx.norm, ctx.digit_runs()) if pattern is NUMERIC else pattern.finditer(ctx.norm)
+    words, digit_led, keys, following = _PLANS_BY_ID[id(pattern)]
+    present = ctx.extra.get(_PRESENT)
+    if present is None:  # the words of the vocabulary the document holds: each pattern's are looked up among these few
+        present = ctx.extra[_PRESENT] = index.common(_VOCABULARY)
+    if keys is not None and keys.isdisjoint(present):
+        return ()
+    first = words & present
+    if not first and not digit_led:  # (most patterns' first words are in few documents)
+        return ()
+    folded = ctx.folded() or ctx.norm  # (not None where the words are known; the same non-letters as norm)
+    if pattern is NUMERIC:  # a day of one or two digits, then a slash or a dot: "3/4/2019"
+        starts = [start for start in ctx.digit_runs() if "/" in folded[start + 1 : start + 3]
+                  or "." in folded[start + 1 : start + 3]]
+    elif pattern is ISO:  # a year of four digits, then a hyphen: "2019-03-04"
+        starts = [start for start in ctx.digit_runs() if folded[start + 4 : start + 5] == "-"]  # (a superset)
+    elif following is not None:
+        starts = index.starts_followed(first, following, digit_led)
     else:
-        words, digit_led = _FIRST_WORDS_BY_ID[id(pattern)]
-        starts = ctx.word_starts(words, digit_led)
-    if starts is None:  # the lower-cased text may not be used: the whole text is scanned
-        return pattern.finditer(ctx.norm)
-    return casefold.WindowScan(pattern, starts, ctx.norm, ctx.folded()).finditer(0, len(ctx.norm))
+        starts = index.starts(first, digit_led)
+    if not starts:
+        return ()
+    lowered = _LOWERED.get(id(pattern))
+    if lowered is None:  # (compiled at first use: a one-line run never gets here, see casefold.WARM_UP_CHARS)
+        lowered = _LOWERED[id(pattern)] = casefold.lowered_pattern(pattern) or pattern
+    return casefold.matches_at(lowered, folded if lowered is not pattern else ctx.norm, starts)
+
+
+#: where :func:`_scan` keeps the words of :data:`_VOCABULARY` the document holds
+_PRESENT = "dates.words"
+#: each pattern's lower-cased copy, or the pattern itself where it has none (by identity, as the plans)
+_LOWERED: dict[int, re.Pattern] = {}
 
 
 WORD_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -135,12 +162,28 @@ _ABSOLUTE = ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.
 
 def find_absolute(ctx: DocContext) -> list[DateValue]:
     """Day, month-year and numeric dates; a missing year is filled later."""
+    matches = _absolute_matches(ctx)
+    known = ctx.extra.get(_VALUES)
+    # Read again once the publication date is inferred: only a date without its year reads differently.
+    if known is not None and (known[0] == ctx.published or not known[1]):
+        return known[2]
+    values = _absolute_values(ctx, matches)
+    ctx.extra[_VALUES] = (ctx.published, any(not match.group("year") for match, _ in matches), values)
+    return values
+
+
+#: where :func:`find_absolute` keeps the publication date it read the dates with, whether a date lacks its
+#: year, and the dates
+_VALUES = "dates.absolute_values"
+
+
+def _absolute_values(ctx: DocContext, matches: list[tuple[re.Match, str]]) -> list[DateValue]:
     found: list[DateValue] = []
     # Taken spans never overlap, so sorted by start they are sorted by end too:
     # one bisect answers "does this match overlap one?" (a scan was quadratic).
     taken_starts: list[int] = []
     taken_ends: list[int] = []
-    for match, rule in _absolute_matches(ctx):
+    for match, rule in matches:
         before = bisect_left(taken_starts, match.end())
         if before and taken_ends[before - 1] > match.start():
             continue
@@ -198,8 +241,38 @@ _BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+
                          "|".join(name for name in calendar.month_name if name) +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
 _FIRST_WORDS[_BARE_MONTH] = (frozenset({"in", "during", "throughout", "over", "for"}), False)
-#: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own
-_FIRST_WORDS_BY_ID = {id(pattern): first for pattern, first in _FIRST_WORDS.items()}
+#: A word of each match, one of these (a whole word of the lower-cased text, casefold.WordIndex): a
+#: document that holds none is not scanned for the pattern. Keep them in step with the patterns.
+_MONTH_WORDS = frozenset(MONTHS)
+_KEY_WORDS: dict[re.Pattern, frozenset[str]] = {
+    DAY_MONTH: _MONTH_WORDS,  # (each month word ends at a non-letter: "\.?" then "\b" or "\s")
+    MONTH_DAY: _MONTH_WORDS,
+    MONTH_YEAR: _MONTH_WORDS,
+    _BARE_MONTH: frozenset(name.lower() for name in calendar.month_name if name),
+    RELATIVE: frozenset({"yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "ago", "week",
+                         *_WEEKDAY_WORDS}),
+    AFTER_ANCHOR: frozenset({"day", "days"}),
+}
+_COUNT_UNITS = frozenset({"day", "days", "week", "weeks"})
+#: For a first word that begins a match only as the first of two words parted by white space, the words that
+#: may come second (casefold.WordIndex.starts_followed): "the" begins "the past week", far more often not. Keep
+#: them in step with the patterns. (Measured: for the other patterns, telling their few starts apart costs a
+#: short note more than trying them.)
+_FOLLOWING: dict[re.Pattern, dict[str, frozenset[str]]] = {
+    RELATIVE: {"the": frozenset({"day", "past", "previous"}), "this": frozenset({"morning", "evening", "afternoon", "past"}),
+               "last": frozenset({"night", "week", *_WEEKDAY_WORDS}), "a": frozenset({"few", *_COUNT_UNITS}),
+               "an": _COUNT_UNITS, "several": frozenset({"hours"}), "some": frozenset({"hours"}),
+               "on": frozenset(_WEEKDAY_WORDS), **dict.fromkeys(("one", "two", "three", "four", "five", "six", "seven"),
+                                                             _COUNT_UNITS)},
+}
+#: every word a pattern's plan looks up (:func:`_scan`)
+_VOCABULARY = frozenset().union(*(words for words, _ in _FIRST_WORDS.values()), *_KEY_WORDS.values())
+#: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own:
+#: each pattern's first words, whether it can begin with a digit, its key words (None: not known) and what may
+#: follow its first words
+_PLANS_BY_ID = {id(pattern): (first[0], first[1], _KEY_WORDS.get(pattern), _FOLLOWING.get(pattern))
+                for pattern, first in _FIRST_WORDS.items()}
+_PLANS_BY_ID[id(NUMERIC)] = (frozenset(), True, None, None)  # (scanned from the digit runs)
 
 
 def find_bare_months(ctx: DocContext) -> list[DateValue]:

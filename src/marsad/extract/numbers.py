@@ -83,7 +83,31 @@ NUMBER_RE = re.compile(
 #: vague amount (casefold.WindowScan; whole words of letters, so no start hides inside another).
 _FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE, *UNITS, *TENS, *SCALES]}
 _NUMBER_WORDS = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _following_words() -> dict[str, frozenset[str]]:
+    """For each word of :data:`_NUMBER_WORDS` that begins a match only as the first word of
+    a phrase ("in excess of", "a few", "at least", "a dozen"), the words a match goes on
+    to after it (the phrase's words are parted by white space in NUMBER_RE)."""
+    number_words = {*_WORD.split("|"), *_SCALE.split("|")}
+    # "(?:a|one)\s+" before a number word, "half a dozen", "a dozen", "dozen", a number word
+    phrases = [*QUALIFIERS, *VAGUE, *(f"a {word}" for word in (*number_words, "half", "a", "dozen")), "half a dozen"]
+    after: dict[str, set[str]] = {}
+    alone = {*number_words, "dozen", "between"}  # each begins a match by itself ("between": of a range)
+    for phrase in phrases:
+        words = _WORD_RUN.findall(phrase.lower())  # (its runs of word characters: "approx." is one word)
+        if len(words) == 1:
+            alone.add(words[0])
+        else:
+            after.setdefault(words[0], set()).add(words[1])
+    return {word: frozenset(words) for word, words in after.items() if word not in alone}
+
+
 NUMBER_STARTS = re.compile(r"\d+|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_FOLLOWING = _following_words()
 _YEAR_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
     r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
@@ -125,6 +149,20 @@ _SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)$", re.I
 
 def parse_number(raw: str) -> tuple[int | None, bool]:
     """A digit or word number → (value, is_ordinal)."""
+    known = _PARSED.get(raw)
+    if known is None:  # (texts write the same few numbers, over and over)
+        if len(_PARSED) >= _MOST_PARSED:
+            _PARSED.clear()
+        known = _PARSED[raw] = _parse_number(raw)
+    return known
+
+
+#: numbers as written, read (:func:`parse_number`), and how many are kept
+_PARSED: dict[str, tuple[int | None, bool]] = {}
+_MOST_PARSED = 4096
+
+
+def _parse_number(raw: str) -> tuple[int | None, bool]:
     text = raw.strip()
     digits = _DIGIT_NUMBER.match(text)
     if digits:
@@ -147,7 +185,8 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     age_end: int | None = None  # where the last age ended, while a list of ages may go on
     folded = ctx.folded() if ctx is not None else casefold.folded_for_scan(norm)
     starts = _starts(ctx) if ctx is not None else None
-    ages_told = ctx is None or ctx.may_match(_AGE_BEFORE)
+    index = ctx.word_index() if ctx is not None else None
+    ages_told = ctx is None or (ctx.may_match(_AGE_BEFORE) if index is None else bool(index.common(_AGE_WORDS)))
     age_before, age_text = ctx.lowered(_AGE_BEFORE) if ctx is not None else (_AGE_BEFORE, norm)  # (its span is read)
     # Read on the lower-cased text where the scan is (casefold.WindowScan): a number's value and
     # qualifier are read from its words in lower case anyway, so it is not matched again on ``norm``.
@@ -233,7 +272,7 @@ def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[N
             last += 1
         run = found[index:last + 1]
         opening = _APPOSED_BEFORE.search(norm, max(0, run[0].start - 3), run[0].start)
-        closing = _APPOSED_AFTER.match(norm, run[-1].end)
+        closing = opening and _APPOSED_AFTER.match(norm, run[-1].end)  # (a large alternation: only where it may tell)
         if opening and closing and all(norm[n.start:n.end].isdigit() and (n.value or 0) <= 120 for n in run):
             ages.append((opening.start("mark"), closing.end("mark")))
         else:
@@ -245,6 +284,8 @@ def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[N
 #: what says the number after it is an age ("aged 7", "ages 18 to 25", "at the age of 14")
 _AGE_BEFORE = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?|"
                          r"in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)$", re.I)  # "a man in his 40s"
+#: a word each match of _AGE_BEFORE holds, a whole word ("age of", "in their"): a document without any tells no age
+_AGE_WORDS = frozenset({"aged", "ages", "age", "his", "her", "their"})
 #: a number set off right after a word, and what closes it: "Ahmed Saleh, 23, was"
 _APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*(?P<mark>[,(])\s*$")
 _APPOSED_AFTER = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|has|have|died|dies|who|"
@@ -260,10 +301,10 @@ def _starts(ctx: DocContext) -> list[int] | None:
     ``\\b(?:…)\\b`` is tried at every position, a third of a short note's number
     scan): the whole words, and every digit run (also inside a word, where
     ``_DIGITS``' look-behind may still let a number begin: "é5", "x_5")."""
-    words = ctx.word_starts(_NUMBER_WORDS)
-    folded = ctx.folded()
-    if words is None or folded is None:
+    index = ctx.word_index()
+    if index is None:
         return None
+    words = index.starts_followed(_NUMBER_WORDS, _FOLLOWING)  # ("in" begins a match only in "in excess of")
     words += ctx.digit_runs()  # the same runs in the lower-cased text
     words.sort()  # the two never meet: the words are letters only
     return words
@@ -272,15 +313,16 @@ def _starts(ctx: DocContext) -> list[int] | None:
 def _mention(norm: str, match: re.Match) -> NumberMention | None:
     """The quantity ``match`` (a NUMBER_RE match on ``norm`` or on its lower-cased copy: only
     its spans and its words in lower case are read) tells."""
-    qualifier = QUALIFIERS.get(" ".join((match.group("qual") or "").lower().split()), "exact")
-    if match.group("vague"):
+    qual, num = match.group("qual", "num")
+    qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
+    if num is None:  # (then a vague amount: the pattern's other branch)
         key = " ".join(match.group("vague").lower().split())
         if qualifier != "exact" and key in {"some", "several", "many"}:
             qualifier = "exact"
         return NumberMention(match.start(), match.end(), VAGUE[key], qualifier="vague", vague=key,
                              num_start=match.start("vague"), num_end=match.end("vague"))
-    joined = _JOINED_PAIR.fullmatch(match.group("num"))
-    value, ordinal = parse_number(joined.group("first") if joined else match.group("num"))
+    joined = None if num.isdigit() else _JOINED_PAIR.fullmatch(num)  # (digits hold no " and ")
+    value, ordinal = parse_number(joined.group("first") if joined else num)
     if value is None:
         return None
     second = None
@@ -297,12 +339,26 @@ def _mention(norm: str, match: re.Match) -> NumberMention | None:
                              num_start=match.start("num"), num_end=match.end("num2"))
     end = match.end("num")
     start = match.start("qual") if match.group("qual") else match.start("num")
-    is_year = 1900 <= value <= 2100 and not ordinal and bool(_YEAR_CONTEXT.search(norm, max(0, start - 20), start))
+    is_year = 1900 <= value <= 2100 and not ordinal and _year_context(norm, match.string, start)
     if qualifier == "about" and match.group("qual").lower() == "some" and value is None:
         qualifier = "exact"
     low, high = _bounds(value, qualifier)
     return NumberMention(start, end, value, low=low, high=high, qualifier=qualifier,
                          num_start=match.start("num"), num_end=end, is_year=is_year, is_ordinal=ordinal)
+
+
+def _year_context(norm: str, text: str, start: int) -> bool:
+    """Whether what comes before ``start`` says a number there is a year (:data:`_YEAR_CONTEXT`);
+    ``text``: ``norm`` or the lower-cased copy the scan read, searched with the pattern's
+    lower-cased copy, about twice as fast (casefold.lowered_pattern: the same spans)."""
+    pattern = _YEAR_CONTEXT
+    if text is not norm:
+        lowered = casefold.lowered_pattern(_YEAR_CONTEXT)
+        if lowered is None:
+            text = norm
+        else:
+            pattern = lowered
+    return pattern.search(text, max(0, start - 20), start) is not None
 
 
 def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None]:
