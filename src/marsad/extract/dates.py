@@ -14,10 +14,11 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from marsad.extract import casefold
+from marsad.extract.numbers import parse_number
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import stated_span
 from marsad.extract.wordscan import opening_words
@@ -403,15 +404,20 @@ _SINCE_YEAR = re.compile(opening_words(
 )
 
 
+def _uncompared(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
+    """The pattern's matches in the document but those a comparison opens ("the worst attack since …")."""
+    for match in ctx.scan(pattern):
+        if not _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
+            yield match
+
+
 def _since_year_start(ctx: DocContext) -> list[DateValue]:
     """Open periods up to the report from the start of a year or from a month
     without its year (the latest such month up to the report)."""
     if ctx.published is None:
         return []
     found = []
-    for match in ctx.scan(_SINCE_YEAR):
-        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
-            continue
+    for match in _uncompared(ctx, _SINCE_YEAR):
         if match.group("month"):
             month = MONTHS[match.group("month").lower()]
             start = date(ctx.published.year - (1 if month > ctx.published.month else 0), month, 1)
@@ -435,8 +441,6 @@ _YEAR_PART = re.compile(opening_words(
     r"(?P<rolling>the\s+(?:past|previous|last)\s+(?:year|12\s+months|twelve\s+months)))\b"),
     re.I,
 )
-_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11}
 
 
 def _year_parts(ctx: DocContext) -> list[DateValue]:
@@ -444,9 +448,7 @@ def _year_parts(ctx: DocContext) -> list[DateValue]:
     if ctx.published is None:
         return []
     found = []
-    for match in ctx.scan(_YEAR_PART):
-        if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
-            continue
+    for match in _uncompared(ctx, _YEAR_PART):
         which = (match.group("which") or match.group("part_which") or "this").lower().split()[-1]
         year = int(match.group("part_year") or (ctx.published.year - (which == "last")))
         start, end = date(year, 1, 1), date(year, 12, 31)
@@ -454,8 +456,7 @@ def _year_parts(ctx: DocContext) -> list[DateValue]:
             start, end = add_months(ctx.published, -12), ctx.published
         elif match.group("part"):
             unit = match.group("unit").lower()
-            months = 3 if unit == "quarter" else 6 if unit == "half" else \
-                int(_MONTH_COUNTS.get(match.group("months").lower(), match.group("months")))
+            months = 3 if unit == "quarter" else 6 if unit == "half" else parse_number(match.group("months"))[0] or 0
             index = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(match.group("part").lower())
             if not 0 < months <= 12 or (index is not None and (index + 1) * months > 12):
                 continue

@@ -305,8 +305,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
 
 
 #: "shot dead …, making him the fifth journalist killed this year": a year after the count that numbers a run
-_ORDINAL = re.compile(r"\b(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                      r"tenth|latest)\b", re.I)
+_ORDINAL_WORD = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\b"
+_ORDINAL = re.compile(r"\b(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
 
 
 def _numbers_a_run(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
@@ -314,8 +314,7 @@ def _numbers_a_run(ctx: DocContext, finding: Finding, period: DateValue) -> bool
 
 
 #: ", the 37th assassination in the province since January": the period numbers a run the count is one of
-_ORDINAL_APPOSITIVE = re.compile(r",\s*(?:the|its|their)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|"
-                                 r"ninth|tenth|latest)\b", re.I)
+_ORDINAL_APPOSITIVE = re.compile(r",\s*(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
 
 
 #: a window up to the report ("the past week", "the last ten days"), not a calendar week an incident fell in ("last week")
