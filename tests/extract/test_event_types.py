@@ -207,6 +207,9 @@ def test_lead_sentence_end_on_fixed_cases(text):
     # and what wire paragraphs say of strikes from the air
     ("Three aid workers were killed when their vehicle was struck by a drone near the town.", "Air/drone strike"),
     ("The coalition said it had destroyed a drone launch site in the province.", "Air/drone strike"),
+    ("Rebel fighters and army troops trade fire across the river.", "Armed clash"),
+    ("Two commanders defect to the government side with their men.", "Change to group/activity"),
+    ("A lawyer disappears after arrest by plainclothes men, his family says.", "Abduction/forced disappearance"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected

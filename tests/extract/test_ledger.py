@@ -683,6 +683,10 @@ def test_own_members_ordinal_runs_and_early_year_totals(text, deaths):
     ("Journalist killed in Mogadishu blast, union says", 1),
     ("Gunmen behead three farmers in Cabo Delgado", 3),
     ("Police killed in attack, officials say", 0),
+    ("Afghan teen shot dead by border guards near Herat", 1),
+    ("Reporter stabbed to death in Tegucigalpa, union says", 1),
+    ("Village chief beheaded by militants in Cabo Delgado", 1),
+    ("Boat capsizes while fleeing attack, 12 drown", 12),
     ("Scores killed in attack on market. At least 31 people were killed when gunmen stormed the market, officials said.", 31),
 ])
 def test_headlines_bare_victims_and_a_vague_headline_the_body_counts(text, deaths):

@@ -33,7 +33,7 @@ _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|lost\s+(?:their|his|her)\s+lives?|"
-     r"found\s+dead|drowned|dead|"
+     r"found\s+dead|drowned|drowns|drown|dead|"
      # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
      r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
     (r"executed|executing|execute", "executed"),
@@ -74,7 +74,8 @@ CIVILIAN_NOUNS = re.compile(
     r"kids?|boys?|girls?|women|woman|men|man|elderly|students?|teachers?|doctors?|nurses?|journalists?|worshippers?|"
     r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
     r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
-    r"aunts?|relatives?|shepherds?|fishermen|miners?|pedestrians?|"
+    r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
+    r"pedestrians?|reporters?|photographers?|lawyers?|activists?|"
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?)\b",
     re.I,
 )
@@ -773,7 +774,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="12")
+@register("casualties", version="13")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -41,7 +41,7 @@ _AUX = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
 
 
-_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "missing", "disappeared", "found dead",
+_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "drown", "drowns", "missing", "disappeared", "found dead",
                  "went missing", "gone missing", "hurt"}
 
 
@@ -85,7 +85,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
     for match in ctx.scan(TRIGGER_RE):
         verb = " ".join(match.group(0).lower().split())
-        if verb in ("kill", "execute", "die", "behead") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
+        if verb in ("kill", "execute", "die", "behead", "drown") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
             continue  # "vowed to kill", "could die"; a headline's or timeline's present ("Gunmen kill five") counts
         if _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
@@ -362,7 +362,7 @@ def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
 #: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
 _ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
                      r"one\s+of\s+(?:the\s+)?$", re.I)
-_FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned")
+_FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned", "drown", "drowns")
 
 
 def _finite_intransitive(verb: str) -> bool:
@@ -413,7 +413,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []
     singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
                      or _finite_intransitive(verb)
-                     or (not aux and verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated")))
+                     or (not aux and (verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated",
+                                          "shot dead", "gunned down") or verb.endswith("to death"))))
     if not singular_verb:
         return []
     if subject is None:
