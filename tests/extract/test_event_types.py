@@ -210,6 +210,10 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("Rebel fighters and army troops trade fire across the river.", "Armed clash"),
     ("Two commanders defect to the government side with their men.", "Change to group/activity"),
     ("A lawyer disappears after arrest by plainclothes men, his family says.", "Abduction/forced disappearance"),
+    ("Gang members torch homes and kill residents in a village.", "Attack"),
+    ("Security forces kill three at an anti-government protest.", "Excessive force against protesters"),
+    ("Rival clans sign a truce after weeks of fighting.", "Agreement"),
+    ("The army hands over three checkpoints to the police.", "Non-violent transfer of territory"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected
