@@ -213,6 +213,7 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("Gang members torch homes and kill residents in a village.", "Attack"),
     ("Security forces kill three at an anti-government protest.", "Excessive force against protesters"),
     ("Rival clans sign a truce after weeks of fighting.", "Agreement"),
+    ("Rebels refuse to sign a truce and clash with troops near the border.", "Armed clash"),
     ("The army hands over three checkpoints to the police.", "Non-violent transfer of territory"),
 ])
 def test_headline_present_tense(text, expected):
