@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.extract.casefold import WindowScan, WordIndex
+from marsad.extract.casefold import WindowScan, WordIndex, following_words
 from marsad.model import ActorMention, Span
 
 RULE = "actors.lexicon"
@@ -44,7 +44,6 @@ _ADJECTIVE_USE = re.compile(
     re.I,
 )
 _FIRST_RUN = re.compile(r"\w+")
-_RUN = _FIRST_RUN
 #: what a demonym is followed by before its noun ("Malian government forces"); the pattern spells it too
 _STATE_WORDS = ("government", "regime", "state", "occupation", "national")
 _PERIOD = re.compile(r"\s*\((?:\d{4})?\s*-\s*(?:\d{4})?\)")
@@ -276,20 +275,12 @@ class ActorLexicon:
     def _following_words(self) -> dict[str, frozenset[str]]:
         nouns = {run.group().lower() for noun in self.state_nouns if (run := _FIRST_RUN.match(noun))}
         led = len(nouns) > 0 and all(_FIRST_RUN.match(noun) for noun in self.state_nouns)  # (else not known)
-        after: dict[str, set[str]] = {}
-        ends: set[str] = set()
-        for phrase, demonym in [*((p, False) for p in [*self.aliases, *self.acronyms, *self.anaphora]),
-                                *((p, True) for p in self.demonyms)]:
-            runs = [run.lower() for run in _RUN.findall(phrase)]
-            if not runs:
-                continue
-            if len(runs) > 1:
-                after.setdefault(runs[0], set()).add(runs[1])
-            elif demonym and led:
-                after.setdefault(runs[0], set()).update(_STATE_WORDS, nouns)
-            else:
-                ends.add(runs[0])
-        return {word: frozenset(words) for word, words in after.items() if word not in ends}
+        phrases = [*self.aliases, *self.acronyms, *self.anaphora]
+        for demonym in self.demonyms:
+            # (a one-word demonym goes on to a state word or a noun's first word: "Malian government forces")
+            one_word = len(_FIRST_RUN.findall(demonym)) == 1
+            phrases += [f"{demonym} {word}" for word in (*_STATE_WORDS, *nouns)] if one_word and led else [demonym]
+        return following_words(phrases)
 
     def starts_in(self, index: WordIndex) -> list[int] | None:
         """Where a match can begin in the document whose words ``index`` holds: where a

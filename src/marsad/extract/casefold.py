@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
 from typing import Any
 
@@ -339,6 +339,25 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+    """The next-word table :meth:`WordIndex.starts_followed` reads: for each first word of
+    the ``phrases`` (their runs of word characters, lower-cased: "approx." is one word)
+    that begins a match only as a phrase's first word, the second words a match goes on
+    to. A one-word phrase, or a word of ``alone``, begins a match by itself: not listed."""
+    after: dict[str, set[str]] = {}
+    ends = set(alone)
+    for phrase in phrases:
+        runs = _WORD_RUN.findall(phrase.lower())
+        if len(runs) > 1:
+            after.setdefault(runs[0], set()).add(runs[1])
+        elif runs:
+            ends.add(runs[0])
+    return {word: frozenset(words) for word, words in after.items() if word not in ends}
+
+
 #: A first word's following words are looked for in the whole document first when they are this few (a test
 #: that costs about what reading the next word at one start does).
 _FEW_FOLLOWING = 8

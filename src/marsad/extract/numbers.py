@@ -20,6 +20,7 @@ stored and the refusal is on record. Scales up to quadrillion are known, so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, NumberMention, register
@@ -85,29 +86,22 @@ _FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE
 _NUMBER_WORDS = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
 
 
-_WORD_RUN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
 def _following_words() -> dict[str, frozenset[str]]:
     """For each word of :data:`_NUMBER_WORDS` that begins a match only as the first word of
     a phrase ("in excess of", "a few", "at least", "a dozen"), the words a match goes on
-    to after it (the phrase's words are parted by white space in NUMBER_RE)."""
+    to after it (the phrase's words are parted by white space in NUMBER_RE). Built on
+    first use, not at import."""
     number_words = {*_WORD.split("|"), *_SCALE.split("|")}
     # "(?:a|one)\s+" before a number word, "half a dozen", "a dozen", "dozen", a number word
     phrases = [*QUALIFIERS, *VAGUE, *(f"a {word}" for word in (*number_words, "half", "a", "dozen")), "half a dozen"]
-    after: dict[str, set[str]] = {}
-    alone = {*number_words, "dozen", "between"}  # each begins a match by itself ("between": of a range)
-    for phrase in phrases:
-        words = _WORD_RUN.findall(phrase.lower())  # (its runs of word characters: "approx." is one word)
-        if len(words) == 1:
-            alone.add(words[0])
-        else:
-            after.setdefault(words[0], set()).add(words[1])
-    return {word: frozenset(words) for word, words in after.items() if word not in alone}
+    # each of ``alone`` begins a match by itself ("between": of a range)
+    return casefold.following_words(phrases, alone={*number_words, "dozen", "between"})
 
 
 NUMBER_STARTS = re.compile(r"\d+|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
-_FOLLOWING = _following_words()
 _YEAR_CONTEXT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
     r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
@@ -304,7 +298,7 @@ def _starts(ctx: DocContext) -> list[int] | None:
     index = ctx.word_index()
     if index is None:
         return None
-    words = index.starts_followed(_NUMBER_WORDS, _FOLLOWING)  # ("in" begins a match only in "in excess of")
+    words = index.starts_followed(_NUMBER_WORDS, _following_words())  # ("in" begins a match only in "in excess of")
     words += ctx.digit_runs()  # the same runs in the lower-cased text
     words.sort()  # the two never meet: the words are letters only
     return words
