@@ -25,6 +25,7 @@ from pathlib import Path
 
 from marsad.extract.casefold import WindowScan, WordIndex, following_words
 from marsad.model import ActorMention, Span
+from marsad.regexcache import compile_cached
 
 RULE = "actors.lexicon"
 VERSION = "1"
@@ -208,7 +209,7 @@ class ActorLexicon:
         ]
         if self.anaphora:
             parts.append(rf"(?P<anaphor>(?i:{_trie_regex(sorted(self.anaphora))}))")
-        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+        return compile_cached(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
     def resolve_class(self, name: str) -> str | None:
         """'Protesters (India)', 'Military Forces of Ukraine (2019-)' → the ACLED form

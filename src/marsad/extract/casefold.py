@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
 from typing import Any
 
+from marsad.regexcache import compile_cached
+
 #: Non-ASCII characters whose lower or upper case contains an ASCII character,
 #: or whose lower case is not one character (see the module docstring).
 ASCII_CASE_PARTNERS = ("\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96\u1e97\u1e98\u1e99\u1e9a\u212a"
@@ -98,7 +100,7 @@ def _lowered(pattern: re.Pattern) -> re.Pattern | None:
     if lowered is None:
         return None
     try:
-        compiled = re.compile(lowered, pattern.flags & ~re.I)
+        compiled = compile_cached(lowered, pattern.flags & ~re.I)
     except re.error:  # two group names that differ only in case
         return None
     same_groups = compiled.groups == pattern.groups and compiled.groupindex == pattern.groupindex

@@ -47,6 +47,7 @@ from marsad.extract.wordscan import (
     spaced_spans,
     word_led_starts,
 )
+from marsad.regexcache import compile_cached
 
 RULE = "event_types.rules"
 
@@ -550,7 +551,7 @@ def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | No
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
     try:
         # A match begins a word: at a word character, after none (see wordscan.word_led_spans).
-        return re.compile(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
+        return compile_cached(WORD_START + "(?:" + "|".join(alternatives) + r")(?![\w])", re.I)
     except re.error as error:
         raise ConfigError(f"event type trigger set {name!r} is not a valid regular expression: {error}") from error
 

@@ -213,8 +213,10 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
     Ituri)": DR Congo's province since 2015) that is no place of that country in
     the index: a place without a point, which says the report's country and
     the governorate of the unplaced names of its sentence."""
-    found = iso_unit(item.key, norm, item.end)  # (a dictionary look-up first: most names are no subdivision)
-    if found is None or not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
+    if not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
+        return None  # (the text first: ISO's table is read on first use, which most short reports then skip)
+    found = iso_unit(item.key, norm, item.end)
+    if found is None:
         return None
     if any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
         return None  # a place of that country, or a country ("Curacao"), is read as usual

@@ -19,6 +19,7 @@ from importlib import import_module
 from typing import Any
 
 from marsad.extract.casefold import derived, for_spans
+from marsad.regexcache import compile_cached
 
 #: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
 WORD_START = r"(?<![\w])(?=\w)"
@@ -51,7 +52,7 @@ def _space_led(pattern: re.Pattern) -> re.Pattern | None:
     # After each space the engine first tests the next character against the few a
     # match can begin with, instead of trying every alternative there.
     guard = "" if chars is None else "(?=[" + "".join(sorted(map(re.escape, chars))) + "])"
-    return re.compile(" " + guard + source[len(r"(?<![\w])") :], pattern.flags)
+    return compile_cached(" " + guard + source[len(r"(?<![\w])") :], pattern.flags)
 
 
 _FIRST: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
@@ -250,7 +251,7 @@ def _alternative_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
             runs.append([alternative])
     if len(runs) < 2:
         return None
-    return [re.compile(_HEAD + "|".join(run) + _TAIL, pattern.flags) for run in runs]
+    return [compile_cached(_HEAD + "|".join(run) + _TAIL, pattern.flags) for run in runs]
 
 
 def top_level_alternatives(body: str) -> list[str] | None:
