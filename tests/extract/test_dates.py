@@ -79,3 +79,19 @@ def test_a_year_or_a_part_of_one_is_a_period(text, start, end):
 def test_a_comparison_with_the_year_is_no_period(text):
     _, found = _dates(text, published=date(2024, 3, 8))
     assert [f for f in found if f[4] == "dates.year"] == []
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Aid groups say 410 people have died in the town since fighting erupted there on 2 April.", date(2023, 4, 2)),
+    ("At least 90 civilians have been killed since the clashes broke out in the north on 14 March.", date(2023, 3, 14)),
+    ("The siege has cost 300 lives since the war began on 1 February 2023.", date(2023, 2, 1)),
+])
+def test_a_period_opened_by_what_began_on_its_day(text, start):
+    _, found = _dates(text, published=date(2023, 5, 20))
+    assert [(f[1], f[2]) for f in found if f[4] == "dates.since"] == [(start, date(2023, 5, 20))]
+
+
+def test_what_began_on_another_day_than_the_one_after_it_opens_no_period():
+    # the date belongs to the strike, not to the fighting's start
+    _, found = _dates("Since fighting erupted, a strike on 2 April killed 12.", published=date(2023, 5, 20))
+    assert not [f for f in found if f[4] == "dates.since"]

@@ -1,12 +1,12 @@
 """A bundled gazetteer with the countries the streams are set in (Syria, Iraq,
-Yemen and neighbours, Pakistan, Mali, Niger, Nigeria, Mexico, Ukraine, Somalia),
+Yemen and neighbours, Pakistan, Mali, Niger, Burkina Faso, Nigeria, Sudan, Mexico, Ukraine, Somalia, Colombia, DR Congo, Myanmar),
 built once per test session."""
 
 from __future__ import annotations
 
 import pytest
 
-COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NE", "NG", "MX", "UA", "SO", "CO", "CD", "MM"}
+COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NE", "NG", "MX", "UA", "SO", "CO", "CD", "MM", "SD", "BF"}
 
 
 @pytest.fixture(scope="session")

@@ -45,7 +45,11 @@ RELATIVE = re.compile(
     re.I,
 )
 AFTER_ANCHOR = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
-SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack)\s+(?:on\s+)?)?", re.I)
+#: "since 10 May", "since the start of the offensive on 3 May", "since fighting erupted in the city on 10 May"
+SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack)\s+(?:on\s+)?"
+                   r"|(?:the\s+)?(?:fighting|clashes|war|conflict|violence|hostilities|siege|offensive|unrest|protests)\s+"
+                   r"(?:erupted|broke\s+out|began|started|escalated|flared(?:\s+up)?)(?:\s+there|\s+(?:in|across|around|over)\s+"
+                   r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+)?", re.I)
 NTH_MONTH = re.compile(
     r"\b(?:in\s+|during\s+|of\s+|to\s+)?(?:the\s+)?(?:end\s+of\s+the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth)\s+"
     r"(?:consecutive\s+)?(?P<unit>mo[nu]?th|mon?th|week)\b(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle))?",
@@ -477,7 +481,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="5")
+@register("dates", version="6")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)
