@@ -331,6 +331,9 @@ TOLL_RISES = (r"(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|
 #: … a verb that takes a toll to its new figure ("bringing the toll to", "raised the death toll to",
 #: "took the total to") …
 TOLL_RAISES = r"(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:es|ing)|took)"
+#: The nouns that name one incident ("a similar attack", "the bombing in X", "four strikes …, which together killed 15")
+INCIDENT_NOUN = (r"(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|raids?|massacres?|ambush(?:es)?|"
+                 r"assaults?|shelling)\b")
 #: … a toll revised down, which replaces the higher figure before it ("revised the toll down to nine",
 #: "lowered it to 32", "was revised downwards to six")
 TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+|it\s+)?down(?:wards?)?|"

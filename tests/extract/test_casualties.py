@@ -270,3 +270,13 @@ def test_revisions_elided_bodies_inverted_and_added_victims(text, expected):
 ])
 def test_a_months_old_incident_a_numbered_run_and_a_speaker_add_no_dead(text, expected):
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mortar fire killed a shopkeeper in Sarmin and a teacher in Binnish on Friday.", 2),
+    ("The drone strike killed a boy at Tal Tamr and his uncle near Hasakah.", 2),
+    ("Snipers killed a soldier in Adra and another in Douma.", 2),
+    ("Snipers killed a soldier in Adra and wounded a medic.", 1),
+])
+def test_a_place_between_the_items_of_a_list_of_victims(text, expected):
+    assert _killed(text) == expected

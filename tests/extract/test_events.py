@@ -234,3 +234,20 @@ def test_a_day_of_mourning_dates_no_incident_of_its_own():
     events = extract_text("The town mourned on Friday the nine victims of Tuesday's drone strike on its market.",
                           published=date(2024, 3, 16)).events
     assert [e.event_date for e in events] in ([], [date(2024, 3, 12)])
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Gunmen kill six at a wedding in northern Nigeria. The attack in Kaduna, the state capital, drew condemnation.",
+     "Kaduna"),
+    ("Blast kills four in Iraq. Monday's bombing near Kirkuk targeted a police patrol.", "Kirkuk"),
+])
+def test_a_headline_placed_only_in_a_country_takes_the_place_the_next_sentence_names(text, location):
+    events = extract_text(text, published=date(2024, 7, 15)).events
+    assert [(names_place(location, e.location), e.fatalities) for e in events] == [(True, events[0].fatalities)]
+    assert events[0].fatalities > 0
+
+
+def test_a_later_place_that_tells_another_incident_is_not_taken():
+    events = extract_text("Gunmen kill six in northern Nigeria. A separate raid in Kaduna left no one hurt.",
+                          published=date(2024, 7, 15)).events
+    assert events[0].location == "Nigeria"

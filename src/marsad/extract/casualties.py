@@ -317,7 +317,9 @@ _PHRASE_TAIL = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|fi
                           r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
                           r"while|by)\b|\s+and\s+" + _COORD_QUALIFIER +
                           r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
-_NAMED_ORIGIN = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+#: "four soldiers from Azaz and two civilians", "a man in Nikopol and a woman in Marhanets": a named origin or place
+#: between the items of one list
+_NAMED_ORIGIN = re.compile(r"\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 _NAMED_APPOSITIVE = re.compile(r"\s*,\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[a-z]{1,3}-[A-Z][\w'’-]+|bin|ibn|al|el|de)){0,4}(?=\s*,)")
 #: a coordinated victim who is the subject of a verb of their own ("and a tenth person died")
 _OWN_VERB = re.compile(r"\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?(?:later\s+|also\s+|then\s+|subsequently\s+)?"
@@ -774,7 +776,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="13")
+@register("casualties", version="14")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

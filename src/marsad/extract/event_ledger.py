@@ -118,8 +118,9 @@ class _Facts:
                 if d.precision <= 2 and not (skip_periods and d.span.start in self.claim_periods) and \
                         not is_reporting_day(self.ctx.norm, d):
                     dates.add((d.start, d.end))
-            places.update((p.name or p.text).lower()
-                          for p in starting_within(self.ctx.places, clause.start, clause.end) if p.resolved)
+            # (a country tells no telling apart: "eight killed in western Mexico" and "the attack in Uruapan")
+            places.update((p.name or p.text).lower() for p in starting_within(self.ctx.places, clause.start, clause.end)
+                          if p.resolved and p.feature != "country")
         return dates, places
 
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.counting import adds_to_total
+from marsad.counting import INCIDENT_NOUN, adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import for_spans
 from marsad.extract.dates import POSSESSIVE, is_reporting_day
@@ -37,7 +37,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION = "4"
+VERSION = "5"
 RULE = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -483,10 +483,34 @@ def _outside_claims(ctx: DocContext, places: list[PlaceMention]) -> list[PlaceMe
     return kept or places
 
 
+#: "The attack in Uruapan, …": the incident told before, named with its place
+_NAMED_AGAIN_AT = re.compile(r"\b(?:the|this|that|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+)?(?:" + INCIDENT_NOUN +
+                             r"|shooting|killings?)\s+(?:in|at|near|on)\s+(?:the\s+)?$", re.I)
+
+
+def _place_told_after(ctx: DocContext, group: _Group, coarse: list[PlaceMention]) -> PlaceMention | None:
+    """"Gunmen kill eight at cockfight in western Mexico. The attack in Uruapan, …": a
+    headline that places the incident only in a country or region is placed where
+    the next sentence, telling of the same incident, puts it (in that country)."""
+    sentence_end = ctx.sentence_at(group.clauses[0].start)[1]
+    following = ctx.sentence_at(min(len(ctx.norm) - 1, sentence_end + 1)) if sentence_end < len(ctx.norm) else None
+    if following is None or following[0] < sentence_end:
+        return None
+    countries = {p.country for p in coarse if p.country}
+    for place in _inside(following[0], following[1], ctx.places):
+        if place.resolved and (place.feature or "") not in _COARSE_FEATURES and (not countries or place.country in countries) \
+                and _NAMED_AGAIN_AT.search(ctx.norm, following[0], place.span.start):
+            return place
+    return None
+
+
 def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     named = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
         group.start, group.end, ctx.places)
     places = _outside_claims(ctx, named)
+    if places and all((p.feature or "") in _COARSE_FEATURES for p in places):
+        told_after = _place_told_after(ctx, group, places)
+        places = [told_after, *places] if told_after is not None else places
     place = _main_place(ctx, places)
     # The scene among the places the gazetteer knows, chosen by the one rule
     # (an origin, a road's end or a namesake abroad is not the scene) and

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 
 from marsad.counting import (
     DOCUMENTS,
+    INCIDENT_NOUN,
     ONE_OF_THE_WOUNDED,
     PAST_PERIOD,
     REST_RE,
@@ -199,17 +200,15 @@ _IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
 #: March attack that killed 11": another, earlier incident told as background
-_INCIDENT_NOUN = (r"(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|raids?|massacres?|ambush(?:es)?|"
-                  r"assaults?|shelling)\b")
 _EARLIER_INCIDENT = re.compile(
     r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + _MONTH_NAMES + r"))\s+"
-    r"(?:[\w-]+\s+){0,2}?" + _INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
+    r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
 #: "four strikes on the town that month, which together killed 15": several incidents' sum, not one's toll
 _SEVERAL_TOGETHER = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:[\w-]+\s+){0,2}?"
-                               + _INCIDENT_NOUN + r"[^.;]{0,80}?\b(?:together|combined|between\s+them)\s+(?:have\s+|had\s+)?$", re.I)
+                               + INCIDENT_NOUN + r"[^.;]{0,80}?\b(?:together|combined|between\s+them)\s+(?:have\s+|had\s+)?$", re.I)
 #: "The group killed more than 100 people in a similar attack in October": the count's own earlier incident
 _IN_EARLIER_INCIDENT = re.compile(r"\s*,?\s*(?:in|during)\s+(?:a|an|the)\s+(?:similar|previous|earlier|prior)\s+"
-                                  r"(?:[\w-]+\s+){0,2}?" + _INCIDENT_NOUN, re.I)
+                                  r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN, re.I)
 
 
 #: ", raising the overall death toll to": the clause that opens a running total (the toll's
