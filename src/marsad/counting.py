@@ -336,7 +336,9 @@ INCIDENT_NOUN = (r"(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosi
                  r"assaults?|shelling)\b")
 #: … a toll revised down, which replaces the higher figure before it ("revised the toll down to nine",
 #: "lowered it to 32", "was revised downwards to six")
-TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+|it\s+)?down(?:wards?)?|"
+TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+"
+              # ("revised the toll from Saturday's attack on the city down to nine")
+              r"(?:(?:of|from|in|for)\s+[^.;]{1,100}?\s+)?|it\s+)?down(?:wards?)?|"
               r"(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\s+(?:the\s+(?:death\s+)?(?:toll|figure)|it))")
 #: "the wounded officer died in hospital": one of the wounded counted before, now one more dead (not
 #: the dead counted before, told again)
@@ -360,6 +362,20 @@ TOLL_UPDATE_RE = re.compile(
     r"(?:of\s+the\s+(?:wounded|injured)|wounded\s+\w+)\s+(?:later\s+)?died)",
     re.I,
 )
+
+
+_TOLL_FALLS_RE = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
+
+
+def is_toll_revised_down(text: str | None) -> bool:
+    """Whether a report says a toll was revised down, which replaces the higher figures before it.
+
+    >>> is_toll_revised_down("Officials revised the toll from Saturday's strike on the town down to nine")
+    True
+    >>> is_toll_revised_down("The death toll has risen to 11")
+    False
+    """
+    return bool(text and _TOLL_FALLS_RE.search(text))
 
 
 def is_toll_update(text: str | None) -> bool:

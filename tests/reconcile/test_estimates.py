@@ -105,3 +105,30 @@ def test_a_category_only_a_partys_word_gives_adds_no_dead_beside_the_documented_
     soldiers = fig("4/E1", "Medics", None, 11, 2, category="combatants")  # documented too: it stays, range widened
     killed = {e.category: (e.low, e.best) for e in combine([ministry, army, soldiers])}
     assert killed == {"civilians": (9, 9), "combatants": (2, 2)}
+
+
+def revised(key, source, grade, published, best):
+    return Figure(key, source, grade, published, int(key.split("/")[0]), "killed", "civilians", best, best, best,
+                  revised_down=True)
+
+
+def test_a_toll_revised_down_by_another_source_is_best_and_the_first_figure_stays_in_range():
+    (estimate,) = combine([fig("1/E1", "Local", "B", 10, 12), revised("2/E1", "Health office", "B", 11, 9)])
+    assert (estimate.low, estimate.best, estimate.high) == (9, 9, 12)
+    assert estimate.best_report_key == "2/E1"
+
+
+def test_a_toll_revised_down_by_its_own_source_replaces_its_earlier_figure():
+    (estimate,) = combine([fig("1/E1", "Wire", "B", 10, 12), revised("2/E1", "Wire", "B", 11, 9)])
+    assert (estimate.best, estimate.superseded) == (9, ["1/E1"])
+
+
+def test_a_count_after_the_revision_is_current_again():
+    (estimate,) = combine([fig("1/E1", "Wire", "B", 10, 12), revised("2/E1", "Office", "B", 11, 9),
+                           fig("3/E1", "Wire", "B", 12, 10)])
+    assert estimate.best == 10
+
+
+def test_a_revision_told_before_a_higher_count_corrects_nothing_after_it():
+    (estimate,) = combine([revised("1/E1", "Office", "B", 10, 9), fig("2/E1", "Wire", "B", 11, 12)])
+    assert estimate.best == 12

@@ -9,12 +9,17 @@ The rules (also in ``docs/methodology.md``):
 2. Within one source, its latest toll of the incident supersedes the
    earlier ones ("the death toll rises to 14" replaces 9; nothing is added).
    A toll does not fall: a later, lower figure of the same source (a recap
-   naming one victim, a partial count) never replaces a higher one.
+   naming one victim, a partial count) never replaces a higher one, unless
+   the report says the toll was revised down ("revised the toll down to
+   nine", ``revised_down``): a correction replaces what it corrects.
 3. Across sources, best is the figure of the most reliable source (Admiralty
    grade A before B … F, ungraded last); between equally reliable sources the
    higher current figure (each is that source's latest toll, and tolls rise
    as the wounded die and bodies are found), then the later report; a
    figure that is only a ceiling ("up to six") after those that count. A
+   toll revised down corrects the figures published before it, whoever
+   gave them: it is best unless a later report counts again (the earlier,
+   higher figures still bound the range, rule 4). A
    party's word on its own kills ("the group said its fighters killed five
    soldiers", ``party_claim``) is best only when no report documents the
    incident otherwise; it still widens the range (rule 4), and it is no
@@ -58,6 +63,7 @@ class Figure:
     best: int
     high: int | None  # None: open (a lower bound only)
     party_claim: bool = False  # a party's word on its own kills (rule 3)
+    revised_down: bool = False  # the report says the toll was revised down (rules 2 and 3)
 
 
 @dataclass
@@ -186,10 +192,33 @@ def _rank(figure: Figure) -> tuple:
             figure.report_key)
 
 
+def _since_last_revision(figures: list[Figure]) -> list[Figure]:
+    """The figures from the latest toll revised down on: what it corrects is no longer current."""
+    revision = max((f for f in figures if f.revised_down and not f.party_claim),
+                   key=lambda f: (f.published, f.document_id, f.report_key), default=None)
+    if revision is None:
+        return figures
+    return [f for f in figures if f is revision or f.published > revision.published]
+
+
+def _counted_since_revision(figures: list[Figure]) -> list[Figure]:
+    """Each source's latest toll among the figures a toll revised down leaves current
+    (none when no figure was revised down)."""
+    counted = [f for f in figures if not f.party_claim]
+    since = _since_last_revision(counted)
+    if len(since) == len(counted):
+        return []
+    by_source: dict[str, list[Figure]] = {}
+    for figure in since:
+        by_source.setdefault(figure.source or f"document {figure.document_id}", []).append(figure)
+    return [_source_toll(group) for group in by_source.values()]
+
+
 def _source_toll(figures: list[Figure]) -> Figure:
     """Rule 2: one source's current figure, its latest toll; a later lower
-    figure never replaces a higher one (a toll does not fall)."""
-    return max(figures, key=lambda f: (f.best, f.published, f.document_id, f.report_key))
+    figure never replaces a higher one (a toll does not fall) but where it
+    says the toll was revised down."""
+    return max(_since_last_revision(figures), key=lambda f: (f.best, f.published, f.document_id, f.report_key))
 
 
 def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate:
@@ -198,7 +227,7 @@ def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate
         by_source.setdefault((figure.source or f"document {figure.document_id}", figure.party_claim), []).append(figure)
     current = [_source_toll(group) for group in by_source.values()]
     superseded = [f.report_key for f in figures if f not in current]
-    chosen = min([f for f in current if not f.party_claim] or current, key=_rank)
+    chosen = min(_counted_since_revision(figures) or [f for f in current if not f.party_claim] or current, key=_rank)
     low = min(f.low for f in current)
     top = max(current, key=lambda f: (f.high if f.high is not None else f.best, f.high is None))
     high = top.high if top.high is not None else top.best
@@ -210,6 +239,8 @@ def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate
         parts.append(f"{len(current)} sources give {sorted({f.best for f in current})}: range {low}–{high}")
     if superseded:
         parts.append(f"{len(superseded)} other report(s) superseded by the same source's latest toll")
+    if chosen.revised_down:
+        parts.append("a toll revised down corrects the higher figures before it")
     if open_high:
         parts.append("the highest figure is a lower bound")
     if not chosen.party_claim and any(f.party_claim for f in current):

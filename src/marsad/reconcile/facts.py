@@ -10,9 +10,17 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
 
-from marsad.counting import is_claim, is_claim_event, is_period_claim, is_remainder, is_toll_update
+from marsad.counting import (
+    is_claim,
+    is_claim_event,
+    is_period_claim,
+    is_remainder,
+    is_toll_revised_down,
+    is_toll_update,
+)
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
 from marsad.reconcile.linkage import Report, evidence_words, place_key
@@ -253,9 +261,11 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
     key = f"{event.document_id}/{event.local_id}"
     published = _ordinal(document.published)
     figures = figures_of_report(key, document.name, document.reliability, published, event.document_id, casualties)
+    text = _sentence(document.text, event.span_start, event.span_end)
+    if is_toll_revised_down(text):
+        figures = [replace(f, revised_down=True) if f.outcome == "killed" else f for f in figures]
     killed = [f for f in figures if f.outcome == "killed" and "/" not in f.category and f.category in ("civilians", "combatants", "unknown")]
     perpetrators = Counter(p for c in casualties for p in c["perpetrators"])
-    text = _sentence(document.text, event.span_start, event.span_end)
     return Report(
         uid=event.id,
         key=key,
