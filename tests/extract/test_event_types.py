@@ -215,6 +215,18 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("Rival clans sign a truce after weeks of fighting.", "Agreement"),
     ("Rebels refuse to sign a truce and clash with troops near the border.", "Armed clash"),
     ("The army hands over three checkpoints to the police.", "Non-violent transfer of territory"),
+    # event rules v24: the drone or UAV as the subject, a vest with no possessive, the bomb vehicle as the subject
+    ("A military drone slammed into a fuel depot outside the city overnight.", "Air/drone strike"),
+    ("UAV hits pickup carrying militants on desert road.", "Air/drone strike"),
+    ("Attacker detonates explosive vest at crowded bus station.", "Suicide bomb"),
+    ("Bomb-laden lorry rammed into police compound, killing guards.", "Suicide bomb"),
+    ("Gunmen open fire on a wedding party in a hill village.", "Attack"),
+    ("Residents fear gunmen will open fire on the market again.", "Other"),  # (a threat, no act)
+    ("Insurgents set up a base in a forest near the border, locals say.", "Headquarters or base established"),
+    ("Armed movement splits after leadership row.", "Change to group/activity"),
+    ("Two commanders form a breakaway faction of the militia.", "Change to group/activity"),
+    ("Militia enters the town without a fight as police leave.", "Non-violent transfer of territory"),
+    ("Troops withdraw from the border post without a shot fired.", "Non-violent transfer of territory"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected
