@@ -794,3 +794,29 @@ def test_background_after_the_count_and_a_run_numbered_by_the_year(text, deaths)
 ])
 def test_a_thing_s_people_and_several_incidents_together(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # another source's toll on the same dead: the lower counts, in the next sentence or after "while"
+    ("Villagers said about 30 people died in the attack on the market. Police put the toll at 11.", 11),
+    ("Eleven people were killed in the attack, the governor said. Doctors put the death toll at more than 20.", 11),
+    ("Some 40 people were killed in the raid, elders said, while the police put the toll at 16.", 16),
+    # an update of the toll is no second source: the risen figure counts
+    ("Seven people were killed in the bombing. The ministry later put the toll at nine after two of the injured died.", 9),
+])
+def test_a_second_source_s_toll_is_the_same_dead(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # parts between dashes or brackets break down the count before them
+    ("A family of three - a fisherman and his two sons - died when the shell hit their boat.", 3),
+    ("Three people - a nurse and two patients - were killed when the clinic was bombed.", 3),
+    # a headline's country or landmark town holds the body's village: the same dead told again
+    ("Three killed as shell hits school in northern Syria. Shelling of a school in the village of Kafr Batikh "
+     "killed three children on Sunday, rescuers said.", 3),
+    ("Gunmen kill eight near Maiduguri. Suspected insurgents shot dead eight farmers in the village of "
+     "Konduga on Tuesday, residents said.", 8),
+])
+def test_parts_after_a_dash_and_a_headline_s_wider_place(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -567,8 +567,8 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at)\b)|"
                      # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
-                     # the number of dead at nine")
-                     r"\b(?:" + TOLL_RAISING + r"|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     # the number of dead at nine", "the monitor put the toll at eight")
+                     r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                      r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
@@ -774,7 +774,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="13")
+@register("casualties", version="14")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings
