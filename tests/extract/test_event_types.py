@@ -227,6 +227,9 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("Two commanders form a breakaway faction of the militia.", "Change to group/activity"),
     ("Militia enters the town without a fight as police leave.", "Non-violent transfer of territory"),
     ("Troops withdraw from the border post without a shot fired.", "Non-violent transfer of territory"),
+    ("Katyushas land near the airport, damaging a hangar.", "Shelling/artillery/missile attack"),
+    ("Two soldiers hurt as their truck hits mine on a desert road.", "Remote explosive/landmine/IED"),
+    ("Police shoot dead a student at a fuel-price protest.", "Excessive force against protesters"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected
