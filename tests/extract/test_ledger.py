@@ -820,3 +820,17 @@ def test_a_second_source_s_toll_is_the_same_dead(text, deaths):
 ])
 def test_parts_after_a_dash_and_a_headline_s_wider_place(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's bare singular victim, then the body's "a …": one person
+    ("Aid worker shot dead in Sudan. A nurse with a medical charity was shot dead at a checkpoint outside "
+     "the town of Kutum, her employer said.", 1),
+    # "also" and an opening that is no headline's subject still add one
+    ("Policeman killed in Kirkuk. A soldier was also killed in a separate attack, officials said.", 2),
+    # a village the gazetteer does not know, after an opening that placed the dead: the same dead
+    ("Gunmen kill seven in Sokoto raid. The attackers stormed a market near Kwanar Maje on Sunday, "
+     "killing seven traders, police said.", 7),
+])
+def test_a_headline_told_again_by_the_body(text, deaths):
+    assert _deaths(_extract(text)) == deaths
