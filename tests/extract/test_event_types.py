@@ -230,6 +230,15 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("Katyushas land near the airport, damaging a hangar.", "Shelling/artillery/missile attack"),
     ("Two soldiers hurt as their truck hits mine on a desert road.", "Remote explosive/landmine/IED"),
     ("Police shoot dead a student at a fuel-price protest.", "Excessive force against protesters"),
+    # wire headlines with a country label: gun duels, snatching people, a base taken, rioters and police
+    ("Troops kill eight bandits in gun duel near the forest.", "Armed clash"),
+    ("Kidnap gang snatches three engineers from a construction site.", "Abduction/forced disappearance"),
+    ("Fears grow for a lawyer taken by masked men from his office.", "Abduction/forced disappearance"),
+    ("Insurgents capture army barracks after overnight assault.", "Non-state actor overtakes territory"),
+    ("Rioters battle riot police and loot shops in the port city.", "Violent demonstration"),
+    ("Villagers and rioters torch a rival clan's huts.", "Mob violence"),
+    ("Police find two suicide vests in a raid on a safe house.", "Disrupted weapons use"),
+    ("Bomber wearing explosive vest kills four at checkpoint.", "Suicide bomb"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected
