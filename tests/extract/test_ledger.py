@@ -834,3 +834,22 @@ def test_parts_after_a_dash_and_a_headline_s_wider_place(text, deaths):
 ])
 def test_a_headline_told_again_by_the_body(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's office holder, his place after "of", "found dead days after …"
+    ("Mayor of Tixtla found dead days after his election", 1),
+    ("Judge found dead in Sinaloa, prosecutors say", 1),
+    # a country label before the headline's bare singular, then the body's "a …": one person
+    ("Yemen: Fisherman killed in Houthi shelling of Hodeidah. A fisherman was killed when shells hit a boat "
+     "off the coast of Hodeidah on Monday, local officials said.", 1),
+])
+def test_headline_office_holders_and_labels(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+def test_an_armed_escort_is_no_civilian_and_a_blogger_is():
+    escort = _top(_extract("A bodyguard of the district governor was shot dead in a clash with police."))
+    blogger = _top(_extract("Police beat a blogger to death in custody, his family said."))
+    assert [c.victims for c in escort] == ["combatants"]
+    assert [c.victims for c in blogger] == ["civilians"]

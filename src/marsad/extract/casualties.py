@@ -76,14 +76,17 @@ CIVILIAN_NOUNS = re.compile(
     r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
     r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
     r"pedestrians?|reporters?|photographers?|lawyers?|activists?|"
-    r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?)\b",
+    r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
+    # (office holders and others ACLED counts as civilians: "Mayor of Chilpancingo found dead")
+    r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
+    r"presenters?|bloggers?)\b",
     re.I,
 )
 COMBATANT_NOUNS = re.compile(
     r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|"
     r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
     r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
-    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?)\b",
+    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?|escorts?|bodyguards?)\b",
     re.I,
 )
 GROUP_WORDS = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",

@@ -438,6 +438,7 @@ def introduces_new(ctx: DocContext, finding: Finding) -> bool:
     return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
 
 
+_HEADLINE_LABEL = re.compile(r"^\s*[\w' -]{1,30}:\s*")
 _DETERMINER = re.compile(r"\s*(?:an?|one|the|another|his|her|their|its)\b", re.I)
 _INDEFINITE = re.compile(r"\s*an?\s", re.I)
 
@@ -447,7 +448,7 @@ def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -
     its article, so the body's one victim told with "a" is the headline's, not one more."""
     if ctx.sentence_index(first.start) != 0 or first.number is not None or later.number is not None:
         return False
-    opening = ctx.norm[:first.start]
+    opening = _HEADLINE_LABEL.sub("", ctx.norm[:first.start], count=1)  # ("Ukraine: Civilian killed …")
     if len(opening.split()) > 3 or re.search(r"[,;:]|\band\b", opening):
         return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
     if _DETERMINER.match(first.victim_text) or not _INDEFINITE.match(later.victim_text):
