@@ -239,6 +239,8 @@ def test_lead_sentence_end_on_fixed_cases(text):
     ("Villagers and rioters torch a rival clan's huts.", "Mob violence"),
     ("Police find two suicide vests in a raid on a safe house.", "Disrupted weapons use"),
     ("Bomber wearing explosive vest kills four at checkpoint.", "Suicide bomb"),
+    ("Attacker stabs a taxi driver in the old city.", "Attack"),
+    ("Family of a missing student says the army denies holding him.", "Abduction/forced disappearance"),
 ])
 def test_headline_present_tense(text, expected):
     assert classify_event(text).sub_event_type == expected
@@ -246,3 +248,13 @@ def test_headline_present_tense(text, expected):
 
 def test_air_actors_with_an_auxiliary():
     assert classify_event("The army said its jets had struck a weapons depot near the border.").sub_event_type == "Air/drone strike"
+
+
+def test_arrests_by_security_services_are_the_state_s():
+    from marsad.extract import extract_text
+
+    # (not the detainees' group taking them: that would be an abduction)
+    for text in ("Intelligence services detain two suspected PKK militants in Izmir.",
+                 "Security services arrest four alleged al-Shabaab financiers in Nairobi."):
+        events = extract_text(text).events
+        assert events and events[0].sub_event_type == "Arrests" and events[0].actor1.startswith("Police Forces")
