@@ -794,3 +794,62 @@ def test_background_after_the_count_and_a_run_numbered_by_the_year(text, deaths)
 ])
 def test_a_thing_s_people_and_several_incidents_together(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # another source's toll on the same dead: the lower counts, in the next sentence or after "while"
+    ("Villagers said about 30 people died in the attack on the market. Police put the toll at 11.", 11),
+    ("Eleven people were killed in the attack, the governor said. Doctors put the death toll at more than 20.", 11),
+    ("Some 40 people were killed in the raid, elders said, while the police put the toll at 16.", 16),
+    # an update of the toll is no second source: the risen figure counts
+    ("Seven people were killed in the bombing. The ministry later put the toll at nine after two of the injured died.", 9),
+])
+def test_a_second_source_s_toll_is_the_same_dead(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # parts between dashes or brackets break down the count before them
+    ("A family of three - a fisherman and his two sons - died when the shell hit their boat.", 3),
+    ("Three people - a nurse and two patients - were killed when the clinic was bombed.", 3),
+    # a headline's country or landmark town holds the body's village: the same dead told again
+    ("Three killed as shell hits school in northern Syria. Shelling of a school in the village of Kafr Batikh "
+     "killed three children on Sunday, rescuers said.", 3),
+    ("Gunmen kill eight near Maiduguri. Suspected insurgents shot dead eight farmers in the village of "
+     "Konduga on Tuesday, residents said.", 8),
+])
+def test_parts_after_a_dash_and_a_headline_s_wider_place(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's bare singular victim, then the body's "a …": one person
+    ("Aid worker shot dead in Sudan. A nurse with a medical charity was shot dead at a checkpoint outside "
+     "the town of Kutum, her employer said.", 1),
+    # "also" and an opening that is no headline's subject still add one
+    ("Policeman killed in Kirkuk. A soldier was also killed in a separate attack, officials said.", 2),
+    # a village the gazetteer does not know, after an opening that placed the dead: the same dead
+    ("Gunmen kill seven in Sokoto raid. The attackers stormed a market near Kwanar Maje on Sunday, "
+     "killing seven traders, police said.", 7),
+])
+def test_a_headline_told_again_by_the_body(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's office holder, his place after "of", "found dead days after …"
+    ("Mayor of Tixtla found dead days after his election", 1),
+    ("Judge found dead in Sinaloa, prosecutors say", 1),
+    # a country label before the headline's bare singular, then the body's "a …": one person
+    ("Yemen: Fisherman killed in Houthi shelling of Hodeidah. A fisherman was killed when shells hit a boat "
+     "off the coast of Hodeidah on Monday, local officials said.", 1),
+])
+def test_headline_office_holders_and_labels(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+def test_an_armed_escort_is_no_civilian_and_a_blogger_is():
+    escort = _top(_extract("A bodyguard of the district governor was shot dead in a clash with police."))
+    blogger = _top(_extract("Police beat a blogger to death in custody, his family said."))
+    assert [c.victims for c in escort] == ["combatants"]
+    assert [c.victims for c in blogger] == ["civilians"]

@@ -76,14 +76,17 @@ CIVILIAN_NOUNS = re.compile(
     r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
     r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
     r"pedestrians?|reporters?|photographers?|lawyers?|activists?|"
-    r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?)\b",
+    r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
+    # (office holders and others ACLED counts as civilians: "Mayor of Chilpancingo found dead")
+    r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
+    r"presenters?|bloggers?)\b",
     re.I,
 )
 COMBATANT_NOUNS = re.compile(
     r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|"
     r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
     r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
-    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?)\b",
+    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?|escorts?|bodyguards?)\b",
     re.I,
 )
 GROUP_WORDS = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
@@ -569,8 +572,8 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at)\b)|"
                      # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
-                     # the number of dead at nine")
-                     r"\b(?:" + TOLL_RAISING + r"|putting)\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     # the number of dead at nine", "the monitor put the toll at eight")
+                     r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                      r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")

@@ -206,12 +206,16 @@ def _own_side(ctx: DocContext, finding: Finding) -> bool:
     return _names_people(noun) if noun else own.group("own") is not None
 
 
-#: a headline's subject without an article: "Palestinian killed by Israeli fire", "Syria: Soldier shot dead in Daraa"
-_HEADLINE_SUBJECT = re.compile(r"(?:[\w' -]{1,30}:\s*)?(?:[A-Z][\w'-]*\s+)?(?P<head>[A-Za-z][\w-]*)\s*")
+#: a headline's subject without an article: "Palestinian killed by Israeli fire", "Syria: Soldier shot dead in Daraa",
+#: "Mayor of Chilpancingo found dead" (the head's place after "of")
+_HEADLINE_SUBJECT = re.compile(r"(?:[\w' -]{1,30}:\s*)?(?:[A-Z][\w'-]*\s+)?(?P<head>[A-Za-z][\w-]*)"
+                               r"(?:\s+of\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*")
 
 
 #: what follows a headline's passive participle ("Soldier killed in …", "… killed by Israeli fire", "… killed, ministry says")
-_PASSIVE_HEADLINE_AFTER = re.compile(r"\s+(?:in|by|as|when|after|near|at|on|during|while|outside|inside|overnight|today)\b|\s*(?:[,.;:]|$)", re.I)
+#: ("… found dead days after taking office")
+_PASSIVE_HEADLINE_AFTER = re.compile(r"\s+(?:in|by|as|when|after|near|at|on|during|while|outside|inside|overnight|today)\b|"
+                                     r"\s+(?:days?|hours?|weeks?)\s+(?:after|before)\b|\s*(?:[,.;:]|$)", re.I)
 _COLLECTIVE = frozenset({"police", "people", "military", "army", "security", "personnel", "staff", "youth", "militia", "family"})
 
 
@@ -414,7 +418,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
                      or _finite_intransitive(verb)
                      or (not aux and (verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated",
-                                          "shot dead", "gunned down") or verb.endswith("to death"))))
+                                          "shot dead", "gunned down", "found dead") or verb.endswith("to death"))))
     if not singular_verb:
         return []
     if subject is None:

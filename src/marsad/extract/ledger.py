@@ -61,6 +61,9 @@ _ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|i
 #: another incident, not more of the same toll ("two more died" and "a wounded fighter died" are the toll's)
 _QUALIFIER = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)  # ("more than 23 fighters dead" adds no one)
 _ELSEWHERE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in\s+another\s+(?:incident|attack))\b", re.I)
+_TOLL_MOVES = re.compile(r"\b(?:" + TOLL_RISES + "|" + TOLL_RAISING + "|" + TOLL_FALLS + r"|updated)\b", re.I)
+#: what opens the parts of a total in its own sentence: a colon, a dash or a bracket
+_LIST_OPEN = re.compile(r":|\s[-\u2013\u2014]{1,2}\s|\(")
 _TOTAL_AFTER = re.compile(r"\b(?:total|in\s+all|altogether|overall|combined|bringing)\b", re.I)
 
 
@@ -73,7 +76,8 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _attach_subsets(ctx, pairs)
     _move_between_outcomes(ctx, pairs)
     _contrasted_statements(ctx, pairs)  # (before a toll supersedes: "police said seven, local leaders put the toll at 12")
-    _supersede_earlier_figures(ctx, pairs)
+    other_sources = _other_sources_tolls(ctx, pairs)
+    _supersede_earlier_figures(ctx, pairs, other_sources)
     _attach_breakdowns(ctx, pairs)
     _vague_headline(ctx, pairs)
     _merge_restatements(ctx, pairs)
@@ -200,10 +204,46 @@ def _is_toll(ctx: DocContext, finding: Finding) -> bool:
     return finding.rule == "casualties.toll" or bool(_TOLL.search(before))
 
 
-def _supersede_earlier_figures(ctx: DocContext, pairs) -> None:
-    """The latest toll counts; earlier figures of the same dead are kept as its alternatives."""
+#: another source's own toll, not an update of the last one: "The army put the toll at eight."
+_SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving)\s+(?:the|its|their)\s+"
+                          r"(?:death\s+|overall\s+|own\s+)?(?:toll|figure)\s+(?:at|as)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?$", re.I)
+
+
+def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
+    """A toll a second source puts on the dead of the sentence before ("Residents said at least 20
+    were killed. The army put the toll at eight"), or of the same sentence after "while", "but" or a
+    semicolon: the same dead, told two ways; the lower counts, as
+    ACLED takes the most conservative report, and the higher is its alternative. Returns the ids of
+    such tolls: they supersede nothing (no toll rose)."""
+    related: set[str] = set()
+    if not ctx.may_match(_SOURCE_TOLL):
+        return related
     top = _top(pairs)
-    tolls = [(f, c) for f, c in top if _is_toll(ctx, f)]
+    for (first_finding, first), (finding, casualty) in zip(top, top[1:]):
+        gap = _sentence_gap(ctx, first_finding, finding)
+        if gap not in (0, 1) or first.count is None or casualty.count is None \
+                or first.alternative_of or casualty.alternative_of or not _compatible(first, casualty):
+            continue
+        if gap == 0 and not _CONTRAST.search(ctx.norm, first_finding.end, finding.start):
+            continue  # (in one sentence, only after "while", "but" or a semicolon: "…, while the army put the toll at 12")
+        before = _clause_before(ctx, finding, 60)
+        if not _SOURCE_TOLL.search(before) or (ctx.may_match(_EARLIER) and _EARLIER.search(before)):
+            continue
+        sentence_start, sentence_end = ctx.sentence_at(finding.start)
+        if ctx.may_match(_TOLL_MOVES) and _TOLL_MOVES.search(ctx.norm, sentence_start, sentence_end):
+            continue  # "… has risen to 14", "revised the toll down": an update, read by the supersede rule
+        low, high = (first, casualty) if first.count <= casualty.count else (casualty, first)
+        if low.count != high.count:
+            high.alternative_of = low.id
+        related.add(casualty.id)
+    return related
+
+
+def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[str] | set[str] = frozenset()) -> None:
+    """The latest toll counts; earlier figures of the same dead are kept as its alternatives
+    (``other_sources``: tolls that are a second source's word, no update)."""
+    top = _top(pairs)
+    tolls = [(f, c) for f, c in top if _is_toll(ctx, f) and c.id not in other_sources]
     if not tolls:
         earlier = [(f, c) for f, c in top if ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, f, 160))]
         if earlier:
@@ -286,9 +326,11 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
         for finding, casualty in killed[index + 1:]:
             if _sentence_gap(ctx, total_finding, finding) > 3 or casualty.count is None:
                 break
-            if not _sentence_gap(ctx, total_finding, finding) and ":" not in ctx.norm[total_finding.end:finding.start]:
+            if not _sentence_gap(ctx, total_finding, finding) \
+                    and not _LIST_OPEN.search(ctx.norm, _number_span(total_finding)[1], finding.start):
                 # siblings in the total's own sentence are its coordinated counts, not its places,
-                # unless a colon opens them ("14 killed in two attacks: eight died in A and six in B")
+                # unless a colon, dash or bracket opens them ("14 killed in two attacks: eight died in A
+                # and six in B", "a family of four - a couple and their two daughters - died")
                 continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
@@ -351,15 +393,24 @@ def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
 def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> set:
     """The later sentence's places that the first's do not hold: "Gunmen kill 3 in attack on police
     post in Zamfara" then "… in Gusau": Gusau lies in the governorate that alone placed the first; and
-    "… in Maarrat al-Numan" then "… Maarrat al-Numan in Idlib": Idlib holds the town."""
+    "… in Maarrat al-Numan" then "… Maarrat al-Numan in Idlib": Idlib holds the town. A country holds
+    its towns ("Two killed in south Lebanon" then "… in Bint Jbeil"), and a town the first names only
+    as a landmark ("near El Fasher", "east of Kherson") leaves its governorate's places to say where."""
     start, end = ctx.sentence_at(first.start)
     first_places = starting_within(ctx.places, start, end)
     start, end = ctx.sentence_at(later.start)
     later_places = starting_within(ctx.places, start, end)
     holders = {skeleton(place_key(p.admin1)) for p in first_places if p.admin1}  # ("Idlib" and "Idleb" alike)
     names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
+    countries = {p.country for p in first_places if p.feature == "country" and p.country}
+    names = names - {(p.name or p.text).lower() for p in later_places if p.country in countries}
+    if first_places and ctx.sentence_at(first.start)[0] == 0:
+        # a village the gazetteer does not know, after an opening that placed the dead ("Bandits kill five
+        # in Sokoto ambush" then "… near Tangaza"): the body saying where, no other place shown to differ
+        names = names - {(p.name or p.text).lower() for p in later_places if not p.resolved}
     # (a town that shares its governorate's name, "Katsina", may be either: read as the governorate)
-    if not first_places or any(p.feature == "town" and (p.name or "").lower() != (p.admin1 or "").lower() for p in first_places):
+    if not first_places or any(p.feature == "town" and p.relation is None and (p.name or "").lower() != (p.admin1 or "").lower()
+                               for p in first_places):
         return names
     areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
     return names - {(p.name or p.text).lower() for p in later_places if p.admin1 and p.admin1.lower() in areas}
@@ -387,6 +438,25 @@ def introduces_new(ctx: DocContext, finding: Finding) -> bool:
     return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
 
 
+_HEADLINE_LABEL = re.compile(r"^\s*[\w' -]{1,30}:\s*")
+_DETERMINER = re.compile(r"\s*(?:an?|one|the|another|his|her|their|its)\b", re.I)
+_INDEFINITE = re.compile(r"\s*an?\s", re.I)
+
+
+def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """"Journalist shot dead in Honduras" then "A radio presenter was shot dead …": a headline drops
+    its article, so the body's one victim told with "a" is the headline's, not one more."""
+    if ctx.sentence_index(first.start) != 0 or first.number is not None or later.number is not None:
+        return False
+    opening = _HEADLINE_LABEL.sub("", ctx.norm[:first.start], count=1)  # ("Ukraine: Civilian killed …")
+    if len(opening.split()) > 3 or re.search(r"[,;:]|\band\b", opening):
+        return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
+    if _DETERMINER.match(first.victim_text) or not _INDEFINITE.match(later.victim_text):
+        return False
+    between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
+    return not _ADDED.search(_clause_before(ctx, later, 200) + " " + later.victim_text + " " + between)
+
+
 def _merge_restatements(ctx: DocContext, pairs) -> None:
     """The same number of dead stated again is the same people."""
     seen: list[tuple[Finding, Casualty]] = []
@@ -394,7 +464,7 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
         first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
         if first is not None and ctx.sentence_index(first[0].start) != ctx.sentence_index(finding.start) \
                 and not _distinct_scope(ctx, first[0], finding) \
-                and not introduces_new(ctx, finding):
+                and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)):
             casualty.alternative_of = first[1].id
             continue
         seen.append((finding, casualty))

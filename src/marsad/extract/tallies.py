@@ -707,9 +707,10 @@ def _is_other_figure(ctx: DocContext, finding: Finding, earlier: Casualty) -> bo
 
 
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:
-    """"2 fatalities." / "1 killed, 3 injured.": a verbless line restating the toll."""
+    """"2 fatalities." / "1 killed, 3 injured.": a verbless line restating the toll ("Police put the
+    toll at 11." is a source's own figure, no summary)."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     if sentence_end - sentence_start > 80 or finding.active:  # "Troops killed 13 attackers.": a clause of its own
         return False
     sentence = ctx.norm[sentence_start:sentence_end]
-    return len(sentence.split()) <= 6 and not re.search(r"\b(?:was|were|is|are|has|have|had|also|died)\b", sentence, re.I)
+    return len(sentence.split()) <= 6 and not re.search(r"\b(?:was|were|is|are|has|have|had|also|died|put|puts|gave|said|says)\b", sentence, re.I)
