@@ -280,3 +280,13 @@ def test_a_months_old_incident_a_numbered_run_and_a_speaker_add_no_dead(text, ex
 ])
 def test_a_place_between_the_items_of_a_list_of_victims(text, expected):
     assert _killed(text) == expected
+
+
+@pytest.mark.parametrize("text, outcome, expected", [
+    ("Shelling killed a farmer in Sarmin and a woman was wounded.", "injured", 1),
+    ("One fighter died and a member of the other unit was injured.", "injured", 1),
+    ("A farmer and his son were wounded.", "injured", 2),
+])
+def test_a_singular_verb_agrees_with_the_last_of_a_coordinated_subject(text, outcome, expected):
+    assert sum(c.count or 0 for c in _facts(text) if c.outcome == outcome and not c.part_of and not c.alternative_of) \
+        == expected

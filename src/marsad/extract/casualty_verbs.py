@@ -440,7 +440,14 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     head = _head_noun(own)  # "the driver of the truck": a driver
     if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
         return []
-    count = 1 + len(_SINGULAR_COORD.findall(phrase))
+    coordinated = list(_SINGULAR_COORD.finditer(phrase))
+    if coordinated and not plural_aux and _SINGULAR_AUX.search(aux_text):
+        # "killed a man in Nikopol and a woman was wounded": a singular verb agrees with the last of them
+        last = coordinated[-1]
+        skip = re.match(r"(?:\band|,)\s+", phrase[last.start():])
+        offset = last.start() + (skip.end() if skip else 0)
+        phrase, start, coordinated = phrase[offset:], start + offset, []
+    count = 1 + len(coordinated)
     if re.match(r"(?i:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b", phrase):
         count += 1  # a couple is two ("a couple and their daughter": three)
     return [Finding(outcome, None, count, start, match.end(), match.start(), match.end(), phrase,
