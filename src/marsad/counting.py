@@ -334,6 +334,11 @@ TOLL_RAISES = r"(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)
 #: The nouns that name one incident ("a similar attack", "the bombing in X", "four strikes …, which together killed 15")
 INCIDENT_NOUN = (r"(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|raids?|massacres?|ambush(?:es)?|"
                  r"assaults?|shelling)\b")
+#: "… wounded in Tuesday's bombing of the base died in hospital": people counted wounded in an incident, now dead
+#: (the gap holds no clause of its own: "wounded in the attack were taken to hospital, where one died" moves no one)
+WOUNDED_THEN_DIED_TAIL = (r"\s+(?:in|during|by|at|on)\s+(?:(?!\b(?:was|were|is|are|and|but|while|where|who|which)\b)[^.;,]){1,100}?"
+                          r"\s(?:later\s+|subsequently\s+|also\s+)?(?:died|succumbed)\b")
+WOUNDED_THEN_DIED = r"(?:injured|wounded)" + WOUNDED_THEN_DIED_TAIL
 #: … a toll revised down, which replaces the higher figure before it ("revised the toll down to nine",
 #: "lowered it to 32", "was revised downwards to six")
 TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+"
@@ -359,7 +364,7 @@ TOLL_UPDATE_RE = re.compile(
     r"(?:(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|victims|people|civilians|those)|total)\b|"
     r"more\s+bodies|"
     r"died\s+(?:of|from)\s+(?:their|his|her)\s+(?:wounds|injuries)|succumb(?:ed|s)?\s+to\s+(?:their|his|her)\s+(?:wounds|injuries)|"
-    r"(?:of\s+the\s+(?:wounded|injured)|wounded\s+\w+)\s+(?:later\s+)?died)",
+    r"(?:of\s+the\s+(?:wounded|injured)|wounded\s+\w+)\s+(?:later\s+)?died|" + WOUNDED_THEN_DIED + ")",
     re.I,
 )
 

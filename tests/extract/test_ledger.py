@@ -853,3 +853,28 @@ def test_an_armed_escort_is_no_civilian_and_a_blogger_is():
     blogger = _top(_extract("Police beat a blogger to death in custody, his family said."))
     assert [c.victims for c in escort] == ["combatants"]
     assert [c.victims for c in blogger] == ["civilians"]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Two guards wounded in the raid on the depot later died in hospital.", 2),
+    ("A nurse injured in the shelling of the clinic in Maarat died on Friday.", 1),
+    # the gap holds a clause of its own: only the one who died is dead
+    ("Three guards wounded in the raid were taken to hospital, where one died.", 1),
+])
+def test_people_wounded_in_an_incident_who_died_are_its_dead(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "Thus, the number of fighters killed since the start of the offensive in the area of Jubb rises to 312.",
+    "The number of civilians killed since the beginning of the military operation in the north has reached 88.",
+])
+def test_a_campaigns_running_toll_is_no_incidents(text):
+    extraction = _extract(text)
+    assert _deaths(extraction) == 0 and [c for c in extraction.casualties if c.is_tally]
+
+
+def test_an_undated_incident_after_a_dated_one_in_a_paragraph_takes_its_day():
+    extraction = extract_text("Warplanes struck the village of Sarmin on Sunday, killing two farmers. Near Kabani, "
+                              "a sniper shot dead a soldier.", published=date(2024, 3, 5))
+    assert [e.event_date for e in extraction.events] == [date(2024, 3, 3), date(2024, 3, 3)]

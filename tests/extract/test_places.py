@@ -290,3 +290,14 @@ def test_a_place_the_text_puts_in_another_governorate_is_a_namesake_not_that_pla
     text = "Shelling hit Salamiyeh district in Idlib on Monday."
     point = main_place(find_places(DocContext(text=text), small_gazetteer), small_gazetteer, None, text=text)
     assert point is not None and point.admin1 == "Idlib"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the army post in Puerto Jordan overnight.",
+    "A bomb went off in Villa Jordan on Monday.",
+])
+def test_a_spanish_head_word_begins_a_name_and_is_no_place_alone(text):
+    from marsad.extract.pipeline import extract_text
+
+    names = [(p.text, p.country) for p in extract_text(text).places if p.resolved]
+    assert not [n for n in names if n[0] in ("Puerto", "San", "Jordan", "San Pedro")]

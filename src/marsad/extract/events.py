@@ -348,7 +348,13 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
     before = _inside(sentence_start, group.start, ctx.dates)
     if before:
         return _widest(before, first=False)
-    return None
+    # "… on Sunday, killing three civilians. In the Kabani area, a sniper shot dead a soldier": an incident
+    # told without a day in a paragraph that dated the one before is of that day (a bulletin's day), not
+    # of the day the report came out ("Saturday's attack" dates another incident, not this one)
+    paragraph_start = ctx.norm.rfind("\n", 0, group.start) + 1
+    earlier = [d for d in _incident_days(ctx, _inside(paragraph_start, sentence_start, ctx.dates))
+               if d.precision == 1 and not POSSESSIVE.match(ctx.norm, stated_span(d).end)]
+    return earlier[-1] if earlier else None
 
 
 def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | None,

@@ -28,7 +28,16 @@ from __future__ import annotations
 
 import re
 
-from marsad.counting import KILLED, ONE_OF_THE_WOUNDED, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, adds_to_total
+from marsad.counting import (
+    KILLED,
+    ONE_OF_THE_WOUNDED,
+    TOLL_FALLS,
+    TOLL_RAISING,
+    TOLL_RISES,
+    WOUNDED_THEN_DIED,
+    WOUNDED_THEN_DIED_TAIL,
+    adds_to_total,
+)
 from marsad.extract.casualties import Finding, names_relative
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
@@ -47,8 +56,12 @@ _SUBSET_AFTER = re.compile(
 _AMONG = re.compile(r"\bamong\s+(?:the|those)\b", re.I)
 #: "On Thursday alone, shelling killed 15" after a toll over several days: a part of that toll
 _ALONE = re.compile(r"\b(?:on|in|at|during)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s+alone\b(?![^.;]*\balone\b)", re.I)
+#: "four of the injured later died", "two soldiers wounded in the attack later died": the injured are now dead
 _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}?\s+(?:later\s+|subsequently\s+)?"
-                    r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)", re.I)
+                    r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)|\s+"
+                    + WOUNDED_THEN_DIED, re.I)
+#: ("A soldier wounded in the attack died": a count without a number ends at its participle)
+_MOVED_AFTER_PARTICIPLE = re.compile(r"(?<=wounded|injured)" + WOUNDED_THEN_DIED_TAIL, re.I)
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
 _FALLS = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
 _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
@@ -186,9 +199,10 @@ def _make_part(child: Casualty, parent: Casualty) -> None:
 def _move_between_outcomes(ctx: DocContext, pairs) -> None:
     """"four of the injured died of their wounds": four of the dead, not four more injured."""
     for finding, casualty in pairs:
-        if casualty.outcome != "injured" or finding.number is None:
+        if casualty.outcome != "injured":
             continue
-        if not _MOVED.match(ctx.norm, finding.number.end):
+        if not ((finding.number is not None and _MOVED.match(ctx.norm, finding.number.end))
+                or _MOVED_AFTER_PARTICIPLE.match(ctx.norm, finding.end)):
             continue
         casualty.outcome, casualty.rule = "killed", casualty.rule + "+ledger.moved"
         for other_finding, other in pairs:  # "the injured died": the same people again

@@ -30,7 +30,7 @@ from marsad.gazetteer.keys import place_key, twin_keys
 from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
 from marsad.model import PlaceMention
 
-VERSION = "4"
+VERSION = "5"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
 CLEAR_MARGIN = 1.5

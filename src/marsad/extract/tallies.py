@@ -266,6 +266,12 @@ _SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\
                           r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|fighting|campaign|operation|year|month)\b", re.I)
 
 
+#: "the number of fighters killed since the start of the operation in the area rises to 274": a campaign's
+#: running toll, its opening told inside the toll's own noun phrase, its day not given
+_SINCE_OPENING_OF = re.compile(r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?"
+                               r"(?:" + _CONFLICT + r"|offensive|operations?|campaign|battle|fighting|siege|escalation)\b", re.I)
+
+
 def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: Finding) -> bool:
     """A count dated to a month or year gone by, in a later sentence than the report's
     first count: what happened then, not what the report reports."""
@@ -292,6 +298,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
+        return True
+    if ctx.may_match(_SINCE_OPENING_OF) and _SINCE_OPENING_OF.search(ctx.norm, sentence_start, before_end):
         return True
     if ctx.may_match(_SINCE_START) and _SINCE_START.search(ctx.norm[sentence_start:before_end]) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
                                                  ctx.norm[finding.start:finding.trigger_start + 1] + " "):
