@@ -20,6 +20,7 @@ from marsad.gazetteer.index import (
     place_of_record,
     record_row,
 )
+from marsad.gazetteer.keys import place_key
 
 
 def _sql_place(gazetteer: Gazetteer, place_id: str):
@@ -150,7 +151,8 @@ def test_every_record_reads_as_the_place_its_columns_hold(bundled_gazetteer_path
     connection.close()
     for *columns, record, stub in rows:
         place = place_of(tuple(columns))
-        assert place_of_record(record) == place
+        read = place_of_record(record)
+        assert read == place and vars(read)["_own_key"] == place_key(place.name)
         assert stub.split("\t") == [place.id, place.admin1_code or "", place.country or "", repr(place.latitude),
                                      repr(place.longitude), place.name]
 

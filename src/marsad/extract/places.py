@@ -26,8 +26,17 @@ from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name, with_neighbours
 from marsad.gazetteer.index import Place
-from marsad.gazetteer.keys import place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
+from marsad.gazetteer.keys import twin_keys
+from marsad.gazetteer.resolve import (
+    Context,
+    Resolution,
+    haversine_km,
+    in_units,
+    own_key,
+    rank,
+    spelt_alike,
+    unit_key,
+)
 from marsad.model import PlaceMention
 
 VERSION = "4"
@@ -486,7 +495,7 @@ def _dubious(item: Found, best: Resolution) -> bool:
     if item.length > 1 or not item.known or item.rule != "places.gazetteer":
         return False
     place = best.place
-    own_name = place_key(place.name) == item.key
+    own_name = own_key(place) == item.key
     if place.feature in ("admin1", "region", "river", "country") and (
             place.country is None or place.country in _curated_countries()):
         return False
@@ -515,19 +524,19 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or c.place.is_area or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
+            or c.place.is_area or (c.place.population >= 100_000 and own_key(c.place) == item.key)
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
         # in the named countries bears is the town elsewhere that has it as its own name
         if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
-            kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
+            kept = [c for c in candidates if own_key(c.place) == item.key and not c.fuzzy][:1]
         candidates = kept
     elif item.home and not _one_country(candidates):
         candidates = _at_home(item, candidates)
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
-            if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
+            if c.place.country in countries or c.place.source != "bundled" or own_key(c.place) == item.key
             or _township_reading(item, c)
         ]
     if item.hint is not None and item.hint.admin1_code:
@@ -544,7 +553,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in item.admin_countries or c.place.feature == "country"
-            or (c.place.population >= 500_000 and place_key(c.place.name) == item.key)
+            or (c.place.population >= 500_000 and own_key(c.place) == item.key)
         ]
     if item.container is not None:
         candidates = _inside_container(item, candidates, countries)
@@ -571,7 +580,7 @@ def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float
     home: set[str] = set()
     for position in anchors_of:
         item, place = found[position], found[position].candidates[0].place
-        if place.country and place_key(place.name) == item.key and spelt_alike(place.name, item.word):
+        if place.country and own_key(place) == item.key and spelt_alike(place.name, item.word):
             home.add(place.country)
     if not any(item.candidates and item.candidates[0].place.feature == "country" for item in found):
         home |= demonym_countries(ctx.norm)
@@ -603,7 +612,7 @@ def _at_home(item: Found, candidates: list[Resolution]) -> list[Resolution]:
     near = with_neighbours(item.home)
     kept = [c for c in candidates if c.place.country in near or c.place.source != "bundled"
             or c.place.feature in ("country", "region") or c.place.population >= 1_000_000
-            or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)]
+            or (c.place.population >= 100_000 and own_key(c.place) == item.key)]
     if not kept and item.cued:
         kept = [c for c in candidates if not c.fuzzy and spelt_alike(c.place.name, item.word)][:1]
     return kept

@@ -92,11 +92,12 @@ _PLACE_COLUMNS = (
     "p.longitude, p.feature, p.population, p.weight, p.source, p.admin3"
 )
 
-# The bundled index's places once more, each as one text of its fields (``place``) and one of its stub's
-# (``stub``), both with the id first, clustered by id: a lookup reads one column of one B-tree rather than a
+# The bundled index's places once more, each as one text of its fields and the key of its own name
+# (``place``) and one of its stub's (``stub``), both with the id first, clustered by id: a lookup reads one column of one B-tree rather than a
 # dozen through the places table's id index. Every column read costs the sqlite3 module about a thousand
 # instructions (it releases and takes the GIL around each), so the wide rows were most of what a new name's
-# lookup cost.
+# lookup cost. (The key: ranking reads every candidate's, and keying a name not met before costs
+# more than reading a place.)
 RECORDS_SCHEMA = "CREATE TABLE records (id TEXT PRIMARY KEY, place TEXT NOT NULL, stub TEXT NOT NULL) WITHOUT ROWID"
 #: what separates the fields of a record (no field of the bundled data holds one, nor is empty: "" is None)
 _FIELD = "\t"
@@ -148,7 +149,7 @@ def record_row(row: tuple) -> tuple[str, str, str]:
     """(id, place, stub) of :data:`RECORDS_SCHEMA` for a row of every field (as :func:`place_of` reads)."""
     place_id, name, country, _, admin1_code, _, latitude, longitude, *_ = row
     stub = (place_id, admin1_code, country, latitude, longitude, name)
-    return place_id, _FIELD.join(map(_field, row)), _FIELD.join(map(_field, stub))
+    return place_id, _FIELD.join(map(_field, (*row, place_key(name)))), _FIELD.join(map(_field, stub))
 
 
 def _field(value: object) -> str:
@@ -159,15 +160,16 @@ def _field(value: object) -> str:
 
 
 def place_of_record(record: str) -> Place:
-    """:func:`place_of` for a record's ``place`` text (:func:`record_row`)."""
+    """:func:`place_of` for a record's ``place`` text (:func:`record_row`), with the key of its own
+    name kept on it (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
-     admin3) = record.split(_FIELD)
+     admin3, own_key) = record.split(_FIELD)
     place = _new(Place)
     _set(place, "__dict__", {
         "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
         "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
         "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
-        "source": source, "admin3": admin3 or None})
+        "source": source, "admin3": admin3 or None, "_own_key": own_key})
     return place
 
 
