@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.extract import place_cues, place_names, places
-from marsad.extract.casefold import finditer, folded_text
+from marsad.extract.casefold import WordIndex, finditer, folded_text
 from marsad.gazetteer import areas
 
 _PIECES = ["AB", "CGT", "FO", "x", "Sud", ",", " ", "  ", "\u00a0", "\n", "_", "é", "1", "of", "the", "near", "north",
@@ -76,6 +76,9 @@ def test_the_cue_ends_are_those_of_the_one_pattern(text):
     expected = {match.end() for match in _ONE_CUE_PATTERN.finditer(text)}
     assert place_cues.cue_ends(text, folded_text(text)) == expected
     assert place_cues.cue_ends(text, None) == expected
+    folded = folded_text(text)
+    if folded is not None:  # the starts read off the word index
+        assert place_cues.cue_ends(text, folded, WordIndex(folded)) == expected
 
 
 def test_cues_still_found():
