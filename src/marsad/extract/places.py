@@ -163,16 +163,36 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+def _named_countries(ctx: DocContext) -> set[str]:
+    """The countries whose names (or adjectives) the text writes capitalised (:data:`_CAPITALISED`)."""
+    country_words = _words().country_words
+    index = ctx.word_index()
+    if index is None:
+        return {code for word in _CAPITALISED.findall(ctx.norm) if (code := country_words.get(word.lower()))}
+    # What _CAPITALISED finds is a whole word (a run of word characters): the document's word index (built once
+    # for every component) says where the country words are, and only there is the capital looked at.
+    norm = ctx.norm
+    countries: set[str] = set()
+    for word in index.common(_country_keys()):
+        if len(word) < 2 or not word.isascii() or not word.isalpha():
+            continue  # no [A-Z][a-z]+
+        size = len(word)
+        if any("A" <= norm[start] <= "Z" and norm[start + 1:start + size] == word[1:]
+               for start in index.starts({word})) and (code := country_words[word]):
+            countries.add(code)
+    return countries
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(_words().country_words)
+
+
 def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) -> tuple[set[str], _Named]:
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
-    countries: set[str] = set()
-    country_words = _words().country_words
-    for word in dict.fromkeys(_CAPITALISED.findall(ctx.norm)):  # (each word once, in the text's order)
-        code = country_words.get(word.lower())
-        if code:
-            countries.add(code)
+    countries = _named_countries(ctx)
     by_sentence = _Named()
     for previous, item in zip([None, *found], found):
         if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
