@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.extract import place_cues, place_names, places
-from marsad.extract.casefold import finditer, folded_text
+from marsad.extract.casefold import WordIndex, finditer, folded_text
+from marsad.extract.place_words import place_words
 from marsad.gazetteer import areas
 
 _PIECES = ["AB", "CGT", "FO", "x", "Sud", ",", " ", "  ", "\u00a0", "\n", "_", "é", "1", "of", "the", "near", "north",
@@ -76,6 +77,9 @@ def test_the_cue_ends_are_those_of_the_one_pattern(text):
     expected = {match.end() for match in _ONE_CUE_PATTERN.finditer(text)}
     assert place_cues.cue_ends(text, folded_text(text)) == expected
     assert place_cues.cue_ends(text, None) == expected
+    folded = folded_text(text)
+    if folded is not None:  # the starts read off the word index
+        assert place_cues.cue_ends(text, folded, WordIndex(folded)) == expected
 
 
 def test_cues_still_found():
@@ -132,3 +136,20 @@ def test_region_phrases_are_scanned_for_only_in_a_text_with_their_word():
     assert regions("Strikes east of the river.", None) == []
     unsafe = "Strikes eaſt of the Euphrateſ."  # no lowered text to test the word in: scanned as ever
     assert regions(unsafe, None) == [(8, 29)] == [(m.start(), m.end()) for m in place_names._REGION_PHRASES[0][0].finditer(unsafe)]
+
+
+_COUNTRY_PIECES = ["Syria", "syria", "SYRIA", "Syrian", "Iraq", "Iraqi", "Ukraine", "ukrainian", "Yemen", "Mali",
+                   "Malian", "Sudan", "South", " ", "-", "'", "_", "1", "é", "(", ".", "x", "İ", "Ku", "rdistan"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_COUNTRY_PIECES), max_size=12).map("".join))
+def test_the_countries_named_are_those_of_the_capitalised_words(text):
+    from marsad.extract.pipeline import DocContext
+
+    country_words = place_words().country_words
+    expected = {country_words[w.lower()] for w in places._CAPITALISED.findall(text) if country_words.get(w.lower())}
+    ctx = DocContext(text=text, document_id="d", published=None, source=None)
+    assert ctx.norm == text  # (the pieces are written as normalise leaves them)
+    ctx._folded, ctx._folded_done = folded_text(text), True  # as once the process has warmed up
+    assert places._named_countries(ctx) == expected

@@ -7,8 +7,20 @@ from __future__ import annotations
 import random
 import sqlite3
 
+import pytest
+
 from marsad.gazetteer import index as gazetteer_index
-from marsad.gazetteer.index import _PLACE_COLUMNS, PLACE_INSERT, Gazetteer, connect, name_rows, place_of
+from marsad.gazetteer.index import (
+    _PLACE_COLUMNS,
+    PLACE_INSERT,
+    Gazetteer,
+    connect,
+    name_rows,
+    place_of,
+    place_of_record,
+    record_row,
+)
+from marsad.gazetteer.keys import place_key
 
 
 def _sql_place(gazetteer: Gazetteer, place_id: str):
@@ -129,3 +141,25 @@ def test_an_arabic_stub_is_built_from_the_file_it_was_read_from(tmp_path, bundle
     assert [p.id for p in gazetteer.arabic_places(skel, stubs[1:2])] == [stubs[1].id]
     assert gazetteer.arabic_places(skel, stubs[1:2]) == list(gazetteer.by_arabic_skeleton(skel)[1:2])
     gazetteer.close()
+
+
+def test_every_record_reads_as_the_place_its_columns_hold(bundled_gazetteer_path):
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    rows = connection.execute(
+        f"SELECT {_PLACE_COLUMNS}, r.place, r.stub FROM places p JOIN records r ON r.id = p.id").fetchall()
+    assert len(rows) == connection.execute("SELECT COUNT(*) FROM places").fetchone()[0] > 100
+    connection.close()
+    for *columns, record, stub in rows:
+        place = place_of(tuple(columns))
+        read = place_of_record(record)
+        assert read == place and vars(read)["_own_key"] == place_key(place.name)
+        assert stub.split("\t") == [place.id, place.admin1_code or "", place.country or "", repr(place.latitude),
+                                     repr(place.longitude), place.name]
+
+
+def test_a_field_a_record_cannot_hold_is_refused():
+    row = ("x:1", "Tab\tname", "SY", None, None, None, 1.0, 2.0, "town", 0, 0, "bundled", None)
+    with pytest.raises(ValueError):
+        record_row(row)
+    with pytest.raises(ValueError):
+        record_row(("x:1", "Name", "", *row[3:]))  # "" would read back as None

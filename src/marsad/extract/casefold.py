@@ -473,6 +473,16 @@ class WordIndex:
         found.sort()
         return found
 
+    def spaced(self, words: frozenset[str] | set[str]) -> list[int]:
+        """The positions where one of ``words`` (lower-cased) begins and whitespace (``\\s``) follows it,
+        in no order: where ``\\b(?:words)(?=\\s)`` matches."""
+        index, folded = self._index, self._folded
+        found: list[int] = []
+        for word in self.common(words):
+            size = len(word)
+            found.extend(start for start in index[word] if folded[start + size : start + size + 1].isspace())
+        return found
+
     def prefixed(self, stems: frozenset[str]) -> list[int]:
         """The positions where a word that begins with one of ``stems`` (lower-cased)
         begins, in no order and possibly twice (a word may begin with two stems)."""

@@ -107,7 +107,8 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
     blocked = _blocked_spans(ctx)
     found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
     found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
-    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded())
+    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded(),
+                             ctx.word_index())
     found.sort(key=lambda f: f.start)
     for item in found:
         left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
@@ -290,9 +291,10 @@ def _is_name_word(word: str) -> bool:
     return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
 
 
-def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None) -> list[Found]:
+def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None,
+                    words: casefold.WordIndex | None = None) -> list[Found]:
     tokens = _tokens(norm)
-    cue_ends = place_cues.cue_ends(norm, folded)
+    cue_ends = place_cues.cue_ends(norm, folded, words)
     found: list[Found] = []
     index = 0
     while index < len(tokens):

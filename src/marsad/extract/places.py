@@ -26,8 +26,17 @@ from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name, with_neighbours
 from marsad.gazetteer.index import Place
-from marsad.gazetteer.keys import place_key, twin_keys
-from marsad.gazetteer.resolve import Context, Resolution, haversine_km, in_units, rank, spelt_alike, unit_key
+from marsad.gazetteer.keys import twin_keys
+from marsad.gazetteer.resolve import (
+    Context,
+    Resolution,
+    haversine_km,
+    in_units,
+    own_key,
+    rank,
+    spelt_alike,
+    unit_key,
+)
 from marsad.model import PlaceMention
 
 VERSION = "5"
@@ -154,16 +163,36 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+def _named_countries(ctx: DocContext) -> set[str]:
+    """The countries whose names (or adjectives) the text writes capitalised (:data:`_CAPITALISED`)."""
+    country_words = _words().country_words
+    index = ctx.word_index()
+    if index is None:
+        return {code for word in _CAPITALISED.findall(ctx.norm) if (code := country_words.get(word.lower()))}
+    # What _CAPITALISED finds is a whole word (a run of word characters): the document's word index (built once
+    # for every component) says where the country words are, and only there is the capital looked at.
+    norm = ctx.norm
+    countries: set[str] = set()
+    for word in index.common(_country_keys()):
+        if len(word) < 2 or not word.isascii() or not word.isalpha():
+            continue  # no [A-Z][a-z]+
+        size = len(word)
+        if any("A" <= norm[start] <= "Z" and norm[start + 1:start + size] == word[1:]
+               for start in index.starts({word})) and (code := country_words[word]):
+            countries.add(code)
+    return countries
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(_words().country_words)
+
+
 def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) -> tuple[set[str], _Named]:
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
-    countries: set[str] = set()
-    country_words = _words().country_words
-    for word in dict.fromkeys(_CAPITALISED.findall(ctx.norm)):  # (each word once, in the text's order)
-        code = country_words.get(word.lower())
-        if code:
-            countries.add(code)
+    countries = _named_countries(ctx)
     by_sentence = _Named()
     for previous, item in zip([None, *found], found):
         if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
@@ -488,7 +517,7 @@ def _dubious(item: Found, best: Resolution) -> bool:
     if item.length > 1 or not item.known or item.rule != "places.gazetteer":
         return False
     place = best.place
-    own_name = place_key(place.name) == item.key
+    own_name = own_key(place) == item.key
     if place.feature in ("admin1", "region", "river", "country") and (
             place.country is None or place.country in _curated_countries()):
         return False
@@ -517,19 +546,19 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or c.place.is_area or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)
+            or c.place.is_area or (c.place.population >= 100_000 and own_key(c.place) == item.key)
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
         # in the named countries bears is the town elsewhere that has it as its own name
         if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
-            kept = [c for c in candidates if place_key(c.place.name) == item.key and not c.fuzzy][:1]
+            kept = [c for c in candidates if own_key(c.place) == item.key and not c.fuzzy][:1]
         candidates = kept
     elif item.home and not _one_country(candidates):
         candidates = _at_home(item, candidates)
     if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
         candidates = [
             c for c in candidates
-            if c.place.country in countries or c.place.source != "bundled" or place_key(c.place.name) == item.key
+            if c.place.country in countries or c.place.source != "bundled" or own_key(c.place) == item.key
             or _township_reading(item, c)
         ]
     if item.hint is not None and item.hint.admin1_code:
@@ -546,7 +575,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         candidates = [
             c for c in candidates
             if c.place.country in item.admin_countries or c.place.feature == "country"
-            or (c.place.population >= 500_000 and place_key(c.place.name) == item.key)
+            or (c.place.population >= 500_000 and own_key(c.place) == item.key)
         ]
     if item.container is not None:
         candidates = _inside_container(item, candidates, countries)
@@ -573,7 +602,7 @@ def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float
     home: set[str] = set()
     for position in anchors_of:
         item, place = found[position], found[position].candidates[0].place
-        if place.country and place_key(place.name) == item.key and spelt_alike(place.name, item.word):
+        if place.country and own_key(place) == item.key and spelt_alike(place.name, item.word):
             home.add(place.country)
     if not any(item.candidates and item.candidates[0].place.feature == "country" for item in found):
         home |= demonym_countries(ctx.norm)
@@ -605,7 +634,7 @@ def _at_home(item: Found, candidates: list[Resolution]) -> list[Resolution]:
     near = with_neighbours(item.home)
     kept = [c for c in candidates if c.place.country in near or c.place.source != "bundled"
             or c.place.feature in ("country", "region") or c.place.population >= 1_000_000
-            or (c.place.population >= 100_000 and place_key(c.place.name) == item.key)]
+            or (c.place.population >= 100_000 and own_key(c.place) == item.key)]
     if not kept and item.cued:
         kept = [c for c in candidates if not c.fuzzy and spelt_alike(c.place.name, item.word)][:1]
     return kept

@@ -37,7 +37,15 @@ from marsad.gazetteer.admin import (
     plain_unit_name,
     unit_points,
 )
-from marsad.gazetteer.index import BUNDLED_VERSION, INDEXES, PLACE_INSERT, connect, name_rows
+from marsad.gazetteer.index import (
+    BUNDLED_VERSION,
+    INDEXES,
+    PLACE_INSERT,
+    RECORDS_SCHEMA,
+    connect,
+    name_rows,
+    record_row,
+)
 from marsad.gazetteer.keyfilter import filter_path, index_keys, write_filter
 
 _USEFUL_SCRIPT = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u0600-\u06ff'’‘ʿʾ.\-]+$")
@@ -103,6 +111,7 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         _insert_countries(connection, cities, names)
         names.sort()  # in primary-key order: the B-tree is written front to back
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
+        _insert_records(connection)
         for statement in filter(str.strip, INDEXES.split(";")):
             if "names_place" not in statement:  # only imports delete names by place
                 connection.execute(statement)  # (executescript would commit first)
@@ -123,6 +132,15 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
             stale.unlink(missing_ok=True)  # an older marsad's bundled index
             filter_path(stale).unlink(missing_ok=True)
     return target
+
+
+def _insert_records(connection) -> None:
+    """Every place once more as a record (:data:`~marsad.gazetteer.index.RECORDS_SCHEMA`), in id order."""
+    connection.execute(RECORDS_SCHEMA)
+    rows = connection.execute(
+        "SELECT id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, "
+        "source, admin3 FROM places ORDER BY id").fetchall()
+    connection.executemany("INSERT INTO records VALUES (?,?,?)", map(record_row, rows))
 
 
 def _remove_abandoned_builds(target: Path, age_seconds: float = 3600) -> None:

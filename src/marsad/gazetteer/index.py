@@ -40,7 +40,7 @@ from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleto
 _Argument = TypeVar("_Argument")
 _Answer = TypeVar("_Answer")
 
-BUNDLED_VERSION = 12  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 13  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
@@ -92,6 +92,16 @@ _PLACE_COLUMNS = (
     "p.longitude, p.feature, p.population, p.weight, p.source, p.admin3"
 )
 
+# The bundled index's places once more, each as one text of its fields and the key of its own name
+# (``place``) and one of its stub's (``stub``), both with the id first, clustered by id: a lookup reads one column of one B-tree rather than a
+# dozen through the places table's id index. Every column read costs the sqlite3 module about a thousand
+# instructions (it releases and takes the GIL around each), so the wide rows were most of what a new name's
+# lookup cost. (The key: ranking reads every candidate's, and keying a name not met before costs
+# more than reading a place.)
+RECORDS_SCHEMA = "CREATE TABLE records (id TEXT PRIMARY KEY, place TEXT NOT NULL, stub TEXT NOT NULL) WITHOUT ROWID"
+#: what separates the fields of a record (no field of the bundled data holds one, nor is empty: "" is None)
+_FIELD = "\t"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -133,6 +143,34 @@ def place_of(row: tuple) -> Place:
 
 _new, _set = object.__new__, object.__setattr__
 _new_tuple = tuple.__new__
+
+
+def record_row(row: tuple) -> tuple[str, str, str]:
+    """(id, place, stub) of :data:`RECORDS_SCHEMA` for a row of every field (as :func:`place_of` reads)."""
+    place_id, name, country, _, admin1_code, _, latitude, longitude, *_ = row
+    stub = (place_id, admin1_code, country, latitude, longitude, name)
+    return place_id, _FIELD.join(map(_field, (*row, place_key(name)))), _FIELD.join(map(_field, stub))
+
+
+def _field(value: object) -> str:
+    text = "" if value is None else repr(value) if isinstance(value, float) else str(value)  # (repr: exact)
+    if (not text and value is not None) or _FIELD in text:
+        raise ValueError(f"a gazetteer field that a record cannot hold: {value!r}")
+    return text
+
+
+def place_of_record(record: str) -> Place:
+    """:func:`place_of` for a record's ``place`` text (:func:`record_row`), with the key of its own
+    name kept on it (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
+    (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
+     admin3, own_key) = record.split(_FIELD)
+    place = _new(Place)
+    _set(place, "__dict__", {
+        "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
+        "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
+        "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
+        "source": source, "admin3": admin3 or None, "_own_key": own_key})
+    return place
 
 
 #: features whose point stands for an area, not a town
@@ -244,6 +282,9 @@ class Gazetteer:
             # third less CPU per lookup of a name not met before (most of a varied text's)
             self.connection.execute(f"PRAGMA bundled.mmap_size = {BUNDLED_MMAP_BYTES}")
             self._schemas.append("bundled")
+        # the schemas whose places are also read as records (a bundled index built by this marsad)
+        self._records = frozenset(schema for schema in self._schemas[1:] if self.connection.execute(
+            f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'records'").fetchone())
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
         # the last key _key_schemas answered, with the key sets it read and its answer
@@ -255,7 +296,7 @@ class Gazetteer:
         self._built: dict[str, Place] = {}
         self._data_version: int | None = None
         self._fresh_until = 0.0
-        self._sql: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._sql: dict[tuple[str, str], str] = {}
         # The lookups, each answered from its cache (a dictionary's own look-up: extraction asks
         # about a hundred per note, most of them answered, and a method in front of an lru_cache
         # cost three times as much as the look-up):
@@ -306,6 +347,18 @@ class Gazetteer:
         the order of its union, the first row of a place kept as there."""
         stubs: dict[str, PlaceStub] = {}
         for schema in schemas:
+            if schema in self._records:
+                with self._lock:
+                    records = self.connection.execute(
+                        f"SELECT r.stub FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
+                        f"WHERE n.{column} = ?", (value,)).fetchall()
+                for (record,) in records:
+                    place_id, admin1_code, country, latitude, longitude, name = record.split(_FIELD)
+                    if place_id not in stubs:
+                        stubs[place_id] = _new_tuple(PlaceStub, (
+                            place_id, admin1_code or None, country or None, float(latitude), float(longitude), name,
+                            schema))
+                continue
             with self._lock:
                 rows = self.connection.execute(
                     f"SELECT p.id, p.admin1_code, p.country, p.latitude, p.longitude, p.name FROM {schema}.names n "
@@ -401,27 +454,34 @@ class Gazetteer:
 
     def _select(self, column: str, value: str, schemas: tuple[str, ...] | None = None) -> tuple[Place, ...]:
         schemas = tuple(self._schemas) if schemas is None else schemas
-        sql = self._sql.get((column, schemas))
-        if sql is None:
-            sql = self._sql[column, schemas] = " UNION ALL ".join(
-                f"SELECT {_PLACE_COLUMNS} FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place_id "
-                f"WHERE n.{column} = ?" for schema in schemas
-            )
-        with self._lock:
-            rows = self.connection.execute(sql, (value,) * len(schemas)).fetchall()
         built, excluded = self._reusable(schemas)
         seen: dict[str, Place] = {}
-        for row in rows:
-            place_id = row[0]
-            if place_id in seen:
-                continue
-            if built is None or place_id in excluded:
-                seen[place_id] = place_of(row)
-            elif (place := built.get(place_id)) is not None:
-                seen[place_id] = place  # (its score traits are cached on it: see resolve._traits)
-            else:
-                seen[place_id] = built[place_id] = place_of(row)
+        for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
+            records = schema in self._records
+            with self._lock:
+                rows = self.connection.execute(self._select_sql(column, schema, records), (value,)).fetchall()
+            for row in rows:
+                place_id = row[0][:row[0].index(_FIELD)] if records else row[0]
+                if place_id in seen:
+                    continue
+                if built is not None and place_id not in excluded and (place := built.get(place_id)) is not None:
+                    seen[place_id] = place  # (its score traits are cached on it: see resolve._traits)
+                    continue
+                place = place_of_record(row[0]) if records else place_of(row)
+                seen[place_id] = place
+                if built is not None and place_id not in excluded:
+                    built[place_id] = place
         return tuple(seen.values())
+
+    def _select_sql(self, column: str, schema: str, records: bool) -> str:
+        sql = self._sql.get((column, schema))
+        if sql is None:
+            sql = self._sql[column, schema] = (
+                f"SELECT r.place FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
+                f"WHERE n.{column} = ?" if records else
+                f"SELECT {_PLACE_COLUMNS} FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place_id "
+                f"WHERE n.{column} = ?")
+        return sql
 
     def _reusable(self, schemas: tuple[str, ...]) -> tuple[dict[str, Place] | None, frozenset[str]]:
         """The places built so far by id, when a lookup of ``schemas`` may use

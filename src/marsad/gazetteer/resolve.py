@@ -319,10 +319,18 @@ def _traits(place: Place) -> _Traits:
         feature_term, prefer_term = -0.5, 1.0
     else:
         feature_term, prefer_term = 0.0, -0.5 if town else 0.0
-    traits = (plain, own, place_key(place.name), town, admin1_code, place.country, place.latitude, place.longitude,
+    own_name_key = place.__dict__.get("_own_key")  # (read from the index with the place, when it was)
+    if own_name_key is None:
+        own_name_key = place_key(place.name)
+    traits = (plain, own, own_name_key, town, admin1_code, place.country, place.latitude, place.longitude,
               feature_term, prefer_term)
     place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
+
+
+def own_key(place: Place) -> str:
+    """``place_key(place.name)`` of a place :func:`rank` returned (its traits hold it)."""
+    return _traits(place)[2]
 
 
 def _unit_slots(place: Place, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
