@@ -868,10 +868,20 @@ def test_people_wounded_in_an_incident_who_died_are_its_dead(text, deaths):
 @pytest.mark.parametrize("text", [
     "Thus, the number of fighters killed since the start of the offensive in the area of Jubb rises to 312.",
     "The number of civilians killed since the beginning of the military operation in the north has reached 88.",
+    "The monitor has documented the death of 64 people since the start of the escalation on 2 May.",
+    "With these losses, the number of guards killed in the offensive rises to 140.",
 ])
 def test_a_campaigns_running_toll_is_no_incidents(text):
     extraction = _extract(text)
     assert _deaths(extraction) == 0 and [c for c in extraction.casualties if c.is_tally]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("The number of people killed in the two-day siege of the school has reached 31, officials said.", 31),
+    ("Shelling killed six soldiers on Monday, bringing to 210 the number killed since the start of the offensive.", 6),
+])
+def test_one_incidents_toll_beside_a_campaigns_is_still_counted(text, deaths):
+    assert _deaths(_extract(text)) == deaths
 
 
 def test_an_undated_incident_after_a_dated_one_in_a_paragraph_takes_its_day():

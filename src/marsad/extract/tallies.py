@@ -268,8 +268,17 @@ _SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\
 
 #: "the number of fighters killed since the start of the operation in the area rises to 274": a campaign's
 #: running toll, its opening told inside the toll's own noun phrase, its day not given
-_SINCE_OPENING_OF = re.compile(r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?"
-                               r"(?:" + _CONFLICT + r"|offensive|operations?|campaign|battle|fighting|siege|escalation)\b", re.I)
+_CAMPAIGN = r"(?:" + _CONFLICT + r"|offensive|operations?|campaign|battle|fighting|siege|escalation)"
+_SINCE_OPENING_OF = re.compile(r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?" + _CAMPAIGN + r"\b",
+                               re.I)
+#: "documented the death of 45 people since the start of the escalation": the same, told after the count in its clause
+_SINCE_OPENING_AFTER = re.compile(r"[^,;.\d]{0,80}?\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?"
+                                  + _CAMPAIGN + r"\b", re.I)
+#: "the number of SDF members killed in the offensive rises to 77": a campaign's running toll
+#: (not a siege, a battle or fighting: "killed in the week-long siege of the hotel" is one incident's toll)
+_CAMPAIGN_NUMBER = re.compile(r"\bnumber\s+of\s+[^.;]{0,60}?\b(?:killed|dead|deaths)\s+(?:in|during|since)\s+(?:the|this|its|their)\s+"
+                              r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|operations?|campaign|escalation)\b[^.;]{0,60}$",
+                              re.I)
 
 
 def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: Finding) -> bool:
@@ -299,8 +308,12 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
         return True
-    if ctx.may_match(_SINCE_OPENING_OF) and _SINCE_OPENING_OF.search(ctx.norm, sentence_start, before_end):
+    if ctx.may_match(_SINCE_OPENING_OF) and (_SINCE_OPENING_OF.search(ctx.norm, sentence_start, before_end)
+                                             or _SINCE_OPENING_AFTER.match(ctx.norm, finding.end, sentence_end)):
         return True
+    if ctx.may_match(_CAMPAIGN_NUMBER) and _CAMPAIGN_NUMBER.search(
+            ctx.norm, sentence_start, finding.number.start if finding.number is not None else before_end):
+        return True  # (a toll's span opens at its noun: the number is where its words end)
     if ctx.may_match(_SINCE_START) and _SINCE_START.search(ctx.norm[sentence_start:before_end]) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
                                                  ctx.norm[finding.start:finding.trigger_start + 1] + " "):
         return True
