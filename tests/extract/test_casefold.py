@@ -158,6 +158,8 @@ def test_a_window_scan_finds_what_the_engine_finds_in_every_window(lowered, monk
             for endpos in range(pos, min(len(text), pos + 420) + 1, 7):
                 expected = [(m.span(), m.lastgroup) for m in plain.finditer(scanned, pos, endpos)]
                 assert [(m.span(), m.lastgroup) for m in windows.finditer(pos, endpos)] == expected, (pattern, pos, endpos)
+                first = windows.search(pos, endpos)
+                assert (None if first is None else (first.span(), first.lastgroup)) == (expected[0] if expected else None)
 
 
 def test_a_window_scan_misses_a_match_when_its_starts_miss_one():

@@ -174,6 +174,32 @@ def test_a_clause_that_points_back_at_the_attack_tells_the_same_incident():
     assert [e.fatalities for e in extraction.events] == [6]
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in the north of the town on Monday night AND shelling killed a child near the market.",
+    "Clashes broke out between two armed groups near the border crossing;  two soldiers were wounded in the fighting.",
+    "Protesters gathered outside the governor's office in the city, while police fired tear gas at a second crowd nearby.",
+    "Regime forces shelled several villages in the southern countryside of the province on Sunday morning, and the "
+    "Syrian Observatory documented the damage, while clashes went on in the north of the province, in addition to "
+    "air strikes on the outskirts of the town, and in the evening the shelling resumed on the same villages near the "
+    "main road, which killed three civilians and wounded five others in the village of the mountain district \tand  "
+    "in conjunction with drone strikes on the positions of the armed factions in the area.",
+])
+def test_clauses_are_cut_alike_with_and_without_the_word_index(text):
+    from marsad.extract.casefold import folded_text
+    from marsad.extract.events import clauses_of
+    from marsad.extract.pipeline import DocContext
+
+    def cuts(folded: bool) -> list[tuple[int, int, bool]]:
+        ctx = DocContext(text=text)
+        ctx._folded, ctx._folded_done = (folded_text(ctx.norm) if folded else None), True
+        assert (ctx.word_index() is not None) == folded
+        return [(clause.start, clause.end, clause.run_on) for clause in clauses_of(ctx)]
+
+    scanned = cuts(False)
+    assert len(scanned) > 1  # each text holds a break
+    assert cuts(True) == scanned
+
+
 def test_the_day_a_statement_was_made_is_not_the_day_of_the_incident():
     text = ("The police said on Thursday that officers had shot dead three gunmen in a raid near Kandi on Wednesday. "
             "One officer was wounded, the statement said.")

@@ -321,7 +321,16 @@ class WindowScan:
                 after = max(found.end(), start + 1)
 
     def search(self, pos: int, endpos: int) -> re.Match | None:
-        return next(self.finditer(pos, endpos), None)
+        """The first of :meth:`finditer`'s matches (found without a generator: asked per count)."""
+        match_at, text, starts = self.pattern.match, self.text, self.starts
+        for index in range(bisect_left(starts, pos), len(starts)):
+            start = starts[index]
+            if start >= endpos:
+                return None
+            found = match_at(text, start, endpos)
+            if found is not None:
+                return found
+        return None
 
 
 def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:

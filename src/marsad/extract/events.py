@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from marsad.counting import INCIDENT_NOUN, adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
-from marsad.extract.casefold import for_spans
+from marsad.extract.casefold import WindowScan, for_spans
 from marsad.extract.dates import POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import DocumentParts, EventTyping, classify_event
@@ -54,6 +55,8 @@ _ACTION_BEFORE = re.compile(_ACTION_VERB + r"|\bkilling\b", re.I)
 _INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)|"
                              # "… in X on Sunday and regime shelling killed a child in Y on Monday": a subject of its own
                              r"\s+and\s+(?=(?:(?!(?:and|or)\b)[\w'-]+\s+){1,3}?" + _ACTION_VERB + ")", re.I)
+#: the word each break's last branch turns on: "\s+and\s+"
+_AND = frozenset(["and"])
 _CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 #: "Police said …" (the report's source), "the Houthi-controlled district" (a place's description): no party.
 _SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
@@ -107,11 +110,14 @@ class _Group:
 def clauses_of(ctx: DocContext) -> list[_Clause]:
     """Sentences, with long run-on sentences cut at clause boundaries."""
     out: list[_Clause] = []
+    starts = _break_starts(ctx)
+    incident = None if starts is None else WindowScan(_INCIDENT_BREAK, starts, ctx.norm, ctx.folded())
+    clause = None if starts is None else WindowScan(_CLAUSE_BREAK, starts, ctx.norm, ctx.folded())
     for start, end in ctx.sentences:
         if end - start <= RUN_ON_LENGTH:
             # Even a short sentence may join two incidents: "…, while clashes broke out in Y".
             cut = start
-            for match in _INCIDENT_BREAK.finditer(ctx.norm, start, end):
+            for match in _breaks(ctx, _INCIDENT_BREAK, incident, start, end):
                 if match.start() - cut >= 25 and end - match.end() >= 25 and \
                         (match.group().strip()[:1] in (";", ",") or _ACTION_BEFORE.search(ctx.norm, cut, match.start())):
                     out.append(_Clause(cut, match.start(), False))
@@ -119,12 +125,42 @@ def clauses_of(ctx: DocContext) -> list[_Clause]:
             out.append(_Clause(cut, end, False))
             continue
         cut = start
-        for match in _CLAUSE_BREAK.finditer(ctx.norm, start, end):
+        for match in _breaks(ctx, _CLAUSE_BREAK, clause, start, end):
             if match.start() - cut >= 25:
                 out.append(_Clause(cut, match.start(), True))
                 cut = match.end()
         out.append(_Clause(cut, end, True))
     return out
+
+
+def _breaks(ctx: DocContext, pattern: re.Pattern, scan: WindowScan | None, start: int, end: int) -> Iterator[re.Match]:
+    """``pattern.finditer(ctx.norm, start, end)``, from ``scan`` (on :func:`_break_starts`) when there is one."""
+    return pattern.finditer(ctx.norm, start, end) if scan is None else scan.finditer(start, end)
+
+
+def _break_starts(ctx: DocContext) -> list[int] | None:
+    """Where a match of :data:`_INCIDENT_BREAK` or :data:`_CLAUSE_BREAK` can begin, in order: at a ";"
+    or a ",", or in the spaces before the word "and" (the words of the lower-cased text,
+    :class:`~marsad.extract.casefold.WordIndex`), so that a sentence's breaks are looked for there
+    only (:class:`~marsad.extract.casefold.WindowScan`), not by trying the pattern's branches at
+    each of its characters. None where the lower-cased text is not in use (then scan)."""
+    index = ctx.word_index()
+    if index is None:
+        return None
+    norm = ctx.norm
+    starts: list[int] = []
+    for mark in (";", ","):
+        at = norm.find(mark)
+        while at != -1:
+            starts.append(at)
+            at = norm.find(mark, at + 1)
+    for word in index.starts(_AND):
+        space = word
+        while space > 0 and norm[space - 1].isspace():  # (what \s matches)
+            space -= 1
+        starts.extend(range(space, word))
+    starts.sort()
+    return starts
 
 
 def _inside(start: int, end: int, items, span_of=fact_span):

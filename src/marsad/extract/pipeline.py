@@ -257,7 +257,13 @@ class DocContext:
             return known[1]
         folded = self.folded()
         words = required_words(pattern) if folded is not None else None
-        may = words is None or folded is None or any(word in folded for word in words)
+        may = True
+        if words is not None and folded is not None:
+            may = False
+            for word in words:  # (a loop, not any() over a generator: asked once per pattern and document)
+                if word in folded:
+                    may = True
+                    break
         self._may_match[id(pattern)] = (pattern, may)
         return may
 
@@ -356,12 +362,16 @@ class DocContext:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the one before it)."""
-        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return index if index > 0 else 0
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        if not self.sentences:
+        sentences = self.sentences
+        if not sentences:
             return (0, len(self.text))
-        return self.sentences[self.sentence_index(offset)]
+        # (sentence_index's look-up, without a call: asked a few dozen times per document)
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return sentences[index if index > 0 else 0]
 
 
 class Pipeline:

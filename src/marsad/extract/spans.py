@@ -35,8 +35,16 @@ def stated_span(fact: Any) -> Span:
     return span
 
 
+#: A list this short is read through: each question costs less than looking up its index.
+_SCANNED = 8
+
+
 def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[Any], Any] = fact_span) -> list:
     """The items whose span (``span_of(item)``, None skipped) starts in ``[start, end)``, in list order."""
+    if len(items) <= _SCANNED:  # (most of a note's lists: its dates, places, actors, counts)
+        if span_of is fact_span:
+            return [item for item in items if (span := item.span) is not None and start <= span.start < end]
+        return [item for item in items if (span := span_of(item)) is not None and start <= span.start < end]
     key = (id(items), span_of)
     entry = _STARTS.get(key)
     if entry is None or entry[0] is not items or entry[1] != len(items):
