@@ -44,6 +44,9 @@ def names(text: str) -> list[tuple[str, str]]:
         ("CODECO", "CODECO"),
         ("Boko Haram fighters", "Boko Haram"),
         ("ISWAP", "ISWAP"),
+        ("al-Qaeda", "Al Qaeda"),
+        ("Al Qaeda in the Arabian Peninsula", "AQAP"),
+        ("AQIM", "AQIM"),
     ],
 )
 def test_aliases_resolve_to_their_canonical_actor(alias, canonical):

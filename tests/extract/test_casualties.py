@@ -290,3 +290,13 @@ def test_a_place_between_the_items_of_a_list_of_victims(text, expected):
 def test_a_singular_verb_agrees_with_the_last_of_a_coordinated_subject(text, outcome, expected):
     assert sum(c.count or 0 for c in _facts(text) if c.outcome == outcome and not c.part_of and not c.alternative_of) \
         == expected
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("The death toll among civilians from the strike on the market rose to 14.", "civilians"),
+    ("The civilian death toll from Monday's shelling has risen to nine.", "civilians"),
+    ("Six members of the border guard forces died in the ambush.", "combatants"),
+    ("A drone hit a pick-up carrying two suspected ISIS members near Hajin, killing both.", "combatants"),
+])
+def test_victims_named_by_a_toll_or_a_force(text, victims):
+    assert [c.victims for c in _facts(text) if c.outcome == "killed" and not c.part_of] == [victims]

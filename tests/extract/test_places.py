@@ -301,3 +301,10 @@ def test_a_spanish_head_word_begins_a_name_and_is_no_place_alone(text):
 
     names = [(p.text, p.country) for p in extract_text(text).places if p.resolved]
     assert not [n for n in names if n[0] in ("Puerto", "San", "Jordan", "San Pedro")]
+
+
+def test_a_common_word_and_an_english_connector_begin_no_name():
+    from marsad.extract.pipeline import extract_text
+
+    names = [p.text for p in extract_text("Nurses at Qamishli's main hospital said six were killed.").places]
+    assert names == ["Qamishli"]

@@ -86,7 +86,10 @@ COMBATANT_NOUNS = re.compile(
     r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|"
     r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
     r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
-    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?|escorts?|bodyguards?)\b",
+    r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?|escorts?|bodyguards?|"
+    # ("ten members of the security belt forces")
+    r"members\s+of\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?(?:forces|army|militias?|brigades?|battalions?|units?)|"
+    r"suspected\s+(?:[\w'-]+\s+){0,2}?members)\b",  # ("two suspected al-Qaeda members")
     re.I,
 )
 GROUP_WORDS = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
@@ -306,6 +309,7 @@ _KIN = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child
 _KIN_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _KIN, re.I)
 _SOMEONES_RELATIVE = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + _KIN, re.I)
 _PAIR = re.compile(r"\b(?:an?|the)\s+(?P<pair>[\w-]+\s+and\s+(?:his|her|their|an?|the)\s+[\w-]+)\b", re.I)
+_TWO_BEFORE = re.compile(r"\b(?:two|2)\s+(?P<pair>(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w'-]*s))\b", re.I)  # (a plural noun, not "ISIS")
 _OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+(?=\d|[a-z])", re.I)
@@ -428,7 +432,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if word == "both":
         phrase, end = victim_phrase(ctx.norm, det.end(), limit)
         if not phrase.strip():  # who both are: the pair the sentence named before ("a farmer and his son …, killing both")
-            pairs = list(_PAIR.finditer(ctx.norm, ctx.sentence_at(trigger[0])[0], trigger[0]))
+            sentence_start = ctx.sentence_at(trigger[0])[0]
+            pairs = list(_PAIR.finditer(ctx.norm, sentence_start, trigger[0])) or \
+                list(_TWO_BEFORE.finditer(ctx.norm, sentence_start, trigger[0]))  # ("a car carrying two militants")
             phrase = pairs[-1].group("pair") if pairs else phrase
         return Finding(outcome, None, 2, det.start("det"), max(end, det.end()), trigger[0], trigger[1], phrase,
                        "casualties.object.both", 0.7, active=True)
@@ -578,6 +584,9 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
                      r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b"), re.I)
+_TOLL_AMONG = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>civilians|soldiers|troops|fighters|militants|police(?:men)?|"
+                         r"attackers|children|women|residents|villagers)\b", re.I)
+_TOLL_ADJECTIVE = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
@@ -623,6 +632,9 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                 phrase, end = victim_phrase(ctx.norm, number.end, stop)
                 if _head_noun(phrase) in NON_PERSON:
                     phrase, end = "", number.end
+                if not phrase.strip():  # or they are told with the toll ("the death toll among civilians", "the civilian toll")
+                    whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
+                    phrase = ("soldiers" if whose.group("who").lower() == "military" else whose.group("who")) if whose else phrase
                 findings.append(Finding("killed", number, number.value, match.start(), max(end, number.end), match.start(),
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break

@@ -405,7 +405,13 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:
     words = [t[2] for t in tokens[index:index + run]]
     if all(common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
         return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
+    if run > 2 and common_word(word) and words[1] in _ENGLISH_CONNECTORS:
+        return None, 1  # "Doctors at Bannu's hospital", "Residents of Kafr Nabl": the name begins after the word
     return Found(start, stop, place_key(norm[start:stop]), False, "places.cue", length=run), run
+
+
+#: connectors that are also English prepositions: between a common word and a name they join no name
+_ENGLISH_CONNECTORS = frozenset({"at", "of", "as", "an"})
 
 
 #: words of the longest name ("Santa Cruz de la Sierra")
