@@ -28,7 +28,7 @@ from marsad.model import ActorMention, Span
 from marsad.regexcache import compile_cached
 
 RULE = "actors.lexicon"
-VERSION = "2"
+VERSION = "3"
 
 #: Generic actor classes whose ACLED name is completed with the event's country.
 CLASS_NAMES = ("Unidentified gunmen", "Unidentified gang", "Police", "Military forces", "Rebels", "Militia",

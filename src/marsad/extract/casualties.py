@@ -32,7 +32,7 @@ from marsad.gazetteer.areas import kind_word
 _VERB_OUTCOMES = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|ascended\s+to\s+martyrdom|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|drowned|drowns|drown|dead|"
      # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
      r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
@@ -548,9 +548,12 @@ def _is_plural(word: str) -> bool:
 
 
 NOUN_OF_RE = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
-                        r"remains|lives|massacre|martyrdom|abductions?|kidnappings?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
-NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?)\b"
-                         r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar))", re.I)
+                        r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
+NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
+                         # ("authorities reported eight murders on Friday", "11 homicides were recorded")
+                         r"murders|homicides|killings)\b"
+                         r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar|"
+                         r"investigations?|cases?|charges?|trials?|suspects?|convictions?))", re.I)
 BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
 #: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
@@ -599,8 +602,11 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
         if _unreported_trigger(ctx, match.start(), match.end(), outcome):
             continue
-        findings += object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
-                                    rule="casualties.noun")
+        found = object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
+                                rule="casualties.noun")
+        if noun.startswith("loss"):  # "regrets the loss of one soldier" is a death; "the loss of two vehicles" none
+            found = [f for f in found if CIVILIAN_NOUNS.search(f.victim_text) or COMBATANT_NOUNS.search(f.victim_text)]
+        findings += found
     for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
         if noun and not numbers.is_used(item) and not _unreported_trigger(ctx, item.start, noun.end(), "killed"):
@@ -729,7 +735,9 @@ _PROTEST_LEAD = re.compile(
     r"\b(?:protest\w*|rall(?:y|ied|ies)|vigil|demonstrat\w+|gathered|(?-i:march(?:ed)?)|sit-in|picket\w*|walk-out|"
     r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
 _VIOLENT_LEAD = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
-                           r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+)\b", re.I)
+                           r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+|"
+                           # ("air strikes on terrorist elements gathered near Nampala, neutralising fifteen")
+                           r"neutrali[sz]\w*|(?:air|drone)\s*strikes?|shell(?:ed|ing)|ambush\w*)\b", re.I)
 #: where a _PROTEST_LEAD can begin (casefold.WindowScan)
 _PROTEST_LEAD_STARTS = (re.compile(opening_words(r"\b(?:protest|rall|vigil|demonstrat|gathered|march|sit|picket|walk|mob|"
                                                  r"riot|looted|vandali|blocked|commemorat|press)"), re.I),)
@@ -791,7 +799,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="15")
+@register("casualties", version="16")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

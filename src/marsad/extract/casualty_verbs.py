@@ -127,7 +127,8 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                           if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)]
         if verb.startswith(("neutrali", "los")):  # "neutralised 50 terrorists" and "lost 11 soldiers" are dead;
             # "neutralised three devices" and "lost two vehicles" are not
-            found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding))
+            found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding)
+                                                      or _of_people_before(ctx, finding, match.start()))
                      and (verb.startswith("neutrali") or not passive)]
         findings += found
     return findings
@@ -188,6 +189,18 @@ def _names_people(victims: str) -> bool:
     return bool(CIVILIAN_NOUNS.search(victims) or COMBATANT_NOUNS.search(victims)
                 or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?|attackers?|assailants?|gunm[ae]n)\b",
                              victims, re.I))
+
+
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+
+
+def _of_people_before(ctx: DocContext, finding: Finding, verb_start: int) -> bool:
+    """"air strikes on terrorist elements near Nampala, neutralising about fifteen of them": "them"
+    stands for the people its sentence named before the verb ("… on three drones, neutralising two
+    of them" names none)."""
+    if finding.number is None or not _OF_THEM.match(ctx.norm, finding.number.end):
+        return False
+    return _names_people(ctx.norm[ctx.sentence_at(verb_start)[0]:verb_start])
 
 
 #: "lost five of their own": a side's own people ("of their own vehicles" names things, "of its own men" people)

@@ -45,8 +45,8 @@ RELATIVE = re.compile(
     re.I,
 )
 AFTER_ANCHOR = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
-#: "since 10 May", "since the start of the offensive on 3 May", "since fighting erupted in the city on 10 May"
-SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack)\s+(?:on\s+)?"
+#: "since 10 May", "since the start of the offensive on 3 May", "since the start of the escalation on 7 October", "since fighting erupted in the city on 10 May"
+SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis)\s+(?:on\s+)?"
                    r"|(?:the\s+)?(?:fighting|clashes|war|conflict|violence|hostilities|siege|offensive|unrest|protests)\s+"
                    r"(?:erupted|broke\s+out|began|started|escalated|flared(?:\s+up)?)(?:\s+there|\s+(?:in|across|around|over)\s+"
                    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+)?", re.I)
@@ -392,16 +392,63 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
                                  span=ctx.span(match.start(), stated_span(since).end), rule="dates.since"))
     periods += _since_year_start(ctx)
     periods += _year_parts(ctx)
+    periods += _between_dates(ctx, absolute)
+    periods += _between_months(ctx)
     return periods
+
+
+#: "between 7 October and 5 March", "from 1 to 28 February": the words around two stated days
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+_BETWEEN_AND = re.compile(r"\s+(?:and|to|until)\s+(?:the\s+)?", re.I)
+
+
+_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+#: "between January and June", "from March to May 2023": an interval of whole months
+_BETWEEN_MONTHS = re.compile(opening_words(
+    r"\b(?:between|from)\s+(?P<first>" + _MONTH_NAMES + r")(?:\s+(?P<first_year>(?:19|20)\d\d))?\s+(?:and|to|until)\s+"
+    r"(?P<last>" + _MONTH_NAMES + r")(?!\s*[0-3]?\d\b)(?:\s+(?P<last_year>(?:19|20)\d\d))?\b"), re.I)
+
+
+def _between_months(ctx: DocContext) -> list[DateValue]:
+    """The interval two months bound ("between January and June"), the last month's year the
+    report's when not stated (the year before, for a month still to come)."""
+    if ctx.published is None:
+        return []
+    found = []
+    for match in _uncompared(ctx, _BETWEEN_MONTHS):
+        first, last = MONTHS[match.group("first").lower()], MONTHS[match.group("last").lower()]
+        last_year = int(match.group("last_year") or ctx.published.year - (last > ctx.published.month))
+        first_year = int(match.group("first_year") or (last_year if first <= last else last_year - 1))
+        start, end = date(first_year, first, 1), min(add_months(date(last_year, last, 1), 1) - timedelta(days=1), ctx.published)
+        if start <= end:
+            found.append(DateValue(start, end, precision_for(start, end), relative=match.group("last_year") is None,
+                                   span=ctx.span(match.start(), match.end()), rule="dates.since"))
+    return found
+
+
+def _between_dates(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+    """The interval two stated days bound ("between 7 October and 5 March, at least
+    30,000 were killed"): read as a period opened by "since" is, so a toll over a
+    week or longer is a running total, and one of a day or two is the day's."""
+    found = []
+    ordered = sorted(absolute, key=lambda value: stated_span(value).start)
+    for first, last in zip(ordered, ordered[1:]):
+        first_span, last_span = stated_span(first), stated_span(last)
+        opening = _BETWEEN_BEFORE.search(ctx.norm, max(0, first_span.start - 14), first_span.start)
+        if opening is None or not _BETWEEN_AND.fullmatch(ctx.norm, first_span.end, last_span.start) or last.end < first.start:
+            continue
+        found.append(DateValue(first.start, last.end, precision_for(first.start, last.end), relative=False,
+                               span=ctx.span(opening.start(), last_span.end), rule="dates.since"))
+    return found
 
 
 #: "the worst attack since January 2021": a comparison, not the period of a toll
 _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
                                 r"[^.;,]{0,60}$", re.I)
 
-#: "since the start of the year", "since the beginning of 2023", "since January"
+#: "since the start of the year", "since the beginning of 2023", "since January", "since the start of the month"
 _SINCE_YEAR = re.compile(opening_words(
-    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
     r"(?P<bare_year>(?:19|20)\d\d)\b|"
     r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))"),
     re.I,
@@ -422,7 +469,9 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
         return []
     found = []
     for match in _uncompared(ctx, _SINCE_YEAR):
-        if match.group("month"):
+        if match.group("this_month"):  # "since the start of the month": the report's month
+            start = ctx.published.replace(day=1)
+        elif match.group("month"):
             month = MONTHS[match.group("month").lower()]
             start = date(ctx.published.year - (1 if month > ctx.published.month else 0), month, 1)
         else:
@@ -481,7 +530,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="6")
+@register("dates", version="7")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

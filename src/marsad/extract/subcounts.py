@@ -95,38 +95,82 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
         opening = _PARTS_OPEN.match(ctx.norm, start, sentence_end)
         if opening is None or TRIGGER_RE.search(opening.group(0)) or numbers.within(start, opening.end()):
             opening = None
-        parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count) if opening else []
+        parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count,
+                            _listed_items(findings) if opening and opening.group("list") else None) if opening else []
         if not parts:  # "11 civilians, among them 4 children and 3 women, in airstrikes on Idlib: 6 in A, 3 in B"
             opening = _LATER_LIST.match(ctx.norm, start, sentence_end)
             if opening is None or TRIGGER_RE.search(opening.group(0)) or \
                     any(not numbers.is_used(n) for n in numbers.within(start, opening.end())):
                 continue
-            parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count)
+            parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count, _listed_items(findings))
         stated = sum(number.value for number, _ in parts)
         if parts and opening is not None and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
             for number, part in parts:
+                taken = next((f for f in findings if f.number is number), None)
+                if taken is not None:  # a list item another rule read first: it is this part
+                    findings.remove(taken)
                 numbers.take(number)
                 found.append(Finding("", number, number.value, number.start, part.start("where"), number.start,
                                      number.start, "", "casualties.bare_part", 0.7, parent=finding))
     return found
 
 
-def _bare_parts(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int, count: int) -> list:
-    """The numbers of a list of bare parts from ``position``, none over the toll in all."""
+def _listed_items(findings: list[Finding]) -> dict[int, Finding]:
+    """The findings that a list of parts opened by a colon may take over, by their number's start: a
+    count read as an "including" sibling ("seven in A, including three elderly people, and five in
+    B": the five) or as the subject of the item's own participle ("four in A, killed by artillery")."""
+    return {f.number.start: f for f in findings if f.number is not None
+            and (f.rule == "casualties.including" or f.rule.startswith("casualties.subject"))}
+
+
+#: After a listed item's place, what a bulletin adds before the next item ("four in Sarmin, among them
+#: a woman, killed by regime artillery; three in Ariha …"): an aside, the item's cause, then "," or ";"
+_ITEM_NEXT = re.compile(r"[^.;:]{0,100}?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
+#: a participle that tells how an item's people died ("killed by", "shot dead by"): no count of its own
+_ITEM_CAUSE = re.compile(r"\b(?:killed|shot\s+dead|died)\s+(?:by|in|when)\b", re.I)
+
+
+def _bare_parts(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int, count: int,
+                listed: dict[int, Finding] | None = None) -> list:
+    """The numbers of a list of bare parts from ``position``, none over the toll in all. In a
+    list a colon opens (``listed``: the findings its items may be), an item may carry an aside
+    and its cause before the next, and a number another rule read first is still an item."""
     parts: list = []
     stated = 0
     while position < sentence_end:
         number = numbers.starting_at(position)
         part = _BARE_PART.match(ctx.norm, number.end, sentence_end) if number is not None else None
-        if number is None or part is None or numbers.is_used(number) or stated + (number.value or 0) > count:
+        if number is None or part is None or stated + (number.value or 0) > count or (
+                numbers.is_used(number) and (listed is None or number.start not in listed)):
             break
         parts.append((number, part))
         stated += number.value or 0
         following = _PART_NEXT.match(ctx.norm, part.end(), sentence_end)
-        if following is None or TRIGGER_RE.search(following.group(0)):
-            break
+        if following is None or TRIGGER_RE.search(following.group(0)) or (
+                listed is not None and not _opens_part(ctx, numbers, following.end(), sentence_end)):
+            following = _next_item(ctx, numbers, part.end(), sentence_end) if listed is not None else None
+            if following is None:
+                break
         position = following.end()
     return parts
+
+
+def _next_item(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int) -> re.Match | None:
+    """The separator before a listed item's next one, past an aside and a cause ("…, among them a
+    woman, killed by regime artillery; "): the first whose number opens a located part."""
+    while (following := _ITEM_NEXT.match(ctx.norm, position, sentence_end)) is not None:
+        between = following.group(0)
+        if TRIGGER_RE.search(_ITEM_CAUSE.sub(" ", between)):
+            return None
+        if _opens_part(ctx, numbers, following.end(), sentence_end):
+            return following
+        position = following.end()
+    return None
+
+
+def _opens_part(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int) -> bool:
+    number = numbers.starting_at(position)
+    return number is not None and _BARE_PART.match(ctx.norm, number.end, sentence_end) is not None
 
 
 _ELLIPSIS_AND = re.compile(r"\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)

@@ -99,8 +99,8 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
         start = finding.number.start if finding.number else finding.start
         # "five in B, including a doctor, and two in C": a count that repeats the
         # outcome verb at its own place is the toll's sibling, never the list's
-        sibling = last_child is not None and finding.rule != "casualties.ellipsis" and \
-            SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start)
+        sibling = last_child is not None and finding.rule != "casualties.ellipsis" and (
+            SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start) or _listed_with_verbs(ctx, last_child[0], finding))
         parent: Casualty | None
         if sibling and last_child is not None:
             parent = next(c for c in casualties if c.id == last_child[1].part_of)
@@ -119,6 +119,20 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
             continue
         _attach(casualty, parent, finding)
         last_child = (finding, casualty)
+
+
+#: between two items of a list, each with its own verb ("among them five members of one family killed by
+#: a landmine near A and two SDF members killed in an ambush"): no comma, no clause break
+_ITEM_AND = re.compile(r"[^.;:(),]{0,120}?\s+and\s+(?:the\s+)?")
+
+
+def _listed_with_verbs(ctx: DocContext, previous: Finding, finding: Finding) -> bool:
+    """Whether ``finding`` is the next item of the list ``previous`` began, both the subjects of
+    their own participles ("five … killed by a landmine … and two … killed in an ambush")."""
+    if not (previous.rule.startswith("casualties.subject") and finding.rule.startswith("casualties.subject")) \
+            or finding.number is None:
+        return False
+    return _ITEM_AND.fullmatch(ctx.norm, max(previous.end, previous.trigger_end), finding.number.start) is not None
 
 
 def _attach(casualty: Casualty, parent: Casualty, finding: Finding) -> None:
@@ -260,10 +274,11 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past
 _EARLIER_PERIOD = re.compile(
     r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + _MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
     r"|in\s+(?:19|20)\d\d|" + PAST_PERIOD + r"|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
-#: "Since the start of the offensive, at least 1,200 civilians have been killed": a campaign's
+#: "Since the start of the offensive, at least 1,200 civilians have been killed" (or of the escalation,
+#: of the hostilities): a campaign's
 #: running toll, its period told before the count
 _SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\s+"
-                          r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|fighting|campaign|operation|year|month)\b", re.I)
+                          r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|fighting|campaign|operation|escalation|hostilities|year|month)\b", re.I)
 
 
 #: "the number of fighters killed since the start of the operation in the area rises to 274": a campaign's
@@ -404,7 +419,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                 casualty.period.precision >= 3 or _documented_since(ctx, finding, casualty.period)):
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
-        if casualty.part_of is None and not casualty.is_tally and _aggregate_scope(ctx, neighbours, findings, finding, own_end):
+        if casualty.part_of is None and not casualty.is_tally and not _itemized_by_place(ctx, casualty, casualties) \
+                and _aggregate_scope(ctx, neighbours, findings, finding, own_end):
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and (
@@ -419,6 +435,21 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.period = by_id[casualty.part_of].period
         if casualty.part_of in by_id and by_id[casualty.part_of].is_tally:
             casualty.is_tally = True
+
+
+def _itemized_by_place(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:
+    """A day's toll across a province that the report breaks down place by place ("the death of
+    nine civilians across Idlib province: four in Sarmin, three in Ariha and the rest in Jisr
+    al-Shughur"): the parts are the report's own incidents, not a region's sum of others' reports.
+    Two located parts or more that make up the toll, or leave "the rest" of it to a last place."""
+    parts = [c for c in casualties if c.part_of == casualty.id and c.rule == "casualties.bare_part" and c.span is not None]
+    if len(parts) < 2 or casualty.count is None:
+        return False
+    stated = sum(c.count or 0 for c in parts)
+    if stated == casualty.count:
+        return True
+    last = max(c.span.end for c in parts if c.span is not None)
+    return stated < casualty.count and REST_RE.search(ctx.norm, last, ctx.sentence_at(last)[1]) is not None
 
 
 class _Neighbours:
