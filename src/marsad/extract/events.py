@@ -331,6 +331,9 @@ def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
     return max(overlapping, key=lambda pair: pair[1].end - pair[1].start)[0]
 
 
+_PERIOD_RULES = ("dates.since", "dates.nth_", "dates.year")
+
+
 def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
     """Dates that may be the incident's: not the day a statement was made ("the
     health office said on Tuesday that 13 people were killed in the wedding
@@ -377,7 +380,8 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
         nearest = min(found, key=lambda d: min(abs(stated_span(d).start - trigger), abs(stated_span(d).end - trigger)))
         return _widest([d for d in found if stated_span(d).start >= stated_span(nearest).start] or [nearest])
     for start, end in ((group.start, group.end),):
-        found = _incident_days(ctx, _inside(start, end, ctx.dates))
+        # (past the lead, a period a claim states is no incident's day: "… since the start of the month")
+        found = [d for d in _incident_days(ctx, _inside(start, end, ctx.dates)) if not d.rule.startswith(_PERIOD_RULES)]
         if found:
             return _widest(found)
     sentence_start, _ = ctx.sentence_at(group.start)
