@@ -64,3 +64,19 @@ def test_a_town_named_like_its_state_still_stands_for_it(world):
 def test_a_governorate_is_found_in_both_forms_of_its_direction_word(world, name):
     found = _mentions(f"Clashes between herders displaced families in {name} last week.", world)[name]
     assert (found.country, found.resolved) == ("SD", True)
+
+
+def test_a_country_after_a_comma_is_the_country_when_the_name_is_no_place_of_its_namesake_governorate(world):
+    found = _mentions("Jihadists killed nine soldiers in Tamou, Niger, on Monday.", world)
+    assert found["Niger"].country == "NE" and found["Tamou"].admin1 is None
+
+
+def test_a_governorate_after_a_comma_still_speaks_for_a_town_inside_it(world):
+    found = _mentions("Gunmen killed two traders in Mokwa, Niger, on Monday.", world)
+    assert (found["Mokwa"].country, found["Mokwa"].admin1) == ("NG", "Niger")
+
+
+def test_a_governorate_closing_a_bracket_is_the_governorate(world):
+    # a coded note's "(district, governorate)": the unknown village lies in Nigeria's Niger state
+    village = _mentions("Vigilantes repelled cattle raiders in Gwaloko (Paikoro, Niger) at dawn.", world)["Gwaloko"]
+    assert (village.country, village.admin1) == ("NG", "Niger")

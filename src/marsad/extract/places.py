@@ -184,12 +184,16 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             elif place.feature == "admin1" and place.admin1_code:
                 governorates.append(place)
                 admin_countries.add(place.country)
-        if governorates and not as_unit and not _container(ctx.norm, item):
-            # "in western Niger" names the country, not Nigeria's Niger state ("X (Georgia)" may be the state)
-            named_countries = {p.country for p in places if p.feature == "country"}
-            if named_countries:
-                governorates = [g for g in governorates if g.country in named_countries]
-                admin_countries &= named_countries
+        named_countries = {p.country for p in places if p.feature == "country"}
+        if governorates and named_countries and not as_unit:
+            # "in western Niger" names the country, not Nigeria's Niger state, and so does "Tamou, Niger",
+            # Tamou being no place of Niger state; "Decatur, Georgia" names the US state, where Decatur lies,
+            # and a bracket closing on the name is a coded note's governorate: "(Paikoro, Niger)"
+            if not _CLOSING.match(ctx.norm, item.end):
+                inside = {p.admin1_code for p in gazetteer.by_key(previous.key)} if (
+                    previous is not None and _container(ctx.norm, item)) else set()
+                governorates = [g for g in governorates if g.country in named_countries or g.admin1_code in inside]
+                admin_countries = {g.country for g in governorates}
         for code in _typed_admin1(ctx.norm, item, governorates):
             by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
         if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
@@ -253,6 +257,7 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
         p.id for p in gazetteer.by_key(item.key))
 
 
+_CLOSING = re.compile(r"\s*\)")
 _OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
