@@ -80,3 +80,8 @@ def test_a_governorate_closing_a_bracket_is_the_governorate(world):
     # a coded note's "(district, governorate)": the unknown village lies in Nigeria's Niger state
     village = _mentions("Vigilantes repelled cattle raiders in Gwaloko (Paikoro, Niger) at dawn.", world)["Gwaloko"]
     assert (village.country, village.admin1) == ("NG", "Niger")
+
+
+def test_a_country_in_brackets_after_one_of_its_towns_is_the_country(world):
+    found = _mentions("Jihadists killed nine soldiers in Ouallam (Niger) on Monday.", world)
+    assert found["Ouallam"].country == "NE" and found["Niger"].country == "NE"

@@ -171,8 +171,19 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         admin_countries: set[str] = set()
         governorates = []
         places = gazetteer.by_key(item.key)
-        # a country's name followed by a unit word is a governorate's ("Niger state")
-        as_unit = any(p.feature == "country" for p in places) and bool(_UNIT_WORD.match(ctx.norm, item.end))
+        named_countries = {p.country for p in places if p.feature == "country"}
+        # the governorates abroad the name before it lies in: "Decatur, Georgia", "Shiroro LGA (Niger)"
+        inside = {p.admin1_code for p in gazetteer.by_key(previous.key)
+                  if p.feature == "town" and p.country not in named_countries} if (
+            named_countries and previous is not None and previous.key != item.key and _container(ctx.norm, item)
+        ) else set()
+        # a country's name followed by a unit word is a governorate's ("Niger state"), and so is one
+        # written as the container of a place of that governorate
+        as_unit = bool(named_countries) and bool(_UNIT_WORD.match(ctx.norm, item.end))
+        if not as_unit and any(p.feature == "admin1" and p.admin1_code in inside for p in places):
+            as_unit = True
+            if item.forced is None:
+                item.forced = "area"  # the governorate, not the country it shares its name with
         for place in places:
             if place.feature == "country" and as_unit:
                 continue
@@ -184,16 +195,13 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             elif place.feature == "admin1" and place.admin1_code:
                 governorates.append(place)
                 admin_countries.add(place.country)
-        named_countries = {p.country for p in places if p.feature == "country"}
-        if governorates and named_countries and not as_unit:
-            # "in western Niger" names the country, not Nigeria's Niger state, and so does "Tamou, Niger",
-            # Tamou being no place of Niger state; "Decatur, Georgia" names the US state, where Decatur lies,
-            # and a bracket closing on the name is a coded note's governorate: "(Paikoro, Niger)"
-            if not _CLOSING.match(ctx.norm, item.end):
-                inside = {p.admin1_code for p in gazetteer.by_key(previous.key)} if (
-                    previous is not None and _container(ctx.norm, item)) else set()
-                governorates = [g for g in governorates if g.country in named_countries or g.admin1_code in inside]
-                admin_countries = {g.country for g in governorates}
+        if governorates and named_countries and not as_unit and not (
+                _CLOSING.match(ctx.norm, item.end) and previous is not None and not gazetteer.by_key(previous.key)):
+            # "in western Niger" names the country, not Nigeria's Niger state, and so do "Tamou, Niger" and
+            # "Ouallam (Niger)", no places of Niger state; a bracket closing on it after a name the gazetteer
+            # does not know may still be a coded note's governorate: "(Paikoro, Niger)"
+            governorates = [g for g in governorates if g.country in named_countries]
+            admin_countries = {g.country for g in governorates}
         for code in _typed_admin1(ctx.norm, item, governorates):
             by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
         if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
