@@ -58,8 +58,10 @@ def test_a_cued_name_spelt_as_a_foreign_town_is_that_town(world):
 
 
 def test_a_country_named_as_a_topic_leaves_the_adjectives_out(world):
-    placed = _placed("People marched near Boni against the Malian junta's deal with Russia.", world)
-    assert placed["Boni"] == "PK"
+    # (spelt as the Pakistani town's own name: a name that only shares its key stays unplaced, see
+    # test_places_unit_words)
+    placed = _placed("People marched near Buni against the Malian junta's deal with Russia.", world)
+    assert placed["Buni"] == "PK"
 
 
 @pytest.mark.parametrize(("word", "country"), [("state", "NG"), ("department", "BJ")])

@@ -40,6 +40,7 @@ from marsad.extract.place_words import place_words as _words
 from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
+from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import Resolution
@@ -68,6 +69,7 @@ class Found:
     direction: str | None = None
     forced: str | None = None  # "area" or "town" from the words around it
     township: bool = False  # "X township": a unit word used mostly in a few countries (places.TOWNSHIP_COUNTRIES)
+    unit_word: bool = False  # a unit word follows: "Kebbi state", "Oyam district"
     length: int = 1  # tokens covered
     cued: bool = False  # a word around it says it is a place
     word: str = ""  # the text as written (folded)
@@ -90,6 +92,7 @@ class Found:
         self.relation, self.direction, self.forced, self.township = relation, direction, forced, township
         self.length, self.cued, self.word = length, cued, word
         # the rest is set once the names around it are read (places._resolve_all)
+        self.unit_word = False
         self.candidates = []
         self.hint = None
         self.unit = None
@@ -124,10 +127,15 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
         elif item.relation == "outskirts of":
             item.forced = "town"
         item.township = bool(_TOWNSHIP_AFTER.match(ctx.norm, item.end))
+        unit = UNIT_AFTER_NAME.match(ctx.norm, item.end)  # (a township has its own rule: places._township_reading)
+        item.unit_word = (unit is not None and unit.group("word").lower() != "township") or bool(
+            _UNIT_BEFORE.search(left[-24:]))
     _shared_unit_word(ctx.norm, found)
     return found
 
 
+#: "the state of Guerrero": a unit word before the name (not "Islamic State of")
+_UNIT_BEFORE = re.compile(r"(?<!Islamic )\b(?:state|province|governorate|department)\s+of\s+(?:the\s+)?$", re.I)
 _TOWNSHIP_AFTER = re.compile(r"\s+townships?\b", re.I)
 _PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
 

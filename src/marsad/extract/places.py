@@ -39,7 +39,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION = "5"
+VERSION = "6"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
 CLEAR_MARGIN = 1.5
@@ -199,7 +199,23 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             continue
         admin_countries: set[str] = set()
         governorates = []
-        for place in gazetteer.by_key(item.key):
+        places = gazetteer.by_key(item.key)
+        named_countries = {p.country for p in places if p.feature == "country"}
+        # the governorates abroad the name before it lies in: "Decatur, Georgia", "Shiroro LGA (Niger)"
+        inside = {p.admin1_code for p in gazetteer.by_key(previous.key)
+                  if p.feature == "town" and p.country not in named_countries} if (
+            named_countries and previous is not None and previous.key != item.key and _container(ctx.norm, item)
+        ) else set()
+        # a country's name followed by a unit word is a governorate's ("Niger state"), and so is one
+        # written as the container of a place of that governorate
+        as_unit = bool(named_countries) and bool(_UNIT_WORD.match(ctx.norm, item.end))
+        if not as_unit and any(p.feature == "admin1" and p.admin1_code in inside for p in places):
+            as_unit = True
+            if item.forced is None:
+                item.forced = "area"  # the governorate, not the country it shares its name with
+        for place in places:
+            if place.feature == "country" and as_unit:
+                continue
             if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
                                                                    ctx.norm[item.end:item.end + 20]):
                 item.relation = "topic"  # "against the invasion of Ukraine": not where it happens
@@ -208,6 +224,13 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             elif place.feature == "admin1" and place.admin1_code:
                 governorates.append(place)
                 admin_countries.add(place.country)
+        if governorates and named_countries and not as_unit and not (
+                _CLOSING.match(ctx.norm, item.end) and previous is not None and not gazetteer.by_key(previous.key)):
+            # "in western Niger" names the country, not Nigeria's Niger state, and so do "Tamou, Niger" and
+            # "Ouallam (Niger)", no places of Niger state; a bracket closing on it after a name the gazetteer
+            # does not know may still be a coded note's governorate: "(Paikoro, Niger)"
+            governorates = [g for g in governorates if g.country in named_countries]
+            admin_countries = {g.country for g in governorates}
         for code in _typed_admin1(ctx.norm, item, governorates):
             by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
         if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
@@ -271,6 +294,7 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
         p.id for p in gazetteer.by_key(item.key))
 
 
+_CLOSING = re.compile(r"\s*\)")
 _OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
 _CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
@@ -495,9 +519,13 @@ def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None)
         return set()
     # In a plain list ("Zubairat, Hama and Homs") a comma joins neighbours, not a
     # place and its governorate: without "in", the governorate must say what it is.
-    if not _IN.search(gap) and not _GOVERNORATE_WORD.match(norm, following.end):
+    typed = bool(_GOVERNORATE_WORD.match(norm, following.end))
+    if not _IN.search(gap) and not typed:
         return set()
-    return _typed_admin1(norm, following, [p for p in gazetteer.by_key(following.key) if p.feature == "admin1"])
+    named = gazetteer.by_key(following.key)
+    if not typed and any(p.feature == "country" for p in named):
+        return set()  # "Tamou in western Niger" is in the country, not in Nigeria's Niger state
+    return _typed_admin1(norm, following, [p for p in named if p.feature == "admin1"])
 
 
 def _typed_admin1(norm: str, item: Found, governorates: list) -> set[str]:
@@ -546,12 +574,19 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or c.place.is_area or (c.place.population >= 100_000 and own_key(c.place) == item.key)
+            or (c.place.is_area and spelt_alike(plain_unit_name(c.place.name), item.word))
+            or (c.place.population >= 100_000 and own_key(c.place) == item.key)
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
-        # in the named countries bears is the town elsewhere that has it as its own name
+        # in the named countries bears is the town elsewhere that has it as its own name, of the
+        # kind the words around it say ("Soum province" is no town), and, beyond the named
+        # countries' neighbours, spelt as the text spells it ("Kurram district, Pakistan" is not
+        # Korem in Ethiopia, which only shares its key; "Jenin" in a report naming Israel is Janin)
         if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
             kept = [c for c in candidates if own_key(c.place) == item.key and not c.fuzzy][:1]
+            near = with_neighbours(frozenset(countries))
+            kept = [c for c in kept if (c.place.country in near or spelt_alike(c.place.name, item.word))
+                    and (item.forced != "area" or c.place.is_area)]
         candidates = kept
     elif item.home and not _one_country(candidates):
         candidates = _at_home(item, candidates)
@@ -579,13 +614,26 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         ]
     if item.container is not None:
         candidates = _inside_container(item, candidates, countries)
-    if item.forced == "area":
-        candidates = sorted(candidates, key=lambda c: not c.place.is_area)
+    if item.unit_word:
+        candidates = _of_unit(item, candidates)
+    if item.forced == "area":  # a unit inside a country, rather than the country ("Niger state")
+        candidates = sorted(candidates, key=lambda c: (not c.place.is_area, c.place.feature == "country"))
     elif item.forced == "town":
         candidates = sorted(candidates, key=lambda c: c.place.is_area)
     if item.township:  # "Muse township" is Myanmar's, not a namesake in a country with no townships
         candidates = sorted(candidates, key=lambda c: not _township_reading(item, c))
     return candidates[0] if candidates else None
+
+
+def _of_unit(item: Found, candidates: list[Resolution]) -> list[Resolution]:
+    """"Guerrero state", "Oyam district": a unit of that name, or a town
+    inside one (its seat), not a namesake town elsewhere in the unit's
+    country (Guerrero in Coahuila)."""
+    countries = {c.place.country for c in candidates if c.place.is_area and c.place.feature != "country"}
+    if not countries:
+        return candidates
+    keys = frozenset({item.key})
+    return [c for c in candidates if c.place.is_area or c.place.country not in countries or in_units(c.place, keys)]
 
 
 def _township_reading(item: Found, candidate: Resolution) -> bool:

@@ -65,6 +65,45 @@ def plain_unit_name(name: str) -> str:
     return _UNIT_WORDS.sub("", name.strip()).strip() or name.strip()
 
 
+#: a unit's leading direction word and the other forms reports write it in ("Northern Darfur" is
+#: "North Darfur"; GeoNames' "Shamal Kurdufan" is North Kordofan; DR Congo's "Nord Kivu" North Kivu)
+_DIRECTION_FORMS = {
+    "north": ("North", "Northern"), "northern": ("North", "Northern"), "shamal": ("North", "Northern"),
+    "nord": ("North", "Northern"), "norte": ("North", "Northern"),
+    "south": ("South", "Southern"), "southern": ("South", "Southern"), "janub": ("South", "Southern"),
+    "sud": ("South", "Southern"), "sur": ("South", "Southern"),
+    "east": ("East", "Eastern"), "eastern": ("East", "Eastern"), "sharq": ("East", "Eastern"),
+    "west": ("West", "Western"), "western": ("West", "Western"), "gharb": ("West", "Western"),
+}
+_LEADING_WORD = re.compile(r"^(\w+)[\s-]+(?=\S)")
+_DOUBLED_VOWEL = re.compile(r"([aeiou])\1")
+_LONG_VOWELS_TWICE = frozenset({"SO"})
+
+
+def unit_name_variants(name: str, country: str = "") -> list[str]:
+    """Other spellings reports give a governorate's or district's name: its
+    leading direction word in the other English form or translated ("Northern
+    Darfur" → "North Darfur", "Shamal Kurdufan" → "North Kurdufan", "Janub
+    X" → "South X", "Nord Kivu" → "North Kivu"), and, in Somalia, whose
+    spelling writes long vowels twice, those vowels once ("Lower Shabeelle" →
+    "Lower Shabelle"; elsewhere a doubled vowel is no such mark: the Maldives'
+    "Seenu" is not Burkina Faso's Seno).
+
+    >>> unit_name_variants("Northern Darfur"), unit_name_variants("Shabeellaha", "SO"), unit_name_variants("Seenu")
+    (['North Darfur'], ['Shabellaha'], [])
+    """
+    variants = []
+    match = _LEADING_WORD.match(name)
+    forms = _DIRECTION_FORMS.get(match.group(1).lower()) if match else None
+    if match is not None and forms is not None:
+        rest = name[match.end():]
+        if not is_position_name(rest) and rest.lower() not in _FOREIGN_POSITIONS:
+            variants += [f"{form} {rest}" for form in forms]
+    if country in _LONG_VOWELS_TWICE:
+        variants += [_DOUBLED_VOWEL.sub(r"\1", v) for v in (name, *variants)]
+    return [v for v in dict.fromkeys(variants) if v != name]
+
+
 def is_position_name(name: str) -> bool:
     """Whether a unit's name is only position words ("Central", "Upper West Region").
 

@@ -35,6 +35,7 @@ from marsad.gazetteer.admin import (
     is_position_name,
     iso_spellings,
     plain_unit_name,
+    unit_name_variants,
     unit_points,
 )
 from marsad.gazetteer.index import (
@@ -229,7 +230,8 @@ def _insert_world_units(connection, cities: dict, countries: set[str] | None, un
             ))
             word = "District" if level == "admin2" else "Province"
             own = [] if is_position_name(plain) else [name, plain, f"{plain} {word}"]
-            names.extend(name_rows(place_id, [*own, *others]))
+            variants = [variant for written in (own[1:2] + others) for variant in unit_name_variants(written, country)]
+            names.extend(name_rows(place_id, [*own, *others, *variants]))
 
 
 # --- OCHA's Syrian communities ------------------------------------------------

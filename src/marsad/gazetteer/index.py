@@ -40,7 +40,7 @@ from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleto
 _Argument = TypeVar("_Argument")
 _Answer = TypeVar("_Answer")
 
-BUNDLED_VERSION = 13  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 14  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
