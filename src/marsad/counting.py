@@ -369,7 +369,7 @@ TOLL_UPDATE_RE = re.compile(
 )
 
 
-_TOLL_FALLS_RE = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
+TOLL_FALLS_RE = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
 
 
 def is_toll_revised_down(text: str | None) -> bool:
@@ -380,7 +380,7 @@ def is_toll_revised_down(text: str | None) -> bool:
     >>> is_toll_revised_down("The death toll has risen to 11")
     False
     """
-    return bool(text and _TOLL_FALLS_RE.search(text))
+    return bool(text and TOLL_FALLS_RE.search(text))
 
 
 def is_toll_update(text: str | None) -> bool:

@@ -295,6 +295,7 @@ def test_a_singular_verb_agrees_with_the_last_of_a_coordinated_subject(text, out
 @pytest.mark.parametrize("text, victims", [
     ("The death toll among civilians from the strike on the market rose to 14.", "civilians"),
     ("The civilian death toll from Monday's shelling has risen to nine.", "civilians"),
+    ("The military death toll from the ambush rose to seven.", "combatants"),
     ("Six members of the border guard forces died in the ambush.", "combatants"),
     ("A drone hit a pick-up carrying two suspected ISIS members near Hajin, killing both.", "combatants"),
 ])

@@ -69,6 +69,9 @@ _REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|
 
 #: "last Thursday's strike", "last week's fire": a date in the possessive names an incident by its day
 POSSESSIVE = re.compile(r"['’]s\b")
+#: the rules of the dates that are periods a count runs over ("since 10 May", "the second month of the
+#: operation", "so far this year"), not the day of an incident
+PERIOD_RULES = ("dates.since", "dates.nth_", "dates.year")
 
 
 def is_reporting_day(norm: str, value: DateValue) -> bool:

@@ -27,10 +27,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from marsad.counting import INCIDENT_NOUN, adds_to_total
+from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans
-from marsad.extract.dates import POSSESSIVE, is_reporting_day
+from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import DocumentParts, EventTyping, classify_event
 from marsad.extract.located_parts import split_located_parts
@@ -331,9 +331,6 @@ def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
     return max(overlapping, key=lambda pair: pair[1].end - pair[1].start)[0]
 
 
-_PERIOD_RULES = ("dates.since", "dates.nth_", "dates.year")
-
-
 def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
     """Dates that may be the incident's: not the day a statement was made ("the
     health office said on Tuesday that 13 people were killed in the wedding
@@ -381,7 +378,7 @@ def _event_date(ctx: DocContext, group: _Group, trigger: int | None = None) -> D
         return _widest([d for d in found if stated_span(d).start >= stated_span(nearest).start] or [nearest])
     for start, end in ((group.start, group.end),):
         # (past the lead, a period a claim states is no incident's day: "… since the start of the month")
-        found = [d for d in _incident_days(ctx, _inside(start, end, ctx.dates)) if not d.rule.startswith(_PERIOD_RULES)]
+        found = [d for d in _incident_days(ctx, _inside(start, end, ctx.dates)) if not d.rule.startswith(PERIOD_RULES)]
         if found:
             return _widest(found)
     sentence_start, _ = ctx.sentence_at(group.start)
@@ -529,25 +526,27 @@ def _outside_claims(ctx: DocContext, places: list[PlaceMention]) -> list[PlaceMe
     return kept or places
 
 
-#: "The attack in Uruapan, …": the incident told before, named with its place
-_NAMED_AGAIN_AT = re.compile(r"\b(?:the|this|that|[A-Z][a-z]+day's)\s+(?:[\w-]+\s+)?(?:" + INCIDENT_NOUN +
-                             r"|shooting|killings?)\s+(?:in|at|near|on)\s+(?:the\s+)?$", re.I)
+#: between a sentence's opening back-reference ("The attack") and the place it names ("in Uruapan")
+_AT_PLACE = re.compile(r"\s+(?:in|at|near|on)\s+(?:the\s+)?")
 
 
 def _place_told_after(ctx: DocContext, group: _Group, coarse: list[PlaceMention]) -> PlaceMention | None:
     """"Gunmen kill eight at cockfight in western Mexico. The attack in Uruapan, …": a
     headline that places the incident only in a country or region is placed where
-    the next sentence, telling of the same incident, puts it (in that country)."""
-    sentence_end = ctx.sentence_at(group.clauses[0].start)[1]
-    following = ctx.sentence_at(min(len(ctx.norm) - 1, sentence_end + 1)) if sentence_end < len(ctx.norm) else None
-    if following is None or following[0] < sentence_end:
+    the next sentence, opening with a back-reference to it (:data:`_BACK_REFERENCE`), puts it
+    (in that country)."""
+    following = ctx.sentence_index(group.clauses[0].start) + 1 if ctx.sentences else 0
+    if not 0 < following < len(ctx.sentences):
+        return None
+    start, end = ctx.sentences[following]
+    back = _BACK_REFERENCE.match(ctx.norm, start)
+    if back is None:
         return None
     countries = {p.country for p in coarse if p.country}
-    for place in _inside(following[0], following[1], ctx.places):
-        if place.resolved and (place.feature or "") not in _COARSE_FEATURES and (not countries or place.country in countries) \
-                and _NAMED_AGAIN_AT.search(ctx.norm, following[0], place.span.start):
-            return place
-    return None
+    return next((place for place in _inside(start, end, ctx.places)
+                 if place.resolved and (place.feature or "") not in _COARSE_FEATURES
+                 and (not countries or place.country in countries)
+                 and _AT_PLACE.fullmatch(ctx.norm, back.end(), place.span.start)), None)
 
 
 def build_event(ctx: DocContext, group: _Group, model=None) -> Event:

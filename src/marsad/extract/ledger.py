@@ -32,6 +32,7 @@ from marsad.counting import (
     KILLED,
     ONE_OF_THE_WOUNDED,
     TOLL_FALLS,
+    TOLL_FALLS_RE,
     TOLL_RAISING,
     TOLL_RISES,
     WOUNDED_THEN_DIED,
@@ -63,7 +64,6 @@ _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}
 #: ("A soldier wounded in the attack died": a count without a number ends at its participle)
 _MOVED_AFTER_PARTICIPLE = re.compile(r"(?<=wounded|injured)" + WOUNDED_THEN_DIED_TAIL, re.I)
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
-_FALLS = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
 _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
                       r"\bearlier\b,?\s+(?:[\w'-]+\s+){1,3}?(?:had\s+)?(?:reported|said|put|gave|announced|stated)\b|"
                       r"\bhad\s+(?:initially|earlier|previously|first)\b|"
@@ -267,7 +267,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
     if not tolls:
         return
     # a toll revised down replaces the higher figures before it; otherwise the highest toll is the latest
-    falling = [(f, c) for f, c in top if ctx.may_match(_FALLS) and _FALLS.search(ctx.norm, max(0, f.start - 80), f.end)]
+    falling = [(f, c) for f, c in top if ctx.may_match(TOLL_FALLS_RE) and TOLL_FALLS_RE.search(ctx.norm, max(0, f.start - 80), f.end)]
     toll_finding, toll = falling[-1] if falling else max(tolls, key=lambda pair: pair[1].count or 0)
     for finding, casualty in top:
         if casualty is toll or casualty.count is None or toll.count is None or \

@@ -32,7 +32,7 @@ from marsad.counting import (
 from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
-from marsad.extract.dates import POSSESSIVE, add_months, precision_for
+from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import introduces_new, sets_against, settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
@@ -277,23 +277,22 @@ _EARLIER_PERIOD = re.compile(
 #: "Since the start of the offensive, at least 1,200 civilians have been killed" (or of the escalation,
 #: of the hostilities): a campaign's
 #: running toll, its period told before the count
+#: a war's or a campaign's name for itself: what a running toll runs over ("killed in the offensive")
+_ONGOING = r"(?:" + _CONFLICT + r"|offensive|operations?|campaign|escalation|hostilities)"
+#: … and what has a start a toll can run from, one incident's too ("since the start of the siege")
+_CAMPAIGN = r"(?:" + _ONGOING + r"|battle|fighting|siege)"
 _SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\s+"
-                          r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|fighting|campaign|operation|escalation|hostilities|year|month)\b", re.I)
-
-
+                          r"(?:[\w'-]+\s+){0,2}?(?:" + _CAMPAIGN + r"|year|month)\b", re.I)
 #: "the number of fighters killed since the start of the operation in the area rises to 274": a campaign's
 #: running toll, its opening told inside the toll's own noun phrase, its day not given
-_CAMPAIGN = r"(?:" + _CONFLICT + r"|offensive|operations?|campaign|battle|fighting|siege|escalation)"
-_SINCE_OPENING_OF = re.compile(r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?" + _CAMPAIGN + r"\b",
-                               re.I)
+_SINCE_OPENING = r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?" + _CAMPAIGN + r"\b"
+_SINCE_OPENING_OF = re.compile(_SINCE_OPENING, re.I)
 #: "documented the death of 45 people since the start of the escalation": the same, told after the count in its clause
-_SINCE_OPENING_AFTER = re.compile(r"[^,;.\d]{0,80}?\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?"
-                                  + _CAMPAIGN + r"\b", re.I)
+_SINCE_OPENING_AFTER = re.compile(r"[^,;.\d]{0,80}?" + _SINCE_OPENING, re.I)
 #: "the number of SDF members killed in the offensive rises to 77": a campaign's running toll
 #: (not a siege, a battle or fighting: "killed in the week-long siege of the hotel" is one incident's toll)
 _CAMPAIGN_NUMBER = re.compile(r"\bnumber\s+of\s+[^.;]{0,60}?\b(?:killed|dead|deaths)\s+(?:in|during|since)\s+(?:the|this|its|their)\s+"
-                              r"(?:[\w'-]+\s+){0,2}?(?:" + _CONFLICT + r"|offensive|operations?|campaign|escalation)\b[^.;]{0,60}$",
-                              re.I)
+                              r"(?:[\w'-]+\s+){0,2}?" + _ONGOING + r"\b[^.;]{0,60}$", re.I)
 
 
 def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: Finding) -> bool:
@@ -385,7 +384,7 @@ def _period_owners(ctx: DocContext, findings: list[Finding], own_ends: list[int]
 
 
 def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
-    periods = [d for d in ctx.dates if d.rule.startswith(("dates.nth_", "dates.since", "dates.year")) and d.span is not None]
+    periods = [d for d in ctx.dates if d.rule.startswith(PERIOD_RULES) and d.span is not None]
     own_ends = [own_clause_end(ctx, finding) for finding in findings]
     first_count_sentence = min((ctx.sentence_index(f.start) for f in findings if f.count), default=None)
     owner = _period_owners(ctx, findings, own_ends, periods)

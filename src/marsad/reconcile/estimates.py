@@ -201,6 +201,11 @@ def _since_last_revision(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if f is revision or f.published > revision.published]
 
 
+def _source_of(figure: Figure) -> str:
+    """Who gives a figure: its source, or its document when the source is not named."""
+    return figure.source or f"document {figure.document_id}"
+
+
 def _counted_since_revision(figures: list[Figure]) -> list[Figure]:
     """Each source's latest toll among the figures a toll revised down leaves current
     (none when no figure was revised down)."""
@@ -210,7 +215,7 @@ def _counted_since_revision(figures: list[Figure]) -> list[Figure]:
         return []
     by_source: dict[str, list[Figure]] = {}
     for figure in since:
-        by_source.setdefault(figure.source or f"document {figure.document_id}", []).append(figure)
+        by_source.setdefault(_source_of(figure), []).append(figure)
     return [_source_toll(group) for group in by_source.values()]
 
 
@@ -224,7 +229,7 @@ def _source_toll(figures: list[Figure]) -> Figure:
 def _combine_one(outcome: str, category: str, figures: list[Figure]) -> Estimate:
     by_source: dict[tuple[str, bool], list[Figure]] = {}
     for figure in figures:  # a claim the source relays is not that source's toll
-        by_source.setdefault((figure.source or f"document {figure.document_id}", figure.party_claim), []).append(figure)
+        by_source.setdefault((_source_of(figure), figure.party_claim), []).append(figure)
     current = [_source_toll(group) for group in by_source.values()]
     superseded = [f.report_key for f in figures if f not in current]
     chosen = min(_counted_since_revision(figures) or [f for f in current if not f.party_claim] or current, key=_rank)
