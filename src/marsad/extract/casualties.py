@@ -587,8 +587,8 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
                      r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b"), re.I)
-_TOLL_AMONG = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>civilians|soldiers|troops|fighters|militants|police(?:men)?|"
-                         r"attackers|children|women|residents|villagers)\b", re.I)
+#: "the death toll among civilians": the people a toll counts, when they are people (CIVILIAN_NOUNS, COMBATANT_NOUNS)
+_TOLL_AMONG = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
 _TOLL_ADJECTIVE = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
 TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
@@ -640,6 +640,9 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                     phrase, end = "", number.end
                 if not phrase.strip():  # or they are told with the toll ("the death toll among civilians", "the civilian toll")
                     whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
+                    if whose and not (CIVILIAN_NOUNS.search(whose.group("who")) or COMBATANT_NOUNS.search(whose.group("who"))
+                                      or whose.group("who").lower() == "military"):
+                        whose = None  # ("the toll of the strikes"): no people
                     phrase = ("soldiers" if whose.group("who").lower() == "military" else whose.group("who")) if whose else phrase
                 findings.append(Finding("killed", number, number.value, match.start(), max(end, number.end), match.start(),
                                         link.end(), phrase, "casualties.toll", 0.8))

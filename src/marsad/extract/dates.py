@@ -25,6 +25,8 @@ from marsad.extract.wordscan import opening_words
 from marsad.model import DateValue
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+#: the English month names as a regular-expression alternation ("January|February|…")
+MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -246,7 +248,7 @@ def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateV
 
 
 _BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
-                         "|".join(name for name in calendar.month_name if name) +
+                         MONTH_NAMES +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
 _FIRST_WORDS[_BARE_MONTH] = (frozenset({"in", "during", "throughout", "over", "for"}), False)
 #: A word of each match, one of these (a whole word of the lower-cased text, casefold.WordIndex): a
@@ -405,11 +407,10 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
 _BETWEEN_AND = re.compile(r"\s+(?:and|to|until)\s+(?:the\s+)?", re.I)
 
 
-_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
 #: "between January and June", "from March to May 2023": an interval of whole months
 _BETWEEN_MONTHS = re.compile(opening_words(
-    r"\b(?:between|from)\s+(?P<first>" + _MONTH_NAMES + r")(?:\s+(?P<first_year>(?:19|20)\d\d))?\s+(?:and|to|until)\s+"
-    r"(?P<last>" + _MONTH_NAMES + r")(?!\s*[0-3]?\d\b)(?:\s+(?P<last_year>(?:19|20)\d\d))?\b"), re.I)
+    r"\b(?:between|from)\s+(?P<first>" + MONTH_NAMES + r")(?:\s+(?P<first_year>(?:19|20)\d\d))?\s+(?:and|to|until)\s+"
+    r"(?P<last>" + MONTH_NAMES + r")(?!\s*[0-3]?\d\b)(?:\s+(?P<last_year>(?:19|20)\d\d))?\b"), re.I)
 
 
 def _between_months(ctx: DocContext) -> list[DateValue]:
@@ -453,7 +454,7 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|bigges
 _SINCE_YEAR = re.compile(opening_words(
     r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
     r"(?P<bare_year>(?:19|20)\d\d)\b|"
-    r"(?P<month>" + "|".join(name for name in calendar.month_name if name) + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))"),
+    r"(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))"),
     re.I,
 )
 

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_left, bisect_right
 
@@ -32,7 +31,7 @@ from marsad.counting import (
 from marsad.extract import casefold
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
-from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, add_months, precision_for
+from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import introduces_new, sets_against, settle
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
@@ -211,11 +210,10 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
 _START_OF = r"the\s+(?:start|beginning|outbreak|onset)\s+of\s+"
 _IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:" + _START_OF + r")?"
                                 r"(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
-_MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
 #: March attack that killed 11": another, earlier incident told as background
 _EARLIER_INCIDENT = re.compile(
-    r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + _MONTH_NAMES + r"))\s+"
+    r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + MONTH_NAMES + r"))\s+"
     r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
 #: "four strikes on the town that month, which together killed 15": several incidents' sum, not one's toll
 _SEVERAL_TOGETHER = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:[\w-]+\s+){0,2}?"
@@ -272,7 +270,7 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past
 #: "in June, more than 40 people were killed in Owo", "last year", "in 2014": a month or year
 #: gone by, told after the report's own news
 _EARLIER_PERIOD = re.compile(
-    r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + _MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
+    r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
     r"|in\s+(?:19|20)\d\d|" + PAST_PERIOD + r"|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
 #: "Since the start of the offensive, at least 1,200 civilians have been killed" (or of the escalation,
 #: of the hostilities): a campaign's
