@@ -39,7 +39,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION = "6"
+VERSION = "7"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
 CLEAR_MARGIN = 1.5
@@ -231,6 +231,8 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             # does not know may still be a coded note's governorate: "(Paikoro, Niger)"
             governorates = [g for g in governorates if g.country in named_countries]
             admin_countries = {g.country for g in governorates}
+        if governorates and _a_city_spelt_so(places, governorates, ctx.norm[item.start:item.end]):
+            governorates, admin_countries = [], set()
         for code in _typed_admin1(ctx.norm, item, governorates):
             by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
         if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
@@ -257,6 +259,21 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
+
+
+#: a city that big, spelt letter for letter as the text spells a name, is what the name means
+_CITY_SPELT_SO = 100_000
+
+
+def _a_city_spelt_so(places: list[Place], governorates: list[Place], written: str) -> bool:
+    """Whether a city in another country bears the name exactly as written while no
+    governorate of that key does: "west of Samarra" is Iraq's city, not Russia's
+    Samara region, which only shares its key (and would make Russia the report's country)."""
+    if any(spelt_alike(plain_unit_name(governorate.name), written) for governorate in governorates):
+        return False
+    elsewhere = {governorate.country for governorate in governorates}
+    return any(place.feature == "town" and place.country not in elsewhere and place.population >= _CITY_SPELT_SO
+               and spelt_alike(place.name, written) for place in places)
 
 
 def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
