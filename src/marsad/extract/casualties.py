@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
-from marsad.extract.numbers import apposed_age_after
+from marsad.extract.numbers import ORDINAL, apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
 from marsad.gazetteer.areas import kind_word
@@ -715,7 +715,7 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
 _MISCOUNTED = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
                          r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
                          r"double[- ]counted)", re.I)
-_ORDINAL_BEFORE = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+_ORDINAL_BEFORE = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
                              r"(?:[\w-]+\s+){0,2}$", re.I)
 _PLUPERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
 _PAST_PERIOD_AFTER = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)

@@ -36,6 +36,10 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10*
           "quadrillion": 10**15}
 #: The largest number read as a count of people; see the module docstring.
 MAX_COUNT = 100_000_000
+#: ordinals written as words ("the third soldier"; "first" is no count of a run)
+ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+#: an ordinal, in words or digits ("third", "37th")
+ORDINAL = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + ")"
 
 #: Vague amounts and the count they stand for (ACLED conventions where ACLED has one).
 VAGUE = {

@@ -33,6 +33,7 @@ from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_re
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import introduces_new, sets_against, settle
+from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP
@@ -337,7 +338,7 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
 
 
 #: "shot dead …, making him the fifth journalist killed this year": a year after the count that numbers a run
-_ORDINAL_WORD = r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest)\b"
+_ORDINAL_WORD = r"(?:" + ORDINAL + r"|latest)\b"
 _ORDINAL = re.compile(r"\b(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
 
 
