@@ -72,6 +72,25 @@ def test_people_who_die_of_their_wounds_move_into_the_new_toll():
     assert earlier.alternative_of == toll.id
 
 
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A fourth miner injured in the collapse of a shaft at the gold mine near Bambari died in hospital on Monday.", 4),
+    ("A bomb hit a minibus in Quetta on Friday, killing two passengers. A third passenger died of his wounds on "
+     "Saturday.", 3),
+    ("Gunmen shot a trader dead in the market of Kaya on Monday. A second trader was found dead nearby on Tuesday.", 2),
+])
+def test_one_more_dead_numbered_among_the_incident_s_is_its_new_toll(text, deaths):
+    # "a third passenger died": the toll is now three, as "the death toll rose to three" says, not three more
+    extraction = _extract(text)
+    assert _deaths(extraction) == deaths
+    assert [c.count for c in _top(extraction)] == [deaths]
+
+
+@pytest.mark.parametrize("share", ["A third", "Two-thirds", "One half"])
+def test_a_share_of_the_dead_is_no_more_dead(share):
+    extraction = _extract(f"An airstrike killed 12 people at a wedding in Saada. {share} of the dead were children.")
+    assert _deaths(extraction) == 12
+
+
 def test_a_headline_and_its_report_are_one_event():
     extraction = _extract("Russian airstrikes kill 7 civilians in Maarrat al-Numan\n"
                           "Russian warplanes struck the town of Maarrat al-Numan in Idlib on Thursday, 7 March 2024, killing "

@@ -113,6 +113,11 @@ NATIONALITY_RE = re.compile(r"\b(?P<nat>Iraqi|Syrian|Turkish|Russian|Iranian|Afg
                             r"Jordanian|Saudi|Yemeni|Egyptian|Libyan|American|French|British|foreign)\s+nationality\b", re.I)
 
 
+#: a count that numbers one more dead among an incident's ("a third soldier … died"): the incident's toll, as
+#: "the death toll rose to three" is (``ledger``), not more dead
+ONE_MORE_RULE = "casualties.subject.ordinal"
+
+
 @dataclass
 class Finding:
     """A raw casualty statement before tallies are resolved."""
@@ -802,7 +807,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="16")
+@register("casualties", version="17")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -21,6 +21,7 @@ from marsad.extract.casualties import (
     CIVILIAN_NOUNS,
     COMBATANT_NOUNS,
     NON_PERSON,
+    ONE_MORE_RULE,
     TRIGGER_RE,
     Finding,
     NumberIndex,
@@ -31,7 +32,7 @@ from marsad.extract.casualties import (
     _unreported_trigger,
     object_findings,
 )
-from marsad.extract.numbers import without_apposed_ages
+from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
 
 _AUX = re.compile(
@@ -434,6 +435,11 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                                           "shot dead", "gunned down", "found dead") or verb.endswith("to death"))))
     if not singular_verb:
         return []
+    one_more = _ONE_MORE.match(ctx.norm, clause_start, aux_start) if outcome == "killed" else None
+    if one_more is not None:  # "a third soldier wounded in the bombing died": the incident's toll is now three
+        return [Finding(outcome, None, ORDINAL_WORDS.index(one_more.group("nth").lower()) + 2, one_more.start("a"),
+                        match.end(), match.start(), match.end(), ctx.norm[one_more.start("a"):aux_start].rstrip(),
+                        ONE_MORE_RULE, 0.7)]
     if subject is None:
         return _headline_subject(ctx, clause_start, aux_start, match, outcome)
     if ctx.may_match(_NEGATED) and _negated(ctx, max(0, subject.start() - 20), subject.start() + 1):
@@ -443,6 +449,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if _QUANTITY_OF.search(ctx.norm, max(0, subject.start() - 30), subject.start()):
         return []  # "four of the injured died": the number before "of" counts them
     phrase, start = subject.group(0), subject.start()
+    if _SHARE_OF.match(phrase):
+        return []  # "a third of the dead were children": a share of those counted
     clauses = list(_EARLIER_CLAUSE.finditer(phrase))
     if clauses:  # "the roof was destroyed and the owner of the shop": the subject is the last clause's
         phrase, start = phrase[clauses[-1].end():], start + clauses[-1].end()
@@ -465,6 +473,11 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         count += 1  # a couple is two ("a couple and their daughter": three)
     return [Finding(outcome, None, count, start, match.end(), match.start(), match.end(), phrase,
                     "casualties.subject.singular", 0.7)]
+
+
+_SHARE_OF = re.compile(r"(?i:a|an|one)\s+" + FRACTION + r"\s+of\b", re.I)
+#: "a third soldier", "a second child": one more dead, numbered among the incident's (not "a third of them")
+_ONE_MORE = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?!of\b)[\w-]+")
 
 
 #: "three of the 10 passengers": the first number counts the subject

@@ -39,7 +39,7 @@ from marsad.counting import (
     WOUNDED_THEN_DIED_TAIL,
     adds_to_total,
 )
-from marsad.extract.casualties import Finding, names_relative
+from marsad.extract.casualties import ONE_MORE_RULE, Finding, names_relative
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
@@ -215,7 +215,7 @@ def _is_toll(ctx: DocContext, finding: Finding) -> bool:
     before = _clause_before(ctx, finding, 90)
     if ctx.may_match(_EARLIER) and _EARLIER.search(before):
         return False  # "rose from an earlier figure of 7": the old figure
-    return finding.rule == "casualties.toll" or bool(_TOLL.search(before))
+    return finding.rule in ("casualties.toll", ONE_MORE_RULE) or bool(_TOLL.search(before))
 
 
 #: another source's own toll, not an update of the last one: "The army put the toll at eight."

@@ -40,6 +40,9 @@ MAX_COUNT = 100_000_000
 ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 #: an ordinal, in words or digits ("third", "37th")
 ORDINAL = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + ")"
+#: "two-thirds of the dead", "a third of them": a share of people counted elsewhere, no count of its own
+FRACTION = r"(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b(?!-)"
+_FRACTION_AFTER = re.compile(r"[\s-]" + FRACTION, re.I)
 
 #: Vague amounts and the count they stand for (ACLED conventions where ACLED has one).
 VAGUE = {
@@ -336,6 +339,8 @@ def _mention(norm: str, match: re.Match) -> NumberMention | None:
         return NumberMention(match.start(), match.end(), value, low=value, high=second, qualifier="range",
                              num_start=match.start("num"), num_end=match.end("num2"))
     end = match.end("num")
+    if _FRACTION_AFTER.match(norm, end):
+        return None  # "two-thirds": the numerator of a share
     start = match.start("qual") if match.group("qual") else match.start("num")
     is_year = 1900 <= value <= 2100 and not ordinal and _year_context(norm, match.string, start)
     if qualifier == "about" and match.group("qual").lower() == "some" and value is None:
@@ -376,7 +381,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="8")
+@register("numbers", version="9")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []
