@@ -157,6 +157,9 @@ def test_a_total_since_a_date_is_a_running_total():
     "An injured woman died overnight, raising to 17 the number of people killed in the market blast",
     "The toll from the ambush was reaching 30 by evening",
     "Another body was pulled out on Monday, which took the total to six",
+    # a toll closed at the end of a search, and a toll called final or latest
+    "The search of the rubble ended on Monday with the death toll at 40",
+    "The final death toll from the landslide was 31",
 ])
 def test_a_toll_update_is_told_by_any_form_of_its_verbs(text):
     # one vocabulary (counting.TOLL_RISES, TOLL_RAISES) for extraction and reconciliation

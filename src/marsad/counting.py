@@ -363,6 +363,8 @@ TOLL_UPDATE_RE = re.compile(
     + TOLL_RAISES + r"\s+(?:to\s+[\w-]+\s+)?the\s+(?:overall\s+|total\s+)?"
     r"(?:(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|victims|people|civilians|those)|total)\b|"
     r"more\s+bodies|"
+    # "the search … ended with the death toll at 40", "the final toll", "the latest death toll"
+    r"with\s+the\s+(?:death\s+)?toll\s+(?:standing\s+)?at\b|(?:final|latest|updated|new)\s+(?:death\s+)?toll\b|"
     r"died\s+(?:of|from)\s+(?:their|his|her)\s+(?:wounds|injuries)|succumb(?:ed|s)?\s+to\s+(?:their|his|her)\s+(?:wounds|injuries)|"
     r"(?:of\s+the\s+(?:wounded|injured)|wounded\s+\w+)\s+(?:later\s+)?died|" + WOUNDED_THEN_DIED + ")",
     re.I,
@@ -397,6 +399,8 @@ def is_toll_update(text: str | None) -> bool:
     True
     >>> is_toll_update("The convoy was bringing the wounded to the hospital")
     False
+    >>> is_toll_update("The search of the rubble ended on Monday with the death toll at 40")
+    True
     """
     return bool(text and TOLL_UPDATE_RE.search(text))
 

@@ -76,6 +76,9 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
         ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
         ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
+        ("Militiamen destroyed the houses of displaced people in Afrin.", "Looting/property destruction"),
+        # a place told as destroyed is no act of destruction
+        ("Rescuers searched the destroyed building in Izium for survivors.", "Other"),
         ("The regime and local notables agreed on a ceasefire in Tafas.", "Agreement"),
         ("Turkish forces established a new military base near Atarib.", "Headquarters or base established"),
         ("Regime forces sent military reinforcements to the Idlib front.", "Change to group/activity"),

@@ -211,6 +211,18 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_the_incident():
     assert event.event_date == date(2024, 5, 9)
 
 
+@pytest.mark.parametrize("text", [
+    "The search of the collapsed school in Kherson ended on Monday with the death toll at 14.",
+    "Rescue work at the mine in Bambari was called off on Monday, with 14 miners dead.",
+    "Gunmen killed 14 worshippers at a mosque in Tillaberi. Monday was declared a day of mourning in the town.",
+    "Gunmen killed 14 worshippers at a mosque in Tillaberi. Their funerals were held on Monday in the town.",
+])
+def test_the_day_the_dead_were_counted_mourned_or_buried_is_not_the_incident_s(text):
+    # published on Wednesday: Monday is the day of the search's end, the mourning or the funerals
+    (event,) = extract_text(text, published=date(2024, 5, 8)).events
+    assert event.event_date != date(2024, 5, 6)
+
+
 def test_a_place_named_only_in_a_running_total_does_not_place_the_strike():
     text = ("An airstrike on a house in Beit Lahia killed 9 people on Friday, medics said, raising the death toll in "
             "Gaza since October 7 to 31,000.")

@@ -76,10 +76,28 @@ POSSESSIVE = re.compile(r"['’]s\b")
 PERIOD_RULES = ("dates.since", "dates.nth_", "dates.year")
 
 
+#: "the search of the rubble ended on Monday with the toll at 40": the day the count was closed, not the incident's
+_SEARCH_ENDED_ON = re.compile(r"\b(?:search|rescue|recovery)\b[^.;]{0,80}?\b(?:ended|concluded|finished|was\s+completed|"
+                              r"was\s+called\s+off)\s+(?:on\s+)?$", re.I)
+
+
+#: "Tuesday was declared a day of mourning", "funerals were held on Sunday": a day after the incident, for its dead
+_MOURNING_AFTER = re.compile(r"\s+(?:was|is|will\s+be|has\s+been)\s+(?:declared|proclaimed|announced|observed)\s+(?:as\s+)?"
+                             r"(?:an?\s+)?(?:(?:national|official|local)\s+)?day\s+of\s+mourning\b", re.I)
+_FUNERAL_ON = re.compile(r"\bfunerals?\b[^.;]{0,60}?\b(?:(?:was|were)\s+held|took\s+place)\s+(?:on\s+)?$", re.I)
+
+
 def is_reporting_day(norm: str, value: DateValue) -> bool:
     """Whether a date mention is the day a statement was made ("the army said on
-    Tuesday that …"), not the day of what it reports."""
-    return value.span is not None and bool(_REPORTED_ON.search(norm, max(0, value.span.start - 30), value.span.start))
+    Tuesday that …"), a search for the dead ended or they were mourned or buried,
+    not the day of what it reports."""
+    if value.span is None:
+        return False
+    start = value.span.start
+    return bool(_REPORTED_ON.search(norm, max(0, start - 30), start)
+                or _SEARCH_ENDED_ON.search(norm, max(0, start - 130), start)
+                or _FUNERAL_ON.search(norm, max(0, start - 110), start)
+                or _MOURNING_AFTER.match(norm, value.span.end))
 # The words each pattern can begin with (its first word, each a whole word: casefold.WordIndex), and
 # whether it can begin with a digit. Keep them in step with the patterns.
 _WEEKDAY_WORDS = {f"{stem}day" for stem in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}

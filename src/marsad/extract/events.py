@@ -38,7 +38,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION = "5"
+VERSION = "6"
 RULE = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
