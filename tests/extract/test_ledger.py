@@ -148,11 +148,19 @@ def test_a_toll_over_a_month_or_a_week_that_someone_totals_is_a_claim(text):
     "The monitor said it had documented 1,200 civilian deaths since the start of the year.",
     "Since the beginning of 2023, 640 civilians have been killed in the province, the monitor said.",
     "The group has recorded the deaths of 85 aid workers since January.",
+    # "this month" is the month so far
+    "Shelling around the besieged city has killed more than 90 civilians this month, a UN agency said.",
+    "So far this month, 45 soldiers have died in attacks in the region, the ministry said.",
 ])
 def test_a_toll_since_the_start_of_a_year_or_a_month_is_a_claim(text):
     extraction = _extract(text)
     assert extraction.events == []
     assert all(c.is_tally for c in extraction.casualties)
+
+
+def test_a_day_earlier_this_month_is_an_incident_s():
+    extraction = _extract("Gunmen killed five villagers in an attack on Kaya earlier this month, residents said.")
+    assert _deaths(extraction) == 5
 
 
 @pytest.mark.parametrize(("text", "deaths"), [

@@ -468,11 +468,13 @@ def _between_dates(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue
 _COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
                                 r"[^.;,]{0,60}$", re.I)
 
-#: "since the start of the year", "since the beginning of 2023", "since January", "since the start of the month"
+#: "since the start of the year", "since the beginning of 2023", "since January", "since the start of the month",
+#: and "this month" or "so far this month", the same period (not "earlier this month", a day in it)
 _SINCE_YEAR = re.compile(opening_words(
     r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
     r"(?P<bare_year>(?:19|20)\d\d)\b|"
-    r"(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))"),
+    r"(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))|"
+    r"(?<!earlier )(?<!later )(?<!early )(?<!late )(?<!mid-)(?<!mid )(?P<month_so_far>\b(?:so\s+far\s+)?this\s+month\b(?!'s))"),
     re.I,
 )
 
@@ -491,7 +493,7 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
         return []
     found = []
     for match in _uncompared(ctx, _SINCE_YEAR):
-        if match.group("this_month"):  # "since the start of the month": the report's month
+        if match.group("this_month") or match.group("month_so_far"):  # "since the start of the month": the report's month
             start = ctx.published.replace(day=1)
         elif match.group("month"):
             month = MONTHS[match.group("month").lower()]
@@ -552,7 +554,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="7")
+@register("dates", version="8")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)
