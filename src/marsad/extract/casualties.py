@@ -491,14 +491,15 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
 
 
 #: a headline's victim without an article: "kills police officer", "kills Hezbollah commander, two others"
-_BARE_SINGULAR = re.compile(r"\s+(?P<phrase>(?:(?!(?:and|or|in|on|at|near|by|with|after|as|of|the|a|an|one|his|her|their|its|this|that)\b|\d)"
+_BARE_SINGULAR = re.compile(r"\s+(?P<phrase>(?:(?!(?:and|or|in|on|at|near|by|with|after|as|of|the|a|an|one|his|her|their|its|this|that|"
+                            r"was|were|is|are)\b|\d)"
                             r"[\w'-]+\s+){0,2}(?P<head>(?!(?:the|a|an|one|of)\b)[a-z][\w-]*))"
                             r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|at|near|by|with|after|as|and|or|during|from|who|when|while)\b)")
 
 
 def _bare_singular(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
     bare = _BARE_SINGULAR.match(ctx.norm, position)
-    if bare is None or bare.group("head").endswith("s") or \
+    if bare is None or _is_plural(bare.group("head")) or \
             not (CIVILIAN_NOUNS.fullmatch(bare.group("head")) or COMBATANT_NOUNS.fullmatch(bare.group("head"))):
         return None
     return Finding(outcome, None, 1, bare.start("phrase"), bare.end(), trigger[0], trigger[1], bare.group("phrase"),

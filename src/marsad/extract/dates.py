@@ -474,7 +474,7 @@ _SINCE_YEAR = re.compile(opening_words(
     r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
     r"(?P<bare_year>(?:19|20)\d\d)\b|"
     r"(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))|"
-    r"(?<!earlier )(?<!later )(?<!early )(?<!late )(?<!mid-)(?<!mid )(?P<month_so_far>\b(?:so\s+far\s+)?this\s+month\b(?!'s))"),
+    r"\b(?<!earlier )(?<!later )(?<!early )(?<!late )(?<!mid-)(?<!mid )(?P<month_so_far>(?:so\s+far\s+this|this)\s+month\b(?!'s))"),
     re.I,
 )
 
