@@ -147,7 +147,7 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     says "district"."""
     named = _Named()
     for item in found:
-        places = gazetteer.by_key(item.key)
+        places: tuple[Place, ...] = gazetteer.by_key(item.key)
         units = [p for p in places if p.feature in ("admin2", "admin3") and p.admin1_code]
         if not units:
             continue  # (most names: nothing to read around them)
@@ -200,7 +200,8 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         admin_countries: set[str] = set()
         governorates = []
         places = gazetteer.by_key(item.key)
-        named_countries = {p.country for p in places if p.feature == "country"}
+        features: list[str] = [p.feature for p in places]  # (each read once: a place's field is no native read)
+        named_countries = {p.country for p, feature in zip(places, features) if feature == "country"}
         # the governorates abroad the name before it lies in: "Decatur, Georgia", "Shiroro LGA (Niger)"
         inside = {p.admin1_code for p in gazetteer.by_key(previous.key)
                   if p.feature == "town" and p.country not in named_countries} if (
@@ -209,19 +210,20 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         # a country's name followed by a unit word is a governorate's ("Niger state"), and so is one
         # written as the container of a place of that governorate
         as_unit = bool(named_countries) and bool(_UNIT_WORD.match(ctx.norm, item.end))
-        if not as_unit and any(p.feature == "admin1" and p.admin1_code in inside for p in places):
+        if not as_unit and inside and any(
+                feature == "admin1" and p.admin1_code in inside for p, feature in zip(places, features)):
             as_unit = True
             if item.forced is None:
                 item.forced = "area"  # the governorate, not the country it shares its name with
-        for place in places:
-            if place.feature == "country" and as_unit:
+        for place, feature in zip(places, features):
+            if feature == "country" and as_unit:
                 continue
-            if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
-                                                                   ctx.norm[item.end:item.end + 20]):
+            if feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
+                                                              ctx.norm[item.end:item.end + 20]):
                 item.relation = "topic"  # "against the invasion of Ukraine": not where it happens
-            elif place.feature == "country":
+            elif feature == "country":
                 countries.add(place.country)
-            elif place.feature == "admin1" and place.admin1_code:
+            elif feature == "admin1" and place.admin1_code:
                 governorates.append(place)
                 admin_countries.add(place.country)
         if governorates and named_countries and not as_unit and not (
