@@ -108,17 +108,18 @@ class Found:
 
 def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) -> list[Found]:
     """Every name the text gives a place, with the words around it read; none resolved yet."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     blocked = _blocked_spans(ctx)
-    found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
-    found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
-    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded(),
+    found = _region_phrases(norm, gazetteer, blocked, ctx.folded())
+    found += _capital_mentions(norm, gazetteer, blocked, countries)
+    found += _ngram_mentions(norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded(),
                              ctx.word_index())
     found.sort(key=lambda f: f.start)
     for item in found:
-        left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
+        left, right = norm[max(0, item.start - 60): item.start], norm[item.end: item.end + 40]
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
-        if _route_end(ctx.norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
+        if _route_end(norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
             item.relation = "route"  # somewhere on the road it names, not at this end of it
         word = areas.kind_word(right)
         if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
@@ -127,11 +128,11 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
-        item.township = bool(_TOWNSHIP_AFTER.match(ctx.norm, item.end))
-        unit = UNIT_AFTER_NAME.match(ctx.norm, item.end)  # (a township has its own rule: places._township_reading)
+        item.township = bool(_TOWNSHIP_AFTER.match(norm, item.end))
+        unit = UNIT_AFTER_NAME.match(norm, item.end)  # (a township has its own rule: places._township_reading)
         item.unit_word = (unit is not None and unit.group("word").lower() != "township") or bool(
             _UNIT_BEFORE.search(left[-24:]))
-    _shared_unit_word(ctx.norm, found)
+    _shared_unit_word(norm, found)
     return found
 
 

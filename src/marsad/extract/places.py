@@ -145,6 +145,7 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     Raqqa countryside" names the governorate, not its namesake district: a
     district that shares its governorate's name counts only when the text
     says "district"."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     named = _Named()
     for item in found:
         places: tuple[Place, ...] = gazetteer.by_key(item.key)
@@ -152,11 +153,11 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
         if not units:
             continue  # (most names: nothing to read around them)
         governorates = {p.admin1_code for p in places if p.feature == "admin1"}
-        explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not _PROVINCE_AFTER.match(ctx.norm, item.end)
+        explicit = bool(_UNIT_WORD.match(norm, item.end)) and not _PROVINCE_AFTER.match(norm, item.end)
         for place in units:
             if explicit or place.admin1_code not in governorates:
                 named.add(ctx.sentence_index(item.start), (place.admin1_code, unit_key(place.name)),
-                          _naming_key(ctx.norm, item))
+                          _naming_key(norm, item))
     return named
 
 
@@ -192,10 +193,11 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     countries = _named_countries(ctx)
     by_sentence = _Named()
     for previous, item in zip([None, *found], found):
-        if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
+        if previous is not None and _alias_of(norm, gazetteer, previous, item):
             continue
         admin_countries: set[str] = set()
         governorates = []
@@ -205,11 +207,11 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         # the governorates abroad the name before it lies in: "Decatur, Georgia", "Shiroro LGA (Niger)"
         inside = {p.admin1_code for p in gazetteer.by_key(previous.key)
                   if p.feature == "town" and p.country not in named_countries} if (
-            named_countries and previous is not None and previous.key != item.key and _container(ctx.norm, item)
+            named_countries and previous is not None and previous.key != item.key and _container(norm, item)
         ) else set()
         # a country's name followed by a unit word is a governorate's ("Niger state"), and so is one
         # written as the container of a place of that governorate
-        as_unit = bool(named_countries) and bool(_UNIT_WORD.match(ctx.norm, item.end))
+        as_unit = bool(named_countries) and bool(_UNIT_WORD.match(norm, item.end))
         if not as_unit and inside and any(
                 feature == "admin1" and p.admin1_code in inside for p, feature in zip(places, features)):
             as_unit = True
@@ -218,8 +220,8 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         for place, feature in zip(places, features):
             if feature == "country" and as_unit:
                 continue
-            if feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
-                                                              ctx.norm[item.end:item.end + 20]):
+            if feature == "country" and areas.topic_country(norm[max(0, item.start - 40):item.start],
+                                                              norm[item.end:item.end + 20]):
                 item.relation = "topic"  # "against the invasion of Ukraine": not where it happens
             elif feature == "country":
                 countries.add(place.country)
@@ -227,15 +229,15 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
                 governorates.append(place)
                 admin_countries.add(place.country)
         if governorates and named_countries and not as_unit and not (
-                _CLOSING.match(ctx.norm, item.end) and previous is not None and not gazetteer.by_key(previous.key)):
+                _CLOSING.match(norm, item.end) and previous is not None and not gazetteer.by_key(previous.key)):
             # "in western Niger" names the country, not Nigeria's Niger state, and so do "Tamou, Niger" and
             # "Ouallam (Niger)", no places of Niger state; a bracket closing on it after a name the gazetteer
             # does not know may still be a coded note's governorate: "(Paikoro, Niger)"
             governorates = [g for g in governorates if g.country in named_countries]
             admin_countries = {g.country for g in governorates}
-        for code in _typed_admin1(ctx.norm, item, governorates):
-            by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
-        if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
+        for code in _typed_admin1(norm, item, governorates):
+            by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(norm, item))
+        if not governorates and (unit := _iso_governorate(norm, gazetteer, item)) is not None:
             if unit.country and (not given or unit.country in given):  # (an ISO unit always has its country)
                 item.unit, item.admin_country = unit, unit.country
                 countries.add(unit.country)
@@ -244,10 +246,10 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             continue  # no governorate of this name: nothing below would change
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
-        admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
+        admin_countries = countries_by_unit_word(norm, item.end, admin_countries)
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
-        if admin_countries - _curated_countries() and (not _container(ctx.norm, item)
-                                                       or _DISTRICT_AFTER.match(ctx.norm, item.end)):
+        if admin_countries - _curated_countries() and (not _container(norm, item)
+                                                       or _DISTRICT_AFTER.match(norm, item.end)):
             continue  # "Saida town", "Amara district": whatever province of Algeria or Ethiopia shares its name
         if given and not admin_countries <= given:
             continue
@@ -255,7 +257,7 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             countries |= admin_countries
             # the governorate itself, not its namesake city ("left for Beirut"), says
             # where the report's small places are
-            if (_container(ctx.norm, item) or _OF_IN.search(ctx.norm[max(0, item.start - 10):item.start])
+            if (_container(norm, item) or _OF_IN.search(norm[max(0, item.start - 10):item.start])
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
@@ -323,6 +325,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
     that come out clearly ahead become anchors; when the text names no
     country, the countries of those clear places stand for the report's.
     Second pass: everything again with anchors and countries."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     countries, admin_by_sentence = _context(ctx, gazetteer, found, given)
     if given:
         countries |= given
@@ -361,20 +364,20 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         # Only its own words say an unplaced name's governorate: another
         # sentence's governorate is often another place's (a daily round-up).
         following = found[position + 1] if position + 1 < len(found) else None
-        codes = (_attached_admin1(ctx.norm, gazetteer, item, following)
+        codes = (_attached_admin1(norm, gazetteer, item, following)
                  or admin_by_sentence.sentence(sentences[position]))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
         elif not codes and len(unit_set := iso_units.get(sentences[position], set())) == 1:
             item.hint = next(iter(unit_set))
-        item.located_in = _located_in(ctx.norm, item)
-        if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):
+        item.located_in = _located_in(norm, item)
+        if following is not None and _CONTAINED.fullmatch(gap := norm[item.end:following.start]):
             # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
             governorate = any(p.feature == "admin1" for p in gazetteer.by_key(following.key))
-            if _DISTRICT_AFTER.match(ctx.norm, following.end) or (not governorate and (
-                    _UNIT_AFTER.match(ctx.norm, following.end) or "countryside" in gap.lower())):
+            if _DISTRICT_AFTER.match(norm, following.end) or (not governorate and (
+                    _UNIT_AFTER.match(norm, following.end) or "countryside" in gap.lower())):
                 item.container, item.container_kind = following, "unit"
-            elif _NEIGHBOURHOOD.match(ctx.norm, item.end):
+            elif _NEIGHBOURHOOD.match(norm, item.end):
                 item.container, item.container_kind = following, "neighbourhood"
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str | None] = set()
