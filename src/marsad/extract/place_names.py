@@ -46,9 +46,9 @@ from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import Resolution
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
-_REGION_PHRASES = (
+_TOKEN: Final = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
+_LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_REGION_PHRASES: Final = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
                 r"east\s+Euphrates)", re.I), "East of the Euphrates", "euphrates"),
     (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
@@ -137,9 +137,9 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
 
 
 #: "the state of Guerrero": a unit word before the name (not "Islamic State of")
-_UNIT_BEFORE = re.compile(r"(?<!Islamic )\b(?:state|province|governorate|department)\s+of\s+(?:the\s+)?$", re.I)
-_TOWNSHIP_AFTER = re.compile(r"\s+townships?\b", re.I)
-_PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
+_UNIT_BEFORE: Final = re.compile(r"(?<!Islamic )\b(?:state|province|governorate|department)\s+of\s+(?:the\s+)?$", re.I)
+_TOWNSHIP_AFTER: Final = re.compile(r"\s+townships?\b", re.I)
+_PLURAL_UNIT: Final = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
 
 
 def _shared_unit_word(norm: str, found: list[Found]) -> None:
@@ -179,7 +179,7 @@ def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) ->
     return found
 
 
-_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
+_CAPITAL: Final = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
 
 
 @lru_cache(maxsize=300)
@@ -240,14 +240,14 @@ def _token_scan() -> re.Pattern:
 
 
 # "the Dashishah-Tuwaymin road": a route named by the places it joins
-_ROUTE_AFTER = re.compile(
+_ROUTE_AFTER: Final = re.compile(
     r"\s+(?:road|highway|motorway|axis|triangle|route|front(?:line)?|line|junction|railway|pipeline)s?\b", re.I)
 
 
-_ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
+_ROUTE_NAMES: Final = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
 
 
-_ROUTE_DASH_BEFORE = re.compile(r"\w\s?-\s?$")
+_ROUTE_DASH_BEFORE: Final = re.compile(r"\w\s?-\s?$")
 
 
 def _route_end(norm: str, item: Found) -> bool:
@@ -282,7 +282,7 @@ def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
     return parts
 
 
-_HYPHEN_WORD = re.compile(r"[A-Z][a-z']+$")
+_HYPHEN_WORD: Final = re.compile(r"[A-Z][a-z']+$")
 
 
 def _is_connector(word: str) -> bool:
@@ -370,10 +370,10 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
     return found
 
 
-_ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
-_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
-_ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
-_ACRONYM_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+_ARTICLE_WORD: Final = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
+_ACRONYM_BEFORE: Final = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
+_ACRONYM_AFTER: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
+_ACRONYM_TAIL: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
 
 
 def _after_acronym(norm: str, start: int) -> bool:
@@ -388,8 +388,8 @@ def _after_acronym(norm: str, start: int) -> bool:
 
 
 #: ("at Baghdad bridge" in Homs, "the Damascus gate": a bridge or a gate named after a far place)
-_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
-_ORGANISATION = re.compile(
+_LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
+_ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
 )

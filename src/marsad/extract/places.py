@@ -17,6 +17,7 @@ import os
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Final
 
 from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
@@ -39,10 +40,10 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION = "6"
+VERSION: Final = "6"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
-CLEAR_MARGIN = 1.5
+CLEAR_MARGIN: Final = 1.5
 
 
 
@@ -125,7 +126,7 @@ def _others(named: dict, key: str | None) -> set:
     return {value for value, keys in named.items() if key is None or len(keys) != 1 or key not in keys}
 
 
-_UNIT_WORD = UNIT_AFTER_NAME
+_UNIT_WORD: Final = UNIT_AFTER_NAME
 
 
 def _naming_key(norm: str, item: Found) -> str:
@@ -137,7 +138,7 @@ def _naming_key(norm: str, item: Found) -> str:
     return "" if _UNIT_WORD.match(norm, item.end) or item.forced == "area" else item.key
 
 
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)", re.I)
+_PROVINCE_AFTER: Final = re.compile(r"\s+(?:province|governorate)", re.I)
 
 
 def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
@@ -161,7 +162,7 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     return named
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED: Final = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _named_countries(ctx: DocContext) -> set[str]:
@@ -283,7 +284,7 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
                  latitude=math.nan, longitude=math.nan, feature="admin1", population=0, weight=0, source="iso")
 
 
-_ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
+_ALIAS_GAP: Final = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
 
 
 def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
@@ -298,10 +299,10 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
         p.id for p in gazetteer.by_key(item.key))
 
 
-_CLOSING = re.compile(r"\s*\)")
-_OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
-_CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
-_CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
+_CLOSING: Final = re.compile(r"\s*\)")
+_OF_IN: Final = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
+_CONTAINER_BEFORE: Final = re.compile(r"[,(]\s*$")
+_CONTAINER_AFTER: Final = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
 
 
 def _container(norm: str, item: Found) -> bool:
@@ -443,13 +444,13 @@ class _Ranks:
 
 
 # "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
-_CONTAINED = re.compile(
+_CONTAINED: Final = re.compile(
     r"\s+(?:(?:area|village|town|neighbou?rhood|district)\s+)?(?:in|of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)[a-z-]*\s+)?(?:countryside\s+of\s+(?:the\s+)?)?", re.I)
-_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.I)
-_UNIT_AFTER = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
-_DISTRICT_AFTER = re.compile(r"\s+(?:sub-?)?district\b", re.I)
-_NEIGHBOURHOOD_KM = 15  # a city's neighbourhood lies within its built-up area
+_NEIGHBOURHOOD: Final = re.compile(r"\s+neighbou?rhood\b", re.I)
+_UNIT_AFTER: Final = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
+_DISTRICT_AFTER: Final = re.compile(r"\s+(?:sub-?)?district\b", re.I)
+_NEIGHBOURHOOD_KM: Final = 15  # a city's neighbourhood lies within its built-up area
 
 
 def _inside_container(item: Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
@@ -485,7 +486,7 @@ def _twin(gazetteer, item: Found, context: Context) -> None:
             return
 
 
-_LOCATED_IN = re.compile(
+_LOCATED_IN: Final = re.compile(
     r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
     r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
 
@@ -502,17 +503,17 @@ def _located_in(norm: str, item: Found) -> frozenset[str]:
     return frozenset(key for part in parts if len(key := unit_key(part.strip())) >= 3 and key != item.key)
 
 
-_ATTACHED_GAP = re.compile(
+_ATTACHED_GAP: Final = re.compile(
     r",?\s*\(?\s*(?:in\s+(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
     r"(?:(?:countryside|province|governorate)\s+of\s+(?:the\s+)?)?)?",
     re.I,
 )
 
 
-_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
+_GOVERNORATE_WORD: Final = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
 
 
-_IN = re.compile(r"\bin\b", re.I)
+_IN: Final = re.compile(r"\bin\b", re.I)
 
 
 def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None) -> set[str]:
@@ -561,7 +562,7 @@ def _dubious(item: Found, best: Resolution) -> bool:
 
 #: countries whose local units are called townships (Myanmar's and China's second tiers, the US and Canadian
 #: civil townships, Taiwan's rural townships, South Africa's urban townships)
-TOWNSHIP_COUNTRIES = frozenset({"MM", "US", "CA", "CN", "TW", "ZA"})
+TOWNSHIP_COUNTRIES: Final = frozenset({"MM", "US", "CA", "CN", "TW", "ZA"})
 
 
 def _choose(item: Found, countries: set[str]) -> Resolution | None:
@@ -716,8 +717,8 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
     )
 
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_GAP: Final = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
 
 def _between_mentions(ctx: DocContext, found: list[Found], mentions: list[PlaceMention]) -> list[PlaceMention]:

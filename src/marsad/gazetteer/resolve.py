@@ -178,10 +178,10 @@ class Context:
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
-_FEW_CANDIDATES = 4
+_FEW_CANDIDATES: Final = 4
 #: how near an anchor a place found through its Arabic name may lie
-_ARABIC_KM = 50
-_OCHA_PARTS = re.compile(r"\s+-\s+")
+_ARABIC_KM: Final = 50
+_OCHA_PARTS: Final = re.compile(r"\s+-\s+")
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per
@@ -211,7 +211,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # A degree of latitude is 111.19 km on haversine_km's sphere, so points further apart in latitude alone than
 # km / _KM_PER_DEGREE are more than km apart, whatever the longitudes: no trigonometry needed to rule them out.
-_KM_PER_DEGREE = 110.0
+_KM_PER_DEGREE: Final = 110.0
 
 
 def _near_anchor(place: Place | PlaceStub, anchors: Points, km: float) -> bool:
@@ -508,7 +508,7 @@ def _closest_spelling_first(scored: list[tuple[float, Place, bool]], written: st
 
 
 #: for a place whose own name the text spells letter for letter (accents aside)
-SPELT_AS_WRITTEN = 0.5
+SPELT_AS_WRITTEN: Final = 0.5
 
 
 @lru_cache(maxsize=100_000)
@@ -517,8 +517,8 @@ def _letters(name: str) -> str:
     return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
 
 
-_LETTERS = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
-_NOT_LETTERS = re.compile("[^a-z]+")
+_LETTERS: Final = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
+_NOT_LETTERS: Final = re.compile("[^a-z]+")
 
 
 def spelt_alike(name: str, other: str) -> bool:
@@ -539,8 +539,8 @@ def _spelling(name: str) -> str:
     return _FINAL_H.sub("", joined)
 
 
-_WORDS = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
-_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_WORDS: Final = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
+_FINAL_H: Final = re.compile(r"(?<=[aeiou])h$")
 
 
 @lru_cache(maxsize=50_000)
