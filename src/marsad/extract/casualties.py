@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
 from marsad.extract.numbers import ORDINAL, apposed_age_after
@@ -29,7 +30,7 @@ from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.wordscan import opening_words
 from marsad.gazetteer.areas import kind_word
 
-_VERB_OUTCOMES = [
+_VERB_OUTCOMES: Final = [
     (r"shot\s+dead|shooting\s+dead|gunned\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
      r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|ascended\s+to\s+martyrdom|lost\s+(?:their|his|her)\s+lives?|"
@@ -43,11 +44,11 @@ _VERB_OUTCOMES = [
     (r"went\s+missing|gone\s+missing|missing|disappeared", "missing"),
     (r"arrested|arresting|arrests|detained|detaining|apprehended", "arrested"),
 ]
-TRIGGER_RE = re.compile(opening_words(
+TRIGGER_RE: Final = re.compile(opening_words(
     r"\b(?:" + "|".join(f"(?P<o{i}>{pattern})" for i, (pattern, _) in enumerate(_VERB_OUTCOMES)) + r")\b"), re.I)
-OUTCOMES = [outcome for _, outcome in _VERB_OUTCOMES]
+OUTCOMES: Final = [outcome for _, outcome in _VERB_OUTCOMES]
 
-NON_PERSON = set(
+NON_PERSON: Final = set(
     "attack attacks operation operations raid raids strike strikes ambush plan plans order orders warrant "
     "vehicle vehicles house houses car cars truck trucks pickup pickups motorcycle motorcycles motorbike motorbikes "
     "boat boats bus buses tank tanks drone drones project area areas village "
@@ -58,18 +59,18 @@ NON_PERSON = set(
     "shell shells missile missiles weapon weapons ammunition arms point points position positions post posts "
     "checkpoint checkpoints base bases toll tolls figure figures count estimate km kilometers kilometres meters metres miles percent per cent".split()
 )
-_BODY_PARTS = frozenset("hand hands eye eyes face faces foot feet leg legs neck necks".split())  # (not "the head of the village")
-UNIT_AFTER = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
+_BODY_PARTS: Final = frozenset("hand hands eye eyes face faces foot feet leg legs neck necks".split())  # (not "the head of the village")
+UNIT_AFTER: Final = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
                         r"o'clock|times|heads?\s+of\s+(?:cattle|livestock|sheep|goats|camels|cows)|cattle|cows|goats|sheep|camels|livestock|"
                         r"donkeys|horses|pigs|oxen|dromedaries|chickens|poultry|animals|houses|homes|vehicles|cars|shops|rounds|bullets|"
                         r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$|lakhs?|crores?|naira|rupees|euros|pesos|shillings|"
                         r"francs|birr|afghanis|dinars|pounds|households))", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
+_CLAUSE_BREAK: Final = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
 #: where a _CLAUSE_BREAK can begin (casefold.WindowScan)
-_CLAUSE_BREAK_STARTS = (re.compile(r"[;:,]"), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
+_CLAUSE_BREAK_STARTS: Final = (re.compile(r"[;:,]"), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
                                                                         r"that|where)"), re.I))
-CIVILIAN_NOUNS = re.compile(
+CIVILIAN_NOUNS: Final = re.compile(
     r"\b(?:civilians?|citizens?|people|persons?|residents?|villagers?|farmers?|herders?|pastoralists?|children|child|"
     r"kids?|boys?|girls?|women|woman|men|man|elderly|students?|teachers?|doctors?|nurses?|journalists?|worshippers?|"
     r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
@@ -82,7 +83,7 @@ CIVILIAN_NOUNS = re.compile(
     r"presenters?|bloggers?)\b",
     re.I,
 )
-COMBATANT_NOUNS = re.compile(
+COMBATANT_NOUNS: Final = re.compile(
     r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|"
     r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
     r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
@@ -92,10 +93,10 @@ COMBATANT_NOUNS = re.compile(
     r"suspected\s+(?:[\w'-]+\s+){0,2}?members)\b",  # ("two suspected al-Qaeda members")
     re.I,
 )
-GROUP_WORDS = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
+GROUP_WORDS: Final = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
                "infants": "children", "babies": "children", "boy": "children", "girl": "children", "kid": "children",
                "infant": "children", "baby": "children", "women": "women", "woman": "women", "men": "men"}
-CAUSES = [
+CAUSES: Final = [
     ("suicide_attack", r"suicide|blew\s+(?:himself|herself|themselves)\s+up|blowing\s+(?:fighters\s+)?themselves\s+up"),
     ("car_bomb", r"car\s+bomb|booby[\s-]*trapped\s+(?:car|vehicle)|vbied"),
     ("ied", r"\bieds?\b|improvised\s+explosive|roadside\s+bomb|landmines?|\bmines?\b|explosive\s+device|explosion|detonat\w+"),
@@ -108,14 +109,14 @@ CAUSES = [
     ("stabbing", r"stabb\w+|knife|machete\w*|hacked"),
     ("beating", r"beat(?:en|ing)?\b|lynch\w*|tortur\w+"),
 ]
-CAUSE_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CAUSES), re.I)
-NATIONALITY_RE = re.compile(r"\b(?P<nat>Iraqi|Syrian|Turkish|Russian|Iranian|Afghan|Lebanese|Palestinian|Kurdish|"
+CAUSE_RE: Final = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CAUSES), re.I)
+NATIONALITY_RE: Final = re.compile(r"\b(?P<nat>Iraqi|Syrian|Turkish|Russian|Iranian|Afghan|Lebanese|Palestinian|Kurdish|"
                             r"Jordanian|Saudi|Yemeni|Egyptian|Libyan|American|French|British|foreign)\s+nationality\b", re.I)
 
 
 #: a count that numbers one more dead among an incident's ("a third soldier … died"): the incident's toll, as
 #: "the death toll rose to three" is (``ledger``), not more dead
-ONE_MORE_RULE = "casualties.subject.ordinal"
+ONE_MORE_RULE: Final = "casualties.subject.ordinal"
 
 
 @dataclass
@@ -135,7 +136,7 @@ class Finding:
     active: bool = False
     parent: Finding | None = None  # the count a split or "the remaining N" breaks down
 
-_NP_STOP = re.compile(
+_NP_STOP: Final = re.compile(
     r"\b(?:of|in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
     r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
     r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
@@ -144,19 +145,19 @@ _NP_STOP = re.compile(
     re.I,
 )
 #: a word that opens a list of parts, anywhere in a phrase ("civilians, including 3 children")
-_INCLUDING_WORD = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
-_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
+_INCLUDING_WORD: Final = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
+_INCLUDING: Final = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
 #: (one pattern each, so that the ones whose words a document lacks are not tried: DocContext.may_match)
-_PAST_REFERENCES = (re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b", re.I),
+_PAST_REFERENCES: Final = (re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b", re.I),
                     re.compile(r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))",
                                re.I),
                     # "a journalist killed in last month's raid": an incident a month or more back
                     re.compile(r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I))
-_FUNERAL_SCENE = "".join(rf"(?<!\b{words}\s)" for words in (r"at\sa", r"at\sthe", r"on\sa", r"on\sthe", r"into\sa",
+_FUNERAL_SCENE: Final = "".join(rf"(?<!\b{words}\s)" for words in (r"at\sa", r"at\sthe", r"on\sa", r"on\sthe", r"into\sa",
                                                                 r"hit\sa", r"struck\sa", r"attacked\sa", r"targeted\sa")) \
     + r"funerals?"
-_NOT_REPORTED = re.compile(
+_NOT_REPORTED: Final = re.compile(
     r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     # a funeral that is the scene of the attack ("a bomber struck a funeral, killing 15 mourners") is no
     # commemoration of the count's dead ("the funeral of three teenagers killed in last week's strike")
@@ -178,7 +179,7 @@ _NOT_REPORTED = re.compile(
     re.I,
 )
 #: where a _NOT_REPORTED can begin (casefold.WindowScan)
-_NOT_REPORTED_STARTS = (re.compile(opening_words(
+_NOT_REPORTED_STARTS: Final = (re.compile(opening_words(
     r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
     r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for)"),
@@ -249,14 +250,14 @@ def _inside_any(position: int, spans: list[tuple[int, int]], starts: list[int]) 
     return any(spans[i][0] <= position < spans[i][1] for i in range(max(0, index - 2), index + 1))
 
 
-_DAY_RANGE = re.compile(r"\s*(?:-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-_NAMED_NUMBER = re.compile(
+_DAY_RANGE: Final = re.compile(r"\s*(?:-|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_NAMED_NUMBER: Final = re.compile(
     r"\b(?:battalion|brigade|division|regiment|unit|company|squadron|flight|route|road|highway|street|article|section|"
     r"ward|zone|sector|block|camp|base|post|checkpoint|kilometre|kilometer|km|no\.?|number|phase|level|gate|lib|"
     r"resolution|decree|law|grade|class|bus|line|plot|house|building|room|district|area|region)\s*$", re.I)
 
 
-_RANGE_AFTER = re.compile(r"[-/]\s*\d")
+_RANGE_AFTER: Final = re.compile(r"[-/]\s*\d")
 
 
 class _Measures:
@@ -292,7 +293,7 @@ def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
     return norm[start:end], tail.end() if tail else end
 
 
-_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+_WORDS: Final = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def _head_noun(phrase: str) -> str:
@@ -300,53 +301,53 @@ def _head_noun(phrase: str) -> str:
     return words[-1].lower() if words else ""
 
 
-_VERB_CHAIN = (
+_VERB_CHAIN: Final = (
     r"(?:\s+(?:and|or|&)\s+(?:injur|wound|kill|abduct|kidnapp|captur|arrest|execut)\w*"
     r"|(?:\s*,\s*|\s+)(?:and\s+)?(?:burn(?:ed|t)|dismembered|mutilated|beheaded|decapitated|robbed|tortured|raped|"
     r"dumped|abandoned|buried|hanged|set\s+ablaze))?\s*"
 )
 # (a quoted vague count: "killed 'dozens'", "killed \"several\" assailants")
-_OBJ_GAP = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
-_VERB_GAP = re.compile(_VERB_CHAIN, re.I)
+_OBJ_GAP: Final = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
+_VERB_GAP: Final = re.compile(_VERB_CHAIN, re.I)
 #: a relative's noun ("son", "wife", "parents"): after "his", "her" or "their" someone other than the person named before
-_KIN = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
+_KIN: Final = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
        r"aunt|friend|colleague)")
-_KIN_AFTER = re.compile(r"\s+(?:\w+\s+)?" + _KIN, re.I)
-_SOMEONES_RELATIVE = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + _KIN, re.I)
-_PAIR = re.compile(r"\b(?:an?|the)\s+(?P<pair>[\w-]+\s+and\s+(?:his|her|their|an?|the)\s+[\w-]+)\b", re.I)
-_TWO_BEFORE = re.compile(r"\b(?:two|2)\s+(?P<pair>(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w'-]*s))\b", re.I)  # (a plural noun, not "ISIS")
-_OBJ_DET = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
+_KIN_AFTER: Final = re.compile(r"\s+(?:\w+\s+)?" + _KIN, re.I)
+_SOMEONES_RELATIVE: Final = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + _KIN, re.I)
+_PAIR: Final = re.compile(r"\b(?:an?|the)\s+(?P<pair>[\w-]+\s+and\s+(?:his|her|their|an?|the)\s+[\w-]+)\b", re.I)
+_TWO_BEFORE: Final = re.compile(r"\b(?:two|2)\s+(?P<pair>(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w'-]*s))\b", re.I)  # (a plural noun, not "ISIS")
+_OBJ_DET: Final = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
-_POSSESSIVE = re.compile(r"(?:his|her|their|its)\s+(?=\d|[a-z])", re.I)
-_FAMILY_OF = re.compile(r"\s*(?:an?|the|its|their|his|her)\s+(?:(?:entire|whole)\s+)?(?P<group>family|crew)\s+of\s+", re.I)
+_POSSESSIVE: Final = re.compile(r"(?:his|her|their|its)\s+(?=\d|[a-z])", re.I)
+_FAMILY_OF: Final = re.compile(r"\s*(?:an?|the|its|their|his|her)\s+(?:(?:entire|whole)\s+)?(?P<group>family|crew)\s+of\s+", re.I)
 #: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
-_COORD_QUALIFIER = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
-_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*)(?=" + _COORD_QUALIFIER +
+_COORD_QUALIFIER: Final = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
+_COORD: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*)(?=" + _COORD_QUALIFIER +
                     r"(?:a|an|another|one|himself|herself|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)  # ("killing four traders and herself": the bomber died too)
 #: a victim phrase's "of …" tail, up to what the clause says next
-_PHRASE_TAIL = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
+_PHRASE_TAIL: Final = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
                           r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
                           r"while|by)\b|\s+and\s+" + _COORD_QUALIFIER +
                           r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
 #: "four soldiers from Azaz and two civilians", "a man in Nikopol and a woman in Marhanets": a named origin or place
 #: between the items of one list
-_NAMED_ORIGIN = re.compile(r"\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
-_NAMED_APPOSITIVE = re.compile(r"\s*,\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[a-z]{1,3}-[A-Z][\w'’-]+|bin|ibn|al|el|de)){0,4}(?=\s*,)")
+_NAMED_ORIGIN: Final = re.compile(r"\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_NAMED_APPOSITIVE: Final = re.compile(r"\s*,\s*[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|[a-z]{1,3}-[A-Z][\w'’-]+|bin|ibn|al|el|de)){0,4}(?=\s*,)")
 #: a coordinated victim who is the subject of a verb of their own ("and a tenth person died")
-_OWN_VERB = re.compile(r"\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?(?:later\s+|also\s+|then\s+|subsequently\s+)?"
+_OWN_VERB: Final = re.compile(r"\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?(?:later\s+|also\s+|then\s+|subsequently\s+)?"
                        r"(?:died|succumbed|killed|shot|wounded|injured|hurt)\b", re.I)
 #: ", a provincial spokesman said": the source of the report, not one more victim
-_ATTRIBUTION = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,5}?"
+_ATTRIBUTION: Final = re.compile(r"\s*(?:an?|the|one|their|his|her)\s+(?:[\w'-]+\s+){0,5}?"
                           r"(?:said|says|told|reported|announced|stated|confirmed|added|showed|shows|claimed|posted)\b", re.I)
-_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
+_APPOSITIVE: Final = re.compile(r"\s*,\s*(?:the\s+)?(?:number\s+of\s+)?(?=[a-z])", re.I)
 
 
 #: "40 of his sheep": a part of what is no person
-_OF_NON_PERSON = re.compile(r"\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(NON_PERSON)) + r")\b", re.I)
+_OF_NON_PERSON: Final = re.compile(r"\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(NON_PERSON)) + r")\b", re.I)
 #: "5 in the market": a bare number placed or timed, a part of the count before it
-_SPEAKER = re.compile(r"\b(?:saying|said|says|claiming|claimed|told|reported)\b", re.I)
-_BARE_NUMBER_WHERE = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
+_SPEAKER: Final = re.compile(r"\b(?:saying|said|says|claiming|claimed|told|reported)\b", re.I)
+_BARE_NUMBER_WHERE: Final = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
 
 
 def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str,
@@ -491,7 +492,7 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
 
 
 #: a headline's victim without an article: "kills police officer", "kills Hezbollah commander, two others"
-_BARE_SINGULAR = re.compile(r"\s+(?P<phrase>(?:(?!(?:and|or|in|on|at|near|by|with|after|as|of|the|a|an|one|his|her|their|its|this|that|"
+_BARE_SINGULAR: Final = re.compile(r"\s+(?P<phrase>(?:(?!(?:and|or|in|on|at|near|by|with|after|as|of|the|a|an|one|his|her|their|its|this|that|"
                             r"was|were|is|are)\b|\d)"
                             r"[\w'-]+\s+){0,2}(?P<head>(?!(?:the|a|an|one|of)\b)[a-z][\w-]*))"
                             r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|at|near|by|with|after|as|and|or|during|from|who|when|while)\b)")
@@ -529,19 +530,19 @@ def _names_count(ctx: DocContext, start: int, end: int) -> int:
 
 
 #: an appositive after a name: ", a local chief" before the clause goes on
-_NAME_DESCRIBED = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
+_NAME_DESCRIBED: Final = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[,.;]|$))")
 #: a personal name: two to four capitalised words ("Abdi Nur", "Ahmed al-Masri")
-_PERSON_NAME = r"(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3})"
-_PERSON_NAME_RE = re.compile(_PERSON_NAME)
+_PERSON_NAME: Final = r"(?-i:[A-Z][a-z]+(?:[ -](?:(?:al|el|bin|ibn|abu|bint)[ -])?[A-Z][a-z]+){1,3})"
+_PERSON_NAME_RE: Final = re.compile(_PERSON_NAME)
 #: what may follow a victim named after the verb: the clause goes on or ends
-_AFTER_NAME = (r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
+_AFTER_NAME: Final = (r"(?=\s*(?:[,.;(]|$)|\s+(?:in|on|at|near|and|who|after|while|during|as|outside|inside|from|"
                r"when|because|with)\b)")
-_NAMED_VICTIM = re.compile(rf"\s+(?P<name>{_PERSON_NAME}){_AFTER_NAME}")
+_NAMED_VICTIM: Final = re.compile(rf"\s+(?P<name>{_PERSON_NAME}){_AFTER_NAME}")
 #: a list of names, each with its age set off or not: "Peter Otieno, 41, James Kariuki, 29, and Samuel Mutua"
-_NAME_ITEM = rf"{_PERSON_NAME}(?:\s*,\s*\d{{1,3}}(?=\s*[,.;)]|\s*$|\s+and\b))?"
-_NAME_LIST = rf"(?P<list>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*\s*,?\s+and\s+{_NAME_ITEM})"
-_NAMES_AFTER = re.compile(rf"\s+{_NAME_LIST}{_AFTER_NAME}")
-_NAMES_BEFORE = re.compile(rf"(?<![\w'-]){_NAME_LIST}\s*$")
+_NAME_ITEM: Final = rf"{_PERSON_NAME}(?:\s*,\s*\d{{1,3}}(?=\s*[,.;)]|\s*$|\s+and\b))?"
+_NAME_LIST: Final = rf"(?P<list>{_NAME_ITEM}(?:\s*,\s*{_NAME_ITEM})*\s*,?\s+and\s+{_NAME_ITEM})"
+_NAMES_AFTER: Final = re.compile(rf"\s+{_NAME_LIST}{_AFTER_NAME}")
+_NAMES_BEFORE: Final = re.compile(rf"(?<![\w'-]){_NAME_LIST}\s*$")
 
 
 def _is_plural(word: str) -> bool:
@@ -553,17 +554,17 @@ def _is_plural(word: str) -> bool:
 
 
 
-NOUN_OF_RE = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
+NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
-NUM_NOUN_RE = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
+NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
                          # ("authorities reported eight murders on Friday", "11 homicides were recorded")
                          r"murders|homicides|killings)\b"
                          r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar|"
                          r"investigations?|cases?|charges?|trials?|suspects?|convictions?))", re.I)
-BODY_RE = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
+BODY_RE: Final = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
 #: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
-_MORE_FOUND = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>[\w-]+)"
+_MORE_FOUND: Final = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>[\w-]+)"
                          r"\s+(?P<more>more|others)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+)?"
                          r"(?P<verb>found|recovered|pulled|retrieved|discovered|unearthed|exhumed)\b", re.I)
 
@@ -577,9 +578,9 @@ def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Findi
                     ctx.norm[found.start("det"):found.end("more")], "casualties.noun.body", 0.75)]
 
 
-TO_DEATH_RE = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
+TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
-TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
+TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
                      # "lowered it to 32" (counting.TOLL_FALLS; "revised the toll down to" is read at "toll" above)
                      r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"|stood|stands|reached|revised|lowered)\b)|"
@@ -594,10 +595,10 @@ TOLL_RE = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
                      r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b"), re.I)
 #: "the death toll among civilians": the people a toll counts, when they are people (CIVILIAN_NOUNS, COMBATANT_NOUNS)
-_TOLL_AMONG = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
-_TOLL_ADJECTIVE = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
-TOLL_LINK_RE = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
-_NOUN_OUTCOME = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
+_TOLL_AMONG: Final = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
+_TOLL_ADJECTIVE: Final = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
+TOLL_LINK_RE: Final = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
+_NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
 
 
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -657,9 +658,9 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
 
 
 #: "the dead were identified as …", "those killed were named by police as …": the list that follows names the dead
-_DEAD_NAMED = re.compile(opening_words(r"\b(?:dead|deceased|slain|those\s+killed)\s+(?:were|have\s+been|had\s+been)\s+"
+_DEAD_NAMED: Final = re.compile(opening_words(r"\b(?:dead|deceased|slain|those\s+killed)\s+(?:were|have\s+been|had\s+been)\s+"
                                        r"(?:identified|named)(?:\s+by\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+as\s+"), re.I)
-_NAMES_AT = re.compile(_NAME_LIST)
+_NAMES_AT: Final = re.compile(_NAME_LIST)
 
 
 def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -683,7 +684,7 @@ def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
 
 #: ``ctx.extra`` key: where outcome words were read as not reported here ("funerals for the 36 soldiers
 #: killed on Thursday"), so that the events component does not make an incident of them either
-UNREPORTED_TRIGGERS = "casualties.unreported_triggers"
+UNREPORTED_TRIGGERS: Final = "casualties.unreported_triggers"
 
 
 def _unreported_trigger(ctx: DocContext, start: int, end: int, outcome: str) -> bool:
@@ -718,37 +719,37 @@ def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
 
 #: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted
 #: twice"): the people named were never more dead
-_MISCOUNTED = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
+_MISCOUNTED: Final = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
                          r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
                          r"double[- ]counted)", re.I)
-_ORDINAL_BEFORE = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
+_ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
                              r"(?:[\w-]+\s+){0,2}$", re.I)
-_PLUPERFECT_RELATIVE = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
-_PAST_PERIOD_AFTER = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
-_SEPARATE = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
+_PLUPERFECT_RELATIVE: Final = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
+_PAST_PERIOD_AFTER: Final = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
+_SEPARATE: Final = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
                        r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
+_PROTEST: Final = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
                       r"gathered|strike\s+action|blocked|mob|riot\w*|burn(?:t|ed)\s+(?!to\s+death)|looted|damaged|"
                       r"press\s+conference|arrested|detained|became\s+violent)\b", re.I)
 #: where a _PROTEST can begin (casefold.WindowScan; its words' beginnings, in any case)
-_PROTEST_STARTS = (re.compile(opening_words(r"\b(?:protest|demonstrat|rall|march|vigil|sit|picket|gathered|strike|blocked|"
+_PROTEST_STARTS: Final = (re.compile(opening_words(r"\b(?:protest|demonstrat|rall|march|vigil|sit|picket|gathered|strike|blocked|"
                                             r"mob|riot|burn|looted|damaged|press|arrested|detained|became)"), re.I),)
-_BACKGROUND = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|who|whose)\b[^,;()]{0,80}$|"
+_BACKGROUND: Final = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|who|whose)\b[^,;()]{0,80}$|"
                          r"\b(?:against|over|for|of|after|about|following|denounce|condemn|protest|mourn|tribute\s+to)\s+(?:the\s+)?"
                          r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
 
 
 
 
-_PROTEST_LEAD = re.compile(
+_PROTEST_LEAD: Final = re.compile(
     r"\b(?:protest\w*|rall(?:y|ied|ies)|vigil|demonstrat\w+|gathered|(?-i:march(?:ed)?)|sit-in|picket\w*|walk-out|"
     r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
-_VIOLENT_LEAD = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
+_VIOLENT_LEAD: Final = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
                            r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+|"
                            # ("air strikes on terrorist elements gathered near Nampala, neutralising fifteen")
                            r"neutrali[sz]\w*|(?:air|drone)\s*strikes?|shell(?:ed|ing)|ambush\w*)\b", re.I)
 #: where a _PROTEST_LEAD can begin (casefold.WindowScan)
-_PROTEST_LEAD_STARTS = (re.compile(opening_words(r"\b(?:protest|rall|vigil|demonstrat|gathered|march|sit|picket|walk|mob|"
+_PROTEST_LEAD_STARTS: Final = (re.compile(opening_words(r"\b(?:protest|rall|vigil|demonstrat|gathered|march|sit|picket|walk|mob|"
                                                  r"riot|looted|vandali|blocked|commemorat|press)"), re.I),)
 
 
@@ -768,14 +769,14 @@ def is_protest_report(ctx: DocContext) -> bool:
     return ctx.windows(_PROTEST_LEAD, _PROTEST_LEAD_STARTS).search(start, end) is not None
 
 
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
+_RELATIVE: Final = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)
 #: "blocked the railway after a child, a member of the community, died": why they gathered
-_WHY_GATHERED = re.compile(r"\b(?:after|following|because)\s+[^.;()]{0,100}$", re.I)
-_LEFT_DEAD = re.compile(r"\b(?:left|leaving|leaves)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
+_WHY_GATHERED: Final = re.compile(r"\b(?:after|following|because)\s+[^.;()]{0,100}$", re.I)
+_LEFT_DEAD: Final = re.compile(r"\b(?:left|leaving|leaves)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
 #: "killed 'dozens' of assailants, but gave no figure": the source says it has no number
-_NO_FIGURE = re.compile(r"\b(?:without\s+giving|gave\s+no|giving\s+no|did\s+not\s+give|didn't\s+give|not\s+giving)\s+"
+_NO_FIGURE: Final = re.compile(r"\b(?:without\s+giving|gave\s+no|giving\s+no|did\s+not\s+give|didn't\s+give|not\s+giving)\s+"
                         r"(?:a\s+|any\s+)?(?:precise\s+|exact\s+|specific\s+)?(?:figures?|numbers?|toll|details\s+of\s+casualties)\b", re.I)
 
 

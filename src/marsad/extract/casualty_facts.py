@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import Final
 
 from marsad.counting import TOLL_RAISING
 from marsad.extract import casefold
@@ -123,7 +124,7 @@ def _cause_scan(ctx: DocContext) -> casefold.WindowScan | _WholeScan:
 
 
 _OPENINGS: list[tuple[str, ...] | None] = []
-_QUANTIFIERS = ("?", "*", "{")
+_QUANTIFIERS: Final = ("?", "*", "{")
 
 
 def _cause_openings() -> tuple[str, ...] | None:
@@ -160,10 +161,10 @@ def _leading_letters(source: str) -> str:
 
 
 #: "…, raising to 212 the number killed since …": a running total's own clause after a count
-RUNNING_CLAUSE = r",\s*" + TOLL_RAISING + r"\b"
-_OWN_CLAUSE_END = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
+RUNNING_CLAUSE: Final = r",\s*" + TOLL_RAISING + r"\b"
+_OWN_CLAUSE_END: Final = re.compile(r"\binclud(?:ing|ed|es)\b|[;]|\bwhile\b|\band\s+the\s+rest\b|\bmost\s+of\s+them\b|"
                              + RUNNING_CLAUSE, re.I)
-_OWN_CLAUSE_END_STARTS = (re.compile(r"[;,]"), re.compile(opening_words(r"\b(?:includ|while|and|most)"), re.I))  # casefold.WindowScan
+_OWN_CLAUSE_END_STARTS: Final = (re.compile(r"[;,]"), re.compile(opening_words(r"\b(?:includ|while|and|most)"), re.I))  # casefold.WindowScan
 
 
 def own_clause_end(ctx: DocContext, finding: Finding) -> int:
@@ -182,12 +183,12 @@ def own_clause_end(ctx: DocContext, finding: Finding) -> int:
     return end
 
 
-_TOLL_PERPETRATOR_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-_ATTACK_WORDS = (r"(?:attacks?|air\s*strikes?|strikes?|raids?|shelling|bombardment|bombings?|"
+_TOLL_PERPETRATOR_BEFORE: Final = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+_ATTACK_WORDS: Final = (r"(?:attacks?|air\s*strikes?|strikes?|raids?|shelling|bombardment|bombings?|"
                  r"massacres?|ambush|offensive|assault|explosions?|blasts?|shells?|rockets?|missiles?|mortars?|warplanes?|drones?)\b")
-_TOLL_PERPETRATOR_AFTER = re.compile(r"(?:'s)?\s+(?:[\w'-]+\s+){0,2}?" + _ATTACK_WORDS, re.I)
+_TOLL_PERPETRATOR_AFTER: Final = re.compile(r"(?:'s)?\s+(?:[\w'-]+\s+){0,2}?" + _ATTACK_WORDS, re.I)
 #: an actor mention that is itself the attack: "the toll of the regime shelling on X"
-_ATTACK_MENTION = re.compile(r"\b" + _ATTACK_WORDS + r"$", re.I)
+_ATTACK_MENTION: Final = re.compile(r"\b" + _ATTACK_WORDS + r"$", re.I)
 
 
 def _toll_roles(ctx: DocContext, finding: Finding) -> tuple[str | None, list[str]]:
@@ -218,7 +219,7 @@ def _places_by_sentence(ctx: DocContext) -> dict[int, list[str]]:
     return cached[1]
 
 
-_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS: Final = re.compile(r"[A-Za-z]+")
 
 
 def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:

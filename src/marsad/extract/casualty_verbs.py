@@ -13,6 +13,7 @@ person nouns, number index, clause bounds) is :mod:`marsad.extract.casualties`'.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.extract.casualties import (
     _INCLUDING,
@@ -35,18 +36,18 @@ from marsad.extract.casualties import (
 from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
 
-_AUX = re.compile(
+_AUX: Final = re.compile(
     r"(?:\b(?:was|were|is|are|been|being|be|got|get|gets|had|has|have|later|reportedly|allegedly|also|"
     r"subsequently|fatally|critically|seriously|severely|badly|slightly|lightly|then|instantly|immediately|"
     r"eventually|reported|confirmed|said|to\s+have|shot\s+and|and|or)\s+)+$", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
+_NEGATED: Final = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
 
 
-_INTRANSITIVE = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "drown", "drowns", "missing", "disappeared", "found dead",
+_INTRANSITIVE: Final = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "drown", "drowns", "missing", "disappeared", "found dead",
                  "went missing", "gone missing", "hurt"}
 
 
-_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?", re.I)
+_CHAIN_GAP: Final = re.compile(r"\s*(?:,\s*)?(?:and|or|then)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?", re.I)
 
 
 def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Finding | None:
@@ -65,21 +66,21 @@ def _chained_to(ctx: DocContext, findings: list[Finding], match: re.Match) -> Fi
     return None
 
 
-_LATER_CHAIN_GAP = re.compile(r"\s+(?:by|in|near|at|from|on|outside|inside)\s[^,;.]{0,80}?\s(?:,\s*)?and\s+"
+_LATER_CHAIN_GAP: Final = re.compile(r"\s+(?:by|in|near|at|from|on|outside|inside)\s[^,;.]{0,80}?\s(?:,\s*)?and\s+"
                               r"(?:later|then|subsequently|eventually)\s+(?:(?:was|were)\s+)?", re.I)
 
 
-_COMBINED_SUBJECT = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)
+_COMBINED_SUBJECT: Final = re.compile(r"\d+\s+(?:[\w'-]+\s+){0,3}(?:were\s+|have\s+been\s+)?$", re.I)
 
 
-_OR_INJURED_AFTER = re.compile(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", re.I)
-_AUX_BEFORE = re.compile(r"\b(?:were|was|been)\s+$")
+_OR_INJURED_AFTER: Final = re.compile(r"\s+or\s+(?:injur|wound)|\s+and/or\s+|,\s*(?:injured|wounded)\s*(?:,|or\b)", re.I)
+_AUX_BEFORE: Final = re.compile(r"\b(?:were|was|been)\s+$")
 #: an infinitive, a modal or a negation before a bare "kill"/"die" (also in a chain: "threatened to abduct and kill")
-_NOT_FINITE_BEFORE = re.compile(
+_NOT_FINITE_BEFORE: Final = re.compile(
     r"(?:\b(?:to|will|would|could|can|cannot|(?-i:may)|might|must|should|shall|did|do|does|not|never|let|help|helped|make|made|"
     r"see|saw|watch|watched|'ll)|n't)\s+(?:[\w'-]+\s+){0,3}?(?:(?:and|or)\s+)?$|^\W*$|\b(?:the|a|an|no|any)\s+$", re.I)
-_AND_INJURED_AFTER = re.compile(r"\s+and\s+(?:injured|wounded)\b", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.I)
+_AND_INJURED_AFTER: Final = re.compile(r"\s+and\s+(?:injured|wounded)\b", re.I)
+_PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.I)
 
 
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -135,7 +136,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     return findings
 
 
-_PRONOUN_BEFORE_DEAD = re.compile(r"\b(?:shot|shoot|shoots|shooting|gunned|left|leaving|leave|leaves)\s+(?P<pronoun>him|her|them)\s+$",
+_PRONOUN_BEFORE_DEAD: Final = re.compile(r"\b(?:shot|shoot|shoots|shooting|gunned|left|leaving|leave|leaves)\s+(?P<pronoun>him|her|them)\s+$",
                                   re.I)
 
 
@@ -168,12 +169,12 @@ def _passive_before(ctx: DocContext, position: int) -> bool:
     return chain.search(text, max(0, position - 80), position) is not None
 
 
-_ALONG_WITH = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
+_ALONG_WITH: Final = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
 #: those killed "along with" the victims that the victim nouns do not name: people near them
-_COMPANION = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
+_COMPANION: Final = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
                         r"aides?|escorts?|guides?|cousins?|nephews?|nieces?|in-laws?|passers?-by|persons?|people|others?)\b", re.I)
 #: what follows an outcome verb that opens its sentence and comes before its victims
-_INVERTED = re.compile(r"(?:(?:\s+(?:in|during|on|by|at|near)\s[^.;:,]{1,60}?)?\s+(?:were|was)\s+|\s*:\s*)(?=\w)", re.I)
+_INVERTED: Final = re.compile(r"(?:(?:\s+(?:in|during|on|by|at|near)\s[^.;:,]{1,60}?)?\s+(?:were|was)\s+|\s*:\s*)(?=\w)", re.I)
 
 
 def _inverted(ctx: DocContext, match: re.Match) -> int | None:
@@ -192,7 +193,7 @@ def _names_people(victims: str) -> bool:
                              victims, re.I))
 
 
-_OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+_OF_THEM: Final = re.compile(r"\s+of\s+them\b", re.I)
 
 
 def _of_people_before(ctx: DocContext, finding: Finding, verb_start: int) -> bool:
@@ -206,7 +207,7 @@ def _of_people_before(ctx: DocContext, finding: Finding, verb_start: int) -> boo
 
 #: "lost five of their own": a side's own people ("of their own vehicles" names things, "of its own men" people)
 #: ("lost 2 of its members": without "own", the people must be named)
-_OF_THEIR_OWN = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+(?P<own>own\b)?(?:\s*(?!(?:in|at|on|near|during|when|as|after|"
+_OF_THEIR_OWN: Final = re.compile(r"\s+of\s+(?:their|its|his|her|our)\s+(?P<own>own\b)?(?:\s*(?!(?:in|at|on|near|during|when|as|after|"
                            r"while|and|to|from|with|since|over)\b)(?P<noun>[a-z][\w-]*))?", re.I)
 
 
@@ -222,15 +223,15 @@ def _own_side(ctx: DocContext, finding: Finding) -> bool:
 
 #: a headline's subject without an article: "Palestinian killed by Israeli fire", "Syria: Soldier shot dead in Daraa",
 #: "Mayor of Chilpancingo found dead" (the head's place after "of")
-_HEADLINE_SUBJECT = re.compile(r"(?:[\w' -]{1,30}:\s*)?(?:[A-Z][\w'-]*\s+)?(?P<head>[A-Za-z][\w-]*)"
+_HEADLINE_SUBJECT: Final = re.compile(r"(?:[\w' -]{1,30}:\s*)?(?:[A-Z][\w'-]*\s+)?(?P<head>[A-Za-z][\w-]*)"
                                r"(?:\s+of\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*")
 
 
 #: what follows a headline's passive participle ("Soldier killed in …", "… killed by Israeli fire", "… killed, ministry says")
 #: ("… found dead days after taking office")
-_PASSIVE_HEADLINE_AFTER = re.compile(r"\s+(?:in|by|as|when|after|near|at|on|during|while|outside|inside|overnight|today)\b|"
+_PASSIVE_HEADLINE_AFTER: Final = re.compile(r"\s+(?:in|by|as|when|after|near|at|on|during|while|outside|inside|overnight|today)\b|"
                                      r"\s+(?:days?|hours?|weeks?)\s+(?:after|before)\b|\s*(?:[,.;:]|$)", re.I)
-_COLLECTIVE = frozenset({"police", "people", "military", "army", "security", "personnel", "staff", "youth", "militia", "family"})
+_COLLECTIVE: Final = frozenset({"police", "people", "military", "army", "security", "personnel", "staff", "youth", "militia", "family"})
 
 
 def _headline_subject(ctx: DocContext, clause_start: int, aux_start: int, match: re.Match, outcome: str) -> list[Finding]:
@@ -253,8 +254,8 @@ def _headline_subject(ctx: DocContext, clause_start: int, aux_start: int, match:
                     "casualties.subject.singular", 0.6)]
 
 
-_ANYONE_BEFORE = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)
-_SINGULAR_SUBJECT = re.compile(
+_ANYONE_BEFORE: Final = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)
+_SINGULAR_SUBJECT: Final = re.compile(
     # (a first name before "and his …": "Mohammed and his cousin Ali")
     r"(?:(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+(?=(?i:his|her|their)\b))?\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
@@ -262,30 +263,30 @@ _SINGULAR_SUBJECT = re.compile(
 #: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
 #: (or a past participle before its place or agent: "two of the five hostages freed in Sunday's raid later died")
 #: (after a partitive only: "50 women demonstrated in the square" is a clause of its own)
-_PARTICIPLE_AFTER_HEAD = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing|of\s+(?:the|these|those)\s+"
+_PARTICIPLE_AFTER_HEAD: Final = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during\b|including\b)[a-z]+ing|of\s+(?:the|these|those)\s+"
                                     r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
-_CARRIED_IN = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
-_RELATIVE_AFTER_SUBJECT = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+_CARRIED_IN: Final = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
+_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
 #: the relative pronoun of the verb itself: the subject is what it stands for ("a boy and his grandmother, who were killed")
-_WHO_BEFORE_AUX = re.compile(r",?\s*\bwho\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+$", re.I)
+_WHO_BEFORE_AUX: Final = re.compile(r",?\s*\bwho\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+$", re.I)
 #: (or a participle's: "a soldier wounded in Tuesday's ambush died of his injuries")
 #: (not a passive's: "one of them was shot in the head and later died")
-_BARE_RELATIVE = re.compile(r"(?:\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+|(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+"
+_BARE_RELATIVE: Final = re.compile(r"(?:\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+|(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+"
                             r"(?=(?:wounded|injured|hurt|shot|abducted|kidnapped|arrested|detained)\s+(?:in|on|at|during|by|near)\s))"
                             r"[^,;()]{1,60}$", re.I)
 #: "was taken to hospital but died": the verb's subject is the clause's before "but"
-_BUT_ELIDED = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
-_PASSIVE_BUT = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
+_BUT_ELIDED: Final = re.compile(r"\bbut\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.I)
+_PASSIVE_BUT: Final = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)?but\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$",
                           re.I)
 
 
 #: "two women and a child …": the count's head and a singular coordinated with it
-_HEAD_AND_ONE = re.compile(r"\s*(?:[\w'-]+\s+){1,2}and\s+(?:a|an|one|his|her|their)\s", re.I)
-_PARTICIPLE_LIST_END = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
-_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
+_HEAD_AND_ONE: Final = re.compile(r"\s*(?:[\w'-]+\s+){1,2}and\s+(?:a|an|one|his|her|their)\s", re.I)
+_PARTICIPLE_LIST_END: Final = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
+_OTHER_CLAUSE: Final = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
 
 
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
@@ -378,9 +379,9 @@ def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
 
 
 #: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
-_ONE_OF = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
+_ONE_OF: Final = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
                      r"one\s+of\s+(?:the\s+)?$", re.I)
-_FINITE_INTRANSITIVE = ("died", "dies", "perished", "succumbed", "drowned", "drown", "drowns")
+_FINITE_INTRANSITIVE: Final = ("died", "dies", "perished", "succumbed", "drowned", "drown", "drowns")
 
 
 def _finite_intransitive(verb: str) -> bool:
@@ -405,9 +406,9 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
     return None
 
 
-_BOTH = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
-_PLURAL_AUX = re.compile(r"\b(?:were|are|have)\b")
-_SINGULAR_AUX = re.compile(r"\b(?:was|is|has)\b")
+_BOTH: Final = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
+_PLURAL_AUX: Final = re.compile(r"\b(?:were|are|have)\b")
+_SINGULAR_AUX: Final = re.compile(r"\b(?:was|is|has)\b")
 
 
 def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_start: int, aux: re.Match | None,
@@ -475,32 +476,32 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
-_SHARE_OF = re.compile(r"(?i:a|an|one)\s+" + FRACTION + r"\s+of\b", re.I)
+_SHARE_OF: Final = re.compile(r"(?i:a|an|one)\s+" + FRACTION + r"\s+of\b", re.I)
 #: "a third soldier", "a second child": one more dead, numbered among the incident's (not "a third of them")
-_ONE_MORE = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?!of\b)[\w-]+")
+_ONE_MORE: Final = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?!of\b)[\w-]+")
 
 
 #: "three of the 10 passengers": the first number counts the subject
-_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
-_OF_THE_BEFORE = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
-_EARLIER_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
-_QUANTITY_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
+_PARTITIVE_GAP: Final = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
+_OF_THE_BEFORE: Final = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
+_EARLIER_CLAUSE: Final = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
+_QUANTITY_OF: Final = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
 def _negated(ctx: DocContext, start: int, end: int) -> bool:
     negation, text = ctx.lowered(_NEGATED)
     return negation.search(text, start, end) is not None
 
 
-_HEAD_OF = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
+_HEAD_OF: Final = re.compile(r"\b(?:head|leader|chief|commander|one|members?|father|mother|owner|mayor)\s+of\s+(?:the\s+)?$", re.I)
 #: what a subject's count is told between commas ("including two women", "all from one family") or brackets
-_PARENTHETICAL = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")
-_PASSIVE_CHAIN = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
-_SINGULAR_COORD = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+_PARENTHETICAL: Final = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")
+_PASSIVE_CHAIN: Final = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
+_SINGULAR_COORD: Final = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
-_PARTICIPLE_OBJECT = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
-_LEADING_SINGULAR = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+_PARTICIPLE_OBJECT: Final = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
+_LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
 
 
 
@@ -522,7 +523,7 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
                     "casualties.subject.coordinated", 0.7)]
 
 
-_APPOSITIVE_LIST = re.compile(r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:a|an|one|the|his|her|their)\b[^,;()]*,\s*", re.I)
+_APPOSITIVE_LIST: Final = re.compile(r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:a|an|one|the|his|her|their)\b[^,;()]*,\s*", re.I)
 
 
 def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from typing import Final
 
 from marsad.extract import casefold
 from marsad.extract.numbers import parse_number
@@ -24,67 +25,67 @@ from marsad.extract.spans import stated_span
 from marsad.extract.wordscan import opening_words
 from marsad.model import DateValue
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 #: the English month names as a regular-expression alternation ("January|February|…")
-MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+MONTH_NAMES: Final = "|".join(name for name in calendar.month_name if name)
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
-_ORD = r"(?:st|nd|rd|th)?"
+_MONTH: Final = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY: Final = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+_ORD: Final = r"(?:st|nd|rd|th)?"
 
-DAY_MONTH = re.compile(
+DAY_MONTH: Final = re.compile(
     rf"\b{_WEEKDAY}?(?:the\s+)?(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
-MONTH_DAY = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+(?P<day>[0-3]?\d){_ORD}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
-NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\d/])")
-ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)\b")
-MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+MONTH_DAY: Final = re.compile(rf"\b{_WEEKDAY}?{_MONTH}\s+(?P<day>[0-3]?\d){_ORD}\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+NUMERIC: Final = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\d/])")
+ISO: Final = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<b>[01]\d)-(?P<a>[0-3]\d)\b")
+MONTH_YEAR: Final = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
-RELATIVE = re.compile(
+RELATIVE: Final = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|evening|afternoon)|"
     r"last\s+night|(?:a\s+few\s+|several\s+|some\s+)?hours\s+ago|(?:last|the\s+(?:past|previous))\s+week|(?P<n>\d+|an?|one|two|three|four|five|six|seven)\s+"
     r"(?P<unit>days?|weeks?)\s+ago|(?:on\s+|(?P<last>last|this\s+past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
     re.I,
 )
-AFTER_ANCHOR = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
+AFTER_ANCHOR: Final = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
 #: "since 10 May", "since the start of the offensive on 3 May", "since the start of the escalation on 7 October", "since fighting erupted in the city on 10 May"
-SINCE = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis)\s+(?:on\s+)?"
+SINCE: Final = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis)\s+(?:on\s+)?"
                    r"|(?:the\s+)?(?:fighting|clashes|war|conflict|violence|hostilities|siege|offensive|unrest|protests)\s+"
                    r"(?:erupted|broke\s+out|began|started|escalated|flared(?:\s+up)?)(?:\s+there|\s+(?:in|across|around|over)\s+"
                    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+)?", re.I)
-NTH_MONTH = re.compile(
+NTH_MONTH: Final = re.compile(
     r"\b(?:in\s+|during\s+|of\s+|to\s+)?(?:the\s+)?(?:end\s+of\s+the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth)\s+"
     r"(?:consecutive\s+)?(?P<unit>mo[nu]?th|mon?th|week)\b(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle))?",
     re.I,
 )
-START_OF_OPERATION = re.compile(
+START_OF_OPERATION: Final = re.compile(
     r"\b(?:start|beginning|launch(?:ing)?)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle)\b"
     r"|\b(?:operations?|offensive|campaign)\s+(?:was|were)\s+launched\b|\blaunching\s+the\s+(?:[a-z]+\s+){0,2}?operations?\b",
     re.I,
 )
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # NUMERIC can begin only at the first digit of a run, as its look-behind says (DocContext.digit_runs).
 #: "… said on Friday": the day of the report, not of an incident
-_REPORTED_ON = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed|speaking|spoke|writing|wrote"
+_REPORTED_ON: Final = re.compile(r"\b(?:said|says|announced|reported|told|added|stated|confirmed|speaking|spoke|writing|wrote"
                           r"|statement)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 
 
 #: "last Thursday's strike", "last week's fire": a date in the possessive names an incident by its day
-POSSESSIVE = re.compile(r"['’]s\b")
+POSSESSIVE: Final = re.compile(r"['’]s\b")
 #: the rules of the dates that are periods a count runs over ("since 10 May", "the second month of the
 #: operation", "so far this year"), not the day of an incident
-PERIOD_RULES = ("dates.since", "dates.nth_", "dates.year")
+PERIOD_RULES: Final = ("dates.since", "dates.nth_", "dates.year")
 
 
 #: "the search of the rubble ended on Monday with the toll at 40": the day the count was closed, not the incident's
-_SEARCH_ENDED_ON = re.compile(r"\b(?:search|rescue|recovery)\b[^.;]{0,80}?\b(?:ended|concluded|finished|was\s+completed|"
+_SEARCH_ENDED_ON: Final = re.compile(r"\b(?:search|rescue|recovery)\b[^.;]{0,80}?\b(?:ended|concluded|finished|was\s+completed|"
                               r"was\s+called\s+off)\s+(?:on\s+)?$", re.I)
 
 
 #: "Tuesday was declared a day of mourning", "funerals were held on Sunday": a day after the incident, for its dead
-_MOURNING_AFTER = re.compile(r"\s+(?:was|is|will\s+be|has\s+been)\s+(?:declared|proclaimed|announced|observed)\s+(?:as\s+)?"
+_MOURNING_AFTER: Final = re.compile(r"\s+(?:was|is|will\s+be|has\s+been)\s+(?:declared|proclaimed|announced|observed)\s+(?:as\s+)?"
                              r"(?:an?\s+)?(?:(?:national|official|local)\s+)?day\s+of\s+mourning\b", re.I)
-_FUNERAL_ON = re.compile(r"\bfunerals?\b[^.;]{0,60}?\b(?:(?:was|were)\s+held|took\s+place)\s+(?:on\s+)?$", re.I)
+_FUNERAL_ON: Final = re.compile(r"\bfunerals?\b[^.;]{0,60}?\b(?:(?:was|were)\s+held|took\s+place)\s+(?:on\s+)?$", re.I)
 
 
 def is_reporting_day(norm: str, value: DateValue) -> bool:
@@ -100,7 +101,7 @@ def is_reporting_day(norm: str, value: DateValue) -> bool:
                 or _MOURNING_AFTER.match(norm, value.span.end))
 # The words each pattern can begin with (its first word, each a whole word: casefold.WordIndex), and
 # whether it can begin with a digit. Keep them in step with the patterns.
-_WEEKDAY_WORDS = {f"{stem}day" for stem in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+_WEEKDAY_WORDS: Final = {f"{stem}day" for stem in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
 _FIRST_WORDS: dict[re.Pattern, tuple[frozenset[str], bool]] = {
     ISO: (frozenset(), True),
     DAY_MONTH: (frozenset({*_WEEKDAY_WORDS, "the"}), True),
@@ -155,13 +156,13 @@ def _scan(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
 
 
 #: where :func:`_scan` keeps the words of :data:`_VOCABULARY` the document holds
-_PRESENT = "dates.words"
+_PRESENT: Final = "dates.words"
 #: each pattern's lower-cased copy, or the pattern itself where it has none (by identity, as the plans)
 _LOWERED: dict[int, re.Pattern] = {}
 
 
-WORD_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WORD_N: Final = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+WEEKDAYS: Final = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def precision_for(start: date, end: date) -> int:
@@ -184,7 +185,7 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-_ABSOLUTE = ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
+_ABSOLUTE: Final = ((ISO, "dates.iso"), (NUMERIC, "dates.numeric"), (DAY_MONTH, "dates.day_month"),
              (MONTH_DAY, "dates.month_day"), (MONTH_YEAR, "dates.month_year"))
 
 
@@ -202,7 +203,7 @@ def find_absolute(ctx: DocContext) -> list[DateValue]:
 
 #: where :func:`find_absolute` keeps the publication date it read the dates with, whether a date lacks its
 #: year, and the dates
-_VALUES = "dates.absolute_values"
+_VALUES: Final = "dates.absolute_values"
 
 
 def _absolute_values(ctx: DocContext, matches: list[tuple[re.Match, str]]) -> list[DateValue]:
@@ -265,13 +266,13 @@ def _absolute_value(match: re.Match, rule: str, published: date | None) -> DateV
     return DateValue(value, value, precision=1, rule=rule)
 
 
-_BARE_MONTH = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
+_BARE_MONTH: Final = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Oo]ver|[Ff]or)\s+(?:the\s+month\s+of\s+)?(?P<month>" +
                          MONTH_NAMES +
                          r")\b(?!\s*(?:[0-3]?\d\b|of\s+(?:19|20)\d\d|,?\s*(?:19|20)\d\d))")
 _FIRST_WORDS[_BARE_MONTH] = (frozenset({"in", "during", "throughout", "over", "for"}), False)
 #: A word of each match, one of these (a whole word of the lower-cased text, casefold.WordIndex): a
 #: document that holds none is not scanned for the pattern. Keep them in step with the patterns.
-_MONTH_WORDS = frozenset(MONTHS)
+_MONTH_WORDS: Final = frozenset(MONTHS)
 _KEY_WORDS: dict[re.Pattern, frozenset[str]] = {
     DAY_MONTH: _MONTH_WORDS,  # (each month word ends at a non-letter: "\.?" then "\b" or "\s")
     MONTH_DAY: _MONTH_WORDS,
@@ -281,7 +282,7 @@ _KEY_WORDS: dict[re.Pattern, frozenset[str]] = {
                          *_WEEKDAY_WORDS}),
     AFTER_ANCHOR: frozenset({"day", "days"}),
 }
-_COUNT_UNITS = frozenset({"day", "days", "week", "weeks"})
+_COUNT_UNITS: Final = frozenset({"day", "days", "week", "weeks"})
 #: For a first word that begins a match only as the first of two words parted by white space, the words that
 #: may come second (casefold.WordIndex.starts_followed): "the" begins "the past week", far more often not. Keep
 #: them in step with the patterns. (Measured: for the other patterns, telling their few starts apart costs a
@@ -294,11 +295,11 @@ _FOLLOWING: dict[re.Pattern, dict[str, frozenset[str]]] = {
                                                              _COUNT_UNITS)},
 }
 #: every word a pattern's plan looks up (:func:`_scan`)
-_VOCABULARY = frozenset().union(*(words for words, _ in _FIRST_WORDS.values()), *_KEY_WORDS.values())
+_VOCABULARY: Final = frozenset().union(*(words for words, _ in _FIRST_WORDS.values()), *_KEY_WORDS.values())
 #: by identity (a compiled pattern's hash is its code's, worked out at every lookup); the patterns are the module's own:
 #: each pattern's first words, whether it can begin with a digit, its key words (None: not known) and what may
 #: follow its first words
-_PLANS_BY_ID = {id(pattern): (first[0], first[1], _KEY_WORDS.get(pattern), _FOLLOWING.get(pattern))
+_PLANS_BY_ID: Final = {id(pattern): (first[0], first[1], _KEY_WORDS.get(pattern), _FOLLOWING.get(pattern))
                 for pattern, first in _FIRST_WORDS.items()}
 _PLANS_BY_ID[id(NUMERIC)] = (frozenset(), True, None, None)  # (scanned from the digit runs)
 
@@ -421,12 +422,12 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
 
 
 #: "between 7 October and 5 March", "from 1 to 28 February": the words around two stated days
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
-_BETWEEN_AND = re.compile(r"\s+(?:and|to|until)\s+(?:the\s+)?", re.I)
+_BETWEEN_BEFORE: Final = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+_BETWEEN_AND: Final = re.compile(r"\s+(?:and|to|until)\s+(?:the\s+)?", re.I)
 
 
 #: "between January and June", "from March to May 2023": an interval of whole months
-_BETWEEN_MONTHS = re.compile(opening_words(
+_BETWEEN_MONTHS: Final = re.compile(opening_words(
     r"\b(?:between|from)\s+(?P<first>" + MONTH_NAMES + r")(?:\s+(?P<first_year>(?:19|20)\d\d))?\s+(?:and|to|until)\s+"
     r"(?P<last>" + MONTH_NAMES + r")(?!\s*[0-3]?\d\b)(?:\s+(?P<last_year>(?:19|20)\d\d))?\b"), re.I)
 
@@ -465,12 +466,12 @@ def _between_dates(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue
 
 
 #: "the worst attack since January 2021": a comparison, not the period of a toll
-_COMPARISON_BEFORE = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
+_COMPARISON_BEFORE: Final = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest|biggest|largest|highest|first|most\s+\w+)\b"
                                 r"[^.;,]{0,60}$", re.I)
 
 #: "since the start of the year", "since the beginning of 2023", "since January", "since the start of the month",
 #: and "this month" or "so far this month", the same period (not "earlier this month", a day in it)
-_SINCE_YEAR = re.compile(opening_words(
+_SINCE_YEAR: Final = re.compile(opening_words(
     r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
     r"(?P<bare_year>(?:19|20)\d\d)\b|"
     r"(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))|"
@@ -510,7 +511,7 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
 #: a year or a part of one as a count's period: "so far this year", "last year", "in the first quarter
 #: of the year", "during the first six months of 2023", "over the past year" ("this year's", "the deadliest
 #: this year": no period)
-_YEAR_PART = re.compile(opening_words(
+_YEAR_PART: Final = re.compile(opening_words(
     r"\b(?:(?:in|during|over|throughout|for)\s+the\s+(?P<part>first|second|third|fourth|last)\s+"
     r"(?P<unit>quarter|half|(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
     r"(?:the\s+year|(?P<part_which>this|last)\s+year|(?P<part_year>(?:19|20)\d\d))|"

@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from marsad.errors import ConfigError
 from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern
@@ -49,24 +49,24 @@ from marsad.extract.wordscan import (
 )
 from marsad.regexcache import compile_cached
 
-RULE = "event_types.rules"
+RULE: Final = "event_types.rules"
 
 #: A sentence's end mark, closing quotes or brackets, and the space before the next
 #: sentence. The mark is matched, not looked behind at: the engine jumps to a
 #: leading character class, but tries a leading look-behind at every position.
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
-_NON_BOUNDARY = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
+_SENTENCE_END: Final = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_NON_BOUNDARY: Final = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|No|Rs|Jr|vs|approx|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
 # (The first match begins a word: where one begins inside a word, it begins at the word's start
 # as well, the first run of \w only longer. The look-behind, failed at once inside a word, spares
 # trying the words there.)
-_PASSIVE_SUBJECT = re.compile(r"(?<!\w)((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)"
+_PASSIVE_SUBJECT: Final = re.compile(r"(?<!\w)((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)"
                               r"\s+(?:\w+\s+){0,2}$", re.I)
-_SUBORDINATE = re.compile(
+_SUBORDINATE: Final = re.compile(
     r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:of|for|over|against|after|about|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
     re.I,
 )
-_AGENT = re.compile(r"\bby\s", re.I)
-_LABEL = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
+_AGENT: Final = re.compile(r"\bby\s", re.I)
+_LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
 @dataclass(frozen=True)
@@ -340,12 +340,12 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
     return plan
 
 
-_WORD_RUN = re.compile(r"\w+")
-_STEM_OF = itemgetter(slice(0, STEM))
+_WORD_RUN: Final = re.compile(r"\w+")
+_STEM_OF: Final = itemgetter(slice(0, STEM))
 #: A set with more alternatives without key words than this is always scanned.
-_MOST_KEYLESS = 3
+_MOST_KEYLESS: Final = 3
 #: Bounds the rules kept per combination of sets (a few hundred occur in practice).
-_KEPT_SIZE = 4096
+_KEPT_SIZE: Final = 4096
 
 
 class TriggerKeys:
@@ -454,7 +454,7 @@ class DocumentParts:
     index: WordIndex | None = None
 
 
-_SCANS = threading.local()
+_SCANS: Final = threading.local()
 
 
 def document_scan(triggers: dict[str, re.Pattern], doc: str, known: DocumentParts | None = None) -> TriggerScan:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Final
 
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
@@ -38,35 +39,35 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION = "6"
-RULE = "events.assembly"
+VERSION: Final = "6"
+RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
-RUN_ON_LENGTH = 300
-_CLAUSE_BREAK = re.compile(
+RUN_ON_LENGTH: Final = 300
+_CLAUSE_BREAK: Final = re.compile(
     r";\s+|,\s+(?=(?:and\s+)?(?:while|where|whereas|after|since|thus|meanwhile|in addition|in conjunction|"
     r"as well as|the (?:Syrian Observatory|SOHR)|the organization also|it also|which)\b)|"
     r"\s+and\s+(?=(?:in|on|the SOHR|the Syrian Observatory|in conjunction)\s)",
     re.I,
 )
-_ACTION_VERB = r"\b(?:killed|struck|hit|shelled|bombed|attacked)\b"
+_ACTION_VERB: Final = r"\b(?:killed|struck|hit|shelled|bombed|attacked)\b"
 #: (a clause that has its own action before "and": not "the UPDF and FARDC soldiers shelled …")
-_ACTION_BEFORE = re.compile(_ACTION_VERB + r"|\bkilling\b", re.I)
-_INCIDENT_BREAK = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)|"
+_ACTION_BEFORE: Final = re.compile(_ACTION_VERB + r"|\bkilling\b", re.I)
+_INCIDENT_BREAK: Final = re.compile(r";\s+|,\s+(?=(?:while|meanwhile|whereas)\s)|"
                              # "… in X on Sunday and regime shelling killed a child in Y on Monday": a subject of its own
                              r"\s+and\s+(?=(?:(?!(?:and|or)\b)[\w'-]+\s+){1,3}?" + _ACTION_VERB + ")", re.I)
 #: the word each break's last branch turns on: "\s+and\s+"
-_AND = frozenset(["and"])
-_CONSEQUENCE = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
+_AND: Final = frozenset(["and"])
+_CONSEQUENCE: Final = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 #: "Police said …" (the report's source), "the Houthi-controlled district" (a place's description): no party.
-_SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
+_SOURCE_AFTER: Final = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
 # (an ally named after "backed by" / "supported by" is not who acted: "troops backed by clan militia retook …")
-_AGENT_BEFORE = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!aided )(?<!accompanied )\b(?:by|from)\s+(?:the\s+)?$", re.I)
-_TAKEN_FROM = re.compile(
+_AGENT_BEFORE: Final = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!aided )(?<!accompanied )\b(?:by|from)\s+(?:the\s+)?$", re.I)
+_TAKEN_FROM: Final = re.compile(
     r"\b(?:took|taken|retook|retaken|captured|recaptured|seized|wrested|regained|won|liberated|reclaimed|back|"
     r"(?:re)?takes?|(?:re)?captures?|seizes?|wrests?|regains?|wins?|liberates?|reclaims?)"  # (a headline's present)
     r"(?:\s+[\w'-]+){0,6},?\s+from\s+(?:the\s+)?$", re.I)
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE: Final = re.compile(
     r"\b(?:against|targeting|targeted|on|at|with|to|towards|between|killing|killed|wounding|injuring|"
     r"(?:backed|supported|assisted|aided|accompanied) by|"
     r"(?:enclave|areas?|territory|territories|control|positions?|countryside|region|city|town|villages?|"
@@ -77,14 +78,14 @@ _OBJECT_BEFORE = re.compile(
 #: A sentence that opens by pointing back at the incident ("The attack", "The strike",
 #: "This explosion") tells more of it, never a new one (inside a bulletin's run-on
 #: sentence, "…, while the shelling targeted Y" may well be another).
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE: Final = re.compile(
     r"\s*(?:the|this|that|these)\s+(?:(?:same|suicide|car|drone|air|twin|deadly)\s+)?(?:attacks?|(?:air\s*)?strikes?|"
     r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation)\b", re.I)
-_KILLED = {"killed", "executed"}
-_FAMILY_ACTOR = {"Protests": "Protesters", "Riots": "Rioters"}
-_VAC = "Violence against civilians"
-_VIOLENT = {"Battles", "Explosions/Remote violence", _VAC}
-_COARSE_FEATURES = {"country", "admin1", "region", "river", "area"}
+_KILLED: Final = {"killed", "executed"}
+_FAMILY_ACTOR: Final = {"Protests": "Protesters", "Riots": "Rioters"}
+_VAC: Final = "Violence against civilians"
+_VIOLENT: Final = {"Battles", "Explosions/Remote violence", _VAC}
+_COARSE_FEATURES: Final = {"country", "admin1", "region", "river", "area"}
 
 
 @dataclass
@@ -422,7 +423,7 @@ def _actors(ctx: DocContext, group: _Group, typing: EventTyping, country: str | 
     return _with_country(name1, country), _with_country(name2, country)
 
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?$")
 
 
 def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | None = None) -> ActorMention | None:
@@ -527,7 +528,7 @@ def _outside_claims(ctx: DocContext, places: list[PlaceMention]) -> list[PlaceMe
 
 
 #: between a sentence's opening back-reference ("The attack") and the place it names ("in Uruapan")
-_AT_PLACE = re.compile(r"\s+(?:in|at|near|on)\s+(?:the\s+)?")
+_AT_PLACE: Final = re.compile(r"\s+(?:in|at|near|on)\s+(?:the\s+)?")
 
 
 def _place_told_after(ctx: DocContext, group: _Group, coarse: list[PlaceMention]) -> PlaceMention | None:
@@ -612,7 +613,7 @@ def _not_against_itself(ctx: DocContext, typing: EventTyping, actor1: str | None
     return replace(typing, event_type=_VAC, sub_event_type="Attack", rule=typing.rule + "+events.execution")
 
 
-_PARENTHESES = re.compile(r"\s*\(.*?\)")
+_PARENTHESES: Final = re.compile(r"\s*\(.*?\)")
 
 
 def _same_force(actor1: str, actor2: str | None) -> bool:
@@ -700,7 +701,7 @@ def _shipped_model():
     return load_model(path) if path.is_file() else None
 
 
-_SHIPPED = _ShippedFallback()
+_SHIPPED: Final = _ShippedFallback()
 
 
 @register("events", version=VERSION)

@@ -21,31 +21,32 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, NumberMention, register
 
-UNITS = {
+UNITS: Final = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+TENS: Final = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12,
+SCALES: Final = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9, "trillion": 10**12,
           "quadrillion": 10**15}
 #: The largest number read as a count of people; see the module docstring.
-MAX_COUNT = 100_000_000
+MAX_COUNT: Final = 100_000_000
 #: ordinals written as words ("the third soldier"; "first" is no count of a run)
-ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+ORDINAL_WORDS: Final = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 #: an ordinal, in words or digits ("third", "37th")
-ORDINAL = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + ")"
+ORDINAL: Final = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + ")"
 #: "two-thirds of the dead", "a third of them": a share of people counted elsewhere, no count of its own
-FRACTION = r"(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b(?!-)"
-_FRACTION_AFTER = re.compile(r"[\s-]" + FRACTION, re.I)
+FRACTION: Final = r"(?:halves|half|thirds?|quarters?|fifths?|tenths?)\b(?!-)"
+_FRACTION_AFTER: Final = re.compile(r"[\s-]" + FRACTION, re.I)
 
 #: Vague amounts and the count they stand for (ACLED conventions where ACLED has one).
-VAGUE = {
+VAGUE: Final = {
     "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
     "several": 3, "a few": 3, "few": 3, "some": 3, "an unknown number": 3, "unknown number": 3,
     "an unspecified number": 3, "unspecified number": 3, "an undisclosed number": 3, "undisclosed number": 3,
@@ -53,7 +54,7 @@ VAGUE = {
     "a number": 10, "a number of": 10, "many": 10, "numerous": 10, "multiple": 3, "a handful": 3,
 }
 
-QUALIFIERS = {
+QUALIFIERS: Final = {
     "at least": "at_least", "at last": "at_least", "atleast": "at_least", "no fewer than": "at_least",
     "no less than": "at_least", "not less than": "at_least", "a minimum of": "at_least", "minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
@@ -63,25 +64,25 @@ QUALIFIERS = {
     "no more than": "at_most", "fewer than": "at_most", "less than": "at_most", "under": "at_most",
 }
 
-_WORD = "|".join(sorted([*UNITS.keys() - {"no", "a", "an", "single"}, *TENS], key=len, reverse=True))
-_SCALE = "hundred|thousand|million|billion|trillion|quadrillion"
-_WORD_NUMBER = (
+_WORD: Final = "|".join(sorted([*UNITS.keys() - {"no", "a", "an", "single"}, *TENS], key=len, reverse=True))
+_SCALE: Final = "hundred|thousand|million|billion|trillion|quadrillion"
+_WORD_NUMBER: Final = (
     rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
     rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*)"
 )
 #: not inside a name ("M23", "COVID-19") or a model number ("BTR-82A", "T-72")
-_DIGITS = (
+_DIGITS: Final = (
     r"(?<![A-Za-z\d/.:,])(?<![A-Za-z]-)(?:\d+\.\d+(?=\s+(?:million|billion|trillion)\b)|\d{1,3}(?:,\d{3})+|\d+)"
     r"(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th|\s+(?:million|billion|trillion)\b)?"
 )
-_NUM = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
-_QUAL = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
-_VAGUE = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
+_NUM: Final = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
+_QUAL: Final = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
+_VAGUE: Final = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAGUE, key=len, reverse=True))
 
 #: "eight and nine": two numbers, where "one hundred and five" is one ("and" only after a scale word)
-_JOINED_PAIR = re.compile(rf"(?P<first>(?:(?!\band\b).)*?(?<!{_SCALE.replace('|', ')(?<!')}))\s+and\s+(?P<second>.+)",
+_JOINED_PAIR: Final = re.compile(rf"(?P<first>(?:(?!\band\b).)*?(?<!{_SCALE.replace('|', ')(?<!')}))\s+and\s+(?P<second>.+)",
                           re.I | re.S)
-NUMBER_RE = re.compile(
+NUMBER_RE: Final = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<btw>\bbetween\s+)?(?P<num>{_NUM})(?:\s*(?:-|to|or|(?(btw)and|(?!)))\s*(?P<num2>{_NUM}))?"
     rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:the|them|whom|which|those|these|time|times|days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w+|meters|metres)\b))",
@@ -89,8 +90,8 @@ NUMBER_RE = re.compile(
 )
 #: Where a NUMBER_RE match can begin: a digit, or a whole word that opens a qualifier, a number word or a
 #: vague amount (casefold.WindowScan; whole words of letters, so no start hides inside another).
-_FIRST_WORDS = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE, *UNITS, *TENS, *SCALES]}
-_NUMBER_WORDS = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
+_FIRST_WORDS: Final = {phrase.split()[0].rstrip(".") for phrase in [*QUALIFIERS, *VAGUE, *UNITS, *TENS, *SCALES]}
+_NUMBER_WORDS: Final = frozenset(_FIRST_WORDS | {"between", "half", "dozen"})
 
 
 
@@ -108,15 +109,15 @@ def _following_words() -> dict[str, frozenset[str]]:
     return casefold.following_words(phrases, alone={*number_words, "dozen", "between"})
 
 
-NUMBER_STARTS = re.compile(r"\d+|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
-_YEAR_CONTEXT = re.compile(
+NUMBER_STARTS: Final = re.compile(r"\d+|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_YEAR_CONTEXT: Final = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$"
     r"|\b(?:in|of|since|year|early|late|mid|until|till|by|from|during|before|after|summer|winter|spring|autumn|fall)\s+$",
     re.I,
 )
 
 
-_WORD_SEPARATORS = re.compile(r"[\s-]+")
+_WORD_SEPARATORS: Final = re.compile(r"[\s-]+")
 
 
 def parse_word_number(words: str) -> int | None:
@@ -144,8 +145,8 @@ def parse_word_number(words: str) -> int | None:
     return total + current if seen else None
 
 
-_DIGIT_NUMBER = re.compile(r"(\d[\d,]*)(st|nd|rd|th)?$", re.I)
-_SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)$", re.I)
+_DIGIT_NUMBER: Final = re.compile(r"(\d[\d,]*)(st|nd|rd|th)?$", re.I)
+_SCALED: Final = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(million|billion|trillion)$", re.I)
 
 
 def parse_number(raw: str) -> tuple[int | None, bool]:
@@ -160,7 +161,7 @@ def parse_number(raw: str) -> tuple[int | None, bool]:
 
 #: numbers as written, read (:func:`parse_number`), and how many are kept
 _PARSED: dict[str, tuple[int | None, bool]] = {}
-_MOST_PARSED = 4096
+_MOST_PARSED: Final = 4096
 
 
 def _parse_number(raw: str) -> tuple[int | None, bool]:
@@ -177,7 +178,7 @@ def _parse_number(raw: str) -> tuple[int | None, bool]:
 
 
 #: "since October 7 to 24,100": the first number is a day of the month, not a range's start
-_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+_MONTH_BEFORE: Final = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 
 
 def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention]:
@@ -208,7 +209,7 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     return kept
 
 
-_AND = re.compile(r"\s+and\s+", re.I)
+_AND: Final = re.compile(r"\s+and\s+", re.I)
 
 
 def _with_joined_second(norm: str, scan: casefold.WindowScan, match: re.Match | None,
@@ -235,7 +236,7 @@ def _keep_unless_age(norm: str, found: list[NumberMention], mention: NumberMenti
 
 #: where the numbers component leaves the spans of the ages it set aside (:func:`apposed_age_after`,
 #: :func:`without_apposed_ages`)
-_APPOSED_AGES = "numbers.apposed_ages"
+_APPOSED_AGES: Final = "numbers.apposed_ages"
 
 
 def apposed_age_after(ctx: DocContext, position: int) -> int | None:
@@ -283,18 +284,18 @@ def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[N
 
 
 #: what says the number after it is an age ("aged 7", "ages 18 to 25", "at the age of 14")
-_AGE_BEFORE = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?|"
+_AGE_BEFORE: Final = re.compile(r"\b(?:(?:aged|ages|age\s+of)\s+(?:between\s+|about\s+|around\s+|under\s+|over\s+)?|"
                          r"in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)$", re.I)  # "a man in his 40s"
 #: a word each match of _AGE_BEFORE holds, a whole word ("age of", "in their"): a document without any tells no age
-_AGE_WORDS = frozenset({"aged", "ages", "age", "his", "her", "their"})
+_AGE_WORDS: Final = frozenset({"aged", "ages", "age", "his", "her", "their"})
 #: a number set off right after a word, and what closes it: "Ahmed Saleh, 23, was"
-_APPOSED_BEFORE = re.compile(r"[^\W\d_]\s*(?P<mark>[,(])\s*$")
-_APPOSED_AFTER = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|has|have|died|dies|who|"
+_APPOSED_BEFORE: Final = re.compile(r"[^\W\d_]\s*(?P<mark>[,(])\s*$")
+_APPOSED_AFTER: Final = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|has|have|died|dies|who|"
                             r"and\s+(?:a|an|the|his|her|their|\w+ed)\s|in|near|at|from|on|"
                             # the next name of a list: "Ali Musa, 25, and Omar Bello, 30, were killed"
                             r"(?:and\s+)?(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?=\s*,\s*\d|\s+(?:was|were)\b))\b", re.I)
 #: between the ages of a list: "aged 7 and 10", "aged 7, 9 and 12", "aged 18-25"
-_AGE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
+_AGE_LIST_GAP: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
 
 
 def _starts(ctx: DocContext) -> list[int] | None:

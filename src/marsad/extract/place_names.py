@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from marsad.extract import casefold, place_cues
 from marsad.extract.actors import alias_key, load_lexicon
@@ -45,9 +46,9 @@ from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import Resolution
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
-_REGION_PHRASES = (
+_TOKEN: Final = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
+_LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_REGION_PHRASES: Final = (
     (re.compile(r"\b(?:the\s+)?(?:east(?:ern)?\s+(?:banks?\s+)?of\s+(?:the\s+)?Euphrates(?:\s+[Rr]iver)?|"
                 r"east\s+Euphrates)", re.I), "East of the Euphrates", "euphrates"),
     (re.compile(r"\bborder\s+strip\s+between\s+the\s+(?:Tigris\s+and\s+(?:the\s+)?Euphrates(?:\s+rivers)?|"
@@ -107,17 +108,18 @@ class Found:
 
 def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) -> list[Found]:
     """Every name the text gives a place, with the words around it read; none resolved yet."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     blocked = _blocked_spans(ctx)
-    found = _region_phrases(ctx.norm, gazetteer, blocked, ctx.folded())
-    found += _capital_mentions(ctx.norm, gazetteer, blocked, countries)
-    found += _ngram_mentions(ctx.norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded(),
+    found = _region_phrases(norm, gazetteer, blocked, ctx.folded())
+    found += _capital_mentions(norm, gazetteer, blocked, countries)
+    found += _ngram_mentions(norm, gazetteer, blocked + [(f.start, f.end) for f in found], ctx.folded(),
                              ctx.word_index())
     found.sort(key=lambda f: f.start)
     for item in found:
-        left, right = ctx.norm[max(0, item.start - 60): item.start], ctx.norm[item.end: item.end + 40]
+        left, right = norm[max(0, item.start - 60): item.start], norm[item.end: item.end + 40]
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
-        if _route_end(ctx.norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
+        if _route_end(norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
             item.relation = "route"  # somewhere on the road it names, not at this end of it
         word = areas.kind_word(right)
         if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
@@ -126,18 +128,18 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
-        item.township = bool(_TOWNSHIP_AFTER.match(ctx.norm, item.end))
-        unit = UNIT_AFTER_NAME.match(ctx.norm, item.end)  # (a township has its own rule: places._township_reading)
+        item.township = bool(_TOWNSHIP_AFTER.match(norm, item.end))
+        unit = UNIT_AFTER_NAME.match(norm, item.end)  # (a township has its own rule: places._township_reading)
         item.unit_word = (unit is not None and unit.group("word").lower() != "township") or bool(
             _UNIT_BEFORE.search(left[-24:]))
-    _shared_unit_word(ctx.norm, found)
+    _shared_unit_word(norm, found)
     return found
 
 
 #: "the state of Guerrero": a unit word before the name (not "Islamic State of")
-_UNIT_BEFORE = re.compile(r"(?<!Islamic )\b(?:state|province|governorate|department)\s+of\s+(?:the\s+)?$", re.I)
-_TOWNSHIP_AFTER = re.compile(r"\s+townships?\b", re.I)
-_PLURAL_UNIT = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
+_UNIT_BEFORE: Final = re.compile(r"(?<!Islamic )\b(?:state|province|governorate|department)\s+of\s+(?:the\s+)?$", re.I)
+_TOWNSHIP_AFTER: Final = re.compile(r"\s+townships?\b", re.I)
+_PLURAL_UNIT: Final = re.compile(r"\s+(?:governorates|provinces|districts|sub-districts|regions|states|counties)\b", re.I)
 
 
 def _shared_unit_word(norm: str, found: list[Found]) -> None:
@@ -177,7 +179,7 @@ def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) ->
     return found
 
 
-_CAPITAL = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
+_CAPITAL: Final = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
 
 
 @lru_cache(maxsize=300)
@@ -238,14 +240,14 @@ def _token_scan() -> re.Pattern:
 
 
 # "the Dashishah-Tuwaymin road": a route named by the places it joins
-_ROUTE_AFTER = re.compile(
+_ROUTE_AFTER: Final = re.compile(
     r"\s+(?:road|highway|motorway|axis|triangle|route|front(?:line)?|line|junction|railway|pipeline)s?\b", re.I)
 
 
-_ROUTE_NAMES = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
+_ROUTE_NAMES: Final = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(?=" + _ROUTE_AFTER.pattern + ")", re.I)
 
 
-_ROUTE_DASH_BEFORE = re.compile(r"\w\s?-\s?$")
+_ROUTE_DASH_BEFORE: Final = re.compile(r"\w\s?-\s?$")
 
 
 def _route_end(norm: str, item: Found) -> bool:
@@ -280,15 +282,29 @@ def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
     return parts
 
 
-_HYPHEN_WORD = re.compile(r"[A-Z][a-z']+$")
+_HYPHEN_WORD: Final = re.compile(r"[A-Z][a-z']+$")
 
 
 def _is_connector(word: str) -> bool:
     return word.lower() in _words().connectors
 
 
-@lru_cache(maxsize=100_000)  # asked for every word of every text; the same words recur
+#: :func:`_is_name_word`'s answers (asked for every word of every text; the same words recur). A dictionary
+#: of its own: compiled, a look-up in it costs a fraction of a call through ``lru_cache``.
+_NAME_WORDS: Final[dict[str, bool]] = {}
+_NAME_WORDS_HELD: Final = 100_000
+
+
 def _is_name_word(word: str) -> bool:
+    answer = _NAME_WORDS.get(word)
+    if answer is None:
+        if len(_NAME_WORDS) >= _NAME_WORDS_HELD:
+            _NAME_WORDS.clear()
+        answer = _NAME_WORDS[word] = _name_word(word)
+    return answer
+
+
+def _name_word(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return True  # Arabic script has no capitals
     if word.lower() in _words().not_places or (len(word) > 1 and word.isupper()):
@@ -299,20 +315,25 @@ def _is_name_word(word: str) -> bool:
     return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
 
 
-def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None,
+def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded: str | None = None,
                     words: casefold.WordIndex | None = None) -> list[Found]:
     tokens = _tokens(norm)
+    count = len(tokens)
     cue_ends = place_cues.cue_ends(norm, folded, words)
+    vocabulary = _words()
+    given_names: frozenset[str] = vocabulary.given_names
+    connectors: frozenset[str] = vocabulary.connectors
+    generic_heads: frozenset[str] = vocabulary.generic_heads
     found: list[Found] = []
     index = 0
-    while index < len(tokens):
+    while index < count:
         start, end, word = tokens[index]
-        if not _is_name_word(word) or _overlaps(start, end, blocked):
+        if not _is_name_word(word) or overlaps_any(start, end, blocked):
             index += 1
             continue
-        run = _name_run(norm, tokens, index, blocked)
+        run = _name_run(norm, tokens, index, blocked, connectors)
         cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
-        if word.lower() in _words().given_names and not cue:
+        if not cue and word.lower() in given_names:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
         if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
@@ -323,7 +344,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None,
             index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
             continue
         if item is not None and item.length < run and item.length == 1 and (
-                word.lower() in _words().generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
+                word.lower() in generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
             item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"; "Tayr Harfa" not Tayr
         if item is None:
             item, skip = _unknown_name(norm, tokens, index, run, cue)
@@ -337,8 +358,10 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None,
             # landmark named after one, not the town, and its own word no name ("the Damascus Gate area");
             # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
             index += item.length
-            while landmark and index < len(tokens) and tokens[index][0] < landmark.end():
-                index += 1
+            if landmark is not None:
+                landmark_end = landmark.end()
+                while index < count and tokens[index][0] < landmark_end:
+                    index += 1
             continue
         item.cued = cue or areas.kind_word(norm[item.end:item.end + 40]) is not None
         item.word = norm[item.start:item.end]
@@ -347,10 +370,10 @@ def _ngram_mentions(norm: str, gazetteer, blocked, folded: str | None = None,
     return found
 
 
-_ARTICLE_WORD = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
-_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
-_ACRONYM_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
-_ACRONYM_TAIL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+_ARTICLE_WORD: Final = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
+_ACRONYM_BEFORE: Final = re.compile(r"\b[A-Z]{2,}\s*,\s*$")
+_ACRONYM_AFTER: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]{2,}\b")
+_ACRONYM_TAIL: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
 
 
 def _after_acronym(norm: str, start: int) -> bool:
@@ -365,14 +388,14 @@ def _after_acronym(norm: str, start: int) -> bool:
 
 
 #: ("at Baghdad bridge" in Homs, "the Damascus gate": a bridge or a gate named after a far place)
-_LANDMARK = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
-_ORGANISATION = re.compile(
+_LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
+_ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
 )
 
 
-def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
+def _unknown_tail(norm: str, tokens: list[tuple[int, int, str]], index: int, stop: int, gazetteer) -> bool:
     """Whether the words ``tokens[index:stop]``, which follow a one-word
     town's name in one run, go on an unknown name ("Tayr Harfa", "Tin
     Rhassane"): no place word, no common English word anywhere ("Donetsk
@@ -381,7 +404,8 @@ def _unknown_tail(norm, tokens, index, stop, gazetteer) -> bool:
     if norm[tokens[index - 1][1]:start] != " " or gazetteer.has_key(place_key(word)) or areas.kind_word(
             norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
         return False
-    return not any(common_word(w.split("'")[0]) or w.lower() in _words().connectors for _, _, w in tokens[index:stop])
+    connectors = _words().connectors
+    return not any(common_word(w.split("'")[0]) or w.lower() in connectors for _, _, w in tokens[index:stop])
 
 
 def _region_named_so(gazetteer, word: str) -> bool:
@@ -398,11 +422,13 @@ def _alias_key(word: str) -> str:
     return alias_key(word)
 
 
-def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:
+def _unknown_name(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int,
+                  cue: bool) -> tuple[Found | None, int]:
     """A name no gazetteer knows: a mention when a cue says it is a place;
     otherwise how many tokens to skip."""
     start, word = tokens[index][0], tokens[index][2]
-    if word.lower() in _words().direction_words:
+    vocabulary = _words()
+    if word.lower() in vocabulary.direction_words:
         return None, 1  # "East Aleppo": try "Aleppo"
     stop = tokens[index + run - 1][1]
     if not (cue or areas.kind_word(norm[stop:stop + 40])):
@@ -411,7 +437,8 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:
             skip += 1
         return None, skip
     words = [t[2] for t in tokens[index:index + run]]
-    if all(common_word(w) or w.lower() in _words().connectors or w.lower() in _words().direction_words for w in words):
+    if all(common_word(w) or w.lower() in vocabulary.connectors or w.lower() in vocabulary.direction_words
+           for w in words):
         return None, run  # "Injure Hundreds", "Heavy Clashes": headline case, not a name
     if run > 2 and common_word(word) and words[1] in _ENGLISH_CONNECTORS:
         return None, 1  # "Doctors at Bannu's hospital", "Residents of Kafr Nabl": the name begins after the word
@@ -419,22 +446,25 @@ def _unknown_name(norm, tokens, index, run, cue) -> tuple[Found | None, int]:
 
 
 #: connectors that are also English prepositions: between a common word and a name they join no name
-_ENGLISH_CONNECTORS = frozenset({"at", "of", "as", "an"})
+_ENGLISH_CONNECTORS: Final = frozenset({"at", "of", "as", "an"})
 
 
 #: words of the longest name ("Santa Cruz de la Sierra")
-_MAX_WORDS = 5
+_MAX_WORDS: Final = 5
 
 
-def _name_run(norm, tokens, index, blocked) -> int:
-    """How many tokens from ``index`` can form one name (at most :data:`_MAX_WORDS`)."""
+def _name_run(norm: str, tokens: list[tuple[int, int, str]], index: int, blocked: list[tuple[int, int]],
+              connectors: frozenset[str]) -> int:
+    """How many tokens from ``index`` can form one name (at most :data:`_MAX_WORDS`; ``connectors``:
+    ``_words().connectors``)."""
     length = 1
-    while length < _MAX_WORDS and index + length < len(tokens):
+    count = len(tokens)
+    while length < _MAX_WORDS and index + length < count:
         previous_end = tokens[index + length - 1][1]
         start, end, word = tokens[index + length]
-        if norm[previous_end:start] not in (" ", "-") or _overlaps(start, end, blocked):
-            break
-        if not (_is_name_word(word) or word.lower() in _words().connectors):
+        if start - previous_end != 1 or norm[previous_end] not in " -" or overlaps_any(start, end, blocked):
+            break  # (one space or one hyphen between the words)
+        if not (_is_name_word(word) or word.lower() in connectors):
             break
         length += 1
     while length > 1 and not _is_name_word(tokens[index + length - 1][2]):
@@ -442,14 +472,14 @@ def _name_run(norm, tokens, index, blocked) -> int:
     return length
 
 
-def _longest_known(norm, tokens, index, run, gazetteer) -> Found | None:
+def _longest_known(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int, gazetteer) -> Found | None:
+    start = tokens[index][0]
     for length in range(run, 0, -1):
-        last = tokens[index + length - 1][2]
+        _, end, last = tokens[index + length - 1]
         if length > 1 and not _is_name_word(last):
             continue
         if length == 1 and tokens[index][2].lower() in _words().direction_words:
             return None
-        start, end = tokens[index][0], tokens[index + length - 1][1]
         key = place_key(norm[start:end])
         if len(key) >= 3 and gazetteer.has_key(key):
             return Found(start, end, key, True, "places.gazetteer", length=length)

@@ -16,7 +16,9 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
@@ -39,10 +41,10 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION = "7"
+VERSION: Final = "7"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
-CLEAR_MARGIN = 1.5
+CLEAR_MARGIN: Final = 1.5
 
 
 
@@ -125,7 +127,7 @@ def _others(named: dict, key: str | None) -> set:
     return {value for value, keys in named.items() if key is None or len(keys) != 1 or key not in keys}
 
 
-_UNIT_WORD = UNIT_AFTER_NAME
+_UNIT_WORD: Final = UNIT_AFTER_NAME
 
 
 def _naming_key(norm: str, item: Found) -> str:
@@ -137,7 +139,7 @@ def _naming_key(norm: str, item: Found) -> str:
     return "" if _UNIT_WORD.match(norm, item.end) or item.forced == "area" else item.key
 
 
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)", re.I)
+_PROVINCE_AFTER: Final = re.compile(r"\s+(?:province|governorate)", re.I)
 
 
 def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
@@ -145,22 +147,23 @@ def _units(ctx: DocContext, gazetteer, found: list[Found]) -> _Named:
     Raqqa countryside" names the governorate, not its namesake district: a
     district that shares its governorate's name counts only when the text
     says "district"."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     named = _Named()
     for item in found:
-        places = gazetteer.by_key(item.key)
+        places: tuple[Place, ...] = gazetteer.by_key(item.key)
         units = [p for p in places if p.feature in ("admin2", "admin3") and p.admin1_code]
         if not units:
             continue  # (most names: nothing to read around them)
         governorates = {p.admin1_code for p in places if p.feature == "admin1"}
-        explicit = bool(_UNIT_WORD.match(ctx.norm, item.end)) and not _PROVINCE_AFTER.match(ctx.norm, item.end)
+        explicit = bool(_UNIT_WORD.match(norm, item.end)) and not _PROVINCE_AFTER.match(norm, item.end)
         for place in units:
             if explicit or place.admin1_code not in governorates:
                 named.add(ctx.sentence_index(item.start), (place.admin1_code, unit_key(place.name)),
-                          _naming_key(ctx.norm, item))
+                          _naming_key(norm, item))
     return named
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED: Final = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _named_countries(ctx: DocContext) -> set[str]:
@@ -192,50 +195,53 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
     """Countries of the report, and governorates named per sentence. When the
     caller gives the report's countries, a governorate's name does not add
     another ("Tripoli" in a Lebanese note is not Libya's governorate)."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     countries = _named_countries(ctx)
     by_sentence = _Named()
     for previous, item in zip([None, *found], found):
-        if previous is not None and _alias_of(ctx.norm, gazetteer, previous, item):
+        if previous is not None and _alias_of(norm, gazetteer, previous, item):
             continue
         admin_countries: set[str] = set()
         governorates = []
         places = gazetteer.by_key(item.key)
-        named_countries = {p.country for p in places if p.feature == "country"}
+        features: list[str] = [p.feature for p in places]  # (each read once: a place's field is no native read)
+        named_countries = {p.country for p, feature in zip(places, features) if feature == "country"}
         # the governorates abroad the name before it lies in: "Decatur, Georgia", "Shiroro LGA (Niger)"
         inside = {p.admin1_code for p in gazetteer.by_key(previous.key)
                   if p.feature == "town" and p.country not in named_countries} if (
-            named_countries and previous is not None and previous.key != item.key and _container(ctx.norm, item)
+            named_countries and previous is not None and previous.key != item.key and _container(norm, item)
         ) else set()
         # a country's name followed by a unit word is a governorate's ("Niger state"), and so is one
         # written as the container of a place of that governorate
-        as_unit = bool(named_countries) and bool(_UNIT_WORD.match(ctx.norm, item.end))
-        if not as_unit and any(p.feature == "admin1" and p.admin1_code in inside for p in places):
+        as_unit = bool(named_countries) and bool(_UNIT_WORD.match(norm, item.end))
+        if not as_unit and inside and any(
+                feature == "admin1" and p.admin1_code in inside for p, feature in zip(places, features)):
             as_unit = True
             if item.forced is None:
                 item.forced = "area"  # the governorate, not the country it shares its name with
-        for place in places:
-            if place.feature == "country" and as_unit:
+        for place, feature in zip(places, features):
+            if feature == "country" and as_unit:
                 continue
-            if place.feature == "country" and areas.topic_country(ctx.norm[max(0, item.start - 40):item.start],
-                                                                   ctx.norm[item.end:item.end + 20]):
+            if feature == "country" and areas.topic_country(norm[max(0, item.start - 40):item.start],
+                                                              norm[item.end:item.end + 20]):
                 item.relation = "topic"  # "against the invasion of Ukraine": not where it happens
-            elif place.feature == "country":
+            elif feature == "country":
                 countries.add(place.country)
-            elif place.feature == "admin1" and place.admin1_code:
+            elif feature == "admin1" and place.admin1_code:
                 governorates.append(place)
                 admin_countries.add(place.country)
         if governorates and named_countries and not as_unit and not (
-                _CLOSING.match(ctx.norm, item.end) and previous is not None and not gazetteer.by_key(previous.key)):
+                _CLOSING.match(norm, item.end) and previous is not None and not gazetteer.by_key(previous.key)):
             # "in western Niger" names the country, not Nigeria's Niger state, and so do "Tamou, Niger" and
             # "Ouallam (Niger)", no places of Niger state; a bracket closing on it after a name the gazetteer
             # does not know may still be a coded note's governorate: "(Paikoro, Niger)"
             governorates = [g for g in governorates if g.country in named_countries]
             admin_countries = {g.country for g in governorates}
-        if governorates and _a_city_spelt_so(places, governorates, ctx.norm[item.start:item.end]):
+        if governorates and _a_city_spelt_so(places, governorates, norm[item.start:item.end]):
             governorates, admin_countries = [], set()
-        for code in _typed_admin1(ctx.norm, item, governorates):
-            by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(ctx.norm, item))
-        if not governorates and (unit := _iso_governorate(ctx.norm, gazetteer, item)) is not None:
+        for code in _typed_admin1(norm, item, governorates):
+            by_sentence.add(ctx.sentence_index(item.start), code, _naming_key(norm, item))
+        if not governorates and (unit := _iso_governorate(norm, gazetteer, item)) is not None:
             if unit.country and (not given or unit.country in given):  # (an ISO unit always has its country)
                 item.unit, item.admin_country = unit, unit.country
                 countries.add(unit.country)
@@ -244,10 +250,10 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             continue  # no governorate of this name: nothing below would change
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
-        admin_countries = countries_by_unit_word(ctx.norm, item.end, admin_countries)
+        admin_countries = countries_by_unit_word(norm, item.end, admin_countries)
         admin_countries = (admin_countries & _curated_countries()) or admin_countries
-        if admin_countries - _curated_countries() and (not _container(ctx.norm, item)
-                                                       or _DISTRICT_AFTER.match(ctx.norm, item.end)):
+        if admin_countries - _curated_countries() and (not _container(norm, item)
+                                                       or _DISTRICT_AFTER.match(norm, item.end)):
             continue  # "Saida town", "Amara district": whatever province of Algeria or Ethiopia shares its name
         if given and not admin_countries <= given:
             continue
@@ -255,17 +261,17 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
             countries |= admin_countries
             # the governorate itself, not its namesake city ("left for Beirut"), says
             # where the report's small places are
-            if (_container(ctx.norm, item) or _OF_IN.search(ctx.norm[max(0, item.start - 10):item.start])
+            if (_container(norm, item) or _OF_IN.search(norm[max(0, item.start - 10):item.start])
                     or not any(p.feature == "town" for p in gazetteer.by_key(item.key))):
                 item.admin_country = next(iter(admin_countries))
     return countries, by_sentence
 
 
 #: a city that big, spelt letter for letter as the text spells a name, is what the name means
-_CITY_SPELT_SO = 100_000
+_CITY_SPELT_SO: Final = 100_000
 
 
-def _a_city_spelt_so(places: list[Place], governorates: list[Place], written: str) -> bool:
+def _a_city_spelt_so(places: Sequence[Place], governorates: list[Place], written: str) -> bool:
     """Whether a city in another country bears the name exactly as written while no
     governorate of that key does: "west of Samarra" is Iraq's city, not Russia's
     Samara region, which only shares its key (and would make Russia the report's country)."""
@@ -296,7 +302,7 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
                  latitude=math.nan, longitude=math.nan, feature="admin1", population=0, weight=0, source="iso")
 
 
-_ALIAS_GAP = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
+_ALIAS_GAP: Final = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)
 
 
 def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
@@ -311,10 +317,10 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
         p.id for p in gazetteer.by_key(item.key))
 
 
-_CLOSING = re.compile(r"\s*\)")
-_OF_IN = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
-_CONTAINER_BEFORE = re.compile(r"[,(]\s*$")
-_CONTAINER_AFTER = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
+_CLOSING: Final = re.compile(r"\s*\)")
+_OF_IN: Final = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
+_CONTAINER_BEFORE: Final = re.compile(r"[,(]\s*$")
+_CONTAINER_AFTER: Final = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
 
 
 def _container(norm: str, item: Found) -> bool:
@@ -338,6 +344,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
     that come out clearly ahead become anchors; when the text names no
     country, the countries of those clear places stand for the report's.
     Second pass: everything again with anchors and countries."""
+    norm = ctx.norm  # (read once: a DocContext's field is no native read)
     countries, admin_by_sentence = _context(ctx, gazetteer, found, given)
     if given:
         countries |= given
@@ -376,20 +383,20 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         # Only its own words say an unplaced name's governorate: another
         # sentence's governorate is often another place's (a daily round-up).
         following = found[position + 1] if position + 1 < len(found) else None
-        codes = (_attached_admin1(ctx.norm, gazetteer, item, following)
+        codes = (_attached_admin1(norm, gazetteer, item, following)
                  or admin_by_sentence.sentence(sentences[position]))
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
         elif not codes and len(unit_set := iso_units.get(sentences[position], set())) == 1:
             item.hint = next(iter(unit_set))
-        item.located_in = _located_in(ctx.norm, item)
-        if following is not None and _CONTAINED.fullmatch(gap := ctx.norm[item.end:following.start]):
+        item.located_in = _located_in(norm, item)
+        if following is not None and _CONTAINED.fullmatch(gap := norm[item.end:following.start]):
             # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
             governorate = any(p.feature == "admin1" for p in gazetteer.by_key(following.key))
-            if _DISTRICT_AFTER.match(ctx.norm, following.end) or (not governorate and (
-                    _UNIT_AFTER.match(ctx.norm, following.end) or "countryside" in gap.lower())):
+            if _DISTRICT_AFTER.match(norm, following.end) or (not governorate and (
+                    _UNIT_AFTER.match(norm, following.end) or "countryside" in gap.lower())):
                 item.container, item.container_kind = following, "unit"
-            elif _NEIGHBOURHOOD.match(ctx.norm, item.end):
+            elif _NEIGHBOURHOOD.match(norm, item.end):
                 item.container, item.container_kind = following, "neighbourhood"
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str | None] = set()
@@ -455,13 +462,13 @@ class _Ranks:
 
 
 # "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
-_CONTAINED = re.compile(
+_CONTAINED: Final = re.compile(
     r"\s+(?:(?:area|village|town|neighbou?rhood|district)\s+)?(?:in|of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)[a-z-]*\s+)?(?:countryside\s+of\s+(?:the\s+)?)?", re.I)
-_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b", re.I)
-_UNIT_AFTER = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
-_DISTRICT_AFTER = re.compile(r"\s+(?:sub-?)?district\b", re.I)
-_NEIGHBOURHOOD_KM = 15  # a city's neighbourhood lies within its built-up area
+_NEIGHBOURHOOD: Final = re.compile(r"\s+neighbou?rhood\b", re.I)
+_UNIT_AFTER: Final = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
+_DISTRICT_AFTER: Final = re.compile(r"\s+(?:sub-?)?district\b", re.I)
+_NEIGHBOURHOOD_KM: Final = 15  # a city's neighbourhood lies within its built-up area
 
 
 def _inside_container(item: Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
@@ -497,7 +504,7 @@ def _twin(gazetteer, item: Found, context: Context) -> None:
             return
 
 
-_LOCATED_IN = re.compile(
+_LOCATED_IN: Final = re.compile(
     r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
     r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
 
@@ -514,17 +521,17 @@ def _located_in(norm: str, item: Found) -> frozenset[str]:
     return frozenset(key for part in parts if len(key := unit_key(part.strip())) >= 3 and key != item.key)
 
 
-_ATTACHED_GAP = re.compile(
+_ATTACHED_GAP: Final = re.compile(
     r",?\s*\(?\s*(?:in\s+(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
     r"(?:(?:countryside|province|governorate)\s+of\s+(?:the\s+)?)?)?",
     re.I,
 )
 
 
-_GOVERNORATE_WORD = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
+_GOVERNORATE_WORD: Final = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
 
 
-_IN = re.compile(r"\bin\b", re.I)
+_IN: Final = re.compile(r"\bin\b", re.I)
 
 
 def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None) -> set[str]:
@@ -573,7 +580,7 @@ def _dubious(item: Found, best: Resolution) -> bool:
 
 #: countries whose local units are called townships (Myanmar's and China's second tiers, the US and Canadian
 #: civil townships, Taiwan's rural townships, South Africa's urban townships)
-TOWNSHIP_COUNTRIES = frozenset({"MM", "US", "CA", "CN", "TW", "ZA"})
+TOWNSHIP_COUNTRIES: Final = frozenset({"MM", "US", "CA", "CN", "TW", "ZA"})
 
 
 def _choose(item: Found, countries: set[str]) -> Resolution | None:
@@ -728,8 +735,8 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
     )
 
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+_BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_AND_GAP: Final = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 
 
 def _between_mentions(ctx: DocContext, found: list[Found], mentions: list[PlaceMention]) -> list[PlaceMention]:

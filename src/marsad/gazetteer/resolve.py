@@ -54,6 +54,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from marsad.gazetteer.admin import plain_unit_name
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub, Points, points_of
@@ -177,10 +178,10 @@ class Context:
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
-_FEW_CANDIDATES = 4
+_FEW_CANDIDATES: Final = 4
 #: how near an anchor a place found through its Arabic name may lie
-_ARABIC_KM = 50
-_OCHA_PARTS = re.compile(r"\s+-\s+")
+_ARABIC_KM: Final = 50
+_OCHA_PARTS: Final = re.compile(r"\s+-\s+")
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per
@@ -196,16 +197,21 @@ class Resolution:
         self.place, self.score, self.fuzzy, self.margin = place, score, fuzzy, margin
 
 
+#: what math.radians multiplies by (the same double: CPython's ``pi / 180.0``)
+_RADIANS_PER_DEGREE: Final = math.pi / 180.0
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    # (a product, as math.radians computes it: compiled, math.radians is a call through Python)
+    p1, p2 = lat1 * _RADIANS_PER_DEGREE, lat2 * _RADIANS_PER_DEGREE
+    dp, dl = p2 - p1, (lon2 - lon1) * _RADIANS_PER_DEGREE
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # A degree of latitude is 111.19 km on haversine_km's sphere, so points further apart in latitude alone than
 # km / _KM_PER_DEGREE are more than km apart, whatever the longitudes: no trigonometry needed to rule them out.
-_KM_PER_DEGREE = 110.0
+_KM_PER_DEGREE: Final = 110.0
 
 
 def _near_anchor(place: Place | PlaceStub, anchors: Points, km: float) -> bool:
@@ -297,16 +303,25 @@ def _traits(place: Place) -> _Traits:
     it (a place is immutable, and the gazetteer hands out the same objects for
     the same names again): a report's names meet the same candidates, and each
     read of a place's field costs more than a read of a tuple's."""
-    traits = place.__dict__.get("_score_traits")
+    fields = place.__dict__
+    traits = fields.get("_score_traits")
     if traits is not None:
         return traits
-    town, feature, admin1_code = place.feature == "town", place.feature, place.admin1_code
+    # The fields read from the place's dictionary, each once (compiled, a read of an attribute of a class that is
+    # not compiled costs several look-ups in that dictionary); typed as Place types them.
+    name: str = fields["name"]
+    feature: str = fields["feature"]
+    admin1_code: str | None = fields["admin1_code"]
+    admin2: str | None = fields["admin2"]
+    population: int = fields["population"]
+    town = feature == "town"
     seat = 0.0
-    if town and not place.population and place.admin2 and unit_key(place.name) in (
-            unit_key(place.admin2), unit_key(place.admin3 or "")):
-        seat = 0.4 if unit_key(place.name) == unit_key(place.admin2) else 0.2  # a seat that names its district
-    size = 0.4 * min(math.log10(place.population + 1), 7.0)
-    imported = 1.0 + min(math.log10(place.weight + 1), 2.0) if place.source != "bundled" else None
+    if town and not population and admin2 and unit_key(name) in (unit_key(admin2), unit_key(fields["admin3"] or "")):
+        seat = 0.4 if unit_key(name) == unit_key(admin2) else 0.2  # a seat that names its district
+    size = 0.4 * min(math.log10(population + 1), 7.0)
+    weight: int = fields["weight"]
+    source: str = fields["source"]
+    imported = 1.0 + min(math.log10(weight + 1), 2.0) if source != "bundled" else None
     # the sum as _scored would add it term by term (a float sum depends on its order)
     plain, own = size, size + 0.75
     if seat:
@@ -319,12 +334,14 @@ def _traits(place: Place) -> _Traits:
         feature_term, prefer_term = -0.5, 1.0
     else:
         feature_term, prefer_term = 0.0, -0.5 if town else 0.0
-    own_name_key = place.__dict__.get("_own_key")  # (read from the index with the place, when it was)
+    own_name_key = fields.get("_own_key")  # (read from the index with the place, when it was)
     if own_name_key is None:
-        own_name_key = place_key(place.name)
-    traits = (plain, own, own_name_key, town, admin1_code, place.country, place.latitude, place.longitude,
-              feature_term, prefer_term)
-    place.__dict__["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
+        own_name_key = place_key(name)
+    country: str | None = fields["country"]
+    latitude: float = fields["latitude"]
+    longitude: float = fields["longitude"]
+    traits = (plain, own, own_name_key, town, admin1_code, country, latitude, longitude, feature_term, prefer_term)
+    fields["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
 
 
@@ -337,11 +354,14 @@ def _unit_slots(place: Place, admin1_code: str) -> tuple[tuple[str, str] | None,
     """A town's district and sub-district as :attr:`Context.sentence_units` holds
     them (None for none), kept on the place like :func:`_traits` (apart: few
     texts name a district, and a new district's key costs more than the rest)."""
-    slots = place.__dict__.get("_unit_slots")
+    fields = place.__dict__
+    slots = fields.get("_unit_slots")
     if slots is None:
-        slots = place.__dict__["_unit_slots"] = (
-            (admin1_code, unit_key(place.admin2)) if place.admin2 else None,
-            (admin1_code, unit_key(place.admin3)) if place.admin3 else None,
+        admin2: str | None = fields["admin2"]
+        admin3: str | None = fields["admin3"]
+        slots = fields["_unit_slots"] = (
+            (admin1_code, unit_key(admin2)) if admin2 else None,
+            (admin1_code, unit_key(admin3)) if admin3 else None,
         )
     return slots
 
@@ -449,10 +469,14 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
 def in_units(place: Place, keys: frozenset[str]) -> bool:
     """Whether the place's province, district or sub-district bears one of
     these names (unit keys)."""
-    return any(name and unit_key(name) in keys for name in (place.admin1, place.admin2, place.admin3))
+    for name in (place.admin1, place.admin2, place.admin3):  # (a loop: compiled, any() of a generator builds one)
+        if name and unit_key(name) in keys:
+            return True
+    return False
 
 
-def _spelt_as_written(scored: list, own: list, written: str) -> list:
+def _spelt_as_written(scored: list[tuple[float, Place, bool]], own: list[tuple[float, Place, bool]],
+                      written: str) -> list[tuple[float, Place, bool]]:
     """Namesakes whose own names share the key but not the spelling (``own``:
     the items of ``scored`` not fuzzy whose own name has the key): the one
     the text spells letter for letter (accents aside) gets
@@ -470,7 +494,7 @@ def _spelt_as_written(scored: list, own: list, written: str) -> list:
             for value, place, fuzzy in scored]
 
 
-def _closest_spelling_first(scored: list, written: str) -> None:
+def _closest_spelling_first(scored: list[tuple[float, Place, bool]], written: str) -> None:
     """Among candidates tied for the best score (same-named villages of one
     governorate, nothing in the text to tell them apart), the one whose own
     name is spelt closest to the text's ("Al Asadiyah": Assadiya before
@@ -484,7 +508,7 @@ def _closest_spelling_first(scored: list, written: str) -> None:
 
 
 #: for a place whose own name the text spells letter for letter (accents aside)
-SPELT_AS_WRITTEN = 0.5
+SPELT_AS_WRITTEN: Final = 0.5
 
 
 @lru_cache(maxsize=100_000)
@@ -493,8 +517,8 @@ def _letters(name: str) -> str:
     return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
 
 
-_LETTERS = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
-_NOT_LETTERS = re.compile("[^a-z]+")
+_LETTERS: Final = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
+_NOT_LETTERS: Final = re.compile("[^a-z]+")
 
 
 def spelt_alike(name: str, other: str) -> bool:
@@ -515,8 +539,8 @@ def _spelling(name: str) -> str:
     return _FINAL_H.sub("", joined)
 
 
-_WORDS = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
-_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+_WORDS: Final = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
+_FINAL_H: Final = re.compile(r"(?<=[aeiou])h$")
 
 
 @lru_cache(maxsize=50_000)
