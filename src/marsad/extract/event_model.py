@@ -33,7 +33,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -115,44 +114,36 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
     is encoded whole."""
     specials = _special_tokens(tokenizer)
     space = _last_space_ids(tokenizer)
-    keys: list[list[str] | None] = []
-    spaced: list[bool] = []  # the text's last space is left out of its words
-    missing: dict[str, None] = {}
-    for text in texts:
-        last = text.endswith(" ") and space is not None and text[-2:-1] not in ("", " ", "\u2581")
-        spaced.append(last)
-        if specials is None or (text.endswith(" ") and not last) or any(token in text for token in specials):
-            keys.append(None)
-            continue
-        if last:
-            text = text[:-1]
-        if "  " in text or text.startswith(" "):
-            pieces = _PIECE.findall(text)
-            # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
-            words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
-        else:  # one space before each word after the first: the same words, split in C
-            words = text.split(" ")
-        keys.append(words)
-        missing.update(dict.fromkeys([word for word in words if word not in _piece_ids]))
-    # One text at a time: the batch calls hand the work to a thread pool, whose
-    # threads wake for each call and then spin, costing more CPU than the encoding.
-    encode = tokenizer.encode
-    if len(_piece_ids) + len(missing) > _PIECE_CACHE_SIZE:
-        _piece_ids.clear()  # then these texts' cached words are missing too
-        missing = dict.fromkeys(word for words in keys if words is not None for word in words)
-    if missing:
-        _encode_words(tokenizer, list(missing))
-    out: list[list[int]] = []
-    ids_of = _piece_ids.__getitem__
-    for text, text_words, last in zip(texts, keys, spaced):
-        if text_words is None:
-            out.append(encode(text, add_special_tokens=False).ids)
-        else:
-            ids = list(chain.from_iterable(map(ids_of, text_words)))
-            if last and space is not None:
-                ids += space
-            out.append(ids)
-    return out
+    return [_text_ids(tokenizer, text, specials, space) for text in texts]
+
+
+def _text_ids(tokenizer, text: str, specials: tuple[str, ...] | None, space: list[int] | None) -> list[int]:
+    """:func:`token_ids` of one text; its new words are encoded and cached as they come."""
+    # the text's last space after a word is left out of its words
+    last = text.endswith(" ") and space is not None and text[-2:-1] not in ("", " ", "\u2581")
+    if specials is None or (text.endswith(" ") and not last) or any(token in text for token in specials):
+        return list(tokenizer.encode(text, add_special_tokens=False).ids)
+    if last:
+        text = text[:-1]
+    if "  " in text or text.startswith(" "):
+        pieces = _PIECE.findall(text)
+        # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
+        words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+    else:  # one space before each word after the first: the same words, split in C
+        words = text.split(" ")
+    cache = _piece_ids
+    ids: list[int] = []
+    for word in words:
+        found = cache.get(word)
+        if found is None:  # the first new word: all the text's new words are encoded now
+            if len(cache) + len(words) > _PIECE_CACHE_SIZE:
+                cache.clear()
+            _encode_words(tokenizer, list(dict.fromkeys([new for new in words if new not in cache])))
+            found = cache[word]
+        ids += found
+    if last and space is not None:
+        ids += space
+    return ids
 
 
 def _encode_words(tokenizer, words: list[str]) -> None:
@@ -166,6 +157,8 @@ def _encode_words(tokenizer, words: list[str]) -> None:
         for word in words:
             _piece_ids[word] = tokenizer.encode(word, add_special_tokens=False).ids
         return
+    # One word at a time: the batch calls hand the work to a thread pool, whose
+    # threads wake for each call and then spin, costing more CPU than the encoding.
     tokenize = model.tokenize
     for word in words:  # (an empty text stays empty: the normalizer prepends to a non-empty one only)
         _piece_ids[word] = [token.id for token in tokenize("\u2581" + word.replace(" ", "\u2581"))] if word else []

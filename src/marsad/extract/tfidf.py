@@ -18,7 +18,7 @@ import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _ascii_found_columns(terms: _AsciiTerms, text: str) -> list[Any]:
     and after the last), so a table that turns every other byte into a space (and
     lower-cases) and ``split`` find them (``tests/extract/test_event_model.py``
     compares); a bigram is looked up only after a word that opens one."""
-    vocabulary, bigrams = terms.vocabulary, terms.bigrams
+    words = terms.words
     found: list[Any] = []
     seconds: dict[bytes, Any] | None = None  # the bigrams the previous word opens
     for word in text.encode("ascii").translate(terms.table).split():
@@ -109,19 +109,22 @@ def _ascii_found_columns(terms: _AsciiTerms, text: str) -> list[Any]:
             word = word.strip(b"-")
             if not word:
                 continue  # (hyphens alone: no token, and the words on either side make a bigram)
-        column = vocabulary.get(word)
-        if column is not None:
-            found.append(column)
         if seconds is not None:
             column = seconds.get(word)
             if column is not None:
                 found.append(column)
-        seconds = bigrams.get(word)
+        known = words.get(word)
+        if known is None:
+            seconds = None
+            continue
+        column, seconds = known
+        if column is not None:
+            found.append(column)
     return found
 
 
 class _AsciiTerms:
-    """A vocabulary's ASCII terms as bytes: unigrams, and bigrams by their first word.
+    """A vocabulary's ASCII terms as bytes, by word: its own column, and the bigrams it opens.
 
     (Columns are kept as the vocabulary's int objects, typed Any, so that compiled code
     passes them on as they are instead of unboxing and boxing each.)"""
@@ -131,16 +134,20 @@ class _AsciiTerms:
         kept = frozenset(string.ascii_letters + string.digits + "_-")
         self.table = bytes(ord(chr(byte).lower() if parts.lowercase else chr(byte)) if chr(byte) in kept else 32
                            for byte in range(256))  # fmt: skip
-        self.vocabulary: dict[bytes, Any] = {}
-        self.bigrams: dict[bytes, dict[bytes, Any]] = {}
+        # a word's column (None when only bigrams start with it) and the bigrams it opens (None if none)
+        self.words: dict[bytes, tuple[Any, dict[bytes, Any] | None]] = {}
+        bigrams: dict[bytes, dict[bytes, Any]] = {}
+        columns: dict[bytes, Any] = {}
         for term, column in parts.vocabulary.items():
             if not term.isascii():
                 continue  # (never in ASCII text)
             first, _, second = term.encode("ascii").partition(b" ")
             if second and parts.ngram_range[1] == 2:
-                self.bigrams.setdefault(first, {})[second] = column
+                bigrams.setdefault(first, {})[second] = column
             elif not second:
-                self.vocabulary[first] = column
+                columns[first] = column
+        for word in columns.keys() | bigrams.keys():
+            self.words[word] = (columns.get(word), bigrams.get(word))
 
 
 _ASCII_TERMS: dict[int, _AsciiTerms] = {}
@@ -196,10 +203,10 @@ class _TermValues:
     """A term's weight before the l2 norm, and its square, as floats of the data's
     precision, by column and count: a text's values are looked up, not computed.
 
-    Each is what :func:`_sublinear_idf` gives: ``(1 + log(count))`` as numpy's ``log``
+    Each is what :func:`_sublinear_idf` gives: ``1 + log(count)`` as numpy's ``log``
     gives it for an array of counts (element by element: an element's result does not
     depend on the array around it, ``tests/extract/test_event_model.py`` checks), times
-    the idf, squared, in the data's precision."""
+    the idf, and that squared, each rounded to the idf's precision."""
 
     _LIMIT = 1 << 16  # (column, count) pairs kept for counts above one
 
@@ -212,6 +219,8 @@ class _TermValues:
         self.once: list[float] = once.tolist()
         self.once_squares: list[float] = (once * once).tolist()
         self.more: dict[int, tuple[float, float]] = {}
+        self.idf: list[float] = parts.idf.tolist()
+        self.tf: dict[int, float] = {}  # 1 + log(count), by count
 
     def value(self, column: int, count: int) -> tuple[float, float]:
         key = count * len(self.once) + column
@@ -223,11 +232,19 @@ class _TermValues:
         return found
 
     def _compute(self, column: int, count: int) -> tuple[float, float]:
+        """(A double product of two float32 values is exact: rounded once, it is their float32
+        product; a float64 idf's product is rounded to double first, as numpy's.)"""
         import numpy as np
 
-        data = np.array([count], dtype=self.parts.dtype)
-        _sublinear_idf(self.parts, data, np.array([column]))
-        return float(data[0]), float((data * data)[0])
+        tf = self.tf.get(count)
+        if tf is None:
+            counts = np.array([count], dtype=self.parts.dtype)
+            np.log(counts, counts)
+            counts += 1.0
+            tf = self.tf[count] = float(counts[0])
+        precision = np.dtype(self.parts.dtype).type
+        value = float(precision(tf * self.idf[column]))
+        return value, float(precision(value * value))
 
 
 _TERM_VALUES: dict[int, _TermValues] = {}
@@ -257,10 +274,12 @@ def _weighed(parts: TfidfParts, found: list[Any]) -> tuple[list[Any], list[float
         stop = start + 1
         while stop < end and found[stop] == column:
             stop += 1
+        value: float
+        square: float
         if stop - start == 1:
-            value, square = once[column], once_squares[column]
+            value, square = once[cast(int, column)], once_squares[cast(int, column)]
         else:
-            value, square = values_of.value(column, stop - start)
+            value, square = values_of.value(cast(int, column), stop - start)
         columns.append(column)
         values.append(value)
         total += square
