@@ -296,17 +296,17 @@ class EventModel:
 
     def _row(self, text: str, typed: EventTyping) -> list[float]:
         """``self.probabilities([text], [typed])[0].tolist()``, the same floats, with fewer
-        numpy calls (each costs more than its arithmetic on one row): the weights' views
-        are kept, and the TF-IDF sum is added to the intercept directly."""
+        numpy calls (each costs more than its arithmetic on one row): the weights' parts
+        are kept, and the intercept is added as the TF-IDF sum's last term."""
         parts = self._parts()
-        if not parts:
+        if not parts or not parts.dtype == self.coef.dtype == self.intercept.dtype:
             return list(self.probabilities([text], [typed])[0].tolist())
-        text_weights, bias, vector_weights = self._row_weights(parts)
-        total = tfidf.term_sum(parts, model_input(text, typed), text_weights)
-        if total is None:
+        text_weights, vector_weights = self._row_weights(parts)
+        # probabilities adds the TF-IDF sum to +0.0, then the intercept: the same as adding intercept + 0.0
+        width = len(parts.vocabulary)
+        scores = tfidf.term_sum(parts, model_input(text, typed), text_weights, last=width)
+        if scores is None:
             return list(self.probabilities([text], [typed])[0].tolist())
-        # probabilities adds the sum to +0.0, then the intercept: the same as adding intercept + 0.0
-        scores = total + bias
         if self.embedding_weight:
             vectors = _embed_one(text)
             if self.embedding_weight != 1.0:  # (times 1.0 is the same float: no copy)
@@ -314,14 +314,14 @@ class EventModel:
             scores += vectors @ vector_weights
         return list(self._calibrated(scores).tolist()[0])
 
-    def _row_weights(self, parts: tfidf.TfidfParts) -> tuple[Any, Any, Any]:
-        """The TF-IDF and word-vector parts of ``coef`` (transposed), and ``intercept + 0.0``."""
+    def _row_weights(self, parts: tfidf.TfidfParts) -> tuple[Any, Any]:
+        """The TF-IDF rows of ``coef`` (transposed) and, after them, ``intercept + 0.0``;
+        the word-vector rows (a transposed view)."""
         import numpy as np
 
         if self._row_parts is None:
             width = len(parts.vocabulary)
-            # (the TF-IDF rows in a copy of their own, contiguous: the same values, read faster)
-            self._row_parts = (np.ascontiguousarray(self.coef[:, :width].T), self.intercept + 0.0, self.coef[:, width:].T)
+            self._row_parts = (np.vstack([self.coef[:, :width].T, self.intercept + 0.0]), self.coef[:, width:].T)
         return self._row_parts
 
     def _weighed_vectors(self, texts: Sequence[str]):

@@ -329,10 +329,11 @@ def linear_scores(parts: TfidfParts, inputs: Sequence[str], weights):
     return out
 
 
-def term_sum(parts: TfidfParts, text: str, weights):
+def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
     """The sum over the terms of ``text`` of its TF-IDF value times the term's row of
     ``weights``, as scipy's product adds them (1 x k), or None when no term of ``text``
-    is in the vocabulary; :func:`linear_scores` adds it to a row of zeros.
+    is in the vocabulary; :func:`linear_scores` adds it to a row of zeros. With ``last``,
+    row ``last`` of ``weights`` (beyond the vocabulary's) is added to the sum at the end.
 
     scipy's product (``csr_matvecs``) adds ``value * row`` into each output row one
     stored entry at a time, in column order, in the data's precision;
@@ -344,6 +345,9 @@ def term_sum(parts: TfidfParts, text: str, weights):
     if not found:
         return None
     columns, values = _weighed(parts, found)
+    if last is not None:
+        columns.append(last)
+        values.append(1.0)  # (times 1.0: the row itself)
     # (stored in the data's precision, as _normalise_rows stores them)
     data = np.array(values, dtype=parts.dtype).reshape(len(values), 1)
     products = weights.take(columns, 0) * data
