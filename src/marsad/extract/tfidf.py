@@ -206,7 +206,7 @@ class _TermValues:
     Each is what :func:`_sublinear_idf` gives: ``1 + log(count)`` as numpy's ``log``
     gives it for an array of counts (element by element: an element's result does not
     depend on the array around it, ``tests/extract/test_event_model.py`` checks), times
-    the idf, and that squared, each rounded to the idf's precision."""
+    the idf, and that squared, each rounded to the data's precision."""
 
     _LIMIT = 1 << 16  # (column, count) pairs kept for counts above one
 
@@ -219,7 +219,6 @@ class _TermValues:
         self.once: list[float] = once.tolist()
         self.once_squares: list[float] = (once * once).tolist()
         self.more: dict[int, tuple[float, float]] = {}
-        self.idf: list[float] = parts.idf.tolist()
         self.tf: dict[int, float] = {}  # 1 + log(count), by count
 
     def value(self, column: int, count: int) -> tuple[float, float]:
@@ -243,7 +242,7 @@ class _TermValues:
             counts += 1.0
             tf = self.tf[count] = float(counts[0])
         precision = np.dtype(self.parts.dtype).type
-        value = float(precision(tf * self.idf[column]))
+        value = float(precision(tf * float(self.parts.idf[column])))
         return value, float(precision(value * value))
 
 
