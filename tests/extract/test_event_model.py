@@ -205,3 +205,44 @@ def test_ascii_text_is_tokenised_as_the_unicode_pattern_does(text):
 
     assert _token_pattern(_WORD_TOKENS, True).findall(text) == re.findall(_WORD_TOKENS, text)
     assert _token_pattern(_WORD_TOKENS, False).pattern == _WORD_TOKENS
+
+
+@pytest.mark.parametrize("text", ["al-Nusra's 3-day siege", "-lead trail- a--b _x_ 9mm", "x - y -- z", "- -", "a -b- c",
+                                  "Gunmen killed a farmer near the well. Gunmen KILLED two farmers", "", "---",
+                                  "Students-led rally: students marched.\tstudents\nmarched x\x1cy"])
+def test_ascii_terms_are_found_as_the_token_pattern_finds_them(text):
+    """Bytes, a table and split give the terms (unigrams, and bigrams across dropped hyphens) the regex gives."""
+    from collections import Counter
+
+    from marsad.extract import tfidf
+
+    passages = [*_PASSAGES[:4], "al-nusra s siege a--b x y z a b c lead trail students marched gunmen killed"]
+    model = train_model(passages, ["Attack", "Peaceful protest", "Attack", "Peaceful protest", "Attack"],
+                        embedding_weight=0.0)
+    parts = tfidf.parts_of(model.vectorizer)
+    assert parts is not None
+    expected = Counter(filter(None, map(parts.vocabulary.get, tfidf.analyze(parts, text))))
+    assert Counter(tfidf._ascii_found_columns(tfidf._ascii_terms(parts), text)) == expected
+    assert Counter(tfidf._found_columns(parts, text + " é")) == expected  # (the regex, for non-ASCII text)
+
+
+def test_numpys_float32_log_of_a_count_does_not_depend_on_the_array_around_it():
+    """tfidf looks up 1 + log(count) per count instead of taking the log of each row's counts."""
+    counts = np.arange(1, 300, dtype=np.float32)
+    alone = np.concatenate([np.log(counts[i : i + 1]) for i in range(len(counts))])
+    assert np.log(counts).tobytes() == alone.tobytes()
+    for start in range(1, 17):  # every offset of a SIMD block
+        assert np.log(counts[start:]).tobytes() == alone[start:].tobytes()
+
+
+def test_one_passages_probabilities_are_those_of_a_batch_of_one():
+    from marsad.extract.event_types import load_rules
+
+    model = load_model(shipped_model_path())
+    rules = load_rules()
+    for text in [*_PASSAGES, "A female bomber set off explosives strapped to her body at a bus stop, killing four.",
+                 "Protesters set fire to the town hall — «Ḥamā» — after breaking through police lines. "]:
+        typed = rules.classify(text)
+        assert model._row(text, typed) == model.probabilities([text], [typed])[0].tolist()
+        assert np.array(model._row(text, typed), dtype=np.float32).tobytes() == \
+            model.probabilities([text], [typed])[0].tobytes()

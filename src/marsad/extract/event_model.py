@@ -28,11 +28,11 @@ Model files are joblib pickles: load only files you made or trust.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -114,44 +114,36 @@ def token_ids(tokenizer, texts: Sequence[str]) -> list[list[int]]:
     is encoded whole."""
     specials = _special_tokens(tokenizer)
     space = _last_space_ids(tokenizer)
-    keys: list[list[str] | None] = []
-    spaced: list[bool] = []  # the text's last space is left out of its words
-    missing: dict[str, None] = {}
-    for text in texts:
-        last = text.endswith(" ") and space is not None and text[-2:-1] not in ("", " ", "\u2581")
-        spaced.append(last)
-        if specials is None or (text.endswith(" ") and not last) or any(token in text for token in specials):
-            keys.append(None)
-            continue
-        if last:
-            text = text[:-1]
-        if "  " in text or text.startswith(" "):
-            pieces = _PIECE.findall(text)
-            # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
-            words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
-        else:  # one space before each word after the first: the same words, split in C
-            words = text.split(" ")
-        keys.append(words)
-        missing.update(dict.fromkeys([word for word in words if word not in _piece_ids]))
-    # One text at a time: the batch calls hand the work to a thread pool, whose
-    # threads wake for each call and then spin, costing more CPU than the encoding.
-    encode = tokenizer.encode
-    if len(_piece_ids) + len(missing) > _PIECE_CACHE_SIZE:
-        _piece_ids.clear()  # then these texts' cached words are missing too
-        missing = dict.fromkeys(word for words in keys if words is not None for word in words)
-    if missing:
-        _encode_words(tokenizer, list(missing))
-    out: list[list[int]] = []
-    ids_of = _piece_ids.__getitem__
-    for text, text_words, last in zip(texts, keys, spaced):
-        if text_words is None:
-            out.append(encode(text, add_special_tokens=False).ids)
-        else:
-            ids = list(chain.from_iterable(map(ids_of, text_words)))
-            if last and space is not None:
-                ids += space
-            out.append(ids)
-    return out
+    return [_text_ids(tokenizer, text, specials, space) for text in texts]
+
+
+def _text_ids(tokenizer, text: str, specials: tuple[str, ...] | None, space: list[int] | None) -> list[int]:
+    """:func:`token_ids` of one text; its new words are encoded and cached as they come."""
+    # the text's last space after a word is left out of its words
+    last = text.endswith(" ") and space is not None and text[-2:-1] not in ("", " ", "\u2581")
+    if specials is None or (text.endswith(" ") and not last) or any(token in text for token in specials):
+        return list(tokenizer.encode(text, add_special_tokens=False).ids)
+    if last:
+        text = text[:-1]
+    if "  " in text or text.startswith(" "):
+        pieces = _PIECE.findall(text)
+        # a later piece's first space is the "▁" the tokenizer prepends to a text of its own
+        words = [pieces[0], *(piece[1:] for piece in pieces[1:])]
+    else:  # one space before each word after the first: the same words, split in C
+        words = text.split(" ")
+    cache = _piece_ids
+    ids: list[int] = []
+    for word in words:
+        found = cache.get(word)
+        if found is None:  # the first new word: all the text's new words are encoded now
+            if len(cache) + len(words) > _PIECE_CACHE_SIZE:
+                cache.clear()
+            _encode_words(tokenizer, list(dict.fromkeys([new for new in words if new not in cache])))
+            found = cache[word]
+        ids += found
+    if last and space is not None:
+        ids += space
+    return ids
 
 
 def _encode_words(tokenizer, words: list[str]) -> None:
@@ -165,6 +157,8 @@ def _encode_words(tokenizer, words: list[str]) -> None:
         for word in words:
             _piece_ids[word] = tokenizer.encode(word, add_special_tokens=False).ids
         return
+    # One word at a time: the batch calls hand the work to a thread pool, whose
+    # threads wake for each call and then spin, costing more CPU than the encoding.
     tokenize = model.tokenize
     for word in words:  # (an empty text stays empty: the normalizer prepends to a non-empty one only)
         _piece_ids[word] = [token.id for token in tokenize("\u2581" + word.replace(" ", "\u2581"))] if word else []
@@ -211,12 +205,26 @@ def embed(texts: Sequence[str]):
     import numpy as np
 
     tokenizer, table = _word_vectors()
-    leads = [text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))] for text in texts]
-    out = np.zeros((len(leads), table.shape[1]), dtype=np.float32)
-    for row, ids in enumerate(token_ids(tokenizer, leads)):
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    for row, ids in enumerate(token_ids(tokenizer, [_lead(text) for text in texts])):
         if ids:
-            out[row] = unit_mean(table[ids])
+            out[row] = unit_mean(table.take(ids, 0))
     return out
+
+
+def _lead(text: str) -> str:
+    return text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))]
+
+
+def _embed_one(text: str):
+    """``embed([text])``, the same (1 x 256) row, without the copy into a row of zeros."""
+    import numpy as np
+
+    tokenizer, table = _word_vectors()
+    ids = token_ids(tokenizer, [_lead(text)])[0]
+    if not ids:
+        return np.zeros((1, table.shape[1]), dtype=np.float32)
+    return unit_mean(table.take(ids, 0)).reshape(1, table.shape[1])
 
 
 def unit_mean(rows):
@@ -224,14 +232,16 @@ def unit_mean(rows):
 
     Without the two functions' argument handling, which costs more than their
     arithmetic for one passage: ``mean`` sums down the rows (``add.reduce``) and
-    divides the sums by the row count as an ``intp`` (computed in double precision,
-    stored back in float32); ``norm`` of a vector is the square root of its dot
-    product with itself (``tests/extract/test_event_model.py`` compares the bytes)."""
+    divides the sums by the row count in double precision, stored back in float32,
+    which is the count's float32 quotient (a quotient rounded to double, then to
+    float32, is the float32 quotient); ``norm`` of a vector is the square root of
+    its dot product with itself, in float32: the double root rounded, as the
+    division reads a Python float (``tests/extract/test_event_model.py`` compares the bytes)."""
     import numpy as np
 
-    vector = np.add.reduce(rows, axis=0)
-    np.true_divide(vector, np.intp(rows.shape[0]), out=vector, casting="unsafe")
-    return vector / (np.sqrt(vector.dot(vector)) or 1.0)
+    vector = np.add.reduce(rows, 0)
+    vector /= rows.shape[0]
+    return vector / (math.sqrt(float(vector.dot(vector))) or 1.0)
 
 
 @dataclass
@@ -246,6 +256,7 @@ class EventModel:
     embedding_weight: float = 0.0  # 0: no word vectors
     override: float = 0.0  # hybrid: the probability the model needs to overrule a rule that fired in the lead
     _tfidf: Any = field(default=None, repr=False, compare=False)  # not init=False: mypyc leaves those unset
+    _row_parts: Any = field(default=None, repr=False, compare=False)
 
     def _parts(self):
         if self._tfidf is None:
@@ -274,22 +285,60 @@ class EventModel:
 
     def probabilities(self, texts: Sequence[str], typings: Sequence[EventTyping] | None = None):
         """Calibrated probabilities (n x classes), columns in ``self.classes`` order."""
-        import numpy as np
-
         typings = typings or [load_rules().classify(text) for text in texts]
         inputs = [model_input(t, typed) for t, typed in zip(texts, typings)]
         # Two products instead of stacking the features: the same scores, without sparse-matrix overhead per event.
         text_scores, width = self._text_scores(inputs)
         scores = text_scores + self.intercept
         if self.embedding_weight:
-            vectors = embed(texts)
+            scores += self._weighed_vectors(texts) @ self.coef[:, width:].T
+        return self._calibrated(scores)
+
+    def _row(self, text: str, typed: EventTyping) -> list[float]:
+        """``self.probabilities([text], [typed])[0].tolist()``, the same floats, with fewer
+        numpy calls (each costs more than its arithmetic on one row): the weights' parts
+        are kept, and the intercept is added as the TF-IDF sum's last term."""
+        parts = self._parts()
+        if not parts or not parts.dtype == self.coef.dtype == self.intercept.dtype:
+            return list(self.probabilities([text], [typed])[0].tolist())
+        text_weights, vector_weights = self._row_weights(parts)
+        # probabilities adds the TF-IDF sum to +0.0, then the intercept: the same as adding intercept + 0.0
+        width = len(parts.vocabulary)
+        scores = tfidf.term_sum(parts, model_input(text, typed), text_weights, last=width)
+        if scores is None:
+            return list(self.probabilities([text], [typed])[0].tolist())
+        if self.embedding_weight:
+            vectors = _embed_one(text)
             if self.embedding_weight != 1.0:  # (times 1.0 is the same float: no copy)
                 vectors *= self.embedding_weight
-            scores += vectors @ self.coef[:, width:].T
+            scores += vectors @ vector_weights
+        return list(self._calibrated(scores).tolist()[0])
+
+    def _row_weights(self, parts: tfidf.TfidfParts) -> tuple[Any, Any]:
+        """The TF-IDF rows of ``coef`` (transposed) and, after them, ``intercept + 0.0``;
+        the word-vector rows (a transposed view)."""
+        import numpy as np
+
+        if self._row_parts is None:
+            width = len(parts.vocabulary)
+            self._row_parts = (np.vstack([self.coef[:, :width].T, self.intercept + 0.0]), self.coef[:, width:].T)
+        return self._row_parts
+
+    def _weighed_vectors(self, texts: Sequence[str]):
+        vectors = embed(texts)
+        if self.embedding_weight != 1.0:  # (times 1.0 is the same float: no copy)
+            vectors *= self.embedding_weight
+        return vectors
+
+    def _calibrated(self, scores):
+        """The softmax of ``scores / temperature`` along each row, in place."""
+        import numpy as np
+
         scores /= self.temperature
-        scores -= scores.max(axis=1, keepdims=True)
+        scores -= scores.max(axis=1, keepdims=True) if len(scores) > 1 else scores.max()  # (one row: its maximum)
         np.exp(scores, out=scores)
-        return scores / scores.sum(axis=1, keepdims=True)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
 
     def predict(self, texts: list[str]) -> list[tuple[str, float]]:
         probabilities = self.probabilities(texts)
@@ -299,16 +348,17 @@ class EventModel:
         """The final typing of one passage, given the rules' verdict ``typed``."""
         if typed.rule.endswith(".label"):  # ACLED's own note label ("Looting: ...") decides
             return typed
-        row = self.probabilities([text], [typed])[0]
-        best = self.classes[int(row.argmax())]
+        row = self._row(text, typed)
+        top = max(row)
+        best = self.classes[row.index(top)]  # (the first of equals, as argmax)
         label = best
         if self.authority != "primary" and typed.confidence >= 0.85 and typed.sub_event_type in self.classes:
             # A rule fired on the lead: it stands unless the model is clearly sure of something else.
-            if best != typed.sub_event_type and row.max() < self.override:
+            if best != typed.sub_event_type and top < self.override:
                 label = typed.sub_event_type
         if label not in event_type_of:
             return typed
-        probability = float(row[self.classes.index(label)])
+        probability = row[self.classes.index(label)]
         if label == typed.sub_event_type:
             return EventTyping(typed.event_type, label, typed.rule, typed.confidence, typed.evidence, probability)
         return EventTyping(event_type_of[label], label, f"event_model:{self.meta.get('name', 'model')}",

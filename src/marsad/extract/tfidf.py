@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,13 @@ def analyze(parts: TfidfParts, text: str) -> list[str]:
 def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
     """Term counts of ``text`` by vocabulary column (as ``CountVectorizer._count_vocab``;
     the columns are sorted before use, so their order here does not matter)."""
+    return Counter(_found_columns(parts, text))
+
+
+def _found_columns(parts: TfidfParts, text: str) -> list[Any]:
+    """The vocabulary columns of the terms of ``text``, a column once per occurrence, unsorted."""
+    if text.isascii() and parts.token_pattern == _WORD_TOKENS and parts.ngram_range in ((1, 1), (1, 2)):
+        return _ascii_found_columns(_ascii_terms(parts), text)
     if parts.ngram_range != (1, 2):
         terms = analyze(parts, text)
     else:  # a bigram is looked up only when its first word opens one in the vocabulary
@@ -82,9 +90,75 @@ def _column_counts(parts: TfidfParts, text: str) -> dict[int, int]:
         terms = _token_pattern(parts.token_pattern, text.isascii()).findall(text)
         heads = _bigram_heads(parts)
         terms += [f"{word} {terms[i + 1]}" for i, word in enumerate(terms[:-1]) if word in heads]
-    counter: Counter = Counter(map(parts.vocabulary.get, terms))  # counted in C; None counts the terms out of vocabulary
-    counter.pop(None, None)
-    return counter
+    return [column for column in map(parts.vocabulary.get, terms) if column is not None]
+
+
+def _ascii_found_columns(terms: _AsciiTerms, text: str) -> list[Any]:
+    """:func:`_found_columns` of ASCII text for train_model's token pattern, its tokens found in bytes.
+
+    The pattern's tokens are the runs of word characters and hyphens less their
+    leading and trailing hyphens (``\\b`` comes before the first word character
+    and after the last), so a table that turns every other byte into a space (and
+    lower-cases) and ``split`` find them (``tests/extract/test_event_model.py``
+    compares); a bigram is looked up only after a word that opens one."""
+    words = terms.words
+    found: list[Any] = []
+    seconds: dict[bytes, Any] | None = None  # the bigrams the previous word opens
+    for word in text.encode("ascii").translate(terms.table).split():
+        if word[0] == 45 or word[-1] == 45:  # "-": a hyphen at either end is not part of the token
+            word = word.strip(b"-")
+            if not word:
+                continue  # (hyphens alone: no token, and the words on either side make a bigram)
+        if seconds is not None:
+            column = seconds.get(word)
+            if column is not None:
+                found.append(column)
+        known = words.get(word)
+        if known is None:
+            seconds = None
+            continue
+        column, seconds = known
+        if column is not None:
+            found.append(column)
+    return found
+
+
+class _AsciiTerms:
+    """A vocabulary's ASCII terms as bytes, by word: its own column, and the bigrams it opens.
+
+    (Columns are kept as the vocabulary's int objects, typed Any, so that compiled code
+    passes them on as they are instead of unboxing and boxing each.)"""
+
+    def __init__(self, parts: TfidfParts) -> None:
+        self.parts = parts
+        kept = frozenset(string.ascii_letters + string.digits + "_-")
+        self.table = bytes(ord(chr(byte).lower() if parts.lowercase else chr(byte)) if chr(byte) in kept else 32
+                           for byte in range(256))  # fmt: skip
+        # a word's column (None when only bigrams start with it) and the bigrams it opens (None if none)
+        self.words: dict[bytes, tuple[Any, dict[bytes, Any] | None]] = {}
+        bigrams: dict[bytes, dict[bytes, Any]] = {}
+        columns: dict[bytes, Any] = {}
+        for term, column in parts.vocabulary.items():
+            if not term.isascii():
+                continue  # (never in ASCII text)
+            first, _, second = term.encode("ascii").partition(b" ")
+            if second and parts.ngram_range[1] == 2:
+                bigrams.setdefault(first, {})[second] = column
+            elif not second:
+                columns[first] = column
+        for word in columns.keys() | bigrams.keys():
+            self.words[word] = (columns.get(word), bigrams.get(word))
+
+
+_ASCII_TERMS: dict[int, _AsciiTerms] = {}
+
+
+def _ascii_terms(parts: TfidfParts) -> _AsciiTerms:
+    """The :class:`_AsciiTerms` of ``parts`` (kept per parts)."""
+    cached = _ASCII_TERMS.get(id(parts))
+    if cached is None or cached.parts is not parts:
+        cached = _ASCII_TERMS[id(parts)] = _AsciiTerms(parts)
+    return cached
 
 
 #: train_model's token pattern. On ASCII text its ASCII form finds the same tokens (\w and \b
@@ -112,12 +186,107 @@ def _bigram_heads(parts: TfidfParts) -> frozenset[str]:
 
 def _weigh(parts: TfidfParts, data, indices, indptr) -> None:
     """TfidfTransformer.transform on sorted CSR parts, in place: sublinear tf, idf, then l2."""
+    _sublinear_idf(parts, data, indices)
+    _normalise_rows(data, indptr)
+
+
+def _sublinear_idf(parts: TfidfParts, data, indices) -> None:
+    """Counts to ``(1 + log(count)) * idf``, in place, in the data's precision."""
     import numpy as np
 
     np.log(data, data)
     data += 1.0
     data *= parts.idf[indices]
-    _normalise_rows(data, indptr)
+
+
+class _TermValues:
+    """A term's weight before the l2 norm, and its square, as floats of the data's
+    precision, by column and count: a text's values are looked up, not computed.
+
+    Each is what :func:`_sublinear_idf` gives: ``1 + log(count)`` as numpy's ``log``
+    gives it for an array of counts (element by element: an element's result does not
+    depend on the array around it, ``tests/extract/test_event_model.py`` checks), times
+    the idf, and that squared, each rounded to the data's precision."""
+
+    _LIMIT = 1 << 16  # (column, count) pairs kept for counts above one
+
+    def __init__(self, parts: TfidfParts) -> None:
+        import numpy as np
+
+        self.parts = parts
+        once = np.ones(len(parts.idf), dtype=parts.dtype)
+        _sublinear_idf(parts, once, np.arange(len(once)))
+        self.once: list[float] = once.tolist()
+        self.once_squares: list[float] = (once * once).tolist()
+        self.more: dict[int, tuple[float, float]] = {}
+        self.tf: dict[int, float] = {}  # 1 + log(count), by count
+
+    def value(self, column: int, count: int) -> tuple[float, float]:
+        key = count * len(self.once) + column
+        found = self.more.get(key)
+        if found is None:
+            if len(self.more) >= self._LIMIT:
+                self.more.clear()
+            found = self.more[key] = self._compute(column, count)
+        return found
+
+    def _compute(self, column: int, count: int) -> tuple[float, float]:
+        """(A double product of two float32 values is exact: rounded once, it is their float32
+        product; a float64 idf's product is rounded to double first, as numpy's.)"""
+        import numpy as np
+
+        tf = self.tf.get(count)
+        if tf is None:
+            counts = np.array([count], dtype=self.parts.dtype)
+            np.log(counts, counts)
+            counts += 1.0
+            tf = self.tf[count] = float(counts[0])
+        precision = np.dtype(self.parts.dtype).type
+        value = float(precision(tf * float(self.parts.idf[column])))
+        return value, float(precision(value * value))
+
+
+_TERM_VALUES: dict[int, _TermValues] = {}
+
+
+def _term_values(parts: TfidfParts) -> _TermValues:
+    """The :class:`_TermValues` of ``parts`` (kept per parts)."""
+    cached = _TERM_VALUES.get(id(parts))
+    if cached is None or cached.parts is not parts:
+        cached = _TERM_VALUES[id(parts)] = _TermValues(parts)
+    return cached
+
+
+def _weighed(parts: TfidfParts, found: list[Any]) -> tuple[list[Any], list[float]]:
+    """The columns of ``found`` (sorted, each once) and their values as :func:`_weigh` leaves
+    them for one row, before they are stored in the data's precision: the squares summed in
+    order in double precision, each value divided by the root in double precision."""
+    found.sort()
+    values_of = _term_values(parts)
+    once, once_squares = values_of.once, values_of.once_squares
+    columns: list[Any] = []
+    values: list[float] = []
+    total = 0.0
+    start, end = 0, len(found)
+    while start < end:
+        column = found[start]
+        stop = start + 1
+        while stop < end and found[stop] == column:
+            stop += 1
+        value: float
+        square: float
+        if stop - start == 1:
+            value, square = once[cast(int, column)], once_squares[cast(int, column)]
+        else:
+            value, square = values_of.value(cast(int, column), stop - start)
+        columns.append(column)
+        values.append(value)
+        total += square
+        start = stop
+    if total != 0.0:
+        norm = math.sqrt(total)
+        values = [value / norm for value in values]
+    return columns, values
 
 
 def transform(parts: TfidfParts, inputs: Sequence[str]):
@@ -146,25 +315,42 @@ def linear_scores(parts: TfidfParts, inputs: Sequence[str], weights):
     ``weights`` of the features' dtype, bit for bit, without building a sparse matrix.
 
     A model scores one passage at a time, and scipy's per-call checks cost more
-    than the arithmetic. scipy's product (``csr_matvecs``) adds ``value * row``
-    into each output row one stored entry at a time, in column order, in the
-    data's precision; ``np.add.accumulate`` down the products adds in that
-    same order (``tests/extract/test_event_model.py`` compares the bytes)."""
+    than the arithmetic (see :func:`term_sum`)."""
     import numpy as np
 
     dtype = np.dtype(parts.dtype)
     out = np.zeros((len(inputs), weights.shape[1]), dtype=np.result_type(dtype, weights.dtype))
     for row, text in enumerate(inputs):
-        counter = _column_counts(parts, text)
-        if not counter:
-            continue
-        columns = sorted(counter)
-        indices = np.array(columns, dtype=np.int32)
-        data = np.array([counter[column] for column in columns], dtype=dtype)
-        _weigh(parts, data, indices, (0, len(data)))
-        # out starts at zero as scipy's rows do, so a -0.0 sum reads +0.0 there as well
-        out[row] += np.add.accumulate(weights[indices] * data[:, None], axis=0)[-1]
+        total = term_sum(parts, text, weights)
+        if total is not None:
+            # out starts at zero as scipy's rows do, so a -0.0 sum reads +0.0 there as well
+            out[row] += total[0]
     return out
+
+
+def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
+    """The sum over the terms of ``text`` of its TF-IDF value times the term's row of
+    ``weights``, as scipy's product adds them (1 x k), or None when no term of ``text``
+    is in the vocabulary; :func:`linear_scores` adds it to a row of zeros. With ``last``,
+    row ``last`` of ``weights`` (beyond the vocabulary's) is added to the sum at the end.
+
+    scipy's product (``csr_matvecs``) adds ``value * row`` into each output row one
+    stored entry at a time, in column order, in the data's precision;
+    ``np.add.accumulate`` down the products adds in that same order
+    (``tests/extract/test_event_model.py`` compares the bytes)."""
+    import numpy as np
+
+    found = _found_columns(parts, text)
+    if not found:
+        return None
+    columns, values = _weighed(parts, found)
+    if last is not None:
+        columns.append(last)
+        values.append(1.0)  # (times 1.0: the row itself)
+    # (stored in the data's precision, as _normalise_rows stores them)
+    data = np.array(values, dtype=parts.dtype).reshape(len(values), 1)
+    products = weights.take(columns, 0) * data
+    return np.add.accumulate(products, 0)[-1:]
 
 
 def _normalise_rows(data, indptr) -> None:
