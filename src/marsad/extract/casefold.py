@@ -350,7 +350,6 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
-_WORD_RUN = re.compile(r"\w+")
 
 
 def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[str, frozenset[str]]:
