@@ -350,7 +350,6 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
-_WORD_RUN = re.compile(r"\w+")
 
 
 def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[str, frozenset[str]]:
@@ -372,6 +371,8 @@ def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[s
 #: A first word's following words are looked for in the whole document first when they are this few (a test
 #: that costs about what reading the next word at one start does).
 _FEW_FOLLOWING = 8
+#: a text's runs of word characters and what parts them (``split`` gives both: the runs at odd places)
+_WORD_PIECES = re.compile(r"(\w+)")
 #: the next run of word characters, and what comes before it
 _NEXT_RUN = re.compile(r"\W*(\w+)")
 
@@ -387,8 +388,12 @@ class WordIndex:
     def __init__(self, folded: str):
         index: dict[str, list[int]] = {}
         digit_led: list[int] = []
-        for match in _WORD_RUN.finditer(folded):
-            word, start = match.group(), match.start()
+        # The words and what parts them, alternately (a split makes no match object per word: measured
+        # pure, half the cost of a finditer); a word begins where the pieces before it end.
+        pieces: list[str] = _WORD_PIECES.split(folded)
+        start = len(pieces[0])
+        for at in range(1, len(pieces), 2):
+            word = pieces[at]
             positions = index.get(word)
             if positions is None:
                 index[word] = [start]
@@ -396,6 +401,7 @@ class WordIndex:
                 positions.append(start)
             if word[0].isdecimal():  # what \d matches
                 digit_led.append(start)
+            start += len(word) + len(pieces[at + 1])
         self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
         self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters

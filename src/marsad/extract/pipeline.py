@@ -101,7 +101,8 @@ def registered() -> dict[str, Component]:
     return dict(_REGISTRY)
 
 
-@dataclass
+# Its own __init__ (as DocContext's): compiled, where a dataclass's is interpreted (each number found makes one).
+@dataclass(init=False)
 class NumberMention:
     """A quantity in the text: ``value`` is the best estimate.
 
@@ -122,8 +123,15 @@ class NumberMention:
     is_year: bool = False
     is_ordinal: bool = False
 
+    def __init__(self, start: int, end: int, value: int | None, low: int | None = None, high: int | None = None,
+                 qualifier: str = "exact", vague: str | None = None, num_start: int = 0, num_end: int = 0,
+                 is_year: bool = False, is_ordinal: bool = False) -> None:
+        self.start, self.end, self.value, self.low, self.high = start, end, value, low, high
+        self.qualifier, self.vague, self.num_start, self.num_end = qualifier, vague, num_start, num_end
+        self.is_year, self.is_ordinal = is_year, is_ordinal
 
-@dataclass
+
+@dataclass(init=False)
 class DocContext:
     """Everything a component may read or add while one document is processed.
 
@@ -145,7 +153,8 @@ class DocContext:
     * ``extra``: free scratch space for components (key by component name).
 
     Use :meth:`new_id` for fact ids (``"C1"``, ``"P3"``) and :meth:`span` to
-    build spans over the original text.
+    build spans over the original text. Made from the input fields (``text``
+    to ``sentences``); the others start empty.
     """
 
     text: str
@@ -177,12 +186,21 @@ class DocContext:
     _lowered: dict[int, tuple[re.Pattern, re.Pattern, str]] = field(default_factory=dict, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        if not self.norm:
-            self.norm = normalise(self.text)
-        if not self.sentences:
-            self.sentences = split_sentences(self.norm)
+    # Its own __init__: compiled (mypyc), where a dataclass's sets each of the fields above interpreted, once
+    # per document.
+    def __init__(self, text: str, document_id: str = "doc", published: date | None = None,
+                 published_inferred: bool = False, source: str | None = None, norm: str = "",
+                 sentences: list[tuple[int, int]] | None = None) -> None:
+        self.text, self.document_id, self.source = text, document_id, source
+        self.published, self.published_inferred = published, published_inferred
+        self.norm = norm or normalise(text)
+        self.sentences = sentences or split_sentences(self.norm)
         self._sentence_starts = [start for start, _ in self.sentences]
+        self.numbers, self.dates, self.anchors, self.actors, self.places = [], [], {}, [], []
+        self.casualties, self.events, self.warnings, self.extra = [], [], [], {}
+        self._counters, self._folded, self._folded_done, self._windows = {}, None, False, {}
+        self._words, self._word_led, self._digit_runs = None, None, None
+        self._found, self._may_match, self._lowered, self._gazetteer = {}, {}, {}, None
 
     def folded(self) -> str | None:
         """``norm`` lower-cased, offset for offset, for fast case-insensitive scans
