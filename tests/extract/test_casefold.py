@@ -132,12 +132,12 @@ _WINDOWS = (_MIXED_CASE + " Residents said that, killing time, the button factor
 
 
 def _window_pairs():
-    from marsad.extract import casualties, casualty_facts
+    from marsad.extract import casualties, casualty_facts, unreported
 
     return [(casualties._CLAUSE_BREAK, casualties._CLAUSE_BREAK_STARTS),
             (casualty_facts._OWN_CLAUSE_END, casualty_facts._OWN_CLAUSE_END_STARTS),
-            (casualties._NOT_REPORTED, casualties._NOT_REPORTED_STARTS),
-            (casualties._PROTEST, casualties._PROTEST_STARTS)]
+            (unreported._NOT_REPORTED, unreported._NOT_REPORTED_STARTS),
+            (unreported._PROTEST, unreported._PROTEST_STARTS)]
 
 
 @pytest.mark.parametrize("lowered", [True, False])

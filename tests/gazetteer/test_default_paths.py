@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from marsad import config
 from marsad.gazetteer import index
 
 
@@ -14,8 +15,9 @@ def test_environment_values_are_what_os_environ_gets(monkeypatch):
     monkeypatch.setenv("MARSAD_TEST_EMPTY", "")
     monkeypatch.delenv("MARSAD_TEST_UNSET", raising=False)
     names = ("MARSAD_TEST_SET", "MARSAD_TEST_EMPTY", "MARSAD_TEST_UNSET")
-    read = [None if value is None else os.fsdecode(value) for value in index.environment_values(names)]
+    read = [None if value is None else os.fsdecode(value) for value in config.environment_values(names)]
     assert read == ["a value é", "", None] == [os.environ.get(name) for name in names]
+    assert [config.environment_value(name) for name in names] == read
 
 
 def test_default_paths_follow_the_data_directory_and_the_user_index(monkeypatch, tmp_path):

@@ -10,7 +10,9 @@ Rules work sentence by sentence on the normalised text:
   in :mod:`marsad.extract.casualty_verbs` with the scan of outcome verbs;
 * ``casualties.noun``: nominal forms ("the death of 608", "3 deaths",
   "hundreds of wounded", "the bodies of two men");
-* sub-counts, remainders and periods are resolved in :mod:`marsad.extract.tallies`.
+* sub-counts, remainders and periods are resolved in :mod:`marsad.extract.tallies`;
+* what a report tells but does not report as happening in its incident (demanded,
+  mourned, long past, a protest's reason) is told apart in :mod:`marsad.extract.unreported`.
 
 Each number mention is used once. Counts without a number take ACLED's
 conventions through :mod:`marsad.extract.numbers` ("a man" = 1, "dozens" = 12,
@@ -24,9 +26,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final
 
-from marsad.counting import PAST_PERIOD, TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
-from marsad.extract.numbers import ORDINAL, apposed_age_after
+from marsad.counting import TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
+from marsad.extract.numbers import apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
+from marsad.extract.unreported import is_protest_report, not_reported, unreported_trigger
 from marsad.extract.wordscan import opening_words
 from marsad.gazetteer.areas import kind_word
 
@@ -148,43 +151,6 @@ _NP_STOP: Final = re.compile(
 _INCLUDING_WORD: Final = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
 _INCLUDING: Final = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
-#: (one pattern each, so that the ones whose words a document lacks are not tried: DocContext.may_match)
-_PAST_REFERENCES: Final = (re.compile(r"[^.;]{0,40}?\b(?:\d+|a|one|two|three|four|five|six|ten|several|many)\s+years?\s+ago\b", re.I),
-                    re.compile(r"[^.;]{0,30}?\b(?:last\s+year|in\s+recent\s+(?:months|years)|in\s+(?:19|20)\d\d\b(?![^.;]{0,5}\d))",
-                               re.I),
-                    # "a journalist killed in last month's raid": an incident a month or more back
-                    re.compile(r"\s+(?:in|during)\s+(?![\w\s]{0,14}\bweek)" + PAST_PERIOD + r"['’]s\b", re.I))
-_FUNERAL_SCENE: Final = "".join(rf"(?<!\b{words}\s)" for words in (r"at\sa", r"at\sthe", r"on\sa", r"on\sthe", r"into\sa",
-                                                                r"hit\sa", r"struck\sa", r"attacked\sa", r"targeted\sa")) \
-    + r"funerals?"
-_NOT_REPORTED: Final = re.compile(
-    r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
-    # a funeral that is the scene of the attack ("a bomber struck a funeral, killing 15 mourners") is no
-    # commemoration of the count's dead ("the funeral of three teenagers killed in last week's strike")
-    r"anniversary|mourn(?:s|ed|ing)?|in\s+protest)\b[^.;]*$)"
-    # (in the clause naming the mourned: "opened fire at the funeral of a commander, killing four" counts)
-    r"|\b(?:" + _FUNERAL_SCENE + r"|funerals?(?=\s+(?:of|for)\b))\b[^.;,]*$"
-    r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}$"
-    # "called on the authorities to investigate the killing of 14 protesters": a demand, not the report
-    r"|\bcall(?:ed|s|ing)?\s+(?:on\s+[\w\s'-]{1,60}?\s+)?(?:to\s+investigate|for\s+(?:an?\s+)?(?:independent\s+)?"
-    r"(?:investigation|inquiry|probe)\s+into)\s+(?:the\s+)?$"
-    r"|\b(?:would|will|could|might|may)\s+(?:have\s+been\s+|be\s+|have\s+)?(?:[\w-]+\s+)?$"
-    r"|\b(?:suspected\s+of|accused\s+of|in\s+relation\s+to|in\s+connection\s+with|responsible\s+for|involvement\s+in|"
-    r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
-    # "arrested four men suspected of involvement in last month's bombing in Quetta that killed 11": the
-    # earlier attack the suspects are tied to, named with its toll
-    r"|\b(?:suspected\s+of|accused\s+of|in\s+connection\s+with|responsible\s+for|involvement\s+in|involved\s+in|"
-    r"help(?:ed|ing)\s+(?:to\s+)?(?:plan|carry\s+out|organi[sz]e)|masterminded)\s+(?:[\w'’-]+\s+){1,7}?(?:that|which)\s+"
-    r"(?:had\s+|has\s+)?$",
-    re.I,
-)
-#: where a _NOT_REPORTED can begin (casefold.WindowScan)
-_NOT_REPORTED_STARTS: Final = (re.compile(opening_words(
-    r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
-    r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
-    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for)"),
-    re.I,
-),)
 
 
 def _outcome_of(match: re.Match) -> str:
@@ -607,7 +573,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     for match in ctx.scan(NOUN_OF_RE):
         noun = match.group("noun").lower()
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
-        if _unreported_trigger(ctx, match.start(), match.end(), outcome):
+        if unreported_trigger(ctx, match.start(), match.end(), outcome):
             continue
         found = object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
                                 rule="casualties.noun")
@@ -616,7 +582,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         findings += found
     for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
-        if noun and not numbers.is_used(item) and not _unreported_trigger(ctx, item.start, noun.end(), "killed"):
+        if noun and not numbers.is_used(item) and not unreported_trigger(ctx, item.start, noun.end(), "killed"):
             numbers.take(item)
             findings.append(Finding("killed", item, item.value, item.start, noun.end(), noun.start("noun"),
                                     noun.end(), "", "casualties.noun", 0.85))
@@ -631,7 +597,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                 match.group(0), "casualties.noun.body", 0.75))
         findings += _more_found(ctx, numbers, match.end())
     for match in ctx.scan(TO_DEATH_RE):
-        if _not_reported(ctx, match.start(), match.end()):
+        if not_reported(ctx, match.start(), match.end()):
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
     for match in ctx.scan(TOLL_RE):
@@ -681,92 +647,6 @@ def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                              listed.group(0), "casualties.named_dead", 0.7))
     return found
 
-
-#: ``ctx.extra`` key: where outcome words were read as not reported here ("funerals for the 36 soldiers
-#: killed on Thursday"), so that the events component does not make an incident of them either
-UNREPORTED_TRIGGERS: Final = "casualties.unreported_triggers"
-
-
-def _unreported_trigger(ctx: DocContext, start: int, end: int, outcome: str) -> bool:
-    if not _not_reported(ctx, start, end):
-        return False
-    if outcome in ("killed", "executed"):  # an arrest told in passing may still be the report's event
-        ctx.extra.setdefault(UNREPORTED_TRIGGERS, []).append((start, end))
-    return True
-
-
-def _not_reported(ctx: DocContext, start: int, end: int) -> bool:
-    """A killing that is demanded, threatened, commemorated, long past or reported
-    as a separate incident, not reported as happening in this one."""
-    sentence_start, sentence_end = ctx.sentence_at(start)
-    if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
-        return True
-    ordinal, text = ctx.lowered(_ORDINAL_BEFORE)
-    if ordinal.search(text, max(sentence_start, start - 50), start):
-        return True  # "…, the third soldier killed this week": the one just counted, numbered in a run
-    if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
-            (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
-        return True
-    window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
-    if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
-            _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
-        return True
-    if ctx.may_match(_PAST_PERIOD_AFTER) and _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
-            _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
-        return True  # "threats from a group that had killed three people there last month"
-    return any(ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)) for past in _PAST_REFERENCES)
-
-
-#: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted
-#: twice"): the people named were never more dead
-_MISCOUNTED: Final = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
-                         r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
-                         r"double[- ]counted)", re.I)
-_ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
-                             r"(?:[\w-]+\s+){0,2}$", re.I)
-_PLUPERFECT_RELATIVE: Final = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
-_PAST_PERIOD_AFTER: Final = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
-_SEPARATE: Final = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
-                       r"[^.;()]*?\b(?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly|\s+event)", re.I)
-_PROTEST: Final = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|(?-i:march\b)|marche[ds]|marching|vigil|sit-in|picket\w*|"
-                      r"gathered|strike\s+action|blocked|mob|riot\w*|burn(?:t|ed)\s+(?!to\s+death)|looted|damaged|"
-                      r"press\s+conference|arrested|detained|became\s+violent)\b", re.I)
-#: where a _PROTEST can begin (casefold.WindowScan; its words' beginnings, in any case)
-_PROTEST_STARTS: Final = (re.compile(opening_words(r"\b(?:protest|demonstrat|rall|march|vigil|sit|picket|gathered|strike|blocked|"
-                                            r"mob|riot|burn|looted|damaged|press|arrested|detained|became)"), re.I),)
-_BACKGROUND: Final = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\s+to|who|whose)\b[^,;()]{0,80}$|"
-                         r"\b(?:against|over|for|of|after|about|following|denounce|condemn|protest|mourn|tribute\s+to)\s+(?:the\s+)?"
-                         r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
-
-
-
-
-_PROTEST_LEAD: Final = re.compile(
-    r"\b(?:protest\w*|rall(?:y|ied|ies)|vigil|demonstrat\w+|gathered|(?-i:march(?:ed)?)|sit-in|picket\w*|walk-out|"
-    r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
-_VIOLENT_LEAD: Final = re.compile(r"\b(?:opened\s+fire|fired|shot|shooting|killing|killed|clash\w*|attack\w*|lynch\w*|"
-                           r"beat(?:en|ing)?|stabb\w+|hack\w*|exploded|bomb\w*|dispers\w+|"
-                           # ("air strikes on terrorist elements gathered near Nampala, neutralising fifteen")
-                           r"neutrali[sz]\w*|(?:air|drone)\s*strikes?|shell(?:ed|ing)|ambush\w*)\b", re.I)
-#: where a _PROTEST_LEAD can begin (casefold.WindowScan)
-_PROTEST_LEAD_STARTS: Final = (re.compile(opening_words(r"\b(?:protest|rall|vigil|demonstrat|gathered|march|sit|picket|walk|mob|"
-                                                 r"riot|looted|vandali|blocked|commemorat|press)"), re.I),)
-
-
-def is_protest_report(ctx: DocContext) -> bool:
-    """A report leading with a protest, vigil or riot: killings it mentions in
-    passing (relative clauses, nouns) are its background, not its toll."""
-    if not ctx.sentences:
-        return False
-    # searched in the document between the lead's ends: a sentence begins after a
-    # space or at the start, so its first \b reads as at the start of the lead alone
-    # (the violent words first, searched lower-cased in the lead alone; the protest words,
-    # with their case-sensitive "march", cannot be lowered: they are tried only where they can begin)
-    start, end = ctx.sentences[0]
-    violent, text = ctx.lowered(_VIOLENT_LEAD)
-    if violent.search(text, start, end) is not None:
-        return False
-    return ctx.windows(_PROTEST_LEAD, _PROTEST_LEAD_STARTS).search(start, end) is not None
 
 
 _RELATIVE: Final = re.compile(r"\b(?:who|whom|whose|which|where|that|in\s+which|during\s+which)\b[^,;]{0,60}$", re.I)

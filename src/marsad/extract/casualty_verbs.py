@@ -30,11 +30,11 @@ from marsad.extract.casualties import (
     _head_noun,
     _names_count,
     _outcome_of,
-    _unreported_trigger,
     object_findings,
 )
 from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
+from marsad.extract.unreported import unreported_trigger
 
 _AUX: Final = re.compile(
     r"(?:\b(?:was|were|is|are|been|being|be|got|get|gets|had|has|have|later|reportedly|allegedly|also|"
@@ -89,7 +89,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute", "die", "behead", "drown") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
             continue  # "vowed to kill", "could die"; a headline's or timeline's present ("Gunmen kill five") counts
-        if _unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
+        if unreported_trigger(ctx, match.start(), match.end(), _outcome_of(match)):
             continue
         if ctx.may_match(_OR_INJURED_AFTER) and _OR_INJURED_AFTER.match(ctx.norm[match.end():match.end() + 15]) and \
                 _AUX_BEFORE.search(ctx.norm[max(0, match.start() - 12):match.start()]):

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 
 from marsad.counting import is_claim
-from marsad.extract.casualties import UNREPORTED_TRIGGERS
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
+from marsad.extract.unreported import UNREPORTED_TRIGGERS
 
 
 def settle_groups(ctx: DocContext, groups: list) -> list:

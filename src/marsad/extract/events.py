@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final
 
+from marsad.config import environment_value
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans
@@ -678,7 +679,7 @@ def use_event_model(path: str | os.PathLike | None) -> None:
 def configured_model():
     """The event-type model in use: :func:`use_event_model`, else the file named by
     ``MARSAD_EVENT_MODEL``, else the shipped fallback model (if built)."""
-    path = _MODEL_OVERRIDE.get("path") or os.environ.get("MARSAD_EVENT_MODEL")
+    path = _MODEL_OVERRIDE.get("path") or environment_value("MARSAD_EVENT_MODEL")  # (asked for every event)
     if path:
         return _load_model(path)
     return _SHIPPED

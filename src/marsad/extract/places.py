@@ -13,13 +13,13 @@ Relations ("countryside of X", "east of X") set ``relation``,
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
+from marsad.config import environment_value
 from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_names import Found, find_names
@@ -62,7 +62,7 @@ def report_countries(ctx: DocContext) -> set[str]:
 def default_countries() -> set[str]:
     """The countries a deployment reports on, from ``MARSAD_COUNTRIES``
     (ISO codes, e.g. ``SY,IQ``); empty means "the whole world"."""
-    value = os.environ.get("MARSAD_COUNTRIES", "")
+    value = environment_value("MARSAD_COUNTRIES") or ""  # (asked for every document)
     return {code.strip().upper() for code in value.split(",") if code.strip()}
 
 

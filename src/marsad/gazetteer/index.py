@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from marsad.config import environment_values
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
@@ -188,22 +189,6 @@ def default_paths() -> tuple[Path, Path]:
     """(user index, bundled index) in the data directory."""
     # Asked once per document: resolve the paths once per environment, not each time.
     return _default_paths(*environment_values(_PATH_VARIABLES))
-
-
-def environment_values(names: tuple[str, ...]) -> tuple[str | bytes | None, ...]:
-    """What ``os.environ.get`` gives for each of ``names``, as ``os.environ`` holds it (encoded: ``os.fsdecode``
-    reads it), or None. Read from the mapping's own table: ``os.environ.get`` of a variable that is not set
-    raises and catches a KeyError inside (about 6,000 instructions; a document asked for four variables, two
-    of them usually unset, 0.4% of an ACLED note's extraction)."""
-    table = getattr(os.environ, "_data", None)
-    if not isinstance(table, dict):  # (another Python's os.environ: its own get)
-        return tuple(map(os.environ.get, names))
-    return tuple(map(table.get, _encoded_names(names)))
-
-
-@lru_cache(maxsize=8)
-def _encoded_names(names: tuple[str, ...]) -> tuple[str | bytes, ...]:
-    return tuple(map(os.environ.encodekey, names))
 
 
 @lru_cache(maxsize=8)
