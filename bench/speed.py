@@ -64,12 +64,17 @@ def steady_rate(texts: list[str]) -> dict:
     for text in texts[:20]:
         pipeline.extract_text(text)
     shares: Counter = Counter()
-    original_run, original_classify = pipeline.Pipeline._run, events.classify_event
+    original_classify = events.classify_event
 
-    def timed_run(self, component, ctx):
-        started = time.process_time()
-        original_run(self, component, ctx)
-        shares[component.name] += time.process_time() - started
+    def timed(component):  # the component's function, timed (the pipeline calls it through its Component)
+        def run(ctx):
+            started = time.process_time()
+            try:
+                component.func(ctx)
+            finally:
+                shares[component.name] += time.process_time() - started
+
+        return pipeline.Component(component.name, component.version, run)
 
     def timed_classify(*args, **kwargs):
         started = time.process_time()
@@ -78,14 +83,16 @@ def steady_rate(texts: list[str]) -> dict:
         finally:
             shares["  of which event typing"] += time.process_time() - started
 
-    pipeline.Pipeline._run, events.classify_event = timed_run, timed_classify
+    default = pipeline.default_pipeline()
+    original_components = default.components
+    default.components, events.classify_event = [timed(c) for c in original_components], timed_classify
     try:
         started = time.process_time()
         for number, text in enumerate(texts):
             pipeline.extract_text(text, document_id=str(number))
         cpu = time.process_time() - started
     finally:
-        pipeline.Pipeline._run, events.classify_event = original_run, original_classify
+        default.components, events.classify_event = original_components, original_classify
     started = time.process_time()
     sum(1 for text in texts for _ in re.finditer(r"\w+", text))
     regex_cpu = time.process_time() - started
