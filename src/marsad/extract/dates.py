@@ -95,10 +95,24 @@ def is_reporting_day(norm: str, value: DateValue) -> bool:
     if value.span is None:
         return False
     start = value.span.start
-    return bool(_REPORTED_ON.search(norm, max(0, start - 30), start)
-                or _SEARCH_ENDED_ON.search(norm, max(0, start - 130), start)
-                or _FUNERAL_ON.search(norm, max(0, start - 110), start)
-                or _MOURNING_AFTER.match(norm, value.span.end))
+    if _REPORTED_ON.search(norm, max(0, start - 30), start) or _MOURNING_AFTER.match(norm, value.span.end):
+        return True
+    # (asked for every date of every incident: the long searches only after the verb they end with)
+    last = _last_verb(norm, start)
+    return (last in _SEARCH_ENDS and _SEARCH_ENDED_ON.search(norm, max(0, start - 130), start) is not None) or (
+        last in _FUNERAL_ENDS and _FUNERAL_ON.search(norm, max(0, start - 110), start) is not None)
+
+
+_SEARCH_ENDS: Final = frozenset({"ended", "concluded", "finished", "completed", "off"})
+_FUNERAL_ENDS: Final = frozenset({"held", "place"})
+
+
+def _last_verb(norm: str, start: int) -> str:
+    """The word before ``start``, past an "on" ("ended on" → "ended"), lower-cased."""
+    words = norm[max(0, start - 24):start].lower().split()
+    if words and words[-1] == "on":
+        words.pop()
+    return words[-1] if words else ""
 # The words each pattern can begin with (its first word, each a whole word: casefold.WordIndex), and
 # whether it can begin with a digit. Keep them in step with the patterns.
 _WEEKDAY_WORDS: Final = {f"{stem}day" for stem in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
