@@ -261,3 +261,33 @@ def test_arrests_by_security_services_are_the_state_s():
                  "Security services arrest four alleged al-Shabaab financiers in Nairobi."):
         events = extract_text(text).events
         assert events and events[0].sub_event_type == "Arrests" and events[0].actor1.startswith("Police Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 June 2023, Russian warplanes carried out airstrikes on Kansafra.",
+        "Protesters gathered in the square. Police fired tear gas to disperse them.",
+        "On 2 March 2023, the council discussed the new budget.",
+        "Fighting continued in the area.",
+        "A march against rising prices.",
+        "On 2 March 2023, the council met. Later a protest took place.",  # a later rule only suggests a protest
+        "On 2 March 2023, the council met. Heavy fighting followed.",
+    ],
+)
+def test_stated_only_typing_keeps_what_states_the_incident(text):
+    typed = classify_event(text)
+    stated = classify_event(text, stated_only=True)
+    if typed.confidence >= 0.85:
+        assert stated == typed
+    else:  # (a rule that only suggests what happened is not tried: the default)
+        assert stated.confidence < 0.85 and stated.rule == "event_types.rules.default"
+
+
+def test_stated_only_stops_after_the_last_rule_with_a_lead_set():
+    text = "On 2 March 2023, the council met. Later a protest took place."
+    assert classify_event(text).sub_event_type == "Peaceful protest"
+    assert classify_event(text, stated_only=True).rule == "event_types.rules.default"
+    rules = load_rules()
+    assert rules.last_stated == max(rule.index for rule in rules.rules if rule.lead)
+    assert any(not rule.lead for rule in rules.rules if rule.index > rules.last_stated)

@@ -129,6 +129,8 @@ class EventTypeRules:
         self.labels = {k.lower(): v for k, v in (data.get("note_labels") or {}).items()}
         self.triggers = {name: _compile(name, alternatives) for name, alternatives in data["triggers"].items()}
         self.rules = [self._rule(i, raw) for i, raw in enumerate(data["rules"], start=1)]
+        # the last rule that states what happened (a lead set: confidence 0.85)
+        self.last_stated = max((rule.index for rule in self.rules if rule.lead), default=0)
 
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
@@ -144,12 +146,14 @@ class EventTypeRules:
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                  context: str | None = None, victims: str | None = None, doc: str | None = None,
-                 offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
+                 offset: int = 0, known: DocumentParts | None = None, stated_only: bool = False) -> EventTyping:
         """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident.
 
         ``doc``/``offset``: the document the passage was cut from and where, so
         that the document's trigger scan is shared by all its passages (``known``:
-        what was found in it already)."""
+        what was found in it already). ``stated_only``: the caller keeps only a
+        typing that states what happened (confidence 0.85 and above); past the last
+        rule that can give one, the default is returned without trying the rest."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
@@ -159,10 +163,12 @@ class EventTypeRules:
         scan = document_scan(self.triggers, doc, known) if doc is not None else None
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
-        lead = matcher.lead
+        last = self.last_stated if stated_only else len(self.rules)
         # (the rules a set missing from the whole document rules out are left out: they would not hold)
         for rule in matcher.scan.rules_that_may_hold(self.rules):
-            if rule.lead and lead(rule.lead[0]) is None:
+            if rule.index > last:
+                break
+            if rule.lead and matcher.lead(rule.lead[0]) is None:
                 continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
@@ -276,7 +282,8 @@ class TriggerScan:
 
     def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
         if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
-            return listed_spans(plan[0][0], folded, self._words(folded).led_by(*plan[0][4]))
+            whole, by_stem, short = plan[0][4]  # (not a starred call: compiled, that goes through Python)
+            return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short))
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
@@ -586,7 +593,8 @@ def event_type_for(sub_event_type: str) -> str:
 
 def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                    context: str | None = None, victims: str | None = None, model: Any = None,
-                   doc: str | None = None, offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
+                   doc: str | None = None, offset: int = 0, known: DocumentParts | None = None,
+                   stated_only: bool = False) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
     ``victims`` ("armed"/"unarmed") is who the casualty counts say was hit, when known.
@@ -597,10 +605,11 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
     ``doc``/``offset``: the document ``text`` was cut from (``doc[offset:]``
     starts with ``text``); its trigger scan is then shared by all its passages
     (``known``: what the document's other readers found, :class:`DocumentParts`).
+    ``stated_only``: see :meth:`EventTypeRules.classify` (without ``model`` only).
     """
     rules = load_rules()
     typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims,
-                           doc=doc, offset=offset, known=known)
+                           doc=doc, offset=offset, known=known, stated_only=stated_only and model is None)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)
