@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.errors import ConfigError
-from marsad.extract.event_types import EventTypeRules, classify_event, load_rules, taxonomy
+from marsad.extract.event_types import (
+    EventTypeRules,
+    classify_event,
+    document_scan,
+    load_rules,
+    taxonomy,
+)
 
 ACLED_SUB_EVENT_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -291,3 +297,14 @@ def test_stated_only_stops_after_the_last_rule_with_a_lead_set():
     rules = load_rules()
     assert rules.last_stated == max(rule.index for rule in rules.rules if rule.lead)
     assert any(not rule.lead for rule in rules.rules if rule.index > rules.last_stated)
+
+
+def test_who_was_hit_is_read_once_per_window_of_the_document():
+    doc = "Intro. Gunmen shot dead two soldiers near the base on Monday. More followed."
+    offset = doc.index("Gunmen")
+    clause = doc[offset : doc.index(" More")]
+    first = classify_event(clause, doc=doc, offset=offset)
+    again = classify_event(clause, doc=doc, offset=offset)
+    alone = classify_event(clause)
+    assert first == again == alone and first.sub_event_type == "Armed clash"  # (a rule that asks who was hit)
+    assert list(document_scan(load_rules().triggers, doc).victims_found.values()) == ["armed"]

@@ -227,6 +227,9 @@ class TriggerScan:
         self._index: WordIndex | None = None  # where the lower-cased text's words begin, once needed
         self._possible: frozenset[str] | None = None  # the sets whose key words the document holds
         self._rules: tuple[list[Rule], list[Rule]] | None = None
+        # who was acted upon, by the document's offsets of the windows read (_Matcher.victims): a
+        # clause and then its event's block ask about the same trigger
+        self.victims_found: dict[tuple[int, int, int, int], str | None] = {}
         if known is not None:  # what the document's other readers found already
             self._folded, self._folded_known = known.folded, True
             if known.folded is not None:
@@ -525,6 +528,17 @@ class _Matcher:
         ("a man was shot by …"), else who comes right after the trigger, leaving
         out the agent ("by two armed men")."""
         start, end = evidence if evidence else (0, 0)
+        offset = self.offset
+        # (what is read: the text before the trigger and after it, in the lead; as document offsets)
+        key = (offset + max(0, start - 80), offset + start, offset + end,
+               offset + max(end, min(self.lead_end, end + 90, len(self.text))))
+        known = self.scan.victims_found
+        if key in known:
+            return known[key]
+        found = known[key] = self._victims(start, end)
+        return found
+
+    def _victims(self, start: int, end: int) -> str | None:
         passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
