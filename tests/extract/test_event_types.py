@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from marsad.errors import ConfigError
 from marsad.extract.event_types import (
     EventTypeRules,
+    EventTyping,
     classify_event,
     document_scan,
     load_rules,
@@ -297,6 +299,14 @@ def test_stated_only_stops_after_the_last_rule_with_a_lead_set():
     rules = load_rules()
     assert rules.last_stated == max(rule.index for rule in rules.rules if rule.lead)
     assert any(not rule.lead for rule in rules.rules if rule.index > rules.last_stated)
+
+
+def test_event_typings_compare_and_hash_by_value():
+    one = EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 4))
+    assert one == EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 4))
+    assert len({one, EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 4))}) == 1
+    assert one != EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 5))
+    assert replace(one, probability=0.5).probability == 0.5 and one.probability is None
 
 
 def test_who_was_hit_is_read_once_per_window_of_the_document():

@@ -69,14 +69,21 @@ _AGENT: Final = re.compile(r"\bby\s", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
-@dataclass(frozen=True)
+# Its own __init__ (as NumberMention's): compiled, where a frozen dataclass's is interpreted and sets each
+# field through object.__setattr__ (every passage typed makes one). Hashed as a frozen one is; not changed.
+@dataclass(init=False, unsafe_hash=True)
 class EventTyping:
     event_type: str
     sub_event_type: str
     rule: str
     confidence: float  # how decisive the rule is: 0.85 and above states what happened
-    evidence: tuple[int, int] | None = None  # offsets of the trigger in the classified text
-    probability: float | None = None  # calibrated probability of this sub-event type (a model's estimate)
+    evidence: tuple[int, int] | None  # offsets of the trigger in the classified text
+    probability: float | None  # calibrated probability of this sub-event type (a model's estimate)
+
+    def __init__(self, event_type: str, sub_event_type: str, rule: str, confidence: float,
+                 evidence: tuple[int, int] | None = None, probability: float | None = None):
+        self.event_type, self.sub_event_type, self.rule = event_type, sub_event_type, rule
+        self.confidence, self.evidence, self.probability = confidence, evidence, probability
 
     @property
     def type_confidence(self) -> float:
