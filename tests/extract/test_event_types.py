@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.errors import ConfigError
-from marsad.extract.event_types import EventTypeRules, classify_event, load_rules, taxonomy
+from marsad.extract.event_types import (
+    EventTypeRules,
+    EventTyping,
+    classify_event,
+    document_scan,
+    load_rules,
+    taxonomy,
+)
 
 ACLED_SUB_EVENT_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -261,3 +269,52 @@ def test_arrests_by_security_services_are_the_state_s():
                  "Security services arrest four alleged al-Shabaab financiers in Nairobi."):
         events = extract_text(text).events
         assert events and events[0].sub_event_type == "Arrests" and events[0].actor1.startswith("Police Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 June 2023, Russian warplanes carried out airstrikes on Kansafra.",
+        "Protesters gathered in the square. Police fired tear gas to disperse them.",
+        "On 2 March 2023, the council discussed the new budget.",
+        "Fighting continued in the area.",
+        "A march against rising prices.",
+        "On 2 March 2023, the council met. Later a protest took place.",  # a later rule only suggests a protest
+        "On 2 March 2023, the council met. Heavy fighting followed.",
+    ],
+)
+def test_stated_only_typing_keeps_what_states_the_incident(text):
+    typed = classify_event(text)
+    stated = classify_event(text, stated_only=True)
+    if typed.confidence >= 0.85:
+        assert stated == typed
+    else:  # (a rule that only suggests what happened is not tried: the default)
+        assert stated.confidence < 0.85 and stated.rule == "event_types.rules.default"
+
+
+def test_stated_only_stops_after_the_last_rule_with_a_lead_set():
+    text = "On 2 March 2023, the council met. Later a protest took place."
+    assert classify_event(text).sub_event_type == "Peaceful protest"
+    assert classify_event(text, stated_only=True).rule == "event_types.rules.default"
+    rules = load_rules()
+    assert rules.last_stated == max(rule.index for rule in rules.rules if rule.lead)
+    assert any(not rule.lead for rule in rules.rules if rule.index > rules.last_stated)
+
+
+def test_event_typings_compare_and_hash_by_value():
+    one = EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 4))
+    assert one == EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 4))
+    assert len({one, EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 4))}) == 1
+    assert one != EventTyping("Protests", "Peaceful protest", "r", 0.85, (0, 5))
+    assert replace(one, probability=0.5).probability == 0.5 and one.probability is None
+
+
+def test_who_was_hit_is_read_once_per_window_of_the_document():
+    doc = "Intro. Gunmen shot dead two soldiers near the base on Monday. More followed."
+    offset = doc.index("Gunmen")
+    clause = doc[offset : doc.index(" More")]
+    first = classify_event(clause, doc=doc, offset=offset)
+    again = classify_event(clause, doc=doc, offset=offset)
+    alone = classify_event(clause)
+    assert first == again == alone and first.sub_event_type == "Armed clash"  # (a rule that asks who was hit)
+    assert list(document_scan(load_rules().triggers, doc).victims_found.values()) == ["armed"]

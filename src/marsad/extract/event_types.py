@@ -69,14 +69,21 @@ _AGENT: Final = re.compile(r"\bby\s", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
-@dataclass(frozen=True)
+# Its own __init__ (as NumberMention's): compiled, where a frozen dataclass's is interpreted and sets each
+# field through object.__setattr__ (every passage typed makes one). Hashed as a frozen one is; not changed.
+@dataclass(init=False, unsafe_hash=True)
 class EventTyping:
     event_type: str
     sub_event_type: str
     rule: str
     confidence: float  # how decisive the rule is: 0.85 and above states what happened
-    evidence: tuple[int, int] | None = None  # offsets of the trigger in the classified text
-    probability: float | None = None  # calibrated probability of this sub-event type (a model's estimate)
+    evidence: tuple[int, int] | None  # offsets of the trigger in the classified text
+    probability: float | None  # calibrated probability of this sub-event type (a model's estimate)
+
+    def __init__(self, event_type: str, sub_event_type: str, rule: str, confidence: float,
+                 evidence: tuple[int, int] | None = None, probability: float | None = None):
+        self.event_type, self.sub_event_type, self.rule = event_type, sub_event_type, rule
+        self.confidence, self.evidence, self.probability = confidence, evidence, probability
 
     @property
     def type_confidence(self) -> float:
@@ -129,6 +136,8 @@ class EventTypeRules:
         self.labels = {k.lower(): v for k, v in (data.get("note_labels") or {}).items()}
         self.triggers = {name: _compile(name, alternatives) for name, alternatives in data["triggers"].items()}
         self.rules = [self._rule(i, raw) for i, raw in enumerate(data["rules"], start=1)]
+        # the last rule that states what happened (a lead set: confidence 0.85)
+        self.last_stated = max((rule.index for rule in self.rules if rule.lead), default=0)
 
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
@@ -144,12 +153,14 @@ class EventTypeRules:
 
     def classify(self, text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                  context: str | None = None, victims: str | None = None, doc: str | None = None,
-                 offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
+                 offset: int = 0, known: DocumentParts | None = None, stated_only: bool = False) -> EventTyping:
         """Type one passage; its first sentence (or ``text[:lead_end]``) states the incident.
 
         ``doc``/``offset``: the document the passage was cut from and where, so
         that the document's trigger scan is shared by all its passages (``known``:
-        what was found in it already)."""
+        what was found in it already). ``stated_only``: the caller keeps only a
+        typing that states what happened (confidence 0.85 and above); past the last
+        rule that can give one, the default is returned without trying the rest."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
@@ -159,10 +170,12 @@ class EventTypeRules:
         scan = document_scan(self.triggers, doc, known) if doc is not None else None
         matcher = _Matcher(self.triggers, text, lead_end, context, scan, offset)
         matcher.victims_hint = victims
-        lead = matcher.lead
+        last = self.last_stated if stated_only else len(self.rules)
         # (the rules a set missing from the whole document rules out are left out: they would not hold)
         for rule in matcher.scan.rules_that_may_hold(self.rules):
-            if rule.lead and lead(rule.lead[0]) is None:
+            if rule.index > last:
+                break
+            if rule.lead and matcher.lead(rule.lead[0]) is None:
                 continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
@@ -221,6 +234,9 @@ class TriggerScan:
         self._index: WordIndex | None = None  # where the lower-cased text's words begin, once needed
         self._possible: frozenset[str] | None = None  # the sets whose key words the document holds
         self._rules: tuple[list[Rule], list[Rule]] | None = None
+        # who was acted upon, by the document's offsets of the windows read (_Matcher.victims): a
+        # clause and then its event's block ask about the same trigger
+        self.victims_found: dict[tuple[int, int, int, int], str | None] = {}
         if known is not None:  # what the document's other readers found already
             self._folded, self._folded_known = known.folded, True
             if known.folded is not None:
@@ -276,7 +292,8 @@ class TriggerScan:
 
     def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
         if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
-            return listed_spans(plan[0][0], folded, self._words(folded).led_by(*plan[0][4]))
+            whole, by_stem, short = plan[0][4]  # (not a starred call: compiled, that goes through Python)
+            return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short))
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
@@ -518,6 +535,17 @@ class _Matcher:
         ("a man was shot by …"), else who comes right after the trigger, leaving
         out the agent ("by two armed men")."""
         start, end = evidence if evidence else (0, 0)
+        offset = self.offset
+        # (what is read: the text before the trigger and after it, in the lead; as document offsets)
+        key = (offset + max(0, start - 80), offset + start, offset + end,
+               offset + max(end, min(self.lead_end, end + 90, len(self.text))))
+        known = self.scan.victims_found
+        if key in known:
+            return known[key]
+        found = known[key] = self._victims(start, end)
+        return found
+
+    def _victims(self, start: int, end: int) -> str | None:
         passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
@@ -586,7 +614,8 @@ def event_type_for(sub_event_type: str) -> str:
 
 def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int | None = None,
                    context: str | None = None, victims: str | None = None, model: Any = None,
-                   doc: str | None = None, offset: int = 0, known: DocumentParts | None = None) -> EventTyping:
+                   doc: str | None = None, offset: int = 0, known: DocumentParts | None = None,
+                   stated_only: bool = False) -> EventTyping:
     """ACLED event type and sub-event type of the incident ``text`` describes.
 
     ``victims`` ("armed"/"unarmed") is who the casualty counts say was hit, when known.
@@ -597,10 +626,11 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
     ``doc``/``offset``: the document ``text`` was cut from (``doc[offset:]``
     starts with ``text``); its trigger scan is then shared by all its passages
     (``known``: what the document's other readers found, :class:`DocumentParts`).
+    ``stated_only``: see :meth:`EventTypeRules.classify` (without ``model`` only).
     """
     rules = load_rules()
     typed = rules.classify(text, actor1_state=actor1_state, lead_end=lead_end, context=context, victims=victims,
-                           doc=doc, offset=offset, known=known)
+                           doc=doc, offset=offset, known=known, stated_only=stated_only and model is None)
     if model is None:
         return typed
     return model.combine(text, typed, rules.event_type_of)

@@ -176,7 +176,7 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
         sentence = ctx.sentence_at(clause.start)
         typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
                                 context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start,
-                                known=_known(ctx))
+                                known=_known(ctx), stated_only=True)
         if typing.confidence < 0.85:
             continue
         clause.typing = typing
