@@ -16,7 +16,7 @@ import math
 import re
 import string
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -155,9 +155,16 @@ _ASCII_TERMS: dict[int, _AsciiTerms] = {}
 
 def _ascii_terms(parts: TfidfParts) -> _AsciiTerms:
     """The :class:`_AsciiTerms` of ``parts`` (kept per parts)."""
-    cached = _ASCII_TERMS.get(id(parts))
+    cached: _AsciiTerms = _kept_for(parts, _ASCII_TERMS, _AsciiTerms)
+    return cached
+
+
+def _kept_for(parts: TfidfParts, cache: dict[int, Any], build: Callable[[TfidfParts], Any]) -> Any:
+    """``build(parts)``, kept in ``cache`` while these very parts are in use (by id, checked: an id is reused
+    once its object is gone)."""
+    cached = cache.get(id(parts))
     if cached is None or cached.parts is not parts:
-        cached = _ASCII_TERMS[id(parts)] = _AsciiTerms(parts)
+        cached = cache[id(parts)] = build(parts)
     return cached
 
 
@@ -251,9 +258,7 @@ _TERM_VALUES: dict[int, _TermValues] = {}
 
 def _term_values(parts: TfidfParts) -> _TermValues:
     """The :class:`_TermValues` of ``parts`` (kept per parts)."""
-    cached = _TERM_VALUES.get(id(parts))
-    if cached is None or cached.parts is not parts:
-        cached = _TERM_VALUES[id(parts)] = _TermValues(parts)
+    cached: _TermValues = _kept_for(parts, _TERM_VALUES, _TermValues)
     return cached
 
 

@@ -114,8 +114,6 @@ _BACKGROUND: Final = re.compile(r"(?:\b(?:after|following|over|because\s+of|due\
                          r"(?:recent\s+|alleged\s+|claimed\s+|brutal\s+)?|\b(?:who|which)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})$", re.I)
 
 
-
-
 _PROTEST_LEAD: Final = re.compile(
     r"\b(?:protest\w*|rall(?:y|ied|ies)|vigil|demonstrat\w+|gathered|(?-i:march(?:ed)?)|sit-in|picket\w*|walk-out|"
     r"mob|riot\w*|looted|vandali[sz]ed|blocked|commemorat\w+|press\s+conference)\b", re.I)
