@@ -77,15 +77,25 @@ POSSESSIVE: Final = re.compile(r"['’]s\b")
 PERIOD_RULES: Final = ("dates.since", "dates.nth_", "dates.year")
 
 
+#: how a search for the dead ends, and a funeral is held, before the date ("… ended on Monday")
+_SEARCH_END_PHRASES: Final = ("ended", "concluded", "finished", "was completed", "was called off")
+_FUNERAL_PHRASES: Final = ("was held", "were held", "took place")
+
+
+def _phrases(phrases: tuple[str, ...]) -> str:
+    """The phrases as one alternation, their words parted by any white space."""
+    return "(?:" + "|".join(phrase.replace(" ", r"\s+") for phrase in phrases) + ")"
+
+
 #: "the search of the rubble ended on Monday with the toll at 40": the day the count was closed, not the incident's
-_SEARCH_ENDED_ON: Final = re.compile(r"\b(?:search|rescue|recovery)\b[^.;]{0,80}?\b(?:ended|concluded|finished|was\s+completed|"
-                              r"was\s+called\s+off)\s+(?:on\s+)?$", re.I)
+_SEARCH_ENDED_ON: Final = re.compile(r"\b(?:search|rescue|recovery)\b[^.;]{0,80}?\b" + _phrases(_SEARCH_END_PHRASES)
+                                     + r"\s+(?:on\s+)?$", re.I)
 
 
 #: "Tuesday was declared a day of mourning", "funerals were held on Sunday": a day after the incident, for its dead
 _MOURNING_AFTER: Final = re.compile(r"\s+(?:was|is|will\s+be|has\s+been)\s+(?:declared|proclaimed|announced|observed)\s+(?:as\s+)?"
                              r"(?:an?\s+)?(?:(?:national|official|local)\s+)?day\s+of\s+mourning\b", re.I)
-_FUNERAL_ON: Final = re.compile(r"\bfunerals?\b[^.;]{0,60}?\b(?:(?:was|were)\s+held|took\s+place)\s+(?:on\s+)?$", re.I)
+_FUNERAL_ON: Final = re.compile(r"\bfunerals?\b[^.;]{0,60}?\b" + _phrases(_FUNERAL_PHRASES) + r"\s+(?:on\s+)?$", re.I)
 
 
 def is_reporting_day(norm: str, value: DateValue) -> bool:
@@ -103,8 +113,9 @@ def is_reporting_day(norm: str, value: DateValue) -> bool:
         last in _FUNERAL_ENDS and _FUNERAL_ON.search(norm, max(0, start - 110), start) is not None)
 
 
-_SEARCH_ENDS: Final = frozenset({"ended", "concluded", "finished", "completed", "off"})
-_FUNERAL_ENDS: Final = frozenset({"held", "place"})
+#: the last word of each phrase: the one read before a date
+_SEARCH_ENDS: Final = frozenset(phrase.split()[-1] for phrase in _SEARCH_END_PHRASES)
+_FUNERAL_ENDS: Final = frozenset(phrase.split()[-1] for phrase in _FUNERAL_PHRASES)
 
 
 def _last_verb(norm: str, start: int) -> str:

@@ -38,7 +38,7 @@ from typing import Any
 
 from marsad.errors import InputError
 from marsad.extract import tfidf
-from marsad.extract.event_types import EventTyping, lead_sentence_end, load_rules
+from marsad.extract.event_types import STATED, EventTyping, lead_sentence_end, load_rules
 
 FORMAT_VERSION = 2
 TEXT_COLUMNS = ("notes", "text")
@@ -58,7 +58,7 @@ def _how(typed: EventTyping) -> str:
     rule = typed.rule.rsplit(".", 1)[-1]
     if rule in ("label", "default"):
         return rule
-    return "lead" if typed.confidence >= 0.85 else "passage"
+    return "lead" if typed.confidence >= STATED else "passage"
 
 
 def model_input(text: str, typed: EventTyping | None = None, rules=None) -> str:
@@ -352,7 +352,7 @@ class EventModel:
         top = max(row)
         best = self.classes[row.index(top)]  # (the first of equals, as argmax)
         label = best
-        if self.authority != "primary" and typed.confidence >= 0.85 and typed.sub_event_type in self.classes:
+        if self.authority != "primary" and typed.confidence >= STATED and typed.sub_event_type in self.classes:
             # A rule fired on the lead: it stands unless the model is clearly sure of something else.
             if best != typed.sub_event_type and top < self.override:
                 label = typed.sub_event_type
@@ -362,7 +362,7 @@ class EventModel:
         if label == typed.sub_event_type:
             return EventTyping(typed.event_type, label, typed.rule, typed.confidence, typed.evidence, probability)
         return EventTyping(event_type_of[label], label, f"event_model:{self.meta.get('name', 'model')}",
-                           max(typed.confidence, 0.85), typed.evidence, probability)
+                           max(typed.confidence, STATED), typed.evidence, probability)
 
 
 def train_model(texts: Iterable[str], labels: Iterable[str], *, authority: str = "primary", name: str = "model",

@@ -50,6 +50,8 @@ from marsad.extract.wordscan import (
 from marsad.regexcache import compile_cached
 
 RULE: Final = "event_types.rules"
+#: a typing this confident states what happened (a rule with a lead set gives it); below, it is a guess
+STATED: Final = 0.85
 
 #: A sentence's end mark, closing quotes or brackets, and the space before the next
 #: sentence. The mark is matched, not looked behind at: the engine jumps to a
@@ -76,7 +78,7 @@ class EventTyping:
     event_type: str
     sub_event_type: str
     rule: str
-    confidence: float  # how decisive the rule is: 0.85 and above states what happened
+    confidence: float  # how decisive the rule is: STATED and above states what happened
     evidence: tuple[int, int] | None  # offsets of the trigger in the classified text
     probability: float | None  # calibrated probability of this sub-event type (a model's estimate)
 
@@ -136,7 +138,7 @@ class EventTypeRules:
         self.labels = {k.lower(): v for k, v in (data.get("note_labels") or {}).items()}
         self.triggers = {name: _compile(name, alternatives) for name, alternatives in data["triggers"].items()}
         self.rules = [self._rule(i, raw) for i, raw in enumerate(data["rules"], start=1)]
-        # the last rule that states what happened (a lead set: confidence 0.85)
+        # the last rule that states what happened (a lead set: confidence STATED)
         self.last_stated = max((rule.index for rule in self.rules if rule.lead), default=0)
 
     def _rule(self, index: int, raw: dict) -> Rule:
@@ -159,7 +161,7 @@ class EventTypeRules:
         ``doc``/``offset``: the document the passage was cut from and where, so
         that the document's trigger scan is shared by all its passages (``known``:
         what was found in it already). ``stated_only``: the caller keeps only a
-        typing that states what happened (confidence 0.85 and above); past the last
+        typing that states what happened (confidence :data:`STATED` and above); past the last
         rule that can give one, the default is returned without trying the rest."""
         label = _LABEL.match(text)
         if label and label.group(1).lower() in self.labels:
@@ -179,7 +181,7 @@ class EventTypeRules:
                 continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
-                confidence = 0.85 if rule.lead else 0.6 if (rule.all or rule.any) else 0.3
+                confidence = STATED if rule.lead else 0.6 if (rule.all or rule.any) else 0.3
                 return EventTyping(self.event_type_of[rule.sub], rule.sub, rule.name, confidence, evidence)
         return EventTyping("Strategic developments", "Other", f"{RULE}.default", 0.3)
 

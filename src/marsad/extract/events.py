@@ -34,7 +34,7 @@ from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
-from marsad.extract.event_types import DocumentParts, EventTyping, classify_event
+from marsad.extract.event_types import STATED, DocumentParts, EventTyping, classify_event
 from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
@@ -177,7 +177,7 @@ def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Grou
         typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
                                 context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start,
                                 known=_known(ctx), stated_only=True)
-        if typing.confidence < 0.85:
+        if typing.confidence < STATED:
             continue
         clause.typing = typing
         if not groups or _starts_new_event(ctx, groups[-1], clause):
@@ -583,7 +583,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
                             victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start,
                             known=_known(ctx))
-    if typing.confidence < 0.85 and group.clauses[0].typing is not None:
+    if typing.confidence < STATED and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     trigger = group.start + typing.evidence[0] if typing.evidence else None
     when = _event_date(ctx, group, trigger)

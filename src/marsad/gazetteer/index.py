@@ -122,8 +122,8 @@ class Place:
     source: str
     admin3: str | None = None  # sub-district (OCHA admin-3, Syria's nahiya)
 
-    # Kept in the place's dictionary (a place read from a record has it from the start): extraction asks
-    # a dozen times per note, and a property is a call each time.
+    # Kept in the place's dictionary once asked: extraction asks a dozen times per note, and a property is
+    # a call each time.
     @cached_property
     def is_area(self) -> bool:
         return self.feature in AREA_FEATURES
@@ -172,7 +172,7 @@ def place_of_record(record: str) -> Place:
         "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
         "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
         "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
-        "source": source, "admin3": admin3 or None, "_own_key": own_key, "is_area": feature in AREA_FEATURES})
+        "source": source, "admin3": admin3 or None, "_own_key": own_key})
     return place
 
 
