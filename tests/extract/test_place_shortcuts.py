@@ -89,7 +89,9 @@ def test_cues_still_found():
 
 
 _WORD_PIECES = ["al", "Al", "AL", "aL", "as", "ash", "de", "y", "'", "'s", "-", "-Zor", " ", ",", "3", "_", "é", "É",
-                "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't"]
+                "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't",
+                # connectors that begin others (the scan's trie): "del", "della", "des", "um", "umm"
+                "del", "della", "dell", "des", "um", "umm", "dos", "bani", "ban"]
 
 
 def _plain_tokens(norm: str) -> list[tuple[int, int, str]]:

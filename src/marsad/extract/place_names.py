@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Final
 
 from marsad.extract import casefold, place_cues
-from marsad.extract.actors import alias_key, load_lexicon
+from marsad.extract.actors import alias_key, load_lexicon, trie_regex
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext
 from marsad.extract.place_words import place_words as _words
@@ -233,10 +233,16 @@ def _token_scan() -> re.Pattern:
     is stepped over whole, so the next token starts where :data:`_TOKEN`'s scan
     would start it; any other word (a capital, a digit, a hyphen inside) is
     left to :func:`_tokens`. Case-sensitive: a ``re.I`` alternation of the
-    connectors at every word cost more than it saved."""
-    connector = "|".join(sorted(map(re.escape, _words().connectors), key=len, reverse=True))
-    other = rf"(?!(?:{connector})(?:'s?)?(?![\w']|-\w))[a-z][a-z']*+(?![\w]|-\w)"
-    return re.compile(rf"(?:[\W\d_]++|{other})*+({_TOKEN.pattern})")
+    connectors at every word cost more than it saved.
+
+    Written as a run of what no token holds, then lower-case words each with the
+    run after it (one repetition per word, not two: 11% fewer instructions), and
+    the connectors as a trie (the engine skips a branch on its first letter: 10%
+    fewer). A negative look-ahead holds whichever way its alternatives are
+    ordered, so the trie excludes the same words."""
+    connector = trie_regex(sorted(_words().connectors))
+    other = rf"(?!{connector}(?:'s?)?(?![\w']|-\w))[a-z][a-z']*+(?![\w]|-\w)"
+    return re.compile(rf"[\W\d_]*+(?:{other}[\W\d_]*+)*+({_TOKEN.pattern})")
 
 
 # "the Dashishah-Tuwaymin road": a route named by the places it joins
