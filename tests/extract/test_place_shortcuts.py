@@ -15,8 +15,10 @@ from marsad.extract.place_words import place_words
 from marsad.gazetteer import areas
 
 _PIECES = ["AB", "CGT", "FO", "x", "Sud", ",", " ", "  ", "\u00a0", "\n", "_", "é", "1", "of", "the", "near", "north",
-           "-east", "ern", "rural", "countryside", "close", "to", "outside", "ſ", "K", "İ", "West", "OF", "The", "in"]
-_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+           "-east", "ern", "rural", "countryside", "close", "to", "outside", "ſ", "K", "İ", "West", "OF", "The", "in",
+           # the words before a last "of" or "the" that a relation holds, or not (_may_end_relation)
+           "province", "village", "parts", "areas", "Suburbs", "edge", "sof", "breathe", "nearby", "next", "\u2028"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
 
 @settings(max_examples=400)
@@ -49,6 +51,10 @@ def test_relations_still_found():
     assert areas.find_relation("shelling on north-western ", "") == ("part of", "northwest")
     assert areas.find_relation("shelling on eastern rural\t", "") == ("part of", "east")
     assert areas.find_relation("shelling in ", "") == (None, None)
+    assert areas.find_relation("clashes in the village of ", "") == (None, None)
+    assert areas.find_relation("raids on villages around the ", "") == ("near", None)
+    # eight words before the name: the search starts at the seventh from the end, inside a longer word
+    assert areas._search_left("shelled the fronts of Xnorth-west parts of the countryside of the ").start() == 23
 
 
 def test_named_governorates_are_answered_again_after_something_new_is_named():
