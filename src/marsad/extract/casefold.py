@@ -40,6 +40,8 @@ _UNSAFE_TEXT = re.compile(f"[{ASCII_CASE_PARTNERS}]")
 
 def folded_text(text: str) -> str | None:
     """``text.lower()``, offset for offset, or None when a lowered scan could differ."""
+    if text.isascii():  # (known without reading the text) none of the partners, all non-ASCII
+        return text.lower()
     return None if _UNSAFE_TEXT.search(text) else text.lower()
 
 
