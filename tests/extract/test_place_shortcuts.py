@@ -161,3 +161,20 @@ def test_the_countries_named_are_those_of_the_capitalised_words(text):
     assert ctx.norm == text  # (the pieces are written as normalise leaves them)
     ctx._folded, ctx._folded_done = folded_text(text), True  # as once the process has warmed up
     assert places._named_countries(ctx) == expected
+
+
+_UNIT_PIECES = ["state", "State", "STATE", "province", "governorate", "department", "Islamic ", "xstate", "ſtate", "of",
+                "OF", "the", "The", " ", "  ", "\n", "\u00a0", "-", "town", "in", "K", "İ"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=12).map("".join))
+def test_the_unit_word_before_a_name_is_the_search_of_the_last_characters(left):
+    assert place_names._unit_before(left) == (place_names._UNIT_BEFORE.search(left[-24:]) is not None)
+
+
+def test_a_unit_word_before_a_name():
+    assert place_names._unit_before("clashes in the State of the ")
+    assert place_names._unit_before("in Mexico's state of\n")
+    assert not place_names._unit_before("fighters of the Islamic State of ")
+    assert not place_names._unit_before("in the town of ")
