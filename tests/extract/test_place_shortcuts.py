@@ -178,3 +178,21 @@ def test_a_unit_word_before_a_name():
     assert place_names._unit_before("in Mexico's state of\n")
     assert not place_names._unit_before("fighters of the Islamic State of ")
     assert not place_names._unit_before("in the town of ")
+
+
+_RIGHT_PIECES = ["'s", "'S", "'", "’s", " ", "  ", "\n", "\u00a0", ",", ".", "north", "ern", "Eastern", "countryside",
+                 "Province", "town", "x", "ſ", "K", "İ"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_RIGHT_PIECES), max_size=14).map("".join))
+def test_the_words_after_a_name_are_the_patterns_match(right):
+    found, plain = areas._right_match(right), areas._RIGHT.match(right[:40])
+    assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+    assert areas._right_match(right) is found  # asked again: the same answer
+
+
+def test_the_kind_word_after_a_name():
+    assert areas.kind_word(" province, and") == "province"
+    assert areas.kind_word("'s eastern countryside") == "countryside"
+    assert areas.kind_word(", province") is None

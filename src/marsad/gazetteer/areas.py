@@ -92,7 +92,7 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
             return "near", None
         if match.group("dir3"):
             return "part of", _direction(match.group("dir3"))  # "eastern Aleppo"
-    match = _RIGHT.match(right[:40])  # "^" without MULTILINE: match() is search(), without trying every offset
+    match = _right_match(right)
     if match:
         word = match.group("rel").lower()
         if word in TOWN_WORDS:
@@ -103,8 +103,31 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
 
 def kind_word(right: str) -> str | None:
     """"town", "village", "province" … when the name is followed by one."""
-    match = _RIGHT.match(right[:40])
+    match = _right_match(right)
     return match.group("rel").lower() if match else None
+
+
+def _right_match(right: str) -> re.Match | None:
+    """``_RIGHT.match(right[:40])`` ("^" without MULTILINE: match() is search(), without
+    trying every offset). None without the engine where ``right`` opens with neither a
+    space nor an apostrophe (a match opens with ``(?:'s)?\\s``: most names are followed
+    by a comma or a stop); the same answer again for the same text (place finding asks
+    :func:`find_relation` and :func:`kind_word` about the text after each name)."""
+    first = right[:1]
+    if first != "'" and not first.isspace():  # (str.isspace is what \s matches)
+        return None
+    text = right[:40]
+    if text in _RIGHT_MATCHES:
+        return _RIGHT_MATCHES[text]
+    if len(_RIGHT_MATCHES) >= _MOST_RIGHT_MATCHES:
+        _RIGHT_MATCHES.clear()
+    match = _RIGHT_MATCHES[text] = _RIGHT.match(text)
+    return match
+
+
+_RIGHT_MATCHES: dict[str, re.Match | None] = {}
+#: the texts :func:`_right_match` remembers (those after the names of a document or two)
+_MOST_RIGHT_MATCHES = 64
 
 
 def _search_left(left: str) -> re.Match | None:
