@@ -15,8 +15,10 @@ from marsad.extract.place_words import place_words
 from marsad.gazetteer import areas
 
 _PIECES = ["AB", "CGT", "FO", "x", "Sud", ",", " ", "  ", "\u00a0", "\n", "_", "é", "1", "of", "the", "near", "north",
-           "-east", "ern", "rural", "countryside", "close", "to", "outside", "ſ", "K", "İ", "West", "OF", "The", "in"]
-_TEXT = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+           "-east", "ern", "rural", "countryside", "close", "to", "outside", "ſ", "K", "İ", "West", "OF", "The", "in",
+           # the words before a last "of" or "the" that a relation holds, or not (_may_end_relation)
+           "province", "village", "parts", "areas", "Suburbs", "edge", "sof", "breathe", "nearby", "next", "\u2028"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
 
 @settings(max_examples=400)
@@ -49,6 +51,10 @@ def test_relations_still_found():
     assert areas.find_relation("shelling on north-western ", "") == ("part of", "northwest")
     assert areas.find_relation("shelling on eastern rural\t", "") == ("part of", "east")
     assert areas.find_relation("shelling in ", "") == (None, None)
+    assert areas.find_relation("clashes in the village of ", "") == (None, None)
+    assert areas.find_relation("raids on villages around the ", "") == ("near", None)
+    # eight words before the name: the search starts at the seventh from the end, inside a longer word
+    assert areas._search_left("shelled the fronts of Xnorth-west parts of the countryside of the ").start() == 23
 
 
 def test_named_governorates_are_answered_again_after_something_new_is_named():
@@ -89,7 +95,9 @@ def test_cues_still_found():
 
 
 _WORD_PIECES = ["al", "Al", "AL", "aL", "as", "ash", "de", "y", "'", "'s", "-", "-Zor", " ", ",", "3", "_", "é", "É",
-                "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't"]
+                "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't",
+                # connectors that begin others (the scan's trie): "del", "della", "des", "um", "umm"
+                "del", "della", "dell", "des", "um", "umm", "dos", "bani", "ban"]
 
 
 def _plain_tokens(norm: str) -> list[tuple[int, int, str]]:
@@ -153,3 +161,38 @@ def test_the_countries_named_are_those_of_the_capitalised_words(text):
     assert ctx.norm == text  # (the pieces are written as normalise leaves them)
     ctx._folded, ctx._folded_done = folded_text(text), True  # as once the process has warmed up
     assert places._named_countries(ctx) == expected
+
+
+_UNIT_PIECES = ["state", "State", "STATE", "province", "governorate", "department", "Islamic ", "xstate", "ſtate", "of",
+                "OF", "the", "The", " ", "  ", "\n", "\u00a0", "-", "town", "in", "K", "İ"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=12).map("".join))
+def test_the_unit_word_before_a_name_is_the_search_of_the_last_characters(left):
+    assert place_names._unit_before(left) == (place_names._UNIT_BEFORE.search(left[-24:]) is not None)
+
+
+def test_a_unit_word_before_a_name():
+    assert place_names._unit_before("clashes in the State of the ")
+    assert place_names._unit_before("in Mexico's state of\n")
+    assert not place_names._unit_before("fighters of the Islamic State of ")
+    assert not place_names._unit_before("in the town of ")
+
+
+_RIGHT_PIECES = ["'s", "'S", "'", "’s", " ", "  ", "\n", "\u00a0", ",", ".", "north", "ern", "Eastern", "countryside",
+                 "Province", "town", "x", "ſ", "K", "İ"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_RIGHT_PIECES), max_size=14).map("".join))
+def test_the_words_after_a_name_are_the_patterns_match(right):
+    found, plain = areas._right_match(right), areas._RIGHT.match(right[:40])
+    assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+    assert areas._right_match(right) is found  # asked again: the same answer
+
+
+def test_the_kind_word_after_a_name():
+    assert areas.kind_word(" province, and") == "province"
+    assert areas.kind_word("'s eastern countryside") == "countryside"
+    assert areas.kind_word(", province") is None

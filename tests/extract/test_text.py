@@ -12,6 +12,13 @@ def test_normalise_folds_typographic_variants_in_place():
     assert len(folded) == len(text)
 
 
+def test_an_ascii_text_has_its_tabs_and_backquotes_folded_as_any_other_text():
+    # an ASCII text is folded without the scan for variants (its ASCII variants only)
+    text = "`Two`\tkilled\t\tnear `Kidal'"
+    assert normalise(text) == "'Two' killed  near 'Kidal'"
+    assert normalise(text + "\u2019")[:-1] == normalise(text)
+
+
 def test_normalise_leaves_plain_text_alone():
     text = "Three soldiers were wounded near the bridge (Sunday)."
     assert normalise(text) == text

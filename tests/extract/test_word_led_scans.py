@@ -3,6 +3,7 @@ wordscan.opening_words) find exactly what the patterns' own finditer finds."""
 
 from __future__ import annotations
 
+import random
 import re
 from re import _constants as sre_constants
 from re import _parser as sre_parser
@@ -11,7 +12,7 @@ import pytest
 
 from marsad.extract import casefold, casualties, casualty_facts, dates, subcounts, tallies
 from marsad.extract.pipeline import LEADING_MIN_CHARS, DocContext
-from marsad.extract.wordscan import WORD_START, leading_words, opening_words
+from marsad.extract.wordscan import WORD_START, leading_words, opening_words, word_led_starts
 
 _HEAD = WORD_START + "(?:"
 _WORD_CATEGORIES = {sre_constants.CATEGORY_WORD, sre_constants.CATEGORY_DIGIT, sre_constants.CATEGORY_UNI_WORD,
@@ -139,3 +140,12 @@ def test_the_rest_is_found_from_the_word_index(monkeypatch):
     assert starts is not None
     found = [(m.span(), m.group()) for m in casefold.finditer(REST_RE, ctx.norm, ctx.folded(), starts=starts)]
     assert found == [(m.span(), m.group()) for m in REST_RE.finditer(ctx.norm)] and len(found) >= 4
+
+
+def test_the_other_word_starts_are_where_the_look_behind_finds_them():
+    # word_led_starts finds the character before each start, and the first character apart
+    pieces = ["a", "B", "7", "_", "é", "ا", " ", "  ", "-", "(", "\n", "\t", ".", "'", "\u00a0", "x-y", "(a)"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert word_led_starts(text) == [m.start() for m in re.finditer(r"(?<![ \w])\w", text)], repr(text)

@@ -89,7 +89,7 @@ def alias_key(text: str) -> str:
     return " ".join(text.translate(_QUOTE).lower().replace("-", " ").split())
 
 
-def _trie_regex(words: list[str]) -> str:
+def trie_regex(words: list[str]) -> str:
     """One regex alternation shaped as a trie, so matching is a single pass.
 
     Spaces match any run of whitespace; apostrophes and hyphens match their
@@ -195,20 +195,20 @@ class ActorLexicon:
     def demonym_pattern(self) -> re.Pattern:
         """Any country's adjective as a word ("Malian", "South Sudanese"), compiled on first use."""
         if self._demonym_pattern is None:
-            self._demonym_pattern = re.compile(r"(?<!\w)(?i:" + _trie_regex(sorted(self.demonyms)) + r")(?!\w)")
+            self._demonym_pattern = re.compile(r"(?<!\w)(?i:" + trie_regex(sorted(self.demonyms)) + r")(?!\w)")
         return self._demonym_pattern
 
     def _compile(self) -> re.Pattern:
-        demonym = _trie_regex(sorted(self.demonyms))
-        noun = _trie_regex(sorted(self.state_nouns))
+        demonym = trie_regex(sorted(self.demonyms))
+        noun = trie_regex(sorted(self.state_nouns))
         parts = [
-            rf"(?P<alias>(?i:{_trie_regex(sorted(self.aliases))}))",
-            rf"(?P<acronym>{_trie_regex(sorted(self.acronyms))})",
+            rf"(?P<alias>(?i:{trie_regex(sorted(self.aliases))}))",
+            rf"(?P<acronym>{trie_regex(sorted(self.acronyms))})",
             rf"(?P<state>(?P<demonym>(?i:{demonym}))\s+(?:(?i:{'|'.join(_STATE_WORDS)})\s+)?"
             rf"(?P<noun>(?i:{noun})))",
         ]
         if self.anaphora:
-            parts.append(rf"(?P<anaphor>(?i:{_trie_regex(sorted(self.anaphora))}))")
+            parts.append(rf"(?P<anaphor>(?i:{trie_regex(sorted(self.anaphora))}))")
         return compile_cached(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
     def resolve_class(self, name: str) -> str | None:

@@ -40,6 +40,8 @@ _UNSAFE_TEXT = re.compile(f"[{ASCII_CASE_PARTNERS}]")
 
 def folded_text(text: str) -> str | None:
     """``text.lower()``, offset for offset, or None when a lowered scan could differ."""
+    if text.isascii():  # (known without reading the text) none of the partners, all non-ASCII
+        return text.lower()
     return None if _UNSAFE_TEXT.search(text) else text.lower()
 
 
@@ -133,6 +135,22 @@ def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
         found = pattern.match(text, match.start(), end)
         assert found is not None and found.end() == match.end(), "a lowered pattern must match where its original does"
         yield found
+
+
+def last_word_ends(folded: str, endings: tuple[str, ...], *optional: tuple[str, ...]) -> bool:
+    """Whether the last word of ``folded`` (lower-cased; words parted by what ``\\s``
+    matches, as ``str.split`` parts them) ends with one of ``endings``, once each of
+    ``optional`` is dropped in turn where the last word is one of its words.
+
+    A test before a ``$``-anchored search (which tries every offset of the text): for
+    ``\\b(?:by|from)\\s+(?:the\\s+)?$``, ``last_word_ends(text, ("by", "from"), ("the",))``
+    is False where it cannot match. Only where no ending is one of the optional words,
+    which are then dropped only where the pattern's are."""
+    words = folded.rsplit(None, len(optional) + 1)
+    for skipped in optional:
+        if words and words[-1] in skipped:
+            words.pop()
+    return bool(words) and words[-1].endswith(endings)
 
 
 #: The most words :func:`required_words` gives: each is looked for in the whole document.

@@ -31,7 +31,7 @@ from typing import Final
 from marsad.config import environment_value
 from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
-from marsad.extract.casefold import WindowScan, for_spans
+from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import STATED, DocumentParts, EventTyping, classify_event
@@ -76,6 +76,14 @@ _OBJECT_BEFORE: Final = re.compile(
     r"checkpoints?|vehicles?|convoys?|patrols?|cells|commanders?|leaders?)\s+of)\s+(?:the\s+)?(?:last\s+|former\s+)?$",
     re.I,
 )
+#: How a match of each pattern :func:`_before` searches ends: the last word's endings, and the optional
+#: words that may follow it, last first (``casefold.last_word_ends``).
+_LAST_WORDS: Final[dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]] = {
+    _AGENT_BEFORE.pattern: (("by", "from"), (("the",),)),
+    _TAKEN_FROM.pattern: (("from",), (("the",),)),
+    _OBJECT_BEFORE.pattern: (("against", "targeting", "targeted", "on", "at", "with", "to", "towards", "between",
+                              "killing", "killed", "wounding", "injuring", "by", "of"), (("last", "former"), ("the",))),
+}
 #: A sentence that opens by pointing back at the incident ("The attack", "The strike",
 #: "This explosion") tells more of it, never a new one (inside a bulletin's run-on
 #: sentence, "…, while the shelling targeted Y" may well be another).
@@ -460,9 +468,16 @@ def _is_agent(ctx: DocContext, mention: ActorMention) -> bool:
 def _before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
     """Whether ``pattern.search(ctx.norm, max(0, end - reach), end)`` finds a match: on the
     lower-cased text where that finds the same (:mod:`marsad.extract.casefold`; a ``re.I``
-    alternation is tried a letter at a time there, each alternative skipped on its first)."""
-    scanned, text = for_spans(pattern, ctx.norm, ctx.folded())
-    return scanned.search(text, max(0, end - reach), end) is not None
+    alternation is tried a letter at a time there, each alternative skipped on its first).
+    Not searched where the last words cannot end a match (:data:`_LAST_WORDS`): the
+    ``$``-anchored search tries every offset, mostly to find nothing."""
+    start, folded = max(0, end - reach), ctx.folded()
+    if folded is not None:
+        endings, optional = _LAST_WORDS[pattern.pattern]
+        if not last_word_ends(folded[start:end], endings, *optional):
+            return False
+    scanned, text = for_spans(pattern, ctx.norm, folded)
+    return scanned.search(text, start, end) is not None
 
 
 def _is_class(name: str) -> bool:

@@ -19,6 +19,7 @@ _FOLD = {
     "\u2026": ".", "\t": " ", "\u200b": " ", "\ufeff": " ",
 }
 _FOLDED_CHARS = re.compile("[" + "".join(map(re.escape, _FOLD)) + "]")
+_ASCII_VARIANTS = tuple(variant for variant in _FOLD if variant.isascii())
 
 
 def normalise(text: str) -> str:
@@ -26,6 +27,11 @@ def normalise(text: str) -> str:
     # One replace per variant the text holds: str.translate looks every character
     # of a non-ASCII text up in the table (about 1% of a report's extraction).
     folded = text
+    if text.isascii():  # (known without reading the text) only the ASCII variants can be there
+        for variant in _ASCII_VARIANTS:
+            if variant in folded:
+                folded = folded.replace(variant, _FOLD[variant])
+        return folded
     for variant in set(_FOLDED_CHARS.findall(text)):
         folded = folded.replace(variant, _FOLD[variant])
     assert len(folded) == len(text)

@@ -23,15 +23,21 @@ from marsad.regexcache import compile_cached
 
 #: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
 WORD_START = r"(?<![\w])(?=\w)"
-#: A word character preceded by neither a word character nor a space (or first in the text).
-_OTHER_LED = re.compile(r"(?<![ \w])\w")
+#: What precedes a word character that follows neither a word character nor a space. Found as the
+#: character before it (a class, which the engine skips to at full speed, where ``(?<![ \w])\w`` had the
+#: look-behind tried at every position: a thirtieth of the instructions); two never overlap.
+_OTHER_BEFORE_WORD = re.compile(r"[^ \w](?=\w)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def word_led_starts(text: str) -> list[int]:
     """Where ``text`` has a word character that follows neither a space nor a word
     character (after a hyphen, a bracket, a line break; or at offset 0): the
     starts :func:`word_led_spans` tries one by one. Computed once per document."""
-    return [match.start() for match in _OTHER_LED.finditer(text)]
+    starts = [match.end() for match in _OTHER_BEFORE_WORD.finditer(text)]
+    if _WORD_CHAR.match(text):
+        starts.insert(0, 0)
+    return starts
 
 
 _SPACE_LED: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}

@@ -62,7 +62,19 @@ def plain_unit_name(name: str) -> str:
     >>> plain_unit_name("Muhafazat Hadramawt"), plain_unit_name("Los Angeles County")
     ('Hadramawt', 'Los Angeles')
     """
-    return _UNIT_WORDS.sub("", name.strip()).strip() or name.strip()
+    # Asked for the same few unit names in document after document (place resolution); the
+    # substitution tries its re.I alternations at every offset of the name.
+    plain = _PLAIN_UNIT_NAMES.get(name)
+    if plain is None:
+        if len(_PLAIN_UNIT_NAMES) >= _MOST_PLAIN_UNIT_NAMES:
+            _PLAIN_UNIT_NAMES.clear()
+        plain = _PLAIN_UNIT_NAMES[name] = _UNIT_WORDS.sub("", name.strip()).strip() or name.strip()
+    return plain
+
+
+_PLAIN_UNIT_NAMES: dict[str, str] = {}
+#: the size at which the memo of :func:`plain_unit_name` is emptied (a bound for a long-running worker)
+_MOST_PLAIN_UNIT_NAMES = 50_000
 
 
 #: a unit's leading direction word and the other forms reports write it in ("Northern Darfur" is

@@ -92,7 +92,7 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
             return "near", None
         if match.group("dir3"):
             return "part of", _direction(match.group("dir3"))  # "eastern Aleppo"
-    match = _RIGHT.match(right[:40])  # "^" without MULTILINE: match() is search(), without trying every offset
+    match = _right_match(right)
     if match:
         word = match.group("rel").lower()
         if word in TOWN_WORDS:
@@ -103,8 +103,31 @@ def find_relation(left: str, right: str) -> tuple[str | None, str | None]:
 
 def kind_word(right: str) -> str | None:
     """"town", "village", "province" … when the name is followed by one."""
-    match = _RIGHT.match(right[:40])
+    match = _right_match(right)
     return match.group("rel").lower() if match else None
+
+
+def _right_match(right: str) -> re.Match | None:
+    """``_RIGHT.match(right[:40])`` ("^" without MULTILINE: match() is search(), without
+    trying every offset). None without the engine where ``right`` opens with neither a
+    space nor an apostrophe (a match opens with ``(?:'s)?\\s``: most names are followed
+    by a comma or a stop); the same answer again for the same text (place finding asks
+    :func:`find_relation` and :func:`kind_word` about the text after each name)."""
+    first = right[:1]
+    if first != "'" and not first.isspace():  # (str.isspace is what \s matches)
+        return None
+    text = right[:40]
+    if text in _RIGHT_MATCHES:
+        return _RIGHT_MATCHES[text]
+    if len(_RIGHT_MATCHES) >= _MOST_RIGHT_MATCHES:
+        _RIGHT_MATCHES.clear()
+    match = _RIGHT_MATCHES[text] = _RIGHT.match(text)
+    return match
+
+
+_RIGHT_MATCHES: dict[str, re.Match | None] = {}
+#: the texts :func:`_right_match` remembers (those after the names of a document or two)
+_MOST_RIGHT_MATCHES = 64
 
 
 def _search_left(left: str) -> re.Match | None:
@@ -114,9 +137,31 @@ def _search_left(left: str) -> re.Match | None:
     whole alternation at every offset: it was 5% of place finding."""
     casefold = _casefold()
     folded = casefold.folded_text(left)
-    if folded is not None and not folded.rstrip().endswith(_LEFT_LAST_WORDS):
-        return None  # most names: "in X", "of X", ", X" (a search would try every offset to find nothing)
-    return next(casefold.finditer(_LEFT, left, folded), None)
+    if folded is not None and not _may_end_relation(folded):
+        return None  # most names: "in X", "the town of X", ", X" (a search would try every offset to find nothing)
+    # A match is at most _LEFT_MOST_WORDS words parted by spaces (its first perhaps the end of a longer one):
+    # it starts after the words before those (the text is searched from there: a third fewer offsets tried).
+    pieces = left.rsplit(None, _LEFT_MOST_WORDS)
+    start = len(pieces[0]) if len(pieces) > _LEFT_MOST_WORDS else 0
+    return next(casefold.finditer(_LEFT, left, folded, start), None)
+
+
+def _may_end_relation(folded: str) -> bool:
+    """False where ``_LEFT`` cannot match the lower-cased text (:func:`_search_left`): its
+    last words are none of those a match ends with. "of" must follow one of the words a
+    relation names before it ("countryside", "north" …; "the town of X" is the common
+    name that is none); "the" must follow such an "of", a "to" or a word of nearness."""
+    words = folded.rsplit(None, 3)  # the last words, as a match parts them (\s is what split() parts on)
+    if not words:
+        return False
+    last = words[-1]
+    if last == "of":
+        return len(words) > 1 and words[-2].endswith(_BEFORE_OF)
+    if last == "the":
+        before = words[-2] if len(words) > 1 else ""
+        return before == "to" or before.endswith(_NEAR_WORDS) or (
+            before == "of" and len(words) > 2 and words[-3].endswith(_BEFORE_OF))
+    return last.endswith(_LEFT_LAST_WORDS) and not last.endswith(("of", "the"))  # "sof", "breathe": no match ends so
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +177,14 @@ def _casefold() -> ModuleType:
 #: how every alternative of ``_LEFT`` ends, before its final spaces ("… of the ", "near ", "eastern ")
 _LEFT_LAST_WORDS = ("of", "the", "near", "around", "to", "nearby", "outside", "rural", "north", "south", "east",
                     "west", "ern")
+#: how the word before a final "of" of ``_LEFT`` ends: a relation ("countryside of") or a direction ("east of")
+_BEFORE_OF = ("countryside", "outskirts", "vicinity", "surroundings", "environs", "suburbs", "periphery", "desert",
+              "outskirt", "edge", "edges", "fringe", "fringes", "sector", "district", "province", "governorate",
+              "north", "south", "east", "west")
+#: how the word before a final "the" of ``_LEFT`` ends when it is not "of" nor "to" ("near the ")
+_NEAR_WORDS = ("near", "around", "nearby", "outside")
+#: the most words a match of ``_LEFT`` has: "northern parts of the countryside of the "
+_LEFT_MOST_WORDS = 7
 
 
 DEFAULT_SHIFT_KM = 15.0
