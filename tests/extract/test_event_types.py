@@ -77,6 +77,11 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         # a protest still to come is no protest; one that was dispersed happened
         ("Police detained 30 activists in Minsk ahead of planned protests.", "Arrests"),
         ("Police dispersed a planned rally in Minsk and detained 12 organisers.", "Protest with intervention"),
+        # the state's force on a protest is its intervention, not violence before it; a reporter's beating is not
+        ("Riot police beat and detained two strikers at a sit-in outside the mill in Kanpur.", "Protest with intervention"),
+        ("Gendarmes beat marchers at a rally in Kindia, injuring four.", "Protest with intervention"),
+        ("Gunmen attacked marchers at a rally in Kindia, injuring four.", "Attack"),
+        ("Soldiers beat a photographer covering a protest in Kindia.", "Attack"),
         # headlines in the present tense
         ("Protesters torch party offices in Basra", "Violent demonstration"),
         ("Soldiers kill 4 protesters in Khartoum, medics say", "Excessive force against protesters"),
