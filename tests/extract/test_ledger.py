@@ -926,3 +926,9 @@ def test_a_force_s_claim_on_the_attackers_is_not_the_civilians_they_killed():
                           "said it had killed 15 of the attackers in an operation the next day.")
     assert _deaths(extraction) == 21
     assert not [c for c in extraction.casualties if c.alternative_of]
+
+
+def test_an_attackers_statement_of_the_same_dead_is_an_alternative():
+    extraction = _extract("Insurgents overran an army outpost near Kidal at dawn, killing five soldiers, officials said. "
+                          "The insurgents said in a statement that they had killed 19 soldiers and seized two vehicles.")
+    assert _deaths(extraction) == 5
