@@ -87,6 +87,9 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Soldiers kill 4 protesters in Khartoum, medics say", "Excessive force against protesters"),
         ("Mob kills man accused of theft in Kano", "Mob violence"),
         ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
+        # what is intercepted is a weapon; people stopped on a road are not
+        ("Coastguards intercepted a dhow loaded with rockets off Mokha.", "Disrupted weapons use"),
+        ("Villagers intercepted and killed a suspected goat thief near Lira.", "Mob violence"),
         ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
         ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
         ("Militiamen destroyed the houses of displaced people in Afrin.", "Looting/property destruction"),
