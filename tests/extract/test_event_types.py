@@ -81,6 +81,11 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Riot police beat and detained two strikers at a sit-in outside the mill in Kanpur.", "Protest with intervention"),
         ("Gendarmes beat marchers at a rally in Kindia, injuring four.", "Protest with intervention"),
         ("Gunmen attacked marchers at a rally in Kindia, injuring four.", "Attack"),
+        # a rally stopped without any physical contact, and the arrest a protest demands, are no intervention
+        ("Activists rallied in Khulna against fuel prices. Police obstructed the march at the district office "
+         "without any physical interaction.", "Peaceful protest"),
+        ("Relatives held a sit-in outside the court of Daegu and urged authorities to arrest the company's chairman.",
+         "Peaceful protest"),
         ("Soldiers beat a photographer covering a protest in Kindia.", "Attack"),
         # headlines in the present tense
         ("Protesters torch party offices in Basra", "Violent demonstration"),
@@ -89,6 +94,9 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
         # what is intercepted is a weapon; people stopped on a road are not
         ("Coastguards intercepted a dhow loaded with rockets off Mokha.", "Disrupted weapons use"),
+        # a ceasefire monitor's count of explosions is fire from afar
+        ("The monitors recorded 14 undetermined explosions near the line of contact east of Zolote.",
+         "Shelling/artillery/missile attack"),
         ("Villagers intercepted and killed a suspected goat thief near Lira.", "Mob violence"),
         ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
         ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
