@@ -86,6 +86,10 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
          "without any physical interaction.", "Peaceful protest"),
         ("Relatives held a sit-in outside the court of Daegu and urged authorities to arrest the company's chairman.",
          "Peaceful protest"),
+        # protesters arrested or hurt by the police are neither dead nor violent
+        ("Nurses marched in Kisumu over unpaid wages. One person was arrested.", "Protest with intervention"),
+        ("Nurses marched in Kisumu over unpaid wages. Three marchers were injured by police batons.",
+         "Protest with intervention"),
         ("Soldiers beat a photographer covering a protest in Kindia.", "Attack"),
         # headlines in the present tense
         ("Protesters torch party offices in Basra", "Violent demonstration"),
