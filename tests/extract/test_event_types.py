@@ -88,6 +88,8 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
          "Peaceful protest"),
         # protesters arrested or hurt by the police are neither dead nor violent
         ("Nurses marched in Kisumu over unpaid wages. One person was arrested.", "Protest with intervention"),
+        ("Bus drivers demonstrated in Kananga over fuel prices. Police erected barricades to stop the march but "
+         "did not interact with the demonstrators.", "Peaceful protest"),
         ("Nurses marched in Kisumu over unpaid wages. Three marchers were injured by police batons.",
          "Protest with intervention"),
         ("Soldiers beat a photographer covering a protest in Kindia.", "Attack"),
@@ -116,6 +118,7 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("The Nigerien army said it had retaken the town of Tillia from the militants.", "Government regains territory"),
         # people captured are no territory captured
         ("Militants executed two captured villagers near Gao, a video showed.", "Attack"),
+        ("Shoppers captured and beat up a pickpocket in the market of Loja.", "Mob violence"),
         ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
         ("On 2 March 2023, the council discussed the new budget.", "Other"),
     ],
