@@ -88,6 +88,8 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
          "Peaceful protest"),
         # protesters arrested or hurt by the police are neither dead nor violent
         ("Nurses marched in Kisumu over unpaid wages. One person was arrested.", "Protest with intervention"),
+        ("Police shot at a group of people who rallied in Kandy against power cuts. One marcher was injured.",
+         "Excessive force against protesters"),
         ("Bus drivers demonstrated in Kananga over fuel prices. Police erected barricades to stop the march but "
          "did not interact with the demonstrators.", "Peaceful protest"),
         ("Nurses marched in Kisumu over unpaid wages. Three marchers were injured by police batons.",
