@@ -82,6 +82,20 @@ def test_an_incident_keeps_the_most_precise_place_any_report_gives():
     assert (draft.attributes["admin1"], draft.attributes["latitude"]) == ("Khyber Pakhtunkhwa", 34.68)
 
 
+def test_an_incident_is_placed_in_the_country_most_of_its_reports_give():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    wires = [replace(report(uid, uid, 100, "Dogo Nahawa", 12), admin1="Plateau", latitude=9.6, longitude=8.9,
+                     country="Nigeria", published=100) for uid in (1, 2)]
+    # the latest report names only the village and its district, and the gazetteer has a namesake abroad
+    update = replace(report(3, 3, 100, "Jos", 17), admin1="Kerala", latitude=9.9, longitude=76.3, country="India",
+                     published=102)
+    draft = build_incident([*wires, update])
+    assert (draft.attributes["country"], draft.attributes["admin1"]) == ("Nigeria", "Plateau")
+
+
 def test_a_reports_own_unknown_victims_add_to_its_named_ones():
     from dataclasses import replace
 
