@@ -227,3 +227,13 @@ def test_a_source_joins_its_own_thread_through_its_closest_report_not_only_its_l
     # another source's weak link still votes as it is
     other = replace(monitor, source="Radio")
     assert cluster([first, other, update, roundup], [p for p in pairs if (p.uid_a, p.uid_b) != (2, 3)]).clusters == [[1, 3, 4], [2]]
+
+
+def test_the_victims_named_with_no_country_are_those_named_with_one():
+    # a report placed in its country names "Civilians (Mali)"; a report whose place is unknown, "Civilians"
+    placed = report(1, 1, 100, "Boni", 9, sub="Attack", actors=("JNIM", "Civilians (Mali)"), words=("market",))
+    unplaced = report(2, 2, 100, "Boni", 9, sub="Attack", actors=("Civilians",), words=("market",))
+    elsewhere = report(3, 3, 100, "Boni", 9, sub="Attack", actors=("Civilians (Niger)",), words=("market",))
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs([placed, unplaced, elsewhere])}
+    assert pairs[(1, 2)].contributions["actors"]["level"] == "shared actor"
+    assert pairs[(1, 3)].contributions["actors"]["level"] != "shared actor"
