@@ -75,6 +75,11 @@ def test_a_party_claim_or_unverified_count_is_flagged():
     assert not is_party_claim(text, text.index("4"), text.index("killed") + 6, (0, len(text)))
     text = "Rebels killed 30 fighters, a figure that could not be verified."
     assert is_party_claim(text, text.index("30"), text.index("killed") + 6, (0, len(text)))
+    # a claim told in a statement or a post
+    text = "The insurgents said in a statement posted online that they had killed 25 soldiers."
+    assert is_party_claim(text, text.index("25"), text.index("killed") + 6, (0, len(text)))
+    text = "The movement said on its Telegram channel it killed 8 guards."
+    assert is_party_claim(text, text.index("8"), text.index("killed") + 6, (0, len(text)))
 
 
 def test_a_state_forces_word_on_its_own_strike_is_a_claim_but_not_its_own_dead():

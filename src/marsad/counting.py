@@ -200,6 +200,8 @@ STATE_SPEAKER = re.compile(r"\b" + _STATE_FORCE + r"\s+(?:\w+\s+){0,2}?(?:said|s
 
 _PARTY_CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|said\s+on\s+\w+day\s+(?:it|they)\b|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
+    # ("the group said in a statement on its channels that it had killed …")
+    r"said\s+(?:in|on|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){1,5}?(?:that\s+)?(?:it|they)\b|"
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")

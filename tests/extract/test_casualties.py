@@ -301,3 +301,13 @@ def test_a_singular_verb_agrees_with_the_last_of_a_coordinated_subject(text, out
 ])
 def test_victims_named_by_a_toll_or_a_force(text, victims):
     assert [c.victims for c in _facts(text) if c.outcome == "killed" and not c.part_of] == [victims]
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Armed men stormed a gold mine near Djibo, killing nine diggers.", None),
+    ("Gunmen killed four coal mine workers in Harnai.", "shooting"),
+    ("Two herders were killed when their cart hit a mine near Tessalit.", "ied"),
+])
+def test_a_mine_that_is_dug_is_no_explosive(text, cause):
+    (killed,) = [c for c in _facts(text) if c.outcome == "killed"]
+    assert killed.cause == cause

@@ -77,11 +77,35 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         # a protest still to come is no protest; one that was dispersed happened
         ("Police detained 30 activists in Minsk ahead of planned protests.", "Arrests"),
         ("Police dispersed a planned rally in Minsk and detained 12 organisers.", "Protest with intervention"),
+        # the state's force on a protest is its intervention, not violence before it; a reporter's beating is not
+        ("Riot police beat and detained two strikers at a sit-in outside the mill in Kanpur.", "Protest with intervention"),
+        ("Gendarmes beat marchers at a rally in Kindia, injuring four.", "Protest with intervention"),
+        ("Gunmen attacked marchers at a rally in Kindia, injuring four.", "Attack"),
+        # a rally stopped without any physical contact, and the arrest a protest demands, are no intervention
+        ("Activists rallied in Khulna against fuel prices. Police obstructed the march at the district office "
+         "without any physical interaction.", "Peaceful protest"),
+        ("Relatives held a sit-in outside the court of Daegu and urged authorities to arrest the company's chairman.",
+         "Peaceful protest"),
+        # protesters arrested or hurt by the police are neither dead nor violent
+        ("Nurses marched in Kisumu over unpaid wages. One person was arrested.", "Protest with intervention"),
+        ("Police shot at a group of people who rallied in Kandy against power cuts. One marcher was injured.",
+         "Excessive force against protesters"),
+        ("Bus drivers demonstrated in Kananga over fuel prices. Police erected barricades to stop the march but "
+         "did not interact with the demonstrators.", "Peaceful protest"),
+        ("Nurses marched in Kisumu over unpaid wages. Three marchers were injured by police batons.",
+         "Protest with intervention"),
+        ("Soldiers beat a photographer covering a protest in Kindia.", "Attack"),
         # headlines in the present tense
         ("Protesters torch party offices in Basra", "Violent demonstration"),
         ("Soldiers kill 4 protesters in Khartoum, medics say", "Excessive force against protesters"),
         ("Mob kills man accused of theft in Kano", "Mob violence"),
         ("Air defences shot down a drone over Hmeimim.", "Disrupted weapons use"),
+        # what is intercepted is a weapon; people stopped on a road are not
+        ("Coastguards intercepted a dhow loaded with rockets off Mokha.", "Disrupted weapons use"),
+        # a ceasefire monitor's count of explosions is fire from afar
+        ("The monitors recorded 14 undetermined explosions near the line of contact east of Zolote.",
+         "Shelling/artillery/missile attack"),
+        ("Villagers intercepted and killed a suspected goat thief near Lira.", "Mob violence"),
         ("ISIS cells seized control of two villages after clashes with the SDF.", "Non-state actor overtakes territory"),
         ("Factions looted the houses of displaced people in Afrin.", "Looting/property destruction"),
         ("Militiamen destroyed the houses of displaced people in Afrin.", "Looting/property destruction"),
@@ -96,6 +120,7 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("The Nigerien army said it had retaken the town of Tillia from the militants.", "Government regains territory"),
         # people captured are no territory captured
         ("Militants executed two captured villagers near Gao, a video showed.", "Attack"),
+        ("Shoppers captured and beat up a pickpocket in the market of Loja.", "Mob violence"),
         ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
         ("On 2 March 2023, the council discussed the new budget.", "Other"),
     ],

@@ -289,3 +289,11 @@ def test_a_later_place_that_tells_another_incident_is_not_taken():
     events = extract_text("Gunmen kill six in northern Nigeria. A separate raid in Kaduna left no one hurt.",
                           published=date(2024, 7, 15)).events
     assert events[0].location == "Nigeria"
+
+
+def test_a_village_the_gazetteer_does_not_know_keeps_the_province_and_country_the_text_gives():
+    extraction = extract_text("Militiamen attacked the village of Ndakala in Irumu territory, Ituri province, killing "
+                              "six civilians.", published=date(2022, 3, 2))
+    (event,) = extraction.events
+    assert (event.location, event.admin1, event.country) == ("Ndakala", "Ituri", "Democratic Republic of Congo")
+    assert event.latitude is None  # no point: the village is not in the gazetteer

@@ -280,7 +280,7 @@ def test_readings_that_used_to_miss_the_count(text, deaths):
 
 
 def test_own_news_paragraphs_death_totals():
-    """Our wire-style paragraphs and sentences (bench/_deaths_eval.py; 1,106 rows): the events' deaths
+    """Our wire-style paragraphs and sentences (bench/_deaths_eval.py): the events' deaths
     equal the truth for most and always equal the ledger's total."""
     rows = [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
     exact = 0
@@ -918,3 +918,17 @@ def test_an_undated_incident_after_a_dated_one_in_a_paragraph_takes_its_day():
     extraction = extract_text("Warplanes struck the village of Sarmin on Sunday, killing two farmers. Near Kabani, "
                               "a sniper shot dead a soldier.", published=date(2024, 3, 5))
     assert [e.event_date for e in extraction.events] == [date(2024, 3, 3), date(2024, 3, 3)]
+
+
+def test_a_force_s_claim_on_the_attackers_is_not_the_civilians_they_killed():
+    # the army's 15 are the assailants, not its account of the six miners the assailants killed
+    extraction = _extract("At least six diggers were killed when gunmen raided an artisanal mine near Djibo. The army "
+                          "said it had killed 15 of the attackers in an operation the next day.")
+    assert _deaths(extraction) == 21
+    assert not [c for c in extraction.casualties if c.alternative_of]
+
+
+def test_an_attackers_statement_of_the_same_dead_is_an_alternative():
+    extraction = _extract("Insurgents overran an army outpost near Kidal at dawn, killing five soldiers, officials said. "
+                          "The insurgents said in a statement that they had killed 19 soldiers and seized two vehicles.")
+    assert _deaths(extraction) == 5

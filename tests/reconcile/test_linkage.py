@@ -82,6 +82,20 @@ def test_an_incident_keeps_the_most_precise_place_any_report_gives():
     assert (draft.attributes["admin1"], draft.attributes["latitude"]) == ("Khyber Pakhtunkhwa", 34.68)
 
 
+def test_an_incident_is_placed_in_the_country_most_of_its_reports_give():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    wires = [replace(report(uid, uid, 100, "Dogo Nahawa", 12), admin1="Plateau", latitude=9.6, longitude=8.9,
+                     country="Nigeria", published=100) for uid in (1, 2)]
+    # the latest report names only the village and its district, and the gazetteer has a namesake abroad
+    update = replace(report(3, 3, 100, "Jos", 17), admin1="Kerala", latitude=9.9, longitude=76.3, country="India",
+                     published=102)
+    draft = build_incident([*wires, update])
+    assert (draft.attributes["country"], draft.attributes["admin1"]) == ("Nigeria", "Plateau")
+
+
 def test_a_reports_own_unknown_victims_add_to_its_named_ones():
     from dataclasses import replace
 
@@ -213,3 +227,13 @@ def test_a_source_joins_its_own_thread_through_its_closest_report_not_only_its_l
     # another source's weak link still votes as it is
     other = replace(monitor, source="Radio")
     assert cluster([first, other, update, roundup], [p for p in pairs if (p.uid_a, p.uid_b) != (2, 3)]).clusters == [[1, 3, 4], [2]]
+
+
+def test_the_victims_named_with_no_country_are_those_named_with_one():
+    # a report placed in its country names "Civilians (Mali)"; a report whose place is unknown, "Civilians"
+    placed = report(1, 1, 100, "Boni", 9, sub="Attack", actors=("JNIM", "Civilians (Mali)"), words=("market",))
+    unplaced = report(2, 2, 100, "Boni", 9, sub="Attack", actors=("Civilians",), words=("market",))
+    elsewhere = report(3, 3, 100, "Boni", 9, sub="Attack", actors=("Civilians (Niger)",), words=("market",))
+    pairs = {(p.uid_a, p.uid_b): p for p in score_pairs([placed, unplaced, elsewhere])}
+    assert pairs[(1, 2)].contributions["actors"]["level"] == "shared actor"
+    assert pairs[(1, 3)].contributions["actors"]["level"] != "shared actor"

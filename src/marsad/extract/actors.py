@@ -418,6 +418,24 @@ def force_kind(name: str, lexicon: ActorLexicon | None = None) -> tuple[str, boo
     return (lexicon or load_lexicon()).force_kind(name)
 
 
+@lru_cache(maxsize=4096)
+def country_free_name(name: str, lexicon: ActorLexicon | None = None) -> str | None:
+    """The name of an actor ACLED completes with a country, as a report that gives no country names it
+    ("Civilians (Iraq)" and "Civilians" → "Civilians", "Police Forces of Iraq" → "Police Forces"); None
+    for a name no such template makes."""
+    for base, pattern in _country_templates(lexicon or load_lexicon()):
+        if name == base or pattern.fullmatch(name):
+            return base
+    return None
+
+
+@lru_cache(maxsize=4)
+def _country_templates(lexicon: ActorLexicon) -> tuple[tuple[str, re.Pattern], ...]:
+    templates = {entry.acled for entry in lexicon.entries.values() if entry.acled and "{country}" in entry.acled}
+    return tuple((_fill(template, None) or template, re.compile(re.escape(template).replace(r"\{country\}", ".+")))
+                 for template in sorted(templates))
+
+
 def actor_entry(name: str, lexicon: ActorLexicon | None = None) -> ActorEntry | None:
     """The data-file entry for a canonical name (None for names built from a demonym)."""
     return (lexicon or load_lexicon()).entries.get(name)

@@ -79,7 +79,8 @@ CIVILIAN_NOUNS: Final = re.compile(
     r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
     r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
     r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
-    r"pedestrians?|reporters?|photographers?|lawyers?|activists?|"
+    r"pedestrians?|reporters?|photographers?|lawyers?|activists?|diggers?|labou?rers?|vendors?|hunters?|woodcutters?|"
+    r"loggers?|truckers?|"
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
     # (office holders and others ACLED counts as civilians: "Mayor of Chilpancingo found dead")
     r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
@@ -102,7 +103,10 @@ GROUP_WORDS: Final = {"children": "children", "child": "children", "kids": "chil
 CAUSES: Final = [
     ("suicide_attack", r"suicide|blew\s+(?:himself|herself|themselves)\s+up|blowing\s+(?:fighters\s+)?themselves\s+up"),
     ("car_bomb", r"car\s+bomb|booby[\s-]*trapped\s+(?:car|vehicle)|vbied"),
-    ("ied", r"\bieds?\b|improvised\s+explosive|roadside\s+bomb|landmines?|\bmines?\b|explosive\s+device|explosion|detonat\w+"),
+    ("ied", r"\bieds?\b|improvised\s+explosive|roadside\s+bomb|landmines?|"
+            r"\bmine(?<!gold\smine)(?<!coal\smine)(?<!copper\smine)(?<!diamond\smine)(?<!artisanal\smine)s?\b"
+            r"(?!\s+(?:sites?|workers?|shafts?|owners?))|"
+            r"explosive\s+device|explosion|detonat\w+"),
     ("airstrike", r"air\s*strikes?|air\s*raids?|warplanes?|aerial|drone\s+strikes?|\bdrones?\b|bombard\w+|aircraft|"
                   r"\bstrikes\b|helicopter"),
     ("shelling", r"shell(?:ing|ed|s)?|artillery|mortars?|rockets?|missiles?"),
@@ -689,7 +693,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="17")
+@register("casualties", version="18")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

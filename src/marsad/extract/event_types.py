@@ -185,6 +185,15 @@ class EventTypeRules:
                 return EventTyping(self.event_type_of[rule.sub], rule.sub, rule.name, confidence, evidence)
         return EventTyping("Strategic developments", "Other", f"{RULE}.default", 0.3)
 
+    @staticmethod
+    def _violence_before(rule: Rule, m: _Matcher, limit: int) -> bool:
+        """Whether a ``before`` set matches ahead of the lead: "gunmen killed two men at a protest" is no
+        protest. A word inside the rule's own ``main`` match, after the actor that match begins with, is
+        that match's ("police beat and detained protesters at a sit-in": the beating is the intervention;
+        in "police beat a journalist covering a protest" no protester's violence names its actor)."""
+        own = [span for span in (m.main(name) for name in rule.main) if span is not None]
+        return any(m.first_main(name, limit, own) for name in rule.before)
+
     def _holds(self, rule: Rule, m: _Matcher, actor1_state: bool | None):
         evidence = None
         for name in rule.lead:
@@ -194,7 +203,7 @@ class EventTypeRules:
             evidence = evidence or found
         if any(m.lead(name) is not None for name in rule.lead_none):
             return False
-        if evidence and any(m.first_main(name, evidence[0]) for name in rule.before):
+        if evidence and rule.before and self._violence_before(rule, m, evidence[0]):
             return False
         for name in rule.all:
             found = m.full(name)
@@ -521,13 +530,16 @@ class _Matcher:
                 return start, end
         return None
 
-    def first_main(self, name: str, limit: int) -> bool:
+    def first_main(self, name: str, limit: int, inside: list[tuple[int, int]] | None = None) -> bool:
         """Whether set ``name`` matches before ``limit`` outside a subordinate
-        phrase: "relatives of a man who was killed protested" is a protest."""
+        phrase ("relatives of a man who was killed protested" is a protest) and
+        outside the spans ``inside`` (after their first word)."""
         lead = self.lead(name)
         if lead is None or lead[0] >= limit:
             return False
-        for start, _end in self._all(name, limit):
+        for start, end in self._all(name, limit):
+            if inside and any(first < start and end <= last for first, last in inside):
+                continue
             if not _SUBORDINATE.search(self.text, max(0, start - 40), start):
                 return True
         return False

@@ -40,7 +40,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "6"
+VERSION: Final = "7"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -585,7 +585,10 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     # (the lead's, else the rest of the event's: a headline's "in Bajaur" is coded where its body puts it)
     coded_to = place if place is None or place.resolved else scene or next(
         (p for p in [*named, *_inside(group.start, group.end, ctx.places)] if p.resolved), None)
-    country = country_name(coded_to.country) if coded_to else None
+    # a village the gazetteer does not know, in a province it does not know either ("Boga in Irumu territory,
+    # Ituri province"), still lies in the province and country the text gives it
+    region = coded_to or (place if place is not None and place.admin1 and place.country else None)
+    country = country_name(region.country) if region else None
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.
     block = ctx.norm[group.start : group.typed_until or group.end]
@@ -610,7 +613,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         id=ctx.new_id("E"), event_type=typing.event_type, sub_event_type=typing.sub_event_type,
         event_date=(when.start if when.precision == 1 else when.end) if when else ctx.published, date=when,
         actor1=actor1, actor2=actor2, location=(place.name or place.text) if place else None,
-        admin1=coded_to.admin1 if coded_to else None, admin2=coded_to.admin2 if coded_to else None, country=country,
+        admin1=region.admin1 if region else None, admin2=coded_to.admin2 if coded_to else None, country=country,
         latitude=coded_to.latitude if coded_to else None, longitude=coded_to.longitude if coded_to else None,
         geo_precision=_precision(place, coded_to), fatalities=fatalities, injured=injured,
         casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),

@@ -37,8 +37,11 @@ def build_incident(reports: Sequence[Report]) -> IncidentDraft:
     # found on Tuesday, bringing the toll of Sunday night's attack to 31" may be dated by its finding
     day = next(r.day for r in sorted(ranked, key=lambda r: r.toll_update) if days[r.day] == top_count)
     # the most precise place any report gives: a later update that names only the district
-    # ("in Pakistan's Bajaur district") does not unplace the incident
-    placed = min(ranked, key=lambda r: (r.admin1 is None, r.latitude is None, r.location is None))
+    # ("in Pakistan's Bajaur district") does not unplace the incident; in the country most of the
+    # reports place it in (an update's "Kubat in Mangu" alone is a namesake abroad)
+    countries = Counter(r.country for r in reports if r.country)
+    placed = min(ranked, key=lambda r: (r.admin1 is None, -countries[r.country] if r.country else 0,
+                                        r.latitude is None, r.location is None))
     typed = next((r for r in ranked if r.sub_event_type), ranked[0])
     perpetrators = Counter(p for r in reports for p in r.perpetrators[:1])
     perpetrator = perpetrators.most_common(1)[0][0] if perpetrators else (typed.actors[0] if typed.actors else None)

@@ -190,7 +190,11 @@ def _levels_event_type() -> list[dict]:
 def _levels_actors() -> list[dict]:
     return [
         {"sql_condition": "len(actors_l) = 0 OR len(actors_r) = 0", "label_for_charts": "actors unknown", "is_null_level": True},
-        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1", "label_for_charts": "shared actor", "m_probability": 0.92, "u_probability": 0.40},
+        # (the victims or the default group named with no country are the same named with one: "Civilians",
+        # "Civilians (Iraq)")
+        {"sql_condition": "len(list_intersect(actors_l, actors_r)) >= 1 OR len(list_intersect(open_actors_l, actor_bases_r)) >= 1 "
+                          "OR len(list_intersect(open_actors_r, actor_bases_l)) >= 1",
+         "label_for_charts": "shared actor", "m_probability": 0.92, "u_probability": 0.40},
         # a group's claim on "soldiers" where no place gives their country, beside the army's own report: no disagreement
         # (about neutral; not exactly 0, the null level's weight, since a level is named back from its weight)
         {"sql_condition": "len(list_intersect(open_kinds_l, force_kinds_r)) >= 1 OR len(list_intersect(open_kinds_r, force_kinds_l)) >= 1",
@@ -334,7 +338,7 @@ def crowded_reports(reports: Iterable[Report], window_days: int = DATE_WINDOW_DA
 def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: Set[int] = frozenset()):
     import pandas as pd
 
-    from marsad.extract.actors import force_kind
+    from marsad.extract.actors import country_free_name, force_kind
 
     loc_keys = [place_key(r.location) for r in reports]
     return pd.DataFrame(
@@ -354,6 +358,9 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "event_type": [r.event_type for r in reports],
             "sub_event_type": [r.sub_event_type for r in reports],
             "actors": [sorted(set(r.actors)) for r in reports],
+            "actor_bases": [sorted({base for a in r.actors if (base := country_free_name(a))}) for r in reports],
+            # (the victims or the default group; a named actor of no stated country has its own level: "open_kinds")
+            "open_actors": [sorted({a for a in r.actors if country_free_name(a) == a and not named_actor(a)}) for r in reports],
             "named_actors": [sorted({a for a in r.actors if named_actor(a)}) for r in reports],
             "force_kinds": [sorted({kind[0] for a in r.actors if named_actor(a) and (kind := force_kind(a))}) for r in reports],
             "open_kinds": [sorted({kind[0] for a in r.actors if named_actor(a) and (kind := force_kind(a)) and not kind[1]})
