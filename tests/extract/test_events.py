@@ -297,3 +297,10 @@ def test_a_village_the_gazetteer_does_not_know_keeps_the_province_and_country_th
     (event,) = extraction.events
     assert (event.location, event.admin1, event.country) == ("Ndakala", "Ituri", "Democratic Republic of Congo")
     assert event.latitude is None  # no point: the village is not in the gazetteer
+
+
+def test_a_country_people_flee_to_is_not_where_the_attack_happened():
+    extraction = extract_text("Last week's militia attack on El Geneina, which killed 19 people, has forced thousands "
+                              "more to flee across the border to Chad, aid agencies said.", published=date(2023, 6, 18))
+    (event,) = extraction.events
+    assert (event.location, event.country) == ("Al-Junaynah", "Sudan")

@@ -239,6 +239,12 @@ _TOPIC_LEFT = re.compile(
     r"refugees|migrants|nationals|community|diaspora|people|citizens)\s+(?:of|in|on|against|with|from)\s+"
     r"(?:the\s+)?$", re.I)
 _TOPIC_RIGHT = re.compile(r"^(?:'s|’s)\s+(?:invasion|war|aggression|offensive|occupation)\b", re.I)
+# "forced thousands to flee across the border to Chad", "deported to Afghanistan": where people went, not
+# where the events happened
+_DESTINATION_LEFT = re.compile(
+    r"\b(?:flee|fled|fleeing|flight|escape[ds]?|escaping|deported|deportation|expelled|crossed|crossing|"
+    r"sought\s+refuge|seeking\s+refuge|taking\s+refuge|took\s+refuge)\s+(?:[\w-]+\s+){0,4}?(?:to|into|in)\s+"
+    r"(?:neighbou?ring\s+)?(?:the\s+)?$", re.I)
 
 
 def topic_country(left: str, right: str) -> bool:
@@ -250,5 +256,7 @@ def topic_country(left: str, right: str) -> bool:
     True
     >>> topic_country("clashes broke out in ", " on Monday")
     False
+    >>> topic_country("forced thousands more to flee across the border to ", ", aid agencies said")
+    True
     """
-    return bool(_TOPIC_LEFT.search(left) or _TOPIC_RIGHT.match(right))
+    return bool(_TOPIC_LEFT.search(left) or _TOPIC_RIGHT.match(right) or _DESTINATION_LEFT.search(left))
