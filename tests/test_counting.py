@@ -165,6 +165,8 @@ def test_a_total_since_a_date_is_a_running_total():
     # a toll closed at the end of a search, and a toll called final or latest
     "The search of the rubble ended on Monday with the death toll at 40",
     "The final death toll from the landslide was 31",
+    # a count of bodies recovered that rises
+    "The number of bodies pulled from the mass grave outside Izium has climbed to 22",
 ])
 def test_a_toll_update_is_told_by_any_form_of_its_verbs(text):
     # one vocabulary (counting.TOLL_RISES, TOLL_RAISES) for extraction and reconciliation

@@ -364,7 +364,7 @@ TOLL_UPDATE_RE = re.compile(
     r"\b(?:(?:death\s+)?toll\b[^.;]{0,80}?\b(?:" + TOLL_RISES + r"|went\s+up|has\s+gone\s+up)|"
     + TOLL_RAISES + r"\s+(?:to\s+[\w-]+\s+)?the\s+(?:overall\s+|total\s+)?"
     r"(?:(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|victims|people|civilians|those)|total)\b|"
-    r"more\s+bodies|"
+    r"more\s+bodies|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|bodies)\b[^.;]{0,100}?\b(?:" + TOLL_RISES + r")\s+to\b|"
     # "the search … ended with the death toll at 40", "the final toll", "the latest death toll"
     r"with\s+the\s+(?:death\s+)?toll\s+(?:standing\s+)?at\b|(?:final|latest|updated|new)\s+(?:death\s+)?toll\b|"
     r"died\s+(?:of|from)\s+(?:their|his|her)\s+(?:wounds|injuries)|succumb(?:ed|s)?\s+to\s+(?:their|his|her)\s+(?:wounds|injuries)|"

@@ -932,3 +932,9 @@ def test_an_attackers_statement_of_the_same_dead_is_an_alternative():
     extraction = _extract("Insurgents overran an army outpost near Kidal at dawn, killing five soldiers, officials said. "
                           "The insurgents said in a statement that they had killed 19 soldiers and seized two vehicles.")
     assert _deaths(extraction) == 5
+
+
+def test_a_rising_number_of_bodies_recovered_is_the_toll():
+    extraction = _extract("The number of bodies recovered from the mass grave near Izium has risen to 22, "
+                          "prosecutors said.")
+    assert _deaths(extraction) == 22

@@ -555,7 +555,8 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"|stood|stands|reached|revised|lowered)\b)|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
-                     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities)\b(?=[^.;]{0,100}?"
+                     # ("the number of bodies recovered from the graves has risen to 15")
+                     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies)\b(?=[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at)\b)|"
                      # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
                      # the number of dead at nine", "the monitor put the toll at eight")
@@ -693,7 +694,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="18")
+@register("casualties", version="19")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings
