@@ -254,7 +254,7 @@ def _neighbour_points(place: Place, anchors: Points) -> float:
     return _neighbour_step((place.latitude, place.longitude), anchors)
 
 
-def _neighbour_step(point: tuple[float, float], anchors: Points) -> float:
+def _neighbour_step(point: tuple, anchors: Points) -> float:
     """The neighbour term of a place at ``point`` (:func:`_traits` keeps it: a new tuple and its two
     floats were most of what an answer already given cost)."""
     step = anchors.answers.get(point)
@@ -299,7 +299,7 @@ def _report_countries(context: Context) -> set[str]:
 
 
 #: what :func:`_scored` reads of a place alone (:func:`_traits`)
-_Traits = tuple[float, float, str, bool, str | None, str | None, tuple[float, float], float, float]
+_Traits = tuple[float, float, str, bool, str | None, str | None, tuple, float, float]
 
 
 def _traits(place: Place) -> _Traits:
@@ -328,12 +328,24 @@ def _traits_of(fields: dict) -> _Traits:
     population: int = fields["population"]
     town = feature == "town"
     seat = 0.0
-    if town and not population and admin2 and unit_key(name) in (unit_key(admin2), unit_key(fields["admin3"] or "")):
-        seat = 0.4 if unit_key(name) == unit_key(admin2) else 0.2  # a seat that names its district
-    size = 0.4 * min(math.log10(population + 1), 7.0)
+    if town and not population and admin2:  # a seat that names its district (or sub-district)
+        own_unit = unit_key(name)
+        if own_unit == unit_key(admin2):
+            seat = 0.4
+        elif own_unit == unit_key(fields["admin3"] or ""):
+            seat = 0.2
+    # (min() written out, and 0.4 * log10(1) = 0.0 without a call: compiled, each is a call through Python)
+    if population:
+        logged = math.log10(population + 1)
+        size = 0.4 * (7.0 if 7.0 < logged else logged)  # min(logged, 7.0)
+    else:
+        size = 0.0
     weight: int = fields["weight"]
     source: str = fields["source"]
-    imported = 1.0 + min(math.log10(weight + 1), 2.0) if source != "bundled" else None
+    imported: float | None = None
+    if source != "bundled":
+        logged = math.log10(weight + 1)
+        imported = 1.0 + (2.0 if 2.0 < logged else logged)  # min(logged, 2.0)
     # the sum as _scored would add it term by term (a float sum depends on its order)
     plain, own = size, size + 0.75
     if seat:
@@ -352,7 +364,8 @@ def _traits_of(fields: dict) -> _Traits:
     country: str | None = fields["country"]
     latitude: float = fields["latitude"]
     longitude: float = fields["longitude"]
-    traits = (plain, own, own_name_key, town, admin1_code, country, (latitude, longitude), feature_term, prefer_term)
+    point: tuple = (latitude, longitude)  # (a tuple object, not a pair of floats: it is a look-up key as it is)
+    traits = (plain, own, own_name_key, town, admin1_code, country, point, feature_term, prefer_term)
     fields["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
 
