@@ -114,12 +114,13 @@ class Context:
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, Context)
-        return (self.countries, self.sentence_admin1, self.document_admin1, self.own_admin1, self.anchors,
-                self.prefer_area, self.prefer_town, self.fuzzy_countries, self.sentence_units, self.document_units,
-                self.located_in, self.written) == (
-                other.countries, other.sentence_admin1, other.document_admin1, other.own_admin1, other.anchors,
-                other.prefer_area, other.prefer_town, other.fuzzy_countries, other.sentence_units,
-                other.document_units, other.located_in, other.written)
+        # field by field, the cheap ones first, up to the first that differs (not two tuples of them all)
+        return (self.written == other.written and self.prefer_area == other.prefer_area
+                and self.prefer_town == other.prefer_town and self.anchors == other.anchors
+                and self.countries == other.countries and self.sentence_admin1 == other.sentence_admin1
+                and self.document_admin1 == other.document_admin1 and self.own_admin1 == other.own_admin1
+                and self.fuzzy_countries == other.fuzzy_countries and self.sentence_units == other.sentence_units
+                and self.document_units == other.document_units and self.located_in == other.located_in)
 
     def anchor_points(self) -> Points:
         """:attr:`anchors` indexed for distance tests (:class:`~marsad.gazetteer.groups.Points`)."""
@@ -483,7 +484,10 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     if context.written:
         scored = _spelt_as_written(scored, own_named, context.written)
     if len(scored) > 1:  # (a sort computes the key of a lone item too)
-        scored.sort(key=lambda item: (-item[0], item[1].id))
+        # best first, then by id, as a stable sort by (-score, id) orders them: (-score, id, position) sorted
+        # plain, built in one compiled loop (a key function is a call through Python per item)
+        order = sorted([(-value, place.id, position) for position, (value, place, _) in enumerate(scored)])
+        scored = [scored[entry[2]] for entry in order]
         _closest_spelling_first(scored, context.written or name or key)
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
