@@ -1,12 +1,15 @@
 """The shortcuts of ranking give the answers of the plain tests they replace:
 places grouped by governorate, country and latitude; anchors walked by
 latitude, with answers shared per set of anchors; the neighbour term that stops
-at the step the nearest anchor decides; and a ranking whose Arabic-name
-candidates were narrowed by the groups first."""
+at the step the nearest anchor decides; a ranking whose Arabic-name
+candidates were narrowed by the groups first; the distance without boxed
+squares; and the spelling of an ASCII name without regular expressions."""
 
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +17,7 @@ from hypothesis import strategies as st
 from marsad.gazetteer import resolve
 from marsad.gazetteer.groups import PlaceGroups, Points, points_of
 from marsad.gazetteer.index import Place
-from marsad.gazetteer.keys import place_key
+from marsad.gazetteer.keys import ARTICLES, place_key
 from marsad.gazetteer.resolve import Context, haversine_km, rank
 
 _LATITUDE = st.floats(min_value=30.0, max_value=40.0)
@@ -150,3 +153,31 @@ def test_arabic_candidates_come_through_the_groups_by_governorate_and_by_anchor(
     assert by_governorate == {"t:1000", "t:3"}
     by_anchor = {id_ for id_, _, _ in _ranked(gazetteer, Context(anchors=[(35.1, 38.0)]))}
     assert by_anchor == {"t:1000", "t:5"}
+
+
+@given(_LATITUDE, _LONGITUDE, st.floats(min_value=-90.0, max_value=90.0), st.floats(min_value=-180.0, max_value=180.0))
+def test_the_distance_is_the_haversine_of_squares(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    assert haversine_km(lat1, lon1, lat2, lon2) == 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_PLAIN_WORDS = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
+
+
+def _plain_spelling(name: str) -> str:
+    """The spelling that breaks ties between namesakes, as the regular expressions give it (an ASCII name has
+    nothing to fold)."""
+    words = (re.sub("[^a-z]+", "", unicodedata.normalize("NFKD", word.lower())) for word in _PLAIN_WORDS.split(name))
+    return re.sub(r"(?<=[aeiou])h$", "", "".join(word for word in words if word and word not in ARTICLES))
+
+
+_NAME_PARTS = st.sampled_from(["Al", "as", "Ash", "Sa", "mawah", "Deir", "ez", "Zor", "h", "ah", "1", "-", " ", "'",
+                               "_", "\x1c", "\t", ".", "(", "Qaryat"])
+
+
+@given(st.lists(_NAME_PARTS, max_size=8).map("".join) | st.text(st.characters(max_codepoint=127), max_size=16))
+def test_an_ascii_name_is_spelt_as_the_regular_expressions_spell_it(name):
+    assert resolve._spelling.__wrapped__(name) == _plain_spelling(name)
+    assert resolve._letters.__wrapped__(name) == re.sub("[^a-z]+", "", name.lower())

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -94,31 +93,39 @@ class _Named:
         self.by_sentence: dict[int, dict] = {}
         self.by_document: dict = {}
         # answers already given, until the next add(): every mention asks, twice
-        # (callers only read the sets they get)
-        self._answers: dict[tuple, set] = {}
+        # (callers only read the sets they get); by sentence, then key, rather than by a
+        # tuple of both: a new tuple and its hash per question cost more than the look-ups
+        self._sentence_answers: dict[int, dict[str | None, set]] = {}
+        self._document_answers: dict[str | None, set] = {}
+        self._own_answers: dict[str, set] = {}
 
     def add(self, sentence: int, value, key: str) -> None:
         self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
         self.by_document.setdefault(value, set()).add(key)
-        self._answers.clear()
+        self._sentence_answers.clear()
+        self._document_answers.clear()
+        self._own_answers.clear()
 
     def sentence(self, sentence: int, key: str | None = None) -> set:
-        answer = self._answers.get(("sentence", sentence, key))
+        answers = self._sentence_answers.get(sentence)
+        if answers is None:
+            answers = self._sentence_answers[sentence] = {}
+        answer = answers.get(key)
         if answer is None:
-            answer = self._answers["sentence", sentence, key] = _others(self.by_sentence.get(sentence, {}), key)
+            answer = answers[key] = _others(self.by_sentence.get(sentence, {}), key)
         return answer
 
     def document(self, key: str | None = None) -> set:
-        answer = self._answers.get(("document", key))
+        answer = self._document_answers.get(key)
         if answer is None:
-            answer = self._answers["document", key] = _others(self.by_document, key)
+            answer = self._document_answers[key] = _others(self.by_document, key)
         return answer
 
     def own(self, key: str) -> set:
         """What only ``key`` names."""
-        answer = self._answers.get(("own", key))
+        answer = self._own_answers.get(key)
         if answer is None:
-            answer = self._answers["own", key] = {value for value, keys in self.by_document.items() if keys == {key}}
+            answer = self._own_answers[key] = {value for value, keys in self.by_document.items() if keys == {key}}
         return answer
 
 
@@ -420,7 +427,9 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
     # Distinct points only: distances are compared by minimum, so a town named a
     # thousand times anchors once (a per-mention list of every other mention was
     # quadratic in long reports).
-    anchor_count = Counter(anchors_of.values())
+    anchor_count: dict[tuple[float, float], int] = {}  # (a Counter's, counted compiled: Counter is Python)
+    for point in anchors_of.values():
+        anchor_count[point] = anchor_count.get(point, 0) + 1
     distinct = list(anchor_count)
     for position, item in enumerate(found):
         if item.known and len(item.candidates) == 1:

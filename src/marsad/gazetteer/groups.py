@@ -109,21 +109,48 @@ class Points:
         return len(self._points)
 
     def outward(self, latitude: float) -> Iterator[tuple[float, float, float]]:
-        """(latitude gap, latitude, longitude) of every point, by growing gap."""
-        latitudes, points = self._latitudes, self._points
-        above = bisect_left(latitudes, latitude)
-        below = above - 1
+        """(latitude gap, latitude, longitude) of every point, by growing gap (:class:`Walk`'s steps)."""
+        walk = Walk(self, latitude)
         while True:
-            up = latitudes[above] - latitude if above < len(latitudes) else math.inf
-            down = latitude - latitudes[below] if below >= 0 else math.inf
-            if up <= down:
-                if up == math.inf:
-                    return
-                yield up, *points[above]
-                above += 1
-            else:
-                yield down, *points[below]
-                below -= 1
+            gap = walk.next()
+            if walk.done:
+                return
+            yield gap, walk.latitude, walk.longitude
+
+    def walk(self, latitude: float) -> Walk:
+        """:meth:`outward` without a tuple of new floats per point (a search for the nearest point
+        measures a report's every candidate against its anchors)."""
+        return Walk(self, latitude)
+
+
+class Walk:
+    """The points of :class:`Points` from a latitude outwards: :meth:`next` gives the gap in latitude to
+    the next point, nearest first, and leaves the point in :attr:`latitude` and :attr:`longitude`."""
+
+    __slots__ = ("latitude", "longitude", "done", "_from", "_latitudes", "_points", "_above", "_below")
+
+    def __init__(self, points: Points, latitude: float) -> None:
+        self._latitudes, self._points, self._from = points._latitudes, points._points, latitude
+        self._above = bisect_left(self._latitudes, latitude)
+        self._below = self._above - 1
+        self.latitude = self.longitude = math.nan
+        #: every point was given (:meth:`next` then answers infinity)
+        self.done = False
+
+    def next(self) -> float:
+        latitudes, latitude, above, below = self._latitudes, self._from, self._above, self._below
+        up = latitudes[above] - latitude if above < len(latitudes) else math.inf
+        down = latitude - latitudes[below] if below >= 0 else math.inf
+        if up <= down:
+            if up == math.inf:
+                self.done = True
+                return up
+            self.latitude, self.longitude = self._points[above]
+            self._above = above + 1
+            return up
+        self.latitude, self.longitude = self._points[below]
+        self._below = below - 1
+        return down
 
 
 @lru_cache(maxsize=16)

@@ -114,12 +114,13 @@ class Context:
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, Context)
-        return (self.countries, self.sentence_admin1, self.document_admin1, self.own_admin1, self.anchors,
-                self.prefer_area, self.prefer_town, self.fuzzy_countries, self.sentence_units, self.document_units,
-                self.located_in, self.written) == (
-                other.countries, other.sentence_admin1, other.document_admin1, other.own_admin1, other.anchors,
-                other.prefer_area, other.prefer_town, other.fuzzy_countries, other.sentence_units,
-                other.document_units, other.located_in, other.written)
+        # field by field, the cheap ones first, up to the first that differs (not two tuples of them all)
+        return (self.written == other.written and self.prefer_area == other.prefer_area
+                and self.prefer_town == other.prefer_town and self.anchors == other.anchors
+                and self.countries == other.countries and self.sentence_admin1 == other.sentence_admin1
+                and self.document_admin1 == other.document_admin1 and self.own_admin1 == other.own_admin1
+                and self.fuzzy_countries == other.fuzzy_countries and self.sentence_units == other.sentence_units
+                and self.document_units == other.document_units and self.located_in == other.located_in)
 
     def anchor_points(self) -> Points:
         """:attr:`anchors` indexed for distance tests (:class:`~marsad.gazetteer.groups.Points`)."""
@@ -205,8 +206,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     # (a product, as math.radians computes it: compiled, math.radians is a call through Python)
     p1, p2 = lat1 * _RADIANS_PER_DEGREE, lat2 * _RADIANS_PER_DEGREE
     dp, dl = p2 - p1, (lon2 - lon1) * _RADIANS_PER_DEGREE
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+    # (math.pow(x, 2.0) is x ** 2, the same libm pow, without the two floats boxed for it; not x * x,
+    # which rounds differently about once in a thousand; and min(1.0, root) written out: a call, compiled)
+    a = math.pow(math.sin(dp / 2), 2.0) + math.cos(p1) * math.cos(p2) * math.pow(math.sin(dl / 2), 2.0)
+    root = math.sqrt(a)
+    return 2 * 6371.0 * math.asin(root if root < 1.0 else 1.0)
 
 
 # A degree of latitude is 111.19 km on haversine_km's sphere, so points further apart in latitude alone than
@@ -230,12 +234,13 @@ def _any_within(latitude: float, longitude: float, anchors: Points, km: float) -
     if single is not None:  # (the search below, for one anchor: its gap in latitude is abs(lat - latitude))
         lat, lon = single
         return abs(lat - latitude) < limit and haversine_km(latitude, longitude, lat, lon) < km
-    for gap, lat, lon in anchors.outward(latitude):
-        if gap >= limit:
+    walk = anchors.walk(latitude)
+    while True:
+        gap = walk.next()
+        if gap >= limit or walk.done:
             return False  # and every anchor after it
-        if haversine_km(latitude, longitude, lat, lon) < km:
+        if haversine_km(latitude, longitude, walk.latitude, walk.longitude) < km:
             return True
-    return False
 
 
 def _neighbour_points(place: Place, anchors: Points) -> float:
@@ -247,14 +252,16 @@ def _neighbour_points(place: Place, anchors: Points) -> float:
     fall in a closer step are (those further apart in latitude alone cannot),
     and one within 30 km ends the search: a report's dozens of anchors meet
     every candidate of every name."""
-    return _neighbour_step(place.latitude, place.longitude, anchors)
+    return _neighbour_step((place.latitude, place.longitude), anchors)
 
 
-def _neighbour_step(latitude: float, longitude: float, anchors: Points) -> float:
-    points = anchors.answers.get((latitude, longitude))
-    if points is None:
-        points = anchors.answers[latitude, longitude] = _nearest_step(latitude, longitude, anchors)
-    return points
+def _neighbour_step(point: tuple, anchors: Points) -> float:
+    """The neighbour term of a place at ``point`` (:func:`_traits` keeps it: a new tuple and its two
+    floats were most of what an answer already given cost)."""
+    step = anchors.answers.get(point)
+    if step is None:
+        step = anchors.answers[point] = _nearest_step(point[0], point[1], anchors)
+    return step
 
 
 def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
@@ -267,10 +274,12 @@ def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
         distance = haversine_km(latitude, longitude, lat, lon)
         nearest = distance if distance < nearest else nearest
         return 2.0 if nearest < 30 else 1.0 if nearest < 100 else -1.0 if nearest > 500 else 0.0
-    for gap, lat, lon in anchors.outward(latitude):
-        if gap > limit:
+    walk = anchors.walk(latitude)
+    while True:
+        gap = walk.next()
+        if gap > limit or walk.done:
             break  # and every anchor after it
-        distance = haversine_km(latitude, longitude, lat, lon)
+        distance = haversine_km(latitude, longitude, walk.latitude, walk.longitude)
         if distance < nearest:
             nearest = distance
             if nearest < 30:
@@ -291,7 +300,7 @@ def _report_countries(context: Context) -> set[str]:
 
 
 #: what :func:`_scored` reads of a place alone (:func:`_traits`)
-_Traits = tuple[float, float, str, bool, str | None, str | None, float, float, float, float]
+_Traits = tuple[float, float, str, bool, str | None, str | None, tuple, float, float]
 
 
 def _traits(place: Place) -> _Traits:
@@ -303,7 +312,11 @@ def _traits(place: Place) -> _Traits:
     it (a place is immutable, and the gazetteer hands out the same objects for
     the same names again): a report's names meet the same candidates, and each
     read of a place's field costs more than a read of a tuple's."""
-    fields = place.__dict__
+    return _traits_of(place.__dict__)
+
+
+def _traits_of(fields: dict) -> _Traits:
+    """:func:`_traits` of the place whose fields (``__dict__``) these are."""
     traits = fields.get("_score_traits")
     if traits is not None:
         return traits
@@ -316,12 +329,24 @@ def _traits(place: Place) -> _Traits:
     population: int = fields["population"]
     town = feature == "town"
     seat = 0.0
-    if town and not population and admin2 and unit_key(name) in (unit_key(admin2), unit_key(fields["admin3"] or "")):
-        seat = 0.4 if unit_key(name) == unit_key(admin2) else 0.2  # a seat that names its district
-    size = 0.4 * min(math.log10(population + 1), 7.0)
+    if town and not population and admin2:  # a seat that names its district (or sub-district)
+        own_unit = unit_key(name)
+        if own_unit == unit_key(admin2):
+            seat = 0.4
+        elif own_unit == unit_key(fields["admin3"] or ""):
+            seat = 0.2
+    # (min() written out, and 0.4 * log10(1) = 0.0 without a call: compiled, each is a call through Python)
+    if population:
+        logged = math.log10(population + 1)
+        size = 0.4 * (7.0 if 7.0 < logged else logged)  # min(logged, 7.0)
+    else:
+        size = 0.0
     weight: int = fields["weight"]
     source: str = fields["source"]
-    imported = 1.0 + min(math.log10(weight + 1), 2.0) if source != "bundled" else None
+    imported: float | None = None
+    if source != "bundled":
+        logged = math.log10(weight + 1)
+        imported = 1.0 + (2.0 if 2.0 < logged else logged)  # min(logged, 2.0)
     # the sum as _scored would add it term by term (a float sum depends on its order)
     plain, own = size, size + 0.75
     if seat:
@@ -340,7 +365,8 @@ def _traits(place: Place) -> _Traits:
     country: str | None = fields["country"]
     latitude: float = fields["latitude"]
     longitude: float = fields["longitude"]
-    traits = (plain, own, own_name_key, town, admin1_code, country, latitude, longitude, feature_term, prefer_term)
+    point: tuple = (latitude, longitude)  # (a tuple object, not a pair of floats: it is a look-up key as it is)
+    traits = (plain, own, own_name_key, town, admin1_code, country, point, feature_term, prefer_term)
     fields["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
 
@@ -350,11 +376,11 @@ def own_key(place: Place) -> str:
     return _traits(place)[2]
 
 
-def _unit_slots(place: Place, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+def _unit_slots(fields: dict, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
     """A town's district and sub-district as :attr:`Context.sentence_units` holds
-    them (None for none), kept on the place like :func:`_traits` (apart: few
-    texts name a district, and a new district's key costs more than the rest)."""
-    fields = place.__dict__
+    them (None for none), kept on the place (``fields``: its ``__dict__``) like
+    :func:`_traits` (apart: few texts name a district, and a new district's key
+    costs more than the rest)."""
     slots = fields.get("_unit_slots")
     if slots is None:
         admin2: str | None = fields["admin2"]
@@ -379,7 +405,8 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
     last = -2.0 if fuzzy else -1.0 if arabic else 0.0
     scored = []
     for place in places:
-        plain, own, own_key, town, admin1_code, country, latitude, longitude, feature_term, prefer_term = _traits(place)
+        fields = place.__dict__  # (read once: each read of a place's attribute is a look-up in its type)
+        plain, own, own_key, town, admin1_code, country, point, feature_term, prefer_term = _traits_of(fields)
         own_name = key is not None and own_key == key
         value = own if own_name else plain  # the place's own name (+0.75), not one of its alternates
         if countries:
@@ -392,7 +419,7 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
             elif town and own_name and admin1_code in own_admin1:
                 value += 2.5
         if units and town and admin1_code:
-            district, sub_district = _unit_slots(place, admin1_code)
+            district, sub_district = _unit_slots(fields, admin1_code)
             if district in sentence_units:
                 value += 2.0
             elif district in document_units:
@@ -401,10 +428,10 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
                 value += 1.0
             elif sub_district in document_units:
                 value += 0.5
-        if located_in and town and in_units(place, located_in):
+        if located_in and town and _in_unit_keys(fields, located_in):
             value += 2.5
         if points is not None:
-            value += _neighbour_step(latitude, longitude, points)
+            value += _neighbour_step(point, points)
         term = prefer_term if prefer_area else feature_term
         if term:
             value += term
@@ -457,7 +484,10 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     if context.written:
         scored = _spelt_as_written(scored, own_named, context.written)
     if len(scored) > 1:  # (a sort computes the key of a lone item too)
-        scored.sort(key=lambda item: (-item[0], item[1].id))
+        # best first, then by id, as a stable sort by (-score, id) orders them: (-score, id, position) sorted
+        # plain, built in one compiled loop (a key function is a call through Python per item)
+        order = sorted([(-value, place.id, position) for position, (value, place, _) in enumerate(scored)])
+        scored = [scored[entry[2]] for entry in order]
         _closest_spelling_first(scored, context.written or name or key)
     results = []
     for position, (value, place, is_fuzzy) in enumerate(scored):
@@ -469,8 +499,19 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
 def in_units(place: Place, keys: frozenset[str]) -> bool:
     """Whether the place's province, district or sub-district bears one of
     these names (unit keys)."""
-    for name in (place.admin1, place.admin2, place.admin3):  # (a loop: compiled, any() of a generator builds one)
-        if name and unit_key(name) in keys:
+    return _in_unit_keys(place.__dict__, keys)
+
+
+def _in_unit_keys(fields: dict, keys: frozenset[str]) -> bool:
+    """:func:`in_units` of the place whose fields (``__dict__``) these are: the unit keys of its province,
+    district and sub-district are kept on it like :func:`_traits` (its candidates are tested again for
+    each name the text says they lie in)."""
+    units: tuple[str, ...] | None = fields.get("_unit_keys")
+    if units is None:
+        names: tuple[str | None, ...] = (fields["admin1"], fields["admin2"], fields["admin3"])
+        units = fields["_unit_keys"] = tuple([unit_key(name) for name in names if name])
+    for unit in units:  # (a loop: compiled, any() of a generator builds one)
+        if unit in keys:
             return True
     return False
 
@@ -485,9 +526,21 @@ def _spelt_as_written(scored: list[tuple[float, Place, bool]], own: list[tuple[f
     still Genoa, however a small Génova is spelt)."""
     if len(own) < 2:
         return scored  # no namesakes to tell apart
+    # the own names' spellings first: when they are all alike (most often the very same name), every
+    # namesake or none is spelt as written, and the written spelling is not needed
+    spellings: list[str] = []
+    name: str | None = None
+    spelt = ""
+    for item in own:
+        if item[1].name != name:  # (namesakes come in runs of one name: one look-up per run)
+            name = item[1].name
+            spelt = _spelling(name)
+        spellings.append(spelt)
+    if spellings.count(spellings[0]) == len(spellings) and len({item[1].id for item in own}) == len(own):
+        return scored
     spelling = _spelling(written)
     # by place id, not by item: a compiled build boxes each (value, place, fuzzy) anew where it is stored
-    exact = {item[1].id for item in own if _spelling(item[1].name) == spelling}
+    exact = {item[1].id for item, own_spelling in zip(own, spellings) if own_spelling == spelling}
     if not exact or len(exact) == len(own):
         return scored
     return [(value + SPELT_AS_WRITTEN, place, fuzzy) if not fuzzy and place.id in exact else (value, place, fuzzy)
@@ -514,11 +567,21 @@ SPELT_AS_WRITTEN: Final = 0.5
 @lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
     """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
+    if name.isascii():
+        return _ascii_letters(name)
     return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
+
+
+def _ascii_letters(name: str) -> str:
+    """:func:`_letters` of an ASCII name (nothing to fold or decompose: its letters lower-cased), without
+    a regular expression (most names are ASCII, and a new name's spelling was mostly their calls)."""
+    lowered = name.lower()
+    return lowered if lowered.isalpha() else lowered.translate(_ASCII_NOT_LETTERS)
 
 
 _LETTERS: Final = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
 _NOT_LETTERS: Final = re.compile("[^a-z]+")
+_ASCII_NOT_LETTERS: Final = {code: None for code in range(128) if not "a" <= chr(code) <= "z"}
 
 
 def spelt_alike(name: str, other: str) -> bool:
@@ -534,8 +597,12 @@ def spelt_alike(name: str, other: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _spelling(name: str) -> str:
-    words = (_letters(word) for word in _WORDS.split(name))
-    joined = "".join(word for word in words if word and word not in ARTICLES)
+    if name.isascii():  # (as below, without a regular expression; \s and split() know the same spaces)
+        words = [_ascii_letters(word) for word in name.replace("-", " ").replace("_", " ").replace("'", " ").split()]
+        joined = "".join([word for word in words if word and word not in ARTICLES])
+        return joined[:-1] if len(joined) > 1 and joined[-1] == "h" and joined[-2] in "aeiou" else joined
+    words = [_letters(word) for word in _WORDS.split(name)]
+    joined = "".join([word for word in words if word and word not in ARTICLES])
     return _FINAL_H.sub("", joined)
 
 
