@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from marsad.extract import events
+from marsad.extract import events, main_place
 from marsad.extract.casefold import folded_text, last_word_ends
 
 _PIECES = ["by", "BY", "from", "From", "the", "The", "last", "former", "of", "to", "towards", "killed", "backed",
@@ -37,3 +37,15 @@ def test_the_optional_words_are_dropped_in_turn():
     assert not last_word_ends("the town of the ", ("by",), ("the",))
     assert not last_word_ends("by the the ", ("by",), ("the",))
     assert not last_word_ends("   ", ("by",), ("the",))
+
+
+def test_an_origins_window_has_the_last_words_its_pattern_ends_with():
+    rng = random.Random(7)
+    pieces = _PIECES + ["rural ", "city of ", "town of ", "village of ", "City Of ", "RURAL", "proof "]
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        found = main_place._ORIGIN.search(text) is not None
+        matched += found
+        assert last_word_ends(text.lower(), main_place.ORIGIN_ENDS) or not found, repr(text)
+    assert matched > 5

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import Final
 
+from marsad.extract.casefold import last_word_ends
 from marsad.gazetteer import areas
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import haversine_km, spelt_alike
@@ -47,6 +49,8 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
+#: the words an _ORIGIN match can end with (casefold.last_word_ends: the $-anchored search tries every offset)
+ORIGIN_ENDS: Final = ("from", "the", "rural", "of")
 _WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$|\s*,\s*$", re.I)
 # "Katsina militiamen attacked miners in Jibia", "Afar regional special forces": the home of an armed group
 _GROUP_AFTER = re.compile(
@@ -72,7 +76,8 @@ def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     for mention in sorted(mentions, key=lambda m: m.span.start):
         if _GROUP_AFTER.match(text, mention.span.end):
             continue
-        origin = bool(_ORIGIN.search(text[max(0, mention.span.start - 30):mention.span.start])) or (
+        window = text[max(0, mention.span.start - 30):mention.span.start]
+        origin = (last_word_ends(window.lower(), ORIGIN_ENDS) and bool(_ORIGIN.search(window))) or (
             previous is not None and bool(_WITHIN.fullmatch(text[previous.span.end:mention.span.start]))
             and _governorate_of(mention, previous))
         previous = mention if origin else None
