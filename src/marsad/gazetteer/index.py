@@ -19,6 +19,8 @@ equality query on ``names.key`` (see :mod:`marsad.gazetteer.keys`), cached in
 memory. A key that no file holds is answered without SQL: the bundled index's
 keys are in a :mod:`~marsad.gazetteer.keyfilter` beside it, and the user
 index's keys are read into memory on first use when there are not too many.
+The lookups that reach the files are :mod:`marsad.gazetteer.lookups` (compiled
+with the extraction); this module keeps their state and caches.
 """
 
 from __future__ import annotations
