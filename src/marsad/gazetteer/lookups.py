@@ -12,14 +12,21 @@ its methods, written as functions of it.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Final
 
 from marsad.gazetteer import index
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
-from marsad.gazetteer.index import _FIELD, _PLACE_COLUMNS, ARABIC_PREFIX, Gazetteer, Place, place_of
+from marsad.gazetteer.index import _PLACE_COLUMNS, ARABIC_PREFIX, Gazetteer, Place, place_of
 
+# What each row reads, as Final names: the compiled code keeps them in C variables (it looks its
+# module's other names up in the module's dictionary, and object.__new__ up on object, at every use)
+_FIELD: Final = index._FIELD
+_PLACE: Final = Place
+_STUB: Final = PlaceStub
+_new: Final = object.__new__
+_set: Final = object.__setattr__
 #: (tuple's own __new__: a NamedTuple's is a Python function, one call per row)
-_new_tuple: Any = tuple.__new__
+_new_tuple: Final[Any] = tuple.__new__
 
 
 def place_of_record(record: str) -> Place:
@@ -28,8 +35,8 @@ def place_of_record(record: str) -> Place:
     (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
      admin3, own_key) = record.split(_FIELD)
-    place = object.__new__(Place)
-    object.__setattr__(place, "__dict__", {
+    place = _new(_PLACE)
+    _set(place, "__dict__", {
         "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
         "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
         "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
@@ -175,7 +182,7 @@ def stubs(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...
                 record: str = row[0]  # (typed: the split and its unpacking are then the compiled ones)
                 place_id, admin1_code, country, latitude, longitude, name = record.split(_FIELD)
                 if place_id not in found:
-                    found[place_id] = _new_tuple(PlaceStub, (
+                    found[place_id] = _new_tuple(_STUB, (
                         place_id, admin1_code or None, country or None, float(latitude), float(longitude), name,
                         schema))
             continue
@@ -185,5 +192,5 @@ def stubs(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...
                 f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.{column} = ?", (value,)).fetchall()
         for row in rows:
             if row[0] not in found:
-                found[row[0]] = _new_tuple(PlaceStub, (*row, schema))
+                found[row[0]] = _new_tuple(_STUB, (*row, schema))
     return tuple(found.values())
