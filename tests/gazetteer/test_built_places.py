@@ -17,10 +17,10 @@ from marsad.gazetteer.index import (
     connect,
     name_rows,
     place_of,
-    place_of_record,
     record_row,
 )
 from marsad.gazetteer.keys import place_key
+from marsad.gazetteer.lookups import place_of_record
 
 
 def _sql_place(gazetteer: Gazetteer, place_id: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from array import array
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from marsad.gazetteer import index as gazetteer_index
 from marsad.gazetteer.importers import import_files
 from marsad.gazetteer.index import Gazetteer
-from marsad.gazetteer.keyfilter import KeyFilter, filter_path, load_filter
+from marsad.gazetteer.keyfilter import KeyFilter, filter_path, fingerprint, load_filter
 from marsad.gazetteer.keys import place_key
 
 
@@ -30,6 +31,18 @@ def test_the_filter_rules_out_keys_it_does_not_hold():
     held = {"".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=8)) for _ in range(5_000)}
     keys_filter = KeyFilter.from_keys(held)
     others = {"".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=9)) for _ in range(5_000)}
+    assert not any(key in keys_filter for key in others)
+
+
+def test_a_probe_finds_its_key_wherever_it_lies_in_its_bucket():
+    # the probe bisects a window around where a uniform bucket would hold the key first: here the
+    # buckets are crowded at one end, so the keys held lie far from that guess
+    rng = random.Random(4)
+    held = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=10)) for _ in range(300)]
+    crowd = [bucket << 56 | offset for bucket in range(256) for offset in range(1, 400)]
+    keys_filter = KeyFilter(array("Q", sorted({*map(fingerprint, held), *crowd})))
+    assert all(key in keys_filter for key in held)
+    others = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=11)) for _ in range(3_000)]
     assert not any(key in keys_filter for key in others)
 
 

@@ -19,6 +19,8 @@ equality query on ``names.key`` (see :mod:`marsad.gazetteer.keys`), cached in
 memory. A key that no file holds is answered without SQL: the bundled index's
 keys are in a :mod:`~marsad.gazetteer.keyfilter` beside it, and the user
 index's keys are read into memory on first use when there are not too many.
+The lookups that reach the files are :mod:`marsad.gazetteer.lookups` (compiled
+with the extraction); this module keeps their state and caches.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -145,7 +147,6 @@ def place_of(row: tuple) -> Place:
 
 
 _new, _set = object.__new__, object.__setattr__
-_new_tuple = tuple.__new__
 
 
 def record_row(row: tuple) -> tuple[str, str, str]:
@@ -160,20 +161,6 @@ def _field(value: object) -> str:
     if (not text and value is not None) or _FIELD in text:
         raise ValueError(f"a gazetteer field that a record cannot hold: {value!r}")
     return text
-
-
-def place_of_record(record: str) -> Place:
-    """:func:`place_of` for a record's ``place`` text (:func:`record_row`), with the key of its own
-    name kept on it (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
-    (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
-     admin3, own_key) = record.split(_FIELD)
-    place = _new(Place)
-    _set(place, "__dict__", {
-        "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
-        "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
-        "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
-        "source": source, "admin3": admin3 or None, "_own_key": own_key})
-    return place
 
 
 #: features whose point stands for an area, not a town
@@ -294,11 +281,11 @@ class Gazetteer:
             f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'records'").fetchone())
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
-        # the last key _key_schemas answered, with the key sets it read and its answer
+        # the last key lookups.key_schemas answered, with the key sets it read and its answer
         self._last_schemas: tuple[str, object, tuple[str, ...]] = ("", None, ())
         self._bundled_keys: KeyFilter | None = None
         # the user index's place ids (None: too many to hold, or not read yet), and the places
-        # lookups have built so far by id (see _reusable)
+        # lookups have built so far by id (see lookups.reusable)
         self._main_ids: frozenset[str] | None = None
         self._built: dict[str, Place] = {}
         self._data_version: int | None = None
@@ -306,11 +293,14 @@ class Gazetteer:
         self._sql: dict[tuple[str, str], str] = {}
         # The lookups, each answered from its cache (a dictionary's own look-up: extraction asks
         # about a hundred per note, most of them answered, and a method in front of an lru_cache
-        # cost three times as much as the look-up):
-        self._by_key = _Answers(self._query_key, 100_000)
-        self._has_key = _Answers(self._query_has_key, 200_000)
-        self._by_skeleton = _Answers(self._query_skeleton, 20_000)
-        self._arabic_groups = _Answers(self._group_arabic, 20_000)
+        # cost three times as much as the look-up); those that reach the files are compiled
+        # (marsad.gazetteer.lookups, which reads this module: imported here, not above):
+        from marsad.gazetteer import lookups
+
+        self._by_key = _Answers(partial(lookups.query_key, self), 100_000)
+        self._has_key = _Answers(partial(lookups.query_has_key, self), 200_000)
+        self._by_skeleton = _Answers(partial(lookups.query_skeleton, self), 20_000)
+        self._arabic_groups = _Answers(partial(lookups.group_arabic, self), 20_000)
         self._archive_points = _Answers(self._query_archive_points, 1_000)
         self._place = _Answers(self._query_place, 50_000)
         #: every place one of whose names has this normalised key
@@ -320,7 +310,7 @@ class Gazetteer:
         #: fuzzy candidates (same consonant skeleton) as stubs; callers must restrict them to the area the
         #: context allows, and build those they keep (:meth:`stub_places`): most are not
         self.by_skeleton: Callable[[str], tuple[PlaceStub, ...]] = self._by_skeleton.__getitem__
-        #: :meth:`by_arabic_skeleton`'s places indexed by governorate, country and latitude (see _group_arabic)
+        #: :meth:`by_arabic_skeleton`'s places indexed by governorate, country and latitude (see lookups.group_arabic)
         self.arabic_groups: Callable[[str], PlaceGroups] = self._arabic_groups.__getitem__
         #: the place of an id, or None
         self.place: Callable[[str], Place | None] = self._place.__getitem__
@@ -339,43 +329,6 @@ class Gazetteer:
         short skeletons to the area the context allows."""
         return self.by_key(ARABIC_PREFIX + skel) if len(skel) >= 2 else ()
 
-    def _group_arabic(self, skel: str) -> PlaceGroups:
-        """:meth:`by_arabic_skeleton`'s places indexed by governorate, country
-        and latitude (:mod:`~marsad.gazetteer.groups`), as stubs: what the
-        index reads of each, not the place (:meth:`arabic_places` builds those
-        a caller keeps). A short skeleton meets dozens of places, of which the
-        context keeps a few (about one name in seventy keeps one); building every
-        one was half the cost of a new skeleton's lookup."""
-        key = ARABIC_PREFIX + skel
-        return PlaceGroups(self._stubs("key", key, self._key_schemas(key) if len(skel) >= 2 else ()))
-
-    def _stubs(self, column: str, value: str, schemas: tuple[str, ...]) -> tuple[PlaceStub, ...]:
-        """:meth:`_select`'s places as stubs (:class:`~marsad.gazetteer.groups.PlaceStub`), in
-        the order of its union, the first row of a place kept as there."""
-        stubs: dict[str, PlaceStub] = {}
-        for schema in schemas:
-            if schema in self._records:
-                with self._lock:
-                    records = self.connection.execute(
-                        f"SELECT r.stub FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
-                        f"WHERE n.{column} = ?", (value,)).fetchall()
-                for (record,) in records:
-                    place_id, admin1_code, country, latitude, longitude, name = record.split(_FIELD)
-                    if place_id not in stubs:
-                        stubs[place_id] = _new_tuple(PlaceStub, (
-                            place_id, admin1_code or None, country or None, float(latitude), float(longitude), name,
-                            schema))
-                continue
-            with self._lock:
-                rows = self.connection.execute(
-                    f"SELECT p.id, p.admin1_code, p.country, p.latitude, p.longitude, p.name FROM {schema}.names n "
-                    f"JOIN {schema}.places p ON p.id = n.place_id WHERE n.{column} = ?", (value,)).fetchall()
-            for row in rows:
-                if row[0] not in stubs:
-                    # (tuple's own __new__: a NamedTuple's is a Python function, one call per row)
-                    stubs[row[0]] = _new_tuple(PlaceStub, (*row, schema))
-        return tuple(stubs.values())
-
     def arabic_places(self, skel: str, stubs: Sequence[Place | PlaceStub]) -> list[Place]:
         """The places of stubs of :meth:`arabic_groups` (``skel``'s), in their
         order: each read from the file its stub was, as :meth:`by_arabic_skeleton`
@@ -391,7 +344,9 @@ class Gazetteer:
         return [stub if isinstance(stub, Place) else self._stub_place(stub) for stub in stubs]
 
     def _stub_place(self, stub: PlaceStub) -> Place:
-        built, excluded = self._reusable((stub.schema,))
+        from marsad.gazetteer import lookups
+
+        built, excluded = lookups.reusable(self, (stub.schema,))
         reusable = built is not None and stub.id not in excluded
         if built is not None and reusable and (place := built.get(stub.id)) is not None:
             return place
@@ -402,34 +357,6 @@ class Gazetteer:
         if built is not None and reusable:
             built[stub.id] = place
         return place
-
-    def _query_has_key(self, key: str) -> bool:
-        schemas = self._key_schemas(key) if key else ()
-        if not schemas:
-            return False
-        if self._by_key[key]:
-            return True  # one query for a name that is there: its places are looked up next anyway
-        # exact for what the filters cannot rule out (a name whose place is missing, a fingerprint collision)
-        parts = [f"SELECT 1 FROM {schema}.names WHERE key = ?" for schema in schemas]
-        with self._lock:
-            return self.connection.execute(
-                " UNION ALL ".join(parts) + " LIMIT 1", (key,) * len(parts)
-            ).fetchone() is not None
-
-    def _key_schemas(self, key: str) -> tuple[str, ...]:
-        """The schemas that may hold ``key``: none when no file does."""
-        last_key, last_sets, last_schemas = self._last_schemas
-        if last_key == key and last_sets is self._key_sets:
-            return last_schemas  # has_key's lookup of a key that may be there asks again at once
-        self._keep_fresh()  # on cache misses only: a lookup answered from the caches costs no clock read
-        key_sets = self._key_sets if self._key_sets is not None else self._load_key_sets()
-        found: list[str] = []
-        for schema, keys in key_sets:  # (a loop, not a comprehension: one call fewer per new key)
-            if keys is None or key in keys:
-                found.append(schema)
-        schemas = tuple(found)
-        self._last_schemas = (key, key_sets, schemas)
-        return schemas
 
     def _load_key_sets(self) -> list[tuple[str, KeyFilter | frozenset[str] | None]]:
         with self._lock:
@@ -462,66 +389,6 @@ class Gazetteer:
         if self._data_version is not None and version != self._data_version:
             self.clear_cache()
         self._data_version = version
-
-    def _select(self, column: str, value: str, schemas: tuple[str, ...] | None = None) -> tuple[Place, ...]:
-        schemas = tuple(self._schemas) if schemas is None else schemas
-        built, excluded = self._reusable(schemas)
-        seen: dict[str, Place] = {}
-        for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
-            records = schema in self._records
-            with self._lock:
-                rows = self.connection.execute(self._select_sql(column, schema, records), (value,)).fetchall()
-            for row in rows:
-                place_id = row[0][:row[0].index(_FIELD)] if records else row[0]
-                if place_id in seen:
-                    continue
-                if built is not None and place_id not in excluded and (place := built.get(place_id)) is not None:
-                    seen[place_id] = place  # (its score traits are cached on it: see resolve._traits)
-                    continue
-                place = place_of_record(row[0]) if records else place_of(row)
-                seen[place_id] = place
-                if built is not None and place_id not in excluded:
-                    built[place_id] = place
-        return tuple(seen.values())
-
-    def _select_sql(self, column: str, schema: str, records: bool) -> str:
-        sql = self._sql.get((column, schema))
-        if sql is None:
-            sql = self._sql[column, schema] = (
-                f"SELECT r.place FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
-                f"WHERE n.{column} = ?" if records else
-                f"SELECT {_PLACE_COLUMNS} FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place_id "
-                f"WHERE n.{column} = ?")
-        return sql
-
-    def _reusable(self, schemas: tuple[str, ...]) -> tuple[dict[str, Place] | None, frozenset[str]]:
-        """The places built so far by id, when a lookup of ``schemas`` may use
-        and extend them, and the ids it must leave alone: only a lookup of one
-        file, and only places that :meth:`place` would answer (the user
-        index's; the bundled index's whose ids the user index does not reuse).
-        A place met under many names is then built once, and :meth:`place`
-        answers it without a query (extraction asks for the place of every
-        mention it has just resolved)."""
-        if len(self._built) > PLACES_KEPT:
-            self._built.clear()  # (bounded: a long run meets ever new places)
-        if schemas == ("main",):
-            return self._built, frozenset()
-        if schemas == ("bundled",) and self._main_ids is not None:
-            return self._built, self._main_ids
-        return None, frozenset()
-
-    def _query_key(self, key: str) -> tuple[Place, ...]:
-        schemas = self._key_schemas(key) if key else ()
-        return self._select("key", key, schemas) if schemas else ()
-
-    def _query_skeleton(self, skel: str) -> tuple[PlaceStub, ...]:
-        if len(skel) < 3:
-            return ()
-        self._keep_fresh()
-        key_sets = self._key_sets if self._key_sets is not None else self._load_key_sets()
-        # a user index without names is not asked (and the places found are then those place() answers)
-        schemas = tuple(schema for schema, keys in key_sets if keys is None or keys)
-        return self._stubs("skel", skel, schemas) if schemas else ()
 
     def _query_place(self, place_id: str) -> Place | None:
         built = self._built.get(place_id)

@@ -28,6 +28,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Final
 
 _MAGIC = b"marsad-keyfilter-1\n"
 _HEADER = len(_MAGIC) + 8  # the magic, then the index file's size (8 bytes, little-endian)
@@ -41,10 +42,20 @@ def fingerprint(key: str) -> int:
 _blake2b, _from_bytes = hashlib.blake2b, int.from_bytes
 
 
+# (Final: a compiled probe reads the constants below as literals, not from the module's dictionary)
+
 #: fingerprints are bisected within one of 2**_BUCKET_BITS buckets (finding where they start costs less than
 #: a millisecond when a filter is read)
-_BUCKET_BITS = 8
-_BUCKET_SHIFT = 64 - _BUCKET_BITS
+_BUCKET_BITS: Final = 8
+_BUCKET_SHIFT: Final = 64 - _BUCKET_BITS
+#: the bits of a fingerprint below its bucket's
+_IN_BUCKET: Final = (1 << _BUCKET_SHIFT) - 1
+#: a probe's guess of its place in its bucket reads this many of those bits (few enough for the product with
+#: a bucket's count to stay a machine integer)
+_GUESS_BITS: Final = 32
+_GUESS_SHIFT: Final = _BUCKET_SHIFT - _GUESS_BITS
+#: how far either side of that guess a probe bisects first
+_WINDOW: Final = 64
 
 
 class KeyFilter:
@@ -58,6 +69,9 @@ class KeyFilter:
         # made from its items: 20 steps for the whole bundled array, 12 for a bucket)
         self._buckets = [bisect_left(fingerprints, bucket << _BUCKET_SHIFT) for bucket in range(1 << _BUCKET_BITS)]
         self._buckets.append(len(fingerprints))
+        # fingerprint()'s hash, ready to copy: a copy and an update cost a fifth less than a new
+        # hash object built from its keyword arguments
+        self._hash = _blake2b(digest_size=8)
 
     @classmethod
     def from_keys(cls, keys: Iterable[str]) -> KeyFilter:
@@ -65,10 +79,20 @@ class KeyFilter:
 
     def __contains__(self, key: str) -> bool:
         # fingerprint(key), inline: a text's every new n-gram is probed
-        wanted = _from_bytes(_blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+        hashed = self._hash.copy()
+        hashed.update(key.encode("utf-8", "surrogatepass"))
+        wanted: int = _from_bytes(hashed.digest(), "little")
         fingerprints, bucket = self._fingerprints, wanted >> _BUCKET_SHIFT
-        end = self._buckets[bucket + 1]
-        position = bisect_left(fingerprints, wanted, self._buckets[bucket], end)
+        start, end = self._buckets[bucket], self._buckets[bucket + 1]
+        # Fingerprints are uniform: where ``wanted`` would lie in its bucket is known to within a few
+        # dozen places (the spread of a uniform sample's order statistics: about sqrt(count) / 2), so
+        # the bisection starts from a window around it, 7 steps rather than 12 for the bundled index's
+        # buckets; the whole bucket is bisected when the answer is at an edge of the window.
+        guess = start + (((wanted & _IN_BUCKET) >> _GUESS_SHIFT) * (end - start) >> _GUESS_BITS)
+        low, high = max(start, guess - _WINDOW), min(end, guess + _WINDOW)
+        position = bisect_left(fingerprints, wanted, low, high)
+        if (position == low and low > start) or (position == high and high < end):
+            position = bisect_left(fingerprints, wanted, start, end)
         return position < end and fingerprints[position] == wanted
 
     def __len__(self) -> int:
