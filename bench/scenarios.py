@@ -89,7 +89,17 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "stream's notes name (a roundup sentence's second incident, a source joining its own thread through its "
             "closest report, a day of mourning, a rolling week opening a sentence, air actors with an auxiliary) all six "
             "are exact; 45 became exact too (linkage-5: forces of no stated country), and the scenario tests' gazetteer "
-            "now holds Niger, where 45 is set.")
+            "now holds Niger, where 45 is set.\n\n"
+            "Streams 70-73 (2026-12-05, morning) were written before being run: an attack whose toll rises as bodies are "
+            "recovered, with traders killed on a road and an aid story restating the toll (El Geneina); a base attack "
+            "with a soldier who dies of his wounds and a ministry's year-to-date total (Arauca); a governor's overnight "
+            "toll, its rise and the day's breakdown by town (Nikopol); clandestine graves whose count rises, with a "
+            "restatement and a shooting (Jalisco). First run: 71 exact, 72 exact but for a truth that dated \"over the "
+            "past day\" a day earlier than marsad dates an undated incident (the truth was changed to the report's "
+            "day, this project's convention), 70 tally error 19 (\"to flee across the border to Chad\" made Chad the "
+            "report's country), 73 eleven dead for fifteen (\"the number of bodies recovered … has risen to 15\"). "
+            "After the fixes 70-72 are exact; 73 is pending: its finding's day is bounded by the prosecutors' "
+            "statement day, which marsad does not use to date an undated incident.")
 
 
 def main(argv: list[str] | None = None) -> int:
