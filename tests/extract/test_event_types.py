@@ -60,6 +60,9 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
          "Protest with intervention"),
         ("Students protested against the arrest of their colleague outside the university.", "Peaceful protest"),
         ("Demonstrators protesting in Daraa threw stones at security forces and burned tyres.", "Violent demonstration"),
+        # a group told before its verb is its subject ("hundreds of …"), not a phrase's object ("the killing of …")
+        ("Hundreds of traders hurled stones at police in Kisii in a demonstration against new market fees.",
+         "Violent demonstration"),
         ("Security forces opened fire on protesters demonstrating in Jableh, killing two of them.",
          "Excessive force against protesters"),
         ("An angry mob lynched a suspected thief in the market.", "Mob violence"),

@@ -63,8 +63,12 @@ _NON_BOUNDARY: Final = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt
 # trying the words there.)
 _PASSIVE_SUBJECT: Final = re.compile(r"(?<!\w)((?:\w+[\s,-]+){1,5})(?:was|were|has been|have been|had been|got|being)"
                               r"\s+(?:\w+\s+){0,2}$", re.I)
+#: (a group told before its verb is its subject, not a phrase's object: "hundreds of squatters hurled stones")
 _SUBORDINATE: Final = re.compile(
-    r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:of|for|over|against|after|about|on)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
+    r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:for|over|against|after|about|on|"
+    r"(?<!hundreds\s)(?<!thousands\s)(?<!dozens\s)(?<!scores\s)(?<!group\s)(?<!groups\s)(?<!members\s)"
+    r"(?<!supporters\s)(?<!crowd\s)(?<!mob\s)(?<!gang\s)(?<!band\s)of)"
+    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
     re.I,
 )
 _AGENT: Final = re.compile(r"\bby\s", re.I)
