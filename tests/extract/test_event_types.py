@@ -124,6 +124,8 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         # people captured are no territory captured
         ("Militants executed two captured villagers near Gao, a video showed.", "Attack"),
         ("Shoppers captured and beat up a pickpocket in the market of Loja.", "Mob violence"),
+        # people who catch a suspected thief and punish him themselves: mob justice
+        ("Neighbours caught a man accused of stealing a goat and beat him in Machakos.", "Mob violence"),
         ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
         ("On 2 March 2023, the council discussed the new budget.", "Other"),
     ],
