@@ -110,19 +110,21 @@ def _lowered(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
-             endpos: int | None = None, *, starts: re.Pattern | list[int] | None = None) -> Iterator[re.Match]:
+             endpos: int | None = None, *, starts: re.Pattern | list[int] | None = None,
+             spans: re.Pattern | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, the matches found on ``folded``
     (``folded_text(text)``, or None) when the pattern can be lowered.
 
     Each match is ``pattern`` itself matched where the lowered scan found one, so
     its groups hold the original text. ``starts``: where ``pattern`` can begin
     (see :class:`WindowScan`; a pattern, or positions from a :class:`WordIndex`),
-    so that it is tried only there."""
+    so that it is tried only there; ``spans``: a pattern with the same matches at every
+    position, cheaper to try, tried there in its place."""
     end = len(text) if endpos is None else endpos
     if starts is not None:
-        scan = WindowScan(pattern, starts, text, folded)
+        scan = WindowScan(pattern if spans is None else spans, starts, text, folded)
         found_on = scan.finditer(pos, end)
-        if scan.text is text:
+        if scan.text is text and spans is None:
             yield from found_on
             return
     else:
