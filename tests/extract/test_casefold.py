@@ -223,6 +223,24 @@ def test_word_index_finds_whole_words_and_digit_led_words():
     assert index.starts(many) == [0, 11, 35, 39]
 
 
+def test_word_index_finds_each_run_of_word_characters():
+    import random
+
+    from marsad.extract.casefold import WordIndex
+
+    pieces = ["a", "ab", "b_c", "_", "12", "٣", "x-y", "(", ")", ",", ".", ":", " ", "  ", "\n", "\t", "\u00a0", "é",
+              "ß", "-", "'", "/", "\"", "½", "²"]
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        runs = list(re.finditer(r"\w+", text))
+        index = WordIndex(text)
+        for word in {run.group() for run in runs}:
+            assert index.starts(frozenset({word})) == [run.start() for run in runs if run.group() == word], text
+        assert index.starts(frozenset(), digit_led=True) == [run.start() for run in runs if re.match(r"\d", run.group())]
+        assert index.words() == {run.group() for run in runs}
+
+
 def _lower_groups(match: re.Match) -> dict[str, str | None]:
     return {name: None if value is None else value.lower() for name, value in match.groupdict().items()}
 

@@ -110,19 +110,21 @@ def _lowered(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def finditer(pattern: re.Pattern, text: str, folded: str | None, pos: int = 0,
-             endpos: int | None = None, *, starts: re.Pattern | list[int] | None = None) -> Iterator[re.Match]:
+             endpos: int | None = None, *, starts: re.Pattern | list[int] | None = None,
+             spans: re.Pattern | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, the matches found on ``folded``
     (``folded_text(text)``, or None) when the pattern can be lowered.
 
     Each match is ``pattern`` itself matched where the lowered scan found one, so
     its groups hold the original text. ``starts``: where ``pattern`` can begin
     (see :class:`WindowScan`; a pattern, or positions from a :class:`WordIndex`),
-    so that it is tried only there."""
+    so that it is tried only there; ``spans``: a pattern with the same matches at every
+    position, cheaper to try, tried there in its place."""
     end = len(text) if endpos is None else endpos
     if starts is not None:
-        scan = WindowScan(pattern, starts, text, folded)
+        scan = WindowScan(pattern if spans is None else spans, starts, text, folded)
         found_on = scan.finditer(pos, end)
-        if scan.text is text:
+        if scan.text is text and spans is None:
             yield from found_on
             return
     else:
@@ -395,6 +397,32 @@ _WORD_PIECES = re.compile(r"(\w+)")
 _NEXT_RUN = re.compile(r"\W*(\w+)")
 
 
+#: Non-word characters that often lead or end a word that spaces part (stripped before str.isalnum).
+_PUNCTUATION = ".,;:()[]\"'!?-/\n"
+
+
+def _add_word(index: dict[str, list[int]], digit_led: list[int], word: str, start: int) -> None:
+    positions = index.get(word)
+    if positions is None:
+        index[word] = [start]
+    else:
+        positions.append(start)
+    if word[0].isdecimal():  # what \d matches
+        digit_led.append(start)
+
+
+def _add_split(index: dict[str, list[int]], digit_led: list[int], text: str, start: int) -> None:
+    """Each word of ``text`` (which begins at ``start``). The words and what parts them, alternately
+    (a split makes no match object per word: measured pure, half the cost of a finditer); a word
+    begins where the pieces before it end."""
+    pieces: list[str] = _WORD_PIECES.split(text)
+    start += len(pieces[0])
+    for at in range(1, len(pieces), 2):
+        word = pieces[at]
+        _add_word(index, digit_led, word, start)
+        start += len(word) + len(pieces[at + 1])
+
+
 class WordIndex:
     """Where the words of a lower-cased document begin, by word: one scan for
     every pattern that can only begin a whole word from a list (``\\bthe\\s+``,
@@ -406,20 +434,22 @@ class WordIndex:
     def __init__(self, folded: str):
         index: dict[str, list[int]] = {}
         digit_led: list[int] = []
-        # The words and what parts them, alternately (a split makes no match object per word: measured
-        # pure, half the cost of a finditer); a word begins where the pieces before it end.
-        pieces: list[str] = _WORD_PIECES.split(folded)
-        start = len(pieces[0])
-        for at in range(1, len(pieces), 2):
-            word = pieces[at]
-            positions = index.get(word)
-            if positions is None:
-                index[word] = [start]
+        # Most of what spaces part is a word, or a word in punctuation ("(oyam,"): told by str.isalnum, which
+        # is what \w is but "_", without the regex engine, which tries \w+ at every character. The rest
+        # ("2022.\non", "al-bab") is split by the engine.
+        start = 0
+        for token in folded.split(" "):
+            if token.isalnum():
+                _add_word(index, digit_led, token, start)
             else:
-                positions.append(start)
-            if word[0].isdecimal():  # what \d matches
-                digit_led.append(start)
-            start += len(word) + len(pieces[at + 1])
+                core = token.lstrip(_PUNCTUATION)
+                lead = len(token) - len(core)
+                core = core.rstrip(_PUNCTUATION)
+                if core.isalnum():
+                    _add_word(index, digit_led, core, start + lead)
+                elif token:
+                    _add_split(index, digit_led, token, start)
+            start += len(token) + 1
         self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
         self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters

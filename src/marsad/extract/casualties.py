@@ -30,7 +30,7 @@ from marsad.counting import TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
 from marsad.extract.numbers import apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.unreported import is_protest_report, not_reported, unreported_trigger
-from marsad.extract.wordscan import opening_words
+from marsad.extract.wordscan import by_first_letter, opening_words, top_level_alternatives
 from marsad.gazetteer.areas import kind_word
 
 _VERB_OUTCOMES: Final = [
@@ -50,6 +50,11 @@ _VERB_OUTCOMES: Final = [
 TRIGGER_RE: Final = re.compile(opening_words(
     r"\b(?:" + "|".join(f"(?P<o{i}>{pattern})" for i, (pattern, _) in enumerate(_VERB_OUTCOMES)) + r")\b"), re.I)
 OUTCOMES: Final = [outcome for _, outcome in _VERB_OUTCOMES]
+_ALTERNATIVES: Final = [alternative for pattern, _ in _VERB_OUTCOMES for alternative in top_level_alternatives(pattern) or [pattern]]
+#: :data:`TRIGGER_RE`'s matches at every position, without its outcome groups and gathered by first letter
+#: (``wordscan.by_first_letter``): searched for in its place (``DocContext.scan``'s ``spans``), at half the cost.
+TRIGGER_SPANS: Final = re.compile(opening_words(
+    r"\b" + (by_first_letter(_ALTERNATIVES) or "(?:" + "|".join(_ALTERNATIVES) + ")") + r"\b"), re.I)
 
 NON_PERSON: Final = set(
     "attack attacks operation operations raid raids strike strikes ambush plan plans order orders warrant "

@@ -24,6 +24,7 @@ from marsad.extract.casualties import (
     NON_PERSON,
     ONE_MORE_RULE,
     TRIGGER_RE,
+    TRIGGER_SPANS,
     Finding,
     NumberIndex,
     _clause_bounds,
@@ -85,7 +86,7 @@ _PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+
 
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     findings: list[Finding] = []
-    for match in ctx.scan(TRIGGER_RE):
+    for match in ctx.scan(TRIGGER_RE, spans=TRIGGER_SPANS):
         verb = " ".join(match.group(0).lower().split())
         if verb in ("kill", "execute", "die", "behead", "drown") and _NOT_FINITE_BEFORE.search(ctx.norm, max(0, match.start() - 60), match.start()):
             continue  # "vowed to kill", "could die"; a headline's or timeline's present ("Gunmen kill five") counts

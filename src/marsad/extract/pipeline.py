@@ -297,20 +297,23 @@ class DocContext:
         window = folded[start:end]
         return any(word in window for word in words)
 
-    def scan(self, pattern: re.Pattern) -> Iterator[re.Match]:
+    def scan(self, pattern: re.Pattern, spans: re.Pattern | None = None) -> Iterator[re.Match]:
         """``pattern.finditer(norm)``, on the lower-cased text where that finds the same
         (:func:`~marsad.extract.casefold.finditer`); a pattern that opens with
         :data:`~marsad.extract.wordscan.WORD_START` is searched from the spaces
         (:func:`~marsad.extract.wordscan.word_led_matches`), not tried at every position;
-        none is searched for where the document lacks its words (:meth:`may_match`)."""
+        none is searched for where the document lacks its words (:meth:`may_match`).
+        ``spans``: a pattern of the same form with the same matches at every position,
+        cheaper to search (:func:`~marsad.extract.wordscan.by_first_letter`), searched
+        for in its place, ``pattern`` matched again where it matches."""
         if not self.may_match(pattern):
             return iter(())
         if not self._space_led(pattern):
             return finditer(pattern, self.norm, self.folded())
         leading = self._leading_starts(pattern)
         if leading is not None:  # tried only where a word it can begin with begins
-            return finditer(pattern, self.norm, self.folded(), starts=leading)
-        return word_led_matches(pattern, self.norm, self.folded(), self._word_led_starts())
+            return finditer(pattern, self.norm, self.folded(), starts=leading, spans=spans)
+        return word_led_matches(pattern, self.norm, self.folded(), self._word_led_starts(), spans=spans)
 
     def _leading_starts(self, pattern: re.Pattern) -> list[int] | None:
         """Where a word that a match of ``pattern`` (space-led) can begin with begins

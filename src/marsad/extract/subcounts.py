@@ -11,7 +11,7 @@ from marsad.extract.casualties import (
     CIVILIAN_NOUNS,
     COMBATANT_NOUNS,
     NON_PERSON,
-    TRIGGER_RE,
+    TRIGGER_SPANS,
     Finding,
     NumberIndex,
     _head_noun,
@@ -93,13 +93,13 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
         start = max(finding.end, finding.trigger_end)
         sentence_end = ctx.sentence_at(start)[1]
         opening = _PARTS_OPEN.match(ctx.norm, start, sentence_end)
-        if opening is None or TRIGGER_RE.search(opening.group(0)) or numbers.within(start, opening.end()):
+        if opening is None or TRIGGER_SPANS.search(opening.group(0)) or numbers.within(start, opening.end()):
             opening = None
         parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count,
                             _listed_items(findings) if opening and opening.group("list") else None) if opening else []
         if not parts:  # "11 civilians, among them 4 children and 3 women, in airstrikes on Idlib: 6 in A, 3 in B"
             opening = _LATER_LIST.match(ctx.norm, start, sentence_end)
-            if opening is None or TRIGGER_RE.search(opening.group(0)) or \
+            if opening is None or TRIGGER_SPANS.search(opening.group(0)) or \
                     any(not numbers.is_used(n) for n in numbers.within(start, opening.end())):
                 continue
             parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count, _listed_items(findings))
@@ -146,7 +146,7 @@ def _bare_parts(ctx: DocContext, numbers: NumberIndex, position: int, sentence_e
         parts.append((number, part))
         stated += number.value or 0
         following = _PART_NEXT.match(ctx.norm, part.end(), sentence_end)
-        if following is None or TRIGGER_RE.search(following.group(0)) or (
+        if following is None or TRIGGER_SPANS.search(following.group(0)) or (
                 listed is not None and not _opens_part(ctx, numbers, following.end(), sentence_end)):
             following = _next_item(ctx, numbers, part.end(), sentence_end) if listed is not None else None
             if following is None:
@@ -160,7 +160,7 @@ def _next_item(ctx: DocContext, numbers: NumberIndex, position: int, sentence_en
     woman, killed by regime artillery; "): the first whose number opens a located part."""
     while (following := _ITEM_NEXT.match(ctx.norm, position, sentence_end)) is not None:
         between = following.group(0)
-        if TRIGGER_RE.search(_ITEM_CAUSE.sub(" ", between)):
+        if TRIGGER_SPANS.search(_ITEM_CAUSE.sub(" ", between)):
             return None
         if _opens_part(ctx, numbers, following.end(), sentence_end):
             return following
@@ -221,7 +221,7 @@ def _after_and(ctx: DocContext, numbers: NumberIndex, position: int, sentence_en
     limit = min(sentence_end, position + _ELLIPSIS_REACH + 20)
     for match in _ELLIPSIS_AND.finditer(ctx.norm, position, limit):
         gap = ctx.norm[position:match.start()]
-        if match.start() - position > _ELLIPSIS_REACH or re.search(r"[.;:]", gap) or TRIGGER_RE.search(gap) or \
+        if match.start() - position > _ELLIPSIS_REACH or re.search(r"[.;:]", gap) or TRIGGER_SPANS.search(gap) or \
                 numbers.within(position, match.end()):
             return None
         number = numbers.starting_at(match.end())

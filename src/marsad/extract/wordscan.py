@@ -199,12 +199,14 @@ def opening_words(source: str) -> str:
     return WORD_START + "(?:" + source + ")"
 
 
-def word_led_matches(pattern: re.Pattern, text: str, folded: str | None, other_starts: list[int]) -> Iterator[re.Match]:
+def word_led_matches(pattern: re.Pattern, text: str, folded: str | None, other_starts: list[int],
+                     spans: re.Pattern | None = None) -> Iterator[re.Match]:
     """``casefold.finditer(pattern, text, folded)`` for a pattern that opens with
     :data:`WORD_START` (``other_starts``: :func:`word_led_starts` of either text,
     which have the same word characters and spaces): each match found by
-    :func:`word_led_spans`, matched again on ``text`` for its groups."""
-    scanned, on = for_spans(pattern, text, folded)
+    :func:`word_led_spans` (of ``spans`` when given: a pattern of the same form with
+    the same matches at every position), matched again on ``text`` for its groups."""
+    scanned, on = for_spans(pattern if spans is None else spans, text, folded)
     match_at = pattern.match
     for start, end in word_led_spans(scanned, on, other_starts):
         found = match_at(text, start)
@@ -287,6 +289,79 @@ def top_level_alternatives(body: str) -> list[str] | None:
         return None
     out.append(body[last:])
     return out
+
+
+def by_first_letter(alternatives: list[str]) -> str | None:
+    """``(?:a|b|…)`` over ``alternatives`` (regex sources, in order, without groups that
+    capture) with the same matches at every position, the alternatives gathered by the
+    letter they begin with, each letter's under one group; None when some alternative
+    does not begin with a letter of its own (a class, an optional letter …).
+
+    The engine skips an alternative that begins with a literal unlike the next character
+    without trying it, but tries each that begins with a group (a named one, as the
+    outcome groups of a trigger set): gathered, each letter's alternatives are skipped at
+    once. Alternatives that begin with different letters never match at the same position
+    (case-folded too), so only their order among one letter's, kept, decides which
+    matches; a leading ``(?:a|b)c`` is read as ``ac|bc``, which tries the same in the
+    same order."""
+    spread: list[str] = []
+    for alternative in alternatives:
+        parts = _spread(alternative)
+        if parts is None:
+            return None
+        spread.extend(parts)
+    by_letter: dict[str, list[str]] = {}
+    for alternative in spread:
+        by_letter.setdefault(alternative[0].lower(), []).append(alternative)
+    # (the letters that begin most words first: each letter's group is tried after those before it)
+    letters = sorted(by_letter, key=lambda letter: (_WORD_INITIAL.find(letter) % 27, letter))
+    return "(?:" + "|".join("(?:" + "|".join(by_letter[letter]) + ")" for letter in letters) + ")"
+
+
+#: English letters by how many words begin with each, most first.
+_WORD_INITIAL = "taoiswcbphfmdrelngukvyjqxz"
+
+
+def _spread(alternative: str) -> list[str] | None:
+    """``alternative`` as alternatives that each begin with an ASCII letter that is not
+    optional (a leading non-capturing group spread over what follows it), else None."""
+    if alternative[:1].isascii() and alternative[:1].isalpha():
+        return None if alternative[1:2] in ("?", "*", "{") else [alternative]
+    if not alternative.startswith("(?:"):
+        return None
+    end = _group_end(alternative)
+    if end is None or alternative[end + 1 : end + 2] in ("?", "*", "+", "{"):
+        return None
+    inner = top_level_alternatives(alternative[3:end])
+    if inner is None:
+        return None
+    out: list[str] = []
+    for part in inner:
+        spread = _spread(part + alternative[end + 1 :])
+        if spread is None:
+            return None
+        out.extend(spread)
+    return out
+
+
+def _group_end(source: str) -> int | None:
+    """Where the group that opens ``source`` closes (None if it does not)."""
+    depth, index = 0, 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            return None  # (classes are not read here: no group is spread over one)
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
 
 
 def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[int, int]]:
