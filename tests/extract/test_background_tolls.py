@@ -35,3 +35,22 @@ from marsad.extract import extract_text
 def test_background_and_claims_do_not_add(text, deaths):
     extraction = extract_text(text, published=date(2024, 3, 8))
     assert sum(e.fatalities for e in extraction.events) == deaths == total(extraction.casualties)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a monitor's incident "said that …" beside its running total for the month: the incident's own count
+    ("The monitoring group said that four soldiers were killed when militants attacked a checkpoint near the "
+     "desert town. It had documented the deaths of 52 soldiers in the region since the beginning of the month.", 4),
+    # ", in the third such killing this month": the month numbers a run, not the count's period
+    ("Gunmen shot dead a village headman and his driver on Friday, police said, in the third such killing in "
+     "the district this month.", 2),
+    # who "lost their lives" are people, whatever the word for them
+    ("Troops killed about 30 insurgents in an operation in the north, the army said, adding that three "
+     "auxiliaries lost their lives.", 33),
+    # "the toll had risen to": a toll update without the word "death"
+    ("Raiders killed at least 12 people in a village on Sunday, a local committee said. Residents later said "
+     "the toll had risen to 19.", 19),
+])
+def test_incident_counts_beside_runs_and_updates(text, deaths):
+    extraction = extract_text(text, published=date(2024, 3, 8))
+    assert sum(e.fatalities for e in extraction.events) == deaths == total(extraction.casualties)

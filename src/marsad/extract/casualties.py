@@ -556,6 +556,8 @@ def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Findi
 TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
                          r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
 TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
+                     # ("activists later said the toll had risen to 35")
+                     r"\btoll\b(?=\s+(?:(?:has|had|have|later|then|now|since)\s+){0,2}" + TOLL_RISES + r"\s+to\b)|"
                      # "lowered it to 32" (counting.TOLL_FALLS; "revised the toll down to" is read at "toll" above)
                      r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
                      r"\b(?:" + TOLL_RISES + r"|stood|stands|reached|revised|lowered)\b)|"
@@ -699,7 +701,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="19")
+@register("casualties", version="20")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

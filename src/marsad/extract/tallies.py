@@ -346,8 +346,9 @@ def _numbers_a_run(ctx: DocContext, finding: Finding, period: DateValue) -> bool
     return stated_span(period).start > finding.end and _ORDINAL.search(ctx.norm, finding.end, stated_span(period).start) is not None
 
 
-#: ", the 37th assassination in the province since January": the period numbers a run the count is one of
-_ORDINAL_APPOSITIVE = re.compile(r",\s*(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
+#: ", the 37th assassination in the province since January", ", in the second such killing this month":
+#: the period numbers a run the count is one of
+_ORDINAL_APPOSITIVE = re.compile(r",\s*(?:(?:in|as|marking)\s+)?(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
 
 
 #: a window up to the report ("the past week", "the last ten days"), not a calendar week an incident fell in ("last week")
@@ -609,7 +610,10 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         outcome = outcome_family(casualty.outcome) or casualty.outcome  # one of SUMMED: never None
         earlier = primary.get(outcome)
         if casualty.id in claims:
-            reference = earlier or _first_non_claim(casualties, claims, outcome)
+            # (a running total is no figure for one incident's dead: "said that three soldiers were killed …
+            # it had documented 41 deaths since the start of the month")
+            reference = earlier if earlier is not None and earlier.is_tally == casualty.is_tally else None
+            reference = reference or _first_non_claim(casualties, claims, outcome, casualty.is_tally)
             if reference is not None and (_other_victims(ctx, finding, casualty, found_by[reference.id], reference)
                                           or _adds_to_claim(ctx, finding, found_by[reference.id])
                                           or _claims_the_enemy(ctx, finding, reference)):
@@ -711,9 +715,9 @@ def _conflicting_claims(ctx: DocContext, claimed: list[tuple[Finding, Casualty]]
             kept.append((finding, casualty))
 
 
-def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str) -> Casualty | None:
+def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str, tally: bool) -> Casualty | None:
     for casualty in casualties:
-        same = outcome_family(casualty.outcome) == outcome
+        same = outcome_family(casualty.outcome) == outcome and casualty.is_tally == tally
         if same and casualty.id not in claims and not casualty.part_of and not casualty.derived:
             return casualty
     return None
