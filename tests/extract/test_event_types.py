@@ -348,3 +348,18 @@ def test_who_was_hit_is_read_once_per_window_of_the_document():
     alone = classify_event(clause)
     assert first == again == alone and first.sub_event_type == "Armed clash"  # (a rule that asks who was hit)
     assert list(document_scan(load_rules().triggers, doc).victims_found.values()) == ["armed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war's leftover that went off is an explosive, not the shelling that once fired it
+    ("A farmer was killed when an unexploded artillery shell went off as he ploughed his field.",
+     "Remote explosive/landmine/IED"),
+    ("Three boys were wounded by the explosion of a leftover rocket near their school.", "Remote explosive/landmine/IED"),
+    # a shell only found is no explosion: the shelling told after it stays shelling
+    ("Soldiers found an unexploded shell by the road as the army shelled the hills.", "Shelling/artillery/missile attack"),
+    # fighting told as over is the time of the looting, not a battle
+    ("Militiamen looted the market after the clashes had ended.", "Looting/property destruction"),
+    ("Militiamen and soldiers clashed near the market on Sunday.", "Armed clash"),
+])
+def test_leftover_explosives_and_looting_after_fighting(text, expected):
+    assert classify_event(text).sub_event_type == expected
