@@ -47,6 +47,8 @@ def test_background_and_claims_do_not_add(text, deaths):
     # who "lost their lives" are people, whatever the word for them
     ("Troops killed about 30 insurgents in an operation in the north, the army said, adding that three "
      "auxiliaries lost their lives.", 33),
+    # a thing before the people of a coordinated subject counts no one ("a car bomb … and a man shot dead")
+    ("Three civilians killed by a car bomb in the market and a man shot dead at a checkpoint, the monitor said.", 4),
     # "the toll had risen to": a toll update without the word "death"
     ("Raiders killed at least 12 people in a village on Sunday, a local committee said. Residents later said "
      "the toll had risen to 19.", 19),

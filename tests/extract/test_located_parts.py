@@ -40,6 +40,11 @@ def test_a_toll_broken_down_by_place_is_one_event_per_place(text, expected):
      [("Kafr Zeita", 3), ("Kafr Nobol", 5), ("Murak", 2)]),
     ("Two people were killed in Binnish and three in Sarmin when shells hit both towns on Monday.",
      [("Bennsh", 2), ("Sarmin", 3)]),
+    # a country's toll for the day, then its incidents "as follows": the parts are the day's own, a province
+    # where a part names no town
+    ("The monitor documented the deaths of 8 people across Syria today, as follows: 3 soldiers killed by "
+     "insurgents in the Homs desert, 4 civilians killed by shelling on Ariha and a child killed by a landmine in Sarmin.",
+     [("Homs", 3), ("Ariha", 4), ("Sarmin", 1)]),
 ])
 def test_tolls_side_by_side_at_their_own_places_are_one_event_each(text, expected):
     _, events = _located(text)

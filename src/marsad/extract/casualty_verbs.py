@@ -464,6 +464,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     head = _head_noun(own)  # "the driver of the truck": a driver
     if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
         return []
+    phrase, start = _without_things_first(phrase, start)
     coordinated = list(_SINGULAR_COORD.finditer(phrase))
     if coordinated and not plural_aux and _SINGULAR_AUX.search(aux_text):
         # "killed a man in Nikopol and a woman was wounded": a singular verb agrees with the last of them
@@ -499,6 +500,21 @@ _HEAD_OF: Final = re.compile(r"\b(?:head|leader|chief|commander|one|members?|fat
 _PARENTHETICAL: Final = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN: Final = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
 _SINGULAR_COORD: Final = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+#: where a conjunct's head noun ends before its place or owner ("a car bomb in Azaz")
+_HEAD_ENDS: Final = re.compile(r"\s+(?:of|in|at|on|near|from)\s")
+
+
+def _without_things_first(phrase: str, start: int) -> tuple[str, int]:
+    """A coordinated subject without the things before its people ("a car bomb in Azaz and a man shot dead
+    in Tafas": the man), with where it now starts."""
+    first = _SINGULAR_COORD.search(phrase)
+    while first is not None and _head_noun(_HEAD_ENDS.split(phrase[:first.start()], maxsplit=1)[0]) in NON_PERSON:
+        skip = re.match(r"(?:\band|,)\s+", phrase[first.start():])
+        offset = first.start() + (skip.end() if skip else 0)
+        phrase, start = phrase[offset:], start + offset
+        first = _SINGULAR_COORD.search(phrase)
+    return phrase, start
+
 
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")

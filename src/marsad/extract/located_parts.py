@@ -110,8 +110,10 @@ def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[Pla
     for index, count in enumerate(counts):
         stop = stated_span(counts[index + 1]).end if index + 1 < len(counts) else min(end, ctx.sentence_at(stated_span(count).start)[1])
         after = stated_span(count).start if count.derived else stated_span(count).end  # "the rest in C" names its own place
-        place = next((p for p in starting_within(ctx.places, after, stop)
-                      if p.resolved and (p.feature or "") not in _AREA_FEATURES), None)
+        named = [p for p in starting_within(ctx.places, after, stop) if p.resolved]
+        # (a province where the count names no town: "4 soldiers killed in the Deir Ezzor desert, 2 civilians in Daraa")
+        place = next((p for p in named if (p.feature or "") not in _AREA_FEATURES), None) \
+            or next((p for p in named if p.feature == "admin1"), None)
         if place is None:
             return None
         places.append(place)

@@ -483,6 +483,8 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     first, last = min(finding.start, finding.trigger_start), _number_end(finding)
     before, after = neighbours.end_before(first), neighbours.start_after(last, finding)
     start = max(sentence_start, first - 60, sentence_start if before is None else before)
+    if before is not None and (colon := ctx.norm.rfind(":", start, first)) != -1:
+        start = colon + 1  # "the death of 9 people across Syria today, as follows: 4 soldiers …": the 9's scope
     end = own_end if after is None else min(own_end, after)
     if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
                           region_wide=finding.outcome != "arrested", may_match=ctx.may_match, lowered=ctx.lowered):
