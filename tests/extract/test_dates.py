@@ -95,3 +95,17 @@ def test_what_began_on_another_day_than_the_one_after_it_opens_no_period():
     # the date belongs to the strike, not to the fighting's start
     _, found = _dates("Since fighting erupted, a strike on 2 April killed 12.", published=date(2023, 5, 20))
     assert not [f for f in found if f[4] == "dates.since"]
+
+
+@pytest.mark.parametrize(("opening", "start"), [
+    ("since the beginning of May", date(2024, 5, 1)),
+    ("since early May", date(2024, 5, 1)),
+    ("since mid-April", date(2024, 4, 15)),
+    ("since late April", date(2024, 4, 21)),
+    ("since the end of April", date(2024, 4, 30)),
+    ("since the middle of December", date(2023, 12, 15)),  # (the latest December up to the report)
+    ("since mid-2023", date(2023, 7, 1)),
+])
+def test_a_month_or_year_named_with_its_edge_opens_a_period(opening, start):
+    _, found = _dates(f"The monitor has documented 23 deaths {opening}.", published=date(2024, 5, 13))
+    assert [(f[1], f[2]) for f in found if f[4] == "dates.since"] == [(start, date(2024, 5, 13))]

@@ -497,9 +497,10 @@ _COMPARISON_BEFORE: Final = re.compile(r"\b(?:worst|deadliest|bloodiest|heaviest
 #: "since the start of the year", "since the beginning of 2023", "since January", "since the start of the month",
 #: and "this month" or "so far this month", the same period (not "earlier this month", a day in it)
 _SINCE_YEAR: Final = re.compile(opening_words(
-    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|(?:(?:early|the\s+start\s+of)\s+)?"
-    r"(?P<bare_year>(?:19|20)\d\d)\b|"
-    r"(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d))|"
+    r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?:the\s+year|(?P<this_month>the\s+month|this\s+month)|(?P<year>(?:19|20)\d\d))|"
+    # ("since early May", "since mid-April", "since the end of March": a day in that month)
+    r"(?:(?P<edge>early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)(?:\s+|-))?"
+    r"(?:(?P<bare_year>(?:19|20)\d\d)\b|(?P<month>" + MONTH_NAMES + r")\b(?!\s*[0-3]?\d\b|\s+(?:19|20)\d\d)))|"
     r"\b(?<!earlier )(?<!later )(?<!early )(?<!late )(?<!mid-)(?<!mid )(?P<month_so_far>(?:so\s+far\s+this|this)\s+month\b(?!'s))"),
     re.I,
 )
@@ -510,6 +511,35 @@ def _uncompared(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
     for match in ctx.scan(pattern):
         if not _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
             yield match
+
+
+def _edge_of_month(year: int, month: int, edge: str | None) -> date:
+    """The day a period opened "since early/mid-/late <month>" or "since the end of <month>" starts."""
+    word = _edge_word(edge)
+    if word in ("mid", "middle"):
+        return date(year, month, 15)
+    if word == "late":
+        return date(year, month, 21)
+    if word == "end":
+        return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1)
+
+
+def _edge_of_year(year: int, edge: str | None) -> date:
+    """The day a period opened "since mid-2023" or "since the end of 2023" starts."""
+    word = _edge_word(edge)
+    if word in ("mid", "middle"):
+        return date(year, 7, 1)
+    if word == "late":
+        return date(year, 10, 1)
+    if word == "end":
+        return date(year, 12, 31)
+    return date(year, 1, 1)
+
+
+def _edge_word(edge: str | None) -> str:
+    """"early", "mid", "late", or the noun of "the start/beginning/middle/end of"."""
+    return edge.split()[-2] if edge and " " in edge else (edge or "")
 
 
 def _since_year_start(ctx: DocContext) -> list[DateValue]:
@@ -523,9 +553,11 @@ def _since_year_start(ctx: DocContext) -> list[DateValue]:
             start = ctx.published.replace(day=1)
         elif match.group("month"):
             month = MONTHS[match.group("month").lower()]
-            start = date(ctx.published.year - (1 if month > ctx.published.month else 0), month, 1)
+            start = _edge_of_month(ctx.published.year - (1 if month > ctx.published.month else 0), month,
+                                   match.group("edge"))
         else:
-            start = date(int(match.group("year") or match.group("bare_year") or ctx.published.year), 1, 1)
+            year = int(match.group("year") or match.group("bare_year") or ctx.published.year)
+            start = _edge_of_year(year, match.group("edge")) if match.group("bare_year") else date(year, 1, 1)
         if start > ctx.published:
             continue
         found.append(DateValue(start, ctx.published, precision_for(start, ctx.published), relative=True,
@@ -580,7 +612,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="8")
+@register("dates", version="9")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)
