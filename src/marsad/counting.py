@@ -220,7 +220,7 @@ _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verif
 
 
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
-_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re.I)
+CLAUSE_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re.I)
 #: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
 _OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 
@@ -246,7 +246,7 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     # a claim's words before a semicolon or a contrasting "while" are another clause's: "the rebels said they
     # had killed 50 soldiers; the government said 10 soldiers died", "the army said its troops had killed
     # several militants, while local sources reported that two civilians died"
-    for clause_break in _CONTRAST.finditer(text, sentence_start, start):
+    for clause_break in CLAUSE_CONTRAST.finditer(text, sentence_start, start):
         sentence_start = clause_break.end()
     before = max(sentence_start, start - 300)
     claim = _PARTY_CLAIM.search(text, before, start) \

@@ -56,3 +56,23 @@ def test_background_and_claims_do_not_add(text, deaths):
 def test_incident_counts_beside_runs_and_updates(text, deaths):
     extraction = extract_text(text, published=date(2024, 3, 8))
     assert sum(e.fatalities for e in extraction.events) == deaths == total(extraction.casualties)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's "martyrs" are its dead
+    ("Two martyrs and nine wounded in drone strike on a car near the border, the health ministry said.", 2),
+    # the people after a count, between commas, are that count itemized when they add up to it …
+    ("Five members of one family, a grandfather, his son and three grandchildren, were killed when a shell hit "
+     "their home.", 5),
+    # … and a list of others when they do not; a singular between two counts counts too
+    ("Three soldiers, a police officer and two civilians were killed in the ambush.", 6),
+    # a death of illness is no one's kill
+    ("Eight people have died of cholera in the camp this month, aid workers said, while a boy was killed by "
+     "a stray bullet during clashes nearby.", 1),
+    # a headline ending with a colon, then its body: the same victim
+    ("Gunman kills shopkeeper in market: A shopkeeper was shot dead by a gunman in the central market on "
+     "Monday, police said.", 1),
+])
+def test_martyrs_itemized_counts_illness_and_colon_headlines(text, deaths):
+    extraction = extract_text(text, published=date(2024, 3, 8))
+    assert sum(e.fatalities for e in extraction.events) == deaths == total(extraction.casualties)

@@ -360,6 +360,8 @@ def test_who_was_hit_is_read_once_per_window_of_the_document():
     # fighting told as over is the time of the looting, not a battle
     ("Militiamen looted the market after the clashes had ended.", "Looting/property destruction"),
     ("Militiamen and soldiers clashed near the market on Sunday.", "Armed clash"),
+    # arrests "ahead of a planned rally" are arrests: the rally has not happened
+    ("Police detained 15 student leaders ahead of a planned rally in the capital.", "Arrests"),
 ])
 def test_leftover_explosives_and_looting_after_fighting(text, expected):
     assert classify_event(text).sub_event_type == expected

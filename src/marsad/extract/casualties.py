@@ -533,7 +533,10 @@ NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murd
                         r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
 NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
                          # ("authorities reported eight murders on Friday", "11 homicides were recorded")
-                         r"murders|homicides|killings)\b"
+                         r"murders|homicides|killings|"
+                         # ("three martyrs and 11 wounded": not a brigade or a square named after them)
+                         r"martyrs?(?!['’]|\s+(?:brigades?|battalions?|squares?|cemetery|day|foundation|families))"
+                         r")\b"
                          r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar|"
                          r"investigations?|cases?|charges?|trials?|suspects?|convictions?))", re.I)
 BODY_RE: Final = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"

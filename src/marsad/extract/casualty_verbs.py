@@ -291,6 +291,27 @@ _PARTICIPLE_LIST_END: Final = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
 _OTHER_CLAUSE: Final = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
 
 
+#: an item of an appositive list told in the singular ("a father", "his wife"), not a number's ("their two sons")
+_SINGLE_ITEM: Final = re.compile(r"(?:^|,|\band\b)\s*(?:an?|one|his|her|their|the)\s+(?=[a-z])", re.I)
+
+
+def _appositive_whole(ctx: DocContext, candidates: list, aux_start: int) -> int | None:
+    """Where the first count's own words end when the people after it, between commas, are that count
+    itemized ("Four members of one family, a father, his wife and two children, were killed": the items add
+    up to the four); ``None`` otherwise ("Two soldiers, a policeman and three civilians, were killed": six)."""
+    if len(candidates) < 2:
+        return None
+    first = candidates[0]
+    comma = ctx.norm.find(",", first.end, candidates[1].start)
+    listed = ctx.norm[comma + 1:aux_start] if comma != -1 else ""
+    if not listed.rstrip().endswith((",", "–", "—")) or len(ctx.norm[first.end:comma].split()) > 5:
+        return None
+    starts = {n.start for n in candidates[1:]}
+    singles = [m for m in _SINGLE_ITEM.finditer(listed) if comma + 1 + m.end() not in starts]
+    items = len(singles) + sum(n.value for n in candidates[1:])
+    return comma if items == first.value and _head_noun(ctx.norm[first.end:comma]) not in NON_PERSON else None
+
+
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
@@ -321,6 +342,9 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         candidates = candidates[:-1]  # "three of the 10 passengers were killed": the three were
     elif len(candidates) > 1 and _OF_THE_BEFORE.search(ctx.norm, max(0, candidates[0].start - 12), candidates[0].start):
         candidates = candidates[1:]  # "of the 10 passengers, three were killed": the ten are the whole
+    whole_end = _appositive_whole(ctx, candidates, aux_start)
+    if whole_end is not None:  # "Four members of one family, a father, his wife and two children, were killed"
+        candidates, aux_start = candidates[:1], whole_end
     including, text = ctx.lowered(_INCLUDING_WORD) if candidates else (_INCLUDING_WORD, ctx.norm)
     listed = including.search(text, clause_start, aux_start) if candidates else None
     if listed and any(n.end <= listed.start() for n in candidates):
@@ -346,8 +370,10 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             break
         if ctx.may_match(_NEGATED) and _negated(ctx, max(0, number.start - 20), number.start):
             return []
-        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$",
-                                      between):  # "4 soldiers, 25 militants, and 2 civilians": the serial comma too
+        # "4 soldiers, 25 militants, and 2 civilians": the serial comma too; "2 soldiers, a policeman and 3
+        # civilians": a singular between them (counted on its own, _leading_singular)
+        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?\s*)*"
+                                      r"(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$", between):
             break
         if not findings and index + 1 < len(candidates) and _CARRIED_IN.search(ctx.norm, max(0, number.start - 16),
                                                                                number.start + 1):

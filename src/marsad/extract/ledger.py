@@ -462,7 +462,8 @@ def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -
     its article, so the body's one victim told with "a" is the headline's, not one more."""
     if ctx.sentence_index(first.start) != 0 or first.number is not None or later.number is not None:
         return False
-    opening = _HEADLINE_LABEL.sub("", ctx.norm[:first.start], count=1)  # ("Ukraine: Civilian killed …")
+    # (its subject, before the verb of an active headline: "Sniper kills woman")
+    opening = _HEADLINE_LABEL.sub("", ctx.norm[:min(first.start, first.trigger_start)], count=1)  # ("Ukraine: Civilian killed …")
     if len(opening.split()) > 3 or re.search(r"[,;:]|\band\b", opening):
         return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
     if _DETERMINER.match(first.victim_text) or not _INDEFINITE.match(later.victim_text):
@@ -471,12 +472,23 @@ def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -
     return not _ADDED.search(_clause_before(ctx, later, 200) + " " + later.victim_text + " " + between)
 
 
+def _told_apart(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """Two counts in two sentences, or a headline's and its body's when a colon ends the headline ("Sniper kills
+    woman in Taiz: A woman was shot dead …")."""
+    if ctx.sentence_index(first.start) != ctx.sentence_index(later.start):
+        return True
+    sentence_start = ctx.sentence_at(first.start)[0]
+    colon = ctx.norm.find(": ", first.start, later.start)
+    return ctx.sentence_index(first.start) == 0 and colon != -1 and ctx.norm[colon + 2:colon + 3].isupper() \
+        and len(ctx.norm[sentence_start:colon].split()) <= 12
+
+
 def _merge_restatements(ctx: DocContext, pairs) -> None:
     """The same number of dead stated again is the same people."""
     seen: list[tuple[Finding, Casualty]] = []
     for finding, casualty in _top(pairs):
         first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
-        if first is not None and ctx.sentence_index(first[0].start) != ctx.sentence_index(finding.start) \
+        if first is not None and _told_apart(ctx, first[0], finding) \
                 and not _distinct_scope(ctx, first[0], finding) \
                 and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)):
             casualty.alternative_of = first[1].id

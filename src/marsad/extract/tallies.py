@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from marsad.counting import (
+    CLAUSE_CONTRAST,
     DOCUMENTS,
     INCIDENT_NOUN,
     ONE_OF_THE_WOUNDED,
@@ -37,6 +38,7 @@ from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP
+from marsad.extract.unreported import UNREPORTED_TRIGGERS
 from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
@@ -406,7 +408,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                       and ctx.sentence_index(stated_span(p).start) == sentence
                       and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
                       and not (stated_span(p).start > finding.start and ctx.may_match(_RUNNING_CLAUSE) and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
-                      and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)]
+                      and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)
+                      and not _unreported_clause_s(ctx, finding, p)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
             elif casualty.part_of is None:
@@ -434,6 +437,20 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.period = by_id[casualty.part_of].period
         if casualty.part_of in by_id and by_id[casualty.part_of].is_tally:
             casualty.is_tally = True
+
+
+def _unreported_clause_s(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
+    """A period before the count, in a clause past a "while", "whereas", ", but" or ";" whose killing is not
+    reported ("ten have died of cholera this month, while a boy was killed by a stray bullet"): that clause's.
+    (A bulletin's "…, while the Observatory documented the death of 608 …" keeps the period before it.)"""
+    span = stated_span(period)
+    if span.end > finding.start:
+        return False
+    contrasts = list(CLAUSE_CONTRAST.finditer(ctx.norm, span.end, finding.start))
+    if not contrasts:
+        return False
+    sentence_start, stop = ctx.sentence_at(span.start)[0], contrasts[-1].start()
+    return any(sentence_start <= start and end <= stop for start, end in ctx.extra.get(UNREPORTED_TRIGGERS, ()))
 
 
 def _itemized_by_place(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:

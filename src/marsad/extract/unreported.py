@@ -1,6 +1,6 @@
 """Killings a report tells but does not report as happening in its incident.
 
-A death demanded, threatened, commemorated, mourned, long past, miscounted or
+A death demanded, threatened, commemorated, mourned, long past, of illness, miscounted or
 coded as a separate event, and the deaths a protest report gives as the reason
 people gathered, are no count of the report's own (:func:`not_reported`,
 :func:`is_protest_report`). The casualties component asks here about every
@@ -86,6 +86,8 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
             _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
         return True
+    if ctx.may_match(_ILLNESS) and _ILLNESS.match(ctx.norm, end, min(sentence_end, end + 60)):
+        return True  # "ten people have died of cholera in the camp": no one killed them
     if ctx.may_match(_PAST_PERIOD_AFTER) and _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
             _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "threats from a group that had killed three people there last month"
@@ -99,6 +101,10 @@ _MISCOUNTED: Final = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:
                          r"double[- ]counted)", re.I)
 _ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
                              r"(?:[\w-]+\s+){0,2}$", re.I)
+#: a death of illness ("died of cholera", "from suspected measles", "of natural causes"): no violence's toll
+_ILLNESS: Final = re.compile(r"\s+(?:(?:in\s+\w+\s+|this\s+\w+\s+|so\s+far\s+)?(?:of|from)\s+(?:suspected\s+|an?\s+)?"
+                      r"(?:cholera|malaria|measles|dengue|covid(?:-19)?|coronavirus|diseases?|illness(?:es)?|"
+                      r"natural\s+causes|heart\s+attacks?|diarrh\w+|tuberculosis|ebola|mpox|meningitis|fever)\b)", re.I)
 _PLUPERFECT_RELATIVE: Final = re.compile(r"\b(?:that|which|who)\s+had\s+$", re.I)
 _PAST_PERIOD_AFTER: Final = re.compile(r"[^.;]{0,40}?\b" + PAST_PERIOD + r"\b", re.I)
 _SEPARATE: Final = re.compile(r"[^.;]*?\((?:fatalities\s+)?coded\s+to\s+[^)]*\bevents?\)|[^.;]*?\((?:coded|reported|recorded)\s+(?:as\s+a\s+)?separate(?:ly)?[^)]*\)|"
