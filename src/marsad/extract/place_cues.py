@@ -8,9 +8,12 @@ import re
 
 from marsad.extract import casefold
 
-#: words after which a name is cued ("in X", "shelled X"); "attack(s) on X" apart, as two words
+#: words after which a name is cued ("in X", "shelled X"); "attack(s) on X" apart (_ON), as two words
 _BEFORE = ("in", "at", "near", "from", "to", "toward", "towards", "outside", "around", "into", "inside", "through",
            "across", "reached", "entered", "captured", "besieged", "stormed", "targeted", "hit", "shelled", "bombed")
+#: the acts that cue a name with "on" ("attack on X", "shelling on X", "an airstrike on X")
+_ON = ("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "shelling", "raid", "raids", "assault",
+       "bombing", "bombardment")
 #: words that cue a name with "of" ("villages of X"), also at the end of a longer word ("subdistrict of X")
 _OF = ("village", "villages", "town", "towns", "city", "cities", "area", "areas", "neighbourhood", "neighbourhoods",
        "neighborhood", "neighborhoods", "camp", "camps", "outskirts", "countryside", "vicinity", "district", "province",
@@ -19,7 +22,7 @@ _OF = ("village", "villages", "town", "towns", "city", "cities", "area", "areas"
 # text (case-sensitive: several times cheaper than re.I at every offset); the bracket reads capitals, so apart.
 # Each word is followed by a space, so no two can match at one offset and their order does not matter.
 CUE_WORDS = re.compile(
-    rf"(?:\b(?:{'|'.join(_BEFORE)}|attacks?\s+on)|(?:{'|'.join(_OF)})\s+of)\s+(?:the\s+)?"
+    rf"(?:\b(?:{'|'.join(_BEFORE)}|(?:{'|'.join(_ON)})\s+on)|(?:{'|'.join(_OF)})\s+of)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|downtown)(?:ern)?\s+)?(?=\S)",
     re.I,
 )
@@ -41,14 +44,14 @@ def cue_ends(norm: str, folded: str | None, words: casefold.WordIndex | None = N
     return ends
 
 
-_FIRST_WORDS = frozenset((*_BEFORE, "attack", "attacks"))
+_FIRST_WORDS = frozenset((*_BEFORE, *_ON))
 _OF_WORD = frozenset(("of",))
 
 
 def _cue_starts(lowered: str, words: casefold.WordIndex) -> list[int]:
     """In order, the offsets of the lowered text where a :data:`CUE_WORDS` match
     can begin (and maybe some where none does): a whole word of :data:`_BEFORE`
-    (or "attack") followed by whitespace; one of :data:`_OF` (or the end of a
+    or :data:`_ON` followed by whitespace; one of :data:`_OF` (or the end of a
     longer word) followed by whitespace and "of" (a word followed by whitespace).
     Read off the document's word index (``words``, built once for every
     component) rather than found by three scans of the text."""
