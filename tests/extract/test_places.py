@@ -308,3 +308,15 @@ def test_a_common_word_and_an_english_connector_begin_no_name():
 
     names = [p.text for p in extract_text("Nurses at Qamishli's main hospital said six were killed.").places]
     assert names == ["Qamishli"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "shelling on X" cues a name as "attack on X" does: a spelling the gazetteer lacks is read by its skeleton
+    ("Two farmers were killed in shelling on Khanqin in Diyala province on Monday.", ("Khanqin", "Khānaqīn")),
+    # and a village it does not know keeps its name
+    ("A drone strike on Jalawla in Diyala province wounded a shepherd.", ("Jalawla", None)),
+])
+def test_an_act_on_a_place_cues_its_name(text, expected):
+    from marsad.extract.pipeline import extract_text
+
+    assert expected in [(p.text, p.name) for p in extract_text(text).places]
