@@ -315,9 +315,12 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             (ctx.may_match(_WEEKS_AFTER) and _WEEKS_AFTER.search(ctx.norm[sentence_start:before_end])):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
-    if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))) \
-            or _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end)) \
-            or _SEVERAL_TOGETHER.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)):
+    # (each only in a document that holds its words: most hold none of them)
+    if (ctx.may_match(_EARLIER_INCIDENT) and _EARLIER_INCIDENT.search(
+            ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start)))) \
+            or (ctx.may_match(_IN_EARLIER_INCIDENT) and _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end))) \
+            or (ctx.may_match(_SEVERAL_TOGETHER) and _SEVERAL_TOGETHER.search(
+                ctx.norm, sentence_start, min(finding.trigger_start, finding.start))):
         return True
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
