@@ -354,7 +354,7 @@ def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
         values.append(1.0)  # (times 1.0: the row itself)
     # (stored in the data's precision, as _normalise_rows stores them; fromiter casts each float as array does)
     data = np.fromiter(values, parts.dtype, len(values)).reshape(len(values), 1)
-    products = weights.take(columns, 0) * data
+    products = weights.take(np.fromiter(columns, np.intp, len(columns)), 0) * data
     return np.add.accumulate(products, 0)[-1]
 
 
