@@ -107,6 +107,19 @@ def test_no_merge_of_the_word_vectors_tokenizer_crosses_a_space():
     assert len(pairs) > 1000 and crossing == []
 
 
+def test_a_word_that_is_a_whole_piece_gets_that_pieces_id_from_the_bpe_model():
+    """_encode_words reads such a word's id from the vocabulary: BPE must give each piece its own id."""
+    from marsad.extract.event_model import _bpe_model, _whole_pieces, _word_vectors
+
+    tokenizer, _ = _word_vectors()
+    model = _bpe_model(tokenizer)
+    pieces = _whole_pieces(tokenizer)
+    assert len(pieces) > 10_000 and "\u2581killed" in pieces and "\u2581" in pieces
+    assert all(piece.startswith("\u2581") for piece in pieces)
+    wrong = [piece for piece, id_ in pieces.items() if [token.id for token in model.tokenize(piece)] != [id_]]
+    assert wrong == []
+
+
 @pytest.mark.parametrize("text", ["Two civilians were killed in Idlib.", "", " ", "a ", " a", "  two  spaces  in",
                                   "killed in Idlib. ", " led and ended by a space ", "two spaces at the end  ",
                                   "line\nbreak and\ttab", "<s> special </s> tokens", "é ü ß 日本 語 💥", "a\u00a0b c"])
@@ -158,7 +171,7 @@ def test_every_word_of_the_training_examples_gets_the_tokenizers_ids(monkeypatch
     lines = resources.files("marsad.data").joinpath("training").joinpath("examples.jsonl").read_text(encoding="utf-8").splitlines()
     words = {word for line in lines for word in json.loads(line)["text"].split(" ")}
     # (a word holding a special token never comes here: token_ids encodes such a text whole)
-    words |= {"", " ", "  lead", "▁", "a▁b", "💥", "\u00a0", "x\ty", "ǅ", "\u200b", "Ⅻ", "ﬁre"}
+    words |= {"", " ", "  lead", "▁", "a▁b", "💥", "\u00a0", "x\ty", "ǅ", "\u200b", "Ⅻ", "ﬁre", "killed", "  ", "▁▁"}
     monkeypatch.setattr(event_model, "_piece_ids", {})
     _encode_words(tokenizer, sorted(words))
     assert len(words) > 500

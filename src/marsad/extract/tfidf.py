@@ -329,13 +329,13 @@ def linear_scores(parts: TfidfParts, inputs: Sequence[str], weights):
         total = term_sum(parts, text, weights)
         if total is not None:
             # out starts at zero as scipy's rows do, so a -0.0 sum reads +0.0 there as well
-            out[row] += total[0]
+            out[row] += total
     return out
 
 
 def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
     """The sum over the terms of ``text`` of its TF-IDF value times the term's row of
-    ``weights``, as scipy's product adds them (1 x k), or None when no term of ``text``
+    ``weights``, as scipy's product adds them (k floats), or None when no term of ``text``
     is in the vocabulary; :func:`linear_scores` adds it to a row of zeros. With ``last``,
     row ``last`` of ``weights`` (beyond the vocabulary's) is added to the sum at the end.
 
@@ -352,10 +352,10 @@ def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
     if last is not None:
         columns.append(last)
         values.append(1.0)  # (times 1.0: the row itself)
-    # (stored in the data's precision, as _normalise_rows stores them)
-    data = np.array(values, dtype=parts.dtype).reshape(len(values), 1)
-    products = weights.take(columns, 0) * data
-    return np.add.accumulate(products, 0)[-1:]
+    # (stored in the data's precision, as _normalise_rows stores them; fromiter casts each float as array does)
+    data = np.fromiter(values, parts.dtype, len(values)).reshape(len(values), 1)
+    products = weights.take(np.fromiter(columns, np.intp, len(columns)), 0) * data
+    return np.add.accumulate(products, 0)[-1]
 
 
 def _normalise_rows(data, indptr) -> None:
