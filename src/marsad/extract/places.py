@@ -100,8 +100,12 @@ class _Named:
         self._own_answers: dict[str, set] = {}
 
     def add(self, sentence: int, value, key: str) -> None:
-        self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
-        self.by_document.setdefault(value, set()).add(key)
+        # (no setdefault: compiled, one that misses raises and clears a KeyError, and most do here)
+        in_sentence = self.by_sentence.get(sentence)
+        if in_sentence is None:
+            in_sentence = self.by_sentence[sentence] = {}
+        _add_key(in_sentence, value, key)
+        _add_key(self.by_document, value, key)
         self._sentence_answers.clear()
         self._document_answers.clear()
         self._own_answers.clear()
@@ -127,6 +131,14 @@ class _Named:
         if answer is None:
             answer = self._own_answers[key] = {value for value, keys in self.by_document.items() if keys == {key}}
         return answer
+
+
+def _add_key(named: dict, value, key: str) -> None:
+    keys = named.get(value)
+    if keys is None:
+        named[value] = {key}
+    else:
+        keys.add(key)
 
 
 def _others(named: dict, key: str | None) -> set:
@@ -461,7 +473,10 @@ class _Ranks:
         self._ranked: dict[tuple[str, bool], list[tuple[Context, list[Resolution]]]] = {}
 
     def of(self, item: Found, context: Context) -> list[Resolution]:
-        ranked = self._ranked.setdefault((item.key, item.known), [])
+        name = (item.key, item.known)
+        ranked = self._ranked.get(name)
+        if ranked is None:  # (no setdefault: compiled, one that misses raises and clears a KeyError)
+            ranked = self._ranked[name] = []
         for earlier, candidates in ranked:
             if earlier == context:
                 return list(candidates)
@@ -517,11 +532,21 @@ _LOCATED_IN: Final = re.compile(
     r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
     r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
 
+#: what _LOCATED_IN can read first after its spaces
+_LOCATED_IN_FIRST: Final = "(,ctvmadn"
+
 
 def _located_in(norm: str, item: Found) -> frozenset[str]:
     """Unit keys of what the text says a place lies in: "Riesa (Meissen,
     Sachsen)", "Colombo city (Western)", "Tejalpa, Morelos, …"; a candidate
     whose own district or province bears one of these names is the one meant."""
+    # what _LOCATED_IN needs after its spaces: a bracket, a comma or one of its words' first letters (most
+    # names are followed by none: "in X on Monday", "X." are not read by the expression)
+    after, size = item.end, len(norm)
+    while after < size and norm[after].isspace():  # (its \s: a str's isspace)
+        after += 1
+    if after == size or norm[after] not in _LOCATED_IN_FIRST:
+        return frozenset()
     match = _LOCATED_IN.match(norm, item.end)
     if match is None:
         return frozenset()
@@ -732,16 +757,26 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
             mention.admin1, mention.country, mention.rule = item.unit.admin1, item.unit.country, "places.iso_unit"
         return mention
     place = best.place
-    geo_precision, where_prec = areas.precision(place.feature, item.relation)
-    # (every field given at once: a field set after __init__ costs a second write)
-    return PlaceMention(
-        id=identifier, text=ctx.text[item.start:item.end], span=span, name=place.name, latitude=place.latitude,
-        longitude=place.longitude, admin1=place.admin1, admin2=place.admin2, country=place.country,
-        geo_precision=geo_precision, where_prec=where_prec, gazetteer_id=place.id, feature=place.feature,
-        relation=item.relation, resolved=True, rule="places.fuzzy" if best.fuzzy else item.rule,
-        confidence=round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
-        admin3=place.admin3,
-    )
+    fields = place.__dict__  # (read once: each read of a place's attribute is a look-up in its type)
+    feature: str = fields["feature"]
+    geo_precision, where_prec = areas.precision(feature, item.relation)
+    # Its fields' dictionary written at once, in the order of its fields (as its __init__ writes it: a
+    # dataclass's __init__ is interpreted, a write per field, and most of what a mention cost)
+    mention = _NEW(PlaceMention)
+    _SET(mention, "__dict__", {
+        "id": identifier, "text": ctx.text[item.start:item.end], "span": span, "name": fields["name"],
+        "latitude": fields["latitude"], "longitude": fields["longitude"], "admin1": fields["admin1"],
+        "admin2": fields["admin2"], "country": fields["country"], "geo_precision": geo_precision,
+        "where_prec": where_prec, "gazetteer_id": fields["id"], "feature": feature, "relation": item.relation,
+        "resolved": True, "rule": "places.fuzzy" if best.fuzzy else item.rule,
+        "confidence": round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
+        "admin3": fields["admin3"]})
+    return mention
+
+
+#: (Final: the compiled code keeps them in C variables, not looked up in the module's dictionary per use)
+_NEW: Final = object.__new__
+_SET: Final = object.__setattr__
 
 
 _BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)

@@ -156,8 +156,7 @@ class Context:
         else:
             allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
         # the edit distance last: a short skeleton meets many places, most outside the area
-        return allowed and (len(consonants) >= 4 or any(
-            _edit_distance(key, place_key(part)) <= max(1, len(key) // 3) for part in _OCHA_PARTS.split(place.name)))
+        return allowed and (len(consonants) >= 4 or _spelt_near(key, place.name))
 
 
     def arabic_candidates(self, groups: PlaceGroups, consonants: str) -> list[Place | PlaceStub]:
@@ -176,6 +175,22 @@ class Context:
                 return list(groups.places)
             positions |= groups.in_countries(self.countries)
         return [groups.places[position] for position in sorted(positions)]
+
+
+def _spelt_near(key: str, name: str) -> bool:
+    """Whether a part of an OCHA "village - district" name (or the whole name) is keyed at most a third
+    of ``key``'s letters (at least one) away from ``key`` (:meth:`Context.allows_arabic`)."""
+    most = len(key) // 3
+    if most < 1:  # (max() written out: compiled, it is a call through Python)
+        most = 1
+    # (the parts split only from a name with a dash, which the separator needs; and no distance
+    # asked for where the lengths alone differ by more than allowed: a distance is at least that)
+    for part in _OCHA_PARTS.split(name) if "-" in name else (name,):
+        other = place_key(part)
+        gap = len(key) - len(other)
+        if -most <= gap <= most and _edit_distance(key, other) <= most:
+            return True
+    return False
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
@@ -641,11 +656,19 @@ def _close_enough(key: str, place: Place | PlaceStub) -> bool:
 def _edit_distance(a: str, b: str) -> int:
     if abs(len(a) - len(b)) > 3:
         return 99
+    # (each step's min() of three written out: compiled, min() is a call through Python)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
+        left = i  # current[j - 1]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            best = previous[j - 1] if ca == cb else previous[j - 1] + 1
+            if previous[j] + 1 < best:
+                best = previous[j] + 1
+            if left + 1 < best:
+                best = left + 1
+            current.append(best)
+            left = best
         previous = current
     return previous[-1]
 
