@@ -33,6 +33,7 @@ from marsad.gazetteer.resolve import (
     Resolution,
     haversine_km,
     in_units,
+    is_area,
     own_key,
     rank,
     spelt_alike,
@@ -345,8 +346,35 @@ _CONTAINER_AFTER: Final = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|sta
 def _container(norm: str, item: Found) -> bool:
     """Whether a name is written as a region that contains others: "X, Donetsk",
     "X (Texas)", "in Sindh province"."""
-    return bool(_CONTAINER_BEFORE.search(norm[max(0, item.start - 6):item.start])
-                or _CONTAINER_AFTER.match(norm, item.end) or item.forced == "area")
+    # _CONTAINER_BEFORE's "[,(]\s*$" is what a stripped window ends with (rstrip() strips what \s matches)
+    before = norm[max(0, item.start - 6):item.start].rstrip()
+    return bool((before and before[-1] in ",(") or _container_after(norm, item.end) or item.forced == "area")
+
+
+def _container_after(norm: str, end: int) -> bool:
+    """``_CONTAINER_AFTER.match(norm, end)``, not tried where no match can begin: after the spaces, neither
+    a bracket nor a comma, and no space before a letter that no word of it begins with, case aside
+    (ASCII: a case-blind match of a non-ASCII letter is left to the expression)."""
+    after = _past_spaces(norm, end)
+    if after == len(norm):
+        return False
+    first = norm[after]
+    if first not in "),":
+        if after == end or (first.isascii() and first.lower() not in _CONTAINER_WORD_FIRST):
+            return False
+    return _CONTAINER_AFTER.match(norm, end) is not None
+
+
+#: the first letters of _CONTAINER_AFTER's words
+_CONTAINER_WORD_FIRST: Final = "pgsrodc"
+
+
+def _past_spaces(norm: str, at: int) -> int:
+    """The offset of the first character from ``at`` that is no space as ``\s`` reads one (a str's isspace)."""
+    size = len(norm)
+    while at < size and norm[at].isspace():
+        at += 1
+    return at
 
 
 @lru_cache(maxsize=1)
@@ -432,7 +460,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
-        if item.relation != "topic" and (best.place.population >= 50_000 or best.place.is_area
+        if item.relation != "topic" and (best.place.population >= 50_000 or is_area(best.place)
                                          or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     first_countries, countries = countries, countries or {c for c in clear_countries if c}
@@ -522,7 +550,7 @@ def _twin(gazetteer, item: Found, context: Context) -> None:
     which lie a few kilometres apart; only inside the area the context allows."""
     for key in twin_keys(item.key):
         candidates = [c for c in rank(gazetteer, "", context, key=key, fuzzy=False)
-                      if not c.place.is_area and context.allows_fuzzy(c.place)]
+                      if not is_area(c.place) and context.allows_fuzzy(c.place)]
         if candidates:
             item.key, item.known, item.relation, item.candidates = key, True, "near", candidates
             return
@@ -542,10 +570,8 @@ def _located_in(norm: str, item: Found) -> frozenset[str]:
     whose own district or province bears one of these names is the one meant."""
     # what _LOCATED_IN needs after its spaces: a bracket, a comma or one of its words' first letters (most
     # names are followed by none: "in X on Monday", "X." are not read by the expression)
-    after, size = item.end, len(norm)
-    while after < size and norm[after].isspace():  # (its \s: a str's isspace)
-        after += 1
-    if after == size or norm[after] not in _LOCATED_IN_FIRST:
+    after = _past_spaces(norm, item.end)
+    if after == len(norm) or norm[after] not in _LOCATED_IN_FIRST:
         return frozenset()
     match = _LOCATED_IN.match(norm, item.end)
     if match is None:
@@ -632,7 +658,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or (c.place.is_area and spelt_alike(plain_unit_name(c.place.name), item.word))
+            or (is_area(c.place) and spelt_alike(plain_unit_name(c.place.name), item.word))
             or (c.place.population >= 100_000 and own_key(c.place) == item.key)
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
@@ -644,7 +670,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
             kept = [c for c in candidates if own_key(c.place) == item.key and not c.fuzzy][:1]
             near = with_neighbours(frozenset(countries))
             kept = [c for c in kept if (c.place.country in near or spelt_alike(c.place.name, item.word))
-                    and (item.forced != "area" or c.place.is_area)]
+                    and (item.forced != "area" or is_area(c.place))]
         candidates = kept
     elif item.home and not _one_country(candidates):
         candidates = _at_home(item, candidates)
@@ -675,9 +701,9 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
     if item.unit_word:
         candidates = _of_unit(item, candidates)
     if item.forced == "area":  # a unit inside a country, rather than the country ("Niger state")
-        candidates = sorted(candidates, key=lambda c: (not c.place.is_area, c.place.feature == "country"))
+        candidates = sorted(candidates, key=lambda c: (not is_area(c.place), c.place.feature == "country"))
     elif item.forced == "town":
-        candidates = sorted(candidates, key=lambda c: c.place.is_area)
+        candidates = sorted(candidates, key=lambda c: is_area(c.place))
     if item.township:  # "Muse township" is Myanmar's, not a namesake in a country with no townships
         candidates = sorted(candidates, key=lambda c: not _township_reading(item, c))
     return candidates[0] if candidates else None
@@ -687,11 +713,11 @@ def _of_unit(item: Found, candidates: list[Resolution]) -> list[Resolution]:
     """"Guerrero state", "Oyam district": a unit of that name, or a town
     inside one (its seat), not a namesake town elsewhere in the unit's
     country (Guerrero in Coahuila)."""
-    countries = {c.place.country for c in candidates if c.place.is_area and c.place.feature != "country"}
+    countries = {c.place.country for c in candidates if is_area(c.place) and c.place.feature != "country"}
     if not countries:
         return candidates
     keys = frozenset({item.key})
-    return [c for c in candidates if c.place.is_area or c.place.country not in countries or in_units(c.place, keys)]
+    return [c for c in candidates if is_area(c.place) or c.place.country not in countries or in_units(c.place, keys)]
 
 
 def _township_reading(item: Found, candidate: Resolution) -> bool:

@@ -391,6 +391,16 @@ def own_key(place: Place) -> str:
     return _traits(place)[2]
 
 
+def is_area(place: Place) -> bool:
+    """``place.is_area``, kept where that cached property keeps it (the place's dictionary): its first
+    read is no call of Python code (which, with its lock, cost as much as ranking the place)."""
+    fields = place.__dict__
+    area: bool | None = fields.get("is_area")
+    if area is None:
+        area = fields["is_area"] = fields["feature"] in AREA_FEATURES
+    return area
+
+
 def _unit_slots(fields: dict, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
     """A town's district and sub-district as :attr:`Context.sentence_units` holds
     them (None for none), kept on the place (``fields``: its ``__dict__``) like
