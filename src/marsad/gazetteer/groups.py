@@ -82,9 +82,12 @@ class PlaceGroups:
         """Positions of the places whose latitude lies in ``[low, high]``."""
         order = self._by_latitude
         if order is None:
-            places = self.places
-            order = self._by_latitude = sorted(range(len(places)), key=lambda position: places[position].latitude)
-            self._latitudes = [places[position].latitude for position in order]
+            # (pairs sorted plain: a key function is a call through Python per place; a tie in latitude
+            # is then ordered by position, as the stable sort by latitude alone orders it, and a
+            # gazetteer's latitude is never NaN, which would compare otherwise)
+            pairs = sorted([(place.latitude, position) for position, place in enumerate(self.places)])
+            order = self._by_latitude = [position for _, position in pairs]
+            self._latitudes = [latitude for latitude, _ in pairs]
         return set(order[bisect_left(self._latitudes, low):bisect_right(self._latitudes, high)])
 
 

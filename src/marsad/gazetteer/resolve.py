@@ -179,7 +179,23 @@ class Context:
 
 def _spelt_near(key: str, name: str) -> bool:
     """Whether a part of an OCHA "village - district" name (or the whole name) is keyed at most a third
-    of ``key``'s letters (at least one) away from ``key`` (:meth:`Context.allows_arabic`)."""
+    of ``key``'s letters (at least one) away from ``key`` (:meth:`Context.allows_arabic`). Kept per key
+    and name: a name is ranked twice per document (before and with its anchors), against the same places."""
+    pair = (key, name)
+    near = _SPELT_NEAR.get(pair)
+    if near is None:
+        if len(_SPELT_NEAR) >= _MOST_SPELT_NEAR:
+            _SPELT_NEAR.clear()
+        near = _SPELT_NEAR[pair] = _parts_spelt_near(key, name)
+    return near
+
+
+_SPELT_NEAR: Final[dict[tuple[str, str], bool]] = {}
+#: the size at which the memo of :func:`_spelt_near` is emptied (a bound for a long-running worker)
+_MOST_SPELT_NEAR: Final = 100_000
+
+
+def _parts_spelt_near(key: str, name: str) -> bool:
     most = len(key) // 3
     if most < 1:  # (max() written out: compiled, it is a call through Python)
         most = 1
@@ -352,7 +368,7 @@ def _traits_of(fields: dict) -> _Traits:
             seat = 0.2
     # (min() written out, and 0.4 * log10(1) = 0.0 without a call: compiled, each is a call through Python)
     if population:
-        logged = math.log10(population + 1)
+        logged = _LOG10(population + 1)
         size = 0.4 * (7.0 if 7.0 < logged else logged)  # min(logged, 7.0)
     else:
         size = 0.0
@@ -360,7 +376,7 @@ def _traits_of(fields: dict) -> _Traits:
     source: str = fields["source"]
     imported: float | None = None
     if source != "bundled":
-        logged = math.log10(weight + 1)
+        logged = _LOG10(weight + 1)
         imported = 1.0 + (2.0 if 2.0 < logged else logged)  # min(logged, 2.0)
     # the sum as _scored would add it term by term (a float sum depends on its order)
     plain, own = size, size + 0.75
@@ -384,6 +400,10 @@ def _traits_of(fields: dict) -> _Traits:
     traits = (plain, own, own_name_key, town, admin1_code, country, point, feature_term, prefer_term)
     fields["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
     return traits
+
+
+#: (Final: compiled, a C variable, not an attribute of the math module looked up per place)
+_LOG10: Final = math.log10
 
 
 def own_key(place: Place) -> str:
@@ -427,6 +447,9 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
     sentence_admin1, document_admin1, own_admin1 = context.sentence_admin1, context.document_admin1, context.own_admin1
     sentence_units, document_units = context.sentence_units, context.document_units
     units, located_in, prefer_area = bool(sentence_units or document_units), context.located_in, context.prefer_area
+    # the governorates of the units named: a town in none of them is in no unit named (its slots are not
+    # worked out: a new district's key costs more than the rest of a score)
+    unit_admin1 = {unit[0] for unit in sentence_units} | {unit[0] for unit in document_units} if units else set()
     last = -2.0 if fuzzy else -1.0 if arabic else 0.0
     scored = []
     for place in places:
@@ -443,7 +466,7 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
                 value += 1.5
             elif town and own_name and admin1_code in own_admin1:
                 value += 2.5
-        if units and town and admin1_code:
+        if units and town and admin1_code and admin1_code in unit_admin1:
             district, sub_district = _unit_slots(fields, admin1_code)
             if district in sentence_units:
                 value += 2.0
@@ -557,8 +580,9 @@ def _spelt_as_written(scored: list[tuple[float, Place, bool]], own: list[tuple[f
     name: str | None = None
     spelt = ""
     for item in own:
-        if item[1].name != name:  # (namesakes come in runs of one name: one look-up per run)
-            name = item[1].name
+        own_name = item[1].name  # (read once: a place's field is no native read)
+        if own_name != name:  # (namesakes come in runs of one name: one look-up per run)
+            name = own_name
             spelt = _spelling(name)
         spellings.append(spelt)
     if spellings.count(spellings[0]) == len(spellings) and len({item[1].id for item in own}) == len(own):
