@@ -22,6 +22,7 @@ from marsad.config import environment_value
 from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_names import Found, find_names
+from marsad.extract.place_text import attached_gap, located_in_match, written_as_container
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
@@ -130,7 +131,9 @@ class _Named:
         """What only ``key`` names."""
         answer = self._own_answers.get(key)
         if answer is None:
-            answer = self._own_answers[key] = {value for value, keys in self.by_document.items() if keys == {key}}
+            # (len and membership: "keys == {key}" without a new set per value)
+            answer = self._own_answers[key] = {value for value, keys in self.by_document.items()
+                                               if len(keys) == 1 and key in keys}
         return answer
 
 
@@ -339,42 +342,10 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
 
 _CLOSING: Final = re.compile(r"\s*\)")
 _OF_IN: Final = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
-_CONTAINER_BEFORE: Final = re.compile(r"[,(]\s*$")
-_CONTAINER_AFTER: Final = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
-
-
 def _container(norm: str, item: Found) -> bool:
     """Whether a name is written as a region that contains others: "X, Donetsk",
     "X (Texas)", "in Sindh province"."""
-    # _CONTAINER_BEFORE's "[,(]\s*$" is what a stripped window ends with (rstrip() strips what \s matches)
-    before = norm[max(0, item.start - 6):item.start].rstrip()
-    return bool((before and before[-1] in ",(") or _container_after(norm, item.end) or item.forced == "area")
-
-
-def _container_after(norm: str, end: int) -> bool:
-    """``_CONTAINER_AFTER.match(norm, end)``, not tried where no match can begin: after the spaces, neither
-    a bracket nor a comma, and no space before a letter that no word of it begins with, case aside
-    (ASCII: a case-blind match of a non-ASCII letter is left to the expression)."""
-    after = _past_spaces(norm, end)
-    if after == len(norm):
-        return False
-    first = norm[after]
-    if first not in "),":
-        if after == end or (first.isascii() and first.lower() not in _CONTAINER_WORD_FIRST):
-            return False
-    return _CONTAINER_AFTER.match(norm, end) is not None
-
-
-#: the first letters of _CONTAINER_AFTER's words
-_CONTAINER_WORD_FIRST: Final = "pgsrodc"
-
-
-def _past_spaces(norm: str, at: int) -> int:
-    """The offset of the first character from ``at`` that is no space as ``\s`` reads one (a str's isspace)."""
-    size = len(norm)
-    while at < size and norm[at].isspace():
-        at += 1
-    return at
+    return written_as_container(norm, item.start, item.end) or item.forced == "area"
 
 
 @lru_cache(maxsize=1)
@@ -556,36 +527,16 @@ def _twin(gazetteer, item: Found, context: Context) -> None:
             return
 
 
-_LOCATED_IN: Final = re.compile(
-    r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
-    r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
-
-#: what _LOCATED_IN can read first after its spaces
-_LOCATED_IN_FIRST: Final = "(,ctvmadn"
-
-
 def _located_in(norm: str, item: Found) -> frozenset[str]:
     """Unit keys of what the text says a place lies in: "Riesa (Meissen,
     Sachsen)", "Colombo city (Western)", "Tejalpa, Morelos, …"; a candidate
     whose own district or province bears one of these names is the one meant."""
-    # what _LOCATED_IN needs after its spaces: a bracket, a comma or one of its words' first letters (most
-    # names are followed by none: "in X on Monday", "X." are not read by the expression)
-    after = _past_spaces(norm, item.end)
-    if after == len(norm) or norm[after] not in _LOCATED_IN_FIRST:
-        return frozenset()
-    match = _LOCATED_IN.match(norm, item.end)
+    match = located_in_match(norm, item.end)
     if match is None:
         return frozenset()
     parts = (match.group(1) or match.group(2) or "").split(",")
     # "Colombo (Colombo, Western)": every Colombo lies in a Colombo; the name is no context for itself
     return frozenset(key for part in parts if len(key := unit_key(part.strip())) >= 3 and key != item.key)
-
-
-_ATTACHED_GAP: Final = re.compile(
-    r",?\s*\(?\s*(?:in\s+(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
-    r"(?:(?:countryside|province|governorate)\s+of\s+(?:the\s+)?)?)?",
-    re.I,
-)
 
 
 _GOVERNORATE_WORD: Final = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
@@ -599,7 +550,7 @@ def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None)
     countryside of Idlib"), which speaks for ``item`` even when its sentence
     names other governorates too."""
     gap = norm[item.end:following.start] if following is not None else ""
-    if following is None or not _ATTACHED_GAP.fullmatch(gap):
+    if following is None or not attached_gap(gap):
         return set()
     # In a plain list ("Zubairat, Hama and Homs") a comma joins neighbours, not a
     # place and its governorate: without "in", the governorate must say what it is.
@@ -795,9 +746,14 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
         "admin2": fields["admin2"], "country": fields["country"], "geo_precision": geo_precision,
         "where_prec": where_prec, "gazetteer_id": fields["id"], "feature": feature, "relation": item.relation,
         "resolved": True, "rule": "places.fuzzy" if best.fuzzy else item.rule,
-        "confidence": round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
+        "confidence": round(_at_most(0.95, 0.5 + 0.1 * _at_most(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
         "admin3": fields["admin3"]})
     return mention
+
+
+def _at_most(value: float, most: float) -> float:
+    """``min(value, most)`` (the first unless the second is less), without a call through Python (compiled)."""
+    return most if most < value else value
 
 
 #: (Final: the compiled code keeps them in C variables, not looked up in the module's dictionary per use)
