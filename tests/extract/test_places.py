@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 from types import SimpleNamespace
 
 import pytest
@@ -38,6 +40,14 @@ def test_a_plain_town_is_precise(small_gazetteer):
     (hajin,) = _places("Two civilians were killed in Hajin.", small_gazetteer).values()
     assert (hajin.resolved, hajin.name, hajin.geo_precision, hajin.where_prec) == (True, "Hajin", 1, 1)  # OCHA C5175 stands for GeoNames Hajīn
     assert hajin.admin1 == "Deir ez-Zor" and hajin.country == "SY"
+
+
+def test_a_resolved_mention_is_what_its_init_makes(small_gazetteer):
+    # (places builds a resolved mention's fields' dictionary itself: every field, in their order)
+    (hajin,) = _places("Two civilians were killed in Hajin.", small_gazetteer).values()
+    assert list(vars(hajin)) == [f.name for f in dataclasses.fields(PlaceMention)]
+    assert PlaceMention(**vars(hajin)) == hajin
+    assert pickle.loads(pickle.dumps(hajin)) == hajin
 
 
 def test_province_word_picks_the_governorate(small_gazetteer):

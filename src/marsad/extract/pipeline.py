@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from marsad.compiled import warn_if_stale
 from marsad.extract.casefold import (
@@ -55,6 +55,10 @@ from marsad.model import (
     PlaceMention,
     Span,
 )
+
+#: (Final: the compiled code keeps them in C variables)
+_NEW: Final = object.__new__
+_SET: Final = object.__setattr__
 
 if TYPE_CHECKING:
     from marsad.gazetteer.index import Gazetteer
@@ -379,7 +383,10 @@ class DocContext:
         return f"{prefix}{next(counter)}"
 
     def span(self, start: int, end: int) -> Span:
-        return Span.of(self.text, start, end)
+        # Span.of's fields' dictionary, written here: compiled, rather than a call of that (interpreted) method
+        span = _NEW(Span)
+        _SET(span, "__dict__", {"start": start, "end": end, "text": self.text[start:end]})
+        return span
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the one before it)."""

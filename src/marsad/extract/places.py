@@ -22,6 +22,7 @@ from marsad.config import environment_value
 from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_names import Found, find_names
+from marsad.extract.place_text import attached_gap, located_in_match, written_as_container
 from marsad.extract.place_words import place_words as _words
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
@@ -33,6 +34,7 @@ from marsad.gazetteer.resolve import (
     Resolution,
     haversine_km,
     in_units,
+    is_area,
     own_key,
     rank,
     spelt_alike,
@@ -100,8 +102,12 @@ class _Named:
         self._own_answers: dict[str, set] = {}
 
     def add(self, sentence: int, value, key: str) -> None:
-        self.by_sentence.setdefault(sentence, {}).setdefault(value, set()).add(key)
-        self.by_document.setdefault(value, set()).add(key)
+        # (no setdefault: compiled, one that misses raises and clears a KeyError, and most do here)
+        in_sentence = self.by_sentence.get(sentence)
+        if in_sentence is None:
+            in_sentence = self.by_sentence[sentence] = {}
+        _add_key(in_sentence, value, key)
+        _add_key(self.by_document, value, key)
         self._sentence_answers.clear()
         self._document_answers.clear()
         self._own_answers.clear()
@@ -125,8 +131,18 @@ class _Named:
         """What only ``key`` names."""
         answer = self._own_answers.get(key)
         if answer is None:
-            answer = self._own_answers[key] = {value for value, keys in self.by_document.items() if keys == {key}}
+            # (len and membership: "keys == {key}" without a new set per value)
+            answer = self._own_answers[key] = {value for value, keys in self.by_document.items()
+                                               if len(keys) == 1 and key in keys}
         return answer
+
+
+def _add_key(named: dict, value, key: str) -> None:
+    keys = named.get(value)
+    if keys is None:
+        named[value] = {key}
+    else:
+        keys.add(key)
 
 
 def _others(named: dict, key: str | None) -> set:
@@ -326,15 +342,10 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
 
 _CLOSING: Final = re.compile(r"\s*\)")
 _OF_IN: Final = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
-_CONTAINER_BEFORE: Final = re.compile(r"[,(]\s*$")
-_CONTAINER_AFTER: Final = re.compile(r"\s*(?:\)|,?\s+(?:province|governorate|state|region|oblast|department|county)\b)", re.I)
-
-
 def _container(norm: str, item: Found) -> bool:
     """Whether a name is written as a region that contains others: "X, Donetsk",
     "X (Texas)", "in Sindh province"."""
-    return bool(_CONTAINER_BEFORE.search(norm[max(0, item.start - 6):item.start])
-                or _CONTAINER_AFTER.match(norm, item.end) or item.forced == "area")
+    return written_as_container(norm, item.start, item.end) or item.forced == "area"
 
 
 @lru_cache(maxsize=1)
@@ -420,7 +431,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
-        if item.relation != "topic" and (best.place.population >= 50_000 or best.place.is_area
+        if item.relation != "topic" and (best.place.population >= 50_000 or is_area(best.place)
                                          or best.place.source != "bundled" or in_units(best.place, item.located_in)):
             clear_countries.add(best.place.country)
     first_countries, countries = countries, countries or {c for c in clear_countries if c}
@@ -461,7 +472,10 @@ class _Ranks:
         self._ranked: dict[tuple[str, bool], list[tuple[Context, list[Resolution]]]] = {}
 
     def of(self, item: Found, context: Context) -> list[Resolution]:
-        ranked = self._ranked.setdefault((item.key, item.known), [])
+        name = (item.key, item.known)
+        ranked = self._ranked.get(name)
+        if ranked is None:  # (no setdefault: compiled, one that misses raises and clears a KeyError)
+            ranked = self._ranked[name] = []
         for earlier, candidates in ranked:
             if earlier == context:
                 return list(candidates)
@@ -507,34 +521,22 @@ def _twin(gazetteer, item: Found, context: Context) -> None:
     which lie a few kilometres apart; only inside the area the context allows."""
     for key in twin_keys(item.key):
         candidates = [c for c in rank(gazetteer, "", context, key=key, fuzzy=False)
-                      if not c.place.is_area and context.allows_fuzzy(c.place)]
+                      if not is_area(c.place) and context.allows_fuzzy(c.place)]
         if candidates:
             item.key, item.known, item.relation, item.candidates = key, True, "near", candidates
             return
-
-
-_LOCATED_IN: Final = re.compile(
-    r"\s*(?:(?:city|town|village|municipality|camp|area|district|township|neighbou?rhood)\s*)?"
-    r"(?:\(([^()]{2,120})\)|,\s*((?:[A-Z][\w'-]*\s?){1,4})(?=[,.;:]|\s+(?:on|in|at|and)\b|$))")
 
 
 def _located_in(norm: str, item: Found) -> frozenset[str]:
     """Unit keys of what the text says a place lies in: "Riesa (Meissen,
     Sachsen)", "Colombo city (Western)", "Tejalpa, Morelos, …"; a candidate
     whose own district or province bears one of these names is the one meant."""
-    match = _LOCATED_IN.match(norm, item.end)
+    match = located_in_match(norm, item.end)
     if match is None:
         return frozenset()
     parts = (match.group(1) or match.group(2) or "").split(",")
     # "Colombo (Colombo, Western)": every Colombo lies in a Colombo; the name is no context for itself
     return frozenset(key for part in parts if len(key := unit_key(part.strip())) >= 3 and key != item.key)
-
-
-_ATTACHED_GAP: Final = re.compile(
-    r",?\s*\(?\s*(?:in\s+(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
-    r"(?:(?:countryside|province|governorate)\s+of\s+(?:the\s+)?)?)?",
-    re.I,
-)
 
 
 _GOVERNORATE_WORD: Final = re.compile(r"\s*(?:countryside|province|governorate|state|region|department|oblast|\))", re.I)
@@ -548,7 +550,7 @@ def _attached_admin1(norm: str, gazetteer, item: Found, following: Found | None)
     countryside of Idlib"), which speaks for ``item`` even when its sentence
     names other governorates too."""
     gap = norm[item.end:following.start] if following is not None else ""
-    if following is None or not _ATTACHED_GAP.fullmatch(gap):
+    if following is None or not attached_gap(gap):
         return set()
     # In a plain list ("Zubairat, Hama and Homs") a comma joins neighbours, not a
     # place and its governorate: without "in", the governorate must say what it is.
@@ -607,7 +609,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
         kept = [
             c for c in candidates
             if c.place.country in countries or c.place.source != "bundled"
-            or (c.place.is_area and spelt_alike(plain_unit_name(c.place.name), item.word))
+            or (is_area(c.place) and spelt_alike(plain_unit_name(c.place.name), item.word))
             or (c.place.population >= 100_000 and own_key(c.place) == item.key)
         ]
         # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
@@ -619,7 +621,7 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
             kept = [c for c in candidates if own_key(c.place) == item.key and not c.fuzzy][:1]
             near = with_neighbours(frozenset(countries))
             kept = [c for c in kept if (c.place.country in near or spelt_alike(c.place.name, item.word))
-                    and (item.forced != "area" or c.place.is_area)]
+                    and (item.forced != "area" or is_area(c.place))]
         candidates = kept
     elif item.home and not _one_country(candidates):
         candidates = _at_home(item, candidates)
@@ -650,9 +652,9 @@ def _choose(item: Found, countries: set[str]) -> Resolution | None:
     if item.unit_word:
         candidates = _of_unit(item, candidates)
     if item.forced == "area":  # a unit inside a country, rather than the country ("Niger state")
-        candidates = sorted(candidates, key=lambda c: (not c.place.is_area, c.place.feature == "country"))
+        candidates = sorted(candidates, key=lambda c: (not is_area(c.place), c.place.feature == "country"))
     elif item.forced == "town":
-        candidates = sorted(candidates, key=lambda c: c.place.is_area)
+        candidates = sorted(candidates, key=lambda c: is_area(c.place))
     if item.township:  # "Muse township" is Myanmar's, not a namesake in a country with no townships
         candidates = sorted(candidates, key=lambda c: not _township_reading(item, c))
     return candidates[0] if candidates else None
@@ -662,11 +664,11 @@ def _of_unit(item: Found, candidates: list[Resolution]) -> list[Resolution]:
     """"Guerrero state", "Oyam district": a unit of that name, or a town
     inside one (its seat), not a namesake town elsewhere in the unit's
     country (Guerrero in Coahuila)."""
-    countries = {c.place.country for c in candidates if c.place.is_area and c.place.feature != "country"}
+    countries = {c.place.country for c in candidates if is_area(c.place) and c.place.feature != "country"}
     if not countries:
         return candidates
     keys = frozenset({item.key})
-    return [c for c in candidates if c.place.is_area or c.place.country not in countries or in_units(c.place, keys)]
+    return [c for c in candidates if is_area(c.place) or c.place.country not in countries or in_units(c.place, keys)]
 
 
 def _township_reading(item: Found, candidate: Resolution) -> bool:
@@ -732,16 +734,31 @@ def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMent
             mention.admin1, mention.country, mention.rule = item.unit.admin1, item.unit.country, "places.iso_unit"
         return mention
     place = best.place
-    geo_precision, where_prec = areas.precision(place.feature, item.relation)
-    # (every field given at once: a field set after __init__ costs a second write)
-    return PlaceMention(
-        id=identifier, text=ctx.text[item.start:item.end], span=span, name=place.name, latitude=place.latitude,
-        longitude=place.longitude, admin1=place.admin1, admin2=place.admin2, country=place.country,
-        geo_precision=geo_precision, where_prec=where_prec, gazetteer_id=place.id, feature=place.feature,
-        relation=item.relation, resolved=True, rule="places.fuzzy" if best.fuzzy else item.rule,
-        confidence=round(min(0.95, 0.5 + 0.1 * min(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
-        admin3=place.admin3,
-    )
+    fields = place.__dict__  # (read once: each read of a place's attribute is a look-up in its type)
+    feature: str = fields["feature"]
+    geo_precision, where_prec = areas.precision(feature, item.relation)
+    # Its fields' dictionary written at once, in the order of its fields (as its __init__ writes it: a
+    # dataclass's __init__ is interpreted, a write per field, and most of what a mention cost)
+    mention = _NEW(PlaceMention)
+    _SET(mention, "__dict__", {
+        "id": identifier, "text": ctx.text[item.start:item.end], "span": span, "name": fields["name"],
+        "latitude": fields["latitude"], "longitude": fields["longitude"], "admin1": fields["admin1"],
+        "admin2": fields["admin2"], "country": fields["country"], "geo_precision": geo_precision,
+        "where_prec": where_prec, "gazetteer_id": fields["id"], "feature": feature, "relation": item.relation,
+        "resolved": True, "rule": "places.fuzzy" if best.fuzzy else item.rule,
+        "confidence": round(_at_most(0.95, 0.5 + 0.1 * _at_most(best.margin, 4.0)) - (0.2 if best.fuzzy else 0.0), 2),
+        "admin3": fields["admin3"]})
+    return mention
+
+
+def _at_most(value: float, most: float) -> float:
+    """``min(value, most)`` (the first unless the second is less), without a call through Python (compiled)."""
+    return most if most < value else value
+
+
+#: (Final: the compiled code keeps them in C variables, not looked up in the module's dictionary per use)
+_NEW: Final = object.__new__
+_SET: Final = object.__setattr__
 
 
 _BETWEEN_BEFORE: Final = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 #: names whose words are all of these stand for no place in running text
 _POSITION_WORDS = frozenset(
@@ -37,10 +38,18 @@ _POSITION_WORDS = frozenset(
     "far greater region province district county state division department governorate territory "
     "area zone the of and municipality city".split()
 )
+#: the words a unit's name may begin or end with ("Muhafazat Hadramawt", "Agra District"), lower-case (and
+#: none a character that a regular expression reads otherwise)
+_LEADING_UNIT_WORDS: Final = (
+    "muhafazat", "mudiriyat", "mintaqat", "wilayat", "provincia de", "province of", "departamento de", "estado de",
+    "district of", "region of", "qada", "caza", "kaza",
+)
+_TRAILING_UNIT_WORDS: Final = (
+    "governorate", "province", "district", "region", "oblast", "oblast'", "raion", "county", "state", "department",
+    "prefecture", "municipality", "division", "qada", "kaza", "caza",
+)
 _UNIT_WORDS = re.compile(
-    r"(?i)^(?:muhafazat|mudiriyat|mintaqat|wilayat|provincia de|province of|departamento de|estado de|"
-    r"district of|region of|qada|caza|kaza)\s+|\s+(?:governorate|province|district|region|oblast|oblast'|"
-    r"raion|county|state|department|prefecture|municipality|division|qada|kaza|caza)$"
+    "(?i)^(?:" + "|".join(_LEADING_UNIT_WORDS) + ")\\s+|\\s+(?:" + "|".join(_TRAILING_UNIT_WORDS) + ")$"
 )
 
 
@@ -68,8 +77,19 @@ def plain_unit_name(name: str) -> str:
     if plain is None:
         if len(_PLAIN_UNIT_NAMES) >= _MOST_PLAIN_UNIT_NAMES:
             _PLAIN_UNIT_NAMES.clear()
-        plain = _PLAIN_UNIT_NAMES[name] = _UNIT_WORDS.sub("", name.strip()).strip() or name.strip()
+        plain = _PLAIN_UNIT_NAMES[name] = _without_unit_words(name.strip()) or name.strip()
     return plain
+
+
+def _without_unit_words(name: str) -> str:
+    """``name`` (stripped) without the unit words :data:`_UNIT_WORDS` finds, stripped. An ASCII name
+    that neither begins nor ends with one (most) is not searched: a case-blind match of ASCII letters
+    is one of lower-case letters, and the expression tries its words at every space of the name."""
+    if name.isascii():
+        lowered = name.lower()
+        if not lowered.startswith(_LEADING_UNIT_WORDS) and not lowered.endswith(_TRAILING_UNIT_WORDS):
+            return name
+    return _UNIT_WORDS.sub("", name).strip()
 
 
 _PLAIN_UNIT_NAMES: dict[str, str] = {}

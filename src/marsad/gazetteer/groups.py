@@ -64,8 +64,9 @@ class PlaceGroups:
         if by_admin1 is None:
             by_admin1 = self._by_admin1 = {}
             for position, place in enumerate(self.places):
-                if place.admin1_code:
-                    by_admin1.setdefault(place.admin1_code, []).append(position)
+                code = place.admin1_code
+                if code:
+                    _append(by_admin1, code, position)
         return {position for code in codes for position in by_admin1.get(code, ())}
 
     def in_countries(self, countries: Iterable[str | None]) -> set[int]:
@@ -74,17 +75,30 @@ class PlaceGroups:
         if by_country is None:
             by_country = self._by_country = {}
             for position, place in enumerate(self.places):
-                by_country.setdefault(place.country, []).append(position)
+                _append(by_country, place.country, position)
         return {position for country in countries for position in by_country.get(country, ())}
 
     def in_latitudes(self, low: float, high: float) -> set[int]:
         """Positions of the places whose latitude lies in ``[low, high]``."""
         order = self._by_latitude
         if order is None:
-            places = self.places
-            order = self._by_latitude = sorted(range(len(places)), key=lambda position: places[position].latitude)
-            self._latitudes = [places[position].latitude for position in order]
+            # (pairs sorted plain: a key function is a call through Python per place; a tie in latitude
+            # is then ordered by position, as the stable sort by latitude alone orders it, and a
+            # gazetteer's latitude is never NaN, which would compare otherwise)
+            pairs = sorted([(place.latitude, position) for position, place in enumerate(self.places)])
+            order = self._by_latitude = [position for _, position in pairs]
+            self._latitudes = [latitude for latitude, _ in pairs]
         return set(order[bisect_left(self._latitudes, low):bisect_right(self._latitudes, high)])
+
+
+def _append(positions: dict, key: str | None, position: int) -> None:
+    """``positions.setdefault(key, []).append(position)`` without its miss's cost (compiled, a
+    setdefault that misses raises and clears a KeyError; most keys here are new)."""
+    found = positions.get(key)
+    if found is None:
+        positions[key] = [position]
+    else:
+        found.append(position)
 
 
 class Points:

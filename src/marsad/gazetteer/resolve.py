@@ -156,8 +156,7 @@ class Context:
         else:
             allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
         # the edit distance last: a short skeleton meets many places, most outside the area
-        return allowed and (len(consonants) >= 4 or any(
-            _edit_distance(key, place_key(part)) <= max(1, len(key) // 3) for part in _OCHA_PARTS.split(place.name)))
+        return allowed and (len(consonants) >= 4 or _spelt_near(key, place.name))
 
 
     def arabic_candidates(self, groups: PlaceGroups, consonants: str) -> list[Place | PlaceStub]:
@@ -176,6 +175,38 @@ class Context:
                 return list(groups.places)
             positions |= groups.in_countries(self.countries)
         return [groups.places[position] for position in sorted(positions)]
+
+
+def _spelt_near(key: str, name: str) -> bool:
+    """Whether a part of an OCHA "village - district" name (or the whole name) is keyed at most a third
+    of ``key``'s letters (at least one) away from ``key`` (:meth:`Context.allows_arabic`). Kept per key
+    and name: a name is ranked twice per document (before and with its anchors), against the same places."""
+    pair = (key, name)
+    near = _SPELT_NEAR.get(pair)
+    if near is None:
+        if len(_SPELT_NEAR) >= _MOST_SPELT_NEAR:
+            _SPELT_NEAR.clear()
+        near = _SPELT_NEAR[pair] = _parts_spelt_near(key, name)
+    return near
+
+
+_SPELT_NEAR: Final[dict[tuple[str, str], bool]] = {}
+#: the size at which the memo of :func:`_spelt_near` is emptied (a bound for a long-running worker)
+_MOST_SPELT_NEAR: Final = 100_000
+
+
+def _parts_spelt_near(key: str, name: str) -> bool:
+    most = len(key) // 3
+    if most < 1:  # (max() written out: compiled, it is a call through Python)
+        most = 1
+    # (the parts split only from a name with a dash, which the separator needs; and no distance
+    # asked for where the lengths alone differ by more than allowed: a distance is at least that)
+    for part in _OCHA_PARTS.split(name) if "-" in name else (name,):
+        other = place_key(part)
+        gap = len(key) - len(other)
+        if -most <= gap <= most and _edit_distance(key, other) <= most:
+            return True
+    return False
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
@@ -337,7 +368,7 @@ def _traits_of(fields: dict) -> _Traits:
             seat = 0.2
     # (min() written out, and 0.4 * log10(1) = 0.0 without a call: compiled, each is a call through Python)
     if population:
-        logged = math.log10(population + 1)
+        logged = _LOG10(population + 1)
         size = 0.4 * (7.0 if 7.0 < logged else logged)  # min(logged, 7.0)
     else:
         size = 0.0
@@ -345,7 +376,7 @@ def _traits_of(fields: dict) -> _Traits:
     source: str = fields["source"]
     imported: float | None = None
     if source != "bundled":
-        logged = math.log10(weight + 1)
+        logged = _LOG10(weight + 1)
         imported = 1.0 + (2.0 if 2.0 < logged else logged)  # min(logged, 2.0)
     # the sum as _scored would add it term by term (a float sum depends on its order)
     plain, own = size, size + 0.75
@@ -371,9 +402,23 @@ def _traits_of(fields: dict) -> _Traits:
     return traits
 
 
+#: (Final: compiled, a C variable, not an attribute of the math module looked up per place)
+_LOG10: Final = math.log10
+
+
 def own_key(place: Place) -> str:
     """``place_key(place.name)`` of a place :func:`rank` returned (its traits hold it)."""
     return _traits(place)[2]
+
+
+def is_area(place: Place) -> bool:
+    """``place.is_area``, kept where that cached property keeps it (the place's dictionary): its first
+    read is no call of Python code (which, with its lock, cost as much as ranking the place)."""
+    fields = place.__dict__
+    area: bool | None = fields.get("is_area")
+    if area is None:
+        area = fields["is_area"] = fields["feature"] in AREA_FEATURES
+    return area
 
 
 def _unit_slots(fields: dict, admin1_code: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
@@ -402,6 +447,9 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
     sentence_admin1, document_admin1, own_admin1 = context.sentence_admin1, context.document_admin1, context.own_admin1
     sentence_units, document_units = context.sentence_units, context.document_units
     units, located_in, prefer_area = bool(sentence_units or document_units), context.located_in, context.prefer_area
+    # the governorates of the units named: a town in none of them is in no unit named (its slots are not
+    # worked out: a new district's key costs more than the rest of a score)
+    unit_admin1 = {unit[0] for unit in sentence_units} | {unit[0] for unit in document_units} if units else set()
     last = -2.0 if fuzzy else -1.0 if arabic else 0.0
     scored = []
     for place in places:
@@ -418,7 +466,7 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
                 value += 1.5
             elif town and own_name and admin1_code in own_admin1:
                 value += 2.5
-        if units and town and admin1_code:
+        if units and town and admin1_code and admin1_code in unit_admin1:
             district, sub_district = _unit_slots(fields, admin1_code)
             if district in sentence_units:
                 value += 2.0
@@ -532,8 +580,9 @@ def _spelt_as_written(scored: list[tuple[float, Place, bool]], own: list[tuple[f
     name: str | None = None
     spelt = ""
     for item in own:
-        if item[1].name != name:  # (namesakes come in runs of one name: one look-up per run)
-            name = item[1].name
+        own_name = item[1].name  # (read once: a place's field is no native read)
+        if own_name != name:  # (namesakes come in runs of one name: one look-up per run)
+            name = own_name
             spelt = _spelling(name)
         spellings.append(spelt)
     if spellings.count(spellings[0]) == len(spellings) and len({item[1].id for item in own}) == len(own):
@@ -641,11 +690,19 @@ def _close_enough(key: str, place: Place | PlaceStub) -> bool:
 def _edit_distance(a: str, b: str) -> int:
     if abs(len(a) - len(b)) > 3:
         return 99
+    # (each step's min() of three written out: compiled, min() is a call through Python)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
+        left = i  # current[j - 1]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            best = previous[j - 1] if ca == cb else previous[j - 1] + 1
+            if previous[j] + 1 < best:
+                best = previous[j] + 1
+            if left + 1 < best:
+                best = left + 1
+            current.append(best)
+            left = best
         previous = current
     return previous[-1]
 
