@@ -295,9 +295,9 @@ def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds(
     from marsad.extract.casefold import WordIndex
 
     assert wordscan.first_words(re.compile(_PATTERNS[0], re.I)) == (
-        frozenset(), {"shel": ("shelling",), "kill": ("killed", "killing")}, ())
+        frozenset(), {"shel": ("shelling",), "kill": ("killed", "killing")}, (), False)
     assert wordscan.first_words(re.compile(WORD_START + r"(?:air ?strikes?|u\.s\.|mob|mobs)(?![\w])", re.I)) == (
-        frozenset({"air", "u"}), {"airs": ("airstrike",)}, ("mob",))  # ("mobs" begins with "mob")
+        frozenset({"air", "u"}), {"airs": ("airstrike",)}, ("mob",), False)  # ("mobs" begins with "mob")
     assert wordscan.first_words(re.compile(_PATTERNS[3], re.I)) is None  # "\w+-\w+": any word
     folded = folded_text(_EDGES)
     index = WordIndex(folded)
@@ -312,6 +312,45 @@ def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds(
             m.span() for m in pattern.finditer(folded)], source
     assert tried >= 2
     assert wordscan.listed_spans(lowered_pattern(re.compile(_PATTERNS[0], re.I)), folded, []) == []
+
+
+_DIGIT_LED = [WORD_START + r"(?:\d+(?:\.\d+)? ?mm(?! guns?)|shell\w*)(?![\w])",
+              WORD_START + r"(?:(?:one|two|\d+) (?:\w+ )?killed|killing)(?![\w])"]
+_DIGITS = ("120mm shells, 81 mm mortars, 2.5mm, (60mm) x60mm 60mmx 9mm guns 5 men killed, one killed, "
+           "two boys killed; 3\n4 killed \u0663 killed 2killed killing 12 shelling \u0664\u0665mm")
+
+
+def test_a_set_that_may_begin_with_a_digit_is_tried_where_a_word_led_by_a_digit_begins():
+    """An alternative that begins with \\d adds the words led by a digit (WordIndex's, "what \\d matches",
+    Arabic-Indic digits too) to the starts tried; any other word it may begin with still leaves the set
+    without first words."""
+    from marsad.extract.casefold import WordIndex
+
+    first = wordscan.first_words(re.compile(_DIGIT_LED[0]))
+    assert first == (frozenset(), {"shel": ("shell",)}, (), True)
+    assert wordscan.first_words(re.compile(_DIGIT_LED[1])) == (frozenset({"one", "two"}), {"kill": ("killing",)}, (), True)
+    assert wordscan.first_words(re.compile(WORD_START + r"(?:(?:\w+-)?\d+ members?)(?![\w])")) is None
+    index = WordIndex(_DIGITS)
+    for source in _DIGIT_LED:
+        pattern = re.compile(source)
+        expected = [m.span() for m in pattern.finditer(_DIGITS)]
+        assert len(expected) >= 5
+        found = wordscan.listed_spans(pattern, _DIGITS, index.led_by(*wordscan.first_words(pattern)))
+        assert found == expected, source
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "2.5", "mm", " ", "  ", "-", "(", "x", "one", "killed", "shells",
+                                 "\u0663", "_", ",", "\n", "men", "guns"]), max_size=30))
+def test_digit_led_starts_find_what_finditer_finds(pieces):
+    from marsad.extract.casefold import WordIndex
+
+    text = "".join(pieces)
+    index = WordIndex(text)
+    for source in _DIGIT_LED:
+        pattern = re.compile(source)
+        found = wordscan.listed_spans(pattern, text, index.led_by(*wordscan.first_words(pattern)))
+        assert found == [m.span() for m in pattern.finditer(text)], (source, text)
 
 
 @pytest.mark.parametrize("window", ["two soldiers and a civilian", "Civilians, then SDF fighters", "the army's men",

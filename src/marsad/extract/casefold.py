@@ -458,32 +458,44 @@ class WordIndex:
         """The document's words (a new set)."""
         return set(self._index)
 
-    def led_by(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...]) -> list[int]:
+    def led_by(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...],
+               digit_led: bool = False) -> list[int]:
         """Where a word begins that is one of ``whole`` or begins with one of the
         beginnings ``by_stem`` holds under their first characters (keys all of one
-        length) or one of ``short``, in order (:func:`~marsad.extract.wordscan.first_words`)."""
+        length) or one of ``short``, or (``digit_led``) with a digit, in order
+        (:func:`~marsad.extract.wordscan.first_words`)."""
         index = self._index
-        words = index.keys() & whole
-        if by_stem:
-            stems = self._stems_of(len(next(iter(by_stem))))
-            for stem in by_stem.keys() & stems.keys():
-                begun = by_stem[stem]
-                words.update(word for word in stems[stem] if word.startswith(begun))
-        if short:
-            words.update(word for word in index if word.startswith(short))
-        found: list[int] = []
-        for word in words:
+        found: list[int] = list(self._digit_led) if digit_led else []
+        for word in self.common(whole):
             found.extend(index[word])
+        if by_stem:
+            # (a word is taken once: the beginnings of first_words begin none of each other or of ``whole``)
+            stems = self.stems(len(next(iter(by_stem))))
+            for stem, words in stems.items():
+                begun = by_stem.get(stem)
+                if begun is not None:
+                    for word in words:
+                        if word.startswith(begun):
+                            found.extend(index[word])
+        if short:
+            for word in index:
+                if word.startswith(short):
+                    found.extend(index[word])
         found.sort()
         return found
 
-    def _stems_of(self, length: int) -> dict[str, list[str]]:
+    def stems(self, length: int) -> dict[str, list[str]]:
         """The document's words by their first ``length`` characters (once per length)."""
         stems = self._stems.get(length)
         if stems is None:
             stems = self._stems[length] = {}
             for word in self._index:
-                stems.setdefault(word[:length], []).append(word)
+                stem = word[:length]
+                words = stems.get(stem)  # (not setdefault: compiled, that is a method call with a new list)
+                if words is None:
+                    stems[stem] = [word]
+                else:
+                    words.append(word)
         return stems
 
     def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:

@@ -272,7 +272,7 @@ class TriggerScan:
                 return None
             if self._led_starts is None:
                 self._led_starts = word_led_starts(folded)
-            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded).words(), self._led_starts)
+            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded), self._led_starts)
         return self._possible
 
     def _words(self, folded: str) -> WordIndex:
@@ -307,8 +307,8 @@ class TriggerScan:
 
     def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
         if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
-            whole, by_stem, short = plan[0][4]  # (not a starred call: compiled, that goes through Python)
-            return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short))
+            whole, by_stem, short, digit_led = plan[0][4]  # (not a starred call: compiled, that goes through Python)
+            return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short, digit_led))
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
@@ -417,13 +417,15 @@ class TriggerKeys:
         self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
         self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
-    def possible(self, folded: str, words: set[str] | None = None, led_starts: list[int] | None = None) -> frozenset[str]:
-        """The sets that may match in a text lower-cased to ``folded`` (``words``: its
-        words, the runs of ``\\w``, and ``led_starts``, its
+    def possible(self, folded: str, index: WordIndex | None = None, led_starts: list[int] | None = None) -> frozenset[str]:
+        """The sets that may match in a text lower-cased to ``folded`` (``index``: where
+        its words begin, and ``led_starts``, its
         :func:`~marsad.extract.wordscan.word_led_starts`, when already known)."""
-        if words is None:
+        if index is None:
             words = set(_WORD_RUN.findall(folded))
-        stems = set(map(_STEM_OF, words))
+            stems = set(map(_STEM_OF, words))
+        else:  # (the stems as led_by reads them: built once per document for both)
+            words, stems = index.words(), set(index.stems(STEM))
         found = set(self.always)
         held = [self.by_word[word] for word in self.words.intersection(words)]
         held += [self.by_stem[stem] for stem in self.stems.intersection(stems)]
@@ -433,8 +435,7 @@ class TriggerKeys:
                 if name not in found and _parts_held(rest, words, stems):
                     found.add(name)
         for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
-            if name not in found and (alone.search(folded) if led_starts is None else next_span(
-                    alone, folded, led_starts, 0)) is not None:  # (from the spaces: see wordscan)
+            if name not in found and _found_alone(alone, folded, index, led_starts):
                 found.add(name)
         return frozenset(found)
 
@@ -447,6 +448,18 @@ class TriggerKeys:
             self._kept.clear()
         self._kept[possible] = (rules, kept)
         return kept
+
+
+def _found_alone(pattern: re.Pattern, folded: str, index: WordIndex | None, led_starts: list[int] | None) -> bool:
+    """Whether ``pattern`` (a set's alternatives without keys, lowered) matches in ``folded``: tried
+    only where a word it may begin with begins when those are known ("122mm": a word led by a
+    digit), else searched from the spaces (see wordscan)."""
+    first = first_words(pattern) if index is not None else None
+    if index is not None and first is not None:
+        whole, by_stem, short, digit_led = first
+        match_at = pattern.match
+        return any(match_at(folded, at) is not None for at in index.led_by(whole, by_stem, short, digit_led))
+    return (pattern.search(folded) if led_starts is None else next_span(pattern, folded, led_starts, 0)) is not None
 
 
 def _parts_held(parts: list[Keys], words: set[str], stems: set[str]) -> bool:

@@ -493,16 +493,18 @@ def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
 
 #: The words a match can begin with (:func:`first_words`): whole words (the match's first run of ``\\w``
 #: is one of them), and beginnings (it begins with one), those of :data:`STEM` characters or more by
-#: their first :data:`STEM` characters, the shorter ones apart.
-FirstWords = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
+#: their first :data:`STEM` characters, the shorter ones apart; and whether a match can begin with a digit
+#: (``\\d``: it then begins a word whose first character is one, tried at each).
+FirstWords = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...], bool]
 _FIRST_WORDS: dict[int, tuple[re.Pattern, FirstWords | None]] = {}
 
 
 def first_words(pattern: re.Pattern) -> FirstWords | None:
     """The lower-cased words a match of ``WORD_START(?:a|b|…)(?![\\w])`` can begin with
     (the first word of each alternative, read as :func:`alternative_keys` reads its parts),
-    so that it is tried only where the lower-cased text has one; None when that is not
-    known for some alternative (one that can begin with any letter, a digit …) or the
+    so that it is tried only where the lower-cased text has one, or where a word led by a
+    digit begins for an alternative that begins with ``\\d``; None when that is not
+    known for some alternative (one that can begin with any letter …) or the
     pattern is not of that form or not ASCII. A superset: what the parser's view does
     not tell ends the word open, never a word too few."""
     return derived(pattern, _FIRST_WORDS, _first_words)
@@ -514,10 +516,14 @@ def _first_words(pattern: re.Pattern) -> FirstWords | None:
         return None
     whole: set[str] = set()
     begun: set[str] = set()
+    digit_led = False
     try:
         parser, c = import_module("re._parser"), import_module("re._constants")
         for alternative in alternatives:
-            for word, ends in _heads(list(parser.parse(alternative, pattern.flags)), "", c):
+            for word, ends in _heads(list(parser.parse(alternative, pattern.flags)), "", c, digits=True):
+                if word == _DIGIT_LED:
+                    digit_led = True
+                    continue
                 if not word:
                     return None
                 (whole if ends else begun).add(word)
@@ -531,7 +537,7 @@ def _first_words(pattern: re.Pattern) -> FirstWords | None:
         if len(word) >= STEM:
             by_stem.setdefault(word[:STEM], []).append(word)
     short = tuple(word for word in kept if len(word) < STEM)
-    return frozenset(whole), {stem: tuple(words) for stem, words in by_stem.items()}, short
+    return frozenset(whole), {stem: tuple(words) for stem, words in by_stem.items()}, short, digit_led
 
 
 #: Closes a part of an alternative: the word read so far ends there (a separator or the pattern's end follows).
@@ -605,9 +611,14 @@ def _selectivity(heads: set[tuple[str, bool]]) -> int:
     return shortest
 
 
-def _heads(items: list, read: str, c: Any) -> set[tuple[str, bool]]:
+#: What :func:`_heads` gives (asked to) for a match that begins with ``\\d``: no run of ``\\w``, so never a word.
+_DIGIT_LED = "\\d"
+
+
+def _heads(items: list, read: str, c: Any, digits: bool = False) -> set[tuple[str, bool]]:
     """The first words a match of ``items`` (after ``read``) can begin with: (word, whole), whole
-    when the word ends there, else only its beginning is known. A superset: "" when not known."""
+    when the word ends there, else only its beginning is known. A superset: "" when not known;
+    with ``digits``, :data:`_DIGIT_LED` for a match that begins with ``\\d``."""
     if len(read) > 40 or not items:
         return {(read, False)}
     op, av = items[0]
@@ -620,21 +631,25 @@ def _heads(items: list, read: str, c: Any) -> set[tuple[str, bool]]:
             return {(read, bool(read))}
         return _heads(rest, read + char, c)
     if op is c.IN:
+        if digits and not read and len(av) == 1 and av[0] == (c.CATEGORY, c.CATEGORY_DIGIT):
+            return {(_DIGIT_LED, False)}
         return _class_heads(av, rest, read, c)
     if _word_end_assertion(op, av, c) and read:
         return {(read, True)}
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return _heads(rest, read, c)  # zero width: leaving it out finds more, never fewer
+        return _heads(rest, read, c, digits)  # zero width: leaving it out finds more, never fewer
     if op is c.SUBPATTERN:
-        return _heads(list(av[3]) + rest, read, c)
+        return _heads(list(av[3]) + rest, read, c, digits)
     if op is c.BRANCH:
-        return _bounded(set().union(*(_heads(list(branch) + rest, read, c) for branch in av[1])), read)
+        return _bounded(set().union(*(_heads(list(branch) + rest, read, c, digits) for branch in av[1])), read)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, high, item = av[0], av[1], list(av[2])
         if high <= 3:
-            return _bounded(set().union(*(_heads(item * n + rest, read, c) for n in range(low, high + 1))), read)
+            return _bounded(set().union(*(_heads(item * n + rest, read, c, digits) for n in range(low, high + 1))),
+                            read)
         # more than ``low`` repeats: the first ``low + 1`` of them, then anything
-        return _bounded(_heads(item * low + rest, read, c) | _heads(item * (low + 1), read, c), read)
+        return _bounded(_heads(item * low + rest, read, c, digits) | _heads(item * (low + 1), read, c, digits),
+                        read)
     return {(read, False)}
 
 
