@@ -374,3 +374,24 @@ def test_a_passive_subject_is_found_from_a_word_start_as_without_the_look_behind
         expected = plain.search(text)
         found = _PASSIVE_SUBJECT.search(text)
         assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1))), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["mob", "mobs", "mobile", "air", "airstrike", "airstrikes", "u", "s", "shell",
+                                 "shelling", "sh", "kill", "killed", "12", "x", " ", "  ", ".", "-", "(", "\n"]),
+                max_size=40))
+def test_led_by_gives_each_start_of_a_listed_word_or_beginning_once(pieces):
+    """WordIndex.led_by (one pass over the document's words and their stems) gives the starts of the
+    words that are one of the whole words or begin with a beginning, in order, as a plain reading does."""
+    from marsad.extract.casefold import WordIndex
+
+    text = "".join(pieces)
+    index = WordIndex(text)
+    whole, by_stem, short = frozenset({"air", "u", "kill"}), {"airs": ("airstrike",), "shel": ("shell",)}, ("mob",)
+    beginnings = ("airstrike", "shell", "mob")
+    expected = sorted(m.start() for m in re.finditer(r"\w+", text)
+                      if m.group() in whole or m.group().startswith(beginnings))
+    assert index.led_by(whole, by_stem, short) == expected
+    assert index.led_by(whole, {}, ()) == sorted(m.start() for m in re.finditer(r"\w+", text) if m.group() in whole)
+    digits = sorted(m.start() for m in re.finditer(r"\w+", text) if m.group()[0].isdecimal())
+    assert index.led_by(frozenset(), {}, (), True) == digits

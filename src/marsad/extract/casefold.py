@@ -370,6 +370,9 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
+#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*"):
+#: the stems of wordscan's keys and first words, and those :meth:`WordIndex.stemmed` gives by default.
+STEM = 4
 
 
 def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[str, frozenset[str]]:
@@ -452,7 +455,7 @@ class WordIndex:
             start += len(token) + 1
         self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
-        self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters
+        self._stemmed: dict[int, list[tuple[str, str, list[int]]]] = {}  # by length: see stemmed
 
     def words(self) -> set[str]:
         """The document's words (a new set)."""
@@ -464,39 +467,30 @@ class WordIndex:
         beginnings ``by_stem`` holds under their first characters (keys all of one
         length) or one of ``short``, or (``digit_led``) with a digit, in order
         (:func:`~marsad.extract.wordscan.first_words`)."""
-        index = self._index
         found: list[int] = list(self._digit_led) if digit_led else []
-        for word in self.common(whole):
-            found.extend(index[word])
-        if by_stem:
-            # (a word is taken once: the beginnings of first_words begin none of each other or of ``whole``)
-            stems = self.stems(len(next(iter(by_stem))))
-            for stem, words in stems.items():
-                begun = by_stem.get(stem)
-                if begun is not None:
-                    for word in words:
-                        if word.startswith(begun):
-                            found.extend(index[word])
-        if short:
-            for word in index:
-                if word.startswith(short):
-                    found.extend(index[word])
+        # One pass over the document's few words, each with its stem (a set's first words are many more).
+        # (The beginnings of first_words begin none of each other or of ``whole``: a word is taken once.)
+        for word, stem, starts in self.stemmed(len(next(iter(by_stem))) if by_stem else STEM):
+            if word in whole:
+                found.extend(starts)
+                continue
+            begun = by_stem.get(stem)
+            if (begun is not None and word.startswith(begun)) or (short and word.startswith(short)):
+                found.extend(starts)
         found.sort()
         return found
 
-    def stems(self, length: int) -> dict[str, list[str]]:
-        """The document's words by their first ``length`` characters (once per length)."""
-        stems = self._stems.get(length)
-        if stems is None:
-            stems = self._stems[length] = {}
-            for word in self._index:
-                stem = word[:length]
-                words = stems.get(stem)  # (not setdefault: compiled, that is a method call with a new list)
-                if words is None:
-                    stems[stem] = [word]
-                else:
-                    words.append(word)
-        return stems
+    def stemmed(self, length: int) -> list[tuple[str, str, list[int]]]:
+        """Each of the document's words with its first ``length`` characters and where it
+        begins (once per length)."""
+        stemmed = self._stemmed.get(length)
+        if stemmed is None:
+            stemmed = self._stemmed[length] = [(word, word[:length], starts) for word, starts in self._index.items()]
+        return stemmed
+
+    def stems(self, length: int) -> set[str]:
+        """The first ``length`` characters of the document's words (a new set)."""
+        return {stem for _, stem, _ in self.stemmed(length)}
 
     def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
         """Those of ``words`` (lower-cased) that are words of the document, found by

@@ -425,7 +425,7 @@ class TriggerKeys:
             words = set(_WORD_RUN.findall(folded))
             stems = set(map(_STEM_OF, words))
         else:  # (the stems as led_by reads them: built once per document for both)
-            words, stems = index.words(), set(index.stems(STEM))
+            words, stems = index.words(), index.stems(STEM)
         found = set(self.always)
         held = [self.by_word[word] for word in self.words.intersection(words)]
         held += [self.by_stem[stem] for stem in self.stems.intersection(stems)]

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
-from marsad.extract.casefold import derived, for_spans
+from marsad.extract.casefold import STEM, derived, for_spans
 from marsad.regexcache import compile_cached
 
 #: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
@@ -387,8 +387,6 @@ def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[in
         pos = best[1]
 
 
-#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*").
-STEM = 4
 #: Words a text must hold: whole words, and the stems of words whose end the pattern leaves open.
 Keys = tuple[frozenset[str], frozenset[str]]
 #: Each alternative's parts' keys (the most selective part first), and the alternatives with none.
