@@ -129,7 +129,7 @@ def test_runs_of_alternatives_around_a_case_sensitive_part_scan_as_the_whole_set
     for run in runs:
         low = lowered_pattern(run) if lowered else None
         text = folded if low is not None else _EDGES
-        scanned.append((low or run, text, word_led_starts(text)))
+        scanned.append((low or run, text, word_led_starts(text), False))
     expected = [m.span() for m in _MIXED.finditer(_EDGES)]
     assert wordscan.merged_spans(scanned) == expected
     assert wordscan.merged_spans(scanned[::-1]) != expected  # the order of the runs decides, as in the set
@@ -395,3 +395,36 @@ def test_led_by_gives_each_start_of_a_listed_word_or_beginning_once(pieces):
     assert index.led_by(whole, {}, ()) == sorted(m.start() for m in re.finditer(r"\w+", text) if m.group() in whole)
     digits = sorted(m.start() for m in re.finditer(r"\w+", text) if m.group()[0].isdecimal())
     assert index.led_by(frozenset(), {}, (), True) == digits
+
+
+_PARTLY_FIRST_WORDED = re.compile(WORD_START + r"(?:tear ?gas|(?:police|\w+ of them) (?:\w+ )?(?:were|was) held|"
+                                  r"\d+ (?:were|was) held|batons?)(?![\w])")
+
+
+def test_a_set_cut_where_its_alternatives_first_words_are_known_scans_as_the_whole_set():
+    """wordscan.first_word_runs: the runs with first words tried where one begins (next_listed), the
+    others searched from the spaces, merged in the set's order; a run only some positions try is one
+    the merge must not search from the spaces alone."""
+    runs = wordscan.first_word_runs(_PARTLY_FIRST_WORDED)
+    assert runs is not None and [wordscan.first_words(run) is not None for run in runs] == [True, False, True]
+    text = ("Police fired tear gas; two of them were held, police were held and 12 was held. "
+            "teargas, batons: (some of them was held) 3 were held baton")
+    index, starts = casefold.WordIndex(text.lower()), word_led_starts(text)
+    merged = [(run, text, index.led_by(*first), True) if (first := wordscan.first_words(run)) else
+              (run, text, starts, False) for run in runs]
+    expected = [m.span() for m in _PARTLY_FIRST_WORDED.finditer(text)]
+    assert len(expected) >= 6
+    assert wordscan.merged_spans(merged) == expected
+    blind = [(run, text, starts, False) for run in runs]
+    assert wordscan.merged_spans(blind) == expected  # (searched from the spaces, the runs find the same)
+    assert wordscan.merged_spans([(run, text, [], True) for run in runs]) != expected
+
+
+def test_a_passive_subject_needs_one_of_the_verbs_checked_for_first():
+    """_victims searches for a passive only in a window that holds one of _PASSIVE_VERBS (lower-cased)."""
+    from marsad.extract.event_types import _PASSIVE_SUBJECT, _PASSIVE_VERBS
+
+    verbs = re.search(r"\(\?:(was\|[^)]*)\)", _PASSIVE_SUBJECT.pattern)
+    assert verbs is not None
+    for verb in verbs.group(1).split("|"):
+        assert any(part in verb for part in _PASSIVE_VERBS), verb

@@ -39,6 +39,7 @@ from marsad.extract.wordscan import (
     alternative_keys,
     alternative_runs,
     first_chars,
+    first_word_runs,
     first_words,
     listed_spans,
     merged_spans,
@@ -71,6 +72,8 @@ _SUBORDINATE: Final = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
     re.I,
 )
+#: What each verb of _PASSIVE_SUBJECT holds, lower-cased ("has been": "been").
+_PASSIVE_VERBS: Final = ("was", "were", "been", "got", "being")
 _AGENT: Final = re.compile(r"\bby\s", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
@@ -167,7 +170,7 @@ class EventTypeRules:
         what was found in it already). ``stated_only``: the caller keeps only a
         typing that states what happened (confidence :data:`STATED` and above); past the last
         rule that can give one, the default is returned without trying the rest."""
-        label = _LABEL.match(text)
+        label = _LABEL.match(text) if ":" in text else None  # (a regex call costs as much as a short search)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
             return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
@@ -314,9 +317,24 @@ class TriggerScan:
         if self._led_starts is None:
             self._led_starts = word_led_starts(folded)
         if len(plan) == 1:
-            pattern, spaced, chars, lowered, _first = plan[0]
+            pattern, spaced, chars, lowered, _first, _keys = plan[0]
             return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
-        return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
+        runs: list[tuple[re.Pattern, str, list[int], bool]] = []
+        for step in plan:
+            first, keys = step[4], step[5]
+            if first is not None:  # (tried where its first words begin, on either text: they have the same words)
+                whole, by_stem, short, digit_led = first
+                runs.append((step[0], folded if step[3] else self.text,
+                             self._words(folded).led_by(whole, by_stem, short, digit_led), True))
+            elif keys is None or self._keys_held(keys, folded):
+                runs.append((step[0], folded if step[3] else self.text, self._led_starts, False))
+        return merged_spans(runs)
+
+    def _keys_held(self, keys: list[list[Keys]], folded: str) -> bool:
+        """Whether the document holds a key of each part of some alternative (see TriggerKeys)."""
+        index = self._words(folded)
+        words, stems = index.words(), index.stems(STEM)
+        return any(_parts_held(parts, words, stems) for parts in keys)
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
@@ -343,8 +361,9 @@ class TriggerScan:
 
 
 #: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, whether
-#: it reads the lower-cased text, and then the words its matches begin with (when known).
-_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None]
+#: it reads the lower-cased text, and then the words its matches begin with (when known), else the keys
+#: of each of its alternatives (when each has some: a document without those of any has no match).
+_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None, list[list[Keys]] | None]
 _PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
 
@@ -366,9 +385,15 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
     for run in runs:
         lowered = lowered_pattern(run)
         scanned = run if lowered is None else lowered
-        # (first words: of a lowered run only, the words of the lower-cased text being known)
+        # (first words: of a lowered run only, the words of the lower-cased text being known; a run without
+        # them is cut further where some of its alternatives have them)
         first = first_words(scanned) if lowered is not None else None
-        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None, first))
+        parts = first_word_runs(scanned) if lowered is not None and first is None else None
+        for part in parts or [scanned]:
+            known = first if parts is None else first_words(part)
+            keys = alternative_keys(part) if known is None else None
+            plan.append((part, space_led(part), first_chars(part), lowered is not None, known,
+                         keys[0] if keys is not None and not keys[1] else None))
     return plan
 
 
@@ -577,11 +602,14 @@ class _Matcher:
         return found
 
     def _victims(self, start: int, end: int) -> str | None:
-        passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
+        before = self.text[max(0, start - 80) : start]
+        # (a slice of a document that may be read lower-cased may be too, offset for offset: in such a text
+        # only "was"/"WAS"… match "was", so a text without a passive's verb lower-cased holds no passive)
+        lowered = self.scan._folded_text() is not None
+        passive = _PASSIVE_SUBJECT.search(before) if not lowered or _holds_any(before.lower(), _PASSIVE_VERBS) else None
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
-        # (a slice of a document that may be read lower-cased may be too, offset for offset)
-        folded = window.lower() if self.scan._folded_text() is not None else None
+        folded = window.lower() if lowered else None
         armed = _first_start(self.triggers["armed_target"], window, folded)
         unarmed = _first_start(self.triggers["civilian_target"], window, folded)
         if armed is not None and (unarmed is None or armed <= unarmed):
@@ -589,6 +617,10 @@ class _Matcher:
         if unarmed is not None:
             return "unarmed"
         return None
+
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    return any(part in text for part in parts)
 
 
 def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | None:

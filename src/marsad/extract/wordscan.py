@@ -364,27 +364,73 @@ def _group_end(source: str) -> int | None:
     return None
 
 
-def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[int, int]]:
+def merged_spans(runs: list[tuple[re.Pattern, str, list[int], bool]]) -> list[tuple[int, int]]:
     """The spans ``finditer`` gives for the alternation of the runs' alternatives,
-    in order (each run: its pattern, the text to scan, and that text's
-    :func:`word_led_starts`; the texts have the same offsets): at each position
-    the first run that matches there decides, and each match starts after the
+    in order (each run: its pattern, the text to scan, and either that text's
+    :func:`word_led_starts`, or, where the last is True, every place a match of the run
+    may begin: :func:`listed_spans`' starts; the texts have the same offsets): at each
+    position the first run that matches there decides, and each match starts after the
     last. A run's next match is searched again only once the scan has passed its start."""
     out: list[tuple[int, int]] = []
     pos = 0
     ahead: list[tuple[int, int] | None] = [(-1, -1)] * len(runs)  # (-1, -1): to be searched
     while True:
         best: tuple[int, int] | None = None
-        for index, (pattern, text, starts) in enumerate(runs):
+        for index, (pattern, text, starts, listed) in enumerate(runs):
             found = ahead[index]
             if found is not None and found[0] < pos:
-                found = ahead[index] = next_span(pattern, text, starts, pos)
+                found = ahead[index] = (next_listed(pattern, text, starts, pos) if listed
+                                        else next_span(pattern, text, starts, pos))
             if found is not None and (best is None or found[0] < best[0]):
                 best = found
         if best is None:
             return out
         out.append(best)
         pos = best[1]
+
+
+def next_listed(pattern: re.Pattern, text: str, starts: list[int], pos: int) -> tuple[int, int] | None:
+    """The span of ``pattern.search(text, pos)`` for a pattern whose matches can only begin at
+    one of ``starts`` (ascending, as :func:`listed_spans` reads them)."""
+    match_at = pattern.match
+    for index in range(bisect_left(starts, pos), len(starts)):
+        found = match_at(text, starts[index])
+        if found is not None:
+            return found.span()
+    return None
+
+
+_FIRST_WORD_RUNS: dict[int, tuple[re.Pattern, list[re.Pattern] | None]] = {}
+
+
+def first_word_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
+    """``WORD_START(?:a|b|…)(?![\\w])`` cut, as :func:`alternative_runs` cuts it, into runs of
+    consecutive alternatives, a new run wherever an alternative whose :func:`first_words` are
+    known follows one whose are not or the reverse; None when there is only one run. Scanned
+    with :func:`merged_spans`, the runs that have first words are then tried only where one
+    begins, although the whole set has none ("\\w+ of them …": any word)."""
+    return derived(pattern, _FIRST_WORD_RUNS, _first_word_runs)
+
+
+def _first_word_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
+    alternatives = _word_led_alternatives(pattern)
+    if alternatives is None:
+        return None
+    runs: list[tuple[bool, list[str]]] = []
+    try:
+        parser, c = import_module("re._parser"), import_module("re._constants")
+        for alternative in alternatives:
+            heads = _heads(list(parser.parse(alternative, pattern.flags)), "", c, digits=True)
+            known = all(word for word, _ in heads)
+            if runs and runs[-1][0] == known:
+                runs[-1][1].append(alternative)
+            else:
+                runs.append((known, [alternative]))
+    except Exception:  # noqa: BLE001 - another Python's parser: not known, the set is scanned whole
+        return None
+    if len(runs) < 2:
+        return None
+    return [compile_cached(_HEAD + "|".join(run) + _TAIL, pattern.flags) for _, run in runs]
 
 
 #: Words a text must hold: whole words, and the stems of words whose end the pattern leaves open.
