@@ -380,21 +380,38 @@ def scan_plan(pattern: re.Pattern) -> list[_Step]:
 
 
 def _scan_plan(pattern: re.Pattern) -> list[_Step]:
-    runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
     plan = []
-    for run in runs:
-        lowered = lowered_pattern(run)
-        scanned = run if lowered is None else lowered
+    for scanned, lowered in lowered_runs(pattern):
         # (first words: of a lowered run only, the words of the lower-cased text being known; a run without
         # them is cut further where some of its alternatives have them)
-        first = first_words(scanned) if lowered is not None else None
-        parts = first_word_runs(scanned) if lowered is not None and first is None else None
+        first = first_words(scanned) if lowered else None
+        parts = first_word_runs(scanned) if lowered and first is None else None
         for part in parts or [scanned]:
             known = first if parts is None else first_words(part)
             keys = alternative_keys(part) if known is None else None
-            plan.append((part, space_led(part), first_chars(part), lowered is not None, known,
+            plan.append((part, space_led(part), first_chars(part), lowered, known,
                          keys[0] if keys is not None and not keys[1] else None))
     return plan
+
+
+_RUNS: dict[int, tuple[re.Pattern, list[tuple[re.Pattern, bool]]]] = {}
+
+
+def lowered_runs(pattern: re.Pattern) -> list[tuple[re.Pattern, bool]]:
+    """A set's runs of alternatives (one unless it has a case-sensitive part,
+    :func:`~marsad.extract.wordscan.alternative_runs`), each lowered where it can be, and
+    whether it was: what :func:`_first_start` searches a short window with (each step of a
+    :func:`scan_plan` is a search there; the plan cuts these runs further)."""
+    return derived(pattern, _RUNS, _lowered_runs)
+
+
+def _lowered_runs(pattern: re.Pattern) -> list[tuple[re.Pattern, bool]]:
+    runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
+    out = []
+    for run in runs:
+        lowered = lowered_pattern(run)
+        out.append((run, False) if lowered is None else (lowered, True))
+    return out
 
 
 _WORD_RUN: Final = re.compile(r"\w+")
@@ -624,16 +641,16 @@ def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
 
 
 def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | None:
-    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's scan
-    plan on ``folded`` (``text`` lower-cased, or None): each run of its alternatives
-    searched apart, the first start found winning, and at one start the earlier run, as
-    in the set's own alternation."""
+    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's
+    :func:`lowered_runs` on ``folded`` (``text`` lower-cased, or None): each run of its
+    alternatives searched apart, the first start found winning, and at one start the
+    earlier run, as in the set's own alternation."""
     if folded is None:
         found = pattern.search(text)
         return found.start() if found is not None else None
     best = None
-    for step in scan_plan(pattern):
-        found = step[0].search(folded if step[3] else text)
+    for run, lowered in lowered_runs(pattern):
+        found = run.search(folded if lowered else text)
         if found is not None and (best is None or found.start() < best):
             best = found.start()
     return best
