@@ -370,6 +370,9 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
+#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*"):
+#: the stems of wordscan's keys and first words, and those :meth:`WordIndex.stemmed` gives by default.
+STEM = 4
 
 
 def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[str, frozenset[str]]:
@@ -423,13 +426,6 @@ def _add_split(index: dict[str, list[int]], digit_led: list[int], text: str, sta
         start += len(word) + len(pieces[at + 1])
 
 
-def _extend_begun(found: list[int], words: list[tuple[str, list[int]]], begun: tuple[str, ...]) -> None:
-    """Add where each of ``words`` (with where it begins) that begins with one of ``begun`` begins."""
-    for word, starts in words:
-        if word.startswith(begun):
-            found.extend(starts)
-
-
 class WordIndex:
     """Where the words of a lower-cased document begin, by word: one scan for
     every pattern that can only begin a whole word from a list (``\\bthe\\s+``,
@@ -459,7 +455,7 @@ class WordIndex:
             start += len(token) + 1
         self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
-        self._stemmed: dict[int, dict[str, list[tuple[str, list[int]]]]] = {}  # by length: see stemmed
+        self._stemmed: dict[int, list[tuple[str, str, list[int]]]] = {}  # by length: see stemmed
 
     def words(self) -> set[str]:
         """The document's words (a new set)."""
@@ -471,47 +467,30 @@ class WordIndex:
         beginnings ``by_stem`` holds under their first characters (keys all of one
         length) or one of ``short``, or (``digit_led``) with a digit, in order
         (:func:`~marsad.extract.wordscan.first_words`)."""
-        index = self._index
         found: list[int] = list(self._digit_led) if digit_led else []
+        # One pass over the document's few words, each with its stem (a set's first words are many more).
         # (The beginnings of first_words begin none of each other or of ``whole``: a word is taken once.)
-        for word in self.common(whole):
-            found.extend(index[word])
-        if by_stem:
-            stems = self.stemmed(len(next(iter(by_stem))))
-            if len(by_stem) < len(stems):  # (the loop over the fewer: a set's stems, or the document's)
-                for stem, begun in by_stem.items():
-                    words = stems.get(stem)
-                    if words is not None:
-                        _extend_begun(found, words, begun)
-            else:
-                for stem, words in stems.items():
-                    begun_of = by_stem.get(stem)
-                    if begun_of is not None:
-                        _extend_begun(found, words, begun_of)
-        if short:
-            for word, starts in index.items():
-                if word.startswith(short):
-                    found.extend(starts)
+        for word, stem, starts in self.stemmed(len(next(iter(by_stem))) if by_stem else STEM):
+            if word in whole:
+                found.extend(starts)
+                continue
+            begun = by_stem.get(stem)
+            if (begun is not None and word.startswith(begun)) or (short and word.startswith(short)):
+                found.extend(starts)
         found.sort()
         return found
 
-    def stemmed(self, length: int) -> dict[str, list[tuple[str, list[int]]]]:
-        """The document's words and where each begins, by their first ``length`` characters (once per length)."""
+    def stemmed(self, length: int) -> list[tuple[str, str, list[int]]]:
+        """Each of the document's words with its first ``length`` characters and where it
+        begins (once per length)."""
         stemmed = self._stemmed.get(length)
         if stemmed is None:
-            stemmed = self._stemmed[length] = {}
-            for word, starts in self._index.items():
-                stem = word[:length]
-                words = stemmed.get(stem)  # (not setdefault: compiled, that is a method call with a new list)
-                if words is None:
-                    stemmed[stem] = [(word, starts)]
-                else:
-                    words.append((word, starts))
+            stemmed = self._stemmed[length] = [(word, word[:length], starts) for word, starts in self._index.items()]
         return stemmed
 
     def stems(self, length: int) -> set[str]:
         """The first ``length`` characters of the document's words (a new set)."""
-        return set(self.stemmed(length))
+        return {stem for _, stem, _ in self.stemmed(length)}
 
     def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
         """Those of ``words`` (lower-cased) that are words of the document, found by

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
-from marsad.extract.casefold import derived, for_spans
+from marsad.extract.casefold import STEM, derived, for_spans
 from marsad.regexcache import compile_cached
 
 #: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
@@ -433,8 +433,6 @@ def _first_word_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
     return [compile_cached(_HEAD + "|".join(run) + _TAIL, pattern.flags) for _, run in runs]
 
 
-#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*").
-STEM = 4
 #: Words a text must hold: whole words, and the stems of words whose end the pattern leaves open.
 Keys = tuple[frozenset[str], frozenset[str]]
 #: Each alternative's parts' keys (the most selective part first), and the alternatives with none.
