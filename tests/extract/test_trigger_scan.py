@@ -129,7 +129,7 @@ def test_runs_of_alternatives_around_a_case_sensitive_part_scan_as_the_whole_set
     for run in runs:
         low = lowered_pattern(run) if lowered else None
         text = folded if low is not None else _EDGES
-        scanned.append((low or run, text, word_led_starts(text)))
+        scanned.append((low or run, text, word_led_starts(text), False))
     expected = [m.span() for m in _MIXED.finditer(_EDGES)]
     assert wordscan.merged_spans(scanned) == expected
     assert wordscan.merged_spans(scanned[::-1]) != expected  # the order of the runs decides, as in the set
@@ -295,9 +295,9 @@ def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds(
     from marsad.extract.casefold import WordIndex
 
     assert wordscan.first_words(re.compile(_PATTERNS[0], re.I)) == (
-        frozenset(), {"shel": ("shelling",), "kill": ("killed", "killing")}, ())
+        frozenset(), {"shel": ("shelling",), "kill": ("killed", "killing")}, (), False)
     assert wordscan.first_words(re.compile(WORD_START + r"(?:air ?strikes?|u\.s\.|mob|mobs)(?![\w])", re.I)) == (
-        frozenset({"air", "u"}), {"airs": ("airstrike",)}, ("mob",))  # ("mobs" begins with "mob")
+        frozenset({"air", "u"}), {"airs": ("airstrike",)}, ("mob",), False)  # ("mobs" begins with "mob")
     assert wordscan.first_words(re.compile(_PATTERNS[3], re.I)) is None  # "\w+-\w+": any word
     folded = folded_text(_EDGES)
     index = WordIndex(folded)
@@ -312,6 +312,45 @@ def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds(
             m.span() for m in pattern.finditer(folded)], source
     assert tried >= 2
     assert wordscan.listed_spans(lowered_pattern(re.compile(_PATTERNS[0], re.I)), folded, []) == []
+
+
+_DIGIT_LED = [WORD_START + r"(?:\d+(?:\.\d+)? ?mm(?! guns?)|shell\w*)(?![\w])",
+              WORD_START + r"(?:(?:one|two|\d+) (?:\w+ )?killed|killing)(?![\w])"]
+_DIGITS = ("120mm shells, 81 mm mortars, 2.5mm, (60mm) x60mm 60mmx 9mm guns 5 men killed, one killed, "
+           "two boys killed; 3\n4 killed \u0663 killed 2killed killing 12 shelling \u0664\u0665mm")
+
+
+def test_a_set_that_may_begin_with_a_digit_is_tried_where_a_word_led_by_a_digit_begins():
+    """An alternative that begins with \\d adds the words led by a digit (WordIndex's, "what \\d matches",
+    Arabic-Indic digits too) to the starts tried; any other word it may begin with still leaves the set
+    without first words."""
+    from marsad.extract.casefold import WordIndex
+
+    first = wordscan.first_words(re.compile(_DIGIT_LED[0]))
+    assert first == (frozenset(), {"shel": ("shell",)}, (), True)
+    assert wordscan.first_words(re.compile(_DIGIT_LED[1])) == (frozenset({"one", "two"}), {"kill": ("killing",)}, (), True)
+    assert wordscan.first_words(re.compile(WORD_START + r"(?:(?:\w+-)?\d+ members?)(?![\w])")) is None
+    index = WordIndex(_DIGITS)
+    for source in _DIGIT_LED:
+        pattern = re.compile(source)
+        expected = [m.span() for m in pattern.finditer(_DIGITS)]
+        assert len(expected) >= 5
+        found = wordscan.listed_spans(pattern, _DIGITS, index.led_by(*wordscan.first_words(pattern)))
+        assert found == expected, source
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "2.5", "mm", " ", "  ", "-", "(", "x", "one", "killed", "shells",
+                                 "\u0663", "_", ",", "\n", "men", "guns"]), max_size=30))
+def test_digit_led_starts_find_what_finditer_finds(pieces):
+    from marsad.extract.casefold import WordIndex
+
+    text = "".join(pieces)
+    index = WordIndex(text)
+    for source in _DIGIT_LED:
+        pattern = re.compile(source)
+        found = wordscan.listed_spans(pattern, text, index.led_by(*wordscan.first_words(pattern)))
+        assert found == [m.span() for m in pattern.finditer(text)], (source, text)
 
 
 @pytest.mark.parametrize("window", ["two soldiers and a civilian", "Civilians, then SDF fighters", "the army's men",
@@ -335,3 +374,57 @@ def test_a_passive_subject_is_found_from_a_word_start_as_without_the_look_behind
         expected = plain.search(text)
         found = _PASSIVE_SUBJECT.search(text)
         assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1))), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["mob", "mobs", "mobile", "air", "airstrike", "airstrikes", "u", "s", "shell",
+                                 "shelling", "sh", "kill", "killed", "12", "x", " ", "  ", ".", "-", "(", "\n"]),
+                max_size=40))
+def test_led_by_gives_each_start_of_a_listed_word_or_beginning_once(pieces):
+    """WordIndex.led_by (one pass over the document's words and their stems) gives the starts of the
+    words that are one of the whole words or begin with a beginning, in order, as a plain reading does."""
+    from marsad.extract.casefold import WordIndex
+
+    text = "".join(pieces)
+    index = WordIndex(text)
+    whole, by_stem, short = frozenset({"air", "u", "kill"}), {"airs": ("airstrike",), "shel": ("shell",)}, ("mob",)
+    beginnings = ("airstrike", "shell", "mob")
+    expected = sorted(m.start() for m in re.finditer(r"\w+", text)
+                      if m.group() in whole or m.group().startswith(beginnings))
+    assert index.led_by(whole, by_stem, short) == expected
+    assert index.led_by(whole, {}, ()) == sorted(m.start() for m in re.finditer(r"\w+", text) if m.group() in whole)
+    digits = sorted(m.start() for m in re.finditer(r"\w+", text) if m.group()[0].isdecimal())
+    assert index.led_by(frozenset(), {}, (), True) == digits
+
+
+_PARTLY_FIRST_WORDED = re.compile(WORD_START + r"(?:tear ?gas|(?:police|\w+ of them) (?:\w+ )?(?:were|was) held|"
+                                  r"\d+ (?:were|was) held|batons?)(?![\w])")
+
+
+def test_a_set_cut_where_its_alternatives_first_words_are_known_scans_as_the_whole_set():
+    """wordscan.first_word_runs: the runs with first words tried where one begins (next_listed), the
+    others searched from the spaces, merged in the set's order; a run only some positions try is one
+    the merge must not search from the spaces alone."""
+    runs = wordscan.first_word_runs(_PARTLY_FIRST_WORDED)
+    assert runs is not None and [wordscan.first_words(run) is not None for run in runs] == [True, False, True]
+    text = ("Police fired tear gas; two of them were held, police were held and 12 was held. "
+            "teargas, batons: (some of them was held) 3 were held baton")
+    index, starts = casefold.WordIndex(text.lower()), word_led_starts(text)
+    merged = [(run, text, index.led_by(*first), True) if (first := wordscan.first_words(run)) else
+              (run, text, starts, False) for run in runs]
+    expected = [m.span() for m in _PARTLY_FIRST_WORDED.finditer(text)]
+    assert len(expected) >= 6
+    assert wordscan.merged_spans(merged) == expected
+    blind = [(run, text, starts, False) for run in runs]
+    assert wordscan.merged_spans(blind) == expected  # (searched from the spaces, the runs find the same)
+    assert wordscan.merged_spans([(run, text, [], True) for run in runs]) != expected
+
+
+def test_a_passive_subject_needs_one_of_the_verbs_checked_for_first():
+    """_victims searches for a passive only in a window that holds one of _PASSIVE_VERBS (lower-cased)."""
+    from marsad.extract.event_types import _PASSIVE_SUBJECT, _PASSIVE_VERBS
+
+    verbs = re.search(r"\(\?:(was\|[^)]*)\)", _PASSIVE_SUBJECT.pattern)
+    assert verbs is not None
+    for verb in verbs.group(1).split("|"):
+        assert any(part in verb for part in _PASSIVE_VERBS), verb

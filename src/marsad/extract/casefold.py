@@ -370,6 +370,9 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
 
 
 _WORD_RUN = re.compile(r"\w+")
+#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*"):
+#: the stems of wordscan's keys and first words, and those :meth:`WordIndex.stemmed` gives by default.
+STEM = 4
 
 
 def following_words(phrases: Iterable[str], alone: Iterable[str] = ()) -> dict[str, frozenset[str]]:
@@ -452,39 +455,42 @@ class WordIndex:
             start += len(token) + 1
         self._index, self._digit_led, self._folded = index, digit_led, folded
         self._sorted: list[str] | None = None
-        self._stems: dict[int, dict[str, list[str]]] = {}  # by length: the words by their first characters
+        self._stemmed: dict[int, list[tuple[str, str, list[int]]]] = {}  # by length: see stemmed
 
     def words(self) -> set[str]:
         """The document's words (a new set)."""
         return set(self._index)
 
-    def led_by(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...]) -> list[int]:
+    def led_by(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...],
+               digit_led: bool = False) -> list[int]:
         """Where a word begins that is one of ``whole`` or begins with one of the
         beginnings ``by_stem`` holds under their first characters (keys all of one
-        length) or one of ``short``, in order (:func:`~marsad.extract.wordscan.first_words`)."""
-        index = self._index
-        words = index.keys() & whole
-        if by_stem:
-            stems = self._stems_of(len(next(iter(by_stem))))
-            for stem in by_stem.keys() & stems.keys():
-                begun = by_stem[stem]
-                words.update(word for word in stems[stem] if word.startswith(begun))
-        if short:
-            words.update(word for word in index if word.startswith(short))
-        found: list[int] = []
-        for word in words:
-            found.extend(index[word])
+        length) or one of ``short``, or (``digit_led``) with a digit, in order
+        (:func:`~marsad.extract.wordscan.first_words`)."""
+        found: list[int] = list(self._digit_led) if digit_led else []
+        # One pass over the document's few words, each with its stem (a set's first words are many more).
+        # (The beginnings of first_words begin none of each other or of ``whole``: a word is taken once.)
+        for word, stem, starts in self.stemmed(len(next(iter(by_stem))) if by_stem else STEM):
+            if word in whole:
+                found.extend(starts)
+                continue
+            begun = by_stem.get(stem)
+            if (begun is not None and word.startswith(begun)) or (short and word.startswith(short)):
+                found.extend(starts)
         found.sort()
         return found
 
-    def _stems_of(self, length: int) -> dict[str, list[str]]:
-        """The document's words by their first ``length`` characters (once per length)."""
-        stems = self._stems.get(length)
-        if stems is None:
-            stems = self._stems[length] = {}
-            for word in self._index:
-                stems.setdefault(word[:length], []).append(word)
-        return stems
+    def stemmed(self, length: int) -> list[tuple[str, str, list[int]]]:
+        """Each of the document's words with its first ``length`` characters and where it
+        begins (once per length)."""
+        stemmed = self._stemmed.get(length)
+        if stemmed is None:
+            stemmed = self._stemmed[length] = [(word, word[:length], starts) for word, starts in self._index.items()]
+        return stemmed
+
+    def stems(self, length: int) -> set[str]:
+        """The first ``length`` characters of the document's words (a new set)."""
+        return {stem for _, stem, _ in self.stemmed(length)}
 
     def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
         """Those of ``words`` (lower-cased) that are words of the document, found by

@@ -39,6 +39,7 @@ from marsad.extract.wordscan import (
     alternative_keys,
     alternative_runs,
     first_chars,
+    first_word_runs,
     first_words,
     listed_spans,
     merged_spans,
@@ -71,6 +72,8 @@ _SUBORDINATE: Final = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",
     re.I,
 )
+#: What each verb of _PASSIVE_SUBJECT holds, lower-cased ("has been": "been").
+_PASSIVE_VERBS: Final = ("was", "were", "been", "got", "being")
 _AGENT: Final = re.compile(r"\bby\s", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
@@ -167,7 +170,7 @@ class EventTypeRules:
         what was found in it already). ``stated_only``: the caller keeps only a
         typing that states what happened (confidence :data:`STATED` and above); past the last
         rule that can give one, the default is returned without trying the rest."""
-        label = _LABEL.match(text)
+        label = _LABEL.match(text) if ":" in text else None  # (a regex call costs as much as a short search)
         if label and label.group(1).lower() in self.labels:
             sub = self.labels[label.group(1).lower()]
             return EventTyping(self.event_type_of[sub], sub, f"{RULE}.label", 0.95, label.span(1))
@@ -272,7 +275,7 @@ class TriggerScan:
                 return None
             if self._led_starts is None:
                 self._led_starts = word_led_starts(folded)
-            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded).words(), self._led_starts)
+            self._possible = trigger_keys(self.triggers).possible(folded, self._words(folded), self._led_starts)
         return self._possible
 
     def _words(self, folded: str) -> WordIndex:
@@ -307,16 +310,31 @@ class TriggerScan:
 
     def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
         if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
-            whole, by_stem, short = plan[0][4]  # (not a starred call: compiled, that goes through Python)
-            return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short))
+            whole, by_stem, short, digit_led = plan[0][4]  # (not a starred call: compiled, that goes through Python)
+            return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short, digit_led))
         # The lowered text has the original's word starts (lowering keeps each character's
         # \w class, and the space), so one list serves both; found once per document.
         if self._led_starts is None:
             self._led_starts = word_led_starts(folded)
         if len(plan) == 1:
-            pattern, spaced, chars, lowered, _first = plan[0]
+            pattern, spaced, chars, lowered, _first, _keys = plan[0]
             return spaced_spans(pattern, spaced, chars, folded if lowered else self.text, self._led_starts)
-        return merged_spans([(step[0], folded if step[3] else self.text, self._led_starts) for step in plan])
+        runs: list[tuple[re.Pattern, str, list[int], bool]] = []
+        for step in plan:
+            first, keys = step[4], step[5]
+            if first is not None:  # (tried where its first words begin, on either text: they have the same words)
+                whole, by_stem, short, digit_led = first
+                runs.append((step[0], folded if step[3] else self.text,
+                             self._words(folded).led_by(whole, by_stem, short, digit_led), True))
+            elif keys is None or self._keys_held(keys, folded):
+                runs.append((step[0], folded if step[3] else self.text, self._led_starts, False))
+        return merged_spans(runs)
+
+    def _keys_held(self, keys: list[list[Keys]], folded: str) -> bool:
+        """Whether the document holds a key of each part of some alternative (see TriggerKeys)."""
+        index = self._words(folded)
+        words, stems = index.words(), index.stems(STEM)
+        return any(_parts_held(parts, words, stems) for parts in keys)
 
     def within(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches of set ``name`` wholly inside ``text[start:end]``, in order."""
@@ -343,8 +361,9 @@ class TriggerScan:
 
 
 #: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, whether
-#: it reads the lower-cased text, and then the words its matches begin with (when known).
-_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None]
+#: it reads the lower-cased text, and then the words its matches begin with (when known), else the keys
+#: of each of its alternatives (when each has some: a document without those of any has no match).
+_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None, list[list[Keys]] | None]
 _PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
 
@@ -361,15 +380,38 @@ def scan_plan(pattern: re.Pattern) -> list[_Step]:
 
 
 def _scan_plan(pattern: re.Pattern) -> list[_Step]:
-    runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
     plan = []
+    for scanned, lowered in lowered_runs(pattern):
+        # (first words: of a lowered run only, the words of the lower-cased text being known; a run without
+        # them is cut further where some of its alternatives have them)
+        first = first_words(scanned) if lowered else None
+        parts = first_word_runs(scanned) if lowered and first is None else None
+        for part in parts or [scanned]:
+            known = first if parts is None else first_words(part)
+            keys = alternative_keys(part) if known is None else None
+            plan.append((part, space_led(part), first_chars(part), lowered, known,
+                         keys[0] if keys is not None and not keys[1] else None))
+    return plan
+
+
+_RUNS: dict[int, tuple[re.Pattern, list[tuple[re.Pattern, bool]]]] = {}
+
+
+def lowered_runs(pattern: re.Pattern) -> list[tuple[re.Pattern, bool]]:
+    """A set's runs of alternatives (one unless it has a case-sensitive part,
+    :func:`~marsad.extract.wordscan.alternative_runs`), each lowered where it can be, and
+    whether it was: what :func:`_first_start` searches a short window with (each step of a
+    :func:`scan_plan` is a search there; the plan cuts these runs further)."""
+    return derived(pattern, _RUNS, _lowered_runs)
+
+
+def _lowered_runs(pattern: re.Pattern) -> list[tuple[re.Pattern, bool]]:
+    runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
+    out = []
     for run in runs:
         lowered = lowered_pattern(run)
-        scanned = run if lowered is None else lowered
-        # (first words: of a lowered run only, the words of the lower-cased text being known)
-        first = first_words(scanned) if lowered is not None else None
-        plan.append((scanned, space_led(scanned), first_chars(scanned), lowered is not None, first))
-    return plan
+        out.append((run, False) if lowered is None else (lowered, True))
+    return out
 
 
 _WORD_RUN: Final = re.compile(r"\w+")
@@ -417,13 +459,15 @@ class TriggerKeys:
         self.words, self.stems = frozenset(self.by_word), frozenset(self.by_stem)
         self._kept: dict[frozenset[str], tuple[list[Rule], list[Rule]]] = {}
 
-    def possible(self, folded: str, words: set[str] | None = None, led_starts: list[int] | None = None) -> frozenset[str]:
-        """The sets that may match in a text lower-cased to ``folded`` (``words``: its
-        words, the runs of ``\\w``, and ``led_starts``, its
+    def possible(self, folded: str, index: WordIndex | None = None, led_starts: list[int] | None = None) -> frozenset[str]:
+        """The sets that may match in a text lower-cased to ``folded`` (``index``: where
+        its words begin, and ``led_starts``, its
         :func:`~marsad.extract.wordscan.word_led_starts`, when already known)."""
-        if words is None:
+        if index is None:
             words = set(_WORD_RUN.findall(folded))
-        stems = set(map(_STEM_OF, words))
+            stems = set(map(_STEM_OF, words))
+        else:  # (the stems as led_by reads them: built once per document for both)
+            words, stems = index.words(), index.stems(STEM)
         found = set(self.always)
         held = [self.by_word[word] for word in self.words.intersection(words)]
         held += [self.by_stem[stem] for stem in self.stems.intersection(stems)]
@@ -433,8 +477,7 @@ class TriggerKeys:
                 if name not in found and _parts_held(rest, words, stems):
                     found.add(name)
         for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
-            if name not in found and (alone.search(folded) if led_starts is None else next_span(
-                    alone, folded, led_starts, 0)) is not None:  # (from the spaces: see wordscan)
+            if name not in found and _found_alone(alone, folded, index, led_starts):
                 found.add(name)
         return frozenset(found)
 
@@ -447,6 +490,18 @@ class TriggerKeys:
             self._kept.clear()
         self._kept[possible] = (rules, kept)
         return kept
+
+
+def _found_alone(pattern: re.Pattern, folded: str, index: WordIndex | None, led_starts: list[int] | None) -> bool:
+    """Whether ``pattern`` (a set's alternatives without keys, lowered) matches in ``folded``: tried
+    only where a word it may begin with begins when those are known ("122mm": a word led by a
+    digit), else searched from the spaces (see wordscan)."""
+    first = first_words(pattern) if index is not None else None
+    if index is not None and first is not None:
+        whole, by_stem, short, digit_led = first
+        match_at = pattern.match
+        return any(match_at(folded, at) is not None for at in index.led_by(whole, by_stem, short, digit_led))
+    return (pattern.search(folded) if led_starts is None else next_span(pattern, folded, led_starts, 0)) is not None
 
 
 def _parts_held(parts: list[Keys], words: set[str], stems: set[str]) -> bool:
@@ -564,11 +619,14 @@ class _Matcher:
         return found
 
     def _victims(self, start: int, end: int) -> str | None:
-        passive = _PASSIVE_SUBJECT.search(self.text[max(0, start - 80) : start])
+        before = self.text[max(0, start - 80) : start]
+        # (a slice of a document that may be read lower-cased may be too, offset for offset: in such a text
+        # only "was"/"WAS"… match "was", so a text without a passive's verb lower-cased holds no passive)
+        lowered = self.scan._folded_text() is not None
+        passive = _PASSIVE_SUBJECT.search(before) if not lowered or _holds_any(before.lower(), _PASSIVE_VERBS) else None
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
-        # (a slice of a document that may be read lower-cased may be too, offset for offset)
-        folded = window.lower() if self.scan._folded_text() is not None else None
+        folded = window.lower() if lowered else None
         armed = _first_start(self.triggers["armed_target"], window, folded)
         unarmed = _first_start(self.triggers["civilian_target"], window, folded)
         if armed is not None and (unarmed is None or armed <= unarmed):
@@ -578,17 +636,21 @@ class _Matcher:
         return None
 
 
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    return any(part in text for part in parts)
+
+
 def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | None:
-    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's scan
-    plan on ``folded`` (``text`` lower-cased, or None): each run of its alternatives
-    searched apart, the first start found winning, and at one start the earlier run, as
-    in the set's own alternation."""
+    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's
+    :func:`lowered_runs` on ``folded`` (``text`` lower-cased, or None): each run of its
+    alternatives searched apart, the first start found winning, and at one start the
+    earlier run, as in the set's own alternation."""
     if folded is None:
         found = pattern.search(text)
         return found.start() if found is not None else None
     best = None
-    for step in scan_plan(pattern):
-        found = step[0].search(folded if step[3] else text)
+    for run, lowered in lowered_runs(pattern):
+        found = run.search(folded if lowered else text)
         if found is not None and (best is None or found.start() < best):
             best = found.start()
     return best

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from importlib import import_module
 from typing import Any
 
-from marsad.extract.casefold import derived, for_spans
+from marsad.extract.casefold import STEM, derived, for_spans
 from marsad.regexcache import compile_cached
 
 #: How a pattern opens when its matches can only begin a word (event_types' trigger sets).
@@ -364,21 +364,23 @@ def _group_end(source: str) -> int | None:
     return None
 
 
-def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[int, int]]:
+def merged_spans(runs: list[tuple[re.Pattern, str, list[int], bool]]) -> list[tuple[int, int]]:
     """The spans ``finditer`` gives for the alternation of the runs' alternatives,
-    in order (each run: its pattern, the text to scan, and that text's
-    :func:`word_led_starts`; the texts have the same offsets): at each position
-    the first run that matches there decides, and each match starts after the
+    in order (each run: its pattern, the text to scan, and either that text's
+    :func:`word_led_starts`, or, where the last is True, every place a match of the run
+    may begin: :func:`listed_spans`' starts; the texts have the same offsets): at each
+    position the first run that matches there decides, and each match starts after the
     last. A run's next match is searched again only once the scan has passed its start."""
     out: list[tuple[int, int]] = []
     pos = 0
     ahead: list[tuple[int, int] | None] = [(-1, -1)] * len(runs)  # (-1, -1): to be searched
     while True:
         best: tuple[int, int] | None = None
-        for index, (pattern, text, starts) in enumerate(runs):
+        for index, (pattern, text, starts, listed) in enumerate(runs):
             found = ahead[index]
             if found is not None and found[0] < pos:
-                found = ahead[index] = next_span(pattern, text, starts, pos)
+                found = ahead[index] = (next_listed(pattern, text, starts, pos) if listed
+                                        else next_span(pattern, text, starts, pos))
             if found is not None and (best is None or found[0] < best[0]):
                 best = found
         if best is None:
@@ -387,8 +389,50 @@ def merged_spans(runs: list[tuple[re.Pattern, str, list[int]]]) -> list[tuple[in
         pos = best[1]
 
 
-#: How many first characters of a word a key keeps when the pattern leaves the word's end open ("inghimasi\w*").
-STEM = 4
+def next_listed(pattern: re.Pattern, text: str, starts: list[int], pos: int) -> tuple[int, int] | None:
+    """The span of ``pattern.search(text, pos)`` for a pattern whose matches can only begin at
+    one of ``starts`` (ascending, as :func:`listed_spans` reads them)."""
+    match_at = pattern.match
+    for index in range(bisect_left(starts, pos), len(starts)):
+        found = match_at(text, starts[index])
+        if found is not None:
+            return found.span()
+    return None
+
+
+_FIRST_WORD_RUNS: dict[int, tuple[re.Pattern, list[re.Pattern] | None]] = {}
+
+
+def first_word_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
+    """``WORD_START(?:a|b|…)(?![\\w])`` cut, as :func:`alternative_runs` cuts it, into runs of
+    consecutive alternatives, a new run wherever an alternative whose :func:`first_words` are
+    known follows one whose are not or the reverse; None when there is only one run. Scanned
+    with :func:`merged_spans`, the runs that have first words are then tried only where one
+    begins, although the whole set has none ("\\w+ of them …": any word)."""
+    return derived(pattern, _FIRST_WORD_RUNS, _first_word_runs)
+
+
+def _first_word_runs(pattern: re.Pattern) -> list[re.Pattern] | None:
+    alternatives = _word_led_alternatives(pattern)
+    if alternatives is None:
+        return None
+    runs: list[tuple[bool, list[str]]] = []
+    try:
+        parser, c = import_module("re._parser"), import_module("re._constants")
+        for alternative in alternatives:
+            heads = _heads(list(parser.parse(alternative, pattern.flags)), "", c, digits=True)
+            known = all(word for word, _ in heads)
+            if runs and runs[-1][0] == known:
+                runs[-1][1].append(alternative)
+            else:
+                runs.append((known, [alternative]))
+    except Exception:  # noqa: BLE001 - another Python's parser: not known, the set is scanned whole
+        return None
+    if len(runs) < 2:
+        return None
+    return [compile_cached(_HEAD + "|".join(run) + _TAIL, pattern.flags) for _, run in runs]
+
+
 #: Words a text must hold: whole words, and the stems of words whose end the pattern leaves open.
 Keys = tuple[frozenset[str], frozenset[str]]
 #: Each alternative's parts' keys (the most selective part first), and the alternatives with none.
@@ -493,16 +537,18 @@ def _alternative_keys(pattern: re.Pattern) -> AlternativeKeys | None:
 
 #: The words a match can begin with (:func:`first_words`): whole words (the match's first run of ``\\w``
 #: is one of them), and beginnings (it begins with one), those of :data:`STEM` characters or more by
-#: their first :data:`STEM` characters, the shorter ones apart.
-FirstWords = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
+#: their first :data:`STEM` characters, the shorter ones apart; and whether a match can begin with a digit
+#: (``\\d``: it then begins a word whose first character is one, tried at each).
+FirstWords = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...], bool]
 _FIRST_WORDS: dict[int, tuple[re.Pattern, FirstWords | None]] = {}
 
 
 def first_words(pattern: re.Pattern) -> FirstWords | None:
     """The lower-cased words a match of ``WORD_START(?:a|b|…)(?![\\w])`` can begin with
     (the first word of each alternative, read as :func:`alternative_keys` reads its parts),
-    so that it is tried only where the lower-cased text has one; None when that is not
-    known for some alternative (one that can begin with any letter, a digit …) or the
+    so that it is tried only where the lower-cased text has one, or where a word led by a
+    digit begins for an alternative that begins with ``\\d``; None when that is not
+    known for some alternative (one that can begin with any letter …) or the
     pattern is not of that form or not ASCII. A superset: what the parser's view does
     not tell ends the word open, never a word too few."""
     return derived(pattern, _FIRST_WORDS, _first_words)
@@ -514,10 +560,14 @@ def _first_words(pattern: re.Pattern) -> FirstWords | None:
         return None
     whole: set[str] = set()
     begun: set[str] = set()
+    digit_led = False
     try:
         parser, c = import_module("re._parser"), import_module("re._constants")
         for alternative in alternatives:
-            for word, ends in _heads(list(parser.parse(alternative, pattern.flags)), "", c):
+            for word, ends in _heads(list(parser.parse(alternative, pattern.flags)), "", c, digits=True):
+                if word == _DIGIT_LED:
+                    digit_led = True
+                    continue
                 if not word:
                     return None
                 (whole if ends else begun).add(word)
@@ -531,7 +581,7 @@ def _first_words(pattern: re.Pattern) -> FirstWords | None:
         if len(word) >= STEM:
             by_stem.setdefault(word[:STEM], []).append(word)
     short = tuple(word for word in kept if len(word) < STEM)
-    return frozenset(whole), {stem: tuple(words) for stem, words in by_stem.items()}, short
+    return frozenset(whole), {stem: tuple(words) for stem, words in by_stem.items()}, short, digit_led
 
 
 #: Closes a part of an alternative: the word read so far ends there (a separator or the pattern's end follows).
@@ -605,9 +655,14 @@ def _selectivity(heads: set[tuple[str, bool]]) -> int:
     return shortest
 
 
-def _heads(items: list, read: str, c: Any) -> set[tuple[str, bool]]:
+#: What :func:`_heads` gives (asked to) for a match that begins with ``\\d``: no run of ``\\w``, so never a word.
+_DIGIT_LED = "\\d"
+
+
+def _heads(items: list, read: str, c: Any, digits: bool = False) -> set[tuple[str, bool]]:
     """The first words a match of ``items`` (after ``read``) can begin with: (word, whole), whole
-    when the word ends there, else only its beginning is known. A superset: "" when not known."""
+    when the word ends there, else only its beginning is known. A superset: "" when not known;
+    with ``digits``, :data:`_DIGIT_LED` for a match that begins with ``\\d``."""
     if len(read) > 40 or not items:
         return {(read, False)}
     op, av = items[0]
@@ -620,21 +675,25 @@ def _heads(items: list, read: str, c: Any) -> set[tuple[str, bool]]:
             return {(read, bool(read))}
         return _heads(rest, read + char, c)
     if op is c.IN:
+        if digits and not read and len(av) == 1 and av[0] == (c.CATEGORY, c.CATEGORY_DIGIT):
+            return {(_DIGIT_LED, False)}
         return _class_heads(av, rest, read, c)
     if _word_end_assertion(op, av, c) and read:
         return {(read, True)}
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return _heads(rest, read, c)  # zero width: leaving it out finds more, never fewer
+        return _heads(rest, read, c, digits)  # zero width: leaving it out finds more, never fewer
     if op is c.SUBPATTERN:
-        return _heads(list(av[3]) + rest, read, c)
+        return _heads(list(av[3]) + rest, read, c, digits)
     if op is c.BRANCH:
-        return _bounded(set().union(*(_heads(list(branch) + rest, read, c) for branch in av[1])), read)
+        return _bounded(set().union(*(_heads(list(branch) + rest, read, c, digits) for branch in av[1])), read)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, high, item = av[0], av[1], list(av[2])
         if high <= 3:
-            return _bounded(set().union(*(_heads(item * n + rest, read, c) for n in range(low, high + 1))), read)
+            return _bounded(set().union(*(_heads(item * n + rest, read, c, digits) for n in range(low, high + 1))),
+                            read)
         # more than ``low`` repeats: the first ``low + 1`` of them, then anything
-        return _bounded(_heads(item * low + rest, read, c) | _heads(item * (low + 1), read, c), read)
+        return _bounded(_heads(item * low + rest, read, c, digits) | _heads(item * (low + 1), read, c, digits),
+                        read)
     return {(read, False)}
 
 
