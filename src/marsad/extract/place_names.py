@@ -221,22 +221,61 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     """The words that can be part of a name (name words and connectors), with
     their offsets. Other words are left out: no name runs across one (a name's
     words are joined by one space or hyphen, see :func:`_name_run`), so the
-    n-gram loop would only step over them."""
+    n-gram loop would only step over them.
+
+    Read between spaces: most of what they part is a word of letters alone, or
+    one in punctuation ("(Aleppo),"), which is one token as it stands (no token
+    runs across a space, nor over the punctuation of :data:`_AROUND_WORD`), told
+    by ``str.isalpha`` without the regex engine; the rest ("al-Bab", "Kurds'",
+    "2022.\\nOn") is read by :func:`_token_scan` between its spaces."""
     tokens: list[tuple[int, int, str]] = []
-    append, connectors = tokens.append, _words().connectors
-    scan, position = _token_scan().match, 0
-    while (match := scan(norm, position)) is not None:
+    connectors = _words().connectors
+    start = 0
+    for part in norm.split(" "):
+        end = start + len(part)
+        if part.isalpha():
+            _add_word(tokens, start, end, part, connectors)
+        else:
+            core = part.lstrip(_AROUND_WORD)
+            lead = end - len(core)
+            core = core.rstrip(_AROUND_WORD)
+            if core.isalpha():
+                _add_word(tokens, lead, lead + len(core), core, connectors)
+            elif core and not core.isdecimal():  # (digits alone hold no token)
+                _scan_tokens(norm, start, end, tokens, connectors)
+        start = end + 1
+    return tokens
+
+
+#: characters that are no letter, apostrophe or hyphen: no token holds one, nor goes on over one
+_AROUND_WORD: Final = ".,;:()[]\"!?/\n\t"
+
+
+def _add_word(tokens: list[tuple[int, int, str]], start: int, end: int, word: str, connectors: frozenset[str]) -> None:
+    """A token of letters alone, kept when it can be part of a name."""
+    if word.isascii() and word.islower():
+        if word in connectors:  # (no other lower-case word is a name word)
+            tokens.append((start, end, word))
+    elif _is_name_word(word) or word.lower() in connectors:
+        tokens.append((start, end, word))
+
+
+def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
+                 connectors: frozenset[str]) -> None:
+    """The tokens of ``norm[start:stop]`` that can be part of a name, found by :func:`_token_scan`
+    (a space on either side: its matches there are those of a scan of the whole text)."""
+    scan, position = _token_scan().match, start
+    while (match := scan(norm, position, stop)) is not None:
         text = match[1]
-        start, end = match.span(1)
+        first, end = match.span(1)
         position = end
         if "'" in text and (text[-1] == "'" or text.endswith("'s")):
             end -= 2 if text.endswith("'s") else 1
-            text = norm[start:end]
+            text = norm[first:end]
         if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
-            tokens.extend(_hyphen_parts(start, text))
+            tokens.extend(_hyphen_parts(first, text))
         elif text and (_is_name_word(text) or text.lower() in connectors):
-            append((start, end, text))
-    return tokens
+            tokens.append((first, end, text))
 
 
 @lru_cache(maxsize=1)
