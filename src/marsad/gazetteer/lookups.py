@@ -36,30 +36,13 @@ def place_of_record(record: str) -> Place:
     (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
      admin3, own_key) = record.split(_FIELD)
-    fields = _FIELDS.copy()  # (a copy's slots filled: half the cost of a new dictionary of as many keys)
-    fields["id"] = place_id
-    fields["name"] = name
-    fields["country"] = country or None
-    fields["admin1"] = admin1 or None
-    fields["admin1_code"] = admin1_code or None
-    fields["admin2"] = admin2 or None
-    fields["latitude"] = float(latitude)
-    fields["longitude"] = float(longitude)
-    fields["feature"] = feature
-    fields["population"] = int(population)
-    fields["weight"] = int(weight)
-    fields["source"] = source
-    fields["admin3"] = admin3 or None
-    fields["_own_key"] = own_key
     place = _new(_PLACE)
-    _set(place, "__dict__", fields)
+    _set(place, "__dict__", {
+        "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
+        "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
+        "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
+        "source": source, "admin3": admin3 or None, "_own_key": own_key})
     return place
-
-
-#: a place's fields in :func:`place_of_record`'s order (that of :func:`~marsad.gazetteer.index.place_of`)
-_FIELDS: Final[dict[str, object]] = dict.fromkeys((
-    "id", "name", "country", "admin1", "admin1_code", "admin2", "latitude", "longitude", "feature", "population",
-    "weight", "source", "admin3", "_own_key"))
 
 
 def query_has_key(gazetteer: Gazetteer, key: str) -> bool:
