@@ -225,39 +225,51 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
 
     Read between spaces: most of what they part is a word of letters alone, or
     one in punctuation ("(Aleppo),"), which is one token as it stands (no token
-    runs across a space, nor over the punctuation of :data:`_AROUND_WORD`), told
-    by ``str.isalpha`` without the regex engine; the rest ("al-Bab", "Kurds'",
-    "2022.\\nOn") is read by :func:`_token_scan` between its spaces."""
+    runs across a space, nor over the punctuation of :data:`_AROUND_WORD`): its
+    reading (:func:`_read_part`) is kept by the part's text, since the same
+    words recur. The rest ("al-Bab", "Kurds'", "2022.\\nOn") is read by
+    :func:`_token_scan` between its spaces."""
     tokens: list[tuple[int, int, str]] = []
-    connectors = _words().connectors
     start = 0
     for part in norm.split(" "):
-        end = start + len(part)
-        if part.isalpha():
-            _add_word(tokens, start, end, part, connectors)
-        else:
-            core = part.lstrip(_AROUND_WORD)
-            lead = end - len(core)
-            core = core.rstrip(_AROUND_WORD)
-            if core.isalpha():
-                _add_word(tokens, lead, lead + len(core), core, connectors)
-            elif core and not core.isdecimal():  # (digits alone hold no token)
-                _scan_tokens(norm, start, end, tokens, connectors)
-        start = end + 1
+        reading = _PARTS.get(part)
+        if reading is None:
+            reading = _part_reading(part)
+        lead, length, word = reading
+        if word:
+            tokens.append((start + lead, start + lead + length, word))
+        elif lead < 0:
+            _scan_tokens(norm, start, start + len(part), tokens, _words().connectors)
+        start += len(part) + 1
     return tokens
 
 
 #: characters that are no letter, apostrophe or hyphen: no token holds one, nor goes on over one
 _AROUND_WORD: Final = ".,;:()[]\"!?/\n\t"
+#: :func:`_read_part`'s answers by part (bounded as :data:`_NAME_WORDS`)
+_PARTS: Final[dict[str, tuple[int, int, str]]] = {}
 
 
-def _add_word(tokens: list[tuple[int, int, str]], start: int, end: int, word: str, connectors: frozenset[str]) -> None:
-    """A token of letters alone, kept when it can be part of a name."""
-    if word.isascii() and word.islower():
-        if word in connectors:  # (no other lower-case word is a name word)
-            tokens.append((start, end, word))
-    elif _is_name_word(word) or word.lower() in connectors:
-        tokens.append((start, end, word))
+def _part_reading(part: str) -> tuple[int, int, str]:
+    if len(_PARTS) >= _NAME_WORDS_HELD:
+        _PARTS.clear()
+    reading = _PARTS[part] = _read_part(part)
+    return reading
+
+
+def _read_part(part: str) -> tuple[int, int, str]:
+    """What a part of the text between two spaces holds: (offset in the part, length, word) of its
+    one token when :func:`_tokens` keeps it; a word "" when it keeps none, and an offset -1 when
+    the part is to be scanned (:func:`_scan_tokens`)."""
+    core = part.lstrip(_AROUND_WORD)
+    lead = len(part) - len(core)
+    core = core.rstrip(_AROUND_WORD)
+    if core.isalpha():
+        kept = _is_name_word(core) or core.lower() in _words().connectors
+        return lead, len(core), core if kept else ""
+    if core and not core.isdecimal():  # (digits alone hold no token)
+        return -1, 0, ""
+    return 0, 0, ""
 
 
 def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
