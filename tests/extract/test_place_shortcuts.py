@@ -97,7 +97,9 @@ def test_cues_still_found():
 _WORD_PIECES = ["al", "Al", "AL", "aL", "as", "ash", "de", "y", "'", "'s", "-", "-Zor", " ", ",", "3", "_", "é", "É",
                 "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't",
                 # connectors that begin others (the scan's trie): "del", "della", "des", "um", "umm"
-                "del", "della", "dell", "des", "um", "umm", "dos", "bani", "ban"]
+                "del", "della", "dell", "des", "um", "umm", "dos", "bani", "ban",
+                # what parts words between spaces (the parts read without the scan): "(Aleppo),", "2022.\nOn"
+                "(", ")", ".", "\n", "\t", '"', "!", "?", "/", ";", ":", "[", "2022", "²", "\u00a0"]
 
 
 def _plain_tokens(norm: str) -> list[tuple[int, int, str]]:
