@@ -261,15 +261,15 @@ def _read_part(part: str) -> tuple[int, int, str]:
     """What a part of the text between two spaces holds: (offset in the part, length, word) of its
     one token when :func:`_tokens` keeps it; a word "" when it keeps none, and an offset -1 when
     the part is to be scanned (:func:`_scan_tokens`)."""
-    core = part.lstrip(_AROUND_WORD)
-    lead = len(part) - len(core)
-    core = core.rstrip(_AROUND_WORD)
-    if core.isalpha():
-        kept = _is_name_word(core) or core.lower() in _words().connectors
-        return lead, len(core), core if kept else ""
-    if core and not core.isdecimal():  # (digits alone hold no token)
-        return -1, 0, ""
-    return 0, 0, ""
+    core, lead = part, 0
+    if not part.isalpha():
+        core = part.lstrip(_AROUND_WORD)
+        lead = len(part) - len(core)
+        core = core.rstrip(_AROUND_WORD)
+        if not core.isalpha():
+            return (-1, 0, "") if core and not core.isdecimal() else (0, 0, "")  # (digits alone hold no token)
+    kept = _is_name_word(core) or core.lower() in _words().connectors
+    return lead, len(core), core if kept else ""
 
 
 def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
