@@ -136,14 +136,14 @@ def _search_left(left: str) -> re.Match | None:
     groups hold the text as written. A ``$``-anchored ``re.I`` search tries the
     whole alternation at every offset: it was 5% of place finding."""
     casefold = _casefold()
-    folded = casefold.folded_text(left)
+    folded: str | None = casefold.folded_text(left)  # (typed: its finds below are then the compiled ones)
     if folded is not None and not _may_end_relation(folded):
         return None  # most names: "in X", "the town of X", ", X" (a search would try every offset to find nothing)
     # A match is at most _LEFT_MOST_WORDS words parted by spaces (its first perhaps the end of a longer one):
     # it starts after the words before those (the text is searched from there: a third fewer offsets tried).
     pieces = left.rsplit(None, _LEFT_MOST_WORDS)
     start = len(pieces[0]) if len(pieces) > _LEFT_MOST_WORDS else 0
-    lowered = casefold.lowered_pattern(_LEFT) if folded is not None else None
+    lowered: re.Pattern | None = casefold.lowered_pattern(_LEFT) if folded is not None else None
     if folded is None or lowered is None:
         return next(casefold.finditer(_LEFT, left, folded, start), None)
     # Where one of the words a match opens with begins (a match may begin inside a longer word): the
