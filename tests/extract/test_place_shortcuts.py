@@ -17,7 +17,9 @@ from marsad.gazetteer import areas
 _PIECES = ["AB", "CGT", "FO", "x", "Sud", ",", " ", "  ", "\u00a0", "\n", "_", "é", "1", "of", "the", "near", "north",
            "-east", "ern", "rural", "countryside", "close", "to", "outside", "ſ", "K", "İ", "West", "OF", "The", "in",
            # the words before a last "of" or "the" that a relation holds, or not (_may_end_relation)
-           "province", "village", "parts", "areas", "Suburbs", "edge", "sof", "breathe", "nearby", "next", "\u2028"]
+           "province", "village", "parts", "areas", "Suburbs", "edge", "sof", "breathe", "nearby", "next", "\u2028",
+           # words a relation opens with, whole or inside others (the offsets the search tries)
+           "side", "sector", "vicinity", "fringes", "governorate", "around", "desert", "south", "wardrobe", "-"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
 
 
@@ -53,6 +55,9 @@ def test_relations_still_found():
     assert areas.find_relation("shelling in ", "") == (None, None)
     assert areas.find_relation("clashes in the village of ", "") == (None, None)
     assert areas.find_relation("raids on villages around the ", "") == ("near", None)
+    # a relation that opens with a word that holds another's first word ("side")
+    assert areas.find_relation("shelling on the countryside of ", "") == ("countryside of", None)
+    assert areas.find_relation("shelling on the outskirts of ", "") == ("outskirts of", None)
     # eight words before the name: the search starts at the seventh from the end, inside a longer word
     assert areas._search_left("shelled the fronts of Xnorth-west parts of the countryside of the ").start() == 23
 
@@ -97,7 +102,9 @@ def test_cues_still_found():
 _WORD_PIECES = ["al", "Al", "AL", "aL", "as", "ash", "de", "y", "'", "'s", "-", "-Zor", " ", ",", "3", "_", "é", "É",
                 "ſ", "K", "İ", "ı", "ا", "x", "Qamishli", "road", " road", "s", "do", "n't",
                 # connectors that begin others (the scan's trie): "del", "della", "des", "um", "umm"
-                "del", "della", "dell", "des", "um", "umm", "dos", "bani", "ban"]
+                "del", "della", "dell", "des", "um", "umm", "dos", "bani", "ban",
+                # what parts words between spaces (the parts read without the scan): "(Aleppo),", "2022.\nOn"
+                "(", ")", ".", "\n", "\t", '"', "!", "?", "/", ";", ":", "[", "2022", "²", "\u00a0"]
 
 
 def _plain_tokens(norm: str) -> list[tuple[int, int, str]]:

@@ -157,9 +157,30 @@ def test_every_record_reads_as_the_place_its_columns_hold(bundled_gazetteer_path
                                      repr(place.longitude), place.name]
 
 
+def test_the_stubs_of_an_arabic_key_are_those_its_names_join_in_order(tmp_path, bundled_gazetteer_path):
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    joined: dict[str, list[str]] = {}
+    for key, stub in connection.execute(
+            "SELECT n.key, r.stub FROM names n JOIN records r ON r.id = n.place_id ORDER BY n.key, n.place_id"):
+        if key.startswith("~"):
+            joined.setdefault(key, []).append(stub)
+    stored = dict(connection.execute("SELECT key, stubs FROM arabic_stubs"))
+    connection.close()
+    assert len(joined) > 100 and {key: "\n".join(stubs) for key, stubs in joined.items()} == stored
+    several = next(key for key, stubs in joined.items() if len(stubs) > 1)
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    assert gazetteer._arabic_stubs == {"bundled"}
+    stubs = gazetteer.arabic_groups(several[1:]).places
+    assert [stub.id for stub in stubs] == [stub.split("\t")[0] for stub in joined[several]]
+    assert gazetteer.arabic_groups("zzqzzq").places == ()
+    gazetteer.close()
+
+
 def test_a_field_a_record_cannot_hold_is_refused():
     row = ("x:1", "Tab\tname", "SY", None, None, None, 1.0, 2.0, "town", 0, 0, "bundled", None)
     with pytest.raises(ValueError):
         record_row(row)
     with pytest.raises(ValueError):
         record_row(("x:1", "Name", "", *row[3:]))  # "" would read back as None
+    with pytest.raises(ValueError):
+        record_row(("x:1", "Line\nname", *row[2:]))  # it would part the stubs of an Arabic key

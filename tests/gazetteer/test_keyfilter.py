@@ -46,6 +46,24 @@ def test_a_probe_finds_its_key_wherever_it_lies_in_its_bucket():
     assert not any(key in keys_filter for key in others)
 
 
+def test_a_fingerprint_read_across_two_others_is_not_held():
+    # the probe looks for a key's fingerprint among the bytes of its bucket's: two neighbours may
+    # hold those bytes across them, which is no fingerprint held
+    key = next(k for k in map(str, range(100_000)) if _digest(k)[6] == _digest(k)[7] > _digest(k)[5] + 1)
+    digest = _digest(key)
+    before = int.from_bytes(b"\0" + digest[:7], "little")  # its first 7 bytes, then the next one's first
+    after = int.from_bytes(digest[7:] + b"\0" * 5 + bytes([digest[5] + 1]) + digest[7:], "little")
+    held = fingerprint(key)
+    assert before < after < held and before >> 56 == after >> 56 == held >> 56
+    assert (before.to_bytes(8, "little") + after.to_bytes(8, "little")).find(digest) == 1
+    assert key not in KeyFilter(array("Q", [before, after]))
+    assert key in KeyFilter(array("Q", [before, after, held]))
+
+
+def _digest(key: str) -> bytes:
+    return fingerprint(key).to_bytes(8, "little")
+
+
 def _keys(path) -> set[str]:
     connection = sqlite3.connect(path)
     try:

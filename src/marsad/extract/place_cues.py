@@ -5,6 +5,7 @@ place even when no gazetteer knows it (:mod:`marsad.extract.places`)."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.extract import casefold
 
@@ -28,12 +29,15 @@ CUE_WORDS = re.compile(
 )
 CUE_BRACKET = re.compile(r"\((?<=\w \()(?=[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?: [a-z]+)?\s*[,)])")  # "X (Missouri)"; "(" first
 
+#: re.I as a plain int: ``flags & re.I`` is a call of RegexFlag's Python ``__and__`` (a few thousand instructions)
+_IGNORECASE: Final = int(re.IGNORECASE)
+
 
 def cue_ends(norm: str, folded: str | None, words: casefold.WordIndex | None = None) -> set[int]:
     """Where a cue (:data:`CUE_WORDS`, :data:`CUE_BRACKET`) ends in ``norm`` (``folded`` is its folded text, or
     None; ``words``, when given, the word index of ``folded``)."""
     cues, scanned = casefold.for_spans(CUE_WORDS, norm, folded)  # only where each cue ends is read
-    if cues.flags & re.I:  # (not lowered: re.I folds letters that _cue_starts would not see)
+    if cues.flags & _IGNORECASE:  # (not lowered: re.I folds letters that _cue_starts would not see)
         ends = {match.end() for match in cues.finditer(scanned)}
     else:  # finditer's matches, tried only where one can begin (a scan tries every offset: 1.5% of extraction)
         ends, position, match_at = set(), 0, cues.match

@@ -221,22 +221,73 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     """The words that can be part of a name (name words and connectors), with
     their offsets. Other words are left out: no name runs across one (a name's
     words are joined by one space or hyphen, see :func:`_name_run`), so the
-    n-gram loop would only step over them."""
+    n-gram loop would only step over them.
+
+    Read between spaces: most of what they part is a word of letters alone, or
+    one in punctuation ("(Aleppo),"), which is one token as it stands (no token
+    runs across a space, nor over the punctuation of :data:`_AROUND_WORD`): its
+    reading (:func:`_read_part`) is kept by the part's text, since the same
+    words recur. The rest ("al-Bab", "Kurds'", "2022.\\nOn") is read by
+    :func:`_token_scan` between its spaces."""
     tokens: list[tuple[int, int, str]] = []
-    append, connectors = tokens.append, _words().connectors
-    scan, position = _token_scan().match, 0
-    while (match := scan(norm, position)) is not None:
+    start = 0
+    for part in norm.split(" "):
+        reading = _PARTS.get(part)
+        if reading is None:
+            reading = _part_reading(part)
+        lead, length, word = reading
+        if word:
+            tokens.append((start + lead, start + lead + length, word))
+        elif lead < 0:
+            _scan_tokens(norm, start, start + len(part), tokens, _words().connectors)
+        start += len(part) + 1
+    return tokens
+
+
+#: characters that are no letter, apostrophe or hyphen: no token holds one, nor goes on over one
+_AROUND_WORD: Final = ".,;:()[]\"!?/\n\t"
+#: :func:`_read_part`'s answers by part (bounded as :data:`_NAME_WORDS`)
+_PARTS: Final[dict[str, tuple[int, int, str]]] = {}
+
+
+def _part_reading(part: str) -> tuple[int, int, str]:
+    if len(_PARTS) >= _NAME_WORDS_HELD:
+        _PARTS.clear()
+    reading = _PARTS[part] = _read_part(part)
+    return reading
+
+
+def _read_part(part: str) -> tuple[int, int, str]:
+    """What a part of the text between two spaces holds: (offset in the part, length, word) of its
+    one token when :func:`_tokens` keeps it; a word "" when it keeps none, and an offset -1 when
+    the part is to be scanned (:func:`_scan_tokens`)."""
+    core, lead = part, 0
+    if not part.isalpha():
+        core = part.lstrip(_AROUND_WORD)
+        lead = len(part) - len(core)
+        core = core.rstrip(_AROUND_WORD)
+        if not core.isalpha():
+            return (-1, 0, "") if core and not core.isdecimal() else (0, 0, "")  # (digits alone hold no token)
+    kept = _is_name_word(core) or core.lower() in _words().connectors
+    return lead, len(core), core if kept else ""
+
+
+def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
+                 connectors: frozenset[str]) -> None:
+    """The tokens of ``norm[start:stop]`` that can be part of a name, found by :func:`_token_scan`
+    (a space on either side: its matches there are those of a scan of the whole text)."""
+    scan, position = _token_scan().match, start
+    while (match := scan(norm, position, stop)) is not None:
         text = match[1]
-        start, end = match.span(1)
+        first, end = match.span(1)
         position = end
         if "'" in text and (text[-1] == "'" or text.endswith("'s")):
             end -= 2 if text.endswith("'s") else 1
-            text = norm[start:end]
+            text = norm[first:end]
         if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
-            tokens.extend(_hyphen_parts(start, text))
+            tokens.extend(_hyphen_parts(first, text))
         elif text and (_is_name_word(text) or text.lower() in connectors):
-            append((start, end, text))
-    return tokens
+            tokens.append((first, end, text))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,8 @@ import re
 import tempfile
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from marsad.gazetteer.admin import (
@@ -39,10 +41,13 @@ from marsad.gazetteer.admin import (
     unit_points,
 )
 from marsad.gazetteer.index import (
+    ARABIC_PREFIX,
+    ARABIC_STUBS_SCHEMA,
     BUNDLED_VERSION,
     INDEXES,
     PLACE_INSERT,
     RECORDS_SCHEMA,
+    STUB_SEPARATOR,
     connect,
     name_rows,
     record_row,
@@ -113,6 +118,7 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         names.sort()  # in primary-key order: the B-tree is written front to back
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
         _insert_records(connection)
+        _insert_arabic_stubs(connection)
         for statement in filter(str.strip, INDEXES.split(";")):
             if "names_place" not in statement:  # only imports delete names by place
                 connection.execute(statement)  # (executescript would commit first)
@@ -142,6 +148,16 @@ def _insert_records(connection) -> None:
         "SELECT id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, "
         "source, admin3 FROM places ORDER BY id").fetchall()
     connection.executemany("INSERT INTO records VALUES (?,?,?)", map(record_row, rows))
+
+
+def _insert_arabic_stubs(connection) -> None:
+    """The stubs of every Arabic key (:data:`~marsad.gazetteer.index.ARABIC_STUBS_SCHEMA`), in key order."""
+    connection.execute(ARABIC_STUBS_SCHEMA)
+    rows = connection.execute(
+        "SELECT n.key, r.stub FROM names n JOIN records r ON r.id = n.place_id WHERE n.key >= ? AND n.key < ? "
+        "ORDER BY n.key, n.place_id", (ARABIC_PREFIX, chr(ord(ARABIC_PREFIX) + 1)))  # (the keys with the prefix)
+    connection.executemany("INSERT INTO arabic_stubs VALUES (?,?)", (
+        (key, STUB_SEPARATOR.join(stub for _, stub in group)) for key, group in groupby(rows, key=itemgetter(0))))
 
 
 def _remove_abandoned_builds(target: Path, age_seconds: float = 3600) -> None:

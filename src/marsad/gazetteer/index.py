@@ -43,7 +43,7 @@ from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleto
 _Argument = TypeVar("_Argument")
 _Answer = TypeVar("_Answer")
 
-BUNDLED_VERSION = 14  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 15  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
@@ -104,6 +104,13 @@ _PLACE_COLUMNS = (
 RECORDS_SCHEMA = "CREATE TABLE records (id TEXT PRIMARY KEY, place TEXT NOT NULL, stub TEXT NOT NULL) WITHOUT ROWID"
 #: what separates the fields of a record (no field of the bundled data holds one, nor is empty: "" is None)
 _FIELD = "\t"
+# The bundled index's stubs once more by Arabic key (``~`` + consonants, see :func:`name_rows`): every stub of the
+# places of a key, one per line in the order of the names' key and place id (the join's order), so that a new
+# skeleton's lookup (``lookups.group_arabic``) reads one row. Joined row by row, each stub cost a seek in the
+# records table besides the sqlite3 module's work per row: two thirds of such a lookup.
+ARABIC_STUBS_SCHEMA = "CREATE TABLE arabic_stubs (key TEXT PRIMARY KEY, stubs TEXT NOT NULL) WITHOUT ROWID"
+#: what separates the stubs of a key (no field holds one either)
+STUB_SEPARATOR = "\n"
 
 
 @dataclass(frozen=True)
@@ -158,7 +165,7 @@ def record_row(row: tuple) -> tuple[str, str, str]:
 
 def _field(value: object) -> str:
     text = "" if value is None else repr(value) if isinstance(value, float) else str(value)  # (repr: exact)
-    if (not text and value is not None) or _FIELD in text:
+    if (not text and value is not None) or _FIELD in text or STUB_SEPARATOR in text:
         raise ValueError(f"a gazetteer field that a record cannot hold: {value!r}")
     return text
 
@@ -279,6 +286,9 @@ class Gazetteer:
         # the schemas whose places are also read as records (a bundled index built by this marsad)
         self._records = frozenset(schema for schema in self._schemas[1:] if self.connection.execute(
             f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'records'").fetchone())
+        # those whose stubs are also read by Arabic key (arabic_stubs: a bundled index built by this marsad)
+        self._arabic_stubs = frozenset(schema for schema in self._records if self.connection.execute(
+            f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'arabic_stubs'").fetchone())
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
         # the last key lookups.key_schemas answered, with the key sets it read and its answer

@@ -42,20 +42,9 @@ def fingerprint(key: str) -> int:
 _blake2b, _from_bytes = hashlib.blake2b, int.from_bytes
 
 
-# (Final: a compiled probe reads the constants below as literals, not from the module's dictionary)
-
-#: fingerprints are bisected within one of 2**_BUCKET_BITS buckets (finding where they start costs less than
-#: a millisecond when a filter is read)
-_BUCKET_BITS: Final = 8
-_BUCKET_SHIFT: Final = 64 - _BUCKET_BITS
-#: the bits of a fingerprint below its bucket's
-_IN_BUCKET: Final = (1 << _BUCKET_SHIFT) - 1
-#: a probe's guess of its place in its bucket reads this many of those bits (few enough for the product with
-#: a bucket's count to stay a machine integer)
-_GUESS_BITS: Final = 32
-_GUESS_SHIFT: Final = _BUCKET_SHIFT - _GUESS_BITS
-#: how far either side of that guess a probe bisects first
-_WINDOW: Final = 64
+#: a filter of this many fingerprints or more is bucketed by their top 16 bits (about ten of the bundled index's
+#: a bucket), a smaller one by their top 8 (its buckets are found at once)
+_FINE_BUCKETS: Final = 1 << 16
 
 
 class KeyFilter:
@@ -63,12 +52,16 @@ class KeyFilter:
     keys that are certainly not in the set."""
 
     def __init__(self, fingerprints: array):
-        self._fingerprints = fingerprints  # sorted, distinct, typecode "Q"
-        # where each bucket of fingerprints (by their top _BUCKET_BITS bits) begins: a probe bisects
-        # one bucket (each step of a bisection compares Python ints
-        # made from its items: 20 steps for the whole bundled array, 12 for a bucket)
-        self._buckets = [bisect_left(fingerprints, bucket << _BUCKET_SHIFT) for bucket in range(1 << _BUCKET_BITS)]
-        self._buckets.append(len(fingerprints))
+        values = array("Q", fingerprints)  # sorted, distinct
+        if sys.byteorder != "little":
+            values.byteswap()
+        # Held as their little-endian bytes, which are a fingerprint's digest as hashed: a probe looks for its
+        # digest among its bucket's bytes with bytes.find (a bisection compared Python ints made from the
+        # array's items, and a fingerprint's 64 bits are no small int: half of what a probe cost).
+        self._data = values.tobytes()
+        fine = len(values) >= _FINE_BUCKETS
+        self._starts = _bucket_starts(self._data, fine)
+        self._shift = 0 if fine else 8  # (of a fingerprint's top 16 bits, to its bucket)
         # fingerprint()'s hash, ready to copy: a copy and an update cost a fifth less than a new
         # hash object built from its keyword arguments
         self._hash = _blake2b(digest_size=8)
@@ -81,28 +74,19 @@ class KeyFilter:
         # fingerprint(key), inline: a text's every new n-gram is probed
         hashed = self._hash.copy()
         hashed.update(key.encode("utf-8", "surrogatepass"))
-        wanted: int = _from_bytes(hashed.digest(), "little")
-        fingerprints, bucket = self._fingerprints, wanted >> _BUCKET_SHIFT
-        start, end = self._buckets[bucket], self._buckets[bucket + 1]
-        # Fingerprints are uniform: where ``wanted`` would lie in its bucket is known to within a few
-        # dozen places (the spread of a uniform sample's order statistics: about sqrt(count) / 2), so
-        # the bisection starts from a window around it, 7 steps rather than 12 for the bundled index's
-        # buckets; the whole bucket is bisected when the answer is at an edge of the window.
-        guess = start + (((wanted & _IN_BUCKET) >> _GUESS_SHIFT) * (end - start) >> _GUESS_BITS)
-        low, high = max(start, guess - _WINDOW), min(end, guess + _WINDOW)
-        position = bisect_left(fingerprints, wanted, low, high)
-        if (position == low and low > start) or (position == high and high < end):
-            position = bisect_left(fingerprints, wanted, start, end)
-        return position < end and fingerprints[position] == wanted
+        digest: bytes = hashed.digest()
+        bucket = (digest[7] << 8 | digest[6]) >> self._shift  # (the top bits of the little-endian fingerprint)
+        data, end = self._data, self._starts[bucket + 1]
+        position = data.find(digest, self._starts[bucket], end)
+        while position > 0 and position & 7:  # (found across two fingerprints: look on)
+            position = data.find(digest, position + 1, end)
+        return position >= 0
 
     def __len__(self) -> int:
-        return len(self._fingerprints)
+        return len(self._data) // 8
 
     def to_bytes(self) -> bytes:
-        values = array("Q", self._fingerprints)
-        if sys.byteorder != "little":
-            values.byteswap()
-        return values.tobytes()
+        return self._data
 
     @classmethod
     def from_bytes(cls, data: bytes) -> KeyFilter:
@@ -111,6 +95,22 @@ class KeyFilter:
         if sys.byteorder != "little":
             values.byteswap()
         return cls(values)
+
+
+def _bucket_starts(data: bytes, fine: bool) -> list[int]:
+    """Where the fingerprints of each bucket begin in ``data`` (their bytes), by their top 8 bits (or 16 when
+    ``fine``), and its length last."""
+    tops, nexts = data[7::8], data[6::8]  # each fingerprint's top byte, and the one below it
+    starts: list[int] = []
+    for top in range(256):
+        first = bisect_left(tops, top)
+        if fine:
+            last = bisect_left(tops, top + 1, first)
+            starts.extend([bisect_left(nexts, below, first, last) * 8 for below in range(256)])
+        else:
+            starts.append(first * 8)
+    starts.append(len(data))
+    return starts
 
 
 def filter_path(index: Path) -> Path:

@@ -21,6 +21,7 @@ from marsad.gazetteer.index import _PLACE_COLUMNS, ARABIC_PREFIX, Gazetteer, Pla
 # What each row reads, as Final names: the compiled code keeps them in C variables (it looks its
 # module's other names up in the module's dictionary, and object.__new__ up on object, at every use)
 _FIELD: Final = index._FIELD
+_STUB_SEPARATOR: Final = index.STUB_SEPARATOR
 _PLACE: Final = Place
 _STUB: Final = PlaceStub
 _new: Final = object.__new__
@@ -174,12 +175,7 @@ def stubs(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...
     found: dict[str, PlaceStub] = {}
     for schema in schemas:
         if schema in gazetteer._records:
-            with gazetteer._lock:
-                records = gazetteer.connection.execute(
-                    f"SELECT r.stub FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
-                    f"WHERE n.{column} = ?", (value,)).fetchall()
-            for row in records:
-                record: str = row[0]  # (typed: the split and its unpacking are then the compiled ones)
+            for record in _stub_records(gazetteer, column, value, schema):
                 place_id, admin1_code, country, latitude, longitude, name = record.split(_FIELD)
                 if place_id not in found:
                     found[place_id] = _new_tuple(_STUB, (
@@ -194,3 +190,18 @@ def stubs(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...
             if row[0] not in found:
                 found[row[0]] = _new_tuple(_STUB, (*row, schema))
     return tuple(found.values())
+
+
+def _stub_records(gazetteer: Gazetteer, column: str, value: str, schema: str) -> list[str]:
+    """The stub texts of the names whose ``column`` is ``value`` in a schema read as records, in the order
+    of its names' key and place id: an Arabic key's in one row where the schema has them so."""
+    if column == "key" and schema in gazetteer._arabic_stubs and value.startswith(ARABIC_PREFIX):
+        with gazetteer._lock:
+            row = gazetteer.connection.execute(
+                f"SELECT stubs FROM {schema}.arabic_stubs WHERE key = ?", (value,)).fetchone()
+        return row[0].split(_STUB_SEPARATOR) if row is not None else []
+    with gazetteer._lock:
+        rows = gazetteer.connection.execute(
+            f"SELECT r.stub FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
+            f"WHERE n.{column} = ?", (value,)).fetchall()
+    return [row[0] for row in rows]
