@@ -295,7 +295,7 @@ _OTHER_CLAUSE: Final = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|a
 _SINGLE_ITEM: Final = re.compile(r"(?:^|,|\band\b)\s*(?:an?|one|his|her|their|the)\s+(?=[a-z])", re.I)
 
 
-def _appositive_whole(ctx: DocContext, candidates: list, aux_start: int) -> int | None:
+def _appositive_whole(ctx: DocContext, candidates: list[NumberMention], aux_start: int) -> int | None:
     """Where the first count's own words end when the people after it, between commas, are that count
     itemized ("Four members of one family, a father, his wife and two children, were killed": the items add
     up to the four); ``None`` otherwise ("Two soldiers, a policeman and three civilians, were killed": six)."""
@@ -308,7 +308,7 @@ def _appositive_whole(ctx: DocContext, candidates: list, aux_start: int) -> int 
         return None
     starts = {n.start for n in candidates[1:]}
     singles = [m for m in _SINGLE_ITEM.finditer(listed) if comma + 1 + m.end() not in starts]
-    items = len(singles) + sum(n.value for n in candidates[1:])
+    items = len(singles) + sum(n.value or 0 for n in candidates[1:])
     return comma if items == first.value and _head_noun(ctx.norm[first.end:comma]) not in NON_PERSON else None
 
 
@@ -540,7 +540,6 @@ def _without_things_first(phrase: str, start: int) -> tuple[str, int]:
         phrase, start = phrase[offset:], start + offset
         first = _SINGULAR_COORD.search(phrase)
     return phrase, start
-
 
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")

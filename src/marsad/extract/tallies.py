@@ -315,9 +315,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             (ctx.may_match(_WEEKS_AFTER) and _WEEKS_AFTER.search(ctx.norm[sentence_start:before_end])):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
-    # (each only in a document that holds its words: most hold none of them)
-    if (ctx.may_match(_EARLIER_INCIDENT) and _EARLIER_INCIDENT.search(
-            ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start)))) \
+    # (the last two only in a document that holds their words, "similar"/"together": most hold none)
+    if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))) \
             or (ctx.may_match(_IN_EARLIER_INCIDENT) and _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end))) \
             or (ctx.may_match(_SEVERAL_TOGETHER) and _SEVERAL_TOGETHER.search(
                 ctx.norm, sentence_start, min(finding.trigger_start, finding.start))):
