@@ -55,6 +55,19 @@ from marsad.extract import extract_text
     # a death of illness is no one's kill
     ("Eight people have died of cholera in the camp this month, aid workers said, while a boy was killed by "
      "a stray bullet during clashes nearby.", 1),
+    # a participle's "to death" after a comma is the killing itself …
+    ("Militiamen raided a hamlet at dawn, hacking nine villagers to death with machetes, a local chief said.", 9),
+    # … not a killing told as what led to this one
+    ("Residents beat a man after seeing him stabbing his neighbour to death in the street.", 0),
+    # the attacker killed after his victim is one more dead; the attacker told twice is one
+    ("A guard was stabbed to death at the gate of the ministry, and the attacker was shot dead by soldiers.", 2),
+    ("A gunman who fired on a patrol was killed. The attacker was shot dead by soldiers after wounding two of them.", 1),
+    # a verb in quotes is the verb
+    ("Militants killed eight soldiers in an attack on a base, and the army said it had 'neutralised' about 15 "
+     "attackers.", 23),
+    # "another" alone, the subject of dying, is one more dead; a second shell is not
+    ("A farmer was killed by a sniper near the lines; another died of his wounds in hospital.", 2),
+    ("One rocket hit a school and another killed a boy in the yard.", 1),
     # a headline ending with a colon, then its body: the same victim
     ("Gunman kills shopkeeper in market: A shopkeeper was shot dead by a gunman in the central market on "
      "Monday, police said.", 1),

@@ -137,6 +137,11 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Militiamen and soldiers clashed near the market on Sunday.", "Armed clash"),
         # arrests "ahead of a planned rally" are arrests: the rally has not happened
         ("Police detained 15 student leaders ahead of a planned rally in the capital.", "Arrests"),
+        # a fight denied is no fight: ground given up without one changes hands peacefully
+        ("Insurgents took over the district centre after the police withdrew without a fight.",
+         "Non-violent transfer of territory"),
+        ("The garrison pulled out and rebels entered the town without fighting.", "Non-violent transfer of territory"),
+        ("Insurgents took over the district centre after a fight with the police.", "Non-state actor overtakes territory"),
         ("On 2 March 2023, a chemical weapons attack hit the town.", "Chemical weapon"),
         ("On 2 March 2023, the council discussed the new budget.", "Other"),
     ],

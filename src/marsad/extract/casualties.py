@@ -282,7 +282,8 @@ _VERB_CHAIN: Final = (
     r"dumped|abandoned|buried|hanged|set\s+ablaze))?\s*"
 )
 # (a quoted vague count: "killed 'dozens'", "killed \"several\" assailants")
-_OBJ_GAP: Final = re.compile(_VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
+# (a verb in quotes: "said it had 'neutralised' about 30 assailants")
+_OBJ_GAP: Final = re.compile(r"['’\"”]?" + _VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
 _VERB_GAP: Final = re.compile(_VERB_CHAIN, re.I)
 #: a relative's noun ("son", "wife", "parents"): after "his", "her" or "their" someone other than the person named before
 _KIN: Final = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
@@ -557,7 +558,11 @@ def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Findi
 
 
 TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
-                         r"lynched|starved|kicked|bludgeoned)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
+                         r"lynched|starved|kicked|bludgeoned|"
+                         # ("…, hacking 18 people to death with machetes"; not "after witnessing him stabbing his
+                         # stepfather to death", a killing told as what led to this one)
+                         r"(?:(?<=, )|(?<=\band )|(?<=\bby ))(?:stabbing|hacking|beating|burning|clubbing|torturing|stoning|"
+                         r"strangling|shooting|crushing|lynching|kicking|bludgeoning))\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
 TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
                      # ("activists later said the toll had risen to 35")
                      r"\btoll\b(?=\s+(?:(?:has|had|have|later|then|now|since)\s+){0,2}" + TOLL_RISES + r"\s+to\b)|"

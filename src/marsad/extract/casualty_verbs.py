@@ -259,7 +259,7 @@ def _headline_subject(ctx: DocContext, clause_start: int, aux_start: int, match:
 _ANYONE_BEFORE: Final = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)
 _SINGULAR_SUBJECT: Final = re.compile(
     # (a first name before "and his …": "Mohammed and his cousin Ali")
-    r"(?:(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+(?=(?i:his|her|their)\b))?\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
+    r"(?:(?:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+(?=(?i:his|her|their)\b))?\b(?i:a|an|another|one|the|his|her|their|its)\s+(?:[\w'()-]+\s+){0,9}?[\w'()-]+|\b(?i:he|she|another)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s*$")
 
 
 #: "two children playing near their home in X were killed": a participle after the head lets the subject run longer
@@ -471,6 +471,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                         ONE_MORE_RULE, 0.7)]
     if subject is None:
         return _headline_subject(ctx, clause_start, aux_start, match, outcome)
+    if subject.group(0).lower() == "another" and not (aux or _finite_intransitive(verb)):
+        return []  # ("one shell hit a house and another killed a boy": the shell, not a victim)
     if ctx.may_match(_NEGATED) and _negated(ctx, max(0, subject.start() - 20), subject.start() + 1):
         return []
     if _ANYONE_BEFORE.search(ctx.norm, max(clause_start, aux_start - 30), aux_start):

@@ -646,7 +646,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
-                _is_restatement(ctx, finding) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, earlier)):
+                _is_restatement(ctx, finding, found_by.get(earlier.id)) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[outcome] = casualty
@@ -753,8 +753,15 @@ def _is_claim(ctx: DocContext, finding: Finding) -> bool:
 _MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
 
 
-def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
-    """"He was killed …" after "a man was killed"; "their bodies were found" after the killing."""
+_ATTACKER_NOUN = r"(?:attackers?|assailants?|gunm[ae]n|bombers?|shooters?|stabbers?|perpetrators?|assassins?|hijackers?)\b"
+#: the one who attacked, told with "the" after the victims ("… was stabbed to death, and the attacker was shot dead")
+_THE_ATTACKER = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?" + _ATTACKER_NOUN, re.I)
+_AN_ATTACKER = re.compile(r"\b" + _ATTACKER_NOUN, re.I)
+
+
+def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None = None) -> bool:
+    """"He was killed …" after "a man was killed"; "their bodies were found" after the killing;
+    not "the attacker was shot dead" after his victim (``earlier``)."""
     if _counts_bodies(ctx, finding):
         # (not more of them: "the bodies of five more victims were found", "four more bodies")
         return not (ctx.may_match(_MORE_BODIES) and _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end)))
@@ -765,6 +772,9 @@ def _is_restatement(ctx: DocContext, finding: Finding) -> bool:
         return False  # "the attacker was also killed": one more, not the same person again
     if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
         return False  # "the wounded officer died in hospital", "her husband died": one more dead
+    if singular and _THE_ATTACKER.match(finding.victim_text) and earlier is not None \
+            and not (_ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
+        return False  # (but "a gunman was killed … the attacker was shot dead by police" tells him twice)
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
 
