@@ -68,6 +68,15 @@ from marsad.extract import extract_text
     # "another" alone, the subject of dying, is one more dead; a second shell is not
     ("A farmer was killed by a sniper near the lines; another died of his wounds in hospital.", 2),
     ("One rocket hit a school and another killed a boy in the yard.", 1),
+    # each side's claim of the other's dead, set against each other, are two counts of different dead
+    ("The army said it killed 40 militants in an ambush on a convoy, while the insurgents said they had killed "
+     "12 soldiers.", 52),
+    # another source's figure for the dead of the attack already told, named again with "the", is an alternative …
+    ("Gunmen killed 12 villagers in an attack on a farming settlement on Monday, residents said. A police "
+     "spokesman said 15 people had died in the attack.", 12),
+    # … but not when it counts other people
+    ("Gunmen killed 12 villagers in an attack on a farming settlement on Monday, residents said. A police "
+     "spokesman said 3 soldiers had died in the attack.", 15),
     # a headline ending with a colon, then its body: the same victim
     ("Gunman kills shopkeeper in market: A shopkeeper was shot dead by a gunman in the central market on "
      "Monday, police said.", 1),

@@ -320,6 +320,8 @@ def _contrasted_statements(ctx: DocContext, pairs) -> None:
         if first.count is None or second.count is None or \
                 not (first.victims == second.victims or None in (first.victims, second.victims)):
             continue
+        if first.affiliation and second.affiliation and first.affiliation != second.affiliation:
+            continue  # "the army said it killed 40 Boko Haram fighters, while the militants said they killed 10 soldiers"
         if not sets_against(ctx, first_finding, second_finding):
             continue
         low, high = (first, second) if first.count <= second.count else (second, first)

@@ -646,7 +646,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
-                _is_restatement(ctx, finding, found_by.get(earlier.id)) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, earlier)):
+                _is_restatement(ctx, finding, found_by.get(earlier.id)) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[outcome] = casualty
@@ -782,15 +782,30 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
 _OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|reported|counted|estimated)\b[^.;]{0,30}$", re.I)
 
 
-def _is_other_figure(ctx: DocContext, finding: Finding, earlier: Casualty) -> bool:
+#: "On Sunday, a UN spokesperson said 26 people had died in the attack": a source's word, then the dead of the
+#: attack already told, named again with "the"
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|reported|estimated)\s+(?:that\s+)?$", re.I)
+_IN_THE_ATTACK = re.compile(r"\s+(?:in|from|during)\s+the\s+(?:same\s+|deadly\s+)?(?:attack|air\s*strike|strike|raid|bombing|blast|"
+                            r"explosion|shelling|massacre|ambush|assault)\b", re.I)
+
+
+def _is_other_figure(ctx: DocContext, finding: Finding, casualty: Casualty, earlier: Casualty) -> bool:
     """A later sentence that gives the same dead another figure, contradicting the first
     ("… killed 14 villagers, a community leader said. Police confirmed the attack but said
-    10 people were killed"): an alternative, kept for low/best/high, not more dead."""
+    10 people were killed"; "… A UN spokesperson said 26 people had died in the attack"):
+    an alternative, kept for low/best/high, not more dead."""
     if earlier.span is None or ctx.sentence_index(finding.start) == ctx.sentence_index(earlier.span.start):
         return False
     sentence_start = ctx.sentence_at(finding.start)[0]
-    return ctx.may_match(_OTHER_FIGURE) and \
-        _OTHER_FIGURE.search(ctx.norm, sentence_start, min(finding.start, finding.trigger_start)) is not None
+    before = min(finding.start, finding.trigger_start)
+    if ctx.may_match(_OTHER_FIGURE) and _OTHER_FIGURE.search(ctx.norm, sentence_start, before) is not None:
+        return True
+    # (more of them, or others, are not the same dead: "two children also died in the attack", "soldiers")
+    if casualty.count is None or earlier.count is None or casualty.count < earlier.count \
+            or casualty.victims not in (earlier.victims, None) and earlier.victims is not None:
+        return False
+    return _SAID_BEFORE.search(ctx.norm, max(sentence_start, before - 40), before) is not None \
+        and _IN_THE_ATTACK.match(ctx.norm, finding.trigger_end) is not None and not introduces_new(ctx, finding)
 
 
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:
