@@ -52,6 +52,9 @@ from marsad.extract import extract_text
      "their home.", 5),
     # … and a list of others when they do not; a singular between two counts counts too
     ("Three soldiers, a police officer and two civilians were killed in the ambush.", 6),
+    # (with the list closed by a comma, or a serial comma before its last item)
+    ("Three soldiers, a police officer and two civilians, were killed in the ambush.", 6),
+    ("Three soldiers, a police officer, and two civilians were killed in the ambush.", 6),
     # a death of illness is no one's kill
     ("Eight people have died of cholera in the camp this month, aid workers said, while a boy was killed by "
      "a stray bullet during clashes nearby.", 1),

@@ -28,7 +28,8 @@ from marsad.extract.wordscan import opening_words, top_level_alternatives
 from marsad.model import Casualty
 
 
-def _victims(phrase: str) -> str | None:
+def victims_of(phrase: str) -> str | None:
+    """Who the people a phrase names are: "combatants", "civilians" or ``None``."""
     civilian, combatant = CIVILIAN_NOUNS.search(phrase), COMBATANT_NOUNS.search(phrase)
     if combatant and (not civilian or combatant.start() < civilian.start()):
         return "combatants"
@@ -242,7 +243,7 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=finding.count,
         low=number.low if number else finding.count, high=number.high if number else finding.count,
         qualifier=(None if number is None or number.vague else number.qualifier),
-        vague=number.vague if number else None, victims=_victims(phrase) or ("combatants" if affiliation else None),
+        vague=number.vague if number else None, victims=victims_of(phrase) or ("combatants" if affiliation else None),
         victim_group=group, affiliation=affiliation,
         nationality=nationality.group("nat").capitalize() if nationality else None,
         perpetrator=lead_perpetrators + [name for name in perpetrators(ctx, finding, victim_end, affiliation)

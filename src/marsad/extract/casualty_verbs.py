@@ -33,7 +33,8 @@ from marsad.extract.casualties import (
     _outcome_of,
     object_findings,
 )
-from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, without_apposed_ages
+from marsad.extract.casualty_facts import victims_of
+from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, TENS, UNITS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
 from marsad.extract.unreported import unreported_trigger
 
@@ -269,7 +270,11 @@ _PARTICIPLE_AFTER_HEAD: Final = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during
                                     r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN: Final = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
-_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+#: a count in words ("three", "forty")
+_COUNT_WORDS: Final = "|".join([word for word in UNITS if word not in ("zero", "no", "a", "an", "single")] + list(TENS))
+#: (not a list going on with a count: "Two soldiers, a policeman and three civilians, were killed")
+_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+(?![^,;()]{0,40}?\band\s+(?:\d|" + _COUNT_WORDS + r")\b)"
+                                     r"[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
 #: the relative pronoun of the verb itself: the subject is what it stands for ("a boy and his grandmother, who were killed")
@@ -309,7 +314,11 @@ def _appositive_whole(ctx: DocContext, candidates: list[NumberMention], aux_star
     starts = {n.start for n in candidates[1:]}
     singles = [m for m in _SINGLE_ITEM.finditer(listed) if comma + 1 + m.end() not in starts]
     items = len(singles) + sum(n.value or 0 for n in candidates[1:])
-    return comma if items == first.value and _head_noun(ctx.norm[first.end:comma]) not in NON_PERSON else None
+    # (people of another kind are others: "Three soldiers, a police officer and two civilians, were killed")
+    whole = victims_of(ctx.norm[first.end:comma])
+    other_kind = (CIVILIAN_NOUNS if whole == "combatants" else COMBATANT_NOUNS if whole == "civilians" else None)
+    return comma if items == first.value and _head_noun(ctx.norm[first.end:comma]) not in NON_PERSON \
+        and not (other_kind and other_kind.search(listed)) else None
 
 
 def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding]:
@@ -546,7 +555,7 @@ def _without_things_first(phrase: str, start: int) -> tuple[str, int]:
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
 _PARTICIPLE_OBJECT: Final = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
-_LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+_LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)(?:\s*,)?\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
 
 
 
