@@ -80,6 +80,12 @@ from marsad.extract import extract_text
     # … but not when it counts other people
     ("Gunmen killed 12 villagers in an attack on a farming settlement on Monday, residents said. A police "
      "spokesman said 3 soldiers had died in the attack.", 15),
+    # a region's count "over the past day" includes the day's incidents told before it …
+    ("Shelling killed a woman in the city centre on Friday morning, the regional governor said. Over the past "
+     "day, attacks on the region killed a total of three people.", 3),
+    # … not those of another region
+    ("Shelling killed a woman in Kherson on Friday morning, the regional governor said. Over the past day, "
+     "attacks in Donetsk region killed three people.", 4),
     # a headline ending with a colon, then its body: the same victim
     ("Gunman kills shopkeeper in market: A shopkeeper was shot dead by a gunman in the central market on "
      "Monday, police said.", 1),

@@ -360,6 +360,7 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
             for part in parts:
                 _make_part(part, total)
     _totals_after_parts(ctx, _top(pairs))
+    _day_totals_after_parts(ctx, _top(pairs))
 
 
 def _same_dimension(parts: list[Casualty], child: Casualty) -> bool:
@@ -380,6 +381,26 @@ def _totals_after_parts(ctx: DocContext, top) -> None:
                 break
         if running == casualty.count:
             casualty.alternative_of = top[0][1].id
+
+
+#: a region's count for the day, as governors give it ("Over the past day, Russian attacks in the region killed four")
+_PAST_DAY = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b", re.I)
+
+
+def _day_totals_after_parts(ctx: DocContext, top) -> None:
+    """A count "over the past day" after the day's incidents told before it, in the same place or none named,
+    and no smaller than them together: they are its parts ("… killed one person in Kherson city on Tuesday
+    morning. Over the past day, Russian attacks in the region killed a total of four people": four)."""
+    for index, (finding, casualty) in enumerate(top):
+        sentence_start = ctx.sentence_at(finding.start)[0]
+        if index == 0 or casualty.count is None or casualty.part_of or \
+                not _PAST_DAY.search(ctx.norm, sentence_start, max(sentence_start, _number_span(finding)[0])):
+            continue
+        earlier = [(f, c) for f, c in top[:index] if not c.part_of and f.start < sentence_start]
+        if earlier and all(c.count is not None and not _places_differ(ctx, finding, f) for f, c in earlier) \
+                and sum(c.count or 0 for _, c in earlier) <= casualty.count:
+            for _, part in earlier:
+                _make_part(part, casualty)
 
 
 def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
