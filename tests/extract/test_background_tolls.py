@@ -86,6 +86,9 @@ from marsad.extract import extract_text
     # … not those of another region
     ("Shelling killed a woman in Kherson on Friday morning, the regional governor said. Over the past day, "
      "attacks in Donetsk region killed three people.", 4),
+    # what a killing led to kills others ("sparked protests in which …")
+    ("Gunmen shot dead a trader in the market on Monday, police said. The killing sparked protests in which one "
+     "demonstrator was shot dead by soldiers.", 2),
     # a headline ending with a colon, then its body: the same victim
     ("Gunman kills shopkeeper in market: A shopkeeper was shot dead by a gunman in the central market on "
      "Monday, police said.", 1),

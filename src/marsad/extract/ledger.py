@@ -70,7 +70,8 @@ _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|s
                       r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
                       r"\bfrom\s+an?\s+(?:earlier|initial|previous)\b", re.I)
 _ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
-                    r"meanwhile|further)\b", re.I)
+                    # (what the first killing led to: "The killing sparked protests in which one protester was shot")
+                    r"meanwhile|further|sparked|triggered|ensuing|in\s+retaliation|retaliatory)\b", re.I)
 #: another incident, not more of the same toll ("two more died" and "a wounded fighter died" are the toll's)
 _QUALIFIER = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)  # ("more than 23 fighters dead" adds no one)
 _ELSEWHERE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in\s+another\s+(?:incident|attack))\b", re.I)
