@@ -89,6 +89,9 @@ from marsad.extract import extract_text
     # what a killing led to kills others ("sparked protests in which …")
     ("Gunmen shot dead a trader in the market on Monday, police said. The killing sparked protests in which one "
      "demonstrator was shot dead by soldiers.", 2),
+    # an attack "days after" which this report's event came, named with its toll, is background
+    ("Troops launched an offensive in the valley on Thursday, three days after the attack on a border post that "
+     "killed seven soldiers.", 0),
     # a headline ending with a colon, then its body: the same victim
     ("Gunman kills shopkeeper in market: A shopkeeper was shot dead by a gunman in the central market on "
      "Monday, police said.", 1),

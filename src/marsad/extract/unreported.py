@@ -45,6 +45,10 @@ _NOT_REPORTED: Final = re.compile(
     # earlier attack the suspects are tied to, named with its toll
     r"|\b(?:suspected\s+of|accused\s+of|in\s+connection\s+with|responsible\s+for|involvement\s+in|involved\s+in|"
     r"help(?:ed|ing)\s+(?:to\s+)?(?:plan|carry\s+out|organi[sz]e)|masterminded)\s+(?:[\w'’-]+\s+){1,7}?(?:that|which)\s+"
+    r"(?:had\s+|has\s+)?$"
+    # "… launched an offensive, three days after the attack on the base that killed seven soldiers": the earlier
+    # attack this report's event followed, named with its toll
+    r"|\b(?:days?|weeks?|months?)\s+(?:after|following|since)\s+(?:the|an?)\s+(?:[\w'’-]+\s+){1,8}?(?:that|which)\s+"
     r"(?:had\s+|has\s+)?$",
     re.I,
 )
@@ -52,7 +56,7 @@ _NOT_REPORTED: Final = re.compile(
 _NOT_REPORTED_STARTS: Final = (re.compile(opening_words(
     r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
-    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for)"),
+    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for|day|week|month)"),
     re.I,
 ),)
 
