@@ -96,6 +96,23 @@ def test_an_incident_is_placed_in_the_country_most_of_its_reports_give():
     assert (draft.attributes["country"], draft.attributes["admin1"]) == ("Nigeria", "Plateau")
 
 
+def test_an_incident_is_placed_in_the_governorate_a_report_names():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    # "… the village of Zawiya Kubra in Lakes region": the village unknown, its region named
+    named = replace(report(1, 1, 100, "Lakes", 20), admin1="Lakes", admin1_stated=True, latitude=6.8, longitude=29.7,
+                    country="South Sudan", published=100)
+    # later reports name the village alone, and the gazetteer has a namesake in another region
+    alone = [replace(report(uid, uid, 100, "Zawiya Kubra", 23), admin1="Unity", latitude=9.2, longitude=29.8,
+                     country="South Sudan", published=101) for uid in (2, 3)]
+    draft = build_incident([named, *alone])
+    assert draft.attributes["admin1"] == "Lakes"
+    # no report names its governorate: the most precise place, as before
+    assert build_incident([replace(named, admin1_stated=False), *alone]).attributes["admin1"] == "Unity"
+
+
 def test_a_reports_own_unknown_victims_add_to_its_named_ones():
     from dataclasses import replace
 

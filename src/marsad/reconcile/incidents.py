@@ -40,8 +40,11 @@ def build_incident(reports: Sequence[Report]) -> IncidentDraft:
     # ("in Pakistan's Bajaur district") does not unplace the incident; in the country most of the
     # reports place it in (an update's "Kubat in Mangu" alone is a namesake abroad)
     countries = Counter(r.country for r in reports if r.country)
-    placed = min(ranked, key=lambda r: (r.admin1 is None, -countries[r.country] if r.country else 0,
-                                        r.latitude is None, r.location is None))
+    # (and in a governorate a report names, if one does: "Nyaung Pin Thar in Sagaing region" places the village
+    # there, where a report of the village alone found its namesake in Yangon)
+    stated = {r.admin1 for r in reports if r.admin1_stated}
+    placed = min([r for r in ranked if r.admin1 in stated] or ranked,
+                 key=lambda r: (r.admin1 is None, -countries[r.country] if r.country else 0, r.latitude is None, r.location is None))
     typed = next((r for r in ranked if r.sub_event_type), ranked[0])
     perpetrators = Counter(p for r in reports for p in r.perpetrators[:1])
     perpetrator = perpetrators.most_common(1)[0][0] if perpetrators else (typed.actors[0] if typed.actors else None)

@@ -81,6 +81,7 @@ class Report:
     toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
     day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
     other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
+    admin1_stated: bool = False  # its text names its governorate ("… in Sagaing region"), not only a town placed there
     sides: list[int] = field(default_factory=list)  # deaths of each side the toll adds up (facts.side_counts)
     party_word: bool = False  # every death count it gives is a party's word on its own kills (estimates rule 3)
 
