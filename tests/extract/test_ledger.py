@@ -607,6 +607,7 @@ def test_a_toll_update_is_dated_by_the_incident_it_names():
 
 @pytest.mark.parametrize(("text", "deaths"), [
     ("At least 57 civilians were killed in attacks by armed groups in the territory over the past week, the UN said.", 0),
+    ("Nine civilians were killed by rebel attacks in the district this week, six of them in an ambush on a bus.", 0),
     ("Six people were killed in clashes in Tripoli on Monday, the worst violence in the past month.", 6),
     ("Gunmen killed six people in an attack on a market on Monday, the second such attack in the past week.", 6),
 ])
