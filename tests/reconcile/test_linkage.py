@@ -182,6 +182,20 @@ def test_a_tie_on_the_incidents_day_goes_to_a_report_that_is_no_toll_update():
     assert build_incident([first, replace(update, toll_update=False)]).attributes["event_date"].toordinal() == 102
 
 
+def test_reports_that_state_no_day_do_not_outvote_one_that_does():
+    from dataclasses import replace
+
+    from marsad.reconcile.incidents import build_incident
+
+    # a raid "residents said on Monday" and the police's word the same day: dated by their publication
+    undated = [replace(report(uid, uid, 101, "Yargoje", 16), published=101, day_stated=False) for uid in (1, 2)]
+    # "the death toll from Sunday night's attack on Yargoje had risen to 19"
+    update = replace(report(3, 3, 100, "Yargoje", 19), published=102, toll_update=True)
+    assert build_incident([*undated, update]).attributes["event_date"].toordinal() == 100
+    # with no report stating its day, the publications date it
+    assert build_incident(undated).attributes["event_date"].toordinal() == 101
+
+
 def test_reports_with_a_death_toll_vote_on_a_merge_when_both_groups_hold_some():
     from marsad.reconcile.linkage import PairScore
 

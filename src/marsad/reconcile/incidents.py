@@ -31,11 +31,14 @@ def _rank(report: Report) -> tuple:
 
 def build_incident(reports: Sequence[Report]) -> IncidentDraft:
     ranked = sorted(reports, key=_rank)
-    days = Counter(r.day for r in reports)
+    # the days the reports state; a report that states none is dated by its publication, which says only
+    # that the incident was no later (a raid "residents said on Monday" and a toll of "Sunday night's attack")
+    dated = [r for r in ranked if r.day_stated] or ranked
+    days = Counter(r.day for r in dated)
     top_count = max(days.values())
     # a tie goes to a report that tells the incident rather than a later toll: "nine more bodies were
     # found on Tuesday, bringing the toll of Sunday night's attack to 31" may be dated by its finding
-    day = next(r.day for r in sorted(ranked, key=lambda r: r.toll_update) if days[r.day] == top_count)
+    day = next(r.day for r in sorted(dated, key=lambda r: r.toll_update) if days[r.day] == top_count)
     # the most precise place any report gives: a later update that names only the district
     # ("in Pakistan's Bajaur district") does not unplace the incident; in the country most of the
     # reports place it in (an update's "Kubat in Mangu" alone is a namesake abroad)
