@@ -137,6 +137,12 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Militiamen and soldiers clashed near the market on Sunday.", "Armed clash"),
         # arrests "ahead of a planned rally" are arrests: the rally has not happened
         ("Police detained 15 student leaders ahead of a planned rally in the capital.", "Arrests"),
+        # a sniper is no battle of itself: who he shot decides
+        ("A sniper shot dead a farmer in his field near the front line.", "Attack"),
+        ("A sniper shot dead a soldier at his post near the front line.", "Armed clash"),
+        # a missile told as intercepted after its launch is disrupted; one of many shot down is not
+        ("The rebels fired a ballistic missile at the port city, which was intercepted.", "Disrupted weapons use"),
+        ("The army fired rockets at the city overnight, most of which were shot down.", "Shelling/artillery/missile attack"),
         # a fight denied is no fight: ground given up without one changes hands peacefully
         ("Insurgents took over the district centre after the police withdrew without a fight.",
          "Non-violent transfer of territory"),
