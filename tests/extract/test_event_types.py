@@ -137,6 +137,8 @@ def test_taxonomy_is_acleds_six_types_and_25_sub_types_in_its_wording():
         ("Militiamen and soldiers clashed near the market on Sunday.", "Armed clash"),
         # arrests "ahead of a planned rally" are arrests: the rally has not happened
         ("Police detained 15 student leaders ahead of a planned rally in the capital.", "Arrests"),
+        # a cyber attack is no political violence
+        ("Hackers carried out a cyber attack on the port authority's computer systems.", "Other"),
         # a sniper is no battle of itself: who he shot decides
         ("A sniper shot dead a farmer in his field near the front line.", "Attack"),
         ("A sniper shot dead a soldier at his post near the front line.", "Armed clash"),
