@@ -37,7 +37,7 @@ from marsad.extract import casefold, place_cues
 from marsad.extract.actors import alias_key, load_lexicon, trie_regex
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext
-from marsad.extract.place_words import place_words as _words
+from marsad.extract.place_words import PlaceWords, place_words
 from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
@@ -45,6 +45,17 @@ from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import Resolution
+
+#: :func:`place_words`, held once read: compiled, a list's item rather than a call through its lru_cache
+#: (name finding asks for it a few dozen times per text)
+_VOCABULARY: Final[list[PlaceWords]] = []
+
+
+def _words() -> PlaceWords:
+    if not _VOCABULARY:
+        _VOCABULARY.append(place_words())
+    return _VOCABULARY[0]
+
 
 _TOKEN: Final = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
 _LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
@@ -487,12 +498,17 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return _alias_key(word) in load_lexicon().demonyms
+    answer = _DEMONYMS.get(word)
+    if answer is None:
+        if len(_DEMONYMS) >= _NAME_WORDS_HELD:
+            _DEMONYMS.clear()
+        answer = _DEMONYMS[word] = alias_key(word) in load_lexicon().demonyms
+    return answer
 
 
-@lru_cache(maxsize=50_000)  # asked for every one-word name of every text; the same words recur
-def _alias_key(word: str) -> str:
-    return alias_key(word)
+#: :func:`_is_demonym`'s answers (asked for every one-word name of every text; the same words recur): a look-up in a
+#: dictionary of its own, rather than calls through two lru_cache wrappers (the key's, the lexicon's)
+_DEMONYMS: Final[dict[str, bool]] = {}
 
 
 def _unknown_name(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int,
