@@ -139,8 +139,10 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
-        item.township = bool(_TOWNSHIP_AFTER.match(norm, item.end))
-        unit = UNIT_AFTER_NAME.match(norm, item.end)  # (a township has its own rule: places._township_reading)
+        # (both patterns open with whitespace: not tried after a name followed by a comma or a stop)
+        spaced = norm[item.end:item.end + 1].isspace()
+        item.township = spaced and _TOWNSHIP_AFTER.match(norm, item.end) is not None
+        unit = UNIT_AFTER_NAME.match(norm, item.end) if spaced else None  # (townships: places._township_reading)
         item.unit_word = (unit is not None and unit.group("word").lower() != "township") or _unit_before(left)
     _shared_unit_word(norm, found)
     return found
@@ -336,11 +338,12 @@ _ROUTE_DASH_BEFORE: Final = re.compile(r"\w\s?-\s?$")
 
 def _route_end(norm: str, item: Found) -> bool:
     """Whether a name is one end of a route the text names ("the Baghdad -
-    Kut road", "Dashishah-Tuwaymin road")."""
-    if _ROUTE_NAMES.match(norm, item.end):
+    Kut road", "Dashishah-Tuwaymin road"). Each pattern is tried only where
+    the hyphen its match holds is there (most names have none around them)."""
+    if "-" in norm[item.end:item.end + 2] and _ROUTE_NAMES.match(norm, item.end):
         return True
-    return bool(_ROUTE_DASH_BEFORE.search(norm[max(0, item.start - 4):item.start])) and bool(
-        _ROUTE_AFTER.match(norm, item.end))
+    before = norm[max(0, item.start - 4):item.start]
+    return "-" in before and bool(_ROUTE_DASH_BEFORE.search(before)) and bool(_ROUTE_AFTER.match(norm, item.end))
 
 
 def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
