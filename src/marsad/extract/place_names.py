@@ -176,7 +176,7 @@ def _shared_unit_word(norm: str, found: list[Found]) -> None:
     name's plural unit word, so all of them are areas."""
     shared = False
     for item, following in zip(reversed(found[:-1]), reversed(found[1:])):
-        last = bool(_PLURAL_UNIT.match(norm, following.end))
+        last = norm[following.end:following.end + 1].isspace() and _PLURAL_UNIT.match(norm, following.end) is not None
         shared = (last or shared) and bool(_LIST_GAP.match(norm[item.end:following.start]))
         if shared:
             item.forced = following.forced = "area"
@@ -419,7 +419,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             index += 1
             continue
         run = _name_run(norm, tokens, index, blocked, connectors)
-        cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
+        cue = start in cue_ends or bool(found and _listed_after(norm, found[-1].end, start))
         if not cue and word.lower() in given_names:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
@@ -438,9 +438,13 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             if item is None:
                 index += skip
                 continue
-        landmark = _LANDMARK.match(norm, item.end)
-        if (_ORGANISATION.match(norm, item.end) or landmark
-                or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
+        # (each pattern after the name opens with whitespace, or a comma for _ACRONYM_AFTER: most names are followed
+        # by neither, and are not tried)
+        after = norm[item.end:item.end + 1]
+        spaced = after.isspace()
+        landmark = _LANDMARK.match(norm, item.end) if spaced else None
+        if ((spaced and _ORGANISATION.match(norm, item.end)) or landmark or (
+                (spaced or after == ",") and _ACRONYM_AFTER.match(norm, item.end) and _after_acronym(norm, item.start))):
             # "Al Sham Corps", "Hamza Division": a group named after a place; "Alexandra Park", "Bra Square": a
             # landmark named after one, not the town, and its own word no name ("the Damascus Gate area");
             # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
@@ -455,6 +459,13 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
         found.append(item)
         index += item.length
     return found
+
+
+def _listed_after(norm: str, previous_end: int, start: int) -> bool:
+    """Whether the text between the last name found and ``start`` joins them in a list (:data:`_LIST_GAP`):
+    not matched where it opens with neither whitespace nor a comma (as every match does), nor copied."""
+    first = norm[previous_end:previous_end + 1]
+    return (first == "," or first.isspace()) and _LIST_GAP.match(norm[previous_end:start]) is not None
 
 
 _ARTICLE_WORD: Final = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
