@@ -113,7 +113,7 @@ def lookups_per_second(gazetteer, rows: list[dict]) -> tuple[float, ...]:
     """(per wall-clock second, per CPU second) with the report's country, then
     the same with a governorate named: the machine is shared, so the CPU
     figures are the ones that do not depend on what else runs."""
-    from marsad.gazetteer.keys import place_key
+    from marsad.gazetteer.keys import forget_keys
     from marsad.gazetteer.resolve import Context, rank
 
     names = [r["where_coordinates"].rsplit(" ", 1)[0] for r in rows if r["where_coordinates"]]
@@ -122,7 +122,7 @@ def lookups_per_second(gazetteer, rows: list[dict]) -> tuple[float, ...]:
     results = []
     for context in (Context(countries={"SY"}), Context(countries={"SY"}, document_admin1={"SY.07"})):
         gazetteer.clear_cache()
-        place_key.cache_clear()
+        forget_keys()
         started, cpu = time.perf_counter(), time.process_time()
         for name in names:
             rank(gazetteer, name, context, fuzzy=False)

@@ -37,7 +37,7 @@ from marsad.extract import casefold, place_cues
 from marsad.extract.actors import alias_key, load_lexicon, trie_regex
 from marsad.extract.event_types import note_label
 from marsad.extract.pipeline import DocContext
-from marsad.extract.place_words import place_words as _words
+from marsad.extract.place_words import PlaceWords, place_words
 from marsad.extract.spans import overlaps_any
 from marsad.extract.text import common_word
 from marsad.gazetteer import areas
@@ -45,6 +45,17 @@ from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import Resolution
+
+#: :func:`place_words`, held once read: compiled, a list's item rather than a call through its lru_cache
+#: (name finding asks for it a few dozen times per text)
+_VOCABULARY: Final[list[PlaceWords]] = []
+
+
+def _words() -> PlaceWords:
+    if not _VOCABULARY:
+        _VOCABULARY.append(place_words())
+    return _VOCABULARY[0]
+
 
 _TOKEN: Final = re.compile(r"[^\W\d_](?:[\w']|-(?=\w))*", re.U)
 _LIST_GAP: Final = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
@@ -128,8 +139,10 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
             item.forced = "area"
         elif item.relation == "outskirts of":
             item.forced = "town"
-        item.township = bool(_TOWNSHIP_AFTER.match(norm, item.end))
-        unit = UNIT_AFTER_NAME.match(norm, item.end)  # (a township has its own rule: places._township_reading)
+        # (both patterns open with whitespace: not tried after a name followed by a comma or a stop)
+        spaced = norm[item.end:item.end + 1].isspace()
+        item.township = spaced and _TOWNSHIP_AFTER.match(norm, item.end) is not None
+        unit = UNIT_AFTER_NAME.match(norm, item.end) if spaced else None  # (townships: places._township_reading)
         item.unit_word = (unit is not None and unit.group("word").lower() != "township") or _unit_before(left)
     _shared_unit_word(norm, found)
     return found
@@ -163,7 +176,7 @@ def _shared_unit_word(norm: str, found: list[Found]) -> None:
     name's plural unit word, so all of them are areas."""
     shared = False
     for item, following in zip(reversed(found[:-1]), reversed(found[1:])):
-        last = bool(_PLURAL_UNIT.match(norm, following.end))
+        last = norm[following.end:following.end + 1].isspace() and _PLURAL_UNIT.match(norm, following.end) is not None
         shared = (last or shared) and bool(_LIST_GAP.match(norm[item.end:following.start]))
         if shared:
             item.forced = following.forced = "area"
@@ -325,11 +338,12 @@ _ROUTE_DASH_BEFORE: Final = re.compile(r"\w\s?-\s?$")
 
 def _route_end(norm: str, item: Found) -> bool:
     """Whether a name is one end of a route the text names ("the Baghdad -
-    Kut road", "Dashishah-Tuwaymin road")."""
-    if _ROUTE_NAMES.match(norm, item.end):
+    Kut road", "Dashishah-Tuwaymin road"). Each pattern is tried only where
+    the hyphen its match holds is there (most names have none around them)."""
+    if "-" in norm[item.end:item.end + 2] and _ROUTE_NAMES.match(norm, item.end):
         return True
-    return bool(_ROUTE_DASH_BEFORE.search(norm[max(0, item.start - 4):item.start])) and bool(
-        _ROUTE_AFTER.match(norm, item.end))
+    before = norm[max(0, item.start - 4):item.start]
+    return "-" in before and bool(_ROUTE_DASH_BEFORE.search(before)) and bool(_ROUTE_AFTER.match(norm, item.end))
 
 
 def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
@@ -405,7 +419,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             index += 1
             continue
         run = _name_run(norm, tokens, index, blocked, connectors)
-        cue = start in cue_ends or bool(found and _LIST_GAP.match(norm[found[-1].end:start]))
+        cue = start in cue_ends or bool(found and _listed_after(norm, found[-1].end, start))
         if not cue and word.lower() in given_names:
             index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
             continue
@@ -424,9 +438,13 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             if item is None:
                 index += skip
                 continue
-        landmark = _LANDMARK.match(norm, item.end)
-        if (_ORGANISATION.match(norm, item.end) or landmark
-                or (_after_acronym(norm, item.start) and _ACRONYM_AFTER.match(norm, item.end))):
+        # (each pattern after the name opens with whitespace, or a comma for _ACRONYM_AFTER: most names are followed
+        # by neither, and are not tried)
+        after = norm[item.end:item.end + 1]
+        spaced = after.isspace()
+        landmark = _LANDMARK.match(norm, item.end) if spaced else None
+        if ((spaced and _ORGANISATION.match(norm, item.end)) or landmark or (
+                (spaced or after == ",") and _ACRONYM_AFTER.match(norm, item.end) and _after_acronym(norm, item.start))):
             # "Al Sham Corps", "Hamza Division": a group named after a place; "Alexandra Park", "Bra Square": a
             # landmark named after one, not the town, and its own word no name ("the Damascus Gate area");
             # "(CGT, FO, Sud, FSU)": a name among acronyms is another organisation's
@@ -441,6 +459,13 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
         found.append(item)
         index += item.length
     return found
+
+
+def _listed_after(norm: str, previous_end: int, start: int) -> bool:
+    """Whether the text between the last name found and ``start`` joins them in a list (:data:`_LIST_GAP`):
+    not matched where it opens with neither whitespace nor a comma (as every match does), nor copied."""
+    first = norm[previous_end:previous_end + 1]
+    return (first == "," or first.isspace()) and _LIST_GAP.match(norm[previous_end:start]) is not None
 
 
 _ARTICLE_WORD: Final = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|an|az|at)-\w")
@@ -487,12 +512,17 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return _alias_key(word) in load_lexicon().demonyms
+    answer = _DEMONYMS.get(word)
+    if answer is None:
+        if len(_DEMONYMS) >= _NAME_WORDS_HELD:
+            _DEMONYMS.clear()
+        answer = _DEMONYMS[word] = alias_key(word) in load_lexicon().demonyms
+    return answer
 
 
-@lru_cache(maxsize=50_000)  # asked for every one-word name of every text; the same words recur
-def _alias_key(word: str) -> str:
-    return alias_key(word)
+#: :func:`_is_demonym`'s answers (asked for every one-word name of every text; the same words recur): a look-up in a
+#: dictionary of its own, rather than calls through two lru_cache wrappers (the key's, the lexicon's)
+_DEMONYMS: Final[dict[str, bool]] = {}
 
 
 def _unknown_name(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int,

@@ -33,15 +33,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
-from typing import TypeVar
 
 from marsad.config import environment_values
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
-
-_Argument = TypeVar("_Argument")
-_Answer = TypeVar("_Answer")
 
 BUNDLED_VERSION = 15  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
@@ -305,14 +301,15 @@ class Gazetteer:
         # about a hundred per note, most of them answered, and a method in front of an lru_cache
         # cost three times as much as the look-up); those that reach the files are compiled
         # (marsad.gazetteer.lookups, which reads this module: imported here, not above):
+        # (lookups.Answers: dictionaries whose misses call the lookup)
         from marsad.gazetteer import lookups
 
-        self._by_key = _Answers(partial(lookups.query_key, self), 100_000)
-        self._has_key = _Answers(partial(lookups.query_has_key, self), 200_000)
-        self._by_skeleton = _Answers(partial(lookups.query_skeleton, self), 20_000)
-        self._arabic_groups = _Answers(partial(lookups.group_arabic, self), 20_000)
-        self._archive_points = _Answers(self._query_archive_points, 1_000)
-        self._place = _Answers(self._query_place, 50_000)
+        self._by_key = lookups.Answers(partial(lookups.query_key, self), 100_000)
+        self._has_key = lookups.Answers(partial(lookups.query_has_key, self), 200_000)
+        self._by_skeleton = lookups.Answers(partial(lookups.query_skeleton, self), 20_000)
+        self._arabic_groups = lookups.Answers(partial(lookups.group_arabic, self), 20_000)
+        self._archive_points = lookups.Answers(self._query_archive_points, 1_000)
+        self._place = lookups.Answers(self._query_place, 50_000)
         #: every place one of whose names has this normalised key
         self.by_key: Callable[[str], tuple[Place, ...]] = self._by_key.__getitem__
         #: whether any place has a name with this key (a cheap probe: most n-grams of a text are not place names)
@@ -454,24 +451,6 @@ class Gazetteer:
 
     def close(self) -> None:
         self.connection.close()
-
-
-class _Answers(dict[_Argument, _Answer]):
-    """A lookup's answers by argument: a miss calls the lookup. Bounded: full,
-    it forgets every answer (as functools.lru_cache forgets the oldest; the
-    answers a text needs are asked for again at once)."""
-
-    __slots__ = ("_lookup", "_size")
-
-    def __init__(self, lookup: Callable[[_Argument], _Answer], size: int) -> None:
-        super().__init__()
-        self._lookup, self._size = lookup, size
-
-    def __missing__(self, argument: _Argument) -> _Answer:
-        if len(self) >= self._size:
-            self.clear()
-        answer = self[argument] = self._lookup(argument)
-        return answer
 
 
 _DEFAULT: dict[tuple, Gazetteer] = {}

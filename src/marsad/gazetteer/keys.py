@@ -98,31 +98,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-ARTICLES = frozenset(
+ARTICLES: Final = frozenset(
     "al el il ul ad ed ash esh as es an en ar er at et az ez adh edh ath eth".split()
 )
 # "Albu X" (the tribe-village prefix) and "Abu X" both fold to "bu".
-BU_WORDS = frozenset("albu albo abu abou abo bou bu bo".split())
+BU_WORDS: Final = frozenset("albu albo abu abou abo bou bu bo".split())
 _MARKS = dict.fromkeys(map(ord, "‘’ʿʾʼ'`´ʹ\"“”"), None)
 # Letters that NFKD does not decompose into a base letter and a mark.
 _MARKS.update({ord(a): b for a, b in zip("łŁøØđĐħĦıßæÆœŒþ", ("l", "L", "o", "O", "d", "D", "h", "H", "i", "ss", "ae", "AE", "oe", "OE", "th"))})
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./,()]+")
+_SEPARATORS: Final = re.compile(r"[\s\-‐‑‒–—_./,()]+")
 # A glued assimilated article: "ezzor", "arraqqa", "ashsham", "attall".
-_GLUED_ARTICLE = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
+_GLUED_ARTICLE: Final = re.compile(r"^[ae](?:(sh|th|dh)\1|([tdrzsn])\2)(?=[a-z]{2})")
 # The spelling rules of one word (see _word_key, which applies them in this order).
 # a glued "ud-Din", "ed-Din": "Salahuddin" = "Salah al-Din", "Nureddine" = "Nur ad-Din"
-_GLUED_DIN = re.compile(r"(?<=[a-z]{3})[uea]ddin(?:e)?\b")
-_IY_VOWEL = re.compile(r"iy(?=[aeiou])")
+_GLUED_DIN: Final = re.compile(r"(?<=[a-z]{3})[uea]ddin(?:e)?\b")
+_IY_VOWEL: Final = re.compile(r"iy(?=[aeiou])")
 # a consonant's "y" before a vowel: "Lahya" = "Lahia", "Yahya" = "Yahia"
-_CONSONANT_Y = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])")
-_O_SOUNDS = re.compile(r"ou|oo|aw(?![aeiou])|o")
-_AY_SOUNDS = re.compile(r"ei|ey|ai")
-_FRENCH_CH = re.compile(r"(?<![sct])ch")
-_FINAL_Y = re.compile(r"y\b")
-_FINAL_H_AFTER_VOWEL = re.compile(r"(?<=[aiu])h\b")
+_CONSONANT_Y: Final = re.compile(r"(?<=[b-df-hj-np-tv-z])y(?=[aeiou])")
+_O_SOUNDS: Final = re.compile(r"ou|oo|aw(?![aeiou])|o")
+_AY_SOUNDS: Final = re.compile(r"ei|ey|ai")
+_FRENCH_CH: Final = re.compile(r"(?<![sct])ch")
+_FINAL_Y: Final = re.compile(r"y\b")
+_FINAL_H_AFTER_VOWEL: Final = re.compile(r"(?<=[aiu])h\b")
 
-_ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_LETTERS: Final = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _ARABIC_FOLD = str.maketrans(
     {
@@ -133,9 +134,32 @@ _ARABIC_FOLD = str.maketrans(
 )
 
 
-@lru_cache(maxsize=200_000)
+#: :func:`place_key`'s and :func:`_word_key`'s answers (a text's every n-gram is keyed, the same ones recur): dictionaries
+#: of their own, bounded as an lru_cache was (full, they forget every answer): compiled, a look-up in one costs a
+#: fraction of a call through lru_cache's wrapper (which builds a tuple of the arguments)
+_KEYS: Final[dict[str, str]] = {}
+_WORD_KEYS: Final[dict[str, str]] = {}
+_KEYS_HELD: Final = 200_000
+
+
 def place_key(name: str) -> str:
     """The normalised key of a place name (see the module docstring)."""
+    key = _KEYS.get(name)
+    if key is None:
+        if len(_KEYS) >= _KEYS_HELD:
+            _KEYS.clear()
+        key = _KEYS[name] = _place_key(name)
+    return key
+
+
+def forget_keys() -> None:
+    """Forget the keys computed so far (a benchmark's cold start)."""
+    _KEYS.clear()
+    _WORD_KEYS.clear()
+    _LATIN_SKELETONS.clear()
+
+
+def _place_key(name: str) -> str:
     if name.isascii():  # of the marks, only these are ASCII (replace() is three times cheaper than translate())
         if "'" in name or "`" in name or '"' in name:
             name = name.replace("'", "").replace("`", "").replace('"', "")
@@ -147,15 +171,28 @@ def place_key(name: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     if text.isalpha():  # one word (no separator is a letter): nothing to drop or reorder
         return _word_key(_unglued(text))
-    words = [w for w in _SEPARATORS.split(text) if w]
+    words = text.split()  # (what _SEPARATORS splits on, where every word is letters alone: the same words)
+    for word in words:
+        if not word.isalpha():
+            words = [w for w in _SEPARATORS.split(text) if w]
+            break
     # No spelling rule reaches across a word's ends, so a name's key is its words' keys run together,
     # and the words of a text's n-grams ("Al Bab", "Bab", "Bab town") are keyed once each.
     return "".join([_word_key(word) for word in _drop_articles(words)])
 
 
-@lru_cache(maxsize=200_000)
 def _word_key(word: str) -> str:
-    """One word of a name through the spelling rules (lower-case, marks and articles removed).
+    """One word of a name through the spelling rules (lower-case, marks and articles removed)."""
+    key = _WORD_KEYS.get(word)
+    if key is None:
+        if len(_WORD_KEYS) >= _KEYS_HELD:
+            _WORD_KEYS.clear()
+        key = _WORD_KEYS[word] = _spelled(word)
+    return key
+
+
+def _spelled(word: str) -> str:
+    """:func:`_word_key` not asked before.
 
     Each rule is tried only when the letters it needs occur in the word as the
     rules before it left it (building the bundled index folds about a million
@@ -191,7 +228,7 @@ def _word_key(word: str) -> str:
 
 
 # Twin villages: "Upper X" = "X Foqani", "Lower X" = "X Tahtani".
-_POSITION_WORDS = {
+_POSITION_WORDS: Final = {
     "upper": "fawqani", "fawqani": "fawqani", "foqani": "fawqani", "fouqani": "fawqani", "fuqani": "fawqani",
     "fokani": "fawqani", "fawkani": "fawqani", "foukani": "fawqani",
     "lower": "tahtani", "tahtani": "tahtani", "tahtany": "tahtani", "tahtanei": "tahtani",
@@ -219,9 +256,10 @@ def twin_keys(key: str) -> list[str]:
 
 
 def _drop_articles(words: list[str]) -> list[str]:
-    if len(words) > 1 and not _POSITION_WORDS.keys().isdisjoint(words):
+    if len(words) > 1:
         position = [_POSITION_WORDS[w] for w in words if w in _POSITION_WORDS]
-        words = [w for w in words if w not in _POSITION_WORDS] + position[-1:]
+        if position:
+            words = [w for w in words if w not in _POSITION_WORDS] + position[-1:]
     kept: list[str] = []
     last = len(words) - 1
     for index, word in enumerate(words):
@@ -261,7 +299,7 @@ def _arabic_key(name: str) -> str:
     return "".join(words)
 
 
-_VOWELS = re.compile(r"[aeiouyw]")
+_VOWELS: Final = re.compile(r"[aeiouyw]")
 
 
 def skeleton(key: str) -> str:
@@ -319,7 +357,16 @@ _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 def latin_skeleton(name: str) -> str:
     """The consonants of a Latin-script name's key, for :func:`arabic_skeleton`
     (single letters: a transliteration writes one consonant once)."""
-    return _single_letters(skeleton(place_key(name)))
+    consonants = _LATIN_SKELETONS.get(name)
+    if consonants is None:
+        if len(_LATIN_SKELETONS) >= _KEYS_HELD:
+            _LATIN_SKELETONS.clear()
+        consonants = _LATIN_SKELETONS[name] = _single_letters(skeleton(place_key(name)))
+    return consonants
+
+
+#: :func:`latin_skeleton`'s answers (bounded as :data:`_KEYS`; a regex substitution and a pass over the letters each)
+_LATIN_SKELETONS: Final[dict[str, str]] = {}
 
 
 def is_arabic(text: str) -> bool:

@@ -12,11 +12,13 @@ its methods, written as functions of it.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any, Final
 
 from marsad.gazetteer import index
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.index import _PLACE_COLUMNS, ARABIC_PREFIX, Gazetteer, Place, place_of
+from marsad.gazetteer.keyfilter import KeyFilter
 
 # What each row reads, as Final names: the compiled code keeps them in C variables (it looks its
 # module's other names up in the module's dictionary, and object.__new__ up on object, at every use)
@@ -28,6 +30,7 @@ _new: Final = object.__new__
 _set: Final = object.__setattr__
 #: (tuple's own __new__: a NamedTuple's is a Python function, one call per row)
 _new_tuple: Final[Any] = tuple.__new__
+_monotonic: Final = time.monotonic
 
 
 def place_of_record(record: str) -> Place:
@@ -67,14 +70,15 @@ def key_schemas(gazetteer: Gazetteer, key: str) -> tuple[str, ...]:
         return last_schemas  # has_key's lookup of a key that may be there asks again at once
     # on cache misses only: a lookup answered from the caches costs no clock read (and the test
     # _keep_fresh starts with, made here: a method call per new key otherwise)
-    if time.monotonic() >= gazetteer._fresh_until:
+    if _monotonic() >= gazetteer._fresh_until:
         gazetteer._keep_fresh()
     key_sets = gazetteer._key_sets
     if key_sets is None:
         key_sets = gazetteer._load_key_sets()
     found: list[str] = []
     for schema, keys in key_sets:
-        if keys is None or key in keys:
+        # (each kind tested as itself: compiled, a filter's test is then a direct call, not one through the type's slot)
+        if keys is None or (key in keys if isinstance(keys, KeyFilter) else key in keys):
             found.append(schema)
     schemas = tuple(found)
     gazetteer._last_schemas = (key, key_sets, schemas)
@@ -99,7 +103,7 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
         for row in rows:
             if records:
                 record: str = row[0]
-                place_id = record[:record.index(_FIELD)]
+                place_id = record[:record.find(_FIELD)]  # (every record has its fields)
             else:
                 place_id = row[0]
             if place_id in seen:
@@ -205,3 +209,23 @@ def _stub_records(gazetteer: Gazetteer, column: str, value: str, schema: str) ->
             f"SELECT r.stub FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
             f"WHERE n.{column} = ?", (value,)).fetchall()
     return [row[0] for row in rows]
+
+
+class Answers(dict):
+    """A lookup's answers by argument (:class:`~marsad.gazetteer.index.Gazetteer`'s caches): a miss
+    calls the lookup. Bounded: full, it forgets every answer (as functools.lru_cache forgets the
+    oldest; the answers a text needs are asked for again at once).
+
+    Compiled with the lookups: a miss (a dozen per text) then calls a compiled ``__missing__``,
+    not a Python frame; a hit is the dictionary's own look-up either way."""
+
+    def __init__(self, lookup: Callable[[Any], Any], size: int) -> None:
+        super().__init__()
+        self._lookup = lookup
+        self._size = size
+
+    def __missing__(self, argument: Any) -> Any:
+        if len(self) >= self._size:
+            self.clear()
+        answer = self[argument] = self._lookup(argument)
+        return answer
