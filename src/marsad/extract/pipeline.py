@@ -70,6 +70,8 @@ logger = logging.getLogger(__name__)
 _DIGIT_RUN = re.compile(r"\d\d*")
 #: the digits an ASCII text can hold (DocContext.digit_runs)
 _DIGITS: Final = "0123456789"
+#: marsad.gazetteer.index.default_gazetteer, once imported (DocContext.gazetteer)
+_DEFAULT_GAZETTEER: Final[list[Callable[[], Gazetteer]]] = []
 #: A text this long is scanned from the words a pattern can begin with (DocContext.scan): each of its
 #: stems is looked up in the document's words, which on a short text costs more than the engine's
 #: search from each space (measured: a 2,000-character report gains 3%, a 300-character note loses).
@@ -220,9 +222,11 @@ class DocContext:
         the events and the pipeline's data version read the same one, and resolving
         it reads the environment (a new data directory takes effect at the next document)."""
         if self._gazetteer is None:
-            from marsad.gazetteer.index import default_gazetteer
+            if not _DEFAULT_GAZETTEER:  # (imported once: an import in the method cost 8k instructions a document)
+                from marsad.gazetteer.index import default_gazetteer
 
-            self._gazetteer = default_gazetteer()
+                _DEFAULT_GAZETTEER.append(default_gazetteer)
+            self._gazetteer = _DEFAULT_GAZETTEER[0]()
         return self._gazetteer
 
     def windows(self, pattern: re.Pattern, starts: re.Pattern | tuple[re.Pattern, ...]) -> WindowScan:

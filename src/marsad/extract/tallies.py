@@ -30,6 +30,7 @@ from marsad.counting import (
     remainder,
 )
 from marsad.extract import casefold
+from marsad.extract.actors import iso_country_code
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
@@ -509,8 +510,6 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
                      own_end: int) -> bool:
     """Whether the words around this count, and no other count's, scope it to a
     country, several regions or a running total."""
-    from marsad.gazetteer.importers import country_code
-
     sentence_start, _ = ctx.sentence_at(finding.start)
     first, last = min(finding.start, finding.trigger_start), _number_end(finding)
     before, after = neighbours.end_before(first), neighbours.start_after(last, finding)
@@ -518,7 +517,7 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     if before is not None and (colon := ctx.norm.rfind(":", start, first)) != -1:
         start = colon + 1  # "the death of 9 people across Syria today, as follows: 4 soldiers …": the 9's scope
     end = own_end if after is None else min(own_end, after)
-    if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
+    if is_aggregate_scope(ctx.norm, start, end, lambda name: iso_country_code(name) is not None,
                           region_wide=finding.outcome != "arrested", may_match=ctx.may_match, lowered=ctx.lowered,
                           may_match_within=ctx.may_match_within):
         return True
