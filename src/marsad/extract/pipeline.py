@@ -367,12 +367,14 @@ class DocContext:
     def search_once(self, pattern: re.Pattern, start: int, end: int) -> re.Match | None:
         """``pattern.search(norm, start, end)``, remembered per document: for a
         sentence-wide test asked again for each count in the sentence. Found on
-        the lower-cased text where that finds the same (:meth:`lowered`): read its span only."""
+        the lower-cased text where that finds the same (:meth:`lowered`): read its span only;
+        not searched for where that part of the text lacks its words (:meth:`may_match_within`)."""
         key = (id(pattern), start, end)  # by identity: hashing a compiled pattern hashes its code
         known = self._found.get(key)
         if known is None or known[0] is not pattern:  # the entry keeps its pattern alive, so the id is not reused
             scan, text = self.lowered(pattern)
-            found = scan.search(text, start, end) if self.may_match(pattern) else None
+            may = self.may_match(pattern) and self.may_match_within(pattern, start, end)
+            found = scan.search(text, start, end) if may else None
             known = self._found[key] = (pattern, found)
         return known[1]
 
