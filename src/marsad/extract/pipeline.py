@@ -306,8 +306,10 @@ class DocContext:
         words = words_within(pattern) if folded is not None else None
         if words is None or folded is None:
             return True
-        window = folded[start:end]
-        return any(word in window for word in words)
+        for word in words:  # (found in place: no copy of the window, no generator)
+            if folded.find(word, start, end) != -1:
+                return True
+        return False
 
     def scan(self, pattern: re.Pattern, spans: re.Pattern | None = None) -> Iterator[re.Match]:
         """``pattern.finditer(norm)``, on the lower-cased text where that finds the same
