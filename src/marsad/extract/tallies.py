@@ -31,7 +31,7 @@ from marsad.counting import (
 )
 from marsad.extract import casefold
 from marsad.extract.actors import iso_country_code
-from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_relative
+from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, may_end_with, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import introduces_new, sets_against, settle
@@ -209,6 +209,8 @@ _CONFLICT_TOLL = re.compile(
     r"\b" + _CONFLICT + r"(?:'s)?\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 #: "Tens of thousands of people have died in Yemen's war"
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
+#: the last words a match of _PERFECT_BEFORE can end with (casualties.ends_with_word)
+_PERFECT_ENDS = ("has", "have", "had", "been")
 #: "… in the war", "… thousands of civilians since its invasion": the object may come first
 #: "since the start of the war": a conflict's or campaign's beginning
 _START_OF = r"the\s+(?:start|beginning|outbreak|onset)\s+of\s+"
@@ -349,7 +351,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     if not ctx.may_match_within(_IN_CONFLICT_AFTER, finding.trigger_end, sentence_end):
         return False  # (no conflict named after the count: the perfect before it is not searched for)
     perfect, text = ctx.lowered(_PERFECT_BEFORE)
-    if perfect.search(text, sentence_start, finding.trigger_start) is None:
+    if not may_end_with(ctx, text, sentence_start, finding.trigger_start, _PERFECT_ENDS) or \
+            perfect.search(text, sentence_start, finding.trigger_start) is None:
         return False
     in_conflict, text = ctx.lowered(_IN_CONFLICT_AFTER)
     return in_conflict.match(text, finding.trigger_end, sentence_end) is not None
