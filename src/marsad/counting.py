@@ -160,7 +160,8 @@ WEEKS_OF_FIGHTING = re.compile(
 
 def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[str], bool], *,
                        region_wide: bool = True, may_match: Callable[[re.Pattern], bool] | None = None,
-                       lowered: Callable[[re.Pattern], tuple[re.Pattern, str]] | None = None) -> bool:
+                       lowered: Callable[[re.Pattern], tuple[re.Pattern, str]] | None = None,
+                       may_match_within: Callable[[re.Pattern, int, int], bool] | None = None) -> bool:
     """Whether ``text[start:end]`` scopes a toll to a whole country or to several
     regions, or makes it a running total ("the number killed this week"): such
     a total sums many incidents, so it is a claim however short its period.
@@ -176,18 +177,23 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
     Without ``region_wide``, one region is no aggregate: arrests "in raids across Anbar province" are
     one security operation's. ``may_match``: whether a pattern can match anywhere in ``text``
     (a document's ``DocContext.may_match``), so that one that cannot is not searched; ``lowered``: a pattern
-    and the text to search it in for the same spans (``DocContext.lowered``: lower-cased, faster).
+    and the text to search it in for the same spans (``DocContext.lowered``: lower-cased, faster);
+    ``may_match_within``: whether a pattern can match in ``text[start:end]`` (``DocContext.may_match_within``:
+    the scope holds one of its words; most scopes hold none, and a search costs more than the test).
     """
     may, lower = may_match or _may_match, lowered or (lambda pattern: (pattern, text))
+    within = may_match_within or (lambda pattern, first, last: True)
 
     def found(pattern: re.Pattern) -> bool:
+        if not within(pattern, start, end):
+            return False
         scan, scanned = lower(pattern)
         return scan.search(scanned, start, end) is not None
 
     if (may(_SEVERAL_REGIONS) and found(_SEVERAL_REGIONS)) or found(_RUNNING_TOTAL) \
             or (region_wide and may(_ACROSS_AREA) and found(_ACROSS_AREA)):
         return True
-    for match in (_ACROSS.finditer(text, start, end) if may(_ACROSS) else ()):
+    for match in (_ACROSS.finditer(text, start, end) if may(_ACROSS) and within(_ACROSS, start, end) else ()):
         name = match.group(1)
         if name.lower() in ("country", "nation") or is_country(name):
             return True

@@ -296,7 +296,9 @@ def test_a_serial_run_freezes_what_it_loaded_once_after_its_first_document(tmp_p
     from marsad.batch import work
 
     frozen: list[int] = []
+    thresholds: list[tuple[int, ...]] = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    monkeypatch.setattr(gc, "set_threshold", lambda *limits: thresholds.append(limits))
     monkeypatch.setattr(work, "_kept", False)
     one = write_corpus(tmp_path / "one.jsonl", 1, broken=False)
     assert len(list(extract_inputs([one]))) == 1 and frozen == []  # a one-document run loads and leaves
@@ -304,3 +306,5 @@ def test_a_serial_run_freezes_what_it_loaded_once_after_its_first_document(tmp_p
     assert len(list(extract_inputs([three, three]))) == 6 and frozen == [1]
     work.keep_loaded()  # a later run in the same process freezes nothing more
     assert frozen == [1]
+    # and the youngest generation is collected less often from then on, the older ones as before
+    assert thresholds == [(work.YOUNG_THRESHOLD, *gc.get_threshold()[1:])]

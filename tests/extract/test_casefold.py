@@ -182,6 +182,19 @@ def test_whole_document_scans_from_their_starts_find_the_same_matches(lowered):
         assert found == expected and len(found) > 1
 
 
+def test_digit_runs_are_where_the_digit_pattern_matches():
+    # an ASCII text's runs are found with str.find, any other's by the pattern itself
+    import random
+
+    from marsad.extract.pipeline import DocContext
+
+    rng = random.Random(5)
+    pieces = ["0", "7", "19", "2024", " ", "a", "-", ",", ".", "x5", "\n", "\u0663", "\u00e9"]
+    for _ in range(3000):
+        ctx = DocContext(text="".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))))
+        assert ctx.digit_runs() == [match.start() for match in re.finditer(r"\d+", ctx.norm)], repr(ctx.norm)
+
+
 def test_numbers_scan_the_same_from_the_word_index(monkeypatch):
     from marsad.extract import casefold, numbers
     from marsad.extract.pipeline import DocContext

@@ -18,10 +18,12 @@ that actor. All aliases are compiled into one trie-shaped regular expression
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from marsad.extract.casefold import WindowScan, WordIndex, following_words
 from marsad.model import ActorMention, Span
@@ -481,14 +483,12 @@ def home_countries(mentions: list[ActorMention], lexicon: ActorLexicon | None = 
     """The ISO codes of the countries the report's armed groups belong to: "ISIS
     executed three men accused of helping the SDF in Al-Susah" is in Syria. State
     forces and outside powers say nothing ("Turkish forces shelled …" is often abroad)."""
-    from marsad.gazetteer.importers import country_code
-
     codes: set[str] = set()
     for mention in mentions:
         if mention.inter in (None, 1, 8):
             continue
         entry = actor_entry(mention.name, lexicon)
-        code = country_code(entry.country) if entry is not None and entry.country else None
+        code = iso_country_code(entry.country) if entry is not None and entry.country else None
         if code:
             codes.add(code)
     return codes
@@ -499,8 +499,22 @@ def demonym_countries(text: str, lexicon: ActorLexicon | None = None) -> set[str
     soldiers were killed near Boni"). Weaker than a country's name: the adjective
     often names the attacker ("Russian forces shelled …"), so it says only which
     countries the report is not about (see ``marsad.extract.places``)."""
-    from marsad.gazetteer.importers import country_code
-
     lexicon = lexicon or load_lexicon()
     names = {lexicon.demonyms[alias_key(match.group())] for match in lexicon.demonym_pattern.finditer(text)}
-    return {code for name in names if (code := country_code(name))}
+    return {code for name in names if (code := iso_country_code(name))}
+
+
+#: marsad.gazetteer.importers.country_code, once imported (iso_country_code)
+_COUNTRY_CODE: Final[list[Callable[[str | None], str | None]]] = []
+
+
+def iso_country_code(name: str | None) -> str | None:
+    """:func:`marsad.gazetteer.importers.country_code`, imported at its first use, once: an import
+    in the function that asks costs 8k instructions a call, and one at the top of this module
+    would load the gazetteer's modules with the actors'."""
+    if not _COUNTRY_CODE:
+        from marsad.gazetteer.importers import country_code
+
+        _COUNTRY_CODE.append(country_code)
+    return _COUNTRY_CODE[0](name)
+

@@ -162,6 +162,23 @@ _INCLUDING: Final = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
 
 
+def ends_with_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]`` ends in white space after one of ``endings`` (lower case): what a
+    pattern that ends in ``(?:a|b)\\s+$`` needs to match there, tested on those last characters where
+    the engine's search tries every position of the window. ``text``: a lower-cased text of
+    :meth:`DocContext.lowered` (on another, ``re.I`` matches case partners that ``str.lower`` does not
+    give: ask :func:`may_end_with` instead)."""
+    window = text[start:end]
+    tail = window.rstrip()
+    return len(tail) < len(window) and tail.endswith(endings)
+
+
+def may_end_with(ctx: DocContext, text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
+    """:func:`ends_with_word` where ``text`` is the lower-cased text of ``ctx`` (:meth:`DocContext.lowered`
+    gave it), else True: not known."""
+    return text is ctx.norm or ends_with_word(text, start, end, endings)
+
+
 def _outcome_of(match: re.Match) -> str:
     for index, outcome in enumerate(OUTCOMES):
         if match.group(f"o{index}"):

@@ -31,6 +31,7 @@ from marsad.extract.casualties import (
     _head_noun,
     _names_count,
     _outcome_of,
+    may_end_with,
     object_findings,
 )
 from marsad.extract.casualty_facts import victims_of
@@ -83,6 +84,8 @@ _NOT_FINITE_BEFORE: Final = re.compile(
     r"see|saw|watch|watched|'ll)|n't)\s+(?:[\w'-]+\s+){0,3}?(?:(?:and|or)\s+)?$|^\W*$|\b(?:the|a|an|no|any)\s+$", re.I)
 _AND_INJURED_AFTER: Final = re.compile(r"\s+and\s+(?:injured|wounded)\b", re.I)
 _PASSIVE_BEFORE: Final = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+ly\s+)?(?:shot\s+and\s+)?$", re.I)
+#: the last words a match of _PASSIVE_BEFORE can end with (casualties.ends_with_word)
+_PASSIVE_BEFORE_ENDS: Final = ("was", "were", "been", "being", "is", "are", "be", "got", "ly", "and")
 
 
 def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -166,10 +169,12 @@ def _pronoun_left_dead(ctx: DocContext, numbers: NumberIndex, match: re.Match, o
 def _passive_before(ctx: DocContext, position: int) -> bool:
     """Whether a passive's auxiliary comes before the verb at ``position`` ("were later", "was shot and")."""
     just_before, text = ctx.lowered(_PASSIVE_BEFORE)
-    if just_before.search(text[max(0, position - 40):position]):
+    start = max(0, position - 40)
+    if may_end_with(ctx, text, start, position, _PASSIVE_BEFORE_ENDS) and just_before.search(text[start:position]):
         return True
     chain, text = ctx.lowered(_PASSIVE_CHAIN)
-    return chain.search(text, max(0, position - 80), position) is not None
+    start = max(0, position - 80)
+    return may_end_with(ctx, text, start, position, _CHAIN_ENDS) and chain.search(text, start, position) is not None
 
 
 _ALONG_WITH: Final = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
@@ -408,10 +413,10 @@ def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
     """The auxiliaries that end ``norm[start:end]`` ("were", "was later", "had been shot and"),
     found in the same part of the lower-cased text (read their span and their words only)."""
     chain, text = ctx.lowered(_PASSIVE_CHAIN)
-    found = chain.search(text[start:end])
+    found = chain.search(text[start:end]) if may_end_with(ctx, text, start, end, _CHAIN_ENDS) else None
     if found is None:
         aux, text = ctx.lowered(_AUX)
-        found = aux.search(text[start:end])
+        found = aux.search(text[start:end]) if may_end_with(ctx, text, start, end, _AUX_ENDS) else None
     return found
 
 
@@ -536,6 +541,12 @@ _HEAD_OF: Final = re.compile(r"\b(?:head|leader|chief|commander|one|members?|fat
 #: what a subject's count is told between commas ("including two women", "all from one family") or brackets
 _PARENTHETICAL: Final = re.compile(r",\s*(?:including|all|most|many|among\s+them|both)\b[^,]*,|\([^)]*\)")
 _PASSIVE_CHAIN: Final = re.compile(r"\b(?:was|were|been|being)\s+(?:[\w'-]+\s+){1,7}?(?:and|,)\s+$", re.I)
+#: … and of _PASSIVE_CHAIN's and _AUX's
+_CHAIN_ENDS: Final = ("and", ",")
+_AUX_ENDS: Final = ("was", "were", "is", "are", "been", "being", "be", "got", "get", "gets", "had", "has", "have", "later",
+                    "reportedly", "allegedly", "also", "subsequently", "fatally", "critically", "seriously", "severely",
+                    "badly", "slightly", "lightly", "then", "instantly", "immediately", "eventually", "reported",
+                    "confirmed", "said", "and", "or")
 _SINGULAR_COORD: Final = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
 #: where a conjunct's head noun ends before its place or owner ("a car bomb in Azaz")
 _HEAD_ENDS: Final = re.compile(r"\s+(?:of|in|at|on|near|from)\s")

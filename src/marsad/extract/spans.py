@@ -12,18 +12,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from marsad.model import Span
 
-_CACHE_SIZE = 32
-_STARTS: dict[tuple[int, Any], tuple[Sequence, int, list[int], list[int]]] = {}
-_OVERLAPS: dict[int, tuple[Sequence, int, list[int], list[int]]] = {}
+_CACHE_SIZE: Final = 32
+# (Final: the compiled code keeps them in C variables, where a module global is a dictionary look-up each time)
+_STARTS: Final[dict[tuple[int, Any], tuple[Sequence, int, list[int], list[int]]]] = {}
+_OVERLAPS: Final[dict[int, tuple[Sequence, int, list[int], list[int]]]] = {}
 
 
 def fact_span(item: Any) -> Any:
     """The span of a fact (a casualty, date, place, actor …): ``item.span``."""
     return item.span
+
+
+#: fact_span itself, as the compiled code keeps it (compared with the function a caller passes)
+_FACT_SPAN: Final = fact_span
 
 
 def stated_span(fact: Any) -> Span:
@@ -36,19 +41,21 @@ def stated_span(fact: Any) -> Span:
 
 
 #: A list this short is read through: each question costs less than looking up its index.
-_SCANNED = 8
+_SCANNED: Final = 8
 
 
 def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[Any], Any] = fact_span) -> list:
     """The items whose span (``span_of(item)``, None skipped) starts in ``[start, end)``, in list order."""
+    spans_read = span_of is _FACT_SPAN  # (each item's span read here, not through a call of fact_span)
     if len(items) <= _SCANNED:  # (most of a note's lists: its dates, places, actors, counts)
-        if span_of is fact_span:
+        if spans_read:
             return [item for item in items if (span := item.span) is not None and start <= span.start < end]
         return [item for item in items if (span := span_of(item)) is not None and start <= span.start < end]
     key = (id(items), span_of)
     entry = _STARTS.get(key)
     if entry is None or entry[0] is not items or entry[1] != len(items):
-        pairs = sorted((span.start, i) for i, item in enumerate(items) if (span := span_of(item)) is not None)
+        spans = [item.span for item in items] if spans_read else [span_of(item) for item in items]
+        pairs = sorted((span.start, i) for i, span in enumerate(spans) if span is not None)
         entry = (items, len(items), [s for s, _ in pairs], [i for _, i in pairs])
         _remember(_STARTS, key, entry)
     starts, order = entry[2], entry[3]

@@ -30,7 +30,8 @@ from marsad.counting import (
     remainder,
 )
 from marsad.extract import casefold
-from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, names_relative
+from marsad.extract.actors import iso_country_code
+from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, may_end_with, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
 from marsad.extract.ledger import introduces_new, sets_against, settle
@@ -208,6 +209,8 @@ _CONFLICT_TOLL = re.compile(
     r"\b" + _CONFLICT + r"(?:'s)?\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 #: "Tens of thousands of people have died in Yemen's war"
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
+#: the last words a match of _PERFECT_BEFORE can end with (casualties.ends_with_word)
+_PERFECT_ENDS = ("has", "have", "had", "been")
 #: "… in the war", "… thousands of civilians since its invasion": the object may come first
 #: "since the start of the war": a conflict's or campaign's beginning
 _START_OF = r"the\s+(?:start|beginning|outbreak|onset)\s+of\s+"
@@ -309,33 +312,47 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     before_end = min(finding.trigger_start, finding.start)
+    # Each search only where the part of the sentence it can match in holds one of its words
+    # (DocContext.may_match_within): most sentences hold none. A search that ends at its window's end
+    # ("…after …[^.;]{0,120}$") is tested on that end alone, its word's reach with a margin.
     conflict_toll, text = ctx.lowered(_CONFLICT_TOLL)
-    if conflict_toll.search(text[sentence_start:before_end]) or \
-            (ctx.may_match(_CAME_AFTER) and _CAME_AFTER.search(ctx.norm[sentence_start:before_end])) or \
-            (ctx.may_match(_WEEKS_AFTER) and _WEEKS_AFTER.search(ctx.norm[sentence_start:before_end])):
+    if (ctx.may_match_within(_CONFLICT_TOLL, sentence_start, before_end)
+            and conflict_toll.search(text[sentence_start:before_end])) or \
+            (ctx.may_match(_CAME_AFTER) and ctx.may_match_within(_CAME_AFTER, max(sentence_start, before_end - 130), before_end)
+             and _CAME_AFTER.search(ctx.norm[sentence_start:before_end])) or \
+            (ctx.may_match(_WEEKS_AFTER) and ctx.may_match_within(_WEEKS_AFTER, max(sentence_start, before_end - 90), before_end)
+             and _WEEKS_AFTER.search(ctx.norm[sentence_start:before_end])):
         return True
     # "a 2014 massacre of hundreds": the incident's noun is the count's own trigger
     # (the last two only in a document that holds their words, "similar"/"together": most hold none)
-    if _EARLIER_INCIDENT.search(ctx.norm, sentence_start, max(finding.trigger_end, min(finding.trigger_start, finding.start))) \
+    incident_end = max(finding.trigger_end, before_end)
+    if (ctx.may_match_within(_EARLIER_INCIDENT, max(sentence_start, incident_end - 100), incident_end)
+            and _EARLIER_INCIDENT.search(ctx.norm, sentence_start, incident_end)) \
             or (ctx.may_match(_IN_EARLIER_INCIDENT) and _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end))) \
-            or (ctx.may_match(_SEVERAL_TOGETHER) and _SEVERAL_TOGETHER.search(
-                ctx.norm, sentence_start, min(finding.trigger_start, finding.start))):
+            or (ctx.may_match(_SEVERAL_TOGETHER) and ctx.may_match_within(_SEVERAL_TOGETHER, sentence_start, before_end)
+                and _SEVERAL_TOGETHER.search(ctx.norm, sentence_start, before_end)):
         return True
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
         return True
-    if ctx.may_match(_SINCE_OPENING_OF) and (_SINCE_OPENING_OF.search(ctx.norm, sentence_start, before_end)
-                                             or _SINCE_OPENING_AFTER.match(ctx.norm, finding.end, sentence_end)):
+    if ctx.may_match(_SINCE_OPENING_OF) and ctx.may_match_within(_SINCE_OPENING_OF, min(sentence_start, finding.end),
+                                                                              sentence_end) and (
+            _SINCE_OPENING_OF.search(ctx.norm, sentence_start, before_end)
+            or _SINCE_OPENING_AFTER.match(ctx.norm, finding.end, sentence_end)):
         return True
-    if ctx.may_match(_CAMPAIGN_NUMBER) and _CAMPAIGN_NUMBER.search(
-            ctx.norm, sentence_start, finding.number.start if finding.number is not None else before_end):
+    number_end = finding.number.start if finding.number is not None else before_end
+    if ctx.may_match(_CAMPAIGN_NUMBER) and ctx.may_match_within(_CAMPAIGN_NUMBER, sentence_start, number_end) \
+            and _CAMPAIGN_NUMBER.search(ctx.norm, sentence_start, number_end):
         return True  # (a toll's span opens at its noun: the number is where its words end)
     if ctx.may_match(_SINCE_START) and _SINCE_START.search(ctx.norm[sentence_start:before_end]) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
                                                  ctx.norm[finding.start:finding.trigger_start + 1] + " "):
         return True
+    if not ctx.may_match_within(_IN_CONFLICT_AFTER, finding.trigger_end, sentence_end):
+        return False  # (no conflict named after the count: the perfect before it is not searched for)
     perfect, text = ctx.lowered(_PERFECT_BEFORE)
-    if perfect.search(text, sentence_start, finding.trigger_start) is None:
+    if not may_end_with(ctx, text, sentence_start, finding.trigger_start, _PERFECT_ENDS) or \
+            perfect.search(text, sentence_start, finding.trigger_start) is None:
         return False
     in_conflict, text = ctx.lowered(_IN_CONFLICT_AFTER)
     return in_conflict.match(text, finding.trigger_end, sentence_end) is not None
@@ -496,8 +513,6 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
                      own_end: int) -> bool:
     """Whether the words around this count, and no other count's, scope it to a
     country, several regions or a running total."""
-    from marsad.gazetteer.importers import country_code
-
     sentence_start, _ = ctx.sentence_at(finding.start)
     first, last = min(finding.start, finding.trigger_start), _number_end(finding)
     before, after = neighbours.end_before(first), neighbours.start_after(last, finding)
@@ -505,8 +520,9 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     if before is not None and (colon := ctx.norm.rfind(":", start, first)) != -1:
         start = colon + 1  # "the death of 9 people across Syria today, as follows: 4 soldiers …": the 9's scope
     end = own_end if after is None else min(own_end, after)
-    if is_aggregate_scope(ctx.norm, start, end, lambda name: country_code(name) is not None,
-                          region_wide=finding.outcome != "arrested", may_match=ctx.may_match, lowered=ctx.lowered):
+    if is_aggregate_scope(ctx.norm, start, end, lambda name: iso_country_code(name) is not None,
+                          region_wide=finding.outcome != "arrested", may_match=ctx.may_match, lowered=ctx.lowered,
+                          may_match_within=ctx.may_match_within):
         return True
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
@@ -620,7 +636,8 @@ _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
 def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     """Restatements ("He was killed …"), short summaries ("2 fatalities.") and
     parties' claims beside the report's own figure become ``alternative_of``."""
-    claims = {c.id for f, c in zip(findings, casualties) if _is_claim(ctx, f)}
+    # (asked only of the counts the loop and _first_non_claim read: none that is part of or derived from another)
+    claims = {c.id for f, c in zip(findings, casualties) if not c.part_of and not c.derived and _is_claim(ctx, f)}
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
     orphans: dict[str, list[tuple[Finding, Casualty]]] = {}

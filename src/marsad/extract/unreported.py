@@ -95,7 +95,10 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if ctx.may_match(_PAST_PERIOD_AFTER) and _PLUPERFECT_RELATIVE.search(ctx.norm, max(sentence_start, start - 20), start) and \
             _PAST_PERIOD_AFTER.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "threats from a group that had killed three people there last month"
-    return any(ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)) for past in _PAST_REFERENCES)
+    for past in _PAST_REFERENCES:  # (a loop, not any() over a generator: asked for each outcome word)
+        if ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)):
+            return True
+    return False
 
 
 #: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted
