@@ -529,7 +529,9 @@ def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
     return cached[1]
 
 
-@dataclass(frozen=True)
+# Its own __init__ (as EventTyping's): compiled, where a frozen dataclass's is interpreted (one per document).
+# Not frozen (a frozen one's __init__ cannot set its fields itself), but never changed.
+@dataclass(init=False)
 class DocumentParts:
     """What a document's other readers found already (the pipeline's ``DocContext``):
     its lower-cased text (:func:`~marsad.extract.casefold.folded_for_scan`), and where
@@ -537,8 +539,11 @@ class DocumentParts:
     its words begin (:class:`~marsad.extract.casefold.WordIndex`; None when not built)."""
 
     folded: str | None
-    led_starts: list[int] | None = None
-    index: WordIndex | None = None
+    led_starts: list[int] | None
+    index: WordIndex | None
+
+    def __init__(self, folded: str | None, led_starts: list[int] | None = None, index: WordIndex | None = None):
+        self.folded, self.led_starts, self.index = folded, led_starts, index
 
 
 _SCANS: Final = threading.local()

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
@@ -97,20 +97,29 @@ _VIOLENT: Final = {"Battles", "Explosions/Remote violence", _VAC}
 _COARSE_FEATURES: Final = {"country", "admin1", "region", "river", "area"}
 
 
-@dataclass
+# Their own __init__ (as EventTyping's): compiled, where a dataclass's generated one is interpreted
+# (each clause and each event makes one).
+@dataclass(init=False)
 class _Clause:
     start: int
     end: int
     run_on: bool
-    typing: EventTyping | None = None
+    typing: EventTyping | None
+
+    def __init__(self, start: int, end: int, run_on: bool, typing: EventTyping | None = None) -> None:
+        self.start, self.end, self.run_on, self.typing = start, end, run_on, typing
 
 
-@dataclass
+@dataclass(init=False)
 class _Group:
-    clauses: list[_Clause] = field(default_factory=list)
-    end: int = 0  # end of the block of text the event owns
-    count_from: int | None = None  # the first event also counts what the report states before it
-    typed_until: int | None = None  # the incident's own telling ends here; merged restatements follow
+    clauses: list[_Clause]
+    end: int  # end of the block of text the event owns
+    count_from: int | None  # the first event also counts what the report states before it
+    typed_until: int | None  # the incident's own telling ends here; merged restatements follow
+
+    def __init__(self, clauses: list[_Clause], end: int = 0, count_from: int | None = None,
+                 typed_until: int | None = None) -> None:
+        self.clauses, self.end, self.count_from, self.typed_until = clauses, end, count_from, typed_until
 
     @property
     def start(self) -> int:
