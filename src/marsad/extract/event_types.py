@@ -198,8 +198,16 @@ class EventTypeRules:
         protest. A word inside the rule's own ``main`` match, after the actor that match begins with, is
         that match's ("police beat and detained protesters at a sit-in": the beating is the intervention;
         in "police beat a journalist covering a protest" no protester's violence names its actor)."""
-        own = [span for span in (m.main(name) for name in rule.main) if span is not None]
-        return any(m.first_main(name, limit, own) for name in rule.before)
+        own: list[tuple[int, int]] | None = None  # (worked out only once a set matches before the limit)
+        for name in rule.before:
+            lead = m.lead(name)
+            if lead is None or lead[0] >= limit:
+                continue  # (no match before the limit: first_main's answer whatever the spans)
+            if own is None:
+                own = [span for span in (m.main(set_name) for set_name in rule.main) if span is not None]
+            if m.first_main(name, limit, own):
+                return True
+        return False
 
     def _holds(self, rule: Rule, m: _Matcher, actor1_state: bool | None):
         evidence = None
@@ -568,6 +576,7 @@ class _Matcher:
         self.scan = scan or TriggerScan(triggers, text)
         self.offset = offset if scan is not None else 0
         self._full: dict[str, tuple[int, int] | None] = {}
+        self._main: dict[str, tuple[int, int] | None] = {}
 
     def full(self, name: str) -> tuple[int, int] | None:
         known = self._full
@@ -587,6 +596,13 @@ class _Matcher:
 
     def main(self, name: str) -> tuple[int, int] | None:
         """The first match of set ``name`` that is not inside a subordinate phrase."""
+        known = self._main
+        if name in known:  # (asked again by a later rule, and for the spans a rule's before sets leave out)
+            return known[name]
+        found = known[name] = self._first_main_span(name)
+        return found
+
+    def _first_main_span(self, name: str) -> tuple[int, int] | None:
         if self.full(name) is None:
             return None
         for start, end in self._all(name):
