@@ -479,11 +479,27 @@ def _before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
     lower-cased text where that finds the same (:mod:`marsad.extract.casefold`; a ``re.I``
     alternation is tried a letter at a time there, each alternative skipped on its first).
     Not searched where the last words cannot end a match (:data:`_LAST_WORDS`): the
-    ``$``-anchored search tries every offset, mostly to find nothing."""
+    ``$``-anchored search tries every offset, mostly to find nothing. Each answer is kept for
+    the document (the initiator of an event's lead is looked for twice: its state, its name)."""
+    known: dict[tuple[str, int, int], bool] | None = ctx.extra.get("events.before")
+    if known is None:
+        known = ctx.extra["events.before"] = {}
+    key = (pattern.pattern, end, reach)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _searched_before(ctx, pattern, end, reach)
+    return found
+
+
+def _searched_before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
     start, folded = max(0, end - reach), ctx.folded()
     if folded is not None:
         endings, optional = _LAST_WORDS[pattern.pattern]
-        if not last_word_ends(folded[start:end], endings, *optional):
+        window = folded[start:end]
+        # (not a starred call: compiled, that goes through Python)
+        ends = last_word_ends(window, endings, optional[0]) if len(optional) == 1 else last_word_ends(
+            window, endings, optional[0], optional[1])
+        if not ends:
             return False
     scanned, text = for_spans(pattern, ctx.norm, folded)
     return scanned.search(text, start, end) is not None
