@@ -41,6 +41,7 @@ from marsad.extract.wordscan import (
     first_chars,
     first_word_runs,
     first_words,
+    grouped,
     listed_spans,
     merged_spans,
     next_span,
@@ -368,9 +369,10 @@ class TriggerScan:
         return None
 
 
-#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, whether
-#: it reads the lower-cased text, and then the words its matches begin with (when known), else the keys
-#: of each of its alternatives (when each has some: a document without those of any has no match).
+#: A step of a set's scan: the pattern (its alternatives gathered by first letter, wordscan.grouped), its
+#: space-led form, the characters its matches begin with, whether it reads the lower-cased text, and then
+#: the words its matches begin with (when known), else the keys of each of its alternatives (when each has
+#: some: a document without those of any has no match).
 _Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None, list[list[Keys]] | None]
 _PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
@@ -397,7 +399,8 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
         for part in parts or [scanned]:
             known = first if parts is None else first_words(part)
             keys = alternative_keys(part) if known is None else None
-            plan.append((part, space_led(part), first_chars(part), lowered, known,
+            scanned_part = grouped(part)  # (the same matches at every position, each tried in fewer steps)
+            plan.append((scanned_part, space_led(scanned_part), first_chars(scanned_part), lowered, known,
                          keys[0] if keys is not None and not keys[1] else None))
     return plan
 
@@ -671,7 +674,7 @@ def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | No
         return found.start() if found is not None else None
     best = None
     for run, lowered in lowered_runs(pattern):
-        found = run.search(folded if lowered else text)
+        found = grouped(run).search(folded if lowered else text)
         if found is not None and (best is None or found.start() < best):
             best = found.start()
     return best
