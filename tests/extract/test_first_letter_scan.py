@@ -77,3 +77,27 @@ def test_alternatives_are_gathered_by_letter_in_their_order():
 @pytest.mark.parametrize("alternatives", [["a", "b?c"], ["[ab]c"], ["(?:a|b)?c"], ["(?P<x>a)"], ["\\w+"], ["7"]])
 def test_alternatives_without_a_letter_of_their_own_are_not_gathered(alternatives):
     assert by_first_letter(alternatives) is None
+
+
+def test_each_trigger_set_gathered_by_letter_matches_where_the_set_matches():
+    """wordscan.grouped, what a trigger scan tries at each place: each set's runs (lowered where they
+    can be) match at every position of texts of the sets' own words as the runs themselves do."""
+    from marsad.extract.event_types import load_rules, lowered_runs
+    from marsad.extract.wordscan import grouped
+
+    words = sorted({word for pattern in load_rules().triggers.values()
+                    for word in re.findall(r"[A-Za-z]{2,}", pattern.pattern)})
+    rng = random.Random(13)
+    texts = [" ".join(rng.choice(words) + rng.choice(["", "s", "-", ",", "ed"]) for _ in range(60)) for _ in range(12)]
+    gathered = matched = 0
+    for pattern in load_rules().triggers.values():
+        for run, lowered in lowered_runs(pattern):
+            scanned = grouped(run)
+            gathered += scanned is not run
+            for text in texts:
+                text = text.lower() if lowered else text
+                for at in range(len(text)):
+                    found, again = run.match(text, at), scanned.match(text, at)
+                    assert (found and found.span()) == (again and again.span()), (run.pattern[:60], text, at)
+                    matched += found is not None
+    assert gathered > 30 and matched > 100

@@ -381,20 +381,29 @@ def test_a_passive_subject_is_found_from_a_word_start_as_without_the_look_behind
                                  "shelling", "sh", "kill", "killed", "12", "x", " ", "  ", ".", "-", "(", "\n"]),
                 max_size=40))
 def test_led_by_gives_each_start_of_a_listed_word_or_beginning_once(pieces):
-    """WordIndex.led_by (one pass over the document's words and their stems) gives the starts of the
-    words that are one of the whole words or begin with a beginning, in order, as a plain reading does."""
+    """WordIndex.led_by (one pass over the document's words and their stems, or, in a document of many
+    words, look-ups by stem and in its sorted words) gives the starts of the words that are one of the
+    whole words or begin with a beginning, in order, as a plain reading does."""
     from marsad.extract.casefold import WordIndex
 
     text = "".join(pieces)
-    index = WordIndex(text)
     whole, by_stem, short = frozenset({"air", "u", "kill"}), {"airs": ("airstrike",), "shel": ("shell",)}, ("mob",)
     beginnings = ("airstrike", "shell", "mob")
     expected = sorted(m.start() for m in re.finditer(r"\w+", text)
                       if m.group() in whole or m.group().startswith(beginnings))
-    assert index.led_by(whole, by_stem, short) == expected
-    assert index.led_by(whole, {}, ()) == sorted(m.start() for m in re.finditer(r"\w+", text) if m.group() in whole)
     digits = sorted(m.start() for m in re.finditer(r"\w+", text) if m.group()[0].isdecimal())
-    assert index.led_by(frozenset(), {}, (), True) == digits
+    saved = casefold._FEW_WORDS
+    try:
+        for few in (0, 10**6):  # every document read as one of many words, then as one of few
+            casefold._FEW_WORDS = few
+            index = WordIndex(text)
+            assert index.led_by(whole, by_stem, short) == expected
+            assert index.led_by(whole, {}, ()) == sorted(m.start() for m in re.finditer(r"\w+", text)
+                                                         if m.group() in whole)
+            assert index.led_by(frozenset(), {}, (), True) == digits
+            assert index.led_by(whole, by_stem, short, True) == sorted(expected + digits)
+    finally:
+        casefold._FEW_WORDS = saved
 
 
 _PARTLY_FIRST_WORDED = re.compile(WORD_START + r"(?:tear ?gas|(?:police|\w+ of them) (?:\w+ )?(?:were|was) held|"

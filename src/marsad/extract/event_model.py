@@ -236,7 +236,7 @@ def _embed_one(text: str):
     import numpy as np
 
     tokenizer, table = _word_vectors()
-    ids = token_ids(tokenizer, [_lead(text)])[0]
+    ids = _text_ids(tokenizer, _lead(text), _special_tokens(tokenizer), _last_space_ids(tokenizer))  # (token_ids's)
     if not ids:
         return np.zeros(table.shape[1], dtype=np.float32)
     # (fromiter reads the ids at four fifths of the cost of take's conversion of a list)
@@ -257,7 +257,8 @@ def unit_mean(rows):
 
     vector = np.add.reduce(rows, 0)
     vector /= rows.shape[0]
-    return vector / (math.sqrt(float(vector.dot(vector))) or 1.0)
+    vector /= math.sqrt(float(vector.dot(vector))) or 1.0  # (in place: the same quotients, no new array)
+    return vector
 
 
 @dataclass

@@ -41,6 +41,7 @@ from marsad.extract.wordscan import (
     first_chars,
     first_word_runs,
     first_words,
+    grouped,
     listed_spans,
     merged_spans,
     next_span,
@@ -198,8 +199,16 @@ class EventTypeRules:
         protest. A word inside the rule's own ``main`` match, after the actor that match begins with, is
         that match's ("police beat and detained protesters at a sit-in": the beating is the intervention;
         in "police beat a journalist covering a protest" no protester's violence names its actor)."""
-        own = [span for span in (m.main(name) for name in rule.main) if span is not None]
-        return any(m.first_main(name, limit, own) for name in rule.before)
+        own: list[tuple[int, int]] | None = None  # (worked out only once a set matches before the limit)
+        for name in rule.before:
+            lead = m.lead(name)
+            if lead is None or lead[0] >= limit:
+                continue  # (no match before the limit: first_main's answer whatever the spans)
+            if own is None:
+                own = [span for span in (m.main(set_name) for set_name in rule.main) if span is not None]
+            if m.first_main(name, limit, own):
+                return True
+        return False
 
     def _holds(self, rule: Rule, m: _Matcher, actor1_state: bool | None):
         evidence = None
@@ -360,9 +369,10 @@ class TriggerScan:
         return None
 
 
-#: A step of a set's scan: the pattern, its space-led form, the characters its matches begin with, whether
-#: it reads the lower-cased text, and then the words its matches begin with (when known), else the keys
-#: of each of its alternatives (when each has some: a document without those of any has no match).
+#: A step of a set's scan: the pattern (its alternatives gathered by first letter, wordscan.grouped), its
+#: space-led form, the characters its matches begin with, whether it reads the lower-cased text, and then
+#: the words its matches begin with (when known), else the keys of each of its alternatives (when each has
+#: some: a document without those of any has no match).
 _Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None, list[list[Keys]] | None]
 _PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
 
@@ -389,7 +399,8 @@ def _scan_plan(pattern: re.Pattern) -> list[_Step]:
         for part in parts or [scanned]:
             known = first if parts is None else first_words(part)
             keys = alternative_keys(part) if known is None else None
-            plan.append((part, space_led(part), first_chars(part), lowered, known,
+            scanned_part = grouped(part)  # (the same matches at every position, each tried in fewer steps)
+            plan.append((scanned_part, space_led(scanned_part), first_chars(scanned_part), lowered, known,
                          keys[0] if keys is not None and not keys[1] else None))
     return plan
 
@@ -529,7 +540,9 @@ def trigger_keys(triggers: dict[str, re.Pattern]) -> TriggerKeys:
     return cached[1]
 
 
-@dataclass(frozen=True)
+# Its own __init__ (as EventTyping's): compiled, where a frozen dataclass's is interpreted (one per document).
+# Not frozen (a frozen one's __init__ cannot set its fields itself), but never changed.
+@dataclass(init=False)
 class DocumentParts:
     """What a document's other readers found already (the pipeline's ``DocContext``):
     its lower-cased text (:func:`~marsad.extract.casefold.folded_for_scan`), and where
@@ -537,8 +550,11 @@ class DocumentParts:
     its words begin (:class:`~marsad.extract.casefold.WordIndex`; None when not built)."""
 
     folded: str | None
-    led_starts: list[int] | None = None
-    index: WordIndex | None = None
+    led_starts: list[int] | None
+    index: WordIndex | None
+
+    def __init__(self, folded: str | None, led_starts: list[int] | None = None, index: WordIndex | None = None):
+        self.folded, self.led_starts, self.index = folded, led_starts, index
 
 
 _SCANS: Final = threading.local()
@@ -563,6 +579,7 @@ class _Matcher:
         self.scan = scan or TriggerScan(triggers, text)
         self.offset = offset if scan is not None else 0
         self._full: dict[str, tuple[int, int] | None] = {}
+        self._main: dict[str, tuple[int, int] | None] = {}
 
     def full(self, name: str) -> tuple[int, int] | None:
         known = self._full
@@ -582,6 +599,13 @@ class _Matcher:
 
     def main(self, name: str) -> tuple[int, int] | None:
         """The first match of set ``name`` that is not inside a subordinate phrase."""
+        known = self._main
+        if name in known:  # (asked again by a later rule, and for the spans a rule's before sets leave out)
+            return known[name]
+        found = known[name] = self._first_main_span(name)
+        return found
+
+    def _first_main_span(self, name: str) -> tuple[int, int] | None:
         if self.full(name) is None:
             return None
         for start, end in self._all(name):
@@ -650,7 +674,7 @@ def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | No
         return found.start() if found is not None else None
     best = None
     for run, lowered in lowered_runs(pattern):
-        found = run.search(folded if lowered else text)
+        found = grouped(run).search(folded if lowered else text)
         if found is not None and (best is None or found.start() < best):
             best = found.start()
     return best

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
@@ -97,20 +97,29 @@ _VIOLENT: Final = {"Battles", "Explosions/Remote violence", _VAC}
 _COARSE_FEATURES: Final = {"country", "admin1", "region", "river", "area"}
 
 
-@dataclass
+# Their own __init__ (as EventTyping's): compiled, where a dataclass's generated one is interpreted
+# (each clause and each event makes one).
+@dataclass(init=False)
 class _Clause:
     start: int
     end: int
     run_on: bool
-    typing: EventTyping | None = None
+    typing: EventTyping | None
+
+    def __init__(self, start: int, end: int, run_on: bool, typing: EventTyping | None = None) -> None:
+        self.start, self.end, self.run_on, self.typing = start, end, run_on, typing
 
 
-@dataclass
+@dataclass(init=False)
 class _Group:
-    clauses: list[_Clause] = field(default_factory=list)
-    end: int = 0  # end of the block of text the event owns
-    count_from: int | None = None  # the first event also counts what the report states before it
-    typed_until: int | None = None  # the incident's own telling ends here; merged restatements follow
+    clauses: list[_Clause]
+    end: int  # end of the block of text the event owns
+    count_from: int | None  # the first event also counts what the report states before it
+    typed_until: int | None  # the incident's own telling ends here; merged restatements follow
+
+    def __init__(self, clauses: list[_Clause], end: int = 0, count_from: int | None = None,
+                 typed_until: int | None = None) -> None:
+        self.clauses, self.end, self.count_from, self.typed_until = clauses, end, count_from, typed_until
 
     @property
     def start(self) -> int:
@@ -470,11 +479,27 @@ def _before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
     lower-cased text where that finds the same (:mod:`marsad.extract.casefold`; a ``re.I``
     alternation is tried a letter at a time there, each alternative skipped on its first).
     Not searched where the last words cannot end a match (:data:`_LAST_WORDS`): the
-    ``$``-anchored search tries every offset, mostly to find nothing."""
+    ``$``-anchored search tries every offset, mostly to find nothing. Each answer is kept for
+    the document (the initiator of an event's lead is looked for twice: its state, its name)."""
+    known: dict[tuple[str, int, int], bool] | None = ctx.extra.get("events.before")
+    if known is None:
+        known = ctx.extra["events.before"] = {}
+    key = (pattern.pattern, end, reach)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _searched_before(ctx, pattern, end, reach)
+    return found
+
+
+def _searched_before(ctx: DocContext, pattern: re.Pattern, end: int, reach: int) -> bool:
     start, folded = max(0, end - reach), ctx.folded()
     if folded is not None:
         endings, optional = _LAST_WORDS[pattern.pattern]
-        if not last_word_ends(folded[start:end], endings, *optional):
+        window = folded[start:end]
+        # (not a starred call: compiled, that goes through Python)
+        ends = last_word_ends(window, endings, optional[0]) if len(optional) == 1 else last_word_ends(
+            window, endings, optional[0], optional[1])
+        if not ends:
             return False
     scanned, text = for_spans(pattern, ctx.norm, folded)
     return scanned.search(text, start, end) is not None

@@ -341,8 +341,8 @@ def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
 
     scipy's product (``csr_matvecs``) adds ``value * row`` into each output row one
     stored entry at a time, in column order, in the data's precision;
-    ``np.add.accumulate`` down the products adds in that same order
-    (``tests/extract/test_event_model.py`` compares the bytes)."""
+    ``np.add.reduce`` down the products (over their outer axis: no pairwise summation)
+    adds in that same order (``tests/extract/test_event_model.py`` compares the bytes)."""
     import numpy as np
 
     found = _found_columns(parts, text)
@@ -355,7 +355,8 @@ def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
     # (stored in the data's precision, as _normalise_rows stores them; fromiter casts each float as array does)
     data = np.fromiter(values, parts.dtype, len(values)).reshape(len(values), 1)
     products = weights.take(np.fromiter(columns, np.intp, len(columns)), 0) * data
-    return np.add.accumulate(products, 0)[-1]
+    # (the sum alone: accumulate's running sums, then its last row, cost a copy of the products and a call)
+    return np.add.reduce(products, 0)
 
 
 def _normalise_rows(data, indptr) -> None:
