@@ -574,12 +574,14 @@ def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Findi
                     ctx.norm[found.start("det"):found.end("more")], "casualties.noun.body", 0.75)]
 
 
-TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?:stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|crushed|"
-                         r"lynched|starved|kicked|bludgeoned|"
-                         # ("…, hacking 18 people to death with machetes"; not "after witnessing him stabbing his
-                         # stepfather to death", a killing told as what led to this one)
-                         r"(?:(?<=, )|(?<=\band )|(?<=\bby ))(?:stabbing|hacking|beating|burning|clubbing|torturing|stoning|"
-                         r"strangling|shooting|crushing|lynching|kicking|bludgeoning))\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
+TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?P<verb>stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|"
+                         r"crushed|lynched|starved|kicked|bludgeoned|"
+                         # ("…, hacking 18 people to death with machetes": _PARTICIPLE_LEAD)
+                         r"stabbing|hacking|beating|burning|clubbing|torturing|stoning|strangling|shooting|crushing|lynching|"
+                         r"kicking|bludgeoning)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
+#: what a participle's "to death" follows when it tells the killing itself ("…, hacking 18 people to death"), not a
+#: killing told as what led to this one ("after witnessing him stabbing his stepfather to death")
+_PARTICIPLE_LEAD: Final = re.compile(r"(?:,|\band|\bby)\s$", re.I)
 TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
                      # ("activists later said the toll had risen to 35")
                      r"\btoll\b(?=\s+(?:(?:has|had|have|later|then|now|since)\s+){0,2}" + TOLL_RISES + r"\s+to\b)|"
@@ -634,6 +636,8 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                 match.group(0), "casualties.noun.body", 0.75))
         findings += _more_found(ctx, numbers, match.end())
     for match in ctx.scan(TO_DEATH_RE):
+        if match.group("verb").lower().endswith("ing") and not _PARTICIPLE_LEAD.search(ctx.norm, max(0, match.start() - 5), match.start()):
+            continue
         if not_reported(ctx, match.start(), match.end()):
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
