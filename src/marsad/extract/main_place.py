@@ -9,7 +9,6 @@ end or a namesake abroad is not), and its point is moved where the text says
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from typing import Final
 
@@ -276,10 +275,12 @@ def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention
     against the invasion of Ukraine"). On a tie, the country of the largest
     place named ("Trafalgar Square … London": not Spain's Trafalgar)."""
     places = {m.gazetteer_id: m.country for m in resolved if m.country and m.feature != "country"}
-    counts = Counter(places.values())
+    counts: dict[str, int] = {}  # (a Counter's, counted compiled: Counter is Python, and most texts name one country)
+    for country in places.values():
+        counts[country] = counts.get(country, 0) + 1
     if len(counts) < 2:
         return resolved
-    (first, top), (_, second) = counts.most_common(2)
+    first, top, second = _two_most(counts)
     if top == second:
         if gazetteer is None:
             return resolved
@@ -288,10 +289,24 @@ def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention
         for m in resolved:
             if m.country in tied and m.feature != "country":
                 largest[m.country] = max(largest.get(m.country, 0), _own_population(gazetteer, m))
-        (first, size), (_, runner_up) = Counter(largest).most_common(2)
+        first, size, runner_up = _two_most(largest)
         if size == runner_up:
             return resolved  # nothing to tell them apart: the first named, as before
     return [m for m in resolved if m.country == first]
+
+
+def _two_most(counts: dict[str, int]) -> tuple[str, int, int]:
+    """What ``Counter(counts).most_common(2)`` says of two or more counts: the first key with the most, that
+    count, and the next count in that order (the same when another key has as many)."""
+    first, top, second = "", 0, 0
+    for position, (key, count) in enumerate(counts.items()):
+        if position == 0:
+            first, top = key, count
+        elif count > top:
+            first, top, second = key, count, top
+        elif count > second or position == 1:
+            second = count
+    return first, top, second
 
 
 def _own_population(gazetteer, mention: PlaceMention) -> int:
