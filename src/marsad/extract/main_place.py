@@ -73,7 +73,7 @@ def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     armed group ("Katsina militiamen attacked miners in Jibia")."""
     scenes, previous = [], None
     for mention in sorted(mentions, key=lambda m: m.span.start):
-        if _GROUP_AFTER.match(text, mention.span.end):
+        if _group_after(text, mention.span.end):
             continue
         window = text[max(0, mention.span.start - 30):mention.span.start]
         origin = (last_word_ends(window.lower(), ORIGIN_ENDS) and bool(_ORIGIN.search(window))) or (
@@ -83,6 +83,21 @@ def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
         if not origin:
             scenes.append(mention)
     return scenes
+
+
+def _group_after(text: str, end: int) -> bool:
+    """Whether :data:`_GROUP_AFTER` matches at ``end``, tried only where the word after the spaces there begins
+    as one of its words (m, r or p in either case: no other character matches those under re.I, and a space is
+    what \\s matches): most names are followed by none, and a match is a call through Python."""
+    position, size = end, len(text)
+    while position < size and text[position].isspace():
+        position += 1
+    if position == end or position >= size or text[position] not in _GROUP_FIRST_LETTERS:
+        return False
+    return _GROUP_AFTER.match(text, end) is not None
+
+
+_GROUP_FIRST_LETTERS: Final = "mMrRpP"
 
 
 def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
@@ -149,15 +164,15 @@ _IN_GOVERNORATE = re.compile(r"\s+(?:(?:district|sub-?district|town|city|village
 _CONTAINER_KM = 100
 
 
-def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool | None:
+def _located(text: str, mention: PlaceMention, by_start: dict[int, PlaceMention]) -> bool | None:
     """Whether the text says where ``mention`` lies: "X (District, Province)",
     "X city, Aleppo" (a governorate's name right after a comma), and inside
     brackets a chain that ends in one ("(X, District, Province)": X first).
     None when it says so and the gazetteer's X lies elsewhere in the same
     country ("Mala (Harib, Marib)" read as a namesake 300 km away): that X is
     a namesake, not the place meant. An acronym in brackets ("Association of
-    X (ADACB)") says nothing."""
-    by_start = {m.span.start: m for m in mentions if m is not mention}
+    X (ADACB)") says nothing. ``by_start``: the text's mentions by where they start (``mention`` among
+    them or not: only mentions after it are looked up)."""
     return _located_at(text, mention, by_start, _inside_brackets(text, mention.span.start), 0)
 
 
@@ -252,7 +267,8 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
     if text is not None:
-        located = {id(m): _located(text, m, mentions) for m in towns}
+        by_start = {m.span.start: m for m in mentions}  # (once for every town)
+        located = {id(m): _located(text, m, by_start) for m in towns}
         located.update((id(m), None) for m in _far_parts(text, towns))
         towns = [m for m in towns if located[id(m)] is not None] or towns  # not a namesake out of place
         towns = [m for m in towns if located[id(m)]] or towns
