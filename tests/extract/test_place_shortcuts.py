@@ -1,7 +1,8 @@
 """Shortcuts of place finding give the answers of the searches they replace:
 the acronym test before a name, the relation search before it, the test of a
-country named as a topic, the governorates named per sentence once something
-new is named, and the counts of countries the main place is chosen by."""
+country named as a topic, the armed group's words after a name, the
+governorates named per sentence once something new is named, and the counts
+of countries the main place is chosen by."""
 
 from __future__ import annotations
 
@@ -66,6 +67,14 @@ def test_the_topic_test_is_the_three_searches(left, right):
 def test_the_two_most_counts_are_those_a_counter_gives(counts):
     (first, top), (_, second) = Counter(counts).most_common(2)
     assert main_place._two_most(counts) == (first, top, second)
+
+
+@given(st.lists(st.sampled_from(["militia", "Militiamen", "MILITANTS", "regional", "special", "forces", "People's",
+                                  "Militia", "men", "police", "residents", "ſ", "K", " ", "  ", "\n", "\u00a0", "\u2028",
+                                  ","]), max_size=8).map("".join))
+def test_the_armed_group_test_after_a_name_is_the_match(text):
+    for end in range(len(text) + 1):
+        assert main_place._group_after(text, end) == (main_place._GROUP_AFTER.match(text, end) is not None)
 
 
 def test_relations_still_found():
