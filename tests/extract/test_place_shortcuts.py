@@ -1,15 +1,18 @@
 """Shortcuts of place finding give the answers of the searches they replace:
-the acronym test before a name, the relation search before it, and the
-governorates named per sentence once something new is named."""
+the acronym test before a name, the relation search before it, the test of a
+country named as a topic, the armed group's words after a name, the
+governorates named per sentence once something new is named, and the counts
+of countries the main place is chosen by."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.extract import place_cues, place_names, places
+from marsad.extract import main_place, place_cues, place_names, places
 from marsad.extract.casefold import WordIndex, finditer, folded_text
 from marsad.extract.place_words import place_words
 from marsad.gazetteer import areas
@@ -45,6 +48,33 @@ def test_the_relation_search_is_the_search_at_every_offset(text):
     assert (found is None) == (plain is None)
     if found is not None and plain is not None:
         assert (found.span(), found.groupdict()) == (plain.span(), plain.groupdict())
+
+
+_TOPIC_PIECES = ["invasion", "war", "of", "in", "on", "against", "with", "from", "the", "The", "OF", "fled", "to",
+                 "into", "neighbouring", "neighboring", "sought refuge", "deported", "people", "begin", "onto", "In",
+                 "ſ", "K", "crossing", "border", "a", "-", " ", " ", "  ", "\n", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(_TOPIC_PIECES), max_size=16).map(" ".join),
+       st.sampled_from(["", "'s war", " on Monday", "’s invasion of", ", said"]))
+def test_the_topic_test_is_the_three_searches(left, right):
+    plain = bool(areas._TOPIC_LEFT.search(left) or areas._TOPIC_RIGHT.match(right)
+                 or areas._DESTINATION_LEFT.search(left))
+    assert areas.topic_country(left, right) == plain
+
+
+@given(st.dictionaries(st.sampled_from("ABCDEF"), st.integers(min_value=0, max_value=4), min_size=2))
+def test_the_two_most_counts_are_those_a_counter_gives(counts):
+    (first, top), (_, second) = Counter(counts).most_common(2)
+    assert main_place._two_most(counts) == (first, top, second)
+
+
+@given(st.lists(st.sampled_from(["militia", "Militiamen", "MILITANTS", "regional", "special", "forces", "People's",
+                                  "Militia", "men", "police", "residents", "ſ", "K", " ", "  ", "\n", "\u00a0", "\u2028",
+                                  ","]), max_size=8).map("".join))
+def test_the_armed_group_test_after_a_name_is_the_match(text):
+    for end in range(len(text) + 1):
+        assert main_place._group_after(text, end) == (main_place._GROUP_AFTER.match(text, end) is not None)
 
 
 def test_relations_still_found():

@@ -181,3 +181,13 @@ _NAME_PARTS = st.sampled_from(["Al", "as", "Ash", "Sa", "mawah", "Deir", "ez", "
 def test_an_ascii_name_is_spelt_as_the_regular_expressions_spell_it(name):
     assert resolve._spelling.__wrapped__(name) == _plain_spelling(name)
     assert resolve._letters.__wrapped__(name) == re.sub("[^a-z]+", "", name.lower())
+
+
+@given(st.lists(st.tuples(st.sampled_from([0.0, -0.0, 1.5, 1.5000000001, 2.25, -1.0]),
+                          st.sampled_from(["t:1", "t:2", "t:3"])), max_size=80))
+def test_candidates_come_best_first_then_by_id_as_a_stable_sort_orders_them(rows):
+    scored = [resolve.Resolution(_place(number, 35.0, 38.0), value) for number, (value, _) in enumerate(rows)]
+    ids = [place_id for _, place_id in rows]
+    expected = [scored[position] for position in sorted(range(len(rows)), key=lambda n: (-rows[n][0], rows[n][1]))]
+    assert resolve._best_first(scored, ids) == expected
+    assert [id(item) for item in resolve._best_first(scored, ids)] == [id(item) for item in expected]

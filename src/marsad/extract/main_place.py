@@ -9,7 +9,6 @@ end or a namesake abroad is not), and its point is moved where the text says
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from typing import Final
 
@@ -74,7 +73,7 @@ def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     armed group ("Katsina militiamen attacked miners in Jibia")."""
     scenes, previous = [], None
     for mention in sorted(mentions, key=lambda m: m.span.start):
-        if _GROUP_AFTER.match(text, mention.span.end):
+        if _group_after(text, mention.span.end):
             continue
         window = text[max(0, mention.span.start - 30):mention.span.start]
         origin = (last_word_ends(window.lower(), ORIGIN_ENDS) and bool(_ORIGIN.search(window))) or (
@@ -84,6 +83,21 @@ def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
         if not origin:
             scenes.append(mention)
     return scenes
+
+
+def _group_after(text: str, end: int) -> bool:
+    """Whether :data:`_GROUP_AFTER` matches at ``end``, tried only where the word after the spaces there begins
+    as one of its words (m, r or p in either case: no other character matches those under re.I, and a space is
+    what \\s matches): most names are followed by none, and a match is a call through Python."""
+    position, size = end, len(text)
+    while position < size and text[position].isspace():
+        position += 1
+    if position == end or position >= size or text[position] not in _GROUP_FIRST_LETTERS:
+        return False
+    return _GROUP_AFTER.match(text, end) is not None
+
+
+_GROUP_FIRST_LETTERS: Final = "mMrRpP"
 
 
 def event_point(text: str, mention: PlaceMention, gazetteer=None) -> tuple[float | None, float | None]:
@@ -150,15 +164,15 @@ _IN_GOVERNORATE = re.compile(r"\s+(?:(?:district|sub-?district|town|city|village
 _CONTAINER_KM = 100
 
 
-def _located(text: str, mention: PlaceMention, mentions: list[PlaceMention]) -> bool | None:
+def _located(text: str, mention: PlaceMention, by_start: dict[int, PlaceMention]) -> bool | None:
     """Whether the text says where ``mention`` lies: "X (District, Province)",
     "X city, Aleppo" (a governorate's name right after a comma), and inside
     brackets a chain that ends in one ("(X, District, Province)": X first).
     None when it says so and the gazetteer's X lies elsewhere in the same
     country ("Mala (Harib, Marib)" read as a namesake 300 km away): that X is
     a namesake, not the place meant. An acronym in brackets ("Association of
-    X (ADACB)") says nothing."""
-    by_start = {m.span.start: m for m in mentions if m is not mention}
+    X (ADACB)") says nothing. ``by_start``: the text's mentions by where they start (``mention`` among
+    them or not: only mentions after it are looked up)."""
     return _located_at(text, mention, by_start, _inside_brackets(text, mention.span.start), 0)
 
 
@@ -253,7 +267,8 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
     if text is not None:
-        located = {id(m): _located(text, m, mentions) for m in towns}
+        by_start = {m.span.start: m for m in mentions}  # (once for every town)
+        located = {id(m): _located(text, m, by_start) for m in towns}
         located.update((id(m), None) for m in _far_parts(text, towns))
         towns = [m for m in towns if located[id(m)] is not None] or towns  # not a namesake out of place
         towns = [m for m in towns if located[id(m)]] or towns
@@ -276,10 +291,12 @@ def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention
     against the invasion of Ukraine"). On a tie, the country of the largest
     place named ("Trafalgar Square … London": not Spain's Trafalgar)."""
     places = {m.gazetteer_id: m.country for m in resolved if m.country and m.feature != "country"}
-    counts = Counter(places.values())
+    counts: dict[str, int] = {}  # (a Counter's, counted compiled: Counter is Python, and most texts name one country)
+    for country in places.values():
+        counts[country] = counts.get(country, 0) + 1
     if len(counts) < 2:
         return resolved
-    (first, top), (_, second) = counts.most_common(2)
+    first, top, second = _two_most(counts)
     if top == second:
         if gazetteer is None:
             return resolved
@@ -288,10 +305,24 @@ def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention
         for m in resolved:
             if m.country in tied and m.feature != "country":
                 largest[m.country] = max(largest.get(m.country, 0), _own_population(gazetteer, m))
-        (first, size), (_, runner_up) = Counter(largest).most_common(2)
+        first, size, runner_up = _two_most(largest)
         if size == runner_up:
             return resolved  # nothing to tell them apart: the first named, as before
     return [m for m in resolved if m.country == first]
+
+
+def _two_most(counts: dict[str, int]) -> tuple[str, int, int]:
+    """What ``Counter(counts).most_common(2)`` says of two or more counts: the first key with the most, that
+    count, and the next count in that order (the same when another key has as many)."""
+    first, top, second = "", 0, 0
+    for position, (key, count) in enumerate(counts.items()):
+        if position == 0:
+            first, top = key, count
+        elif count > top:
+            first, top, second = key, count, top
+        elif count > second or position == 1:
+            second = count
+    return first, top, second
 
 
 def _own_population(gazetteer, mention: PlaceMention) -> int:

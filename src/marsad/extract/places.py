@@ -332,7 +332,9 @@ def _alias_of(norm: str, gazetteer, previous: Found, item: Found) -> bool:
     """"Sidon city (Sayda)", "Tripoli (Tripoli)": a name in brackets that is
     also a name of the place just before is its other spelling, not the
     province it lies in (Algeria's Saida)."""
-    if not _ALIAS_GAP.fullmatch(norm[previous.end:item.start]) or not norm.startswith(")", item.end):
+    gap = norm[previous.end:item.start]
+    # (a bracket in the gap and after the name first: most names have none, and the match is a call through Python)
+    if "(" not in gap or not norm.startswith(")", item.end) or not _ALIAS_GAP.fullmatch(gap):
         return False
     if previous.key == item.key:
         return True
@@ -376,19 +378,30 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         item.admin_countries, item.given_countries = named, bool(given)
     sentences = [ctx.sentence_index(item.start) for item in found]  # (asked for each context built)
 
-    def context_for(position: int, anchors, countries) -> Context:
+    def context_for(position: int, anchors, countries, like: Context | None = None) -> Context:
+        """The context of the name at ``position``; what the text names around it read from ``like``, a
+        context built for it before with the same key, when there is one (they depend on nothing else)."""
         item, sentence = found[position], sentences[position]
+        if like is None:
+            sentence_admin1 = admin_by_sentence.sentence(sentence, item.key)
+            document_admin1 = admin_by_sentence.document(item.key)
+            own_admin1 = admin_by_sentence.own(item.key)
+            sentence_units = units.sentence(sentence, item.key)
+            document_units = units.document(item.key)
+        else:
+            sentence_admin1, document_admin1, own_admin1 = like.sentence_admin1, like.document_admin1, like.own_admin1
+            sentence_units, document_units = like.sentence_units, like.document_units
         return Context(
             countries=countries,
-            sentence_admin1=admin_by_sentence.sentence(sentence, item.key),
-            document_admin1=admin_by_sentence.document(item.key),
-            own_admin1=admin_by_sentence.own(item.key),
+            sentence_admin1=sentence_admin1,
+            document_admin1=document_admin1,
+            own_admin1=own_admin1,
             anchors=anchors,
             prefer_area=item.forced == "area",
             prefer_town=item.forced == "town",
             fuzzy_countries=countries if item.cued and not item.known else set(),
-            sentence_units=units.sentence(sentence, item.key),
-            document_units=units.document(item.key),
+            sentence_units=sentence_units,
+            document_units=document_units,
             located_in=item.located_in,
             written=item.word,
         )
@@ -450,7 +463,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         if not anchors and countries == first_countries and first_pass[position][1:] == (item.key, item.known):
             continue  # the first pass's very context (not built again to be compared)
         if anchors or countries:
-            context = context_for(position, anchors, countries)
+            first_context, first_key = first_pass[position][0], first_pass[position][1]
+            context = context_for(position, anchors, countries, first_context if first_key == item.key else None)
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
             item.candidates = ranks.of(item, context)

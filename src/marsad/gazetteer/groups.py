@@ -82,12 +82,12 @@ class PlaceGroups:
         """Positions of the places whose latitude lies in ``[low, high]``."""
         order = self._by_latitude
         if order is None:
-            # (pairs sorted plain: a key function is a call through Python per place; a tie in latitude
-            # is then ordered by position, as the stable sort by latitude alone orders it, and a
-            # gazetteer's latitude is never NaN, which would compare otherwise)
-            pairs = sorted([(place.latitude, position) for position, place in enumerate(self.places)])
-            order = self._by_latitude = [position for _, position in pairs]
-            self._latitudes = [latitude for latitude, _ in pairs]
+            # (positions sorted by their latitudes, read by the list's own __getitem__, a C function: no
+            # call through Python per place, nor a new pair per place; stable, a tie in latitude stays
+            # in order of position)
+            latitudes: list[float] = [place.latitude for place in self.places]
+            order = self._by_latitude = sorted(range(len(latitudes)), key=latitudes.__getitem__)
+            self._latitudes = [latitudes[position] for position in order]
         return set(order[bisect_left(self._latitudes, low):bisect_right(self._latitudes, high)])
 
 

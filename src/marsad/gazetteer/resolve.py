@@ -322,7 +322,9 @@ def _nearest_step(latitude: float, longitude: float, anchors: Points) -> float:
 def score(place: Place, context: Context, *, fuzzy: bool = False, key: str | None = None,
           arabic: bool = False) -> float:
     points = context.anchor_points() if context.anchors else None
-    return _scored((place,), context, _report_countries(context), points, key, fuzzy, arabic)[0][0]
+    scored: list[Resolution] = []
+    _scored((place,), context, _report_countries(context), points, key, fuzzy, arabic, scored, [])
+    return scored[0].score
 
 
 def _report_countries(context: Context) -> set[str]:
@@ -331,15 +333,15 @@ def _report_countries(context: Context) -> set[str]:
 
 
 #: what :func:`_scored` reads of a place alone (:func:`_traits`)
-_Traits = tuple[float, float, str, bool, str | None, str | None, tuple, float, float]
+_Traits = tuple[float, float, str, bool, str | None, str | None, tuple, float, float, str]
 
 
 def _traits(place: Place) -> _Traits:
     """What :func:`_scored` reads of the place alone: its name, seat, size and
     imported terms summed (without and with the own-name term, in the order
     :func:`_scored` adds them), the key of its own name, whether it is a town,
-    its governorate and country, its point and its feature term (plain, and when
-    the text prefers an area). Worked out once per place object and kept on
+    its governorate and country, its point, its feature term (plain, and when
+    the text prefers an area) and its id. Worked out once per place object and kept on
     it (a place is immutable, and the gazetteer hands out the same objects for
     the same names again): a report's names meet the same candidates, and each
     read of a place's field costs more than a read of a tuple's."""
@@ -397,9 +399,13 @@ def _traits_of(fields: dict) -> _Traits:
     latitude: float = fields["latitude"]
     longitude: float = fields["longitude"]
     point: tuple = (latitude, longitude)  # (a tuple object, not a pair of floats: it is a look-up key as it is)
-    traits = (plain, own, own_name_key, town, admin1_code, country, point, feature_term, prefer_term)
-    fields["_score_traits"] = traits  # (a frozen dataclass: its __setattr__ refuses)
-    return traits
+    place_id: str = fields["id"]
+    # (a name of its own: compiled, the one above holds an object, and this tuple was boxed into it, unboxed
+    # to be returned and boxed again to be stored)
+    worked_out: _Traits = (plain, own, own_name_key, town, admin1_code, country, point, feature_term, prefer_term,
+                           place_id)
+    fields["_score_traits"] = worked_out  # (a frozen dataclass: its __setattr__ refuses)
+    return worked_out
 
 
 #: (Final: compiled, a C variable, not an attribute of the math module looked up per place)
@@ -438,12 +444,14 @@ def _unit_slots(fields: dict, admin1_code: str) -> tuple[tuple[str, str] | None,
 
 
 def _scored(places: Sequence[Place], context: Context, countries: set[str], points: Points | None, key: str | None,
-            fuzzy: bool, arabic: bool, own_named: list | None = None) -> list[tuple[float, Place, bool]]:
-    """(:func:`score`, place, fuzzy) of each place, given what is the same for
-    every candidate: the report's countries (:func:`_report_countries`) and the
-    anchors' points; those of places whose own name has the key are also added
-    to ``own_named`` (see :func:`_spelt_as_written`). The terms are added in the same order as ever: a float
-    sum depends on its order, and a tie between two candidates must stay a tie."""
+            fuzzy: bool, arabic: bool, scored: list[Resolution], ids: list[str], own_named: list[int] | None = None,
+            own_of: str | None = None) -> None:
+    """Each place as a :class:`Resolution` of its :func:`score` (no margin yet), added to ``scored``, and
+    its id to ``ids`` (the same positions), given what is the same for every candidate: the report's countries
+    (:func:`_report_countries`) and the anchors' points; the positions of those whose own name has the key
+    ``own_of`` are also added to ``own_named`` (see :func:`_spelt_as_written`). Built once, here: each tuple
+    a compiled build passed on was boxed anew, a float with it, where it was stored. The terms are added in
+    the same order as ever: a float sum depends on its order, and a tie between two candidates must stay a tie."""
     sentence_admin1, document_admin1, own_admin1 = context.sentence_admin1, context.document_admin1, context.own_admin1
     sentence_units, document_units = context.sentence_units, context.document_units
     units, located_in, prefer_area = bool(sentence_units or document_units), context.located_in, context.prefer_area
@@ -451,10 +459,9 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
     # worked out: a new district's key costs more than the rest of a score)
     unit_admin1 = {unit[0] for unit in sentence_units} | {unit[0] for unit in document_units} if units else set()
     last = -2.0 if fuzzy else -1.0 if arabic else 0.0
-    scored = []
     for place in places:
         fields = place.__dict__  # (read once: each read of a place's attribute is a look-up in its type)
-        plain, own, own_key, town, admin1_code, country, point, feature_term, prefer_term = _traits_of(fields)
+        plain, own, own_key, town, admin1_code, country, point, feature_term, prefer_term, place_id = _traits_of(fields)
         own_name = key is not None and own_key == key
         value = own if own_name else plain  # the place's own name (+0.75), not one of its alternates
         if countries:
@@ -485,11 +492,10 @@ def _scored(places: Sequence[Place], context: Context, countries: set[str], poin
             value += term
         if last:
             value += last
-        item = (value, place, fuzzy)
-        scored.append(item)
-        if own_name and own_named is not None:
-            own_named.append(item)
-    return scored
+        if own_named is not None and own_of is not None and own_key == own_of:
+            own_named.append(len(scored))
+        scored.append(Resolution(place, value, fuzzy))
+        ids.append(place_id)
 
 
 def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key: str | None = None,
@@ -499,8 +505,10 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     context = context or Context()
     key = key if key is not None else place_key(name)
     countries, points = _report_countries(context), context.anchor_points() if context.anchors else None
-    own_named: list[tuple[float, Place, bool]] = []
-    scored = _scored(gazetteer.by_key(key), context, countries, points, key, False, False, own_named)
+    scored: list[Resolution] = []
+    ids: list[str] = []  # the place id of each, at its position
+    own_named: list[int] = []  # the positions of those whose own name has the key
+    _scored(gazetteer.by_key(key), context, countries, points, key, False, False, scored, ids, own_named, key)
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _key_consonants(key)
@@ -513,35 +521,56 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
             candidates = (context.arabic_candidates(groups, consonants) if len(groups) > _FEW_CANDIDATES
                           else groups.places)
             if candidates:  # tested on their stubs: only the places allowed (few) are built
-                exact_ids = {p.id for _, p, _ in scored}
+                exact_ids = set(ids)
                 kept = [stub for stub in candidates
                         if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)]
                 if kept:
                     allowed = gazetteer.arabic_places(consonants, kept)
             if allowed:
-                found = _scored(allowed, context, countries, points, None, False, True)
-                scored += found
                 # (an own name with the key would have found the place by it: only a name too long to be indexed)
-                own_named += [item for item in found if _traits(item[1])[2] == key]
+                _scored(allowed, context, countries, points, None, False, True, scored, ids, own_named, key)
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
-        exact_ids = {p.id for _, p, _ in scored}
+        exact_ids = set(ids)
         kept = [stub for stub in gazetteer.by_skeleton(skeleton(key))
                 if stub.id not in exact_ids and context.allows_fuzzy(stub) and _close_enough(key, stub)]
         if kept:  # (tested on their stubs: only these are built)
-            scored += _scored(gazetteer.stub_places(kept), context, countries, points, None, True, False)
+            _scored(gazetteer.stub_places(kept), context, countries, points, None, True, False, scored, ids)
     if context.written:
-        scored = _spelt_as_written(scored, own_named, context.written)
+        _spelt_as_written(scored, ids, own_named, context.written)
     if len(scored) > 1:  # (a sort computes the key of a lone item too)
-        # best first, then by id, as a stable sort by (-score, id) orders them: (-score, id, position) sorted
-        # plain, built in one compiled loop (a key function is a call through Python per item)
-        order = sorted([(-value, place.id, position) for position, (value, place, _) in enumerate(scored)])
-        scored = [scored[entry[2]] for entry in order]
+        scored = _best_first(scored, ids)
         _closest_spelling_first(scored, context.written or name or key)
-    results = []
-    for position, (value, place, is_fuzzy) in enumerate(scored):
-        following = scored[position + 1][0] if position + 1 < len(scored) else -math.inf
-        results.append(Resolution(place, value, is_fuzzy, value - following))
-    return results
+    following = -math.inf
+    for resolution in reversed(scored):  # (each one's margin over the one after it; the last's is infinite)
+        resolution.margin = resolution.score - following
+        following = resolution.score
+    return scored
+
+
+#: up to so many candidates are put in order by insertion (compiled, a comparison of two floats and at most two
+#: strings); more (a few very common names) by a sort of key tuples, which takes fewer comparisons
+_MOST_INSERTED: Final = 64
+
+
+def _best_first(scored: list[Resolution], ids: list[str]) -> list[Resolution]:
+    """``scored`` best first, then by place id (``ids``, at the same positions), as a stable sort by
+    (-score, id) orders them: a candidate goes after those that score more, or as much with an id up to its own."""
+    if len(scored) > _MOST_INSERTED:
+        order = sorted([(-resolution.score, ids[position], position) for position, resolution in enumerate(scored)])
+        return [scored[entry[2]] for entry in order]
+    ordered: list[Resolution] = []
+    ordered_ids: list[str] = []
+    for position, resolution in enumerate(scored):
+        value, place_id = resolution.score, ids[position]
+        slot = len(ordered)
+        while slot > 0:
+            before = ordered[slot - 1].score
+            if before > value or (before == value and ordered_ids[slot - 1] <= place_id):
+                break
+            slot -= 1
+        ordered.insert(slot, resolution)
+        ordered_ids.insert(slot, place_id)
+    return ordered
 
 
 def in_units(place: Place, keys: frozenset[str]) -> bool:
@@ -564,49 +593,49 @@ def _in_unit_keys(fields: dict, keys: frozenset[str]) -> bool:
     return False
 
 
-def _spelt_as_written(scored: list[tuple[float, Place, bool]], own: list[tuple[float, Place, bool]],
-                      written: str) -> list[tuple[float, Place, bool]]:
+def _spelt_as_written(scored: list[Resolution], ids: list[str], own: list[int], written: str) -> None:
     """Namesakes whose own names share the key but not the spelling (``own``:
-    the items of ``scored`` not fuzzy whose own name has the key): the one
+    the positions in ``scored`` of those not fuzzy whose own name has the key): the one
     the text spells letter for letter (accents aside) gets
-    :data:`SPELT_AS_WRITTEN` ("Oyam" is Oyam in Uganda, not Oyem in Gabon).
+    :data:`SPELT_AS_WRITTEN` ("Oyam" is Oyam in Uganda, not Oyem in Gabon), added to its score.
     A place found under an alternate name is no such namesake ("Genova" is
     still Genoa, however a small Génova is spelt)."""
     if len(own) < 2:
-        return scored  # no namesakes to tell apart
+        return  # no namesakes to tell apart
     # the own names' spellings first: when they are all alike (most often the very same name), every
     # namesake or none is spelt as written, and the written spelling is not needed
     spellings: list[str] = []
     name: str | None = None
     spelt = ""
-    for item in own:
-        own_name = item[1].name  # (read once: a place's field is no native read)
+    for position in own:
+        own_name = scored[position].place.name  # (read once: a place's field is no native read)
         if own_name != name:  # (namesakes come in runs of one name: one look-up per run)
             name = own_name
             spelt = _spelling(name)
         spellings.append(spelt)
-    if spellings.count(spellings[0]) == len(spellings) and len({item[1].id for item in own}) == len(own):
-        return scored
+    if spellings.count(spellings[0]) == len(spellings) and len({ids[position] for position in own}) == len(own):
+        return
     spelling = _spelling(written)
-    # by place id, not by item: a compiled build boxes each (value, place, fuzzy) anew where it is stored
-    exact = {item[1].id for item, own_spelling in zip(own, spellings) if own_spelling == spelling}
+    exact = {ids[position] for position, own_spelling in zip(own, spellings) if own_spelling == spelling}
     if not exact or len(exact) == len(own):
-        return scored
-    return [(value + SPELT_AS_WRITTEN, place, fuzzy) if not fuzzy and place.id in exact else (value, place, fuzzy)
-            for value, place, fuzzy in scored]
+        return
+    for position, resolution in enumerate(scored):
+        if not resolution.fuzzy and ids[position] in exact:
+            resolution.score = resolution.score + SPELT_AS_WRITTEN
 
 
-def _closest_spelling_first(scored: list[tuple[float, Place, bool]], written: str) -> None:
+def _closest_spelling_first(scored: list[Resolution], written: str) -> None:
     """Among candidates tied for the best score (same-named villages of one
     governorate, nothing in the text to tell them apart), the one whose own
     name is spelt closest to the text's ("Al Asadiyah": Assadiya before
     Sadiyeh, which share a key) rather than the first by id."""
     tied = 1
-    while tied < len(scored) and abs(scored[tied][0] - scored[0][0]) < 1e-9:
+    best = scored[0].score
+    while tied < len(scored) and abs(scored[tied].score - best) < 1e-9:
         tied += 1
-    if tied > 1 and len({item[1].country for item in scored[:tied]}) == 1:  # namesakes of one country only
+    if tied > 1 and len({item.place.country for item in scored[:tied]}) == 1:  # namesakes of one country only
         text = _letters(written)
-        scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item[1].name)))
+        scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item.place.name)))
 
 
 #: for a place whose own name the text spells letter for letter (accents aside)
