@@ -99,7 +99,27 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "day, this project's convention), 70 tally error 19 (\"to flee across the border to Chad\" made Chad the "
             "report's country), 73 eleven dead for fifteen (\"the number of bodies recovered … has risen to 15\"). "
             "After the fixes 70-72 are exact; 73 is pending: its finding's day is bounded by the prosecutors' "
-            "statement day, which marsad does not use to date an undated incident.")
+            "statement day, which marsad does not use to date an undated incident.\n\n"
+            "Streams 74-75 (2026-12-05, third stop) were written before being run: regime shelling on a town told by "
+            "the monitor and by a local outlet under another spelling (Kansafra, Kansafrah), its toll rising the next "
+            "day, a sniper's kill and a gunman's kill in two other governorates and the monitor's running total "
+            "\"since the beginning of May\" (Idlib); RSF shelling on a market told by two sources, a hospital's higher "
+            "toll and a UN year-to-date total (El Fasher). First run: 74 made the month's total an incident of 23 (a "
+            "month named with its edge opened no period; fixed in `dates`), 75 was exact once its truth named the "
+            "state as GeoNames does (Al Jazirah).\n\n"
+            "Streams 76-82 (2026-12-05, fourth stop). 76 was written after the rule it exercises (a governor's count "
+            "\"over the past day\" holds the day's incident told before it) and was exact once its truth named the "
+            "province as GeoNames does. 77-82 were written before being run: a base attack's sides, the group's claim "
+            "and a restatement days later (Lower Shabelle); a monitor's day, its toll update and its weekly round-up "
+            "(Hama, Idlib); an IS ambush with a fifth death, an IED elsewhere and a restatement (Kirkuk, Salahuddin); a "
+            "village raid told with a range, \"at least\", more bodies and the junta's figureless word (Sagaing); a "
+            "drone strike and a sniper's kill told again in a week's summary, with a coalition claim (Taiz, Marib); a "
+            "bandit raid with three sources' tolls and a reprisal (Katsina). First run: 78 and 79 exact; 77 made "
+            "\"three days after the attack … that killed seven soldiers\" an incident of seven more (tally error 7); "
+            "80 placed the village at its namesake in Yangon, though one report says \"in Sagaing region\"; 81 added "
+            "the week's seven to Monday's six (tally error 1); 82 dated the raid by the publication of two reports that "
+            "state no day. After the fixes 77, 81 and 80's raid are exact; 80 and 82 stay pending (a figureless report "
+            "placed at a namesake; a village named alone found in the Central African Republic).")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,7 +43,7 @@ from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
-from marsad.gazetteer.keys import latin_skeleton, place_key
+from marsad.gazetteer.keys import Answers, latin_skeleton, place_key
 from marsad.gazetteer.resolve import Resolution
 
 #: :func:`place_words`, held once read: compiled, a list's item rather than a call through its lru_cache
@@ -245,9 +245,7 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     tokens: list[tuple[int, int, str]] = []
     start = 0
     for part in norm.split(" "):
-        reading = _PARTS.get(part)
-        if reading is None:
-            reading = _part_reading(part)
+        reading: tuple[int, int, str] = _PARTS[part]
         lead, length, word = reading
         if word:
             tokens.append((start + lead, start + lead + length, word))
@@ -259,15 +257,6 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
 
 #: characters that are no letter, apostrophe or hyphen: no token holds one, nor goes on over one
 _AROUND_WORD: Final = ".,;:()[]\"!?/\n\t"
-#: :func:`_read_part`'s answers by part (bounded as :data:`_NAME_WORDS`)
-_PARTS: Final[dict[str, tuple[int, int, str]]] = {}
-
-
-def _part_reading(part: str) -> tuple[int, int, str]:
-    if len(_PARTS) >= _NAME_WORDS_HELD:
-        _PARTS.clear()
-    reading = _PARTS[part] = _read_part(part)
-    return reading
 
 
 def _read_part(part: str) -> tuple[int, int, str]:
@@ -283,6 +272,10 @@ def _read_part(part: str) -> tuple[int, int, str]:
             return (-1, 0, "") if core and not core.isdecimal() else (0, 0, "")  # (digits alone hold no token)
     kept = _is_name_word(core) or core.lower() in _words().connectors
     return lead, len(core), core if kept else ""
+
+
+#: :func:`_read_part`'s answers by part (the same words recur)
+_PARTS: Final = Answers(_read_part, 100_000)
 
 
 def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
@@ -376,19 +369,8 @@ def _is_connector(word: str) -> bool:
     return word.lower() in _words().connectors
 
 
-#: :func:`_is_name_word`'s answers (asked for every word of every text; the same words recur). A dictionary
-#: of its own: compiled, a look-up in it costs a fraction of a call through ``lru_cache``.
-_NAME_WORDS: Final[dict[str, bool]] = {}
-_NAME_WORDS_HELD: Final = 100_000
-
-
 def _is_name_word(word: str) -> bool:
-    answer = _NAME_WORDS.get(word)
-    if answer is None:
-        if len(_NAME_WORDS) >= _NAME_WORDS_HELD:
-            _NAME_WORDS.clear()
-        answer = _NAME_WORDS[word] = _name_word(word)
-    return answer
+    return _NAME_WORDS[word]
 
 
 def _name_word(word: str) -> bool:
@@ -400,6 +382,11 @@ def _name_word(word: str) -> bool:
         return True
     head, _, rest = word.partition("-")
     return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
+
+
+#: :func:`_is_name_word`'s answers (asked for every word of every text; the same words recur): compiled, a
+#: look-up in them costs a fraction of a call through ``lru_cache``
+_NAME_WORDS: Final = Answers(_name_word, 100_000)
 
 
 def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded: str | None = None,
@@ -512,17 +499,16 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    answer = _DEMONYMS.get(word)
-    if answer is None:
-        if len(_DEMONYMS) >= _NAME_WORDS_HELD:
-            _DEMONYMS.clear()
-        answer = _DEMONYMS[word] = alias_key(word) in load_lexicon().demonyms
-    return answer
+    return _DEMONYMS[word]
+
+
+def _demonym(word: str) -> bool:
+    return alias_key(word) in load_lexicon().demonyms
 
 
 #: :func:`_is_demonym`'s answers (asked for every one-word name of every text; the same words recur): a look-up in a
 #: dictionary of its own, rather than calls through two lru_cache wrappers (the key's, the lexicon's)
-_DEMONYMS: Final[dict[str, bool]] = {}
+_DEMONYMS: Final = Answers(_demonym, 100_000)
 
 
 def _unknown_name(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int,

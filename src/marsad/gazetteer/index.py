@@ -37,7 +37,7 @@ from pathlib import Path
 from marsad.config import environment_values
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
-from marsad.gazetteer.keys import arabic_skeleton, is_arabic, place_key, skeleton
+from marsad.gazetteer.keys import Answers, arabic_skeleton, is_arabic, place_key, skeleton
 
 BUNDLED_VERSION = 15  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
@@ -301,15 +301,15 @@ class Gazetteer:
         # about a hundred per note, most of them answered, and a method in front of an lru_cache
         # cost three times as much as the look-up); those that reach the files are compiled
         # (marsad.gazetteer.lookups, which reads this module: imported here, not above):
-        # (lookups.Answers: dictionaries whose misses call the lookup)
+        # (keys.Answers: dictionaries whose misses call the lookup)
         from marsad.gazetteer import lookups
 
-        self._by_key = lookups.Answers(partial(lookups.query_key, self), 100_000)
-        self._has_key = lookups.Answers(partial(lookups.query_has_key, self), 200_000)
-        self._by_skeleton = lookups.Answers(partial(lookups.query_skeleton, self), 20_000)
-        self._arabic_groups = lookups.Answers(partial(lookups.group_arabic, self), 20_000)
-        self._archive_points = lookups.Answers(self._query_archive_points, 1_000)
-        self._place = lookups.Answers(self._query_place, 50_000)
+        self._by_key = Answers(partial(lookups.query_key, self), 100_000)
+        self._has_key = Answers(partial(lookups.query_has_key, self), 200_000)
+        self._by_skeleton = Answers(partial(lookups.query_skeleton, self), 20_000)
+        self._arabic_groups = Answers(partial(lookups.group_arabic, self), 20_000)
+        self._archive_points = Answers(self._query_archive_points, 1_000)
+        self._place = Answers(self._query_place, 50_000)
         #: every place one of whose names has this normalised key
         self.by_key: Callable[[str], tuple[Place, ...]] = self._by_key.__getitem__
         #: whether any place has a name with this key (a cheap probe: most n-grams of a text are not place names)

@@ -97,8 +97,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 ARTICLES: Final = frozenset(
     "al el il ul ad ed ash esh as es an en ar er at et az ez adh edh ath eth".split()
@@ -137,19 +138,32 @@ _ARABIC_FOLD = str.maketrans(
 #: :func:`place_key`'s and :func:`_word_key`'s answers (a text's every n-gram is keyed, the same ones recur): dictionaries
 #: of their own, bounded as an lru_cache was (full, they forget every answer): compiled, a look-up in one costs a
 #: fraction of a call through lru_cache's wrapper (which builds a tuple of the arguments)
-_KEYS: Final[dict[str, str]] = {}
-_WORD_KEYS: Final[dict[str, str]] = {}
+class Answers(dict):
+    """A function's answers by argument: a miss calls the function. Bounded: full, it forgets every
+    answer (as functools.lru_cache forgets the oldest; the answers a text needs are asked for again at
+    once). The keys' own caches and the gazetteer's look-ups (:class:`~marsad.gazetteer.index.Gazetteer`).
+
+    Compiled: a miss calls a compiled ``__missing__``, not a Python frame; a hit is the dictionary's own
+    look-up, cheaper than a call through ``lru_cache``."""
+
+    def __init__(self, lookup: Callable[[Any], Any], size: int) -> None:
+        super().__init__()
+        self._lookup = lookup
+        self._size = size
+
+    def __missing__(self, argument: Any) -> Any:
+        if len(self) >= self._size:
+            self.clear()
+        answer = self[argument] = self._lookup(argument)
+        return answer
+
+
 _KEYS_HELD: Final = 200_000
 
 
 def place_key(name: str) -> str:
     """The normalised key of a place name (see the module docstring)."""
-    key = _KEYS.get(name)
-    if key is None:
-        if len(_KEYS) >= _KEYS_HELD:
-            _KEYS.clear()
-        key = _KEYS[name] = _place_key(name)
-    return key
+    return _KEYS[name]
 
 
 def forget_keys() -> None:
@@ -183,12 +197,7 @@ def _place_key(name: str) -> str:
 
 def _word_key(word: str) -> str:
     """One word of a name through the spelling rules (lower-case, marks and articles removed)."""
-    key = _WORD_KEYS.get(word)
-    if key is None:
-        if len(_WORD_KEYS) >= _KEYS_HELD:
-            _WORD_KEYS.clear()
-        key = _WORD_KEYS[word] = _spelled(word)
-    return key
+    return _WORD_KEYS[word]
 
 
 def _spelled(word: str) -> str:
@@ -357,16 +366,13 @@ _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 def latin_skeleton(name: str) -> str:
     """The consonants of a Latin-script name's key, for :func:`arabic_skeleton`
     (single letters: a transliteration writes one consonant once)."""
-    consonants = _LATIN_SKELETONS.get(name)
-    if consonants is None:
-        if len(_LATIN_SKELETONS) >= _KEYS_HELD:
-            _LATIN_SKELETONS.clear()
-        consonants = _LATIN_SKELETONS[name] = _single_letters(skeleton(place_key(name)))
-    return consonants
+    return _LATIN_SKELETONS[name]
 
 
-#: :func:`latin_skeleton`'s answers (bounded as :data:`_KEYS`; a regex substitution and a pass over the letters each)
-_LATIN_SKELETONS: Final[dict[str, str]] = {}
+def _latin_skeleton(name: str) -> str:
+    return _single_letters(skeleton(place_key(name)))
+
+
 
 
 def is_arabic(text: str) -> bool:
@@ -404,3 +410,10 @@ def names_place(area: str, name: str | None) -> bool:
 
 
 _NAME_WORDS = re.compile(r"[\s,;:()\[\]/]+|-(?=[A-Z])")
+
+
+# (the caches of place_key, _word_key and latin_skeleton; :func:`forget_keys` empties them)
+_KEYS: Final = Answers(_place_key, _KEYS_HELD)
+_WORD_KEYS: Final = Answers(_spelled, _KEYS_HELD)
+#: (a regex substitution and a pass over the letters each)
+_LATIN_SKELETONS: Final = Answers(_latin_skeleton, _KEYS_HELD)

@@ -12,7 +12,6 @@ its methods, written as functions of it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any, Final
 
 from marsad.gazetteer import index
@@ -209,23 +208,3 @@ def _stub_records(gazetteer: Gazetteer, column: str, value: str, schema: str) ->
             f"SELECT r.stub FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
             f"WHERE n.{column} = ?", (value,)).fetchall()
     return [row[0] for row in rows]
-
-
-class Answers(dict):
-    """A lookup's answers by argument (:class:`~marsad.gazetteer.index.Gazetteer`'s caches): a miss
-    calls the lookup. Bounded: full, it forgets every answer (as functools.lru_cache forgets the
-    oldest; the answers a text needs are asked for again at once).
-
-    Compiled with the lookups: a miss (a dozen per text) then calls a compiled ``__missing__``,
-    not a Python frame; a hit is the dictionary's own look-up either way."""
-
-    def __init__(self, lookup: Callable[[Any], Any], size: int) -> None:
-        super().__init__()
-        self._lookup = lookup
-        self._size = size
-
-    def __missing__(self, argument: Any) -> Any:
-        if len(self) >= self._size:
-            self.clear()
-        answer = self[argument] = self._lookup(argument)
-        return answer
