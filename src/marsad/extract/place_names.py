@@ -43,7 +43,7 @@ from marsad.extract.text import common_word
 from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
-from marsad.gazetteer.keys import Answers, latin_skeleton, place_key
+from marsad.gazetteer.keys import latin_skeleton, place_key, remember
 from marsad.gazetteer.resolve import Resolution
 
 #: :func:`place_words`, held once read: compiled, a list's item rather than a call through its lru_cache
@@ -245,7 +245,9 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     tokens: list[tuple[int, int, str]] = []
     start = 0
     for part in norm.split(" "):
-        reading: tuple[int, int, str] = _PARTS[part]
+        reading = _PARTS.get(part)
+        if reading is None:
+            reading = remember(_PARTS, part, _read_part(part), _WORDS_HELD)
         lead, length, word = reading
         if word:
             tokens.append((start + lead, start + lead + length, word))
@@ -275,7 +277,7 @@ def _read_part(part: str) -> tuple[int, int, str]:
 
 
 #: :func:`_read_part`'s answers by part (the same words recur)
-_PARTS: Final = Answers(_read_part, 100_000)
+_PARTS: Final[dict[str, tuple[int, int, str]]] = {}
 
 
 def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
@@ -370,7 +372,8 @@ def _is_connector(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    return _NAME_WORDS[word]
+    answer = _NAME_WORDS.get(word)
+    return answer if answer is not None else remember(_NAME_WORDS, word, _name_word(word), _WORDS_HELD)
 
 
 def _name_word(word: str) -> bool:
@@ -386,7 +389,9 @@ def _name_word(word: str) -> bool:
 
 #: :func:`_is_name_word`'s answers (asked for every word of every text; the same words recur): compiled, a
 #: look-up in them costs a fraction of a call through ``lru_cache``
-_NAME_WORDS: Final = Answers(_name_word, 100_000)
+_NAME_WORDS: Final[dict[str, bool]] = {}
+#: how many answers each of these caches keeps (keys.remember)
+_WORDS_HELD: Final = 100_000
 
 
 def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded: str | None = None,
@@ -499,16 +504,15 @@ def _region_named_so(gazetteer, word: str) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return _DEMONYMS[word]
-
-
-def _demonym(word: str) -> bool:
-    return alias_key(word) in load_lexicon().demonyms
+    answer = _DEMONYMS.get(word)
+    if answer is None:
+        answer = remember(_DEMONYMS, word, alias_key(word) in load_lexicon().demonyms, _WORDS_HELD)
+    return answer
 
 
 #: :func:`_is_demonym`'s answers (asked for every one-word name of every text; the same words recur): a look-up in a
 #: dictionary of its own, rather than calls through two lru_cache wrappers (the key's, the lexicon's)
-_DEMONYMS: Final = Answers(_demonym, 100_000)
+_DEMONYMS: Final[dict[str, bool]] = {}
 
 
 def _unknown_name(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int,

@@ -138,13 +138,21 @@ _ARABIC_FOLD = str.maketrans(
 #: :func:`place_key`'s and :func:`_word_key`'s answers (a text's every n-gram is keyed, the same ones recur): dictionaries
 #: of their own, bounded as an lru_cache was (full, they forget every answer): compiled, a look-up in one costs a
 #: fraction of a call through lru_cache's wrapper (which builds a tuple of the arguments)
-class Answers(dict):
-    """A function's answers by argument: a miss calls the function. Bounded: full, it forgets every
-    answer (as functools.lru_cache forgets the oldest; the answers a text needs are asked for again at
-    once). The keys' own caches and the gazetteer's look-ups (:class:`~marsad.gazetteer.index.Gazetteer`).
+def remember(answers: dict, argument: Any, answer: Any, size: int) -> Any:
+    """Keep ``answer`` for ``argument`` in ``answers`` and return it. Bounded: full, the
+    dictionary forgets every answer (as functools.lru_cache forgets the oldest; the answers a
+    text needs are asked for again at once). Each cache looks itself up first, with its own
+    ``get``: compiled, a plain dictionary's look-up is the cheapest there is."""
+    if len(answers) >= size:
+        answers.clear()
+    answers[argument] = answer
+    return answer
 
-    Compiled: a miss calls a compiled ``__missing__``, not a Python frame; a hit is the dictionary's own
-    look-up, cheaper than a call through ``lru_cache``."""
+
+class Answers(dict):
+    """A lookup's answers by argument (:class:`~marsad.gazetteer.index.Gazetteer`'s caches): a miss
+    calls the lookup and keeps its answer (:func:`remember`). Compiled: a miss calls a compiled
+    ``__missing__``, not a Python frame."""
 
     def __init__(self, lookup: Callable[[Any], Any], size: int) -> None:
         super().__init__()
@@ -152,10 +160,7 @@ class Answers(dict):
         self._size = size
 
     def __missing__(self, argument: Any) -> Any:
-        if len(self) >= self._size:
-            self.clear()
-        answer = self[argument] = self._lookup(argument)
-        return answer
+        return remember(self, argument, self._lookup(argument), self._size)
 
 
 _KEYS_HELD: Final = 200_000
@@ -163,7 +168,8 @@ _KEYS_HELD: Final = 200_000
 
 def place_key(name: str) -> str:
     """The normalised key of a place name (see the module docstring)."""
-    return _KEYS[name]
+    key = _KEYS.get(name)
+    return key if key is not None else remember(_KEYS, name, _place_key(name), _KEYS_HELD)
 
 
 def forget_keys() -> None:
@@ -197,7 +203,8 @@ def _place_key(name: str) -> str:
 
 def _word_key(word: str) -> str:
     """One word of a name through the spelling rules (lower-case, marks and articles removed)."""
-    return _WORD_KEYS[word]
+    key = _WORD_KEYS.get(word)
+    return key if key is not None else remember(_WORD_KEYS, word, _spelled(word), _KEYS_HELD)
 
 
 def _spelled(word: str) -> str:
@@ -366,11 +373,10 @@ _ARABIC_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "
 def latin_skeleton(name: str) -> str:
     """The consonants of a Latin-script name's key, for :func:`arabic_skeleton`
     (single letters: a transliteration writes one consonant once)."""
-    return _LATIN_SKELETONS[name]
-
-
-def _latin_skeleton(name: str) -> str:
-    return _single_letters(skeleton(place_key(name)))
+    consonants = _LATIN_SKELETONS.get(name)
+    if consonants is None:
+        consonants = remember(_LATIN_SKELETONS, name, _single_letters(skeleton(place_key(name))), _KEYS_HELD)
+    return consonants
 
 
 
@@ -413,7 +419,7 @@ _NAME_WORDS = re.compile(r"[\s,;:()\[\]/]+|-(?=[A-Z])")
 
 
 # (the caches of place_key, _word_key and latin_skeleton; :func:`forget_keys` empties them)
-_KEYS: Final = Answers(_place_key, _KEYS_HELD)
-_WORD_KEYS: Final = Answers(_spelled, _KEYS_HELD)
+_KEYS: Final[dict[str, str]] = {}
+_WORD_KEYS: Final[dict[str, str]] = {}
 #: (a regex substitution and a pass over the letters each)
-_LATIN_SKELETONS: Final = Answers(_latin_skeleton, _KEYS_HELD)
+_LATIN_SKELETONS: Final[dict[str, str]] = {}
