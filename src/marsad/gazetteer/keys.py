@@ -99,7 +99,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 ARTICLES: Final = frozenset(
     "al el il ul ad ed ash esh as es an en ar er at et az ez adh edh ath eth".split()
@@ -138,7 +138,11 @@ _ARABIC_FOLD = str.maketrans(
 #: :func:`place_key`'s and :func:`_word_key`'s answers (a text's every n-gram is keyed, the same ones recur): dictionaries
 #: of their own, bounded as an lru_cache was (full, they forget every answer): compiled, a look-up in one costs a
 #: fraction of a call through lru_cache's wrapper (which builds a tuple of the arguments)
-def remember(answers: dict, argument: Any, answer: Any, size: int) -> Any:
+_Argument = TypeVar("_Argument")
+_Answer = TypeVar("_Answer")
+
+
+def remember(answers: dict[_Argument, _Answer], argument: _Argument, answer: _Answer, size: int) -> _Answer:
     """Keep ``answer`` for ``argument`` in ``answers`` and return it. Bounded: full, the
     dictionary forgets every answer (as functools.lru_cache forgets the oldest; the answers a
     text needs are asked for again at once). Each cache looks itself up first, with its own
@@ -160,7 +164,8 @@ class Answers(dict):
         self._size = size
 
     def __missing__(self, argument: Any) -> Any:
-        return remember(self, argument, self._lookup(argument), self._size)
+        answer = self._lookup(argument)
+        return remember(self, argument, answer, self._size)
 
 
 _KEYS_HELD: Final = 200_000
