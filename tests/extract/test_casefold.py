@@ -160,6 +160,8 @@ def test_a_window_scan_finds_what_the_engine_finds_in_every_window(lowered, monk
                 assert [(m.span(), m.lastgroup) for m in windows.finditer(pos, endpos)] == expected, (pattern, pos, endpos)
                 first = windows.search(pos, endpos)
                 assert (None if first is None else (first.span(), first.lastgroup)) == (expected[0] if expected else None)
+                last = windows.last(pos, endpos)
+                assert (None if last is None else (last.span(), last.lastgroup)) == (expected[-1] if expected else None)
 
 
 def test_a_window_scan_misses_a_match_when_its_starts_miss_one():

@@ -340,6 +340,22 @@ class WindowScan:
                 yield found
                 after = max(found.end(), start + 1)
 
+    def last(self, pos: int, endpos: int) -> re.Match | None:
+        """The last of :meth:`finditer`'s matches (found without a generator: asked per count)."""
+        match_at, text, starts = self.pattern.match, self.text, self.starts
+        after, last = pos, None
+        for index in range(bisect_left(starts, pos), len(starts)):
+            start = starts[index]
+            if start >= endpos:
+                break
+            if start < after:
+                continue
+            found = match_at(text, start, endpos)
+            if found is not None:
+                last = found
+                after = max(found.end(), start + 1)
+        return last
+
     def search(self, pos: int, endpos: int) -> re.Match | None:
         """The first of :meth:`finditer`'s matches (found without a generator: asked per count)."""
         match_at, text, starts = self.pattern.match, self.text, self.starts

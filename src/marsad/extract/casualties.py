@@ -190,8 +190,9 @@ def _clause_bounds(ctx: DocContext, position: int) -> tuple[int, int]:
     sentence_start, sentence_end = ctx.sentence_at(position)
     start = max(sentence_start, position - 250)  # run-on sentences stay linear
     breaks = ctx.windows(_CLAUSE_BREAK, _CLAUSE_BREAK_STARTS)
-    for match in breaks.finditer(max(sentence_start, position - 160), position):
-        start = match.end()
+    last_break = breaks.last(max(sentence_start, position - 160), position)
+    if last_break is not None:
+        start = last_break.end()
     limit = min(sentence_end, position + 400)  # run-on sentences stay linear
     after = breaks.search(position, limit)
     return start, (after.start() if after else limit)

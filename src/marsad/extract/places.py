@@ -63,7 +63,9 @@ def report_countries(ctx: DocContext) -> set[str]:
 def default_countries() -> set[str]:
     """The countries a deployment reports on, from ``MARSAD_COUNTRIES``
     (ISO codes, e.g. ``SY,IQ``); empty means "the whole world"."""
-    value = environment_value("MARSAD_COUNTRIES") or ""  # (asked for every document)
+    value = environment_value("MARSAD_COUNTRIES")  # (asked for every document: usually unset)
+    if not value:
+        return set()
     return {code.strip().upper() for code in value.split(",") if code.strip()}
 
 

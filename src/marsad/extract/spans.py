@@ -60,6 +60,8 @@ def starting_within(items: Sequence, start: int, end: int, span_of: Callable[[An
         _remember(_STARTS, key, entry)
     starts, order = entry[2], entry[3]
     low, high = bisect_left(starts, start), bisect_left(starts, end)
+    if high - low <= 1:  # (most windows hold one item or none: no slice and sort)
+        return [items[order[low]]] if high > low else []
     return [items[i] for i in sorted(order[low:high])]
 
 

@@ -457,20 +457,34 @@ _DEFAULT: dict[tuple, Gazetteer] = {}
 _DEFAULT_LOCK = threading.Lock()
 
 
+#: (what the paths are read from and the process id, the gazetteer found for them) of the last call, or None
+_latest_default: tuple[tuple, Gazetteer] | None = None
+
+
 def default_gazetteer() -> Gazetteer:
     """The process-wide gazetteer over the default paths (opened once)."""
+    global _latest_default
+    # Asked per document: the same variables in the same process find the last call's gazetteer without the
+    # paths' look-up and the hashes of two Paths (a changed variable, a fork or reset_default finds it below).
+    asked = (*environment_values(_PATH_VARIABLES), os.getpid())
+    latest = _latest_default
+    if latest is not None and latest[0] == asked:
+        return latest[1]
     paths = default_paths()
-    slot = (*paths, os.getpid())  # a forked worker opens its own connection
+    slot = (*paths, asked[-1])  # a forked worker opens its own connection
     with _DEFAULT_LOCK:
         gazetteer = _DEFAULT.get(slot)
         if gazetteer is None:
             gazetteer = _DEFAULT[slot] = Gazetteer(*paths)
+        _latest_default = (asked, gazetteer)
         return gazetteer
 
 
 def reset_default() -> None:
     """Forget the process-wide gazetteer (after an import, or in tests)."""
+    global _latest_default
     with _DEFAULT_LOCK:
+        _latest_default = None
         for (*_, pid), gazetteer in _DEFAULT.items():
             if pid == os.getpid():
                 gazetteer.close()
