@@ -21,11 +21,9 @@ from marsad.counting import (
     ONE_OF_THE_WOUNDED,
     PAST_PERIOD,
     REST_RE,
-    STATE_SPEAKER,
     SUMMED,
     WEEKS_OF_FIGHTING,
     is_aggregate_scope,
-    is_party_claim,
     outcome_family,
     remainder,
 )
@@ -34,7 +32,18 @@ from marsad.extract.actors import iso_country_code
 from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, may_end_with, names_relative
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
-from marsad.extract.ledger import introduces_new, sets_against, settle
+from marsad.extract.ledger import (
+    ENEMY,
+    adds_to_claim,
+    claims_the_enemy,
+    conflicting_claims,
+    first_non_claim,
+    introduces_new,
+    is_claim,
+    other_victims,
+    sets_against,
+    settle,
+)
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
@@ -636,8 +645,8 @@ _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
 def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
     """Restatements ("He was killed …"), short summaries ("2 fatalities.") and
     parties' claims beside the report's own figure become ``alternative_of``."""
-    # (asked only of the counts the loop and _first_non_claim read: none that is part of or derived from another)
-    claims = {c.id for f, c in zip(findings, casualties) if not c.part_of and not c.derived and _is_claim(ctx, f)}
+    # (asked only of the counts the loop and first_non_claim read: none that is part of or derived from another)
+    claims = {c.id for f, c in zip(findings, casualties) if not c.part_of and not c.derived and is_claim(ctx, f)}
     primary: dict[str, Casualty] = {}
     first_trigger: dict[str, int] = {}
     orphans: dict[str, list[tuple[Finding, Casualty]]] = {}
@@ -651,10 +660,10 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             # (a running total is no figure for one incident's dead: "said that three soldiers were killed …
             # it had documented 41 deaths since the start of the month")
             reference = earlier if earlier is not None and earlier.is_tally == casualty.is_tally else None
-            reference = reference or _first_non_claim(casualties, claims, outcome, casualty.is_tally)
-            if reference is not None and (_other_victims(ctx, finding, casualty, found_by[reference.id], reference)
-                                          or _adds_to_claim(ctx, finding, found_by[reference.id])
-                                          or _claims_the_enemy(ctx, finding, reference)):
+            reference = reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
+            if reference is not None and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
+                                          or adds_to_claim(ctx, finding, found_by[reference.id])
+                                          or claims_the_enemy(ctx, finding, reference)):
                 reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id
@@ -675,7 +684,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         primary.setdefault(outcome, casualty)
         first_trigger.setdefault(outcome, finding.trigger_start)
     for claimed in orphans.values():
-        _conflicting_claims(ctx, claimed)
+        conflicting_claims(ctx, claimed)
 
 
 def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
@@ -688,83 +697,6 @@ def _settles_vague(earlier: Casualty, later: Casualty) -> bool:
     counted"): the same dead, now counted, so the number is the report's figure."""
     return bool(earlier.vague) and not later.vague and later.count is not None and later.count > (earlier.count or 0) \
         and not later.period and not earlier.part_of
-
-
-#: victims named by no side: "people", "persons", "others"
-#: (also when the people are "most of them civilians": of no one side, the count still names no other dead)
-_ANY_VICTIMS = re.compile(r"^[\s,]*(?:[\w-]+\s+)?(?:people|persons?|individuals|others)?[\s,]*"
-                          r"(?:(?:most|many|some|mostly|half)(?:\s+of\s+(?:them|whom))?\s+[\w-]+[\s,]*)?$", re.I)
-
-
-def _other_victims(ctx: DocContext, finding: Finding, casualty: Casualty, other_finding: Finding, other: Casualty) -> bool:
-    """Whether two counts are of different dead: civilians and combatants, each named so
-    (a side's own losses are its own, whatever it calls them: "the army said it lost 5 men")."""
-    if not (casualty.victims and other.victims) or casualty.victims == other.victims:
-        return False
-    return not any(_ANY_VICTIMS.match(f.victim_text) or ctx.norm.startswith("los", f.trigger_start)
-                   for f in (finding, other_finding))
-
-
-def _adds_to_claim(ctx: DocContext, claim_finding: Finding, finding: Finding) -> bool:
-    """Whether the report's own count told after a party's claim, in its sentence, is of more dead ("police
-    said they killed five militants; one officer also died")."""
-    return finding.start > claim_finding.start and ctx.sentence_index(finding.start) == ctx.sentence_index(claim_finding.start) \
-        and introduces_new(ctx, finding)
-
-
-#: the other side, as a state force names it
-_ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|bandits|jihadists|rebels|gunmen|fighters|"
-                    r"extremists|infiltrators)\b", re.I)
-
-
-def _claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference: Casualty) -> bool:
-    """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
-    ambush, and the army said it killed eight of the attackers") or beside the civilians the enemy killed
-    ("six miners were killed …; the army said it killed 15 of the assailants"): other dead, not its account
-    of the same."""
-    from marsad.extract.actors import force_kind
-
-    kind = force_kind(reference.affiliation) if reference.affiliation else None
-    if reference.victims != "civilians" and (kind is None or kind[0] not in ("Military Forces", "Police Forces")):
-        return False
-    start = ctx.sentence_at(claim_finding.start)[0]
-    victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
-    return bool(STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) and _ENEMY.search(victims))
-
-
-def _same_side(one: str | None, other: str | None) -> bool:
-    return one == other or one is None or other is None
-
-
-def _conflicting_claims(ctx: DocContext, claimed: list[tuple[Finding, Casualty]]) -> None:
-    """Claims with no figure of the report's own beside them ("the group claimed killing
-    two soldiers. Other sources reported one soldier killed"): of the same victims,
-    told in the next sentence, the lowest counts (ACLED's most conservative figure)
-    and the others are its alternatives; in one sentence they are parts of one list
-    ("claimed that it shot dead one soldier and one policeman")."""
-    kept: list[tuple[Finding, Casualty]] = []
-    for finding, casualty in sorted(claimed, key=lambda pair: pair[1].count or 0):
-        same = next((c for f, c in kept if _same_side(c.victims, casualty.victims)
-                     and _same_side(c.affiliation, casualty.affiliation)
-                     and abs(ctx.sentence_index(f.start) - ctx.sentence_index(finding.start)) == 1), None)
-        if same is not None and casualty.count is not None:
-            casualty.alternative_of = same.id
-        else:
-            kept.append((finding, casualty))
-
-
-def _first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str, tally: bool) -> Casualty | None:
-    for casualty in casualties:
-        same = outcome_family(casualty.outcome) == outcome and casualty.is_tally == tally
-        if same and casualty.id not in claims and not casualty.part_of and not casualty.derived:
-            return casualty
-    return None
-
-
-def _is_claim(ctx: DocContext, finding: Finding) -> bool:
-    start = min(finding.start, finding.trigger_start)
-    return is_party_claim(ctx.norm, start, finding.trigger_end, ctx.sentence_at(finding.trigger_start),
-                          may_match=ctx.may_match, may_match_within=ctx.may_match_within)
 
 
 _MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
@@ -790,7 +722,7 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
     if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
         return False  # "the wounded officer died in hospital", "her husband died": one more dead
     if singular and _THE_ATTACKER.match(finding.victim_text) and earlier is not None \
-            and not (_ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
+            and not (ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
         return False  # (but "a gunman was killed … the attacker was shot dead by police" tells him twice)
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
