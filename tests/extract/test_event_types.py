@@ -239,11 +239,15 @@ def _lead_end_by_lookbehind(text: str) -> int:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=list(".!?\"')]([ \n\tAaBbcZ09.Mr Dr No. U.S."), max_size=40))
-def test_lead_sentence_end_matching_the_mark_is_the_look_behind_rule(text):
+@given(st.text(alphabet=list(".!?\"')]([ \n\tAaBbcZ09.Mr Dr No. U.S."), max_size=40), st.integers(0, 45))
+def test_lead_sentence_end_matching_the_mark_is_the_look_behind_rule(text, limit):
+    """(Texts with no "!" or "?" are read full stop by full stop: the same ends.)"""
     from marsad.extract.event_types import lead_sentence_end
 
     assert lead_sentence_end(text) == _lead_end_by_lookbehind(text)
+    assert lead_sentence_end(text, limit) == min(limit, _lead_end_by_lookbehind(text))
+    assert lead_sentence_end(text.replace("!", ".").replace("?", "."), limit) == min(
+        limit, _lead_end_by_lookbehind(text.replace("!", ".").replace("?", ".")))
 
 
 @pytest.mark.parametrize("text", ["Mr. Smith said. Then it ended.", "He left.\" (They) Went home! 3 died? no.",

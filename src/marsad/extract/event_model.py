@@ -228,7 +228,7 @@ def embed(texts: Sequence[str]):
 
 
 def _lead(text: str) -> str:
-    return text[: min(LEAD_CHARS, lead_sentence_end(text) or len(text))]
+    return text[: lead_sentence_end(text, LEAD_CHARS)]
 
 
 def _embed_one(text: str):

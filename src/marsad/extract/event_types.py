@@ -127,13 +127,27 @@ class Rule:
         return f"{RULE}.{self.index}:{self.sub}"
 
 
-def lead_sentence_end(text: str) -> int:
-    """End offset of the first sentence of ``text``."""
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() + 1  # after the mark
-        if not _NON_BOUNDARY.search(text, max(0, end - 8), end):
-            return end
-    return len(text)
+def lead_sentence_end(text: str, limit: int | None = None) -> int:
+    """End offset of the first sentence of ``text``; with ``limit``, no more than ``limit``.
+
+    A match of the pattern begins at a mark and holds no other, so where the text's only
+    marks are full stops, each is found by ``str.find`` (in C) and the pattern tried there,
+    in turn: the matches ``finditer`` finds, without its search trying every character."""
+    end = len(text) if limit is None else min(limit, len(text))
+    if "!" in text or "?" in text:
+        for match in _SENTENCE_END.finditer(text):
+            at = match.start()
+            if at >= end:
+                break
+            if not _NON_BOUNDARY.search(text, max(0, at - 7), at + 1):  # (a title or an initial ends there)
+                return at + 1
+        return end
+    at = text.find(".", 0, end)
+    while at >= 0:
+        if _SENTENCE_END.match(text, at) is not None and not _NON_BOUNDARY.search(text, max(0, at - 7), at + 1):
+            return at + 1
+        at = text.find(".", at + 1, end)
+    return end
 
 
 class EventTypeRules:
