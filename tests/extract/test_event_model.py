@@ -107,6 +107,36 @@ def test_no_merge_of_the_word_vectors_tokenizer_crosses_a_space():
     assert len(pairs) > 1000 and crossing == []
 
 
+def test_no_merge_joins_a_letter_or_digit_to_a_mark_after_it():
+    """_encode_words reads a word's ids as its ids before its last marks and the marks' ("forces,"):
+    BPE must never merge across that border (only "²" joins marks after it, and is left out)."""
+    import json
+
+    from marsad.extract.event_model import _MARKS, _word_vectors
+
+    tokenizer, _ = _word_vectors()
+    merges = json.loads(tokenizer.to_str())["model"]["merges"]
+    pairs = [merge.split(" ") if isinstance(merge, str) else merge for merge in merges]
+    crossing = {(a, b) for a, b in pairs if a[-1].isalnum() and b[0] in _MARKS}
+    assert crossing and {a[-1] for a, _ in crossing} == {"\u00b2"}
+
+
+@pytest.mark.parametrize("known", [False, True])
+def test_a_word_ending_in_marks_after_a_known_word_gets_the_tokenizers_ids(monkeypatch, known):
+    from marsad.extract import event_model
+    from marsad.extract.event_model import _encode_words, _word_vectors
+
+    tokenizer, _ = _word_vectors()
+    cores = ["killed", "Borno", "Ma'arrat", "al-Nu'man", "U.S", "x²", "naïve", "2019", "Ḥamā", "a▁b", "日本", "a b"]
+    words = [core + marks for core in cores for marks in [",", ").", "\"", ".)", ":", "'s", "!?", "),"]]
+    monkeypatch.setattr(event_model, "_piece_ids", {})
+    if known:
+        _encode_words(tokenizer, cores)
+    _encode_words(tokenizer, words)
+    for word in words:
+        assert event_model._piece_ids[word] == tokenizer.encode(word, add_special_tokens=False).ids, word
+
+
 def test_a_word_that_is_a_whole_piece_gets_that_pieces_id_from_the_bpe_model():
     """_encode_words reads such a word's id from the vocabulary: BPE must give each piece its own id."""
     from marsad.extract.event_model import _bpe_model, _whole_pieces, _word_vectors

@@ -34,11 +34,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from marsad.errors import InputError
 from marsad.extract import tfidf
 from marsad.extract.event_types import STATED, EventTyping, lead_sentence_end, load_rules
+from marsad.gazetteer.keys import remember
 
 FORMAT_VERSION = 2
 TEXT_COLUMNS = ("notes", "text")
@@ -167,7 +168,42 @@ def _encode_words(tokenizer, words: list[str]) -> None:
             continue
         piece = "\u2581" + word.replace(" ", "\u2581")
         single = whole.get(piece)
-        _piece_ids[word] = [single] if single is not None else [token.id for token in tokenize(piece)]
+        if single is not None:
+            _piece_ids[word] = [single]
+            continue
+        known = _known_before_marks(word, whole) if word[-1] in _MARKS else None
+        if known is not None:
+            _piece_ids[word] = known + _mark_ids(word[len(word.rstrip(_MARKS)) :], tokenize)
+        else:
+            _piece_ids[word] = [token.id for token in tokenize(piece)]
+
+
+#: The marks that end words in news text ("forces,", "Borno).", "said:").
+_MARKS: Final = ".,;:!?)]}'\""
+
+
+def _known_before_marks(word: str, whole: dict[str, int]) -> list[int] | None:
+    """The ids of ``word`` before the marks that end it, when known: no merge joins a piece that
+    ends in a letter or digit (but "²") to one that begins with a mark (the test of the merges),
+    so BPE reads the word before them and the marks apart. (A word holding a space or a "▁" is
+    another kind of piece.)"""
+    before = word.rstrip(_MARKS)
+    if not before or not before[-1].isalnum() or before[-1] == "\u00b2" or " " in word or "\u2581" in word:
+        return None
+    known = _piece_ids.get(before)
+    if known is None:
+        single = whole.get("\u2581" + before)
+        return None if single is None else [single]
+    return known
+
+
+_marks_ids: dict[str, list[int]] = {}
+
+
+def _mark_ids(marks: str, tokenize) -> list[int]:
+    """The ids BPE gives ``marks`` after a word (no "▁" before them), kept (a few dozen in news text)."""
+    ids = _marks_ids.get(marks)
+    return ids if ids is not None else remember(_marks_ids, marks, [token.id for token in tokenize(marks)], 1_000)
 
 
 @lru_cache(maxsize=4)
