@@ -475,8 +475,8 @@ class TriggerKeys:
         its words begin, and ``led_starts``, its
         :func:`~marsad.extract.wordscan.word_led_starts`, when already known)."""
         if index is None:
-            words = set(_WORD_RUN.findall(folded))
-            stems = set(map(_STEM_OF, words))
+            words = frozenset(_WORD_RUN.findall(folded))
+            stems = frozenset(map(_STEM_OF, words))
         else:  # (the stems as led_by reads them: built once per document for both)
             words, stems = index.words(), index.stems(STEM)
         found = set(self.always)
@@ -515,7 +515,7 @@ def _found_alone(pattern: re.Pattern, folded: str, index: WordIndex | None, led_
     return (pattern.search(folded) if led_starts is None else next_span(pattern, folded, led_starts, 0)) is not None
 
 
-def _parts_held(parts: list[Keys], words: set[str], stems: set[str]) -> bool:
+def _parts_held(parts: list[Keys], words: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether the text holds a key of each of ``parts``."""
     for part in parts:
         if part[0].isdisjoint(words) and part[1].isdisjoint(stems):
