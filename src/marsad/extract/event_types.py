@@ -264,6 +264,9 @@ class TriggerScan:
         # who was acted upon, by the document's offsets of the windows read (_Matcher.victims): a
         # clause and then its event's block ask about the same trigger
         self.victims_found: dict[tuple[int, int, int, int], str | None] = {}
+        # each passage's first matches and first main matches, by its document offsets (_Matcher): a
+        # clause typed on its own and then as its event's block is one passage, asked the same
+        self.passages: dict[tuple[int, int], tuple[dict[str, tuple[int, int] | None], dict[str, tuple[int, int] | None]]] = {}
         if known is not None:  # what the document's other readers found already
             self._folded, self._folded_known = known.folded, True
             if known.folded is not None:
@@ -578,13 +581,20 @@ class _Matcher:
         self.victims_hint: str | None = None  # "armed"/"unarmed" when the casualty counts say who was hit
         self.scan = scan or TriggerScan(triggers, text)
         self.offset = offset if scan is not None else 0
-        self._full: dict[str, tuple[int, int] | None] = {}
-        self._main: dict[str, tuple[int, int] | None] = {}
+        key = (self.offset, self.offset + len(text))
+        passage = self.scan.passages.get(key)
+        if passage is None:
+            passage = self.scan.passages[key] = ({}, {})
+        self._full, self._main = passage
 
     def full(self, name: str) -> tuple[int, int] | None:
         known = self._full
         if name in known:  # (a membership test, not a sentinel: compiled, a tuple has no identity)
             return known[name]
+        possible = self.scan._possible
+        if possible is not None and name not in possible:  # (no match in the document: none scanned)
+            known[name] = None
+            return None
         found = self.scan.first(name, self.offset, self.offset + len(self.text))
         answer = known[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
         return answer
