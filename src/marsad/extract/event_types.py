@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern
+from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern, required_words
 from marsad.extract.wordscan import (
     STEM,
     WORD_START,
@@ -445,7 +445,8 @@ class TriggerKeys:
     def __init__(self, triggers: dict[str, re.Pattern]):
         always: set[str] = set()
         by_key: dict[str, list[tuple[str, list[Keys]]]] = {}  # a word, or a stem led by "~"
-        self.keyless: list[tuple[str, re.Pattern]] = []
+        # (with the strings one of which each of their matches holds, when known: a text without them has none)
+        self.keyless: list[tuple[str, re.Pattern, tuple[str, ...] | None]] = []
         for name, pattern in triggers.items():
             keys = alternative_keys(pattern)
             alone = None
@@ -458,7 +459,8 @@ class TriggerKeys:
                 for key in [*parts[0][0], *("~" + stem for stem in parts[0][1])]:
                     by_key.setdefault(key, []).append((name, parts[1:]))
             if alone is not None:
-                self.keyless.append((name, alone))
+                required = required_words(alone)
+                self.keyless.append((name, alone, None if required is None else tuple(sorted(required))))
         self.always = frozenset(always)
         # per key: the sets an alternative of which it decides alone, and the others' remaining parts
         self.by_word: dict[str, tuple[frozenset[str], list[tuple[str, list[Keys]]]]] = {}
@@ -490,8 +492,9 @@ class TriggerKeys:
             for name, rest in conditional:
                 if name not in found and _parts_held(rest, words, stems):
                     found.add(name)
-        for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
-            if name not in found and _found_alone(alone, folded, index, led_starts):
+        for name, alone, required in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
+            if name not in found and (required is None or _holds_any(folded, required)) and \
+                    _found_alone(alone, folded, index, led_starts):
                 found.add(name)
         return frozenset(found)
 
