@@ -246,6 +246,8 @@ def test_a_set_is_possible_only_where_every_part_of_an_alternative_has_a_key(mon
     assert keys.possible("the patrol was ambushed; a convoy passed") == {"ambush", "open"}
     assert keys.possible("the patrol was ambushed") == {"open"}  # no convoy
     assert keys.possible("shelled with 120 mm rounds") == {"ambush", "open"}  # the calibre, searched for alone
+    assert keys.possible("shelled with 120 rounds") == {"open"}  # (a text without "mm" is not searched)
+    assert keys.possible("120 rounds, a mm") == {"open"}
 
 
 def test_a_document_without_a_sets_key_words_is_not_scanned_for_it(monkeypatch):

@@ -478,10 +478,15 @@ class WordIndex:
         self._sorted: list[str] | None = None
         self._stemmed: dict[int, list[tuple[str, str, list[int]]]] = {}  # by length: see stemmed
         self._by_stem: dict[int, dict[str, list[tuple[str, list[int]]]]] = {}  # by length: see _words_by_stem
+        self._words: frozenset[str] | None = None
+        self._stems: dict[int, frozenset[str]] = {}  # by length: see stems
 
-    def words(self) -> set[str]:
-        """The document's words (a new set)."""
-        return set(self._index)
+    def words(self) -> frozenset[str]:
+        """The document's words (built once: the trigger keys and a scan plan's keys both read them)."""
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(self._index)
+        return words
 
     def led_by(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...],
                digit_led: bool = False) -> list[int]:
@@ -490,6 +495,8 @@ class WordIndex:
         length) or one of ``short``, or (``digit_led``) with a digit, in order
         (:func:`~marsad.extract.wordscan.first_words`)."""
         found: list[int] = list(self._digit_led) if digit_led else []
+        if not whole and not by_stem and not short:
+            return found  # led by a digit only ("122mm"): no pass over the words (the starts are in order)
         index = self._index
         length = len(next(iter(by_stem))) if by_stem else STEM
         if len(index) <= _FEW_WORDS:
@@ -559,9 +566,12 @@ class WordIndex:
             stemmed = self._stemmed[length] = [(word, word[:length], starts) for word, starts in self._index.items()]
         return stemmed
 
-    def stems(self, length: int) -> set[str]:
-        """The first ``length`` characters of the document's words (a new set)."""
-        return {stem for _, stem, _ in self.stemmed(length)}
+    def stems(self, length: int) -> frozenset[str]:
+        """The first ``length`` characters of the document's words (once per length)."""
+        stems = self._stems.get(length)
+        if stems is None:
+            stems = self._stems[length] = frozenset([stem for _, stem, _ in self.stemmed(length)])
+        return stems
 
     def common(self, words: frozenset[str] | set[str]) -> set[str] | frozenset[str]:
         """Those of ``words`` (lower-cased) that are words of the document, found by

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern
+from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern, required_words
 from marsad.extract.wordscan import (
     STEM,
     WORD_START,
@@ -278,6 +278,9 @@ class TriggerScan:
         # who was acted upon, by the document's offsets of the windows read (_Matcher.victims): a
         # clause and then its event's block ask about the same trigger
         self.victims_found: dict[tuple[int, int, int, int], str | None] = {}
+        # each passage's first matches and first main matches, by its document offsets (_Matcher): a
+        # clause typed on its own and then as its event's block is one passage, asked the same
+        self.passages: dict[tuple[int, int], tuple[dict[str, tuple[int, int] | None], dict[str, tuple[int, int] | None]]] = {}
         if known is not None:  # what the document's other readers found already
             self._folded, self._folded_known = known.folded, True
             if known.folded is not None:
@@ -456,7 +459,8 @@ class TriggerKeys:
     def __init__(self, triggers: dict[str, re.Pattern]):
         always: set[str] = set()
         by_key: dict[str, list[tuple[str, list[Keys]]]] = {}  # a word, or a stem led by "~"
-        self.keyless: list[tuple[str, re.Pattern]] = []
+        # (with the strings one of which each of their matches holds, when known: a text without them has none)
+        self.keyless: list[tuple[str, re.Pattern, tuple[str, ...] | None]] = []
         for name, pattern in triggers.items():
             keys = alternative_keys(pattern)
             alone = None
@@ -469,7 +473,8 @@ class TriggerKeys:
                 for key in [*parts[0][0], *("~" + stem for stem in parts[0][1])]:
                     by_key.setdefault(key, []).append((name, parts[1:]))
             if alone is not None:
-                self.keyless.append((name, alone))
+                required = required_words(alone)
+                self.keyless.append((name, alone, None if required is None else tuple(sorted(required))))
         self.always = frozenset(always)
         # per key: the sets an alternative of which it decides alone, and the others' remaining parts
         self.by_word: dict[str, tuple[frozenset[str], list[tuple[str, list[Keys]]]]] = {}
@@ -489,8 +494,8 @@ class TriggerKeys:
         its words begin, and ``led_starts``, its
         :func:`~marsad.extract.wordscan.word_led_starts`, when already known)."""
         if index is None:
-            words = set(_WORD_RUN.findall(folded))
-            stems = set(map(_STEM_OF, words))
+            words = frozenset(_WORD_RUN.findall(folded))
+            stems = frozenset(map(_STEM_OF, words))
         else:  # (the stems as led_by reads them: built once per document for both)
             words, stems = index.words(), index.stems(STEM)
         found = set(self.always)
@@ -501,8 +506,9 @@ class TriggerKeys:
             for name, rest in conditional:
                 if name not in found and _parts_held(rest, words, stems):
                     found.add(name)
-        for name, alone in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
-            if name not in found and _found_alone(alone, folded, index, led_starts):
+        for name, alone, required in self.keyless:  # (lowered: the same spans on the lower-cased text, see casefold)
+            if name not in found and (required is None or _holds_any(folded, required)) and \
+                    _found_alone(alone, folded, index, led_starts):
                 found.add(name)
         return frozenset(found)
 
@@ -529,7 +535,7 @@ def _found_alone(pattern: re.Pattern, folded: str, index: WordIndex | None, led_
     return (pattern.search(folded) if led_starts is None else next_span(pattern, folded, led_starts, 0)) is not None
 
 
-def _parts_held(parts: list[Keys], words: set[str], stems: set[str]) -> bool:
+def _parts_held(parts: list[Keys], words: frozenset[str], stems: frozenset[str]) -> bool:
     """Whether the text holds a key of each of ``parts``."""
     for part in parts:
         if part[0].isdisjoint(words) and part[1].isdisjoint(stems):
@@ -592,13 +598,20 @@ class _Matcher:
         self.victims_hint: str | None = None  # "armed"/"unarmed" when the casualty counts say who was hit
         self.scan = scan or TriggerScan(triggers, text)
         self.offset = offset if scan is not None else 0
-        self._full: dict[str, tuple[int, int] | None] = {}
-        self._main: dict[str, tuple[int, int] | None] = {}
+        key = (self.offset, self.offset + len(text))
+        passage = self.scan.passages.get(key)
+        if passage is None:
+            passage = self.scan.passages[key] = ({}, {})
+        self._full, self._main = passage
 
     def full(self, name: str) -> tuple[int, int] | None:
         known = self._full
         if name in known:  # (a membership test, not a sentinel: compiled, a tuple has no identity)
             return known[name]
+        possible = self.scan._possible
+        if possible is not None and name not in possible:  # (no match in the document: none scanned)
+            known[name] = None
+            return None
         found = self.scan.first(name, self.offset, self.offset + len(self.text))
         answer = known[name] = (found[0] - self.offset, found[1] - self.offset) if found else None
         return answer
