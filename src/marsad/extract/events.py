@@ -40,7 +40,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "9"
+VERSION: Final = "10"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.

@@ -52,7 +52,7 @@ from marsad.extract.unreported import UNREPORTED_TRIGGERS
 from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
-                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:[\w-]+\s+){0,2}$", re.I)
+                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:(?!and\s)[\w-]+\s+(?:[\w-]+\s+)?)?$", re.I)
 _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -276,7 +276,11 @@ _CAME_AFTER = re.compile(r"\b(?:came|comes|follow(?:s|ed)?)\s+(?:just\s+|only\s+
 #: tells too: "a day after another man was killed"; and "Two weeks after the massacre, villagers buried
 #: 26 bodies": a comma ends it)
 _WEEKS_AFTER = re.compile(r"\b(?:(?:just|only|barely)\s+)?(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
-                          r"(?:weeks?|months?|years?)\s+after\b[^.;,]{0,80}$", re.I)
+                          r"(?:weeks?|months?|years?)\s+after\b[^.;,]{0,80}$"
+                          # (days back, after the report's own news: "…, a local leader said, days after herders killed
+                          # nine farmers in the same area")
+                          r"|,\s+(?:(?:just|only|barely)\s+)?(?:(?:two|three|four|five|six|several|a\s+few|\d+)\s+)?days\s+"
+                          r"after\b[^.;,]{0,80}$", re.I)
 #: "sectarian clashes in recent months that have left dozens dead": a toll over weeks or more
 _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|four|"
                           r"five|six)\s+)?(?:weeks|months|years)\b", re.I)
