@@ -64,7 +64,7 @@ def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
     return cached
 
 
-_OF_INCIDENT = re.compile(r"\s+(?:of|in|during|by)\s+[^,.;]{0,40}")
+_OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}|\s+(?:in|during|by)\s+(?:the|an?|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}")
 
 
 class _Facts:
