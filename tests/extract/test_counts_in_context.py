@@ -103,3 +103,16 @@ def test_a_places_toll_over_the_week_is_a_running_total():
 def test_a_funeral_of_those_killed_in_an_attack_is_no_incident():
     text = "Hundreds of mourners attended the funeral in Baghdad on Tuesday of the three soldiers killed in the Tarmiyah bombing."
     assert extract_text(text, published=PUBLISHED).events == []
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a monitor's count of attacks and their dead: a running total, not an incident
+    ("Gunmen assassinated a former opposition fighter in Al-Sanamayn city; so far in 2024, SOHR has documented "
+     "211 attacks of this kind in Daraa, killing 179 people.", 1),
+    ("Gunmen assassinated a former opposition fighter in Al-Sanamayn city. So far this year, SOHR has documented "
+     "211 attacks of this kind in Daraa, killing 179 people.", 1),
+    # (attacks the report tells are its incidents)
+    ("Two attacks killed five people in Kano on Sunday.", 5),
+])
+def test_a_monitors_count_of_attacks_is_a_running_total(text, deaths):
+    assert _deaths(text) == deaths
