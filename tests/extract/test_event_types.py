@@ -397,3 +397,14 @@ def test_a_target_that_returns_fire_is_a_clash(text, expected):
 ])
 def test_arrests_ahead_of_a_days_rally_are_arrests(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the protesters did, told in a relative clause of their own, is what they did
+    ("Kenyan police fired tear gas at protesters who were throwing stones in central Nairobi.", "Violent demonstration"),
+    # (a relative clause of another noun is still its topic)
+    ("Police dispersed protesters demanding the release of a man who had thrown stones at a convoy.",
+     "Protest with intervention"),
+])
+def test_protesters_violence_in_a_relative_clause(text, expected):
+    assert classify_event(text).sub_event_type == expected
