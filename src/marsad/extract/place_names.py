@@ -426,12 +426,14 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             continue
         run = _name_run(norm, tokens, index, blocked, connectors)
         cue = start in cue_ends or bool(found and _listed_after(norm, found[-1].end, start))
-        if not cue and word.lower() in titles and index + 1 < count and _is_connector(tokens[index + 1][2]):
-            index += 1  # "the Mayor of Munster": the title, then the place it is of
-            continue
-        if not cue and (word.lower() in given_names or word.lower() in titles or _titled(norm, start, titles)):
-            index += run  # "Ahmed al-Hassan", "Bashar al-Assad", "Private Karim Jabbar": a person, not a place
-            continue
+        if not cue:
+            lowered = word.lower()
+            if lowered in titles and index + 1 < count and _is_connector(tokens[index + 1][2]):
+                index += 1  # "the Mayor of Munster": the title, then the place it is of
+                continue
+            if lowered in given_names or lowered in titles or _titled(norm, start, titles):
+                index += run  # "Ahmed al-Hassan", "Bashar al-Assad", "Private Karim Jabbar": a person, not a place
+                continue
         if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
             index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
             continue
