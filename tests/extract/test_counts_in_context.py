@@ -116,3 +116,19 @@ def test_a_funeral_of_those_killed_in_an_attack_is_no_incident():
 ])
 def test_a_monitors_count_of_attacks_is_a_running_total(text, deaths):
     assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a force's claim on the enemy beside its own losses: other dead
+    ("The Kenyan military said it had killed 12 al-Shabaab militants in an airstrike in Lamu county, while losing "
+     "one soldier in a separate roadside bomb attack.", 13),
+    # the toll of an earlier round, its month told inside it: neither this report's toll nor its period
+    ("Sixteen people have been killed in fighting between two clans in central Somalia since Saturday, elders said "
+     "on Monday, putting the death toll from the previous round of fighting in June at 22.", 16),
+    # the killing a revenge attack answered: its motive
+    ("Police said a teenager was killed and three others wounded in a drive-by shooting in Port Moresby, in what "
+     "appeared to be a revenge attack for the killing of a gang member last week.", 1),
+    ("Gunmen killed four villagers in retaliation for the killing of two herders.", 4),
+])
+def test_other_incidents_and_sides_told_beside_the_report_s_own(text, deaths):
+    assert _deaths(text) == deaths

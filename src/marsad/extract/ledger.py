@@ -557,15 +557,17 @@ ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|b
                     r"extremists|infiltrators)\b", re.I)
 
 
-def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference: Casualty) -> bool:
+def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
     """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
-    ambush, and the army said it killed eight of the attackers") or beside the civilians the enemy killed
-    ("six miners were killed …; the army said it killed 15 of the assailants"): other dead, not its account
-    of the same."""
+    ambush, and the army said it killed eight of the attackers"; "… killed 12 militants, while losing one
+    soldier") or beside the civilians the enemy killed ("six miners were killed …; the army said it killed 15
+    of the assailants"): other dead, not its account of the same."""
     from marsad.extract.actors import force_kind
 
     kind = force_kind(reference.affiliation) if reference.affiliation else None
-    if reference.victims != "civilians" and (kind is None or kind[0] not in ("Military Forces", "Police Forces")):
+    own_losses = ctx.norm.startswith("los", reference_finding.trigger_start)  # ("losing one soldier": its own)
+    if reference.victims != "civilians" and not own_losses and (
+            kind is None or kind[0] not in ("Military Forces", "Police Forces")):
         return False
     start = ctx.sentence_at(claim_finding.start)[0]
     victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
