@@ -408,3 +408,11 @@ def test_arrests_ahead_of_a_days_rally_are_arrests(text, expected):
 ])
 def test_protesters_violence_in_a_relative_clause(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+def test_the_side_ground_is_taken_from_is_not_who_took_it():
+    from marsad.extract import extract_text
+
+    (event,) = extract_text("Sudanese army says it recaptured Wad Madani from RSF").events
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "Military Forces of Sudan", "RSF")
