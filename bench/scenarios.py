@@ -119,7 +119,21 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "80 placed the village at its namesake in Yangon, though one report says \"in Sagaing region\"; 81 added "
             "the week's seven to Monday's six (tally error 1); 82 dated the raid by the publication of two reports that "
             "state no day. After the fixes 77, 81 and 80's raid are exact; 80 and 82 stay pending (a figureless report "
-            "placed at a namesake; a village named alone found in the Central African Republic).")
+            "placed at a namesake; a village named alone found in the Central African Republic).\n\n"
+            "Streams 83-85 (2026-12-05, fifth stop) were written before being run: a drone strike on a wedding whose "
+            "toll rises, a doctors' group's higher figure, a shelling elsewhere the same day and a UN office's total "
+            "since January (El Obeid, Kadugli); an IED on a patrol, a restatement naming the soldiers, their funeral "
+            "and an air strike elsewhere (Tarmiyah, Hamrin); a bar shooting whose toll rises, bodies found in another "
+            "city and the week's round-up of both (Irapuato, Celaya). First run: 83 counted 21 where its truth said "
+            "19 (the truth was then corrected to the documented rule: between equally reliable sources the higher "
+            "current figure is best); 84 placed the restatement at a Syrian village named like a soldier (\"Private "
+            "Karim Jabbar\") and made an incident of the funeral (tally error 3); 85 made the week's round-up an "
+            "incident of 15 (tally error 15). After the fixes all three are exact. 86-87 (same day, written before "
+            "being run): a monitor's bulletins with two incidents after a colon, a toll update, a landmine elsewhere "
+            "and the week's national total (Idlib, Homs, Deir ez-Zor); a governor's day, the mayor's one victim of "
+            "it and a death in hospital the next day (Kherson). First run: 86 made one incident of the colon's two "
+            "parts (tally error 1: the second part, told after the first part's place, was not read); 87 exact. "
+            "After the fix 86 is exact.")
 
 
 def main(argv: list[str] | None = None) -> int:

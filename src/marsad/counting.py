@@ -135,7 +135,13 @@ _RUNNING_TOTAL = re.compile(
     # (not since one incident: "a total of 27 bodies have been brought in since the attack on the camp")
     r"since\b(?!\s+(?:the|this|that|an?|[\w-]+day's)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|raid|bombing|blast|"
     r"explosion|massacre|ambush|assault|incident|shooting|shelling)\b))|"
-    r"\bso\s+far\s+this\s+(?:week|month|year)\b|"
+    r"\bso\s+far\s+(?:this\s+(?:week|month|year)|in\s+(?:19|20)\d\d)\b|"
+    # "SOHR has documented 211 attacks of this kind in Daraa, killing 179 people": a monitor's count of attacks
+    r"\b(?:documented|recorded|registered|counted)\s+(?:a\s+total\s+of\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|assassinations|incidents|operations|killings|strikes|raids)\b|"
+    # "At least 15 people were murdered in Guanajuato this week": a place's toll over the week, no incident named
+    r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|murdered)\s+in\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+"
+    r"this\s+(?:week|month|year)\b|"
     # "the third massacre this year, in which a total of 14 have died"
     r"\b(?:this|the\s+past|the\s+last)\s+(?:month|year)\b[^.;]{0,40}?\b(?:a\s+total|in\s+total|in\s+all)\b|"
     # "killed in attacks by armed groups in Irumu over the past week": several incidents over a week or more

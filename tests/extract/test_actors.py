@@ -47,6 +47,16 @@ def names(text: str) -> list[tuple[str, str]]:
         ("al-Qaeda", "Al Qaeda"),
         ("Al Qaeda in the Arabian Peninsula", "AQAP"),
         ("AQIM", "AQIM"),
+        # armed groups of other wars (ACLED's names for them)
+        ("Arakan Army", "Arakan Army"),
+        ("Kachin Independence Army", "KIA"),
+        ("TNLA", "TNLA"),
+        ("People's Defense Force", "People's Defence Force"),
+        ("Rapid Support Forces", "RSF"),
+        ("SPLM-N", "SPLM-N"),
+        ("ELN guerrillas", "ELN"),
+        ("Pakistani Taliban", "TTP"),
+        ("New People's Army", "NPA"),
     ],
 )
 def test_aliases_resolve_to_their_canonical_actor(alias, canonical):

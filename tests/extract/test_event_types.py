@@ -376,3 +376,47 @@ def test_who_was_hit_is_read_once_per_window_of_the_document():
     alone = classify_event(clause)
     assert first == again == alone and first.sub_event_type == "Armed clash"  # (a rule that asks who was hit)
     assert list(document_scan(load_rules().triggers, doc).victims_found.values()) == ["armed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # those fired on answered the fire: both sides fought
+    ("Gunmen fired on a UN convoy near Bangassou; peacekeepers returned fire and the attackers fled.", "Armed clash"),
+    ("Gunmen attacked a convoy near Bangassou, and its escort fired back.", "Armed clash"),
+    # (civilians fired on, then the police: the attack on them is the event)
+    ("A gunman opened fire on worshippers at a mosque in Kano; police returned fire and killed him.", "Attack"),
+])
+def test_a_target_that_returns_fire_is_a_clash(text, expected):
+    from marsad.extract import extract_text
+
+    # (through the pipeline: the returned fire is told in a clause after the one that types the event)
+    assert extract_text(text).events[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # arrests before a day's rally: no protest took place
+    ("Security forces arrested dozens of opposition supporters ahead of Sunday's rally in Kampala.", "Arrests"),
+    ("Police detained 14 activists ahead of Wednesday's protest in Harare.", "Arrests"),
+    # (the rally itself broken up: a protest with intervention)
+    ("Police arrested dozens of opposition supporters at Sunday's rally in Kampala.", "Protest with intervention"),
+])
+def test_arrests_ahead_of_a_days_rally_are_arrests(text, expected):
+    assert classify_event(text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the protesters did, told in a relative clause of their own, is what they did
+    ("Kenyan police fired tear gas at protesters who were throwing stones in central Nairobi.", "Violent demonstration"),
+    # (a relative clause of another noun is still its topic)
+    ("Police dispersed protesters demanding the release of a man who had thrown stones at a convoy.",
+     "Protest with intervention"),
+])
+def test_protesters_violence_in_a_relative_clause(text, expected):
+    assert classify_event(text).sub_event_type == expected
+
+
+def test_the_side_ground_is_taken_from_is_not_who_took_it():
+    from marsad.extract import extract_text
+
+    (event,) = extract_text("Sudanese army says it recaptured Wad Madani from RSF").events
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory", "Military Forces of Sudan", "RSF")

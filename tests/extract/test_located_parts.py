@@ -29,6 +29,10 @@ def _located(text):
     # each part its own clause with its own verb
     ("Clashes left ten fighters dead in Daraa province on Monday. Four of them were killed near Nawa, and six more "
      "died in fighting around Jasim.", [("Nawa", 4), ("Jasim", 6)]),
+    # parts after a colon, each told with where and how its dead died
+    ("The monitor documented the death of five people today: three civilians, among them a child, in an airstrike "
+     "on the town of Kafranbel in the countryside of Idlib, and two soldiers in an attack near Ariha.",
+     [("Kafr Nobol", 3), ("Ariha", 2)]),
 ])
 def test_a_toll_broken_down_by_place_is_one_event_per_place(text, expected):
     _, events = _located(text)

@@ -44,3 +44,15 @@ def test_a_name_only_keyed_like_a_province_is_not_it(world):
     # "Marsha" shares its key with Italy's region Marche (ISO's name; GeoNames' is "The Marches") and with Märsta in Sweden
     mentions = _mentions("The council thanked Paolo Verdi, Marsha Bell and the volunteers.", world)
     assert all(m.rule != "places.iso_unit" for m in mentions.values())
+
+
+def test_a_province_named_alone_after_in_is_no_foreign_place_of_another_name(world):
+    # Italy's Itri bears "Ituri" as an alternate name, Nigeria's Itori shares its key: neither is named so
+    mentions = _mentions("Militants attacked a bar in Ituri, wounding eight customers.", world)
+    ituri = mentions["Ituri"]
+    assert (ituri.country, ituri.admin1, ituri.rule) == ("CD", "Ituri", "places.iso_unit")
+
+
+def test_a_name_alone_not_after_in_is_read_as_before(world):
+    mentions = _mentions("Ituri militiamen attacked a bar, wounding eight customers.", world)
+    assert all(m.rule != "places.iso_unit" for m in mentions.values())

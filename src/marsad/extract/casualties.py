@@ -153,7 +153,11 @@ _NP_STOP: Final = re.compile(
     r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
     r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
     r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these|using|carrying|wearing|riding|"
-    r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]|\s-{1,2}\s",
+    r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]|\s-{1,2}\s"
+    # a participle opening the victims' own clause ("civilians fleeing the town", "guests attending a wedding"),
+    # not one before their noun ("fleeing civilians")
+    r"|\b[a-z]{3,}ing(?=\s+(?:the|a|an|their|his|her|its|to|from|in|on|at|near|into|through|across|along|for|with|"
+    r"home|out|towards?)\b)",
     re.I,
 )
 #: a word that opens a list of parts, anywhere in a phrase ("civilians, including 3 children")
@@ -304,10 +308,10 @@ _VERB_CHAIN: Final = (
 _OBJ_GAP: Final = re.compile(r"['’\"”]?" + _VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
 _VERB_GAP: Final = re.compile(_VERB_CHAIN, re.I)
 #: a relative's noun ("son", "wife", "parents"): after "his", "her" or "their" someone other than the person named before
-_KIN: Final = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
+KIN: Final = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
        r"aunt|friend|colleague)")
-_KIN_AFTER: Final = re.compile(r"\s+(?:\w+\s+)?" + _KIN, re.I)
-_SOMEONES_RELATIVE: Final = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + _KIN, re.I)
+_KIN_AFTER: Final = re.compile(r"\s+(?:\w+\s+)?" + KIN, re.I)
+_SOMEONES_RELATIVE: Final = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + KIN, re.I)
 _PAIR: Final = re.compile(r"\b(?:an?|the)\s+(?P<pair>[\w-]+\s+and\s+(?:his|her|their|an?|the)\s+[\w-]+)\b", re.I)
 _TWO_BEFORE: Final = re.compile(r"\b(?:two|2)\s+(?P<pair>(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w'-]*s))\b", re.I)  # (a plural noun, not "ISIS")
 _OBJ_DET: Final = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
@@ -731,7 +735,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="21")
+@register("casualties", version="22")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -21,6 +21,7 @@ from marsad.extract.casualties import (
     _NAMES_BEFORE,
     CIVILIAN_NOUNS,
     COMBATANT_NOUNS,
+    KIN,
     NON_PERSON,
     ONE_MORE_RULE,
     TRIGGER_RE,
@@ -476,8 +477,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                      or _finite_intransitive(verb)
                      or (not aux and (verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated",
                                           "shot dead", "gunned down", "found dead") or verb.endswith("to death"))))
-    if not singular_verb:
-        return []
+    if not singular_verb or (not aux and ctx.may_match(_NO_ONE_AFTER) and _NO_ONE_AFTER.match(ctx.norm, match.end())):
+        return []  # ("a grenade thrown into a bar killed no one": the thing that killed, no victim)
     one_more = _ONE_MORE.match(ctx.norm, clause_start, aux_start) if outcome == "killed" else None
     if one_more is not None:  # "a third soldier wounded in the bombing died": the incident's toll is now three
         return [Finding(outcome, None, ORDINAL_WORDS.index(one_more.group("nth").lower()) + 2, one_more.start("a"),
@@ -521,6 +522,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                     "casualties.subject.singular", 0.7)]
 
 
+_NO_ONE_AFTER: Final = re.compile(r"\s+(?:no\s+one|no-one|nobody|none)\b", re.I)
 _SHARE_OF: Final = re.compile(r"(?i:a|an|one)\s+" + FRACTION + r"\s+of\b", re.I)
 #: "a third soldier", "a second child": one more dead, numbered among the incident's (not "a third of them")
 _ONE_MORE: Final = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?!of\b)[\w-]+")
@@ -547,7 +549,9 @@ _AUX_ENDS: Final = ("was", "were", "is", "are", "been", "being", "be", "got", "g
                     "reportedly", "allegedly", "also", "subsequently", "fatally", "critically", "seriously", "severely",
                     "badly", "slightly", "lightly", "then", "instantly", "immediately", "eventually", "reported",
                     "confirmed", "said", "and", "or")
-_SINGULAR_COORD: Final = re.compile(r"(?:\band|,)\s+(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+", re.I)
+#: (a relative's noun needs no determiner: "a father and son", "a mother and daughter")
+_SINGULAR_COORD: Final = re.compile(r"(?:\band|,)\s+(?:(?:a|an|another|one|his|her|their|the)\s+(?!other\b|same\b)[\w-]+|"
+                                    r"(?<=and\s)" + KIN + r"\b)", re.I)
 #: where a conjunct's head noun ends before its place or owner ("a car bomb in Azaz")
 _HEAD_ENDS: Final = re.compile(r"\s+(?:of|in|at|on|near|from)\s")
 

@@ -64,7 +64,7 @@ def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
     return cached
 
 
-_OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}")
+_OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}|\s+(?:in|during|by)\s+(?:the|an?|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}")
 
 
 class _Facts:
@@ -86,7 +86,8 @@ class _Facts:
         if self.block(group) or lead.typing is None or lead.typing.evidence is None:
             return False
         trigger = lead.start + lead.typing.evidence[0]
-        # (or the incident the background dead are "of": "mourned the seven victims of Saturday's missile strike")
+        # (or the incident the background dead are "of" or were killed in: "mourned the seven victims of Saturday's
+        # missile strike", "the funeral of the three soldiers killed in the Tarmiyah bombing")
         return any(start <= trigger < end or (end <= trigger and _OF_INCIDENT.fullmatch(self.ctx.norm, end, trigger))
                    for start, end in self.ctx.extra.get(UNREPORTED_TRIGGERS, ()))
 

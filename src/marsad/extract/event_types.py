@@ -67,7 +67,9 @@ _PASSIVE_SUBJECT: Final = re.compile(r"(?<!\w)((?:\w+[\s,-]+){1,5})(?:was|were|h
                               r"\s+(?:\w+\s+){0,2}$", re.I)
 #: (a group told before its verb is its subject, not a phrase's object: "hundreds of squatters hurled stones")
 _SUBORDINATE: Final = re.compile(
-    r"(?:\b(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|\b(?:for|over|against|after|about|on|"
+    # (not what protesters did, told in a clause of their own: "protesters who were throwing stones")
+    r"(?:\b(?<!protesters\s)(?<!protestors\s)(?<!demonstrators\s)(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|"
+    r"\b(?:for|over|against|after|about|on|"
     r"(?<!hundreds\s)(?<!thousands\s)(?<!dozens\s)(?<!scores\s)(?<!group\s)(?<!groups\s)(?<!members\s)"
     r"(?<!supporters\s)(?<!crowd\s)(?<!mob\s)(?<!gang\s)(?<!band\s)of)"
     r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2})$",

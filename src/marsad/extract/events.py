@@ -40,7 +40,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "9"
+VERSION: Final = "10"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -456,8 +456,8 @@ def _initiator(ctx: DocContext, mentions: list[ActorMention], trigger: int | Non
             continue
         if _SOURCE_AFTER.match(ctx.norm, mention.span.end):
             continue  # "Police said gunmen killed …": the source of the report, not the initiator
-        if not _before(ctx, _OBJECT_BEFORE, mention.span.start, 16):
-            return mention
+        if not _before(ctx, _OBJECT_BEFORE, mention.span.start, 16) and not _before(ctx, _TAKEN_FROM, mention.span.start, 80):
+            return mention  # (not who lost the ground: "… says it recaptured Wad Madani from RSF")
     for mention in mentions:
         if _BETWEEN_BEFORE.search(ctx.norm[max(0, mention.span.start - 12) : mention.span.start]):
             return mention

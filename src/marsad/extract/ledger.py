@@ -294,7 +294,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
 
 
 #: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|however|though|although)\b|;", re.I)
+_ALSO_OR_EARLIER = re.compile(r"\b(?:also|initially|earlier|first|previously)\b", re.I)
 _WITH_SOURCE = re.compile(r",\s*with\s+(?:[\w'-]+\s+){1,4}?(?:putting|giving|saying|reporting|estimating|counting)\b", re.I)
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
 
@@ -309,8 +310,12 @@ def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
     if _WITH_SOURCE.search(ctx.norm, first.end, max(second.start, second.trigger_end)):
         return True  # "killed at least 12 people, with elders putting the toll at 15": a second source's figure
     contrast = _CONTRAST.search(ctx.norm, first.end, second.start)
+    if contrast is not None and ctx.may_match(_ALSO_OR_EARLIER) and \
+            _ALSO_OR_EARLIER.search(ctx.norm, contrast.end(), max(second.end, second.trigger_end)):
+        return False  # "…; the junta said two soldiers were also killed": more dead; "had initially put the toll at 24"
+    # (the first source's word before its figure or after it: "killed 30 passengers, witnesses said, though …")
     return contrast is not None and bool(
-        _ATTRIBUTED.search(ctx.norm, sentence_start, max(first.start, first.trigger_end))
+        _ATTRIBUTED.search(ctx.norm, sentence_start, contrast.start())
         and _ATTRIBUTED.search(ctx.norm, contrast.end(), min(sentence_end, second.end + 40)))
 
 
@@ -552,15 +557,17 @@ ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|b
                     r"extremists|infiltrators)\b", re.I)
 
 
-def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference: Casualty) -> bool:
+def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
     """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
-    ambush, and the army said it killed eight of the attackers") or beside the civilians the enemy killed
-    ("six miners were killed …; the army said it killed 15 of the assailants"): other dead, not its account
-    of the same."""
+    ambush, and the army said it killed eight of the attackers"; "… killed 12 militants, while losing one
+    soldier") or beside the civilians the enemy killed ("six miners were killed …; the army said it killed 15
+    of the assailants"): other dead, not its account of the same."""
     from marsad.extract.actors import force_kind
 
     kind = force_kind(reference.affiliation) if reference.affiliation else None
-    if reference.victims != "civilians" and (kind is None or kind[0] not in ("Military Forces", "Police Forces")):
+    own_losses = ctx.norm.startswith("los", reference_finding.trigger_start)  # ("losing one soldier": its own)
+    if reference.victims != "civilians" and not own_losses and (
+            kind is None or kind[0] not in ("Military Forces", "Police Forces")):
         return False
     start = ctx.sentence_at(claim_finding.start)[0]
     victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]

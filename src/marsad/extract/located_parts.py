@@ -85,8 +85,8 @@ def _breakdown(ctx: DocContext, block: list[Casualty], end: int) -> _Located | N
     return None
 
 
-#: the rules of a toll's list of bare located parts and of "the rest in C" after it
-_LISTED_RULES = ("casualties.bare_part", "tallies.rest")
+#: the rules of a toll's list of bare located parts, of its parts after a colon, and of "the rest in C" after it
+_LISTED_RULES = ("casualties.bare_part", "casualties.split", "tallies.rest")
 
 
 def _side_by_side(ctx: DocContext, block: list[Casualty], end: int) -> _Located | None:

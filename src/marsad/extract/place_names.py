@@ -367,6 +367,19 @@ def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:
 _HYPHEN_WORD: Final = re.compile(r"[A-Z][a-z']+$")
 
 
+def _titled(norm: str, start: int, titles: frozenset[str]) -> bool:
+    """Whether the word just before a name is a title it follows ("Dr Karim Jabbar", "Lt. Ali Hassan")."""
+    end = start - 1
+    if end < 1 or norm[end] != " ":
+        return False
+    if norm[end - 1] == ".":
+        end -= 1
+    begin = end
+    while begin > 0 and norm[begin - 1].isalpha():
+        begin -= 1
+    return norm[begin:end].lower() in titles
+
+
 def _is_connector(word: str) -> bool:
     return word.lower() in _words().connectors
 
@@ -401,6 +414,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
     cue_ends = place_cues.cue_ends(norm, folded, words)
     vocabulary = _words()
     given_names: frozenset[str] = vocabulary.given_names
+    titles: frozenset[str] = vocabulary.person_titles
     connectors: frozenset[str] = vocabulary.connectors
     generic_heads: frozenset[str] = vocabulary.generic_heads
     found: list[Found] = []
@@ -412,9 +426,14 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             continue
         run = _name_run(norm, tokens, index, blocked, connectors)
         cue = start in cue_ends or bool(found and _listed_after(norm, found[-1].end, start))
-        if not cue and word.lower() in given_names:
-            index += run  # "Ahmed al-Hassan", "Bashar al-Assad": a person, not a place
-            continue
+        if not cue:
+            lowered = word.lower()
+            if lowered in titles and index + 1 < count and _is_connector(tokens[index + 1][2]):
+                index += 1  # "the Mayor of Munster": the title, then the place it is of
+                continue
+            if lowered in given_names or lowered in titles or _titled(norm, start, titles):
+                index += run  # "Ahmed al-Hassan", "Bashar al-Assad", "Private Karim Jabbar": a person, not a place
+                continue
         if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
             index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
             continue

@@ -1,6 +1,6 @@
 """The vocabulary place finding reads: ``data/gazetteer/place_words.yaml``
 (words that never start a place name, connectors inside names, direction
-words, generic head words, given names, country adjectives)."""
+words, generic head words, given names, person titles, country adjectives)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class PlaceWords:
     direction_words: frozenset[str]
     generic_heads: frozenset[str]
     given_names: frozenset[str]
+    person_titles: frozenset[str]
     country_words: dict[str, str]
 
 
@@ -28,5 +29,5 @@ def place_words() -> PlaceWords:
     text = resources.files("marsad.data").joinpath("gazetteer/place_words.yaml").read_text(encoding="utf-8")
     data = safe_load(text)
     sets = {name: frozenset(str(data[name]).lower().split())
-            for name in ("not_places", "connectors", "direction_words", "generic_heads", "given_names")}
+            for name in ("not_places", "connectors", "direction_words", "generic_heads", "given_names", "person_titles")}
     return PlaceWords(**sets, country_words={str(k).lower(): v for k, v in data["country_words"].items()})

@@ -42,7 +42,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION: Final = "8"
+VERSION: Final = "9"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
 CLEAR_MARGIN: Final = 1.5
@@ -313,7 +313,7 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
     Ituri)": DR Congo's province since 2015) that is no place of that country in
     the index: a place without a point, which says the report's country and
     the governorate of the unplaced names of its sentence."""
-    if not _container(norm, item) or _DISTRICT_AFTER.match(norm, item.end):
+    if _DISTRICT_AFTER.match(norm, item.end) or not (_container(norm, item) or _bare_region(norm, gazetteer, item)):
         return None  # (the text first: ISO's table is read on first use, which most short reports then skip)
     found = iso_unit(item.key, norm, item.end)
     if found is None:
@@ -321,10 +321,24 @@ def _iso_governorate(norm: str, gazetteer, item: Found) -> Place | None:
     if any(p.country == found[0] or p.feature == "country" for p in gazetteer.by_key(item.key)):
         return None  # a place of that country, or a country ("Curacao"), is read as usual
     country, name = found
-    if not spelt_alike(plain_unit_name(name), item.word):
+    # (the name alone, not as a region's, must be the unit's whole name: "the Free Constitution Party" is no Free State)
+    if not spelt_alike(plain_unit_name(name) if _container(norm, item) else name, item.word):
         return None  # the key alone is too loose for a name with no point to check it by ("Marsha" is no "Marche")
     return Place(id=f"iso:{country}:{name}", name=name, country=country, admin1=name, admin1_code=None, admin2=None,
                  latitude=math.nan, longitude=math.nan, feature="admin1", population=0, weight=0, source="iso")
+
+
+def _bare_region(norm: str, gazetteer, item: Found) -> bool:
+    """Whether a name written alone after "in" may be a region no place of its key is named as: "a bar in
+    Ituri" is DR Congo's province, not Italy's Itri, one of whose other names it is, nor Nigeria's Itori,
+    which shares its key."""
+    if not _IN_BEFORE.search(norm, max(0, item.start - 12), item.start):
+        return False  # ("Agusan de Norte": the end of a name the gazetteer does not know)
+    places = gazetteer.by_key(item.key)
+    return bool(places) and not any(spelt_alike(place.name, item.word) for place in places)
+
+
+_IN_BEFORE: Final = re.compile(r"\b(?:in|across|throughout)\s+$", re.I)
 
 
 _ALIAS_GAP: Final = re.compile(r"\s*(?:(?:city|town|village|area)\s*)?\(\s*$", re.I)

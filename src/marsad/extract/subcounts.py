@@ -308,11 +308,18 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
                 numbers.take(number)
                 found.append(Finding("", number, number.value, number.start, max(end, number.end), number.start,
                                      number.start, phrase, "casualties.split", 0.75, parent=finding))
-            following = _SPLIT_NEXT.match(ctx.norm, end)
+            following = _PART_TOLD_AT.match(ctx.norm, end, sentence_end) or _SPLIT_NEXT.match(ctx.norm, end)
             if following is None:
                 break
             position = following.end()
     return found
+
+
+#: a part told with where and how its dead died, before the next part ("five people: three civilians, among them
+#: a child, in an airstrike on Kafr Nabl, and two soldiers in an attack near Al-Sukhnah"): up to the next ", and"
+_PART_TOLD_AT = re.compile(r"(?:\s*,\s*(?:among\s+them|including)\s+[^,;.:()]{1,40},)?\s+(?:in|near|on|at|during|by)\s+"
+                           r"[^;:()]{1,200}?,\s*and\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"an?|one)\s)", re.I)
 
 
 _BURIED = re.compile(opening_words(r"\bburi(?:ed|ing)\s+(?:the\s+)?(?:bodies\s+of\s+(?:the\s+)?)?(?=\d|[a-z])"), re.I)

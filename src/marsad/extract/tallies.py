@@ -52,7 +52,7 @@ from marsad.extract.unreported import UNREPORTED_TRIGGERS
 from marsad.model import Casualty, DateValue
 
 _INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
-                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:[\w-]+\s+){0,2}$", re.I)
+                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:(?!and\s)[\w-]+\s+(?:[\w-]+\s+)?)?$", re.I)
 _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -183,7 +183,7 @@ def _span_of(item):
     return item.span
 
 
-def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
+def _documented_month(ctx: DocContext, finding: Finding, findings: list[Finding]) -> DateValue | None:
     """"documented the death of 244 civilians in Idlib in January 2021": a count a
     monitor totals over a whole calendar month (or a week: "last week, according to
     a tally") is a cumulative claim over that period.
@@ -193,6 +193,8 @@ def _documented_month(ctx: DocContext, finding: Finding) -> DateValue | None:
     if not ctx.search_once(_DOCUMENTED_TOTAL, start, end):
         return None
     for value in starting_within(ctx.dates, start, end, _span_of):  # the sentence's dates, not a scan of all
+        if any(other is not finding and other.start <= value.span.start < other.end for other in findings):
+            continue  # another count's own words ("putting the death toll from the previous round in June at 22")
         if (value.rule.startswith("dates.month_year")
                 and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
             return value
@@ -230,6 +232,8 @@ _IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(
 _EARLIER_INCIDENT = re.compile(
     r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + MONTH_NAMES + r"))\s+"
     r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
+#: a toll "from the previous round of fighting", "of an earlier attack": another incident's
+_PREVIOUS_TOLL = re.compile(r"\b(?:from|of|in)\s+(?:the|a|an)\s+(?:previous|earlier|prior|last)\b", re.I)
 #: "four strikes on the town that month, which together killed 15": several incidents' sum, not one's toll
 _SEVERAL_TOGETHER = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:[\w-]+\s+){0,2}?"
                                + INCIDENT_NOUN + r"[^.;]{0,80}?\b(?:together|combined|between\s+them)\s+(?:have\s+|had\s+)?$", re.I)
@@ -276,7 +280,11 @@ _CAME_AFTER = re.compile(r"\b(?:came|comes|follow(?:s|ed)?)\s+(?:just\s+|only\s+
 #: tells too: "a day after another man was killed"; and "Two weeks after the massacre, villagers buried
 #: 26 bodies": a comma ends it)
 _WEEKS_AFTER = re.compile(r"\b(?:(?:just|only|barely)\s+)?(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
-                          r"(?:weeks?|months?|years?)\s+after\b[^.;,]{0,80}$", re.I)
+                          r"(?:weeks?|months?|years?)\s+after\b[^.;,]{0,80}$"
+                          # (days back, after the report's own news: "…, a local leader said, days after herders killed
+                          # nine farmers in the same area")
+                          r"|,\s+(?:(?:just|only|barely)\s+)?(?:(?:two|three|four|five|six|several|a\s+few|\d+)\s+)?days\s+"
+                          r"after\b[^.;,]{0,80}$", re.I)
 #: "sectarian clashes in recent months that have left dozens dead": a toll over weeks or more
 _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:(?:few|several|\d+|two|three|four|"
                           r"five|six)\s+)?(?:weeks|months|years)\b", re.I)
@@ -351,6 +359,9 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             or _SINCE_OPENING_AFTER.match(ctx.norm, finding.end, sentence_end)):
         return True
     number_end = finding.number.start if finding.number is not None else before_end
+    if finding.rule == "casualties.toll" and finding.number is not None and ctx.may_match(_PREVIOUS_TOLL) and \
+            _PREVIOUS_TOLL.search(ctx.norm, finding.start, number_end):
+        return True  # "…, putting the death toll from the previous round of fighting in June at 22": another incident's
     if ctx.may_match(_CAMPAIGN_NUMBER) and ctx.may_match_within(_CAMPAIGN_NUMBER, sentence_start, number_end) \
             and _CAMPAIGN_NUMBER.search(ctx.norm, sentence_start, number_end):
         return True  # (a toll's span opens at its noun: the number is where its words end)
@@ -421,7 +432,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
     neighbours = _Neighbours(findings)
     for finding, casualty, own_end in zip(findings, casualties, own_ends):
         own = [p for p in periods if owner.get(stated_span(p).start) is finding]
-        month = _documented_month(ctx, finding) if not own and casualty.part_of is None else None
+        month = _documented_month(ctx, finding, findings) if not own and casualty.part_of is None else None
         if own:
             casualty.period = own[0]
         elif month is not None:
@@ -663,7 +674,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             reference = reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
             if reference is not None and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
                                           or adds_to_claim(ctx, finding, found_by[reference.id])
-                                          or claims_the_enemy(ctx, finding, reference)):
+                                          or claims_the_enemy(ctx, finding, found_by[reference.id], reference)):
                 reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id

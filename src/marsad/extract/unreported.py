@@ -48,6 +48,10 @@ _NOT_REPORTED: Final = re.compile(
     r"(?:had\s+|has\s+)?$"
     # "… launched an offensive, three days after the attack on the base that killed seven soldiers": the earlier
     # attack this report's event followed, named with its toll
+    # "a revenge attack for the killing of a gang member last week": the killing the attack answered
+    r"|\b(?:revenge|retaliation|reprisal|retribution)\s+(?:attacks?\s+|killings?\s+)?for\s+(?:the\s+)?$"
+    # "the mastermind of last month's train hijacking, in which 26 hostages died": the earlier attack, its toll told
+    r"|\blast\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:in|during)\s+which\s+(?:[\w-]+\s+){0,5}$"
     r"|\b(?:days?|weeks?|months?)\s+(?:after|following|since)\s+(?:the|an?)\s+(?:[\w'’-]+\s+){1,8}?(?:that|which)\s+"
     r"(?:had\s+|has\s+)?$",
     re.I,
@@ -56,7 +60,7 @@ _NOT_REPORTED: Final = re.compile(
 _NOT_REPORTED_STARTS: Final = (re.compile(opening_words(
     r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
-    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for|day|week|month)"),
+    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for|day|week|month|last|revenge|retaliation|reprisal|retribution)"),
     re.I,
 ),)
 
