@@ -233,3 +233,13 @@ def test_the_kind_word_after_a_name():
     assert areas.kind_word(" province, and") == "province"
     assert areas.kind_word("'s eastern countryside") == "countryside"
     assert areas.kind_word(", province") is None
+
+
+@given(st.lists(st.sampled_from(["Malian", "malian", "SYRIAN", "Kurd", "Thai", "Burkinabè", "Iraqi’s", "Al-", "x",
+                                 "Aleppo", "Somali", "Tigray", "Amhara", "’", "-", " ", "e"]), min_size=1, max_size=3)
+       .map("".join))
+def test_the_demonym_test_of_a_plain_word_is_that_of_its_alias_key(word):
+    from marsad.extract.actors import alias_key, load_lexicon
+
+    assert place_names._is_demonym(word) == (alias_key(word) in load_lexicon().demonyms)
+    assert place_names._is_demonym("Malian") and place_names._is_demonym("SYRIAN")

@@ -45,6 +45,9 @@ def test_different_places_keep_different_keys(first, second):
 def test_skeleton_drops_vowels_only():
     assert skeleton(place_key("Ter Ma'la")) == skeleton(place_key("Teir Maaleh")) == "trml"
     assert skeleton(place_key("Idleb")) == skeleton(place_key("Idlib"))
+    # every one of a, e, i, o, u, w, y goes, wherever it stands; any other character stays
+    assert skeleton("awbyeioux-Yq") == "bx-Yq"
+    assert skeleton("ywaeiou") == "" and skeleton("رقه") == "رقه"
 
 
 def test_real_geonames_names_fold_their_ascii_forms(shared_dir):

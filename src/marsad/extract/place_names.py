@@ -506,7 +506,10 @@ def _region_named_so(gazetteer, word: str) -> bool:
 def _is_demonym(word: str) -> bool:
     answer = _DEMONYMS.get(word)
     if answer is None:
-        answer = remember(_DEMONYMS, word, alias_key(word) in load_lexicon().demonyms, _WORDS_HELD)
+        # a word of ASCII letters alone (most) is its own alias key in lower case: no quote to fold, no space
+        # or hyphen to part on (alias_key's translation cost most of a new word's answer)
+        key = word.lower() if word.isascii() and word.isalpha() else alias_key(word)
+        answer = remember(_DEMONYMS, word, key in load_lexicon().demonyms, _WORDS_HELD)
     return answer
 
 
