@@ -576,7 +576,8 @@ def _longest_known(norm: str, tokens: list[tuple[int, int, str]], index: int, ru
             continue
         if length == 1 and tokens[index][2].lower() in _words().direction_words:
             return None
-        key = place_key(norm[start:end])
+        name = norm[start:end]  # (one slice for both look-ups: its hash is computed once)
+        key = place_key(name)
         if len(key) >= 3 and gazetteer.has_key(key):
             return Found(start, end, key, True, "places.gazetteer", length=length)
         # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
@@ -584,7 +585,7 @@ def _longest_known(norm: str, tokens: list[tuple[int, int, str]], index: int, ru
         # more letters: specific enough not to meet another name by chance).
         if run > length > 1 or length == 1:
             continue
-        if len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+        if len(consonants := latin_skeleton(name)) >= 5 \
                 and gazetteer.has_key(ARABIC_PREFIX + consonants):
             return Found(start, end, key, True, "places.gazetteer", length=length)
     return None

@@ -164,7 +164,10 @@ class Answers(dict):
         self._size = size
 
     def __missing__(self, argument: Any) -> Any:
-        answer = self._lookup(argument)
+        return self.keep(argument, self._lookup(argument))
+
+    def keep(self, argument: Any, answer: Any) -> Any:
+        """Keep an answer found otherwise than by a miss (:func:`remember`), and return it."""
         return remember(self, argument, answer, self._size)
 
 
