@@ -7,6 +7,8 @@ import doctest
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marsad.gazetteer import areas, keys
 from marsad.gazetteer.keys import place_key, skeleton
@@ -96,3 +98,11 @@ def test_keys_ignore_case_marks_and_separators():
         assert place_key(plain.replace("a", "ā")) == place_key(plain)
 
     check()
+
+
+@given(st.text(alphabet="ahyiuoesd kéç_1-ـ", min_size=1, max_size=10))
+def test_the_final_letter_rules_are_tried_wherever_they_can_match(word):
+    # _spelled tries the final "y" and "h" rules only on a word that ends with the letter or holds a non-letter
+    for letter, rule in (("y", keys._FINAL_Y), ("h", keys._FINAL_H_AFTER_VOWEL)):
+        if rule.search(word):
+            assert word[-1] == letter or not word.isalpha()

@@ -243,10 +243,11 @@ def _spelled(word: str) -> str:
         word = _FRENCH_CH.sub("sh", word)
     if "q" in word:
         word = word.replace("q", "k")
-    if "y" in word:
+    # (the last two rules need their letter before a non-word character: in a word of letters alone, at its end)
+    if "y" in word and (word[-1] == "y" or not word.isalpha()):
         word = _FINAL_Y.sub("i", word)
     word = _single_letters(word)  # doubled letters single
-    if "h" in word:
+    if "h" in word and (word[-1] == "h" or not word.isalpha()):
         word = _FINAL_H_AFTER_VOWEL.sub("", word)
     return word.replace(" ", "")  # (the glued "ud-Din" rule splits a word in two for the rules after it)
 
