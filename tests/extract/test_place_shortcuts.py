@@ -166,6 +166,14 @@ def test_the_token_scan_steps_over_lower_case_words_only():
     assert [t[2] for t in place_names._tokens("clashes in al Hol camp")] == ["al", "Hol"]
 
 
+def test_a_part_read_before_is_read_again_in_its_own_context():
+    # the words of a part between spaces are kept by its text; whether a route word follows is read each time
+    text = "near Dashishah-Tuwaymin road, Dashishah-Tuwaymin\nroad and Dashishah-Tuwaymin town"
+    assert place_names._tokens(text) == place_names._tokens(text) == _plain_tokens(text)
+    assert [t[2] for t in place_names._tokens(text)] == ["Dashishah", "Tuwaymin", "Dashishah", "Tuwaymin",
+                                                         "Dashishah-Tuwaymin"]
+
+
 class _EveryKey:
     def has_key(self, key: str) -> bool:
         return True
