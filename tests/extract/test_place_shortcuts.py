@@ -166,6 +166,14 @@ def test_the_token_scan_steps_over_lower_case_words_only():
     assert [t[2] for t in place_names._tokens("clashes in al Hol camp")] == ["al", "Hol"]
 
 
+def test_a_part_read_before_is_read_again_in_its_own_context():
+    # the words of a part between spaces are kept by its text; whether a route word follows is read each time
+    text = "near Dashishah-Tuwaymin road, Dashishah-Tuwaymin\nroad and Dashishah-Tuwaymin town"
+    assert place_names._tokens(text) == place_names._tokens(text) == _plain_tokens(text)
+    assert [t[2] for t in place_names._tokens(text)] == ["Dashishah", "Tuwaymin", "Dashishah", "Tuwaymin",
+                                                         "Dashishah-Tuwaymin"]
+
+
 class _EveryKey:
     def has_key(self, key: str) -> bool:
         return True
@@ -233,3 +241,13 @@ def test_the_kind_word_after_a_name():
     assert areas.kind_word(" province, and") == "province"
     assert areas.kind_word("'s eastern countryside") == "countryside"
     assert areas.kind_word(", province") is None
+
+
+@given(st.lists(st.sampled_from(["Malian", "malian", "SYRIAN", "Kurd", "Thai", "Burkinabè", "Iraqi’s", "Al-", "x",
+                                 "Aleppo", "Somali", "Tigray", "Amhara", "’", "-", " ", "e"]), min_size=1, max_size=3)
+       .map("".join))
+def test_the_demonym_test_of_a_plain_word_is_that_of_its_alias_key(word):
+    from marsad.extract.actors import alias_key, load_lexicon
+
+    assert place_names._is_demonym(word) == (alias_key(word) in load_lexicon().demonyms)
+    assert place_names._is_demonym("Malian") and place_names._is_demonym("SYRIAN")

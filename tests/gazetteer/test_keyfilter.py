@@ -107,6 +107,19 @@ def test_lookups_with_the_filter_match_sql(tmp_path, bundled_gazetteer_path):
     gazetteer.close()
 
 
+def test_a_held_key_probed_keeps_its_places_for_by_key(tmp_path, bundled_gazetteer_path):
+    probed = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    asked = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    key = place_key("Hajin")
+    assert probed.has_key(key)
+    connection, probed.connection = probed.connection, None  # by_key must not query again
+    places = probed.by_key(key)
+    probed.connection = connection
+    assert places and places == asked.by_key(key)
+    probed.close()
+    asked.close()
+
+
 def test_an_import_by_another_connection_is_seen(tmp_path, bundled_gazetteer_path, monkeypatch):
     user = tmp_path / "user.sqlite"
     gazetteer = Gazetteer(user, bundled_gazetteer_path)

@@ -7,6 +7,8 @@ import doctest
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marsad.gazetteer import areas, keys
 from marsad.gazetteer.keys import place_key, skeleton
@@ -45,6 +47,9 @@ def test_different_places_keep_different_keys(first, second):
 def test_skeleton_drops_vowels_only():
     assert skeleton(place_key("Ter Ma'la")) == skeleton(place_key("Teir Maaleh")) == "trml"
     assert skeleton(place_key("Idleb")) == skeleton(place_key("Idlib"))
+    # every one of a, e, i, o, u, w, y goes, wherever it stands; any other character stays
+    assert skeleton("awbyeioux-Yq") == "bx-Yq"
+    assert skeleton("ywaeiou") == "" and skeleton("رقه") == "رقه"
 
 
 def test_real_geonames_names_fold_their_ascii_forms(shared_dir):
@@ -93,3 +98,11 @@ def test_keys_ignore_case_marks_and_separators():
         assert place_key(plain.replace("a", "ā")) == place_key(plain)
 
     check()
+
+
+@given(st.text(alphabet="ahyiuoesd kéç_1-ـ", min_size=1, max_size=10))
+def test_the_final_letter_rules_are_tried_wherever_they_can_match(word):
+    # _spelled tries the final "y" and "h" rules only on a word that ends with the letter or holds a non-letter
+    for letter, rule in (("y", keys._FINAL_Y), ("h", keys._FINAL_H_AFTER_VOWEL)):
+        if rule.search(word):
+            assert word[-1] == letter or not word.isalpha()

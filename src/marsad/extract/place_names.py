@@ -252,7 +252,7 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
         if word:
             tokens.append((start + lead, start + lead + length, word))
         elif lead < 0:
-            _scan_tokens(norm, start, start + len(part), tokens, _words().connectors)
+            _scan_tokens(norm, start, part, tokens, _words().connectors)
         start += len(part) + 1
     return tokens
 
@@ -280,22 +280,42 @@ def _read_part(part: str) -> tuple[int, int, str]:
 _PARTS: Final[dict[str, tuple[int, int, str]]] = {}
 
 
-def _scan_tokens(norm: str, start: int, stop: int, tokens: list[tuple[int, int, str]],
+def _scan_tokens(norm: str, start: int, part: str, tokens: list[tuple[int, int, str]],
                  connectors: frozenset[str]) -> None:
-    """The tokens of ``norm[start:stop]`` that can be part of a name, found by :func:`_token_scan`
-    (a space on either side: its matches there are those of a scan of the whole text)."""
-    scan, position = _token_scan().match, start
-    while (match := scan(norm, position, stop)) is not None:
+    """The tokens of ``part`` (text between two spaces, at ``start`` in ``norm``) that can be part of a name: those
+    of :func:`_part_tokens`, read once per part's text (the same parts recur: "ez-Zor,", "al-Bab"),
+    and a hyphenated word's parts where a route word follows it in the text."""
+    found = _SCANNED.get(part)
+    if found is None:
+        found = remember(_SCANNED, part, _part_tokens(part, connectors), _WORDS_HELD)
+    for first, end, text, kept in found:
+        if "-" in text and _ROUTE_AFTER.match(norm, start + end):  # (only a hyphenated word has parts)
+            tokens.extend(_hyphen_parts(start + first, text))
+        elif kept:
+            tokens.append((start + first, start + end, text))
+
+
+def _part_tokens(part: str, connectors: frozenset[str]) -> list[tuple[int, int, str, bool]]:
+    """(start, end, word, kept) of the words :func:`_token_scan` finds in a part of the text: a final
+    "'" or "'s" trimmed; kept: a name word or a connector. Only kept and hyphenated words: the others
+    are no token, whatever follows them. The part is scanned alone: the pattern looks neither behind
+    a match nor past the part's end."""
+    scan, position, found = _token_scan().match, 0, []
+    while (match := scan(part, position)) is not None:
         text = match[1]
         first, end = match.span(1)
         position = end
         if "'" in text and (text[-1] == "'" or text.endswith("'s")):
             end -= 2 if text.endswith("'s") else 1
-            text = norm[first:end]
-        if "-" in text and _ROUTE_AFTER.match(norm, end):  # (only a hyphenated word has parts)
-            tokens.extend(_hyphen_parts(first, text))
-        elif text and (_is_name_word(text) or text.lower() in connectors):
-            tokens.append((first, end, text))
+            text = part[first:end]
+        kept = bool(text) and (_is_name_word(text) or text.lower() in connectors)
+        if kept or "-" in text:
+            found.append((first, end, text, kept))
+    return found
+
+
+#: :func:`_part_tokens`' answers by part
+_SCANNED: Final[dict[str, list[tuple[int, int, str, bool]]]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -525,7 +545,10 @@ def _region_named_so(gazetteer, word: str) -> bool:
 def _is_demonym(word: str) -> bool:
     answer = _DEMONYMS.get(word)
     if answer is None:
-        answer = remember(_DEMONYMS, word, alias_key(word) in load_lexicon().demonyms, _WORDS_HELD)
+        # a word of ASCII letters alone (most) is its own alias key in lower case: no quote to fold, no space
+        # or hyphen to part on (alias_key's translation cost most of a new word's answer)
+        key = word.lower() if word.isascii() and word.isalpha() else alias_key(word)
+        answer = remember(_DEMONYMS, word, key in load_lexicon().demonyms, _WORDS_HELD)
     return answer
 
 
@@ -592,7 +615,8 @@ def _longest_known(norm: str, tokens: list[tuple[int, int, str]], index: int, ru
             continue
         if length == 1 and tokens[index][2].lower() in _words().direction_words:
             return None
-        key = place_key(norm[start:end])
+        name = norm[start:end]  # (one slice for both look-ups: its hash is computed once)
+        key = place_key(name)
         if len(key) >= 3 and gazetteer.has_key(key):
             return Found(start, end, key, True, "places.gazetteer", length=length)
         # "Maaret Al Naasan" is OCHA's معرة النعسان whatever its English spelling:
@@ -600,7 +624,7 @@ def _longest_known(norm: str, tokens: list[tuple[int, int, str]], index: int, ru
         # more letters: specific enough not to meet another name by chance).
         if run > length > 1 or length == 1:
             continue
-        if len(consonants := latin_skeleton(norm[start:end])) >= 5 \
+        if len(consonants := latin_skeleton(name)) >= 5 \
                 and gazetteer.has_key(ARABIC_PREFIX + consonants):
             return Found(start, end, key, True, "places.gazetteer", length=length)
     return None

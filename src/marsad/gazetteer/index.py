@@ -287,8 +287,6 @@ class Gazetteer:
             f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'arabic_stubs'").fetchone())
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
-        # the last key lookups.key_schemas answered, with the key sets it read and its answer
-        self._last_schemas: tuple[str, object, tuple[str, ...]] = ("", None, ())
         self._bundled_keys: KeyFilter | None = None
         # the user index's place ids (None: too many to hold, or not read yet), and the places
         # lookups have built so far by id (see lookups.reusable)

@@ -164,7 +164,10 @@ class Answers(dict):
         self._size = size
 
     def __missing__(self, argument: Any) -> Any:
-        answer = self._lookup(argument)
+        return self.keep(argument, self._lookup(argument))
+
+    def keep(self, argument: Any, answer: Any) -> Any:
+        """Keep an answer found otherwise than by a miss (:func:`remember`), and return it."""
         return remember(self, argument, answer, self._size)
 
 
@@ -240,10 +243,11 @@ def _spelled(word: str) -> str:
         word = _FRENCH_CH.sub("sh", word)
     if "q" in word:
         word = word.replace("q", "k")
-    if "y" in word:
+    # (the last two rules need their letter before a non-word character: in a word of letters alone, at its end)
+    if "y" in word and (word[-1] == "y" or not word.isalpha()):
         word = _FINAL_Y.sub("i", word)
     word = _single_letters(word)  # doubled letters single
-    if "h" in word:
+    if "h" in word and (word[-1] == "h" or not word.isalpha()):
         word = _FINAL_H_AFTER_VOWEL.sub("", word)
     return word.replace(" ", "")  # (the glued "ud-Din" rule splits a word in two for the rules after it)
 
@@ -320,12 +324,12 @@ def _arabic_key(name: str) -> str:
     return "".join(words)
 
 
-_VOWELS: Final = re.compile(r"[aeiouyw]")
-
-
 def skeleton(key: str) -> str:
-    """The consonants of a key (``tayrmala`` → ``trml``) for fuzzy matching."""
-    return _VOWELS.sub("", key)
+    """The consonants of a key (``tayrmala`` → ``trml``) for fuzzy matching: the letters
+    a, e, i, o, u, w, y dropped, one ``str.replace`` each (a regex substitution of their
+    class cost several times as much, and each new n-gram's skeleton is asked for)."""
+    return (key.replace("a", "").replace("e", "").replace("i", "").replace("o", "").replace("u", "")
+            .replace("w", "").replace("y", ""))
 
 
 # Arabic letters to the Latin consonants a transliteration writes for them;

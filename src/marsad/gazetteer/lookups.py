@@ -52,8 +52,14 @@ def query_has_key(gazetteer: Gazetteer, key: str) -> bool:
     schemas = key_schemas(gazetteer, key) if key else ()
     if not schemas:
         return False
-    if gazetteer.by_key(key):
-        return True  # one query for a name that is there: its places are looked up next anyway
+    # one query for a name that is there: its places are looked up next anyway, so they are kept as
+    # by_key's answer (selected here with the schemas just read, not through by_key's miss)
+    answers = gazetteer._by_key
+    places = answers.get(key)
+    if places is None:
+        places = answers.keep(key, select(gazetteer, "key", key, schemas))
+    if places:
+        return True
     # exact for what the filters cannot rule out (a name whose place is missing, a fingerprint collision)
     parts = [f"SELECT 1 FROM {schema}.names WHERE key = ?" for schema in schemas]
     with gazetteer._lock:
@@ -64,9 +70,6 @@ def query_has_key(gazetteer: Gazetteer, key: str) -> bool:
 
 def key_schemas(gazetteer: Gazetteer, key: str) -> tuple[str, ...]:
     """The schemas that may hold ``key``: none when no file does."""
-    last_key, last_sets, last_schemas = gazetteer._last_schemas
-    if last_key == key and last_sets is gazetteer._key_sets:
-        return last_schemas  # has_key's lookup of a key that may be there asks again at once
     # on cache misses only: a lookup answered from the caches costs no clock read (and the test
     # _keep_fresh starts with, made here: a method call per new key otherwise)
     if _monotonic() >= gazetteer._fresh_until:
@@ -79,9 +82,7 @@ def key_schemas(gazetteer: Gazetteer, key: str) -> tuple[str, ...]:
         # (each kind tested as itself: compiled, a filter's test is then a direct call, not one through the type's slot)
         if keys is None or (key in keys if isinstance(keys, KeyFilter) else key in keys):
             found.append(schema)
-    schemas = tuple(found)
-    gazetteer._last_schemas = (key, key_sets, schemas)
-    return schemas
+    return tuple(found)
 
 
 def query_key(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
