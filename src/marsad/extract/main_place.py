@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Final
 
 from marsad.extract.casefold import last_word_ends
+from marsad.extract.place_text import past_spaces
 from marsad.gazetteer import areas
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import haversine_km, spelt_alike
@@ -160,6 +161,10 @@ _LOCATED = re.compile(
 _COMMA = re.compile(r"\s*(?:(?:town|city|village|camp|area)\s*)?,\s*", re.I)
 #: "Sahar district in Saada", "the Sahar area of Saada": a place and the governorate the text puts it in
 _IN_GOVERNORATE = re.compile(r"\s+(?:(?:district|sub-?district|town|city|village|camp|area)\s+(?:in|of)|in)\s+", re.I)
+#: the characters that may follow the spaces where _LOCATED, _COMMA or _IN_GOVERNORATE matches, of the ASCII ones
+#: (a bracket, a comma, or the first letter of one of their words in either case; re.I also lets a few letters
+#: beyond ASCII stand for these, which are left to the expressions)
+_LOCATED_FIRST: Final = "(,tcvanpmldsiTCVANPMLDSI"
 #: a place and the unit the text says it lies in may be this far apart (a district's seat)
 _CONTAINER_KM = 100
 
@@ -183,7 +188,11 @@ def _inside_brackets(text: str, position: int) -> bool:
 
 def _located_at(text: str, mention: PlaceMention, by_start: dict[int, PlaceMention], bracketed: bool,
                 depth: int) -> bool | None:
-    bracket = _LOCATED.match(text, mention.span.end)
+    end = mention.span.end
+    after = past_spaces(text, end)
+    if after == len(text) or (text[after].isascii() and text[after] not in _LOCATED_FIRST):
+        return False  # none of the three expressions below can match (most names: a match is a call through Python)
+    bracket = _LOCATED.match(text, end)
     if bracket is not None:
         close = text.find(")", bracket.end())
         close = close if close >= 0 else len(text)
@@ -191,14 +200,14 @@ def _located_at(text: str, mention: PlaceMention, by_start: dict[int, PlaceMenti
             return False
         inside = [m for start, m in by_start.items() if bracket.end() <= start < close]
         return True if _agrees(mention, inside) else None
-    within = _IN_GOVERNORATE.match(text, mention.span.end)
+    within = _IN_GOVERNORATE.match(text, end)
     if within is not None:  # ("in" is read only before a governorate's name: "Yarmouk camp in Damascus" tells nothing)
         container = by_start.get(within.end())
         if container is None or not _names_governorate(container) or container.country != mention.country:
             return False
         # (a namesake it rules out, and no more: the text names the scene by other words than this)
         return None if mention.admin1 and place_key(mention.admin1) != place_key(container.admin1 or "") else False
-    gap = _COMMA.match(text, mention.span.end)
+    gap = _COMMA.match(text, end)
     container = by_start.get(gap.end()) if gap is not None else None
     if container is None:
         return False
