@@ -613,6 +613,23 @@ class WordIndex:
         found.sort()
         return found
 
+    def begins_any(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...]) -> bool:
+        """Whether a word of the document is one of ``whole`` or begins with one of the stems that ``by_stem``
+        holds under their first :data:`STEM` characters or one of ``short``
+        (:func:`~marsad.extract.wordscan.leading_keys`): where none does, a pattern whose matches begin
+        with such a word matches nowhere. Told by the built-in loops of set operations on the words and
+        their stems (:meth:`_words_by_stem`, made once per document): most documents hold none of a pattern's words, and each test is asked once per pattern."""
+        if not self._index.keys().isdisjoint(whole):
+            return True
+        if by_stem:
+            words_by_stem = self._words_by_stem(STEM)
+            for first in by_stem.keys() & words_by_stem.keys():
+                begun = by_stem[first]
+                for word, _ in words_by_stem[first]:
+                    if word.startswith(begun):
+                        return True
+        return bool(short) and bool(self._begun_by(short))
+
     def starts(self, words: frozenset[str] | set[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)
         any word whose first character is a digit, in order."""
