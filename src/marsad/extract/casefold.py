@@ -431,7 +431,10 @@ def _add_word(index: dict[str, list[int]], digit_led: list[int], word: str, star
         index[word] = [start]
     else:
         positions.append(start)
-    if word[0].isdecimal():  # what \d matches
+    # what \d matches (str.isdecimal): told by the character's code for ASCII, where the compiled code
+    # reads it in place (ord of an index), not through a call of the method
+    code = ord(word[0])
+    if 48 <= code <= 57 or (code > 127 and word[0].isdecimal()):
         digit_led.append(start)
 
 
