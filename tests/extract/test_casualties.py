@@ -311,3 +311,13 @@ def test_victims_named_by_a_toll_or_a_force(text, victims):
 def test_a_mine_that_is_dug_is_no_explosive(text, cause):
     (killed,) = [c for c in _facts(text) if c.outcome == "killed"]
     assert killed.cause == cause
+
+
+@pytest.mark.parametrize("verb, outcome", [("shot dead", "killed"), ("executed", "executed"), ("wounded", "injured"),
+                                           ("kidnapped", "abducted"), ("taken prisoner", "captured"),
+                                           ("went missing", "missing"), ("detained", "arrested"), ("lost", "killed")])
+def test_each_outcome_verb_tells_its_outcome(verb, outcome):
+    from marsad.extract.casualties import TRIGGER_RE, _outcome_of
+
+    match = TRIGGER_RE.search(f"Two men were {verb} there.")
+    assert match is not None and match.group(0) == verb and _outcome_of(match) == outcome

@@ -149,3 +149,32 @@ def test_the_other_word_starts_are_where_the_look_behind_finds_them():
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert word_led_starts(text) == [m.start() for m in re.finditer(r"(?<![ \w])\w", text)], repr(text)
+
+
+def test_the_word_index_tells_whether_a_word_begins_with_a_key():
+    index = casefold.WordIndex("the army shelled al-bab, killing 3 (tolls)")
+    by_stem = {"kill": ("killi",)}
+    assert index.begins_any(frozenset({"bab"}), {}, ())  # a whole word
+    assert not index.begins_any(frozenset({"kill", "toll"}), {}, ())  # (only words that begin so: not whole)
+    assert index.begins_any(frozenset(), by_stem, ())  # "killing" begins with "killi"
+    assert not index.begins_any(frozenset(), {"kill": ("killed",)}, ())
+    assert index.begins_any(frozenset(), {}, ("to",))  # a stem shorter than the stems' keys: "tolls"
+    assert not index.begins_any(frozenset({"al-bab", "kill"}), {"shel": ("shells",)}, ("x", "ik"))
+
+
+def test_a_short_text_without_the_words_a_pattern_begins_with_is_not_searched(monkeypatch):
+    from marsad.extract import pipeline
+
+    monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
+    searched: list[re.Pattern] = []
+
+    def recording(pattern, *args, **kwargs):
+        searched.append(pattern)
+        return iter(())
+
+    monkeypatch.setattr(pipeline, "word_led_matches", recording)
+    quiet = DocContext(text="Protesters gathered in front of the governor's office on Monday.")
+    assert list(quiet.scan(casualties.TOLL_RE)) == [] and searched == []
+    told = DocContext(text="The death toll rose to 9 on Monday.")
+    list(told.scan(casualties.TOLL_RE))
+    assert searched == [casualties.TOLL_RE]

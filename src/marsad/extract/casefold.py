@@ -431,7 +431,10 @@ def _add_word(index: dict[str, list[int]], digit_led: list[int], word: str, star
         index[word] = [start]
     else:
         positions.append(start)
-    if word[0].isdecimal():  # what \d matches
+    # what \d matches (str.isdecimal): told by the character's code for ASCII, where the compiled code
+    # reads it in place (ord of an index), not through a call of the method
+    code = ord(word[0])
+    if 48 <= code <= 57 or (code > 127 and word[0].isdecimal()):
         digit_led.append(start)
 
 
@@ -612,6 +615,28 @@ class WordIndex:
                     found.append(start)
         found.sort()
         return found
+
+    def begins_any(self, whole: frozenset[str], by_stem: dict[str, tuple[str, ...]], short: tuple[str, ...]) -> bool:
+        """Whether a word of the document is one of ``whole`` or begins with one of the stems that ``by_stem``
+        holds under their first :data:`STEM` characters or one of ``short``
+        (:func:`~marsad.extract.wordscan.leading_keys`): where none does, a pattern whose matches begin
+        with such a word matches nowhere. Told first by the built-in loops of set operations (the words;
+        the words' stems, :meth:`stems`, which event typing reads too), then where a short stem occurs
+        in the text at all: most documents hold none of a pattern's words (measured compiled: a third
+        of the instructions of one pass over the words)."""
+        if not self._index.keys().isdisjoint(whole):
+            return True
+        if by_stem and not self.stems(STEM).isdisjoint(by_stem):
+            for word, stem, _ in self.stemmed(STEM):  # (a word's stem is a key: is it one of the key's stems?)
+                begun = by_stem.get(stem)
+                if begun is not None and word.startswith(begun):
+                    return True
+        for stem in short:
+            if stem in self._folded:  # (a word that begins with it is in the text)
+                for word in self._index:
+                    if word.startswith(stem):
+                        return True
+        return False
 
     def starts(self, words: frozenset[str] | set[str], digit_led: bool = False) -> list[int]:
         """The positions where one of ``words`` (lower-cased) begins, or (``digit_led``)

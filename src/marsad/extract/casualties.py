@@ -183,11 +183,14 @@ def may_end_with(ctx: DocContext, text: str, start: int, end: int, endings: tupl
     return text is ctx.norm or ends_with_word(text, start, end, endings)
 
 
+#: :data:`TRIGGER_RE`'s outcome groups by name ("o0", "o1" …), and the outcome each tells
+_OUTCOME_OF_GROUP: Final = {f"o{index}": outcome for index, outcome in enumerate(OUTCOMES)}
+
+
 def _outcome_of(match: re.Match) -> str:
-    for index, outcome in enumerate(OUTCOMES):
-        if match.group(f"o{index}"):
-            return outcome
-    return "killed"
+    """The outcome a :data:`TRIGGER_RE` match tells: its group is the last one closed (one matches,
+    and it holds no group), read by name where each group was asked for in turn."""
+    return _OUTCOME_OF_GROUP.get(match.lastgroup or "", "killed")
 
 
 def _clause_bounds(ctx: DocContext, position: int) -> tuple[int, int]:

@@ -500,6 +500,30 @@ def leading_words(pattern: re.Pattern) -> Keys | None:
     return derived(pattern, _LEADING, _leading_words)
 
 
+#: :func:`leading_words` as :meth:`~marsad.extract.casefold.WordIndex.begins_any` reads them: the words, the
+#: stems of :data:`STEM` characters or more by their first :data:`STEM`, and the shorter stems
+LeadingKeys = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
+_LEADING_KEYS: dict[int, tuple[re.Pattern, LeadingKeys | None]] = {}
+
+
+def leading_keys(pattern: re.Pattern) -> LeadingKeys | None:
+    """:func:`leading_words` of ``pattern`` grouped for a test of a short document's words
+    (:meth:`~marsad.extract.casefold.WordIndex.begins_any`), or None when not known."""
+    return derived(pattern, _LEADING_KEYS, _leading_keys)
+
+
+def _leading_keys(pattern: re.Pattern) -> LeadingKeys | None:
+    keys = leading_words(pattern)
+    if keys is None:
+        return None
+    by_stem: dict[str, list[str]] = {}
+    for stem in sorted(keys[1]):
+        if len(stem) >= STEM:
+            by_stem.setdefault(stem[:STEM], []).append(stem)
+    short = tuple(sorted(stem for stem in keys[1] if len(stem) < STEM))
+    return keys[0], {first: tuple(stems) for first, stems in by_stem.items()}, short
+
+
 def _leading_words(pattern: re.Pattern) -> Keys | None:
     source = pattern.pattern
     if not isinstance(source, str) or not source.isascii() or not source.startswith(WORD_START):
