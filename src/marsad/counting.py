@@ -157,11 +157,6 @@ _RUNNING_TOTAL = re.compile(
 _MONITOR_ATTACKS = re.compile(r"\b(?:documented|recorded|registered|counted)\s+(?:a\s+total\s+of\s+)?\d[\d,]*\s+"
                               r"(?:[\w-]+\s+){0,2}?(?:attacks|assassinations|incidents|operations|killings|strikes|raids)\b",
                               re.I)
-#: "At least 15 people were murdered in Guanajuato this week": a place's toll over the week, no incident named
-#: (found from the period, which is rare, then read back: "were" opens most sentences' counts)
-_THIS_PERIOD = re.compile(r"\bthis\s+(?:week|month|year)\b", re.I)
-_KILLED_IN_PLACE = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|murdered)\s+in\s+[A-Z][\w'-]+"
-                              r"(?:\s+[A-Z][\w'-]+)?\s+$")
 
 
 #: "a week of fighting has killed 150": the weeks' incidents together (not "a week-long siege": one incident)
@@ -206,10 +201,6 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
             or (may(_MONITOR_ATTACKS) and found(_MONITOR_ATTACKS)) \
             or (region_wide and may(_ACROSS_AREA) and found(_ACROSS_AREA)):
         return True
-    if may(_THIS_PERIOD) and within(_THIS_PERIOD, start, end):
-        for period in _THIS_PERIOD.finditer(text, start, end):
-            if _KILLED_IN_PLACE.search(text, max(start, period.start() - 80), period.start()):
-                return True
     for match in (_ACROSS.finditer(text, start, end) if may(_ACROSS) and within(_ACROSS, start, end) else ()):
         name = match.group(1)
         if name.lower() in ("country", "nation") or is_country(name):

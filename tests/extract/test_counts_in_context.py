@@ -92,11 +92,12 @@ def test_two_sources_figures_set_against_each_other(text, deaths):
     assert _deaths(text) == deaths
 
 
-def test_a_places_toll_over_the_week_is_a_running_total():
+def test_a_provinces_toll_over_the_week_is_a_running_total():
     text = ("At least 15 people were murdered in Guanajuato this week, among them the 10 victims of the attack on a "
             "bar in Irapuato and the five men whose bodies were found in Celaya.")
     assert _deaths(text) == 0  # (no incident of its own: its incidents are told by their own reports)
-    # (an incident told with the week is still one)
+    # (an incident told with the week is still one, and so is a town's toll over the week)
+    assert _deaths("Nine people were killed in Ariha this week.") == 9
     assert _deaths("Three people were killed in an attack on a bar in Irapuato this week, police said.") == 3
 
 

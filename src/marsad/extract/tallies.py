@@ -529,6 +529,25 @@ class _Neighbours:
         return None
 
 
+#: "At least 15 people were murdered in Guanajuato this week": found from the period, which is rare, then read back
+_THIS_PERIOD = re.compile(r"\bthis\s+(?:week|month|year)\b", re.I)
+_KILLED_IN_PLACE = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|murdered)\s+in\s+(?P<place>[A-Z][\w'-]+"
+                              r"(?:\s+[A-Z][\w'-]+)?)\s+$")
+
+
+def _province_this_week(ctx: DocContext, start: int, end: int) -> bool:
+    """A province's toll over the week, no incident named ("At least 15 people were murdered in Guanajuato
+    this week"): its incidents summed (a town's, "9 people were killed in Ariha this week", is one incident's,
+    as :func:`marsad.counting.is_aggregate_scope` reads the words alone)."""
+    for period in _THIS_PERIOD.finditer(ctx.norm, start, end):
+        told = _KILLED_IN_PLACE.search(ctx.norm, max(start, period.start() - 80), period.start())
+        # (or a capital named as its province, which the gazetteer may read as the town: "Guanajuato")
+        if told is not None and any(place.resolved and (place.feature == "admin1" or place.admin1 == place.name)
+                                    for place in starting_within(ctx.places, told.start("place"), told.end("place"))):
+            return True
+    return False
+
+
 def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Finding], finding: Finding,
                      own_end: int) -> bool:
     """Whether the words around this count, and no other count's, scope it to a
@@ -543,6 +562,8 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     if is_aggregate_scope(ctx.norm, start, end, lambda name: iso_country_code(name) is not None,
                           region_wide=finding.outcome != "arrested", may_match=ctx.may_match, lowered=ctx.lowered,
                           may_match_within=ctx.may_match_within):
+        return True
+    if ctx.may_match(_THIS_PERIOD) and ctx.may_match_within(_THIS_PERIOD, start, end) and _province_this_week(ctx, start, end):
         return True
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
