@@ -295,7 +295,6 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
 
 #: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|however|though|although)\b|;", re.I)
-_ALSO_OR_EARLIER = re.compile(r"\b(?:also|initially|earlier|first|previously)\b", re.I)
 _WITH_SOURCE = re.compile(r",\s*with\s+(?:[\w'-]+\s+){1,4}?(?:putting|giving|saying|reporting|estimating|counting)\b", re.I)
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
 
@@ -310,8 +309,9 @@ def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
     if _WITH_SOURCE.search(ctx.norm, first.end, max(second.start, second.trigger_end)):
         return True  # "killed at least 12 people, with elders putting the toll at 15": a second source's figure
     contrast = _CONTRAST.search(ctx.norm, first.end, second.start)
-    if contrast is not None and ctx.may_match(_ALSO_OR_EARLIER) and \
-            _ALSO_OR_EARLIER.search(ctx.norm, contrast.end(), max(second.end, second.trigger_end)):
+    told_after = (contrast.end(), max(second.end, second.trigger_end)) if contrast is not None else None
+    if told_after is not None and ((ctx.may_match(_ADDED) and _ADDED.search(ctx.norm, *told_after))
+                                   or (ctx.may_match(_EARLIER) and _EARLIER.search(ctx.norm, *told_after))):
         return False  # "…; the junta said two soldiers were also killed": more dead; "had initially put the toll at 24"
     # (the first source's word before its figure or after it: "killed 30 passengers, witnesses said, though …")
     return contrast is not None and bool(
