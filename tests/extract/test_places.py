@@ -330,3 +330,26 @@ def test_an_act_on_a_place_cues_its_name(text, expected):
     from marsad.extract.pipeline import extract_text
 
     assert expected in [(p.text, p.name) for p in extract_text(text).places]
+
+
+@pytest.mark.parametrize(("text", "scene"), [
+    # the country that launches or strikes is an actor; the other country named is where it struck
+    ("Overnight, Russia launched 23 drones and three missiles at Ukraine; air defences destroyed 20.", "Ukraine"),
+    ("Israel struck Lebanon again on Monday.", "Lebanon"),
+    # (a country named alone is the scene, whatever it does)
+    ("Russia launched 23 drones overnight.", "Russia"),
+])
+def test_a_country_that_strikes_another_is_not_the_scene(text, scene):
+    from marsad.extract import extract_text
+
+    (event,) = extract_text(text).events
+    assert event.location == scene
+
+
+def test_a_name_spelt_as_a_town_is_not_another_spelling_for_a_governorate_of_another_sentence():
+    from marsad.extract import extract_text
+
+    text = ("Five PMF members were killed in an IS ambush east of Tuz Khurmatu. In a separate incident in Kirkuk, an "
+            "IED struck an army patrol.")
+    places = {p.text: p for p in extract_text(text).places}
+    assert places["Tuz Khurmatu"].admin1 == "Salah al-Din"  # (not Tāzah Khūrmātū, a town of Kirkuk)

@@ -40,7 +40,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "10"
+VERSION: Final = "11"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -246,7 +246,10 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places) if p.resolved or clause.run_on}
     known = {_place_key(p) for c in current.clauses for p in _inside(c.start, c.end, ctx.places)}
     if places - known and known:
-        return True
+        # (where someone came from is no scene: "The two attackers, from the Hebron area, were shot dead")
+        places = _scenes_named(ctx, clause, places)
+        if places - known:
+            return True
     if _own_toll_elsewhere(ctx, current, clause, known):
         return True
     if _CONSEQUENCE.match(ctx.norm, clause.start):
@@ -259,6 +262,14 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     return False
 
 
+def _scenes_named(ctx: DocContext, clause: _Clause, keys: set[str]) -> set[str]:
+    """Of the places' ``keys`` the clause names, those not named only as where someone came from."""
+    from marsad.extract.main_place import not_origins
+
+    named = [p for p in _inside(clause.start, clause.end, ctx.places) if _place_key(p) in keys]
+    return {_place_key(p) for p in not_origins(named, ctx.norm)}
+
+
 def _own_toll_elsewhere(ctx: DocContext, current: _Group, clause: _Clause, known: set[str]) -> bool:
     """A new sentence that states its own death toll at a place the current event
     does not name is another incident, even when the gazetteer does not know the
@@ -267,7 +278,7 @@ def _own_toll_elsewhere(ctx: DocContext, current: _Group, clause: _Clause, known
     if ctx.sentence_index(clause.start) == ctx.sentence_index(current.clauses[-1].start) or not known:
         return False
     places = {_place_key(p) for p in _inside(clause.start, clause.end, ctx.places)}
-    if not places or places & known:
+    if not places or places & known or not _scenes_named(ctx, clause, places):
         return False
     stated = _stated_tolls(ctx)
     ours = _inside(clause.start, clause.end, stated)

@@ -37,7 +37,7 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
     themselves keep the named place's point."""
     if text is not None:
         # "deployed from Damascus to X", "an IDP from Homs": the origin is not the scene
-        scenes = _scenes(mentions, text)
+        scenes = not_origins(mentions, text)
         mentions = scenes if any(m.resolved and (m.where_prec or 9) <= 3 for m in scenes) else mentions
     chosen = _main_mention(mentions, gazetteer, countries, text)
     if chosen is None or text is None:
@@ -51,7 +51,8 @@ def main_place(mentions: list[PlaceMention], gazetteer=None, countries: set[str]
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:rural|city\s+of|town\s+of|village\s+of)\s+)?$", re.I)
 #: the words an _ORIGIN match can end with (casefold.last_word_ends: the $-anchored search tries every offset)
 ORIGIN_ENDS: Final = ("from", "the", "rural", "of")
-_WITHIN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:province|governorate)\s+of\s+)?$|\s*,\s*$", re.I)
+_WITHIN = re.compile(r"(?:\s+(?:area|region|district|countryside))?\s+(?:in|of)\s+(?:the\s+)?"
+                     r"(?:(?:occupied|northern|southern|eastern|western)\s+)?(?:(?:province|governorate)\s+of\s+)?$|\s*,\s*$", re.I)
 # "Katsina militiamen attacked miners in Jibia", "Afar regional special forces": the home of an armed group
 _GROUP_AFTER = re.compile(
     r"\s+(?:militia(?:s|men)?|militants|regional\s+(?:special\s+)?forces|People's\s+Militia)\b", re.I)
@@ -66,7 +67,7 @@ def _governorate_of(mention: PlaceMention, place: PlaceMention) -> bool:
     return mention.feature == "admin1" or place_key(mention.text) == place_key(mention.admin1)
 
 
-def _scenes(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+def not_origins(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The mentions that are not an origin: "an IDP from Homs", and what
     locates an origin, "a man from Soran in Hama died in Sidnaya prison",
     "people were evacuated from Hajin, Deir Ezzor",
@@ -289,7 +290,14 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     for mention in resolved:
         if mention.feature != "country":
             return mention
+    if text is not None and len(resolved) > 1:
+        # "Russia launched 23 drones at Ukraine": the country that strikes is an actor, the other the scene
+        resolved = [m for m in resolved if not _COUNTRY_STRIKES.match(text, m.span.end)] or resolved
     return resolved[0] if resolved else None
+
+
+_COUNTRY_STRIKES: Final = re.compile(r"\s+(?:has\s+|had\s+|again\s+)?(?:launched|fired|attacked|struck|shelled|bombed|"
+                                     r"targeted|hit)\b", re.I)
 
 
 def _coherent(resolved: list[PlaceMention], gazetteer=None) -> list[PlaceMention]:

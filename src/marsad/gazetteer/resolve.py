@@ -508,7 +508,8 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     scored: list[Resolution] = []
     ids: list[str] = []  # the place id of each, at its position
     own_named: list[int] = []  # the positions of those whose own name has the key
-    _scored(gazetteer.by_key(key), context, countries, points, key, False, False, scored, ids, own_named, key)
+    exact = gazetteer.by_key(key)
+    _scored(exact, context, countries, points, key, False, False, scored, ids, own_named, key)
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _key_consonants(key)
@@ -522,8 +523,12 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
                           else groups.places)
             if candidates:  # tested on their stubs: only the places allowed (few) are built
                 exact_ids = set(ids)
+                # (another spelling in a country where a place has the name as written needs its governorate
+                # named in the sentence: "Tuz Khurmatu" is not Tāzah Khūrmātū for a "Kirkuk" told of another incident)
+                spelt = {place.country for place in exact if place.country}
                 kept = [stub for stub in candidates
-                        if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)]
+                        if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)
+                        and (stub.country not in spelt or stub.admin1_code in context.sentence_admin1)]
                 if kept:
                     allowed = gazetteer.arabic_places(consonants, kept)
             if allowed:
