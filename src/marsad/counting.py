@@ -218,6 +218,8 @@ _PARTY_CLAIM = re.compile(
     r"said\s+(?:in|on|via|through)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){1,5}?(?:that\s+)?(?:it|they)\b|"
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
+    # the Islamic State's own words and outlet ("Soldiers of the caliphate killed 11 …, Amaq said")
+    r"soldiers\s+of\s+the\s+caliphate|caliphate\s+soldiers|amaq|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
     # (also after a longer lead-in: "the group said in a statement posted on its channels that its fighters …")
     r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:[^.;\"]{0,80}?\bthat\s+)?"

@@ -133,3 +133,109 @@ def test_a_monitors_count_of_attacks_is_a_running_total(text, deaths):
 ])
 def test_other_incidents_and_sides_told_beside_the_report_s_own(text, deaths):
     assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # one victim told as a woman, then one as a man: two people, not a restatement
+    ("Russian shelling of Kherson killed a 67-year-old woman and wounded her husband. Earlier in the day, a drone "
+     "strike on a bus in the same city killed one man.", 2),
+    # (the same one victim told twice is still one)
+    ("Russian shelling of Kherson killed one woman. The woman, 67, died at the scene, officials said.", 1),
+])
+def test_victims_of_the_other_sex_are_other_people(text, deaths):
+    assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a force's word for the enemy it killed
+    ('Eleven police officers were killed in an attack in Dagestan. Five gunmen were "eliminated", the governor added.', 16),
+    ("The army said it eliminated 12 terrorists near Mopti.", 12),
+    # (what is eliminated is not always people)
+    ("Their team was eliminated from the cup in Mopti.", 0),
+    ("The budget eliminated two posts in Mopti.", 0),
+])
+def test_eliminated_people_are_dead(text, deaths):
+    assert _deaths(text) == deaths
+
+
+def test_a_national_armys_claim_on_the_enemy_beside_its_own_losses_is_other_dead():
+    # the victims' force is named by its country ("Turkish soldiers"), as ACLED names it: Military Forces of Turkey
+    text = ("Two Turkish soldiers died and three were wounded in a PKK attack in northern Iraq, the defence ministry "
+            'said. The army said it "neutralised" 11 militants in response.')
+    assert _deaths(text) == 13
+
+
+def test_bodies_found_after_a_running_total_are_an_incident_of_their_own():
+    text = ("Violence in Mexico's Sinaloa state has killed more than 400 people since September, according to the state "
+            "prosecutor. On Sunday, five bodies were found dumped on a highway near Culiacan.")
+    extraction = extract_text(text, published=PUBLISHED)
+    assert _deaths(text) == 5
+    (bodies,) = [c for c in extraction.casualties if c.count == 5]
+    assert bodies.alternative_of is None
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a total's places told after it, one of them its own "including" restated with "the"
+    ("Israeli airstrikes on southern Lebanon killed five people on Monday, including two paramedics. One strike hit a "
+     "civil defence centre in Derdghaya, killing the two paramedics, while another strike on a car near Nabatieh "
+     "killed three people.", 5),
+    # … or "the rest" of it told after its last stated place
+    ("Israeli strikes killed at least 40 people across the Gaza Strip on Thursday. A strike on a house in Nuseirat "
+     "killed 11 members of one family. Another strike killed six people in Mawasi, and the rest were killed in "
+     "Gaza City.", 40),
+    # (a count in another country is no part of the total, even where the numbers add up)
+    ("Russian guided bombs struck Kharkiv on Friday, killing three people, including a girl. Later, a second strike "
+     "hit the city, killing two more. Meanwhile, in the Russian region of Belgorod, Ukrainian shelling killed one "
+     "civilian.", 6),
+])
+def test_a_totals_breakdown_told_in_the_sentences_after_it(text, deaths):
+    assert _deaths(text) == deaths
+
+
+def test_a_bulletins_list_whose_items_semicolons_separate_breaks_down_its_total():
+    text = ("The Observatory documented the death of 11 people in Syria on Saturday: 5 civilians, among them a woman and "
+            "two children; 4 members of regime forces, who were killed by ISIS cells in the Badia; and 2 fighters of "
+            "the SDF killed by Turkish shelling near Ain Issa.")
+    extraction = extract_text(text, published=PUBLISHED)
+    assert _deaths(text) == 11
+    parts = sorted(c.count for c in extraction.casualties if c.rule == "casualties.bare_part")
+    assert parts == [2, 4, 5]
+
+
+@pytest.mark.parametrize("origin", ["the Hebron area", "the Hebron area in the occupied West Bank"])
+def test_the_victims_origin_between_commas_neither_hides_them_nor_places_them(origin):
+    text = (f"Gunmen opened fire at a bus stop in Tel Aviv, killing seven people. The two attackers, from {origin}, "
+            "were shot dead at the scene.")
+    events = extract_text(text, published=PUBLISHED).events
+    assert [(e.fatalities, e.location) for e in events] == [(9, "Tel Aviv")]
+
+
+def test_a_toll_over_the_past_months_is_a_running_total_beside_the_incident():
+    text = ("The UN human rights office said it had verified the deaths of 1,100 civilians in Ukraine over the past three "
+            "months. In the latest incident, a Russian strike on the village of Hroza killed 59 people.")
+    assert _deaths(text) == 59
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "the dead" is a noun: whoever buried them is no one more
+    ("An airstrike killed at least 30 people in Letyetkone. A resident who helped bury the dead said four people were "
+     "still missing.", 30),
+    # an earlier attack that the news is the second of
+    ("A car bomb killed at least 20 people in Manbij on Saturday. It was the second car bomb to hit Manbij in three "
+     "days, after a blast on Thursday killed four people.", 20),
+])
+def test_words_that_name_no_more_dead(text, deaths):
+    assert _deaths(text) == deaths
+
+
+def test_the_rest_is_no_one_more():
+    text = "At least 11 people were killed in Dhaka on Thursday. The rest died in clashes in other towns."
+    assert _deaths(text) == 11
+    assert [c.count for c in extract_text(text, published=PUBLISHED).casualties] == [11]  # (no "one" for "the rest")
+
+
+def test_the_islamic_states_own_word_is_a_claim():
+    extraction = extract_text("Soldiers of the caliphate killed 11 members of the Hashd in an attack in Tuz Khurmatu, "
+                              "Amaq said.", published=PUBLISHED)
+    (casualty,) = extraction.casualties
+    assert casualty.party_claim

@@ -66,6 +66,9 @@ def test_last_weekday_and_a_bare_weekday_are_days_before_publication():
     ("UNAMA counted 1,274 deaths in the first quarter of the year.", date(2024, 1, 1), date(2024, 3, 8)),
     ("The toll during the first six months of 2023 was 410.", date(2023, 1, 1), date(2023, 6, 30)),
     ("Attacks rose in the second half of 2022.", date(2022, 7, 1), date(2022, 12, 31)),
+    # the months or weeks up to the report
+    ("The UN verified 1,100 civilian deaths over the past three months.", date(2023, 12, 8), date(2024, 3, 8)),
+    ("Police recorded 40 murders in the last two weeks.", date(2024, 2, 23), date(2024, 3, 8)),
 ])
 def test_a_year_or_a_part_of_one_is_a_period(text, start, end):
     _, found = _dates(text, published=date(2024, 3, 8))

@@ -133,12 +133,12 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
                                                                  position=along.end() - 1)
                           if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)]
-        if verb.startswith(("neutrali", "los")) and not verb.endswith(("lives", "life")):
-            # "neutralised 50 terrorists" and "lost 11 soldiers" are dead; "neutralised three devices" and "lost two
+        if verb.startswith(("neutrali", "elimin", "los")) and not verb.endswith(("lives", "life")):
+            # "neutralised 50 terrorists", "five gunmen were eliminated" and "lost 11 soldiers" are dead; "neutralised three devices" and "lost two
             # vehicles" are not (who "lost their lives" are people, whatever the words for them: "two volunteers")
             found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding)
                                                       or _of_people_before(ctx, finding, match.start()))
-                     and (verb.startswith("neutrali") or not passive)]
+                     and (verb.startswith(("neutrali", "elimin")) or not passive)]
         findings += found
     return findings
 
@@ -279,7 +279,7 @@ _CARRIED_IN: Final = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|wi
 #: a count in words ("three", "forty")
 _COUNT_WORDS: Final = "|".join([word for word in UNITS if word not in ("zero", "no", "a", "an", "single")] + list(TENS))
 #: (not a list going on with a count: "Two soldiers, a policeman and three civilians, were killed")
-_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:a|an)\s+(?![^,;()]{0,40}?\band\s+(?:\d|" + _COUNT_WORDS + r")\b)"
+_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:from|aged|both|all)\s+[^,;()]{1,60}|(?:a|an)\s+(?![^,;()]{0,40}?\band\s+(?:\d|" + _COUNT_WORDS + r")\b)"
                                      r"[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"
@@ -334,6 +334,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     aux = _auxiliary(ctx, clause_start, match.start())
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
+        # (and before where the victims were from: "The two attackers, from the Hebron area, were shot dead")
         # ("a community leader, who was also a teacher, was killed": the verb's own "was" is kept)
         aux, left = (aux if relative.group("aux") else None), left[:relative.start()]
     elif _finite_intransitive(match.group(0).lower()) and (relative := _BARE_RELATIVE.search(left)) is not None:
@@ -452,6 +453,7 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
 _BOTH: Final = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
 _PLURAL_AUX: Final = re.compile(r"\b(?:were|are|have)\b")
 _SINGULAR_AUX: Final = re.compile(r"\b(?:was|is|has)\b")
+_THE_DEAD: Final = re.compile(r"\b(?:the|their|our|its)\s+$", re.I)
 
 
 def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_start: int, aux: re.Match | None,
@@ -479,6 +481,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                                           "shot dead", "gunned down", "found dead") or verb.endswith("to death"))))
     if not singular_verb or (not aux and ctx.may_match(_NO_ONE_AFTER) and _NO_ONE_AFTER.match(ctx.norm, match.end())):
         return []  # ("a grenade thrown into a bar killed no one": the thing that killed, no victim)
+    if verb == "dead" and _THE_DEAD.search(ctx.norm, max(0, match.start() - 8), match.start()):
+        return []  # ("a resident who helped bury the dead said …": the noun, no one more)
     one_more = _ONE_MORE.match(ctx.norm, clause_start, aux_start) if outcome == "killed" else None
     if one_more is not None:  # "a third soldier wounded in the bombing died": the incident's toll is now three
         return [Finding(outcome, None, ORDINAL_WORDS.index(one_more.group("nth").lower()) + 2, one_more.start("a"),
@@ -505,8 +509,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
     own = _PARTICIPLE_OBJECT.split(own, maxsplit=1)[0]  # "a photographer covering the protest": a photographer
     head = _head_noun(own)  # "the driver of the truck": a driver
-    if head in NON_PERSON or head in ("it", "this", "that", "which", "number"):  # "put the number of dead at 13"
-        return []
+    if head in NON_PERSON or head in ("it", "this", "that", "which", "number", "rest", "remainder"):
+        return []  # ("put the number of dead at 13"; "the rest died in Narsingdi": what a total leaves, no one more)
     phrase, start = _without_things_first(phrase, start)
     coordinated = list(_SINGULAR_COORD.finditer(phrase))
     if coordinated and not plural_aux and _SINGULAR_AUX.search(aux_text):

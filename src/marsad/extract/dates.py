@@ -573,7 +573,8 @@ _YEAR_PART: Final = re.compile(opening_words(
     r"(?P<unit>quarter|half|(?P<months>two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months)\s+of\s+"
     r"(?:the\s+year|(?P<part_which>this|last)\s+year|(?P<part_year>(?:19|20)\d\d))|"
     r"(?P<which>so\s+far\s+this|this|last)\s+year(?!'s|\s+(?:ago|after|before|earlier|later))|"
-    r"(?P<rolling>the\s+(?:past|previous|last)\s+(?:year|12\s+months|twelve\s+months)))\b"),
+    r"(?P<rolling>the\s+(?:past|previous|last)\s+(?:year|(?P<span>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d+)\s+(?P<span_unit>months|weeks))))\b"),
     re.I,
 )
 
@@ -588,7 +589,12 @@ def _year_parts(ctx: DocContext) -> list[DateValue]:
         year = int(match.group("part_year") or (ctx.published.year - (which == "last")))
         start, end = date(year, 1, 1), date(year, 12, 31)
         if match.group("rolling"):  # "over the past year": the twelve months up to the report
-            start, end = add_months(ctx.published, -12), ctx.published
+            length = parse_number(match.group("span"))[0] if match.group("span") else 12
+            if not length or length < 2:
+                continue
+            weeks = (match.group("span_unit") or "").lower() == "weeks"  # ("the past three weeks", "… six months")
+            start = ctx.published - timedelta(weeks=length) if weeks else add_months(ctx.published, -length)
+            end = ctx.published
         elif match.group("part"):
             unit = match.group("unit").lower()
             months = 3 if unit == "quarter" else 6 if unit == "half" else parse_number(match.group("months"))[0] or 0
@@ -612,7 +618,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="9")
+@register("dates", version="10")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

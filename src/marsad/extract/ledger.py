@@ -31,6 +31,7 @@ import re
 from marsad.counting import (
     KILLED,
     ONE_OF_THE_WOUNDED,
+    REST_RE,
     STATE_SPEAKER,
     TOLL_FALLS,
     TOLL_FALLS_RE,
@@ -343,6 +344,7 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
     up exactly to the total are its parts."""
     killed = [(f, c) for f, c in pairs if c.outcome in KILLED and c.span is not None and not c.derived
               and not c.alternative_of and not c.is_tally]
+    found_by_id = {c.id: f for f, c in killed}
     for index, (total_finding, total) in enumerate(killed):
         if total.count is None or total.part_of:
             continue
@@ -359,17 +361,54 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
+            if _other_country(ctx, total_finding, finding):
+                break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
+            if running + casualty.count > total.count:
+                break
             running += casualty.count
             parts.append(casualty)
-            if running >= total.count:
+            if running == total.count:
                 break
-        if len(parts) >= 2 and running == total.count:
+        restated = _restated_parts(ctx, pairs, total_finding, total) if parts and running < total.count else []
+        running += sum(c.count or 0 for c in restated)
+        if parts and running < total.count and _rest_told_after(ctx, parts, found_by_id):
+            running = total.count  # ("… killed 11 … Another strike killed six, and the rest were killed in Gaza City")
+        if len(parts) + len(restated) >= 2 and running == total.count:
             for part in parts:
                 _make_part(part, total)
     _totals_after_parts(ctx, _top(pairs))
     _day_totals_after_parts(ctx, _top(pairs))
+
+
+def _other_country(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """Whether the later count's sentence names places only in countries the first's sentence names none in."""
+    start, end = ctx.sentence_at(first.start)
+    first_countries = {p.country for p in starting_within(ctx.places, start, end) if p.country}
+    start, end = ctx.sentence_at(later.start)
+    later_countries = {p.country for p in starting_within(ctx.places, start, end) if p.country}
+    return bool(first_countries and later_countries and not first_countries & later_countries)
+
+
+def _rest_told_after(ctx: DocContext, parts: list[Casualty], found_by_id: dict[str, Finding]) -> bool:
+    """Whether "the rest" of a total's dead are told, in the clause after its last stated part."""
+    last = found_by_id[parts[-1].id]
+    end = ctx.sentence_at(last.start)[1]
+    return bool(REST_RE.search(ctx.norm, last.end, end)) and bool(re.search(
+        r"\b(?:killed|died|dead)\b", ctx.norm[last.end:end], re.I))
+
+
+def _restated_parts(ctx: DocContext, pairs, total_finding: Finding, total: Casualty) -> list[Casualty]:
+    """The total's own sub-counts told again with "the" in the sentences after it, among its places ("killed
+    five people, including two paramedics. One strike … killing the two paramedics, while another … killed
+    three"): already its parts, they are counted in its breakdown."""
+    sentence_end = ctx.sentence_at(total_finding.start)[1]
+    after = ctx.norm[sentence_end:sentence_end + 600]
+    return [c for f, c in pairs if c.part_of == total.id and c.count and f.number is not None
+            and _sentence_gap(ctx, total_finding, f) == 0
+            and re.search(r"\bthe\s+" + re.escape(ctx.norm[slice(*_number_span(f))]) + r"\s+" + re.escape(f.victim_text.strip())
+                          + r"\b", after, re.I)]
 
 
 def _same_dimension(parts: list[Casualty], child: Casualty) -> bool:
@@ -515,13 +554,28 @@ def _told_apart(ctx: DocContext, first: Finding, later: Finding) -> bool:
         and len(ctx.norm[sentence_start:colon].split()) <= 12
 
 
+_FEMALE = re.compile(r"\b(?:woman|women|girls?|mother|wife|daughter|sister|grandmother)\b", re.I)
+_MALE = re.compile(r"\b(?:man|men|boys?|father|husband|son|brother|grandfather)\b", re.I)
+
+
+def _other_sex(first: Finding, later: Finding) -> bool:
+    """Victims told as of one sex, then of the other, are other people ("killed a 67-year-old woman …
+    a drone strike … killed one man")."""
+    def sex(text: str) -> str | None:
+        female, male = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+        return None if female == male else ("female" if female else "male")
+
+    one, other = sex(first.victim_text), sex(later.victim_text)
+    return one is not None and other is not None and one != other
+
+
 def _merge_restatements(ctx: DocContext, pairs) -> None:
     """The same number of dead stated again is the same people."""
     seen: list[tuple[Finding, Casualty]] = []
     for finding, casualty in _top(pairs):
         first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
         if first is not None and _told_apart(ctx, first[0], finding) \
-                and not _distinct_scope(ctx, first[0], finding) \
+                and not _distinct_scope(ctx, first[0], finding) and not _other_sex(first[0], finding) \
                 and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)):
             casualty.alternative_of = first[1].id
             continue
@@ -562,9 +616,10 @@ def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding:
     ambush, and the army said it killed eight of the attackers"; "… killed 12 militants, while losing one
     soldier") or beside the civilians the enemy killed ("six miners were killed …; the army said it killed 15
     of the assailants"): other dead, not its account of the same."""
-    from marsad.extract.actors import force_kind
+    from marsad.extract.actors import acled_actor_name, force_kind
 
-    kind = force_kind(reference.affiliation) if reference.affiliation else None
+    # (by its ACLED name: "Turkish forces" are "Military Forces of Turkey")
+    kind = force_kind(acled_actor_name(reference.affiliation)) if reference.affiliation else None
     own_losses = ctx.norm.startswith("los", reference_finding.trigger_start)  # ("losing one soldier": its own)
     if reference.victims != "civilians" and not own_losses and (
             kind is None or kind[0] not in ("Military Forces", "Police Forces")):

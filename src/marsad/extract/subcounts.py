@@ -103,6 +103,8 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
                     any(not numbers.is_used(n) for n in numbers.within(start, opening.end())):
                 continue
             parts = _bare_parts(ctx, numbers, opening.end(), sentence_end, finding.count, _listed_items(findings))
+        if opening is not None and opening.group("list") and sum(number.value for number, _ in parts) != finding.count:
+            parts = _semicolon_items(ctx, numbers, opening.end(), sentence_end, finding.count, _listed_items(findings)) or parts
         stated = sum(number.value for number, _ in parts)
         if parts and opening is not None and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
             for number, part in parts:
@@ -113,6 +115,31 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
                 found.append(Finding("", number, number.value, number.start, part.start("where"), number.start,
                                      number.start, "", "casualties.bare_part", 0.7, parent=finding))
     return found
+
+
+#: an item of a list that semicolons separate: its head, up to its aside, its relative clause or its verb
+_SEMICOLON_ITEM = re.compile(r"(?P<of>)[^,;:]*?(?P<where>)(?=\s*(?:[,;]|\bwho\b|\b(?:killed|died|shot)\b|$))")
+_ITEM_LEAD = re.compile(r"\s*(?:and\s+)?")
+
+
+def _semicolon_items(ctx: DocContext, numbers: NumberIndex, position: int, sentence_end: int, count: int,
+                     listed: dict[int, Finding]) -> list:
+    """A bulletin's list whose items semicolons separate, each led by its number ("the death of 11 people: 5
+    civilians, among them a woman and two children; 4 members of regime forces, who were killed by ISIS cells;
+    and 2 fighters of SDF killed by Turkish shelling"): the items are parts when they make up the toll."""
+    if ctx.norm.find(";", position, sentence_end) == -1:
+        return []
+    parts: list = []
+    while position < sentence_end:
+        number = numbers.starting_at(_ITEM_LEAD.match(ctx.norm, position, sentence_end).end())  # type: ignore[union-attr]
+        if number is None or (numbers.is_used(number) and number.start not in listed):
+            return []
+        parts.append((number, _SEMICOLON_ITEM.match(ctx.norm, number.end, sentence_end)))
+        stop = ctx.norm.find(";", number.end, sentence_end)
+        if stop == -1:
+            break
+        position = stop + 1
+    return parts if len(parts) >= 2 and sum(number.value or 0 for number, _ in parts) == count else []
 
 
 def _listed_items(findings: list[Finding]) -> dict[int, Finding]:

@@ -273,7 +273,9 @@ def _raised_past_own_count(ctx: DocContext, findings: list[Finding], finding: Fi
 
 
 #: "The fighting came days after five soldiers were killed in Rajouri": an earlier incident
-_CAME_AFTER = re.compile(r"\b(?:came|comes|follow(?:s|ed)?)\s+(?:just\s+|only\s+)?(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?)"
+_CAME_AFTER = re.compile(r"(?:\b(?:came|comes|follow(?:s|ed)?)\s+(?:just\s+|only\s+)?(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?)"
+                         # ("It was the second car bomb to hit Manbij in three days, after a blast on Thursday killed four")
+                         r"|\b(?:second|third|fourth|fifth|latest)\s+[^.;]{0,60}?\bin\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?),?)"
                          r"\s+after\b[^.;]{0,120}$", re.I)
 #: "killed 9 farmers on Tuesday, a week after 43 were massacred nearby": an incident a week or more
 #: back that the news is dated from, background as "last week's" is (a day back it is news the report
@@ -687,7 +689,15 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
         outcome = outcome_family(casualty.outcome) or casualty.outcome  # one of SUMMED: never None
-        earlier = primary.get(outcome)
+        # (a running total restates no incident's figure told in another sentence, nor one its: "has killed more
+        # than 400 people since September … On Sunday, five bodies were found"; in its own sentence a count may
+        # be its list's: "At least 15 … this week, among them … and the five men whose bodies were found")
+        slot = earlier_slot = outcome + ":tally" if casualty.is_tally else outcome
+        tally = primary.get(outcome + ":tally")
+        if slot not in primary and tally is not None and not casualty.is_tally and tally.id in found_by and \
+                ctx.sentence_index(found_by[tally.id].start) == ctx.sentence_index(finding.start):
+            earlier_slot = outcome + ":tally"
+        earlier = primary.get(earlier_slot)
         if casualty.id in claims:
             # (a running total is no figure for one incident's dead: "said that three soldiers were killed …
             # it had documented 41 deaths since the start of the month")
@@ -703,18 +713,18 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 casualty.party_claim = True
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
-        if earlier is not None and first_trigger.get(outcome) != finding.trigger_start and (
+        if earlier is not None and first_trigger.get(earlier_slot) != finding.trigger_start and (
                 _is_restatement(ctx, finding, found_by.get(earlier.id)) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
-                primary[outcome] = casualty
+                primary[earlier_slot] = casualty
                 continue
             if _counts_bodies(ctx, finding) and earlier.id in found_by and sets_against(ctx, found_by[earlier.id], finding):
                 continue  # "media said five were killed, but police said three bodies were found": the ledger weighs them
             casualty.alternative_of = earlier.id
             continue
-        primary.setdefault(outcome, casualty)
-        first_trigger.setdefault(outcome, finding.trigger_start)
+        primary.setdefault(slot, casualty)
+        first_trigger.setdefault(slot, finding.trigger_start)
     for claimed in orphans.values():
         conflicting_claims(ctx, claimed)
 
