@@ -161,7 +161,9 @@ def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[
         report = _report(event, documents[event.document_id], by_event.get(event.id, []), parent)
         if report is not None:
             others = [k for k in cited.get(event.id, []) if k != place_key(event.location)]
-            report.other_place = others[0] if len(others) == 1 else None  # a round-up of many towns names none in particular
+            # a round-up of many towns names none in particular; a road "between A and B" names its first end
+            between = len(others) == 2 and (event.location or "").startswith("between ")
+            report.other_place = others[0] if len(others) == 1 or between else None
             report.admin1_stated = place_key(event.admin1) in named.get(event.id, ())
             reports.append(report)
     return reports, claims
