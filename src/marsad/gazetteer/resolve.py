@@ -508,8 +508,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     scored: list[Resolution] = []
     ids: list[str] = []  # the place id of each, at its position
     own_named: list[int] = []  # the positions of those whose own name has the key
-    exact = gazetteer.by_key(key)
-    _scored(exact, context, countries, points, key, False, False, scored, ids, own_named, key)
+    _scored(gazetteer.by_key(key), context, countries, points, key, False, False, scored, ids, own_named, key)
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
         consonants = latin_skeleton(name) if name else _key_consonants(key)
@@ -523,9 +522,10 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
                           else groups.places)
             if candidates:  # tested on their stubs: only the places allowed (few) are built
                 exact_ids = set(ids)
-                # (another spelling in a country where a place has the name as written needs its governorate
-                # named in the sentence: "Tuz Khurmatu" is not Tāzah Khūrmātū for a "Kirkuk" told of another incident)
-                spelt = {place.country for place in exact if place.country}
+                # (another spelling in a country where a town has the name as written as its own needs its
+                # governorate named in the sentence: "Tuz Khurmatu" is not Tāzah Khūrmātū for a "Kirkuk" told of
+                # another incident)
+                spelt = {scored[at].place.country for at in own_named if scored[at].place.feature == "town"}
                 kept = [stub for stub in candidates
                         if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)
                         and (stub.country not in spelt or stub.admin1_code in context.sentence_admin1)]
