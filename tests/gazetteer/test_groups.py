@@ -191,3 +191,8 @@ def test_candidates_come_best_first_then_by_id_as_a_stable_sort_orders_them(rows
     expected = [scored[position] for position in sorted(range(len(rows)), key=lambda n: (-rows[n][0], rows[n][1]))]
     assert resolve._best_first(scored, ids) == expected
     assert [id(item) for item in resolve._best_first(scored, ids)] == [id(item) for item in expected]
+
+
+@given(st.text(alphabet="abcde", max_size=12), st.text(alphabet="abcde", max_size=12), st.integers(0, 5))
+def test_a_spelling_within_some_edits_is_one_whose_edit_distance_is_at_most_that(key, other, most):
+    assert resolve._within_edits(key, other, most) == (resolve._edit_distance(key, other) <= most)

@@ -204,9 +204,36 @@ def _parts_spelt_near(key: str, name: str) -> bool:
     for part in _OCHA_PARTS.split(name) if "-" in name else (name,):
         other = place_key(part)
         gap = len(key) - len(other)
-        if -most <= gap <= most and _edit_distance(key, other) <= most:
+        if -most <= gap <= most and _within_edits(key, other, most):
             return True
     return False
+
+
+def _within_edits(a: str, b: str, most: int) -> bool:
+    """``_edit_distance(a, b) <= most``, row by row as it computes it, given up at the first row whose every
+    cell exceeds ``most`` (the distance is at least its row's least cell): most parts a short skeleton meets
+    are far from the key, and a long OCHA name's full table cost more than the rest of its test."""
+    if abs(len(a) - len(b)) > 3:
+        return False  # (_edit_distance's 99)
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        left = i  # current[j - 1]
+        least = i
+        for j, cb in enumerate(b, 1):
+            best = previous[j - 1] if ca == cb else previous[j - 1] + 1
+            if previous[j] + 1 < best:
+                best = previous[j] + 1
+            if left + 1 < best:
+                best = left + 1
+            current.append(best)
+            left = best
+            if best < least:
+                least = best
+        if least > most:
+            return False
+        previous = current
+    return previous[-1] <= most
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
