@@ -179,8 +179,8 @@ _NAME_PARTS = st.sampled_from(["Al", "as", "Ash", "Sa", "mawah", "Deir", "ez", "
 
 @given(st.lists(_NAME_PARTS, max_size=8).map("".join) | st.text(st.characters(max_codepoint=127), max_size=16))
 def test_an_ascii_name_is_spelt_as_the_regular_expressions_spell_it(name):
-    assert resolve._spelling.__wrapped__(name) == _plain_spelling(name)
-    assert resolve._letters.__wrapped__(name) == re.sub("[^a-z]+", "", name.lower())
+    assert resolve._spelling_of(name) == _plain_spelling(name)
+    assert resolve._letters_of(name) == re.sub("[^a-z]+", "", name.lower())
 
 
 @given(st.lists(st.tuples(st.sampled_from([0.0, -0.0, 1.5, 1.5000000001, 2.25, -1.0]),
@@ -191,3 +191,8 @@ def test_candidates_come_best_first_then_by_id_as_a_stable_sort_orders_them(rows
     expected = [scored[position] for position in sorted(range(len(rows)), key=lambda n: (-rows[n][0], rows[n][1]))]
     assert resolve._best_first(scored, ids) == expected
     assert [id(item) for item in resolve._best_first(scored, ids)] == [id(item) for item in expected]
+
+
+@given(st.text(alphabet="abcde", max_size=12), st.text(alphabet="abcde", max_size=12), st.integers(0, 5))
+def test_a_spelling_within_some_edits_is_one_whose_edit_distance_is_at_most_that(key, other, most):
+    assert resolve._within_edits(key, other, most) == (resolve._edit_distance(key, other) <= most)

@@ -394,34 +394,6 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         item.admin_countries, item.given_countries = named, bool(given)
     sentences = [ctx.sentence_index(item.start) for item in found]  # (asked for each context built)
 
-    def context_for(position: int, anchors, countries, like: Context | None = None) -> Context:
-        """The context of the name at ``position``; what the text names around it read from ``like``, a
-        context built for it before with the same key, when there is one (they depend on nothing else)."""
-        item, sentence = found[position], sentences[position]
-        if like is None:
-            sentence_admin1 = admin_by_sentence.sentence(sentence, item.key)
-            document_admin1 = admin_by_sentence.document(item.key)
-            own_admin1 = admin_by_sentence.own(item.key)
-            sentence_units = units.sentence(sentence, item.key)
-            document_units = units.document(item.key)
-        else:
-            sentence_admin1, document_admin1, own_admin1 = like.sentence_admin1, like.document_admin1, like.own_admin1
-            sentence_units, document_units = like.sentence_units, like.document_units
-        return Context(
-            countries=countries,
-            sentence_admin1=sentence_admin1,
-            document_admin1=document_admin1,
-            own_admin1=own_admin1,
-            anchors=anchors,
-            prefer_area=item.forced == "area",
-            prefer_town=item.forced == "town",
-            fuzzy_countries=countries if item.cued and not item.known else set(),
-            sentence_units=sentence_units,
-            document_units=document_units,
-            located_in=item.located_in,
-            written=item.word,
-        )
-
     iso_units: dict[int, set[Place]] = {}
     for position, item in enumerate(found):
         if item.unit is not None:
@@ -450,11 +422,11 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
     first_pass: dict[int, tuple] = {}
     ranks = _Ranks(gazetteer)
     for position, item in enumerate(found):
-        context = context_for(position, [], countries)
+        context = _context_for(item, sentences[position], admin_by_sentence, units, [], countries)
         first_pass[position] = (context, item.key, item.known)
         item.candidates = ranks.of(item, context)
         if not item.candidates:
-            _twin(gazetteer, item, context_for(position, [], countries))
+            _twin(gazetteer, item, _context_for(item, sentences[position], admin_by_sentence, units, [], countries))
         best = item.candidates[0] if item.candidates else None
         if best is None or best.fuzzy or best.margin < CLEAR_MARGIN or _dubious(item, best):
             continue
@@ -480,7 +452,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             continue  # the first pass's very context (not built again to be compared)
         if anchors or countries:
             first_context, first_key = first_pass[position][0], first_pass[position][1]
-            context = context_for(position, anchors, countries, first_context if first_key == item.key else None)
+            context = _context_for(item, sentences[position], admin_by_sentence, units, anchors, countries,
+                                   first_context if first_key == item.key else None)
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
             item.candidates = ranks.of(item, context)
@@ -489,6 +462,37 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         for item in found:
             item.home = home
     return countries
+
+
+def _context_for(item: Found, sentence: int, admin_by_sentence: _Named, units: _Named, anchors: list[tuple[float, float]],
+                 countries: set[str], like: Context | None = None) -> Context:
+    """The context of the name ``item`` (in sentence number ``sentence``); what the text names around it
+    read from ``like``, a context built for it before with the same key, when there is one (they depend
+    on nothing else). (A function of its own, not one nested in _resolve_all: compiled, a nested
+    function is called through Python, its arguments parsed, for every name ranked.)"""
+    if like is None:
+        sentence_admin1 = admin_by_sentence.sentence(sentence, item.key)
+        document_admin1 = admin_by_sentence.document(item.key)
+        own_admin1 = admin_by_sentence.own(item.key)
+        sentence_units = units.sentence(sentence, item.key)
+        document_units = units.document(item.key)
+    else:
+        sentence_admin1, document_admin1, own_admin1 = like.sentence_admin1, like.document_admin1, like.own_admin1
+        sentence_units, document_units = like.sentence_units, like.document_units
+    return Context(
+        countries=countries,
+        sentence_admin1=sentence_admin1,
+        document_admin1=document_admin1,
+        own_admin1=own_admin1,
+        anchors=anchors,
+        prefer_area=item.forced == "area",
+        prefer_town=item.forced == "town",
+        fuzzy_countries=countries if item.cued and not item.known else set(),
+        sentence_units=sentence_units,
+        document_units=document_units,
+        located_in=item.located_in,
+        written=item.word,
+    )
 
 
 class _Ranks:

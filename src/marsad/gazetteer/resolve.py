@@ -59,7 +59,7 @@ from typing import Final
 from marsad.gazetteer.admin import plain_unit_name
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub, Points, points_of
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
-from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, skeleton
+from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, remember, skeleton
 
 __all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
@@ -204,9 +204,36 @@ def _parts_spelt_near(key: str, name: str) -> bool:
     for part in _OCHA_PARTS.split(name) if "-" in name else (name,):
         other = place_key(part)
         gap = len(key) - len(other)
-        if -most <= gap <= most and _edit_distance(key, other) <= most:
+        if -most <= gap <= most and _within_edits(key, other, most):
             return True
     return False
+
+
+def _within_edits(a: str, b: str, most: int) -> bool:
+    """``_edit_distance(a, b) <= most``, row by row as it computes it, given up at the first row whose every
+    cell exceeds ``most`` (the distance is at least its row's least cell): most parts a short skeleton meets
+    are far from the key, and a long OCHA name's full table cost more than the rest of its test."""
+    if abs(len(a) - len(b)) > 3:
+        return False  # (_edit_distance's 99)
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        left = i  # current[j - 1]
+        least = i
+        for j, cb in enumerate(b, 1):
+            best = previous[j - 1] if ca == cb else previous[j - 1] + 1
+            if previous[j] + 1 < best:
+                best = previous[j] + 1
+            if left + 1 < best:
+                best = left + 1
+            current.append(best)
+            left = best
+            if best < least:
+                least = best
+        if least > most:
+            return False
+        previous = current
+    return previous[-1] <= most
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
@@ -608,15 +635,24 @@ def _spelt_as_written(scored: list[Resolution], ids: list[str], own: list[int], 
     still Genoa, however a small Génova is spelt)."""
     if len(own) < 2:
         return  # no namesakes to tell apart
-    # the own names' spellings first: when they are all alike (most often the very same name), every
-    # namesake or none is spelt as written, and the written spelling is not needed
+    # the own names first: when they are all the very same name (most namesakes), so are their
+    # spellings, and every namesake or none is spelt as written (no spelling needed at all)
+    names = [scored[position].place.name for position in own]  # (each read once: no native read)
+    first = names[0]
+    same = True
+    for name in names:  # (a loop: compiled, all() of a generator builds one)
+        if name != first:
+            same = False
+            break
+    if same and len({ids[position] for position in own}) == len(own):
+        return
+    # then their spellings: when they are all alike, the written spelling is not needed either
     spellings: list[str] = []
-    name: str | None = None
+    spelt_name: str | None = None
     spelt = ""
-    for position in own:
-        own_name = scored[position].place.name  # (read once: a place's field is no native read)
-        if own_name != name:  # (namesakes come in runs of one name: one look-up per run)
-            name = own_name
+    for name in names:
+        if name != spelt_name:  # (namesakes come in runs of one name: one look-up per run)
+            spelt_name = name
             spelt = _spelling(name)
         spellings.append(spelt)
     if spellings.count(spellings[0]) == len(spellings) and len({ids[position] for position in own}) == len(own):
@@ -648,9 +684,13 @@ def _closest_spelling_first(scored: list[Resolution], written: str) -> None:
 SPELT_AS_WRITTEN: Final = 0.5
 
 
-@lru_cache(maxsize=100_000)
 def _letters(name: str) -> str:
     """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
+    letters = _LETTERS_OF.get(name)
+    return letters if letters is not None else remember(_LETTERS_OF, name, _letters_of(name), _MOST_LETTERS)
+
+
+def _letters_of(name: str) -> str:
     if name.isascii():
         return _ascii_letters(name)
     return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
@@ -679,8 +719,13 @@ def spelt_alike(name: str, other: str) -> bool:
     return _spelling(name) == _spelling(other)
 
 
-@lru_cache(maxsize=100_000)
 def _spelling(name: str) -> str:
+    """The letters of a name :func:`spelt_alike` compares, kept per name."""
+    spelling = _SPELLINGS.get(name)
+    return spelling if spelling is not None else remember(_SPELLINGS, name, _spelling_of(name), _MOST_LETTERS)
+
+
+def _spelling_of(name: str) -> str:
     if name.isascii():  # (as below, without a regular expression; \s and split() know the same spaces)
         words = [_ascii_letters(word) for word in name.replace("-", " ").replace("_", " ").replace("'", " ").split()]
         joined = "".join([word for word in words if word and word not in ARTICLES])
@@ -694,16 +739,28 @@ _WORDS: Final = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
 _FINAL_H: Final = re.compile(r"(?<=[aeiou])h$")
 
 
-@lru_cache(maxsize=50_000)
 def unit_key(name: str) -> str:
     """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
-    return place_key(plain_unit_name(name))
+    key = _UNIT_KEYS.get(name)
+    return key if key is not None else remember(_UNIT_KEYS, name, place_key(plain_unit_name(name)), _MOST_KEYS)
 
 
-@lru_cache(maxsize=50_000)  # a name is ranked two or three times per document, and in document after document
 def _key_consonants(key: str) -> str:
-    """:func:`~marsad.gazetteer.keys.latin_skeleton` of a name whose key is ``key``."""
-    return _single(skeleton(key))
+    """:func:`~marsad.gazetteer.keys.latin_skeleton` of a name whose key is ``key`` (kept: a name is
+    ranked two or three times per document, and in document after document)."""
+    consonants = _CONSONANTS.get(key)
+    return consonants if consonants is not None else remember(_CONSONANTS, key, _single(skeleton(key)), _MOST_KEYS)
+
+
+# The answers of the functions above by argument, in plain dictionaries bounded as the lru_caches they
+# replace were (full, they forget every answer; see keys.remember): compiled, a look-up in one costs a
+# fraction of a call through lru_cache's wrapper, and a report asks for thousands.
+_LETTERS_OF: Final[dict[str, str]] = {}
+_SPELLINGS: Final[dict[str, str]] = {}
+_MOST_LETTERS: Final = 100_000
+_UNIT_KEYS: Final[dict[str, str]] = {}
+_CONSONANTS: Final[dict[str, str]] = {}
+_MOST_KEYS: Final = 50_000
 
 
 def _single(consonants: str) -> str:
