@@ -176,6 +176,27 @@ def test_the_stubs_of_an_arabic_key_are_those_its_names_join_in_order(tmp_path, 
     gazetteer.close()
 
 
+def test_the_places_of_a_key_are_those_its_names_join_in_order(tmp_path, bundled_gazetteer_path):
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    joined: dict[str, list[str]] = {}
+    for key, record in connection.execute(
+            "SELECT n.key, r.place FROM names n JOIN records r ON r.id = n.place_id ORDER BY n.key, n.place_id"):
+        joined.setdefault(key, []).append(record)
+    stored = dict(connection.execute("SELECT key, places FROM key_places"))
+    connection.close()
+    assert len(joined) > 100 and {key: "\n".join(records) for key, records in joined.items()} == stored
+    several = [key for key, records in joined.items() if len(records) > 1 and not key.startswith("~")][:20]
+    assert several
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    assert gazetteer._key_places == {"bundled"}
+    for key in several:
+        assert gazetteer.has_key(key)
+        assert [place.id for place in gazetteer.by_key(key)] == [record.split("\t")[0] for record in joined[key]]
+        assert list(gazetteer.by_key(key)) == [place_of_record(record) for record in joined[key]]
+    assert not gazetteer.has_key("zzqzzqzzq") and gazetteer.by_key("zzqzzqzzq") == ()
+    gazetteer.close()
+
+
 def test_a_field_a_record_cannot_hold_is_refused():
     row = ("x:1", "Tab\tname", "SY", None, None, None, 1.0, 2.0, "town", 0, 0, "bundled", None)
     with pytest.raises(ValueError):

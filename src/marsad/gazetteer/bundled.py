@@ -45,6 +45,7 @@ from marsad.gazetteer.index import (
     ARABIC_STUBS_SCHEMA,
     BUNDLED_VERSION,
     INDEXES,
+    KEY_PLACES_SCHEMA,
     PLACE_INSERT,
     RECORDS_SCHEMA,
     STUB_SEPARATOR,
@@ -119,6 +120,7 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
         _insert_records(connection)
         _insert_arabic_stubs(connection)
+        _insert_key_places(connection)
         for statement in filter(str.strip, INDEXES.split(";")):
             if "names_place" not in statement:  # only imports delete names by place
                 connection.execute(statement)  # (executescript would commit first)
@@ -158,6 +160,15 @@ def _insert_arabic_stubs(connection) -> None:
         "ORDER BY n.key, n.place_id", (ARABIC_PREFIX, chr(ord(ARABIC_PREFIX) + 1)))  # (the keys with the prefix)
     connection.executemany("INSERT INTO arabic_stubs VALUES (?,?)", (
         (key, STUB_SEPARATOR.join(stub for _, stub in group)) for key, group in groupby(rows, key=itemgetter(0))))
+
+
+def _insert_key_places(connection) -> None:
+    """The place records of every key (:data:`~marsad.gazetteer.index.KEY_PLACES_SCHEMA`), in key order."""
+    connection.execute(KEY_PLACES_SCHEMA)
+    rows = connection.execute(
+        "SELECT n.key, r.place FROM names n JOIN records r ON r.id = n.place_id ORDER BY n.key, n.place_id")
+    connection.executemany("INSERT INTO key_places VALUES (?,?)", (
+        (key, STUB_SEPARATOR.join(place for _, place in group)) for key, group in groupby(rows, key=itemgetter(0))))
 
 
 def _remove_abandoned_builds(target: Path, age_seconds: float = 3600) -> None:

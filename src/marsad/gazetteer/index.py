@@ -39,7 +39,7 @@ from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import Answers, arabic_skeleton, is_arabic, place_key, skeleton
 
-BUNDLED_VERSION = 15  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 16  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
@@ -107,6 +107,11 @@ _FIELD = "\t"
 ARABIC_STUBS_SCHEMA = "CREATE TABLE arabic_stubs (key TEXT PRIMARY KEY, stubs TEXT NOT NULL) WITHOUT ROWID"
 #: what separates the stubs of a key (no field holds one either)
 STUB_SEPARATOR = "\n"
+# The bundled index's place records once more by key: every ``records.place`` of the places of a key, one per line
+# (:data:`STUB_SEPARATOR`) in the join's order (the names' key and place id), so that a name found in a text
+# (``lookups.select``) reads one row. Joined row by row, each place cost a step through the names and a seek in
+# the records table, and the sqlite3 module's work per row: two thirds of a found name's lookup.
+KEY_PLACES_SCHEMA = "CREATE TABLE key_places (key TEXT PRIMARY KEY, places TEXT NOT NULL) WITHOUT ROWID"
 
 
 @dataclass(frozen=True)
@@ -285,6 +290,9 @@ class Gazetteer:
         # those whose stubs are also read by Arabic key (arabic_stubs: a bundled index built by this marsad)
         self._arabic_stubs = frozenset(schema for schema in self._records if self.connection.execute(
             f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'arabic_stubs'").fetchone())
+        # those whose places are also read by key in one row (key_places: a bundled index built by this marsad)
+        self._key_places = frozenset(schema for schema in self._records if self.connection.execute(
+            f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'key_places'").fetchone())
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
         self._bundled_keys: KeyFilter | None = None

@@ -97,15 +97,18 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
     seen: dict[str, Place] = {}
     for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
         records = schema in gazetteer._records
-        sql = _select_sql(gazetteer, column, schema, records)
-        with gazetteer._lock:
-            rows = gazetteer.connection.execute(sql, (value,)).fetchall()
+        rows: list[Any]
+        row: Any  # a record (a str) where the schema has records, else a row of every field
+        if column == "key" and schema in gazetteer._key_places:
+            rows = _key_records(gazetteer, schema, value)
+        else:
+            sql = _select_sql(gazetteer, column, schema, records)
+            with gazetteer._lock:
+                rows = [got[0] if records else got for got in gazetteer.connection.execute(sql, (value,)).fetchall()]
         for row in rows:
-            if records:
-                record: str = row[0]
-                place_id = record[:record.find(_FIELD)]  # (every record has its fields)
-            else:
-                place_id = row[0]
+            record: str = row if records else ""
+            # (every record has its fields)
+            place_id: str = record[:record.find(_FIELD)] if records else row[0]
             if place_id in seen:
                 continue
             if built is not None and place_id not in excluded:
@@ -113,11 +116,21 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
                 if known is not None:
                     seen[place_id] = known  # (its score traits are cached on it: see resolve._traits)
                     continue
-            place = place_of_record(row[0]) if records else place_of(row)
+            place = place_of_record(record) if records else place_of(row)
             seen[place_id] = place
             if built is not None and place_id not in excluded:
                 built[place_id] = place
     return tuple(seen.values())
+
+
+def _key_records(gazetteer: Gazetteer, schema: str, key: str) -> list[str]:
+    """The place records of a key, in the join's order, from the one row of a schema that holds them so."""
+    sql = gazetteer._sql.get(("key_places", schema))
+    if sql is None:
+        sql = gazetteer._sql["key_places", schema] = f"SELECT places FROM {schema}.key_places WHERE key = ?"
+    with gazetteer._lock:
+        row = gazetteer.connection.execute(sql, (key,)).fetchone()
+    return row[0].split(_STUB_SEPARATOR) if row is not None else []
 
 
 def _select_sql(gazetteer: Gazetteer, column: str, schema: str, records: bool) -> str:
