@@ -96,15 +96,14 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
     built, excluded = reusable(gazetteer, schemas)
     seen: dict[str, Place] = {}
     for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
-        records = schema in gazetteer._records
+        records = column == "key" and schema in gazetteer._key_places
         rows: list[Any]
-        row: Any  # a record (a str) where the schema has records, else a row of every field
-        if column == "key" and schema in gazetteer._key_places:
+        row: Any  # a record (a str) where the schema keeps them by key, else a row of every field
+        if records:
             rows = _key_records(gazetteer, schema, value)
         else:
-            sql = _select_sql(gazetteer, column, schema, records)
             with gazetteer._lock:
-                rows = [got[0] if records else got for got in gazetteer.connection.execute(sql, (value,)).fetchall()]
+                rows = gazetteer.connection.execute(_select_sql(gazetteer, column, schema), (value,)).fetchall()
         for row in rows:
             record: str = row if records else ""
             # (every record has its fields)
@@ -133,12 +132,10 @@ def _key_records(gazetteer: Gazetteer, schema: str, key: str) -> list[str]:
     return row[0].split(_STUB_SEPARATOR) if row is not None else []
 
 
-def _select_sql(gazetteer: Gazetteer, column: str, schema: str, records: bool) -> str:
+def _select_sql(gazetteer: Gazetteer, column: str, schema: str) -> str:
     sql = gazetteer._sql.get((column, schema))
     if sql is None:
         sql = gazetteer._sql[column, schema] = (
-            f"SELECT r.place FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
-            f"WHERE n.{column} = ?" if records else
             f"SELECT {_PLACE_COLUMNS} FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place_id "
             f"WHERE n.{column} = ?")
     return sql
