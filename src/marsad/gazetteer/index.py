@@ -243,7 +243,7 @@ def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
     return connection
 
 
-#: how much of the bundled index is read through a memory map (all of it: about 120 MB, shared
+#: how much of the bundled index is read through a memory map (all of it: about 280 MB, shared
 #: by every process on the machine through the page cache)
 BUNDLED_MMAP_BYTES = 1 << 30
 #: more places found through their Arabic name than this are built by one lookup of them all, fewer one by one
