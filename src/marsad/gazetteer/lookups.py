@@ -33,8 +33,8 @@ _monotonic: Final = time.monotonic
 
 
 def place_of_record(record: str) -> Place:
-    """:func:`~marsad.gazetteer.index.place_of` for a record's ``place`` text
-    (:func:`~marsad.gazetteer.index.record_row`), with the key of its own name kept on it
+    """:func:`~marsad.gazetteer.index.place_of` for a place's record (:func:`~marsad.gazetteer.index.record_row`,
+    as ``key_places`` keeps it), with the key of its own name kept on it
     (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
      admin3, own_key) = record.split(_FIELD)
