@@ -145,11 +145,15 @@ def test_an_arabic_stub_is_built_from_the_file_it_was_read_from(tmp_path, bundle
 
 def test_every_record_reads_as_the_place_its_columns_hold(bundled_gazetteer_path):
     connection = sqlite3.connect(bundled_gazetteer_path)
-    rows = connection.execute(
-        f"SELECT {_PLACE_COLUMNS}, r.place, r.stub FROM places p JOIN records r ON r.id = p.id").fetchall()
+    rows = connection.execute(f"SELECT {_PLACE_COLUMNS}, r.stub FROM places p JOIN records r ON r.id = p.id").fetchall()
     assert len(rows) == connection.execute("SELECT COUNT(*) FROM places").fetchone()[0] > 100
+    # (every place has a name, so its record is kept by a key)
+    records = {record.split("\t")[0]: record for (places,) in connection.execute("SELECT places FROM key_places")
+               for record in places.split("\n")}
     connection.close()
-    for *columns, record, stub in rows:
+    assert len(records) == len(rows)
+    for *columns, stub in rows:
+        record = records[columns[0]]
         place = place_of(tuple(columns))
         read = place_of_record(record)
         assert read == place and vars(read)["_own_key"] == place_key(place.name)
@@ -173,6 +177,27 @@ def test_the_stubs_of_an_arabic_key_are_those_its_names_join_in_order(tmp_path, 
     stubs = gazetteer.arabic_groups(several[1:]).places
     assert [stub.id for stub in stubs] == [stub.split("\t")[0] for stub in joined[several]]
     assert gazetteer.arabic_groups("zzqzzq").places == ()
+    gazetteer.close()
+
+
+def test_the_places_of_a_key_are_those_its_names_join_in_order(tmp_path, bundled_gazetteer_path):
+    connection = sqlite3.connect(bundled_gazetteer_path)
+    joined: dict[str, list[str]] = {}
+    for key, *columns in connection.execute(
+            f"SELECT n.key, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id ORDER BY n.key, n.place_id"):
+        joined.setdefault(key, []).append(record_row(tuple(columns))[1])
+    stored = dict(connection.execute("SELECT key, places FROM key_places"))
+    connection.close()
+    assert len(joined) > 100 and {key: "\n".join(records) for key, records in joined.items()} == stored
+    several = [key for key, records in joined.items() if len(records) > 1 and not key.startswith("~")][:20]
+    assert several
+    gazetteer = Gazetteer(tmp_path / "user.sqlite", bundled_gazetteer_path)
+    assert gazetteer._key_places == {"bundled"}
+    for key in several:
+        assert gazetteer.has_key(key)
+        assert [place.id for place in gazetteer.by_key(key)] == [record.split("\t")[0] for record in joined[key]]
+        assert list(gazetteer.by_key(key)) == [place_of_record(record) for record in joined[key]]
+    assert not gazetteer.has_key("zzqzzqzzq") and gazetteer.by_key("zzqzzqzzq") == ()
     gazetteer.close()
 
 

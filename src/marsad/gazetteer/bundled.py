@@ -45,6 +45,7 @@ from marsad.gazetteer.index import (
     ARABIC_STUBS_SCHEMA,
     BUNDLED_VERSION,
     INDEXES,
+    KEY_PLACES_SCHEMA,
     PLACE_INSERT,
     RECORDS_SCHEMA,
     STUB_SEPARATOR,
@@ -117,8 +118,9 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         _insert_countries(connection, cities, names)
         names.sort()  # in primary-key order: the B-tree is written front to back
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
-        _insert_records(connection)
+        records = _insert_records(connection)
         _insert_arabic_stubs(connection)
+        _insert_key_places(connection, records)
         for statement in filter(str.strip, INDEXES.split(";")):
             if "names_place" not in statement:  # only imports delete names by place
                 connection.execute(statement)  # (executescript would commit first)
@@ -141,13 +143,20 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
     return target
 
 
-def _insert_records(connection) -> None:
-    """Every place once more as a record (:data:`~marsad.gazetteer.index.RECORDS_SCHEMA`), in id order."""
+def _insert_records(connection) -> dict[str, str]:
+    """Every place's stub (:data:`~marsad.gazetteer.index.RECORDS_SCHEMA`), in id order; returns the record of each
+    by id (:func:`_insert_key_places`)."""
     connection.execute(RECORDS_SCHEMA)
     rows = connection.execute(
         "SELECT id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, "
         "source, admin3 FROM places ORDER BY id").fetchall()
-    connection.executemany("INSERT INTO records VALUES (?,?,?)", map(record_row, rows))
+    records: dict[str, str] = {}
+    stubs = []
+    for place_id, record, stub in map(record_row, rows):
+        records[place_id] = record
+        stubs.append((place_id, stub))
+    connection.executemany("INSERT INTO records VALUES (?,?)", stubs)
+    return records
 
 
 def _insert_arabic_stubs(connection) -> None:
@@ -158,6 +167,15 @@ def _insert_arabic_stubs(connection) -> None:
         "ORDER BY n.key, n.place_id", (ARABIC_PREFIX, chr(ord(ARABIC_PREFIX) + 1)))  # (the keys with the prefix)
     connection.executemany("INSERT INTO arabic_stubs VALUES (?,?)", (
         (key, STUB_SEPARATOR.join(stub for _, stub in group)) for key, group in groupby(rows, key=itemgetter(0))))
+
+
+def _insert_key_places(connection, records: dict[str, str]) -> None:
+    """The place records of every key (:data:`~marsad.gazetteer.index.KEY_PLACES_SCHEMA`), in key order."""
+    connection.execute(KEY_PLACES_SCHEMA)
+    rows = connection.execute("SELECT key, place_id FROM names ORDER BY key, place_id")
+    connection.executemany("INSERT INTO key_places VALUES (?,?)", (
+        (key, STUB_SEPARATOR.join(records[place_id] for _, place_id in group))
+        for key, group in groupby(rows, key=itemgetter(0))))
 
 
 def _remove_abandoned_builds(target: Path, age_seconds: float = 3600) -> None:

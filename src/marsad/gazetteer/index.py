@@ -39,7 +39,7 @@ from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import Answers, arabic_skeleton, is_arabic, place_key, skeleton
 
-BUNDLED_VERSION = 15  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 16  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
@@ -91,13 +91,13 @@ _PLACE_COLUMNS = (
     "p.longitude, p.feature, p.population, p.weight, p.source, p.admin3"
 )
 
-# The bundled index's places once more, each as one text of its fields and the key of its own name
-# (``place``) and one of its stub's (``stub``), both with the id first, clustered by id: a lookup reads one column of one B-tree rather than a
-# dozen through the places table's id index. Every column read costs the sqlite3 module about a thousand
-# instructions (it releases and takes the GIL around each), so the wide rows were most of what a new name's
-# lookup cost. (The key: ranking reads every candidate's, and keying a name not met before costs
-# more than reading a place.)
-RECORDS_SCHEMA = "CREATE TABLE records (id TEXT PRIMARY KEY, place TEXT NOT NULL, stub TEXT NOT NULL) WITHOUT ROWID"
+# The bundled index's places once more, each as the text of its stub (``stub``: its id first), clustered by id: a
+# lookup reads one column of one B-tree rather than a dozen through the places table's id index. Every column read
+# costs the sqlite3 module about a thousand instructions (it releases and takes the GIL around each), so the wide
+# rows were most of what a new name's lookup cost. A place's whole record (:func:`record_row`: its fields and the key
+# of its own name, as ranking reads every candidate's and keying a name not met before costs more than reading a
+# place) is kept by the keys of its names, in :data:`KEY_PLACES_SCHEMA`.
+RECORDS_SCHEMA = "CREATE TABLE records (id TEXT PRIMARY KEY, stub TEXT NOT NULL) WITHOUT ROWID"
 #: what separates the fields of a record (no field of the bundled data holds one, nor is empty: "" is None)
 _FIELD = "\t"
 # The bundled index's stubs once more by Arabic key (``~`` + consonants, see :func:`name_rows`): every stub of the
@@ -107,6 +107,11 @@ _FIELD = "\t"
 ARABIC_STUBS_SCHEMA = "CREATE TABLE arabic_stubs (key TEXT PRIMARY KEY, stubs TEXT NOT NULL) WITHOUT ROWID"
 #: what separates the stubs of a key (no field holds one either)
 STUB_SEPARATOR = "\n"
+# The bundled index's place records by key: the records (:func:`record_row`) of every place of a key, one per line
+# (:data:`STUB_SEPARATOR`) in the order of the names' key and place id, so that a name found in a text
+# (``lookups.select``) reads one row. Joined row by row (names to records), each place cost a step through the names,
+# a seek in the records and the sqlite3 module's work per row: two thirds of a found name's lookup.
+KEY_PLACES_SCHEMA = "CREATE TABLE key_places (key TEXT PRIMARY KEY, places TEXT NOT NULL) WITHOUT ROWID"
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,8 @@ _new, _set = object.__new__, object.__setattr__
 
 
 def record_row(row: tuple) -> tuple[str, str, str]:
-    """(id, place, stub) of :data:`RECORDS_SCHEMA` for a row of every field (as :func:`place_of` reads)."""
+    """(id, record, stub) for a row of every field (as :func:`place_of` reads): the record of :data:`KEY_PLACES_SCHEMA`
+    and the stub of :data:`RECORDS_SCHEMA`."""
     place_id, name, country, _, admin1_code, _, latitude, longitude, *_ = row
     stub = (place_id, admin1_code, country, latitude, longitude, name)
     return place_id, _FIELD.join(map(_field, (*row, place_key(name)))), _FIELD.join(map(_field, stub))
@@ -237,7 +243,7 @@ def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
     return connection
 
 
-#: how much of the bundled index is read through a memory map (all of it: about 120 MB, shared
+#: how much of the bundled index is read through a memory map (all of it: about 280 MB, shared
 #: by every process on the machine through the page cache)
 BUNDLED_MMAP_BYTES = 1 << 30
 #: more places found through their Arabic name than this are built by one lookup of them all, fewer one by one
@@ -279,12 +285,15 @@ class Gazetteer:
             # third less CPU per lookup of a name not met before (most of a varied text's)
             self.connection.execute(f"PRAGMA bundled.mmap_size = {BUNDLED_MMAP_BYTES}")
             self._schemas.append("bundled")
-        # the schemas whose places are also read as records (a bundled index built by this marsad)
+        # the schemas whose places are also read as stubs and records (a bundled index built by this marsad)
         self._records = frozenset(schema for schema in self._schemas[1:] if self.connection.execute(
             f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'records'").fetchone())
         # those whose stubs are also read by Arabic key (arabic_stubs: a bundled index built by this marsad)
         self._arabic_stubs = frozenset(schema for schema in self._records if self.connection.execute(
             f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'arabic_stubs'").fetchone())
+        # those whose places are also read by key in one row (key_places: a bundled index built by this marsad)
+        self._key_places = frozenset(schema for schema in self._records if self.connection.execute(
+            f"SELECT 1 FROM {schema}.sqlite_master WHERE name = 'key_places'").fetchone())
         # per schema, the keys it may hold (None: ask SQL); read on first lookup
         self._key_sets: list[tuple[str, KeyFilter | frozenset[str] | None]] | None = None
         self._bundled_keys: KeyFilter | None = None

@@ -33,8 +33,8 @@ _monotonic: Final = time.monotonic
 
 
 def place_of_record(record: str) -> Place:
-    """:func:`~marsad.gazetteer.index.place_of` for a record's ``place`` text
-    (:func:`~marsad.gazetteer.index.record_row`), with the key of its own name kept on it
+    """:func:`~marsad.gazetteer.index.place_of` for a place's record (:func:`~marsad.gazetteer.index.record_row`,
+    as ``key_places`` keeps it), with the key of its own name kept on it
     (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
      admin3, own_key) = record.split(_FIELD)
@@ -96,16 +96,18 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
     built, excluded = reusable(gazetteer, schemas)
     seen: dict[str, Place] = {}
     for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
-        records = schema in gazetteer._records
-        sql = _select_sql(gazetteer, column, schema, records)
-        with gazetteer._lock:
-            rows = gazetteer.connection.execute(sql, (value,)).fetchall()
+        records = column == "key" and schema in gazetteer._key_places
+        rows: list[Any]
+        row: Any  # a record (a str) where the schema keeps them by key, else a row of every field
+        if records:
+            rows = _key_records(gazetteer, schema, value)
+        else:
+            with gazetteer._lock:
+                rows = gazetteer.connection.execute(_select_sql(gazetteer, column, schema), (value,)).fetchall()
         for row in rows:
-            if records:
-                record: str = row[0]
-                place_id = record[:record.find(_FIELD)]  # (every record has its fields)
-            else:
-                place_id = row[0]
+            record: str = row if records else ""
+            # (every record has its fields)
+            place_id: str = record[:record.find(_FIELD)] if records else row[0]
             if place_id in seen:
                 continue
             if built is not None and place_id not in excluded:
@@ -113,19 +115,27 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
                 if known is not None:
                     seen[place_id] = known  # (its score traits are cached on it: see resolve._traits)
                     continue
-            place = place_of_record(row[0]) if records else place_of(row)
+            place = place_of_record(record) if records else place_of(row)
             seen[place_id] = place
             if built is not None and place_id not in excluded:
                 built[place_id] = place
     return tuple(seen.values())
 
 
-def _select_sql(gazetteer: Gazetteer, column: str, schema: str, records: bool) -> str:
+def _key_records(gazetteer: Gazetteer, schema: str, key: str) -> list[str]:
+    """The place records of a key, in the join's order, from the one row of a schema that holds them so."""
+    sql = gazetteer._sql.get(("key_places", schema))
+    if sql is None:
+        sql = gazetteer._sql["key_places", schema] = f"SELECT places FROM {schema}.key_places WHERE key = ?"
+    with gazetteer._lock:
+        row = gazetteer.connection.execute(sql, (key,)).fetchone()
+    return row[0].split(_STUB_SEPARATOR) if row is not None else []
+
+
+def _select_sql(gazetteer: Gazetteer, column: str, schema: str) -> str:
     sql = gazetteer._sql.get((column, schema))
     if sql is None:
         sql = gazetteer._sql[column, schema] = (
-            f"SELECT r.place FROM {schema}.names n JOIN {schema}.records r ON r.id = n.place_id "
-            f"WHERE n.{column} = ?" if records else
             f"SELECT {_PLACE_COLUMNS} FROM {schema}.names n JOIN {schema}.places p ON p.id = n.place_id "
             f"WHERE n.{column} = ?")
     return sql
