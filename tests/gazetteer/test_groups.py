@@ -100,10 +100,11 @@ _KEY = place_key("Sawdah")
 
 
 class _Gazetteer:
-    """An exact candidate for "Sawdah", and many places found through their Arabic name."""
+    """An exact candidate for "Sawdah" (through another of its names, unless ``own_name``), and many places
+    found through their Arabic name."""
 
-    def __init__(self, arabic: tuple[Place, ...]) -> None:
-        self.exact = (_place(1000, 35.0, 38.0, name="Sawda"),)
+    def __init__(self, arabic: tuple[Place, ...], own_name: bool = False) -> None:
+        self.exact = (_place(1000, 35.0, 38.0, name="Sawda" if own_name else "Sawdah al-Kabira"),)
         self.arabic = arabic
 
     def by_key(self, key: str) -> tuple[Place, ...]:
@@ -153,6 +154,14 @@ def test_arabic_candidates_come_through_the_groups_by_governorate_and_by_anchor(
     assert by_governorate == {"t:1000", "t:3"}
     by_anchor = {id_ for id_, _, _ in _ranked(gazetteer, Context(anchors=[(35.1, 38.0)]))}
     assert by_anchor == {"t:1000", "t:5"}
+
+
+def test_another_spelling_where_a_town_of_the_country_has_the_name_as_written_needs_its_governorate_named():
+    arabic = tuple(_place(n, 30.0 + n, 38.0, f"SY.{n:02d}", name="Sawdah") for n in range(12))
+    gazetteer = _Gazetteer(arabic, own_name=True)
+    assert {id_ for id_, _, _ in _ranked(gazetteer, Context(anchors=[(35.1, 38.0)]))} == {"t:1000"}
+    assert {id_ for id_, _, _ in _ranked(gazetteer, Context(document_admin1={"SY.03"}))} == {"t:1000"}
+    assert {id_ for id_, _, _ in _ranked(gazetteer, Context(sentence_admin1={"SY.03"}))} == {"t:1000", "t:3"}
 
 
 @given(_LATITUDE, _LONGITUDE, st.floats(min_value=-90.0, max_value=90.0), st.floats(min_value=-180.0, max_value=180.0))

@@ -550,13 +550,12 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
             if candidates:  # tested on their stubs: only the places allowed (few) are built
                 exact_ids = set(ids)
                 # (another spelling in a country where a town has the name as written as its own needs its
-                # governorate named in the sentence, or a place named beside it: "Tuz Khurmatu" is not Tāzah
-                # Khūrmātū for a "Kirkuk" told of another incident)
+                # governorate named in the sentence, not only in another or near a place named: "Tuz Khurmatu"
+                # is not Tāzah Khūrmātū for a "Kirkuk" told of another incident; "Tal Abyad" is Tell Abiad)
                 spelt = {scored[at].place.country for at in own_named if scored[at].place.feature == "town"}
                 kept = [stub for stub in candidates
                         if stub.id not in exact_ids and context.allows_arabic(stub, consonants, key)
-                        and (stub.country not in spelt or stub.admin1_code in context.sentence_admin1 or (
-                            bool(context.anchors) and _near_anchor(stub, context.anchor_points(), _ARABIC_KM)))]
+                        and (stub.country not in spelt or stub.admin1_code in context.sentence_admin1)]
                 if kept:
                     allowed = gazetteer.arabic_places(consonants, kept)
             if allowed:
