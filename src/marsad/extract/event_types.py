@@ -232,7 +232,8 @@ class EventTypeRules:
             if found is None:
                 return False
             evidence = evidence or found
-        if any(m.lead(name) is not None for name in rule.lead_none):
+        # (each test of a set list asked only where the rule has one: most have none, and a generator costs a call)
+        if rule.lead_none and any(m.lead(name) is not None for name in rule.lead_none):
             return False
         if evidence and rule.before and self._violence_before(rule, m, evidence[0]):
             return False
@@ -248,9 +249,9 @@ class EventTypeRules:
             evidence = evidence or found
         if rule.any and all(m.full(name) is None for name in rule.any):
             return False
-        if any(m.full(name) is not None for name in rule.none):
+        if rule.none and any(m.full(name) is not None for name in rule.none):
             return False
-        if any(m.triggers[name].search(m.context) is None for name in rule.context):
+        if rule.context and any(m.triggers[name].search(m.context) is None for name in rule.context):
             return False
         if rule.actor1_state is not None and rule.actor1_state != actor1_state:
             return False
