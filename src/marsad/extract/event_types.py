@@ -120,10 +120,6 @@ class Rule:
     actor1_state: bool | None = None
     needs: frozenset[str] = frozenset()  # the sets that must match somewhere in the document (lead, all, main)
 
-    def may_hold(self, possible: frozenset[str]) -> bool:
-        """False when the document lacks a set the rule needs (``possible``: the sets that may match in it)."""
-        return self.needs <= possible and (not self.any or not possible.isdisjoint(self.any))
-
     @property
     def name(self) -> str:
         return f"{RULE}.{self.index}:{self.sub}"
@@ -216,7 +212,10 @@ class EventTypeRules:
         that match's ("police beat and detained protesters at a sit-in": the beating is the intervention;
         in "police beat a journalist covering a protest" no protester's violence names its actor)."""
         own: list[tuple[int, int]] | None = None  # (worked out only once a set matches before the limit)
+        possible = m.scan._possible
         for name in rule.before:
+            if possible is not None and name not in possible:
+                continue  # (no match in the document, as m.lead answers: most of a rule's before sets)
             lead = m.lead(name)
             if lead is None or lead[0] >= limit:
                 continue  # (no match before the limit: first_main's answer whatever the spans)
@@ -233,7 +232,8 @@ class EventTypeRules:
             if found is None:
                 return False
             evidence = evidence or found
-        if any(m.lead(name) is not None for name in rule.lead_none):
+        # (each test of a set list asked only where the rule has one: most have none, and a generator costs a call)
+        if rule.lead_none and any(m.lead(name) is not None for name in rule.lead_none):
             return False
         if evidence and rule.before and self._violence_before(rule, m, evidence[0]):
             return False
@@ -249,9 +249,9 @@ class EventTypeRules:
             evidence = evidence or found
         if rule.any and all(m.full(name) is None for name in rule.any):
             return False
-        if any(m.full(name) is not None for name in rule.none):
+        if rule.none and any(m.full(name) is not None for name in rule.none):
             return False
-        if any(m.triggers[name].search(m.context) is None for name in rule.context):
+        if rule.context and any(m.triggers[name].search(m.context) is None for name in rule.context):
             return False
         if rule.actor1_state is not None and rule.actor1_state != actor1_state:
             return False
@@ -518,7 +518,9 @@ class TriggerKeys:
         known = self._kept.get(possible)
         if known is not None and known[0] is rules:
             return known[1]
-        kept = [rule for rule in rules if rule.may_hold(possible)]
+        # a rule may hold where the document may match each set it needs and one of its any sets (the
+        # tests inline: a method call per rule cost more than its two set operations)
+        kept = [rule for rule in rules if rule.needs <= possible and (not rule.any or not possible.isdisjoint(rule.any))]
         if len(self._kept) >= _KEPT_SIZE:
             self._kept.clear()
         self._kept[possible] = (rules, kept)

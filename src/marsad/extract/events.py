@@ -189,11 +189,12 @@ def _inside(start: int, end: int, items, span_of=fact_span):
 
 def _group_clauses(ctx: DocContext, clauses: list[_Clause], model) -> list[_Group]:
     groups: list[_Group] = []
+    norm, known = ctx.norm, _known(ctx) if clauses else None
     for clause in clauses:
         sentence = ctx.sentence_at(clause.start)
-        typing = classify_event(ctx.norm[clause.start : clause.end], lead_end=clause.end - clause.start,
-                                context=ctx.norm[sentence[0] : sentence[1]], doc=ctx.norm, offset=clause.start,
-                                known=_known(ctx), stated_only=True)
+        typing = classify_event(norm[clause.start : clause.end], lead_end=clause.end - clause.start,
+                                context=norm[sentence[0] : sentence[1]], doc=norm, offset=clause.start,
+                                known=known, stated_only=True)
         if typing.confidence < STATED:
             continue
         clause.typing = typing
