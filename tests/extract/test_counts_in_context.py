@@ -239,3 +239,20 @@ def test_the_islamic_states_own_word_is_a_claim():
                               "Amaq said.", published=PUBLISHED)
     (casualty,) = extraction.casualties
     assert casualty.party_claim
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("At least two dozen people were killed in clashes in Catatumbo over the weekend.", 24),
+    ("Three dozen people died when the boat capsized near Goma.", 36),
+    # (one dozen, half a dozen and "dozens" as before)
+    ("A dozen soldiers were killed near Djibo.", 12),
+    ("Half a dozen civilians died in Ariha.", 6),
+])
+def test_a_number_of_dozens_is_that_many_dozen(text, deaths):
+    assert _deaths(text) == deaths
+
+
+def test_a_toll_a_second_source_gives_is_set_against_the_first():
+    text = ("Gunmen killed 15 people in an attack on a village in Plateau state on Tuesday, a local official said. Police "
+            "confirmed the attack but gave a toll of 12.")
+    assert _deaths(text) == 12  # (the lower, as ACLED takes the most conservative report)

@@ -603,6 +603,7 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
                      # the number of dead at nine", "the monitor put the toll at eight")
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     r"\b(?:gave|giv(?:es|ing))\s+(?:a|the|its|their)\s+(?:lower\s+|higher\s+)?toll\b|"  # ("police gave a toll of 12")
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                      r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")

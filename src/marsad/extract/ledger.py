@@ -224,8 +224,9 @@ def _is_toll(ctx: DocContext, finding: Finding) -> bool:
 
 
 #: another source's own toll, not an update of the last one: "The army put the toll at eight."
-_SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving)\s+(?:the|its|their)\s+"
-                          r"(?:death\s+|overall\s+|own\s+)?(?:toll|figure)\s+(?:at|as)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?$", re.I)
+_SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving)\s+(?:the|its|their|a)\s+"
+                          r"(?:death\s+|overall\s+|own\s+|lower\s+)?(?:toll|figure)\s+(?:at|as|of)\s+"
+                          r"(?:at\s+least\s+|more\s+than\s+|about\s+)?$", re.I)
 
 
 def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:

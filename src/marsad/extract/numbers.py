@@ -68,7 +68,7 @@ _WORD: Final = "|".join(sorted([*UNITS.keys() - {"no", "a", "an", "single"}, *TE
 _SCALE: Final = "hundred|thousand|million|billion|trillion|quadrillion"
 _WORD_NUMBER: Final = (
     rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
-    rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*)"
+    rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*(?:\s+dozen\b)?)"  # ("two dozen": 24)
 )
 #: not inside a name ("M23", "COVID-19") or a model number ("BTR-82A", "T-72")
 _DIGITS: Final = (
@@ -126,6 +126,9 @@ def parse_word_number(words: str) -> int | None:
     if not tokens:
         return None
     if "dozen" in tokens:
+        if tokens[-1] == "dozen" and len(tokens) > 1 and tokens[0] not in ("a", "half", "one"):
+            times = parse_word_number(" ".join(tokens[:-1]))
+            return times * 12 if times else None
         return 6 if "half" in tokens else 12
     total = current = 0
     seen = False
@@ -382,7 +385,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="9")
+@register("numbers", version="10")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []
