@@ -420,3 +420,19 @@ def test_the_side_ground_is_taken_from_is_not_who_took_it():
     (event,) = extract_text("Sudanese army says it recaptured Wad Madani from RSF").events
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Government regains territory", "Military Forces of Sudan", "RSF")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's "strike" that flattens or hits: from the air
+    ("Seven members of one family were killed when an Israeli strike flattened their home in Ain Baal.", "Air/drone strike"),
+    ("US and British strikes on Houthi targets in Yemen killed 16 people.", "Air/drone strike"),
+    # guided and glide bombs are dropped from aircraft
+    ("Russian guided bombs struck a residential area of Kharkiv, killing three people.", "Air/drone strike"),
+    ("A Russian glide bomb hit an apartment block in Zaporizhzhia, killing two.", "Air/drone strike"),
+    # (a bomb that goes off is still an explosive)
+    ("A bomb exploded in a market in Kabul, killing two.", "Remote explosive/landmine/IED"),
+])
+def test_a_states_strike_and_guided_bombs_come_from_the_air(text, expected):
+    from marsad.extract import extract_text
+
+    assert extract_text(text).events[0].sub_event_type == expected
