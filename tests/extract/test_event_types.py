@@ -436,3 +436,18 @@ def test_a_states_strike_and_guided_bombs_come_from_the_air(text, expected):
     from marsad.extract import extract_text
 
     assert extract_text(text).events[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # homes demolished, no one killed: property destruction, whatever the owners were accused of
+    ("Israeli troops demolished the homes of two Palestinians accused of carrying out an attack in Hebron.",
+     "Looting/property destruction"),
+    # a war's leftover that someone found and that went off: an explosive, a grenade included
+    ("A teenager was killed when a hand grenade he found in a field exploded near Mosul.", "Remote explosive/landmine/IED"),
+    # (a grenade thrown is a grenade attack)
+    ("A hand grenade was thrown into a crowded bar in Bujumbura, killing two people.", "Grenade"),
+])
+def test_demolished_homes_and_found_ordnance(text, expected):
+    from marsad.extract import extract_text
+
+    assert extract_text(text).events[0].sub_event_type == expected
