@@ -210,11 +210,18 @@ def _parts_spelt_near(key: str, name: str) -> bool:
 
 
 def _within_edits(a: str, b: str, most: int) -> bool:
-    """``_edit_distance(a, b) <= most``, row by row as it computes it, given up at the first row whose every
-    cell exceeds ``most`` (the distance is at least its row's least cell): most parts a short skeleton meets
-    are far from the key, and a long OCHA name's full table cost more than the rest of its test."""
+    """``_edit_distance(a, b) <= most``, given up at the first row of the table whose every cell exceeds ``most``
+    (the distance is at least its row's least cell): most parts a short skeleton meets are far from the key, and a
+    long OCHA name's full table cost more than the rest of its test."""
+    return _bounded_distance(a, b, most) <= most
+
+
+def _bounded_distance(a: str, b: str, most: int) -> int:
+    """The edit distance of ``a`` and ``b``, or ``most + 1`` as soon as it must exceed ``most``; 99 when their
+    lengths differ by more than 3."""
     if abs(len(a) - len(b)) > 3:
-        return False  # (_edit_distance's 99)
+        return 99
+    # (each step's min() of three written out: compiled, min() is a call through Python)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
@@ -231,9 +238,9 @@ def _within_edits(a: str, b: str, most: int) -> bool:
             if best < least:
                 least = best
         if least > most:
-            return False
+            return most + 1
         previous = current
-    return previous[-1] <= most
+    return previous[-1]
 
 
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
@@ -779,23 +786,7 @@ def _close_enough(key: str, place: Place | PlaceStub) -> bool:
 
 @lru_cache(maxsize=100_000)  # the same name meets the same candidates in document after document
 def _edit_distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 3:
-        return 99
-    # (each step's min() of three written out: compiled, min() is a call through Python)
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        left = i  # current[j - 1]
-        for j, cb in enumerate(b, 1):
-            best = previous[j - 1] if ca == cb else previous[j - 1] + 1
-            if previous[j] + 1 < best:
-                best = previous[j] + 1
-            if left + 1 < best:
-                best = left + 1
-            current.append(best)
-            left = best
-        previous = current
-    return previous[-1]
+    return _bounded_distance(a, b, 99)  # (no row's least cell exceeds 99: the full table)
 
 
 def resolve(gazetteer: Gazetteer, name: str, context: Context | None = None) -> Resolution | None:
