@@ -232,7 +232,11 @@ _PARTY_CLAIM = re.compile(
     r"raided|bombed|shelled|destroyed))\b",
     re.I,
 )
-_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
+_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
+                         # a party's own words of its forces after the count ("… were neutralised in operations
+                         # carried out by our heroic commandos, the ministry said"; "…, Amaq said")
+                         r"by\s+our\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|commandos|soldiers|units|fighters|mujahideen|heroes)|"
+                         r"amaq)\b", re.I)
 
 
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")

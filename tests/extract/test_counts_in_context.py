@@ -256,3 +256,13 @@ def test_a_toll_a_second_source_gives_is_set_against_the_first():
     text = ("Gunmen killed 15 people in an attack on a village in Plateau state on Tuesday, a local official said. Police "
             "confirmed the attack but gave a toll of 12.")
     assert _deaths(text) == 12  # (the lower, as ACLED takes the most conservative report)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve PKK/YPG terrorists were neutralised in northern Syria in operations carried out by our heroic commandos, "
+    "the ministry said.",
+    "Eleven members of the Hashd were killed in an attack in Tuz Khurmatu, Amaq said.",
+])
+def test_a_partys_own_word_told_after_the_count_is_a_claim(text):
+    (casualty,) = extract_text(text, published=PUBLISHED).casualties
+    assert casualty.party_claim
