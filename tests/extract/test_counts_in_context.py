@@ -266,3 +266,16 @@ def test_a_toll_a_second_source_gives_is_set_against_the_first():
 def test_a_partys_own_word_told_after_the_count_is_a_claim(text):
     (casualty,) = extract_text(text, published=PUBLISHED).casualties
     assert casualty.party_claim
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the people just counted, named one by one in the next sentence
+    ("Gunmen killed two people in Kano on Monday. A man and a woman were shot dead outside a mosque, police said.", 2),
+    ("A Russian drone attack on Odesa killed two people overnight. A man, 68, and a woman, 62, died when a drone hit "
+     "a residential building.", 2),
+    # (with a word of more, or of other victims, they are more)
+    ("Gunmen killed two people in Kano on Monday. A man and a woman were also shot dead outside a mosque.", 4),
+    ("Two soldiers were killed in an ambush in Kano. A man and a woman were shot dead at a checkpoint.", 4),
+])
+def test_the_counted_named_one_by_one(text, deaths):
+    assert _deaths(text) == deaths

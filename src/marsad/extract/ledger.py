@@ -346,6 +346,7 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
     killed = [(f, c) for f, c in pairs if c.outcome in KILLED and c.span is not None and not c.derived
               and not c.alternative_of and not c.is_tally]
     found_by_id = {c.id: f for f, c in killed}
+    countries: dict[int, set[str]] = {}  # sentence index -> the countries its places are in (read once each)
     for index, (total_finding, total) in enumerate(killed):
         if total.count is None or total.part_of:
             continue
@@ -362,7 +363,7 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
-            if _other_country(ctx, total_finding, finding):
+            if _other_country(ctx, countries, total_finding, finding):
                 break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
@@ -374,7 +375,7 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 break
         restated = _restated_parts(ctx, pairs, total_finding, total) if parts and running < total.count else []
         running += sum(c.count or 0 for c in restated)
-        if parts and running < total.count and _rest_told_after(ctx, parts, found_by_id):
+        if parts and running < total.count and ctx.may_match(REST_RE) and _rest_told_after(ctx, parts, found_by_id):
             running = total.count  # ("… killed 11 … Another strike killed six, and the rest were killed in Gaza City")
         if len(parts) + len(restated) >= 2 and running == total.count:
             for part in parts:
@@ -383,13 +384,20 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
     _day_totals_after_parts(ctx, _top(pairs))
 
 
-def _other_country(ctx: DocContext, first: Finding, later: Finding) -> bool:
-    """Whether the later count's sentence names places only in countries the first's sentence names none in."""
-    start, end = ctx.sentence_at(first.start)
-    first_countries = {p.country for p in starting_within(ctx.places, start, end) if p.country}
-    start, end = ctx.sentence_at(later.start)
-    later_countries = {p.country for p in starting_within(ctx.places, start, end) if p.country}
+def _other_country(ctx: DocContext, countries: dict[int, set[str]], first: Finding, later: Finding) -> bool:
+    """Whether the later count's sentence names places only in countries the first's sentence names none in
+    (``countries``: each sentence's, as they are read)."""
+    first_countries, later_countries = _sentence_countries(ctx, countries, first), _sentence_countries(ctx, countries, later)
     return bool(first_countries and later_countries and not first_countries & later_countries)
+
+
+def _sentence_countries(ctx: DocContext, countries: dict[int, set[str]], finding: Finding) -> set[str]:
+    index = ctx.sentence_index(finding.start)
+    found = countries.get(index)
+    if found is None:
+        start, end = ctx.sentence_at(finding.start)
+        found = countries[index] = {p.country for p in starting_within(ctx.places, start, end) if p.country}
+    return found
 
 
 def _rest_told_after(ctx: DocContext, parts: list[Casualty], found_by_id: dict[str, Finding]) -> bool:
@@ -404,10 +412,12 @@ def _restated_parts(ctx: DocContext, pairs, total_finding: Finding, total: Casua
     """The total's own sub-counts told again with "the" in the sentences after it, among its places ("killed
     five people, including two paramedics. One strike … killing the two paramedics, while another … killed
     three"): already its parts, they are counted in its breakdown."""
+    own = [(f, c) for f, c in pairs if c.part_of == total.id and c.count and f.number is not None]
+    if not own:  # (most totals have no sub-count of their own)
+        return []
     sentence_end = ctx.sentence_at(total_finding.start)[1]
     after = ctx.norm[sentence_end:sentence_end + 600]
-    return [c for f, c in pairs if c.part_of == total.id and c.count and f.number is not None
-            and _sentence_gap(ctx, total_finding, f) == 0
+    return [c for f, c in own if _sentence_gap(ctx, total_finding, f) == 0
             and re.search(r"\bthe\s+" + re.escape(ctx.norm[slice(*_number_span(f))]) + r"\s+" + re.escape(f.victim_text.strip())
                           + r"\b", after, re.I)]
 
@@ -544,6 +554,15 @@ def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -
     return not _ADDED.search(_clause_before(ctx, later, 200) + " " + later.victim_text + " " + between)
 
 
+def _names_the_counted(ctx: DocContext, first: Finding, later: Finding, casualty: Casualty) -> bool:
+    """The people just counted, named one by one in the next sentence ("killed two people. A man, 68, and a
+    woman, 62, died when …"): a list of indefinite singulars as many as the count, told with no word of more."""
+    if later.number is not None or (casualty.count or 0) < 2 or _sentence_gap(ctx, first, later) != 1:
+        return False
+    between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
+    return not _ADDED.search(_clause_before(ctx, later, 200) + " " + later.victim_text + " " + between)
+
+
 def _told_apart(ctx: DocContext, first: Finding, later: Finding) -> bool:
     """Two counts in two sentences, or a headline's and its body's when a colon ends the headline ("Sniper kills
     woman in Taiz: A woman was shot dead …")."""
@@ -577,7 +596,8 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
         first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
         if first is not None and _told_apart(ctx, first[0], finding) \
                 and not _distinct_scope(ctx, first[0], finding) and not _other_sex(first[0], finding) \
-                and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)):
+                and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)
+                     or _names_the_counted(ctx, first[0], finding, casualty)):
             casualty.alternative_of = first[1].id
             continue
         seen.append((finding, casualty))
