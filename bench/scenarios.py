@@ -133,7 +133,25 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "and the week's national total (Idlib, Homs, Deir ez-Zor); a governor's day, the mayor's one victim of "
             "it and a death in hospital the next day (Kherson). First run: 86 made one incident of the colon's two "
             "parts (tally error 1: the second part, told after the first part's place, was not read); 87 exact. "
-            "After the fix 86 is exact.")
+            "After the fix 86 is exact.\n\n"
+            "Streams 88-95 (2026-12-05, sixth stop) were written before being run: a bandit raid with the police's "
+            "lower count, a higher toll as bodies are found, a raid in the next state and a rights group's month "
+            "(Zamfara, Katsina); a drone strike on a car told by a monitor and a Kurdish agency, its toll raised when "
+            "the driver dies, and a child killed by shelling elsewhere (Qamishli, Tal Rifaat); a strike on Kharkiv "
+            "with the mayor's and the governor's counts and an update, the air force's count of drones and a drone "
+            "death in a Sumy village; a camp shelled at El Fasher with two sources' figures, the UN's total since "
+            "May and a market shelled the next day; a monitor's day listed by side with semicolons, a wire's report "
+            "of one of its incidents and a death in hospital (Sarmin, Tafas); an ambush on a PMF patrol told by the "
+            "PMF, a security source, the Islamic State's agency and a toll update, with a bombing in Kirkuk (Tuz "
+            "Khurmatu); a missile on Marib with the Houthis' claim, an update and a landmine in Hodeidah; a Turkish "
+            "ministry's claim beside a monitor's two incidents (Ain Issa, Tal Tamr). First run: 88, 92 and 94 exact; "
+            "91 exact but for its truth's spelling of the governorate; 89 made two incidents of the strike on the "
+            "road 'between Qamishli and Amuda' and its update 'near Qamishli' (tally error 2); 93 counted the "
+            "Islamic State's 'Soldiers of the caliphate killed 11' as an incident and read 'Tuz Khurmatu' as a "
+            "Kirkuk village (tally error 11); 90 placed the air force's count in Russia, the country that launched "
+            "the drones; 95 made the ministry's region-wide claim an incident of 12 (tally error 12). After the "
+            "fixes 89 and 93 are exact; 90 (the air force's count is still an incident, now in Ukraine, 0 killed) "
+            "and 95 (a claim with no other figure is still an incident) stay pending.")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -134,8 +134,9 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                                                                  position=along.end() - 1)
                           if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)]
         if verb.startswith(("neutrali", "elimin", "los")) and not verb.endswith(("lives", "life")):
-            # "neutralised 50 terrorists", "five gunmen were eliminated" and "lost 11 soldiers" are dead; "neutralised three devices" and "lost two
-            # vehicles" are not (who "lost their lives" are people, whatever the words for them: "two volunteers")
+            # "neutralised 50 terrorists", "five gunmen were eliminated" and "lost 11 soldiers" are dead;
+            # "neutralised three devices" and "lost two vehicles" are not (who "lost their lives" are people,
+            # whatever the words for them: "two volunteers")
             found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding)
                                                       or _of_people_before(ctx, finding, match.start()))
                      and (verb.startswith(("neutrali", "elimin")) or not passive)]

@@ -689,9 +689,9 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
             continue
         outcome = outcome_family(casualty.outcome) or casualty.outcome  # one of SUMMED: never None
-        # (a running total restates no incident's figure told in another sentence, nor one its: "has killed more
-        # than 400 people since September … On Sunday, five bodies were found"; in its own sentence a count may
-        # be its list's: "At least 15 … this week, among them … and the five men whose bodies were found")
+        # (a running total and an incident's figure told in another sentence never restate each other: "has
+        # killed more than 400 people since September … On Sunday, five bodies were found"; in the total's own
+        # sentence a count may be one of its list: "At least 15 … this week, among them … and the five men")
         slot = earlier_slot = outcome + ":tally" if casualty.is_tally else outcome
         tally = primary.get(outcome + ":tally")
         if slot not in primary and tally is not None and not casualty.is_tally and tally.id in found_by and \
