@@ -550,8 +550,13 @@ def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -
         return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
     if _DETERMINER.match(first.victim_text) or not _INDEFINITE.match(later.victim_text):
         return False
-    between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
-    return not _ADDED.search(_clause_before(ctx, later, 200) + " " + later.victim_text + " " + between)
+    return not _told_with_more(ctx, later)
+
+
+def _told_with_more(ctx: DocContext, finding: Finding) -> bool:
+    """Whether a word of more ("another", "also", "separately" …) comes with the count, before or in its victims."""
+    between = ctx.norm[finding.start:finding.trigger_start] if finding.trigger_start > finding.start else ""
+    return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
 
 
 def _names_the_counted(ctx: DocContext, first: Finding, later: Finding, casualty: Casualty) -> bool:
@@ -559,8 +564,7 @@ def _names_the_counted(ctx: DocContext, first: Finding, later: Finding, casualty
     woman, 62, died when …"): a list of indefinite singulars as many as the count, told with no word of more."""
     if later.number is not None or (casualty.count or 0) < 2 or _sentence_gap(ctx, first, later) != 1:
         return False
-    between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
-    return not _ADDED.search(_clause_before(ctx, later, 200) + " " + later.victim_text + " " + between)
+    return not _told_with_more(ctx, later)
 
 
 def _told_apart(ctx: DocContext, first: Finding, later: Finding) -> bool:
