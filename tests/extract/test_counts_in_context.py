@@ -279,3 +279,13 @@ def test_a_partys_own_word_told_after_the_count_is_a_claim(text):
 ])
 def test_the_counted_named_one_by_one(text, deaths):
     assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a headline's present: "shoot dead", "guns down"
+    ("Police shoot dead protester in Nairobi", 1),
+    ("Troops shoot dead two militants in Kashmir", 2),
+    ("Gunman guns down two in Chicago bar", 2),
+])
+def test_a_headlines_present_shoot_dead(text, deaths):
+    assert _deaths(text) == deaths
