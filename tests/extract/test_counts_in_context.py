@@ -286,6 +286,9 @@ def test_the_counted_named_one_by_one(text, deaths):
     ("Police shoot dead protester in Nairobi", 1),
     ("Troops shoot dead two militants in Kashmir", 2),
     ("Gunman guns down two in Chicago bar", 2),
+    # a people's name for one of them
+    ("Israeli troops kill Palestinian in Jenin raid", 1),
+    ("Russian strike kills Ukrainian in Kherson", 1),
 ])
 def test_a_headlines_present_shoot_dead(text, deaths):
     assert _deaths(text) == deaths

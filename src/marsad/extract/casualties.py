@@ -495,14 +495,21 @@ def _named_victim(ctx: DocContext, trigger: tuple[int, int], outcome: str, posit
 #: a headline's victim without an article: "kills police officer", "kills Hezbollah commander, two others"
 _BARE_SINGULAR: Final = re.compile(r"\s+(?P<phrase>(?:(?!(?:and|or|in|on|at|near|by|with|after|as|of|the|a|an|one|his|her|their|its|this|that|"
                             r"was|were|is|are)\b|\d)"
-                            r"[\w'-]+\s+){0,2}(?P<head>(?!(?:the|a|an|one|of)\b)[a-z][\w-]*))"
+                            r"[\w'-]+\s+){0,2}(?P<head>(?!(?:the|a|an|one|of)\b)[A-Za-z][\w-]*))"
                             r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|at|near|by|with|after|as|and|or|during|from|who|when|while)\b)")
 
 
 def _bare_singular(ctx: DocContext, trigger: tuple[int, int], outcome: str, position: int) -> Finding | None:
     bare = _BARE_SINGULAR.match(ctx.norm, position)
-    if bare is None or _is_plural(bare.group("head")) or \
-            not (CIVILIAN_NOUNS.fullmatch(bare.group("head")) or COMBATANT_NOUNS.fullmatch(bare.group("head"))):
+    if bare is None:
+        return None
+    head = bare.group("head")
+    if head[0].isupper():  # a people's name for one of them: "Israeli troops kill Palestinian in Jenin raid"
+        from marsad.extract.actors import load_lexicon
+
+        if bare.group("phrase") != head or head.lower() not in load_lexicon().demonyms:
+            return None
+    elif _is_plural(head) or not (CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)):
         return None
     return Finding(outcome, None, 1, bare.start("phrase"), bare.end(), trigger[0], trigger[1], bare.group("phrase"),
                    "casualties.object.singular", 0.6, active=True)
