@@ -292,3 +292,11 @@ def test_the_counted_named_one_by_one(text, deaths):
 ])
 def test_a_headlines_present_shoot_dead(text, deaths):
     assert _deaths(text) == deaths
+
+
+def test_a_regions_count_over_the_past_week_is_a_running_total():
+    text = ("A Turkish drone strike on a vehicle in Sulaymaniyah province killed three members of the PKK. Turkey's defence "
+            'ministry said separately that it had "neutralised" 13 PKK militants in northern Iraq over the past week.')
+    assert _deaths(text) == 3
+    # (a town's toll over the week is still one incident's)
+    assert _deaths("Nine people were killed in Ariha over the past week.") == 9

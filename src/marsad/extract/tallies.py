@@ -537,6 +537,15 @@ _KILLED_IN_PLACE = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|mu
                               r"(?:\s+[A-Z][\w'-]+)?)\s+$")
 
 
+_PAST_WEEK = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:week|seven\s+days)\b", re.I)
+
+
+def _regions_only(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the places named between ``start`` and ``end`` are all countries or provinces (and some are)."""
+    named = starting_within(ctx.places, start, end)
+    return bool(named) and all(place.resolved and place.feature in ("country", "admin1") for place in named)
+
+
 def _province_this_week(ctx: DocContext, start: int, end: int) -> bool:
     """A province's toll over the week, no incident named ("At least 15 people were murdered in Guanajuato
     this week"): its incidents summed (a town's, "9 people were killed in Ariha this week", is one incident's,
@@ -567,6 +576,8 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
         return True
     if ctx.may_match(_THIS_PERIOD) and ctx.may_match_within(_THIS_PERIOD, start, end) and _province_this_week(ctx, start, end):
         return True
+    if ctx.may_match(_PAST_WEEK) and _PAST_WEEK.search(ctx.norm, start, end) and _regions_only(ctx, start, end):
+        return True  # ("neutralised 13 PKK militants in northern Iraq over the past week": its operations summed)
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
         other.outcome == finding.outcome and ctx.sentence_index(other.start) != ctx.sentence_index(finding.start)
