@@ -136,7 +136,7 @@ def test_the_rest_is_found_from_the_word_index(monkeypatch):
 
     monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
     ctx = DocContext(text=_EDGES)
-    starts = ctx.word_starts(tallies._THE)
+    starts = ctx.word_starts(subcounts._THE)
     assert starts is not None
     found = [(m.span(), m.group()) for m in casefold.finditer(REST_RE, ctx.norm, ctx.folded(), starts=starts)]
     assert found == [(m.span(), m.group()) for m in REST_RE.finditer(ctx.norm)] and len(found) >= 4

@@ -1,25 +1,34 @@
 """Counts with no outcome verb of their own: "including" sub-counts and elliptic
 second counts. Their parent or outcome is settled by :mod:`marsad.extract.tallies`
-and :mod:`marsad.extract.ledger`."""
+and :mod:`marsad.extract.ledger`. And the counts a report implies without stating
+them: "the rest" of a total (:func:`add_remainders`) and the other month of a
+two-month total (:func:`add_month_complements`), which tallies derives."""
 
 from __future__ import annotations
 
 import re
 
+from marsad.counting import REST_RE, remainder
+from marsad.extract import casefold
 from marsad.extract.casualties import (
     _INCLUDING,
     CIVILIAN_NOUNS,
     COMBATANT_NOUNS,
     NON_PERSON,
+    TRIGGER_RE,
     TRIGGER_SPANS,
     Finding,
     NumberIndex,
     _head_noun,
     _is_plural,
+    _outcome_of,
     victim_phrase,
 )
+from marsad.extract.casualty_facts import to_casualty
+from marsad.extract.dates import add_months, precision_for
 from marsad.extract.pipeline import DocContext
 from marsad.extract.wordscan import opening_words
+from marsad.model import Casualty, DateValue
 
 #: Between two parts of one list: "five women and 3 children", "18 in the first
 #: blast and 12 in the second", "…, and 4 …". The one rule for a sibling count.
@@ -371,3 +380,88 @@ def buried_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         found.append(Finding("killed", number, number.value, number.start, max(end, number.end), match.start(),
                              match.end(), phrase, "casualties.buried", 0.7))
     return found
+
+
+#: Where REST_RE can begin (its first word; casefold.WordIndex).
+_THE = frozenset({"the"})
+
+
+def add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
+    result = list(casualties)
+    for match in casefold.finditer(REST_RE, ctx.norm, ctx.folded(), starts=ctx.word_starts(_THE)):
+        if any(c.span and match.start() <= c.span.start <= match.end() for c in result):
+            continue  # "the remaining 194 were …" is stated, not derived
+        trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
+        parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
+                       and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)
+        if parent is None or parent.count is None:
+            continue
+        children = [c for c in result if c.part_of == parent.id and c.span and c.span.start < match.start()]
+        located = [c for c in children if c.rule == "casualties.bare_part"]
+        if trigger is None and located and _REST_PLACED.match(ctx.norm, match.end()):
+            # "6 in A, 3 in B and the rest in C": the rest of the places' list, not of other sub-counts
+            children, outcome, position = located, parent.outcome, match.end()
+        elif trigger is not None and children:
+            outcome, position = _outcome_of(trigger), trigger.end()
+        elif trigger is None and children and _REST_IN.match(ctx.norm, match.end()):
+            # "five of them in the shelling of the camp and the rest in a drone strike": the parts' verb left out
+            outcome, position = parent.outcome, match.end()
+        else:
+            continue
+        end = _phrase_end(ctx, position)
+        finding = Finding(outcome, None, remainder(parent.count, [c.count for c in children]), match.start(), end,
+                          trigger.start() if trigger else match.start(), trigger.end() if trigger else match.end(),
+                          ctx.norm[match.start():end], "tallies.rest", 0.8)
+        derived = to_casualty(ctx, finding)
+        derived.part_of, derived.outcome = parent.id, parent.outcome
+        derived.derived = f"{parent.count} - {' - '.join(str(c.count) for c in children)}: 'the rest'"
+        derived.victims, derived.affiliation = derived.victims or parent.victims, derived.affiliation or parent.affiliation
+        derived.period, derived.is_tally = parent.period, parent.is_tally
+        derived.qualifier = parent.qualifier  # "at least 123, of whom 2 …": the rest is at least 121
+        derived.low = derived.high = None
+        result.insert(result.index(children[-1]) + 1, derived)
+    return result
+
+
+_REST_PLACED = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]")
+_REST_IN = re.compile(r"\s+(?:in|during|by)\s+(?:an?|the|[a-z]+day's)\s", re.I)
+
+
+def _phrase_end(ctx: DocContext, position: int) -> int:
+    sentence_end = ctx.sentence_at(position)[1]
+    stop = re.compile(r"[,;.]|\bmost\b|\bwhile\b|\band\b").search(ctx.norm, position, sentence_end)
+    end = stop.start() if stop else sentence_end
+    while end > position and ctx.norm[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def add_month_complements(ctx: DocContext, casualties: list[Casualty]) -> None:
+    start = ctx.anchors.get("operation_start")
+    if start is None:
+        return
+    for parent in list(casualties):
+        if parent.part_of or parent.count is None or parent.period is None or parent.period.start != start.start:
+            continue
+        if add_months(start.start, 2) != parent.period.end:
+            continue
+        children = [c for c in casualties if c.part_of == parent.id]
+        monthly = [c for c in children if c.period and c.period.rule.startswith("dates.nth_month")]
+        if len(monthly) != 1 or any(c.derived for c in children) or len(children) != 1:
+            continue
+        child = monthly[0]
+        if child.period is None or parent.count is None or child.count is None:
+            continue
+        month = 2 if child.period.rule.endswith(":1") else 1
+        begin, end = add_months(start.start, month - 1), add_months(start.start, month)
+        complement = Casualty(
+            id=ctx.new_id("C"), outcome=parent.outcome, count=parent.count - child.count,
+            qualifier="at_most" if child.qualifier == "at_least" else "exact",
+            victims=parent.victims, victim_group=parent.victim_group, affiliation=parent.affiliation,
+            nationality=parent.nationality, perpetrator=list(parent.perpetrator), cause=parent.cause,
+            place_ids=list(parent.place_ids),
+            period=DateValue(begin, end, precision_for(begin, end), relative=True, rule=f"dates.nth_month:{month}"),
+            part_of=parent.id, derived=f"{parent.count} - {child.count}", is_tally=parent.is_tally,
+            span=None, rule="tallies.month_complement", confidence=0.7,
+        )
+        casualties.insert(casualties.index(child) + 1, complement)

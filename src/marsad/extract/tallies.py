@@ -25,13 +25,11 @@ from marsad.counting import (
     WEEKS_OF_FIGHTING,
     is_aggregate_scope,
     outcome_family,
-    remainder,
 )
-from marsad.extract import casefold
 from marsad.extract.actors import iso_country_code
-from marsad.extract.casualties import TRIGGER_RE, Finding, _outcome_of, may_end_with, names_relative
-from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end, to_casualty
-from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE, add_months, precision_for
+from marsad.extract.casualties import Finding, may_end_with, names_relative
+from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
+from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
 from marsad.extract.ledger import (
     ENEMY,
     adds_to_claim,
@@ -47,7 +45,7 @@ from marsad.extract.ledger import (
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
-from marsad.extract.subcounts import SIBLING_GAP
+from marsad.extract.subcounts import SIBLING_GAP, add_month_complements, add_remainders
 from marsad.extract.unreported import UNREPORTED_TRIGGERS
 from marsad.model import Casualty, DateValue
 
@@ -66,8 +64,8 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     _assign_periods(ctx, kept_findings, kept)
     _mark_alternatives(ctx, kept_findings, kept)
     settle(ctx, kept_findings, kept)
-    kept = _add_remainders(ctx, kept)
-    _add_month_complements(ctx, kept)
+    kept = add_remainders(ctx, kept)
+    add_month_complements(ctx, kept)
     _inherit_from_children(kept)
     _renumber(kept)
     return kept
@@ -582,91 +580,6 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
         other.outcome == finding.outcome and ctx.sentence_index(other.start) != ctx.sentence_index(finding.start)
         for other in findings)
-
-
-#: Where REST_RE can begin (its first word; casefold.WordIndex).
-_THE = frozenset({"the"})
-
-
-def _add_remainders(ctx: DocContext, casualties: list[Casualty]) -> list[Casualty]:
-    result = list(casualties)
-    for match in casefold.finditer(REST_RE, ctx.norm, ctx.folded(), starts=ctx.word_starts(_THE)):
-        if any(c.span and match.start() <= c.span.start <= match.end() for c in result):
-            continue  # "the remaining 194 were …" is stated, not derived
-        trigger = TRIGGER_RE.search(ctx.norm, match.end(), min(len(ctx.norm), match.end() + 40))
-        parent = next((c for c in reversed(result) if c.part_of is None and c.span and c.span.start < match.start()
-                       and ctx.sentence_index(c.span.start) == ctx.sentence_index(match.start())), None)
-        if parent is None or parent.count is None:
-            continue
-        children = [c for c in result if c.part_of == parent.id and c.span and c.span.start < match.start()]
-        located = [c for c in children if c.rule == "casualties.bare_part"]
-        if trigger is None and located and _REST_PLACED.match(ctx.norm, match.end()):
-            # "6 in A, 3 in B and the rest in C": the rest of the places' list, not of other sub-counts
-            children, outcome, position = located, parent.outcome, match.end()
-        elif trigger is not None and children:
-            outcome, position = _outcome_of(trigger), trigger.end()
-        elif trigger is None and children and _REST_IN.match(ctx.norm, match.end()):
-            # "five of them in the shelling of the camp and the rest in a drone strike": the parts' verb left out
-            outcome, position = parent.outcome, match.end()
-        else:
-            continue
-        end = _phrase_end(ctx, position)
-        finding = Finding(outcome, None, remainder(parent.count, [c.count for c in children]), match.start(), end,
-                          trigger.start() if trigger else match.start(), trigger.end() if trigger else match.end(),
-                          ctx.norm[match.start():end], "tallies.rest", 0.8)
-        derived = to_casualty(ctx, finding)
-        derived.part_of, derived.outcome = parent.id, parent.outcome
-        derived.derived = f"{parent.count} - {' - '.join(str(c.count) for c in children)}: 'the rest'"
-        derived.victims, derived.affiliation = derived.victims or parent.victims, derived.affiliation or parent.affiliation
-        derived.period, derived.is_tally = parent.period, parent.is_tally
-        derived.qualifier = parent.qualifier  # "at least 123, of whom 2 …": the rest is at least 121
-        derived.low = derived.high = None
-        result.insert(result.index(children[-1]) + 1, derived)
-    return result
-
-
-_REST_PLACED = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z]")
-_REST_IN = re.compile(r"\s+(?:in|during|by)\s+(?:an?|the|[a-z]+day's)\s", re.I)
-
-
-def _phrase_end(ctx: DocContext, position: int) -> int:
-    sentence_end = ctx.sentence_at(position)[1]
-    stop = re.compile(r"[,;.]|\bmost\b|\bwhile\b|\band\b").search(ctx.norm, position, sentence_end)
-    end = stop.start() if stop else sentence_end
-    while end > position and ctx.norm[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _add_month_complements(ctx: DocContext, casualties: list[Casualty]) -> None:
-    start = ctx.anchors.get("operation_start")
-    if start is None:
-        return
-    for parent in list(casualties):
-        if parent.part_of or parent.count is None or parent.period is None or parent.period.start != start.start:
-            continue
-        if add_months(start.start, 2) != parent.period.end:
-            continue
-        children = [c for c in casualties if c.part_of == parent.id]
-        monthly = [c for c in children if c.period and c.period.rule.startswith("dates.nth_month")]
-        if len(monthly) != 1 or any(c.derived for c in children) or len(children) != 1:
-            continue
-        child = monthly[0]
-        if child.period is None or parent.count is None or child.count is None:
-            continue
-        month = 2 if child.period.rule.endswith(":1") else 1
-        begin, end = add_months(start.start, month - 1), add_months(start.start, month)
-        complement = Casualty(
-            id=ctx.new_id("C"), outcome=parent.outcome, count=parent.count - child.count,
-            qualifier="at_most" if child.qualifier == "at_least" else "exact",
-            victims=parent.victims, victim_group=parent.victim_group, affiliation=parent.affiliation,
-            nationality=parent.nationality, perpetrator=list(parent.perpetrator), cause=parent.cause,
-            place_ids=list(parent.place_ids),
-            period=DateValue(begin, end, precision_for(begin, end), relative=True, rule=f"dates.nth_month:{month}"),
-            part_of=parent.id, derived=f"{parent.count} - {child.count}", is_tally=parent.is_tally,
-            span=None, rule="tallies.month_complement", confidence=0.7,
-        )
-        casualties.insert(casualties.index(child) + 1, complement)
 
 
 def _inherit_from_children(casualties: list[Casualty]) -> None:
