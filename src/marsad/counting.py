@@ -232,11 +232,11 @@ _PARTY_CLAIM = re.compile(
     r"raided|bombed|shelled|destroyed))\b",
     re.I,
 )
-_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
-                         # a party's own words of its forces after the count ("… were neutralised in operations
-                         # carried out by our heroic commandos, the ministry said"; "…, Amaq said")
-                         r"by\s+our\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|commandos|soldiers|units|fighters|mujahideen|heroes)|"
-                         r"amaq)\b", re.I)
+_UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
+#: a party's own words of its forces after the count ("… were neutralised in operations carried out by our heroic
+#: commandos, the ministry said"; "…, Amaq said"), searched only where "by our" or "Amaq" is (most texts hold neither)
+_OWN_WORD = re.compile(r"\b(?:by\s+our\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|commandos|soldiers|units|fighters|"
+                       r"mujahideen|heroes)|Amaq)\b")
 
 
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
@@ -273,7 +273,10 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
         if may_match_within is None or may_match_within(_PARTY_CLAIM, before, start) else None
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
-    return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, min(sentence_end, trigger_end + 300))))
+    after = min(sentence_end, trigger_end + 300)
+    return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, after))
+                or ((text.find("by our", trigger_end, after) != -1 or text.find("Amaq", trigger_end, after) != -1)
+                    and _OWN_WORD.search(text, trigger_end, after)))
 
 
 def _may_match(pattern: re.Pattern) -> bool:

@@ -535,7 +535,7 @@ _KILLED_IN_PLACE = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|mu
                               r"(?:\s+[A-Z][\w'-]+)?)\s+$")
 
 
-_PAST_WEEK = re.compile(r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:week|seven\s+days)\b", re.I)
+_PAST_WEEK = re.compile(r"\bthe\s+(?:past|last|previous)\s+(?:week|seven\s+days)\b", re.I)
 
 
 def _regions_only(ctx: DocContext, start: int, end: int) -> bool:
@@ -574,7 +574,8 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
         return True
     if ctx.may_match(_THIS_PERIOD) and ctx.may_match_within(_THIS_PERIOD, start, end) and _province_this_week(ctx, start, end):
         return True
-    if ctx.may_match(_PAST_WEEK) and _PAST_WEEK.search(ctx.norm, start, end) and _regions_only(ctx, start, end):
+    if ctx.may_match(_PAST_WEEK) and (ctx.norm.find("week", start, end) != -1 or ctx.norm.find("days", start, end) != -1) \
+            and _PAST_WEEK.search(ctx.norm, start, end) and _regions_only(ctx, start, end):
         return True  # ("neutralised 13 PKK militants in northern Iraq over the past week": its operations summed)
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
