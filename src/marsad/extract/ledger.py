@@ -363,12 +363,10 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
-            if _other_country(ctx, countries, total_finding, finding):
-                break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
-            if running + casualty.count > total.count:
-                break
+            if running + casualty.count > total.count or _other_country(ctx, countries, total_finding, finding):
+                break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             running += casualty.count
             parts.append(casualty)
             if running == total.count:
@@ -416,10 +414,21 @@ def _restated_parts(ctx: DocContext, pairs, total_finding: Finding, total: Casua
     if not own:  # (most totals have no sub-count of their own)
         return []
     sentence_end = ctx.sentence_at(total_finding.start)[1]
-    after = ctx.norm[sentence_end:sentence_end + 600]
+    after = ctx.norm[sentence_end:sentence_end + 600].lower()
     return [c for f, c in own if _sentence_gap(ctx, total_finding, f) == 0
-            and re.search(r"\bthe\s+" + re.escape(ctx.norm[slice(*_number_span(f))]) + r"\s+" + re.escape(f.victim_text.strip())
-                          + r"\b", after, re.I)]
+            and _told_again(after, f"the {ctx.norm[slice(*_number_span(f))]} {f.victim_text.strip()}".lower())]
+
+
+def _told_again(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words (a plain search: a pattern built for each would be
+    compiled for each)."""
+    at = text.find(words)
+    while at != -1:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 def _same_dimension(parts: list[Casualty], child: Casualty) -> bool:
