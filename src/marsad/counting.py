@@ -212,6 +212,8 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
 _STATE_FORCE = r"(?:military|army|ministry|forces|command|police|coalition|junta|government)"
 STATE_SPEAKER = re.compile(r"\b" + _STATE_FORCE + r"\s+(?:\w+\s+){0,2}?(?:said|says|claimed|added|announced|reported)\b", re.I)
 
+#: the Islamic State's words for its own fighters and its news agency: a party's word on its own kills
+_ISLAMIC_STATE_WORDS = r"soldiers\s+of\s+the\s+caliphate|caliphate\s+soldiers|amaq"
 _PARTY_CLAIM = re.compile(
     r"\b(?:claim(?:ed|s|ing)?|said\s+(?:it|they|that)|said\s+on\s+\w+day\s+(?:it|they)\b|says?\s+(?:it|they)|according\s+to\s+(?:the\s+)?(?:group|militants|rebels)|"
     # ("the group said in a statement on its channels that it had killed …")
@@ -219,7 +221,7 @@ _PARTY_CLAIM = re.compile(
     r"other\s+(?:reports?|sources?)|another\s+(?:report|source)|a\s+second\s+(?:report|source)|some\s+(?:reports|sources)|"
     r"others\s+(?:claim|say|report)|alleg(?:ed|edly|es)|"
     # the Islamic State's own words and outlet ("Soldiers of the caliphate killed 11 …, Amaq said")
-    r"soldiers\s+of\s+the\s+caliphate|caliphate\s+soldiers|amaq|"
+    + _ISLAMIC_STATE_WORDS + r"|"
     # an armed group's word on its own fighters' kills ("the group said its fighters had killed dozens")
     # (also after a longer lead-in: "the group said in a statement posted on its channels that its fighters …")
     r"(?:group|militants|rebels|insurgents|jihadists|(?-i:[A-Z])[\w-]+)\s+said\s+(?:[^.;\"]{0,80}?\bthat\s+)?"
@@ -233,10 +235,11 @@ _PARTY_CLAIM = re.compile(
     re.I,
 )
 _UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed)\b", re.I)
-#: a party's own words of its forces after the count ("… were neutralised in operations carried out by our heroic
-#: commandos, the ministry said"; "…, Amaq said"), searched only where "by our" or "Amaq" is (most texts hold neither)
+#: a party's own words after the count ("… were neutralised in operations carried out by our heroic commandos, the
+#: ministry said"; "…, Amaq said"), searched only where "by our", "Amaq" or "caliphate" is (most texts hold none)
 _OWN_WORD = re.compile(r"\b(?:by\s+our\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|commandos|soldiers|units|fighters|"
-                       r"mujahideen|heroes)|Amaq)\b")
+                       r"mujahideen|heroes)|" + _ISLAMIC_STATE_WORDS + r")\b", re.I)
+_OWN_WORD_MARKS = ("by our", "Amaq", "caliphate")
 
 
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
@@ -275,7 +278,7 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
     after = min(sentence_end, trigger_end + 300)
     return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, after))
-                or ((text.find("by our", trigger_end, after) != -1 or text.find("Amaq", trigger_end, after) != -1)
+                or (any(text.find(mark, trigger_end, after) != -1 for mark in _OWN_WORD_MARKS)
                     and _OWN_WORD.search(text, trigger_end, after)))
 
 

@@ -43,7 +43,7 @@ from marsad.counting import (
     is_party_claim,
     outcome_family,
 )
-from marsad.extract.casualties import ONE_MORE_RULE, Finding, names_relative
+from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
@@ -402,8 +402,9 @@ def _rest_told_after(ctx: DocContext, parts: list[Casualty], found_by_id: dict[s
     """Whether "the rest" of a total's dead are told, in the clause after its last stated part."""
     last = found_by_id[parts[-1].id]
     end = ctx.sentence_at(last.start)[1]
-    return bool(REST_RE.search(ctx.norm, last.end, end)) and bool(re.search(
-        r"\b(?:killed|died|dead)\b", ctx.norm[last.end:end], re.I))
+    rest = REST_RE.search(ctx.norm, last.end, end)
+    trigger = TRIGGER_RE.search(ctx.norm, rest.end(), end) if rest is not None else None
+    return trigger is not None and _outcome_of(trigger) in KILLED
 
 
 def _restated_parts(ctx: DocContext, pairs, total_finding: Finding, total: Casualty) -> list[Casualty]:

@@ -126,7 +126,8 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
     return found
 
 
-#: an item of a list that semicolons separate: its head, up to its aside, its relative clause or its verb
+#: an item of a list that semicolons separate: its head, up to its aside, its relative clause or its verb (with the
+#: groups the caller reads of a _BARE_PART match: no "of", and the part's end where its head ends)
 _SEMICOLON_ITEM = re.compile(r"(?P<of>)[^,;:]*?(?P<where>)(?=\s*(?:[,;]|\bwho\b|\b(?:killed|died|shot)\b|$))")
 _ITEM_LEAD = re.compile(r"\s*(?:and\s+)?")
 

@@ -152,7 +152,7 @@ def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[
               if not is_claim_event(verdicts.get(e.id, []), (e.span_start, e.span_end), loose_claims.get(e.document_id, []))]  # fmt: skip
     restated = headline_restatements(events, {d: row.text for d, row in documents.items()})
     dated = {e.id: e for e in events if e.date_precision is not None}
-    cited, named = _cited_places(session, current)
+    cited, named, roads = _cited_places(session, current)
     for event in events:  # a monthly toll read as an event is a claim, never an incident
         if event.id in restated:
             continue
@@ -162,36 +162,40 @@ def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[
         if report is not None:
             others = [k for k in cited.get(event.id, []) if k != place_key(event.location)]
             # a round-up of many towns names none in particular; a road "between A and B" names its first end
-            between = len(others) == 2 and (event.location or "").startswith("between ")
+            between = len(others) == 2 and event.id in roads
             report.other_place = others[0] if len(others) == 1 or between else None
             report.admin1_stated = place_key(event.admin1) in named.get(event.id, ())
             reports.append(report)
     return reports, claims
 
 
-def _cited_places(session, current) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
+def _cited_places(session, current) -> tuple[dict[int, list[str]], dict[int, set[str]], set[int]]:
     """event id → the place keys of the towns and unresolved names it cites, in
     text order ("Bani Qais district of Hajjah": the event is placed at Hajjah,
     but another report names only Bani Qays). Governorates and countries are
     left out: the area is compared on its own. And event id → the keys of every
-    name it cites, as written and as resolved (whether it names its governorate)."""
+    name it cites, as written and as resolved (whether it names its governorate); and the events that cite a
+    place "between" two others (a road's: its first end is the other place linkage compares)."""
     from sqlalchemy import select
 
     from marsad.store.models import Event, EventPlace, Place
 
     rows = session.execute(
-        select(EventPlace.event_id, Place.name, Place.text, Place.where_prec, Place.span_start)
+        select(EventPlace.event_id, Place.name, Place.text, Place.where_prec, Place.relation, Place.span_start)
         .join(Place, EventPlace.place_id == Place.id).join(Event, EventPlace.event_id == Event.id)
         .where(Event.run_id.in_(current)).order_by(EventPlace.event_id, Place.span_start)
     ).all()
     out: dict[int, list[str]] = defaultdict(list)
     named: dict[int, set[str]] = defaultdict(set)
-    for event_id, name, text, where_prec, _ in rows:
+    roads: set[int] = set()  # the events that cite a place "between" two others
+    for event_id, name, text, where_prec, relation, _ in rows:
+        if relation == "between":
+            roads.add(event_id)
         key = place_key(name or text)
         if key and (where_prec is None or where_prec <= 2) and key not in out[event_id]:
             out[event_id].append(key)
         named[event_id].update(k for k in (place_key(name), place_key(text)) if k)
-    return out, named
+    return out, named, roads
 
 
 def _move_breakdowns(by_event: dict[int, list[dict]], by_id: dict[int, dict]) -> dict[int, int]:
