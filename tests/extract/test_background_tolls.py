@@ -99,3 +99,25 @@ from marsad.extract import extract_text
 def test_each_death_is_counted_once(text, deaths):
     extraction = extract_text(text, published=date(2024, 3, 8))
     assert sum(e.fatalities for e in extraction.events) == deaths == total(extraction.casualties)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Raiders killed 15 herders in an attack on a cattle camp in Warrap state on Friday, officials said. Such raids "
+     "kill hundreds of people in the region every year.", 15),
+    ("Gunmen shot dead three miners near Ouahigouya on Monday. Attacks on mining sites kill dozens annually.", 3),
+    # "a year after" dates an incident, no rate
+    ("A car bomb killed six people in Mogadishu on Sunday, a year after a blast at the same junction.", 6),
+])
+def test_a_rate_is_no_incident(text, deaths):
+    extraction = extract_text(text, published=date(2024, 6, 12))
+    assert sum(e.fatalities for e in extraction.events) == deaths
+
+
+def test_a_countrys_day_toll_broken_down_in_the_next_sentences_is_counted():
+    # one place's count, then "the rest" in the sentence after: the report's own incidents, no sum of others'
+    text = ("Clashes between opposition supporters and the police killed at least 19 people across Kenya on "
+            "Tuesday, according to a tally by a rights group. At least seven people were killed in Nairobi, where "
+            "protesters stormed parliament. The rest died in clashes in Nakuru, Eldoret and other towns.")
+    extraction = extract_text(text, published=date(2024, 6, 26))
+    assert sum(e.fatalities for e in extraction.events) == 19
+    assert total(extraction.casualties) == 19

@@ -300,3 +300,39 @@ def test_a_regions_count_over_the_past_week_is_a_running_total():
     assert _deaths(text) == 3
     # (a town's toll over the week is still one incident's)
     assert _deaths("Nine people were killed in Ariha over the past week.") == 9
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # two sources' estimates in one sentence ("one source …, while another said …"): the lower counts
+    ("Gunmen killed dozens of villagers in an attack on Tanwalbougou, residents said. One source put the number of "
+     "dead at about 80, while another said more than 120 had been killed.", 80),
+    # "the number of dead" is the toll's noun: "Two witnesses" are no two dead
+])
+def test_another_source_is_no_other_dead(text, deaths):
+    assert _deaths(text) == deaths
+
+
+def test_the_number_of_dead_is_the_tolls_noun_not_a_verb_of_its_subject():
+    casualties = extract_text("Two witnesses put the number of dead at 30.", published=PUBLISHED).casualties
+    assert [c.count for c in casualties] == [30]  # "Two witnesses" are no two dead
+
+
+def test_a_count_on_each_side_is_twice_the_count_and_restates_the_total():
+    text = ("Fighting between two rival militias in Zawiya left eight gunmen dead on Sunday. Four gunmen were killed "
+            "on each side, a local official said.")
+    assert _deaths(text) == 8
+    assert _deaths("Four gunmen were killed on each side in the clashes in Zawiya, a local official said.") == 8
+    per_side = [c for c in extract_text(text, published=PUBLISHED).casualties if c.rule.endswith("each_side")]
+    assert [(c.count, c.span.text) for c in per_side] == [(8, "Four gunmen were killed on each side")]
+
+
+def test_a_place_before_the_count_is_no_vehicle_carrying_the_dead():
+    # ("eight gunmen aboard four pickups": the four only carried them; "in Zawiya" carries no one)
+    assert _deaths("Clashes between two clans in Zawiya left eight people dead on Sunday.") == 8
+    assert _deaths("Eight gunmen aboard four pickups were killed near Zawiya.") == 8
+
+
+def test_a_figure_that_an_attack_killed_at_first_is_superseded_by_the_risen_toll():
+    text = ("The death toll from a paramilitary attack on a camp in North Kordofan rose to 27 on Monday, medics said. "
+            "The paramilitaries shelled the Um Sumeima camp on Saturday, initially killing nine people.")
+    assert _deaths(text) == 27

@@ -223,6 +223,10 @@ def _places_by_sentence(ctx: DocContext) -> dict[int, list[str]]:
 _LETTERS: Final = re.compile(r"[A-Za-z]+")
 
 
+#: "Three fighters were killed on each side": the count of one side of two, so twice as many dead
+_EACH_SIDE: Final = re.compile(r"\s+(?:on|from)\s+(?:each|either)\s+side\b", re.I)
+
+
 def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     number = finding.number
     victim_end = finding.trigger_start if finding.start < finding.trigger_start else finding.end
@@ -239,9 +243,13 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         if ctx.may_match(NATIONALITY_RE) else None
     places = _places_by_sentence(ctx).get(ctx.sentence_index(finding.trigger_start), [])
     span_start, span_end = min(finding.start, finding.trigger_start), max(finding.end, finding.trigger_end)
+    count, low, high = finding.count, number.low if number else finding.count, number.high if number else finding.count
+    rule, side_count = finding.rule, _EACH_SIDE.match(ctx.norm, span_end) if ctx.may_match(_EACH_SIDE) else None
+    if side_count is not None and count is not None:  # (twice the count, its span over the words that say so)
+        count, low, high = count * 2, low * 2 if low is not None else None, high * 2 if high is not None else None
+        rule, span_end = rule + "+casualties.each_side", side_count.end()
     return Casualty(
-        id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=finding.count,
-        low=number.low if number else finding.count, high=number.high if number else finding.count,
+        id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=count, low=low, high=high,
         qualifier=(None if number is None or number.vague else number.qualifier),
         vague=number.vague if number else None, victims=victims_of(phrase) or ("combatants" if affiliation else None),
         victim_group=group, affiliation=affiliation,
@@ -249,5 +257,5 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         perpetrator=lead_perpetrators + [name for name in perpetrators(ctx, finding, victim_end, affiliation)
                                          if name not in lead_perpetrators],
         cause=cause_of(ctx, finding),
-        place_ids=places, span=ctx.span(span_start, span_end), rule=finding.rule, confidence=finding.confidence,
+        place_ids=places, span=ctx.span(span_start, span_end), rule=rule, confidence=finding.confidence,
     )

@@ -277,6 +277,8 @@ _PARTICIPLE_AFTER_HEAD: Final = re.compile(r"\s*(?:(?:[\w'-]+\s+){1,3}?(?!during
                                     r"(?:[\w'-]+\s+){1,3}?[a-z]+ed\s+(?:in|on|at|by|from|near|during))\s", re.I)
 #: "aboard four pickups", "in two cars": what carried or held the victims, not the victims
 _CARRIED_IN: Final = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+(?=(?:\d|[a-z]))", re.I)
+#: the same words right before a count ("aboard four pickups"; not "in Zawiya left eight gunmen")
+_CARRIED_BY: Final = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|with|carrying)\s+$", re.I)
 #: a count in words ("three", "forty")
 _COUNT_WORDS: Final = "|".join([word for word in UNITS if word not in ("zero", "no", "a", "an", "single")] + list(TENS))
 #: (not a list going on with a count: "Two soldiers, a policeman and three civilians, were killed")
@@ -300,6 +302,8 @@ _PASSIVE_BUT: Final = re.compile(r"\b(?:was|were)\s+(?:[\w'-]+\s+){1,7}?(?:,\s*)
 #: "two women and a child …": the count's head and a singular coordinated with it
 _HEAD_AND_ONE: Final = re.compile(r"\s*(?:[\w'-]+\s+){1,2}and\s+(?:a|an|one|his|her|their)\s", re.I)
 _PARTICIPLE_LIST_END: Final = re.compile(r"\b\w+ed\s*(?:,|and|&)\s*$")
+#: the words before "dead" where it names the dead ("the number of dead"), told by the toll rule
+_NUMBER_OF: Final = ("number of ", "number of the ")
 _OTHER_CLAUSE: Final = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|attack(?!ers?\b)\w*|clash\w*)\b", re.I)
 
 
@@ -332,6 +336,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     """Victims before a passive/intransitive outcome: "four people were killed", "a man died"."""
     clause_start, _ = _clause_bounds(ctx, match.start())
     left = ctx.norm[clause_start:match.start()]
+    if left.endswith(_NUMBER_OF):
+        return []  # "One source put the number of dead at 150": a noun of the toll's, no verb of the subject's
     aux = _auxiliary(ctx, clause_start, match.start())
     relative = _RELATIVE_AFTER_SUBJECT.search(left)
     if relative is not None:  # "a sixth victim, who had been wounded, died": the subject is before the "who"
@@ -392,8 +398,8 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?\s*)*"
                                       r"(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$", between):
             break
-        if not findings and index + 1 < len(candidates) and _CARRIED_IN.search(ctx.norm, max(0, number.start - 16),
-                                                                               number.start + 1):
+        if not findings and index + 1 < len(candidates) and _CARRIED_BY.search(ctx.norm, max(0, number.start - 16),
+                                                                               number.start):
             continue  # "eight gunmen aboard four pickups were killed": the pickups only carried them
         phrase = _CARRIED_IN.split(between.strip(), maxsplit=1)[0]
         if _head_noun(phrase) in NON_PERSON or (findings and _head_noun(phrase) in ("casualties", "casualty")):

@@ -69,6 +69,7 @@ _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}
 _MOVED_AFTER_PARTICIPLE = re.compile(r"(?<=wounded|injured)" + WOUNDED_THEN_DIED_TAIL, re.I)
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
 _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|said|put|gave|announced|stated|counted)\b|"
+                      r"\binitially\s+(?:killing|leaving)\b|"  # "shelled the camp on Friday, initially killing 15"
                       r"\bearlier\b,?\s+(?:[\w'-]+\s+){1,3}?(?:had\s+)?(?:reported|said|put|gave|announced|stated)\b|"
                       r"\bhad\s+(?:initially|earlier|previously|first)\b|"
                       r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
@@ -301,6 +302,22 @@ _WITH_SOURCE = re.compile(r",\s*with\s+(?:[\w'-]+\s+){1,4}?(?:putting|giving|say
 _ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|reported|according\s+to|put|puts|estimated|counted)\b", re.I)
 
 
+#: "another said", "another source put": the other of two sources, not other people
+_ANOTHER_SOURCE = re.compile(r"another\s+(?:(?:said|put|told|gave|reported|estimated)\b|(?:[\w'-]+\s+)?"
+                             r"(?:source|official|witness|resident|medic|doctor|activist|monitor|group|report|estimate)s?\b)", re.I)
+
+
+def _adds_people(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether :data:`_ADDED` says the words between ``start`` and ``end`` tell of more people
+    (not "another said", nor "more than 200")."""
+    for added in _ADDED.finditer(ctx.norm, start, end):
+        word = added.group().lower()
+        if not ((word == "another" and _ANOTHER_SOURCE.match(ctx.norm, added.start()))
+                or (word == "more" and _QUALIFIER.match(ctx.norm, added.start()))):
+            return True
+    return False
+
+
 def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
     """Whether one sentence sets two sources' figures against each other: the first
     attributed, then "but", "while" or a semicolon, then another source's word
@@ -312,7 +329,7 @@ def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
         return True  # "killed at least 12 people, with elders putting the toll at 15": a second source's figure
     contrast = _CONTRAST.search(ctx.norm, first.end, second.start)
     told_after = (contrast.end(), max(second.end, second.trigger_end)) if contrast is not None else None
-    if told_after is not None and ((ctx.may_match(_ADDED) and _ADDED.search(ctx.norm, *told_after))
+    if told_after is not None and ((ctx.may_match(_ADDED) and _adds_people(ctx, *told_after))
                                    or (ctx.may_match(_EARLIER) and _EARLIER.search(ctx.norm, *told_after))):
         return False  # "…; the junta said two soldiers were also killed": more dead; "had initially put the toll at 24"
     # (the first source's word before its figure or after it: "killed 30 passengers, witnesses said, though …")
@@ -373,9 +390,11 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 break
         restated = _restated_parts(ctx, pairs, total_finding, total) if parts and running < total.count else []
         running += sum(c.count or 0 for c in restated)
-        if parts and running < total.count and ctx.may_match(REST_RE) and _rest_told_after(ctx, parts, found_by_id):
+        told_rest = bool(parts) and running < total.count and ctx.may_match(REST_RE) and \
+            rest_told_after(ctx, found_by_id[parts[-1].id].end)
+        if told_rest:
             running = total.count  # ("… killed 11 … Another strike killed six, and the rest were killed in Gaza City")
-        if len(parts) + len(restated) >= 2 and running == total.count:
+        if len(parts) + len(restated) + told_rest >= 2 and running == total.count:
             for part in parts:
                 _make_part(part, total)
     _totals_after_parts(ctx, _top(pairs))
@@ -398,11 +417,15 @@ def _sentence_countries(ctx: DocContext, countries: dict[int, set[str]], finding
     return found
 
 
-def _rest_told_after(ctx: DocContext, parts: list[Casualty], found_by_id: dict[str, Finding]) -> bool:
-    """Whether "the rest" of a total's dead are told, in the clause after its last stated part."""
-    last = found_by_id[parts[-1].id]
-    end = ctx.sentence_at(last.start)[1]
-    rest = REST_RE.search(ctx.norm, last.end, end)
+def rest_told_after(ctx: DocContext, position: int) -> bool:
+    """Whether "the rest" of a total's dead are told after a stated part that ends at ``position``: later in
+    its sentence ("…, and the rest were killed in Gaza City"), or opening the next ("At least 11 were killed
+    in Dhaka. The rest died in …")."""
+    start, end = ctx.sentence_at(position)
+    rest = REST_RE.search(ctx.norm, position, end)
+    if rest is None and end < len(ctx.norm):
+        start, end = ctx.sentence_at(end + 1 if ctx.norm[end:end + 1].isspace() else end)
+        rest = REST_RE.match(ctx.norm, start)
     trigger = TRIGGER_RE.search(ctx.norm, rest.end(), end) if rest is not None else None
     return trigger is not None and _outcome_of(trigger) in KILLED
 

@@ -39,6 +39,7 @@ from marsad.extract.ledger import (
     introduces_new,
     is_claim,
     other_victims,
+    rest_told_after,
     sets_against,
     settle,
 )
@@ -325,6 +326,11 @@ def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: 
     return bool(_EARLIER_PERIOD.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)))
 
 
+#: how often ("every year", "annually", "a month"): the sentence tells a rate
+_RATE = re.compile(r"\b(?:every|each|per)\s+(?:year|month|week|day)\b|\bannually\b|"
+                   r"\ba\s+(?:year|month)\b(?!\s+(?:ago|after|earlier|before|later|since|into)\b)", re.I)
+
+
 def _background(ctx: DocContext, finding: Finding) -> bool:
     """A count the report gives as background, not as the toll of what it reports."""
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
@@ -349,6 +355,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             or (ctx.may_match(_SEVERAL_TOGETHER) and ctx.may_match_within(_SEVERAL_TOGETHER, sentence_start, before_end)
                 and _SEVERAL_TOGETHER.search(ctx.norm, sentence_start, before_end)):
         return True
+    if ctx.may_match(_RATE) and _RATE.search(ctx.norm, sentence_start, sentence_end):
+        return True  # "Cattle raids kill hundreds of people every year": a rate, no incident's toll
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
@@ -461,7 +469,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
         if casualty.part_of is None and not casualty.is_tally and not _itemized_by_place(ctx, casualty, casualties) \
-                and _aggregate_scope(ctx, neighbours, findings, finding, own_end):
+                and _aggregate_scope(ctx, neighbours, findings, finding, own_end) \
+                and not _itemized_after(ctx, casualty, casualties):
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and (
@@ -505,6 +514,18 @@ def _itemized_by_place(ctx: DocContext, casualty: Casualty, casualties: list[Cas
         return True
     last = max(c.span.end for c in parts if c.span is not None)
     return stated < casualty.count and REST_RE.search(ctx.norm, last, ctx.sentence_at(last)[1]) is not None
+
+
+def _itemized_after(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:
+    """A day's toll across a country that the next sentences break down: a count in one place, then "the
+    rest" ("killed at least 32 people across Bangladesh … At least 11 people were killed in Dhaka … The
+    rest died in clashes in …"): the report's own incidents, as :func:`_itemized_by_place`'s."""
+    if casualty.count is None or casualty.span is None or not ctx.may_match(REST_RE):
+        return False
+    sentence = ctx.sentence_index(casualty.span.start)
+    parts = [c for c in casualties if c.span is not None and ctx.sentence_index(c.span.start) == sentence + 1
+             and c.outcome == casualty.outcome and c.part_of is None and 0 < (c.count or 0) < casualty.count]
+    return bool(parts) and parts[-1].span is not None and rest_told_after(ctx, parts[-1].span.end)
 
 
 class _Neighbours:
