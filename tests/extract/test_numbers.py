@@ -66,3 +66,11 @@ def test_an_age_set_off_after_a_name_is_not_a_count():
     assert [n.value for n in find_numbers("The dead are Ali Musa, 25, Omar Bello, 30, and Idris Bako, 41.")] == [41]
     # a count after a place or a noun stays one: no verb closes it off as an age
     assert [n.value for n in find_numbers("In Gao, 12 were killed; soldiers, 3 of them officers, died.")] == [12, 3]
+
+
+def test_a_vague_share_of_the_attackers_counts_them_but_a_share_of_the_victims_does_not():
+    # "many of the victims" are people counted elsewhere; "dozens of the attackers" are attackers counted here
+    assert [(n.value, n.vague) for n in find_numbers("the army said dozens of the attackers were also killed")] \
+        == [(12, "dozens")]
+    assert [n.value for n in find_numbers("several of the assailants died")] == [3]
+    assert find_numbers("many of the victims were women") == []

@@ -82,10 +82,14 @@ _VAGUE: Final = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(VAG
 #: "eight and nine": two numbers, where "one hundred and five" is one ("and" only after a scale word)
 _JOINED_PAIR: Final = re.compile(rf"(?P<first>(?:(?!\band\b).)*?(?<!{_SCALE.replace('|', ')(?<!')}))\s+and\s+(?P<second>.+)",
                           re.I | re.S)
+#: the attackers, whom "dozens of the attackers" counts (no share of victims counted before)
+_ATTACKERS: Final = r"(?:attackers|assailants|raiders|gunmen|militants|insurgents|jihadists|terrorists|bandits)"
 NUMBER_RE: Final = re.compile(
     rf"(?:\b(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<btw>\bbetween\s+)?(?P<num>{_NUM})(?:\s*(?:-|to|or|(?(btw)and|(?!)))\s*(?P<num2>{_NUM}))?"
-    rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:the|them|whom|which|those|these|time|times|days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w+|meters|metres)\b))",
+    # ("many of the victims" shares people counted elsewhere; "dozens of the attackers" counts attackers)
+    rf"|\b(?P<vague>{_VAGUE})\b(?!\s+(?:of\s+)?(?:the(?!\s+{_ATTACKERS}\b)|them|whom|which|those|these|time|times|days?|weeks?|"
+    r"months?|years?|hours?|minutes?|km|kilomet\w+|meters|metres)\b))",
     re.I,
 )
 #: Where a NUMBER_RE match can begin: a digit, or a whole word that opens a qualifier, a number word or a
@@ -385,7 +389,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="10")
+@register("numbers", version="11")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []
