@@ -535,6 +535,12 @@ def _later(a: Report, b: Report) -> bool:
     return (a.published or 0, a.killed or 0, a.uid) > (b.published or 0, b.killed or 0, b.uid)
 
 
+def _updated_by(report: Report, update: Report) -> bool:
+    """Whether ``update`` ("the toll has risen to 37") supersedes ``report``'s earlier, lower toll."""
+    return report is not update and not report.party_word and report.killed is not None and update.killed is not None \
+        and (report.published or 0) < (update.published or 0) and report.killed < update.killed
+
+
 @dataclass
 class Clustering:
     clusters: list[list[int]]  # uids, each cluster sorted, clusters sorted by first uid
@@ -593,7 +599,9 @@ def cluster(
             source = (report.source or f"document {report.document_id}", report.party_word)
             if source not in latest or _later(report, latest[source]):
                 latest[source] = report
-        return [r.uid for r in latest.values()]
+        # and a later toll update stands for the earlier, lower tolls it updated, whoever reported them
+        updates = [r for r in latest.values() if r.toll_update and r.killed is not None and not r.party_word]
+        return [r.uid for r in latest.values() if not any(_updated_by(r, update) for update in updates)]
 
     def cohesive(a: int, b: int) -> bool:
         # average linkage: the two groups must match on average, not through one chain
