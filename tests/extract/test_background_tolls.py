@@ -121,3 +121,14 @@ def test_a_countrys_day_toll_broken_down_in_the_next_sentences_is_counted():
     extraction = extract_text(text, published=date(2024, 6, 26))
     assert sum(e.fatalities for e in extraction.events) == 19
     assert total(extraction.casualties) == 19
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a country's operations summed in one count: no incident of its own
+    ("Turkish forces neutralised 9 PKK militants in operations in northern Iraq, the ministry said.", 0),
+    # one province's operations on a day are still that day's incident there
+    ("Security forces killed six militants in operations in Kunar province on Monday.", 6),
+])
+def test_a_countrys_operations_summed_are_no_incident(text, deaths):
+    extraction = extract_text(text, published=date(2024, 6, 12))
+    assert sum(e.fatalities for e in extraction.events) == deaths

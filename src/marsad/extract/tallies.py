@@ -556,13 +556,15 @@ _KILLED_IN_PLACE = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|mu
                               r"(?:\s+[A-Z][\w'-]+)?)\s+$")
 
 
+#: several operations' sum, told as one count ("in operations carried out by our commandos", "in air operations")
+_OPERATIONS = re.compile(r"\b(?:in|during)\s+(?:[\w-]+\s+){0,2}?operations\b", re.I)
 _PAST_WEEK = re.compile(r"\bthe\s+(?:past|last|previous)\s+(?:week|seven\s+days)\b", re.I)
 
 
-def _regions_only(ctx: DocContext, start: int, end: int) -> bool:
+def _regions_only(ctx: DocContext, start: int, end: int, features: tuple[str, ...] = ("country", "admin1")) -> bool:
     """Whether the places named between ``start`` and ``end`` are all countries or provinces (and some are)."""
     named = starting_within(ctx.places, start, end)
-    return bool(named) and all(place.resolved and place.feature in ("country", "admin1") for place in named)
+    return bool(named) and all(place.resolved and place.feature in features for place in named)
 
 
 def _province_this_week(ctx: DocContext, start: int, end: int) -> bool:
@@ -598,6 +600,8 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     if ctx.may_match(_PAST_WEEK) and (ctx.norm.find("week", start, end) != -1 or ctx.norm.find("days", start, end) != -1) \
             and _PAST_WEEK.search(ctx.norm, start, end) and _regions_only(ctx, start, end):
         return True  # ("neutralised 13 PKK militants in northern Iraq over the past week": its operations summed)
+    if ctx.may_match(_OPERATIONS) and _OPERATIONS.search(ctx.norm, start, end) and _regions_only(ctx, start, end, ("country",)):
+        return True  # ("neutralised in northern Syria in operations carried out by …": a country's operations summed)
     # weeks of fighting sum the incidents that the report tells of on their own, if it does
     return ctx.may_match(WEEKS_OF_FIGHTING) and bool(WEEKS_OF_FIGHTING.search(ctx.norm, start, end)) and any(
         other.outcome == finding.outcome and ctx.sentence_index(other.start) != ctx.sentence_index(finding.start)
