@@ -18,6 +18,7 @@ from marsad.gazetteer import index
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.index import _PLACE_COLUMNS, ARABIC_PREFIX, Gazetteer, Place, place_of
 from marsad.gazetteer.keyfilter import KeyFilter
+from marsad.gazetteer.resolve import traits_of_fields
 
 # What each row reads, as Final names: the compiled code keeps them in C variables (it looks its
 # module's other names up in the module's dictionary, and object.__new__ up on object, at every use)
@@ -34,16 +35,26 @@ _monotonic: Final = time.monotonic
 
 def place_of_record(record: str) -> Place:
     """:func:`~marsad.gazetteer.index.place_of` for a place's record (:func:`~marsad.gazetteer.index.record_row`,
-    as ``key_places`` keeps it), with the key of its own name kept on it
-    (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
+    as ``key_places`` keeps it), with its score traits kept on it (``_score_traits``: see
+    :func:`marsad.gazetteer.resolve.traits_of_fields`; they hold the key of its own name, the record's last field)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
      admin3, own_key) = record.split(_FIELD)
+    country_or_none = country or None
+    admin1_code_or_none = admin1_code or None
+    admin2_or_none = admin2 or None
+    admin3_or_none = admin3 or None
+    at_latitude = float(latitude)
+    at_longitude = float(longitude)
+    people = int(population)
+    coded = int(weight)
     place = _new(_PLACE)
     _set(place, "__dict__", {
-        "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
-        "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
-        "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
-        "source": source, "admin3": admin3 or None, "_own_key": own_key})
+        "id": place_id, "name": name, "country": country_or_none, "admin1": admin1 or None,
+        "admin1_code": admin1_code_or_none, "admin2": admin2_or_none, "latitude": at_latitude,
+        "longitude": at_longitude, "feature": feature, "population": people, "weight": coded,
+        "source": source, "admin3": admin3_or_none, "_score_traits": traits_of_fields(
+            place_id, name, country_or_none, admin1_code_or_none, admin2_or_none, admin3_or_none, at_latitude,
+            at_longitude, feature, people, coded, source, own_key)})
     return place
 
 
