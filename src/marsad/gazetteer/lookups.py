@@ -105,6 +105,8 @@ def query_key(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
 def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...]) -> tuple[Place, ...]:
     """The places of the names whose ``column`` is ``value`` in these schemas, each built once."""
     built, excluded = reusable(gazetteer, schemas)
+    if len(schemas) == 1 and column == "key" and schemas[0] in gazetteer._key_places:  # (most lookups)
+        return _places_of_records(_key_records(gazetteer, schemas[0], value), built, excluded)
     seen: dict[str, Place] = {}
     for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
         records = column == "key" and schema in gazetteer._key_places
@@ -131,6 +133,24 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
             if built is not None and place_id not in excluded:
                 built[place_id] = place
     return tuple(seen.values())
+
+
+def _places_of_records(records: list[str], built: dict[str, Place] | None, excluded: frozenset[str]
+                       ) -> tuple[Place, ...]:
+    """:func:`select`'s places of one schema's records of a key, each built once (:func:`reusable`). A key's
+    records name each place once (a place's names have distinct keys): no place of them is met twice, as the
+    places of a union of schemas' rows or of names sharing a skeleton may be."""
+    places: list[Place] = []
+    for record in records:
+        place_id = record[:record.find(_FIELD)]  # (every record has its fields)
+        if built is not None and place_id not in excluded:
+            place = built.get(place_id)
+            if place is None:
+                place = built[place_id] = place_of_record(record)
+        else:
+            place = place_of_record(record)
+        places.append(place)
+    return tuple(places)
 
 
 def _key_records(gazetteer: Gazetteer, schema: str, key: str) -> list[str]:
@@ -197,6 +217,15 @@ def query_skeleton(gazetteer: Gazetteer, skel: str) -> tuple[PlaceStub, ...]:
 def stubs(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...]) -> tuple[PlaceStub, ...]:
     """:func:`select`'s places as stubs (:class:`~marsad.gazetteer.groups.PlaceStub`), in
     the order of its union, the first row of a place kept as there."""
+    if len(schemas) == 1 and column == "key" and schemas[0] in gazetteer._arabic_stubs and value.startswith(
+            ARABIC_PREFIX):  # (an Arabic key's stubs in one row, each place once: see _places_of_records)
+        schema = schemas[0]
+        listed: list[PlaceStub] = []
+        for record in _stub_records(gazetteer, column, value, schema):
+            place_id, admin1_code, country, latitude, longitude, name = record.split(_FIELD)
+            listed.append(_new_tuple(_STUB, (
+                place_id, admin1_code or None, country or None, float(latitude), float(longitude), name, schema)))
+        return tuple(listed)
     found: dict[str, PlaceStub] = {}
     for schema in schemas:
         if schema in gazetteer._records:
