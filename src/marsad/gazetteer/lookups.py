@@ -18,6 +18,7 @@ from marsad.gazetteer import index
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.index import _PLACE_COLUMNS, ARABIC_PREFIX, Gazetteer, Place, place_of
 from marsad.gazetteer.keyfilter import KeyFilter
+from marsad.gazetteer.resolve import traits_of_fields
 
 # What each row reads, as Final names: the compiled code keeps them in C variables (it looks its
 # module's other names up in the module's dictionary, and object.__new__ up on object, at every use)
@@ -34,16 +35,26 @@ _monotonic: Final = time.monotonic
 
 def place_of_record(record: str) -> Place:
     """:func:`~marsad.gazetteer.index.place_of` for a place's record (:func:`~marsad.gazetteer.index.record_row`,
-    as ``key_places`` keeps it), with the key of its own name kept on it
-    (``_own_key``: see :func:`marsad.gazetteer.resolve.own_key`)."""
+    as ``key_places`` keeps it), with its score traits kept on it (``_score_traits``: see
+    :func:`marsad.gazetteer.resolve.traits_of_fields`; they hold the key of its own name, the record's last field)."""
     (place_id, name, country, admin1, admin1_code, admin2, latitude, longitude, feature, population, weight, source,
      admin3, own_key) = record.split(_FIELD)
+    country_or_none = country or None
+    admin1_code_or_none = admin1_code or None
+    admin2_or_none = admin2 or None
+    admin3_or_none = admin3 or None
+    at_latitude = float(latitude)
+    at_longitude = float(longitude)
+    people = int(population)
+    coded = int(weight)
     place = _new(_PLACE)
     _set(place, "__dict__", {
-        "id": place_id, "name": name, "country": country or None, "admin1": admin1 or None,
-        "admin1_code": admin1_code or None, "admin2": admin2 or None, "latitude": float(latitude),
-        "longitude": float(longitude), "feature": feature, "population": int(population), "weight": int(weight),
-        "source": source, "admin3": admin3 or None, "_own_key": own_key})
+        "id": place_id, "name": name, "country": country_or_none, "admin1": admin1 or None,
+        "admin1_code": admin1_code_or_none, "admin2": admin2_or_none, "latitude": at_latitude,
+        "longitude": at_longitude, "feature": feature, "population": people, "weight": coded,
+        "source": source, "admin3": admin3_or_none, "_score_traits": traits_of_fields(
+            place_id, name, country_or_none, admin1_code_or_none, admin2_or_none, admin3_or_none, at_latitude,
+            at_longitude, feature, people, coded, source, own_key)})
     return place
 
 
@@ -94,6 +105,8 @@ def query_key(gazetteer: Gazetteer, key: str) -> tuple[Place, ...]:
 def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...]) -> tuple[Place, ...]:
     """The places of the names whose ``column`` is ``value`` in these schemas, each built once."""
     built, excluded = reusable(gazetteer, schemas)
+    if len(schemas) == 1 and column == "key" and schemas[0] in gazetteer._key_places:  # (most lookups)
+        return _places_of_records(_key_records(gazetteer, schemas[0], value), built, excluded)
     seen: dict[str, Place] = {}
     for schema in schemas:  # (in the order a UNION ALL of the schemas' queries would answer)
         records = column == "key" and schema in gazetteer._key_places
@@ -120,6 +133,24 @@ def select(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ..
             if built is not None and place_id not in excluded:
                 built[place_id] = place
     return tuple(seen.values())
+
+
+def _places_of_records(records: list[str], built: dict[str, Place] | None, excluded: frozenset[str]
+                       ) -> tuple[Place, ...]:
+    """:func:`select`'s places of one schema's records of a key, each built once (:func:`reusable`). A key's
+    records name each place once (a place's names have distinct keys): no place of them is met twice, as the
+    places of a union of schemas' rows or of names sharing a skeleton may be."""
+    places: list[Place] = []
+    for record in records:
+        place_id = record[:record.find(_FIELD)]  # (every record has its fields)
+        if built is not None and place_id not in excluded:
+            place = built.get(place_id)
+            if place is None:
+                place = built[place_id] = place_of_record(record)
+        else:
+            place = place_of_record(record)
+        places.append(place)
+    return tuple(places)
 
 
 def _key_records(gazetteer: Gazetteer, schema: str, key: str) -> list[str]:
@@ -186,6 +217,15 @@ def query_skeleton(gazetteer: Gazetteer, skel: str) -> tuple[PlaceStub, ...]:
 def stubs(gazetteer: Gazetteer, column: str, value: str, schemas: tuple[str, ...]) -> tuple[PlaceStub, ...]:
     """:func:`select`'s places as stubs (:class:`~marsad.gazetteer.groups.PlaceStub`), in
     the order of its union, the first row of a place kept as there."""
+    if len(schemas) == 1 and column == "key" and schemas[0] in gazetteer._arabic_stubs and value.startswith(
+            ARABIC_PREFIX):  # (an Arabic key's stubs in one row, each place once: see _places_of_records)
+        schema = schemas[0]
+        listed: list[PlaceStub] = []
+        for record in _stub_records(gazetteer, column, value, schema):
+            place_id, admin1_code, country, latitude, longitude, name = record.split(_FIELD)
+            listed.append(_new_tuple(_STUB, (
+                place_id, admin1_code or None, country or None, float(latitude), float(longitude), name, schema)))
+        return tuple(listed)
     found: dict[str, PlaceStub] = {}
     for schema in schemas:
         if schema in gazetteer._records:

@@ -387,20 +387,29 @@ def _traits_of(fields: dict) -> _Traits:
     traits = fields.get("_score_traits")
     if traits is not None:
         return traits
-    # The fields read from the place's dictionary, each once (compiled, a read of an attribute of a class that is
-    # not compiled costs several look-ups in that dictionary); typed as Place types them.
-    name: str = fields["name"]
-    feature: str = fields["feature"]
-    admin1_code: str | None = fields["admin1_code"]
-    admin2: str | None = fields["admin2"]
-    population: int = fields["population"]
+    # (a place built from a row, not a record: the key of its own name is worked out)
+    worked_out = traits_of_fields(
+        fields["id"], fields["name"], fields["country"], fields["admin1_code"], fields["admin2"], fields["admin3"],
+        fields["latitude"], fields["longitude"], fields["feature"], fields["population"], fields["weight"],
+        fields["source"], None)
+    fields["_score_traits"] = worked_out  # (a frozen dataclass: its __setattr__ refuses)
+    return worked_out
+
+
+def traits_of_fields(place_id: str, name: str, country: str | None, admin1_code: str | None, admin2: str | None,
+                     admin3: str | None, latitude: float, longitude: float, feature: str, population: int,
+                     weight: int, source: str, own_name_key: str | None) -> _Traits:
+    """:func:`_traits` of a place given its fields (``own_name_key``: the key of its own name, None when not
+    known yet). A place built from its record (``lookups.place_of_record``) is given its traits as it is built:
+    nearly every place a lookup builds is ranked next, and its fields are then at hand, not read back from its
+    dictionary one look-up each."""
     town = feature == "town"
     seat = 0.0
     if town and not population and admin2:  # a seat that names its district (or sub-district)
         own_unit = unit_key(name)
         if own_unit == unit_key(admin2):
             seat = 0.4
-        elif own_unit == unit_key(fields["admin3"] or ""):
+        elif own_unit == unit_key(admin3 or ""):
             seat = 0.2
     # (min() written out, and 0.4 * log10(1) = 0.0 without a call: compiled, each is a call through Python)
     if population:
@@ -408,8 +417,6 @@ def _traits_of(fields: dict) -> _Traits:
         size = 0.4 * (7.0 if 7.0 < logged else logged)  # min(logged, 7.0)
     else:
         size = 0.0
-    weight: int = fields["weight"]
-    source: str = fields["source"]
     imported: float | None = None
     if source != "bundled":
         logged = _LOG10(weight + 1)
@@ -426,19 +433,13 @@ def _traits_of(fields: dict) -> _Traits:
         feature_term, prefer_term = -0.5, 1.0
     else:
         feature_term, prefer_term = 0.0, -0.5 if town else 0.0
-    own_name_key = fields.get("_own_key")  # (read from the index with the place, when it was)
     if own_name_key is None:
         own_name_key = place_key(name)
-    country: str | None = fields["country"]
-    latitude: float = fields["latitude"]
-    longitude: float = fields["longitude"]
     point: tuple = (latitude, longitude)  # (a tuple object, not a pair of floats: it is a look-up key as it is)
-    place_id: str = fields["id"]
     # (a name of its own: compiled, the one above holds an object, and this tuple was boxed into it, unboxed
     # to be returned and boxed again to be stored)
     worked_out: _Traits = (plain, own, own_name_key, town, admin1_code, country, point, feature_term, prefer_term,
                            place_id)
-    fields["_score_traits"] = worked_out  # (a frozen dataclass: its __setattr__ refuses)
     return worked_out
 
 
