@@ -939,3 +939,23 @@ def test_a_rising_number_of_bodies_recovered_is_the_toll():
     extraction = _extract("The number of bodies recovered from the mass grave near Izium has risen to 22, "
                           "prosecutors said.")
     assert _deaths(extraction) == 22
+
+
+def test_a_forces_word_on_its_own_strike_is_its_account_of_the_dead_the_report_counts():
+    # the army's "its drones had struck …, killing several fighters" tells of the strike that killed the eleven
+    extraction = _extract("A drone strike on a farm outside Saraqib killed eleven people, rescuers said. The military "
+                          "said its drones had struck a rocket launch site at the farm, killing several fighters.")
+    assert _deaths(extraction) == 11
+
+
+def test_a_similar_attack_a_day_earlier_is_news_the_report_tells_too():
+    extraction = _extract("On 9 May, three policemen were killed in an attack on a patrol near Dori; a day earlier, "
+                          "a similar attack killed two vigilantes.")
+    assert _deaths(extraction) == 5
+
+
+def test_the_items_a_colon_lists_after_a_total_are_its_parts_though_one_gives_no_count():
+    extraction = _extract("Police in Guerrero reported nine killings on Sunday: two men found shot on a road near "
+                          "Iguala, a taxi driver killed in Chilpancingo and six members of a family shot dead in Taxco.")
+    assert _deaths(extraction) == 9
+    assert total(extraction.casualties) == 9

@@ -394,7 +394,7 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
             rest_told_after(ctx, found_by_id[parts[-1].id].end)
         if told_rest:
             running = total.count  # ("… killed 11 … Another strike killed six, and the rest were killed in Gaza City")
-        if len(parts) + len(restated) + told_rest >= 2 and running == total.count:
+        if (len(parts) + len(restated) + told_rest >= 2 and running == total.count) or _listed_after_colon(ctx, total_finding, parts, found_by_id):
             for part in parts:
                 _make_part(part, total)
     _totals_after_parts(ctx, _top(pairs))
@@ -415,6 +415,16 @@ def _sentence_countries(ctx: DocContext, countries: dict[int, set[str]], finding
         start, end = ctx.sentence_at(finding.start)
         found = countries[index] = {p.country for p in starting_within(ctx.places, start, end) if p.country}
     return found
+
+
+def _listed_after_colon(ctx: DocContext, total_finding: Finding, parts: list[Casualty], found_by_id: dict[str, Finding]) -> bool:
+    """Whether a total's parts are items of the list a colon opens after it, in its sentence ("eight murders on
+    Friday: three men found shot …, a police officer killed … and four members of one family shot dead …"):
+    its parts, though some items give no count the parts can add."""
+    if len(parts) < 2:
+        return False
+    colon = ctx.norm.find(":", _number_span(total_finding)[1], found_by_id[parts[0].id].start)
+    return colon != -1 and all(_sentence_gap(ctx, total_finding, found_by_id[part.id]) == 0 for part in parts)
 
 
 def rest_told_after(ctx: DocContext, position: int) -> bool:
@@ -669,6 +679,12 @@ ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|b
                     r"extremists|infiltrators)\b", re.I)
 
 
+#: a force's word on its own strike, and the causes such a strike gives the dead the report counts: its account of them
+_OWN_STRIKE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets|warplanes|planes|drones|artillery|helicopters)\s+"
+                         r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|targeted|bombed|shelled|attacked)\b", re.I)
+_STRIKE_CAUSES = ("airstrike", "shelling")
+
+
 def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
     """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
     ambush, and the army said it killed eight of the attackers"; "… killed 12 militants, while losing one
@@ -679,6 +695,8 @@ def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding:
     # (by its ACLED name: "Turkish forces" are "Military Forces of Turkey")
     kind = force_kind(acled_actor_name(reference.affiliation)) if reference.affiliation else None
     own_losses = ctx.norm.startswith("los", reference_finding.trigger_start)  # ("losing one soldier": its own)
+    if reference.cause in _STRIKE_CAUSES and _OWN_STRIKE.search(ctx.norm, ctx.sentence_at(claim_finding.start)[0], claim_finding.start):
+        return False  # "An air strike … killed seven people … The army said its jets had struck a depot, killing several militants"
     if reference.victims != "civilians" and not own_losses and (
             kind is None or kind[0] not in ("Military Forces", "Police Forces")):
         return False

@@ -231,6 +231,8 @@ _IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(
 _EARLIER_INCIDENT = re.compile(
     r"\b(?:a|an|the)\s+(?:similar|previous|earlier|prior|last|(?:19|20)\d\d|(?-i:" + MONTH_NAMES + r"))\s+"
     r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN + r"[^.;]{0,80}$", re.I)
+#: a day back: "a day earlier, a similar attack killed a police officer" is news the report tells too
+_DAY_BACK = re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:day\s+before|previous\s+day)\b", re.I)
 #: a toll "from the previous round of fighting", "of an earlier attack": another incident's
 _PREVIOUS_TOLL = re.compile(r"\b(?:from|of|in)\s+(?:the|a|an)\s+(?:previous|earlier|prior|last)\b", re.I)
 #: "four strikes on the town that month, which together killed 15": several incidents' sum, not one's toll
@@ -350,7 +352,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     # (the last two only in a document that holds their words, "similar"/"together": most hold none)
     incident_end = max(finding.trigger_end, before_end)
     if (ctx.may_match_within(_EARLIER_INCIDENT, max(sentence_start, incident_end - 100), incident_end)
-            and _EARLIER_INCIDENT.search(ctx.norm, sentence_start, incident_end)) \
+            and _EARLIER_INCIDENT.search(ctx.norm, sentence_start, incident_end)
+            and not (ctx.may_match(_DAY_BACK) and _DAY_BACK.search(ctx.norm, sentence_start, incident_end))) \
             or (ctx.may_match(_IN_EARLIER_INCIDENT) and _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end))) \
             or (ctx.may_match(_SEVERAL_TOGETHER) and ctx.may_match_within(_SEVERAL_TOGETHER, sentence_start, before_end)
                 and _SEVERAL_TOGETHER.search(ctx.norm, sentence_start, before_end)):
