@@ -336,3 +336,11 @@ def test_a_figure_that_an_attack_killed_at_first_is_superseded_by_the_risen_toll
     text = ("The death toll from a paramilitary attack on a camp in North Kordofan rose to 27 on Monday, medics said. "
             "The paramilitaries shelled the Um Sumeima camp on Saturday, initially killing nine people.")
     assert _deaths(text) == 27
+
+
+def test_the_injury_of_another_after_a_death_is_one_injured_not_a_second_dead():
+    extraction = extract_text("Idlib Province – SOHR documented the death of a farmer and the injury of another by a "
+                              "landmine explosion near Saraqib.", published=PUBLISHED)
+    assert [(c.outcome, c.count) for c in extraction.casualties] == [("killed", 1), ("injured", 1)]
+    assert [(c.outcome, c.count) for c in extract_text("The shelling led to the injury of 4 civilians in Ariha.",
+                                                       published=PUBLISHED).casualties] == [("injured", 4)]

@@ -351,6 +351,10 @@ _SPEAKER: Final = re.compile(r"\b(?:saying|said|says|claiming|claimed|told|repor
 _BARE_NUMBER_WHERE: Final = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
 
 
+#: another outcome's noun after "and" ("the death of a shepherd and the injury of another"): its own statement
+_OUTCOME_NOUN_AFTER: Final = re.compile(r"(?:the\s+)?(?:injur(?:y|ies)|wounding|arrests?|detention|abductions?)\s+of\b", re.I)
+
+
 def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str,
                     position: int | None = None, rule: str = "casualties.object") -> list[Finding]:
     """Victims after an active outcome verb: "killed 18 people", "killed a man and his son"."""
@@ -387,7 +391,7 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
             at -= 1  # ("killing seven and four civilians respectively": a bare number's span ends after its space)
         coord = _COORD.match(ctx.norm, at)
         if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]) or \
-                _ATTRIBUTION.match(ctx.norm, coord.end()):
+                _ATTRIBUTION.match(ctx.norm, coord.end()) or _OUTCOME_NOUN_AFTER.match(ctx.norm, coord.end()):
             break
         comma_only = finding.number is None and not origin and coord.group().strip() == ","
         position = coord.end()
@@ -563,7 +567,7 @@ def _is_plural(word: str) -> bool:
 
 
 NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
-                        r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
+                        r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?|injur(?:y|ies)|wounding)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
 NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
                          # ("authorities reported eight murders on Friday", "11 homicides were recorded")
                          r"murders|homicides|killings|"
@@ -619,7 +623,8 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
 _TOLL_AMONG: Final = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
 _TOLL_ADJECTIVE: Final = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
 TOLL_LINK_RE: Final = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
-_NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted"}
+_NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted", "injur": "injured",
+                        "wounding": "injured"}
 
 
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
@@ -746,7 +751,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="25")
+@register("casualties", version="26")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings
