@@ -959,3 +959,19 @@ def test_the_items_a_colon_lists_after_a_total_are_its_parts_though_one_gives_no
                           "Iguala, a taxi driver killed in Chilpancingo and six members of a family shot dead in Taxco.")
     assert _deaths(extraction) == 9
     assert total(extraction.casualties) == 9
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a second source's lower bound, a few sentences on, that the report's figure satisfies: no lower toll, no more dead
+    ("Gunmen killed at least 87 people in an attack on a village in Plateau state, residents said on Sunday. The "
+     "attackers arrived on motorbikes at dusk. Houses were burned. The state government put the toll at more than 60.",
+     87),
+    # a second source's exact lower figure is still the conservative one
+    ("Gunmen killed 87 people in an attack on a village in Plateau state, residents said. The attackers arrived at "
+     "dusk. The state government put the toll at 60.", 60),
+    # another incident's toll a few sentences on is more dead
+    ("Gunmen killed 12 people in an attack on a village in Plateau state, residents said. The attackers arrived at "
+     "dusk. In a separate attack in Benue, police put the toll at eight.", 20),
+])
+def test_another_sources_toll_a_few_sentences_on(text, deaths):
+    assert _deaths(_extract(text)) == deaths

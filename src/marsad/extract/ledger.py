@@ -242,9 +242,12 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
     top = _top(pairs)
     for (first_finding, first), (finding, casualty) in zip(top, top[1:]):
         gap = _sentence_gap(ctx, first_finding, finding)
-        if gap not in (0, 1) or first.count is None or casualty.count is None \
+        if not 0 <= gap <= 3 or first.count is None or casualty.count is None \
                 or first.alternative_of or casualty.alternative_of or not _compatible(first, casualty):
             continue
+        if gap > 1 and (_places_differ(ctx, first_finding, finding) or _adds_people(ctx, ctx.sentence_at(finding.start)[0], finding.start)
+                        or (ctx.may_match(_ELSEWHERE) and _ELSEWHERE.search(ctx.norm, ctx.sentence_at(finding.start)[0], finding.start))):
+            continue  # (a few sentences on, only the same dead told by another source: "Sudan's government put the toll at …")
         if gap == 0 and not _CONTRAST.search(ctx.norm, first_finding.end, finding.start):
             continue  # (in one sentence, only after "while", "but" or a semicolon: "…, while the army put the toll at 12")
         before = _clause_before(ctx, finding, 60)
@@ -254,7 +257,9 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
         if ctx.may_match(_TOLL_MOVES) and _TOLL_MOVES.search(ctx.norm, sentence_start, sentence_end):
             continue  # "… has risen to 14", "revised the toll down": an update, read by the supersede rule
         low, high = (first, casualty) if first.count <= casualty.count else (casualty, first)
-        if low.count != high.count:
+        if low.count != high.count and low is casualty and low.qualifier in ("at_least", "more_than"):
+            low.alternative_of = high.id  # a second source's "more than 100" agrees with the first's 124: no lower toll
+        elif low.count != high.count:
             high.alternative_of = low.id
         related.add(casualty.id)
     return related
