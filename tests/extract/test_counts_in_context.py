@@ -344,3 +344,14 @@ def test_the_injury_of_another_after_a_death_is_one_injured_not_a_second_dead():
     assert [(c.outcome, c.count) for c in extraction.casualties] == [("killed", 1), ("injured", 1)]
     assert [(c.outcome, c.count) for c in extract_text("The shelling led to the injury of 4 civilians in Ariha.",
                                                        published=PUBLISHED).casualties] == [("injured", 4)]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the people just counted, told one by one after a comma to the clause's end: the same people
+    ("Russian warplanes struck the outskirts of Sarmin, killing 2 civilians, a man and his son.", 2),
+    ("The strike killed five people, a woman and her four children, in Ariha.", 5),
+    # soldiers and then a policeman and a civilian are more dead
+    ("Gunmen killed two soldiers, a policeman and a civilian in Gao.", 4),
+])
+def test_the_counted_told_one_by_one_after_a_comma_are_no_more_dead(text, deaths):
+    assert _deaths(text) == deaths

@@ -351,6 +351,26 @@ _SPEAKER: Final = re.compile(r"\b(?:saying|said|says|claiming|claimed|told|repor
 _BARE_NUMBER_WHERE: Final = re.compile(r"\s+(?:of\s+them\s+)?(?:in|at|near|inside|around|during)\s")
 
 
+#: an item of an appositive list told in the singular ("a father", "his wife"), not a number's ("their two sons")
+SINGLE_ITEM: Final = re.compile(r"(?:^|,|\band\b)\s*(?:an?|one|his|her|their|the)\s+(?=[a-z])", re.I)
+#: a list of the people just counted, after a comma, to the clause's end ("killing 2 civilians, a man and his son")
+_ITEMS_TO_END: Final = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)?(?:an?|one|his|her|their|\d+|two|three|four|five|six)\s+"
+                                  r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)+\s*", re.I)
+
+
+def _appositive_items(ctx: DocContext, numbers: NumberIndex, finding: Finding, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to the clause's ``end`` list the people ``finding`` just counted, as many
+    ("killing 2 civilians, a man and his son": the two, told one by one; not "two civilians, a soldier and …")."""
+    items = _ITEMS_TO_END.match(ctx.norm, start, end) if finding.number is not None and (finding.count or 0) >= 2 else None
+    if items is None or ctx.norm[items.end():items.end() + 1] not in (".", ",", ";", ""):
+        return False
+    end = items.end()
+    listed = ctx.norm[start:end]
+    told = numbers.within(start, end)
+    singles = [m for m in SINGLE_ITEM.finditer(listed) if start + m.end() not in {n.start for n in told}]
+    return len(singles) + sum(n.value or 0 for n in told) == finding.count and not COMBATANT_NOUNS.search(listed)
+
+
 #: another outcome's noun after "and" ("the death of a shepherd and the injury of another"): its own statement
 _OUTCOME_NOUN_AFTER: Final = re.compile(r"(?:the\s+)?(?:injur(?:y|ies)|wounding|arrests?|detention|abductions?)\s+of\b", re.I)
 
@@ -394,6 +414,8 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
                 _ATTRIBUTION.match(ctx.norm, coord.end()) or _OUTCOME_NOUN_AFTER.match(ctx.norm, coord.end()):
             break
         comma_only = finding.number is None and not origin and coord.group().strip() == ","
+        if coord.group().strip() == "," and _appositive_items(ctx, numbers, finding, coord.end(), sentence_end):
+            break  # (who the counted were: no more dead)
         position = coord.end()
     return findings
 
@@ -751,7 +773,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="27")
+@register("casualties", version="28")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

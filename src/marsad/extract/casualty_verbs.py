@@ -24,6 +24,7 @@ from marsad.extract.casualties import (
     KIN,
     NON_PERSON,
     ONE_MORE_RULE,
+    SINGLE_ITEM,
     TRIGGER_RE,
     TRIGGER_SPANS,
     Finding,
@@ -308,7 +309,6 @@ _OTHER_CLAUSE: Final = re.compile(r"[;:]|\b(?:killed|killing|injur\w+|wound\w+|a
 
 
 #: an item of an appositive list told in the singular ("a father", "his wife"), not a number's ("their two sons")
-_SINGLE_ITEM: Final = re.compile(r"(?:^|,|\band\b)\s*(?:an?|one|his|her|their|the)\s+(?=[a-z])", re.I)
 
 
 def _appositive_whole(ctx: DocContext, candidates: list[NumberMention], aux_start: int) -> int | None:
@@ -323,7 +323,7 @@ def _appositive_whole(ctx: DocContext, candidates: list[NumberMention], aux_star
     if not listed.rstrip().endswith((",", "–", "—")) or len(ctx.norm[first.end:comma].split()) > 5:
         return None
     starts = {n.start for n in candidates[1:]}
-    singles = [m for m in _SINGLE_ITEM.finditer(listed) if comma + 1 + m.end() not in starts]
+    singles = [m for m in SINGLE_ITEM.finditer(listed) if comma + 1 + m.end() not in starts]
     items = len(singles) + sum(n.value or 0 for n in candidates[1:])
     # (people of another kind are others: "Three soldiers, a police officer and two civilians, were killed")
     whole = victims_of(ctx.norm[first.end:comma])
