@@ -304,3 +304,11 @@ def test_a_country_people_flee_to_is_not_where_the_attack_happened():
                               "more to flee across the border to Chad, aid agencies said.", published=date(2023, 6, 18))
     (event,) = extraction.events
     assert (event.location, event.country) == ("Al-Junaynah", "Sudan")
+
+
+def test_a_days_sum_does_not_lead_the_first_incident_and_meanwhile_opens_another():
+    text = ("SOHR documented the death of 4 people across Syria today. In Idlib, Russian warplanes struck the "
+            "outskirts of Sarmin, killing 2 civilians. Meanwhile, 2 regime soldiers were killed by sniper fire on "
+            "the frontlines of Kafr Nabudah in Hama countryside.")
+    events = extract_text(text, published=date(2024, 9, 2)).events
+    assert [(e.admin1, e.fatalities) for e in events] == [("Idlib", 2), ("Hama", 2)]

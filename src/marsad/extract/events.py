@@ -40,7 +40,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "11"
+VERSION: Final = "12"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -90,6 +90,9 @@ _LAST_WORDS: Final[dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 _BACK_REFERENCE: Final = re.compile(
     r"\s*(?:the|this|that|these)\s+(?:(?:same|suicide|car|drone|air|twin|deadly)\s+)?(?:attacks?|(?:air\s*)?strikes?|"
     r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation)\b", re.I)
+#: a sentence that opens on another incident ("Meanwhile, …", "Separately, …", "In another attack, …")
+_ANOTHER_INCIDENT: Final = re.compile(r"\s*(?:meanwhile|separately|elsewhere|in\s+(?:a\s+separate|another)\s+(?:incident|attack))\b",
+                                      re.I)
 _KILLED: Final = {"killed", "executed"}
 _FAMILY_ACTOR: Final = {"Protests": "Protesters", "Riots": "Rioters"}
 _VAC: Final = "Violence against civilians"
@@ -227,6 +230,11 @@ def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]
     for clause in clauses:
         if clause.start >= groups[0].start:
             return
+        counted = [c for c in ctx.casualties if c.span is not None]
+        tolls = _inside(clause.start, clause.end, counted)
+        if tolls and all(c.is_tally for c in tolls) and any(
+                not c.is_tally for first in groups[0].clauses for c in _inside(first.start, first.end, counted)):
+            return  # "SOHR documented the death of 5 people across Syria today": a day's sum leads no incident of its own
         dated = _inside(clause.start, clause.end, ctx.dates)
         if dated and (_inside(clause.start, clause.end, ctx.actors) or _inside(clause.start, clause.end, ctx.places)):
             groups[0].clauses.insert(0, clause)
@@ -253,6 +261,9 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
             return True
     if _own_toll_elsewhere(ctx, current, clause, known):
         return True
+    if ctx.sentence_at(clause.start)[0] == clause.start and _ANOTHER_INCIDENT.match(ctx.norm, clause.start) \
+            and _inside(clause.start, clause.end, _stated_tolls(ctx)):
+        return True  # "Meanwhile, 2 soldiers were killed by sniper fire on the frontlines": its own dead, its own incident
     if _CONSEQUENCE.match(ctx.norm, clause.start):
         return False
     same_sentence = ctx.sentence_index(clause.start) == ctx.sentence_index(last.start)

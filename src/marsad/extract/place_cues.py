@@ -18,7 +18,7 @@ _ON = ("attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "she
 #: words that cue a name with "of" ("villages of X"), also at the end of a longer word ("subdistrict of X")
 _OF = ("village", "villages", "town", "towns", "city", "cities", "area", "areas", "neighbourhood", "neighbourhoods",
        "neighborhood", "neighborhoods", "camp", "camps", "outskirts", "countryside", "vicinity", "district", "province",
-       "governorate", "suburb", "suburbs", "surroundings")
+       "governorate", "suburb", "suburbs", "surroundings", "frontline", "frontlines", "axis")
 # Found once per document; a name starting where one of these ends is cued. The words are matched on the lowered
 # text (case-sensitive: several times cheaper than re.I at every offset); the bracket reads capitals, so apart.
 # Each word is followed by a space, so no two can match at one offset and their order does not matter.

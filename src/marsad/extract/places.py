@@ -42,7 +42,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION: Final = "10"
+VERSION: Final = "11"
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
 CLEAR_MARGIN: Final = 1.5
