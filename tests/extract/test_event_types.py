@@ -451,3 +451,14 @@ def test_demolished_homes_and_found_ordnance(text, expected):
     from marsad.extract import extract_text
 
     assert extract_text(text).events[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "tear-gas" as a headline's verb is the police intervening
+    ("Police tear-gas protesters outside the electoral commission in Harare", "Protest with intervention"),
+    # an army that bombs from the air: no planted bomb
+    ("Nigerian army bombs bandit camp in Zamfara forest", "Air/drone strike"),
+    ("The military bombed rebel positions near Kalemie on Sunday.", "Air/drone strike"),
+])
+def test_headline_verbs_of_the_police_and_the_army(text, expected):
+    assert classify_event(text).sub_event_type == expected
