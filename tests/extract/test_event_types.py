@@ -459,6 +459,8 @@ def test_demolished_homes_and_found_ordnance(text, expected):
     # an army that bombs from the air: no planted bomb
     ("Nigerian army bombs bandit camp in Zamfara forest", "Air/drone strike"),
     ("The military bombed rebel positions near Kalemie on Sunday.", "Air/drone strike"),
+    # a state's army named with its country's possessive retakes ground for the government
+    ("Iraq's army retakes Tal Afar district from the Islamic State", "Government regains territory"),
 ])
 def test_headline_verbs_of_the_police_and_the_army(text, expected):
     assert classify_event(text).sub_event_type == expected

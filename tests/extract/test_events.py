@@ -312,3 +312,8 @@ def test_a_days_sum_does_not_lead_the_first_incident_and_meanwhile_opens_another
             "the frontlines of Kafr Nabudah in Hama countryside.")
     events = extract_text(text, published=date(2024, 9, 2)).events
     assert [(e.admin1, e.fatalities) for e in events] == [("Idlib", 2), ("Hama", 2)]
+
+
+def test_a_country_as_a_headlines_subject_is_its_state():
+    events = extract_text("Ukraine retakes village near Kupiansk", published=date(2024, 6, 12)).events
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]

@@ -40,7 +40,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "12"
+VERSION: Final = "13"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -90,6 +90,8 @@ _LAST_WORDS: Final[dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
 _BACK_REFERENCE: Final = re.compile(
     r"\s*(?:the|this|that|these)\s+(?:(?:same|suicide|car|drone|air|twin|deadly)\s+)?(?:attacks?|(?:air\s*)?strikes?|"
     r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation)\b", re.I)
+#: a verb after a country that opens a clause ("Ukraine retakes …", "Russia launched …"), not "Syria's" or "Syria, where"
+_VERB_AFTER: Final = re.compile(r"\s+(?:[a-z]+(?:s|ed)|took|hit|struck|shot|seized|won|lost)\b")
 #: a sentence that opens on another incident ("Meanwhile, …", "Separately, …", "In another attack, …")
 _ANOTHER_INCIDENT: Final = re.compile(r"\s*(?:meanwhile|separately|elsewhere|in\s+(?:a\s+separate|another)\s+(?:incident|attack))\b",
                                       re.I)
@@ -574,7 +576,10 @@ def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool |
     lead = group.clauses[0]
     actor = _initiator(ctx, _inside(lead.start, lead.end, ctx.actors))
     if actor is None:
-        return None
+        # a country as the subject ("Ukraine retakes village near Bakhmut"): its state's forces
+        opening = len(ctx.norm) - len(ctx.norm[lead.start:].lstrip())
+        return True if any(p.feature == "country" and p.span.start == opening and _VERB_AFTER.match(ctx.norm, p.span.end)
+                           for p in _inside(lead.start, lead.end, ctx.places)) else None
     entry = actor_entry(actor.name)
     home = entry.country if entry else None
     if actor.inter != 1:
