@@ -300,8 +300,10 @@ def test_the_quick_scores_are_the_float32_scores_to_within_the_slack():
     for text in [*_PASSAGES, "A female bomber set off explosives strapped to her body at a bus stop, killing four.",
                  "Protesters set fire to the town hall — «Ḥamā» — after breaking through police lines. "]:
         typed = rules.classify(text)
-        quick, exact = model._quick_row(text, typed), model._row(text, typed)
-        assert quick is not None and len(quick) == len(exact)
+        features = model._features(model._parts(), text, typed)
+        assert features is not None
+        quick, exact = model._quick_row(model._parts(), features), model._row(text, typed)
+        assert len(quick) == len(exact) and exact == model._exact_row(model._parts(), features)
         assert max(abs(a - b) for a, b in zip(quick, exact)) < _SLACK / 3
         label, probability = model._choice(exact, typed, 0.0) or ("", 0.0)
         combined = model.combine(text, typed, rules.event_type_of)
