@@ -289,3 +289,37 @@ def test_one_passages_probabilities_are_those_of_a_batch_of_one():
         assert model._row(text, typed) == model.probabilities([text], [typed])[0].tolist()
         assert np.array(model._row(text, typed), dtype=np.float32).tobytes() == \
             model.probabilities([text], [typed])[0].tobytes()
+
+
+def test_the_quick_scores_are_the_float32_scores_to_within_the_slack():
+    from marsad.extract.event_model import _SLACK
+    from marsad.extract.event_types import load_rules
+
+    model = load_model(shipped_model_path())
+    rules = load_rules()
+    for text in [*_PASSAGES, "A female bomber set off explosives strapped to her body at a bus stop, killing four.",
+                 "Protesters set fire to the town hall — «Ḥamā» — after breaking through police lines. "]:
+        typed = rules.classify(text)
+        features = model._features(model._parts(), text, typed)
+        assert features is not None
+        quick, exact = model._quick_row(model._parts(), features), model._row(text, typed)
+        assert len(quick) == len(exact) and exact == model._exact_row(model._parts(), features)
+        assert max(abs(a - b) for a, b in zip(quick, exact)) < _SLACK / 3
+        label, probability = model._choice(exact, typed, 0.0) or ("", 0.0)
+        combined = model.combine(text, typed, rules.event_type_of)
+        assert combined.sub_event_type == label and combined.type_confidence == round(probability, 4)
+
+
+def test_a_choice_too_close_to_call_is_left_to_the_float32_scores():
+    from marsad.extract.event_types import EventTyping
+
+    model = load_model(shipped_model_path())
+    guess = EventTyping("Strategic developments", "Other", "event_types.rules.default", 0.3)
+    row = [0.0] * len(model.classes)
+    row[0], row[1] = 0.69, 0.31
+    assert model._choice(row, guess, 1e-6) == (model.classes[0], 0.69)
+    row[0], row[1] = 0.50000005, 0.49999995  # (a rival within reach)
+    assert model._choice(row, guess, 1e-6) is None
+    assert model._choice(row, guess, 0.0) == (model.classes[0], 0.50000005)
+    row[0], row[1] = 0.71235, 0.28765  # (the printed figure at a boundary of its four decimals)
+    assert model._choice(row, guess, 1e-6) is None

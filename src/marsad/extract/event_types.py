@@ -100,8 +100,10 @@ class EventTyping:
     @property
     def type_confidence(self) -> float:
         """What the event's ``confidence`` field carries: the calibrated
-        probability when a model estimated one, else the rule's own figure."""
-        return self.confidence if self.probability is None else self.probability
+        probability when a model estimated one (to four decimals: a calibrated
+        estimate means no more, and the scoring's last float32 bits are not part of
+        the output), else the rule's own figure."""
+        return self.confidence if self.probability is None else round(self.probability, 4)
 
 
 @dataclass(frozen=True)

@@ -344,8 +344,6 @@ def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
     stored entry at a time, in column order, in the data's precision;
     ``np.add.reduce`` down the products (over their outer axis: no pairwise summation)
     adds in that same order (``tests/extract/test_event_model.py`` compares the bytes)."""
-    import numpy as np
-
     found = _found_columns(parts, text)
     if not found:
         return None
@@ -353,6 +351,13 @@ def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
     if last is not None:
         columns.append(last)
         values.append(1.0)  # (times 1.0: the row itself)
+    return weighed_sum(parts, columns, values, weights)
+
+
+def weighed_sum(parts: TfidfParts, columns: list[Any], values: list[float], weights):
+    """:func:`term_sum` of the terms :func:`_weighed` gave (``columns`` and their ``values``)."""
+    import numpy as np
+
     # (stored in the data's precision, as _normalise_rows stores them; fromiter casts each float as array does)
     data = np.fromiter(values, parts.dtype, len(values)).reshape(len(values), 1)
     products = weights.take(np.fromiter(columns, np.intp, len(columns)), 0) * data
