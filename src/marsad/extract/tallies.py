@@ -358,7 +358,7 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             or (ctx.may_match(_SEVERAL_TOGETHER) and ctx.may_match_within(_SEVERAL_TOGETHER, sentence_start, before_end)
                 and _SEVERAL_TOGETHER.search(ctx.norm, sentence_start, before_end)):
         return True
-    if ctx.may_match(_RATE) and _RATE.search(ctx.norm, sentence_start, sentence_end):
+    if ctx.search_once(_RATE, sentence_start, sentence_end):
         return True  # "Cattle raids kill hundreds of people every year": a rate, no incident's toll
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
