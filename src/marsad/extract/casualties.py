@@ -75,8 +75,10 @@ UNIT_AFTER: Final = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|k
                         r"francs|birr|afghanis|dinars|pounds|households))", re.I)
 _CLAUSE_BREAK: Final = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
-#: where a _CLAUSE_BREAK can begin (casefold.WindowScan)
-_CLAUSE_BREAK_STARTS: Final = (re.compile(r"[;:,]"), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
+#: where a _CLAUSE_BREAK can begin (casefold.WindowScan); a comma only before a word that holds "ing" after its
+#: first letter (most commas begin none: each was tried, for every count's clause; a window's end may cut that
+#: word, so not its whole word)
+_CLAUSE_BREAK_STARTS: Final = (re.compile(r"[;:]|,\s*(?=\w+ing)", re.I), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
                                                                         r"that|where)"), re.I))
 CIVILIAN_NOUNS: Final = re.compile(
     r"\b(?:civilians?|citizens?|people|persons?|residents?|villagers?|farmers?|herders?|pastoralists?|children|child|"

@@ -90,9 +90,12 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
             (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
         return True
+    # (the words just before first: where they tell no background, most often, the document's protest words
+    # are not gathered)
+    background, text = ctx.lowered(_BACKGROUND)
     window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
-    if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
-            _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
+    if background.search(text, max(sentence_start, start - 90), start) and \
+            ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window):
         return True
     if ctx.may_match(_ILLNESS) and _ILLNESS.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "ten people have died of cholera in the camp": no one killed them
