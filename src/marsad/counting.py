@@ -269,11 +269,14 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     # a claim's words before a semicolon or a contrasting "while" are another clause's: "the rebels said they
     # had killed 50 soldiers; the government said 10 soldiers died", "the army said its troops had killed
     # several militants, while local sources reported that two civilians died"
-    for clause_break in CLAUSE_CONTRAST.finditer(text, sentence_start, start):
-        sentence_start = clause_break.end()
-    before = max(sentence_start, start - 300)
-    claim = _PARTY_CLAIM.search(text, before, start) \
-        if may_match_within is None or may_match_within(_PARTY_CLAIM, before, start) else None
+    # (the clause breaks only narrow the part searched: not looked for where its widest holds no claim's word)
+    claim = None
+    if may_match_within is None or may_match_within(_PARTY_CLAIM, max(sentence_start, start - 300), start):
+        for clause_break in CLAUSE_CONTRAST.finditer(text, sentence_start, start):
+            sentence_start = clause_break.end()
+        before = max(sentence_start, start - 300)
+        claim = _PARTY_CLAIM.search(text, before, start) \
+            if may_match_within is None or may_match_within(_PARTY_CLAIM, before, start) else None
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
     after = min(sentence_end, trigger_end + 300)

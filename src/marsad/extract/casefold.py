@@ -64,6 +64,12 @@ def folded_for_scan(text: str) -> str | None:
     return folded_text(text)
 
 
+def warmed_up() -> bool:
+    """Whether the process has scanned :data:`WARM_UP_CHARS` characters (:func:`folded_for_scan`): the
+    lowered patterns are then used, for a short phrase too."""
+    return _scanned >= WARM_UP_CHARS
+
+
 #: The size at which a cache of :func:`derived` patterns is emptied (patterns are
 #: module constants and rules files, so this bounds only pathological use).
 DERIVED_SIZE = 512

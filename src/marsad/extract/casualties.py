@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from marsad.counting import TOLL_FALLS, TOLL_RAISING, TOLL_RISES, is_party_claim
+from marsad.extract import casefold
 from marsad.extract.numbers import apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.unreported import is_protest_report, not_reported, unreported_trigger
@@ -75,8 +76,10 @@ UNIT_AFTER: Final = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|k
                         r"francs|birr|afghanis|dinars|pounds|households))", re.I)
 _CLAUSE_BREAK: Final = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
                            r"\bwhich\b|\bthat\b|\bwhere\b|,\s*(?!including\b)(?=\w+ing\b)", re.I)
-#: where a _CLAUSE_BREAK can begin (casefold.WindowScan)
-_CLAUSE_BREAK_STARTS: Final = (re.compile(r"[;:,]"), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
+#: where a _CLAUSE_BREAK can begin (casefold.WindowScan); a comma only before a word that holds "ing" after its
+#: first letter (most commas begin none: each was tried, for every count's clause; a window's end may cut that
+#: word, so not its whole word)
+_CLAUSE_BREAK_STARTS: Final = (re.compile(r"[;:]|,\s*(?=\w+ing)", re.I), re.compile(opening_words(r"\b(?:while|whereas|but|after|before|when|as|which|"
                                                                         r"that|where)"), re.I))
 CIVILIAN_NOUNS: Final = re.compile(
     r"\b(?:civilians?|citizens?|people|persons?|residents?|villagers?|farmers?|herders?|pastoralists?|children|child|"
@@ -102,6 +105,25 @@ COMBATANT_NOUNS: Final = re.compile(
     r"suspected\s+(?:[\w'-]+\s+){0,2}?members)\b",  # ("two suspected al-Qaeda members")
     re.I,
 )
+
+
+def people_search(pattern: re.Pattern, phrase: str) -> re.Match | None:
+    """``pattern.search(phrase)`` for :data:`CIVILIAN_NOUNS` or :data:`COMBATANT_NOUNS` (large ``re.I``
+    alternations, searched in each count's victims), on the lower-cased phrase where that finds the same
+    span (:mod:`marsad.extract.casefold`: a quarter of the cost): read its span only."""
+    if casefold.warmed_up():
+        lowered = casefold.lowered_pattern(pattern)
+        folded = casefold.folded_text(phrase) if lowered is not None else None
+        if lowered is not None and folded is not None:
+            return lowered.search(folded)
+    return pattern.search(phrase)
+
+
+def names_people(phrase: str) -> bool:
+    """Whether ``phrase`` holds a word for civilians or combatants."""
+    return people_search(CIVILIAN_NOUNS, phrase) is not None or people_search(COMBATANT_NOUNS, phrase) is not None
+
+
 GROUP_WORDS: Final = {"children": "children", "child": "children", "kids": "children", "boys": "children", "girls": "children",
                "infants": "children", "babies": "children", "boy": "children", "girl": "children", "kid": "children",
                "infant": "children", "baby": "children", "women": "women", "woman": "women", "men": "men"}
@@ -164,6 +186,12 @@ _NP_STOP: Final = re.compile(
 _INCLUDING_WORD: Final = re.compile(r"\b(?:including|among\s+them|amongst\s+them|of\s+whom)\b", re.I)
 _INCLUDING: Final = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))"
                         r"(?:\s+(?:were|are|was|is))?|\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:the\s+)?$", re.I)
+
+
+#: (per count: compiled once, not looked up in the re module's cache at each call)
+_ING_NEXT: Final = re.compile(r"\s*\w+ing\b")
+_OR_INJURED: Final = re.compile(r"\s*or\s+(?:injur|wound)", re.I)
+_AND_KILLED: Final = re.compile(r"\b(?:and|or|&)\s+kill", re.I)
 
 
 def ends_with_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
@@ -281,11 +309,14 @@ class _Measures:
         return not _RANGE_AFTER.match(self.norm[number.num_end:number.num_end + 3])
 
 
-def victim_phrase(norm: str, start: int, limit: int) -> tuple[str, int]:
-    """The noun phrase of victims starting at ``start`` (and its "of …" tail)."""
+def victim_phrase(ctx: DocContext, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase of victims starting at ``start`` in ``ctx.norm`` (and its "of …" tail)."""
+    norm = ctx.norm
     while start < limit and norm[start] == " ":
         start += 1
-    stop = _NP_STOP.search(norm, start, limit)
+    # (its stop found on the lower-cased text, DocContext.lowered: its span is read)
+    stop_at, text = ctx.lowered(_NP_STOP)
+    stop = stop_at.search(text, start, limit)
     end = stop.start() if stop else limit
     words = norm[start:end].split()[:6]
     end = start + len(" ".join(words)) if words else start
@@ -410,7 +441,7 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
         while at > finding.start and ctx.norm[at - 1].isspace():
             at -= 1  # ("killing seven and four civilians respectively": a bare number's span ends after its space)
         coord = _COORD.match(ctx.norm, at)
-        if not coord or re.match(r"\s*\w+ing\b", ctx.norm[coord.end():coord.end() + 20]) or \
+        if not coord or _ING_NEXT.match(ctx.norm[coord.end():coord.end() + 20]) or \
                 _ATTRIBUTION.match(ctx.norm, coord.end()) or _OUTCOME_NOUN_AFTER.match(ctx.norm, coord.end()):
             break
         comma_only = finding.number is None and not origin and coord.group().strip() == ","
@@ -429,11 +460,11 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if owner is not None:  # "killed him and his two sons"
         number = numbers.starting_at(owner.end())
     if number is not None and not numbers.is_used(number):
-        phrase, end = victim_phrase(ctx.norm, number.end, limit)
+        phrase, end = victim_phrase(ctx, number.end, limit)
         appositive = _APPOSITIVE.match(ctx.norm, number.end)
         if not phrase.strip() and appositive:
-            phrase, end = victim_phrase(ctx.norm, appositive.end(), min(len(ctx.norm), appositive.end() + 120))
-            if not (CIVILIAN_NOUNS.search(phrase) or COMBATANT_NOUNS.search(phrase) or re.search(r"\bmembers?\b", phrase)):
+            phrase, end = victim_phrase(ctx, appositive.end(), min(len(ctx.norm), appositive.end() + 120))
+            if not (names_people(phrase) or re.search(r"\bmembers?\b", phrase)):
                 phrase, end = "", number.end
         if family is not None:  # ("its crew of four": people of no side the words tell)
             phrase = ("civilians, " if family.group("group").lower() == "family" else "") + \
@@ -442,9 +473,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
             return None  # "killed a shepherd and 40 of his sheep"
         numbers.take(number)
         between = gap.group(0) if gap else ""
-        if outcome == "killed" and re.match(r"\s*or\s+(?:injur|wound)", between, re.I):
+        if outcome == "killed" and _OR_INJURED.match(between):
             return None
-        if outcome == "injured" and re.search(r"\b(?:and|or|&)\s+kill", between, re.I):
+        if outcome == "injured" and _AND_KILLED.search(between):
             outcome = "killed"
         return Finding(outcome, number, number.value, number.start, max(end, number.end), trigger[0], trigger[1],
                        phrase, "casualties.object", 0.9, active=True)
@@ -463,7 +494,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], word,
                        "casualties.object.pronoun", 0.7, active=True)
     if word == "both":
-        phrase, end = victim_phrase(ctx.norm, det.end(), limit)
+        phrase, end = victim_phrase(ctx, det.end(), limit)
         if not phrase.strip():  # who both are: the pair the sentence named before ("a farmer and his son …, killing both")
             sentence_start = ctx.sentence_at(trigger[0])[0]
             pairs = list(_PAIR.finditer(ctx.norm, sentence_start, trigger[0])) or \
@@ -471,7 +502,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
             phrase = pairs[-1].group("pair") if pairs else phrase
         return Finding(outcome, None, 2, det.start("det"), max(end, det.end()), trigger[0], trigger[1], phrase,
                        "casualties.object.both", 0.7, active=True)
-    phrase, end = victim_phrase(ctx.norm, det.end(), limit)
+    phrase, end = victim_phrase(ctx, det.end(), limit)
     head = _head_noun(phrase)
     if not phrase.strip() and word in ("another", "one"):
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], word,
@@ -660,7 +691,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         found = object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
                                 rule="casualties.noun")
         if noun.startswith("loss"):  # "regrets the loss of one soldier" is a death; "the loss of two vehicles" none
-            found = [f for f in found if CIVILIAN_NOUNS.search(f.victim_text) or COMBATANT_NOUNS.search(f.victim_text)]
+            found = [f for f in found if names_people(f.victim_text)]
         findings += found
     for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
@@ -692,12 +723,12 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             number = numbers.starting_at(link.end())
             if number is not None and numbers.take(number):
                 # the victims follow the count ("has risen to 14 civilians", "to 9 people")
-                phrase, end = victim_phrase(ctx.norm, number.end, stop)
+                phrase, end = victim_phrase(ctx, number.end, stop)
                 if _head_noun(phrase) in NON_PERSON:
                     phrase, end = "", number.end
                 if not phrase.strip():  # or they are told with the toll ("the death toll among civilians", "the civilian toll")
                     whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
-                    if whose and not (CIVILIAN_NOUNS.search(whose.group("who")) or COMBATANT_NOUNS.search(whose.group("who"))
+                    if whose and not (names_people(whose.group("who"))
                                       or whose.group("who").lower() == "military"):
                         whose = None  # ("the toll of the strikes"): no people
                     phrase = ("soldiers" if whose.group("who").lower() == "military" else whose.group("who")) if whose else phrase

@@ -22,6 +22,7 @@ from marsad.extract.casualties import (
     NATIONALITY_RE,
     Finding,
     _clause_bounds,
+    people_search,
 )
 from marsad.extract.pipeline import DocContext
 from marsad.extract.wordscan import opening_words, top_level_alternatives
@@ -30,7 +31,7 @@ from marsad.model import Casualty
 
 def victims_of(phrase: str) -> str | None:
     """Who the people a phrase names are: "combatants", "civilians" or ``None``."""
-    civilian, combatant = CIVILIAN_NOUNS.search(phrase), COMBATANT_NOUNS.search(phrase)
+    civilian, combatant = people_search(CIVILIAN_NOUNS, phrase), people_search(COMBATANT_NOUNS, phrase)
     if combatant and (not civilian or combatant.start() < civilian.start()):
         return "combatants"
     if civilian:
@@ -55,6 +56,10 @@ def _actors_in(ctx: DocContext, start: int, end: int) -> list:
     return found
 
 
+#: what names an actor after the outcome as the one who did it ("by", "against", "from" just before it)
+_BY_BEFORE: Final = re.compile(r"\b(?:by|against|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
 def perpetrators(ctx: DocContext, finding: Finding, victim_end: int, affiliation: str | None) -> list[str]:
     sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
     after_end = min(own_clause_end(ctx, finding), max(finding.end, finding.trigger_end) + 90)
@@ -62,7 +67,7 @@ def perpetrators(ctx: DocContext, finding: Finding, victim_end: int, affiliation
     for actor in _actors_in(ctx, finding.trigger_end, after_end):
         lead = ctx.norm[max(finding.trigger_end, actor.span.start - 40):actor.span.start]
         trail = ctx.norm[actor.span.end:actor.span.end + 3]
-        if re.search(r"\b(?:by|against|from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", lead, re.I) or trail.startswith("'s"):
+        if _BY_BEFORE.search(lead) or trail.startswith("'s"):
             if actor.name != affiliation and actor.name not in names:
                 names.append(actor.name)
     if names or not finding.active:
@@ -83,7 +88,9 @@ def cause_of(ctx: DocContext, finding: Finding) -> str | None:
         return after.lastgroup
     clause_start, _ = _clause_bounds(ctx, min(finding.start, finding.trigger_start))
     sentence_start = ctx.sentence_at(finding.trigger_start)[0]
-    for lo in (clause_start, max(sentence_start, finding.trigger_start - 160)):
+    wider = max(sentence_start, finding.trigger_start - 160)
+    # (a window that begins within the clause's holds no cause the clause's lacks: not searched again)
+    for lo in (clause_start, wider) if wider < clause_start else (clause_start,):
         before = list(scan.finditer(lo, min(finding.start, finding.trigger_start)))
         if before:
             return before[-1].lastgroup

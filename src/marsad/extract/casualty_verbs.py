@@ -34,6 +34,7 @@ from marsad.extract.casualties import (
     _names_count,
     _outcome_of,
     may_end_with,
+    names_people,
     object_findings,
 )
 from marsad.extract.casualty_facts import victims_of
@@ -198,10 +199,17 @@ def _inverted(ctx: DocContext, match: re.Match) -> int | None:
     return found.end() - 1 if found is not None else None
 
 
+#: people a count names that are no civilians' or combatants' words
+_OTHER_PEOPLE: Final = re.compile(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?|attackers?|assailants?|gunm[ae]n)\b",
+                                  re.I)
+#: between two counts of one list of victims ("4 soldiers, 25 militants, and 2 civilians": the serial comma too)
+_LISTED_AFTER: Final = re.compile(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?\s*)*"
+                                  r"(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$")
+
+
 def _names_people(victims: str) -> bool:
-    return bool(CIVILIAN_NOUNS.search(victims) or COMBATANT_NOUNS.search(victims)
-                or re.search(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?|attackers?|assailants?|gunm[ae]n)\b",
-                             victims, re.I))
+    return bool(names_people(victims)
+                or _OTHER_PEOPLE.search(victims))
 
 
 _OF_THEM: Final = re.compile(r"\s+of\s+them\b", re.I)
@@ -395,8 +403,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
             return []
         # "4 soldiers, 25 militants, and 2 civilians": the serial comma too; "2 soldiers, a policeman and 3
         # civilians": a singular between them (counted on its own, _leading_singular)
-        if findings and not re.search(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?\s*)*"
-                                      r"(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$", between):
+        if findings and not _LISTED_AFTER.search(between):
             break
         if not findings and index + 1 < len(candidates) and _CARRIED_BY.search(ctx.norm, max(0, number.start - 16),
                                                                                number.start):

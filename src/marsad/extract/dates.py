@@ -508,9 +508,21 @@ _SINCE_YEAR: Final = re.compile(opening_words(
 
 def _uncompared(ctx: DocContext, pattern: re.Pattern) -> Iterator[re.Match]:
     """The pattern's matches in the document but those a comparison opens ("the worst attack since …")."""
-    for match in ctx.scan(pattern):
+    for match in _period_matches(ctx, pattern):
         if not _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
             yield match
+
+
+def _period_matches(ctx: DocContext, pattern: re.Pattern) -> Iterable[re.Match]:
+    """``ctx.scan(pattern)`` for a period's pattern (:data:`_PERIOD_OPENINGS`), tried only where a word
+    it begins with begins, and goes on to a word it can go on to (casefold.WordIndex.starts_followed:
+    "this" only before "year" or "month", "from" only before a month), not from every space."""
+    index = ctx.word_index()
+    if index is None or not ctx.may_match(pattern):  # (the lower-cased text may not be used; most notes lack the words)
+        return ctx.scan(pattern)
+    first, following = _PERIOD_OPENINGS[id(pattern)]
+    starts = index.starts_followed(first, following)
+    return casefold.finditer(pattern, ctx.norm, ctx.folded(), starts=starts) if starts else ()
 
 
 def _edge_of_month(year: int, month: int, edge: str | None) -> date:
@@ -577,6 +589,20 @@ _YEAR_PART: Final = re.compile(opening_words(
     r"\d+)\s+(?P<span_unit>months|weeks))))\b"),
     re.I,
 )
+
+
+_FULL_MONTHS: Final = frozenset(name.lower() for name in calendar.month_name if name)
+#: For each period pattern (by identity, as :data:`_PLANS_BY_ID`), the words its matches begin with and, for
+#: those that begin one only as the first of a phrase, the words that may come next. Keep them in step with
+#: the patterns.
+_PERIOD_OPENINGS: Final = {
+    id(_BETWEEN_MONTHS): (frozenset({"between", "from"}), {"between": _FULL_MONTHS, "from": _FULL_MONTHS}),
+    id(_SINCE_YEAR): (frozenset({"since", "so", "this"}), {"so": frozenset({"far"}), "this": frozenset({"month"})}),
+    id(_YEAR_PART): (frozenset({"in", "during", "over", "throughout", "for", "so", "this", "last", "the"}),
+                     {**dict.fromkeys(("in", "during", "over", "throughout", "for"), frozenset({"the"})),
+                      "so": frozenset({"far"}), "this": frozenset({"year"}), "last": frozenset({"year"}),
+                      "the": frozenset({"past", "previous", "last"})}),
+}
 
 
 def _year_parts(ctx: DocContext) -> list[DateValue]:

@@ -177,6 +177,7 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
 
 
 _OF_WHOM = re.compile(r"\s*,?\s*$")
+_OF_WHOM_AFTER = re.compile(r"\s+of\s+(?:whom|them)\b")
 
 
 def _of_the_injured(ctx: DocContext, pairs, finding: Finding) -> bool:
@@ -187,7 +188,7 @@ def _of_the_injured(ctx: DocContext, pairs, finding: Finding) -> bool:
     previous = [f for f, c in pairs if f.end <= finding.number.start and c.outcome == "injured"
                 and ctx.sentence_index(f.start) == ctx.sentence_index(finding.start)]
     return bool(previous) and _OF_WHOM.fullmatch(ctx.norm, max(f.end for f in previous), finding.number.start) is not None \
-        and re.match(r"\s+of\s+(?:whom|them)\b", ctx.norm[finding.number.end:finding.number.end + 12]) is not None
+        and _OF_WHOM_AFTER.match(ctx.norm[finding.number.end:finding.number.end + 12]) is not None
 
 
 def _make_part(child: Casualty, parent: Casualty) -> None:
@@ -571,10 +572,13 @@ def _compatible(a: Casualty, b: Casualty) -> bool:
     return a.victims is None or b.victims is None or a.victims == b.victims
 
 
+_INDEFINITE_ONE = re.compile(r"(?:an?|one)\s", re.I)
+
+
 def introduces_new(ctx: DocContext, finding: Finding) -> bool:
     """"another", "more", "also", "separately" …, or "a man" (an indefinite
     singular introduces someone new): not the people already counted."""
-    if finding.number is None and (re.match(r"(?:an?|one)\s", finding.victim_text.strip(), re.I)
+    if finding.number is None and (_INDEFINITE_ONE.match(finding.victim_text.strip())
                                    or ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
         return True
     # "one officer also died": the word may stand between the victims and the verb

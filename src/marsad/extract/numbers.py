@@ -202,9 +202,9 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
     scan = casefold.WindowScan(NUMBER_RE, NUMBER_STARTS if starts is None else starts, norm, folded)
     for found_match in scan.finditer(0, len(norm)):
         match: re.Match | None = found_match
-        if found_match.group("num2") and _MONTH_BEFORE.search(norm, max(0, found_match.start("num") - 12),
-                                                              found_match.start("num")):
-            match = scan.pattern.match(scan.text, found_match.start("num2"))  # the day is the dates' to read
+        regs = found_match.regs
+        if regs[_NUM2_GROUP][0] >= 0 and _MONTH_BEFORE.search(norm, max(0, regs[_NUM_GROUP][0] - 12), regs[_NUM_GROUP][0]):
+            match = scan.pattern.match(scan.text, regs[_NUM2_GROUP][0])  # the day is the dates' to read
         mention = _mention(norm, match) if match else None
         if mention is None:
             continue
@@ -223,7 +223,7 @@ def _with_joined_second(norm: str, scan: casefold.WindowScan, match: re.Match | 
                         mention: NumberMention) -> list[NumberMention]:
     """The mention, and the second of a pair that one match read as a single number ("killing
     seven and four civilians respectively": seven, then four; "between eight and nine" is a range)."""
-    if match is None or mention.end >= match.end() or match.group("btw"):
+    if match is None or mention.end >= match.end() or match.regs[_BTW_GROUP][0] >= 0:
         return [mention]
     joined = _AND.match(norm, mention.end)
     second = scan.pattern.match(scan.text, joined.end()) if joined else None
@@ -319,43 +319,58 @@ def _starts(ctx: DocContext) -> list[int] | None:
     return words
 
 
+#: :data:`NUMBER_RE`'s groups by number (a match's spans are read at once, :attr:`re.Match.regs`: a group
+#: asked for by name is looked up in the pattern's names at each of a mention's dozen reads)
+_QUAL_GROUP: Final = NUMBER_RE.groupindex["qual"]
+_BTW_GROUP: Final = NUMBER_RE.groupindex["btw"]
+_NUM_GROUP: Final = NUMBER_RE.groupindex["num"]
+_NUM2_GROUP: Final = NUMBER_RE.groupindex["num2"]
+_VAGUE_GROUP: Final = NUMBER_RE.groupindex["vague"]
+
+
 def _mention(norm: str, match: re.Match) -> NumberMention | None:
     """The quantity ``match`` (a NUMBER_RE match on ``norm`` or on its lower-cased copy: only
     its spans and its words in lower case are read) tells."""
-    qual, num = match.group("qual", "num")
-    qualifier = QUALIFIERS.get(" ".join(qual.lower().split()), "exact") if qual else "exact"
-    if num is None:  # (then a vague amount: the pattern's other branch)
-        key = " ".join(match.group("vague").lower().split())
+    regs, text = match.regs, match.string
+    qual_start, qual_end = regs[_QUAL_GROUP]
+    num_start, num_end = regs[_NUM_GROUP]
+    num2_start, num2_end = regs[_NUM2_GROUP]
+    qualifier = QUALIFIERS.get(" ".join(text[qual_start:qual_end].lower().split()), "exact") if qual_start >= 0 \
+        else "exact"
+    if num_start < 0:  # (then a vague amount: the pattern's other branch)
+        vague_start, vague_end = regs[_VAGUE_GROUP]
+        key = " ".join(text[vague_start:vague_end].lower().split())
         if qualifier != "exact" and key in {"some", "several", "many"}:
             qualifier = "exact"
-        return NumberMention(match.start(), match.end(), VAGUE[key], qualifier="vague", vague=key,
-                             num_start=match.start("vague"), num_end=match.end("vague"))
+        return NumberMention(regs[0][0], regs[0][1], VAGUE[key], qualifier="vague", vague=key,
+                             num_start=vague_start, num_end=vague_end)
+    num = text[num_start:num_end]
     joined = None if num.isdigit() else _JOINED_PAIR.fullmatch(num)  # (digits hold no " and ")
     value, ordinal = parse_number(joined.group("first") if joined else num)
     if value is None:
         return None
     second = None
-    if match.group("num2"):
-        second, _ = parse_number(match.group("num2"))
-    elif joined and match.group("btw"):  # "between eight and nine": a range, not seventeen
+    if num2_start >= 0:
+        second, _ = parse_number(text[num2_start:num2_end])
+    elif joined and regs[_BTW_GROUP][0] >= 0:  # "between eight and nine": a range, not seventeen
         second, _ = parse_number(joined.group("second"))
     if joined and second is None:
-        end = match.start("num") + joined.end("first")
-        return NumberMention(match.start("qual") if match.group("qual") else match.start("num"), end, value,
-                             low=value, high=value, qualifier=qualifier, num_start=match.start("num"), num_end=end)
+        end = num_start + joined.end("first")
+        return NumberMention(qual_start if qual_start >= 0 else num_start, end, value,
+                             low=value, high=value, qualifier=qualifier, num_start=num_start, num_end=end)
     if second is not None and second > value and not ordinal:
-        return NumberMention(match.start(), match.end(), value, low=value, high=second, qualifier="range",
-                             num_start=match.start("num"), num_end=match.end("num2"))
-    end = match.end("num")
+        return NumberMention(regs[0][0], regs[0][1], value, low=value, high=second, qualifier="range",
+                             num_start=num_start, num_end=num2_end)
+    end = num_end
     if _FRACTION_AFTER.match(norm, end):
         return None  # "two-thirds": the numerator of a share
-    start = match.start("qual") if match.group("qual") else match.start("num")
-    is_year = 1900 <= value <= 2100 and not ordinal and _year_context(norm, match.string, start)
-    if qualifier == "about" and match.group("qual").lower() == "some" and value is None:
+    start = qual_start if qual_start >= 0 else num_start
+    is_year = 1900 <= value <= 2100 and not ordinal and _year_context(norm, text, start)
+    if qualifier == "about" and text[qual_start:qual_end].lower() == "some" and value is None:
         qualifier = "exact"
     low, high = _bounds(value, qualifier)
     return NumberMention(start, end, value, low=low, high=high, qualifier=qualifier,
-                         num_start=match.start("num"), num_end=end, is_year=is_year, is_ordinal=ordinal)
+                         num_start=num_start, num_end=end, is_year=is_year, is_ordinal=ordinal)
 
 
 def _year_context(norm: str, text: str, start: int) -> bool:

@@ -198,6 +198,7 @@ class DocContext:
     _digit_runs: list[int] | None = field(default=None, repr=False)
     _found: dict[tuple[int, int, int], tuple[re.Pattern, re.Match | None]] = field(default_factory=dict, repr=False)
     _may_match: dict[int, tuple[re.Pattern, bool]] = field(default_factory=dict, repr=False)
+    _within: dict[int, tuple[re.Pattern, tuple[str, ...] | None]] = field(default_factory=dict, repr=False)
     _lowered: dict[int, tuple[re.Pattern, re.Pattern, str]] = field(default_factory=dict, repr=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False)
 
@@ -216,6 +217,7 @@ class DocContext:
         self._counters, self._folded, self._folded_done, self._windows = {}, None, False, {}
         self._words, self._word_led, self._digit_runs = None, None, None
         self._found, self._may_match, self._lowered, self._gazetteer = {}, {}, {}, None
+        self._within = {}
 
     def folded(self) -> str | None:
         """``norm`` lower-cased, offset for offset, for fast case-insensitive scans
@@ -309,14 +311,28 @@ class DocContext:
         the lower-cased text holds none of its :func:`~marsad.extract.casefold.words_within`
         (for a search in a short window, where the document holds the words elsewhere).
         True when that is not known."""
+        known = self._within.get(id(pattern))  # by identity, as in may_match
+        if known is None or known[0] is not pattern:
+            known = self._within[id(pattern)] = (pattern, self._words_within(pattern))
+        words = known[1]
+        if words is None:
+            return True
+        folded = self._folded  # (not None where the words are known)
+        for word in words:  # (found in place: no copy of the window, no generator)
+            if folded is not None and folded.find(word, start, end) != -1:
+                return True
+        return False
+
+    def _words_within(self, pattern: re.Pattern) -> tuple[str, ...] | None:
+        """Those of ``pattern``'s :func:`~marsad.extract.casefold.words_within` that the lower-cased
+        text holds anywhere (a window holds no other), once per document and pattern: a window is
+        searched for the few the document holds, not for all of them (asked per count, in
+        windows of one sentence); None when not known."""
         folded = self.folded()
         words = words_within(pattern) if folded is not None else None
         if words is None or folded is None:
-            return True
-        for word in words:  # (found in place: no copy of the window, no generator)
-            if folded.find(word, start, end) != -1:
-                return True
-        return False
+            return None
+        return tuple([word for word in words if word in folded])
 
     def scan(self, pattern: re.Pattern, spans: re.Pattern | None = None) -> Iterator[re.Match]:
         """``pattern.finditer(norm)``, on the lower-cased text where that finds the same

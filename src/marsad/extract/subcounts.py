@@ -46,7 +46,7 @@ def including_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue
         previous_end = number.end
         sentence_end = ctx.sentence_at(number.start)[1]
-        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+        phrase, end = victim_phrase(ctx, number.end, sentence_end)
         if _head_noun(phrase) in NON_PERSON:
             continue
         numbers.take(number)
@@ -66,7 +66,7 @@ def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Fin
         det = match.start("det")
         if any(f.start == det or (f.number is not None and f.number.start <= det < f.number.end) for f in findings):
             continue
-        phrase, end = victim_phrase(ctx.norm, match.end(), ctx.sentence_at(det)[1])
+        phrase, end = victim_phrase(ctx, match.end(), ctx.sentence_at(det)[1])
         head = _head_noun(phrase)
         if not head or _is_plural(head) or not (CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)):
             continue
@@ -295,7 +295,7 @@ def remaining_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             continue
         sentence_end = ctx.sentence_at(number.start)[1]
         copula = _COPULA.match(ctx.norm, number.end)
-        phrase, end = victim_phrase(ctx.norm, copula.end() if copula else number.end, sentence_end)
+        phrase, end = victim_phrase(ctx, copula.end() if copula else number.end, sentence_end)
         if _head_noun(phrase) in NON_PERSON:
             continue
         numbers.take(number)
@@ -328,7 +328,7 @@ def split_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Finding
             number = numbers.starting_at(position)
             if number is None:
                 break
-            phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+            phrase, end = victim_phrase(ctx, number.end, sentence_end)
             side = None if phrase.strip() else _SIDE_OF.match(ctx.norm, number.end, sentence_end)
             if side is not None:
                 phrase, end = side.group(0).strip(), side.end()
@@ -373,7 +373,7 @@ def buried_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if number is None or numbers.is_used(number):
             continue
         sentence_start, sentence_end = ctx.sentence_at(match.start())
-        phrase, end = victim_phrase(ctx.norm, number.end, sentence_end)
+        phrase, end = victim_phrase(ctx, number.end, sentence_end)
         head = _head_noun(phrase)
         if not head or head in NON_PERSON or not _VIOLENT_CONTEXT.search(ctx.norm, sentence_start, sentence_end):
             continue

@@ -15,7 +15,7 @@ from typing import Final
 
 from marsad.counting import PAST_PERIOD
 from marsad.extract.numbers import ORDINAL
-from marsad.extract.pipeline import DocContext
+from marsad.extract.pipeline import LEADING_MIN_CHARS, DocContext
 from marsad.extract.wordscan import opening_words
 
 #: (one pattern each, so that the ones whose words a document lacks are not tried: DocContext.may_match)
@@ -90,9 +90,7 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
             (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
         return True
-    window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
-    if ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) and \
-            _BACKGROUND.search(ctx.norm, max(sentence_start, start - 90), start):
+    if _protest_background(ctx, start, end, sentence_start, sentence_end):
         return True
     if ctx.may_match(_ILLNESS) and _ILLNESS.match(ctx.norm, end, min(sentence_end, end + 60)):
         return True  # "ten people have died of cholera in the camp": no one killed them
@@ -103,6 +101,20 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
         if ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)):
             return True
     return False
+
+
+def _protest_background(ctx: DocContext, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """A protest's words around the trigger, and the words just before it telling the killing as its reason
+    ("protested over the killing of …"). The cheaper test first: a long text's protest words are found from its
+    words (DocContext.windows, LEADING_MIN_CHARS) once, and searched around each trigger; a short text's are
+    scanned for, which costs more than the words before one trigger (most notes have one)."""
+    window = (max(sentence_start, start - 400), min(sentence_end, end + 400))  # run-on sentences stay linear
+    background, text = ctx.lowered(_BACKGROUND)
+    if len(ctx.norm) >= LEADING_MIN_CHARS:
+        return ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) is not None and \
+            background.search(text, max(sentence_start, start - 90), start) is not None
+    return background.search(text, max(sentence_start, start - 90), start) is not None and \
+        ctx.windows(_PROTEST, _PROTEST_STARTS).search(*window) is not None
 
 
 #: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted
