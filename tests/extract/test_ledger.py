@@ -941,17 +941,17 @@ def test_a_rising_number_of_bodies_recovered_is_the_toll():
     assert _deaths(extraction) == 22
 
 
-def test_a_forces_word_on_its_own_strike_is_its_account_of_the_dead_the_report_counts():
-    # the army's "its drones had struck …, killing several fighters" tells of the strike that killed the eleven
-    extraction = _extract("A drone strike on a farm outside Saraqib killed eleven people, rescuers said. The military "
-                          "said its drones had struck a rocket launch site at the farm, killing several fighters.")
-    assert _deaths(extraction) == 11
-
-
-def test_a_similar_attack_a_day_earlier_is_news_the_report_tells_too():
-    extraction = _extract("On 9 May, three policemen were killed in an attack on a patrol near Dori; a day earlier, "
-                          "a similar attack killed two vigilantes.")
-    assert _deaths(extraction) == 5
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a force's word on its own strike ("its drones had struck …, killing several fighters") tells of the strike
+    # that killed the eleven: its account of them, no enemy beside them
+    ("A drone strike on a farm outside Saraqib killed eleven people, rescuers said. The military said its drones "
+     "had struck a rocket launch site at the farm, killing several fighters.", 11),
+    # a similar attack a day earlier is news the report tells too
+    ("On 9 May, three policemen were killed in an attack on a patrol near Dori; a day earlier, a similar attack "
+     "killed two vigilantes.", 5),
+])
+def test_a_forces_own_strike_and_a_similar_attack_a_day_earlier(text, deaths):
+    assert _deaths(_extract(text)) == deaths
 
 
 def test_the_items_a_colon_lists_after_a_total_are_its_parts_though_one_gives_no_count():
