@@ -80,7 +80,7 @@ class Found:
     relation: str | None = None
     direction: str | None = None
     forced: str | None = None  # "area" or "town" from the words around it
-    township: bool = False  # "X township": a unit word used mostly in a few countries (places.TOWNSHIP_COUNTRIES)
+    township: bool = False  # "X township": a unit word used mostly in a few countries (place_choice.TOWNSHIP_COUNTRIES)
     unit_word: bool = False  # a unit word follows: "Kebbi state", "Oyam district"
     length: int = 1  # tokens covered
     cued: bool = False  # a word around it says it is a place
@@ -142,7 +142,7 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
         # (both patterns open with whitespace: not tried after a name followed by a comma or a stop)
         spaced = norm[item.end:item.end + 1].isspace()
         item.township = spaced and _TOWNSHIP_AFTER.match(norm, item.end) is not None
-        unit = UNIT_AFTER_NAME.match(norm, item.end) if spaced else None  # (townships: places._township_reading)
+        unit = UNIT_AFTER_NAME.match(norm, item.end) if spaced else None  # (townships: place_choice._township_reading)
         item.unit_word = (unit is not None and unit.group("word").lower() != "township") or _unit_before(left)
     _shared_unit_word(norm, found)
     return found

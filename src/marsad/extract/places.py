@@ -21,12 +21,12 @@ from typing import Final
 from marsad.config import environment_value
 from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
+from marsad.extract.place_choice import CLEAR_MARGIN, choose, curated_countries, dubious, one_country
 from marsad.extract.place_names import Found, find_names
 from marsad.extract.place_text import attached_gap, located_in_match, written_as_container
 from marsad.extract.place_words import place_words as _words
-from marsad.extract.text import common_word
 from marsad.gazetteer import areas
-from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name, with_neighbours
+from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name
 from marsad.gazetteer.index import Place
 from marsad.gazetteer.keys import twin_keys
 from marsad.gazetteer.resolve import (
@@ -43,9 +43,6 @@ from marsad.gazetteer.resolve import (
 from marsad.model import PlaceMention
 
 VERSION: Final = "11"
-
-#: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
-CLEAR_MARGIN: Final = 1.5
 
 
 
@@ -77,8 +74,8 @@ def find_places(ctx: DocContext, gazetteer, *, countries: set[str] | None = None
     in the text are added to it."""
     found = find_names(ctx, gazetteer, countries)
     countries = _resolve_all(ctx, gazetteer, found, set(countries or ()))
-    chosen = [(item, best) for item in found  # (_choose once per name: it filters and sorts candidates)
-              if (best := _choose(item, countries)) is not None or item.cued or not item.known or item.unit]
+    chosen = [(item, best) for item in found  # (choose once per name: it filters and sorts candidates)
+              if (best := choose(item, countries)) is not None or item.cued or not item.known or item.unit]
     found = [item for item, _ in chosen]
     mentions = [_mention(ctx, item, best) for item, best in chosen]
     mentions += _between_mentions(ctx, found, mentions)
@@ -276,8 +273,8 @@ def _context(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) ->
         # marsad's own governorate table (the countries it is built for) before the
         # worldwide names derived from GeoNames ("Hama", not Finland's Häme)
         admin_countries = countries_by_unit_word(norm, item.end, admin_countries)
-        admin_countries = (admin_countries & _curated_countries()) or admin_countries
-        if admin_countries - _curated_countries() and (not _container(norm, item)
+        admin_countries = (admin_countries & curated_countries()) or admin_countries
+        if admin_countries - curated_countries() and (not _container(norm, item)
                                                        or _DISTRICT_AFTER.match(norm, item.end)):
             continue  # "Saida town", "Amara district": whatever province of Algeria or Ethiopia shares its name
         if given and not admin_countries <= given:
@@ -366,13 +363,6 @@ def _container(norm: str, item: Found) -> bool:
     return written_as_container(norm, item.start, item.end) or item.forced == "area"
 
 
-@lru_cache(maxsize=1)
-def _curated_countries() -> frozenset[str]:
-    from marsad.gazetteer.bundled import admin1_table
-
-    return frozenset(admin1_table())
-
-
 def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]) -> set[str]:
     """Rank the candidates of every mention; return the report's countries.
 
@@ -428,7 +418,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         if not item.candidates:
             _twin(gazetteer, item, _context_for(item, sentences[position], admin_by_sentence, units, [], countries))
         best = item.candidates[0] if item.candidates else None
-        if best is None or best.fuzzy or best.margin < CLEAR_MARGIN or _dubious(item, best):
+        if best is None or best.fuzzy or best.margin < CLEAR_MARGIN or dubious(item, best):
             continue
         if best.place.feature == "town":
             anchors_of[position] = (best.place.latitude, best.place.longitude)
@@ -457,7 +447,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
             if first_pass[position] == (context, item.key, item.known):
                 continue  # ranked in this very context already (rank depends on nothing else)
             item.candidates = ranks.of(item, context)
-    if not countries and any(not _one_country(item.candidates) for item in found):  # (only then is it read)
+    if not countries and any(not one_country(item.candidates) for item in found):  # (only then is it read)
         home = _home(ctx, found, anchors_of)
         for item in found:
             item.home = home
@@ -525,29 +515,7 @@ _CONTAINED: Final = re.compile(
 _NEIGHBOURHOOD: Final = re.compile(r"\s+neighbou?rhood\b", re.I)
 _UNIT_AFTER: Final = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
 _DISTRICT_AFTER: Final = re.compile(r"\s+(?:sub-?)?district\b", re.I)
-_NEIGHBOURHOOD_KM: Final = 15  # a city's neighbourhood lies within its built-up area
 
-
-def _inside_container(item: Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
-    """Of the candidates, those inside the district, sub-district or city the
-    text says the name lies in: "Nahar Al Abiad area in Jisr-Ash-Shugur
-    countryside" is not a namesake in Aleppo, "Al Hajana neighbourhood of
-    Al-Bukamal" not a village 100 km away. None inside: the name stays
-    unplaced and the unit stands for the event."""
-    container = item.container
-    unit = _choose(container, countries) if container is not None and container.container is None else None
-    if unit is None:
-        return candidates
-    place = unit.place
-    if item.container_kind == "unit" and place.feature in ("admin2", "admin3"):
-        field = "admin2" if place.feature == "admin2" else "admin3"
-        return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
-                or (c.place.admin1_code == place.admin1_code
-                    and unit_key(getattr(c.place, field) or "") == unit_key(place.name))]
-    if item.container_kind == "neighbourhood" and place.feature == "town":
-        return [c for c in candidates if c.place.feature != "town" or haversine_km(
-            c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]
-    return candidates
 
 
 def _twin(gazetteer, item: Found, context: Context) -> None:
@@ -607,110 +575,6 @@ def _typed_admin1(norm: str, item: Found, governorates: list) -> set[str]:
     return {p.admin1_code for p in governorates if p.admin1_code and p.country in countries}
 
 
-def _dubious(item: Found, best: Resolution) -> bool:
-    """A single common English word that is no large place's own name:
-    without a cue ("Battle", "More"), or an alternate name even with one
-    ("in Aerial bombardment" is not Jerusalem)."""
-    if item.length > 1 or not item.known or item.rule != "places.gazetteer":
-        return False
-    place = best.place
-    own_name = own_key(place) == item.key
-    if place.feature in ("admin1", "region", "river", "country") and (
-            place.country is None or place.country in _curated_countries()):
-        return False
-    if place.feature == "country" or (own_name and place.population >= 1_000_000) or (item.cued and own_name):
-        return False
-    return common_word(item.word)  # also a district ("Power County" for "Florida Power")
-
-
-#: countries whose local units are called townships (Myanmar's and China's second tiers, the US and Canadian
-#: civil townships, Taiwan's rural townships, South Africa's urban townships)
-TOWNSHIP_COUNTRIES: Final = frozenset({"MM", "US", "CA", "CN", "TW", "ZA"})
-
-
-def _choose(item: Found, countries: set[str]) -> Resolution | None:
-    """The best candidate the context allows.
-
-    When the report names its countries, a small town elsewhere is not a
-    reading of the name ("Battle" in England for the word "Battle"), nor is a
-    large city elsewhere under one of its alternate names ("Aerial" is listed
-    for Jerusalem; "Beirut" still is Beirut); the words
-    around the name ("province", "village") pick the kind of place."""
-    candidates = item.candidates
-    if candidates and _dubious(item, candidates[0]):
-        return None
-    if countries:
-        kept = [
-            c for c in candidates
-            if c.place.country in countries or c.place.source != "bundled"
-            or (is_area(c.place) and spelt_alike(plain_unit_name(c.place.name), item.word))
-            or (c.place.population >= 100_000 and own_key(c.place) == item.key)
-        ]
-        # "demonstrated in Lorient … the invasion of Ukraine": a cued name that nothing
-        # in the named countries bears is the town elsewhere that has it as its own name, of the
-        # kind the words around it say ("Soum province" is no town), and, beyond the named
-        # countries' neighbours, spelt as the text spells it ("Kurram district, Pakistan" is not
-        # Korem in Ethiopia, which only shares its key; "Jenin" in a report naming Israel is Janin)
-        if not kept and item.cued and item.known and not item.admin_countries and not item.given_countries:
-            kept = [c for c in candidates if own_key(c.place) == item.key and not c.fuzzy][:1]
-            near = with_neighbours(frozenset(countries))
-            kept = [c for c in kept if (c.place.country in near or spelt_alike(c.place.name, item.word))
-                    and (item.forced != "area" or is_area(c.place))]
-        candidates = kept
-    elif item.home and not _one_country(candidates):
-        candidates = _at_home(item, candidates)
-    if len(item.key) <= 4 and item.key.isascii():  # "al-Fu'ah" is not Huế: short alternates count near home
-        candidates = [
-            c for c in candidates
-            if c.place.country in countries or c.place.source != "bundled" or own_key(c.place) == item.key
-            or _township_reading(item, c)
-        ]
-    if item.hint is not None and item.hint.admin1_code:
-        # "X town in Aleppo countryside": not an X in another governorate of that country
-        candidates = [
-            c for c in candidates
-            if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
-            or c.place.feature != "town"
-        ]
-    if item.admin_countries:
-        # The document names governorates of these countries: a small place elsewhere
-        # found through an alternate name ("Zap" for a Turkish village in a note
-        # about Duhok) is not meant; a city under its own name still can be.
-        candidates = [
-            c for c in candidates
-            if c.place.country in item.admin_countries or c.place.feature == "country"
-            or (c.place.population >= 500_000 and own_key(c.place) == item.key)
-        ]
-    if item.container is not None:
-        candidates = _inside_container(item, candidates, countries)
-    if item.unit_word:
-        candidates = _of_unit(item, candidates)
-    if item.forced == "area":  # a unit inside a country, rather than the country ("Niger state")
-        candidates = sorted(candidates, key=lambda c: (not is_area(c.place), c.place.feature == "country"))
-    elif item.forced == "town":
-        candidates = sorted(candidates, key=lambda c: is_area(c.place))
-    if item.township:  # "Muse township" is Myanmar's, not a namesake in a country with no townships
-        candidates = sorted(candidates, key=lambda c: not _township_reading(item, c))
-    return candidates[0] if candidates else None
-
-
-def _of_unit(item: Found, candidates: list[Resolution]) -> list[Resolution]:
-    """"Guerrero state", "Oyam district": a unit of that name, or a town
-    inside one (its seat), not a namesake town elsewhere in the unit's
-    country (Guerrero in Coahuila)."""
-    countries = {c.place.country for c in candidates if is_area(c.place) and c.place.feature != "country"}
-    if not countries:
-        return candidates
-    keys = frozenset({item.key})
-    return [c for c in candidates if is_area(c.place) or c.place.country not in countries or in_units(c.place, keys)]
-
-
-def _township_reading(item: Found, candidate: Resolution) -> bool:
-    """Whether the candidate is a reading of "X township": a place of a country
-    with townships, found by its name or an alternate ("Kale" for Kalemyo), not by a spelling guess."""
-    return item.township and not candidate.fuzzy and candidate.place.country in TOWNSHIP_COUNTRIES
-
-
 def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float, float]]) -> frozenset[str]:
     """For a document that names no country: the countries of its clear places
     spelt as their own names (not a lone candidate found through an alternate
@@ -724,37 +588,6 @@ def _home(ctx: DocContext, found: list[Found], anchors_of: dict[int, tuple[float
     if not any(item.candidates and item.candidates[0].place.feature == "country" for item in found):
         home |= demonym_countries(ctx.norm)
     return frozenset(home)
-
-
-def _one_country(candidates: list[Resolution]) -> bool:
-    """Whether the best candidate clearly leads every candidate of other countries
-    (namesakes inside one country, a town and its district, do not make a name foreign-ambiguous)."""
-    if not candidates:
-        return True
-    best = candidates[0]
-    rival = next((c for c in candidates if c.place.country != best.place.country), None)
-    return rival is None or best.score - rival.score >= CLEAR_MARGIN
-
-
-def _at_home(item: Found, candidates: list[Resolution]) -> list[Resolution]:
-    """When the document names no country but its clear places or its country
-    adjectives point to some (``item.home``), and the name is no clear reading
-    of one place: a place in an unrelated country (neither those nor one
-    sharing a border) that nothing in the text supports is no reading of it
-    ("Malian soldiers … near Boni" is not Buni in Pakistan, one of Boni's many
-    namesakes; "Russian forces shelled …" still lets a Ukrainian village be,
-    and a name that is clearly one place abroad, "the Russian massacre in Jisr
-    al-Shughur", still is).
-    Countries, metropolises, large cities under their own names and imported places stay, and a
-    cued name spelt letter for letter like a foreign town's own name is that
-    town when nothing at home bears it ("demonstrated in Lorient")."""
-    near = with_neighbours(item.home)
-    kept = [c for c in candidates if c.place.country in near or c.place.source != "bundled"
-            or c.place.feature in ("country", "region") or c.place.population >= 1_000_000
-            or (c.place.population >= 100_000 and own_key(c.place) == item.key)]
-    if not kept and item.cued:
-        kept = [c for c in candidates if not c.fuzzy and spelt_alike(c.place.name, item.word)][:1]
-    return kept
 
 
 def _mention(ctx: DocContext, item: Found, best: Resolution | None) -> PlaceMention:
