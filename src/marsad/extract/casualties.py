@@ -390,15 +390,17 @@ _ITEMS_TO_END: Final = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)?(?:an?|one|
 
 
 def _appositive_items(ctx: DocContext, numbers: NumberIndex, finding: Finding, start: int, end: int) -> bool:
-    """Whether the words from ``start`` to the clause's ``end`` list the people ``finding`` just counted, as many
-    ("killing 2 civilians, a man and his son": the two, told one by one; not "two civilians, a soldier and …")."""
+    """Whether the words from ``start`` to the end of their list (before ``end``, followed by a stop or a comma) name
+    the people ``finding`` just counted, as many ("killing 2 civilians, a man and his son": the two, told one by
+    one; not "two civilians, a soldier and …")."""
     items = _ITEMS_TO_END.match(ctx.norm, start, end) if finding.number is not None and (finding.count or 0) >= 2 else None
     if items is None or ctx.norm[items.end():items.end() + 1] not in (".", ",", ";", ""):
         return False
     end = items.end()
     listed = ctx.norm[start:end]
     told = numbers.within(start, end)
-    singles = [m for m in SINGLE_ITEM.finditer(listed) if start + m.end() not in {n.start for n in told}]
+    numbered = {n.start for n in told}
+    singles = [m for m in SINGLE_ITEM.finditer(listed) if start + m.end() not in numbered]
     return len(singles) + sum(n.value or 0 for n in told) == finding.count and not COMBATANT_NOUNS.search(listed)
 
 

@@ -35,6 +35,7 @@ from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, settle_groups
 from marsad.extract.event_types import STATED, DocumentParts, EventTyping, classify_event
+from marsad.extract.ledger import ELSEWHERE_WORDS
 from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
@@ -93,8 +94,7 @@ _BACK_REFERENCE: Final = re.compile(
 #: a verb after a country that opens a clause ("Ukraine retakes …", "Russia launched …"), not "Syria's" or "Syria, where"
 _VERB_AFTER: Final = re.compile(r"\s+(?:[a-z]+(?:s|ed)|took|hit|struck|shot|seized|won|lost)\b")
 #: a sentence that opens on another incident ("Meanwhile, …", "Separately, …", "In another attack, …")
-_ANOTHER_INCIDENT: Final = re.compile(r"\s*(?:meanwhile|separately|elsewhere|in\s+(?:a\s+separate|another)\s+(?:incident|attack))\b",
-                                      re.I)
+_ANOTHER_INCIDENT: Final = re.compile(r"\s*(?:meanwhile|" + ELSEWHERE_WORDS + r")\b", re.I)
 _KILLED: Final = {"killed", "executed"}
 _FAMILY_ACTOR: Final = {"Protests": "Protesters", "Riots": "Rioters"}
 _VAC: Final = "Violence against civilians"
@@ -229,10 +229,10 @@ def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]
     when its wording fires no rule; it leads the first event."""
     if not groups:
         return
+    counted = [c for c in ctx.casualties if c.span is not None]
     for clause in clauses:
         if clause.start >= groups[0].start:
             return
-        counted = [c for c in ctx.casualties if c.span is not None]
         tolls = _inside(clause.start, clause.end, counted)
         if tolls and all(c.is_tally for c in tolls) and any(
                 not c.is_tally for first in groups[0].clauses for c in _inside(first.start, first.end, counted)):
@@ -577,7 +577,9 @@ def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool |
     actor = _initiator(ctx, _inside(lead.start, lead.end, ctx.actors))
     if actor is None:
         # a country as the subject ("Ukraine retakes village near Bakhmut"): its state's forces
-        opening = len(ctx.norm) - len(ctx.norm[lead.start:].lstrip())
+        opening = lead.start
+        while opening < lead.end and ctx.norm[opening].isspace():
+            opening += 1
         return True if any(p.feature == "country" and p.span.start == opening and _VERB_AFTER.match(ctx.norm, p.span.end)
                            for p in _inside(lead.start, lead.end, ctx.places)) else None
     entry = actor_entry(actor.name)

@@ -79,7 +79,9 @@ _ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|i
                     r"meanwhile|further|sparked|triggered|ensuing|in\s+retaliation|retaliatory)\b", re.I)
 #: another incident, not more of the same toll ("two more died" and "a wounded fighter died" are the toll's)
 _QUALIFIER = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)  # ("more than 23 fighters dead" adds no one)
-_ELSEWHERE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|in\s+another\s+(?:incident|attack))\b", re.I)
+#: words that tell another incident ("Separately, …", "elsewhere", "In another attack, …")
+ELSEWHERE_WORDS = r"separate(?:ly)?|elsewhere|in\s+(?:another|a\s+separate)\s+(?:incident|attack)"
+_ELSEWHERE = re.compile(r"\b(?:" + ELSEWHERE_WORDS + r")\b", re.I)
 _TOLL_MOVES = re.compile(r"\b(?:" + TOLL_RISES + "|" + TOLL_RAISING + "|" + TOLL_FALLS + r"|updated)\b", re.I)
 #: what opens the parts of a total in its own sentence: a colon, a dash or a bracket
 _LIST_OPEN = re.compile(r":|\s[-\u2013\u2014]{1,2}\s|\(")

@@ -600,7 +600,7 @@ def cluster(
             if source not in latest or _later(report, latest[source]):
                 latest[source] = report
         # and a later toll update stands for the earlier, lower tolls it updated, whoever reported them
-        updates = [r for r in latest.values() if r.toll_update and r.killed is not None and not r.party_word]
+        updates = [r for r in latest.values() if r.toll_update and not r.party_word]
         return [r.uid for r in latest.values() if not any(_updated_by(r, update) for update in updates)]
 
     def cohesive(a: int, b: int) -> bool:
