@@ -269,11 +269,6 @@ def _lead(text: str) -> str:
     return text[: lead_sentence_end(text, LEAD_CHARS)]
 
 
-def _embed_one(text: str):
-    """``embed([text])[0]``, the same 256 floats, without the copy into a row of zeros."""
-    return _embedded(_lead_ids(text))
-
-
 def _lead_ids(text: str) -> list[int]:
     """The token ids of the lead of ``text`` (:func:`token_ids`'s)."""
     tokenizer = _word_vectors()[0]
@@ -281,7 +276,8 @@ def _lead_ids(text: str) -> list[int]:
 
 
 def _embedded(ids: list[int]):
-    """:func:`_embed_one` of a lead with these token ids."""
+    """``embed([text])[0]`` of a lead with these token ids (:func:`_lead_ids`), the same 256 floats, without the
+    copy into a row of zeros."""
     import numpy as np
 
     table = _word_vectors()[1]
@@ -379,10 +375,10 @@ class EventModel:
     def _features(self, parts: tfidf.TfidfParts, text: str, typed: EventTyping) -> _Features | None:
         """The passage's TF-IDF columns and values, the intercept's row (after the vocabulary's)
         last, times 1.0, and its lead's token ids; None when no term of it is in the vocabulary."""
-        found = tfidf._found_columns(parts, model_input(text, typed))
-        if not found:
+        terms = tfidf.weighed_terms(parts, model_input(text, typed))
+        if terms is None:
             return None
-        columns, values = tfidf._weighed(parts, found)
+        columns, values = terms
         columns.append(len(parts.vocabulary))
         values.append(1.0)
         return columns, values, _lead_ids(text) if self.embedding_weight else []

@@ -334,24 +334,23 @@ def linear_scores(parts: TfidfParts, inputs: Sequence[str], weights):
     return out
 
 
-def term_sum(parts: TfidfParts, text: str, weights, last: int | None = None):
+def term_sum(parts: TfidfParts, text: str, weights):
     """The sum over the terms of ``text`` of its TF-IDF value times the term's row of
     ``weights``, as scipy's product adds them (k floats), or None when no term of ``text``
-    is in the vocabulary; :func:`linear_scores` adds it to a row of zeros. With ``last``,
-    row ``last`` of ``weights`` (beyond the vocabulary's) is added to the sum at the end.
+    is in the vocabulary; :func:`linear_scores` adds it to a row of zeros.
 
     scipy's product (``csr_matvecs``) adds ``value * row`` into each output row one
     stored entry at a time, in column order, in the data's precision;
     ``np.add.reduce`` down the products (over their outer axis: no pairwise summation)
     adds in that same order (``tests/extract/test_event_model.py`` compares the bytes)."""
+    terms = weighed_terms(parts, text)
+    return None if terms is None else weighed_sum(parts, terms[0], terms[1], weights)
+
+
+def weighed_terms(parts: TfidfParts, text: str) -> tuple[list[Any], list[float]] | None:
+    """The columns of the terms of ``text`` in the vocabulary and their TF-IDF values, or None when it has none."""
     found = _found_columns(parts, text)
-    if not found:
-        return None
-    columns, values = _weighed(parts, found)
-    if last is not None:
-        columns.append(last)
-        values.append(1.0)  # (times 1.0: the row itself)
-    return weighed_sum(parts, columns, values, weights)
+    return _weighed(parts, found) if found else None
 
 
 def weighed_sum(parts: TfidfParts, columns: list[Any], values: list[float], weights):
