@@ -121,6 +121,18 @@ def test_a_process_scans_with_the_original_patterns_until_it_has_read_enough_tex
     assert casefold.folded_for_scan(text) == text.lower()
 
 
+def test_a_worker_scans_with_the_lowered_patterns_from_its_first_document(monkeypatch):
+    from marsad.batch.work import warm_up
+    from marsad.extract import casefold
+
+    monkeypatch.setattr(casefold, "_scanned", 0)
+    monkeypatch.setattr(casefold, "_LOWERED", {})
+    warm_up()  # what a worker does before its first shard: a shard's first document is then scanned lowered
+    text = "Gunmen killed two farmers near Tafas."
+    assert casefold.folded_for_scan(text) == text.lower()
+    assert len(casefold._LOWERED) > 50  # the event triggers' and casualty patterns' lowered copies, compiled already
+
+
 # Words cut by a window's end ("but|ton", "kill|ing"), breaks that straddle its start, long and
 # glued numbers, dates with and without slashes: where a window scan could go wrong.
 _WINDOWS = (_MIXED_CASE + " Residents said that, killing time, the button factory WHEREAS: as well as 1,200 "

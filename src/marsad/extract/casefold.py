@@ -64,6 +64,14 @@ def folded_for_scan(text: str) -> str | None:
     return folded_text(text)
 
 
+def warm_up_now() -> None:
+    """Scan with the lowered patterns from the next document on, however little text the
+    process has read: for a process about to read a lot (a worker, before its first shard),
+    which would otherwise compile them in the middle of its first shard."""
+    global _scanned
+    _scanned = max(_scanned, WARM_UP_CHARS)
+
+
 def warmed_up() -> bool:
     """Whether the process has scanned :data:`WARM_UP_CHARS` characters (:func:`folded_for_scan`): the
     lowered patterns are then used, for a short phrase too."""
