@@ -464,3 +464,21 @@ def test_demolished_homes_and_found_ordnance(text, expected):
 ])
 def test_headline_verbs_of_the_police_and_the_army(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bomber who dies in the blast she set off: a suicide bomb (a gunman "killing himself" is none)
+    ("A woman set off a bomb hidden in her handbag at a bus stop in Maiduguri, killing herself and four others.",
+     "Suicide bomb"),
+    ("A man detonated explosives concealed beneath his coat outside a mosque in Quetta.", "Suicide bomb"),
+    # captives marched into the bush: an abduction, no protest march
+    ("Bandits stopped two buses near Birnin Gwari and marched 40 passengers into the forest.",
+     "Abduction/forced disappearance"),
+    # a group ending its truce changes its activity; no agreement is made
+    ("The rebel alliance called off its truce with the army and ordered its fighters to resume attacks.",
+     "Change to group/activity"),
+    # troops driving fighters out, a flag raised over the town: the government regains ground
+    ("Government troops raised the flag over Tessit after driving out jihadist fighters.", "Government regains territory"),
+])
+def test_paraphrased_triggers(text, expected):
+    assert classify_event(text).sub_event_type == expected
