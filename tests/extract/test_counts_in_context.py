@@ -307,6 +307,9 @@ def test_a_regions_count_over_the_past_week_is_a_running_total():
     ("Gunmen killed dozens of villagers in an attack on Tanwalbougou, residents said. One source put the number of "
      "dead at about 80, while another said more than 120 had been killed.", 80),
     # "the number of dead" is the toll's noun: "Two witnesses" are no two dead
+    # a second source's "number of dead", as its "toll": the same dead, the lower counts
+    ("Bandits killed dozens of traders at a market near Gusau. 'We buried 40 bodies,' a village head said. A police "
+     "officer put the number of dead at between 28 and 33.", 28),
 ])
 def test_another_source_is_no_other_dead(text, deaths):
     assert _deaths(text) == deaths
@@ -355,3 +358,29 @@ def test_the_injury_of_another_after_a_death_is_one_injured_not_a_second_dead():
 ])
 def test_the_counted_told_one_by_one_after_a_comma_are_no_more_dead(text, deaths):
     assert _deaths(text) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "along with" after a comma adds the companions, as without one
+    ("Two gunmen were killed, along with two police officers, when troops stormed the bank.", 4),
+])
+def test_those_killed_along_with_the_counted_are_more_dead(text, deaths):
+    assert _deaths(text) == deaths
+
+
+def test_a_killing_that_numbers_a_run_after_a_semicolon_is_no_running_total():
+    text = ("Unknown gunmen shot dead a mukhtar in Nawa on Sunday; it is the 12th killing in the town since the "
+            "start of the year.")
+    assert _deaths(text) == 1
+
+
+def test_a_partys_claim_is_set_against_the_count_of_its_own_sentence_and_an_agency_is_no_place():
+    text = ("In Aden, a sniper shot dead a fisherman. In Shabwa, clashes killed six tribal fighters, local sources "
+            "said; the Houthi-run Saba agency claimed that dozens of 'mercenaries' were killed.")
+    extraction = extract_text(text, published=PUBLISHED)
+    counts = {c.id: c.count for c in extraction.casualties}
+    claim = next(c for c in extraction.casualties if c.vague == "dozens")
+    assert counts[claim.alternative_of] == 6  # the fighters of its own sentence, not the fisherman in Aden
+    assert "Sabah" not in [place.name for place in extraction.places]  # "Saba agency" is a news outlet
+    assert _deaths(text) == 7
+

@@ -181,7 +181,7 @@ def _passive_before(ctx: DocContext, position: int) -> bool:
     return may_end_with(ctx, text, start, position, _CHAIN_ENDS) and chain.search(text, start, position) is not None
 
 
-_ALONG_WITH: Final = re.compile(r"\s+(?:along|together)\s+with\s+(?=\w)", re.I)
+_ALONG_WITH: Final = re.compile(r",?\s+(?:along|together)\s+with\s+(?=\w)", re.I)
 #: those killed "along with" the victims that the victim nouns do not name: people near them
 _COMPANION: Final = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
                         r"aides?|escorts?|guides?|cousins?|nephews?|nieces?|in-laws?|passers?-by|persons?|people|others?)\b", re.I)

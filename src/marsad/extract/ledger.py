@@ -229,8 +229,9 @@ def _is_toll(ctx: DocContext, finding: Finding) -> bool:
 
 #: another source's own toll, not an update of the last one: "The army put the toll at eight."
 _SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving)\s+(?:the|its|their|a)\s+"
-                          r"(?:death\s+|overall\s+|own\s+|lower\s+)?(?:toll|figure)\s+(?:at|as|of)\s+"
-                          r"(?:at\s+least\s+|more\s+than\s+|about\s+)?$", re.I)
+                          r"(?:(?:death\s+|overall\s+|own\s+|lower\s+)?(?:toll|figure)|number\s+of\s+(?:the\s+)?"
+                          r"(?:dead|deaths|victims|fatalities|(?:people\s+|those\s+)?killed))\s+(?:at|as|of)\s+"
+                          r"(?:at\s+least\s+|more\s+than\s+|about\s+|between\s+)?$", re.I)
 
 
 def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
@@ -246,8 +247,9 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
     for (first_finding, first), (finding, casualty) in zip(top, top[1:]):
         gap = _sentence_gap(ctx, first_finding, finding)
         if not 0 <= gap <= 3 or first.count is None or casualty.count is None \
-                or first.alternative_of or casualty.alternative_of or not _compatible(first, casualty):
-            continue
+                or first.alternative_of or casualty.alternative_of or not _compatible(first, casualty) \
+                or first.vague or casualty.vague:
+            continue  # (a vague count is settled by a figure, not set against it: "killed dozens … put the number of dead at 80")
         if gap > 1 and (_places_differ(ctx, first_finding, finding) or _adds_people(ctx, ctx.sentence_at(finding.start)[0], finding.start)
                         or (ctx.may_match(_ELSEWHERE) and _ELSEWHERE.search(ctx.norm, ctx.sentence_at(finding.start)[0], finding.start))):
             continue  # (a few sentences on, only the same dead told by another source: "Sudan's government put the toll at …")

@@ -520,7 +520,9 @@ def _after_acronym(norm: str, start: int) -> bool:
 _LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
 _ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
-    r"Guards?|Revolutionaries|Liberation|Commandos?)\b"
+    r"Guards?|Revolutionaries|Liberation|Commandos?|"
+    # a news outlet named after a place ("the Houthi-run Saba agency", "Anadolu Agency", "Rudaw TV")
+    r"(?:[Nn]ews\s+)?[Aa]gency|TV|[Tt]elevision|[Cc]hannel|Radio|Media\s+(?:Center|Centre|Office))\b"
 )
 
 

@@ -412,9 +412,10 @@ def _numbers_a_run(ctx: DocContext, finding: Finding, period: DateValue) -> bool
     return stated_span(period).start > finding.end and _ORDINAL.search(ctx.norm, finding.end, stated_span(period).start) is not None
 
 
-#: ", the 37th assassination in the province since January", ", in the second such killing this month":
-#: the period numbers a run the count is one of
-_ORDINAL_APPOSITIVE = re.compile(r",\s*(?:(?:in|as|marking)\s+)?(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
+#: ", the 37th assassination in the province since January", ", in the second such killing this month",
+#: "; it is the 37th …", ", which was the third …": the period numbers a run the count is one of
+_ORDINAL_APPOSITIVE = re.compile(r"[,;]\s*(?:(?:in|as|marking|(?:it|this|which)\s+(?:is|was|marks|marked|makes|made))\s+)?"
+                                 r"(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
 
 
 #: a window up to the report ("the past week", "the last ten days"), not a calendar week an incident fell in ("last week")
@@ -669,7 +670,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
             # (a running total is no figure for one incident's dead: "said that three soldiers were killed …
             # it had documented 41 deaths since the start of the month")
             reference = earlier if earlier is not None and earlier.is_tally == casualty.is_tally else None
-            reference = reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
+            reference = _own_count_in_sentence(ctx, finding, casualty, findings, casualties, claims) \
+                or reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
             if reference is not None and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
                                           or adds_to_claim(ctx, finding, found_by[reference.id])
                                           or claims_the_enemy(ctx, finding, found_by[reference.id], reference)):
@@ -694,6 +696,19 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         first_trigger.setdefault(slot, finding.trigger_start)
     for claimed in orphans.values():
         conflicting_claims(ctx, claimed)
+
+
+def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
+                           casualties: list[Casualty], claims: set[str]) -> Casualty | None:
+    """The report's own count that a party's claim is set against in one sentence ("fighting killed eight
+    government soldiers, military sources said; the Houthi-run agency claimed that dozens of 'mercenaries' were
+    killed"): the last before it of the claim's victims, else the last; not the document's first count, which in
+    a bulletin is another incident's."""
+    sentence = ctx.sentence_index(claim_finding.start)
+    own = [c for f, c in zip(findings, casualties)
+           if f.start < claim_finding.start and c.id not in claims and not c.part_of and not c.derived
+           and c.outcome == claim.outcome and c.is_tally == claim.is_tally and ctx.sentence_index(f.start) == sentence]
+    return next((c for c in reversed(own) if c.victims == claim.victims), own[-1] if own else None)
 
 
 def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
