@@ -384,3 +384,37 @@ def test_a_partys_claim_is_set_against_the_count_of_its_own_sentence_and_an_agen
     assert "Sabah" not in [place.name for place in extraction.places]  # "Saba agency" is a news outlet
     assert _deaths(text) == 7
 
+
+def test_another_incidents_dead_are_no_part_nor_restatement_of_the_first_count():
+    text = ("A roadside bomb killed two soldiers near Tuz Khurmatu on Sunday. In a separate incident, gunmen shot dead "
+            "a shepherd and his brother in Daquq. The bodies of two farmers, missing since Friday, were found near Tikrit.")
+    assert _deaths(text) == 6  # not the bomb's two again, by number alone
+
+
+def test_a_headline_placed_in_a_governorate_is_restated_by_the_body_in_one_of_its_towns():
+    text = ("SDF: 6 ISIS members killed in Deir ez-Zor\nThe Syrian Democratic Forces said on Friday that six members "
+            "of ISIS cells were killed in a raid on the town of Al-Busayrah in eastern Deir ez-Zor.")
+    assert _deaths(text) == 6
+
+
+def test_a_count_of_a_month_before_the_reports_told_after_its_clause_is_background():
+    text = ("Gunmen killed 11 villagers in Bokkos overnight, police said on Tuesday. The state has seen repeated "
+            "attacks; more than 150 people were killed in coordinated raids in December.")
+    assert extract_text(text, published=date(2024, 1, 23)).events and _deaths_on(text, date(2024, 1, 23)) == 11
+    # (the same words in December's own report are its news)
+    assert _deaths_on(text, date(2023, 12, 27)) == 161
+
+
+def _deaths_on(text: str, published: date) -> int:
+    return sum(event.fatalities for event in extract_text(text, published=published).events)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the dead of a reported clause, not its speaker: "A nurse in the town of X said the driver"
+    ("A bus hit a mine near Bentiu. A nurse at the hospital in the town of Rubkona said the driver was killed.", 1),
+    # a family counted, then told between dashes: its members, not more dead
+    ("Gunmen shot dead a family of four - a man, his wife and their two sons - in Tlaquepaque on Sunday.", 4),
+])
+def test_who_the_sentence_counts(text, deaths):
+    assert _deaths(text) == deaths
+

@@ -471,6 +471,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         if family is not None:  # ("its crew of four": people of no side the words tell)
             phrase = ("civilians, " if family.group("group").lower() == "family" else "") + \
                 ctx.norm[family.start():number.end].strip()
+            end = number.end  # (what follows is no more of it: "a family of five - a couple and their three children -")
         elif _head_noun(phrase) in NON_PERSON or (not phrase.strip() and _OF_NON_PERSON.match(ctx.norm, number.end)):
             return None  # "killed a shepherd and 40 of his sheep"
         numbers.take(number)
@@ -806,7 +807,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="29")
+@register("casualties", version="30")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -518,6 +518,9 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     clauses = list(_EARLIER_CLAUSE.finditer(phrase))
     if clauses:  # "the roof was destroyed and the owner of the shop": the subject is the last clause's
         phrase, start = phrase[clauses[-1].end():], start + clauses[-1].end()
+    reported = list(_REPORTED_BY.finditer(phrase))
+    if reported:  # "a health worker in the town of Gondar said the driver": the driver, not the worker
+        phrase, start = phrase[reported[-1].end():], start + reported[-1].end()
     if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
         return []  # counted by the noun rule
     own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
@@ -550,6 +553,8 @@ _ONE_MORE: Final = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDI
 _PARTITIVE_GAP: Final = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
 _OF_THE_BEFORE: Final = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
 _EARLIER_CLAUSE: Final = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
+#: "A health worker in the town of X said the driver": the subject is the reported clause's
+_REPORTED_BY: Final = re.compile(r"(?<!\bwho )\b(?:said|says|told\s+[\w-]+|reported|added|confirmed)\s+(?:that\s+)?(?=\w)", re.I)
 _QUANTITY_OF: Final = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
 def _negated(ctx: DocContext, start: int, end: int) -> bool:

@@ -390,6 +390,9 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
+            if ctx.may_match(_ELSEWHERE) and _sentence_gap(ctx, total_finding, finding) \
+                    and _ELSEWHERE.search(ctx.norm, ctx.sentence_at(finding.start)[0], finding.start):
+                break  # "In a separate incident, …": another incident's dead, no place of the total's
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
             if running + casualty.count > total.count or _other_country(ctx, countries, total_finding, finding):
@@ -558,8 +561,9 @@ def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> 
         # in Sokoto ambush" then "… near Tangaza"): the body saying where, no other place shown to differ
         names = names - {(p.name or p.text).lower() for p in later_places if not p.resolved}
     # (a town that shares its governorate's name, "Katsina", may be either: read as the governorate)
-    if not first_places or any(p.feature == "town" and p.relation is None and (p.name or "").lower() != (p.admin1 or "").lower()
-                               for p in first_places):
+    # (compared by spelling skeleton: "Deir-ez-Zor" the town is "Deir ez-Zor" the governorate)
+    if not first_places or any(p.feature == "town" and p.relation is None
+                               and skeleton(place_key(p.name or "")) != skeleton(place_key(p.admin1 or "")) for p in first_places):
         return names
     areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
     return names - {(p.name or p.text).lower() for p in later_places if p.admin1 and p.admin1.lower() in areas}

@@ -324,8 +324,21 @@ def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: 
     first count: what happened then, not what the report reports."""
     if first_count_sentence is None or ctx.sentence_index(finding.start) <= first_count_sentence:
         return False
-    sentence_start = ctx.sentence_at(finding.start)[0]
-    return bool(_EARLIER_PERIOD.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)))
+    sentence_start, sentence_end = ctx.sentence_at(finding.start)
+    if _EARLIER_PERIOD.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)):
+        return True
+    # ("…; more than 100 people were killed in coordinated raids in December", in January's report: told after the
+    # count, in its clause, a month before the report's)
+    end = max(finding.end, finding.trigger_end)
+    month = _MONTH_AFTER.search(ctx.norm, end, min(sentence_end, end + 60)) if ctx.published else None
+    if month is None or CLAUSE_CONTRAST.search(ctx.norm, end, month.start()):
+        return False
+    dated = next((d for d in starting_within(ctx.dates, month.start(), month.end()) if d.precision == 4), None)
+    return dated is not None and ctx.published is not None and dated.end < ctx.published.replace(day=1)
+
+
+#: a month the count's clause dates it to ("killed in raids in December")
+_MONTH_AFTER = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + MONTH_NAMES + r")\b(?!\s+\d{1,2}\b)", re.I)
 
 
 #: how often ("every year", "annually", "a month"): the sentence tells a rate
@@ -683,7 +696,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(earlier_slot) != finding.trigger_start and (
-                _is_restatement(ctx, finding, found_by.get(earlier.id)) or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
+                (_is_restatement(ctx, finding, found_by.get(earlier.id)) and not _bodies_of_others(ctx, finding, casualty, earlier))
+                or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[earlier_slot] = casualty
@@ -709,6 +723,12 @@ def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casua
            if f.start < claim_finding.start and c.id not in claims and not c.part_of and not c.derived
            and c.outcome == claim.outcome and c.is_tally == claim.is_tally and ctx.sentence_index(f.start) == sentence]
     return next((c for c in reversed(own) if c.victims == claim.victims), own[-1] if own else None)
+
+
+def _bodies_of_others(ctx: DocContext, finding: Finding, casualty: Casualty, earlier: Casualty) -> bool:
+    """Bodies of other victims than the dead counted before ("killing two fighters … The bodies of two
+    shepherds were found"): others' dead, not the first count's found again."""
+    return _counts_bodies(ctx, finding) and bool(casualty.victims and earlier.victims) and casualty.victims != earlier.victims
 
 
 def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
