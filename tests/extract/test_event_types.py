@@ -482,3 +482,24 @@ def test_headline_verbs_of_the_police_and_the_army(text, expected):
 ])
 def test_paraphrased_triggers(text, expected):
     assert classify_event(text).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # headlines' present tense and paraphrases (event rules v39)
+    ("Government troops wrest back border town of Kurmuk from rebels", "Government regains territory"),
+    ("Jihadists take Boulkessi after soldiers flee", "Non-state actor overtakes territory"),
+    ("Medics say helicopters dropped chlorine-laden barrels on Saraqib", "Chemical weapon"),
+    ("Bomber dies with four shoppers in Kabul market blast", "Suicide bomb"),
+    ("Police fire on fuel protesters in Conakry, one killed", "Excessive force against protesters"),
+    ("Angry traders torch municipal office in Kisumu over levies", "Violent demonstration"),
+    ("Sappers disarm two landmines on the Kidal road", "Disrupted weapons use"),
+    ("Peacekeepers vacate Tessalit base, army moves in", "Non-violent transfer of territory"),
+    ("Fighters carted away generators and stripped the clinic of its equipment", "Looting/property destruction"),
+    ("Gunmen carry off 25 worshippers from a church in Kogi", "Abduction/forced disappearance"),
+    ("Militia opens new command post outside Gao", "Headquarters or base established"),
+    ("Russian guns pound Kherson overnight, three dead", "Shelling/artillery/missile attack"),
+    ("Troops took possession of a stash of rockets left by the rebels near Beni", "Disrupted weapons use"),
+])
+def test_headline_paraphrases(text, expected):
+    assert classify_event(text).sub_event_type == expected
+
