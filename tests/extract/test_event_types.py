@@ -499,6 +499,13 @@ def test_paraphrased_triggers(text, expected):
     ("Militia opens new command post outside Gao", "Headquarters or base established"),
     ("Russian guns pound Kherson overnight, three dead", "Shelling/artillery/missile attack"),
     ("Troops took possession of a stash of rockets left by the rebels near Beni", "Disrupted weapons use"),
+    # (v40) a device found and blown up on purpose, a missile shot down, an agent by name, cattle driven off
+    ("Police found a pressure-cooker bomb under a bridge near Dantewada and destroyed it in a controlled blast.",
+     "Disrupted weapons use"),
+    ("The air defence system destroyed a drone over Belgorod before it reached the city.", "Disrupted weapons use"),
+    ("Drones dropped chloropicrin grenades on trenches near Bakhmut.", "Chemical weapon"),
+    ("Armed herders drove away 200 cattle from a village near Bokkos after its residents had fled.",
+     "Looting/property destruction"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected
