@@ -418,3 +418,24 @@ def _deaths_on(text: str, published: date) -> int:
 def test_who_the_sentence_counts(text, deaths):
     assert _deaths(text) == deaths
 
+
+@pytest.mark.parametrize(("text", "published", "deaths"), [
+    # a running total "since" a day four days back, told in the perfect: no incident of its own
+    ("Shelling killed five people in Nyala on Monday. Since fighting erupted in Nyala on 6 June, at least 40 "
+     "people have been killed.", date(2024, 6, 10), 5),
+    # as many other bodies found on another day at another place: other dead
+    ("Jihadists ambushed a patrol near Djibo on Friday, killing 11 soldiers. On Sunday, 14 bodies were found near "
+     "Arbinda.", date(2024, 6, 10), 25),
+    # a toll update that names no place, then the bulletin's next incident elsewhere; and an earlier figure of
+    # the updated strike, told after the update
+    ("A drone strike hit a market in Babila on Sunday, killing 9 people. A medic said the toll had risen to 12. "
+     "The monitor had reported nine deaths in that strike on Sunday. In Daraa, gunmen shot dead two men near "
+     "Tafas.", date(2024, 6, 10), 14),
+    # sums that meet by chance across governorates are no breakdown
+    ("Five soldiers were killed when militants attacked a post near Tuz Khurmatu in Salahuddin. In Anbar, police "
+     "found the bodies of two shepherds near Rutba. In Kirkuk, a bomb killed three farmers near Dibis.",
+     date(2024, 6, 10), 10),
+])
+def test_a_bulletins_incidents_are_each_counted(text, published, deaths):
+    assert _deaths_on(text, published) == deaths
+

@@ -380,7 +380,25 @@ def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
     health office said on Tuesday that 13 people were killed in the wedding
     strike" tells of Saturday's strike): without another date the incident's day
     is not stated, and the report's publication dates it, as an undated one."""
-    return [d for d in dates if not is_reporting_day(ctx.norm, d)]
+    # (asked per group of every date of the document: the answer, which reads only the mention's span, is kept
+    # by that span for the document; a long one-line text has hundreds of groups and dates)
+    known: dict[tuple[int, int], bool] = ctx.extra.setdefault(_REPORTING_DAYS, {})
+    kept = []
+    for date in dates:
+        if date.span is None:
+            kept.append(date)
+            continue
+        where = (date.span.start, date.span.end)
+        reporting = known.get(where)
+        if reporting is None:
+            reporting = known[where] = is_reporting_day(ctx.norm, date)
+        if not reporting:
+            kept.append(date)
+    return kept
+
+
+#: ctx.extra's key for :func:`_incident_days`' answers
+_REPORTING_DAYS: Final = "events.reporting_days"
 
 
 def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:

@@ -48,6 +48,7 @@ from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
 from marsad.gazetteer.keys import place_key, skeleton
+from marsad.gazetteer.resolve import haversine_km
 from marsad.model import Casualty
 
 _SUBSET_BEFORE = re.compile(
@@ -296,14 +297,28 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
                 not (ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, finding, 160))):
             continue
         if finding.start > toll_finding.start and ctx.may_match(_ELSEWHERE) and \
-                _ELSEWHERE.search(_clause_before(ctx, finding, 200)):
-            continue  # "Separately, gunmen killed 12 people …": another incident told after the toll
+                _ELSEWHERE.search(ctx.norm, max(toll_finding.end, ctx.sentence_at(finding.start)[0], finding.start - 200), finding.start):
+            continue  # "Separately, gunmen killed 12 people …": another incident told after the toll (not the toll's own "Separately")
+        if _sentence_gap(ctx, toll_finding, finding) > 0 and finding.start > toll_finding.start \
+                and distinct_scope(ctx, toll_finding, finding) and not _refers_to_the_incident(ctx, finding):
+            continue  # "… the toll had risen to 26. In West Kordofan, armed men … killing three": a bulletin's next incident
         if "ledger.moved" in casualty.rule or re.search(r"\b(?:died|succumbed)\b[^.;]{0,30}\b(?:wounds|injuries|hospital)",
                                                          ctx.norm[finding.start:finding.end + 60], re.I):
             _make_part(casualty, toll)
         else:
             casualty.alternative_of = toll.id
     toll.alternative_of = None
+
+
+#: an earlier figure of the incident the toll updates, told after it ("SOHR had reported four deaths in that strike")
+_THE_INCIDENT = re.compile(r"\b(?:in|of|from|by)\s+(?:that|the|this)\s+(?:same\s+)?(?:strike|attack|raid|bombing|blast|shelling|"
+                           r"massacre|ambush|incident|explosion|assault)\b|\bhad\s+(?:reported|said|put|given|counted)\b", re.I)
+
+
+def _refers_to_the_incident(ctx: DocContext, finding: Finding) -> bool:
+    start, end = ctx.sentence_at(finding.start)
+    return bool((ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, finding, 160)))
+                or _THE_INCIDENT.search(ctx.norm, start, end))
 
 
 #: "residents said dozens were killed, but officials put the toll at nine": one toll told two ways
@@ -395,7 +410,8 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 break  # "In a separate incident, …": another incident's dead, no place of the total's
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
-            if running + casualty.count > total.count or _other_country(ctx, countries, total_finding, finding):
+            if running + casualty.count > total.count or _other_country(ctx, countries, total_finding, finding) \
+                    or (_sentence_gap(ctx, total_finding, finding) and _outside_total(ctx, total_finding, finding)):
                 break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             running += casualty.count
             parts.append(casualty)
@@ -412,6 +428,40 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
                 _make_part(part, total)
     _totals_after_parts(ctx, _top(pairs))
     _day_totals_after_parts(ctx, _top(pairs))
+
+
+#: how far from the place of a total a later count's town may lie and still be one of its places
+NEAR_TOTAL_KM = 40.0
+
+
+def _outside_total(ctx: DocContext, total_finding: Finding, finding: Finding) -> bool:
+    """Whether a later sentence's count is placed outside where its sentence's total was: a town's count is no
+    part of another town's total, nor a governorate's of another governorate's ("Four fighters were killed in
+    Mutaibija … In Anbar, police found the bodies of three men": no breakdown of the four, whatever the sums)."""
+    start, end = ctx.sentence_at(total_finding.start)
+    totals = [p for p in starting_within(ctx.places, start, end) if p.resolved]
+    if not totals and start > 0:  # a toll that names no place updates the incident the sentence before told
+        totals = [p for p in starting_within(ctx.places, ctx.sentence_at(start - 1)[0], start) if p.resolved]
+    start, end = ctx.sentence_at(finding.start)
+    parts = [p for p in starting_within(ctx.places, start, end) if p.resolved]
+    if not totals or not parts:
+        return False
+
+    def key(name: str | None) -> str:
+        return skeleton(place_key(name or ""))
+
+    def inside(part, total) -> bool:
+        if total.feature == "country":
+            return part.country == total.country
+        if key(part.name) == key(total.name):
+            return True
+        if part.country == total.country and bool(part.admin1) and key(part.admin1) == key(total.admin1):
+            return True
+        # (a town near the total's: "near Damascus" then "the town of Jaramana", across a governorate's line)
+        return None not in (part.latitude, part.longitude, total.latitude, total.longitude) and \
+            haversine_km(part.latitude, part.longitude, total.latitude, total.longitude) <= NEAR_TOTAL_KM
+
+    return any(not any(inside(part, total) for total in totals) for part in parts)
 
 
 def _other_country(ctx: DocContext, countries: dict[int, set[str]], first: Finding, later: Finding) -> bool:
@@ -526,7 +576,7 @@ def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
     return dates, places
 
 
-def _distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
+def distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
     """Whether the later statement names a date or a place the first one's sentence does not."""
     if ctx.sentence_index(first.start) == ctx.sentence_index(later.start):
         return False
@@ -659,7 +709,7 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
     for finding, casualty in _top(pairs):
         first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
         if first is not None and _told_apart(ctx, first[0], finding) \
-                and not _distinct_scope(ctx, first[0], finding) and not _other_sex(first[0], finding) \
+                and not distinct_scope(ctx, first[0], finding) and not _other_sex(first[0], finding) \
                 and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)
                      or _names_the_counted(ctx, first[0], finding, casualty)):
             casualty.alternative_of = first[1].id

@@ -35,6 +35,7 @@ from marsad.extract.ledger import (
     adds_to_claim,
     claims_the_enemy,
     conflicting_claims,
+    distinct_scope,
     first_non_claim,
     introduces_new,
     is_claim,
@@ -203,11 +204,18 @@ def _documented_month(ctx: DocContext, finding: Finding, findings: list[Finding]
 
 
 def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
-    """A period opened by "since" two or more days back, in a sentence in a monitor's words."""
+    """A period opened by "since" two or more days back, in a sentence in a monitor's words, or told in the
+    perfect ("Since fighting erupted on 10 May, at least 58 people have been killed", four days on)."""
     if period.rule != "dates.since" or period.start is None or period.end is None or (period.end - period.start).days < 2:
         return False
     start, end = ctx.sentence_at(finding.start)
-    return ctx.may_match(_DOCUMENTED) and bool(_DOCUMENTED.search(ctx.norm, start, end))
+    if ctx.may_match(_DOCUMENTED) and _DOCUMENTED.search(ctx.norm, start, end):
+        return True
+    return _PERFECT_OR_QUOTED.search(ctx.norm, max(start, finding.trigger_start - 30), finding.trigger_start) is not None
+
+
+#: "have been killed", "had 'neutralised'": the perfect before an outcome verb, which a quote may open
+_PERFECT_OR_QUOTED = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?['\u2018\"\u201c]?$", re.I)
 
 
 #: a monitor's own wording for what it totals (not a toll that rises with one incident's wounded)
@@ -696,7 +704,7 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(earlier_slot) != finding.trigger_start and (
-                (_is_restatement(ctx, finding, found_by.get(earlier.id)) and not _bodies_of_others(ctx, finding, casualty, earlier))
+                (_is_restatement(ctx, finding, found_by.get(earlier.id)) and not _bodies_of_others(ctx, finding, casualty, found_by.get(earlier.id), earlier))
                 or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
@@ -725,10 +733,18 @@ def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casua
     return next((c for c in reversed(own) if c.victims == claim.victims), own[-1] if own else None)
 
 
-def _bodies_of_others(ctx: DocContext, finding: Finding, casualty: Casualty, earlier: Casualty) -> bool:
+def _bodies_of_others(ctx: DocContext, finding: Finding, casualty: Casualty, earlier_finding: Finding | None,
+                      earlier: Casualty) -> bool:
     """Bodies of other victims than the dead counted before ("killing two fighters … The bodies of two
-    shepherds were found"): others' dead, not the first count's found again."""
-    return _counts_bodies(ctx, finding) and bool(casualty.victims and earlier.victims) and casualty.victims != earlier.victims
+    shepherds were found"), or as many other bodies found on another day or at another place ("… killing 17
+    soldiers. On Saturday, twenty-two bodies were found near Tassamakat"): others' dead, not the first count's
+    found again."""
+    if not _counts_bodies(ctx, finding):
+        return False
+    if casualty.victims and earlier.victims and casualty.victims != earlier.victims:
+        return True
+    return casualty.count is not None and earlier.count is not None and casualty.count != earlier.count \
+        and earlier.vague is None and earlier_finding is not None and distinct_scope(ctx, earlier_finding, finding)
 
 
 def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
