@@ -439,3 +439,20 @@ def test_who_the_sentence_counts(text, deaths):
 def test_a_bulletins_incidents_are_each_counted(text, published, deaths):
     assert _deaths_on(text, published) == deaths
 
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # "another five", "a further eight": a count all the same
+    ("Shelling killed another five people in Ariha.", 5),
+    ("Artillery fire on the camp killed a further eight civilians.", 8),
+    # what the victims were doing is no head of the phrase ("herding sheep": boys, not sheep)
+    ("Unexploded ordnance killed two boys herding goats near Hays.", 2),
+    # a day's dead numbered in turn: "the fourth victim" is one more, not the one before told again
+    ("Three people were killed across Daraa province on Thursday. Gunmen shot dead a teacher in Nawa. A soldier was "
+     "killed by a mine in Tafas. The third victim, a boy, died when a shell went off in Inkhil.", 3),
+    # a party's claim placed elsewhere, a sentence on: its own incident, not an account of the dead before
+    ("Gunmen shot dead a mukhtar in Busra al-Harir on Thursday. In neighbouring Suwayda, a local faction said it "
+     "killed three smugglers near the Jordanian border.", 4),
+])
+def test_counts_a_bulletin_tells_in_passing(text, deaths):
+    assert _deaths(text) == deaths
+

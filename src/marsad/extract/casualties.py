@@ -325,6 +325,8 @@ def victim_phrase(ctx: DocContext, start: int, limit: int) -> tuple[str, int]:
 
 
 _WORDS: Final = re.compile(r"[A-Za-z][\w'-]*")
+#: what the victims were doing, after them ("two boys herding sheep"): not the head of the phrase
+_PARTICIPLE_TAIL: Final = re.compile(r"\s+[a-z]+ing\b")
 
 
 def _head_noun(phrase: str) -> str:
@@ -339,7 +341,8 @@ _VERB_CHAIN: Final = (
 )
 # (a quoted vague count: "killed 'dozens'", "killed \"several\" assailants")
 # (a verb in quotes: "said it had 'neutralised' about 30 assailants")
-_OBJ_GAP: Final = re.compile(r"['’\"”]?" + _VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether)\s+)?['‘\"“]?", re.I)
+_OBJ_GAP: Final = re.compile(r"['’\"”]?" + _VERB_CHAIN + r"(?:(?:off|up|all|the|in\s+total|a\s+total\s+of|altogether|another|"
+                             r"a\s+further|an\s+additional)\s+)?['‘\"“]?", re.I)
 _VERB_GAP: Final = re.compile(_VERB_CHAIN, re.I)
 #: a relative's noun ("son", "wife", "parents"): after "his", "her" or "their" someone other than the person named before
 KIN: Final = (r"(?:son|daughter|husband|wife|brother|sister|father|mother|parent|child|baby|relative|cousin|nephew|niece|uncle|"
@@ -472,7 +475,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
             phrase = ("civilians, " if family.group("group").lower() == "family" else "") + \
                 ctx.norm[family.start():number.end].strip()
             end = number.end  # (what follows is no more of it: "a family of five - a couple and their three children -")
-        elif _head_noun(phrase) in NON_PERSON or (not phrase.strip() and _OF_NON_PERSON.match(ctx.norm, number.end)):
+        elif _head_noun(_PARTICIPLE_TAIL.split(phrase, maxsplit=1)[0]) in NON_PERSON \
+                or (not phrase.strip() and _OF_NON_PERSON.match(ctx.norm, number.end)):
             return None  # "killed a shepherd and 40 of his sheep"
         numbers.take(number)
         between = gap.group(0) if gap else ""
@@ -807,7 +811,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="31")
+@register("casualties", version="32")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_verbs import verb_findings

@@ -695,7 +695,8 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
                 or reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
             if reference is not None and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
                                           or adds_to_claim(ctx, finding, found_by[reference.id])
-                                          or claims_the_enemy(ctx, finding, found_by[reference.id], reference)):
+                                          or claims_the_enemy(ctx, finding, found_by[reference.id], reference)
+                                          or _claim_elsewhere(ctx, found_by[reference.id], finding)):
                 reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:
                 casualty.alternative_of = reference.id
@@ -718,6 +719,19 @@ def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: lis
         first_trigger.setdefault(slot, finding.trigger_start)
     for claimed in orphans.values():
         conflicting_claims(ctx, claimed)
+
+
+def _claim_elsewhere(ctx: DocContext, reference_finding: Finding, claim_finding: Finding) -> bool:
+    """A claim told in a later sentence that places it where the report's count was not ("Gunmen shot dead a
+    commander in Busra al-Harir. In neighbouring Suwayda, a faction said it killed two smugglers"): another
+    incident's, not an account of those dead."""
+    return ctx.sentence_index(claim_finding.start) > ctx.sentence_index(reference_finding.start) \
+        and distinct_scope(ctx, reference_finding, claim_finding) and _places_named(ctx, claim_finding)
+
+
+def _places_named(ctx: DocContext, finding: Finding) -> bool:
+    start, end = ctx.sentence_at(finding.start)
+    return any(p.resolved for p in starting_within(ctx.places, start, end))
 
 
 def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
@@ -779,14 +793,17 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
     if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
         return False  # "the attacker was also killed": one more, not the same person again
-    if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
-        return False  # "the wounded officer died in hospital", "her husband died": one more dead
+    if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)
+                     or _NUMBERED_VICTIM.match(finding.victim_text)):
+        return False  # "the wounded officer died in hospital", "her husband died", "the fifth victim": one more dead
     if singular and _THE_ATTACKER.match(finding.victim_text) and earlier is not None \
             and not (ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
         return False  # (but "a gunman was killed … the attacker was shot dead by police" tells him twice)
     return singular and bool(_DEFINITE.match(finding.victim_text))
 
 
+#: "The fifth victim, a child, died …": one of a day's dead numbered in turn, not the one told before
+_NUMBERED_VICTIM = re.compile(r"\s*(?:the|a)\s+" + ORDINAL + r"\s+(?:victim|person|casualty|death|fatality)\b", re.I)
 #: "Police confirmed the attack but said 10 people were killed": another source's figure for the same dead
 _OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|reported|counted|estimated)\b[^.;]{0,30}$", re.I)
 
