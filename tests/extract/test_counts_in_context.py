@@ -456,3 +456,15 @@ def test_a_bulletins_incidents_are_each_counted(text, published, deaths):
 def test_counts_a_bulletin_tells_in_passing(text, deaths):
     assert _deaths(text) == deaths
 
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a running total opened by a clause, with no day: "Since the truce ended, … has documented …"
+    ("A sniper shot dead a fisherman in Taiz on Monday. Since the truce collapsed, the network has documented the "
+     "killing of 160 civilians in the city.", 1),
+    # an earlier incident the report recalls
+    ("A shell killed a man in Afrin on Monday. On 30 May, a drone strike on a school in Homs killed 40 people, the "
+     "monitor recalled.", 1),
+])
+def test_background_a_bulletin_recalls(text, deaths):
+    assert _deaths(text) == deaths
+

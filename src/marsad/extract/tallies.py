@@ -315,6 +315,14 @@ _ONGOING = r"(?:" + _CONFLICT + r"|offensive|operations?|campaign|escalation|hos
 _CAMPAIGN = r"(?:" + _ONGOING + r"|battle|fighting|siege)"
 _SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\s+"
                           r"(?:[\w'-]+\s+){0,2}?(?:" + _CAMPAIGN + r"|year|month)\b", re.I)
+#: a report recalling an earlier incident: background
+_RECALLED = re.compile(r"\b(?:recalled|recalling|recalls)\b", re.I)
+#: a sentence that opens on what began a running toll, told as a clause ("Since the truce ended, …",
+#: "Since the commander defected to the army on 20 October, …")
+_SINCE_CLAUSE = re.compile(r"\W*since\s+(?:[\w'-]+\s+){1,8}?(?:ended|began|started|erupted|broke\s+out|collapsed|resumed|"
+                           r"escalated|defected|took\s+(?:effect|office|power|control)|was\s+(?:signed|declared|announced|"
+                           r"launched|overthrown|ousted))\b", re.I)
+_HAS_HAVE = re.compile(r"\b(?:has|have)\b", re.I)
 #: "the number of fighters killed since the start of the operation in the area rises to 274": a campaign's
 #: running toll, its opening told inside the toll's own noun phrase, its day not given
 _SINCE_OPENING = r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?" + _CAMPAIGN + r"\b"
@@ -395,6 +403,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
         return True
     if ctx.search_once(_RATE, sentence_start, sentence_end):
         return True  # "Cattle raids kill hundreds of people every year": a rate, no incident's toll
+    if ctx.may_match(_RECALLED) and ctx.search_once(_RECALLED, sentence_start, sentence_end):
+        return True  # "Earlier, on 5 October, a drone attack on the academy killed 89 people, the network recalled"
     if ctx.search_once(_RECENT_SPAN, sentence_start, sentence_end) and \
             re.search(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+\s+)?$",
                       ctx.norm[max(sentence_start, min(finding.start, finding.trigger_start) - 30):min(finding.start, finding.trigger_start)]):
@@ -414,6 +424,9 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     if ctx.may_match(_SINCE_START) and _found_in_part(ctx, _SINCE_START, sentence_start, before_end) and re.search(r"\b(?:have|has)\s+(?:been\s+)?",
                                                  ctx.norm[finding.start:finding.trigger_start + 1] + " "):
         return True
+    if ctx.may_match(_SINCE_CLAUSE) and _SINCE_CLAUSE.match(ctx.norm, sentence_start) \
+            and _HAS_HAVE.search(ctx.norm, sentence_start, finding.trigger_start + 1):
+        return True  # "Since the truce ended, the network has documented the killing of 214 civilians"
     if not ctx.may_match_within(_IN_CONFLICT_AFTER, finding.trigger_end, sentence_end):
         return False  # (no conflict named after the count: the perfect before it is not searched for)
     perfect, text = ctx.lowered(_PERFECT_BEFORE)
