@@ -468,3 +468,14 @@ def test_counts_a_bulletin_tells_in_passing(text, deaths):
 def test_background_a_bulletin_recalls(text, deaths):
     assert _deaths(text) == deaths
 
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a place named inside a town is that town's, not a namesake abroad that would set the body apart
+    ("Kismayo blast: seven dead\nA bomb exploded near Lido in Kismayo on Friday, killing seven people.", 7),
+    # the feared dead beside a confirmed count in one sentence: its upper reach, not more dead
+    ("Gunmen raided Mucojo on Saturday. Four villagers were confirmed dead and nine others were feared dead.", 4),
+    ("Some 30 migrants are feared dead after their boat sank off Sfax.", 30),
+])
+def test_where_and_how_surely_the_dead_are_told(text, deaths):
+    assert _deaths(text) == deaths
+

@@ -506,6 +506,10 @@ def test_paraphrased_triggers(text, expected):
     ("Drones dropped chloropicrin grenades on trenches near Bakhmut.", "Chemical weapon"),
     ("Armed herders drove away 200 cattle from a village near Bokkos after its residents had fled.",
      "Looting/property destruction"),
+    # (v41) a drone launched by a group that hit a town, a massacre averted, a warehouse broken into
+    ("A drone launched by the militia hit a fuel depot in Kosti on Sunday.", "Air/drone strike"),
+    ("Troops averted a massacre at a church in Kaduna where a man had planted an explosive device.", "Disrupted weapons use"),
+    ("Gunmen broke into a food warehouse in Gedaref and carried off sacks of grain.", "Looting/property destruction"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected

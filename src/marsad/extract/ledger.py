@@ -103,7 +103,29 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _attach_breakdowns(ctx, pairs)
     _vague_headline(ctx, pairs)
     _merge_restatements(ctx, pairs)
+    _feared_beside_confirmed(ctx, pairs)
     _generalise_victims(casualties)
+
+
+#: dead that the report fears, presumes or believes, not confirms
+_FEARED = re.compile(r"\b(?:feared|presumed|believed\s+(?:to\s+(?:be|have\s+been)\s+)?)\s*(?:dead|killed|drowned)\b", re.I)
+
+
+def _feared_beside_confirmed(ctx: DocContext, pairs) -> None:
+    """"Three civilians were confirmed dead and seven others were feared dead": beside a confirmed count in its
+    sentence, the feared dead are an upper reach of the toll, kept as its alternative, not more dead (alone,
+    "Some 40 people are feared dead" still counts)."""
+    top = _top(pairs)
+    if len(top) < 2 or not ctx.may_match(_FEARED):
+        return
+    for finding, casualty in top:
+        if not _FEARED.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end) + 1):
+            continue
+        sentence = ctx.sentence_index(finding.start)
+        confirmed = next((c for f, c in top if c is not casualty and ctx.sentence_index(f.start) == sentence
+                          and not _FEARED.search(ctx.norm, f.start, max(f.end, f.trigger_end) + 1)), None)
+        if confirmed is not None:
+            casualty.alternative_of = confirmed.id
 
 
 def _vague_headline(ctx: DocContext, pairs) -> None:

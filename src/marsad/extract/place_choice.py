@@ -147,6 +147,8 @@ def _inside_container(item: Found, candidates: list[Resolution], countries: set[
         return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
                 or (c.place.admin1_code == place.admin1_code
                     and unit_key(getattr(c.place, field) or "") == unit_key(place.name))]
+    if item.container_kind == "inside" and place.feature != "country" and place.country:
+        return [c for c in candidates if c.place.country == place.country or c.place.feature == "country"]
     if item.container_kind == "neighbourhood" and place.feature == "town":
         return [c for c in candidates if c.place.feature != "town" or haversine_km(
             c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]

@@ -42,7 +42,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION: Final = "12"
+VERSION: Final = "13"
 
 
 
@@ -407,6 +407,8 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
                 item.container, item.container_kind = following, "unit"
             elif _NEIGHBOURHOOD.match(norm, item.end):
                 item.container, item.container_kind = following, "neighbourhood"
+            else:  # "near Lido in Mogadishu": a place inside the one named after it, not a namesake abroad
+                item.container, item.container_kind = following, "inside"
     anchors_of: dict[int, tuple[float, float]] = {}
     clear_countries: set[str | None] = set()
     first_pass: dict[int, tuple] = {}
