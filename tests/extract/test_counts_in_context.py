@@ -472,6 +472,10 @@ def test_background_a_bulletin_recalls(text, deaths):
 @pytest.mark.parametrize(("text", "deaths"), [
     # a place named inside a town is that town's, not a namesake abroad that would set the body apart
     ("Kismayo blast: seven dead\nA bomb exploded near Lido in Kismayo on Friday, killing seven people.", 7),
+    ("Beach bombing: five dead\nA car bomb exploded near Lido beach in Mogadishu on Friday, killing five people.", 5),
+    # a group's branch named after a region is no place that sets its claim apart from the report's count
+    ("Two suicide bombers attacked a police post in Jalalabad, killing three policemen. Islamic State's Khorasan "
+     "branch claimed the attack, saying it had killed 20 'apostates'.", 3),
     # the feared dead beside a confirmed count in one sentence: its upper reach, not more dead
     ("Gunmen raided Mucojo on Saturday. Four villagers were confirmed dead and nine others were feared dead.", 4),
     ("Some 30 migrants are feared dead after their boat sank off Sfax.", 30),

@@ -517,10 +517,10 @@ def _after_acronym(norm: str, start: int) -> bool:
 
 
 #: ("at Baghdad bridge" in Homs, "the Damascus gate": a bridge or a gate named after a far place)
-_LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate)\b")
+_LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate|[Bb]each)\b")
 _ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
-    r"Guards?|Revolutionaries|Liberation|Commandos?|"
+    r"Guards?|Revolutionaries|Liberation|Commandos?|[Bb]ranch|[Aa]ffiliate|"
     # a news outlet named after a place ("the Houthi-run Saba agency", "Anadolu Agency", "Rudaw TV")
     r"(?:[Nn]ews\s+)?[Aa]gency|TV|[Tt]elevision|[Cc]hannel|Radio|Media\s+(?:Center|Centre|Office))\b"
 )

@@ -738,13 +738,16 @@ def _claim_elsewhere(ctx: DocContext, reference_finding: Finding, claim_finding:
     """A claim told in a later sentence that places it where the report's count was not ("Gunmen shot dead a
     commander in Busra al-Harir. In neighbouring Suwayda, a faction said it killed two smugglers"): another
     incident's, not an account of those dead."""
-    return ctx.sentence_index(claim_finding.start) > ctx.sentence_index(reference_finding.start) \
-        and distinct_scope(ctx, reference_finding, claim_finding) and _places_named(ctx, claim_finding)
+    if ctx.sentence_index(claim_finding.start) <= ctx.sentence_index(reference_finding.start):
+        return False
+    # (in the reference's country: a name read as a place abroad, "Islamic State's Khorasan branch", sets nothing apart)
+    countries = _countries_named(ctx, reference_finding)
+    return bool(countries & _countries_named(ctx, claim_finding)) and distinct_scope(ctx, reference_finding, claim_finding)
 
 
-def _places_named(ctx: DocContext, finding: Finding) -> bool:
+def _countries_named(ctx: DocContext, finding: Finding) -> set[str]:
     start, end = ctx.sentence_at(finding.start)
-    return any(p.resolved for p in starting_within(ctx.places, start, end))
+    return {p.country for p in starting_within(ctx.places, start, end) if p.resolved and p.country}
 
 
 def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
