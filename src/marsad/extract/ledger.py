@@ -32,7 +32,6 @@ from marsad.counting import (
     KILLED,
     ONE_OF_THE_WOUNDED,
     REST_RE,
-    STATE_SPEAKER,
     TOLL_FALLS,
     TOLL_FALLS_RE,
     TOLL_RAISING,
@@ -41,7 +40,6 @@ from marsad.counting import (
     WOUNDED_THEN_DIED_TAIL,
     adds_to_total,
     is_party_claim,
-    outcome_family,
 )
 from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.dates import is_reporting_day
@@ -737,90 +735,6 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
             casualty.alternative_of = first[1].id
             continue
         seen.append((finding, casualty))
-
-
-# A party's claim beside the report's own counts (tallies._mark_alternatives asks these)
-
-#: victims named by no side: "people", "persons", "others"
-#: (also when the people are "most of them civilians": of no one side, the count still names no other dead)
-_ANY_VICTIMS = re.compile(r"^[\s,]*(?:[\w-]+\s+)?(?:people|persons?|individuals|others)?[\s,]*"
-                          r"(?:(?:most|many|some|mostly|half)(?:\s+of\s+(?:them|whom))?\s+[\w-]+[\s,]*)?$", re.I)
-
-
-def other_victims(ctx: DocContext, finding: Finding, casualty: Casualty, other_finding: Finding, other: Casualty) -> bool:
-    """Whether two counts are of different dead: civilians and combatants, each named so
-    (a side's own losses are its own, whatever it calls them: "the army said it lost 5 men")."""
-    if not (casualty.victims and other.victims) or casualty.victims == other.victims:
-        return False
-    return not any(_ANY_VICTIMS.match(f.victim_text) or ctx.norm.startswith("los", f.trigger_start)
-                   for f in (finding, other_finding))
-
-
-def adds_to_claim(ctx: DocContext, claim_finding: Finding, finding: Finding) -> bool:
-    """Whether the report's own count told after a party's claim, in its sentence, is of more dead ("police
-    said they killed five militants; one officer also died")."""
-    return finding.start > claim_finding.start and ctx.sentence_index(finding.start) == ctx.sentence_index(claim_finding.start) \
-        and introduces_new(ctx, finding)
-
-
-#: the other side, as a state force names it
-ENEMY = re.compile(r"\b(?:attackers|assailants|militants|terrorists|insurgents|bandits|jihadists|rebels|gunmen|fighters|"
-                    r"extremists|infiltrators)\b", re.I)
-
-
-#: a force's word on its own strike, and the causes such a strike gives the dead the report counts: its account of them
-_OWN_STRIKE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets|warplanes|planes|drones|artillery|helicopters)\s+"
-                         r"(?:had\s+|have\s+|has\s+)?(?:struck|hit|targeted|bombed|shelled|attacked)\b", re.I)
-_STRIKE_CAUSES = ("airstrike", "shelling")
-
-
-def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
-    """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
-    ambush, and the army said it killed eight of the attackers"; "… killed 12 militants, while losing one
-    soldier") or beside the civilians the enemy killed ("six miners were killed …; the army said it killed 15
-    of the assailants"): other dead, not its account of the same."""
-    from marsad.extract.actors import acled_actor_name, force_kind
-
-    # (by its ACLED name: "Turkish forces" are "Military Forces of Turkey")
-    kind = force_kind(acled_actor_name(reference.affiliation)) if reference.affiliation else None
-    own_losses = ctx.norm.startswith("los", reference_finding.trigger_start)  # ("losing one soldier": its own)
-    if reference.cause in _STRIKE_CAUSES and _OWN_STRIKE.search(ctx.norm, ctx.sentence_at(claim_finding.start)[0], claim_finding.start):
-        return False  # "An air strike … killed seven people … The army said its jets had struck a depot, killing several militants"
-    if reference.victims != "civilians" and not own_losses and (
-            kind is None or kind[0] not in ("Military Forces", "Police Forces")):
-        return False
-    start = ctx.sentence_at(claim_finding.start)[0]
-    victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
-    return bool(STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) and ENEMY.search(victims))
-
-
-def _same_side(one: str | None, other: str | None) -> bool:
-    return one == other or one is None or other is None
-
-
-def conflicting_claims(ctx: DocContext, claimed: list[tuple[Finding, Casualty]]) -> None:
-    """Claims with no figure of the report's own beside them ("the group claimed killing
-    two soldiers. Other sources reported one soldier killed"): of the same victims,
-    told in the next sentence, the lowest counts (ACLED's most conservative figure)
-    and the others are its alternatives; in one sentence they are parts of one list
-    ("claimed that it shot dead one soldier and one policeman")."""
-    kept: list[tuple[Finding, Casualty]] = []
-    for finding, casualty in sorted(claimed, key=lambda pair: pair[1].count or 0):
-        same = next((c for f, c in kept if _same_side(c.victims, casualty.victims)
-                     and _same_side(c.affiliation, casualty.affiliation)
-                     and abs(ctx.sentence_index(f.start) - ctx.sentence_index(finding.start)) == 1), None)
-        if same is not None and casualty.count is not None:
-            casualty.alternative_of = same.id
-        else:
-            kept.append((finding, casualty))
-
-
-def first_non_claim(casualties: list[Casualty], claims: set[str], outcome: str, tally: bool) -> Casualty | None:
-    for casualty in casualties:
-        same = outcome_family(casualty.outcome) == outcome and casualty.is_tally == tally
-        if same and casualty.id not in claims and not casualty.part_of and not casualty.derived:
-            return casualty
-    return None
 
 
 def is_claim(ctx: DocContext, finding: Finding) -> bool:

@@ -18,34 +18,23 @@ from marsad.counting import (
     CLAUSE_CONTRAST,
     DOCUMENTS,
     INCIDENT_NOUN,
-    ONE_OF_THE_WOUNDED,
     PAST_PERIOD,
     REST_RE,
-    SUMMED,
     WEEKS_OF_FIGHTING,
     is_aggregate_scope,
     outcome_family,
 )
 from marsad.extract.actors import iso_country_code
-from marsad.extract.casualties import Finding, may_end_with, names_relative
+from marsad.extract.casualties import Finding, may_end_with
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
 from marsad.extract.ledger import (
-    ENEMY,
-    adds_to_claim,
-    claims_the_enemy,
-    conflicting_claims,
-    distinct_scope,
-    first_non_claim,
-    introduces_new,
-    is_claim,
-    other_victims,
     rest_told_after,
-    sets_against,
     settle,
 )
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
+from marsad.extract.restatements import mark_alternatives
 from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP, add_month_complements, add_remainders
 from marsad.extract.unreported import UNREPORTED_TRIGGERS
@@ -64,7 +53,7 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     pairs = [(f, c) for f, c in zip(kept_findings, kept) if c.rule != "drop"]
     kept_findings, kept = [f for f, _ in pairs], [c for _, c in pairs]
     _assign_periods(ctx, kept_findings, kept)
-    _mark_alternatives(ctx, kept_findings, kept)
+    mark_alternatives(ctx, kept_findings, kept)
     settle(ctx, kept_findings, kept)
     kept = add_remainders(ctx, kept)
     add_month_complements(ctx, kept)
@@ -672,189 +661,3 @@ def _inherit_from_children(casualties: list[Casualty]) -> None:
         for child in children[parent.id]:
             names += [n for n in child.perpetrator if n not in names]
         parent.perpetrator = names
-
-
-_DEFINITE = re.compile(r"^\s*(?:the|this|that|his|her|he|she|him|they|them|their|all)\b", re.I)
-_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", re.I)
-
-
-def _mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
-    """Restatements ("He was killed …"), short summaries ("2 fatalities.") and
-    parties' claims beside the report's own figure become ``alternative_of``."""
-    # (asked only of the counts the loop and first_non_claim read: none that is part of or derived from another)
-    claims = {c.id for f, c in zip(findings, casualties) if not c.part_of and not c.derived and is_claim(ctx, f)}
-    primary: dict[str, Casualty] = {}
-    first_trigger: dict[str, int] = {}
-    orphans: dict[str, list[tuple[Finding, Casualty]]] = {}
-    found_by = {c.id: f for f, c in zip(findings, casualties)}
-    for finding, casualty in zip(findings, casualties):
-        if casualty.part_of or casualty.derived or casualty.outcome not in SUMMED:
-            continue
-        outcome = outcome_family(casualty.outcome) or casualty.outcome  # one of SUMMED: never None
-        # (a running total and an incident's figure told in another sentence never restate each other: "has
-        # killed more than 400 people since September … On Sunday, five bodies were found"; in the total's own
-        # sentence a count may be one of its list: "At least 15 … this week, among them … and the five men")
-        slot = earlier_slot = outcome + ":tally" if casualty.is_tally else outcome
-        tally = primary.get(outcome + ":tally")
-        if slot not in primary and tally is not None and not casualty.is_tally and tally.id in found_by and \
-                ctx.sentence_index(found_by[tally.id].start) == ctx.sentence_index(finding.start):
-            earlier_slot = outcome + ":tally"
-        earlier = primary.get(earlier_slot)
-        if casualty.id in claims:
-            # (a running total is no figure for one incident's dead: "said that three soldiers were killed …
-            # it had documented 41 deaths since the start of the month")
-            reference = earlier if earlier is not None and earlier.is_tally == casualty.is_tally else None
-            reference = _own_count_in_sentence(ctx, finding, casualty, findings, casualties, claims) \
-                or reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
-            if reference is not None and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
-                                          or adds_to_claim(ctx, finding, found_by[reference.id])
-                                          or claims_the_enemy(ctx, finding, found_by[reference.id], reference)
-                                          or _claim_elsewhere(ctx, found_by[reference.id], finding)):
-                reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
-            if reference is not None:
-                casualty.alternative_of = reference.id
-            else:
-                casualty.party_claim = True
-                orphans.setdefault(outcome, []).append((finding, casualty))
-            continue
-        if earlier is not None and first_trigger.get(earlier_slot) != finding.trigger_start and (
-                (_is_restatement(ctx, finding, found_by.get(earlier.id)) and not _bodies_of_others(ctx, finding, casualty, found_by.get(earlier.id), earlier))
-                or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
-            if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
-                earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
-                primary[earlier_slot] = casualty
-                continue
-            if _counts_bodies(ctx, finding) and earlier.id in found_by and sets_against(ctx, found_by[earlier.id], finding):
-                continue  # "media said five were killed, but police said three bodies were found": the ledger weighs them
-            casualty.alternative_of = earlier.id
-            continue
-        primary.setdefault(slot, casualty)
-        first_trigger.setdefault(slot, finding.trigger_start)
-    for claimed in orphans.values():
-        conflicting_claims(ctx, claimed)
-
-
-def _claim_elsewhere(ctx: DocContext, reference_finding: Finding, claim_finding: Finding) -> bool:
-    """A claim told in a later sentence that places it where the report's count was not ("Gunmen shot dead a
-    commander in Busra al-Harir. In neighbouring Suwayda, a faction said it killed two smugglers"): another
-    incident's, not an account of those dead."""
-    if ctx.sentence_index(claim_finding.start) <= ctx.sentence_index(reference_finding.start):
-        return False
-    # (in the reference's country: a name read as a place abroad, "Islamic State's Khorasan branch", sets nothing apart)
-    countries = _countries_named(ctx, reference_finding)
-    return bool(countries & _countries_named(ctx, claim_finding)) and distinct_scope(ctx, reference_finding, claim_finding)
-
-
-def _countries_named(ctx: DocContext, finding: Finding) -> set[str]:
-    start, end = ctx.sentence_at(finding.start)
-    return {p.country for p in starting_within(ctx.places, start, end) if p.resolved and p.country}
-
-
-def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
-                           casualties: list[Casualty], claims: set[str]) -> Casualty | None:
-    """The report's own count that a party's claim is set against in one sentence ("fighting killed eight
-    government soldiers, military sources said; the Houthi-run agency claimed that dozens of 'mercenaries' were
-    killed"): the last before it of the claim's victims, else the last; not the document's first count, which in
-    a bulletin is another incident's."""
-    sentence = ctx.sentence_index(claim_finding.start)
-    own = [c for f, c in zip(findings, casualties)
-           if f.start < claim_finding.start and c.id not in claims and not c.part_of and not c.derived
-           and c.outcome == claim.outcome and c.is_tally == claim.is_tally and ctx.sentence_index(f.start) == sentence]
-    return next((c for c in reversed(own) if c.victims == claim.victims), own[-1] if own else None)
-
-
-def _bodies_of_others(ctx: DocContext, finding: Finding, casualty: Casualty, earlier_finding: Finding | None,
-                      earlier: Casualty) -> bool:
-    """Bodies of other victims than the dead counted before ("killing two fighters … The bodies of two
-    shepherds were found"), or as many other bodies found on another day or at another place ("… killing 17
-    soldiers. On Saturday, twenty-two bodies were found near Tassamakat"): others' dead, not the first count's
-    found again."""
-    if not _counts_bodies(ctx, finding):
-        return False
-    if casualty.victims and earlier.victims and casualty.victims != earlier.victims:
-        return True
-    return casualty.count is not None and earlier.count is not None and casualty.count != earlier.count \
-        and earlier.vague is None and earlier_finding is not None and distinct_scope(ctx, earlier_finding, finding)
-
-
-def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
-    return bool(_BODIES.search(finding.victim_text)
-                or (ctx.may_match(_BODIES) and _BODIES.match(ctx.norm, finding.trigger_start, finding.trigger_end)))
-
-
-def _settles_vague(earlier: Casualty, later: Casualty) -> bool:
-    """Bodies counted after a vague toll ("dozens were killed …; officials said 50 bodies had been
-    counted"): the same dead, now counted, so the number is the report's figure."""
-    return bool(earlier.vague) and not later.vague and later.count is not None and later.count > (earlier.count or 0) \
-        and not later.period and not earlier.part_of
-
-
-_MORE_BODIES = re.compile(r"\b(?:more|another|other|further|additional)\b", re.I)
-
-
-_ATTACKER_NOUN = r"(?:attackers?|assailants?|gunm[ae]n|bombers?|shooters?|stabbers?|perpetrators?|assassins?|hijackers?)\b"
-#: the one who attacked, told with "the" after the victims ("… was stabbed to death, and the attacker was shot dead")
-_THE_ATTACKER = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?" + _ATTACKER_NOUN, re.I)
-_AN_ATTACKER = re.compile(r"\b" + _ATTACKER_NOUN, re.I)
-
-
-def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None = None) -> bool:
-    """"He was killed …" after "a man was killed"; "their bodies were found" after the killing;
-    not "the attacker was shot dead" after his victim (``earlier``)."""
-    if _counts_bodies(ctx, finding):
-        # (not more of them: "the bodies of five more victims were found", "four more bodies")
-        return not (ctx.may_match(_MORE_BODIES) and _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end)))
-    if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
-        return True
-    singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
-    if singular and re.search(r"\balso\b", ctx.norm[finding.start:finding.trigger_start], re.I):
-        return False  # "the attacker was also killed": one more, not the same person again
-    if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)
-                     or _NUMBERED_VICTIM.match(finding.victim_text)):
-        return False  # "the wounded officer died in hospital", "her husband died", "the fifth victim": one more dead
-    if singular and _THE_ATTACKER.match(finding.victim_text) and earlier is not None \
-            and not (ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
-        return False  # (but "a gunman was killed … the attacker was shot dead by police" tells him twice)
-    return singular and bool(_DEFINITE.match(finding.victim_text))
-
-
-#: "The fifth victim, a child, died …": one of a day's dead numbered in turn, not the one told before
-_NUMBERED_VICTIM = re.compile(r"\s*(?:the|a)\s+" + ORDINAL + r"\s+(?:victim|person|casualty|death|fatality)\b", re.I)
-#: "Police confirmed the attack but said 10 people were killed": another source's figure for the same dead
-_OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|reported|counted|estimated)\b[^.;]{0,30}$", re.I)
-
-
-#: "On Sunday, a UN spokesperson said 26 people had died in the attack": a source's word, then the dead of the
-#: attack already told, named again with "the"
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|reported|estimated)\s+(?:that\s+)?$", re.I)
-_IN_THE_ATTACK = re.compile(r"\s+(?:in|from|during)\s+the\s+(?:same\s+|deadly\s+)?(?:attack|air\s*strike|strike|raid|bombing|blast|"
-                            r"explosion|shelling|massacre|ambush|assault)\b", re.I)
-
-
-def _is_other_figure(ctx: DocContext, finding: Finding, casualty: Casualty, earlier: Casualty) -> bool:
-    """A later sentence that gives the same dead another figure, contradicting the first
-    ("… killed 14 villagers, a community leader said. Police confirmed the attack but said
-    10 people were killed"; "… A UN spokesperson said 26 people had died in the attack"):
-    an alternative, kept for low/best/high, not more dead."""
-    if earlier.span is None or ctx.sentence_index(finding.start) == ctx.sentence_index(earlier.span.start):
-        return False
-    sentence_start = ctx.sentence_at(finding.start)[0]
-    before = min(finding.start, finding.trigger_start)
-    if ctx.may_match(_OTHER_FIGURE) and _OTHER_FIGURE.search(ctx.norm, sentence_start, before) is not None:
-        return True
-    # (more of them, or others, are not the same dead: "two children also died in the attack", "soldiers")
-    if casualty.count is None or earlier.count is None or casualty.count < earlier.count \
-            or casualty.victims not in (earlier.victims, None) and earlier.victims is not None:
-        return False
-    return _SAID_BEFORE.search(ctx.norm, max(sentence_start, before - 40), before) is not None \
-        and _IN_THE_ATTACK.match(ctx.norm, finding.trigger_end) is not None and not introduces_new(ctx, finding)
-
-
-def _is_summary(ctx: DocContext, finding: Finding) -> bool:
-    """"2 fatalities." / "1 killed, 3 injured.": a verbless line restating the toll ("Police put the
-    toll at 11." is a source's own figure, no summary)."""
-    sentence_start, sentence_end = ctx.sentence_at(finding.trigger_start)
-    if sentence_end - sentence_start > 80 or finding.active:  # "Troops killed 13 attackers.": a clause of its own
-        return False
-    sentence = ctx.norm[sentence_start:sentence_end]
-    return len(sentence.split()) <= 6 and not re.search(r"\b(?:was|were|is|are|has|have|had|also|died|put|puts|gave|said|says)\b", sentence, re.I)
