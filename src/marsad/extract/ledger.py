@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from marsad.counting import (
+    INCIDENT_NOUN,
     KILLED,
     ONE_OF_THE_WOUNDED,
     REST_RE,
@@ -331,8 +332,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
 
 
 #: an earlier figure of the incident the toll updates, told after it ("SOHR had reported four deaths in that strike")
-_THE_INCIDENT = re.compile(r"\b(?:in|of|from|by)\s+(?:that|the|this)\s+(?:same\s+)?(?:strike|attack|raid|bombing|blast|shelling|"
-                           r"massacre|ambush|incident|explosion|assault)\b|\bhad\s+(?:reported|said|put|given|counted)\b", re.I)
+_THE_INCIDENT = re.compile(r"\b(?:in|of|from|by)\s+(?:that|the|this)\s+(?:same\s+)?(?:incident\b|" + INCIDENT_NOUN + r")"
+                           r"|\bhad\s+(?:reported|said|put|given|counted)\b", re.I)
 
 
 def _refers_to_the_incident(ctx: DocContext, finding: Finding) -> bool:
