@@ -288,8 +288,10 @@ _RECENT_SPAN = re.compile(r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past
 
 #: "in June, more than 40 people were killed in Owo", "last year", "in 2014": a month or year
 #: gone by, told after the report's own news
+#: a month named as when something happened ("in December", "during early March"), not a day of it ("in March 12")
+_IN_MONTH = r"(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + MONTH_NAMES + r")\b(?!\s+\d{1,2}\b)"
 _EARLIER_PERIOD = re.compile(
-    r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + MONTH_NAMES + r")(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?"
+    r"\b(?:" + _IN_MONTH + r"(?:\s+(?:19|20)\d\d)?"
     r"|in\s+(?:19|20)\d\d|" + PAST_PERIOD + r"|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
 #: "Since the start of the offensive, at least 1,200 civilians have been killed" (or of the escalation,
 #: of the hostilities): a campaign's
@@ -339,7 +341,7 @@ def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: 
 
 
 #: a month the count's clause dates it to ("killed in raids in December")
-_MONTH_AFTER = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + MONTH_NAMES + r")\b(?!\s+\d{1,2}\b)", re.I)
+_MONTH_AFTER = re.compile(r"\b" + _IN_MONTH, re.I)
 
 
 #: how often ("every year", "annually", "a month"): the sentence tells a rate
