@@ -510,6 +510,10 @@ def test_paraphrased_triggers(text, expected):
     ("A drone launched by the militia hit a fuel depot in Kosti on Sunday.", "Air/drone strike"),
     ("Troops averted a massacre at a church in Kaduna where a man had planted an explosive device.", "Disrupted weapons use"),
     ("Gunmen broke into a food warehouse in Gedaref and carried off sacks of grain.", "Looting/property destruction"),
+    # a group ordering its fighters back to war changes its activity; an abduction whose victim is found dead is none
+    ("The rebel group ordered its fighters to resume attacks on army posts.", "Change to group/activity"),
+    ("Gunmen abducted a council candidate from her home in Chilapa. Her body was found the next day on the highway.",
+     "Attack"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected
