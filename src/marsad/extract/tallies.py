@@ -200,7 +200,13 @@ def _documented_since(ctx: DocContext, finding: Finding, period: DateValue) -> b
     start, end = ctx.sentence_at(finding.start)
     if ctx.may_match(_DOCUMENTED) and _DOCUMENTED.search(ctx.norm, start, end):
         return True
-    return _PERFECT_BEFORE.search(ctx.norm, max(start, finding.trigger_start - 30), finding.trigger_start) is not None
+    verb = finding.trigger_start
+    while verb > start and ctx.norm[verb - 1] in _OPENING_QUOTES:  # (a quote may open the verb: "had 'neutralised'")
+        verb -= 1
+    return _PERFECT_BEFORE.search(ctx.norm, max(start, verb - 30), verb) is not None
+
+
+_OPENING_QUOTES = "'\u2018\"\u201c"
 
 
 #: a monitor's own wording for what it totals (not a toll that rises with one incident's wounded)
@@ -211,7 +217,7 @@ _CONFLICT = r"(?:war|conflict|insurgency|violence|crisis|uprising|unrest|revolut
 _CONFLICT_TOLL = re.compile(
     r"\b" + _CONFLICT + r"(?:'s)?\b[^.;]{0,60}?\b(?:has|have|had)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 #: "Tens of thousands of people have died in Yemen's war"
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?['\u2018\"\u201c]?$", re.I)  # (a quote may open the verb: "had 'neutralised'")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?$", re.I)
 #: the last words a match of _PERFECT_BEFORE can end with (casualties.ends_with_word)
 _PERFECT_ENDS = ("has", "have", "had", "been")
 #: "… in the war", "… thousands of civilians since its invasion": the object may come first
