@@ -208,6 +208,10 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
     return False
 
 
+#: a source's word that opens the clause it reports ("a health worker said the driver …", "a UN spokesperson
+#: said 26 people had died"): what follows is the reported clause, its subject the dead
+SOURCE_SAID = r"\b(?:said|says|told\s+[\w-]+|reported|added|confirmed|estimated)\s+(?:that\s+)?"
+
 #: the state's forces as a speaker ("the army said", "police said", "the defence ministry announced")
 _STATE_FORCE = r"(?:military|army|ministry|forces|command|police|coalition|junta|government)"
 STATE_SPEAKER = re.compile(r"\b" + _STATE_FORCE + r"\s+(?:\w+\s+){0,2}?(?:said|says|claimed|added|announced|reported)\b", re.I)

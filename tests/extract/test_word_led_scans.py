@@ -10,7 +10,7 @@ from re import _parser as sre_parser
 
 import pytest
 
-from marsad.extract import casefold, casualties, casualty_facts, dates, subcounts, tallies
+from marsad.extract import casefold, casualties, casualty_facts, casualty_nouns, dates, subcounts, tallies
 from marsad.extract.pipeline import LEADING_MIN_CHARS, DocContext
 from marsad.extract.wordscan import WORD_START, leading_words, opening_words, word_led_starts
 
@@ -58,7 +58,7 @@ def _opens_a_word(items, bounded: bool = False) -> bool | None:
 
 def _word_led_patterns() -> dict[str, re.Pattern]:
     found = {}
-    for module in (casualties, casualty_facts, dates, subcounts, tallies):
+    for module in (casualties, casualty_facts, casualty_nouns, dates, subcounts, tallies):
         for name, value in vars(module).items():
             for index, pattern in enumerate(value if isinstance(value, tuple) else (value,)):  # a window scan's starts
                 if isinstance(pattern, re.Pattern) and pattern.pattern.startswith(_HEAD):
@@ -117,13 +117,13 @@ def test_scans_from_the_spaces_find_what_the_patterns_find(lowered, monkeypatch)
 
 def test_a_long_text_is_scanned_from_the_words_its_patterns_begin_with(monkeypatch):
     monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
-    words, stems = leading_words(casualties.NOUN_OF_RE) or (frozenset(), frozenset())
+    words, stems = leading_words(casualty_nouns.NOUN_OF_RE) or (frozenset(), frozenset())
     assert "deaths" in stems and not words  # ("deaths of": the word goes on to a space the parser does not spell out)
-    assert leading_words(casualties.BODY_RE) is None  # (a count in digits begins some matches)
+    assert leading_words(casualty_nouns.BODY_RE) is None  # (a count in digits begins some matches)
     ctx = DocContext(text=_EDGES * (LEADING_MIN_CHARS // len(_EDGES) + 1))
     begins = re.compile(r"\b(?:" + "|".join(sorted(stems)) + ")")  # the words that begin with a stem, where they begin
-    assert ctx._leading_starts(casualties.NOUN_OF_RE) == [m.start() for m in begins.finditer(ctx.folded() or "")]
-    assert DocContext(text=_EDGES)._leading_starts(casualties.NOUN_OF_RE) is None  # a short text: from the spaces
+    assert ctx._leading_starts(casualty_nouns.NOUN_OF_RE) == [m.start() for m in begins.finditer(ctx.folded() or "")]
+    assert DocContext(text=_EDGES)._leading_starts(casualty_nouns.NOUN_OF_RE) is None  # a short text: from the spaces
 
 
 def test_the_word_index_finds_the_words_a_stem_begins():
@@ -166,8 +166,8 @@ def test_a_short_text_without_the_words_a_pattern_begins_with_is_not_searched(mo
     # (the decision itself, asked directly: compiled, scan calls the search past any patch of it)
     monkeypatch.setattr(casefold, "_scanned", casefold.WARM_UP_CHARS)
     quiet = DocContext(text="Protesters gathered in front of the governor's office on Monday.")
-    assert not quiet._may_begin(casualties.TOLL_RE)
-    assert list(quiet.scan(casualties.TOLL_RE)) == []
+    assert not quiet._may_begin(casualty_nouns.TOLL_RE)
+    assert list(quiet.scan(casualty_nouns.TOLL_RE)) == []
     told = DocContext(text="The death toll rose to 9 on Monday.")
-    assert told._may_begin(casualties.TOLL_RE)
-    assert [m.group(0) for m in told.scan(casualties.TOLL_RE)] != []
+    assert told._may_begin(casualty_nouns.TOLL_RE)
+    assert [m.group(0) for m in told.scan(casualty_nouns.TOLL_RE)] != []

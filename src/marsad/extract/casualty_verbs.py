@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from marsad.counting import SOURCE_SAID
 from marsad.extract.casualties import (
     _INCLUDING,
     _INCLUDING_WORD,
@@ -24,6 +25,7 @@ from marsad.extract.casualties import (
     KIN,
     NON_PERSON,
     ONE_MORE_RULE,
+    PARTICIPLE_TAIL,
     SINGLE_ITEM,
     TRIGGER_RE,
     TRIGGER_SPANS,
@@ -524,7 +526,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
         return []  # counted by the noun rule
     own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
-    own = _PARTICIPLE_OBJECT.split(own, maxsplit=1)[0]  # "a photographer covering the protest": a photographer
+    own = PARTICIPLE_TAIL.split(own, maxsplit=1)[0]  # "a photographer covering the protest": a photographer
     head = _head_noun(own)  # "the driver of the truck": a driver
     if head in NON_PERSON or head in ("it", "this", "that", "which", "number", "rest", "remainder"):
         return []  # ("put the number of dead at 13"; "the rest died in Narsingdi": what a total leaves, no one more)
@@ -554,7 +556,7 @@ _PARTITIVE_GAP: Final = re.compile(r"\s+of\s+(?:the|these|those)\s+", re.I)
 _OF_THE_BEFORE: Final = re.compile(r"\b(?i:of)\s+(?:the|these|those)\s+$", re.I)
 _EARLIER_CLAUSE: Final = re.compile(r"\b(?:was|were|is|are|has|have|had)\b.*?(?:\band\b|,)\s+", re.I)
 #: "A health worker in the town of X said the driver": the subject is the reported clause's
-_REPORTED_BY: Final = re.compile(r"(?<!\bwho )\b(?:said|says|told\s+[\w-]+|reported|added|confirmed)\s+(?:that\s+)?(?=\w)", re.I)
+_REPORTED_BY: Final = re.compile(r"(?<!\bwho )" + SOURCE_SAID + r"(?=\w)", re.I)
 _QUANTITY_OF: Final = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|many|"
                          r"most|all|dozens|scores|hundreds)\s+of\s*$", re.I)
 def _negated(ctx: DocContext, start: int, end: int) -> bool:
@@ -592,7 +594,6 @@ def _without_things_first(phrase: str, start: int) -> tuple[str, int]:
 
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
-_PARTICIPLE_OBJECT: Final = re.compile(r"\s+[a-z]+ing\s+(?=(?:the|a|an|his|her|their|its)\s)")
 _LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)(?:\s*,)?\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
 
 

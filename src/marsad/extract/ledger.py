@@ -488,16 +488,19 @@ def _outside_total(ctx: DocContext, total_finding: Finding, finding: Finding) ->
 def _other_country(ctx: DocContext, countries: dict[int, set[str]], first: Finding, later: Finding) -> bool:
     """Whether the later count's sentence names places only in countries the first's sentence names none in
     (``countries``: each sentence's, as they are read)."""
-    first_countries, later_countries = _sentence_countries(ctx, countries, first), _sentence_countries(ctx, countries, later)
+    first_countries, later_countries = sentence_countries(ctx, first, countries), sentence_countries(ctx, later, countries)
     return bool(first_countries and later_countries and not first_countries & later_countries)
 
 
-def _sentence_countries(ctx: DocContext, countries: dict[int, set[str]], finding: Finding) -> set[str]:
+def sentence_countries(ctx: DocContext, finding: Finding, known: dict[int, set[str]] | None = None) -> set[str]:
+    """The countries of the places resolved in the finding's sentence (``known``: each sentence's, as read so far)."""
     index = ctx.sentence_index(finding.start)
-    found = countries.get(index)
+    found = known.get(index) if known is not None else None
     if found is None:
         start, end = ctx.sentence_at(finding.start)
-        found = countries[index] = {p.country for p in starting_within(ctx.places, start, end) if p.country}
+        found = {p.country for p in starting_within(ctx.places, start, end) if p.resolved and p.country}
+        if known is not None:
+            known[index] = found
     return found
 
 

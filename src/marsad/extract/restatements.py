@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-from marsad.counting import ONE_OF_THE_WOUNDED, STATE_SPEAKER, SUMMED, outcome_family
+from marsad.counting import ONE_OF_THE_WOUNDED, SOURCE_SAID, STATE_SPEAKER, SUMMED, outcome_family
 from marsad.extract.casualties import Finding, names_relative
-from marsad.extract.ledger import distinct_scope, introduces_new, is_claim, sets_against
+from marsad.extract.ledger import distinct_scope, introduces_new, is_claim, sentence_countries, sets_against
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
-from marsad.extract.spans import starting_within
 from marsad.model import Casualty
 
 # A party's claim beside the report's own counts
@@ -171,13 +170,8 @@ def _claim_elsewhere(ctx: DocContext, reference_finding: Finding, claim_finding:
     if ctx.sentence_index(claim_finding.start) <= ctx.sentence_index(reference_finding.start):
         return False
     # (in the reference's country: a name read as a place abroad, "Islamic State's Khorasan branch", sets nothing apart)
-    countries = _countries_named(ctx, reference_finding)
-    return bool(countries & _countries_named(ctx, claim_finding)) and distinct_scope(ctx, reference_finding, claim_finding)
-
-
-def _countries_named(ctx: DocContext, finding: Finding) -> set[str]:
-    start, end = ctx.sentence_at(finding.start)
-    return {p.country for p in starting_within(ctx.places, start, end) if p.resolved and p.country}
+    countries = sentence_countries(ctx, reference_finding)
+    return bool(countries & sentence_countries(ctx, claim_finding)) and distinct_scope(ctx, reference_finding, claim_finding)
 
 
 def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
@@ -256,7 +250,7 @@ _OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|re
 
 #: "On Sunday, a UN spokesperson said 26 people had died in the attack": a source's word, then the dead of the
 #: attack already told, named again with "the"
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|reported|estimated)\s+(?:that\s+)?$", re.I)
+_SAID_BEFORE = re.compile(SOURCE_SAID + "$", re.I)
 _IN_THE_ATTACK = re.compile(r"\s+(?:in|from|during)\s+the\s+(?:same\s+|deadly\s+)?(?:attack|air\s*strike|strike|raid|bombing|blast|"
                             r"explosion|shelling|massacre|ambush|assault)\b", re.I)
 

@@ -1,0 +1,169 @@
+"""Casualty counts told by a noun (``casualties.noun``): "the death of 608", "3 deaths", "the bodies of two
+men", "hacked 18 people to death", "the death toll rose to 9", and the dead named in a list ("the dead were
+identified as A, B and C"). The verbs' rules are in :mod:`marsad.extract.casualty_verbs`; what both share
+(the victims' phrase, the number index, the outcome words) in :mod:`marsad.extract.casualties`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from marsad.counting import TOLL_FALLS, TOLL_RAISING, TOLL_RISES
+from marsad.extract.casualties import (
+    _NAME_LIST,
+    NON_PERSON,
+    Finding,
+    NumberIndex,
+    _head_noun,
+    _names_count,
+    names_people,
+    object_findings,
+    victim_phrase,
+)
+from marsad.extract.pipeline import DocContext
+from marsad.extract.unreported import not_reported, unreported_trigger
+from marsad.extract.wordscan import opening_words
+
+NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
+                        r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?|injur(?:y|ies)|wounding)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
+NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
+                         # ("authorities reported eight murders on Friday", "11 homicides were recorded")
+                         r"murders|homicides|killings|"
+                         # ("three martyrs and 11 wounded": not a brigade or a square named after them)
+                         r"martyrs?(?!['’]|\s+(?:brigades?|battalions?|squares?|cemetery|day|foundation|families))"
+                         r")\b"
+                         r"(?!\s+(?:threats?|sentences?|penalty|row|squads?|certificates?|warrants?|anniversar|"
+                         r"investigations?|cases?|charges?|trials?|suspects?|convictions?))", re.I)
+BODY_RE: Final = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
+                     r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
+#: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
+_MORE_FOUND: Final = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>[\w-]+)"
+                         r"\s+(?P<more>more|others)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+)?"
+                         r"(?P<verb>found|recovered|pulled|retrieved|discovered|unearthed|exhumed)\b", re.I)
+
+
+def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Finding]:
+    found = _MORE_FOUND.match(ctx.norm, after, ctx.sentence_at(after)[1]) if ctx.may_match(_MORE_FOUND) else None
+    number = numbers.starting_at(found.start("det")) if found else None
+    if found is None or number is None or not numbers.take(number):
+        return []
+    return [Finding("killed", number, number.value, found.start("det"), found.end(), found.start("verb"), found.end(),
+                    ctx.norm[found.start("det"):found.end("more")], "casualties.noun.body", 0.75)]
+
+
+TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?P<verb>stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|"
+                         r"crushed|lynched|starved|kicked|bludgeoned|"
+                         # ("…, hacking 18 people to death with machetes": _PARTICIPLE_LEAD)
+                         r"stabbing|hacking|beating|burning|clubbing|torturing|stoning|strangling|shooting|crushing|lynching|"
+                         r"kicking|bludgeoning)\s+(?P<obj>(?:[\w'-]+\s+){1,5}?)to\s+dea(?:th|d)\b"), re.I)
+#: what a participle's "to death" follows when it tells the killing itself ("…, hacking 18 people to death"), not a
+#: killing told as what led to this one ("after witnessing him stabbing his stepfather to death")
+_PARTICIPLE_LEAD: Final = re.compile(r"(?:,|\band|\bby)\s$", re.I)
+TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
+                     # ("activists later said the toll had risen to 35")
+                     r"\btoll\b(?=\s+(?:(?:has|had|have|later|then|now|since)\s+){0,2}" + TOLL_RISES + r"\s+to\b)|"
+                     # "lowered it to 32" (counting.TOLL_FALLS; "revised the toll down to" is read at "toll" above)
+                     r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
+                     r"\b(?:" + TOLL_RISES + r"|stood|stands|reached|revised|lowered)\b)|"
+                     # "the number of civilians killed in strikes on the area since 10 September rises to 14"
+                     # ("the number of bodies recovered from the graves has risen to 15")
+                     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies)\b(?=[^.;]{0,100}?"
+                     r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at)\b)|"
+                     # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
+                     # the number of dead at nine", "the monitor put the toll at eight")
+                     r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
+                     r"\b(?:gave|giv(?:es|ing))\s+(?:a|the|its|their)\s+(?:lower\s+|higher\s+)?toll\b|"  # ("police gave a toll of 12")
+                     r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
+                     r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
+                     # ("bringing the total killed … to seven", "an official put the figure at 12")
+                     r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b"), re.I)
+#: "the death toll among civilians": the people a toll counts, when they are people (CIVILIAN_NOUNS, COMBATANT_NOUNS)
+_TOLL_AMONG: Final = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
+_TOLL_ADJECTIVE: Final = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
+TOLL_LINK_RE: Final = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
+_NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted", "injur": "injured",
+                        "wounding": "injured"}
+
+
+def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
+    findings: list[Finding] = []
+    for match in ctx.scan(NOUN_OF_RE):
+        noun = match.group("noun").lower()
+        outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
+        if unreported_trigger(ctx, match.start(), match.end(), outcome):
+            continue
+        found = object_findings(ctx, numbers, (match.start(), match.end("noun")), outcome, position=match.end(),
+                                rule="casualties.noun")
+        if noun.startswith("loss"):  # "regrets the loss of one soldier" is a death; "the loss of two vehicles" none
+            found = [f for f in found if names_people(f.victim_text)]
+        findings += found
+    for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
+        noun = NUM_NOUN_RE.match(ctx.norm, item.end)
+        if noun and not numbers.is_used(item) and not unreported_trigger(ctx, item.start, noun.end(), "killed"):
+            numbers.take(item)
+            findings.append(Finding("killed", item, item.value, item.start, noun.end(), noun.start("noun"),
+                                    noun.end(), "", "casualties.noun", 0.85))
+            if noun.group("noun").lower().startswith(("bod", "corpse")):
+                findings += _more_found(ctx, numbers, noun.end())
+    for match in ctx.scan(BODY_RE):
+        number = numbers.starting_at(match.start("det"))
+        if number is not None and not numbers.take(number):
+            continue
+        count = number.value if number is not None else 1
+        findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
+                                match.group(0), "casualties.noun.body", 0.75))
+        findings += _more_found(ctx, numbers, match.end())
+    for match in ctx.scan(TO_DEATH_RE):
+        if match.group("verb").lower().endswith("ing") and not _PARTICIPLE_LEAD.search(ctx.norm, max(0, match.start() - 5), match.start()):
+            continue
+        if not_reported(ctx, match.start(), match.end()):
+            continue
+        findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
+    for match in ctx.scan(TOLL_RE):
+        # "the death toll of the strike on X on 3 March has risen to 14": the
+        # count follows the first linking word that a number follows
+        stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
+        for link in TOLL_LINK_RE.finditer(ctx.norm, match.end(), min(stop, match.end() + 160)):
+            number = numbers.starting_at(link.end())
+            if number is not None and numbers.take(number):
+                # the victims follow the count ("has risen to 14 civilians", "to 9 people")
+                phrase, end = victim_phrase(ctx, number.end, stop)
+                if _head_noun(phrase) in NON_PERSON:
+                    phrase, end = "", number.end
+                if not phrase.strip():  # or they are told with the toll ("the death toll among civilians", "the civilian toll")
+                    whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
+                    if whose and not (names_people(whose.group("who"))
+                                      or whose.group("who").lower() == "military"):
+                        whose = None  # ("the toll of the strikes"): no people
+                    phrase = ("soldiers" if whose.group("who").lower() == "military" else whose.group("who")) if whose else phrase
+                findings.append(Finding("killed", number, number.value, match.start(), max(end, number.end), match.start(),
+                                        link.end(), phrase, "casualties.toll", 0.8))
+                break
+    return findings
+
+
+#: "the dead were identified as …", "those killed were named by police as …": the list that follows names the dead
+_DEAD_NAMED: Final = re.compile(opening_words(r"\b(?:dead|deceased|slain|those\s+killed)\s+(?:were|have\s+been|had\s+been)\s+"
+                                       r"(?:identified|named)(?:\s+by\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+as\s+"), re.I)
+_NAMES_AT: Final = re.compile(_NAME_LIST)
+
+
+def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """The dead named in a list: "the dead were identified as A, B and C" counts three
+    (a restatement where a count came first: :mod:`marsad.extract.tallies`)."""
+    found: list[Finding] = []
+    folded = ctx.folded() or ctx.norm.lower()
+    if "identified" not in folded and "named" not in folded:  # most documents: no scan
+        return found
+    for match in ctx.scan(_DEAD_NAMED):
+        listed = _NAMES_AT.match(ctx.norm, match.end())
+        count = _names_count(ctx, *listed.span()) if listed is not None else 0
+        if listed is None or not count:
+            continue
+        for age in numbers.within(*listed.span()):  # "Peter Otieno, 41, James Kariuki, 29, and …"
+            numbers.take(age)
+        found.append(Finding("killed", None, count, listed.start(), listed.end(), match.start(), match.end(),
+                             listed.group(0), "casualties.named_dead", 0.7))
+    return found
