@@ -514,6 +514,15 @@ def test_paraphrased_triggers(text, expected):
     ("The rebel group ordered its fighters to resume attacks on army posts.", "Change to group/activity"),
     ("Gunmen abducted a council candidate from her home in Chilapa. Her body was found the next day on the highway.",
      "Attack"),
+    # (v42) a state's army in the perfect, a truce with words inside it, a leftover named before "left over",
+    # a woman bomber, settlers who beat people (a mob of settlers stays a mob)
+    ("Ethiopia's army said it had retaken the town of Lalibela from Fano militiamen.", "Government regains territory"),
+    ("The rebel alliance declared a unilateral 72-hour humanitarian ceasefire around the city.", "Change to group/activity"),
+    ("A mortar shell left over from last year's battles exploded in a field near Bakhmut, killing a tractor driver.",
+     "Remote explosive/landmine/IED"),
+    ("A woman bomber detonated explosives at a checkpoint in Maiduguri, killing three militiamen.", "Suicide bomb"),
+    ("Settlers beat two Palestinian shepherds with clubs near Hebron, medics said.", "Attack"),
+    ("A mob of settlers beat a Palestinian farmer near Huwara.", "Mob violence"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected

@@ -317,3 +317,29 @@ def test_a_days_sum_does_not_lead_the_first_incident_and_meanwhile_opens_another
 def test_a_country_as_a_headlines_subject_is_its_state():
     events = extract_text("Ukraine retakes village near Kupiansk", published=date(2024, 6, 12)).events
     assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("The governor urged residents to stay indoors on Thursday after a night of attacks on Zaporizhzhia. A Russian "
+     "missile struck an apartment block in the city's Oleksandrivskyi district, killing four people.",
+     "Shelling/artillery/missile attack"),
+    ("The interior minister blamed a local gang on Monday for a wave of attacks on bus drivers. Two gunmen shot dead "
+     "a driver at a terminal in San Pedro Sula on Sunday night, police said.", "Attack"),
+])
+def test_a_reaction_that_opens_a_report_is_no_incident_of_its_own(text, sub_event_type):
+    events = extract_text(text, published=date(2024, 5, 9)).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_a_reaction_with_no_incident_told_after_it_keeps_its_event():
+    events = extract_text("The minister blamed the gang for a wave of attacks on bus drivers in San Pedro Sula.",
+                          published=date(2024, 5, 9)).events
+    assert len(events) == 1
+
+
+def test_an_opening_development_with_no_dead_goes_behind_the_incident_told_after_it():
+    text = ("Markets in Tierra Caliente stayed closed on Monday and dozens of families left for Morelia. Gunmen of two "
+            "rival cartels fought for hours in the village of Apatzingan on Sunday, leaving nine dead, prosecutors said.")
+    events = extract_text(text, published=date(2024, 5, 13)).events
+    assert events[0].event_type == "Battles" and events[0].fatalities == 9
+    assert len(events) == 2  # the closure is kept, second

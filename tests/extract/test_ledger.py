@@ -862,6 +862,11 @@ def test_parts_after_a_dash_and_a_headline_s_wider_place(text, deaths):
     # a village the gazetteer does not know, after an opening that placed the dead: the same dead
     ("Gunmen kill seven in Sokoto raid. The attackers stormed a market near Kwanar Maje on Sunday, "
      "killing seven traders, police said.", 7),
+    # the body names the country that holds the headline's province: the same dead, not a second place
+    ("Drone strike kills 4 in Marib. A drone hit a car in the Sirwah district of Yemen's Marib province on "
+     "Friday, killing four men, tribal sources said.", 4),
+    # (a count at a province the headline does not name is still more dead)
+    ("Drone strike kills 4 in Marib. A second strike in Yemen's Hodeidah province killed two fishermen.", 6),
 ])
 def test_a_headline_told_again_by_the_body(text, deaths):
     assert _deaths(_extract(text)) == deaths

@@ -20,18 +20,22 @@ and each incident is one event:
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.counting import is_claim
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
 from marsad.extract.unreported import UNREPORTED_TRIGGERS
+from marsad.model import Event
 
 
 def settle_groups(ctx: DocContext, groups: list) -> list:
     """Drop claim-only groups, merge duplicate tellings, give orphans a home."""
     facts = _Facts(ctx)
     kept, dropped_sentence = [], None
+    if len(groups) > 1 and facts.reaction_lead(groups[0]) and any(facts.adds(later) for later in groups[1:]):
+        groups = groups[1:]
     for group in groups:
         group.typed_until = group.end  # a dropped claim's text joins the block but not the typing
         if facts.claims_only(group) or facts.typed_by_unreported(group):
@@ -53,6 +57,22 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
     return merged
 
 
+#: what a report may open with before the incident it tells ("Schools stayed closed on Tuesday …"): a development
+_BACKGROUND_TYPES: Final = frozenset({"Change to group/activity", "Other"})
+_VIOLENT_TYPES: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def incident_first(events: list[Event]) -> list[Event]:
+    """The main event first: an opening development with no dead ("Schools stayed closed and families left")
+    goes behind the first violent incident with dead that the report tells after it."""
+    lead = 0
+    while lead < len(events) and events[lead].sub_event_type in _BACKGROUND_TYPES and not events[lead].fatalities:
+        lead += 1
+    if 0 < lead < len(events) and events[lead].event_type in _VIOLENT_TYPES and events[lead].fatalities:
+        return [events[lead], *events[:lead], *events[lead + 1:]]
+    return events
+
+
 def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
     """Whether each count of the document is a claim (:func:`marsad.counting.is_claim`),
     decided once per document for the ledger and for every event's counts."""
@@ -64,6 +84,9 @@ def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
     return cached
 
 
+#: "after another night of", "for a wave of", "a day after the deadliest": the incident as what someone reacts to
+_REACTED_TO = re.compile(r"\b(?:after|following|for|over|amid)\s+(?:(?:an?|the|another|last|recent|latest|deadly|deadliest|"
+                         r"night|nights|days?|weeks?|weekend|wave|series|spate|string|of|this|[\w-]+day['’]s)\s+){0,5}$", re.I)
 _OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}|\s+(?:in|during|by)\s+(?:the|an?|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}")
 
 
@@ -90,6 +113,18 @@ class _Facts:
         # missile strike", "the funeral of the three soldiers killed in the Tarmiyah bombing")
         return any(start <= trigger < end or (end <= trigger and _OF_INCIDENT.fullmatch(self.ctx.norm, end, trigger))
                    for start, end in self.ctx.extra.get(UNREPORTED_TRIGGERS, ()))
+
+    def reaction_lead(self, group) -> bool:
+        """A first telling with no counts whose violence is what someone reacts to ("renewed calls for air
+        defences after another night of attacks on Odesa", "blamed the gang for a wave of attacks"): the
+        incident is told after it."""
+        lead = group.clauses[0]
+        if self.block(group) or lead.typing is None or lead.typing.evidence is None or \
+                self.ctx.sentence_index(lead.start) != 0:
+            return False
+        trigger = lead.start + lead.typing.evidence[0]
+        sentence_start = self.ctx.sentence_at(lead.start)[0]
+        return _REACTED_TO.search(self.ctx.norm, max(sentence_start, trigger - 60), trigger) is not None
 
     def claims_only(self, group) -> bool:
         counts = self.block(group)

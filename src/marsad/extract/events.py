@@ -33,7 +33,7 @@ from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
-from marsad.extract.event_ledger import claim_verdicts, settle_groups
+from marsad.extract.event_ledger import claim_verdicts, incident_first, settle_groups
 from marsad.extract.event_types import STATED, DocumentParts, EventTyping, classify_event
 from marsad.extract.ledger import ELSEWHERE_WORDS
 from marsad.extract.located_parts import split_located_parts
@@ -41,7 +41,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "13"
+VERSION: Final = "14"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -728,6 +728,7 @@ def build_events(ctx: DocContext, model=None) -> list[Event]:
         ctx, group.count_from if group.count_from is not None else group.start, group.end,
         build_event(ctx, group, model), country_name)]
     _fill_unnamed_initiators(ctx, events)
+    events = incident_first(events)
     for rank, event in enumerate(events):
         event.salience = round(1.0 / (1 + rank), 4)
     return events

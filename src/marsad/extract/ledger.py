@@ -630,6 +630,9 @@ def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> 
     names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
     countries = {p.country for p in first_places if p.feature == "country" and p.country}
     names = names - {(p.name or p.text).lower() for p in later_places if p.country in countries}
+    # and the country that holds the first's places ("… kills 5 in Saada" then "… Yemen's Saada province")
+    held = {p.country for p in first_places if p.country}
+    names = names - {(p.name or p.text).lower() for p in later_places if p.feature == "country" and p.country in held}
     if first_places and ctx.sentence_at(first.start)[0] == 0:
         # a village the gazetteer does not know, after an opening that placed the dead ("Bandits kill five
         # in Sokoto ambush" then "… near Tangaza"): the body saying where, no other place shown to differ
