@@ -78,6 +78,12 @@ def test_a_party_claim_or_unverified_count_is_flagged():
     # a claim told in a statement or a post
     text = "The insurgents said in a statement posted online that they had killed 25 soldiers."
     assert is_party_claim(text, text.index("25"), text.index("killed") + 6, (0, len(text)))
+    # a state force's own word on the enemy its units killed (state media's communique)
+    text = "Army units foiled an infiltration attempt near Kabani, killing 15 of the terrorists, a military source said."
+    assert is_party_claim(text, text.index("15"), text.index("killing") + 7, (0, len(text)))
+    # (the same source on people who are no enemy: the count is the report's)
+    text = "Soldiers killed 15 villagers near Kabani, a military source said."
+    assert not is_party_claim(text, text.index("15"), text.index("killed") + 6, (0, len(text)))
     text = "The movement said on its Telegram channel it killed 8 guards."
     assert is_party_claim(text, text.index("8"), text.index("killed") + 6, (0, len(text)))
 

@@ -246,6 +246,20 @@ _OWN_WORD = re.compile(r"\b(?:by\s+our\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|com
 _OWN_WORD_MARKS = ("by our", "Amaq", "caliphate")
 
 
+#: a state force as the subject that acts, opening the sentence ("Army units repelled …", "Troops of Operation Hadin
+#: Kai neutralised …", "Security forces raided …")
+_STATE_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:army(?:\s+units)?|troops|soldiers|security\s+forces|"
+                            r"armed\s+forces|military|forces|units|police)\b(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?)?"
+                            r"[^.;]{0,20}?\b(?:repelled|repulsed|foiled|thwarted|struck|targeted|raided|ambushed|killed|neutrali[sz]ed|"
+                            r"eliminated|shelled|bombed|destroyed|attacked|engaged|clashed)\b", re.I)
+#: the enemy a state force says it killed ("of the terrorists", "militants", "attackers")
+_HOSTILE = re.compile(r"\W*(?:[\w-]+\s+){0,4}?(?:terrorists?|militants?|insurgents?|attackers?|assailants?|jihadists?|"
+                      r"bandits?|rebels?|gunm[ae]n|khawarij)\b", re.I)
+#: … told on the state's own word after the count ("a military source said", "the army said", "SANA reported")
+_STATE_SOURCE_AFTER = re.compile(r",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:military|army|defen[cs]e|ministry|"
+                                 r"headquarters|command|security)\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|reported|stated)\b", re.I)
+
+
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
 CLAUSE_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re.I)
 #: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
@@ -284,6 +298,9 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     if claim is not None and _DOCUMENTS.search(text, claim.end(), start):
         claim = None  # "the group said it had documented the killing of 13 civilians": a monitor's count, no kill claimed
     after = min(sentence_end, trigger_end + 300)
+    if claim is None and _STATE_SUBJECT.match(text, sentence_start, start) and _HOSTILE.match(text, trigger_end, after) \
+            and _STATE_SOURCE_AFTER.search(text, trigger_end, after):
+        return True  # "Army units repelled an attack …, killing 12 of the terrorists, a military source said"
     return bool(claim or (may(_UNVERIFIED) and _UNVERIFIED.search(text, trigger_end, after))
                 or (any(text.find(mark, trigger_end, after) != -1 for mark in _OWN_WORD_MARKS)
                     and _OWN_WORD.search(text, trigger_end, after)))

@@ -12,6 +12,7 @@ from marsad.extract.actors import (
     actor_key,
     find_actors,
     load_lexicon,
+    national_force_name,
     normalise_actor,
     ucdp_side_name,
 )
@@ -154,3 +155,9 @@ def test_a_congolese_group_says_which_country_a_report_is_in():
 
     assert home_countries(find_actors("Suspected ADF rebels raided a village overnight.")) == {"CD"}
     assert home_countries(find_actors("Boko Haram fighters stormed a market.")) == {"NG"}
+
+
+def test_a_countrys_army_named_as_a_class_is_its_data_file_entry():
+    # "army units" in a report placed in Iraq and "Iraqi soldiers" in another are one actor
+    assert national_force_name("Military Forces of Iraq") == names("Iraqi soldiers fired on the crowd.")[0][1]
+    assert national_force_name("Hamas") == "Hamas"

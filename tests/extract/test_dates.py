@@ -94,6 +94,16 @@ def test_a_period_opened_by_what_began_on_its_day(text, start):
     assert [(f[1], f[2]) for f in found if f[4] == "dates.since"] == [(start, date(2023, 5, 20))]
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("In the week to 11 February, at least 46 civilians were killed in the state, OCHA said.",
+     date(2024, 2, 5), date(2024, 2, 11)),
+    ("Over the fortnight ending 10 February, the cluster recorded 31 deaths.", date(2024, 1, 28), date(2024, 2, 10)),
+])
+def test_a_week_named_by_the_day_it_ends_is_a_period(text, start, end):
+    _, found = _dates(text, published=date(2024, 2, 14))
+    assert [(f[1], f[2]) for f in found if f[4] == "dates.since"] == [(start, end)]
+
+
 def test_what_began_on_another_day_than_the_one_after_it_opens_no_period():
     # the date belongs to the strike, not to the fighting's start
     _, found = _dates("Since fighting erupted, a strike on 2 April killed 12.", published=date(2023, 5, 20))

@@ -980,3 +980,23 @@ def test_the_items_a_colon_lists_after_a_total_are_its_parts_though_one_gives_no
 ])
 def test_another_sources_toll_a_few_sentences_on(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a unit's ordinal name is no numbered victim
+    ("Four fighters of the Fifth Corps were killed in clashes near Tafas on Monday.", 4),
+    # the toll's risen figure is not the count of the bodies told after it
+    ("The death toll from the raid on the village has climbed to 19 after the bodies of six more victims were "
+     "found on Tuesday.", 19),
+])
+def test_a_units_ordinal_name_and_a_tolls_risen_figure(text, deaths):
+    assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # the killed and the injured joined by "and" share the country-wide month the words after them give
+    ("The monitoring mission said at least 96 civilians were killed and 410 injured across the country in March.", 0),
+    ("Two people were killed and five injured in Kharkiv on Monday.", 2),
+])
+def test_counts_joined_by_and_share_their_scope(text, deaths):
+    assert _deaths(_extract(text)) == deaths

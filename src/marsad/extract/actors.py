@@ -443,6 +443,19 @@ def actor_entry(name: str, lexicon: ActorLexicon | None = None) -> ActorEntry | 
     return (lexicon or load_lexicon()).entries.get(name)
 
 
+@lru_cache(maxsize=4096)
+def national_force_name(name: str, lexicon: ActorLexicon | None = None) -> str:
+    """A country's own military or police named as a class with its country ("Military Forces of Iraq",
+    from "army units" in a report placed in Iraq) → the data file's entry for it ("Iraqi forces", from
+    "Iraqi soldiers"), so that two reports naming one army two ways share their actor; any other name as is."""
+    lex = lexicon or load_lexicon()
+    head = _PERIOD.split(name.split(";")[0])[0].strip()
+    for klass, prefix in (("Military forces", "Military Forces of "), ("Police", "Police Forces of ")):
+        if head.startswith(prefix):
+            return lex._national_forces.get((klass, head[len(prefix):].strip()), name)
+    return name
+
+
 def acled_actor_name(name: str, country: str | None = None, lexicon: ActorLexicon | None = None) -> str:
     """How ACLED names a canonical actor; generic classes are completed with ``country``
     ("Protesters" in India → "Protesters (India)")."""

@@ -89,6 +89,15 @@ _NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidna
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
     findings: list[Finding] = []
+    # a toll's risen figure is the toll's ("the death toll … has climbed to 21 after the bodies of seven more victims
+    # were found": not a count of the bodies told after it); kept for the toll's own rule below
+    risen: set[int] = set()
+    for match in ctx.scan(TOLL_RE):
+        stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
+        rise = _RISEN_TO.search(ctx.norm, match.end(), min(stop, match.end() + 160))
+        number = numbers.starting_at(rise.end()) if rise else None
+        if number is not None and numbers.take(number):
+            risen.add(id(number))
     for match in ctx.scan(NOUN_OF_RE):
         noun = match.group("noun").lower()
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
@@ -127,7 +136,8 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
         for link in TOLL_LINK_RE.finditer(ctx.norm, match.end(), min(stop, match.end() + 160)):
             number = numbers.starting_at(link.end())
-            if number is not None and numbers.take(number):
+            if number is not None and (numbers.take(number) or id(number) in risen):
+                risen.discard(id(number))
                 # the victims follow the count ("has risen to 14 civilians", "to 9 people")
                 phrase, end = victim_phrase(ctx, number.end, stop)
                 if _head_noun(phrase) in NON_PERSON:
@@ -141,7 +151,14 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                 findings.append(Finding("killed", number, number.value, match.start(), max(end, number.end), match.start(),
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
+    for number in numbers.items:  # (a risen figure no toll's link took stays free for the other rules)
+        if id(number) in risen:
+            numbers.give_back(number)
     return findings
+
+
+#: "has risen to", "climbed to", "rose to" after a toll's noun
+_RISEN_TO: Final = re.compile(r"\b" + TOLL_RISES + r"\s+to\s+(?:at\s+least\s+)?(?=\S)", re.I)
 
 
 #: "the dead were identified as …", "those killed were named by police as …": the list that follows names the dead

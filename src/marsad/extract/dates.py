@@ -442,6 +442,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     periods += _since_year_start(ctx)
     periods += _year_parts(ctx)
     periods += _between_dates(ctx, absolute)
+    periods += _weeks_to_date(ctx, absolute)
     periods += _between_months(ctx)
     return periods
 
@@ -471,6 +472,32 @@ def _between_months(ctx: DocContext) -> list[DateValue]:
         if start <= end:
             found.append(DateValue(start, end, precision_for(start, end), relative=match.group("last_year") is None,
                                    span=ctx.span(match.start(), match.end()), rule="dates.since"))
+    return found
+
+
+#: a round-up's period named by the day it ends: "in the week to 11 February", "the seven days ending 5 March",
+#: "over the fortnight up to 3 June" (a humanitarian update's week)
+_WEEK_TO_BEFORE: Final = re.compile(
+    r"\bthe\s+(?:(?:past|previous|last)\s+)?(?P<unit>week|seven\s+days|7\s+days|fortnight|two\s+weeks|14\s+days)\s+"
+    r"(?:to|ending|ended|up\s+to|until|through)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$", re.I)
+
+
+def _weeks_to_date(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+    """The week (or fortnight) a stated day closes ("in the week to 11 February, at least 46 civilians were
+    killed"): a period, so its counts are running totals."""
+    found = []
+    for value in absolute:
+        span = stated_span(value)
+        if value.precision != 1 or span is None:
+            continue
+        opening = _WEEK_TO_BEFORE.search(ctx.norm, max(0, span.start - 40), span.start)
+        if opening is None:
+            continue
+        days = 14 if opening.group("unit").lower() in ("fortnight", "two weeks", "14 days") else 7
+        start = value.end - timedelta(days=days - 1)
+        # (a week's span is a week's precision, UCDP's 3, as "the past week" is)
+        found.append(DateValue(start, value.end, max(3, precision_for(start, value.end)), relative=False,
+                               span=ctx.span(opening.start(), span.end), rule="dates.since"))
     return found
 
 
@@ -644,7 +671,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="10")
+@register("dates", version="11")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

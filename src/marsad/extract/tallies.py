@@ -524,12 +524,34 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
         # And a toll raised past this report's own count by earlier deaths.
         if casualty.part_of is None and not casualty.is_tally and _raised_past_own_count(ctx, findings, finding):
             casualty.is_tally = True
+    _share_with_coordinated(ctx, findings, casualties)
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:
         if casualty.period is None and casualty.part_of in by_id:
             casualty.period = by_id[casualty.part_of].period
         if casualty.part_of in by_id and by_id[casualty.part_of].is_tally:
             casualty.is_tally = True
+
+
+#: what joins two counts of one clause ("184 civilians were killed and 856 injured")
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _share_with_coordinated(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    """Two counts joined by "and" share one scope: "at least 184 civilians were killed and 856 injured across
+    Ukraine in August" is a country's month for both, though the words that say so follow the second."""
+    pairs = list(zip(findings, casualties))
+    for (first, first_casualty), (second, second_casualty) in zip(pairs, pairs[1:]):
+        if first_casualty.is_tally == second_casualty.is_tally or first_casualty.part_of or second_casualty.part_of \
+                or first_casualty.outcome == second_casualty.outcome:
+            continue
+        gap_start = max(first.end, first.trigger_end)
+        if gap_start > second.start or not _COORDINATED.fullmatch(ctx.norm, gap_start, second.start):
+            continue
+        tally, other = (first_casualty, second_casualty) if first_casualty.is_tally else (second_casualty, first_casualty)
+        other.is_tally = True
+        if other.period is None:
+            other.period = tally.period
 
 
 def _unreported_clause_s(ctx: DocContext, finding: Finding, period: DateValue) -> bool:

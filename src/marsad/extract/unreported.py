@@ -123,6 +123,9 @@ _MISCOUNTED: Final = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:
                          r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
                          r"double[- ]counted)", re.I)
 _ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
+                             # (not a unit's name: "fighters of the Eighth Brigade were killed", "the 25th Division")
+                             r"(?!(?:[\w-]+\s+)?(?:brigades?|divisions?|corps|regiments?|battalions?|army|armies|"
+                             r"infantry|armou?red|fleet|squadrons?|legion|company|mechani[sz]ed|commando)\b)"
                              r"(?:[\w-]+\s+){0,2}$", re.I)
 #: a death of illness ("died of cholera", "from suspected measles", "of natural causes"): no violence's toll
 _ILLNESS: Final = re.compile(r"\s+(?:(?:in\s+\w+\s+|this\s+\w+\s+|so\s+far\s+)?(?:of|from)\s+(?:suspected\s+|an?\s+)?"

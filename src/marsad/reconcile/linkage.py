@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-5"
+LINKAGE_VERSION = "linkage-6"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -339,7 +339,11 @@ def crowded_reports(reports: Iterable[Report], window_days: int = DATE_WINDOW_DA
 def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: Set[int] = frozenset()):
     import pandas as pd
 
-    from marsad.extract.actors import country_free_name, force_kind
+    from marsad.extract.actors import country_free_name, force_kind, national_force_name
+
+    # (a country's army named as a class with its country is its data-file entry: "Military Forces of Iraq",
+    # from "an army officer said" in Diyala, and "Iraqi forces", from "Iraqi soldiers", are one actor)
+    acts = [[national_force_name(a) for a in r.actors] for r in reports]
 
     loc_keys = [place_key(r.location) for r in reports]
     return pd.DataFrame(
@@ -358,12 +362,13 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "admin2": [r.admin2 for r in reports],
             "event_type": [r.event_type for r in reports],
             "sub_event_type": [r.sub_event_type for r in reports],
-            "actors": [sorted(set(r.actors)) for r in reports],
-            "actor_bases": [sorted({base for a in r.actors if (base := country_free_name(a))}) for r in reports],
+            "actors": [sorted(set(r)) for r in acts],
+            "actor_bases": [sorted({base for a in r if (base := country_free_name(a))}) for r in acts],
             # (the victims or the default group; a named actor of no stated country has its own level: "open_kinds")
-            "open_actors": [sorted({a for a in r.actors if country_free_name(a) == a and not named_actor(a)}) for r in reports],
-            "named_actors": [sorted({a for a in r.actors if named_actor(a)}) for r in reports],
-            "force_kinds": [sorted({kind[0] for a in r.actors if named_actor(a) and (kind := force_kind(a))}) for r in reports],
+            "open_actors": [sorted({a for a in r if country_free_name(a) == a and not named_actor(a)}) for r in acts],
+            "named_actors": [sorted({a for a in r if named_actor(a)}) for r in acts],
+            "force_kinds": [sorted({kind[0] for a in {*r.actors, *act} if named_actor(a) and (kind := force_kind(a))})
+                            for r, act in zip(reports, acts)],
             "open_kinds": [sorted({kind[0] for a in r.actors if named_actor(a) and (kind := force_kind(a)) and not kind[1]})
                            for r in reports],
             "killed": pd.array([r.killed for r in reports], dtype="Int64"),
