@@ -523,6 +523,13 @@ def test_paraphrased_triggers(text, expected):
     ("A woman bomber detonated explosives at a checkpoint in Maiduguri, killing three militiamen.", "Suicide bomb"),
     ("Settlers beat two Palestinian shepherds with clubs near Hebron, medics said.", "Attack"),
     ("A mob of settlers beat a Palestinian farmer near Huwara.", "Mob violence"),
+    # (v43) residents who torch a police outpost, captives freed under talks, a headline's deployment, a navy's
+    # drills, two parties' workers named by their initials
+    ("Residents torch police outpost in Muzaffarpur after death in custody", "Violent demonstration"),
+    ("Twelve hostages freed after negotiations with tribal elders in Zamfara", "Agreement"),
+    ("Kenya sends 400 more police officers to Lamu after attacks", "Change to group/activity"),
+    ("The navy held live-fire drills off the coast of Crimea on Tuesday.", "Change to group/activity"),
+    ("PTI, PML-N workers clash outside polling station in Lahore", "Mob violence"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected
