@@ -256,8 +256,8 @@ _STATE_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:army(?:\s
 _HOSTILE = re.compile(r"\W*(?:[\w-]+\s+){0,4}?(?:terrorists?|militants?|insurgents?|attackers?|assailants?|jihadists?|"
                       r"bandits?|rebels?|gunm[ae]n|khawarij)\b", re.I)
 #: … told on the state's own word after the count ("a military source said", "the army said", "SANA reported")
-_STATE_SOURCE_AFTER = re.compile(r",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:military|army|defen[cs]e|ministry|"
-                                 r"headquarters|command|security)\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|reported|stated)\b", re.I)
+_STATE_SOURCE_AFTER = re.compile(r",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + _STATE_FORCE + r"|defen[cs]e|headquarters|"
+                                 r"security)\s+(?:[\w-]+\s+){0,2}?(?:said|says|announced|reported|stated)\b", re.I)
 
 
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
