@@ -343,3 +343,9 @@ def test_an_opening_development_with_no_dead_goes_behind_the_incident_told_after
     events = extract_text(text, published=date(2024, 5, 13)).events
     assert events[0].event_type == "Battles" and events[0].fatalities == 9
     assert len(events) == 2  # the closure is kept, second
+
+
+def test_a_suicide_bomber_in_the_lead_paragraph_types_the_headlines_blast():
+    text = ("Blast kills 5 in Quetta. A suicide bomber blew himself up at a police checkpoint on the city's outskirts "
+            "on Monday, officials said.")
+    assert [e.sub_event_type for e in extract_text(text, published=date(2024, 5, 6)).events] == ["Suicide bomb"]

@@ -54,6 +54,8 @@ from marsad.regexcache import compile_cached
 RULE: Final = "event_types.rules"
 #: a typing this confident states what happened (a rule with a lead set gives it); below, it is a guess
 STATED: Final = 0.85
+#: a rule whose sets held on the passage, not on its lead
+PASSAGE_RULE: Final = 0.6
 
 #: A sentence's end mark, closing quotes or brackets, and the space before the next
 #: sentence. The mark is matched, not looked behind at: the engine jumps to a
@@ -203,7 +205,7 @@ class EventTypeRules:
                 continue  # most rules fail on their first lead set: no call to _holds
             evidence = self._holds(rule, matcher, actor1_state)
             if evidence is not False:
-                confidence = STATED if rule.lead else 0.6 if (rule.all or rule.any) else 0.3
+                confidence = STATED if rule.lead else PASSAGE_RULE if (rule.all or rule.any) else 0.3
                 return EventTyping(self.event_type_of[rule.sub], rule.sub, rule.name, confidence, evidence)
         return EventTyping("Strategic developments", "Other", f"{RULE}.default", 0.3)
 

@@ -34,14 +34,14 @@ from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, incident_first, settle_groups
-from marsad.extract.event_types import STATED, DocumentParts, EventTyping, classify_event
+from marsad.extract.event_types import PASSAGE_RULE, STATED, DocumentParts, EventTyping, classify_event
 from marsad.extract.ledger import ELSEWHERE_WORDS
 from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "14"
+VERSION: Final = "15"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -674,7 +674,9 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
                             victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start,
                             known=_known(ctx))
-    if typing.confidence < STATED and group.clauses[0].typing is not None:
+    # (a rule that held on the whole passage stands: "Blast kills 5 in Quetta. A suicide bomber blew himself up …"
+    # is the lead paragraph's suicide bomb, not the headline's explosion; only the default gives way)
+    if typing.confidence < PASSAGE_RULE and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
     trigger = group.start + typing.evidence[0] if typing.evidence else None
     when = _event_date(ctx, group, trigger)
