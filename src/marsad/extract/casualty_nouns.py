@@ -88,16 +88,8 @@ _NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidna
 
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
+    risen = _risen_figures(ctx, numbers)
     findings: list[Finding] = []
-    # a toll's risen figure is the toll's ("the death toll … has climbed to 21 after the bodies of seven more victims
-    # were found": not a count of the bodies told after it); kept for the toll's own rule below
-    risen: set[int] = set()
-    for match in ctx.scan(TOLL_RE):
-        stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
-        rise = _RISEN_TO.search(ctx.norm, match.end(), min(stop, match.end() + 160))
-        number = numbers.starting_at(rise.end()) if rise else None
-        if number is not None and numbers.take(number):
-            risen.add(id(number))
     for match in ctx.scan(NOUN_OF_RE):
         noun = match.group("noun").lower()
         outcome = next((o for stem, o in _NOUN_OUTCOME.items() if noun.startswith(stem)), "killed")
@@ -130,10 +122,36 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if not_reported(ctx, match.start(), match.end()):
             continue
         findings += object_findings(ctx, numbers, (match.start(), match.end()), "killed", position=match.start("obj") - 1)
+    findings += _toll_findings(ctx, numbers, risen)
+    for number in numbers.items:  # (a risen figure no toll's link took stays free for the other rules)
+        if id(number) in risen:
+            numbers.give_back(number)
+    return findings
+
+
+def _clause_stop(ctx: DocContext, position: int) -> int:
+    """Where the clause that a toll opens at ``position`` ends: the next full stop or semicolon."""
+    return min((i for i in (ctx.norm.find(".", position), ctx.norm.find(";", position)) if i != -1), default=len(ctx.norm))
+
+
+def _risen_figures(ctx: DocContext, numbers: NumberIndex) -> set[int]:
+    """The figures a toll "has climbed to", held back (by ``id``) for the toll's own rule: "the death toll … has
+    climbed to 21 after the bodies of seven more victims were found" is no count of the bodies told after it."""
+    risen: set[int] = set()
     for match in ctx.scan(TOLL_RE):
-        # "the death toll of the strike on X on 3 March has risen to 14": the
-        # count follows the first linking word that a number follows
-        stop = min((i for i in (ctx.norm.find(".", match.end()), ctx.norm.find(";", match.end())) if i != -1), default=len(ctx.norm))
+        rise = _RISEN_TO.search(ctx.norm, match.end(), min(_clause_stop(ctx, match.end()), match.end() + 160))
+        number = numbers.starting_at(rise.end()) if rise else None
+        if number is not None and numbers.take(number):
+            risen.add(id(number))
+    return risen
+
+
+def _toll_findings(ctx: DocContext, numbers: NumberIndex, risen: set[int]) -> list[Finding]:
+    """"The death toll of the strike on X on 3 March has risen to 14": the count follows the first linking word
+    that a number follows."""
+    findings: list[Finding] = []
+    for match in ctx.scan(TOLL_RE):
+        stop = _clause_stop(ctx, match.end())
         for link in TOLL_LINK_RE.finditer(ctx.norm, match.end(), min(stop, match.end() + 160)):
             number = numbers.starting_at(link.end())
             if number is not None and (numbers.take(number) or id(number) in risen):
@@ -143,18 +161,19 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                 if _head_noun(phrase) in NON_PERSON:
                     phrase, end = "", number.end
                 if not phrase.strip():  # or they are told with the toll ("the death toll among civilians", "the civilian toll")
-                    whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
-                    if whose and not (names_people(whose.group("who"))
-                                      or whose.group("who").lower() == "military"):
-                        whose = None  # ("the toll of the strikes"): no people
-                    phrase = ("soldiers" if whose.group("who").lower() == "military" else whose.group("who")) if whose else phrase
+                    phrase = _toll_victims(ctx, match)
                 findings.append(Finding("killed", number, number.value, match.start(), max(end, number.end), match.start(),
                                         link.end(), phrase, "casualties.toll", 0.8))
                 break
-    for number in numbers.items:  # (a risen figure no toll's link took stays free for the other rules)
-        if id(number) in risen:
-            numbers.give_back(number)
     return findings
+
+
+def _toll_victims(ctx: DocContext, match: re.Match) -> str:
+    """The people a toll counts when it names them itself ("the death toll among civilians", "the military toll")."""
+    whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
+    if whose is None or not (names_people(whose.group("who")) or whose.group("who").lower() == "military"):
+        return ""  # ("the toll of the strikes"): no people
+    return "soldiers" if whose.group("who").lower() == "military" else whose.group("who")
 
 
 #: "has risen to", "climbed to", "rose to" after a toll's noun
