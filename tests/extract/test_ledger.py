@@ -1000,3 +1000,23 @@ def test_a_units_ordinal_name_and_a_tolls_risen_figure(text, deaths):
 ])
 def test_counts_joined_by_and_share_their_scope(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # a war told with its length is the whole war's toll, whatever the tense
+    ("More than 2,000 people were killed in the region during the 11-month war. On Monday a drone strike killed two "
+     "farmers near Tyre.", 2),
+    # "a member of … and wounding two soldiers": the victim's phrase ends before the next outcome
+    ("A roadside bomb hit a patrol near Tuz Khurmatu, killing a member of the Peshmerga and wounding two soldiers.", 1),
+    # the others killed at the scene are inside the toll just raised
+    ("A third policeman died in hospital on Sunday, raising the death toll from the ambush to three. Two other "
+     "policemen had been killed on the spot on Saturday.", 3),
+    # a river is no place of its own: the toll told where bodies were recovered from it is the incident's
+    ("Gunmen killed 12 villagers in Djugu territory on Friday. Two bodies were recovered from the Shari river on "
+     "Sunday, bringing the toll to 14.", 14),
+    # a dateline's country is the country, not a small town named after it
+    ("Five killed in Cabo Delgado attack. PEMBA, Mozambique - Insurgents killed five villagers near Macomia on "
+     "Tuesday, officials said.", 5),
+])
+def test_a_wars_toll_a_phrase_before_another_outcome_a_river_and_a_dateline(text, deaths):
+    assert _deaths(_extract(text)) == deaths

@@ -363,7 +363,7 @@ _COORD: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*
 #: a victim phrase's "of …" tail, up to what the clause says next
 _PHRASE_TAIL: Final = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
                           r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
-                          r"while|by)\b|\s+and\s+" + _COORD_QUALIFIER +
+                          r"while|by)\b|\s+and\s+(?:[a-z]+ing|injured|wounded|killed|abducted|kidnapped|left)\b|\s+and\s+" + _COORD_QUALIFIER +
                           r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
 #: "four soldiers from Azaz and two civilians", "a man in Nikopol and a woman in Marhanets": a named origin or place
 #: between the items of one list
@@ -666,7 +666,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="36")
+@register("casualties", version="37")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

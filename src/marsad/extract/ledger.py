@@ -333,7 +333,9 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
 
 #: an earlier figure of the incident the toll updates, told after it ("SOHR had reported four deaths in that strike")
 _THE_INCIDENT = re.compile(r"\b(?:in|of|from|by)\s+(?:that|the|this)\s+(?:same\s+)?(?:incident\b|" + INCIDENT_NOUN + r")"
-                           r"|\bhad\s+(?:reported|said|put|given|counted)\b", re.I)
+                           r"|\bhad\s+(?:reported|said|put|given|counted)\b"
+                           # ("… raising the toll to three. Two other policemen had been killed on the spot")
+                           r"|\bother\s+(?:[\w'-]+\s+){0,2}?had\s+(?:been\s+killed|died)\b", re.I)
 
 
 def _refers_to_the_incident(ctx: DocContext, finding: Finding) -> bool:
@@ -650,6 +652,11 @@ def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
     """A toll update is dated by its report, not its incident: only two different
     places tell a toll and another count apart."""
     toll_places, other_places = _anchors(ctx, toll)[1], _anchors(ctx, other)[1]
+    if toll_places and other_places and not toll_places & other_places and toll.start > other.start:
+        # a name the gazetteer does not know where a later toll was told ("bodies were recovered from the Ituri
+        # river, bringing the toll to 14") shows no other place: only the toll's known places can differ
+        start, end = ctx.sentence_at(toll.start)
+        toll_places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end) if p.resolved}
     return bool(toll_places and other_places and not toll_places & other_places)
 
 

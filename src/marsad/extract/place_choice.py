@@ -111,6 +111,12 @@ def choose(item: Found, countries: set[str]) -> Resolution | None:
         candidates = sorted(candidates, key=lambda c: is_area(c.place))
     if item.township:  # "Muse township" is Myanmar's, not a namesake in a country with no townships
         candidates = sorted(candidates, key=lambda c: not _township_reading(item, c))
+    if candidates and item.forced != "town" and candidates[0].place.feature == "town" and candidates[0].place.population < 100_000:
+        # "PEMBA, Mozambique —" is the country, not Mozambique Island, a small namesake town inside it
+        country = next((c for c in candidates if c.place.feature == "country" and own_key(c.place) == item.key
+                        and c.place.country == candidates[0].place.country), None)
+        if country is not None:
+            candidates = [country] + [c for c in candidates if c is not country]
     return candidates[0] if candidates else None
 
 

@@ -517,7 +517,7 @@ def _after_acronym(norm: str, start: int) -> bool:
 
 
 #: ("at Baghdad bridge" in Homs, "the Damascus gate": a bridge or a gate named after a far place)
-_LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|Hospital|Bank|[Bb]ridge|[Gg]ate|[Bb]each)\b")
+_LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|[Hh]ospital|Bank|[Bb]ridge|[Gg]ate|[Bb]each|[Rr]iver)\b")
 _ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?|[Bb]ranch|[Aa]ffiliate|"

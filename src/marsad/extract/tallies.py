@@ -223,6 +223,12 @@ _PERFECT_ENDS = ("has", "have", "had", "been")
 #: "… in the war", "… thousands of civilians since its invasion": the object may come first
 #: "since the start of the war": a conflict's or campaign's beginning
 _START_OF = r"the\s+(?:start|beginning|outbreak|onset)\s+of\s+"
+#: "… were killed in Lebanon during the 14-month war", "in the 1975-90 civil war": a war told with its length or its
+#: years is the whole war, whatever the verb's tense
+_WAR_OF_LENGTH_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|over|throughout)\s+(?:the|its|their|[A-Z][\w-]*'s)\s+"
+                                  r"(?:[\w'-]+\s+){0,2}?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                  r"several|many)[- ](?:months?|years?|decades?)(?:[- ]long)?|(?:19|20)\d\d\s*[-\u2013]\s*(?:19|20)?\d\d)"
+                                  r"\s+(?:[\w'-]+\s+){0,3}?(?:war|conflict|insurgency|civil\s+war)\b", re.I)
 _IN_CONFLICT_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:in|during|since)\s+(?:" + _START_OF + r")?"
                                 r"(?:[\w'-]+\s+){0,3}?" + _CONFLICT + r"\b", re.I)
 #: "Last month, a similar strike killed 12", "a 2017 truck bombing that killed 500", "since a
@@ -420,6 +426,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     if ctx.may_match(_SINCE_CLAUSE) and _SINCE_CLAUSE.match(ctx.norm, sentence_start) \
             and _HAS_HAVE.search(ctx.norm, sentence_start, finding.trigger_start + 1):
         return True  # "Since the truce ended, the network has documented the killing of 214 civilians"
+    if ctx.may_match(_WAR_OF_LENGTH_AFTER) and _WAR_OF_LENGTH_AFTER.match(ctx.norm, finding.trigger_end, sentence_end):
+        return True  # "More than 4,000 people were killed in Lebanon during the 14-month war": the war's toll
     if not ctx.may_match_within(_IN_CONFLICT_AFTER, finding.trigger_end, sentence_end):
         return False  # (no conflict named after the count: the perfect before it is not searched for)
     perfect, text = ctx.lowered(_PERFECT_BEFORE)
