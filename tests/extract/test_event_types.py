@@ -530,6 +530,8 @@ def test_paraphrased_triggers(text, expected):
     ("Kenya sends 400 more police officers to Lamu after attacks", "Change to group/activity"),
     ("The navy held live-fire drills off the coast of Crimea on Tuesday.", "Change to group/activity"),
     ("PTI, PML-N workers clash outside polling station in Lahore", "Mob violence"),
+    # the Popular Mobilisation Forces are a force, not a mobilisation
+    ("Fighters of the Popular Mobilisation Forces clashed with Islamic State militants near Khanaqin.", "Armed clash"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected

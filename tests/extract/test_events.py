@@ -349,3 +349,37 @@ def test_a_suicide_bomber_in_the_lead_paragraph_types_the_headlines_blast():
     text = ("Blast kills 5 in Quetta. A suicide bomber blew himself up at a police checkpoint on the city's outskirts "
             "on Monday, officials said.")
     assert [e.sub_event_type for e in extract_text(text, published=date(2024, 5, 6)).events] == ["Suicide bomb"]
+
+
+def test_a_bulletins_items_with_their_place_before_their_count_are_split_by_place():
+    text = ("The Observatory documented the death of seven people in Syria today. Russian warplanes struck farmland "
+            "near Kafr Nabl in the southern countryside of Idlib, killing three civilians; a man and his wife were "
+            "killed when regime shells hit their house in the town of Saraqib; and two HTS fighters were killed in a "
+            "drone attack near Darat Izza in the western countryside of Aleppo.")
+    events = extract_text(text, published=date(2024, 5, 8)).events
+    assert [(e.admin1, e.fatalities) for e in events] == [("Idlib", 3), ("Idlib", 2), ("Aleppo", 2)]
+
+
+def test_a_burial_that_opens_a_report_does_not_date_the_incident():
+    text = ("Mourners buried a mother and her son in Saraqib on Tuesday. The two were killed on Monday when shells hit "
+            "their home, relatives said.")
+    (event,) = extract_text(text, published=date(2024, 5, 8)).events
+    assert (event.event_date, event.admin1, event.fatalities) == (date(2024, 5, 6), "Idlib", 2)
+
+
+def test_a_towns_week_told_by_several_attacks_is_a_running_total():
+    text = "At least 56 civilians have been killed in El Fasher this week by RSF shelling and drone strikes, the charity said."
+    assert sum(e.fatalities for e in extract_text(text, published=date(2024, 5, 8)).events) == 0
+
+
+@pytest.mark.parametrize(("text", "admin1", "country"), [
+    # a governorate only the rest of the sentence names does not move a known town into it
+    ("Regime shelling killed two people in Khan Shaykhun, while clashes continued in the countryside of Homs.",
+     "Idlib", "Syria"),
+    # a name read through its Arabic consonants stays in an Arabic-speaking country ("Western Daraa" is no Faroese
+    # village whose Arabic alternate transliterates its Latin name)
+    ("Clashes erupted between local gunmen and regime forces in Western Daraa on Tuesday.", None, None),
+])
+def test_a_sentences_governorate_and_an_arabic_reading_place_no_town_far_off(text, admin1, country):
+    event = extract_text(text, published=date(2024, 5, 8)).events[0]
+    assert (event.admin1, event.country) == (admin1, country)

@@ -41,7 +41,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "15"
+VERSION: Final = "16"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -223,6 +223,15 @@ def _known(ctx: DocContext) -> DocumentParts:
     return known
 
 
+#: an opening that tells the dead mourned or buried, not their incident
+_MOURNED: Final = re.compile(r"\b(?:funerals?|coffins?|buried|burials?|mourners?|mourn(?:ed|ing)|laid\s+to\s+rest|"
+                             r"condolences?|vigils?)\b", re.I)
+
+
+#: ctx.extra's key: the mourning opening _adopt_opening passed over
+_MOURNED_OPENING: Final = "events.mourned_opening"
+
+
 def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]) -> None:
     """"On 22 February, forces fired 120mm at positions near X. … were targeted.":
     an opening clause with a date and an actor or place states the incident even
@@ -237,6 +246,10 @@ def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]
         if tolls and all(c.is_tally for c in tolls) and any(
                 not c.is_tally for first in groups[0].clauses for c in _inside(first.start, first.end, counted)):
             return  # "SOHR documented the death of 5 people across Syria today": a day's sum leads no incident of its own
+        if _MOURNED.search(ctx.norm, clause.start, clause.end):
+            ctx.extra[_MOURNED_OPENING] = (clause.start, clause.end)  # (it still places the incident)
+            continue  # "Mourners buried a mother and her son in Ariha on Tuesday. The two were killed on Monday …":
+            # the day they were mourned dates no incident
         dated = _inside(clause.start, clause.end, ctx.dates)
         if dated and (_inside(clause.start, clause.end, ctx.actors) or _inside(clause.start, clause.end, ctx.places)):
             groups[0].clauses.insert(0, clause)
@@ -642,6 +655,9 @@ def _place_told_after(ctx: DocContext, group: _Group, coarse: list[PlaceMention]
 def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     named = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
         group.start, group.end, ctx.places)
+    opening = ctx.extra.get(_MOURNED_OPENING)
+    if not named and opening is not None and opening[1] <= group.start:
+        named = _inside(*opening, ctx.places)  # "Mourners in Ariha buried … . The two were killed on Monday …"
     places = _outside_claims(ctx, named)
     if places and all((p.feature or "") in _COARSE_FEATURES for p in places):
         told_after = _place_told_after(ctx, group, places)

@@ -79,7 +79,7 @@ def _breakdown(ctx: DocContext, block: list[Casualty], end: int) -> _Located | N
         for listed in (parts, [c for c in parts if c.rule in _LISTED_RULES]):
             if len(listed) < 2 or sum(p.count or 0 for p in listed) != total.count:
                 continue
-            places = _places_after(ctx, listed, end)
+            places = _places_after(ctx, listed, end, total)
             if places is not None:
                 return _Located(listed, places, total)
     return None
@@ -103,7 +103,8 @@ def _text_order(count: Casualty) -> int:
     return stated_span(count).end
 
 
-def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[PlaceMention] | None:
+def _places_after(ctx: DocContext, counts: list[Casualty], end: int,
+                  total: Casualty | None = None) -> list[PlaceMention] | None:
     """The place each count (in text order) names after it, before the next count
     ("five in B"), when every count names one and no two the same; else ``None``."""
     places = []
@@ -112,14 +113,36 @@ def _places_after(ctx: DocContext, counts: list[Casualty], end: int) -> list[Pla
         after = stated_span(count).start if count.derived else stated_span(count).end  # "the rest in C" names its own place
         named = [p for p in starting_within(ctx.places, after, stop) if p.resolved]
         # (a province where the count names no town: "4 soldiers killed in the Deir Ezzor desert, 2 civilians in Daraa")
-        place = next((p for p in named if (p.feature or "") not in _AREA_FEATURES), None) \
-            or next((p for p in named if p.feature == "admin1"), None)
+        place = _located(named)
+        if place is None and total is not None:
+            # a bulletin's item may name its place before its count, in its own clause ("…; warplanes struck the
+            # outskirts of A, killing four civilians; …"): the clause since the previous count or semicolon
+            place = _located(_clause_before(ctx, counts, index, total))
         if place is None:
             return None
         places.append(place)
     if len({(p.name or p.text).lower() for p in places}) != len(places):
         return None
     return places
+
+
+def _located(named: list[PlaceMention]) -> PlaceMention | None:
+    return next((p for p in named if (p.feature or "") not in _AREA_FEATURES), None) \
+        or next((p for p in named if p.feature == "admin1"), None)
+
+
+def _clause_before(ctx: DocContext, counts: list[Casualty], index: int,
+                   total: Casualty | None) -> list[PlaceMention]:
+    """The resolved places of the count's own clause before it: from the previous count's end (or its
+    sentence's start) or the last semicolon, whichever is later, to the count."""
+    count = stated_span(counts[index])
+    start = ctx.sentence_at(count.start)[0]
+    if index:
+        start = max(start, stated_span(counts[index - 1]).end)
+    elif total is not None and stated_span(total).end <= count.start:
+        start = max(start, stated_span(total).end)  # (the total's own place is not its first part's)
+    start = max(start, ctx.norm.rfind(";", start, count.start) + 1, ctx.norm.rfind(":", start, count.start) + 1)
+    return [p for p in starting_within(ctx.places, start, count.start) if p.resolved]
 
 
 def _own_telling(ctx: DocContext, count: Casualty, previous: PlaceMention, place: PlaceMention):

@@ -18,6 +18,10 @@ CLEAR_MARGIN: Final = 1.5
 
 _NEIGHBOURHOOD_KM: Final = 15  # a city's neighbourhood lies within its built-up area
 
+#: a town this size (GeoNames' population) stays a reading of its name outside the governorate its sentence
+#: names (but not its own words)
+_KNOWN_TOWN: Final = 10_000
+
 
 @lru_cache(maxsize=1)
 def curated_countries() -> frozenset[str]:
@@ -87,10 +91,15 @@ def choose(item: Found, countries: set[str]) -> Resolution | None:
         ]
     if item.hint is not None and item.hint.admin1_code:
         # "X town in Aleppo countryside": not an X in another governorate of that country
+        # A governorate only its sentence names ("casualties in Khan Shaykhun and clashes in the
+        # countryside of Homs") may be another place's: a town of some size elsewhere stays a reading
+        # (under any of its names in the countries marsad is built for, whose communities it holds in full).
         candidates = [
             c for c in candidates
             if c.place.country != item.hint.country or c.place.admin1_code in (None, item.hint.admin1_code)
             or c.place.feature != "town"
+            or (not item.hint_attached and not c.fuzzy and c.place.population >= _KNOWN_TOWN
+                and (c.place.country in curated_countries() or own_key(c.place) == item.key))
         ]
     if item.admin_countries:
         # The document names governorates of these countries: a small place elsewhere

@@ -87,6 +87,7 @@ class Found:
     word: str = ""  # the text as written (folded)
     candidates: list[Resolution] = field(default_factory=list)
     hint: Place | None = None  # the one governorate its sentence (or document) names
+    hint_attached: bool = False  # the hint is the name's own ("X, Idlib", "X in Idlib countryside")
     unit: Place | None = None  # the governorate it names, known only to ISO 3166-2 (no point: see places._iso_governorate)
     admin_country: str | None = None  # the country of the governorate it names, if one
     admin_countries: frozenset[str] = frozenset()  # countries whose governorates the document names
@@ -107,6 +108,7 @@ class Found:
         self.unit_word = False
         self.candidates = []
         self.hint = None
+        self.hint_attached = False
         self.unit = None
         self.admin_country = None
         self.admin_countries = frozenset()

@@ -42,7 +42,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION: Final = "15"
+VERSION: Final = "16"
 
 
 
@@ -392,10 +392,11 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         # Only its own words say an unplaced name's governorate: another
         # sentence's governorate is often another place's (a daily round-up).
         following = found[position + 1] if position + 1 < len(found) else None
-        codes = (_attached_admin1(norm, gazetteer, item, following)
-                 or admin_by_sentence.sentence(sentences[position]))
+        attached = _attached_admin1(norm, gazetteer, item, following)
+        codes = attached or admin_by_sentence.sentence(sentences[position])
         if len(codes) == 1:
             item.hint = gazetteer.place(f"admin1:{next(iter(codes))}")
+            item.hint_attached = bool(attached)
         elif not codes and len(unit_set := iso_units.get(sentences[position], set())) == 1:
             item.hint = next(iter(unit_set))
         item.located_in = _located_in(norm, item)

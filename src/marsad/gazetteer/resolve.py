@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
-from marsad.gazetteer.admin import plain_unit_name
+from marsad.gazetteer.admin import arabic_countries, plain_unit_name
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub, Points, points_of
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
 from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, remember, skeleton
@@ -154,7 +154,10 @@ class Context:
         elif self.anchors and _near_anchor(place, self.anchor_points(), _ARABIC_KM):
             allowed = True
         else:
-            allowed = len(consonants) >= 5 and not named and (not self.countries or place.country in self.countries)
+            # (a text naming no country: only where the Arabic name is the place's own; "Western Daraa" is not
+            # Strendur in the Faroes, whose Arabic alternate transliterates its Latin name)
+            allowed = len(consonants) >= 5 and not named and (
+                place.country in self.countries if self.countries else place.country in arabic_countries())
         # the edit distance last: a short skeleton meets many places, most outside the area
         return allowed and (len(consonants) >= 4 or _spelt_near(key, place.name))
 
@@ -171,9 +174,7 @@ class Context:
             latitudes = [lat for lat, _ in self.anchors]
             positions |= groups.in_latitudes(min(latitudes) - reach, max(latitudes) + reach)
         if len(consonants) >= 5 and not (self.sentence_admin1 or self.document_admin1):
-            if not self.countries:
-                return list(groups.places)
-            positions |= groups.in_countries(self.countries)
+            positions |= groups.in_countries(self.countries or arabic_countries())
         return [groups.places[position] for position in sorted(positions)]
 
 
