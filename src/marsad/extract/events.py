@@ -657,7 +657,7 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         group.start, group.end, ctx.places)
     opening = ctx.extra.get(_MOURNED_OPENING)
     if not named and opening is not None and opening[1] <= group.start:
-        named = _inside(*opening, ctx.places)  # "Mourners in Ariha buried … . The two were killed on Monday …"
+        named = _inside(opening[0], opening[1], ctx.places)  # "Mourners in Ariha buried … . The two were killed on Monday …"
     places = _outside_claims(ctx, named)
     if places and all((p.feature or "") in _COARSE_FEATURES for p in places):
         told_after = _place_told_after(ctx, group, places)
