@@ -48,8 +48,8 @@ RELATIVE: Final = re.compile(
     re.I,
 )
 AFTER_ANCHOR: Final = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
-#: "since 10 May", "since the start of the offensive on 3 May", "since the start of the escalation on 7 October", "since fighting erupted in the city on 10 May"
-SINCE: Final = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis)\s+(?:on\s+)?"
+#: "since 10 May", "since the start of the offensive on 3 May", "since the start of the escalation on 7 October", "since fighting erupted in the city on 10 May", "since the outbreak of clashes on 27 August"
+SINCE: Final = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis|fighting|clashes|violence)\s+(?:on\s+)?"
                    r"|(?:the\s+)?(?:fighting|clashes|war|conflict|violence|hostilities|siege|offensive|unrest|protests)\s+"
                    r"(?:erupted|broke\s+out|began|started|escalated|flared(?:\s+up)?)(?:\s+there|\s+(?:in|across|around|over)\s+"
                    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+)?", re.I)
@@ -671,7 +671,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="11")
+@register("dates", version="12")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

@@ -411,14 +411,18 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
     killed = [(f, c) for f, c in pairs if c.outcome in KILLED and c.span is not None and not c.derived
               and not c.alternative_of and not c.is_tally]
     found_by_id = {c.id: f for f, c in killed}
+    killed_sentences = {ctx.sentence_index(f.start) for f, _ in killed}
     countries: dict[int, set[str]] = {}  # sentence index -> the countries its places are in (read once each)
     for index, (total_finding, total) in enumerate(killed):
         if total.count is None or total.part_of:
             continue
         parts: list = []
         running = 0
+        total_sentence = ctx.sentence_index(total_finding.start)
         for finding, casualty in killed[index + 1:]:
-            if _sentence_gap(ctx, total_finding, finding) > 3 or casualty.count is None:
+            # (sentences that tell no dead do not part a total from its places: "Two other villagers are still missing.")
+            told = {sentence for sentence in killed_sentences if total_sentence < sentence <= ctx.sentence_index(finding.start)}
+            if len(told) > 3 or casualty.count is None:
                 break
             if not _sentence_gap(ctx, total_finding, finding) \
                     and not _LIST_OPEN.search(ctx.norm, _number_span(total_finding)[1], finding.start):
@@ -434,7 +438,8 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
             if running + casualty.count > total.count or _other_country(ctx, countries, total_finding, finding) \
-                    or (_sentence_gap(ctx, total_finding, finding) and _outside_total(ctx, total_finding, finding)):
+                    or (_sentence_gap(ctx, total_finding, finding) and (_outside_total(ctx, total_finding, finding)
+                                                                         or _after_total_days(ctx, total_finding, finding))):
                 break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             running += casualty.count
             parts.append(casualty)
@@ -485,6 +490,14 @@ def _outside_total(ctx: DocContext, total_finding: Finding, finding: Finding) ->
             haversine_km(part.latitude, part.longitude, total.latitude, total.longitude) <= NEAR_TOTAL_KM
 
     return any(not any(inside(part, total) for total in totals) for part in parts)
+
+
+def _after_total_days(ctx: DocContext, total_finding: Finding, finding: Finding) -> bool:
+    """Whether a later sentence's count is dated only after every day its total's sentence names ("Two shepherds
+    were killed on Sunday … On Monday, gunmen … killing the driver and his brother"): another day's dead, no part of
+    that total (a day before it may be one of the days a total spans: "on 25 and 26 November")."""
+    total_dates, part_dates = _anchors(ctx, total_finding)[0], _anchors(ctx, finding)[0]
+    return bool(total_dates and part_dates) and all(start > max(end for _, end in total_dates) for start, _ in part_dates)
 
 
 def _other_country(ctx: DocContext, countries: dict[int, set[str]], first: Finding, later: Finding) -> bool:
@@ -655,8 +668,11 @@ def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
     if toll_places and other_places and not toll_places & other_places and toll.start > other.start:
         # a name the gazetteer does not know where a later toll was told ("bodies were recovered from the Ituri
         # river, bringing the toll to 14") shows no other place: only the toll's known places can differ
+        # (but a village the report has already named, "the village of Al-Sireha", is where its incident was)
         start, end = ctx.sentence_at(toll.start)
-        toll_places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end) if p.resolved}
+        named_before = {(p.name or p.text).lower() for p in starting_within(ctx.places, 0, start)}
+        toll_places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)
+                       if p.resolved or (p.name or p.text).lower() in named_before}
     return bool(toll_places and other_places and not toll_places & other_places)
 
 
@@ -670,12 +686,19 @@ _INDEFINITE_ONE = re.compile(r"(?:an?|one)\s", re.I)
 def introduces_new(ctx: DocContext, finding: Finding) -> bool:
     """"another", "more", "also", "separately" …, or "a man" (an indefinite
     singular introduces someone new): not the people already counted."""
-    if finding.number is None and (_INDEFINITE_ONE.match(finding.victim_text.strip())
+    if finding.number is None and (_INDEFINITE_ONE.match(finding.victim_text.strip()) or _article_before_victims(ctx, finding)
                                    or ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
         return True
     # "one officer also died": the word may stand between the victims and the verb
     between = _QUALIFIER.sub("", ctx.norm[finding.start:finding.trigger_start]) if finding.trigger_start > finding.start else ""
     return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
+
+
+def _article_before_victims(ctx: DocContext, finding: Finding) -> bool:
+    """"shot dead a local mukhtar": the indefinite article the victims' words were read without."""
+    victims = finding.victim_text.strip()
+    at = ctx.norm.find(victims, finding.start, max(finding.end, finding.trigger_end) + len(victims)) if victims else -1
+    return at > 0 and re.search(r"(?:^|\W)an?\s+$", ctx.norm[max(0, at - 4):at], re.I) is not None
 
 
 _HEADLINE_LABEL = re.compile(r"^\s*[\w' -]{1,30}:\s*")

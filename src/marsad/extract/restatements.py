@@ -52,6 +52,13 @@ _OWN_STRIKE = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|jets
 _STRIKE_CAUSES = ("airstrike", "shelling")
 
 
+#: a state force's own men named as victims ("a soldier", "two policemen")
+_STATE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|gendarmes?)\b", re.I)
+
+#: the troops themselves as the speaker ("Troops of Operation Hadin Kai said they killed 11 terrorists")
+_TROOPS_SAID = re.compile(r"\b(?:troops|soldiers)\s+(?:[\w-]+\s+){0,4}?(?:said|says|claimed|announced|reported)\b", re.I)
+
+
 def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
     """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
     ambush, and the army said it killed eight of the attackers"; "… killed 12 militants, while losing one
@@ -64,12 +71,32 @@ def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding:
     own_losses = ctx.norm.startswith("los", reference_finding.trigger_start)  # ("losing one soldier": its own)
     if reference.cause in _STRIKE_CAUSES and _OWN_STRIKE.search(ctx.norm, ctx.sentence_at(claim_finding.start)[0], claim_finding.start):
         return False  # "An air strike … killed seven people … The army said its jets had struck a depot, killing several militants"
-    if reference.victims != "civilians" and not own_losses and (
+    state_victims = bool(_STATE_VICTIMS.search(reference_finding.victim_text))  # ("a soldier", of no named force)
+    if reference.victims != "civilians" and not own_losses and not state_victims and (
             kind is None or kind[0] not in ("Military Forces", "Police Forces")):
         return False
     start = ctx.sentence_at(claim_finding.start)[0]
     victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
-    return bool(STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) and ENEMY.search(victims))
+    return bool((STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or _TROOPS_SAID.search(ctx.norm, start, claim_finding.start))
+                and ENEMY.search(victims))
+
+
+def _state_account_of_its_raid(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
+    """A state force's word on the enemy it killed, beside the civilians the report says its own forces killed, in
+    that sentence or the next ("soldiers killed at least 30 civilians during a raid on the village, a local
+    association said, while the army said it had killed a number of terrorists"): its account of the same dead."""
+    from marsad.extract.actors import acled_actor_name, force_kind
+
+    if reference.victims != "civilians" or not 0 <= ctx.sentence_index(claim_finding.start) - ctx.sentence_index(reference_finding.start) <= 1:
+        return False
+    if not any((kind := force_kind(acled_actor_name(name))) and kind[0] in ("Military Forces", "Police Forces")
+               for name in reference.perpetrator):
+        return False
+    start = ctx.sentence_at(claim_finding.start)[0]
+    if reference_finding.start > start:
+        start = reference_finding.end
+    speaker = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or _TROOPS_SAID.search(ctx.norm, start, claim_finding.start)
+    return bool(speaker and ENEMY.search(claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]))
 
 
 def _same_side(one: str | None, other: str | None) -> bool:
@@ -133,9 +160,11 @@ def mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list
             # (a running total is no figure for one incident's dead: "said that three soldiers were killed …
             # it had documented 41 deaths since the start of the month")
             reference = earlier if earlier is not None and earlier.is_tally == casualty.is_tally else None
-            reference = _own_count_in_sentence(ctx, finding, casualty, findings, casualties, claims) \
+            reference = _own_count_before(ctx, finding, casualty, findings, casualties, claims, same_sentence=True) \
+                or (_own_count_before(ctx, finding, casualty, findings, casualties, claims, same_sentence=False)
+                    if reference is not None else None) \
                 or reference or first_non_claim(casualties, claims, outcome, casualty.is_tally)
-            if reference is not None and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
+            if reference is not None and not _state_account_of_its_raid(ctx, finding, found_by[reference.id], reference) and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
                                           or adds_to_claim(ctx, finding, found_by[reference.id])
                                           or claims_the_enemy(ctx, finding, found_by[reference.id], reference)
                                           or _claim_elsewhere(ctx, found_by[reference.id], finding)):
@@ -174,16 +203,18 @@ def _claim_elsewhere(ctx: DocContext, reference_finding: Finding, claim_finding:
     return bool(countries & sentence_countries(ctx, claim_finding)) and distinct_scope(ctx, reference_finding, claim_finding)
 
 
-def _own_count_in_sentence(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
-                           casualties: list[Casualty], claims: set[str]) -> Casualty | None:
-    """The report's own count that a party's claim is set against in one sentence ("fighting killed eight
-    government soldiers, military sources said; the Houthi-run agency claimed that dozens of 'mercenaries' were
-    killed"): the last before it of the claim's victims, else the last; not the document's first count, which in
-    a bulletin is another incident's."""
+def _own_count_before(ctx: DocContext, claim_finding: Finding, claim: Casualty, findings: list[Finding],
+                      casualties: list[Casualty], claims: set[str], *, same_sentence: bool) -> Casualty | None:
+    """The report's own count that a party's claim is set against: the last counted before it of the claim's
+    victims, else the last; in the claim's sentence ("fighting killed eight government soldiers, military sources
+    said; the Houthi-run agency claimed that dozens of 'mercenaries' were killed"), or anywhere before it ("…
+    killed 39 Rohingya. Shelling killed eight civilians. The AA said it killed 50 soldiers": the bulletin's latest
+    item). Never the document's first count as such, which in a bulletin is another incident's."""
     sentence = ctx.sentence_index(claim_finding.start)
     own = [c for f, c in zip(findings, casualties)
            if f.start < claim_finding.start and c.id not in claims and not c.part_of and not c.derived
-           and c.outcome == claim.outcome and c.is_tally == claim.is_tally and ctx.sentence_index(f.start) == sentence]
+           and not c.alternative_of and outcome_family(c.outcome) == outcome_family(claim.outcome)
+           and c.is_tally == claim.is_tally and (not same_sentence or ctx.sentence_index(f.start) == sentence)]
     return next((c for c in reversed(own) if c.victims == claim.victims), own[-1] if own else None)
 
 
