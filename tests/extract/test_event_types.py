@@ -531,7 +531,24 @@ def test_paraphrased_triggers(text, expected):
     ("The navy held live-fire drills off the coast of Crimea on Tuesday.", "Change to group/activity"),
     ("PTI, PML-N workers clash outside polling station in Lahore", "Mob violence"),
     # the Popular Mobilisation Forces are a force, not a mobilisation
-    ("Fighters of the Popular Mobilisation Forces clashed with Islamic State militants near Khanaqin.", "Armed clash"),
+    ("Fighters of the Popular Mobilisation Forces clashed with Islamic State militants near Khanaqin.", "Armed clash"),    # (v45) present-tense headlines: ambushes, drones that pound or raid, a port or hub seized, youths who battle
+    # police, a protest camp evicted, bodies exchanged, a bare 'clashes near X'
+    ('Boko Haram ambushes army convoy near Damboa', 'Armed clash'),
+    ('ISWAP ambushes soldiers on Maiduguri-Damboa road', 'Armed clash'),
+    ('Ukrainian drones pound oil depot in Bryansk', 'Air/drone strike'),
+    ('Sudanese army drones raid RSF convoy near Omdurman', 'Air/drone strike'),
+    ('Rebels seize provincial capital in eastern Congo', 'Non-state actor overtakes territory'),
+    ('Insurgents capture coastal port in Cabo Delgado', 'Non-state actor overtakes territory'),
+    ('Militants seize mining hub in northern Mozambique', 'Non-state actor overtakes territory'),
+    ('Youths battle police in Maputo suburbs', 'Mob violence'),
+    ('Students clash with riot police during tuition protest in Yerevan', 'Violent demonstration'),
+    ('Student encampment removed by police at Vienna campus', 'Protest with intervention'),
+    ('Protest camp outside parliament evicted by police in Accra', 'Protest with intervention'),
+    ('Armenia and Azerbaijan swap detainees at border', 'Agreement'),
+    ('Kyiv, Moscow exchange bodies of fallen soldiers', 'Agreement'),
+    ('Fierce clashes near Kupiansk', 'Armed clash'),
+    ('Somalia: heavy fighting rages in Las Anod', 'Armed clash'),
+    ('Villagers clash with neighbours over grazing land in Kenya', 'Mob violence'),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected
