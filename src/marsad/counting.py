@@ -248,8 +248,9 @@ _OWN_WORD_MARKS = ("by our", "Amaq", "caliphate")
 
 #: a state force as the subject that acts, opening the sentence ("Army units repelled …", "Troops of Operation Hadin
 #: Kai neutralised …", "Security forces raided …")
-_STATE_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:army(?:\s+units)?|troops|soldiers|security\s+forces|"
-                            r"armed\s+forces|military|forces|units|police)\b(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?)?"
+#: (a possessive may name the force's country or army: "Nigeria's army", "the Tatmadaw's air force")
+_STATE_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*(?:'s)?\s+){0,3}?(?:army(?:\s+units)?|troops|soldiers|security\s+forces|"
+                            r"armed\s+forces|air\s+force|navy|military|forces|units|police)\b(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?)?"
                             r"[^.;]{0,20}?\b(?:repelled|repulsed|foiled|thwarted|struck|targeted|raided|ambushed|killed|neutrali[sz]ed|"
                             r"eliminated|shelled|bombed|destroyed|attacked|engaged|clashed)\b", re.I)
 #: the enemy a state force says it killed ("of the terrorists", "militants", "attackers")

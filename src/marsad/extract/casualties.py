@@ -86,7 +86,7 @@ CIVILIAN_NOUNS: Final = re.compile(
     r"kids?|boys?|girls?|women|woman|men|man|elderly|students?|teachers?|doctors?|nurses?|journalists?|worshippers?|"
     r"traders?|merchants?|passengers?|drivers?|workers?|family|families|refugees?|displaced|infants?|babies|baby|"
     r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
-    r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
+    r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|mukhtars?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
     r"pedestrians?|reporters?|photographers?|lawyers?|activists?|diggers?|labou?rers?|vendors?|hunters?|woodcutters?|"
     r"loggers?|truckers?|"
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
@@ -666,7 +666,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="39")
+@register("casualties", version="40")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

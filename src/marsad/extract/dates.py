@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Final
 
@@ -49,7 +49,7 @@ RELATIVE: Final = re.compile(
 )
 AFTER_ANCHOR: Final = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven)\s+days?\s+(?P<dir>after|before)\s+the\s+(?P<noun>[a-z]+)", re.I)
 #: "since 10 May", "since the start of the offensive on 3 May", "since the start of the escalation on 7 October", "since fighting erupted in the city on 10 May", "since the outbreak of clashes on 27 August"
-SINCE: Final = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis|fighting|clashes|violence)\s+(?:on\s+)?"
+SINCE: Final = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis|fighting|clashes|violence|season)\s+(?:on\s+|in\s+)?"
                    r"|(?:the\s+)?(?:fighting|clashes|war|conflict|violence|hostilities|siege|offensive|unrest|protests)\s+"
                    r"(?:erupted|broke\s+out|began|started|escalated|flared(?:\s+up)?)(?:\s+there|\s+(?:in|across|around|over)\s+"
                    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+)?", re.I)
@@ -412,7 +412,7 @@ def find_operation_start(ctx: DocContext, absolute: list[DateValue]) -> DateValu
     return None
 
 
-def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+def find_periods(ctx: DocContext, absolute: list[DateValue], bare_months: Sequence[DateValue] = ()) -> list[DateValue]:
     periods: list[DateValue] = []
     start_value = ctx.anchors.get("operation_start")
     if start_value is not None:
@@ -433,7 +433,8 @@ def find_periods(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     for match in _scan(ctx, SINCE):
         if _COMPARISON_BEFORE.search(ctx.norm, max(0, match.start() - 80), match.start()):
             continue
-        since = next((v for v in absolute if 0 <= stated_span(v).start - match.end() <= 3 and v.start.year > 1900), None)
+        # (a month without its year opens one too: "since the start of the season in February")
+        since = next((v for v in [*absolute, *bare_months] if 0 <= stated_span(v).start - match.end() <= 3 and v.start.year > 1900), None)
         if since is None:
             continue
         end = ctx.published or since.end
@@ -671,7 +672,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="12")
+@register("dates", version="13")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)
@@ -685,9 +686,9 @@ def dates_component(ctx: DocContext) -> None:
     start_value = find_operation_start(ctx, absolute)
     if start_value is not None:
         ctx.anchors["operation_start"] = start_value
-    periods = find_periods(ctx, absolute)
     relative = [v for v in find_relative(ctx) if not any(_overlaps(v, a) for a in absolute)]
     relative += [v for v in find_bare_months(ctx) if not any(_overlaps(v, a) for a in [*absolute, *relative])]
+    periods = find_periods(ctx, absolute, [v for v in relative if v.rule == "dates.month_year.noyear"])
     ctx.dates = sorted([*absolute, *anchored, *relative, *periods], key=lambda v: stated_span(v).start)
 
 

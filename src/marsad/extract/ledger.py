@@ -236,10 +236,35 @@ def _move_between_outcomes(ctx: DocContext, pairs) -> None:
                 or _MOVED_AFTER_PARTICIPLE.match(ctx.norm, finding.end)):
             continue
         casualty.outcome, casualty.rule = "killed", casualty.rule + "+ledger.moved"
+        total = _total_it_explains(ctx, pairs, finding, casualty)
+        if total is not None:
+            _make_part(casualty, total)
         for other_finding, other in pairs:  # "the injured died": the same people again
             if other is not casualty and other.outcome in KILLED and other.count == 1 and other.part_of is None \
-                    and finding.start <= other_finding.start < finding.end + 40 and other_finding.number is None:
+                    and finding.start <= other_finding.start < finding.end + 40 and other_finding.number is None \
+                    and ctx.sentence_index(other_finding.start) == ctx.sentence_index(finding.start):
+                # (only in its own sentence: "… after two wounded workers died. Meanwhile, a child was killed" is more dead)
                 other.alternative_of = casualty.id
+
+
+#: "… left twelve dead after two of the wounded died": the clause gives the reason for the toll before it
+_AFTER_BEFORE_COUNT = re.compile(r"\b(?:after|as)\s+$", re.I)
+
+
+def _total_it_explains(ctx: DocContext, pairs, finding: Finding, casualty: Casualty) -> Casualty | None:
+    """The dead counted before "after" in the same sentence ("left twelve people dead after two of the
+    wounded died in hospital"): those who died of their wounds are inside that count, not more dead."""
+    if finding.number is None or not _AFTER_BEFORE_COUNT.search(ctx.norm, max(0, finding.number.start - 20), finding.number.start):
+        return None
+    sentence_start = ctx.sentence_at(finding.start)[0]
+    before = [(f, c) for f, c in _top(pairs) if c is not casualty and c.outcome in KILLED and sentence_start <= f.start
+              and f.end <= finding.number.start and c.count is not None and casualty.count is not None and c.count >= casualty.count]
+    if not before:
+        return None
+    total_finding, total = before[-1]
+    if re.search(r"[;:]|\band\b", ctx.norm[total_finding.end:finding.number.start]):
+        return None  # ("killed three, and after two of the wounded died …": told apart)
+    return total
 
 
 def _is_toll(ctx: DocContext, finding: Finding) -> bool:
@@ -283,6 +308,8 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
         sentence_start, sentence_end = ctx.sentence_at(finding.start)
         if ctx.may_match(_TOLL_MOVES) and _TOLL_MOVES.search(ctx.norm, sentence_start, sentence_end):
             continue  # "… has risen to 14", "revised the toll down": an update, read by the supersede rule
+        if any(c.part_of == casualty.id and "ledger.moved" in c.rule for _, c in pairs):
+            continue  # "… put the toll at nine after two of the injured died": risen by its wounded, an update
         low, high = (first, casualty) if first.count <= casualty.count else (casualty, first)
         if low.count != high.count and low is casualty and low.qualifier in ("at_least", "more_than"):
             low.alternative_of = high.id  # a second source's "more than 100" agrees with the first's 124: no lower toll
@@ -333,6 +360,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
 
 #: an earlier figure of the incident the toll updates, told after it ("SOHR had reported four deaths in that strike")
 _THE_INCIDENT = re.compile(r"\b(?:in|of|from|by)\s+(?:that|the|this)\s+(?:same\s+)?(?:incident\b|" + INCIDENT_NOUN + r")"
+                           # (not one the sentence introduces: "killed by the explosion of a landmine")
+                           r"(?!\s+(?:of|by)\s+an?\b)"
                            r"|\bhad\s+(?:reported|said|put|given|counted)\b"
                            # ("… raising the toll to three. Two other policemen had been killed on the spot")
                            r"|\bother\s+(?:[\w'-]+\s+){0,2}?had\s+(?:been\s+killed|died)\b", re.I)
