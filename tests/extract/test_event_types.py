@@ -549,6 +549,18 @@ def test_paraphrased_triggers(text, expected):
     ('Fierce clashes near Kupiansk', 'Armed clash'),
     ('Somalia: heavy fighting rages in Las Anod', 'Armed clash'),
     ('Villagers clash with neighbours over grazing land in Kenya', 'Mob violence'),
+    # (v46) an effigy burned is a peaceful protest; roads barricaded or tyres slashed are a violent one; a man beaten
+    # by a group of residents is a mob's victim; fire answered is a clash
+    ("Farmers staged a protest outside the ministry and burned an effigy of the agriculture minister.", "Peaceful protest"),
+    ("Hundreds of teachers marched in the capital and set fire to an effigy of the education secretary over unpaid salaries.", "Peaceful protest"),
+    ("Shop owners demonstrated against new taxes and burned the gates of the customs office.", "Violent demonstration"),
+    ("Residents used logs and large stones to block the main road in a protest over water shortages.", "Violent demonstration"),
+    ("Angry commuters barricaded roads near the bus terminal to protest against a fare increase.", "Violent demonstration"),
+    ("Striking truckers blocked the highway and slashed the tyres of lorries that kept driving.", "Violent demonstration"),
+    ("A suspected burglar was beaten and tied up by a group of residents before police arrived.", "Mob violence"),
+    ("A group of individuals attacked and injured a man they accused of stealing a motorbike.", "Mob violence"),
+    ("Rebels fired mortar rounds at an army outpost and the soldiers fired back with heavy weapons.", "Armed clash"),
+    ("Government forces shelled rebel-held villages, prompting the rebels to shell back army positions.", "Armed clash"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected
