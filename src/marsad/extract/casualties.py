@@ -360,6 +360,9 @@ _COORD_QUALIFIER: Final = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about
 _COORD: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*)(?=" + _COORD_QUALIFIER +
                     r"(?:a|an|another|one|himself|herself|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)  # ("killing four traders and herself": the bomber died too)
+#: a share of the item before with a death of its own ("wounding five others, two of whom later died")
+_SHARE_NEXT: Final = re.compile(r"[\w-]+\s+of\s+(?:whom|them)\s+(?:later\s+|\w+ly\s+|have\s+since\s+|had\s+|since\s+)?"
+                                r"(?:died|succumbed|passed\s+away)\b", re.I)
 #: a victim phrase's "of …" tail, up to what the clause says next
 _PHRASE_TAIL: Final = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|his|her|their)\b)"
                           r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
@@ -447,8 +450,9 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
             at -= 1  # ("killing seven and four civilians respectively": a bare number's span ends after its space)
         coord = _COORD.match(ctx.norm, at)
         if not coord or _ING_NEXT.match(ctx.norm[coord.end():coord.end() + 20]) or \
-                _ATTRIBUTION.match(ctx.norm, coord.end()) or _OUTCOME_NOUN_AFTER.match(ctx.norm, coord.end()):
-            break
+                _ATTRIBUTION.match(ctx.norm, coord.end()) or _OUTCOME_NOUN_AFTER.match(ctx.norm, coord.end()) or \
+                _SHARE_NEXT.match(ctx.norm, coord.end()):
+            break  # ("wounding five others, two of whom later died": a share of the five, no more victims)
         comma_only = finding.number is None and not origin and coord.group().strip() == ","
         if coord.group().strip() == "," and _appositive_items(ctx, numbers, finding, coord.end(), sentence_end):
             break  # (who the counted were: no more dead)
@@ -666,7 +670,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="40")
+@register("casualties", version="41")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

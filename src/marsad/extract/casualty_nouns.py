@@ -13,6 +13,7 @@ from marsad.counting import TOLL_FALLS, TOLL_RAISING, TOLL_RISES
 from marsad.extract.casualties import (
     _NAME_LIST,
     NON_PERSON,
+    ONE_MORE_RULE,
     Finding,
     NumberIndex,
     _head_noun,
@@ -21,6 +22,7 @@ from marsad.extract.casualties import (
     object_findings,
     victim_phrase,
 )
+from marsad.extract.numbers import ORDINAL_WORDS
 from marsad.extract.pipeline import DocContext
 from marsad.extract.unreported import not_reported, unreported_trigger
 from marsad.extract.wordscan import opening_words
@@ -37,6 +39,10 @@ NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?
                          r"investigations?|cases?|charges?|trials?|suspects?|convictions?))", re.I)
 BODY_RE: Final = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?[\w-]+'s?\s+"
                      r"(?:dead\s+|lifeless\s+|mutilated\s+)?(?P<noun>bod(?:y|ies)|corpses?|remains)\b"), re.I)
+#: "a fourth body was pulled from the rubble": one more dead, numbered among the incident's (not "the fourth body found
+#: this month", a run)
+_NTH_BODY: Final = re.compile(r"\b(?P<a>an?)\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?P<noun>bod(?:y|ies)|corpse)\b"
+                              r"(?!\s+(?:of|in|this|so)\b)", re.I)
 #: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
 _MORE_FOUND: Final = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>[\w-]+)"
                          r"\s+(?P<more>more|others)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+)?"
@@ -116,6 +122,11 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
                                 match.group(0), "casualties.noun.body", 0.75))
         findings += _more_found(ctx, numbers, match.end())
+    for match in ctx.scan(_NTH_BODY) if ctx.may_match(_NTH_BODY) else ():
+        if not_reported(ctx, match.start(), match.end()):
+            continue  # "rescuers pulled a fourth body from the rubble": the toll is now four
+        findings.append(Finding("killed", None, ORDINAL_WORDS.index(match.group("nth").lower()) + 2, match.start(),
+                                match.end(), match.start("noun"), match.end(), match.group(0), ONE_MORE_RULE, 0.7))
     for match in ctx.scan(TO_DEATH_RE):
         if match.group("verb").lower().endswith("ing") and not _PARTICIPLE_LEAD.search(ctx.norm, max(0, match.start() - 5), match.start()):
             continue
@@ -131,7 +142,15 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
 
 def _clause_stop(ctx: DocContext, position: int) -> int:
     """Where the clause that a toll opens at ``position`` ends: the next full stop or semicolon."""
-    return min((i for i in (ctx.norm.find(".", position), ctx.norm.find(";", position)) if i != -1), default=len(ctx.norm))
+    norm = ctx.norm
+    dot = norm.find(".", position)
+    while dot != -1 and _INITIAL_DOT.match(norm, max(0, dot - 2)):  # "U.S.", "U.N." inside the clause
+        dot = norm.find(".", dot + 1)
+    return min((i for i in (dot, norm.find(";", position)) if i != -1), default=len(norm))
+
+
+#: a dot after a lone capital that the clause goes on after ("the U.S. air strike", "a U.N. convoy"): no stop
+_INITIAL_DOT: Final = re.compile(r"(?:^|[^A-Za-z])[A-Z]\.(?=[A-Z]\.|\s+[a-z])|(?:^|[^A-Za-z])[A-Z]\.(?=[A-Z])")
 
 
 def _risen_figures(ctx: DocContext, numbers: NumberIndex) -> set[int]:

@@ -318,10 +318,14 @@ _SINCE_START = re.compile(r"^\W*since\s+(?:" + _START_OF + r")?(?:the|its|this)\
 _RECALLED = re.compile(r"\b(?:recalled|recalling|recalls)\b", re.I)
 #: a sentence that opens on what began a running toll, told as a clause ("Since the truce ended, …",
 #: "Since the commander defected to the army on 20 October, …")
-_SINCE_CLAUSE = re.compile(r"\W*since\s+(?:[\w'-]+\s+){1,8}?(?:ended|began|started|erupted|broke\s+out|collapsed|resumed|"
-                           r"escalated|defected|took\s+(?:effect|office|power|control)|was\s+(?:signed|declared|announced|"
-                           r"launched|overthrown|ousted))\b", re.I)
+#: "since the truce collapsed", "since fighting broke out": what began, opening a running total
+_SINCE_BEGAN = (r"since\s+(?:[\w'-]+\s+){1,8}?(?:ended|began|started|erupted|broke\s+out|collapsed|resumed|"
+                r"escalated|defected|took\s+(?:effect|office|power|control)|was\s+(?:signed|declared|announced|"
+                r"launched|overthrown|ousted))\b")
+_SINCE_CLAUSE = re.compile(r"\W*" + _SINCE_BEGAN, re.I)
 _HAS_HAVE = re.compile(r"\b(?:has|have)\b", re.I)
+#: the same clause told after a count in the perfect ("… have been killed in Sinaloa since the infighting began")
+_SINCE_CLAUSE_AFTER = re.compile(r"[^.;]{0,60}?\b" + _SINCE_BEGAN, re.I)
 #: "the number of fighters killed since the start of the operation in the area rises to 274": a campaign's
 #: running toll, its opening told inside the toll's own noun phrase, its day not given
 _SINCE_OPENING = r"\bsince\s+" + _START_OF + r"(?:the|its|this|their)\s+(?:[\w'-]+\s+){0,2}?" + _CAMPAIGN + r"\b"
@@ -426,6 +430,9 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
     if ctx.may_match(_SINCE_CLAUSE) and _SINCE_CLAUSE.match(ctx.norm, sentence_start) \
             and _HAS_HAVE.search(ctx.norm, sentence_start, finding.trigger_start + 1):
         return True  # "Since the truce ended, the network has documented the killing of 214 civilians"
+    if ctx.may_match(_SINCE_CLAUSE_AFTER) and _SINCE_CLAUSE_AFTER.match(ctx.norm, finding.trigger_end, sentence_end) \
+            and _HAS_HAVE.search(ctx.norm, max(sentence_start, min(finding.start, finding.trigger_start)), finding.trigger_start + 1):
+        return True  # "250 people have died since fighting between the two communities broke out in May 2023"
     if ctx.may_match(_WAR_OF_LENGTH_AFTER) and _WAR_OF_LENGTH_AFTER.match(ctx.norm, finding.trigger_end, sentence_end):
         return True  # "More than 4,000 people were killed in Lebanon during the 14-month war": the war's toll
     if not ctx.may_match_within(_IN_CONFLICT_AFTER, finding.trigger_end, sentence_end):
@@ -509,7 +516,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                       and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
                       and not (stated_span(p).start > finding.start and ctx.may_match(_RUNNING_CLAUSE) and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)
-                      and not _unreported_clause_s(ctx, finding, p)]
+                      and not _unreported_clause_s(ctx, finding, p)
+                      and not _aside_period(ctx, finding, p)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
             elif casualty.part_of is None:
@@ -560,6 +568,26 @@ def _share_with_coordinated(ctx: DocContext, findings: list[Finding], casualties
         other.is_tally = True
         if other.period is None:
             other.period = tally.period
+
+
+#: a relative clause set off before the count, up to its closing comma ("In Sinaloa, where rival factions have been
+#: fighting since September, police said two people were shot dead"): a place's background, not the count's scope
+_ASIDE_BEFORE = re.compile(r",\s*(?:where|which|who|whose)\b[^,;()]*$", re.I)
+#: (closed by a comma the main clause goes on after: not a participle that goes on with the relative clause's own
+#: subject, "…, who have carried out attacks in the area this year, killing at least 20 officers")
+_ASIDE_CLOSED = re.compile(r"[^,;()]*,(?!\s*(?:\w+ing|and|or|but)\b)", re.I)
+
+
+def _aside_period(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
+    """A period told in a comma-bounded relative clause that closes before the count is that clause's."""
+    span = stated_span(period)
+    if span.end > finding.start:
+        return False
+    sentence_start = ctx.sentence_at(span.start)[0]
+    if not _ASIDE_BEFORE.search(ctx.norm, sentence_start, span.start):
+        return False
+    closed = _ASIDE_CLOSED.match(ctx.norm, span.end)
+    return closed is not None and closed.end() <= finding.start
 
 
 def _unreported_clause_s(ctx: DocContext, finding: Finding, period: DateValue) -> bool:
