@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 
 from marsad.extract import extract_text
+from tests.extract.deaths import deaths_in
 
 
 def deaths(text: str) -> int:
-    return sum(e.fatalities for e in extract_text(text, published=date(2025, 3, 1)).events)
+    return deaths_in(text, date(2025, 3, 1))
 
 
 @pytest.mark.parametrize("text, expected", [
