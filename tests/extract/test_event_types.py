@@ -561,6 +561,13 @@ def test_paraphrased_triggers(text, expected):
     ("A group of individuals attacked and injured a man they accused of stealing a motorbike.", "Mob violence"),
     ("Rebels fired mortar rounds at an army outpost and the soldiers fired back with heavy weapons.", "Armed clash"),
     ("Government forces shelled rebel-held villages, prompting the rebels to shell back army positions.", "Armed clash"),
+    # (v47) weapons alone make no clash: fire with machine guns or small arms at unarmed people is an attack,
+    # unless a second armed side is stated (fire exchanged, clashes, fired back)
+    ("Soldiers sprayed a crowded market with machine guns, killing four shoppers.", "Attack"),
+    ("Unknown gunmen fired on a minibus with small arms, wounding two passengers.", "Attack"),
+    ("Militia members opened small arms fire on farmers working their fields near the village.", "Attack"),
+    ("Sniper fire from the hills hit an elderly woman collecting water.", "Attack"),
+    ("Rebels and soldiers exchanged gunfire with machine guns on the outskirts of the town, killing three fighters.", "Armed clash"),
 ])
 def test_headline_paraphrases(text, expected):
     assert classify_event(text).sub_event_type == expected
