@@ -563,7 +563,7 @@ def test_paraphrased_triggers(text, expected):
     ("Government forces shelled rebel-held villages, prompting the rebels to shell back army positions.", "Armed clash"),
     # (v47) weapons alone make no clash: fire with machine guns or small arms at unarmed people is an attack,
     # unless a second armed side is stated (fire exchanged, clashes, fired back)
-    ("Soldiers sprayed a crowded market with machine guns, killing four shoppers.", "Attack"),
+    ("Militiamen opened fire with machine guns on a crowded market, killing four shoppers.", "Attack"),
     ("Unknown gunmen fired on a minibus with small arms, wounding two passengers.", "Attack"),
     ("Militia members opened small arms fire on farmers working their fields near the village.", "Attack"),
     ("Sniper fire from the hills hit an elderly woman collecting water.", "Attack"),
