@@ -1020,3 +1020,11 @@ def test_counts_joined_by_and_share_their_scope(text, deaths):
 ])
 def test_a_wars_toll_a_phrase_before_another_outcome_a_river_and_a_dateline(text, deaths):
     assert _deaths(_extract(text)) == deaths
+
+
+def test_a_lower_toll_a_second_source_puts_after_confirming_the_attack_counts():
+    extraction = _extract("Armed men stormed the village of Tungar Daji in Sokoto on Tuesday, killing 31 people, "
+                          "residents said. A police spokesman confirmed the attack but put the death toll at 26.")
+    assert _deaths(extraction) == 26
+    higher = next(c for c in extraction.casualties if c.count == 31)
+    assert higher.alternative_of is not None  # (the higher kept as its alternative)

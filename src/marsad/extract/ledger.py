@@ -281,6 +281,16 @@ _SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|giv
                           r"(?:at\s+least\s+|more\s+than\s+|about\s+|between\s+)?$", re.I)
 
 
+def is_source_toll(ctx: DocContext, finding: Finding) -> bool:
+    """A toll another source puts on dead already told ("Police confirmed the attack but put the death toll at
+    19"), no update: :func:`_other_sources_tolls` sets it against the first figure, the lower counting."""
+    before = _clause_before(ctx, finding, 60)
+    if not (ctx.may_match(_SOURCE_TOLL) and _SOURCE_TOLL.search(before)) or (ctx.may_match(_EARLIER) and _EARLIER.search(before)):
+        return False
+    sentence_start, sentence_end = ctx.sentence_at(finding.start)
+    return not (ctx.may_match(_TOLL_MOVES) and _TOLL_MOVES.search(ctx.norm, sentence_start, sentence_end))
+
+
 def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
     """A toll a second source puts on the dead of the sentence before ("Residents said at least 20
     were killed. The army put the toll at eight"), or of the same sentence after "while", "but" or a

@@ -12,7 +12,14 @@ import re
 
 from marsad.counting import ONE_OF_THE_WOUNDED, SOURCE_SAID, STATE_SPEAKER, SUMMED, outcome_family
 from marsad.extract.casualties import Finding, names_relative
-from marsad.extract.ledger import distinct_scope, introduces_new, is_claim, sentence_countries, sets_against
+from marsad.extract.ledger import (
+    distinct_scope,
+    introduces_new,
+    is_claim,
+    is_source_toll,
+    sentence_countries,
+    sets_against,
+)
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.model import Casualty
@@ -296,7 +303,10 @@ def _is_other_figure(ctx: DocContext, finding: Finding, casualty: Casualty, earl
     sentence_start = ctx.sentence_at(finding.start)[0]
     before = min(finding.start, finding.trigger_start)
     if ctx.may_match(_OTHER_FIGURE) and _OTHER_FIGURE.search(ctx.norm, sentence_start, before) is not None:
-        return True
+        # (a toll the other source puts on them, lower: "… but put the death toll at 19", weighed by the ledger,
+        # the lower counting)
+        return not (casualty.count is not None and earlier.count is not None and casualty.count < earlier.count
+                    and is_source_toll(ctx, finding))
     # (more of them, or others, are not the same dead: "two children also died in the attack", "soldiers")
     if casualty.count is None or earlier.count is None or casualty.count < earlier.count \
             or casualty.victims not in (earlier.victims, None) and earlier.victims is not None:
