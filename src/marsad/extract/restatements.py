@@ -82,10 +82,13 @@ def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding:
     if reference.victims != "civilians" and not own_losses and not state_victims and (
             kind is None or kind[0] not in ("Military Forces", "Police Forces")):
         return False
-    start = ctx.sentence_at(claim_finding.start)[0]
-    victims = claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]
-    return bool((STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or _TROOPS_SAID.search(ctx.norm, start, claim_finding.start))
-                and ENEMY.search(victims))
+    return _state_word_on_enemy(ctx, claim_finding, ctx.sentence_at(claim_finding.start)[0])
+
+
+def _state_word_on_enemy(ctx: DocContext, claim_finding: Finding, start: int) -> bool:
+    """Whether a state speaker (or its troops) tells the claim, between ``start`` and it, and its victims are the enemy."""
+    said = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or _TROOPS_SAID.search(ctx.norm, start, claim_finding.start)
+    return bool(said and ENEMY.search(claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]))
 
 
 def _state_account_of_its_raid(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
@@ -100,10 +103,7 @@ def _state_account_of_its_raid(ctx: DocContext, claim_finding: Finding, referenc
                for name in reference.perpetrator):
         return False
     start = ctx.sentence_at(claim_finding.start)[0]
-    if reference_finding.start > start:
-        start = reference_finding.end
-    speaker = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or _TROOPS_SAID.search(ctx.norm, start, claim_finding.start)
-    return bool(speaker and ENEMY.search(claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]))
+    return _state_word_on_enemy(ctx, claim_finding, reference_finding.end if reference_finding.start > start else start)
 
 
 def _same_side(one: str | None, other: str | None) -> bool:
