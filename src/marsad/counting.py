@@ -212,9 +212,11 @@ def is_aggregate_scope(text: str, start: int, end: int, is_country: Callable[[st
 #: said 26 people had died"): what follows is the reported clause, its subject the dead
 SOURCE_SAID = r"\b(?:said|says|told\s+[\w-]+|reported|added|confirmed|estimated)\s+(?:that\s+)?"
 
-#: the state's forces as a speaker ("the army said", "police said", "the defence ministry announced")
+#: the state's forces as a speaker ("the army said", "police said", "the defence ministry announced"), or its
+#: troops themselves ("Troops of Operation Hadin Kai said they killed 11 terrorists")
 _STATE_FORCE = r"(?:military|army|ministry|forces|command|police|coalition|junta|government)"
-STATE_SPEAKER = re.compile(r"\b" + _STATE_FORCE + r"\s+(?:\w+\s+){0,2}?(?:said|says|claimed|added|announced|reported)\b", re.I)
+STATE_SPEAKER = re.compile(r"\b(?:" + _STATE_FORCE + r"\s+(?:\w+\s+){0,2}?|(?:troops|soldiers)\s+(?:[\w-]+\s+){0,4}?)"
+                           r"(?:said|says|claimed|added|announced|reported)\b", re.I)
 
 #: the Islamic State's words for its own fighters and its news agency: a party's word on its own kills
 _ISLAMIC_STATE_WORDS = r"soldiers\s+of\s+the\s+caliphate|caliphate\s+soldiers|amaq"

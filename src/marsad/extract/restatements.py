@@ -62,9 +62,6 @@ _STRIKE_CAUSES = ("airstrike", "shelling")
 #: a state force's own men named as victims ("a soldier", "two policemen")
 _STATE_VICTIMS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|gendarmes?)\b", re.I)
 
-#: the troops themselves as the speaker ("Troops of Operation Hadin Kai said they killed 11 terrorists")
-_TROOPS_SAID = re.compile(r"\b(?:troops|soldiers)\s+(?:[\w-]+\s+){0,4}?(?:said|says|claimed|announced|reported)\b", re.I)
-
 
 def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding: Finding, reference: Casualty) -> bool:
     """A state force's word on the enemy it killed beside its own losses ("Three soldiers were killed in the
@@ -87,7 +84,7 @@ def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding:
 
 def _state_word_on_enemy(ctx: DocContext, claim_finding: Finding, start: int) -> bool:
     """Whether a state speaker (or its troops) tells the claim, between ``start`` and it, and its victims are the enemy."""
-    said = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or _TROOPS_SAID.search(ctx.norm, start, claim_finding.start)
+    said = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start)
     return bool(said and ENEMY.search(claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]))
 
 
