@@ -70,8 +70,12 @@ NON_PERSON: Final = set(
 )
 _BODY_PARTS: Final = frozenset("hand hands eye eyes face faces foot feet leg legs neck necks".split())  # (not "the head of the village")
 UNIT_AFTER: Final = re.compile(r"\s*(?:-?\s*(?:year|month|week|day|hour|minute|km|kilomet|metre|meter|mile|percent|%|am\b|pm\b|a\.m|p\.m|"
-                        r"o'clock|times|heads?\s+of\s+(?:cattle|livestock|sheep|goats|camels|cows)|cattle|cows|goats|sheep|camels|livestock|"
-                        r"donkeys|horses|pigs|oxen|dromedaries|chickens|poultry|animals|houses|homes|vehicles|cars|shops|rounds|bullets|"
+                        r"o'clock|times|heads?\s+of\s+(?:cattle|livestock|sheep|goats|camels|cows)|"
+                        r"(?:cattle|cows|goats|sheep|camels|livestock|donkeys|horses|pigs|oxen|dromedaries|chickens|poultry|animals)\b"
+                        # (animals, unless they name the trade of the people counted: "two livestock traders")
+                        r"(?!\s+(?:traders?|herders?|herdsm[ae]n|owners?|breeders?|dealers?|merchants?|farmers?|keepers?|"
+                        r"rustlers?|thieves|sellers?|vendors?|brokers?|handlers?|butchers?|drivers?|workers?|market\s+traders?))|"
+                        r"houses|homes|vehicles|cars|shops|rounds|bullets|"
                         r"shells|rockets|missiles|mortars|drones|tons|kg|dollars|usd|\$|lakhs?|crores?|naira|rupees|euros|pesos|shillings|"
                         r"francs|birr|afghanis|dinars|pounds|households))", re.I)
 _CLAUSE_BREAK: Final = re.compile(r"[;:]|\bwhile\b|\bwhereas\b|\bbut\b|\bafter\b|\bbefore\b|\bwhen\b|\bas\s+well\s+as\b|"
@@ -91,7 +95,7 @@ CIVILIAN_NOUNS: Final = re.compile(
     r"loggers?|truckers?|"
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
     # (office holders and others ACLED counts as civilians: "Mayor of Chilpancingo found dead")
-    r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
+    r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|presidents?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
     r"presenters?|bloggers?)\b",
     re.I,
 )
@@ -670,7 +674,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="43")
+@register("casualties", version="44")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

@@ -444,6 +444,7 @@ def find_periods(ctx: DocContext, absolute: list[DateValue], bare_months: Sequen
     periods += _year_parts(ctx)
     periods += _between_dates(ctx, absolute)
     periods += _weeks_to_date(ctx, absolute)
+    periods += _day_ranges(ctx, absolute)
     periods += _between_months(ctx)
     return periods
 
@@ -498,6 +499,31 @@ def _weeks_to_date(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue
         start = value.end - timedelta(days=days - 1)
         # (a week's span is a week's precision, UCDP's 3, as "the past week" is)
         found.append(DateValue(start, value.end, max(3, precision_for(start, value.end)), relative=False,
+                               span=ctx.span(opening.start(), span.end), rule="dates.since"))
+    return found
+
+
+#: the first day of a range that shares the last day's month: "between 3 and 9 June", "from 22 to 28 April",
+#: "the week of 3 to 9 June" (a tracker's weekly round-up); an opening word is needed, as a bare "3 and 9
+#: June" may list two days' incidents
+_DAY_RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|(?:week|period|days|fortnight)\s+of)\s+(?:the\s+)?"
+                                      r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|until|through)\s*(?:the\s+)?$", re.I)
+
+
+def _day_ranges(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+    """The interval from a bare day to a stated day of the same month ("between 3 and 9 June, at least 27
+    civilians were killed"): a period as "between 3 June and 9 June" is, so a week's toll is a running total."""
+    found = []
+    for value in absolute:
+        span = stated_span(value)
+        if value.precision != 1 or span is None:
+            continue
+        opening = _DAY_RANGE_BEFORE.search(ctx.norm, max(0, span.start - 30), span.start)
+        first = int(opening.group("day")) if opening else 0
+        if opening is None or not 1 <= first < value.start.day:
+            continue
+        start = value.start.replace(day=first)
+        found.append(DateValue(start, value.end, precision_for(start, value.end), relative=False,
                                span=ctx.span(opening.start(), span.end), rule="dates.since"))
     return found
 
@@ -672,7 +698,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="13")
+@register("dates", version="14")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

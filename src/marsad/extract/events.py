@@ -41,7 +41,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "16"
+VERSION: Final = "17"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -414,6 +414,10 @@ def _incident_days(ctx: DocContext, dates: list[DateValue]) -> list[DateValue]:
 _REPORTING_DAYS: Final = "events.reporting_days"
 
 
+#: the words from a count to the day of the incident it names: "… killed| in last Monday's| attack"
+_KILLED_IN_POSSESSIVE: Final = re.compile(r"\s+(?:in|during|from|of)\s+(?:the\s+)?(?:last\s+)?\w+['’]s\b", re.I)
+
+
 def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:
     """"Rescuers found another body on Thursday, bringing the death toll from
     Wednesday's strike to eight": a toll names its incident's day. So does any
@@ -422,7 +426,10 @@ def _toll_day(ctx: DocContext, group: _Group) -> DateValue | None:
     for casualty in _inside(group.start, group.end, ctx.casualties):
         if casualty.span is None or casualty.is_tally:
             continue
-        days = _incident_days(ctx, _inside(casualty.span.start, casualty.span.end, ctx.dates))
+        # (and the incident its dead were killed in, right after the count: "raising to nine the number of
+        # people killed in Monday's attack")
+        after = _KILLED_IN_POSSESSIVE.match(ctx.norm, casualty.span.end)
+        days = _incident_days(ctx, _inside(casualty.span.start, after.end() if after else casualty.span.end, ctx.dates))
         if casualty.rule != "casualties.toll":
             days = [d for d in days if POSSESSIVE.match(ctx.norm, stated_span(d).end)]
         if days:

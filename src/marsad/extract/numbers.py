@@ -19,6 +19,7 @@ stored and the refusal is on record. Scales up to quadrillion are known, so
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from typing import Final
@@ -186,6 +187,11 @@ def _parse_number(raw: str) -> tuple[int | None, bool]:
 
 #: "since October 7 to 24,100": the first number is a day of the month, not a range's start
 _MONTH_BEFORE: Final = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+#: a month after a range of numbers ("3 to 9 June"): days, not a count ("between 10 and 15 may have died",
+#: "20 to 30 separatists", "10 to 15 market traders" are counts)
+_MONTH_AFTER: Final = re.compile(
+    r"\s+(?:" + "|".join(sorted({name.lower() for name in (*calendar.month_name, *calendar.month_abbr) if name}, key=len,
+                                 reverse=True)) + r"|sept)\b\.?(?!\s+(?:have|has|had|be|been|not|also|well|still|never)\b)", re.I)
 
 
 def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention]:
@@ -206,8 +212,8 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
         if regs[_NUM2_GROUP][0] >= 0 and _MONTH_BEFORE.search(norm, max(0, regs[_NUM_GROUP][0] - 12), regs[_NUM_GROUP][0]):
             match = scan.pattern.match(scan.text, regs[_NUM2_GROUP][0])  # the day is the dates' to read
         mention = _mention(norm, match) if match else None
-        if mention is None:
-            continue
+        if mention is None or (match is not None and match.regs[_NUM2_GROUP][0] >= 0 and _MONTH_AFTER.match(norm, match.end())):
+            continue  # (a range of days: "between 3 and 9 June", "from 22 to 28 April" is the dates' to read)
         for told in _with_joined_second(norm, scan, match, mention):
             age_end = _keep_unless_age(norm, found, told, age_end, ages_told, age_before, age_text)
     kept, ages = _without_apposed_ages(norm, found)
@@ -404,7 +410,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="11")
+@register("numbers", version="12")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []
