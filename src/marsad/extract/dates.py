@@ -505,8 +505,9 @@ def _weeks_to_date(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue
 
 #: the first day of a range that shares the last day's month: "between 3 and 9 June", "from 22 to 28 April",
 #: "the week of 3 to 9 June" (a tracker's weekly round-up); an opening word is needed, as a bare "3 and 9
-#: June" may list two days' incidents
-_DAY_RANGE_BEFORE: Final = re.compile(r"\b(?:between|from|(?:week|period|days|fortnight)\s+of)\s+(?:the\s+)?"
+#: June" may list two days' incidents; not in brackets after a date, the bounds of an uncertain day ("Around 7 June
+#: (between 3 - 10 June), two men were killed")
+_DAY_RANGE_BEFORE: Final = re.compile(r"(?<!\()\b(?:between|from|(?:week|period|days|fortnight)\s+of)\s+(?:the\s+)?"
                                       r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|until|through)\s*(?:the\s+)?$", re.I)
 
 
@@ -698,7 +699,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="14")
+@register("dates", version="15")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)
