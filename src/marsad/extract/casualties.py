@@ -355,14 +355,14 @@ _KIN_AFTER: Final = re.compile(r"\s+(?:\w+\s+)?" + KIN, re.I)
 _SOMEONES_RELATIVE: Final = re.compile(r"\s*(?:his|her|their)\s+(?:[\w'-]+\s+)?" + KIN, re.I)
 _PAIR: Final = re.compile(r"\b(?:an?|the)\s+(?P<pair>[\w-]+\s+and\s+(?:his|her|their|an?|the)\s+[\w-]+)\b", re.I)
 _TWO_BEFORE: Final = re.compile(r"\b(?:two|2)\s+(?P<pair>(?:[\w'-]+\s+){0,3}?(?-i:[a-z][\w'-]*s))\b", re.I)  # (a plural noun, not "ISIS")
-_OBJ_DET: Final = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|both)\b", re.I)
+_OBJ_DET: Final = re.compile(r"\s*(?:(?:and|or)\s+(?:injur|wound|kill)\w*\s+)?(?:(?:also|even)\s+)?(?P<det>a|an|another|one|the|his|her|their|its|this|that|him|her|himself|herself|themselves|both)\b", re.I)
 #: "killed a family of five": the number counts the people, the family is the phrase
 _POSSESSIVE: Final = re.compile(r"(?:his|her|their|its)\s+(?=\d|[a-z])", re.I)
 _FAMILY_OF: Final = re.compile(r"\s*(?:an?|the|its|their|his|her)\s+(?:(?:entire|whole)\s+)?(?P<group>family|crew)\s+of\s+", re.I)
 #: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
 _COORD_QUALIFIER: Final = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
 _COORD: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*)(?=" + _COORD_QUALIFIER +
-                    r"(?:a|an|another|one|himself|herself|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
+                    r"(?:a|an|another|one|himself|herself|themselves|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)  # ("killing four traders and herself": the bomber died too)
 #: a share of the item before with a death of its own ("wounding five others, two of whom later died")
 _SHARE_NEXT: Final = re.compile(r"[\w-]+\s+of\s+(?:whom|them)\s+(?:later\s+|\w+ly\s+|have\s+since\s+|had\s+|since\s+)?"
@@ -428,6 +428,10 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
     comma_only = False  # the last item was one person, followed by a bare comma
     while position < sentence_end:
         finding = _one_object(ctx, numbers, trigger, outcome, position, max(clause_end, min(sentence_end, position + 120)))
+        uncounted = _THEMSELVES_AND.match(ctx.norm, position) if finding is None and not findings else None
+        if uncounted is not None:  # ("bombers …, killing themselves and three guards": the guards; bombers uncounted)
+            position = uncounted.end()
+            continue
         if finding is None:
             break
         if findings and finding.number is not None and not finding.victim_text.strip() and \
@@ -504,6 +508,8 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if word in ("himself", "herself"):  # "killing himself and four worshippers": the attacker died too
         return Finding(outcome, None, 1, det.start("det"), det.end(), trigger[0], trigger[1], "attacker",
                        "casualties.object.reflexive", 0.7, active=True)
+    if word == "themselves":
+        return _attackers_themselves(ctx, numbers, trigger, outcome, det)
     if word in ("him", "her") and not _KIN_AFTER.match(ctx.norm[det.end():det.end() + 30]):
         end = det.end()
         return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], word,
@@ -530,6 +536,25 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
                    "casualties.object.singular", 0.75, active=True)
+
+
+#: the attackers a sentence counts before "killing themselves" ("Two female suicide bombers blew themselves up")
+_ATTACKERS_AFTER: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bombers|attackers|assailants|gunmen|militants|fighters|"
+                                     r"insurgents|shooters)\b", re.I)
+
+
+_THEMSELVES_AND: Final = re.compile(r"\s*themselves\s+and\s+", re.I)
+
+
+def _attackers_themselves(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str,
+                          det: re.Match) -> Finding | None:
+    """"Two suicide bombers blew themselves up …, killing themselves and three militiamen": the attackers the
+    sentence counted before died too, as "killing himself" counts one; none where it counted them nowhere."""
+    for number in reversed(numbers.within(ctx.sentence_at(trigger[0])[0], trigger[0])):
+        if _ATTACKERS_AFTER.match(ctx.norm, number.end) and numbers.take(number):
+            return Finding(outcome, None, number.value, det.start("det"), det.end(), trigger[0], trigger[1],
+                           "attackers", "casualties.object.reflexive", 0.7, active=True)
+    return None
 
 
 def names_relative(victim_text: str) -> bool:
@@ -674,7 +699,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="44")
+@register("casualties", version="45")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

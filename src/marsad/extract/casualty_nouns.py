@@ -43,6 +43,14 @@ BODY_RE: Final = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|fou
 #: this month", a run)
 _NTH_BODY: Final = re.compile(r"\b(?P<a>an?)\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?P<noun>bod(?:y|ies)|corpse)\b"
                               r"(?!\s+(?:of|in|this|so)\b)", re.I)
+#: "police found the nephew's body", "his body was recovered": the body of one person told before (an abducted or
+#: missing man), found; one dead, which the restatements make the same dead where the report has counted him killed
+_KNOWN_BODY: Final = re.compile(r"\b(?:(?:the|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s|his|her)\s+(?:dead\s+|lifeless\s+|"
+                                r"mutilated\s+|decomposed\s+|bullet-riddled\s+)?(?P<noun>body|corpse)\b", re.I)
+_FOUND_BEFORE: Final = re.compile(r"\b(?:found|recovered|discovered|retrieved|pulled|exhumed|located)\s+(?:out\s+)?$",
+                                  re.I)
+_FOUND_AFTER: Final = re.compile(r"\s+(?:was|had\s+been|has\s+been)\s+(?:later\s+|then\s+|finally\s+)?"
+                                 r"(?:found|recovered|discovered|retrieved|pulled|dumped|exhumed|located|washed\s+up)\b", re.I)
 #: "seven bodies were pulled from the river and four more were found": more bodies, the noun left out
 _MORE_FOUND: Final = re.compile(r"[^.;]{0,100}?(?:\band|\bwhile|,|;)\s+(?:another\s+)?(?P<det>[\w-]+)"
                          r"\s+(?P<more>more|others)\s+(?:were|was|had\s+been|have\s+been)\s+(?:later\s+)?"
@@ -56,6 +64,20 @@ def _more_found(ctx: DocContext, numbers: NumberIndex, after: int) -> list[Findi
         return []
     return [Finding("killed", number, number.value, found.start("det"), found.end(), found.start("verb"), found.end(),
                     ctx.norm[found.start("det"):found.end("more")], "casualties.noun.body", 0.75)]
+
+
+def _known_bodies(ctx: DocContext) -> list[Finding]:
+    """One dead for a known person's body that is found ("Police found the nephew's body the next day" after
+    "abducted a shepherd and his nephew"); not a body told otherwise ("shrapnel hit his body")."""
+    findings: list[Finding] = []
+    for match in ctx.scan(_KNOWN_BODY) if ctx.may_match(_KNOWN_BODY) else ():
+        found = _FOUND_BEFORE.search(ctx.norm, max(0, match.start() - 20), match.start()) or \
+            _FOUND_AFTER.match(ctx.norm, match.end())
+        if found is None or not_reported(ctx, match.start(), match.end()):
+            continue
+        findings.append(Finding("killed", None, 1, match.start(), match.end(), match.start("noun"), match.end(),
+                                match.group(0), "casualties.noun.body", 0.7))
+    return findings
 
 
 TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?P<verb>stabbed|hacked|beat|beaten|burned|burnt|clubbed|tortured|stoned|strangled|shot|"
@@ -122,6 +144,7 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         findings.append(Finding("killed", number, count, match.start(), match.end(), match.start("noun"), match.end(),
                                 match.group(0), "casualties.noun.body", 0.75))
         findings += _more_found(ctx, numbers, match.end())
+    findings += _known_bodies(ctx)
     for match in ctx.scan(_NTH_BODY) if ctx.may_match(_NTH_BODY) else ():
         if not_reported(ctx, match.start(), match.end()):
             continue  # "rescuers pulled a fourth body from the rubble": the toll is now four

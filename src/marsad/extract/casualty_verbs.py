@@ -499,7 +499,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []  # ("a grenade thrown into a bar killed no one": the thing that killed, no victim)
     if verb == "dead" and _THE_DEAD.search(ctx.norm, max(0, match.start() - 8), match.start()):
         return []  # ("a resident who helped bury the dead said …": the noun, no one more)
-    one_more = _ONE_MORE.match(ctx.norm, clause_start, aux_start) if outcome == "killed" else None
+    one_more = _one_more(ctx, clause_start, aux_start) if outcome == "killed" else None
     if one_more is not None:  # "a third soldier wounded in the bombing died": the incident's toll is now three
         return [Finding(outcome, None, ORDINAL_WORDS.index(one_more.group("nth").lower()) + 2, one_more.start("a"),
                         match.end(), match.start(), match.end(), ctx.norm[one_more.start("a"):aux_start].rstrip(),
@@ -549,6 +549,17 @@ _NO_ONE_AFTER: Final = re.compile(r"\s+(?:no\s+one|no-one|nobody|none)\b", re.I)
 _SHARE_OF: Final = re.compile(r"(?i:a|an|one)\s+" + FRACTION + r"\s+of\b", re.I)
 #: "a third soldier", "a second child": one more dead, numbered among the incident's (not "a third of them")
 _ONE_MORE: Final = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?!of\b)[\w-]+")
+
+
+def _one_more(ctx: DocContext, clause_start: int, aux_start: int) -> re.Match | None:
+    """"A third soldier … died" at the clause's start, or opening the clause a source reports ("the governor said
+    a fifth victim, a 72-year-old woman, had died"): the ordinal numbers the incident's dead either way."""
+    one_more = _ONE_MORE.match(ctx.norm, clause_start, aux_start)
+    if one_more is None:
+        reported = list(_REPORTED_BY.finditer(ctx.norm, clause_start, aux_start))
+        if reported:
+            one_more = _ONE_MORE.match(ctx.norm, reported[-1].end(), aux_start)
+    return one_more
 
 
 #: "three of the 10 passengers": the first number counts the subject
