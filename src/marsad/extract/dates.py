@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Final
 
@@ -487,20 +487,11 @@ _WEEK_TO_BEFORE: Final = re.compile(
 def _weeks_to_date(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     """The week (or fortnight) a stated day closes ("in the week to 11 February, at least 46 civilians were
     killed"): a period, so its counts are running totals."""
-    found = []
-    for value in absolute:
-        span = stated_span(value)
-        if value.precision != 1 or span is None:
-            continue
-        opening = _WEEK_TO_BEFORE.search(ctx.norm, max(0, span.start - 40), span.start)
-        if opening is None:
-            continue
+    def week_start(opening: re.Match, last: DateValue) -> tuple[date, int] | None:
         days = 14 if opening.group("unit").lower() in ("fortnight", "two weeks", "14 days") else 7
-        start = value.end - timedelta(days=days - 1)
-        # (a week's span is a week's precision, UCDP's 3, as "the past week" is)
-        found.append(DateValue(start, value.end, max(3, precision_for(start, value.end)), relative=False,
-                               span=ctx.span(opening.start(), span.end), rule="dates.since"))
-    return found
+        return last.end - timedelta(days=days - 1), 3  # (a week's span is a week's precision, UCDP's 3, as "the past week" is)
+
+    return _periods_closed_by(ctx, absolute, _WEEK_TO_BEFORE, 40, week_start)
 
 
 #: the first day of a range that shares the last day's month: "between 3 and 9 June", "from 22 to 28 April",
@@ -514,17 +505,28 @@ _DAY_RANGE_BEFORE: Final = re.compile(r"(?<!\()\b(?:between|from|(?:week|period|
 def _day_ranges(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     """The interval from a bare day to a stated day of the same month ("between 3 and 9 June, at least 27
     civilians were killed"): a period as "between 3 June and 9 June" is, so a week's toll is a running total."""
+    def first_day(opening: re.Match, last: DateValue) -> tuple[date, int] | None:
+        first = int(opening.group("day"))
+        return (last.start.replace(day=first), 1) if 1 <= first < last.start.day else None
+
+    return _periods_closed_by(ctx, absolute, _DAY_RANGE_BEFORE, 30, first_day)
+
+
+def _periods_closed_by(ctx: DocContext, absolute: list[DateValue], opening_before: re.Pattern, reach: int,
+                       start_of: Callable[[re.Match, DateValue], tuple[date, int] | None]) -> list[DateValue]:
+    """The periods stated days close, each opened by ``opening_before`` within ``reach`` characters before the
+    day: ``start_of`` gives a period's first day and its least precision from the opening and the day, or None."""
     found = []
     for value in absolute:
         span = stated_span(value)
         if value.precision != 1 or span is None:
             continue
-        opening = _DAY_RANGE_BEFORE.search(ctx.norm, max(0, span.start - 30), span.start)
-        first = int(opening.group("day")) if opening else 0
-        if opening is None or not 1 <= first < value.start.day:
+        opening = opening_before.search(ctx.norm, max(0, span.start - reach), span.start)
+        start = start_of(opening, value) if opening is not None else None
+        if opening is None or start is None:
             continue
-        start = value.start.replace(day=first)
-        found.append(DateValue(start, value.end, precision_for(start, value.end), relative=False,
+        first, least_precision = start
+        found.append(DateValue(first, value.end, max(least_precision, precision_for(first, value.end)), relative=False,
                                span=ctx.span(opening.start(), span.end), rule="dates.since"))
     return found
 
