@@ -523,14 +523,14 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     reported = list(_REPORTED_BY.finditer(phrase))
     if reported:  # "a health worker in the town of Gondar said the driver": the driver, not the worker
         phrase, start = phrase[reported[-1].end():], start + reported[-1].end()
-    if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?)\s+of\b", phrase, re.I):
-        return []  # counted by the noun rule
+    if re.search(r"\b(?:bod(?:y|ies)|remains|corpses?|deaths?|killings?|murders?|martyrdom)\s+of\b", phrase, re.I):
+        return []  # counted by the noun rule ("documented the death of a detainee who died under torture": one)
     own = phrase if _SINGULAR_COORD.search(phrase) else re.split(r"\s+of\s+", phrase, maxsplit=1)[0]
     own = PARTICIPLE_TAIL.split(own, maxsplit=1)[0]  # "a photographer covering the protest": a photographer
     head = _head_noun(own)  # "the driver of the truck": a driver
     if head in NON_PERSON or head in ("it", "this", "that", "which", "number", "rest", "remainder"):
         return []  # ("put the number of dead at 13"; "the rest died in Narsingdi": what a total leaves, no one more)
-    phrase, start = _without_things_first(phrase, start)
+    phrase, start = _without_things_first(phrase, start, _PLACE_BEFORE.search(ctx.norm, max(0, start - 8), start) is not None)
     coordinated = list(_SINGULAR_COORD.finditer(phrase))
     if coordinated and not plural_aux and _SINGULAR_AUX.search(aux_text):
         # "killed a man in Nikopol and a woman was wounded": a singular verb agrees with the last of them
@@ -592,11 +592,17 @@ _SINGULAR_COORD: Final = re.compile(r"(?:\band|,)\s+(?:(?:a|an|another|one|his|h
 _HEAD_ENDS: Final = re.compile(r"\s+(?:of|in|at|on|near|from)\s")
 
 
-def _without_things_first(phrase: str, start: int) -> tuple[str, int]:
+#: a preposition of place right before a coordinated subject: its first conjunct is where the clause before happened
+#: ("2 soldiers killed by ISIS in the Badia and a man shot dead in Daraa": the Badia is no victim)
+_PLACE_BEFORE: Final = re.compile(r"\b(?:in|at|near|into|from|inside|outside)\s+$", re.I)
+
+
+def _without_things_first(phrase: str, start: int, placed: bool = False) -> tuple[str, int]:
     """A coordinated subject without the things before its people ("a car bomb in Azaz and a man shot dead
-    in Tafas": the man), with where it now starts."""
+    in Tafas": the man), with where it now starts; ``placed``: the first conjunct is a preposition's place."""
     first = _SINGULAR_COORD.search(phrase)
-    while first is not None and _head_noun(_HEAD_ENDS.split(phrase[:first.start()], maxsplit=1)[0]) in NON_PERSON:
+    while first is not None and (placed or _head_noun(_HEAD_ENDS.split(phrase[:first.start()], maxsplit=1)[0]) in NON_PERSON):
+        placed = False
         skip = re.match(r"(?:\band|,)\s+", phrase[first.start():])
         offset = first.start() + (skip.end() if skip else 0)
         phrase, start = phrase[offset:], start + offset

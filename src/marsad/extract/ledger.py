@@ -27,6 +27,7 @@ The rules only relate counts of the same outcome family (killed/executed).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.counting import (
     INCIDENT_NOUN,
@@ -55,7 +56,7 @@ _SUBSET_BEFORE = re.compile(
     r"\b(?:dead|victims|fatalities|killed)\s+(?:included|include|includes)|"
     r"\bof\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s*,?)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(
-    r"(?:\s+of\s+(?:them|whom|the\s+(?:dead|victims|killed|fatalities)|those\s+(?:killed|who\s+died))\b"
+    r"(?:\s+(?:of|among|amongst)\s+(?:them|whom|the\s+(?:dead|victims|killed|fatalities)|those\s+(?:killed|who\s+died))\b"
     r"|[^.;]{0,50}?\b(?:were|was|are|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+|those\s+)?"
     r"(?:dead|victims|killed|fatalities|casualties))", re.I)
 _AMONG = re.compile(r"\bamong\s+(?:the|those)\b", re.I)
@@ -351,6 +352,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
             continue
         if finding.trigger_start == toll_finding.trigger_start:
             continue  # one verb's list of victims ("The toll: four soldiers, three police officers and two civilians killed")
+        if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty):
+            continue
         if _places_differ(ctx, toll_finding, finding) and \
                 not (ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, finding, 160))):
             continue
@@ -366,6 +369,21 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
         else:
             casualty.alternative_of = toll.id
     toll.alternative_of = None
+
+
+def _other_side_contrasted(ctx: DocContext, toll_finding: Finding, toll: Casualty, finding: Finding,
+                           casualty: Casualty) -> bool:
+    """A side's own toll and another count set beside it in its sentence after "while" or "whereas" ("the toll among
+    the regime forces rose to 9, while the factions lost 4 fighters"): the other side's dead, no earlier figure."""
+    if not toll.affiliation or casualty.affiliation == toll.affiliation or \
+            ctx.sentence_index(finding.start) != ctx.sentence_index(toll_finding.start):
+        return False
+    first_end = toll_finding.end if toll_finding.start < finding.start else finding.end
+    second_start = finding.start if toll_finding.start < finding.start else toll_finding.start
+    return _SIDE_CONTRAST.search(ctx.norm, first_end, max(first_end, second_start)) is not None
+
+
+_SIDE_CONTRAST: Final = re.compile(r"\b(?:while|whereas)\b", re.I)
 
 
 #: an earlier figure of the incident the toll updates, told after it ("SOHR had reported four deaths in that strike")

@@ -71,10 +71,11 @@ _WORD_NUMBER: Final = (
     rf"(?:(?:a|one)\s+)?(?:half\s+a\s+dozen|a\s+dozen|dozen|(?:{_WORD}|{_SCALE})"
     rf"(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}|{_SCALE})\b)*(?:\s+dozen\b)?)"  # ("two dozen": 24)
 )
-#: not inside a name ("M23", "COVID-19") or a model number ("BTR-82A", "T-72")
+#: not inside a name ("M23", "COVID-19") or a model number ("BTR-82A", "T-72"), nor a time ("14:30"); a colon after a
+#: count opens its list ("the toll rose to 14: nine soldiers and five rebels")
 _DIGITS: Final = (
     r"(?<![A-Za-z\d/.:,])(?<![A-Za-z]-)(?:\d+\.\d+(?=\s+(?:million|billion|trillion)\b)|\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?![\d/:]|\.\d|,\d{3})(?:st|nd|rd|th|\s+(?:million|billion|trillion)\b)?"
+    r"(?![\d/]|:\d|\.\d|,\d{3})(?:st|nd|rd|th|\s+(?:million|billion|trillion)\b)?"
 )
 _NUM: Final = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
 _QUAL: Final = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -410,7 +411,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="12")
+@register("numbers", version="13")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []

@@ -7,6 +7,7 @@ two-month total (:func:`add_month_complements`), which tallies derives."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.counting import REST_RE, remainder
 from marsad.extract import casefold
@@ -115,7 +116,8 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
         if opening is not None and opening.group("list") and sum(number.value for number, _ in parts) != finding.count:
             parts = _semicolon_items(ctx, numbers, opening.end(), sentence_end, finding.count, _listed_items(findings)) or parts
         stated = sum(number.value for number, _ in parts)
-        if parts and opening is not None and (opening.group("list") or parts[0][1].group("of") or stated == finding.count):
+        if parts and opening is not None and (opening.group("list") or parts[0][1].group("of") or stated == finding.count
+                                              or _rest_placed_next(ctx, parts[-1][1].end(), sentence_end)):
             for number, part in parts:
                 taken = next((f for f in findings if f.number is number), None)
                 if taken is not None:  # a list item another rule read first: it is this part
@@ -124,6 +126,17 @@ def bare_part_findings(ctx: DocContext, numbers: NumberIndex, findings: list[Fin
                 found.append(Finding("", number, number.value, number.start, part.start("where"), number.start,
                                      number.start, "", "casualties.bare_part", 0.7, parent=finding))
     return found
+
+
+#: ("one in Baquba, one in Muqdadiya and the rest in Khalis": a list of places whose last item is the rest of the toll)
+_REST_NEXT: Final = re.compile(r"[^.;:,]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)" + REST_RE.pattern + r"\s+(?:in|at|near)\s+(?:the\s+)?(?-i:[A-Z])",
+                        re.I)
+
+
+def _rest_placed_next(ctx: DocContext, position: int, sentence_end: int) -> bool:
+    """Whether the item after a list's located part is "the rest" at a place of its own: the list breaks its toll
+    down, the places summing to it with the rest (after a comma as after a colon)."""
+    return _REST_NEXT.match(ctx.norm, position, sentence_end) is not None
 
 
 #: an item of a list that semicolons separate: its head, up to its aside, its relative clause or its verb (with the
@@ -213,7 +226,10 @@ def _opens_part(ctx: DocContext, numbers: NumberIndex, position: int, sentence_e
 _ELLIPSIS_AND = re.compile(r"\band\s+(?:another\s+|a\s+further\s+)?(?=\d|[a-z])", re.I)
 _ELLIPSIS_REACH = 90  # characters from a count to the "and" of its sibling
 _ELLIPSIS_TAIL = re.compile(r"(?:\s+(?:more|others|other\s+[a-z]+|(?!killed|dead|died|injur|wound|casualt|fatalit|death|were|was|are)[a-z]+))?"
-                            r"\s+(?:in|at|near|on|from)\s", re.I)
+                            # ("seven dead among the factions and four among the council": a side, as a place is; not
+                            # "and four among them were children", a part)
+                            r"\s+(?:in|at|near|on|from|among(?!\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|"
+                            r"injured|casualties))\b))\s", re.I)
 
 
 #: "killed in A, four in B": a comma between siblings, each at a named place

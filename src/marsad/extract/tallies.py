@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import Final
 
 from marsad.counting import (
     CLAUSE_CONTRAST,
@@ -40,8 +41,12 @@ from marsad.extract.subcounts import SIBLING_GAP, add_month_complements, add_rem
 from marsad.extract.unreported import UNREPORTED_TRIGGERS
 from marsad.model import Casualty, DateValue
 
-_INCLUDING_BEFORE = re.compile(r"(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those|the\s+\w+)(?:\s+(?:were|are|was|is))?|"
-                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:(?!and\s)[\w-]+\s+(?:[\w-]+\s+)?)?$", re.I)
+#: ("among the dead", "of them civilians and four soldiers": the four a part too; but after "among the" and a side's
+#: name, whole words and no "and": "seven dead among the regime forces and four …" is the other side's four)
+_INCLUDING_BEFORE = re.compile(r"(?:(?:\binclud(?:ing|ed|es)|\bamong\s+(?:them|whom|those)(?:\s+(?:were|are|was|is))?|"
+                               r"\bof\s+(?:whom|them|those)|\bamongst\s+them)\s*(?:(?!and\s)[\w-]+\s+(?:[\w-]+\s+)?)?"
+                               r"|\bamong\s+the\s+\w+\b(?:\s+(?:were|are|was|is))?\s*(?:(?!and\s)[\w-]+\s+(?:(?!and\s)[\w-]+\s+)?)?)$",
+                               re.I)
 _REPEAT = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -243,6 +248,12 @@ _PREVIOUS_TOLL = re.compile(r"\b(?:from|of|in)\s+(?:the|a|an)\s+(?:previous|earl
 #: "four strikes on the town that month, which together killed 15": several incidents' sum, not one's toll
 _SEVERAL_TOGETHER = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:[\w-]+\s+){0,2}?"
                                + INCIDENT_NOUN + r"[^.;]{0,80}?\b(?:together|combined|between\s+them)\s+(?:have\s+|had\s+)?$", re.I)
+#: "the latest in a string of assassinations that have killed more than 40 officials": a run of incidents' sum, told
+#: in a relative clause in the perfect of the run (the report's own incident is one of them, counted on its own)
+_SERIES_HAVE_KILLED: Final = re.compile(r"\b(?:string|series|spate|wave|spree|run|succession)\s+of\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?:attacks|strikes|air\s*strikes|bombings|blasts|explosions|raids|massacres|ambushes|"
+                                 r"assassinations|killings|murders|kidnappings|shootings)\b[^.;]{0,40}?\b(?:that|which)\s+"
+                                 r"(?:have|has|had)\s+(?:[\w-]+\s+){0,4}?$", re.I)
 #: "The group killed more than 100 people in a similar attack in October": the count's own earlier incident
 _IN_EARLIER_INCIDENT = re.compile(r"\s*,?\s*(?:in|during)\s+(?:a|an|the)\s+(?:similar|previous|earlier|prior)\s+"
                                   r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN, re.I)
@@ -402,7 +413,8 @@ def _background(ctx: DocContext, finding: Finding) -> bool:
             and not (ctx.may_match(_DAY_BACK) and _DAY_BACK.search(ctx.norm, sentence_start, incident_end))) \
             or (ctx.may_match(_IN_EARLIER_INCIDENT) and _IN_EARLIER_INCIDENT.match(ctx.norm, max(finding.end, finding.trigger_end))) \
             or (ctx.may_match(_SEVERAL_TOGETHER) and ctx.may_match_within(_SEVERAL_TOGETHER, sentence_start, before_end)
-                and _found_in(ctx, _SEVERAL_TOGETHER, sentence_start, before_end)):
+                and _found_in(ctx, _SEVERAL_TOGETHER, sentence_start, before_end)) \
+            or (ctx.may_match(_SERIES_HAVE_KILLED) and _found_in(ctx, _SERIES_HAVE_KILLED, sentence_start, before_end)):
         return True
     if ctx.search_once(_RATE, sentence_start, sentence_end):
         return True  # "Cattle raids kill hundreds of people every year": a rate, no incident's toll
@@ -455,8 +467,10 @@ def _numbers_a_run(ctx: DocContext, finding: Finding, period: DateValue) -> bool
 
 
 #: ", the 37th assassination in the province since January", ", in the second such killing this month",
-#: "; it is the 37th …", ", which was the third …": the period numbers a run the count is one of
+#: "; it is the 37th …", ", which was the third …", ", in what the monitor said was the 98th …": the period numbers a
+#: run the count is one of
 _ORDINAL_APPOSITIVE = re.compile(r"[,;]\s*(?:(?:in|as|marking|(?:it|this|which)\s+(?:is|was|marks|marked|makes|made))\s+)?"
+                                 r"(?:what\s+(?:[\w'-]+\s+){0,5}?(?:is|was|marks|marked|called|described\s+as)\s+)?"
                                  r"(?:the|its|their)\s+" + _ORDINAL_WORD, re.I)
 
 
@@ -608,13 +622,14 @@ def _itemized_by_place(ctx: DocContext, casualty: Casualty, casualties: list[Cas
     """A day's toll across a province that the report breaks down place by place ("the death of
     nine civilians across Idlib province: four in Sarmin, three in Ariha and the rest in Jisr
     al-Shughur"): the parts are the report's own incidents, not a region's sum of others' reports.
-    Two located parts or more that make up the toll, or leave "the rest" of it to a last place."""
+    Two located parts or more that make up the toll, or one or more that leave "the rest" of it to a last place
+    ("one in Hawija and the rest in Daquq": two places too)."""
     parts = [c for c in casualties if c.part_of == casualty.id and c.rule == "casualties.bare_part" and c.span is not None]
-    if len(parts) < 2 or casualty.count is None:
+    if not parts or casualty.count is None:
         return False
     stated = sum(c.count or 0 for c in parts)
     if stated == casualty.count:
-        return True
+        return len(parts) >= 2
     last = max(c.span.end for c in parts if c.span is not None)
     return stated < casualty.count and REST_RE.search(ctx.norm, last, ctx.sentence_at(last)[1]) is not None
 
