@@ -64,13 +64,24 @@ _VIOLENT_TYPES: Final = frozenset({"Battles", "Explosions/Remote violence", "Vio
 
 def incident_first(events: list[Event]) -> list[Event]:
     """The main event first: an opening development with no dead ("Schools stayed closed and families left")
-    goes behind the first violent incident with dead that the report tells after it."""
+    goes behind the first violent incident with victims that the report tells after it (its dead or wounded,
+    or people raped or abducted: "Women in the camps fear leaving them. On Monday five women were raped …")."""
     lead = 0
     while lead < len(events) and events[lead].sub_event_type in _BACKGROUND_TYPES and not events[lead].fatalities:
         lead += 1
-    if 0 < lead < len(events) and events[lead].event_type in _VIOLENT_TYPES and events[lead].fatalities:
+    if 0 < lead < len(events) and _has_victims(events[lead]):
         return [events[lead], *events[:lead], *events[lead + 1:]]
     return events
+
+
+def _has_victims(event: Event) -> bool:
+    if event.event_type not in _VIOLENT_TYPES:
+        return False
+    return bool(event.fatalities or event.injured or event.sub_event_type in _VICTIM_TYPES)
+
+
+#: violence whose victims its type names, with no count needed
+_VICTIM_TYPES: Final = frozenset({"Sexual violence", "Abduction/forced disappearance"})
 
 
 def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
@@ -88,6 +99,16 @@ def claim_verdicts(ctx: DocContext) -> dict[str, bool]:
 _REACTED_TO = re.compile(r"\b(?:after|following|for|over|amid)\s+(?:(?:an?|the|another|last|recent|latest|deadly|deadliest|"
                          r"night|nights|days?|weeks?|weekend|wave|series|spate|string|of|this|[\w-]+day['’]s)\s+){0,5}$", re.I)
 _OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}|\s+(?:in|during|by)\s+(?:the|an?|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}")
+
+
+def reacts_to(ctx: DocContext, lead) -> bool:
+    """Whether the report's opening clause ``lead`` types only what someone reacts to ("demanded better
+    security a day after the latest attack"), whatever counts it holds."""
+    if lead.typing is None or lead.typing.evidence is None or ctx.sentence_index(lead.start) != 0:
+        return False
+    trigger = lead.start + lead.typing.evidence[0]
+    sentence_start = ctx.sentence_at(lead.start)[0]
+    return _REACTED_TO.search(ctx.norm, max(sentence_start, trigger - 60), trigger) is not None
 
 
 class _Facts:
@@ -118,13 +139,7 @@ class _Facts:
         """A first telling with no counts whose violence is what someone reacts to ("renewed calls for air
         defences after another night of attacks on Odesa", "blamed the gang for a wave of attacks"): the
         incident is told after it."""
-        lead = group.clauses[0]
-        if self.block(group) or lead.typing is None or lead.typing.evidence is None or \
-                self.ctx.sentence_index(lead.start) != 0:
-            return False
-        trigger = lead.start + lead.typing.evidence[0]
-        sentence_start = self.ctx.sentence_at(lead.start)[0]
-        return _REACTED_TO.search(self.ctx.norm, max(sentence_start, trigger - 60), trigger) is not None
+        return not self.block(group) and reacts_to(self.ctx, group.clauses[0])
 
     def claims_only(self, group) -> bool:
         counts = self.block(group)

@@ -33,7 +33,7 @@ from marsad.counting import adds_to_total
 from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
-from marsad.extract.event_ledger import claim_verdicts, incident_first, settle_groups
+from marsad.extract.event_ledger import claim_verdicts, incident_first, reacts_to, settle_groups
 from marsad.extract.event_types import PASSAGE_RULE, STATED, DocumentParts, EventTyping, classify_event
 from marsad.extract.ledger import ELSEWHERE_WORDS
 from marsad.extract.located_parts import split_located_parts
@@ -41,7 +41,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "17"
+VERSION: Final = "18"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -281,12 +281,36 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
         return True  # "Meanwhile, 2 soldiers were killed by sniper fire on the frontlines": its own dead, its own incident
     if _CONSEQUENCE.match(ctx.norm, clause.start):
         return False
+    if _opening_passed_over(ctx, current, clause):
+        return True
     same_sentence = ctx.sentence_index(clause.start) == ctx.sentence_index(last.start)
     assert clause.typing is not None and last.typing is not None  # every clause is typed when grouped
     differs = clause.typing.event_type != last.typing.event_type
     if differs and (clause.run_on or not same_sentence) and (places - known or clause.run_on):
         return True
     return False
+
+
+#: what an opening sentence may tell before the incident: a development, not violence
+_SCENE_SETTING: Final = frozenset({"Change to group/activity", "Other"})
+
+
+def _opening_passed_over(ctx: DocContext, current: _Group, clause: _Clause) -> bool:
+    """A lone opening sentence that sets the scene ("Women in the camps say they fear leaving") or reacts to
+    violence ("Traders demanded better security a day after the latest attack") does not take in the violent
+    incident the next sentence tells: that is an event of its own (the ledger then drops a reaction, and
+    :func:`incident_first` puts the incident ahead of a scene)."""
+    lead = current.clauses[0]
+    if len(current.clauses) != 1 or lead.typing is None or clause.typing is None or \
+            ctx.sentence_index(lead.start) != 0 or ctx.sentence_index(clause.start) == 0:
+        return False
+    if clause.typing.event_type not in _VIOLENT or clause.typing.event_type == lead.typing.event_type:
+        return False
+    # (an opening with a date or counts of its own tells its own happening, and a note's label types the whole note)
+    if _inside(lead.start, lead.end, ctx.dates) or _inside(lead.start, lead.end, ctx.casualties) or \
+            lead.typing.rule.endswith(".label"):
+        return False
+    return lead.typing.sub_event_type in _SCENE_SETTING or reacts_to(ctx, lead)
 
 
 def _scenes_named(ctx: DocContext, clause: _Clause, keys: set[str]) -> set[str]:
