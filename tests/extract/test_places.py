@@ -324,7 +324,9 @@ def test_a_common_word_and_an_english_connector_begin_no_name():
     # "shelling on X" cues a name as "attack on X" does: a spelling the gazetteer lacks is read by its skeleton
     ("Two farmers were killed in shelling on Khanqin in Diyala province on Monday.", ("Khanqin", "Khānaqīn")),
     # and a village it does not know keeps its name
-    ("A drone strike on Jalawla in Diyala province wounded a shepherd.", ("Jalawla", None)),
+    ("A drone strike on Zuhairat in Diyala province wounded a shepherd.", ("Zuhairat", None)),
+    # one of Iraq's village list (Who's On First's Jalawlah) is placed
+    ("A drone strike on Jalawla in Diyala province wounded a shepherd.", ("Jalawla", "Jalawlah")),
 ])
 def test_an_act_on_a_place_cues_its_name(text, expected):
     from marsad.extract.pipeline import extract_text

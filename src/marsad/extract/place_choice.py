@@ -1,7 +1,8 @@
 """Choosing one reading of a place name among its ranked candidates: the second half of resolving
 (:mod:`marsad.extract.places` ranks the candidates in the document's context, this module keeps those the
 context allows: the report's countries, the governorate a name is said to lie in, the unit word after it,
-"township", the countries its clear places point to)."""
+"township", the countries its clear places point to, and for a village of a national list the report's
+own countries)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from functools import lru_cache
 from typing import Final
 
 from marsad.extract.place_names import Found
+from marsad.extract.place_words import place_words
 from marsad.extract.text import common_word
 from marsad.gazetteer.admin import plain_unit_name, with_neighbours
+from marsad.gazetteer.index import Place
 from marsad.gazetteer.resolve import Resolution, haversine_km, in_units, is_area, own_key, spelt_alike, unit_key
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
@@ -63,6 +66,7 @@ def choose(item: Found, countries: set[str]) -> Resolution | None:
     candidates = item.candidates
     if candidates and dubious(item, candidates[0]):
         return None
+    candidates = _listed_at_home(item, candidates, countries)
     if countries:
         kept = [
             c for c in candidates
@@ -127,6 +131,38 @@ def choose(item: Found, countries: set[str]) -> Resolution | None:
         if country is not None:
             candidates = [country] + [c for c in candidates if c is not country]
     return candidates[0] if candidates else None
+
+
+#: id prefixes of the national village lists the bundled index holds: OCHA's Syrian communities, Who's On First's
+#: Iraqi localities (thousands of villages, many of whose names recur abroad)
+_VILLAGE_LISTS: Final = ("ocha:", "wof:")
+#: those whose villages also need the report to name some country of theirs: Who's On First's (a report that names
+#: no country is placed in none of its 21,000 villages by a name it happens to share). OCHA's communities are
+#: read in a report that names no country, as a Syrian monitor's headlines name none (held there too, 39 of UCDP's
+#: 5,410 Syrian headlines lost their village)
+_NAMED_COUNTRY_ONLY: Final = ("wof:",)
+
+
+def listed_village(place: Place) -> bool:
+    """Whether a place is a village of a national list: no population (those cities500 also has keep its
+    population), bundled (an imported OCHA gazetteer's places are the user's)."""
+    return place.population == 0 and place.source == "bundled" and place.id.startswith(_VILLAGE_LISTS)
+
+
+def _listed_at_home(item: Found, candidates: list[Resolution], countries: set[str]) -> list[Resolution]:
+    """A village of a national list is a reading of a name only in a country the report is about where it names
+    one: named, given by the caller, its governorates named, its armed groups' or its clear places'
+    (``countries``, ``item.admin_countries``, ``item.home``): "Tayr in southern Lebanon" is not OCHA's Tayr in
+    Daraa, a village in Nepal not Abu Hardha' in Maysan, whose Arabic name has its consonants. Where it names
+    none, only OCHA's communities are read (:data:`_NAMED_COUNTRY_ONLY`). Nor is a generic head word alone ("the
+    Dola valley": Kurdish for valley) a village of a list: the bundled index names none so, and one found by
+    another spelling of the word (Dulya, دولية) is not meant either."""
+    if not any(listed_village(c.place) for c in candidates):
+        return candidates  # (most names: none of a list among their candidates)
+    lone_head = item.length == 1 and item.word.lower() in place_words().generic_heads
+    home = countries | item.admin_countries | item.home
+    return [c for c in candidates if not listed_village(c.place) or (not lone_head and (
+        c.place.country in home if home else not c.place.id.startswith(_NAMED_COUNTRY_ONLY)))]
 
 
 def _of_unit(item: Found, candidates: list[Resolution]) -> list[Resolution]:

