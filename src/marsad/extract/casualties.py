@@ -100,7 +100,7 @@ CIVILIAN_NOUNS: Final = re.compile(
     re.I,
 )
 COMBATANT_NOUNS: Final = re.compile(
-    r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|"
+    r"\b(?:fighters?|soldiers?|troops?|militants?|militiam[ae]n|militias?|gunm[ae]n|insurgents?|rebels?|guerr?ill?as?|"
     r"jihadists?|terrorists?|bandits?|commanders?|officers?|policem[ae]n|police|personnel|guards?|recruits?|"
     r"combatants?|operatives?|elements?|mercenaries|servicem[ae]n|gendarmes?|conscripts?|leaders?|attackers?|"
     r"assailants?|snipers?|pilots?|agents?|paramilitar\w+|vigilantes?|escorts?|bodyguards?|"
@@ -699,7 +699,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="46")
+@register("casualties", version="47")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

@@ -31,12 +31,25 @@ from marsad.model import Casualty
 
 def victims_of(phrase: str) -> str | None:
     """Who the people a phrase names are: "combatants", "civilians" or ``None``."""
-    civilian, combatant = people_search(CIVILIAN_NOUNS, phrase), people_search(COMBATANT_NOUNS, phrase)
-    if combatant and (not civilian or combatant.start() < civilian.start()):
+    civilian, combatant = _head_noun_at(CIVILIAN_NOUNS, phrase), _head_noun_at(COMBATANT_NOUNS, phrase)
+    if combatant >= 0 and (civilian < 0 or combatant < civilian):
         return "combatants"
-    if civilian:
+    if civilian >= 0:
         return "civilians"
     return None
+
+
+def _head_noun_at(pattern: re.Pattern, phrase: str) -> int:
+    """Where the first word of ``pattern`` in ``phrase`` stands that is no possessive ("New People's Army
+    guerrillas", "a soldier's widow": the possessor names whose they are, not who they are); -1 if none."""
+    offset = 0
+    while True:
+        match = people_search(pattern, phrase[offset:])
+        if match is None:
+            return -1
+        if not phrase.startswith("'s ", offset + match.end()):
+            return offset + match.start()
+        offset += match.end()
 
 
 def _actors_in(ctx: DocContext, start: int, end: int) -> list:

@@ -29,7 +29,9 @@ from marsad.extract.wordscan import opening_words
 
 NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?|injur(?:y|ies)|wounding)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
-NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
+#: (the words between a number and its noun modify the noun, "eight more deaths": a preposition says the number counts
+#: something else, "arrest 4 over Bokkos killings", "jailed 3 for the killings")
+NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!(?:to|over|for|after|following|in|on|at|from|with|by|about|since)\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
                          # ("authorities reported eight murders on Friday", "11 homicides were recorded")
                          r"murders|homicides|killings|"
                          # ("three martyrs and 11 wounded": not a brigade or a square named after them)

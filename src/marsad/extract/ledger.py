@@ -45,11 +45,12 @@ from marsad.counting import (
 )
 from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of, names_relative
 from marsad.extract.dates import is_reporting_day
+from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
-from marsad.extract.spans import starting_within
+from marsad.extract.spans import starting_within, stated_span
 from marsad.gazetteer.keys import place_key, skeleton
 from marsad.gazetteer.resolve import haversine_km
-from marsad.model import Casualty
+from marsad.model import Casualty, DateValue
 
 _SUBSET_BEFORE = re.compile(
     r"(?:\bamong\s+(?:the\s+|those\s+)?(?:dead|victims|killed|fatalities)\s+(?:were|was|are|is)|"
@@ -664,10 +665,20 @@ def _day_totals_after_parts(ctx: DocContext, top) -> None:
                 _make_part(part, casualty)
 
 
+#: "Social leader killed in Cauca, the 60th this year": the year numbers a run the dead is one of, no day of its own
+_RUN_BEFORE: Final = re.compile(r"[,;]\s*(?:the|its|their)\s+" + ORDINAL + r"\b[^,;.]*$", re.I)
+
+
+def _numbers_a_run(norm: str, sentence_start: int, date: DateValue) -> bool:
+    at = stated_span(date).start
+    return _RUN_BEFORE.search(norm, max(sentence_start, at - 70), at) is not None
+
+
 def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
     start, end = ctx.sentence_at(finding.start)
     # the day a statement was made ("the minister, speaking on Sunday, said …") tells no incident apart
-    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end) if not is_reporting_day(ctx.norm, d)}
+    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end)
+             if not is_reporting_day(ctx.norm, d) and not _numbers_a_run(ctx.norm, start, d)}
     places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)}
     return dates, places
 
@@ -698,6 +709,8 @@ def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> 
     first_places = starting_within(ctx.places, start, end)
     start, end = ctx.sentence_at(later.start)
     later_places = starting_within(ctx.places, start, end)
+    if _headline_place_told_again(ctx, first, first_places, later_places):
+        return set()
     holders = {skeleton(place_key(p.admin1)) for p in first_places if p.admin1}  # ("Idlib" and "Idleb" alike)
     names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
     countries = {p.country for p in first_places if p.feature == "country" and p.country}
@@ -716,6 +729,17 @@ def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> 
         return names
     areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
     return names - {(p.name or p.text).lower() for p in later_places if p.admin1 and p.admin1.lower() in areas}
+
+
+def _headline_place_told_again(ctx: DocContext, first: Finding, first_places: list, later_places: list) -> bool:
+    """A headline's places all named again by the body beside the places it adds ("Roadside bomb kills four
+    soldiers in North Waziristan" then "… in the Mir Ali area of North Waziristan"; "Rio" then "… in Rio de
+    Janeiro"): the body says where within them, the same dead."""
+    if ctx.sentence_at(first.start)[0] != 0:
+        return False
+    headline = {(p.name or p.text).lower() for p in first_places if p.feature != "country"}
+    body = [told.lower() for p in later_places for told in (p.text, p.name or p.text)]  # ("Province of Negros Occidental")
+    return bool(headline) and all(any(name == told or told.startswith(name + " ") for told in body) for name in headline)
 
 
 def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
@@ -772,7 +796,8 @@ def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -
     opening = _HEADLINE_LABEL.sub("", ctx.norm[:min(first.start, first.trigger_start)], count=1)  # ("Ukraine: Civilian killed …")
     if len(opening.split()) > 3 or re.search(r"[,;:]|\band\b", opening):
         return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
-    if _DETERMINER.match(first.victim_text) or not _INDEFINITE.match(later.victim_text):
+    # (the body's article may lie before the words read as its victims: "killed a 34-year-old trader")
+    if _DETERMINER.match(first.victim_text) or not (_INDEFINITE.match(later.victim_text) or _article_before_victims(ctx, later)):
         return False
     return not _told_with_more(ctx, later)
 

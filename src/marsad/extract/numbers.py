@@ -289,8 +289,10 @@ def _without_apposed_ages(norm: str, found: list[NumberMention]) -> tuple[list[N
         run = found[index:last + 1]
         opening = _APPOSED_BEFORE.search(norm, max(0, run[0].start - 3), run[0].start)
         closing = opening and _APPOSED_AFTER.match(norm, run[-1].end)  # (a large alternation: only where it may tell)
-        if opening and closing and all(norm[n.start:n.end].isdigit() and (n.value or 0) <= 120 for n in run):
-            ages.append((opening.start("mark"), closing.end("mark")))
+        # (or a headline's last word: "Shelling kills woman, 64" over its lead)
+        line_end = opening and not closing and opening.group("mark") == "," and _LINE_END.match(norm, run[-1].end)
+        if opening and (closing or line_end) and all(norm[n.start:n.end].isdigit() and (n.value or 0) <= 120 for n in run):
+            ages.append((opening.start("mark"), closing.end("mark") if closing else run[-1].end))
         else:
             kept.extend(run)
         index = last + 1
@@ -308,6 +310,8 @@ _APPOSED_AFTER: Final = re.compile(r"\s*(?P<mark>[,)])\s*(?:was|were|is|are|had|
                             r"and\s+(?:a|an|the|his|her|their|\w+ed)\s|in|near|at|from|on|"
                             # the next name of a list: "Ali Musa, 25, and Omar Bello, 30, were killed"
                             r"(?:and\s+)?(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)(?=\s*,\s*\d|\s+(?:was|were)\b))\b", re.I)
+#: a line's end right after a number: a headline's last word
+_LINE_END: Final = re.compile(r"[ \t]*\n")
 #: between the ages of a list: "aged 7 and 10", "aged 7, 9 and 12", "aged 18-25"
 _AGE_LIST_GAP: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s+to\s+|\s*[-–]\s*)")
 
@@ -411,7 +415,7 @@ def implausible(mention: NumberMention) -> bool:
         or (high is not None and high > MAX_COUNT)
 
 
-@register("numbers", version="13")
+@register("numbers", version="14")
 def numbers_component(ctx: DocContext) -> None:
     refused: list[NumberMention] = []
     kept: list[NumberMention] = []

@@ -62,7 +62,38 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
         _append(norm, start, match.start(), sentences)
         start = match.end()
     _append(norm, start, len(norm), sentences)
-    return sentences
+    return _split_headline_dash(norm, sentences)
+
+
+#: a news item's headline, then " - " and its lead ("Gunmen kill 7 in Zamfara - Armed bandits stormed …"): a
+#: headline has no stop of its own, and its lead opens with a capital or a digit
+_HEADLINE_DASH: Final = re.compile(r"[^\n.!?()]*?\w[^\n.!?()]*?\s+-\s+(?=[\"']?[A-Z0-9])")
+#: a full date ("On 16 April 2022, …"): a report's first sentence, whose dashes join places ("Donetsk - Petrovskyi")
+_FULL_DATE: Final = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)(?:19|20)\d\d\b")
+#: a dateline's city in capitals and its comma ("KHARTOUM, May 9 - An army drone …"): no headline
+_DATELINE: Final = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*,")
+#: a lead opens a clause: no bracket among its first words (a place's admin area, "North Zone (Rio de Janeiro)")
+_LEAD: Final = re.compile(r"\s+(?:[^\s()]+\s+){3}")
+
+
+def _split_headline_dash(norm: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The text's first sentence cut after its headline (the lead restates the headline's dead, and only two
+    sentences are told apart). A headline has 3 to 25 words and no full date or brackets; dashes in pairs
+    ("five people - a couple and their children - died") and a dateline ("MOGADISHU - A bomb …", "KHARTOUM, May 9 -
+    An army drone …") are none."""
+    if not sentences or sentences[0][0] != 0:
+        return sentences
+    first_end = sentences[0][1]
+    match = _HEADLINE_DASH.match(norm, 0, first_end)
+    if match is None or not 3 <= len(norm[:match.end()].split()) - 1 <= 25 or " - " in norm[match.end():first_end] \
+            or _FULL_DATE.search(norm, 0, match.end()) or not _LEAD.match(norm, match.end() - 1, first_end) \
+            or _DATELINE.match(norm):
+        return sentences
+    dash = norm.rindex("-", 0, match.end())
+    head: list[tuple[int, int]] = []
+    _append(norm, 0, dash, head)
+    _append(norm, dash + 1, first_end, head)
+    return head + sentences[1:]
 
 
 def _boundaries(norm: str) -> list[re.Match]:

@@ -43,8 +43,9 @@ _NOT_REPORTED: Final = re.compile(
     r"charged\s+with|convicted\s+of|sentenced\s+for|arrested\s+for|for\s+(?:the\s+)?(?=killing|murder))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
     # "arrested four men suspected of involvement in last month's bombing in Quetta that killed 11": the
     # earlier attack the suspects are tied to, named with its toll
+    # (its place told too: "… in last month's attack on a village in Mangu that killed 19")
     r"|\b(?:suspected\s+of|accused\s+of|in\s+connection\s+with|responsible\s+for|involvement\s+in|involved\s+in|"
-    r"help(?:ed|ing)\s+(?:to\s+)?(?:plan|carry\s+out|organi[sz]e)|masterminded)\s+(?:[\w'’-]+\s+){1,7}?(?:that|which)\s+"
+    r"help(?:ed|ing)\s+(?:to\s+)?(?:plan|carry\s+out|organi[sz]e)|masterminded)\s+(?:[\w'’-]+\s+){1,10}?(?:that|which)\s+"
     r"(?:had\s+|has\s+)?$"
     # "… launched an offensive, three days after the attack on the base that killed seven soldiers": the earlier
     # attack this report's event followed, named with its toll
