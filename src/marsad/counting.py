@@ -396,7 +396,9 @@ WOUNDED_THEN_DIED_TAIL = (r"\s+(?:in|during|by|at|on)\s+(?:(?!\b(?:was|were|is|a
 WOUNDED_THEN_DIED = r"(?:injured|wounded)" + WOUNDED_THEN_DIED_TAIL
 #: … a toll revised down, which replaces the higher figure before it ("revised the toll down to nine",
 #: "lowered it to 32", "was revised downwards to six")
-TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:death\s+)?(?:toll|figure)\s+"
+TOLL_FALLS = (r"(?:revis(?:e|es|ed|ing)\s+(?:(?:the|its|their)\s+(?:(?:death\s+)?(?:toll|figure)|"
+              # ("revised the number of people killed in Saturday's violence down to four")
+              r"number\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|victims))\s+"
               # ("revised the toll from Saturday's attack on the city down to nine")
               r"(?:(?:of|from|in|for)\s+[^.;]{1,100}?\s+)?|it\s+)?down(?:wards?)?|"
               r"(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?)\s+(?:the\s+(?:death\s+)?(?:toll|figure)|it))")
@@ -414,7 +416,7 @@ TOLL_RAISING = r"(?:raising|bringing|taking|pushing)"
 #: killed", "nine more bodies", "after four of the injured died of their
 #: wounds", "succumbed to".
 TOLL_UPDATE_RE = re.compile(
-    r"\b(?:(?:death\s+)?toll\b[^.;]{0,80}?\b(?:" + TOLL_RISES + r"|went\s+up|has\s+gone\s+up)|"
+    r"\b(?:(?:death\s+)?toll\b[^.;]{0,120}?\b(?:" + TOLL_RISES + r"|went\s+up|has\s+gone\s+up)|"
     + TOLL_RAISES + r"\s+(?:to\s+[\w-]+\s+)?the\s+(?:overall\s+|total\s+)?"
     r"(?:(?:death\s+)?toll|number\s+of\s+(?:dead|deaths|victims|people|civilians|those)|total)\b|"
     r"more\s+bodies|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|bodies)\b[^.;]{0,100}?\b(?:" + TOLL_RISES + r")\s+to\b|"

@@ -355,3 +355,13 @@ def test_a_name_spelt_as_a_town_is_not_another_spelling_for_a_governorate_of_ano
             "IED struck an army patrol.")
     places = {p.text: p for p in extract_text(text).places}
     assert places["Tuz Khurmatu"].admin1 == "Salah al-Din"  # (not Tāzah Khūrmātū, a town of Kirkuk)
+
+
+
+def test_a_news_outlet_named_like_a_village_is_no_place():
+    # "Shafaq News" is an outlet, not the village of Shafaq in Nineveh
+    from marsad.extract.pipeline import extract_text
+
+    extraction = extract_text("Two Iraqi soldiers were killed when a bomb hit their patrol on Monday, a police officer "
+                              "told Shafaq News.")
+    assert "Shafaq" not in [e.location for e in extraction.events], extraction.events

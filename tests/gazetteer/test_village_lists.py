@@ -63,3 +63,4 @@ def test_a_landform_word_is_no_village_in_a_report(small_gazetteer):
     assert not [m for m in mentions if m.resolved and m.gazetteer_id.startswith("wof:")], mentions
     assert chosen is not None and chosen.admin1 == "Duhok", chosen
 
+

@@ -99,7 +99,8 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      # ("the number of bodies recovered from the graves has risen to 15")
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies)\b(?=[^.;]{0,100}?"
-                     r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at)\b)|"
+                     # ("revised the number of people killed in Saturday's violence down to four")
+                     r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at|down(?:wards?)?\s+to)\b)|"
                      # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
                      # the number of dead at nine", "the monitor put the toll at eight")
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
@@ -134,8 +135,9 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
         if noun and not numbers.is_used(item) and not unreported_trigger(ctx, item.start, noun.end(), "killed"):
             numbers.take(item)
+            # the words between the count and the noun name the dead ("19 civilian deaths", "two soldiers' bodies")
             findings.append(Finding("killed", item, item.value, item.start, noun.end(), noun.start("noun"),
-                                    noun.end(), "", "casualties.noun", 0.85))
+                                    noun.end(), ctx.norm[item.end:noun.start("noun")].strip(), "casualties.noun", 0.85))
             if noun.group("noun").lower().startswith(("bod", "corpse")):
                 findings += _more_found(ctx, numbers, noun.end())
     for match in ctx.scan(BODY_RE):

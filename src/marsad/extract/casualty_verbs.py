@@ -293,7 +293,9 @@ _CARRIED_BY: Final = re.compile(r"\s+(?:aboard|on\s+board|riding|inside|in|on|wi
 #: a count in words ("three", "forty")
 _COUNT_WORDS: Final = "|".join([word for word in UNITS if word not in ("zero", "no", "a", "an", "single")] + list(TENS))
 #: (not a list going on with a count: "Two soldiers, a policeman and three civilians, were killed")
-_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:from|aged|both|all)\s+[^,;()]{1,60}|(?:a|an)\s+(?![^,;()]{0,40}?\band\s+(?:\d|" + _COUNT_WORDS + r")\b)"
+#: (nor the figure a correction replaces: "seven civilians, not nine as first reported, were killed")
+_RELATIVE_AFTER_SUBJECT: Final = re.compile(r",\s*(?:who\s+[^,;()]{1,60}|(?:from|aged|both|all)\s+[^,;()]{1,60}|"
+                                     r"not\s+(?:\d[\d,]*|" + _COUNT_WORDS + r")\b[^,;()]{0,40}|(?:a|an)\s+(?![^,;()]{0,40}?\band\s+(?:\d|" + _COUNT_WORDS + r")\b)"
                                      r"[^,;()]{1,40}),\s*(?P<aux>(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
                                      re.I)
 #: the same without commas, before a verb that has no passive: "a fourth passenger who was wounded died"

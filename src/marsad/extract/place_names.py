@@ -523,8 +523,8 @@ _LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hot
 _ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?|[Bb]ranch|[Aa]ffiliate|"
-    # a news outlet named after a place ("the Houthi-run Saba agency", "Anadolu Agency", "Rudaw TV")
-    r"(?:[Nn]ews\s+)?[Aa]gency|TV|[Tt]elevision|[Cc]hannel|Radio|Media\s+(?:Center|Centre|Office))\b"
+    # a news outlet named after a place ("the Houthi-run Saba agency", "Anadolu Agency", "Rudaw TV", "Shafaq News")
+    r"(?:[Nn]ews\s+)?[Aa]gency|News|TV|[Tt]elevision|[Cc]hannel|Radio|Media\s+(?:Center|Centre|Office))\b"
 )
 
 

@@ -173,6 +173,12 @@ _DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|compiled|data|toll|t
                                r"altogether|statistics?)\b", re.I)
 
 
+#: several incidents as the subject of a count ("bandit attacks killed at least 143 people in Zamfara in June",
+#: "air strikes killed 40 civilians in May"): a month of them is a total over it, whoever tells it
+_SEVERAL_INCIDENTS = re.compile(r"\b(?:attacks|(?:air\s*)?strikes|bombings|raids|ambushes|assaults|massacres|killings|"
+                                r"(?:armed\s+)?violence)\s+(?:have\s+|had\s+)?(?:killed|claimed|left)\b", re.I)
+
+
 def _span_of(item):
     return item.span
 
@@ -184,7 +190,7 @@ def _documented_month(ctx: DocContext, finding: Finding, findings: list[Finding]
     Without documentation wording ("in March 2019, gunmen killed 3 people") a
     month is only the imprecise date of one incident."""
     start, end = ctx.sentence_at(finding.start)
-    if not ctx.search_once(_DOCUMENTED_TOTAL, start, end):
+    if not ctx.search_once(_DOCUMENTED_TOTAL, start, end) and not _SEVERAL_INCIDENTS.search(ctx.norm, start, finding.end):
         return None
     for value in starting_within(ctx.dates, start, end, _span_of):  # the sentence's dates, not a scan of all
         if any(other is not finding and other.start <= value.span.start < other.end for other in findings):

@@ -121,7 +121,10 @@ def _protest_background(ctx: DocContext, start: int, end: int, sentence_start: i
 #: why a toll came down ("after two people listed as dead were found alive", "some bodies were counted
 #: twice"): the people named were never more dead
 _MISCOUNTED: Final = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:later\s+|still\s+)?(?:found|discovered)\s+(?:to\s+be\s+)?alive|"
-                         r"turned\s+out\s+to\s+be\s+alive|(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
+                         r"turned\s+out\s+to\s+be\s+alive|"
+                         # ("one of the men first reported dead had survived", "a woman listed among the dead was alive")
+                         r"(?:had|has|have)\s+(?:in\s+fact\s+)?survived|(?:was|were|is|are)\s+(?:still\s+|in\s+fact\s+)?alive\b|"
+                         r"(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
                          r"double[- ]counted)", re.I)
 _ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
                              # (not a unit's name: "fighters of the Eighth Brigade were killed", "the 25th Division")

@@ -304,6 +304,7 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         counts=[f.__dict__ for f in figures],
         perpetrators=[name for name, _ in perpetrators.most_common()],
         toll_update=is_toll_update(text),
+        revised_down=any(f.revised_down for f in killed),
     )
 
 

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-6"
+LINKAGE_VERSION = "linkage-7"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -79,6 +79,7 @@ class Report:
     counts: list[dict] = field(default_factory=list)  # casualty figures, see estimates.report_figures
     perpetrators: list[str] = field(default_factory=list)
     toll_update: bool = False  # says it updates an earlier toll (marsad.counting.is_toll_update)
+    revised_down: bool = False  # says the toll was revised down (marsad.counting.is_toll_revised_down)
     day_stated: bool = True  # False: the text gives no date, ``day`` is the publication date
     other_place: str | None = None  # place key of another town or name the report cites (facts._cited_places)
     admin1_stated: bool = False  # its text names its governorate ("… in Sagaing region"), not only a town placed there
@@ -213,8 +214,14 @@ def _levels_counts() -> list[dict]:
         {"sql_condition": "killed_l = killed_r AND killed_l >= 5", "label_for_charts": "same death count (5 or more)", "m_probability": 0.30, "u_probability": 0.01},
         {"sql_condition": "killed_l = killed_r", "label_for_charts": "same small death count", "m_probability": 0.18, "u_probability": 0.12},
         {
-            # "the death toll has risen to 11": a later update of the other report's toll
-            "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r) OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l)",
+            # "the death toll has risen to 11": a later update of the other report's toll (not of an incident
+            # both reports date after the update's own: "the toll of Monday night's fighting has risen to 55"
+            # updates no killing of Tuesday)
+            "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r AND NOT (day_stated_l AND day_stated_r AND day_l < day_r)) "
+                             "OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l AND NOT (day_stated_l AND day_stated_r AND day_r < day_l)) "
+                             # "officials revised the toll down to four": a later correction of the other's higher toll
+                             "OR (revised_down_l AND published_l > published_r AND killed_l < killed_r) "
+                             "OR (revised_down_r AND published_r > published_l AND killed_r < killed_l)",
             "label_for_charts": TOLL_UPDATE_LEVEL,
             "m_probability": 0.15,
             "u_probability": 0.02,
@@ -378,6 +385,7 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             "source": [r.source for r in reports],
             "published": pd.array([r.published or None for r in reports], dtype="Int64"),
             "toll_update": [bool(r.toll_update) for r in reports],
+            "revised_down": [bool(r.revised_down) for r in reports],
             # a toll update with no area, keyed by its source (an equality join: blocking stays fast)
             "orphan_update": [r.source if r.toll_update and not (r.admin1 or r.country) else None for r in reports],
             "day_stated": [bool(r.day_stated) for r in reports],
@@ -546,6 +554,13 @@ def _updated_by(report: Report, update: Report) -> bool:
         and (report.published or 0) < (update.published or 0) and report.killed < update.killed
 
 
+def _corrected_by(report: Report, correction: Report) -> bool:
+    """Whether ``correction`` ("officials revised the toll down to four") corrects ``report``'s toll: every
+    toll published before it, as in the estimates (estimates._since_last_revision)."""
+    return report is not correction and not report.party_word and report.killed is not None and correction.killed is not None \
+        and (report.published or 0) < (correction.published or 0)
+
+
 @dataclass
 class Clustering:
     clusters: list[list[int]]  # uids, each cluster sorted, clusters sorted by first uid
@@ -606,7 +621,10 @@ def cluster(
                 latest[source] = report
         # and a later toll update stands for the earlier, lower tolls it updated, whoever reported them
         updates = [r for r in latest.values() if r.toll_update and not r.party_word]
-        return [r.uid for r in latest.values() if not any(_updated_by(r, update) for update in updates)]
+        # a toll revised down corrects every figure published before it, whoever gave it (estimates rule 3)
+        corrections = [r for r in latest.values() if r.revised_down and not r.party_word]
+        return [r.uid for r in latest.values() if not any(_updated_by(r, update) for update in updates)
+                and not any(_corrected_by(r, correction) for correction in corrections)]
 
     def cohesive(a: int, b: int) -> bool:
         # average linkage: the two groups must match on average, not through one chain
@@ -624,8 +642,22 @@ def cluster(
         tolled_left, tolled_right = [u for u in left if by_uid[u].killed is not None], [u for u in right if by_uid[u].killed is not None]
         if tolled_left and tolled_right:
             left, right = tolled_left, tolled_right
+        left, right = _dated_voters(left, right)
         total = sum(_vote(x, y, members[find(b)]) for x in left for y in right)
         return total / (len(left) * len(right)) >= threshold
+
+    def _dated_voters(left: list[int], right: list[int]) -> tuple[list[int], list[int]]:
+        # where both groups hold reports that state their date and no stated day is shared, the undated
+        # reports do not vote: dated by their publication, a round-up "over the past day" is "same day" with
+        # the next day's incident and "published 1-3 days after" the previous day's, so it fits both and
+        # would otherwise join two days' incidents in one town that their dated reports keep apart
+        dated_left = [u for u in left if by_uid[u].day_stated]
+        dated_right = [u for u in right if by_uid[u].day_stated]
+        if not dated_left or not dated_right:
+            return left, right
+        if {by_uid[u].day for u in dated_left} & {by_uid[u].day for u in dated_right}:
+            return left, right
+        return dated_left, dated_right
 
     def _vote(x: int, y: int, group_of_y: list[int]) -> float:
         # a source's report joins its own thread through the closest of its reports there (the toll update
