@@ -66,8 +66,10 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
 
 
 #: a news item's headline, then " - " and its lead ("Gunmen kill 7 in Zamfara - Armed bandits stormed …"): a
-#: headline has no stop of its own, and its lead opens with a capital or a digit
-_HEADLINE_DASH: Final = re.compile(r"[^\n.!?()]*?\w[^\n.!?()]*?\s+-\s+(?=[\"']?[A-Z0-9])")
+#: headline has no stop or bracket of its own (:data:`_NOT_IN_HEADLINE`), and its lead opens with a capital or a digit
+_HEADLINE_DASH: Final = re.compile(r"\s+-\s+")
+_NOT_IN_HEADLINE: Final = re.compile(r"[\n.!?()]")
+_LEAD_OPENING: Final = re.compile(r"[\"']?[A-Z0-9]")
 #: a full date ("On 16 April 2022, …"): a report's first sentence, whose dashes join places ("Donetsk - Petrovskyi")
 _FULL_DATE: Final = re.compile(r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)(?:19|20)\d\d\b")
 #: a dateline's city in capitals and its comma ("KHARTOUM, May 9 - An army drone …"): no headline
@@ -84,7 +86,7 @@ def _split_headline_dash(norm: str, sentences: list[tuple[int, int]]) -> list[tu
     if not sentences or sentences[0][0] != 0:
         return sentences
     first_end = sentences[0][1]
-    match = _HEADLINE_DASH.match(norm, 0, first_end)
+    match = _headline_dash(norm, first_end)
     if match is None or not 3 <= len(norm[:match.end()].split()) - 1 <= 25 or " - " in norm[match.end():first_end] \
             or _FULL_DATE.search(norm, 0, match.end()) or not _LEAD.match(norm, match.end() - 1, first_end) \
             or _DATELINE.match(norm):
@@ -94,6 +96,18 @@ def _split_headline_dash(norm: str, sentences: list[tuple[int, int]]) -> list[tu
     _append(norm, 0, dash, head)
     _append(norm, dash + 1, first_end, head)
     return head + sentences[1:]
+
+
+def _headline_dash(norm: str, first_end: int) -> re.Match | None:
+    """The first " - " of the first sentence that a lead follows, where the words before it are a headline's
+    (some word, no stop or bracket); found dash by dash, each test a single pass (a pattern for the whole headline
+    tried every split of it: a long first sentence cost more than the rest of its reading)."""
+    for dash in _HEADLINE_DASH.finditer(norm, 0, first_end):
+        if _NOT_IN_HEADLINE.search(norm, 0, dash.start()):
+            return None
+        if _LEAD_OPENING.match(norm, dash.end()):
+            return dash if any(c.isalnum() or c == "_" for c in norm[:dash.start()]) else None
+    return None
 
 
 def _boundaries(norm: str) -> list[re.Match]:
