@@ -29,6 +29,7 @@ from marsad.extract.casualties import (
     SINGLE_ITEM,
     TRIGGER_RE,
     TRIGGER_SPANS,
+    UNIT_AFTER,
     Finding,
     NumberIndex,
     _clause_bounds,
@@ -51,7 +52,7 @@ _AUX: Final = re.compile(
 _NEGATED: Final = re.compile(r"\b(?:no|not|nobody|none|without|zero)\s+(?:\w+\s+){0,2}$|\bno\s*$", re.I)
 
 
-_INTRANSITIVE: Final = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "drown", "drowns", "missing", "disappeared", "found dead",
+_INTRANSITIVE: Final = {"died", "dies", "dying", "dead", "perished", "succumbed", "drowned", "drown", "drowns", "missing", "disappeared", "found dead", "found lifeless",
                  "went missing", "gone missing", "hurt"}
 
 
@@ -196,9 +197,40 @@ def _inverted(ctx: DocContext, match: re.Match) -> int | None:
     attack were …", "Killed: 3 soldiers"), else None."""
     sentence_start = ctx.sentence_at(match.start())[0]
     if ctx.norm[sentence_start:match.start()].strip(" \t\n\"'(").lower() not in ("", "also"):
-        return None
+        return _fronted_died(ctx, match, sentence_start)
     found = _INVERTED.match(ctx.norm, match.end())
-    return found.end() - 1 if found is not None else None
+    if found is None:
+        return _fronted_died(ctx, match, sentence_start)
+    return found.end() - 1
+
+
+#: a sentence opened by when or where only, before a fronted "died" ("On Sunday in Seytenga died …")
+_FRONTED_SETTING: Final = re.compile(r"(?:(?:on|in|at|during|near|yesterday|overnight|last|early|late|this)\b[^.;:!?]{0,90}?)?\s*",
+                                     re.I)
+#: a fronted "died" told in a Romance language's order, its dead after it ("died two soldiers and a
+#: civilian", "Died in the clash three members of the ELN"): a phrase, then a count
+_DIED_THEN_COUNT: Final = re.compile(r"(?:\s+(?:in|during|on|at|near)\s[^.;:,]{1,60}?)?\s+(?=\d|(?:" +
+                                     "|".join(sorted(set(UNITS) - {"a", "an", "no", "zero", "single"} | set(TENS))) +
+                                     r")\b)", re.I)
+
+
+_PRONOUN_SUBJECT: Final = re.compile(r"\b(?:he|she|they|it|who|we|i|both|all|many|others?)\b", re.I)
+
+
+def _fronted_died(ctx: DocContext, match: re.Match, sentence_start: int) -> int | None:
+    """Where the dead begin after a fronted intransitive "died"/"perished" whose sentence names no
+    subject before it, else None (a setting only: "On Sunday in the locality of X died two …")."""
+    if match.group(0).lower() not in ("died", "perished"):
+        return None
+    before = ctx.norm[sentence_start:match.start()].strip(" \t\n\"'(")
+    if not _FRONTED_SETTING.fullmatch(before) or names_people(before) or _PRONOUN_SUBJECT.search(before) or any(
+            sentence_start <= n.start < match.start() for n in ctx.numbers):
+        return None  # ("In hospital he died two days later": a subject of its own)
+    found = _DIED_THEN_COUNT.match(ctx.norm, match.end())
+    count = next((n for n in ctx.numbers if n.start == found.end()), None) if found is not None else None
+    if found is None or count is None or UNIT_AFTER.match(ctx.norm, count.end):
+        return None  # ("… died two days later": a time, no dead)
+    return found.end() - 1
 
 
 #: people a count names that are no civilians' or combatants' words
@@ -443,7 +475,9 @@ def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
 #: "(he was) one of the …": what says the number after it counts a whole that one person belongs to
 _ONE_OF: Final = re.compile(r"\b(?P<copula>(?:was|is|were|are|been|became)\s+(?:(?:only|also|just|among)\s+)?)?"
                      r"one\s+of\s+(?:the\s+)?$", re.I)
-_FINITE_INTRANSITIVE: Final = ("died", "dies", "perished", "succumbed", "drowned", "drown", "drowns")
+_FINITE_INTRANSITIVE: Final = ("died", "dies", "perished", "succumbed", "drowned", "drown", "drowns",
+                                "paid the supreme price", "paid the ultimate price", "paid the supreme sacrifice",
+                                "paid the ultimate sacrifice")
 
 
 def _finite_intransitive(verb: str) -> bool:
@@ -496,7 +530,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
                      or _finite_intransitive(verb)
                      or (not aux and (verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated",
-                                          "shot dead", "gunned down", "found dead") or verb.endswith("to death"))))
+                                          "shot dead", "gunned down", "found dead", "found lifeless") or verb.endswith("to death"))))
     if not singular_verb or (not aux and ctx.may_match(_NO_ONE_AFTER) and _NO_ONE_AFTER.match(ctx.norm, match.end())):
         return []  # ("a grenade thrown into a bar killed no one": the thing that killed, no victim)
     if verb == "dead" and _THE_DEAD.search(ctx.norm, max(0, match.start() - 8), match.start()):
@@ -617,12 +651,16 @@ _LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){
 
 
 
+#: an article that opens a quantity, not one person ("a dozen", "a hundred", "a few")
+_A_QUANTITY: Final = re.compile(r"an?\s+(?:dozen|hundred|thousand|score|few|handful|number|couple\s+of)\b", re.I)
+
+
 def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, outcome: str) -> list[Finding]:
     """"A man and his four children were killed", "a woman and two of her children
     died": the singular before the number counts too."""
     lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
-    if lead is None or lead.group("head").lower() in NON_PERSON:
-        return []
+    if lead is None or lead.group("head").lower() in NON_PERSON or _A_QUANTITY.match(lead.group(0)):
+        return []  # ("a dozen fighters and four soldiers": "a dozen" is a number the subject already counts)
     if not lead.group("own"):
         # "a woman and two children": a person ("an attack and two …" is not); "one soldier
         # and …" is a number the subject already counts; "including four policemen, a
