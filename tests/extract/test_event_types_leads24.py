@@ -11,11 +11,7 @@ import pytest
 
 from marsad.extract import extract_text
 from marsad.extract.event_types import classify_event
-
-
-def first_type(text: str) -> str | None:
-    events = extract_text(text).events
-    return events[0].sub_event_type if events else None
+from tests.extract.first_event import first_sub_type
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -43,7 +39,7 @@ def first_type(text: str) -> str | None:
      "girls were raped by gunmen near the camp, a medical charity said.", "Sexual violence"),
 ])
 def test_the_incident_told_after_the_opening_v49(text, expected):
-    assert first_type(text) == expected
+    assert first_sub_type(text) == expected
 
 
 def test_a_dismantled_cell_is_its_members_arrested():
@@ -64,7 +60,7 @@ def test_a_dismantled_cell_is_its_members_arrested():
     ("Gunmen attacked a bus near Kidal on Monday, killing four passengers.", "Attack"),
 ])
 def test_openings_that_stay_the_event(text, expected):
-    assert first_type(text) == expected
+    assert first_sub_type(text) == expected
 
 
 def test_an_opening_with_its_own_dead_keeps_what_follows():

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract import extract_text
 from marsad.extract.event_types import classify_event
-
-
-def _first_sub(text: str) -> str | None:
-    events = extract_text(text).events
-    return events[0].sub_event_type if events else None
+from tests.extract.first_event import first_sub_type
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -49,7 +44,7 @@ def _first_sub(text: str) -> str | None:
      "Armed clash"),
 ])
 def test_who_counts_as_armed(text: str, expected: str) -> None:
-    assert _first_sub(text) == expected
+    assert first_sub_type(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -68,7 +63,7 @@ def test_who_counts_as_armed(text: str, expected: str) -> None:
     ("On 2 April 2024, gunmen fired on a displacement camp near Djibo, killing four residents.", "Attack"),
 ])
 def test_armed_guards(text: str, expected: str) -> None:
-    assert _first_sub(text) == expected
+    assert first_sub_type(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

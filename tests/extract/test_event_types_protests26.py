@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract import extract_text
-
-
-def _first_sub(text: str) -> str | None:
-    events = extract_text(text).events
-    return events[0].sub_event_type if events else None
+from tests.extract.first_event import first_sub_type
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -62,7 +57,7 @@ def _first_sub(text: str) -> str | None:
      "demanding fresh elections.", "Violent demonstration"),
 ])
 def test_protest_conventions(text: str, expected: str) -> None:
-    assert _first_sub(text) == expected
+    assert first_sub_type(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -100,4 +95,4 @@ def test_protest_conventions(text: str, expected: str) -> None:
      "Mob violence"),
 ])
 def test_protest_guards(text: str, expected: str) -> None:
-    assert _first_sub(text) == expected
+    assert first_sub_type(text) == expected
