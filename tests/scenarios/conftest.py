@@ -1,12 +1,13 @@
 """A bundled gazetteer with the countries the streams are set in (Syria, Iraq,
-Yemen and neighbours, Pakistan, Mali, Niger, Burkina Faso, Nigeria, Sudan, Mexico, Ukraine, Somalia, Colombia, DR Congo, Myanmar),
+Yemen and neighbours, Pakistan, Mali, Niger, Burkina Faso, Nigeria, Sudan, Mexico, Ukraine, Somalia, Colombia, DR Congo, Myanmar,
+Libya, India, Cameroon, Mozambique),
 built once per test session."""
 
 from __future__ import annotations
 
 import pytest
 
-COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NE", "NG", "MX", "UA", "SO", "CO", "CD", "MM", "SD", "BF"}
+COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NE", "NG", "MX", "UA", "SO", "CO", "CD", "MM", "SD", "BF", "LY", "IN", "CM", "MZ"}
 
 
 @pytest.fixture(scope="session")
