@@ -30,8 +30,10 @@ def warm_up() -> None:
     """Load the pipeline, its vocabularies and models and the language model
     once per worker, before the first shard."""
     from marsad.extract import casefold, events
+    from marsad.extract.actors import iso_country_code
     from marsad.extract.pipeline import extract_text
     from marsad.extract.text import common_word
+    from marsad.gazetteer.admin import iso_units_by_key
     from marsad.ingest.clean import detect_language
 
     detect_language(WARM_UP_TEXTS[0])
@@ -42,6 +44,10 @@ def warm_up() -> None:
     # document (casefold.WARM_UP_CHARS), and these texts compile them and the scan plans derived from
     # them (about 0.3 s) here rather than in the middle of its first shard.
     casefold.warm_up_now()
+    # Read on first use, and met only by some reports, so the texts below may not load them: ISO 3166-2's
+    # subdivisions (pycountry, 0.2 s, for a governorate GeoNames lacks) and the country codes of the actors' table.
+    iso_units_by_key()
+    iso_country_code("Syria")
     for text in WARM_UP_TEXTS:
         extract_text(text)
 
@@ -61,6 +67,10 @@ WARM_UP_TEXTS = (
     "under 120mm mortar fire; fighting killed 7 fighters on each side.",
     "Demonstrators gathered nationwide on Friday, in several provinces, a week after 3 attacks on police "
     "stations killed 5 officers. The number of civilians killed since the start of the war has been put at 300.",
+    "Farmers rallied in several towns nationwide on Sunday after a string of attacks on their villages; it came "
+    "hours after 120mm mortar shells hit a market, the fifth such attack since the beginning of the year.",
+    "Hundreds of teachers marched and held a sit-in outside parliament in Lima, demanding higher wages, but "
+    "police did not intervene. Unidentified gunmen abducted two aid workers north of Gao and later freed one.",
 )
 
 
