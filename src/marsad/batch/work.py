@@ -30,10 +30,10 @@ def warm_up() -> None:
     """Load the pipeline, its vocabularies and models and the language model
     once per worker, before the first shard."""
     from marsad.extract import casefold, events
-    from marsad.extract.actors import iso_country_code
+    from marsad.extract.actors import demonym_countries, iso_country_code
     from marsad.extract.pipeline import extract_text
     from marsad.extract.text import common_word
-    from marsad.gazetteer.admin import iso_units_by_key
+    from marsad.gazetteer.admin import arabic_countries, division_types, iso_units_by_key, with_neighbours
     from marsad.ingest.clean import detect_language
 
     detect_language(WARM_UP_TEXTS[0])
@@ -45,9 +45,14 @@ def warm_up() -> None:
     # them (about 0.3 s) here rather than in the middle of its first shard.
     casefold.warm_up_now()
     # Read on first use, and met only by some reports, so the texts below may not load them: ISO 3166-2's
-    # subdivisions (pycountry, 0.2 s, for a governorate GeoNames lacks) and the country codes of the actors' table.
+    # subdivisions and unit words (pycountry, 0.3 s), GeoNames' country table (borders, languages) and the
+    # country codes of the actors' table.
     iso_units_by_key()
+    division_types()
+    with_neighbours(frozenset({"SY"}))
+    arabic_countries()
     iso_country_code("Syria")
+    demonym_countries("Malian soldiers")  # (the countries' adjectives: one pattern, compiled on first use)
     for text in WARM_UP_TEXTS:
         extract_text(text)
 
