@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NE", "NG", "MX", "UA", "SO", "CO", "CD", "MM", "SD", "BF", "LY", "IN", "CM", "MZ"}
+COUNTRIES = {"SY", "IQ", "YE", "TR", "LB", "JO", "SA", "IL", "PS", "PK", "ML", "NE", "NG", "MX", "UA", "SO", "CO", "CD", "MM", "SD", "BF", "LY", "IN", "CM", "MZ", "ET"}
 
 
 @pytest.fixture(scope="session")
