@@ -178,7 +178,7 @@ class Finding:
 
 _NP_STOP: Final = re.compile(
     r"\b(?:of|in|at|on|near|during|and|or|who|whom|which|while|after|before|when|as|from|by|with|including|inside|"
-    r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|"
+    r"outside|into|to|for|following|amid|over|under|since|because|but|were|was|are|is|had|has|have|been|reportedly|together|"
     r"allegedly|according|among|across|along|around|between|within|without|until|through|towards?|following|"
     r"killed|killing|injured|injuring|wounded|wounding|died|dead|this|that|those|these|using|carrying|wearing|riding|"
     r"driving|holding|walking|travelling|traveling|sitting|standing)\b|[,;:.()\[\]\"]|\s-{1,2}\s"
@@ -363,7 +363,9 @@ _POSSESSIVE: Final = re.compile(r"(?:his|her|their|its)\s+(?=\d|[a-z])", re.I)
 _FAMILY_OF: Final = re.compile(r"\s*(?:an?|the|its|their|his|her)\s+(?:(?:entire|whole)\s+)?(?P<group>family|crew)\s+of\s+", re.I)
 #: a qualifier before a coordinated count: "the imam and at least 15 worshippers"
 _COORD_QUALIFIER: Final = r"(?:(?:at\s+least|more\s+than|at\s+most|up\s+to|about|around|nearly|almost|some|over)\s+)?"
-_COORD: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*)(?=" + _COORD_QUALIFIER +
+#: ("killed a commander along with his wife and their three children": the companions are more dead)
+_COORD: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:then\s+)?|\s*&\s*|,?\s+(?:along|together)\s+with\s+)(?=" +
+                    _COORD_QUALIFIER +
                     r"(?:a|an|another|one|himself|herself|themselves|his|her|their|\d+|two|three|four|five|six|seven|eight|nine|ten)\b)"
                     r"|\s+and\s+(?=the\b)", re.I)  # ("killing four traders and herself": the bomber died too)
 #: a share of the item before with a death of its own ("wounding five others, two of whom later died")
@@ -374,6 +376,8 @@ _PHRASE_TAIL: Final = re.compile(r"(?:\s+and\s+(?!(?:a|an|another|one|two|three|
                           r"[A-Za-z][\w-]*)?\s+of\s+(?:the\s+)?[^,;.()]{1,60}?(?=\s+(?:who|which|in|at|on|near|during|after|when|"
                           r"while|by)\b|\s+and\s+(?:[a-z]+ing|injured|wounded|killed|abducted|kidnapped|left)\b|\s+and\s+" + _COORD_QUALIFIER +
                           r"(?:a|an|another|one|his|her|their|two|three|four|five|\d+)\b|[,;.()]|$)")
+#: "killing 15 of them and their driver": the share of a group named before, then more people
+_OF_THEM_AFTER: Final = re.compile(r"\s*\bof\s+(?:them|those|these)\b(?=\s*(?:,\s*)?(?:and|along|together)\b)", re.I)
 #: "four soldiers from Azaz and two civilians", "a man in Nikopol and a woman in Marhanets": a named origin or place
 #: between the items of one list
 _NAMED_ORIGIN: Final = re.compile(r"\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
@@ -454,7 +458,8 @@ def object_findings(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, i
         finding.active = rule == "casualties.object"
         findings.append(finding)
         # "four soldiers from Azaz and two civilians", "a commander, Abu Khalid, and three fighters"
-        origin = _NAMED_ORIGIN.match(ctx.norm, finding.end) or _NAMED_APPOSITIVE.match(ctx.norm, finding.end)
+        origin = _NAMED_ORIGIN.match(ctx.norm, finding.end) or _NAMED_APPOSITIVE.match(ctx.norm, finding.end) or \
+            (_OF_THEM_AFTER.match(ctx.norm, finding.end) if finding.number is not None else None)
         at = origin.end() if origin else finding.end
         while at > finding.start and ctx.norm[at - 1].isspace():
             at -= 1  # ("killing seven and four civilians respectively": a bare number's span ends after its space)
@@ -534,12 +539,16 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
         return Finding(outcome, None, 2, det.start("det"), end, trigger[0], trigger[1], phrase,
                        "casualties.object.couple", 0.7, active=True)
     if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end) or \
+            (word == "the" and phrase.split()[-1].lower() in _ORDINAL_ALONE) or \
             phrase.split()[0].lower() in _BODY_PARTS:  # "the bodies of six men, their hands bound"
         return None
     return Finding(outcome, None, 1, det.start("det"), end, trigger[0], trigger[1], phrase,
                    "casualties.object.singular", 0.75, active=True)
 
 
+#: an ordinal alone after "the" is a thing counted in turn, no victim ("the first killed four traders and the
+#: second, which went off …": the second bomb)
+_ORDINAL_ALONE: Final = frozenset(("first", "second", "third", "fourth", "fifth", "last", "latter", "former"))
 #: the attackers a sentence counts before "killing themselves" ("Two female suicide bombers blew themselves up")
 _ATTACKERS_AFTER: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bombers|attackers|assailants|gunmen|militants|fighters|"
                                      r"insurgents|shooters)\b", re.I)
@@ -701,7 +710,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="49")
+@register("casualties", version="50")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

@@ -279,3 +279,17 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         cause=cause_of(ctx, finding),
         place_ids=places, span=ctx.span(span_start, span_end), rule=rule, confidence=finding.confidence,
     )
+
+
+#: a side's word on its own dead: "said it lost three soldiers", "said two of its fighters died"
+_LOST_BY_ITSELF: Final = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
+_OF_ITS_OWN: Final = re.compile(r"\s*\bof\s+(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:soldiers|fighters|members|men|troops|"
+                                r"personnel|militants|combatants|policemen|officers)\b", re.I)
+
+
+def own_loss(ctx: DocContext, finding: Finding) -> bool:
+    """Whether a count is a side's word on its own dead (two such counts in one sentence are both sides' losses,
+    not two figures of the same dead)."""
+    if ctx.norm[finding.trigger_start:finding.trigger_end].lower().startswith("los"):
+        return _LOST_BY_ITSELF.search(ctx.norm, max(0, finding.trigger_start - 16), finding.trigger_start) is not None
+    return finding.number is not None and _OF_ITS_OWN.match(ctx.norm, finding.number.end) is not None

@@ -249,3 +249,35 @@ def named_dead_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         found.append(Finding("killed", None, count, listed.start(), listed.end(), match.start(), match.end(),
                              listed.group(0), "casualties.named_dead", 0.7))
     return found
+
+
+#: "killed civilians in the Kharkiv (two), Sumy (one) and Donetsk (four) regions": people with no number, then the
+#: places each with its count in brackets (a daily roundup's list)
+_BRACKETED_LEAD: Final = re.compile(r"\s+(?P<victims>(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:in|across)\s+(?:the\s+)?(?=[A-Z])")
+_BRACKETED_ITEM: Final = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+))?(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s*\(\s*")
+
+
+def bracketed_place_counts(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int], outcome: str) -> list[Finding]:
+    """The counts in brackets after each place an active verb's unnumbered victims were killed in: one count per
+    place, the victims' words for each ("killed civilians in Kharkiv (two) and Sumy (one)": three civilians)."""
+    sentence_end = ctx.sentence_at(trigger[0])[1]
+    lead = _BRACKETED_LEAD.match(ctx.norm, trigger[1], sentence_end)
+    if lead is None or not names_people(lead.group("victims")) or numbers.within(lead.start(), lead.end()):
+        return []
+    findings: list[Finding] = []
+    position = lead.end()
+    while (item := _BRACKETED_ITEM.match(ctx.norm, position, sentence_end)) is not None:
+        number = numbers.starting_at(item.end())
+        close = ctx.norm.find(")", item.end(), sentence_end) if number is not None else -1
+        if number is None or close == -1 or ctx.norm[number.end:close].strip() or numbers.is_used(number):
+            break
+        numbers.take(number)
+        findings.append(Finding(outcome, number, number.value, item.start(), close + 1, trigger[0], trigger[1],
+                                lead.group("victims"), "casualties.object.bracketed", 0.8, active=True))
+        position = close + 1
+    if len(findings) < 2:  # (one bracket is an aside, not a list of places: "in Kharkiv (Ukraine's second city)")
+        for finding in findings:
+            if finding.number is not None:
+                numbers.give_back(finding.number)
+        return []
+    return findings

@@ -41,6 +41,7 @@ from marsad.extract.casualties import (
     object_findings,
 )
 from marsad.extract.casualty_facts import victims_of
+from marsad.extract.casualty_nouns import bracketed_place_counts
 from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, TENS, UNITS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
 from marsad.extract.unreported import unreported_trigger
@@ -131,8 +132,12 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         found: list[Finding] = []
         if not passive and verb not in _INTRANSITIVE and not _finite_intransitive(verb):
             found = object_findings(ctx, numbers, (match.start(), match.end()), outcome)
+        if not found and not passive and "(" in ctx.norm[match.end():match.end() + 120]:
+            found = bracketed_place_counts(ctx, numbers, (match.start(), match.end()), outcome)
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
+            if not found and passive and outcome == "killed" and "being" in ctx.norm[max(0, match.start() - 12):match.start()]:
+                found = _subject_before_being(ctx, match, outcome)
             along = _ALONG_WITH.match(ctx.norm, match.end()) if found and ctx.may_match(_ALONG_WITH) else None
             if along is not None:  # "a mother and her three children were killed along with a neighbour"
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
@@ -147,6 +152,29 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
                      and (verb.startswith(("neutrali", "elimin")) or not passive)]
         findings += found
     return findings
+
+
+#: "…, killing two Israelis, before being shot dead": the verb's subject is the sentence's, told before its victims
+_BEFORE_BEING: Final = re.compile(r"(?:,\s*)?\b(?:before|after|until|and)\s+(?:later\s+|then\s+)?being\s+$", re.I)
+#: a lone person opening the sentence ("A Palestinian gunman opened fire …"); its head is read word by word
+_LONE_OPENING: Final = re.compile(r"\s*(?:an?|the|one)\s+((?:[\w-]+\s+){1,4})", re.I)
+_LONE_HEADS: Final = frozenset(("gunman", "attacker", "assailant", "bomber", "shooter", "stabber", "man", "woman", "militant",
+                                "fighter", "suspect", "assassin", "teenager", "youth", "soldier", "policeman", "guard"))
+
+
+def _subject_before_being(ctx: DocContext, match: re.Match, outcome: str) -> list[Finding]:
+    """"A gunman opened fire …, killing two Israelis, before being shot dead by a soldier": the one person who
+    opens the sentence died too (one more, the attacker), told by a subjectless passive after the clause."""
+    if _BEFORE_BEING.search(ctx.norm, max(0, match.start() - 30), match.start()) is None:
+        return []
+    sentence_start = ctx.sentence_at(match.start())[0]
+    lone = _LONE_OPENING.match(ctx.norm, sentence_start)
+    words = lone.group(1).split() if lone is not None else []
+    head = next((index for index, word in enumerate(words) if word.lower() in _LONE_HEADS), None)
+    if lone is None or head is None or words[head + 1:head + 2] in (["and"], ["or"]):
+        return []  # ("a gunman and his accomplice …": not one person)
+    return [Finding(outcome, None, 1, lone.start(), match.end(), match.start(), match.end(),
+                    " ".join(words[:head + 1]), "casualties.subject.before_being", 0.7)]
 
 
 _PRONOUN_BEFORE_DEAD: Final = re.compile(r"\b(?:shot|shoot|shoots|shooting|gunned|left|leaving|leave|leaves)\s+(?P<pronoun>him|her|them)\s+$",

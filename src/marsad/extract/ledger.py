@@ -44,6 +44,7 @@ from marsad.counting import (
     is_party_claim,
 )
 from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of, names_relative
+from marsad.extract.casualty_facts import own_loss
 from marsad.extract.dates import is_reporting_day
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
@@ -456,6 +457,8 @@ def _contrasted_statements(ctx: DocContext, pairs) -> None:
             continue
         if first.affiliation and second.affiliation and first.affiliation != second.affiliation:
             continue  # "the army said it killed 40 Boko Haram fighters, while the militants said they killed 10 soldiers"
+        if own_loss(ctx, first_finding) and own_loss(ctx, second_finding):
+            continue  # "the army said it lost three soldiers, while the rebels said two of their fighters died"
         if not sets_against(ctx, first_finding, second_finding):
             continue
         low, high = (first, second) if first.count <= second.count else (second, first)

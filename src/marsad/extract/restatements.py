@@ -182,7 +182,8 @@ def mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list
             continue
         if earlier is not None and first_trigger.get(earlier_slot) != finding.trigger_start and (
                 (_is_restatement(ctx, finding, found_by.get(earlier.id)) and not _bodies_of_others(ctx, finding, casualty, found_by.get(earlier.id), earlier))
-                or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)):
+                or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)
+                or _state_word_again(ctx, finding, casualty, found_by.get(earlier.id), earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[earlier_slot] = casualty
@@ -281,6 +282,12 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
     if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)
                      or _NUMBERED_VICTIM.match(finding.victim_text)):
         return False  # "the wounded officer died in hospital", "her husband died", "the fifth victim": one more dead
+    if finding.rule == "casualties.object.pronoun" and finding.victim_text.lower() in ("him", "her") \
+            and earlier is not None and (earlier.count or 0) >= 2 \
+            and ctx.sentence_index(earlier.start) == ctx.sentence_index(finding.start):
+        # ("a man killed two worshippers before police shot him dead": one person is not the two; in a later
+        # sentence "him" may be one of them: "One of the victims … they shot him dead")
+        return False
     if singular and _THE_ATTACKER.match(finding.victim_text) and earlier is not None \
             and not (ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
         return False  # (but "a gunman was killed … the attacker was shot dead by police" tells him twice)
@@ -320,6 +327,29 @@ def _is_other_figure(ctx: DocContext, finding: Finding, casualty: Casualty, earl
         return False
     return _SAID_BEFORE.search(ctx.norm, max(sentence_start, before - 40), before) is not None \
         and _IN_THE_ATTACK.match(ctx.norm, finding.trigger_end) is not None and not introduces_new(ctx, finding)
+
+
+#: victims the report names as an armed group's ("three members of a militant group"), of no civilian category
+_ARMED_GROUP_MEMBERS: Final = re.compile(r"\bmembers?\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:militant|terrorist|insurgent|jihadist|"
+                                  r"rebel|armed|extremist)\b", re.I)
+
+
+def _state_word_again(ctx: DocContext, finding: Finding, casualty: Casualty, earlier_finding: Finding | None,
+                      earlier: Casualty) -> bool:
+    """A state force's word in the next sentence on as many of the enemy as the report counted ("… killing two
+    members of a PKK-affiliated group, the service said. Turkey's defence ministry said two terrorists had been
+    neutralised"): its account of the same dead, not more of them."""
+    if casualty.count is None or casualty.count != earlier.count or earlier_finding is None or \
+            casualty.victims != "combatants" or not (earlier.victims == "combatants" or (
+                earlier.victims is None and _ARMED_GROUP_MEMBERS.search(ctx.norm, earlier_finding.start, earlier_finding.end))):
+        return False
+    if ctx.sentence_index(finding.start) - ctx.sentence_index(earlier_finding.start) != 1:
+        return False
+    if _STATE_VICTIMS.search(earlier_finding.victim_text) or ctx.norm.startswith("los", earlier_finding.trigger_start):
+        return False  # ("Two soldiers were killed … The army said two terrorists were neutralised": the other side)
+    start = ctx.sentence_at(finding.start)[0]
+    return STATE_SPEAKER.search(ctx.norm, start, finding.start) is not None and \
+        ENEMY.search(finding.victim_text) is not None and not introduces_new(ctx, finding)
 
 
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:

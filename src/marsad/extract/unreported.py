@@ -53,15 +53,18 @@ _NOT_REPORTED: Final = re.compile(
     r"|\b(?:revenge|retaliation|reprisal|retribution)\s+(?:attacks?\s+|killings?\s+)?for\s+(?:the\s+)?$"
     # "the mastermind of last month's train hijacking, in which 26 hostages died": the earlier attack, its toll told
     r"|\blast\s+(?:week|month|year)['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:in|during)\s+which\s+(?:[\w-]+\s+){0,5}$"
-    r"|\b(?:days?|weeks?|months?)\s+(?:after|following|since)\s+(?:the|an?)\s+(?:[\w'’-]+\s+){1,8}?(?:that|which)\s+"
-    r"(?:had\s+|has\s+)?$",
+    # ("to mark one year since the attack in which dozens of villagers were killed": an anniversary)
+    r"|\b(?:days?|weeks?|months?|years?)\s+(?:after|following|since)\s+(?:the|an?)\s+(?:[\w'’-]+\s+){1,8}?(?:that|which)\s+"
+    r"(?:had\s+|has\s+)?$"
+    r"|\b(?:weeks?|months?|years?)\s+(?:after|following|since)\s+(?:the|an?)\s+(?:[\w'’-]+\s+){1,8}?(?:in|during)\s+which\s+"
+    r"(?:[\w'’-]+\s+){0,6}$",
     re.I,
 )
 #: where a _NOT_REPORTED can begin (casefold.WindowScan)
 _NOT_REPORTED_STARTS: Final = (re.compile(opening_words(
     r"\b(?:protest|demand|justice|denounc|condemn|commemorat|in|anniversary|mourn|funeral|threat|tried|attempt|plot|call|"
     r"plann|vow|intend|wanted|order|sought|seeking|would|will|could|might|may|suspected|accused|responsible|"
-    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for|day|week|month|last|revenge|retaliation|reprisal|retribution)"),
+    r"involvement|involved|help|mastermind|connection|charged|convicted|sentenced|arrested|for|day|week|month|year|last|revenge|retaliation|reprisal|retribution)"),
     re.I,
 ),)
 
@@ -86,7 +89,8 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
     if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
         return True
     ordinal, text = ctx.lowered(_ORDINAL_BEFORE)
-    if ordinal.search(text, max(sentence_start, start - 50), start):
+    numbered = ordinal.search(text, max(sentence_start, start - 50), start)
+    if numbered and not (numbered.group("noun") is None and _counts_after(ctx, end)):
         return True  # "…, the third soldier killed this week": the one just counted, numbered in a run
     if (ctx.may_match(_SEPARATE) and _SEPARATE.match(ctx.norm, end, min(sentence_end, end + 120))) or \
             (ctx.may_match(_MISCOUNTED) and _MISCOUNTED.match(ctx.norm, end, min(sentence_end, end + 80))):
@@ -130,7 +134,15 @@ _ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
                              # (not a unit's name: "fighters of the Eighth Brigade were killed", "the 25th Division")
                              r"(?!(?:[\w-]+\s+)?(?:brigades?|divisions?|corps|regiments?|battalions?|army|armies|"
                              r"infantry|armou?red|fleet|squadrons?|legion|company|mechani[sz]ed|commando)\b)"
-                             r"(?:[\w-]+\s+){0,2}$", re.I)
+                             r"(?P<noun>(?:[\w-]+\s+){1,2})?$", re.I)
+
+
+def _counts_after(ctx: DocContext, end: int) -> bool:
+    """Whether a count follows the verb at ``end``: "the second killed five more" is an active verb whose subject
+    is the ordinal (the second bomb), not one more person numbered in a run."""
+    return any(end <= number.start <= end + 2 for number in ctx.numbers)
+
+
 #: a death of illness ("died of cholera", "from suspected measles", "of natural causes"): no violence's toll
 _ILLNESS: Final = re.compile(r"\s+(?:(?:in\s+\w+\s+|this\s+\w+\s+|so\s+far\s+)?(?:of|from)\s+(?:suspected\s+|an?\s+)?"
                       r"(?:cholera|malaria|measles|dengue|covid(?:-19)?|coronavirus|diseases?|illness(?:es)?|"
