@@ -20,6 +20,7 @@ from marsad.gazetteer.resolve import Resolution, haversine_km, in_units, is_area
 CLEAR_MARGIN: Final = 1.5
 
 _NEIGHBOURHOOD_KM: Final = 15  # a city's neighbourhood lies within its built-up area
+_SEAT_KM: Final = 75  # a district's villages lie within this of its seat (wider than most Iraqi districts)
 
 #: a town this size (GeoNames' population) stays a reading of its name outside the governorate its sentence
 #: names (but not its own words)
@@ -189,7 +190,7 @@ def _inside_container(item: Found, candidates: list[Resolution], countries: set[
     Al-Bukamal" not a village 100 km away. None inside: the name stays
     unplaced and the unit stands for the event."""
     container = item.container
-    unit = choose(container, countries) if container is not None and container.container is None else None
+    unit = choose(container, countries) if container is not None else None  # (its own container is further on: the chain ends)
     if unit is None:
         return candidates
     place = unit.place
@@ -198,6 +199,11 @@ def _inside_container(item: Found, candidates: list[Resolution], countries: set[
         return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
                 or (c.place.admin1_code == place.admin1_code
                     and unit_key(getattr(c.place, field) or "") == unit_key(place.name))]
+    if item.container_kind == "unit" and place.feature == "town":
+        # "X village in Daquq district": a district named after its seat (Iraq's, where the index has no
+        # district) lies around that town; a namesake X 110 km away is another village
+        return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
+                or haversine_km(c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _SEAT_KM]
     if item.container_kind == "inside" and place.feature != "country" and place.country:
         return [c for c in candidates if c.place.country == place.country or c.place.feature == "country"]
     if item.container_kind == "neighbourhood" and place.feature == "town":

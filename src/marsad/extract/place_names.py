@@ -44,7 +44,7 @@ from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, remember
-from marsad.gazetteer.resolve import Resolution
+from marsad.gazetteer.resolve import Resolution, own_key, spelt_alike
 
 #: :func:`place_words`, held once read: compiled, a list's item rather than a call through its lru_cache
 #: (name finding asks for it a few dozen times per text)
@@ -463,13 +463,18 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
         if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
             index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
             continue
-        if item is not None and item.length < run and item.length == 1 and (
-                word.lower() in generic_heads or _unknown_tail(norm, tokens, index + 1, index + run, gazetteer)):
-            item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"; "Tayr Harfa" not Tayr
+        one_name = False  # the run is one name no gazetteer knows: not cued, it is skipped whole
+        if item is not None and item.length < run and item.length == 1:
+            if word.lower() in generic_heads:
+                item = None  # "Tall Sha'irah": a generic head word, not the town called "Tall"
+            elif _unknown_tail(norm, tokens, index + 1, index + run, gazetteer):
+                item, one_name = None, True  # "Tayr Harfa" not Tayr, "(Tarbasbi Khaylakh)" neither village
+        elif item is None and run > 1 and not cue:
+            one_name = _unknown_head(norm, tokens, index, run, gazetteer, generic_heads)
         if item is None:
             item, skip = _unknown_name(norm, tokens, index, run, cue)
             if item is None:
-                index += skip
+                index += run if one_name else skip
                 continue
         # (each pattern after the name opens with whitespace, or a comma for _ACRONYM_AFTER: most names are followed
         # by neither, and are not tried)
@@ -532,13 +537,55 @@ def _unknown_tail(norm: str, tokens: list[tuple[int, int, str]], index: int, sto
     """Whether the words ``tokens[index:stop]``, which follow a one-word
     town's name in one run, go on an unknown name ("Tayr Harfa", "Tin
     Rhassane"): no place word, no common English word anywhere ("Donetsk
-    Filtration Station", "Klawer Magistrate's Court" are named after the town)."""
+    Filtration Station", "Klawer Magistrate's Court" are named after the town),
+    and a first word that is no name of its own unless both are small places."""
     start, end, word = tokens[index]
-    if norm[tokens[index - 1][1]:start] != " " or gazetteer.has_key(place_key(word)) or areas.kind_word(
+    if norm[tokens[index - 1][1]:start] != " " or areas.kind_word(
             norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
         return False
     connectors = _words().connectors
-    return not any(common_word(w.split("'")[0]) or w.lower() in connectors for _, _, w in tokens[index:stop])
+    if any(common_word(w.split("'")[0]) or w.lower() in connectors for _, _, w in tokens[index:stop]):
+        return False
+    # Two names side by side with no comma are rare, a small village's name inside a longer one is not
+    # ("Tarbasbi Khaylakh", both villages of Duhok, as another spelling in brackets): a known word after the
+    # name ends the name only when one of the two is a place of some size ("Manbij Arima")
+    # (a Latin word, "al-Kabi" too: a script without capitals, Arabic, runs a sentence's words together)
+    return not gazetteer.has_key(place_key(word)) or ((word[:1].isupper() or "-" in word)
+                                                      and _small_places(gazetteer, word)
+                                                      and _small_places(gazetteer, tokens[index - 1][2]))
+
+
+#: a place this size (GeoNames' population) or an area is a name of its own even inside a longer run of names
+_SMALL_PLACE: Final = 10_000
+
+
+def _small_places(gazetteer, word: str) -> bool:
+    """Whether no place spelt as ``word`` (its own name) is an area or a town of :data:`_SMALL_PLACE` people or
+    more: a village of a list, a hamlet; a city that only shares the key (Japan's Kure for "Kurah") does not count."""
+    key = place_key(word)
+    return not any((place.feature != "town" or place.population >= _SMALL_PLACE) and own_key(place) == key
+                   and spelt_alike(place.name, word) for place in gazetteer.by_key(key))
+
+
+def _unknown_head(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int, gazetteer,
+                  generic_heads: frozenset[str]) -> bool:
+    """Whether a run whose first word no gazetteer knows goes on with a small place's name as one name:
+    "the Şehîd Tarbasbi position" (a post named after a fighter) is not the village Tarbasbi. A generic head
+    ("Jabal X"), a direction, a common word, a people's adjective still leave the name after it, as does a
+    town of some size ("Xerabe Sinjar")."""
+    start, end, word = tokens[index]
+    lowered = word.lower()
+    vocabulary = _words()
+    # (a script without capitals, Arabic, runs every word of a sentence together: no name is read so)
+    if not word[:1].isupper() or norm[end:tokens[index + 1][0]] != " " or lowered in generic_heads \
+            or lowered in vocabulary.direction_words or lowered in vocabulary.connectors \
+            or common_word(word.split("'")[0]) or _is_demonym(word):
+        return False
+    if any(common_word(w.split("'")[0]) or w.lower() in vocabulary.connectors
+           for _, _, w in tokens[index + 1:index + run]):
+        return False
+    rest = _longest_known(norm, tokens, index + 1, run - 1, gazetteer)
+    return rest is not None and _small_places(gazetteer, norm[rest.start:rest.end])
 
 
 def _region_named_so(gazetteer, word: str) -> bool:
