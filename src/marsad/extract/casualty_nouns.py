@@ -45,10 +45,16 @@ BODY_RE: Final = re.compile(opening_words(r"\b(?P<det>a|an|one|\d+|two|three|fou
 #: this month", a run)
 _NTH_BODY: Final = re.compile(r"\b(?P<a>an?)\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?P<noun>bod(?:y|ies)|corpse)\b"
                               r"(?!\s+(?:of|in|this|so)\b)", re.I)
+#: whose body: one person's told before ("his", "her", "the nephew's", "the youngest victim's")
+_WHOSE: Final = r"(?:(?:the|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s|his|her)"
 #: "police found the nephew's body", "his body was recovered": the body of one person told before (an abducted or
 #: missing man), found; one dead, which the restatements make the same dead where the report has counted him killed
-_KNOWN_BODY: Final = re.compile(r"\b(?:(?:the|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s|his|her)\s+(?:dead\s+|lifeless\s+|"
-                                r"mutilated\s+|decomposed\s+|bullet-riddled\s+)?(?P<noun>body|corpse)\b", re.I)
+_KNOWN_BODY: Final = re.compile(r"\b" + _WHOSE + r"\s+(?:dead\s+|lifeless\s+|mutilated\s+|decomposed\s+|bullet-riddled\s+)?"
+                                r"(?P<noun>body|corpse)\b", re.I)
+#: one body told as someone's known before, at a finding's start ("his body", "the youngest victim's body", "the body
+#: of the driver"): one of the dead already counted, not others' (restatements)
+ONE_KNOWN_BODY: Final = re.compile(r"\s*(?:" + _WHOSE + r"\s+(?:[\w-]+\s+)?(?:body|corpse)\b|"
+                                   r"(?:body|corpse)\s+of\s+(?:the|his|her)\b)", re.I)
 _FOUND_BEFORE: Final = re.compile(r"\b(?:found|recovered|discovered|retrieved|pulled|exhumed|located)\s+(?:out\s+)?$",
                                   re.I)
 _FOUND_AFTER: Final = re.compile(r"\s+(?:was|had\s+been|has\s+been)\s+(?:later\s+|then\s+|finally\s+)?"

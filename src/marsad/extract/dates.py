@@ -19,17 +19,14 @@ from datetime import date, timedelta
 from typing import Final
 
 from marsad.extract import casefold
-from marsad.extract.numbers import parse_number
+from marsad.extract.numbers import MONTHS, parse_number
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import stated_span
 from marsad.extract.wordscan import opening_words
 from marsad.model import DateValue
 
-MONTHS: Final = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 #: the English month names as a regular-expression alternation ("January|February|…")
 MONTH_NAMES: Final = "|".join(name for name in calendar.month_name if name)
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
 _MONTH: Final = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY: Final = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 _ORD: Final = r"(?:st|nd|rd|th)?"

@@ -30,6 +30,7 @@ import re
 from typing import Final
 
 from marsad.counting import (
+    CLAUSE_CONTRAST,
     INCIDENT_NOUN,
     KILLED,
     ONE_OF_THE_WOUNDED,
@@ -375,17 +376,15 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
 
 def _other_side_contrasted(ctx: DocContext, toll_finding: Finding, toll: Casualty, finding: Finding,
                            casualty: Casualty) -> bool:
-    """A side's own toll and another count set beside it in its sentence after "while" or "whereas" ("the toll among
-    the regime forces rose to 9, while the factions lost 4 fighters"): the other side's dead, no earlier figure."""
+    """A side's own toll and another count set beside it in its sentence after a clause's contrast
+    (:data:`~marsad.counting.CLAUSE_CONTRAST`: "while", "whereas", ", but", ";") ("the toll among the regime
+    forces rose to 9, while the factions lost 4 fighters"): the other side's dead, no earlier figure."""
     if not toll.affiliation or casualty.affiliation == toll.affiliation or \
             ctx.sentence_index(finding.start) != ctx.sentence_index(toll_finding.start):
         return False
     first_end = toll_finding.end if toll_finding.start < finding.start else finding.end
     second_start = finding.start if toll_finding.start < finding.start else toll_finding.start
-    return _SIDE_CONTRAST.search(ctx.norm, first_end, max(first_end, second_start)) is not None
-
-
-_SIDE_CONTRAST: Final = re.compile(r"\b(?:while|whereas)\b", re.I)
+    return CLAUSE_CONTRAST.search(ctx.norm, first_end, max(first_end, second_start)) is not None
 
 
 #: an earlier figure of the incident the toll updates, told after it ("SOHR had reported four deaths in that strike")

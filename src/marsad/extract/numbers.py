@@ -27,6 +27,13 @@ from typing import Final
 from marsad.extract import casefold
 from marsad.extract.pipeline import DocContext, NumberMention, register
 
+#: the English month names and abbreviations, lower-cased, by number ("sept" too): read by the dates as well
+MONTHS: Final[dict[str, int]] = {
+    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+
 UNITS: Final = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -190,9 +197,8 @@ def _parse_number(raw: str) -> tuple[int | None, bool]:
 _MONTH_BEFORE: Final = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 #: a month after a range of numbers ("3 to 9 June"): days, not a count ("between 10 and 15 may have died",
 #: "20 to 30 separatists", "10 to 15 market traders" are counts)
-_MONTH_AFTER: Final = re.compile(
-    r"\s+(?:" + "|".join(sorted({name.lower() for name in (*calendar.month_name, *calendar.month_abbr) if name}, key=len,
-                                 reverse=True)) + r"|sept)\b\.?(?!\s+(?:have|has|had|be|been|not|also|well|still|never)\b)", re.I)
+_MONTH_AFTER: Final = re.compile(r"\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+                                 r")\b\.?(?!\s+(?:have|has|had|be|been|not|also|well|still|never)\b)", re.I)
 
 
 def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention]:

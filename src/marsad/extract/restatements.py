@@ -13,6 +13,7 @@ from typing import Final
 
 from marsad.counting import ONE_OF_THE_WOUNDED, SOURCE_SAID, STATE_SPEAKER, SUMMED, outcome_family
 from marsad.extract.casualties import Finding, names_relative
+from marsad.extract.casualty_nouns import ONE_KNOWN_BODY
 from marsad.extract.ledger import (
     distinct_scope,
     introduces_new,
@@ -235,16 +236,12 @@ def _bodies_of_others(ctx: DocContext, finding: Finding, casualty: Casualty, ear
     if casualty.victims and earlier.victims and casualty.victims != earlier.victims:
         return True
     if casualty.count == 1 and (earlier.count or 0) > 1 and \
-            _ONE_KNOWN_BODY.match(ctx.norm, min(finding.start, finding.trigger_start)):
+            ONE_KNOWN_BODY.match(ctx.norm, min(finding.start, finding.trigger_start)):
         return False  # ("killed three farmers … The youngest victim's body was found on Sunday": one of the three)
     return casualty.count is not None and earlier.count is not None and casualty.count != earlier.count \
         and earlier.vague is None and earlier_finding is not None and distinct_scope(ctx, earlier_finding, finding)
 
 
-#: one body told as someone's known before ("his body", "the youngest victim's body", "the body of the driver")
-_ONE_KNOWN_BODY: Final = re.compile(r"\s*(?:(?:his|her)\s+(?:[\w-]+\s+)?(?:body|corpse)\b|"
-                                    r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:body|corpse)\b|"
-                                    r"(?:body|corpse)\s+of\s+(?:the|his|her)\b)", re.I)
 
 
 def _counts_bodies(ctx: DocContext, finding: Finding) -> bool:
