@@ -550,10 +550,11 @@ def _unknown_tail(norm: str, tokens: list[tuple[int, int, str]], index: int, sto
     # ("Tarbasbi Khaylakh", both villages of Duhok, as another spelling in brackets): a known word after the
     # name ends the name only when one of the two is a place of some size ("Manbij Arima")
     # (a Latin word, "al-Kabi" too: a script without capitals, Arabic, runs a sentence's words together)
-    # (a common word before it is no part of a name: "Near Kabani" opening a sentence is Kabani)
-    head = tokens[index - 1][2]
+    # (a common word that opens the sentence is no part of a name: "Near Kabani, a sniper …" is Kabani)
+    head_start, _, head = tokens[index - 1]
+    opening = norm[max(0, head_start - 3):head_start].rstrip()[-1:] in ("", ".", "!", "?", "\n", '"', "(")
     return not gazetteer.has_key(place_key(word)) or ((word[:1].isupper() or "-" in word)
-                                                      and not common_word(head.split("'")[0])
+                                                      and not (opening and common_word(head.split("'")[0]))
                                                       and _small_places(gazetteer, word)
                                                       and _small_places(gazetteer, head))
 

@@ -682,7 +682,11 @@ _KILLED_IN_PLACE = re.compile(r"\b(?:were|have\s+been|had\s+been)\s+(?:killed|mu
 
 #: several operations' sum, told as one count ("in operations carried out by our commandos", "in air operations")
 _OPERATIONS = re.compile(r"\b(?:in|during)\s+(?:[\w-]+\s+){0,2}?operations\b", re.I)
-_PAST_WEEK = re.compile(r"\bthe\s+(?:past|last|previous)\s+(?:week|seven\s+days)\b", re.I)
+#: a week up to the report: "over the past week", and told by its length, "in seven days", "in a single week"
+_PAST_WEEK = re.compile(r"\b(?:the\s+(?:past|last|previous)\s+(?:week|seven\s+days)|(?:in|over|within)\s+(?:just\s+|only\s+)?"
+                        r"(?:seven|7)\s+days|in\s+(?:a|one)\s+(?:single\s+)?week|in\s+the\s+space\s+of\s+(?:a|one)\s+week)\b", re.I)
+#: a province or country named by its kind, back from the place the report told before ("in the department")
+_REGION_BY_KIND: Final = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:department|province|region|state|governorate|country)\b", re.I)
 
 
 def _regions_only(ctx: DocContext, start: int, end: int, features: tuple[str, ...] = ("country", "admin1")) -> bool:
@@ -712,6 +716,12 @@ _SEVERAL_CAUSES = re.compile(r"\s+(?:by|in)\s+(?:[\w-]+\s+){0,4}?(?:(?:air|drone
                              r"bombardments|[\w-]+\s+and\s+(?:[\w-]+\s+)?(?:strikes|attacks|raids|shelling))\b", re.I)
 
 
+def _told_before(findings: list[Finding], finding: Finding) -> bool:
+    """Whether the report counts other dead of the same outcome before this count (incidents told one by one)."""
+    return any(other is not finding and other.start < finding.start and other.outcome == finding.outcome
+               for other in findings)
+
+
 def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Finding], finding: Finding,
                      own_end: int) -> bool:
     """Whether the words around this count, and no other count's, scope it to a
@@ -730,8 +740,13 @@ def _aggregate_scope(ctx: DocContext, neighbours: _Neighbours, findings: list[Fi
     if ctx.may_match(_THIS_PERIOD) and ctx.may_match_within(_THIS_PERIOD, start, end) and _province_this_week(ctx, start, end):
         return True
     if ctx.may_match(_PAST_WEEK) and (ctx.norm.find("week", start, end) != -1 or ctx.norm.find("days", start, end) != -1) \
-            and _PAST_WEEK.search(ctx.norm, start, end) and _regions_only(ctx, start, end):
-        return True  # ("neutralised 13 PKK militants in northern Iraq over the past week": its operations summed)
+            and _PAST_WEEK.search(ctx.norm, start, end) and (_regions_only(ctx, start, end) or (
+                not starting_within(ctx.places, start, end) and _REGION_BY_KIND.search(ctx.norm, start, end)
+                and _told_before(findings, finding))):
+        # ("neutralised 13 PKK militants in northern Iraq over the past week": its operations summed; "six people
+        # were killed in the department in seven days", after the incidents told one by one: their sum, but "More
+        # than 40 people were killed in a week of fighting … in the region", the report's one count, is its toll)
+        return True
     if ctx.may_match(_OPERATIONS) and _OPERATIONS.search(ctx.norm, start, end) and _regions_only(ctx, start, end, ("country",)):
         return True  # ("neutralised in northern Syria in operations carried out by …": a country's operations summed)
     # weeks of fighting sum the incidents that the report tells of on their own, if it does

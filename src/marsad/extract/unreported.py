@@ -129,7 +129,13 @@ _MISCOUNTED: Final = re.compile(r"[^.;]{0,40}?\b(?:(?:were|was|had\s+been)\s+(?:
                          # ("one of the men first reported dead had survived", "a woman listed among the dead was alive")
                          r"(?:had|has|have)\s+(?:in\s+fact\s+)?survived|(?:was|were|is|are)\s+(?:still\s+|in\s+fact\s+)?alive\b|"
                          r"(?:counted|listed|recorded)\s+(?:twice|two\s+times|more\s+than\s+once)|"
-                         r"double[- ]counted)", re.I)
+                         r"double[- ]counted)|"
+                         # ("two first counted among the dead had been pulled alive from the rubble"; not "two were
+                         # killed and three were pulled out alive", "killed, whose wife was rescued alive": another
+                         # subject comes first)
+                         r"(?:(?!\b(?:and|whose|while|whereas|but|as)\b)[^.;]){0,40}?\b(?:were|was|had\s+been|have\s+been)\s+"
+                         r"(?:later\s+|since\s+)?"
+                         r"(?:pulled|rescued|dug|brought|taken|recovered|evacuated)\s+(?:out\s+)?alive\b", re.I)
 _ORDINAL_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+"
                              # (not a unit's name: "fighters of the Eighth Brigade were killed", "the 25th Division")
                              r"(?!(?:[\w-]+\s+)?(?:brigades?|divisions?|corps|regiments?|battalions?|army|armies|"
