@@ -33,3 +33,17 @@ def test_one_matcher_folds_spellings(area, name):
 
     assert names_place(area, name)
     assert area_matches(area, name) == names_place(area, name) == area_matcher(area)(name)
+
+
+@pytest.mark.parametrize(("area", "name", "named"), [
+    # a province's own name inside a longer one: its sub-units and the regions around it
+    ("Kivu", "North Kivu", True),
+    ("Darfur", "South Darfur", True),
+    ("Aleppo", "Province of Aleppo", True),
+    ("Cauca", "Departamento de Cauca", True),
+    # another place's proper name built on it: "the Valley of the Cauca" is Colombia's next department
+    ("Cauca", "Valle del Cauca", False),
+    ("Aden", "Gulf of Aden", False),
+])
+def test_an_area_is_not_a_name_built_on_it(area, name, named):
+    assert names_place(area, name) is named

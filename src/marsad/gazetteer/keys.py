@@ -407,6 +407,8 @@ def names_place(area: str, name: str | None) -> bool:
     (True, True)
     >>> names_place("Hama", "Hamadiyah"), names_place("Aleppo", None)
     (False, False)
+    >>> names_place("Cauca", "Valle del Cauca"), names_place("Kivu", "North Kivu")
+    (False, True)
     """
     if not name:
         return False
@@ -419,12 +421,25 @@ def names_place(area: str, name: str | None) -> bool:
     size = len([w for w in _NAME_WORDS.split(area) if w])
     for length in range(max(1, size - 1), size + 3):  # articles: "Deir ez-Zor" = "Deir Ezzor"
         for start in range(0, len(words) - length + 1):
-            if place_key(" ".join(words[start:start + length])) == key:
+            if place_key(" ".join(words[start:start + length])) == key and not _built_on(words, start):
                 return True
     return False
 
 
 _NAME_WORDS = re.compile(r"[\s,;:()\[\]/]+|-(?=[A-Z])")
+_OF: Final = frozenset(("of", "de", "del", "di", "da", "do", "dos", "das", "du", "des"))
+
+
+def _built_on(words: list[str], start: int) -> bool:
+    """Whether the words from ``start`` end a proper name of another place built on them ("Valle del Cauca",
+    "Gulf of Aden"), not a unit's name ("Province of Aleppo", "Departamento de Cauca": see
+    :func:`~marsad.gazetteer.admin.plain_unit_name`) nor a part of one ("the eastern countryside of Deir ez-Zor")."""
+    if start < 2 or words[start - 1].lower() not in _OF or not words[start - 2][:1].isupper():
+        return False
+    from marsad.gazetteer.admin import plain_unit_name
+
+    rest = " ".join(words[start:])
+    return plain_unit_name(" ".join(words[start - 2:])) != rest
 
 
 # (the caches of place_key, _word_key and latin_skeleton; :func:`forget_keys` empties them)
