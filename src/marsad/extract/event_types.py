@@ -73,7 +73,9 @@ _SUBORDINATE: Final = re.compile(
     r"(?:\b(?<!protesters\s)(?<!protestors\s)(?<!demonstrators\s)(?:who|which|that|whose)\s+(?:\w+\s+){0,3}|"
     r"\b(?:for|over|against|after|about|on|"
     r"(?<!hundreds\s)(?<!thousands\s)(?<!dozens\s)(?<!scores\s)(?<!group\s)(?<!groups\s)(?<!members\s)"
-    r"(?<!supporters\s)(?<!crowd\s)(?<!mob\s)(?<!gang\s)(?<!band\s)(?<!activists\s)(?<!cadres\s)of)"
+    r"(?<!supporters\s)(?<!crowd\s)(?<!mob\s)(?<!gang\s)(?<!band\s)(?<!activists\s)(?<!cadres\s)"
+    # (people named by where they live or work are the subject: "residents of Ikare blocked the road with logs")
+    r"(?<!residents\s)(?<!villagers\s)(?<!inhabitants\s)(?<!traders\s)(?<!workers\s)(?<!students\s)(?<!farmers\s)(?<!youths\s)of)"
     r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2}|"
     # (a past event named as what is marked or shown solidarity with, or by its year ("a 2019 ambush"): "the anniversary of the
     # 6 January 2021 Capitol riots", "in solidarity with demonstrators who had been evicted", "the 2021 ethnic riots")
