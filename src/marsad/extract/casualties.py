@@ -640,9 +640,18 @@ def _names_count(ctx: DocContext, start: int, end: int) -> int:
     """How many people a list of names in ``[start, end)`` names; 0 when one of the
     names is an actor or a place ("Mali, Niger and Burkina Faso")."""
     names = list(_PERSON_NAME_RE.finditer(ctx.norm, start, end))
-    if any(_names_another_entity(ctx, *name.span()) for name in names):
+    if any(_names_another_entity(ctx, _past_role_word(name), name.end()) for name in names):
         return 0
     return len(names)
+
+
+def _past_role_word(name: re.Match) -> int:
+    """Where a name begins once a capitalised role noun before it is left out ("Journalists Hamza Saleh and
+    Yousef Nabil were killed": the role, an actor of its own, is no name of an entity)."""
+    first = name.group(0).split(" ", 1)
+    if len(first) == 2 and (CIVILIAN_NOUNS.fullmatch(first[0].lower()) or COMBATANT_NOUNS.fullmatch(first[0].lower())):
+        return name.start() + len(first[0]) + 1
+    return name.start()
 
 
 #: an appositive after a name: ", a local chief" before the clause goes on
@@ -710,7 +719,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="51")
+@register("casualties", version="52")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

@@ -763,6 +763,14 @@ def _compatible(a: Casualty, b: Casualty) -> bool:
     return a.victims is None or b.victims is None or a.victims == b.victims
 
 
+def killers_of(earlier: Casualty, later: Casualty) -> bool:
+    """Whether a later count's dead are the side that killed an earlier count's ("killing two soldiers … Both
+    attackers were shot dead"): the attackers are not their own victims, however many. (Not a count told before
+    its killers are: "Bandits kill five vigilantes … killing five of its members" tells the same five twice.)"""
+    return bool(later.affiliation and later.affiliation != earlier.affiliation
+                and later.affiliation in earlier.perpetrator)
+
+
 _INDEFINITE_ONE = re.compile(r"(?:an?|one)\s", re.I)
 
 
@@ -848,7 +856,8 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
     """The same number of dead stated again is the same people."""
     seen: list[tuple[Finding, Casualty]] = []
     for finding, casualty in _top(pairs):
-        first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)), None)
+        first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)
+                      and not killers_of(pair[1], casualty)), None)
         if first is not None and _told_apart(ctx, first[0], finding) \
                 and not distinct_scope(ctx, first[0], finding) and not _other_sex(first[0], finding) \
                 and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)

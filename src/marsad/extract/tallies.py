@@ -30,6 +30,7 @@ from marsad.extract.casualties import Finding, may_end_with
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
 from marsad.extract.ledger import (
+    killers_of,
     rest_told_after,
     settle,
 )
@@ -85,7 +86,8 @@ def _drop_repeats(ctx: DocContext, findings: list[Finding], casualties: list[Cas
     kept: list[Casualty] = []
     for finding, casualty in zip(findings, casualties):
         if finding.number is not None and _REPEAT.search(ctx.norm, max(0, finding.number.start - 20), finding.number.start):
-            if any(c.count == casualty.count and c.outcome == casualty.outcome for c in kept):
+            # ("killing three soldiers … The three insurgents died": the killers are no repeat of their victims)
+            if any(c.count == casualty.count and c.outcome == casualty.outcome and not killers_of(c, casualty) for c in kept):
                 continue
         kept_findings.append(finding)
         kept.append(casualty)

@@ -28,7 +28,10 @@ _FUNERAL_SCENE: Final = "".join(rf"(?<!\b{words}\s)" for words in (r"at\sa", r"a
                                                                 r"hit\sa", r"struck\sa", r"attacked\sa", r"targeted\sa")) \
     + r"funerals?"
 _NOT_REPORTED: Final = re.compile(
-    r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
+    # (a ransom or levy demanded is the killers' extortion, not a demand about the dead: "Gunmen who demanded
+    # 50 million naira in ransom have killed two of the students")
+    r"(?:\b(?:protest(?:ed|ing|s)?\s+(?:against|over)|demand(?:ed|ing|s)?(?!\s+(?:[\w,.-]+\s+){0,4}?(?:ransoms?|levy|levies|"
+    r"extortion|protection\s+money)\b)|justice|denounc\w+|condemn\w*|commemorat\w+|in\s+memory|"
     # a funeral that is the scene of the attack ("a bomber struck a funeral, killing 15 mourners") is no
     # commemoration of the count's dead ("the funeral of three teenagers killed in last week's strike")
     r"anniversary|mourn(?:s|ed|ing)?|in\s+protest)\b[^.;]*$)"
