@@ -41,7 +41,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "19"
+VERSION: Final = "20"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -274,7 +274,7 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
         places = _scenes_named(ctx, clause, places)
         if places - known:
             return True
-    if _own_toll_elsewhere(ctx, current, clause, known):
+    if _own_toll_elsewhere(ctx, current, clause, known) or _headed_item(ctx, current, clause):
         return True
     if ctx.sentence_at(clause.start)[0] == clause.start and _ANOTHER_INCIDENT.match(ctx.norm, clause.start) \
             and _inside(clause.start, clause.end, _stated_tolls(ctx)):
@@ -334,6 +334,20 @@ def _own_toll_elsewhere(ctx: DocContext, current: _Group, clause: _Clause, known
     stated = _stated_tolls(ctx)
     ours = _inside(clause.start, clause.end, stated)
     return bool(ours) and any(_inside(k.start, k.end, stated) for k in current.clauses)
+
+
+def _headed_item(ctx: DocContext, current: _Group, clause: _Clause) -> bool:
+    """A bulletin's item headed by its place ("Lubero: a taxi driver shot dead …") with a toll of its own, after
+    an item with a toll of its own: another incident, even where the item before named that place too
+    ("Butembo-Lubero road: two soldiers killed …"; the new-place test above then sees nothing new)."""
+    colon = ctx.norm.find(":", clause.start, min(clause.end, clause.start + 40))
+    if colon == -1 or ctx.sentence_at(clause.start)[0] != clause.start:
+        return False
+    heading = _inside(clause.start, colon, ctx.places)
+    if not heading or fact_span(heading[0]).start != clause.start or fact_span(heading[-1]).end != colon:
+        return False
+    tolls = _stated_tolls(ctx)
+    return bool(_inside(colon, clause.end, tolls)) and any(_inside(c.start, c.end, tolls) for c in current.clauses)
 
 
 def _stated_tolls(ctx: DocContext) -> list:

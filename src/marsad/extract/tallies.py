@@ -583,8 +583,10 @@ def _share_with_coordinated(ctx: DocContext, findings: list[Finding], casualties
         if first_casualty.is_tally == second_casualty.is_tally or first_casualty.part_of or second_casualty.part_of \
                 or first_casualty.outcome == second_casualty.outcome:
             continue
-        gap_start = max(first.end, first.trigger_end)
-        if gap_start > second.start or not _COORDINATED.fullmatch(ctx.norm, gap_start, second.start):
+        # (up to the second count's verb where it comes first: "neutralised 97 terrorists and arrested 120
+        # suspects … across the country in the past week" shares the week as "killed and 856 injured" does)
+        gap_start, gap_end = max(first.end, first.trigger_end), min(second.start, second.trigger_start)
+        if gap_start > gap_end or not _COORDINATED.fullmatch(ctx.norm, gap_start, gap_end):
             continue
         tally, other = (first_casualty, second_casualty) if first_casualty.is_tally else (second_casualty, first_casualty)
         other.is_tally = True
