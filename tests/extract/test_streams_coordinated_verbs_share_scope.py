@@ -61,3 +61,14 @@ def _event_deaths(text: str) -> list[int]:
 ])
 def test_headed_items_are_incidents(text, expected):
     assert [n for n in _event_deaths(text) if n] == expected
+
+
+def test_people_among_them_soldiers_are_no_civilians():
+    # (before: the five were taken for civilians beside their two soldiers, and a second report's three civilians
+    # and two soldiers then made the incident seven)
+    extraction = extract_text("Five people, among them two soldiers, were killed when separatists attacked a checkpoint "
+                              "in Bamenda on Saturday night, a military source said.", published=date(2024, 5, 20))
+    total = next(c for c in extraction.casualties if c.count == 5)
+    soldiers = next(c for c in extraction.casualties if c.count == 2)
+    assert soldiers.part_of == total.id and soldiers.victims == "combatants"
+    assert total.victims is None

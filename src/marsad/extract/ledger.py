@@ -144,13 +144,15 @@ def _vague_headline(ctx: DocContext, pairs) -> None:
 
 def _generalise_victims(casualties: list[Casualty]) -> None:
     """"312 people …, including 118 civilians; the remaining 194 were combatants":
-    a total whose parts are of different kinds is not a count of civilians."""
+    a total whose parts are of different kinds is not a count of civilians; nor is "Five people, among them
+    two soldiers", whose one part is of another kind than the people were taken for."""
     kinds: dict[str, set] = {}
     for casualty in casualties:
         if casualty.part_of and casualty.victims:
             kinds.setdefault(casualty.part_of, set()).add(casualty.victims)
     for casualty in casualties:
-        if len(kinds.get(casualty.id, ())) > 1:
+        parts = kinds.get(casualty.id, set())
+        if len(parts) > 1 or (casualty.victims and parts and casualty.victims not in parts):
             casualty.victims = None
 
 
