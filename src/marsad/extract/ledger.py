@@ -27,13 +27,11 @@ The rules only relate counts of the same outcome family (killed/executed).
 from __future__ import annotations
 
 import re
-from typing import Final
 
 from marsad.counting import (
     CLAUSE_CONTRAST,
     INCIDENT_NOUN,
     KILLED,
-    ONE_OF_THE_WOUNDED,
     REST_RE,
     TOLL_FALLS,
     TOLL_FALLS_RE,
@@ -44,15 +42,30 @@ from marsad.counting import (
     adds_to_total,
     is_party_claim,
 )
-from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of, names_relative
+from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import own_loss
-from marsad.extract.dates import is_reporting_day
-from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
-from marsad.extract.spans import starting_within, stated_span
+from marsad.extract.same_dead import (
+    ADDED,
+    QUALIFIER,
+    anchors,
+    clause_before,
+    compatible,
+    distinct_scope,
+    introduces_new,
+    killers_of,
+    names_the_counted,
+    number_span,
+    other_sex,
+    places_differ,
+    restates_headline_victim,
+    sentence_gap,
+    told_apart,
+)
+from marsad.extract.spans import starting_within
 from marsad.gazetteer.keys import place_key, skeleton
 from marsad.gazetteer.resolve import haversine_km
-from marsad.model import Casualty, DateValue
+from marsad.model import Casualty
 
 _SUBSET_BEFORE = re.compile(
     r"(?:\bamong\s+(?:the\s+|those\s+)?(?:dead|victims|killed|fatalities)\s+(?:were|was|are|is)|"
@@ -78,11 +91,6 @@ _EARLIER = re.compile(r"\b(?:initially|earlier|previously|first)\s+(?:reported|s
                       r"\bhad\s+(?:initially|earlier|previously|first)\b|"
                       r"\b(?:earlier|initial|previous|preliminary)\s+(?:figure|toll|report|count|tally|estimate)s?\b|"
                       r"\bfrom\s+an?\s+(?:earlier|initial|previous)\b", re.I)
-_ADDED = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
-                    # (what the first killing led to: "The killing sparked protests in which one protester was shot")
-                    r"meanwhile|further|sparked|triggered|ensuing|in\s+retaliation|retaliatory)\b", re.I)
-#: another incident, not more of the same toll ("two more died" and "a wounded fighter died" are the toll's)
-_QUALIFIER = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)  # ("more than 23 fighters dead" adds no one)
 #: words that tell another incident ("Separately, …", "elsewhere", "In another attack, …")
 ELSEWHERE_WORDS = r"separate(?:ly)?|elsewhere|in\s+(?:another|a\s+separate)\s+(?:incident|attack)"
 _ELSEWHERE = re.compile(r"\b(?:" + ELSEWHERE_WORDS + r")\b", re.I)
@@ -160,28 +168,12 @@ def _top(pairs: list[tuple[Finding, Casualty]]) -> list[tuple[Finding, Casualty]
     return [(f, c) for f, c in pairs if c.outcome in KILLED and adds_to_total(c) and c.span is not None]
 
 
-def _number_span(finding: Finding) -> tuple[int, int]:
-    if finding.number is not None:
-        return finding.number.start, finding.number.end
-    return finding.start, finding.end
-
-
-def _sentence_gap(ctx: DocContext, a: Finding, b: Finding) -> int:
-    return ctx.sentence_index(b.start) - ctx.sentence_index(a.start)
-
-
-def _clause_before(ctx: DocContext, finding: Finding, width: int = 120) -> str:
-    start = _number_span(finding)[0]
-    sentence_start = ctx.sentence_at(start)[0]
-    return ctx.norm[max(sentence_start, start - width):start]
-
-
 def _parent_before(ctx: DocContext, pairs, finding: Finding, casualty: Casualty, sentences: int = 2):
     """The nearest earlier top-level killed count large enough to hold this one."""
     for other_finding, other in reversed(_top(pairs)):
         if other is casualty or other_finding.start >= finding.start:
             continue
-        if _sentence_gap(ctx, other_finding, finding) > sentences:
+        if sentence_gap(ctx, other_finding, finding) > sentences:
             return None
         if other.count is not None and casualty.count is not None and other.count >= casualty.count:
             return other
@@ -191,7 +183,7 @@ def _parent_before(ctx: DocContext, pairs, finding: Finding, casualty: Casualty,
 def _attach_subsets(ctx: DocContext, pairs) -> None:
     """"Twelve of the dead were men", "three soldiers were among those killed"."""
     for finding, casualty in _top(pairs):
-        start, end = _number_span(finding)
+        start, end = number_span(finding)
         # (each searched only where the document holds its words: most hold no "alone")
         before = (ctx.may_match(_SUBSET_BEFORE) and _SUBSET_BEFORE.search(ctx.norm, max(0, start - 50), start)) or \
             (ctx.may_match(_ALONE) and _ALONE.search(ctx.norm, ctx.sentence_at(start)[0], start))
@@ -274,7 +266,7 @@ def _total_it_explains(ctx: DocContext, pairs, finding: Finding, casualty: Casua
 
 
 def _is_toll(ctx: DocContext, finding: Finding) -> bool:
-    before = _clause_before(ctx, finding, 90)
+    before = clause_before(ctx, finding, 90)
     if ctx.may_match(_EARLIER) and _EARLIER.search(before):
         return False  # "rose from an earlier figure of 7": the old figure
     return finding.rule in ("casualties.toll", ONE_MORE_RULE) or bool(_TOLL.search(before))
@@ -290,7 +282,7 @@ _SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|giv
 def is_source_toll(ctx: DocContext, finding: Finding) -> bool:
     """A toll another source puts on dead already told ("Police confirmed the attack but put the death toll at
     19"), no update: :func:`_other_sources_tolls` sets it against the first figure, the lower counting."""
-    before = _clause_before(ctx, finding, 60)
+    before = clause_before(ctx, finding, 60)
     if not (ctx.may_match(_SOURCE_TOLL) and _SOURCE_TOLL.search(before)) or (ctx.may_match(_EARLIER) and _EARLIER.search(before)):
         return False
     sentence_start, sentence_end = ctx.sentence_at(finding.start)
@@ -308,17 +300,17 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
         return related
     top = _top(pairs)
     for (first_finding, first), (finding, casualty) in zip(top, top[1:]):
-        gap = _sentence_gap(ctx, first_finding, finding)
+        gap = sentence_gap(ctx, first_finding, finding)
         if not 0 <= gap <= 3 or first.count is None or casualty.count is None \
-                or first.alternative_of or casualty.alternative_of or not _compatible(first, casualty) \
+                or first.alternative_of or casualty.alternative_of or not compatible(first, casualty) \
                 or first.vague or casualty.vague:
             continue  # (a vague count is settled by a figure, not set against it: "killed dozens … put the number of dead at 80")
-        if gap > 1 and (_places_differ(ctx, first_finding, finding) or _adds_people(ctx, ctx.sentence_at(finding.start)[0], finding.start)
+        if gap > 1 and (places_differ(ctx, first_finding, finding) or _adds_people(ctx, ctx.sentence_at(finding.start)[0], finding.start)
                         or (ctx.may_match(_ELSEWHERE) and _ELSEWHERE.search(ctx.norm, ctx.sentence_at(finding.start)[0], finding.start))):
             continue  # (a few sentences on, only the same dead told by another source: "Sudan's government put the toll at …")
         if gap == 0 and not _CONTRAST.search(ctx.norm, first_finding.end, finding.start):
             continue  # (in one sentence, only after "while", "but" or a semicolon: "…, while the army put the toll at 12")
-        before = _clause_before(ctx, finding, 60)
+        before = clause_before(ctx, finding, 60)
         if not _SOURCE_TOLL.search(before) or (ctx.may_match(_EARLIER) and _EARLIER.search(before)):
             continue
         sentence_start, sentence_end = ctx.sentence_at(finding.start)
@@ -341,7 +333,7 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
     top = _top(pairs)
     tolls = [(f, c) for f, c in top if _is_toll(ctx, f) and c.id not in other_sources]
     if not tolls:
-        earlier = [(f, c) for f, c in top if ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, f, 160))]
+        earlier = [(f, c) for f, c in top if ctx.may_match(_EARLIER) and _EARLIER.search(clause_before(ctx, f, 160))]
         if earlier:
             bigger = [(f, c) for f, c in top if (f, c) not in earlier]
             if bigger:
@@ -359,13 +351,13 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
             continue  # one verb's list of victims ("The toll: four soldiers, three police officers and two civilians killed")
         if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty):
             continue
-        if _places_differ(ctx, toll_finding, finding) and \
-                not (ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, finding, 160))):
+        if places_differ(ctx, toll_finding, finding) and \
+                not (ctx.may_match(_EARLIER) and _EARLIER.search(clause_before(ctx, finding, 160))):
             continue
         if finding.start > toll_finding.start and ctx.may_match(_ELSEWHERE) and \
                 _ELSEWHERE.search(ctx.norm, max(toll_finding.end, ctx.sentence_at(finding.start)[0], finding.start - 200), finding.start):
             continue  # "Separately, gunmen killed 12 people …": another incident told after the toll (not the toll's own "Separately")
-        if _sentence_gap(ctx, toll_finding, finding) > 0 and finding.start > toll_finding.start \
+        if sentence_gap(ctx, toll_finding, finding) > 0 and finding.start > toll_finding.start \
                 and distinct_scope(ctx, toll_finding, finding) and not _refers_to_the_incident(ctx, finding):
             continue  # "… the toll had risen to 26. In West Kordofan, armed men … killing three": a bulletin's next incident
         if "ledger.moved" in casualty.rule or re.search(r"\b(?:died|succumbed)\b[^.;]{0,30}\b(?:wounds|injuries|hospital)",
@@ -400,7 +392,7 @@ _THE_INCIDENT = re.compile(r"\b(?:in|of|from|by)\s+(?:that|the|this)\s+(?:same\s
 
 def _refers_to_the_incident(ctx: DocContext, finding: Finding) -> bool:
     start, end = ctx.sentence_at(finding.start)
-    return bool((ctx.may_match(_EARLIER) and _EARLIER.search(_clause_before(ctx, finding, 160)))
+    return bool((ctx.may_match(_EARLIER) and _EARLIER.search(clause_before(ctx, finding, 160)))
                 or _THE_INCIDENT.search(ctx.norm, start, end))
 
 
@@ -416,12 +408,12 @@ _ANOTHER_SOURCE = re.compile(r"another\s+(?:(?:said|put|told|gave|reported|estim
 
 
 def _adds_people(ctx: DocContext, start: int, end: int) -> bool:
-    """Whether :data:`_ADDED` says the words between ``start`` and ``end`` tell of more people
+    """Whether :data:`ADDED` says the words between ``start`` and ``end`` tell of more people
     (not "another said", nor "more than 200")."""
-    for added in _ADDED.finditer(ctx.norm, start, end):
+    for added in ADDED.finditer(ctx.norm, start, end):
         word = added.group().lower()
         if not ((word == "another" and _ANOTHER_SOURCE.match(ctx.norm, added.start()))
-                or (word == "more" and _QUALIFIER.match(ctx.norm, added.start()))):
+                or (word == "more" and QUALIFIER.match(ctx.norm, added.start()))):
             return True
     return False
 
@@ -437,7 +429,7 @@ def sets_against(ctx: DocContext, first: Finding, second: Finding) -> bool:
         return True  # "killed at least 12 people, with elders putting the toll at 15": a second source's figure
     contrast = _CONTRAST.search(ctx.norm, first.end, second.start)
     told_after = (contrast.end(), max(second.end, second.trigger_end)) if contrast is not None else None
-    if told_after is not None and ((ctx.may_match(_ADDED) and _adds_people(ctx, *told_after))
+    if told_after is not None and ((ctx.may_match(ADDED) and _adds_people(ctx, *told_after))
                                    or (ctx.may_match(_EARLIER) and _EARLIER.search(ctx.norm, *told_after))):
         return False  # "…; the junta said two soldiers were also killed": more dead; "had initially put the toll at 24"
     # (the first source's word before its figure or after it: "killed 30 passengers, witnesses said, though …")
@@ -486,21 +478,21 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
             told = {sentence for sentence in killed_sentences if total_sentence < sentence <= ctx.sentence_index(finding.start)}
             if len(told) > 3 or casualty.count is None:
                 break
-            if not _sentence_gap(ctx, total_finding, finding) \
-                    and not _LIST_OPEN.search(ctx.norm, _number_span(total_finding)[1], finding.start):
+            if not sentence_gap(ctx, total_finding, finding) \
+                    and not _LIST_OPEN.search(ctx.norm, number_span(total_finding)[1], finding.start):
                 # siblings in the total's own sentence are its coordinated counts, not its places,
                 # unless a colon, dash or bracket opens them ("14 killed in two attacks: eight died in A
                 # and six in B", "a family of four - a couple and their two daughters - died")
                 continue
             if casualty.part_of not in (None, total.id):
                 continue  # a breakdown of another count ("among the dead were 12 children")
-            if ctx.may_match(_ELSEWHERE) and _sentence_gap(ctx, total_finding, finding) \
+            if ctx.may_match(_ELSEWHERE) and sentence_gap(ctx, total_finding, finding) \
                     and _ELSEWHERE.search(ctx.norm, ctx.sentence_at(finding.start)[0], finding.start):
                 break  # "In a separate incident, …": another incident's dead, no place of the total's
             if casualty.part_of == total.id and (finding.number is None or not _same_dimension(parts, casualty)):
                 continue
             if running + casualty.count > total.count or _other_country(ctx, countries, total_finding, finding) \
-                    or (_sentence_gap(ctx, total_finding, finding) and (_outside_total(ctx, total_finding, finding)
+                    or (sentence_gap(ctx, total_finding, finding) and (_outside_total(ctx, total_finding, finding)
                                                                          or _after_total_days(ctx, total_finding, finding))):
                 break  # ("… killing three in Kharkiv … Meanwhile, in the Russian region of Belgorod, shelling killed one")
             running += casualty.count
@@ -558,7 +550,7 @@ def _after_total_days(ctx: DocContext, total_finding: Finding, finding: Finding)
     """Whether a later sentence's count is dated only after every day its total's sentence names ("Two shepherds
     were killed on Sunday … On Monday, gunmen … killing the driver and his brother"): another day's dead, no part of
     that total (a day before it may be one of the days a total spans: "on 25 and 26 November")."""
-    total_dates, part_dates = _anchors(ctx, total_finding)[0], _anchors(ctx, finding)[0]
+    total_dates, part_dates = anchors(ctx, total_finding)[0], anchors(ctx, finding)[0]
     return bool(total_dates and part_dates) and all(start > max(end for _, end in total_dates) for start, _ in part_dates)
 
 
@@ -587,8 +579,8 @@ def _listed_after_colon(ctx: DocContext, total_finding: Finding, parts: list[Cas
     its parts, though some items give no count the parts can add."""
     if len(parts) < 2:
         return False
-    colon = ctx.norm.find(":", _number_span(total_finding)[1], found_by_id[parts[0].id].start)
-    return colon != -1 and all(_sentence_gap(ctx, total_finding, found_by_id[part.id]) == 0 for part in parts)
+    colon = ctx.norm.find(":", number_span(total_finding)[1], found_by_id[parts[0].id].start)
+    return colon != -1 and all(sentence_gap(ctx, total_finding, found_by_id[part.id]) == 0 for part in parts)
 
 
 def rest_told_after(ctx: DocContext, position: int) -> bool:
@@ -613,8 +605,8 @@ def _restated_parts(ctx: DocContext, pairs, total_finding: Finding, total: Casua
         return []
     sentence_end = ctx.sentence_at(total_finding.start)[1]
     after = ctx.norm[sentence_end:sentence_end + 600].lower()
-    return [c for f, c in own if _sentence_gap(ctx, total_finding, f) == 0
-            and _told_again(after, f"the {ctx.norm[slice(*_number_span(f))]} {f.victim_text.strip()}".lower())]
+    return [c for f, c in own if sentence_gap(ctx, total_finding, f) == 0
+            and _told_again(after, f"the {ctx.norm[slice(*number_span(f))]} {f.victim_text.strip()}".lower())]
 
 
 def _told_again(text: str, words: str) -> bool:
@@ -638,7 +630,7 @@ def _same_dimension(parts: list[Casualty], child: Casualty) -> bool:
 def _totals_after_parts(ctx: DocContext, top) -> None:
     """"… bringing the total dead to nine": a total stated after its parts."""
     for index, (finding, casualty) in enumerate(top):
-        if index < 2 or casualty.count is None or not _TOTAL_AFTER.search(_clause_before(ctx, finding, 80)):
+        if index < 2 or casualty.count is None or not _TOTAL_AFTER.search(clause_before(ctx, finding, 80)):
             continue
         running = 0
         for _finding, other in reversed(top[:index]):
@@ -660,210 +652,25 @@ def _day_totals_after_parts(ctx: DocContext, top) -> None:
     for index, (finding, casualty) in enumerate(top):
         sentence_start = ctx.sentence_at(finding.start)[0]
         if index == 0 or casualty.count is None or casualty.part_of or \
-                not _PAST_DAY.search(ctx.norm, sentence_start, max(sentence_start, _number_span(finding)[0])):
+                not _PAST_DAY.search(ctx.norm, sentence_start, max(sentence_start, number_span(finding)[0])):
             continue
         earlier = [(f, c) for f, c in top[:index] if not c.part_of and f.start < sentence_start]
-        if earlier and all(c.count is not None and not _places_differ(ctx, finding, f) for f, c in earlier) \
+        if earlier and all(c.count is not None and not places_differ(ctx, finding, f) for f, c in earlier) \
                 and sum(c.count or 0 for _, c in earlier) <= casualty.count:
             for _, part in earlier:
                 _make_part(part, casualty)
-
-
-#: "Social leader killed in Cauca, the 60th this year": the year numbers a run the dead is one of, no day of its own
-_RUN_BEFORE: Final = re.compile(r"[,;]\s*(?:the|its|their)\s+" + ORDINAL + r"\b[^,;.]*$", re.I)
-
-
-def _numbers_a_run(norm: str, sentence_start: int, date: DateValue) -> bool:
-    at = stated_span(date).start
-    return _RUN_BEFORE.search(norm, max(sentence_start, at - 70), at) is not None
-
-
-def _anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
-    start, end = ctx.sentence_at(finding.start)
-    # the day a statement was made ("the minister, speaking on Sunday, said …") tells no incident apart
-    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end)
-             if not is_reporting_day(ctx.norm, d) and not _numbers_a_run(ctx.norm, start, d)}
-    places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)}
-    return dates, places
-
-
-def distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
-    """Whether the later statement names a date or a place the first one's sentence does not."""
-    if ctx.sentence_index(first.start) == ctx.sentence_index(later.start):
-        return False
-    first_dates, first_places = _anchors(ctx, first)
-    later_dates, later_places = _anchors(ctx, later)
-    opening = ctx.sentence_at(first.start)[0] == 0
-    if not first_dates and not first_places and opening:
-        # a headline or opening count with no date or place, told again with them ("Ten killed in market
-        # bombing" then "Ten people were killed … on Saturday"): the body specifies the same dead
-        return False
-    # (so does the body's day after an undated opening: "Gunmen kill 3 in Zamfara" then "… on Monday")
-    new_dates = later_dates - first_dates if first_dates or not opening else set()
-    return bool(new_dates) or bool(_new_places(ctx, first, later, later_places - first_places))
-
-
-def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> set:
-    """The later sentence's places that the first's do not hold: "Gunmen kill 3 in attack on police
-    post in Zamfara" then "… in Gusau": Gusau lies in the governorate that alone placed the first; and
-    "… in Maarrat al-Numan" then "… Maarrat al-Numan in Idlib": Idlib holds the town. A country holds
-    its towns ("Two killed in south Lebanon" then "… in Bint Jbeil"), and a town the first names only
-    as a landmark ("near El Fasher", "east of Kherson") leaves its governorate's places to say where."""
-    start, end = ctx.sentence_at(first.start)
-    first_places = starting_within(ctx.places, start, end)
-    start, end = ctx.sentence_at(later.start)
-    later_places = starting_within(ctx.places, start, end)
-    if _headline_place_told_again(ctx, first, first_places, later_places):
-        return set()
-    holders = {skeleton(place_key(p.admin1)) for p in first_places if p.admin1}  # ("Idlib" and "Idleb" alike)
-    names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
-    countries = {p.country for p in first_places if p.feature == "country" and p.country}
-    names = names - {(p.name or p.text).lower() for p in later_places if p.country in countries}
-    # and the country that holds the first's places ("… kills 5 in Saada" then "… Yemen's Saada province")
-    held = {p.country for p in first_places if p.country}
-    names = names - {(p.name or p.text).lower() for p in later_places if p.feature == "country" and p.country in held}
-    if first_places and ctx.sentence_at(first.start)[0] == 0:
-        # a village the gazetteer does not know, after an opening that placed the dead ("Bandits kill five
-        # in Sokoto ambush" then "… near Tangaza"): the body saying where, no other place shown to differ
-        names = names - {(p.name or p.text).lower() for p in later_places if not p.resolved}
-    # (a town that shares its governorate's name, "Katsina", may be either: read as the governorate)
-    # (compared by spelling skeleton: "Deir-ez-Zor" the town is "Deir ez-Zor" the governorate)
-    if not first_places or any(p.feature == "town" and p.relation is None
-                               and skeleton(place_key(p.name or "")) != skeleton(place_key(p.admin1 or "")) for p in first_places):
-        return names
-    areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
-    return names - {(p.name or p.text).lower() for p in later_places if p.admin1 and p.admin1.lower() in areas}
-
-
-def _headline_place_told_again(ctx: DocContext, first: Finding, first_places: list, later_places: list) -> bool:
-    """A headline's places all named again by the body beside the places it adds ("Roadside bomb kills four
-    soldiers in North Waziristan" then "… in the Mir Ali area of North Waziristan"; "Rio" then "… in Rio de
-    Janeiro"): the body says where within them, the same dead."""
-    if ctx.sentence_at(first.start)[0] != 0:
-        return False
-    headline = {(p.name or p.text).lower() for p in first_places if p.feature != "country"}
-    body = [told.lower() for p in later_places for told in (p.text, p.name or p.text)]  # ("Province of Negros Occidental")
-    return bool(headline) and all(any(name == told or told.startswith(name + " ") for told in body) for name in headline)
-
-
-def _places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
-    """A toll update is dated by its report, not its incident: only two different
-    places tell a toll and another count apart."""
-    toll_places, other_places = _anchors(ctx, toll)[1], _anchors(ctx, other)[1]
-    if toll_places and other_places and not toll_places & other_places and toll.start > other.start:
-        # a name the gazetteer does not know where a later toll was told ("bodies were recovered from the Ituri
-        # river, bringing the toll to 14") shows no other place: only the toll's known places can differ
-        # (but a village the report has already named, "the village of Al-Sireha", is where its incident was)
-        start, end = ctx.sentence_at(toll.start)
-        named_before = {(p.name or p.text).lower() for p in starting_within(ctx.places, 0, start)}
-        toll_places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)
-                       if p.resolved or (p.name or p.text).lower() in named_before}
-    return bool(toll_places and other_places and not toll_places & other_places)
-
-
-def _compatible(a: Casualty, b: Casualty) -> bool:
-    return a.victims is None or b.victims is None or a.victims == b.victims
-
-
-def killers_of(earlier: Casualty, later: Casualty) -> bool:
-    """Whether a later count's dead are the side that killed an earlier count's ("killing two soldiers … Both
-    attackers were shot dead"): the attackers are not their own victims, however many. (Not a count told before
-    its killers are: "Bandits kill five vigilantes … killing five of its members" tells the same five twice.)"""
-    return bool(later.affiliation and later.affiliation != earlier.affiliation
-                and later.affiliation in earlier.perpetrator)
-
-
-_INDEFINITE_ONE = re.compile(r"(?:an?|one)\s", re.I)
-
-
-def introduces_new(ctx: DocContext, finding: Finding) -> bool:
-    """"another", "more", "also", "separately" …, or "a man" (an indefinite
-    singular introduces someone new): not the people already counted."""
-    if finding.number is None and (_INDEFINITE_ONE.match(finding.victim_text.strip()) or _article_before_victims(ctx, finding)
-                                   or ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
-        return True
-    # "one officer also died": the word may stand between the victims and the verb
-    between = _QUALIFIER.sub("", ctx.norm[finding.start:finding.trigger_start]) if finding.trigger_start > finding.start else ""
-    return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
-
-
-def _article_before_victims(ctx: DocContext, finding: Finding) -> bool:
-    """"shot dead a local mukhtar": the indefinite article the victims' words were read without."""
-    victims = finding.victim_text.strip()
-    at = ctx.norm.find(victims, finding.start, max(finding.end, finding.trigger_end) + len(victims)) if victims else -1
-    return at > 0 and re.search(r"(?:^|\W)an?\s+$", ctx.norm[max(0, at - 4):at], re.I) is not None
-
-
-_HEADLINE_LABEL = re.compile(r"^\s*[\w' -]{1,30}:\s*")
-_DETERMINER = re.compile(r"\s*(?:an?|one|the|another|his|her|their|its)\b", re.I)
-_INDEFINITE = re.compile(r"\s*an?\s", re.I)
-
-
-def _restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -> bool:
-    """"Journalist shot dead in Honduras" then "A radio presenter was shot dead …": a headline drops
-    its article, so the body's one victim told with "a" is the headline's, not one more."""
-    if ctx.sentence_index(first.start) != 0 or first.number is not None or later.number is not None:
-        return False
-    # (its subject, before the verb of an active headline: "Sniper kills woman")
-    opening = _HEADLINE_LABEL.sub("", ctx.norm[:min(first.start, first.trigger_start)], count=1)  # ("Ukraine: Civilian killed …")
-    if len(opening.split()) > 3 or re.search(r"[,;:]|\band\b", opening):
-        return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
-    # (the body's article may lie before the words read as its victims: "killed a 34-year-old trader")
-    if _DETERMINER.match(first.victim_text) or not (_INDEFINITE.match(later.victim_text) or _article_before_victims(ctx, later)):
-        return False
-    return not _told_with_more(ctx, later)
-
-
-def _told_with_more(ctx: DocContext, finding: Finding) -> bool:
-    """Whether a word of more ("another", "also", "separately" …) comes with the count, before or in its victims."""
-    between = ctx.norm[finding.start:finding.trigger_start] if finding.trigger_start > finding.start else ""
-    return bool(_ADDED.search(_clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
-
-
-def _names_the_counted(ctx: DocContext, first: Finding, later: Finding, casualty: Casualty) -> bool:
-    """The people just counted, named one by one in the next sentence ("killed two people. A man, 68, and a
-    woman, 62, died when …"): a list of indefinite singulars as many as the count, told with no word of more."""
-    if later.number is not None or (casualty.count or 0) < 2 or _sentence_gap(ctx, first, later) != 1:
-        return False
-    return not _told_with_more(ctx, later)
-
-
-def _told_apart(ctx: DocContext, first: Finding, later: Finding) -> bool:
-    """Two counts in two sentences, or a headline's and its body's when a colon ends the headline ("Sniper kills
-    woman in Taiz: A woman was shot dead …")."""
-    if ctx.sentence_index(first.start) != ctx.sentence_index(later.start):
-        return True
-    sentence_start = ctx.sentence_at(first.start)[0]
-    colon = ctx.norm.find(": ", first.start, later.start)
-    return ctx.sentence_index(first.start) == 0 and colon != -1 and ctx.norm[colon + 2:colon + 3].isupper() \
-        and len(ctx.norm[sentence_start:colon].split()) <= 12
-
-
-_FEMALE = re.compile(r"\b(?:woman|women|girls?|mother|wife|daughter|sister|grandmother)\b", re.I)
-_MALE = re.compile(r"\b(?:man|men|boys?|father|husband|son|brother|grandfather)\b", re.I)
-
-
-def _other_sex(first: Finding, later: Finding) -> bool:
-    """Victims told as of one sex, then of the other, are other people ("killed a 67-year-old woman …
-    a drone strike … killed one man")."""
-    def sex(text: str) -> str | None:
-        female, male = bool(_FEMALE.search(text)), bool(_MALE.search(text))
-        return None if female == male else ("female" if female else "male")
-
-    one, other = sex(first.victim_text), sex(later.victim_text)
-    return one is not None and other is not None and one != other
 
 
 def _merge_restatements(ctx: DocContext, pairs) -> None:
     """The same number of dead stated again is the same people."""
     seen: list[tuple[Finding, Casualty]] = []
     for finding, casualty in _top(pairs):
-        first = next((pair for pair in seen if pair[1].count == casualty.count and _compatible(pair[1], casualty)
+        first = next((pair for pair in seen if pair[1].count == casualty.count and compatible(pair[1], casualty)
                       and not killers_of(pair[1], casualty)), None)
-        if first is not None and _told_apart(ctx, first[0], finding) \
-                and not distinct_scope(ctx, first[0], finding) and not _other_sex(first[0], finding) \
-                and (not introduces_new(ctx, finding) or _restates_headline_victim(ctx, first[0], finding)
-                     or _names_the_counted(ctx, first[0], finding, casualty)):
+        if first is not None and told_apart(ctx, first[0], finding) \
+                and not distinct_scope(ctx, first[0], finding) and not other_sex(first[0], finding) \
+                and (not introduces_new(ctx, finding) or restates_headline_victim(ctx, first[0], finding)
+                     or names_the_counted(ctx, first[0], finding, casualty)):
             casualty.alternative_of = first[1].id
             continue
         seen.append((finding, casualty))

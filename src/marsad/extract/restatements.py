@@ -14,16 +14,10 @@ from typing import Final
 from marsad.counting import ONE_OF_THE_WOUNDED, SOURCE_SAID, STATE_SPEAKER, SUMMED, outcome_family
 from marsad.extract.casualties import Finding, names_relative
 from marsad.extract.casualty_nouns import ONE_KNOWN_BODY
-from marsad.extract.ledger import (
-    distinct_scope,
-    introduces_new,
-    is_claim,
-    is_source_toll,
-    sentence_countries,
-    sets_against,
-)
+from marsad.extract.ledger import is_claim, is_source_toll, sentence_countries, sets_against
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
+from marsad.extract.same_dead import distinct_scope, introduces_new
 from marsad.model import Casualty
 
 # A party's claim beside the report's own counts

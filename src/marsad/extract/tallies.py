@@ -29,14 +29,11 @@ from marsad.extract.actors import iso_country_code
 from marsad.extract.casualties import Finding, may_end_with
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
-from marsad.extract.ledger import (
-    killers_of,
-    rest_told_after,
-    settle,
-)
+from marsad.extract.ledger import rest_told_after, settle
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.restatements import mark_alternatives
+from marsad.extract.same_dead import killers_of
 from marsad.extract.spans import starting_within, stated_span
 from marsad.extract.subcounts import SIBLING_GAP, add_month_complements, add_remainders
 from marsad.extract.unreported import UNREPORTED_TRIGGERS

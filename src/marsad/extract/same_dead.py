@@ -1,0 +1,230 @@
+"""Whether two counts of one document tell the same dead or other dead: the scope a count's sentence gives
+it (its days and places), a headline's victim told again, more people introduced, the other sex, the killers of
+the dead counted before. The ledger (:mod:`marsad.extract.ledger`) and the restatements
+(:mod:`marsad.extract.restatements`) ask these; each rule lives here once."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from marsad.counting import ONE_OF_THE_WOUNDED
+from marsad.extract.casualties import Finding, names_relative
+from marsad.extract.dates import is_reporting_day
+from marsad.extract.numbers import ORDINAL
+from marsad.extract.pipeline import DocContext
+from marsad.extract.spans import starting_within, stated_span
+from marsad.gazetteer.keys import place_key, skeleton
+from marsad.model import Casualty, DateValue
+
+#: words that tell more people than a count before, or another incident ("two more died" and "a wounded fighter
+#: died" are the toll's)
+ADDED: Final = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
+                          # (what the first killing led to: "The killing sparked protests in which one protester was shot")
+                          r"meanwhile|further|sparked|triggered|ensuing|in\s+retaliation|retaliatory)\b", re.I)
+#: a bound on a count, not more people ("more than 23 fighters dead" adds no one)
+QUALIFIER: Final = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)
+
+
+def number_span(finding: Finding) -> tuple[int, int]:
+    """Where a count's number stands, else the whole finding."""
+    if finding.number is not None:
+        return finding.number.start, finding.number.end
+    return finding.start, finding.end
+
+
+def sentence_gap(ctx: DocContext, a: Finding, b: Finding) -> int:
+    """How many sentences ``b`` is told after ``a``."""
+    return ctx.sentence_index(b.start) - ctx.sentence_index(a.start)
+
+
+def clause_before(ctx: DocContext, finding: Finding, width: int = 120) -> str:
+    """The words of a count's sentence before its number, up to ``width`` characters."""
+    start = number_span(finding)[0]
+    sentence_start = ctx.sentence_at(start)[0]
+    return ctx.norm[max(sentence_start, start - width):start]
+
+
+#: "Social leader killed in Cauca, the 60th this year": the year numbers a run the dead is one of, no day of its own
+_RUN_BEFORE: Final = re.compile(r"[,;]\s*(?:the|its|their)\s+" + ORDINAL + r"\b[^,;.]*$", re.I)
+
+
+def _numbers_a_run(norm: str, sentence_start: int, date: DateValue) -> bool:
+    at = stated_span(date).start
+    return _RUN_BEFORE.search(norm, max(sentence_start, at - 70), at) is not None
+
+
+def anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
+    start, end = ctx.sentence_at(finding.start)
+    # the day a statement was made ("the minister, speaking on Sunday, said …") tells no incident apart
+    dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end)
+             if not is_reporting_day(ctx.norm, d) and not _numbers_a_run(ctx.norm, start, d)}
+    places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)}
+    return dates, places
+
+
+def distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """Whether the later statement names a date or a place the first one's sentence does not."""
+    if ctx.sentence_index(first.start) == ctx.sentence_index(later.start):
+        return False
+    first_dates, first_places = anchors(ctx, first)
+    later_dates, later_places = anchors(ctx, later)
+    opening = ctx.sentence_at(first.start)[0] == 0
+    if not first_dates and not first_places and opening:
+        # a headline or opening count with no date or place, told again with them ("Ten killed in market
+        # bombing" then "Ten people were killed … on Saturday"): the body specifies the same dead
+        return False
+    # (so does the body's day after an undated opening: "Gunmen kill 3 in Zamfara" then "… on Monday")
+    new_dates = later_dates - first_dates if first_dates or not opening else set()
+    return bool(new_dates) or bool(_new_places(ctx, first, later, later_places - first_places))
+
+
+def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> set:
+    """The later sentence's places that the first's do not hold: "Gunmen kill 3 in attack on police
+    post in Zamfara" then "… in Gusau": Gusau lies in the governorate that alone placed the first; and
+    "… in Maarrat al-Numan" then "… Maarrat al-Numan in Idlib": Idlib holds the town. A country holds
+    its towns ("Two killed in south Lebanon" then "… in Bint Jbeil"), and a town the first names only
+    as a landmark ("near El Fasher", "east of Kherson") leaves its governorate's places to say where."""
+    start, end = ctx.sentence_at(first.start)
+    first_places = starting_within(ctx.places, start, end)
+    start, end = ctx.sentence_at(later.start)
+    later_places = starting_within(ctx.places, start, end)
+    if _headline_place_told_again(ctx, first, first_places, later_places):
+        return set()
+    holders = {skeleton(place_key(p.admin1)) for p in first_places if p.admin1}  # ("Idlib" and "Idleb" alike)
+    names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
+    countries = {p.country for p in first_places if p.feature == "country" and p.country}
+    names = names - {(p.name or p.text).lower() for p in later_places if p.country in countries}
+    # and the country that holds the first's places ("… kills 5 in Saada" then "… Yemen's Saada province")
+    held = {p.country for p in first_places if p.country}
+    names = names - {(p.name or p.text).lower() for p in later_places if p.feature == "country" and p.country in held}
+    if first_places and ctx.sentence_at(first.start)[0] == 0:
+        # a village the gazetteer does not know, after an opening that placed the dead ("Bandits kill five
+        # in Sokoto ambush" then "… near Tangaza"): the body saying where, no other place shown to differ
+        names = names - {(p.name or p.text).lower() for p in later_places if not p.resolved}
+    # (a town that shares its governorate's name, "Katsina", may be either: read as the governorate)
+    # (compared by spelling skeleton: "Deir-ez-Zor" the town is "Deir ez-Zor" the governorate)
+    if not first_places or any(p.feature == "town" and p.relation is None
+                               and skeleton(place_key(p.name or "")) != skeleton(place_key(p.admin1 or "")) for p in first_places):
+        return names
+    areas = {(p.admin1 or p.name or p.text).lower() for p in first_places}
+    return names - {(p.name or p.text).lower() for p in later_places if p.admin1 and p.admin1.lower() in areas}
+
+
+def _headline_place_told_again(ctx: DocContext, first: Finding, first_places: list, later_places: list) -> bool:
+    """A headline's places all named again by the body beside the places it adds ("Roadside bomb kills four
+    soldiers in North Waziristan" then "… in the Mir Ali area of North Waziristan"; "Rio" then "… in Rio de
+    Janeiro"): the body says where within them, the same dead."""
+    if ctx.sentence_at(first.start)[0] != 0:
+        return False
+    headline = {(p.name or p.text).lower() for p in first_places if p.feature != "country"}
+    body = [told.lower() for p in later_places for told in (p.text, p.name or p.text)]  # ("Province of Negros Occidental")
+    return bool(headline) and all(any(name == told or told.startswith(name + " ") for told in body) for name in headline)
+
+
+def places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
+    """A toll update is dated by its report, not its incident: only two different
+    places tell a toll and another count apart."""
+    toll_places, other_places = anchors(ctx, toll)[1], anchors(ctx, other)[1]
+    if toll_places and other_places and not toll_places & other_places and toll.start > other.start:
+        # a name the gazetteer does not know where a later toll was told ("bodies were recovered from the Ituri
+        # river, bringing the toll to 14") shows no other place: only the toll's known places can differ
+        # (but a village the report has already named, "the village of Al-Sireha", is where its incident was)
+        start, end = ctx.sentence_at(toll.start)
+        named_before = {(p.name or p.text).lower() for p in starting_within(ctx.places, 0, start)}
+        toll_places = {(p.name or p.text).lower() for p in starting_within(ctx.places, start, end)
+                       if p.resolved or (p.name or p.text).lower() in named_before}
+    return bool(toll_places and other_places and not toll_places & other_places)
+
+
+def compatible(a: Casualty, b: Casualty) -> bool:
+    return a.victims is None or b.victims is None or a.victims == b.victims
+
+
+def killers_of(earlier: Casualty, later: Casualty) -> bool:
+    """Whether a later count's dead are the side that killed an earlier count's ("killing two soldiers … Both
+    attackers were shot dead"): the attackers are not their own victims, however many. (Not a count told before
+    its killers are: "Bandits kill five vigilantes … killing five of its members" tells the same five twice.)"""
+    return bool(later.affiliation and later.affiliation != earlier.affiliation
+                and later.affiliation in earlier.perpetrator)
+
+
+_INDEFINITE_ONE = re.compile(r"(?:an?|one)\s", re.I)
+
+
+def introduces_new(ctx: DocContext, finding: Finding) -> bool:
+    """"another", "more", "also", "separately" …, or "a man" (an indefinite
+    singular introduces someone new): not the people already counted."""
+    if finding.number is None and (_INDEFINITE_ONE.match(finding.victim_text.strip()) or _article_before_victims(ctx, finding)
+                                   or ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)):
+        return True
+    # "one officer also died": the word may stand between the victims and the verb
+    between = QUALIFIER.sub("", ctx.norm[finding.start:finding.trigger_start]) if finding.trigger_start > finding.start else ""
+    return bool(ADDED.search(clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
+
+
+def _article_before_victims(ctx: DocContext, finding: Finding) -> bool:
+    """"shot dead a local mukhtar": the indefinite article the victims' words were read without."""
+    victims = finding.victim_text.strip()
+    at = ctx.norm.find(victims, finding.start, max(finding.end, finding.trigger_end) + len(victims)) if victims else -1
+    return at > 0 and re.search(r"(?:^|\W)an?\s+$", ctx.norm[max(0, at - 4):at], re.I) is not None
+
+
+_HEADLINE_LABEL = re.compile(r"^\s*[\w' -]{1,30}:\s*")
+_DETERMINER = re.compile(r"\s*(?:an?|one|the|another|his|her|their|its)\b", re.I)
+_INDEFINITE = re.compile(r"\s*an?\s", re.I)
+
+
+def restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """"Journalist shot dead in Honduras" then "A radio presenter was shot dead …": a headline drops
+    its article, so the body's one victim told with "a" is the headline's, not one more."""
+    if ctx.sentence_index(first.start) != 0 or first.number is not None or later.number is not None:
+        return False
+    # (its subject, before the verb of an active headline: "Sniper kills woman")
+    opening = _HEADLINE_LABEL.sub("", ctx.norm[:min(first.start, first.trigger_start)], count=1)  # ("Ukraine: Civilian killed …")
+    if len(opening.split()) > 3 or re.search(r"[,;:]|\band\b", opening):
+        return False  # (only a headline's subject, "Aid worker": not "… four farmers and a vigilante leader")
+    # (the body's article may lie before the words read as its victims: "killed a 34-year-old trader")
+    if _DETERMINER.match(first.victim_text) or not (_INDEFINITE.match(later.victim_text) or _article_before_victims(ctx, later)):
+        return False
+    return not _told_with_more(ctx, later)
+
+
+def _told_with_more(ctx: DocContext, finding: Finding) -> bool:
+    """Whether a word of more ("another", "also", "separately" …) comes with the count, before or in its victims."""
+    between = ctx.norm[finding.start:finding.trigger_start] if finding.trigger_start > finding.start else ""
+    return bool(ADDED.search(clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
+
+
+def names_the_counted(ctx: DocContext, first: Finding, later: Finding, casualty: Casualty) -> bool:
+    """The people just counted, named one by one in the next sentence ("killed two people. A man, 68, and a
+    woman, 62, died when …"): a list of indefinite singulars as many as the count, told with no word of more."""
+    if later.number is not None or (casualty.count or 0) < 2 or sentence_gap(ctx, first, later) != 1:
+        return False
+    return not _told_with_more(ctx, later)
+
+
+def told_apart(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """Two counts in two sentences, or a headline's and its body's when a colon ends the headline ("Sniper kills
+    woman in Taiz: A woman was shot dead …")."""
+    if ctx.sentence_index(first.start) != ctx.sentence_index(later.start):
+        return True
+    sentence_start = ctx.sentence_at(first.start)[0]
+    colon = ctx.norm.find(": ", first.start, later.start)
+    return ctx.sentence_index(first.start) == 0 and colon != -1 and ctx.norm[colon + 2:colon + 3].isupper() \
+        and len(ctx.norm[sentence_start:colon].split()) <= 12
+
+
+_FEMALE = re.compile(r"\b(?:woman|women|girls?|mother|wife|daughter|sister|grandmother)\b", re.I)
+_MALE = re.compile(r"\b(?:man|men|boys?|father|husband|son|brother|grandfather)\b", re.I)
+
+
+def other_sex(first: Finding, later: Finding) -> bool:
+    """Victims told as of one sex, then of the other, are other people ("killed a 67-year-old woman …
+    a drone strike … killed one man")."""
+    def sex(text: str) -> str | None:
+        female, male = bool(_FEMALE.search(text)), bool(_MALE.search(text))
+        return None if female == male else ("female" if female else "male")
+
+    one, other = sex(first.victim_text), sex(later.victim_text)
+    return one is not None and other is not None and one != other
