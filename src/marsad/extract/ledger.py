@@ -113,6 +113,7 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _supersede_earlier_figures(ctx, pairs, other_sources)
     _attach_breakdowns(ctx, pairs)
     _vague_headline(ctx, pairs)
+    _headline_other_figure(ctx, pairs)
     _merge_restatements(ctx, pairs)
     _feared_beside_confirmed(ctx, pairs)
     _generalise_victims(casualties)
@@ -148,6 +149,31 @@ def _vague_headline(ctx: DocContext, pairs) -> None:
     later = [casualty for finding, casualty in top[1:] if ctx.sentence_index(finding.start) > 0 and casualty.count]
     if later:
         top[0][1].alternative_of = later[0].id
+
+
+def _headline_other_figure(ctx: DocContext, pairs) -> None:
+    """"Car bomb kills 10 in Mogadishu - A car bomb … killed 12 people": a headline's figure that its lead tells
+    otherwise is the same dead, put by the lead more precisely (the headline is an earlier or rounded toll); the
+    lead's count is kept. Only a headline (a first sentence with no stop of its own) and only its lead's first
+    count, when that is larger or is the body's one count: a smaller lead count among others may be a part."""
+    top = _top(pairs)
+    if len(top) < 2 or ctx.sentence_index(top[0][0].start) != 0 or ctx.sentence_index(top[1][0].start) != 1:
+        return
+    (head, head_casualty), (lead, lead_casualty) = top[0], top[1]
+    if head.number is None or lead.number is None or head_casualty.count is None or lead_casualty.count is None \
+            or head_casualty.count == lead_casualty.count or not _is_headline(ctx):
+        return
+    if lead_casualty.count < head_casualty.count and len(top) > 2:
+        return
+    if compatible(head_casualty, lead_casualty) and not killers_of(head_casualty, lead_casualty) \
+            and not distinct_scope(ctx, head, lead) and not other_sex(head, lead) and not introduces_new(ctx, lead):
+        head_casualty.alternative_of = lead_casualty.id
+
+
+def _is_headline(ctx: DocContext) -> bool:
+    """The text's first sentence is a headline: it ends without a stop (at its " - " or its line's end)."""
+    start, end = ctx.sentence_at(0)
+    return end < len(ctx.norm) and ctx.norm[start:end].rstrip()[-1:] not in (".", "!", "?", ":", ";", "")
 
 
 def _generalise_victims(casualties: list[Casualty]) -> None:
