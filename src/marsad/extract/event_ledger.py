@@ -14,7 +14,9 @@ and each incident is one event:
   or date;
 * groups whose counts the ledger tied together (a toll update and the figure it
   supersedes, a total and the places it breaks down into) are one event;
-* counts stated before the first event belong to it.
+* counts stated before the first event belong to it;
+* a telling with no counts that someone denies ("The army denied that civilians had been
+  targeted in the town") is no event: it answers an incident reported elsewhere.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def settle_groups(ctx: DocContext, groups: list) -> list:
         groups = groups[1:]
     for group in groups:
         group.typed_until = group.end  # a dropped claim's text joins the block but not the typing
-        if facts.claims_only(group) or facts.typed_by_unreported(group):
+        if facts.claims_only(group) or facts.typed_by_unreported(group) or facts.denied(group):
             dropped_sentence = ctx.sentence_index(group.start)
         elif not (ctx.sentence_index(group.start) == dropped_sentence and not facts.block(group)
                   and not any(facts.anchors(group, skip_periods=True))):
@@ -101,6 +103,15 @@ _REACTED_TO = re.compile(r"\b(?:after|following|for|over|amid)\s+(?:(?:an?|the|a
 _OF_INCIDENT = re.compile(r"\s+of\s+[^,.;]{0,40}|\s+(?:in|during|by)\s+(?:the|an?|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,2}")
 
 
+#: "denied that …", "rejected reports that …", "dismissed claims of …": what follows is another's account, denied
+#: (a clause with a reason or a contrast may follow on its own: "denied involvement, but …" does not reach past it)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                     r"(?:(?:the\s+|those\s+)?(?:claims?|reports?|allegations?|accusations?|suggestions?)\s+(?:that|of)\b|that\b)"
+                     r"[^.;]*$", re.I)
+#: a piece of every _DENIED verb, lower-cased: a document without any of them denies nothing
+_DENIED_PIECES: Final = ("deni", "deny", "reject", "dismiss", "refut")
+
+
 def reacts_to(ctx: DocContext, lead) -> bool:
     """Whether the report's opening clause ``lead`` types only what someone reacts to ("demanded better
     security a day after the latest attack"), whatever counts it holds."""
@@ -119,6 +130,9 @@ class _Facts:
         self.ctx = ctx
         self.claim = claim_verdicts(ctx)
         self.claim_periods = self._claim_periods()
+        # (a test of a few words once per document: most deny nothing, and _DENIED is then never searched)
+        folded = ctx.folded() or ctx.norm.lower()
+        self.denying = any(piece in folded for piece in _DENIED_PIECES)
 
     def block(self, group) -> list:
         return starting_within(self.ctx.casualties, group.start, group.end)
@@ -134,6 +148,17 @@ class _Facts:
         # missile strike", "the funeral of the three soldiers killed in the Tarmiyah bombing")
         return any(start <= trigger < end or (end <= trigger and _OF_INCIDENT.fullmatch(self.ctx.norm, end, trigger))
                    for start, end in self.ctx.extra.get(UNREPORTED_TRIGGERS, ()))
+
+    def denied(self, group) -> bool:
+        """A telling with no counts whose violence is the object of a denial ("The government denied that
+        civilians had been targeted in X, saying the strike had hit extremists"): the incident is told by others,
+        the denial adds no incident of its own (nor a day: it is dated by its publication)."""
+        lead = group.clauses[0]
+        if not self.denying or lead.typing is None or lead.typing.evidence is None or self.block(group):
+            return False
+        trigger = lead.start + lead.typing.evidence[0]
+        sentence_start = self.ctx.sentence_at(lead.start)[0]
+        return _DENIED.search(self.ctx.norm, max(sentence_start, trigger - 120), trigger) is not None
 
     def reaction_lead(self, group) -> bool:
         """A first telling with no counts whose violence is what someone reacts to ("renewed calls for air

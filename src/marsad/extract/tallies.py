@@ -178,6 +178,21 @@ _SEVERAL_INCIDENTS = re.compile(r"\b(?:attacks|(?:air\s*)?strikes|bombings|raids
                                 r"(?:armed\s+)?violence)\s+(?:have\s+|had\s+)?(?:killed|claimed|left)\b", re.I)
 
 
+#: several incidents the dead were killed in, told after the count ("120 civilians were killed in drone strikes and
+#: clashes in Amhara during August"): the same total over a month as "strikes killed 40 in May"
+_IN_SEVERAL_INCIDENTS = re.compile(r"\s+(?:in|by)\s+(?:[\w-]+\s+){0,2}?"
+                                   r"(?:attacks|(?:air\s*|drone\s*)?strikes|airstrikes|bombings|raids|ambushes|assaults|"
+                                   r"massacres|clashes|killings|shellings)\b", re.I)
+
+
+def _in_several_incidents(ctx: DocContext, finding: Finding, end: int) -> bool:
+    # (right after the count's verb, where it comes after the count: "… were killed in drone strikes"; not "strikes
+    # killed 40", which _SEVERAL_INCIDENTS reads; gated on the plural nouns)
+    verb_end = finding.trigger_end
+    return verb_end >= finding.start and ctx.may_match(_IN_SEVERAL_INCIDENTS) and \
+        _IN_SEVERAL_INCIDENTS.match(ctx.norm, verb_end, min(end, verb_end + 60)) is not None
+
+
 def _span_of(item):
     return item.span
 
@@ -189,15 +204,22 @@ def _documented_month(ctx: DocContext, finding: Finding, findings: list[Finding]
     Without documentation wording ("in March 2019, gunmen killed 3 people") a
     month is only the imprecise date of one incident."""
     start, end = ctx.sentence_at(finding.start)
+    # (the incidents told after the verb only for a month gone by: "150 were killed in raids in December" in
+    # December's own report is its news)
+    told_after_verb = False
     if not ctx.search_once(_DOCUMENTED_TOTAL, start, end) and not _SEVERAL_INCIDENTS.search(ctx.norm, start, finding.end):
-        return None
+        if not _in_several_incidents(ctx, finding, end):
+            return None
+        told_after_verb = True
     for value in starting_within(ctx.dates, start, end, _span_of):  # the sentence's dates, not a scan of all
         if any(other is not finding and other.start <= value.span.start < other.end for other in findings):
             continue  # another count's own words ("putting the death toll from the previous round in June at 22")
         if (value.rule.startswith("dates.month_year")
-                and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)):
+                and _WHOLE_MONTH_BEFORE.search(ctx.norm, max(start, value.span.start - 25), value.span.start)
+                and not (told_after_verb and (ctx.published is None or value.end is None or value.end >= ctx.published))):
             return value
-        if value.rule == "dates.relative" and value.precision >= 3 and not POSSESSIVE.match(ctx.norm, value.span.end):
+        if value.rule == "dates.relative" and value.precision >= 3 and not told_after_verb \
+                and not POSSESSIVE.match(ctx.norm, value.span.end):
             return value  # "killed across the state last week, according to a tally" (not "last week's fire")
     return None
 

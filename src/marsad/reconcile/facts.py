@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
+from typing import Final
 
 from marsad.counting import (
     is_claim,
@@ -106,6 +108,7 @@ def load_facts(session, *, batch: int = FACT_BATCH_DOCUMENTS) -> tuple[list[Repo
         claims += more_claims
     reports.sort(key=lambda r: r.uid)
     claims.sort(key=lambda c: c.casualty_id or 0)
+    carry_corrected_days(reports)
     return reports, claims
 
 
@@ -305,7 +308,41 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         perpetrators=[name for name, _ in perpetrators.most_common()],
         toll_update=is_toll_update(text),
         revised_down=any(f.revised_down for f in killed),
+        rejected_day=rejected_day(text, day) if (event.date_precision or 0) == 1 else None,
     )
+
+
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: a day set against the one a report gives, as a correction ("took place on Friday, not on Saturday as initially
+#: reported", "…, and not Sunday"): the day the earlier reports gave is wrong
+_REJECTED_DAY: Final = re.compile(r",\s+(?:and\s+|but\s+)?not\s+(?:on\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def rejected_day(text: str, day: date) -> int | None:
+    """The day (ordinal) a report's sentence says was wrongly reported: the named weekday nearest its own day."""
+    if ", " not in text or "not " not in text:  # (cheap gate: most sentences hold no contrast)
+        return None
+    found = _REJECTED_DAY.search(text)
+    if found is None:
+        return None
+    shift = (_WEEKDAYS.index(found.group("day").lower()) - day.weekday()) % 7
+    rejected = day + timedelta(days=shift if shift <= 3 else shift - 7)
+    return rejected.toordinal() if rejected != day else None
+
+
+def carry_corrected_days(reports: list[Report]) -> None:
+    """A report of the day a later report corrects ("on Friday, not on Saturday as initially reported") at the same
+    place is dated by the correction: the first report's wrong day must not keep it an incident of its own."""
+    correctors = [r for r in reports if r.rejected_day is not None and r.day_stated]
+    for correction in correctors:
+        place = place_key(correction.location) if correction.location else None
+        if not place:
+            continue
+        for report in reports:
+            if report.day == correction.rejected_day and report.day_stated and report.document_id != correction.document_id \
+                    and (report.published or 0) <= (correction.published or 0) and report.location \
+                    and place_key(report.location) == place:
+                report.day = correction.day
 
 
 def side_counts(figures) -> list[int]:

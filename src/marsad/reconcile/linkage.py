@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-7"
+LINKAGE_VERSION = "linkage-8"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -85,6 +85,7 @@ class Report:
     admin1_stated: bool = False  # its text names its governorate ("… in Sagaing region"), not only a town placed there
     sides: list[int] = field(default_factory=list)  # deaths of each side the toll adds up (facts.side_counts)
     party_word: bool = False  # every death count it gives is a party's word on its own kills (estimates rule 3)
+    rejected_day: int | None = None  # a day it says was wrongly reported ("on Friday, not on Saturday"): facts.carry_corrected_days
 
 
 @dataclass(slots=True)  # millions of them on a large store
