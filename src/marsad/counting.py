@@ -266,7 +266,7 @@ _STATE_SOURCE_AFTER = re.compile(r",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:"
 #: where a claim's clause ends and another's begins (";", "while", "whereas", ", but"; not "while fleeing")
 CLAUSE_CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\s+(?!\w+ing\b)|,\s+but\s+", re.I)
 #: a party's word on its own losses ("the army said it lost five men") is the victims' side's toll, no claim
-_OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
+OWN_LOSS = re.compile(r"\blos(?:t|ing|es)\b", re.I)
 
 
 def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int, int], *,
@@ -285,7 +285,7 @@ def is_party_claim(text: str, start: int, trigger_end: int, sentence: tuple[int,
     """
     sentence_start, sentence_end = sentence
     may = may_match or _may_match
-    if may(_OWN_LOSS) and _OWN_LOSS.search(text, start, trigger_end):
+    if may(OWN_LOSS) and OWN_LOSS.search(text, start, trigger_end):
         return False
     # a claim's words before a semicolon or a contrasting "while" are another clause's: "the rebels said they
     # had killed 50 soldiers; the government said 10 soldiers died", "the army said its troops had killed

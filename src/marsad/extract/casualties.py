@@ -28,7 +28,7 @@ from typing import Final
 
 from marsad.counting import is_party_claim
 from marsad.extract import casefold
-from marsad.extract.numbers import apposed_age_after
+from marsad.extract.numbers import ORDINAL_WORDS, apposed_age_after
 from marsad.extract.pipeline import DocContext, NumberMention, register
 from marsad.extract.unreported import is_protest_report
 from marsad.extract.wordscan import by_first_letter, opening_words, top_level_alternatives
@@ -548,7 +548,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
 
 #: an ordinal alone after "the" is a thing counted in turn, no victim ("the first killed four traders and the
 #: second, which went off …": the second bomb)
-_ORDINAL_ALONE: Final = frozenset(("first", "second", "third", "fourth", "fifth", "last", "latter", "former"))
+_ORDINAL_ALONE: Final = frozenset(("first", *ORDINAL_WORDS, "last", "latter", "former"))
 #: the attackers a sentence counts before "killing themselves" ("Two female suicide bombers blew themselves up")
 _ATTACKERS_AFTER: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:bombers|attackers|assailants|gunmen|militants|fighters|"
                                      r"insurgents|shooters)\b", re.I)

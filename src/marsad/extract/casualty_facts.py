@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Final
 
-from marsad.counting import TOLL_RAISING
+from marsad.counting import OWN_LOSS, TOLL_RAISING
 from marsad.extract import casefold
 from marsad.extract.casualties import (
     CAUSE_RE,
@@ -290,6 +290,6 @@ _OF_ITS_OWN: Final = re.compile(r"\s*\bof\s+(?:its|their|our)\s+(?:own\s+)?(?:[\
 def own_loss(ctx: DocContext, finding: Finding) -> bool:
     """Whether a count is a side's word on its own dead (two such counts in one sentence are both sides' losses,
     not two figures of the same dead)."""
-    if ctx.norm[finding.trigger_start:finding.trigger_end].lower().startswith("los"):
+    if OWN_LOSS.match(ctx.norm, finding.trigger_start):  # (the party-claim rule's word for a side's own losses)
         return _LOST_BY_ITSELF.search(ctx.norm, max(0, finding.trigger_start - 16), finding.trigger_start) is not None
     return finding.number is not None and _OF_ITS_OWN.match(ctx.norm, finding.number.end) is not None
