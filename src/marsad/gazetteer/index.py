@@ -226,7 +226,7 @@ def gazetteer_version() -> str:
 #: marsad's own gazetteer data (``marsad/data/gazetteer/``) built into the bundled index
 #: (place_words.yaml: its generic head words name no village of a list, see bundled._no_village_keys)
 DATA_FILES = ("sy_ocha_communities.tsv.gz", "iq_settlements.tsv.gz", "admin1.yaml", "regions.yaml",
-              "place_words.yaml")
+              "place_words.yaml", "countries.yaml")
 
 
 def connect(path: Path, *, indexes: bool = True) -> sqlite3.Connection:
