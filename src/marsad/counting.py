@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 KILLED = ("killed", "executed")
 #: Outcomes an event's totals are made of (``fatalities`` and ``injured``).
@@ -429,6 +429,13 @@ TOLL_UPDATE_RE = re.compile(
 
 
 TOLL_FALLS_RE = re.compile(r"\b" + TOLL_FALLS + r"\b", re.I)
+_SMALL_COUNT: Final = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:-\w+)?)"
+#: a source correcting a figure it or others gave: "corrected its earlier toll", "corrected earlier reports, saying
+#: three soldiers, not four, were killed" (the figure set against the one it replaces)
+CORRECTED_FIGURE: Final = re.compile(
+    r"\bcorrect(?:ed|s|ing)\s+(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:earlier\s+|initial\s+|previous\s+|first\s+)?"
+    r"(?:death\s+)?(?:toll|figures?|reports?|count|statements?|tally)\b|"
+    r"\b" + _SMALL_COUNT + r"(?:\s+[a-z][\w-]*){0,3}?,?\s+not\s+" + _SMALL_COUNT + r"\s*[,;)-]", re.I)
 
 
 def is_toll_revised_down(text: str | None) -> bool:
@@ -438,8 +445,17 @@ def is_toll_revised_down(text: str | None) -> bool:
     True
     >>> is_toll_revised_down("The death toll has risen to 11")
     False
+    >>> is_toll_revised_down("The army corrected earlier reports, saying three soldiers, not four, were killed")
+    True
+    >>> is_toll_revised_down("Four soldiers were killed, not in Monday's ambush but on Tuesday")
+    False
     """
-    return bool(text and TOLL_FALLS_RE.search(text))
+    if not text:
+        return False
+    if TOLL_FALLS_RE.search(text):
+        return True
+    # a correction replaces what it corrects as a revision down does, whichever way the figure moved
+    return ("correct" in text or "not " in text) and CORRECTED_FIGURE.search(text) is not None
 
 
 def is_toll_update(text: str | None) -> bool:

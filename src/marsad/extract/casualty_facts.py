@@ -271,7 +271,8 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     return Casualty(
         id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=count, low=low, high=high,
         qualifier=(None if number is None or number.vague else number.qualifier),
-        vague=number.vague if number else None, victims=victims_of(phrase) or ("combatants" if affiliation else None),
+        vague=number.vague if number else None,
+        victims=victims_of(phrase) or ("combatants" if affiliation else None) or _losing_side(ctx, finding),
         victim_group=group, affiliation=affiliation,
         nationality=nationality.group("nat").capitalize() if nationality else None,
         perpetrator=lead_perpetrators + [name for name in perpetrators(ctx, finding, victim_end, affiliation)
@@ -281,6 +282,26 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
     )
 
 
+#: the words of a clause that leave its subject to the sentence's ("…, but lost seven of their own men")
+_ELIDED_SUBJECT: Final = re.compile(r"\s*(?:(?:and|but|yet|while|though)\s+)*(?:also\s+|later\s+|themselves\s+)?$", re.I)
+
+
+def _losing_side(ctx: DocContext, finding: Finding) -> str | None:
+    """Who "lost N of their own (men)" are: the side the clause's subject names ("the militants lost seven of
+    their own"), or the sentence's when the clause leaves it out ("Boko Haram fighters attacked the base …, but
+    lost seven of their own men": combatants; "villagers … lost three of their own": civilians)."""
+    if not OWN_LOSS.match(ctx.norm, finding.trigger_start) or finding.number is None or \
+            not _OF_THEIR_OWN_PEOPLE.match(ctx.norm, finding.number.end):
+        return None
+    sentence_start = ctx.sentence_at(finding.trigger_start)[0]
+    clause_start = _clause_bounds(ctx, finding.trigger_start)[0]
+    subject = ctx.norm[clause_start:finding.trigger_start]
+    if _ELIDED_SUBJECT.fullmatch(subject):
+        subject = " ".join(ctx.norm[sentence_start:finding.trigger_start].split()[:6])
+    return victims_of(subject)
+
+
+_OF_THEIR_OWN_PEOPLE: Final = re.compile(r"\s*of\s+(?:its|their|our)\s+own\b", re.I)
 #: a side's word on its own dead: "said it lost three soldiers", "said two of its fighters died"
 _LOST_BY_ITSELF: Final = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
 _OF_ITS_OWN: Final = re.compile(r"\s*\bof\s+(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:soldiers|fighters|members|men|troops|"

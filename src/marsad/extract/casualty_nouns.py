@@ -31,7 +31,12 @@ NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murd
                         r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?|injur(?:y|ies)|wounding)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
 #: (the words between a number and its noun modify the noun, "eight more deaths": a preposition says the number counts
 #: something else, "arrest 4 over Bokkos killings", "jailed 3 for the killings")
-NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!(?:to|over|for|after|following|in|on|at|from|with|by|about|since)\s)[\w-]+\s+){0,2}?(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
+NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!(?:to|over|for|after|following|in|on|at|from|with|by|about|since)\s)[\w-]+\s+){0,2}?"
+                         # ("38 civilian and security force deaths": modifiers joined by "and"; not a new noun phrase,
+                         # "two civilians and set their bodies on fire")
+                         r"(?:(?:and|or)\s+(?:(?!(?:to|over|for|after|following|in|on|at|from|with|by|about|since|the|a|an|"
+                         r"their|its|his|her|our|these|those|them)\s)[\w-]+\s+){1,2}?)?"
+                         r"(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
                          # ("authorities reported eight murders on Friday", "11 homicides were recorded")
                          r"murders|homicides|killings|"
                          # ("three martyrs and 11 wounded": not a brigade or a square named after them)
@@ -101,7 +106,9 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      r"\btoll\b(?=\s+(?:(?:has|had|have|later|then|now|since)\s+){0,2}" + TOLL_RISES + r"\s+to\b)|"
                      # "lowered it to 32" (counting.TOLL_FALLS; "revised the toll down to" is read at "toll" above)
                      r"\b" + TOLL_FALLS + r"(?:(?<=\bit)|(?<=\bit down))(?=\s+to\b)|\btoll\b(?=\s+(?:of|from|in|among)\b[^.;]{0,100}?"
-                     r"\b(?:" + TOLL_RISES + r"|stood|stands|reached|revised|lowered)\b)|"
+                     r"\b(?:" + TOLL_RISES + r"|stood|stands|reached|revised|lowered|"
+                     # ("revised the toll of Monday's strike on the school down to ten")
+                     r"down(?:wards?)?\s+to)\b)|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      # ("the number of bodies recovered from the graves has risen to 15")
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies)\b(?=[^.;]{0,100}?"
@@ -123,6 +130,12 @@ _NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidna
                         "wounding": "injured"}
 
 
+def _joins_another_count(ctx: DocContext, numbers: NumberIndex, start: int, end: int) -> bool:
+    """Whether the modifiers joined by "and" between a number and its noun hold another number."""
+    between = ctx.norm[start:end]
+    return (" and " in between or " or " in between) and bool(numbers.within(start, end))
+
+
 def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
     """Nominal statements: "the death of 608", "3 deaths", "the bodies of two men", "death toll rose to 9"."""
     risen = _risen_figures(ctx, numbers)
@@ -139,6 +152,8 @@ def noun_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         findings += found
     for item in numbers.items if ctx.may_match(NUM_NOUN_RE) else ():
         noun = NUM_NOUN_RE.match(ctx.norm, item.end)
+        if noun and _joins_another_count(ctx, numbers, item.end, noun.start("noun")):
+            continue  # ("five injuries and three deaths": the noun is the second number's)
         if noun and not numbers.is_used(item) and not unreported_trigger(ctx, item.start, noun.end(), "killed"):
             numbers.take(item)
             # the words between the count and the noun name the dead ("19 civilian deaths", "two soldiers' bodies")
