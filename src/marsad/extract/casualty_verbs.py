@@ -461,7 +461,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         # (and a relative clause does not: "three informants who were accused of helping the army were killed")
         relative = _BARE_RELATIVE.search(between)
         head_words = between[:relative.start()] if relative else between
-        if len(_PARENTHETICAL.sub(" ", head_words).split()) > longest or _OTHER_CLAUSE.search(between):
+        if _words_before_verb(head_words, longest) > longest or _OTHER_CLAUSE.search(between):
             break
         if ctx.may_match(_NEGATED) and _negated(ctx, max(0, number.start - 20), number.start):
             return []
@@ -487,6 +487,26 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
     if findings:
         return findings
     return _singular_subject(ctx, match, outcome, clause_start, aux, aux_start)
+
+
+#: an organisation's capitalised name, its small joining words inside it
+#: ("the Volunteers for the Defence of the Homeland")
+_PROPER_NAME: Final = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:for|of|the|and|de|du|des|al)\s+)*[A-Z][\w'-]*)+")
+
+
+def _words_before_verb(head_words: str, longest: int) -> int:
+    """The words between a count and its verb, read again where they are more than ``longest``: without a relative
+    clause ("four detainees who attempted to escape from the prison in Goma were killed": the detainees), and a
+    capitalised name counted as one word ("six members of the Volunteers for the Defence of the Homeland died")."""
+    words = len(_PARENTHETICAL.sub(" ", head_words).split())
+    if words <= longest:
+        return words
+    who = head_words.find(" who ")
+    if who != -1 and len(head_words) - who <= 80 and "," not in head_words[who:]:
+        head_words = head_words[:who]
+    if any(c.isupper() for c in head_words):
+        head_words = _PROPER_NAME.sub("X", head_words)
+    return len(_PARENTHETICAL.sub(" ", head_words).split())
 
 
 def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:
@@ -603,6 +623,10 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         offset = last.start() + (skip.end() if skip else 0)
         phrase, start, coordinated = phrase[offset:], start + offset, []
     count = 1 + len(coordinated)
+    if coordinated and not _SINGULAR_AUX.search(aux_text) and \
+            ctx.norm.rfind(",", max(clause_start, start - 3), start) != -1:
+        more, first = _listed_before(ctx, clause_start, start)  # "A teacher, a nurse and a driver were killed"
+        count, phrase, start = count + more, ctx.norm[first:start] + phrase, first
     if re.match(r"(?i:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b", phrase):
         count += 1  # a couple is two ("a couple and their daughter": three)
     return [Finding(outcome, None, count, start, match.end(), match.start(), match.end(), phrase,
@@ -675,7 +699,7 @@ def _without_things_first(phrase: str, start: int, placed: bool = False) -> tupl
 
 
 #: a participle with its object after the subject's head ("a reporter covering the rally", "a man carrying his son")
-_LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)(?:\s*,)?\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
+_LEADING_SINGULAR: Final = re.compile(r"\b(?P<det>a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[\w-]+)(?:\s*,)?\s+and\s+(?P<own>(?:his|her|their)\s+)?$", re.I)
 
 
 
@@ -689,7 +713,7 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
     lead = _LEADING_SINGULAR.search(ctx.norm, max(start, end - 60), end)
     if lead is None or lead.group("head").lower() in NON_PERSON or _A_QUANTITY.match(lead.group(0)):
         return []  # ("a dozen fighters and four soldiers": "a dozen" is a number the subject already counts)
-    if not lead.group("own"):
+    if not lead.group("own") or lead.group("det").lower() in ("his", "her", "their"):
         # "a woman and two children": a person ("an attack and two …" is not); "one soldier
         # and …" is a number the subject already counts; "including four policemen, a
         # soldier and three militants" lists parts
@@ -697,8 +721,46 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
         if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
             return []
     both = 2 if lead.group("head").lower() == "couple" else 1  # "a couple and their two sons": the couple is two
-    return [Finding(outcome, None, both, lead.start(), match.end(), match.start(), match.end(), lead.group(0).strip(),
-                    "casualties.subject.coordinated", 0.7)]
+    listed, first = (0, lead.start())
+    if ctx.norm.rfind(",", max(start, first - 3), first) != -1:
+        listed, first = _listed_before(ctx, start, first)  # "A man, his wife and their two sons": the man too
+    return [Finding(outcome, None, both + listed, first, match.end(), match.start(), match.end(),
+                    ctx.norm[first:lead.end()].strip(), "casualties.subject.coordinated", 0.7)]
+
+
+#: one person of a comma list before a subject's last items ("A mother, a father and their three children")
+_LIST_ITEM_BEFORE: Final = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?P<head>[\w'-]+)\s*,\s*$",
+                                      re.I)
+_SAID_BEFORE: Final = re.compile(SOURCE_SAID + r"$", re.I)
+
+
+def _listed_before(ctx: DocContext, clause_start: int, start: int) -> tuple[int, int]:
+    """How many singular people a comma list names right before ``start``, and where it begins ("A teacher, a
+    nurse and a driver were killed": the teacher); none unless the list opens its clause or what a source said
+    ("Near the home of a farmer, a nurse and …": the farmer is where, not who)."""
+    listed, first = 0, start
+    while (item := _LIST_ITEM_BEFORE.search(ctx.norm, max(clause_start, first - 50), first)) is not None \
+            and _head_noun(item.group("head")) not in NON_PERSON and _names_people(item.group("head")):
+        listed, first = listed + 1, item.start()
+    before = ctx.norm[clause_start:first]
+    if not listed or (before.strip() and not _SAID_BEFORE.search(before)):
+        return 0, start
+    return listed, first
+
+
+#: "four fighters of the SDF and the Manbij Military Council": a name going on in capitals after "the Manbij" is the
+#: fighters' second group, no one more
+#: (ending in a word for a body of people: "the Deputy Governor" is one more)
+_ORGANISATION_AFTER: Final = re.compile(r"(?:\s+[A-Z][\w'-]*)*\s+(?:Council|Forces|Army|Front|Brigades?|Movement|"
+                                        r"Party|Group|Militia|Battalions?|Division|Regiment|Guard|Alliance|Union|"
+                                        r"Committee|Units?|Corps|Service)\s+(?:were|was|had|have|died)\b")
+
+
+def _organisation_after(ctx: DocContext, coord: re.Match) -> bool:
+    """Whether a conjunct "the <Capitalised>" goes on as a group's name ("and the Manbij Military Council")."""
+    words = coord.group(0).split()
+    return len(words) > 1 and words[-2].lower() == "the" and words[-1][:1].isupper() \
+        and _ORGANISATION_AFTER.match(ctx.norm, coord.end()) is not None
 
 
 _APPOSITIVE_LIST: Final = re.compile(r"\s*[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:a|an|one|the|his|her|their)\b[^,;()]*,\s*", re.I)
@@ -712,7 +774,8 @@ def _coordinated_singulars(ctx: DocContext, start: int, end: int, match: re.Matc
     listed = _INCLUDING_WORD.search(ctx.norm, start, end)
     for coord in _SINGULAR_COORD.finditer(ctx.norm, start, end):
         if _head_noun(coord.group(0)) in NON_PERSON or (listed and listed.start() < coord.start()) \
-                or _INCLUDING_WORD.search(ctx.norm, coord.end(), coord.end() + 14):
+                or _INCLUDING_WORD.search(ctx.norm, coord.end(), coord.end() + 14) \
+                or _organisation_after(ctx, coord):
             continue  # "nine people, including two policemen, a soldier and …", "15 people, the bomber among
             # them" (the range ends before "among them"): a part, not one more
         found.append(Finding(outcome, None, 1, coord.start(), match.end(), match.start(), match.end(),

@@ -37,7 +37,10 @@ _NOT_REPORTED: Final = re.compile(
     r"anniversary|mourn(?:s|ed|ing)?|in\s+protest)\b[^.;]*$)"
     # (in the clause naming the mourned: "opened fire at the funeral of a commander, killing four" counts)
     r"|\b(?:" + _FUNERAL_SCENE + r"|funerals?(?=\s+(?:of|for)\b))\b[^.;,]*$"
-    r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+(?:[\w-]+\s+){0,2}$"
+    # (a finite "were" after the infinitive is the trigger's own passive: "two passengers who tried to flee were
+    # shot dead" are dead; "threatened to have them killed" is no death)
+    r"|\b(?:threat\w*|tried|attempt\w*|plot\w*|plann\w*|vow\w*|intend\w*|wanted|order\w*|sought|seeking)\s+to\s+"
+    r"(?:(?!(?:was|were|is|are)\s)[\w-]+\s+){0,2}$"
     # "called on the authorities to investigate the killing of 14 protesters": a demand, not the report
     r"|\bcall(?:ed|s|ing)?\s+(?:on\s+[\w\s'-]{1,60}?\s+)?(?:to\s+investigate|for\s+(?:an?\s+)?(?:independent\s+)?"
     r"(?:investigation|inquiry|probe)\s+into)\s+(?:the\s+)?$"
