@@ -1,6 +1,7 @@
 """Countries under the names reports give them ("Burkina", "DR Congo", "Côte d'Ivoire", "Myanmar"), a longer
 name that a word of its own opens ("Democratic Republic of the Congo" is not the Republic of the Congo), and
-an incident whose headline names only its country, placed where its body puts it."""
+an incident whose headline names only its country, placed where its body puts it; and regions of other conflicts
+that reports name on their own ("Darfur", "Donbas"), not a small town abroad that shares the name."""
 
 from __future__ import annotations
 
@@ -60,3 +61,14 @@ def test_a_separate_incident_told_after_a_country_headline_does_not_place_it():
 ])
 def test_names_around_the_new_rules_stay_as_they_were(text, location):
     assert [name for name, _ in _located(text)][:1] == [location]
+
+
+@pytest.mark.parametrize("region, location, country", [
+    ("Darfur", "Darfur", "Sudan"),
+    ("Donbass", "Donbas", "Ukraine"),
+    ("Kashmir", "Kashmir", "India"),  # not Cashmere in the United States
+    ("North Sinai", "North Sinai", "Egypt"),  # not Sinnai in Sardinia
+])
+def test_a_region_of_another_conflict_is_known_by_its_name(region, location, country):
+    assert _located(f"Two soldiers were killed when a roadside bomb hit their vehicle in {region} on Tuesday.") == [
+        (location, country)]
