@@ -82,7 +82,8 @@ def test_alternatives_without_a_letter_of_their_own_are_not_gathered(alternative
 def test_each_trigger_set_gathered_by_letter_matches_where_the_set_matches():
     """wordscan.grouped, what a trigger scan tries at each place: each set's runs (lowered where they
     can be) match at every position of texts of the sets' own words as the runs themselves do."""
-    from marsad.extract.event_types import load_rules, lowered_runs
+    from marsad.extract.event_types import load_rules
+    from marsad.extract.scan_plans import lowered_runs
     from marsad.extract.wordscan import grouped
 
     words = sorted({word for pattern in load_rules().triggers.values()

@@ -282,12 +282,12 @@ def test_rules_left_out_for_a_missing_set_change_no_typing(pieces):
 
 def test_the_sets_scan_plans_are_compiled_with_their_keys():
     """Once, together, when a process first scans lower-cased text: not as documents first need them."""
-    from marsad.extract import event_types
+    from marsad.extract import event_types, scan_plans
 
     triggers = {"ambush": re.compile(WORD_START + r"(?:ambush(?:ed)?|convoys? attacked)(?![\w])", re.I)}
-    assert id(triggers["ambush"]) not in event_types._PLANS
+    assert id(triggers["ambush"]) not in scan_plans._PLANS
     event_types.trigger_keys(triggers)
-    assert event_types._PLANS[id(triggers["ambush"])][0] is triggers["ambush"]
+    assert scan_plans._PLANS[id(triggers["ambush"])][0] is triggers["ambush"]
 
 
 def test_a_set_tried_only_where_its_first_words_begin_finds_what_finditer_finds():
@@ -358,7 +358,7 @@ def test_digit_led_starts_find_what_finditer_finds(pieces):
 @pytest.mark.parametrize("window", ["two soldiers and a civilian", "Civilians, then SDF fighters", "the army's men",
                                     "", "a boy", "SDF members of the", "US troops near the market"])
 def test_the_victims_first_match_is_read_run_by_run_on_the_lower_cased_window(window):
-    from marsad.extract.event_types import _first_start
+    from marsad.extract.scan_plans import first_start as _first_start
 
     for name in ("armed_target", "civilian_target"):
         pattern = load_rules().triggers[name]

@@ -30,22 +30,17 @@ from pathlib import Path
 from typing import Any, Final
 
 from marsad.errors import ConfigError
-from marsad.extract.casefold import WordIndex, derived, folded_for_scan, lowered_pattern, required_words
+from marsad.extract.casefold import WordIndex, folded_for_scan, lowered_pattern, required_words
+from marsad.extract.scan_plans import Step, first_start, scan_plan
 from marsad.extract.wordscan import (
     STEM,
     WORD_START,
-    FirstWords,
     Keys,
     alternative_keys,
-    alternative_runs,
-    first_chars,
-    first_word_runs,
     first_words,
-    grouped,
     listed_spans,
     merged_spans,
     next_span,
-    space_led,
     spaced_spans,
     word_led_starts,
 )
@@ -85,6 +80,8 @@ _SUBORDINATE: Final = re.compile(
 )
 #: What each verb of _PASSIVE_SUBJECT holds, lower-cased ("has been": "been").
 _PASSIVE_VERBS: Final = ("was", "were", "been", "got", "being")
+#: a status told just before a passive's subject as read (its last five words): "a former member of the army was shot"
+_STATUS_BEFORE: Final = re.compile(r"\b(?:former|retired|off-?duty)\s+$", re.I)
 _AGENT: Final = re.compile(r"\bby\s", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
@@ -170,6 +167,9 @@ class EventTypeRules:
         self.rules = [self._rule(i, raw) for i, raw in enumerate(data["rules"], start=1)]
         # the last rule that states what happened (a lead set: confidence STATED)
         self.last_stated = max((rule.index for rule in self.rules if rule.lead), default=0)
+        # the rules that call a fight a battle because those hit, named right at the trigger, were armed
+        self.armed_victims: frozenset[str] = frozenset(
+            rule.name for rule in self.rules if rule.sub == "Armed clash" and rule.victims == "armed")
 
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
@@ -346,7 +346,7 @@ class TriggerScan:
             found = self._spans[name] = ([start for start, _ in spans], spans)
         return found
 
-    def _planned(self, plan: list[_Step], folded: str) -> list[tuple[int, int]]:
+    def _planned(self, plan: list[Step], folded: str) -> list[tuple[int, int]]:
         if len(plan) == 1 and plan[0][4] is not None:  # tried only where one of its first words begins
             whole, by_stem, short, digit_led = plan[0][4]  # (not a starred call: compiled, that goes through Python)
             return listed_spans(plan[0][0], folded, self._words(folded).led_by(whole, by_stem, short, digit_led))
@@ -396,62 +396,6 @@ class TriggerScan:
             if span[1] <= end:
                 return span
         return None
-
-
-#: A step of a set's scan: the pattern (its alternatives gathered by first letter, wordscan.grouped), its
-#: space-led form, the characters its matches begin with, whether it reads the lower-cased text, and then
-#: the words its matches begin with (when known), else the keys of each of its alternatives (when each has
-#: some: a document without those of any has no match).
-_Step = tuple[re.Pattern, re.Pattern | None, frozenset[str] | None, bool, FirstWords | None, list[list[Keys]] | None]
-_PLANS: dict[int, tuple[re.Pattern, list[_Step]]] = {}
-
-
-def scan_plan(pattern: re.Pattern) -> list[_Step]:
-    """How :class:`TriggerScan` scans a set once lowered patterns are in use: a
-    step per run of alternatives (one run unless the set has a case-sensitive part,
-    :func:`~marsad.extract.wordscan.alternative_runs`), each the pattern to scan
-    (lowered when it can be: same spans, about twice as fast, see casefold), its
-    space-led form, the characters its matches begin with
-    (:func:`~marsad.extract.wordscan.first_chars`) and whether it reads the
-    lower-cased text. Worked out once per
-    set, not per document: each look-up costs as much as scanning a short note."""
-    return derived(pattern, _PLANS, _scan_plan)
-
-
-def _scan_plan(pattern: re.Pattern) -> list[_Step]:
-    plan = []
-    for scanned, lowered in lowered_runs(pattern):
-        # (first words: of a lowered run only, the words of the lower-cased text being known; a run without
-        # them is cut further where some of its alternatives have them)
-        first = first_words(scanned) if lowered else None
-        parts = first_word_runs(scanned) if lowered and first is None else None
-        for part in parts or [scanned]:
-            known = first if parts is None else first_words(part)
-            keys = alternative_keys(part) if known is None else None
-            scanned_part = grouped(part)  # (the same matches at every position, each tried in fewer steps)
-            plan.append((scanned_part, space_led(scanned_part), first_chars(scanned_part), lowered, known,
-                         keys[0] if keys is not None and not keys[1] else None))
-    return plan
-
-
-_RUNS: dict[int, tuple[re.Pattern, list[tuple[re.Pattern, bool]]]] = {}
-
-
-def lowered_runs(pattern: re.Pattern) -> list[tuple[re.Pattern, bool]]:
-    """A set's runs of alternatives (one unless it has a case-sensitive part,
-    :func:`~marsad.extract.wordscan.alternative_runs`), each lowered where it can be, and
-    whether it was: what :func:`_first_start` searches a short window with (each step of a
-    :func:`scan_plan` is a search there; the plan cuts these runs further)."""
-    return derived(pattern, _RUNS, _lowered_runs)
-
-
-def _lowered_runs(pattern: re.Pattern) -> list[tuple[re.Pattern, bool]]:
-    runs = [pattern] if lowered_pattern(pattern) is not None else alternative_runs(pattern) or [pattern]
-    out = []
-    for run in runs:
-        lowered = lowered_pattern(run)
-        out.append((run, False) if lowered is None else (lowered, True))
-    return out
 
 
 _WORD_RUN: Final = re.compile(r"\w+")
@@ -689,11 +633,13 @@ class _Matcher:
         # only "was"/"WAS"… match "was", so a text without a passive's verb lower-cased holds no passive)
         lowered = self.scan._folded_text() is not None
         passive = _PASSIVE_SUBJECT.search(before) if not lowered or _holds_any(before.lower(), _PASSIVE_VERBS) else None
+        if passive and _STATUS_BEFORE.search(before, max(0, passive.start(1) - 12), passive.start(1)):
+            return "unarmed"  # (off-duty, former and retired members of the forces are civilians)
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
         folded = window.lower() if lowered else None
-        armed = _first_start(self.triggers["armed_target"], window, folded)
-        unarmed = _first_start(self.triggers["civilian_target"], window, folded)
+        armed = first_start(self.triggers["armed_target"], window, folded)
+        unarmed = first_start(self.triggers["civilian_target"], window, folded)
         if armed is not None and (unarmed is None or armed <= unarmed):
             return "armed"
         if unarmed is not None:
@@ -703,22 +649,6 @@ class _Matcher:
 
 def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
     return any(part in text for part in parts)
-
-
-def _first_start(pattern: re.Pattern, text: str, folded: str | None) -> int | None:
-    """Where ``pattern.search(text)`` finds its match (None: none), read from the set's
-    :func:`lowered_runs` on ``folded`` (``text`` lower-cased, or None): each run of its
-    alternatives searched apart, the first start found winning, and at one start the
-    earlier run, as in the set's own alternation."""
-    if folded is None:
-        found = pattern.search(text)
-        return found.start() if found is not None else None
-    best = None
-    for run, lowered in lowered_runs(pattern):
-        found = grouped(run).search(folded if lowered else text)
-        if found is not None and (best is None or found.start() < best):
-            best = found.start()
-    return best
 
 
 def _compile(name: str, alternatives: list[str]) -> re.Pattern:
@@ -778,7 +708,13 @@ def classify_event(text: str, *, actor1_state: bool | None = None, lead_end: int
                            doc=doc, offset=offset, known=known, stated_only=stated_only and model is None)
     if model is None:
         return typed
-    return _side_kept(typed, model.combine(text, typed, rules.event_type_of), actor1_state)
+    final = model.combine(text, typed, rules.event_type_of)
+    # Who was hit is read from the words naming them ("a drug trafficker was shot"), which the shipped model,
+    # trained on written examples, weighs little: an armed victim makes a battle, not an attack on civilians.
+    if final.sub_event_type == "Attack" and typed.rule in rules.armed_victims \
+            and getattr(model, "authority", "hybrid") != "primary":  # (the shipped fallback is hybrid)
+        return typed
+    return _side_kept(typed, final, actor1_state)
 
 
 _TERRITORY_SIDES: Final = {"Government regains territory": True, "Non-state actor overtakes territory": False}
