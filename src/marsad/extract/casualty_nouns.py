@@ -121,7 +121,10 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                      r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
-                     r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b"), re.I)
+                     r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b|"
+                     # ("local sources put militant deaths at nine": whose deaths, told before the noun)
+                     r"\b(?:putting|puts?|plac(?:ed|es|ing))\s+(?P<put_who>[\w-]+)\s+(?:deaths|fatalities|dead)(?=\s+at\s)"),
+                     re.I)
 #: "the death toll among civilians": the people a toll counts, when they are people (CIVILIAN_NOUNS, COMBATANT_NOUNS)
 _TOLL_AMONG: Final = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
 _TOLL_ADJECTIVE: Final = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
@@ -237,6 +240,9 @@ def _toll_findings(ctx: DocContext, numbers: NumberIndex, risen: set[int]) -> li
 
 def _toll_victims(ctx: DocContext, match: re.Match) -> str:
     """The people a toll counts when it names them itself ("the death toll among civilians", "the military toll")."""
+    if match.group("put_who"):  # ("put militant deaths at nine", "put civilian deaths at 40")
+        who = match.group("put_who").lower()
+        return "soldiers" if who in ("military", "army") else who if names_people(who) else ""
     whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
     if whose is None or not (names_people(whose.group("who")) or whose.group("who").lower() == "military"):
         return ""  # ("the toll of the strikes"): no people

@@ -142,7 +142,8 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             if along is not None:  # "a mother and her three children were killed along with a neighbour"
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
                                                                  position=along.end() - 1)
-                          if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)]
+                          if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)
+                          or _companions_of_owner(ctx, finding)]
         if verb.startswith(("neutrali", "elimin", "los")) and not verb.endswith(("lives", "life")):
             # "neutralised 50 terrorists", "five gunmen were eliminated" and "lost 11 soldiers" are dead;
             # "neutralised three devices" and "lost two vehicles" are not (who "lost their lives" are people,
@@ -216,6 +217,16 @@ _ALONG_WITH: Final = re.compile(r",?\s+(?:along|together)\s+with\s+(?=\w)", re.I
 #: those killed "along with" the victims that the victim nouns do not name: people near them
 _COMPANION: Final = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
                         r"aides?|escorts?|guides?|cousins?|nephews?|nieces?|in-laws?|passers?-by|persons?|people|others?)\b", re.I)
+#: a share of someone's people after a bare count ("two of his bodyguards", "three of their relatives")
+_OF_OWNER: Final = re.compile(r"\s+of\s+(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+)?[\w-]+)", re.I)
+
+
+def _companions_of_owner(ctx: DocContext, finding: Finding) -> bool:
+    """"killed along with two of his bodyguards": a bare count whose people follow it, a share of the victim's own."""
+    owner = _OF_OWNER.match(ctx.norm, finding.number.end) if finding.number and not finding.victim_text.strip() else None
+    return owner is not None and bool(_names_people(owner.group("who")) or _COMPANION.search(owner.group("who")))
+
+
 #: what follows an outcome verb that opens its sentence and comes before its victims
 _INVERTED: Final = re.compile(r"(?:(?:\s+(?:in|during|on|by|at|near)\s[^.;:,]{1,60}?)?\s+(?:were|was)\s+|\s*:\s*)(?=\w)", re.I)
 
@@ -585,9 +596,12 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
         return []  # ("a resident who helped bury the dead said …": the noun, no one more)
     one_more = _one_more(ctx, clause_start, aux_start) if outcome == "killed" else None
     if one_more is not None:  # "a third soldier wounded in the bombing died": the incident's toll is now three
-        return [Finding(outcome, None, ORDINAL_WORDS.index(one_more.group("nth").lower()) + 2, one_more.start("a"),
-                        match.end(), match.start(), match.end(), ctx.norm[one_more.start("a"):aux_start].rstrip(),
-                        ONE_MORE_RULE, 0.7)]
+        # ("A second bomber was shot dead" numbers the attack's bombers, not its dead: one more)
+        attacker = _NTH_ATTACKER.match(ctx.norm, one_more.end("nth")) is not None
+        nth = 1 if attacker else ORDINAL_WORDS.index(one_more.group("nth").lower()) + 2
+        return [Finding(outcome, None, nth, one_more.start("a"), match.end(), match.start(), match.end(),
+                        ctx.norm[one_more.start("a"):aux_start].rstrip(),
+                        "casualties.subject.singular" if attacker else ONE_MORE_RULE, 0.7)]
     if subject is None:
         return _headline_subject(ctx, clause_start, aux_start, match, outcome)
     if subject.group(0).lower() == "another" and not (aux or _finite_intransitive(verb)):
@@ -637,6 +651,9 @@ _NO_ONE_AFTER: Final = re.compile(r"\s+(?:no\s+one|no-one|nobody|none)\b", re.I)
 _SHARE_OF: Final = re.compile(r"(?i:a|an|one)\s+" + FRACTION + r"\s+of\b", re.I)
 #: "a third soldier", "a second child": one more dead, numbered among the incident's (not "a third of them")
 _ONE_MORE: Final = re.compile(r"\s*(?P<a>\b(?i:an?))\s+(?P<nth>" + "|".join(ORDINAL_WORDS) + r")\s+(?!of\b)[\w-]+")
+
+#: an attacker numbered in turn ("a second suicide bomber", "a third gunman")
+_NTH_ATTACKER: Final = re.compile(r"\s+(?:[\w-]+\s+)?(?:bomber|attacker|assailant|gunman|shooter|stabber|assassin)\b", re.I)
 
 
 def _one_more(ctx: DocContext, clause_start: int, aux_start: int) -> re.Match | None:

@@ -57,6 +57,7 @@ from marsad.extract.same_dead import (
     names_the_counted,
     number_span,
     other_sex,
+    other_sides,
     places_differ,
     restates_headline_victim,
     sentence_gap,
@@ -146,9 +147,23 @@ def _vague_headline(ctx: DocContext, pairs) -> None:
     top = _top(pairs)
     if not top or ctx.sentence_index(top[0][0].start) != 0 or top[0][0].number is None or not top[0][0].number.vague:
         return
-    later = [casualty for finding, casualty in top[1:] if ctx.sentence_index(finding.start) > 0 and casualty.count]
-    if later:
-        top[0][1].alternative_of = later[0].id
+    later = [(finding, casualty) for finding, casualty in top[1:] if ctx.sentence_index(finding.start) > 0 and casualty.count]
+    if later and not _attackers_beside_others(ctx, top[0][0], later[0][0]):
+        top[0][1].alternative_of = later[0][1].id
+
+
+#: the attackers as a count's words name them ("killing dozens of the attackers")
+_ATTACKER_WORDS = re.compile(r"\b(?:attackers|assailants|militants|insurgents|terrorists|jihadists|raiders|infiltrators)\b", re.I)
+
+
+def _attackers_beside_others(ctx: DocContext, vague: Finding, later: Finding) -> bool:
+    """"… repelled an attack, killing dozens of the attackers. … three soldiers were killed": the opening's vague
+    count is the attackers, the later count other dead (its victims not named as attackers), not its figure."""
+    end = vague.number.end if vague.number is not None else vague.end
+    words = vague.victim_text + " " + ctx.norm[end:end + 25]  # ("dozens of the attackers": read after the count)
+    # (a later count that names no one, "40 were killed", may be the attackers again)
+    return _ATTACKER_WORDS.search(words) is not None and bool(later.victim_text.strip()) and \
+        _ATTACKER_WORDS.search(later.victim_text) is None
 
 
 def _headline_other_figure(ctx: DocContext, pairs) -> None:
@@ -217,11 +232,26 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
             after = ctx.may_match(_AMONG) and _AMONG.search(ctx.norm, finding.start, finding.trigger_end)
         else:
             after = ctx.may_match(_SUBSET_AFTER) and _SUBSET_AFTER.match(ctx.norm, end)
-        if not (before or after) or _of_the_injured(ctx, pairs, finding):
+        if not (before or after) or _of_the_injured(ctx, pairs, finding) or (after and _of_the_attackers(ctx, finding)):
             continue
         parent = _parent_before(ctx, pairs, finding, casualty)
         if parent is not None:
             _make_part(casualty, parent)
+
+
+#: the attackers named just before the verb whose object is "N of them" ("pursued the attackers and killed five")
+_ATTACKERS_THEN = re.compile(r"\b(?:attackers|assailants|militants|gunmen|insurgents|bandits|raiders|rebels|terrorists|"
+                             r"jihadists|militiamen|kidnappers|fighters)\b[^.;,]{0,30}?(?:,\s*|\s+and\s+)(?:\w+\s+){0,2}$", re.I)
+
+
+def _of_the_attackers(ctx: DocContext, finding: Finding) -> bool:
+    """"FARDC troops pursued the attackers and killed five of them": "them" are the attackers the clause just
+    named, not a share of the dead counted before (their victims)."""
+    if not finding.active or finding.number is None or finding.number.start < finding.trigger_end or \
+            not ctx.norm.startswith(" of them", finding.number.end):
+        return False
+    start = max(ctx.sentence_at(finding.start)[0], finding.trigger_start - 80)
+    return _ATTACKERS_THEN.search(ctx.norm, start, finding.trigger_start) is not None
 
 
 _OF_WHOM = re.compile(r"\s*,?\s*$")
@@ -299,9 +329,11 @@ def _is_toll(ctx: DocContext, finding: Finding) -> bool:
 
 
 #: another source's own toll, not an update of the last one: "The army put the toll at eight."
-_SOURCE_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving)\s+(?:the|its|their|a)\s+"
+_SOURCE_TOLL = re.compile(r"(?:\b(?:put|puts|putting|placed|places|placing|gave|gives|giving)\s+(?:the|its|their|a)\s+"
                           r"(?:(?:death\s+|overall\s+|own\s+|lower\s+)?(?:toll|figure)|number\s+of\s+(?:the\s+)?"
-                          r"(?:dead|deaths|victims|fatalities|(?:people\s+|those\s+)?killed))\s+(?:at|as|of)\s+"
+                          r"(?:dead|deaths|victims|fatalities|(?:people\s+|those\s+)?killed))|"
+                          # ("the army put civilian deaths at four")
+                          r"\b(?:put|puts|putting|placed|places|placing)\s+[\w-]+\s+(?:deaths|fatalities|dead))\s+(?:at|as|of)\s+"
                           r"(?:at\s+least\s+|more\s+than\s+|about\s+|between\s+)?$", re.I)
 
 
@@ -329,8 +361,10 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
         gap = sentence_gap(ctx, first_finding, finding)
         if not 0 <= gap <= 3 or first.count is None or casualty.count is None \
                 or first.alternative_of or casualty.alternative_of or not compatible(first, casualty) \
-                or first.vague or casualty.vague:
-            continue  # (a vague count is settled by a figure, not set against it: "killed dozens … put the number of dead at 80")
+                or first.vague or casualty.vague or other_sides(first_finding, finding):
+            # (a vague count is settled by a figure, not set against it: "killed dozens … put the number of dead at 80";
+            # nor is one side's toll set against the other's: "three soldiers …, while … put militant deaths at nine")
+            continue
         if gap > 1 and (places_differ(ctx, first_finding, finding) or _adds_people(ctx, ctx.sentence_at(finding.start)[0], finding.start)
                         or (ctx.may_match(_ELSEWHERE) and _ELSEWHERE.search(ctx.norm, ctx.sentence_at(finding.start)[0], finding.start))):
             continue  # (a few sentences on, only the same dead told by another source: "Sudan's government put the toll at …")
@@ -375,8 +409,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
             continue
         if finding.trigger_start == toll_finding.trigger_start:
             continue  # one verb's list of victims ("The toll: four soldiers, three police officers and two civilians killed")
-        if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty):
-            continue
+        if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty) or other_sides(toll_finding, finding):
+            continue  # (a toll of militants' deaths is no later figure of the soldiers')
         if places_differ(ctx, toll_finding, finding) and \
                 not (ctx.may_match(_EARLIER) and _EARLIER.search(clause_before(ctx, finding, 160))):
             continue
@@ -478,6 +512,8 @@ def _contrasted_statements(ctx: DocContext, pairs) -> None:
             continue  # "the army said it killed 40 Boko Haram fighters, while the militants said they killed 10 soldiers"
         if own_loss(ctx, first_finding) and own_loss(ctx, second_finding):
             continue  # "the army said it lost three soldiers, while the rebels said two of their fighters died"
+        if other_sides(first_finding, second_finding):
+            continue  # "the army reported three soldiers killed, while local sources put militant deaths at nine"
         if not sets_against(ctx, first_finding, second_finding):
             continue
         low, high = (first, second) if first.count <= second.count else (second, first)

@@ -78,6 +78,19 @@ def claims_the_enemy(ctx: DocContext, claim_finding: Finding, reference_finding:
     return _state_word_on_enemy(ctx, claim_finding, ctx.sentence_at(claim_finding.start)[0])
 
 
+def _claims_the_state(claim_finding: Finding, reference_finding: Finding, findings: list[Finding],
+                      casualties: list[Casualty], claims: set[str]) -> bool:
+    """A group's word on the soldiers it killed beside a count of fighters of no state ("killing 12 soldiers …
+    Two CDF fighters died in the assault"): the other side's dead, not the same. Its word on soldiers stays the
+    same dead wherever the report counts soldiers of its own ("five soldiers and 17 militants died …, while the
+    group claimed to have killed 30 soldiers")."""
+    if _STATE_VICTIMS.search(claim_finding.victim_text) is None or ENEMY.search(reference_finding.victim_text) is None \
+            or _STATE_VICTIMS.search(reference_finding.victim_text) is not None:
+        return False
+    return not any(c.id not in claims and f is not claim_finding and _STATE_VICTIMS.search(f.victim_text)
+                   for f, c in zip(findings, casualties))
+
+
 def _state_word_on_enemy(ctx: DocContext, claim_finding: Finding, start: int) -> bool:
     """Whether a state speaker (or its troops) tells the claim, between ``start`` and it, and its victims are the enemy."""
     said = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start)
@@ -167,6 +180,7 @@ def mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list
             if reference is not None and not _state_account_of_its_raid(ctx, finding, found_by[reference.id], reference) and (other_victims(ctx, finding, casualty, found_by[reference.id], reference)
                                           or adds_to_claim(ctx, finding, found_by[reference.id])
                                           or claims_the_enemy(ctx, finding, found_by[reference.id], reference)
+                                          or _claims_the_state(finding, found_by[reference.id], findings, casualties, claims)
                                           or _claim_elsewhere(ctx, found_by[reference.id], finding)):
                 reference = None  # "… killed 12 villagers, while the army said it killed 20 jihadists"
             if reference is not None:

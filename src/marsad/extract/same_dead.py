@@ -141,6 +141,24 @@ def compatible(a: Casualty, b: Casualty) -> bool:
     return a.victims is None or b.victims is None or a.victims == b.victims
 
 
+#: a state's own armed men, and armed men of no state, as a count's words name them
+_STATE_MEN: Final = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police\s+officers?|gendarmes?)\b", re.I)
+_ARMED_MEN: Final = re.compile(r"\b(?:militants?|insurgents?|rebels?|jihadists?|terrorists?|bandits?|gunmen|attackers?|"
+                               r"assailants?)\b", re.I)
+
+
+def _side(words: str) -> str | None:
+    state, armed = _STATE_MEN.search(words) is not None, _ARMED_MEN.search(words) is not None
+    return None if state == armed else "state" if state else "armed"
+
+
+def other_sides(one: Finding, other: Finding) -> bool:
+    """Whether two counts' words name the two sides of a fight ("three soldiers killed, while local sources put
+    militant deaths at nine"): other dead, whoever tells them."""
+    first, second = _side(one.victim_text), _side(other.victim_text)
+    return first is not None and second is not None and first != second
+
+
 def killers_of(earlier: Casualty, later: Casualty) -> bool:
     """Whether a later count's dead are the side that killed an earlier count's ("killing two soldiers … Both
     attackers were shot dead"): the attackers are not their own victims, however many. (Not a count told before
