@@ -27,6 +27,7 @@ The rules only relate counts of the same outcome family (killed/executed).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from marsad.counting import (
     CLAUSE_CONTRAST,
@@ -196,13 +197,34 @@ def _generalise_victims(casualties: list[Casualty]) -> None:
     a total whose parts are of different kinds is not a count of civilians; nor is "Five people, among them
     two soldiers", whose one part is of another kind than the people were taken for."""
     kinds: dict[str, set] = {}
+    singled: set[str] = set()  # totals of people with fewer of them singled out as civilians
+    by_id = {casualty.id: casualty for casualty in casualties}
     for casualty in casualties:
         if casualty.part_of and casualty.victims:
             kinds.setdefault(casualty.part_of, set()).add(casualty.victims)
+            if _singles_out_civilians(by_id.get(casualty.part_of), casualty):
+                singled.add(casualty.part_of)
     for casualty in casualties:
         parts = kinds.get(casualty.id, set())
-        if len(parts) > 1 or (casualty.victims and parts and casualty.victims not in parts):
+        if len(parts) > 1 or (casualty.victims and parts and casualty.victims not in parts) or casualty.id in singled:
             casualty.victims = None
+
+
+#: a count of people of no stated kind ("47 people", "nine persons")
+_GENERIC_PEOPLE: Final = re.compile(r"\b(?:people|persons|individuals)\b", re.I)
+_CIVILIAN_WORD: Final = re.compile(r"\bcivilians?\b", re.I)
+
+
+def _singles_out_civilians(parent: Casualty | None, part: Casualty) -> bool:
+    """"47 people, among them 14 civilians": naming fewer of them civilians says the rest were not
+    (or are not known to be), so the total is of no one kind, though "people" alone reads as civilians.
+    ("12 people, including five children" singles out no kind: children are only some of the civilians.)"""
+    if parent is None or parent.span is None or part.span is None or parent.victims != "civilians":
+        return False
+    if parent.count is None or part.count is None or part.count >= parent.count:
+        return False
+    return bool(_CIVILIAN_WORD.search(part.span.text)) and bool(_GENERIC_PEOPLE.search(parent.span.text)) \
+        and not _CIVILIAN_WORD.search(parent.span.text)
 
 
 def _top(pairs: list[tuple[Finding, Casualty]]) -> list[tuple[Finding, Casualty]]:

@@ -32,6 +32,7 @@ from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
 from marsad.extract.ledger import rest_told_after, settle
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
+from marsad.extract.place_sums import mark_attack_sums
 from marsad.extract.restatements import mark_alternatives
 from marsad.extract.same_dead import killers_of
 from marsad.extract.spans import starting_within, stated_span
@@ -58,6 +59,7 @@ def resolve_tallies(ctx: DocContext, findings: list[Finding], casualties: list[C
     _assign_periods(ctx, kept_findings, kept)
     mark_alternatives(ctx, kept_findings, kept)
     settle(ctx, kept_findings, kept)
+    mark_attack_sums(ctx, kept_findings, kept)  # (once its parts are attached: "five civilians, two of them women")
     kept = add_remainders(ctx, kept)
     add_month_complements(ctx, kept)
     _inherit_from_children(kept)

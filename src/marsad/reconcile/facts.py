@@ -22,6 +22,7 @@ from marsad.counting import (
     is_remainder,
     is_toll_revised_down,
     is_toll_update,
+    period_days,
 )
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
@@ -30,6 +31,29 @@ from marsad.reconcile.linkage import Report, evidence_words, place_key
 
 def _ordinal(value: date | None) -> int:
     return value.toordinal() if value else 0
+
+
+#: a window up to the report that the event's acts fill ("intercepted 11 drones during the past week"),
+#: not a calendar week one incident fell in ("last week")
+_OVER_PAST_WEEK: Final = re.compile(r"\b(?:during|over|in|throughout|within)\s+the\s+(?:past|last|previous)\s+"
+                                    r"(?:week|seven\s+days)\b(?!\s+of\b)", re.I)
+
+
+def _a_past_week(event, text: str) -> bool:
+    """An event with no count dated by the week up to the report ("the coalition said it intercepted 11
+    drones … during the past week"): that week's acts summed, no one incident. (A week's count is a
+    claim already, ``counting.is_claim``; this is the same week told without one.)"""
+    if event.date_precision != 3 or not (event.date_start and event.date_end):
+        return False
+    return period_days(event.date_start, event.date_end) >= 6 and "week" in text.lower() and \
+        bool(_OVER_PAST_WEEK.search(text))
+
+
+def _country_only(event) -> bool:
+    """An event with no count placed in no governorate, only its country ("Overnight, Russia launched 23
+    drones and three missiles at Ukraine"): it says neither where nor what it cost, so it is no incident to
+    link or tally (a country's night of strikes sums its targets); it stays an exported event."""
+    return event.admin1 is None and bool(event.country) and event.location == event.country
 
 
 def _sentence(text: str, start: int | None, end: int | None) -> str:
@@ -271,10 +295,12 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
     day = (dated_by or event).event_date or event.date_start
     if day is None or (event.date_precision or 1) > 3 or is_period_claim(event.date_start, event.date_end):
         return None
+    text = _sentence(document.text, event.span_start, event.span_end)
+    if not casualties and (_a_past_week(event, text) or _country_only(event)):
+        return None
     key = f"{event.document_id}/{event.local_id}"
     published = _ordinal(document.published)
     figures = figures_of_report(key, document.name, document.reliability, published, event.document_id, casualties)
-    text = _sentence(document.text, event.span_start, event.span_end)
     if is_toll_revised_down(text):
         figures = [replace(f, revised_down=True) if f.outcome == "killed" else f for f in figures]
     killed = [f for f in figures if f.outcome == "killed" and "/" not in f.category and f.category in ("civilians", "combatants", "unknown")]
