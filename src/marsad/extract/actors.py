@@ -30,7 +30,7 @@ from marsad.model import ActorMention, Span
 from marsad.regexcache import compile_cached
 
 RULE = "actors.lexicon"
-VERSION = "3"
+VERSION = "4"
 
 #: Generic actor classes whose ACLED name is completed with the event's country.
 CLASS_NAMES = ("Unidentified gunmen", "Unidentified gang", "Police", "Military forces", "Rebels", "Militia",
@@ -43,6 +43,8 @@ _ADJECTIVE_USE = re.compile(
     r"bases?|posts?|points?|positions?|vehicles?|convoys?|stations?|headquarters|academy|college|court|"
     r"council|sector|zone|areas?|sites?|targets?|equipment|parade|service|leadership|commanders?|"
     r"spokesman|spokesperson|chief|official|officials|sources?|statement|intelligence|exercises?|drills?|"
+    # (the office a report quotes, no party to the event: "a source in Daraa police command said")
+    r"command|"
     r"hospital|checkpoints?|barracks|camp|plane|aircraft|uniforms?|junta|government|rule|coup|wing)\b",
     re.I,
 )

@@ -37,7 +37,7 @@ from marsad.gazetteer.areas import kind_word
 _VERB_OUTCOMES: Final = [
     (r"shot\s+dead|shooting\s+dead|shoots?\s+dead|gunned\s+down|guns?\s+down|(?:stabbed|hacked|beaten|beat|burn(?:ed|t)|clubbed|tortured|stoned|shot|crushed|strangled|starved)\s+to\s+dea(?:th|d)|"
      r"killed|kills|killing|kill|martyred|sent\s+to\s+hell|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|lost(?!\s+(?:their|his|her)\s+li(?:ves|fe))|losing(?!\s+(?:their|his|her)\s+li(?:ves|fe))|murdered|murdering|massacred|massacring|slain|slaughtered|slaughtering|assassinated|"
-     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|ascended\s+to\s+martyrdom|lost\s+(?:their|his|her)\s+lives?|"
+     r"assassinating|lynched|lynching|beheaded|beheading|beheads|behead|decapitated|(?:burn(?:ed|t)|buried)\s+alive|strangled\s+to\s+death|died|dies|dying|die(?!-)|perished|succumbed|passed\s+away(?=[^.;]{0,80}?\b(?:wounds?|injur\w*|shot|shell\w*|strikes?|attack|blast|explosion|bomb\w*|torture|fire|clash\w*))|ascended\s+(?:to\s+(?:the\s+)?heavens?\s+)?as\s+martyrs?|ascended\s+to\s+martyrdom|embraced\s+(?:shahadat|shahadah|martyrdom)|lost\s+(?:their|his|her)\s+lives?|"
      r"found\s+dead|found\s+lifeless|drowned|drowns|drown|dead|"
      # translated agency euphemisms for a death ("one soldier paid the supreme price")
      r"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|"
@@ -94,7 +94,7 @@ CIVILIAN_NOUNS: Final = re.compile(
     r"wife|wives|husbands?|sons?|daughters?|brothers?|sisters?|fathers?|mothers?|cousins?|nephews?|nieces?|uncles?|"
     r"aunts?|relatives?|teens?|teenagers?|chiefs?|elders?|mukhtars?|imams?|priests?|pastors?|clerics?|shepherds?|fishermen|miners?|"
     r"pedestrians?|reporters?|photographers?|lawyers?|activists?|diggers?|labou?rers?|vendors?|hunters?|woodcutters?|"
-    r"loggers?|truckers?|"
+    r"loggers?|truckers?|shopkeepers?|shop\s+owners?|passers-?by|passersby|bystanders?|grocers?|butchers?|barbers?|tailors?|"
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
     # (office holders and others ACLED counts as civilians: "Mayor of Chilpancingo found dead")
     r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|presidents?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
@@ -719,7 +719,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="60")
+@register("casualties", version="61")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

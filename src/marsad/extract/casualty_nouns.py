@@ -39,6 +39,8 @@ NUM_NOUN_RE: Final = re.compile(r"\s+(?:(?!(?:to|over|for|after|following|in|on|
                          r"(?P<noun>deaths?|fatalit(?:y|ies)|bod(?:y|ies)|corpses?|"
                          # ("authorities reported eight murders on Friday", "11 homicides were recorded")
                          r"murders|homicides|killings|"
+                         # ("291 victims of intentional homicide", "14 homicide victims": a monitor's count of the killed)
+                         r"(?:homicide|murder)\s+victims|victims\s+of\s+(?:intentional\s+|wil+ful\s+)?(?:homicides?|murders?)|"
                          # ("three martyrs and 11 wounded": not a brigade or a square named after them)
                          r"martyrs?(?!['’]|\s+(?:brigades?|battalions?|squares?|cemetery|day|foundation|families))"
                          r")\b"
@@ -114,12 +116,13 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies)\b(?=[^.;]{0,100}?"
                      # ("revised the number of people killed in Saturday's violence down to four")
                      r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at|down(?:wards?)?\s+to)\b)|"
-                     # (and "bringing the number of people killed in Saturday's strike to 14", "the commissioner put
+                     # (and "bringing the number of people killed in Saturday's strike to 14", "bringing the number killed
+                     # in the attack to two", "the commissioner put
                      # the number of dead at nine", "the monitor put the toll at eight")
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
                      r"\b(?:gave|giv(?:es|ing))\s+(?:a|the|its|their)\s+(?:lower\s+|higher\s+)?toll\b|"  # ("police gave a toll of 12")
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
-                     r"(?:number\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
+                     r"(?:number\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
                      r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b|"
                      # ("local sources put militant deaths at nine": whose deaths, told before the noun)

@@ -540,8 +540,9 @@ _FINITE_INTRANSITIVE: Final = ("died", "dies", "perished", "succumbed", "drowned
 
 
 def _finite_intransitive(verb: str) -> bool:
-    """A finite verb of dying with no object ("died", "passed away", "ascended to the heavens as martyrs")."""
-    return verb in _FINITE_INTRANSITIVE or verb.startswith(("passed", "ascended"))
+    """A finite verb of dying with no object ("died", "passed away", "ascended to the heavens as martyrs",
+    the Pakistani military's "embraced shahadat")."""
+    return verb in _FINITE_INTRANSITIVE or verb.startswith(("passed", "ascended", "embraced"))
 
 
 def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match | None,

@@ -110,6 +110,8 @@ _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismisse
                      r"[^.;]*$", re.I)
 #: a piece of every _DENIED verb, lower-cased: a document without any of them denies nothing
 _DENIED_PIECES: Final = ("deni", "deny", "reject", "dismiss", "refut")
+#: "on the twelfth anniversary of the Houla massacre": the violence an anniversary marks, long past
+_ANNIVERSARY_OF: Final = re.compile(r"\banniversary\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
 def reacts_to(ctx: DocContext, lead) -> bool:
@@ -133,17 +135,22 @@ class _Facts:
         # (a test of a few words once per document: most deny nothing, and _DENIED is then never searched)
         folded = ctx.folded() or ctx.norm.lower()
         self.denying = any(piece in folded for piece in _DENIED_PIECES)
+        self.anniversary = "anniversar" in folded
 
     def block(self, group) -> list:
         return starting_within(self.ctx.casualties, group.start, group.end)
 
     def typed_by_unreported(self, group) -> bool:
         """A telling with no counts whose only violence is a killing the report gives as
-        background ("funerals were held on Saturday for the 36 soldiers killed on Thursday")."""
+        background ("funerals were held on Saturday for the 36 soldiers killed on Thursday", "on the anniversary
+        of the Houla massacre")."""
         lead = group.clauses[0]
         if self.block(group) or lead.typing is None or lead.typing.evidence is None:
             return False
         trigger = lead.start + lead.typing.evidence[0]
+        if self.anniversary and _ANNIVERSARY_OF.search(self.ctx.norm, max(self.ctx.sentence_at(lead.start)[0], trigger - 60),
+                                                       trigger):
+            return True  # ("marked the anniversary of the 2012 massacre": a commemoration, the massacre long past)
         # (or the incident the background dead are "of" or were killed in: "mourned the seven victims of Saturday's
         # missile strike", "the funeral of the three soldiers killed in the Tarmiyah bombing")
         return any(start <= trigger < end or (end <= trigger and _OF_INCIDENT.fullmatch(self.ctx.norm, end, trigger))

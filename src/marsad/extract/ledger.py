@@ -84,6 +84,8 @@ _ALONE = re.compile(r"\b(?:on|in|at|during)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s+alon
 _MOVED = re.compile(r"\s+of\s+(?:the|those)\s+(?:injured|wounded)(?:\s+\w+){0,2}?\s+(?:later\s+|subsequently\s+)?"
                     r"(?:died|succumbed)|\s+(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:later\s+)?(?:died|succumbed)|\s+"
                     + WOUNDED_THEN_DIED, re.I)
+#: "one of the two … wounded … died", "two of the five wounded": the count after "of" names the wounded the dead came from
+_WHOLE_OF: Final = re.compile(r"\bof\s+(?:the\s+|those\s+)?$", re.I)
 #: ("A soldier wounded in the attack died": a count without a number ends at its participle)
 _MOVED_AFTER_PARTICIPLE = re.compile(r"(?<=wounded|injured)" + WOUNDED_THEN_DIED_TAIL, re.I)
 _TOLL = re.compile(r"\b(?:toll|" + TOLL_RISES + "|" + TOLL_RAISING + r"|updated)\b", re.I)
@@ -311,6 +313,8 @@ def _move_between_outcomes(ctx: DocContext, pairs) -> None:
         if not ((finding.number is not None and _MOVED.match(ctx.norm, finding.number.end))
                 or _MOVED_AFTER_PARTICIPLE.match(ctx.norm, finding.end)):
             continue
+        if finding.number is not None and _WHOLE_OF.search(ctx.norm, max(0, finding.number.start - 16), finding.number.start):
+            continue  # "one of the two policemen wounded … died": the two are the whole, only the one died
         casualty.outcome, casualty.rule = "killed", casualty.rule + "+ledger.moved"
         total = _total_it_explains(ctx, pairs, finding, casualty)
         if total is not None:

@@ -282,6 +282,7 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         located.update((id(m), None) for m in _far_parts(text, towns))
         towns = [m for m in towns if located[id(m)] is not None] or towns  # not a namesake out of place
         towns = [m for m in towns if located[id(m)]] or towns
+        towns = _without_containers_abroad(text, towns) or towns
     if towns:
         if gazetteer is None:
             return towns[0]
@@ -294,6 +295,20 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         # "Russia launched 23 drones at Ukraine": the country that strikes is an actor, the other the scene
         resolved = [m for m in resolved if not _COUNTRY_STRIKES.match(text, m.span.end)] or resolved
     return resolved[0] if resolved else None
+
+
+_IN_AREA: Final = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+                             r"south-?west)(?:ern)?\s+)?", re.I)
+
+
+def _without_containers_abroad(text: str, towns: list[PlaceMention]) -> list[PlaceMention]:
+    """"near Mangina in eastern Congo": what the text says contains a town is no scene of its own, and
+    a town of another country that the gazetteer gives for it (Mexico's El Congo) is a namesake of
+    the area meant, not a second place."""
+    ordered = sorted(towns, key=lambda m: m.span.start)
+    dropped = {id(outer) for inner, outer in zip(ordered, ordered[1:])
+               if inner.country != outer.country and _IN_AREA.fullmatch(text, inner.span.end, outer.span.start)}
+    return [m for m in towns if id(m) not in dropped]
 
 
 _COUNTRY_STRIKES: Final = re.compile(r"\s+(?:has\s+|had\s+|again\s+)?(?:launched|fired|attacked|struck|shelled|bombed|"

@@ -205,7 +205,10 @@ def _inside_container(item: Found, candidates: list[Resolution], countries: set[
         return [c for c in candidates if c.place.feature != "town" or c.place.country != place.country
                 or haversine_km(c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _SEAT_KM]
     if item.container_kind == "inside" and place.feature != "country" and place.country:
-        return [c for c in candidates if c.place.country == place.country or c.place.feature == "country"]
+        inside = [c for c in candidates if c.place.country == place.country or c.place.feature == "country"]
+        # "near Mangina in eastern Congo": a town abroad with none of the name's readings in its country
+        # is a namesake of the area the text means (Mexico's El Congo), not what contains the name
+        return inside if inside or place.feature != "town" else candidates
     if item.container_kind == "neighbourhood" and place.feature == "town":
         return [c for c in candidates if c.place.feature != "town" or haversine_km(
             c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]

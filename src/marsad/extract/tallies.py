@@ -564,7 +564,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
             elif casualty.part_of is None:
-                casualty.period = _opening_period(ctx, finding)
+                casualty.period = _opening_period(ctx, finding) or _period_with(ctx, finding)
         # A count over a week or longer is a cumulative claim, not one incident's toll;
         # so is a monitor's documented total since a day two or more days back ("documented the
         # death of 16 civilians since 10 September", five days on).
@@ -590,6 +590,17 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.period = by_id[casualty.part_of].period
         if casualty.part_of in by_id and by_id[casualty.part_of].is_tally:
             casualty.is_tally = True
+
+
+#: "led the country in homicides in September, with 291 victims": the count that fills in the period's clause
+_WITH_AFTER_PERIOD: Final = re.compile(r"\s*,?\s*with\s+(?:(?:at\s+least|more\s+than|over|nearly|almost|some)\s+)?", re.I)
+
+
+def _period_with(ctx: DocContext, finding: Finding) -> DateValue | None:
+    """A week or longer (a month named: "in September") told right before ", with N …" is the count's period."""
+    return next((p for p in starting_within(ctx.dates, ctx.sentence_at(finding.start)[0], finding.start)
+                 if p.precision >= 3 and p.span is not None and stated_span(p).end <= finding.start
+                 and _WITH_AFTER_PERIOD.fullmatch(ctx.norm, stated_span(p).end, finding.start)), None)
 
 
 #: what joins two counts of one clause ("184 civilians were killed and 856 injured")

@@ -188,21 +188,22 @@ def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[
         report = _report(event, documents[event.document_id], by_event.get(event.id, []), parent)
         if report is not None:
             others = [k for k in cited.get(event.id, []) if k != place_key(event.location)]
-            # a round-up of many towns names none in particular; a road "between A and B" names its first end
-            between = len(others) == 2 and event.id in roads
-            report.other_place = others[0] if len(others) == 1 or between else None
+            # a round-up of many towns names none in particular; a road "between A and B" names its first end,
+            # whatever else the report cites ("between Jasim and Nawa, in the northern Daraa countryside")
+            road_end = roads.get(event.id)
+            report.other_place = road_end if road_end in others else others[0] if len(others) == 1 else None
             report.admin1_stated = place_key(event.admin1) in named.get(event.id, ())
             reports.append(report)
     return reports, claims
 
 
-def _cited_places(session, current) -> tuple[dict[int, list[str]], dict[int, set[str]], set[int]]:
+def _cited_places(session, current) -> tuple[dict[int, list[str]], dict[int, set[str]], dict[int, str]]:
     """event id → the place keys of the towns and unresolved names it cites, in
     text order ("Bani Qais district of Hajjah": the event is placed at Hajjah,
     but another report names only Bani Qays). Governorates and countries are
     left out: the area is compared on its own. And event id → the keys of every
-    name it cites, as written and as resolved (whether it names its governorate); and the events that cite a
-    place "between" two others (a road's: its first end is the other place linkage compares)."""
+    name it cites, as written and as resolved (whether it names its governorate); and, for the events that cite a
+    place "between" two others, the key of the first of them (a road's first end: the other place linkage compares)."""
     from sqlalchemy import select
 
     from marsad.store.models import Event, EventPlace, Place
@@ -214,11 +215,14 @@ def _cited_places(session, current) -> tuple[dict[int, list[str]], dict[int, set
     ).all()
     out: dict[int, list[str]] = defaultdict(list)
     named: dict[int, set[str]] = defaultdict(set)
-    roads: set[int] = set()  # the events that cite a place "between" two others
+    roads: dict[int, str] = {}  # event → the first end of the place "between" two others it cites
+    road_events: set[int] = set()
     for event_id, name, text, where_prec, relation, _ in rows:
         if relation == "between":
-            roads.add(event_id)
+            road_events.add(event_id)
         key = place_key(name or text)
+        if relation != "between" and event_id in road_events and event_id not in roads and key:
+            roads[event_id] = key  # (rows in text order: the name right after "between")
         if key and (where_prec is None or where_prec <= 2) and key not in out[event_id]:
             out[event_id].append(key)
         named[event_id].update(k for k in (place_key(name), place_key(text)) if k)
