@@ -27,6 +27,9 @@ def _located(text: str) -> list[tuple[str | None, str | None]]:
     ("Soldiers burned three villages in Myanmar last week, residents said.", "Myanmar"),
     ("Soldiers burned three villages in Burma last week, residents said.", "Myanmar"),
     ("A car bomb wounded four soldiers in Türkiye on Sunday.", "Turkey"),
+    # "Congo" alone is the DR Congo (not El Congo in El Salvador); the Republic of the Congo has its own names
+    ("Militiamen killed six villagers in eastern Congo on Saturday.", "Democratic Republic of Congo"),
+    ("Protesters marched in Congo-Brazzaville on Saturday.", "Republic of Congo"),
 ])
 def test_a_country_is_known_by_the_name_reports_give_it(text, country):
     assert [c for _, c in _located(text)] == [country]
