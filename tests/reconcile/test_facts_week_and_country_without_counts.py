@@ -31,7 +31,15 @@ def _no_count(doc: str, text: str, *, when: m.DateValue, location: str, admin1: 
     # a country's night of strikes, placed in no governorate and with no count (before: an incident of Yemen)
     ("country", "Overnight the Houthis fired eight missiles and a swarm of drones at Yemen's government areas.",
      m.DateValue(date(2024, 3, 11), date(2024, 3, 11), 1), "Yemen", None, "Yemen", False),
-    # guards: "last week" dates one incident within a week; a governorate places it
+    # the country under the gazetteer's name where events carry ACLED's (before: an incident of each)
+    ("drc", "Overnight the rebels fired drones at army positions across the Democratic Republic of the Congo.",
+     m.DateValue(date(2024, 3, 11), date(2024, 3, 11), 1), "Democratic Republic of the Congo", None,
+     "Democratic Republic of Congo", False),
+    ("palestine", "Settlers attacked farmers in several villages of the West Bank overnight.",
+     m.DateValue(date(2024, 3, 11), date(2024, 3, 11), 1), "Palestinian Territory", None, "Palestine", False),
+    # guards: "last week" dates one incident within a week; a governorate places it; a region is no country
+    ("region", "Overnight militias attacked villages across Darfur.",
+     m.DateValue(date(2024, 3, 11), date(2024, 3, 11), 1), "Darfur", None, "Sudan", True),
     ("last-week", "A drone launched by the Houthis struck a fuel depot in Marib last week.",
      WEEK, "Marib", "Marib", "Yemen", True),
     ("governorate", "Overnight the Houthis fired two missiles at Marib.",

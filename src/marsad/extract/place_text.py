@@ -32,6 +32,12 @@ _ATTACHED_GAP: Final = re.compile(
     re.I,
 )
 
+#: the words between a place and the one named as containing it ("Lido in Mogadishu", "Mangina in eastern
+#: Congo", "Tafas in the countryside of Daraa", "Hamidiya village of Idlib")
+CONTAINED_IN: Final = re.compile(
+    r"\s+(?:(?:area|village|town|neighbou?rhood|district)\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west)[a-z-]*|central)\s+)?(?:countryside\s+of\s+(?:the\s+)?)?", re.I)
+
 
 def written_as_container(norm: str, start: int, end: int) -> bool:
     """Whether the name at ``norm[start:end]`` follows a comma or a bracket ("[,(]\\s*$" before it: what the

@@ -23,7 +23,7 @@ from marsad.extract.actors import demonym_countries, home_countries
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.place_choice import CLEAR_MARGIN, choose, curated_countries, dubious, one_country
 from marsad.extract.place_names import Found, find_names
-from marsad.extract.place_text import attached_gap, located_in_match, written_as_container
+from marsad.extract.place_text import CONTAINED_IN, attached_gap, located_in_match, written_as_container
 from marsad.extract.place_words import place_words as _words
 from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME, countries_by_unit_word, iso_unit, plain_unit_name
@@ -42,7 +42,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION: Final = "22"
+VERSION: Final = "23"
 
 
 
@@ -400,7 +400,7 @@ def _resolve_all(ctx: DocContext, gazetteer, found: list[Found], given: set[str]
         elif not codes and len(unit_set := iso_units.get(sentences[position], set())) == 1:
             item.hint = next(iter(unit_set))
         item.located_in = _located_in(norm, item)
-        if following is not None and _CONTAINED.fullmatch(gap := norm[item.end:following.start]):
+        if following is not None and CONTAINED_IN.fullmatch(gap := norm[item.end:following.start]):
             # "Idleb countryside" is the governorate's, not its namesake district's (see _units)
             governorate = any(p.feature == "admin1" for p in gazetteer.by_key(following.key))
             if _DISTRICT_AFTER.match(norm, following.end) or (not governorate and (
@@ -512,9 +512,6 @@ class _Ranks:
 
 
 # "X area in the Y countryside", "X village of Y district", "X neighbourhood of Y city"
-_CONTAINED: Final = re.compile(
-    r"\s+(?:(?:area|village|town|neighbou?rhood|district)\s+)?(?:in|of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)[a-z-]*\s+)?(?:countryside\s+of\s+(?:the\s+)?)?", re.I)
 _NEIGHBOURHOOD: Final = re.compile(r"\s+neighbou?rhood\b", re.I)
 _UNIT_AFTER: Final = re.compile(r"\s+(?:countryside|(?:sub-?)?district|nahiya|qada)\b", re.I)
 _DISTRICT_AFTER: Final = re.compile(r"\s+(?:sub-?)?district\b", re.I)

@@ -24,6 +24,7 @@ from marsad.counting import (
     is_toll_update,
     period_days,
 )
+from marsad.extract.event_places import is_the_country
 from marsad.reconcile.claims import Claim
 from marsad.reconcile.estimates import figures_of_report, victim_base
 from marsad.reconcile.linkage import Report, evidence_words, place_key
@@ -53,7 +54,7 @@ def _country_only(event) -> bool:
     """An event with no count placed in no governorate, only its country ("Overnight, Russia launched 23
     drones and three missiles at Ukraine"): it says neither where nor what it cost, so it is no incident to
     link or tally (a country's night of strikes sums its targets); it stays an exported event."""
-    return event.admin1 is None and bool(event.country) and event.location == event.country
+    return event.admin1 is None and is_the_country(event.location, event.country)
 
 
 def _sentence(text: str, start: int | None, end: int | None) -> str:
