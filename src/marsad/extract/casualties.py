@@ -41,8 +41,8 @@ _VERB_OUTCOMES: Final = [
      r"found\s+dead|found\s+lifeless|drowned|drowns|drown|dead|"
      # translated agency euphemisms for a death ("one soldier paid the supreme price")
      r"paid\s+the\s+(?:supreme|ultimate)\s+(?:price|sacrifice)|"
-     # "then turned the weapon on himself": the attacker's own death (read as "killed himself")
-     r"turned\s+(?:the|his|her)\s+(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
+     # "then turned the weapon on himself", "before turning the gun on himself": the attacker's own death
+     r"turn(?:ed|ing|s)\s+(?:(?:the|his|her)\s+)?(?:gun|weapon|rifle|pistol|knife)\s+on(?=\s+(?:himself|herself)\b)", "killed"),
     (r"executed|executing|execute", "executed"),
     (r"injured|injuring|injures|wounded|wounding|wounds|hurt|maimed", "injured"),
     (r"abducted|abducting|kidnapped|kidnapping|kidnaps|abducts", "abducted"),
@@ -719,7 +719,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="61")
+@register("casualties", version="62")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

@@ -51,6 +51,15 @@ RULE: Final = "event_types.rules"
 STATED: Final = 0.85
 #: a rule whose sets held on the passage, not on its lead
 PASSAGE_RULE: Final = 0.6
+#: what a sentence typed from its harm alone is
+_TOLL_TYPES: Final = frozenset({"Attack", "Armed clash"})
+#: what the sentence after it may tell of how the harm was done (a weapon, a mob, fire at protesters)
+_HOW_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Air/drone strike", "Grenade",
+                               "Shelling/artillery/missile attack", "Chemical weapon", "Mob violence",
+                               "Excessive force against protesters"})
+#: an explosion that names no weapon
+_BARE_EXPLOSION: Final = frozenset({"blast", "blasts", "explosion", "explosions", "exploded", "explodes", "bomb",
+                                    "bombs", "bombing", "detonation", "detonated"})
 
 #: A sentence's end mark, closing quotes or brackets, and the space before the next
 #: sentence. The mark is matched, not looked behind at: the engine jumps to a
@@ -78,6 +87,18 @@ _SUBORDINATE: Final = re.compile(
     r"\b(?:the|a|an)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2})$",
     re.I,
 )
+#: a participle right after "of" that names the people, never what they did ("family members of killed soldiers")
+_PARTICIPLE_AFTER_OF: Final = re.compile(r"(?<=\bof\s)(?:the\s+)?(?:[a-z]+ed|slain|fallen|shot)\b")
+
+
+def _subordinate(text: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is told in a subordinate phrase, not as what happened."""
+    if text.startswith("of ", max(0, start - 3)) or text.startswith("of the ", max(0, start - 7)):
+        if _PARTICIPLE_AFTER_OF.match(text, start - 4 if text.startswith("the ", start - 4) else start):
+            return True
+    return _SUBORDINATE.search(text, max(0, start - 40), start) is not None
+
+
 #: What each verb of _PASSIVE_SUBJECT holds, lower-cased ("has been": "been").
 _PASSIVE_VERBS: Final = ("was", "were", "been", "got", "being")
 #: a status told just before a passive's subject as read (its last five words): "a former member of the army was shot"
@@ -170,6 +191,9 @@ class EventTypeRules:
         # the rules that call a fight a battle because those hit, named right at the trigger, were armed
         self.armed_victims: frozenset[str] = frozenset(
             rule.name for rule in self.rules if rule.sub == "Armed clash" and rule.victims == "armed")
+        # the rules that type a sentence from its harm alone ("Four soldiers killed near Boni"): it tells no weapon
+        self.toll_only: frozenset[str] = frozenset(
+            rule.name for rule in self.rules if rule.sub in _TOLL_TYPES and rule.lead[:1] == ("violence",))
 
     def _rule(self, index: int, raw: dict) -> Rule:
         if raw["sub"] not in self.event_type_of:
@@ -594,7 +618,7 @@ class _Matcher:
         if self.full(name) is None:
             return None
         for start, end in self._all(name):
-            if not _SUBORDINATE.search(self.text, max(0, start - 40), start):
+            if not _subordinate(self.text, start):
                 return start, end
         return None
 
@@ -608,7 +632,7 @@ class _Matcher:
         for start, end in self._all(name, limit):
             if inside and any(first < start and end <= last for first, last in inside):
                 continue
-            if not _SUBORDINATE.search(self.text, max(0, start - 40), start):
+            if not _subordinate(self.text, start):
                 return True
         return False
 
@@ -681,6 +705,20 @@ def note_label(text: str) -> tuple[int, int] | None:
     when it is one of the labels of ``event_types.yaml``: a label, not a place."""
     label = _LABEL.match(text)
     return label.span(1) if label and label.group(1).lower() in load_rules().labels else None
+
+
+def tells_how(first: EventTyping, then: EventTyping, trigger: str) -> bool:
+    """Whether ``then`` (the next sentence's own typing) tells how the harm ``first`` states was done: "Four
+    soldiers killed near Boni. An IED tore through their vehicle" is the bomb, "Dozens killed in mosque blast. A
+    suicide bomber …" the suicide bomb. A first sentence typed from its harm alone, or by a bare explosion
+    (``trigger``: the words that typed it), gives way; a roadside bomb or a landmine is already a weapon."""
+    if then.sub_event_type not in _HOW_TYPES or then.sub_event_type == first.sub_event_type:
+        return False
+    if first.sub_event_type == "Remote explosive/landmine/IED":
+        return then.event_type == "Explosions/Remote violence" and trigger.lower() in _BARE_EXPLOSION
+    # (a headline's participle without its "were": "Two shot dead in Kisumu"; not "militants kill six", whose
+    # attackers the headline names)
+    return first.rule in load_rules().toll_only and trigger.lower().split(" ", 1)[0].endswith(("ed", "shot", "slain"))
 
 
 def event_type_for(sub_event_type: str) -> str:

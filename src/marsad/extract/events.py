@@ -35,14 +35,14 @@ from marsad.extract.casefold import WindowScan, for_spans, last_word_ends
 from marsad.extract.dates import PERIOD_RULES, POSSESSIVE, is_reporting_day
 from marsad.extract.event_ledger import claim_verdicts, incident_first, reacts_to, settle_groups
 from marsad.extract.event_places import BACK_REFERENCE, country_name, locate_event, precision
-from marsad.extract.event_types import PASSAGE_RULE, STATED, DocumentParts, EventTyping, classify_event
+from marsad.extract.event_types import PASSAGE_RULE, STATED, DocumentParts, EventTyping, classify_event, tells_how
 from marsad.extract.ledger import ELSEWHERE_WORDS
 from marsad.extract.located_parts import split_located_parts
 from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "23"
+VERSION: Final = "24"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -616,21 +616,24 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
     place, coded_to, region, country = located.place, located.coded_to, located.region, located.country
     # Typed on its own telling: a toll or breakdown the ledger merged in later
     # ("... also executed 5 citizens") must not retype the incident.
-    block = ctx.norm[group.start : group.typed_until or group.end]
     # An adopted opening ("Maarrat al-Numan, 10 March 2019.") dates and places the
     # incident; the clause that typed it ("Warplanes struck …") is still the lead.
     lead = next((c for c in group.clauses if c.typing is not None), group.clauses[0])
-    lead_end = lead.end - group.start
+    told = _how_told(ctx, group, lead)
+    typed_from = group.start if told is lead else told.start
+    lead = told
+    block = ctx.norm[typed_from : group.typed_until or group.end]
+    lead_end = lead.end - typed_from
     sentence = ctx.sentence_at(group.start)
     typing = classify_event(block, lead_end=lead_end, actor1_state=_actor1_state(ctx, group, country),
                             context=ctx.norm[sentence[0] : max(sentence[1], group.end)],
-                            victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=group.start,
+                            victims=_victims(ctx, group), model=model, doc=ctx.norm, offset=typed_from,
                             known=_known(ctx))
     # (a rule that held on the whole passage stands: "Blast kills 5 in Quetta. A suicide bomber blew himself up …"
     # is the lead paragraph's suicide bomb, not the headline's explosion; only the default gives way)
     if typing.confidence < PASSAGE_RULE and group.clauses[0].typing is not None:
         typing = group.clauses[0].typing
-    trigger = group.start + typing.evidence[0] if typing.evidence else None
+    trigger = typed_from + typing.evidence[0] if typing.evidence else None
     when = _event_date(ctx, group, trigger)
     actor1, actor2 = _actors(ctx, group, typing, country, trigger)
     fatalities, injured, casualty_ids = _counts(ctx, group)
@@ -646,6 +649,31 @@ def build_event(ctx: DocContext, group: _Group, model=None) -> Event:
         casualty_ids=casualty_ids, place_ids=[p.id for p in located.places], span=ctx.span(evidence.start, evidence.end),
         rule=f"{RULE}+{typing.rule}", confidence=typing.type_confidence,
     )
+
+
+#: a sentence that opens on another time or incident
+_SHIFT: Final = re.compile(r"(?:(?:\w+\s+)?(?:hours?|days?|minutes?|weeks?)\s+(?:later|earlier)|later|earlier|meanwhile|"
+                           r"separately|elsewhere|also|in\s+(?:another|a\s+separate)|on\s+(?:another|the\s+same)|the\s+next)\b",
+                           re.I)
+
+
+def _how_told(ctx: DocContext, group: _Group, lead: _Clause) -> _Clause:
+    """The lead, or the sentence right after a headline where that tells how the harm the headline states was done
+    ("Four soldiers killed near Boni. An IED tore through their vehicle …": the IED); the event is then typed
+    from that sentence on (a toll-only lead's rules would hold on the whole block first)."""
+    at = group.clauses.index(lead) + 1
+    # (a headline: the report's first sentence, undated; "On 19 March, ADF attacked … . ADF booby-trapped a body with
+    # an IED" is a note whose dated first sentence tells the incident, the next a detail of it)
+    # (and a headline is one phrase: "Armed men attacked a mine, killing 10 miners" is the incident told whole)
+    if lead.typing is None or at >= len(group.clauses) or lead.start != ctx.sentences[0][0] \
+            or _inside(lead.start, lead.end, ctx.dates) or "," in ctx.norm[lead.start:lead.end]:
+        return lead
+    then, evidence = group.clauses[at], lead.typing.evidence
+    trigger = ctx.norm[lead.start + evidence[0] : lead.start + evidence[1]] if evidence else ""
+    if then.typing is None or ctx.norm[lead.end : then.start].strip() or not tells_how(lead.typing, then.typing, trigger) \
+            or _SHIFT.match(ctx.norm, then.start):  # ("Hours later, militants fired mortars …": another incident)
+        return lead
+    return then
 
 
 def _not_against_itself(ctx: DocContext, typing: EventTyping, actor1: str | None, actor2: str | None,

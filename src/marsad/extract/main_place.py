@@ -276,6 +276,10 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
     # towns before districts; a town the text locates ("X (District, Province)") first
     towns = [m for m in resolved if (m.where_prec or 9) <= 3]
     towns = [m for m in towns if m.relation != "route"] or towns  # the ends of a road are not the scene
+    # nor is the place a road is named after, where the text names a town it passes ("the Kirkuk Road in
+    # Sulaymaniyah"); a district it runs through says less than its name ("As-Sanamayn road in Daraa countryside")
+    if any(m.relation == "road" for m in towns) and any(m.feature == "town" and m.relation != "road" for m in towns):
+        towns = [m for m in towns if m.relation != "road"]
     if text is not None:
         by_start = {m.span.start: m for m in mentions}  # (once for every town)
         located = {id(m): _located(text, m, by_start) for m in towns}

@@ -132,8 +132,8 @@ def find_names(ctx: DocContext, gazetteer, countries: set[str] | None = None) ->
         left, right = norm[max(0, item.start - 60): item.start], norm[item.end: item.end + 40]
         if item.relation is None:
             item.relation, item.direction = areas.find_relation(left, right)
-        if _route_end(norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
-            item.relation = "route"  # somewhere on the road it names, not at this end of it
+        if route := _route_end(norm, item):  # "near the Colombo-Puttalam road" is not near Colombo
+            item.relation = route  # somewhere on the road it names, not at this end of it
         word = areas.kind_word(right)
         if word in areas.TOWN_WORDS:  # "the countryside of Ar-Raqqa city" is about the city
             item.forced = "town"
@@ -353,14 +353,24 @@ _ROUTE_NAMES: Final = re.compile(r"\s?-\s?(?:[A-Z][\w']*[\s-]){0,3}?[A-Z][\w']*(
 _ROUTE_DASH_BEFORE: Final = re.compile(r"\w\s?-\s?$")
 
 
-def _route_end(norm: str, item: Found) -> bool:
-    """Whether a name is one end of a route the text names ("the Baghdad -
-    Kut road", "Dashishah-Tuwaymin road"). Each pattern is tried only where
-    the hyphen its match holds is there (most names have none around them)."""
+#: "blocked the Kirkuk Road", "on Haifa Street": a road named after a place, which may lie far from it
+_NAMED_ROAD: Final = re.compile(r"\s+(?:road|highway|motorway|street|avenue)\b", re.I)
+_ROAD_WORD_FIRST: Final = frozenset("rRhHmMsSaA")
+
+
+def _route_end(norm: str, item: Found) -> str | None:
+    """"route" where a name is one end of a route the text names ("the Baghdad -
+    Kut road", "Dashishah-Tuwaymin road"), "road" where it names a road ("the
+    Kirkuk Road"). Each pattern is tried only where the hyphen its match holds is
+    there (most names have none around them), or the letter that begins a road word."""
     if "-" in norm[item.end:item.end + 2] and _ROUTE_NAMES.match(norm, item.end):
-        return True
+        return "route"
     before = norm[max(0, item.start - 4):item.start]
-    return "-" in before and bool(_ROUTE_DASH_BEFORE.search(before)) and bool(_ROUTE_AFTER.match(norm, item.end))
+    if "-" in before and bool(_ROUTE_DASH_BEFORE.search(before)) and bool(_ROUTE_AFTER.match(norm, item.end)):
+        return "route"
+    if norm[item.end + 1:item.end + 2] in _ROAD_WORD_FIRST and _NAMED_ROAD.match(norm, item.end):
+        return "road"
+    return None
 
 
 def _hyphen_parts(start: int, text: str) -> list[tuple[int, int, str]]:

@@ -278,7 +278,10 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
     not "the attacker was shot dead" after his victim (``earlier``)."""
     if _counts_bodies(ctx, finding):
         # (not more of them: "the bodies of five more victims were found", "four more bodies")
-        return not (ctx.may_match(_MORE_BODIES) and _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end)))
+        # (nor the body of one more, numbered in turn: "pulled the body of a second victim from the rubble")
+        return not ((ctx.may_match(_MORE_BODIES) and _MORE_BODIES.search(ctx.norm, finding.start, max(finding.end, finding.trigger_end)))
+                    or (" victim" in finding.victim_text and _A_NUMBERED_VICTIM.search(
+                        ctx.norm, min(finding.start, finding.trigger_start), finding.end) is not None))
     if finding.rule == "casualties.named_dead":  # "The dead were identified as A, B and C" after the count
         return True
     singular = finding.rule in ("casualties.subject.singular", "casualties.object.pronoun", "casualties.object.singular")
@@ -287,11 +290,13 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
     if singular and (ONE_OF_THE_WOUNDED.match(finding.victim_text) or names_relative(finding.victim_text)
                      or _NUMBERED_VICTIM.match(finding.victim_text)):
         return False  # "the wounded officer died in hospital", "her husband died", "the fifth victim": one more dead
-    if finding.rule == "casualties.object.pronoun" and finding.victim_text.lower() in ("him", "her") \
-            and earlier is not None and (earlier.count or 0) >= 2 \
-            and ctx.sentence_index(earlier.start) == ctx.sentence_index(finding.start):
-        # ("a man killed two worshippers before police shot him dead": one person is not the two; in a later
-        # sentence "him" may be one of them: "One of the victims … they shot him dead")
+    pronoun = finding.victim_text.strip().lower() if singular else ""
+    if pronoun in ("him", "her", "he", "she") and earlier is not None and (earlier.count or 0) >= 2 \
+            and ctx.sentence_index(earlier.start) == ctx.sentence_index(finding.start) \
+            and (pronoun in ("him", "her") or _BEFORE_HE.search(ctx.norm, max(0, finding.start - 12), finding.start)):
+        # ("a man killed two worshippers before police shot him dead", "killing four soldiers before he was shot
+        # dead": one person is not the two; in a later sentence "him" may be one of them: "One of the victims …
+        # they shot him dead")
         return False
     if singular and _THE_ATTACKER.match(finding.victim_text) and earlier is not None \
             and not (ENEMY.search(earlier.victim_text) or _AN_ATTACKER.search(earlier.victim_text)):
@@ -301,6 +306,10 @@ def _is_restatement(ctx: DocContext, finding: Finding, earlier: Finding | None =
 
 #: "The fifth victim, a child, died …": one of a day's dead numbered in turn, not the one told before
 _NUMBERED_VICTIM = re.compile(r"\s*(?:the|a)\s+" + ORDINAL + r"\s+(?:victim|person|casualty|death|fatality)\b", re.I)
+#: "…, killing four soldiers before he was shot dead": the subject told again after its victims, not one of them
+_BEFORE_HE: Final = re.compile(r"\b(?:before|until)\s+$", re.I)
+#: "the body of a second victim": one more of the dead, numbered in turn ("a", not "the": not one told before)
+_A_NUMBERED_VICTIM: Final = re.compile(r"\b(?:a|another)\s+" + ORDINAL + r"\s+victim\b", re.I)
 #: "Police confirmed the attack but said 10 people were killed": another source's figure for the same dead
 _OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|reported|counted|estimated)\b[^.;]{0,30}$", re.I)
 
