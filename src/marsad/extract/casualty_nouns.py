@@ -113,7 +113,9 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      r"down(?:wards?)?\s+to)\b)|"
                      # "the number of civilians killed in strikes on the area since 10 September rises to 14"
                      # ("the number of bodies recovered from the graves has risen to 15")
-                     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies)\b(?=[^.;]{0,100}?"
+                     # ("the number of martyrs of the crime of targeting the prison had risen to 61": agency copy)
+                     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|fatalities|bodies|"
+                     r"martyrs(?!\s+(?:brigades?|battalions?|squares?|cemetery|day|foundation|families)))\b(?=[^.;]{0,100}?"
                      # ("revised the number of people killed in Saturday's violence down to four")
                      r"\b(?:" + TOLL_RISES + r"\s+to|reached|(?:stands|stood)\s+at|down(?:wards?)?\s+to)\b)|"
                      # (and "bringing the number of people killed in Saturday's strike to 14", "bringing the number killed
@@ -311,3 +313,12 @@ def bracketed_place_counts(ctx: DocContext, numbers: NumberIndex, trigger: tuple
                 numbers.give_back(finding.number)
         return []
     return findings
+
+
+#: companions killed "along with" a victim (:mod:`marsad.extract.casualty_verbs`)
+ALONG_WITH: Final = re.compile(r",?\s+(?:along|together)\s+with\s+(?=\w)", re.I)
+#: those killed "along with" the victims that the victim nouns do not name: people near them
+COMPANION: Final = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
+                       r"aides?|escorts?|guides?|cousins?|nephews?|nieces?|in-laws?|passers?-by|persons?|people|others?)\b", re.I)
+#: a share of someone's people after a bare count ("two of his bodyguards", "three of their relatives")
+OF_OWNER: Final = re.compile(r"\s+of\s+(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+)?[\w-]+)", re.I)

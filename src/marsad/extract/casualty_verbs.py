@@ -41,7 +41,7 @@ from marsad.extract.casualties import (
     object_findings,
 )
 from marsad.extract.casualty_facts import victims_of
-from marsad.extract.casualty_nouns import bracketed_place_counts
+from marsad.extract.casualty_nouns import ALONG_WITH, COMPANION, OF_OWNER, bracketed_place_counts
 from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, TENS, UNITS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
 from marsad.extract.unreported import unreported_trigger
@@ -138,11 +138,11 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
             found = subject_findings(ctx, numbers, match, outcome)
             if not found and passive and outcome == "killed" and "being" in ctx.norm[max(0, match.start() - 12):match.start()]:
                 found = _subject_before_being(ctx, match, outcome)
-            along = _ALONG_WITH.match(ctx.norm, match.end()) if found and ctx.may_match(_ALONG_WITH) else None
+            along = ALONG_WITH.match(ctx.norm, match.end()) if found and ctx.may_match(ALONG_WITH) else None
             if along is not None:  # "a mother and her three children were killed along with a neighbour"
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
                                                                  position=along.end() - 1)
-                          if _names_people(finding.victim_text) or _COMPANION.search(finding.victim_text)
+                          if _names_people(finding.victim_text) or COMPANION.search(finding.victim_text)
                           or _companions_of_owner(ctx, finding)]
         if verb.startswith(("neutrali", "elimin", "los")) and not verb.endswith(("lives", "life")):
             # "neutralised 50 terrorists", "five gunmen were eliminated" and "lost 11 soldiers" are dead;
@@ -213,18 +213,10 @@ def _passive_before(ctx: DocContext, position: int) -> bool:
     return may_end_with(ctx, text, start, position, _CHAIN_ENDS) and chain.search(text, start, position) is not None
 
 
-_ALONG_WITH: Final = re.compile(r",?\s+(?:along|together)\s+with\s+(?=\w)", re.I)
-#: those killed "along with" the victims that the victim nouns do not name: people near them
-_COMPANION: Final = re.compile(r"\b(?:neighbou?rs?|friends?|relatives?|guests?|passengers?|companions?|colleagues?|bodyguards?|"
-                        r"aides?|escorts?|guides?|cousins?|nephews?|nieces?|in-laws?|passers?-by|persons?|people|others?)\b", re.I)
-#: a share of someone's people after a bare count ("two of his bodyguards", "three of their relatives")
-_OF_OWNER: Final = re.compile(r"\s+of\s+(?:his|her|their)\s+(?P<who>(?:[\w-]+\s+)?[\w-]+)", re.I)
-
-
 def _companions_of_owner(ctx: DocContext, finding: Finding) -> bool:
     """"killed along with two of his bodyguards": a bare count whose people follow it, a share of the victim's own."""
-    owner = _OF_OWNER.match(ctx.norm, finding.number.end) if finding.number and not finding.victim_text.strip() else None
-    return owner is not None and bool(_names_people(owner.group("who")) or _COMPANION.search(owner.group("who")))
+    owner = OF_OWNER.match(ctx.norm, finding.number.end) if finding.number and not finding.victim_text.strip() else None
+    return owner is not None and bool(_names_people(owner.group("who")) or COMPANION.search(owner.group("who")))
 
 
 #: what follows an outcome verb that opens its sentence and comes before its victims

@@ -208,7 +208,11 @@ def _inside_container(item: Found, candidates: list[Resolution], countries: set[
         inside = [c for c in candidates if c.place.country == place.country or c.place.feature == "country"]
         # "near Mangina in eastern Congo": a town abroad with none of the name's readings in its country
         # is a namesake of the area the text means (Mexico's El Congo), not what contains the name
-        return inside if inside or place.feature != "town" else candidates
+        if not inside or not place.admin1_code:
+            return inside if inside or place.feature != "town" else candidates
+        # "the Dniprovskyi district of Kherson": a town of another governorate of the country is a namesake
+        # (Kyiv's district), not what the city or governorate holds; none inside, the container stands for it
+        return [c for c in inside if c.place.feature != "town" or c.place.admin1_code == place.admin1_code]
     if item.container_kind == "neighbourhood" and place.feature == "town":
         return [c for c in candidates if c.place.feature != "town" or haversine_km(
             c.place.latitude, c.place.longitude, place.latitude, place.longitude) <= _NEIGHBOURHOOD_KM]

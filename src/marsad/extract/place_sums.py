@@ -1,14 +1,16 @@
 """One count of the dead of attacks on two named places ("the bodies of four civilians killed in attacks … on
 Latamna and Kafr Zita"): each place's incident is told on its own, and such a count sums them, so it is a
-claim (methodology, section 1), checked against the incidents and never added to one of them."""
+claim (methodology, section 1), checked against the incidents and never added to one of them. And the
+reverse: a toll that the report itself breaks down place by place is no region's sum of others' reports."""
 
 from __future__ import annotations
 
 import re
 from typing import Final
 
-from marsad.counting import KILLED
+from marsad.counting import KILLED, REST_RE
 from marsad.extract.casualties import Finding
+from marsad.extract.ledger import rest_told_after
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within
 from marsad.model import Casualty
@@ -75,3 +77,31 @@ def _verb_end(finding: Finding) -> int:
 
 def _number_end(finding: Finding) -> int:
     return finding.number.end if finding.number else finding.start
+
+
+def itemized_by_place(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:
+    """A day's toll across a province that the report breaks down place by place ("the death of
+    nine civilians across Idlib province: four in Sarmin, three in Ariha and the rest in Jisr
+    al-Shughur"): the parts are the report's own incidents, not a region's sum of others' reports.
+    Two located parts or more that make up the toll, or one or more that leave "the rest" of it to a last place
+    ("one in Hawija and the rest in Daquq": two places too)."""
+    parts = [c for c in casualties if c.part_of == casualty.id and c.rule == "casualties.bare_part" and c.span is not None]
+    if not parts or casualty.count is None:
+        return False
+    stated = sum(c.count or 0 for c in parts)
+    if stated == casualty.count:
+        return len(parts) >= 2
+    last = max(c.span.end for c in parts if c.span is not None)
+    return stated < casualty.count and REST_RE.search(ctx.norm, last, ctx.sentence_at(last)[1]) is not None
+
+
+def itemized_after(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:
+    """A day's toll across a country that the next sentences break down: a count in one place, then "the
+    rest" ("killed at least 32 people across Bangladesh … At least 11 people were killed in Dhaka … The
+    rest died in clashes in …"): the report's own incidents, as :func:`itemized_by_place`'s."""
+    if casualty.count is None or casualty.span is None or not ctx.may_match(REST_RE):
+        return False
+    sentence = ctx.sentence_index(casualty.span.start)
+    parts = [c for c in casualties if c.span is not None and ctx.sentence_index(c.span.start) == sentence + 1
+             and c.outcome == casualty.outcome and c.part_of is None and 0 < (c.count or 0) < casualty.count]
+    return bool(parts) and parts[-1].span is not None and rest_told_after(ctx, parts[-1].span.end)

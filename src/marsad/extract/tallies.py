@@ -20,7 +20,6 @@ from marsad.counting import (
     DOCUMENTS,
     INCIDENT_NOUN,
     PAST_PERIOD,
-    REST_RE,
     WEEKS_OF_FIGHTING,
     is_aggregate_scope,
     outcome_family,
@@ -29,10 +28,10 @@ from marsad.extract.actors import iso_country_code
 from marsad.extract.casualties import Finding, may_end_with
 from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
-from marsad.extract.ledger import rest_told_after, settle
+from marsad.extract.ledger import settle
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
-from marsad.extract.place_sums import mark_attack_sums
+from marsad.extract.place_sums import itemized_after, itemized_by_place, mark_attack_sums
 from marsad.extract.restatements import mark_alternatives
 from marsad.extract.same_dead import killers_of
 from marsad.extract.spans import starting_within, stated_span
@@ -572,9 +571,9 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                 casualty.period.precision >= 3 or _documented_since(ctx, finding, casualty.period)):
             casualty.is_tally = True
         # So is a day's toll across a whole country ("45 killed across Syria on Monday").
-        if casualty.part_of is None and not casualty.is_tally and not _itemized_by_place(ctx, casualty, casualties) \
+        if casualty.part_of is None and not casualty.is_tally and not itemized_by_place(ctx, casualty, casualties) \
                 and _aggregate_scope(ctx, neighbours, findings, finding, own_end) \
-                and not _itemized_after(ctx, casualty, casualties):
+                and not itemized_after(ctx, casualty, casualties):
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and (
@@ -658,34 +657,6 @@ def _unreported_clause_s(ctx: DocContext, finding: Finding, period: DateValue) -
         return False
     sentence_start, stop = ctx.sentence_at(span.start)[0], contrasts[-1].start()
     return any(sentence_start <= start and end <= stop for start, end in ctx.extra.get(UNREPORTED_TRIGGERS, ()))
-
-
-def _itemized_by_place(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:
-    """A day's toll across a province that the report breaks down place by place ("the death of
-    nine civilians across Idlib province: four in Sarmin, three in Ariha and the rest in Jisr
-    al-Shughur"): the parts are the report's own incidents, not a region's sum of others' reports.
-    Two located parts or more that make up the toll, or one or more that leave "the rest" of it to a last place
-    ("one in Hawija and the rest in Daquq": two places too)."""
-    parts = [c for c in casualties if c.part_of == casualty.id and c.rule == "casualties.bare_part" and c.span is not None]
-    if not parts or casualty.count is None:
-        return False
-    stated = sum(c.count or 0 for c in parts)
-    if stated == casualty.count:
-        return len(parts) >= 2
-    last = max(c.span.end for c in parts if c.span is not None)
-    return stated < casualty.count and REST_RE.search(ctx.norm, last, ctx.sentence_at(last)[1]) is not None
-
-
-def _itemized_after(ctx: DocContext, casualty: Casualty, casualties: list[Casualty]) -> bool:
-    """A day's toll across a country that the next sentences break down: a count in one place, then "the
-    rest" ("killed at least 32 people across Bangladesh … At least 11 people were killed in Dhaka … The
-    rest died in clashes in …"): the report's own incidents, as :func:`_itemized_by_place`'s."""
-    if casualty.count is None or casualty.span is None or not ctx.may_match(REST_RE):
-        return False
-    sentence = ctx.sentence_index(casualty.span.start)
-    parts = [c for c in casualties if c.span is not None and ctx.sentence_index(c.span.start) == sentence + 1
-             and c.outcome == casualty.outcome and c.part_of is None and 0 < (c.count or 0) < casualty.count]
-    return bool(parts) and parts[-1].span is not None and rest_told_after(ctx, parts[-1].span.end)
 
 
 class _Neighbours:

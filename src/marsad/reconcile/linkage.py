@@ -217,9 +217,12 @@ def _levels_counts() -> list[dict]:
         {
             # "the death toll has risen to 11": a later update of the other report's toll (not of an incident
             # both reports date after the update's own: "the toll of Monday night's fighting has risen to 55"
-            # updates no killing of Tuesday)
-            "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r AND NOT (day_stated_l AND day_stated_r AND day_l < day_r)) "
-                             "OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l AND NOT (day_stated_l AND day_stated_r AND day_r < day_l)) "
+            # updates no killing of Tuesday), nor of one two or more days from the day it names before its publication
+            # ("the toll of Wednesday's shelling of the market rose to six" updates no shelling of the Monday)
+            "sql_condition": "(toll_update_l AND published_l >= published_r AND killed_l >= killed_r AND NOT (day_stated_l AND day_stated_r "
+                             "AND (day_l < day_r OR (day_l < published_l AND day_l - day_r >= 2)))) "
+                             "OR (toll_update_r AND published_r >= published_l AND killed_r >= killed_l AND NOT (day_stated_l AND day_stated_r "
+                             "AND (day_r < day_l OR (day_r < published_r AND day_r - day_l >= 2)))) "
                              # "officials revised the toll down to four": a later correction of the other's higher toll
                              "OR (revised_down_l AND published_l > published_r AND killed_l < killed_r) "
                              "OR (revised_down_r AND published_r > published_l AND killed_r < killed_l)",
