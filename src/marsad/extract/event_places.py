@@ -19,7 +19,8 @@ _COARSE_FEATURES: Final = {"country", "admin1", "region", "river", "area"}
 #: sentence, "…, while the shelling targeted Y" may well be another).
 BACK_REFERENCE: Final = re.compile(
     r"\s*(?:the|this|that|these)\s+(?:(?:same|suicide|car|drone|air|twin|deadly)\s+)?(?:attacks?|(?:air\s*)?strikes?|"
-    r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation)\b", re.I)
+    r"explosions?|blasts?|bombings?|raids?|clashes|fighting|shelling|ambush|assault|incident|operation|"
+    r"protest(?:er|or)?s|demonstrat(?:ors|ions?)|rioters|rally|sit-in)\b", re.I)
 
 
 class EventPlace(NamedTuple):
