@@ -455,7 +455,7 @@ def subject_findings(ctx: DocContext, numbers: NumberIndex, match: re.Match, out
         if not findings and index + 1 < len(candidates) and _INCLUDING.search(ctx.norm, max(0, number.start - 40), number.start):
             continue  # "26 civilians, including 3 children, were killed": the sub-count is left to including_findings
         between = ctx.norm[number.end:aux_start]
-        if ")" in _PARENTHETICAL.sub(" ", between):
+        if ")" in between and ")" in _PARENTHETICAL.sub(" ", between):
             break  # the number sits inside a parenthesis before the subject
         if aux is None and _PARTICIPLE_LIST_END.search(between):
             break  # "10 assailants assaulted and killed …": the number counts the attackers
@@ -501,7 +501,7 @@ def _words_before_verb(head_words: str, longest: int) -> int:
     """The words between a count and its verb, read again where they are more than ``longest``: without a relative
     clause ("four detainees who attempted to escape from the prison in Goma were killed": the detainees), and a
     capitalised name counted as one word ("six members of the Volunteers for the Defence of the Homeland died")."""
-    words = len(_PARENTHETICAL.sub(" ", head_words).split())
+    words = len(_without_parentheticals(head_words).split())
     if words <= longest:
         return words
     who = head_words.find(" who ")
@@ -509,7 +509,12 @@ def _words_before_verb(head_words: str, longest: int) -> int:
         head_words = head_words[:who]
     if any(c.isupper() for c in head_words):
         head_words = _PROPER_NAME.sub("X", head_words)
-    return len(_PARENTHETICAL.sub(" ", head_words).split())
+    return len(_without_parentheticals(head_words).split())
+
+
+def _without_parentheticals(text: str) -> str:
+    """``_PARENTHETICAL.sub(" ", text)``, where the text holds the comma or bracket each of its forms opens with."""
+    return _PARENTHETICAL.sub(" ", text) if "," in text or "(" in text else text
 
 
 def _auxiliary(ctx: DocContext, start: int, end: int) -> re.Match | None:

@@ -102,7 +102,8 @@ def is_reporting_day(norm: str, value: DateValue) -> bool:
     if value.span is None:
         return False
     start = value.span.start
-    if _REPORTED_ON.search(norm, max(0, start - 30), start) or _MOURNING_AFTER.match(norm, value.span.end):
+    if (_reported_verb_before(norm, start) and _REPORTED_ON.search(norm, max(0, start - 30), start)) or \
+            _MOURNING_AFTER.match(norm, value.span.end):
         return True
     # (asked for every date of every incident: the long searches only after the verb they end with)
     last = _last_verb(norm, start)
@@ -113,6 +114,20 @@ def is_reporting_day(norm: str, value: DateValue) -> bool:
 #: the last word of each phrase: the one read before a date
 _SEARCH_ENDS: Final = frozenset(phrase.split()[-1] for phrase in _SEARCH_END_PHRASES)
 _FUNERAL_ENDS: Final = frozenset(phrase.split()[-1] for phrase in _FUNERAL_PHRASES)
+
+
+#: the words _REPORTED_ON ends with before its optional word and "on"
+_REPORTING_WORDS: Final = frozenset({"said", "says", "announced", "reported", "told", "added", "stated", "confirmed",
+                                     "speaking", "spoke", "writing", "wrote", "statement"})
+
+
+def _reported_verb_before(norm: str, start: int) -> bool:
+    """Whether one of the last two words before ``start`` (past an "on") is a reporting word: what a match of
+    :data:`_REPORTED_ON` needs, tested before the search (most dates follow none)."""
+    words = norm[max(0, start - 30):start].lower().split()
+    if words and words[-1] == "on":
+        words.pop()
+    return bool(words) and (words[-1] in _REPORTING_WORDS or (len(words) > 1 and words[-2] in _REPORTING_WORDS))
 
 
 def _last_verb(norm: str, start: int) -> str:

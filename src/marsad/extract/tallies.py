@@ -35,7 +35,7 @@ from marsad.extract.place_sums import itemized_after, itemized_by_place, mark_at
 from marsad.extract.restatements import mark_alternatives
 from marsad.extract.same_dead import killers_of
 from marsad.extract.spans import starting_within, stated_span
-from marsad.extract.subcounts import SIBLING_GAP, add_month_complements, add_remainders
+from marsad.extract.subcounts import add_month_complements, add_remainders, sibling_gap
 from marsad.extract.unreported import UNREPORTED_TRIGGERS
 from marsad.model import Casualty, DateValue
 
@@ -106,7 +106,7 @@ def _link_sub_counts(ctx: DocContext, findings: list[Finding], casualties: list[
         # "five in B, including a doctor, and two in C": a count that repeats the
         # outcome verb at its own place is the toll's sibling, never the list's
         sibling = last_child is not None and finding.rule != "casualties.ellipsis" and (
-            SIBLING_GAP.fullmatch(ctx.norm, _number_end(last_child[0]), start) or _listed_with_verbs(ctx, last_child[0], finding))
+            sibling_gap(ctx.norm, _number_end(last_child[0]), start) or _listed_with_verbs(ctx, last_child[0], finding))
         parent: Casualty | None
         if sibling and last_child is not None:
             parent = next(c for c in casualties if c.id == last_child[1].part_of)
@@ -344,6 +344,9 @@ _IN_MONTH = r"(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?-i:" + MONTH_NAMES + 
 _EARLIER_PERIOD = re.compile(
     r"\b(?:" + _IN_MONTH + r"(?:\s+(?:19|20)\d\d)?"
     r"|in\s+(?:19|20)\d\d|" + PAST_PERIOD + r"|earlier\s+this\s+(?:month|year))\b[^.;]{0,80}$", re.I)
+#: how far before a count a match of _EARLIER_PERIOD can begin: its period's words ("during early September 2019",
+#: "the previous month") and the 80 characters after them
+_EARLIER_REACH: Final = 160
 #: "Since the start of the offensive, at least 1,200 civilians have been killed" (or of the escalation,
 #: of the hostilities): a campaign's
 #: running toll, its period told before the count
@@ -383,7 +386,10 @@ def _earlier_period(ctx: DocContext, first_count_sentence: int | None, finding: 
     if first_count_sentence is None or ctx.sentence_index(finding.start) <= first_count_sentence:
         return False
     sentence_start, sentence_end = ctx.sentence_at(finding.start)
-    if _EARLIER_PERIOD.search(ctx.norm, sentence_start, min(finding.trigger_start, finding.start)):
+    before = min(finding.trigger_start, finding.start)
+    # (a match ends the window with at most 80 characters after its period's words: it begins within the last
+    # _EARLIER_REACH of them, and a long sentence is not searched from its start)
+    if _EARLIER_PERIOD.search(ctx.norm, max(sentence_start, before - _EARLIER_REACH), before):
         return True
     # ("…; more than 100 people were killed in coordinated raids in December", in January's report: told after the
     # count, in its clause, a month before the report's)
