@@ -287,6 +287,8 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         towns = [m for m in towns if located[id(m)] is not None] or towns  # not a namesake out of place
         towns = [m for m in towns if located[id(m)]] or towns
         towns = _without_containers_abroad(text, towns) or towns
+        if towns and any(m.feature in _NAMED_AREAS for m in resolved):
+            towns = _without_seats_of_areas(text, resolved, towns)
     if towns:
         if gazetteer is None:
             return towns[0]
@@ -299,6 +301,19 @@ def _main_mention(mentions: list[PlaceMention], gazetteer, countries: set[str] |
         # "Russia launched 23 drones at Ukraine": the country that strikes is an actor, the other the scene
         resolved = [m for m in resolved if not _COUNTRY_STRIKES.match(text, m.span.end)] or resolved
     return resolved[0] if resolved else None
+
+
+#: areas a text names on their own, in the governorate it names after them ("Al Ghab Plain in Hama")
+_NAMED_AREAS: Final = ("region", "river")
+_IN_OF: Final = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+
+
+def _without_seats_of_areas(text: str, resolved: list[PlaceMention], towns: list[PlaceMention]) -> list[PlaceMention]:
+    """The towns, less a governorate's namesake seat named as the container of a region of that governorate
+    ("the frontlines in Al Ghab Plain in Hama"): the governorate, not the city, holds the region."""
+    areas = [m for m in resolved if m.feature in _NAMED_AREAS and m.admin1]
+    return [town for town in towns if not any(
+        _governorate_of(town, area) and _IN_OF.fullmatch(text, area.span.end, town.span.start) for area in areas)]
 
 
 def _without_containers_abroad(text: str, towns: list[PlaceMention]) -> list[PlaceMention]:

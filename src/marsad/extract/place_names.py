@@ -458,6 +458,8 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
     connectors: frozenset[str] = vocabulary.connectors
     generic_heads: frozenset[str] = vocabulary.generic_heads
     found: list[Found] = []
+    called = "called" in norm or "named" in norm or "known as" in norm
+    based = "ir" in norm  # (an air base, airfield or airport may follow a name: "Air", "air")
     index = 0
     while index < count:
         start, end, word = tokens[index]
@@ -465,6 +467,11 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
             index += 1
             continue
         run = _name_run(norm, tokens, index, blocked, connectors)
+        if based and run > 1:
+            run = _before_base(norm, tokens, index, run)
+        if called and _GROUP_CALLED.search(norm, max(0, start - 48), start):
+            index += run  # "a militant group called Ahrar Sinjar": the group's name, not the town Sinjar
+            continue
         cue = start in cue_ends or bool(found and _listed_after(norm, found[-1].end, start))
         if not cue:
             lowered = word.lower()
@@ -521,7 +528,19 @@ def _ngram_mentions(norm: str, gazetteer, blocked: list[tuple[int, int]], folded
         item.word = norm[item.start:item.end]
         found.append(item)
         index += item.length
+        base = _BASE.match(norm, item.end) if spaced else None
+        while base is not None and index < count and tokens[index][0] < base.end():
+            index += 1  # (the base's own words name no place: "Air" is no region of Niger)
     return found
+
+
+def _before_base(norm: str, tokens: list[tuple[int, int, str]], index: int, run: int) -> int:
+    """The run's length up to an air base's words: "the Balad Air Base" is named after the town Balad, not
+    a village whose name the index spells "Balad Air"."""
+    for offset in range(1, run):
+        if _BASE.match(norm, tokens[index + offset - 1][1]):
+            return offset
+    return run
 
 
 def _listed_after(norm: str, previous_end: int, start: int) -> bool:
@@ -550,6 +569,12 @@ def _after_acronym(norm: str, start: int) -> bool:
 
 #: ("at Baghdad bridge" in Homs, "the Damascus gate": a bridge or a gate named after a far place)
 _LANDMARK: Final = re.compile(r"\s+(?:Park|Square|Street|Avenue|Stadium|Mall|Hotel|[Hh]ospital|Bank|[Bb]ridge|[Gg]ate|[Bb]each|[Rr]iver)\b")
+#: a group's name introduced as such: the words after it name the group, not a place
+_GROUP_CALLED: Final = re.compile(
+    r"\b(?:group|militia|faction|organi[sz]ation|movement|outfit|cell|brigade|battalion)s?,?\s+"
+    r"(?:(?:that\s+|which\s+)?calls\s+itself|calling\s+itself|called|named|known\s+as)\s+(?:the\s+)?[\"“']?$")
+#: an air base named after the town beside it ("Balad Air Base", "the Kuweires military airbase")
+_BASE: Final = re.compile(r"\s+(?:[Mm]ilitary\s+)?(?:[Aa]ir\s*[Bb]ase|[Aa]ir\s*[Ff]ield|[Aa]irport)\b")
 _ORGANISATION: Final = re.compile(
     r"\s+(?:Corps|Front|Brigades?|Division|Army|Movement|Legion|Battalions?|Regiment|Council|Party|Shield|"
     r"Guards?|Revolutionaries|Liberation|Commandos?|[Bb]ranch|[Aa]ffiliate|"
@@ -568,6 +593,9 @@ def _unknown_tail(norm: str, tokens: list[tuple[int, int, str]], index: int, sto
     if norm[tokens[index - 1][1]:start] != " " or areas.kind_word(
             norm[start - 1:end + 1]) or _ORGANISATION.match(norm, start - 1) or _LANDMARK.match(norm, start - 1):
         return False
+    last = tokens[stop - 1][1]
+    if norm[last:last + 1] == " " and _ORGANISATION.match(norm, last):
+        return True  # "the Nidaa Diyala Brigade": every word of the run before the unit word names the unit
     connectors = _words().connectors
     if any(common_word(w.split("'")[0]) or w.lower() in connectors for _, _, w in tokens[index:stop]):
         return False
