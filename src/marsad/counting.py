@@ -143,7 +143,8 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:attacks|raids|strikes|air\s*strikes|clashes|incidents)\b"
     r"(?:(?!\b(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:worst|deadliest|biggest|largest|"
     r"second|third|latest|first)\b)[^.;]){0,80}?\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+"
-    r"(?:week|seven\s+days|fortnight|month|\d+\s+days)|(?:so\s+far\s+)?this\s+(?:week|month))\b|"
+    # (and a round-up's "over the week", "during the week": the week it covers)
+    r"(?:week|seven\s+days|fortnight|month|\d+\s+days)|(?:over|during)\s+the\s+week|(?:so\s+far\s+)?this\s+(?:week|month))\b|"
     # "In the first two weeks of April, at least 40 people …": several weeks of incidents, told before the count
     r"\b(?:in|over|during)\s+the\s+(?:first|past|last)\s+(?:(?:few|several|two|three|four|five|six|\d+)\s+)?"
     r"(?:weeks|months|fortnight)(?:\s+of\s+[A-Z]\w+)?,\s+(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+|around\s+|"

@@ -49,7 +49,9 @@ AFTER_ANCHOR: Final = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven
 SINCE: Final = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|launch|outbreak|onset)\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?P<op>operations?|offensive|campaign|battle|attack|escalation|hostilities|war|conflict|crisis|fighting|clashes|violence|season)\s+(?:on\s+|in\s+)?"
                    r"|(?:the\s+)?(?:fighting|clashes|war|conflict|violence|hostilities|siege|offensive|unrest|protests)\s+"
                    r"(?:erupted|broke\s+out|began|started|escalated|flared(?:\s+up)?)(?:\s+there|\s+(?:in|across|around|over)\s+"
-                   r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+)?", re.I)
+                   r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s+(?:on|in)\s+"
+                   # ("since Russia's full-scale invasion in February 2022", "since the coup on 1 February 2021")
+                   r"|(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:invasion|coup|takeover|uprising|revolution)\s+(?:on|in)\s+)?", re.I)
 NTH_MONTH: Final = re.compile(
     r"\b(?:in\s+|during\s+|of\s+|to\s+)?(?:the\s+)?(?:end\s+of\s+the\s+)?(?P<nth>first|second|third|fourth|fifth|sixth)\s+"
     r"(?:consecutive\s+)?(?P<unit>mo[nu]?th|mon?th|week)\b(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:operations?|offensive|campaign|battle))?",
@@ -453,12 +455,46 @@ def find_periods(ctx: DocContext, absolute: list[DateValue], bare_months: Sequen
         periods.append(DateValue(since.start, end, precision_for(since.start, end), relative=False,
                                  span=ctx.span(match.start(), stated_span(since).end), rule="dates.since"))
     periods += _since_year_start(ctx)
+    periods += _antecedent_openings(ctx, absolute)
     periods += _year_parts(ctx)
     periods += _between_dates(ctx, absolute)
     periods += _weeks_to_date(ctx, absolute)
     periods += _day_ranges(ctx, absolute)
     periods += _between_months(ctx)
     return periods
+
+
+#: "since then": a period the last day named before it opens
+_SINCE_THEN: Final = re.compile(r"\bsince\s+then\b", re.I)
+#: "The campaign, which began on 15 March, has killed …": what began on a stated day opens a running total
+_WHICH_BEGAN: Final = re.compile(r",\s*which\s+(?:began|started|was\s+launched)\s+(?:on|in)\s+(?:the\s+)?$", re.I)
+#: how far back "since then" looks for its day (about a sentence)
+_THEN_REACH: Final = 300
+
+
+def _antecedent_openings(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
+    """Periods opened by a stated day the words around it point at: "… broke out in October 2023. More than 600
+    have been killed there since then" (the last day named before, within a sentence's reach) and "The campaign,
+    which began on 15 March, has killed more than 200" (the day right after "which began on")."""
+    found: list[DateValue] = []
+    published = ctx.published
+    if published is None or not absolute:
+        return found
+    if ctx.may_match(_SINCE_THEN):
+        for match in _SINCE_THEN.finditer(ctx.norm):
+            before = [v for v in absolute if 0 <= match.start() - stated_span(v).end <= _THEN_REACH and v.start < published]
+            if before:
+                opened = max(before, key=lambda v: stated_span(v).end)
+                found.append(DateValue(opened.start, published, precision_for(opened.start, published), relative=False,
+                                       span=ctx.span(match.start(), match.end()), rule="dates.since"))
+    if ctx.may_match(_WHICH_BEGAN):
+        for value in absolute:
+            span = stated_span(value)
+            opening = _WHICH_BEGAN.search(ctx.norm, max(0, span.start - 40), span.start)
+            if opening is not None and value.start < published:
+                found.append(DateValue(value.start, published, precision_for(value.start, published), relative=False,
+                                       span=ctx.span(opening.start(), span.end), rule="dates.since"))
+    return found
 
 
 #: "between 7 October and 5 March", "from 1 to 28 February": the words around two stated days
@@ -713,7 +749,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="15")
+@register("dates", version="16")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

@@ -65,15 +65,22 @@ _VIOLENT_TYPES: Final = frozenset({"Battles", "Explosions/Remote violence", "Vio
 
 
 def incident_first(events: list[Event]) -> list[Event]:
-    """The main event first: an opening development with no dead ("Schools stayed closed and families left")
-    goes behind the first violent incident with victims that the report tells after it (its dead or wounded,
+    """The main event first: an opening development with no dead ("Schools stayed closed and families left"), or a
+    round-up's opening over a week or more, goes behind the first violent incident with victims that the report tells after it (its dead or wounded,
     or people raped or abducted: "Women in the camps fear leaving them. On Monday five women were raped …")."""
     lead = 0
-    while lead < len(events) and events[lead].sub_event_type in _BACKGROUND_TYPES and not events[lead].fatalities:
+    while lead < len(events) and (events[lead].sub_event_type in _BACKGROUND_TYPES or _overview(events[lead])) \
+            and not events[lead].fatalities:
         lead += 1
     if 0 < lead < len(events) and _has_victims(events[lead]):
         return [events[lead], *events[:lead], *events[lead + 1:]]
     return events
+
+
+def _overview(event: Event) -> bool:
+    """A round-up's opening over a week or longer with no victims ("Last week in the Sahel, violence continued in
+    central Mali"): what the report sums up, not its main incident."""
+    return event.date is not None and event.date.precision >= 3 and not event.injured
 
 
 def _has_victims(event: Event) -> bool:

@@ -50,6 +50,7 @@ from marsad.extract.same_dead import (
     ADDED,
     QUALIFIER,
     anchors,
+    attackers_also,
     clause_before,
     compatible,
     distinct_scope,
@@ -435,7 +436,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
             continue
         if finding.trigger_start == toll_finding.trigger_start:
             continue  # one verb's list of victims ("The toll: four soldiers, three police officers and two civilians killed")
-        if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty) or other_sides(toll_finding, finding):
+        if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty) or other_sides(toll_finding, finding) \
+                or (finding.start > toll_finding.start and attackers_also(ctx, toll_finding, finding)):
             continue  # (a toll of militants' deaths is no later figure of the soldiers')
         if places_differ(ctx, toll_finding, finding) and \
                 not (ctx.may_match(_EARLIER) and _EARLIER.search(clause_before(ctx, finding, 160))):

@@ -92,8 +92,10 @@ def _claims_the_state(claim_finding: Finding, reference_finding: Finding, findin
 
 
 def _state_word_on_enemy(ctx: DocContext, claim_finding: Finding, start: int) -> bool:
-    """Whether a state speaker (or its troops) tells the claim, between ``start`` and it, and its victims are the enemy."""
-    said = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start)
+    """Whether a state speaker (or its troops) tells the claim, between ``start`` and it or after it in its sentence
+    ("Troops repelled the attack and killed 20 of the terrorists, an army spokesman said"), and its victims are the enemy."""
+    said = STATE_SPEAKER.search(ctx.norm, start, claim_finding.start) or \
+        STATE_SPEAKER.search(ctx.norm, claim_finding.end, ctx.sentence_at(claim_finding.start)[1])
     return bool(said and ENEMY.search(claim_finding.victim_text + " " + ctx.norm[claim_finding.end:claim_finding.end + 30]))
 
 
@@ -190,7 +192,8 @@ def mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list
                 orphans.setdefault(outcome, []).append((finding, casualty))
             continue
         if earlier is not None and first_trigger.get(earlier_slot) != finding.trigger_start and (
-                (_is_restatement(ctx, finding, found_by.get(earlier.id)) and not _bodies_of_others(ctx, finding, casualty, found_by.get(earlier.id), earlier))
+                (_is_restatement(ctx, finding, found_by.get(earlier.id))
+                 and not _bodies_of_others(ctx, finding, casualty, _told_by_body(ctx, found_by.get(earlier.id), finding, findings), earlier))
                 or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)
                 or _state_word_again(ctx, finding, casualty, found_by.get(earlier.id), earlier)):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
@@ -231,6 +234,15 @@ def _own_count_before(ctx: DocContext, claim_finding: Finding, claim: Casualty, 
            and not c.alternative_of and outcome_family(c.outcome) == outcome_family(claim.outcome)
            and c.is_tally == claim.is_tally and (not same_sentence or ctx.sentence_index(f.start) == sentence)]
     return next((c for c in reversed(own) if c.victims == claim.victims), own[-1] if own else None)
+
+
+def _told_by_body(ctx: DocContext, earlier: Finding | None, bodies: Finding, findings: list[Finding]) -> Finding | None:
+    """The body's first count where ``earlier`` is a headline's ("Gunmen kill 12 at bar in central Mexico", then
+    "… in Irapuato … late on Saturday …, killing ten"): the body tells the headline's incident with its day and place,
+    so later bodies are set against that telling, not the headline's country."""
+    if earlier is None or ctx.sentence_index(earlier.start) != 0:
+        return earlier
+    return next((f for f in findings if 0 < ctx.sentence_index(f.start) < ctx.sentence_index(bodies.start)), earlier)
 
 
 def _bodies_of_others(ctx: DocContext, finding: Finding, casualty: Casualty, earlier_finding: Finding | None,

@@ -63,13 +63,47 @@ def anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
     return dates, places
 
 
+#: a situation report's summary under a heading line of its own near the top ("HIGHLIGHTS", "KEY POINTS"), and the
+#: next heading line, where its body begins ("SITUATION OVERVIEW")
+_SUMMARY_HEADING: Final = re.compile(r"^[ \t]*(?:HIGHLIGHTS|KEY\s+(?:POINTS|MESSAGES|DEVELOPMENTS)|SUMMARY|AT\s+A\s+GLANCE)[ \t]*:?[ \t]*$", re.M)
+_HEADING_LINE: Final = re.compile(r"^[ \t]*[A-Z][A-Z &/-]{3,}[ \t]*:?[ \t]*$", re.M)
+#: how far into a report its summary's heading may stand (after the title and a dateline)
+_SUMMARY_REACH: Final = 400
+_SUMMARY_KEY: Final = "same_dead.summary"
+
+
+def summary_block(ctx: DocContext) -> tuple[int, int]:
+    """Where a report's summary block lies (0, 0 where it has none): its items are told again by the body, as a
+    headline is, so the body's day and place specify the same dead."""
+    known = ctx.extra.get(_SUMMARY_KEY)
+    if known is None:
+        known = (0, 0)
+        head = ctx.norm[:_SUMMARY_REACH]
+        if "HIGHLIGHTS" in head or "KEY " in head or "SUMMARY" in head or "GLANCE" in head:
+            heading = _SUMMARY_HEADING.search(ctx.norm, 0, _SUMMARY_REACH)
+            body = _HEADING_LINE.search(ctx.norm, heading.end()) if heading is not None else None
+            if heading is not None and body is not None:
+                known = (heading.end(), body.start())
+        ctx.extra[_SUMMARY_KEY] = known
+    return known
+
+
+def opens_report(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """Whether ``first`` opens the report, as its first sentence or an item of its summary block, and ``later``
+    is told after the opening."""
+    if ctx.sentence_at(first.start)[0] == 0:
+        return True
+    start, end = summary_block(ctx)
+    return start <= first.start < end <= later.start
+
+
 def distinct_scope(ctx: DocContext, first: Finding, later: Finding) -> bool:
     """Whether the later statement names a date or a place the first one's sentence does not."""
     if ctx.sentence_index(first.start) == ctx.sentence_index(later.start):
         return False
     first_dates, first_places = anchors(ctx, first)
     later_dates, later_places = anchors(ctx, later)
-    opening = ctx.sentence_at(first.start)[0] == 0
+    opening = opens_report(ctx, first, later)
     if not first_dates and not first_places and opening:
         # a headline or opening count with no date or place, told again with them ("Ten killed in market
         # bombing" then "Ten people were killed … on Saturday"): the body specifies the same dead
@@ -91,6 +125,14 @@ def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> 
     later_places = starting_within(ctx.places, start, end)
     if _headline_place_told_again(ctx, first, first_places, later_places):
         return set()
+    # a landmark or the governorate beside the first's place named again ("in Abu Shouk camp, north of El Fasher
+    # town in North Darfur") says where that place lies, no other place
+    first_names = {(p.name or p.text).lower() for p in first_places}
+    again = [p for p in later_places if (p.name or p.text).lower() in first_names]
+    if again:
+        holding = {p.admin1.lower() for p in again if p.admin1}
+        names = names - {(p.name or p.text).lower() for p in later_places if p.relation is not None
+                         or (p.feature == "admin1" and (p.name or p.text).lower() in holding)}
     holders = {skeleton(place_key(p.admin1)) for p in first_places if p.admin1}  # ("Idlib" and "Idleb" alike)
     names = names - {(p.name or p.text).lower() for p in later_places if skeleton(place_key(p.name or p.text)) in holders}
     countries = {p.country for p in first_places if p.feature == "country" and p.country}
@@ -98,7 +140,7 @@ def _new_places(ctx: DocContext, first: Finding, later: Finding, names: set) -> 
     # and the country that holds the first's places ("… kills 5 in Saada" then "… Yemen's Saada province")
     held = {p.country for p in first_places if p.country}
     names = names - {(p.name or p.text).lower() for p in later_places if p.feature == "country" and p.country in held}
-    if first_places and ctx.sentence_at(first.start)[0] == 0:
+    if first_places and opens_report(ctx, first, later):
         # a village the gazetteer does not know, after an opening that placed the dead ("Bandits kill five
         # in Sokoto ambush" then "… near Tangaza"): the body saying where, no other place shown to differ
         names = names - {(p.name or p.text).lower() for p in later_places if not p.resolved}
@@ -157,6 +199,12 @@ def other_sides(one: Finding, other: Finding) -> bool:
     militant deaths at nine"): other dead, whoever tells them."""
     first, second = _side(one.victim_text), _side(other.victim_text)
     return first is not None and second is not None and first != second
+
+
+def attackers_also(ctx: DocContext, toll: Finding, later: Finding) -> bool:
+    """Armed men counted after a toll of others with a word of more ("The toll rose to 32 … Five attackers also
+    died"): the killers, other dead, not an earlier figure of the toll's."""
+    return _side(later.victim_text) == "armed" and _side(toll.victim_text) != "armed" and introduces_new(ctx, later)
 
 
 def killers_of(earlier: Casualty, later: Casualty) -> bool:

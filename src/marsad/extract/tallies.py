@@ -30,6 +30,7 @@ from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
 from marsad.extract.ledger import settle
 from marsad.extract.numbers import ORDINAL
+from marsad.extract.period_scope import numbers_a_run, perfect_sibling, told_at_opening
 from marsad.extract.pipeline import DocContext
 from marsad.extract.place_sums import itemized_after, itemized_by_place, mark_attack_sums
 from marsad.extract.restatements import mark_alternatives
@@ -564,7 +565,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
                       and not _ORDINAL_APPOSITIVE.search(ctx.norm, finding.end, max(finding.end, stated_span(p).start))
                       and not (stated_span(p).start > finding.start and ctx.may_match(_RUNNING_CLAUSE) and _RUNNING_CLAUSE.search(ctx.norm, finding.start, stated_span(p).start))
                       and (stated_span(p).start not in owner or 0 <= owner[stated_span(p).start].start - finding.end <= 40)
-                      and not _unreported_clause_s(ctx, finding, p)
+                      and not _unreported_clause_s(ctx, finding, p) and not numbers_a_run(ctx, p)
                       and not _aside_period(ctx, finding, p)]
             if scoped and casualty.part_of is None:
                 casualty.period = scoped[0]
@@ -583,7 +584,8 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
         # And a report's background: what a war has killed so far, what an earlier attack killed.
         if casualty.part_of is None and not casualty.is_tally and (
-                _background(ctx, finding) or _earlier_period(ctx, first_count_sentence, finding)):
+                _background(ctx, finding) or _earlier_period(ctx, first_count_sentence, finding)
+                or told_at_opening(ctx, finding)):
             casualty.is_tally = True
         # And a toll raised past this report's own count by earlier deaths.
         if casualty.part_of is None and not casualty.is_tally and _raised_past_own_count(ctx, findings, finding):
@@ -617,13 +619,16 @@ def _share_with_coordinated(ctx: DocContext, findings: list[Finding], casualties
     Ukraine in August" is a country's month for both, though the words that say so follow the second."""
     pairs = list(zip(findings, casualties))
     for (first, first_casualty), (second, second_casualty) in zip(pairs, pairs[1:]):
-        if first_casualty.is_tally == second_casualty.is_tally or first_casualty.part_of or second_casualty.part_of \
-                or first_casualty.outcome == second_casualty.outcome:
+        if first_casualty.is_tally == second_casualty.is_tally or first_casualty.part_of or second_casualty.part_of:
+            continue
+        # (two counts of one outcome share a scope only as two clauses in the perfect: "… since then, and 20 have been killed")
+        sibling = first_casualty.is_tally and first_casualty.period is not None and perfect_sibling(ctx, first, second)
+        if first_casualty.outcome == second_casualty.outcome and not sibling:
             continue
         # (up to the second count's verb where it comes first: "neutralised 97 terrorists and arrested 120
         # suspects … across the country in the past week" shares the week as "killed and 856 injured" does)
         gap_start, gap_end = max(first.end, first.trigger_end), min(second.start, second.trigger_start)
-        if gap_start > gap_end or not _COORDINATED.fullmatch(ctx.norm, gap_start, gap_end):
+        if (gap_start > gap_end or not _COORDINATED.fullmatch(ctx.norm, gap_start, gap_end)) and not sibling:
             continue
         tally, other = (first_casualty, second_casualty) if first_casualty.is_tally else (second_casualty, first_casualty)
         other.is_tally = True

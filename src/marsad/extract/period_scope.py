@@ -1,0 +1,55 @@
+"""Counts a running total's period reaches from outside the count's own clause (beside ``tallies``, which
+is near its size limit).
+
+* "More than 600 have been killed there since then, according to the ministry, and at least 20 Israelis have
+  been killed in attacks": a count in the perfect, in a clause joined by ", and" to a running total, is one too;
+* "since the war began on 7 October, when gunmen attacked the south, killing about 1,200 people": a count in the
+  "when" clause after a period's opening day tells what happened that day, the war's background;
+* "the hospital was shelled for the fourth time since May; two health workers were killed": a period that numbers a
+  run of attacks scopes no count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from marsad.extract.casualties import Finding
+from marsad.extract.numbers import ORDINAL
+from marsad.extract.pipeline import DocContext
+from marsad.extract.spans import starting_within, stated_span
+from marsad.model import DateValue
+
+#: the words from a running total's count up to the next count's verb: ", and <subject> have been"
+_AND_PERFECT: Final = re.compile(r"[^.;]*?,\s+and\s+[^.;,]*?\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?$", re.I)
+#: "for the fourth time since May", "the third such attack since January": an ordinal right before the period
+_RUN_BEFORE: Final = re.compile(r"\bthe\s+" + ORDINAL + r"\s+(?:[\w-]+\s+){0,2}?$", re.I)
+#: a "when" clause right after a period's opening day, up to the count
+_WHEN_AFTER: Final = re.compile(r",?\s+when\b[^.;]*$", re.I)
+
+
+def perfect_sibling(ctx: DocContext, first: Finding, second: Finding) -> bool:
+    """Whether ``second`` is told in the perfect, in a clause joined by ", and" after ``first``'s, in one sentence."""
+    gap_start = max(first.end, first.trigger_end)
+    if not ctx.may_match(_AND_PERFECT) or second.trigger_start <= gap_start or ctx.sentence_at(first.start) != ctx.sentence_at(second.trigger_start):
+        return False
+    return _AND_PERFECT.match(ctx.norm, gap_start, second.trigger_start) is not None
+
+
+def told_at_opening(ctx: DocContext, finding: Finding) -> bool:
+    """Whether the count lies in a "when" clause told right after the day a running total's period opens."""
+    if not ctx.may_match(_WHEN_AFTER):
+        return False  # (most reports hold no "when")
+    sentence_start = ctx.sentence_at(finding.start)[0]
+    count_start = min(finding.start, finding.trigger_start)
+    for period in starting_within(ctx.dates, sentence_start, count_start):
+        span = stated_span(period)
+        if period.rule == "dates.since" and span.end <= count_start and _WHEN_AFTER.match(ctx.norm, span.end, count_start):
+            return True
+    return False
+
+
+def numbers_a_run(ctx: DocContext, period: DateValue) -> bool:
+    """Whether the period counts a run ("for the fourth time since May"), not the span a toll covers."""
+    start = stated_span(period).start
+    return _RUN_BEFORE.search(ctx.norm, max(0, start - 40), start) is not None
