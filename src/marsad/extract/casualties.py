@@ -98,7 +98,12 @@ CIVILIAN_NOUNS: Final = re.compile(
     r"demonstrators?|protest[eo]rs?|mourners?|pilgrims?|shoppers?|patients?|guests?|voters?|"
     # (office holders and others ACLED counts as civilians: "Mayor of Chilpancingo found dead")
     r"mayors?|council+ors?|lawmakers?|politicians?|candidates?|judges?|presidents?|missionar(?:y|ies)|nuns?|monks?|tourists?|"
-    r"presenters?|bloggers?)\b",
+    r"presenters?|bloggers?|(?:community|social|tribal|religious|village|traditional|youth|indigenous)\s+leaders?|"
+    # (a civil or local council's members are office holders: "a member of the local civil council", "a civil council
+    # member"; a military council's are not)
+    r"(?:civil|local|municipal|city|town|village|district|provincial|county|ward)\s+council\s+members?|"
+    r"members?\s+of\s+(?:the|an?|its)\s+(?:[\w'-]+\s+){0,2}?(?:civil|local|municipal|city|town|village|district|"
+    r"provincial|county|ward)\s+councils?)\b",
     re.I,
 )
 COMBATANT_NOUNS: Final = re.compile(
@@ -719,7 +724,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="63")
+@register("casualties", version="64")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

@@ -272,7 +272,7 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         id=ctx.new_id("C"), outcome=finding.outcome or "killed", count=count, low=low, high=high,
         qualifier=(None if number is None or number.vague else number.qualifier),
         vague=number.vague if number else None,
-        victims=victims_of(phrase) or ("combatants" if affiliation else None) or _losing_side(ctx, finding),
+        victims=_victims_named(ctx, finding, phrase) or ("combatants" if affiliation else None) or _losing_side(ctx, finding),
         victim_group=group, affiliation=affiliation,
         nationality=nationality.group("nat").capitalize() if nationality else None,
         perpetrator=lead_perpetrators + [name for name in perpetrators(ctx, finding, victim_end, affiliation)
@@ -280,6 +280,24 @@ def to_casualty(ctx: DocContext, finding: Finding) -> Casualty:
         cause=cause_of(ctx, finding),
         place_ids=places, span=ctx.span(span_start, span_end), rule=rule, confidence=finding.confidence,
     )
+
+
+def _victims_named(ctx: DocContext, finding: Finding, phrase: str) -> str | None:
+    """Who the victims are; a "member" is told by the body after "of" that the victim's phrase leaves out ("shot
+    dead a member of the local civil council": civilians; "of the Manbij Military Council" stays its affiliation's)."""
+    victims = victims_of(phrase)
+    if victims is None and phrase.rstrip().lower().endswith(("member", "members")) and finding.end > finding.start:
+        return victims_of(ctx.norm[finding.start:finding.end])
+    if victims is None and not phrase.strip() and finding.number is not None and finding.start > finding.trigger_start:
+        # (a count's people after "of", which its phrase leaves out: "killing 47 of the terrorists")
+        partitive = _OF_THE_PEOPLE.match(ctx.norm, finding.number.end)
+        return victims_of(partitive.group(1)) if partitive else None
+    return victims
+
+
+#: "… 47 of the terrorists": the people a number is a part of
+_OF_THE_PEOPLE: Final = re.compile(r"\s+of\s+(?:the|these|those)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)(?=\s*(?:[,.;]|$)|\s+(?:in|on|at|near|who|and)\b)",
+                                   re.I)
 
 
 #: the words of a clause that leave its subject to the sentence's ("…, but lost seven of their own men")
