@@ -1,7 +1,8 @@
 """A road named after a place is no scene where the text names the town it passes ("drivers blocked the Mosul
 Road in Erbil"), and a participle right after "of" names people, not what happened ("relatives of killed
 policemen protested" is a protest, not a clash). Guards: a road's name alone still places the event, near it;
-a district the road runs through says less than the road's name; a main verb after "of …" is still read."""
+a district the road runs through says less than the road's name; a main verb after "of …" is still read. And
+"University" opens no place name ("the University of Maiduguri Teaching Hospital" names Maiduguri alone)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,10 @@ def test_a_participle_after_of_names_the_people_not_the_event(text):
 def test_a_main_verb_after_an_of_phrase_is_still_read():
     events = _events("On 3 May 2024, gunmen killed two members of a local council in Kirkuk city.")
     assert [sub for sub, _, _ in events] == ["Attack"]
+
+
+def test_university_is_no_place_of_its_own():
+    # (before: "University" was a town in Florida, a place of the report)
+    extraction = extract_text("Two students wounded in the blast in Konduga died at the University of Maiduguri "
+                              "Teaching Hospital on Tuesday.", published=date(2024, 5, 6))
+    assert [p.text for p in extraction.places] == ["Konduga", "Maiduguri"]
