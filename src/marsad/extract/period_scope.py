@@ -6,7 +6,10 @@ is near its size limit).
 * "since the war began on 7 October, when gunmen attacked the south, killing about 1,200 people": a count in the
   "when" clause after a period's opening day tells what happened that day, the war's background;
 * "the hospital was shelled for the fourth time since May; two health workers were killed": a period that numbers a
-  run of attacks scopes no count.
+  run of attacks scopes no count;
+* a headline over a monthly update ("UN: 184 civilians killed in Ukraine in August; bomb kills three in Kharkiv")
+  and its body's "At least 184 civilians were killed … in August" tell one running total: the headline's count,
+  or the body's where only the headline states the period, is a claim too.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from marsad.extract.casualties import Finding
 from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
-from marsad.model import DateValue
+from marsad.model import Casualty, DateValue
 
 #: the words from a running total's count up to the next count's verb: ", and <subject> have been"
 _AND_PERFECT: Final = re.compile(r"[^.;]*?,\s+and\s+[^.;,]*?\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?$", re.I)
@@ -53,3 +56,24 @@ def numbers_a_run(ctx: DocContext, period: DateValue) -> bool:
     """Whether the period counts a run ("for the fourth time since May"), not the span a toll covers."""
     start = stated_span(period).start
     return _RUN_BEFORE.search(ctx.norm, max(0, start - 40), start) is not None
+
+
+def headline_totals(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    """Give a headline's count and the body's count of as many dead the running total's period one of them states
+    (a month or longer), so neither is read as an incident's toll."""
+    start, end = ctx.sentence_at(0)
+    if end >= len(ctx.norm) or ctx.norm[start:end].rstrip()[-1:] in (".", "!", "?", ":", ";", ""):
+        return  # (no headline: the first sentence ends with a stop)
+    heads = [c for f, c in zip(findings, casualties) if f.start < end and c.part_of is None and c.count]
+    if not heads:
+        return
+    for head in heads:
+        for other, finding in zip(casualties, findings):
+            if finding.start < end or other.part_of is not None or other.count != head.count or other.outcome != head.outcome:
+                continue
+            pair = (head, other) if head.is_tally else (other, head)
+            total, told = pair
+            if total.is_tally and not told.is_tally and total.period is not None and total.period.precision >= 4 \
+                    and told.period is None:
+                told.is_tally = True
+                told.period = total.period

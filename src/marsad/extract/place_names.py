@@ -210,7 +210,7 @@ def _region_phrases(norm: str, gazetteer, blocked, folded: str | None = None) ->
     return found
 
 
-_CAPITAL: Final = re.compile(r"\bthe\s+(?:[A-Z][a-z]+\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
+_CAPITAL: Final = re.compile(r"\bthe\s+(?:(?P<adjective>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|cities)\b)", re.I)
 
 
 @lru_cache(maxsize=300)
@@ -221,15 +221,31 @@ def _capital_of(country: str) -> str | None:
 
 
 def _capital_mentions(norm: str, gazetteer, blocked, countries: set[str] | None) -> list[Found]:
-    """"the capital" ("south of the capital") when the caller gives the report's one country."""
-    if not countries or len(countries) != 1:
+    """"the capital" ("south of the capital") when the caller gives the report's one country, and "the Somali
+    capital" (a country's adjective) whatever the caller gives: that country's capital."""
+    if "apital" not in norm:
         return []
-    capital = _capital_of(next(iter(countries)))
-    key = place_key(capital) if capital else ""
-    if not key or not gazetteer.has_key(key):
-        return []
-    return [Found(m.start(), m.end(), key, True, "places.capital", forced="town", cued=True, word=m.group())
-            for m in _CAPITAL.finditer(norm) if not _overlaps(m.start(), m.end(), blocked)]
+    report = next(iter(countries)) if countries and len(countries) == 1 else None
+    found = []
+    for match in _CAPITAL.finditer(norm):
+        if _overlaps(match.start(), match.end(), blocked):
+            continue
+        adjective = match.group("adjective")
+        country = (_demonym_country(adjective) if adjective else None) or report
+        capital = _capital_of(country) if country else None
+        key = place_key(capital) if capital else ""
+        if key and gazetteer.has_key(key):
+            found.append(Found(match.start(), match.end(), key, True, "places.capital", forced="town", cued=True,
+                               word=match.group()))
+    return found
+
+
+def _demonym_country(word: str) -> str | None:
+    """The ISO code of the country a people's adjective names ("Somali": SO), if it is one."""
+    from marsad.extract.actors import iso_country_code
+
+    name = load_lexicon().demonyms.get(alias_key(word))
+    return iso_country_code(name) if name else None
 
 
 def _tokens(norm: str) -> list[tuple[int, int, str]]:

@@ -42,7 +42,7 @@ from marsad.gazetteer.resolve import (
 )
 from marsad.model import PlaceMention
 
-VERSION: Final = "25"
+VERSION: Final = "26"
 
 
 

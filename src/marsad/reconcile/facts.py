@@ -57,6 +57,27 @@ def _country_only(event) -> bool:
     return event.admin1 is None and is_the_country(event.location, event.country)
 
 
+#: a gathering for the dead ("held a vigil for the five men shot dead on Saturday", "mourners buried the victims")
+_MOURNING: Final = re.compile(r"\b(?:vigils?|funerals?|mourn(?:ers?|ed|ing)|buried|burials?|laid\s+to\s+rest|condolences?)\b", re.I)
+#: the dead it gathers for, killed in an incident told elsewhere
+_THE_DEAD: Final = re.compile(r"\b(?:killed|murdered|gunned\s+down|dead|died|victims?|slain|bodies|lost\s+their\s+lives)\b", re.I)
+
+
+def _mourning_only(event, text: str) -> bool:
+    """A peaceful gathering with no count that mourns dead killed elsewhere ("relatives of A, B and C, who
+    were shot dead in a bar on Saturday night, held a vigil outside it on Sunday"): it tells the mourning of
+    an incident, not one of its own, so it is no report to link (a vigil names its dead without a number, so
+    no count ties it to the killing); it stays an exported event. A gathering that police broke up, or a
+    funeral attacked, is another sub-event type or has a count, and stays a report."""
+    if event.sub_event_type != "Peaceful protest":
+        return False
+    lowered = text.lower()
+    if "vigil" not in lowered and "funeral" not in lowered and "mourn" not in lowered and "buri" not in lowered \
+            and "laid" not in lowered and "condolence" not in lowered:
+        return False
+    return bool(_MOURNING.search(text)) and bool(_THE_DEAD.search(text))
+
+
 def _sentence(text: str, start: int | None, end: int | None) -> str:
     """The sentence around a span: the evidence text compared between reports."""
     if start is None or end is None or not text:
@@ -301,7 +322,7 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
     if day is None or (event.date_precision or 1) > 3 or is_period_claim(event.date_start, event.date_end):
         return None
     text = _sentence(document.text, event.span_start, event.span_end)
-    if not casualties and (_a_past_week(event, text) or _country_only(event)):
+    if not casualties and (_a_past_week(event, text) or _country_only(event) or _mourning_only(event, text)):
         return None
     key = f"{event.document_id}/{event.local_id}"
     published = _ordinal(document.published)
