@@ -14,7 +14,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.gazetteer import resolve
+from marsad.gazetteer import resolve, spelling
 from marsad.gazetteer.groups import PlaceGroups, Points, points_of
 from marsad.gazetteer.index import Place
 from marsad.gazetteer.keys import ARTICLES, place_key
@@ -188,8 +188,8 @@ _NAME_PARTS = st.sampled_from(["Al", "as", "Ash", "Sa", "mawah", "Deir", "ez", "
 
 @given(st.lists(_NAME_PARTS, max_size=8).map("".join) | st.text(st.characters(max_codepoint=127), max_size=16))
 def test_an_ascii_name_is_spelt_as_the_regular_expressions_spell_it(name):
-    assert resolve._spelling_of(name) == _plain_spelling(name)
-    assert resolve._letters_of(name) == re.sub("[^a-z]+", "", name.lower())
+    assert spelling.spelling_key_of(name) == _plain_spelling(name)
+    assert spelling.letters_of(name) == re.sub("[^a-z]+", "", name.lower())
 
 
 @given(st.lists(st.tuples(st.sampled_from([0.0, -0.0, 1.5, 1.5000000001, 2.25, -1.0]),
@@ -204,4 +204,4 @@ def test_candidates_come_best_first_then_by_id_as_a_stable_sort_orders_them(rows
 
 @given(st.text(alphabet="abcde", max_size=12), st.text(alphabet="abcde", max_size=12), st.integers(0, 5))
 def test_a_spelling_within_some_edits_is_one_whose_edit_distance_is_at_most_that(key, other, most):
-    assert resolve._within_edits(key, other, most) == (resolve._edit_distance(key, other) <= most)
+    assert spelling.within_edits(key, other, most) == (spelling.edit_distance(key, other) <= most)

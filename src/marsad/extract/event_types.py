@@ -94,7 +94,7 @@ _PARTICIPLE_AFTER_OF: Final = re.compile(r"(?<=\bof\s)(?:the\s+)?(?:[a-z]+ed|sla
 def _subordinate(text: str, start: int) -> bool:
     """Whether the trigger at ``start`` is told in a subordinate phrase, not as what happened."""
     if text.startswith("of ", max(0, start - 3)) or text.startswith("of the ", max(0, start - 7)):
-        if _PARTICIPLE_AFTER_OF.match(text, start - 4 if text.startswith("the ", start - 4) else start):
+        if _PARTICIPLE_AFTER_OF.match(text, start - 4 if start >= 4 and text.startswith("the ", start - 4) else start):
             return True
     return _SUBORDINATE.search(text, max(0, start - 40), start) is not None
 

@@ -16,7 +16,8 @@ from marsad.extract.casefold import last_word_ends
 from marsad.extract.place_text import CONTAINED_IN, past_spaces
 from marsad.gazetteer import areas
 from marsad.gazetteer.keys import latin_skeleton, place_key
-from marsad.gazetteer.resolve import haversine_km, spelt_alike
+from marsad.gazetteer.resolve import haversine_km
+from marsad.gazetteer.spelling import spelt_alike
 from marsad.model import PlaceMention
 
 

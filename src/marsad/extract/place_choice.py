@@ -14,7 +14,8 @@ from marsad.extract.place_words import place_words
 from marsad.extract.text import common_word
 from marsad.gazetteer.admin import plain_unit_name, with_neighbours
 from marsad.gazetteer.index import Place
-from marsad.gazetteer.resolve import Resolution, haversine_km, in_units, is_area, own_key, spelt_alike, unit_key
+from marsad.gazetteer.resolve import Resolution, haversine_km, in_units, is_area, own_key
+from marsad.gazetteer.spelling import spelt_alike, unit_key
 
 #: how far ahead of the next candidate a place must come to count as clear (an anchor for its neighbours)
 CLEAR_MARGIN: Final = 1.5

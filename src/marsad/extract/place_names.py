@@ -44,7 +44,8 @@ from marsad.gazetteer import areas
 from marsad.gazetteer.admin import UNIT_AFTER_NAME
 from marsad.gazetteer.index import ARABIC_PREFIX, Place
 from marsad.gazetteer.keys import latin_skeleton, place_key, remember
-from marsad.gazetteer.resolve import Resolution, own_key, spelt_alike
+from marsad.gazetteer.resolve import Resolution, own_key
+from marsad.gazetteer.spelling import spelt_alike
 
 #: :func:`place_words`, held once read: compiled, a list's item rather than a call through its lru_cache
 #: (name finding asks for it a few dozen times per text)

@@ -37,9 +37,8 @@ from marsad.gazetteer.resolve import (
     is_area,
     own_key,
     rank,
-    spelt_alike,
-    unit_key,
 )
+from marsad.gazetteer.spelling import spelt_alike, unit_key
 from marsad.model import PlaceMention
 
 VERSION: Final = "26"

@@ -324,7 +324,7 @@ def iso_spellings(admin1: dict[tuple[str, str], str],
         if country in units:
             found.setdefault(country, []).append(({_match_key(n) for locale in names for n in locale}, names))
     from marsad.gazetteer.keys import place_key
-    from marsad.gazetteer.resolve import _edit_distance
+    from marsad.gazetteer.spelling import edit_distance
 
     result = {}
     for country, matches in found.items():
@@ -332,7 +332,7 @@ def iso_spellings(admin1: dict[tuple[str, str], str],
             own, iso = units[country][code], names[0][0] if names[0] else ""
             # the whole ISO name one letter off: not "Luhanska oblast" for Luhansk, which only its stem is
             if (own not in {_match_key(n) for locale in names for n in locale}
-                    and _edit_distance(own, place_key(iso)) == 1):
+                    and edit_distance(own, place_key(iso)) == 1):
                 result[(country, code)] = iso
     return result
 
@@ -352,7 +352,7 @@ def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str
     """Unit code → the names of the one subdivision that matches it: exact keys
     first; a key one letter off only between a unit and a subdivision that have
     no exact match at all (so "Western" never takes "Eastern")."""
-    from marsad.gazetteer.resolve import _edit_distance
+    from marsad.gazetteer.spelling import edit_distance
 
     shared = Counter(codes.values())
     exact = [{code for code, key in codes.items() if key in keys} for keys, _ in found]
@@ -361,7 +361,7 @@ def _one_to_one(codes: dict[str, str], found: list[tuple[set[str], list[list[str
     for position, ((keys, _), hits) in enumerate(zip(found, exact)):
         if not hits:
             hits = {code for code, key in codes.items() if code not in taken and len(key) >= 5
-                    and any(abs(len(key) - len(k)) <= 1 and _edit_distance(key, k) <= 1 for k in keys)}
+                    and any(abs(len(key) - len(k)) <= 1 and edit_distance(key, k) <= 1 for k in keys)}
         if len(hits) == 1 and shared[codes[next(iter(hits))]] == 1:
             pairs.append((next(iter(hits)), position))
     claimed = Counter(code for code, _ in pairs)

@@ -49,17 +49,23 @@ inside the area the context allows, or, for skeletons of five letters or more
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Final
 
-from marsad.gazetteer.admin import arabic_countries, plain_unit_name
+from marsad.gazetteer.admin import arabic_countries
 from marsad.gazetteer.groups import PlaceGroups, PlaceStub, Points, points_of
 from marsad.gazetteer.index import AREA_FEATURES, Gazetteer, Place
-from marsad.gazetteer.keys import ARTICLES, latin_skeleton, place_key, remember, skeleton
+from marsad.gazetteer.keys import latin_skeleton, place_key, skeleton
+from marsad.gazetteer.spelling import (
+    close_enough,
+    edit_distance,
+    key_consonants,
+    letters,
+    spelling_key,
+    spelt_near,
+    unit_key,
+)
 
 __all__ = ["AREA_FEATURES", "Context", "Resolution", "rank", "resolve", "lookup", "haversine_km"]
 
@@ -159,7 +165,7 @@ class Context:
             allowed = len(consonants) >= 5 and not named and (
                 place.country in self.countries if self.countries else place.country in arabic_countries())
         # the edit distance last: a short skeleton meets many places, most outside the area
-        return allowed and (len(consonants) >= 4 or _spelt_near(key, place.name))
+        return allowed and (len(consonants) >= 4 or spelt_near(key, place.name))
 
 
     def arabic_candidates(self, groups: PlaceGroups, consonants: str) -> list[Place | PlaceStub]:
@@ -178,77 +184,10 @@ class Context:
         return [groups.places[position] for position in sorted(positions)]
 
 
-def _spelt_near(key: str, name: str) -> bool:
-    """Whether a part of an OCHA "village - district" name (or the whole name) is keyed at most a third
-    of ``key``'s letters (at least one) away from ``key`` (:meth:`Context.allows_arabic`). Kept per key
-    and name: a name is ranked twice per document (before and with its anchors), against the same places."""
-    pair = (key, name)
-    near = _SPELT_NEAR.get(pair)
-    if near is None:
-        if len(_SPELT_NEAR) >= _MOST_SPELT_NEAR:
-            _SPELT_NEAR.clear()
-        near = _SPELT_NEAR[pair] = _parts_spelt_near(key, name)
-    return near
-
-
-_SPELT_NEAR: Final[dict[tuple[str, str], bool]] = {}
-#: the size at which the memo of :func:`_spelt_near` is emptied (a bound for a long-running worker)
-_MOST_SPELT_NEAR: Final = 100_000
-
-
-def _parts_spelt_near(key: str, name: str) -> bool:
-    most = len(key) // 3
-    if most < 1:  # (max() written out: compiled, it is a call through Python)
-        most = 1
-    # (the parts split only from a name with a dash, which the separator needs; and no distance
-    # asked for where the lengths alone differ by more than allowed: a distance is at least that)
-    for part in _OCHA_PARTS.split(name) if "-" in name else (name,):
-        other = place_key(part)
-        gap = len(key) - len(other)
-        if -most <= gap <= most and _within_edits(key, other, most):
-            return True
-    return False
-
-
-def _within_edits(a: str, b: str, most: int) -> bool:
-    """``_edit_distance(a, b) <= most``, given up at the first row of the table whose every cell exceeds ``most``
-    (the distance is at least its row's least cell): most parts a short skeleton meets are far from the key, and a
-    long OCHA name's full table cost more than the rest of its test."""
-    return _bounded_distance(a, b, most) <= most
-
-
-def _bounded_distance(a: str, b: str, most: int) -> int:
-    """The edit distance of ``a`` and ``b``, or ``most + 1`` as soon as it must exceed ``most``; 99 when their
-    lengths differ by more than 3."""
-    if abs(len(a) - len(b)) > 3:
-        return 99
-    # (each step's min() of three written out: compiled, min() is a call through Python)
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        left = i  # current[j - 1]
-        least = i
-        for j, cb in enumerate(b, 1):
-            best = previous[j - 1] if ca == cb else previous[j - 1] + 1
-            if previous[j] + 1 < best:
-                best = previous[j] + 1
-            if left + 1 < best:
-                best = left + 1
-            current.append(best)
-            left = best
-            if best < least:
-                least = best
-        if least > most:
-            return most + 1
-        previous = current
-    return previous[-1]
-
-
 #: so many places found through their Arabic name or fewer are tested one by one (not through the groups' indexes)
 _FEW_CANDIDATES: Final = 4
 #: how near an anchor a place found through its Arabic name may lie
 _ARABIC_KM: Final = 50
-_OCHA_PARTS: Final = re.compile(r"\s+-\s+")
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and rank builds one per
@@ -547,7 +486,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     _scored(gazetteer.by_key(key), context, countries, points, key, False, False, scored, ids, own_named, key)
     near = bool(context.sentence_admin1 or context.document_admin1 or context.anchors)
     if key and key.isascii():
-        consonants = latin_skeleton(name) if name else _key_consonants(key)
+        consonants = latin_skeleton(name) if name else key_consonants(key)
         if len(consonants) < 5 and not near:
             consonants = ""  # nothing the context would allow: skip the query
         allowed: Sequence[Place] = ()
@@ -573,7 +512,7 @@ def rank(gazetteer: Gazetteer, name: str, context: Context | None = None, *, key
     if fuzzy and (context.sentence_admin1 or context.document_admin1 or context.anchors or context.fuzzy_countries):
         exact_ids = set(ids)
         kept = [stub for stub in gazetteer.by_skeleton(skeleton(key))
-                if stub.id not in exact_ids and context.allows_fuzzy(stub) and _close_enough(key, stub)]
+                if stub.id not in exact_ids and context.allows_fuzzy(stub) and close_enough(key, stub)]
         if kept:  # (tested on their stubs: only these are built)
             _scored(gazetteer.stub_places(kept), context, countries, points, None, True, False, scored, ids)
     if context.written:
@@ -661,11 +600,11 @@ def _spelt_as_written(scored: list[Resolution], ids: list[str], own: list[int], 
     for name in names:
         if name != spelt_name:  # (namesakes come in runs of one name: one look-up per run)
             spelt_name = name
-            spelt = _spelling(name)
+            spelt = spelling_key(name)
         spellings.append(spelt)
     if spellings.count(spellings[0]) == len(spellings) and len({ids[position] for position in own}) == len(own):
         return
-    spelling = _spelling(written)
+    spelling = spelling_key(written)
     exact = {ids[position] for position, own_spelling in zip(own, spellings) if own_spelling == spelling}
     if not exact or len(exact) == len(own):
         return
@@ -684,111 +623,12 @@ def _closest_spelling_first(scored: list[Resolution], written: str) -> None:
     while tied < len(scored) and abs(scored[tied].score - best) < 1e-9:
         tied += 1
     if tied > 1 and len({item.place.country for item in scored[:tied]}) == 1:  # namesakes of one country only
-        text = _letters(written)
-        scored[:tied] = sorted(scored[:tied], key=lambda item: _edit_distance(text, _letters(item.place.name)))
+        text = letters(written)
+        scored[:tied] = sorted(scored[:tied], key=lambda item: edit_distance(text, letters(item.place.name)))
 
 
 #: for a place whose own name the text spells letter for letter (accents aside)
 SPELT_AS_WRITTEN: Final = 0.5
-
-
-def _letters(name: str) -> str:
-    """Lower-case ASCII letters of a name, vowels and articles kept ("Białystok" → "bialystok")."""
-    letters = _LETTERS_OF.get(name)
-    return letters if letters is not None else remember(_LETTERS_OF, name, _letters_of(name), _MOST_LETTERS)
-
-
-def _letters_of(name: str) -> str:
-    if name.isascii():
-        return _ascii_letters(name)
-    return _NOT_LETTERS.sub("", unicodedata.normalize("NFKD", name.translate(_LETTERS).lower()))
-
-
-def _ascii_letters(name: str) -> str:
-    """:func:`_letters` of an ASCII name (nothing to fold or decompose: its letters lower-cased), without
-    a regular expression (most names are ASCII, and a new name's spelling was mostly their calls)."""
-    lowered = name.lower()
-    return lowered if lowered.isalpha() else lowered.translate(_ASCII_NOT_LETTERS)
-
-
-_LETTERS: Final = str.maketrans(dict(zip("łŁøØđĐħĦı", "lLoOdDhHi")))
-_NOT_LETTERS: Final = re.compile("[^a-z]+")
-_ASCII_NOT_LETTERS: Final = {code: None for code in range(128) if not "a" <= chr(code) <= "z"}
-
-
-def spelt_alike(name: str, other: str) -> bool:
-    """Whether two names have the same letters, accents, case, Arabic articles
-    and a final h after a vowel aside ("As Samawah" = "Samawa"; not "Kossi" =
-    "Kosi" or "Oyam" = "Oyem", which only share their keys).
-
-    >>> spelt_alike("As Samawah", "Samawa"), spelt_alike("Białystok", "Bialystok"), spelt_alike("Kossi", "Kosi")
-    (True, True, False)
-    """
-    return _spelling(name) == _spelling(other)
-
-
-def _spelling(name: str) -> str:
-    """The letters of a name :func:`spelt_alike` compares, kept per name."""
-    spelling = _SPELLINGS.get(name)
-    return spelling if spelling is not None else remember(_SPELLINGS, name, _spelling_of(name), _MOST_LETTERS)
-
-
-def _spelling_of(name: str) -> str:
-    if name.isascii():  # (as below, without a regular expression; \s and split() know the same spaces)
-        words = [_ascii_letters(word) for word in name.replace("-", " ").replace("_", " ").replace("'", " ").split()]
-        joined = "".join([word for word in words if word and word not in ARTICLES])
-        return joined[:-1] if len(joined) > 1 and joined[-1] == "h" and joined[-2] in "aeiou" else joined
-    words = [_letters(word) for word in _WORDS.split(name)]
-    joined = "".join([word for word in words if word and word not in ARTICLES])
-    return _FINAL_H.sub("", joined)
-
-
-_WORDS: Final = re.compile(r"[\s\-‐‑–—_'’‘ʿʾ]+")
-_FINAL_H: Final = re.compile(r"(?<=[aeiou])h$")
-
-
-def unit_key(name: str) -> str:
-    """The key of a district's name without its unit word ("Sinjar District" → "sinjar")."""
-    key = _UNIT_KEYS.get(name)
-    return key if key is not None else remember(_UNIT_KEYS, name, place_key(plain_unit_name(name)), _MOST_KEYS)
-
-
-def _key_consonants(key: str) -> str:
-    """:func:`~marsad.gazetteer.keys.latin_skeleton` of a name whose key is ``key`` (kept: a name is
-    ranked two or three times per document, and in document after document)."""
-    consonants = _CONSONANTS.get(key)
-    return consonants if consonants is not None else remember(_CONSONANTS, key, _single(skeleton(key)), _MOST_KEYS)
-
-
-# The answers of the functions above by argument, in plain dictionaries bounded as the lru_caches they
-# replace were (full, they forget every answer; see keys.remember): compiled, a look-up in one costs a
-# fraction of a call through lru_cache's wrapper, and a report asks for thousands.
-_LETTERS_OF: Final[dict[str, str]] = {}
-_SPELLINGS: Final[dict[str, str]] = {}
-_MOST_LETTERS: Final = 100_000
-_UNIT_KEYS: Final[dict[str, str]] = {}
-_CONSONANTS: Final[dict[str, str]] = {}
-_MOST_KEYS: Final = 50_000
-
-
-def _single(consonants: str) -> str:
-    """Doubled letters once (``latin_skeleton`` of a key already computed)."""
-    out: list[str] = []
-    for letter in consonants:
-        if not out or out[-1] != letter:
-            out.append(letter)
-    return "".join(out)
-
-
-def _close_enough(key: str, place: Place | PlaceStub) -> bool:
-    """A fuzzy candidate must also be close in edit distance on the full key."""
-    other = place_key(place.name)
-    return _edit_distance(key, other) <= max(1, min(len(key), len(other)) // 4)
-
-
-@lru_cache(maxsize=100_000)  # the same name meets the same candidates in document after document
-def _edit_distance(a: str, b: str) -> int:
-    return _bounded_distance(a, b, 99)  # (no row's least cell exceeds 99: the full table)
 
 
 def resolve(gazetteer: Gazetteer, name: str, context: Context | None = None) -> Resolution | None:
