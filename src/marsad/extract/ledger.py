@@ -63,6 +63,7 @@ from marsad.extract.same_dead import (
     places_differ,
     restates_headline_victim,
     sentence_gap,
+    tells_headline_clause,
     told_apart,
 )
 from marsad.extract.spans import starting_within
@@ -374,6 +375,10 @@ def is_source_toll(ctx: DocContext, finding: Finding) -> bool:
     return not (ctx.may_match(_TOLL_MOVES) and _TOLL_MOVES.search(ctx.norm, sentence_start, sentence_end))
 
 
+#: a figure told after the first: "… later put the toll at 77"
+_LATER: Final = re.compile(r"\b(?:later|subsequently|afterwards)\b", re.I)
+
+
 def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
     """A toll a second source puts on the dead of the sentence before ("Residents said at least 20
     were killed. The army put the toll at eight"), or of the same sentence after "while", "but" or a
@@ -408,6 +413,11 @@ def _other_sources_tolls(ctx: DocContext, pairs) -> set[str]:
         low, high = (first, casualty) if first.count <= casualty.count else (casualty, first)
         if low.count != high.count and low is casualty and low.qualifier in ("at_least", "more_than"):
             low.alternative_of = high.id  # a second source's "more than 100" agrees with the first's 124: no lower toll
+        elif low.count != high.count and low is first and low.qualifier in ("at_least", "more_than") \
+                and high.qualifier == "exact" and (high.count or 0) <= 2 * (low.count or 0) + 2 and _LATER.search(before):
+            # ("killing more than 70 … A document later put the toll at 77": the figure the bound allowed, told
+            # later; a second source's word at the same time stays set against it, the lower counting)
+            low.alternative_of = high.id
         elif low.count != high.count:
             high.alternative_of = low.id
         related.add(casualty.id)
@@ -760,7 +770,7 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
         if first is not None and told_apart(ctx, first[0], finding) \
                 and not distinct_scope(ctx, first[0], finding) and not other_sex(first[0], finding) \
                 and (not introduces_new(ctx, finding) or restates_headline_victim(ctx, first[0], finding)
-                     or names_the_counted(ctx, first[0], finding, casualty)):
+                     or names_the_counted(ctx, first[0], finding, casualty) or tells_headline_clause(ctx, first[0], finding)):
             casualty.alternative_of = first[1].id
             continue
         seen.append((finding, casualty))

@@ -9,7 +9,9 @@ is near its size limit).
   run of attacks scopes no count;
 * a headline over a monthly update ("UN: 184 civilians killed in Ukraine in August; bomb kills three in Kharkiv")
   and its body's "At least 184 civilians were killed … in August" tell one running total: the headline's count,
-  or the body's where only the headline states the period, is a claim too.
+  or the body's where only the headline states the period, is a claim too;
+* "Hundreds of fighters on both sides have been killed in the battles for the hills", told beside an incident's
+  own count: a vague mass of dead in the perfect, with no day, is the conflict's background, not the news.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from marsad.extract.numbers import ORDINAL
 from marsad.extract.pipeline import DocContext
 from marsad.extract.spans import starting_within, stated_span
 from marsad.model import Casualty, DateValue
+
+#: the vague words for a mass of dead ("hundreds of", "tens of thousands of"): never one incident's small toll
+_MASS_WORDS: Final = frozenset({"hundreds", "thousands"})
+#: the perfect between a subject count and its verb: "… have been killed", "… have died", "… have lost their lives"
+_PERFECT_VERB: Final = re.compile(r"\b(?:have|has)\s+(?:(?:now|also|so\s+far|reportedly)\s+)?(?:been\s+\w+|died|perished|lost)\b", re.I)
 
 #: the words from a running total's count up to the next count's verb: ", and <subject> have been"
 _AND_PERFECT: Final = re.compile(r"[^.;]*?,\s+and\s+[^.;,]*?\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?$", re.I)
@@ -77,3 +84,22 @@ def headline_totals(ctx: DocContext, findings: list[Finding], casualties: list[C
                     and told.period is None:
                 told.is_tally = True
                 told.period = total.period
+
+
+def vague_background(ctx: DocContext, findings: list[Finding], casualties: list[Casualty]) -> None:
+    """A vague mass of dead ("hundreds", "tens of thousands") told in the perfect, in a sentence that names no day,
+    where the report tells an exact count of its own in another sentence, is the conflict's running background: a
+    claim ("Shells hit a camp, killing 12 … Hundreds of fighters have been killed in the battles for the hills")."""
+    masses = [(f, c) for f, c in zip(findings, casualties) if f.number is not None and f.number.vague in _MASS_WORDS
+              and c.part_of is None and not c.is_tally and c.period is None and c.outcome == "killed"]
+    if not masses:
+        return  # (most reports hold no vague mass of dead)
+    for finding, casualty in masses:
+        number_end = finding.number.end if finding.number is not None else finding.end
+        sentence = ctx.sentence_at(finding.start)
+        if finding.trigger_start < number_end or _PERFECT_VERB.search(ctx.norm, number_end, finding.trigger_end) is None \
+                or starting_within(ctx.dates, sentence[0], sentence[1]):
+            continue  # (a subject told before its verb, in the perfect, with no day of its own)
+        if any(c.count and f.number is not None and f.number.vague is None and not c.is_tally and c.part_of is None
+               and ctx.sentence_at(f.start) != sentence for f, c in zip(findings, casualties)):
+            casualty.is_tally = True

@@ -54,8 +54,20 @@ def _numbers_a_run(norm: str, sentence_start: int, date: DateValue) -> bool:
     return _RUN_BEFORE.search(norm, max(sentence_start, at - 70), at) is not None
 
 
-def anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
+def clause_bounds(ctx: DocContext, finding: Finding) -> tuple[int, int]:
+    """The count's sentence, or where a semicolon joins two clauses in it, the count's own clause: "UN: 184 killed
+    in Ukraine in August; bomb kills three in Kharkiv" dates the second clause's dead by no month."""
     start, end = ctx.sentence_at(finding.start)
+    if ";" not in ctx.norm[start:end]:
+        return start, end  # (most sentences hold no semicolon)
+    at = number_span(finding)[0]
+    before = ctx.norm.rfind(";", start, at)
+    after = ctx.norm.find(";", at, end)
+    return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
+
+
+def anchors(ctx: DocContext, finding: Finding) -> tuple[set, set]:
+    start, end = clause_bounds(ctx, finding)
     # the day a statement was made ("the minister, speaking on Sunday, said …") tells no incident apart
     dates = {(d.start, d.end) for d in starting_within(ctx.dates, start, end)
              if not is_reporting_day(ctx.norm, d) and not _numbers_a_run(ctx.norm, start, d)}
@@ -254,6 +266,23 @@ def restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) ->
     if _DETERMINER.match(first.victim_text) or not (_INDEFINITE.match(later.victim_text) or _article_before_victims(ctx, later)):
         return False
     return not _told_with_more(ctx, later)
+
+
+#: words of more that say others than those counted, wherever they stand ("two more soldiers", "another")
+_MORE_PEOPLE: Final = re.compile(r"\b(?:more|another|other|others|further|additional)\b", re.I)
+
+
+def tells_headline_clause(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """A headline joining two incidents with a semicolon ("Gunmen kill three shepherds in Diyala; roadside bomb kills
+    two soldiers in Kirkuk"), whose second clause the body tells "in a separate incident" or "also": separate from
+    the first clause's, the same dead as the second's (unless "more" or "other" people)."""
+    if ctx.sentence_index(first.start) != 0 or ctx.sentence_index(later.start) == 0 or later.number is None:
+        return False
+    start = ctx.sentence_at(first.start)[0]
+    if ";" not in ctx.norm[start:first.start]:
+        return False  # (only a count after a headline's semicolon)
+    between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
+    return _MORE_PEOPLE.search(later.victim_text + " " + between) is None
 
 
 def _told_with_more(ctx: DocContext, finding: Finding) -> bool:

@@ -30,7 +30,13 @@ from marsad.extract.casualty_facts import RUNNING_CLAUSE, own_clause_end
 from marsad.extract.dates import MONTH_NAMES, PERIOD_RULES, POSSESSIVE
 from marsad.extract.ledger import settle
 from marsad.extract.numbers import ORDINAL
-from marsad.extract.period_scope import headline_totals, numbers_a_run, perfect_sibling, told_at_opening
+from marsad.extract.period_scope import (
+    headline_totals,
+    numbers_a_run,
+    perfect_sibling,
+    told_at_opening,
+    vague_background,
+)
 from marsad.extract.pipeline import DocContext
 from marsad.extract.place_sums import itemized_after, itemized_by_place, mark_attack_sums
 from marsad.extract.restatements import mark_alternatives
@@ -592,6 +598,7 @@ def _assign_periods(ctx: DocContext, findings: list[Finding], casualties: list[C
             casualty.is_tally = True
     _share_with_coordinated(ctx, findings, casualties)
     headline_totals(ctx, findings, casualties)
+    vague_background(ctx, findings, casualties)
     by_id = {c.id: c for c in casualties}
     for casualty in casualties:
         if casualty.period is None and casualty.part_of in by_id:
