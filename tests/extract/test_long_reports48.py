@@ -59,3 +59,21 @@ def test_vague_mass_in_perfect_is_background(text: str, expected: int) -> None:
 ])
 def test_later_figure_settles_lower_bound(text: str, expected: int) -> None:
     assert deaths(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group's statement a sentence or two later puts its own figure on the same dead: set against it, not added
+    ("Army shelling kills 12 at Dilling market\nKADUGLI - Army artillery hit the market of Dilling on Sunday, "
+     "killing at least 12 civilians, a local doctor said. The market was crowded with traders from nearby villages. "
+     "A local youth committee said in a statement that 19 people had been killed.", 12),
+    # guard: the statement's count tells its own attack elsewhere, on another day: more dead
+    ("Army shelling kills 12 at Dilling market\nKADUGLI - Army artillery hit the market of Dilling on Sunday, "
+     "killing at least 12 civilians, a local doctor said. A local youth committee said in a statement that 19 people "
+     "had been killed in a drone strike on Habila on Saturday.", 31),
+    # guard: far from the first count, in a report of several incidents, a statement's figure stays its own
+    ("Shelling killed four civilians in Dilling on Sunday, a doctor said. Later that day a convoy was ambushed near "
+     "Habila. Fighters stormed a police post in Talodi. Gunmen looted shops in Abu Jubayhah. A rebel group said in a "
+     "statement that seven soldiers had been killed.", 11),
+])
+def test_statement_figure_on_the_same_dead(text: str, expected: int) -> None:
+    assert deaths(text) == expected

@@ -329,6 +329,12 @@ _OTHER_FIGURE = re.compile(r"\bbut\s+(?:[\w-]+\s+){0,2}?(?:said|says|put|gave|re
 #: "On Sunday, a UN spokesperson said 26 people had died in the attack": a source's word, then the dead of the
 #: attack already told, named again with "the"
 _SAID_BEFORE = re.compile(SOURCE_SAID + "$", re.I)
+#: "A local defence group said in a statement that 25 people had been killed.": a source's statement whose
+#: count names no attack, place or day of its own, right after the dead just told
+_SAID_IN_STATEMENT: Final = re.compile(r"\bsaid\s+in\s+an?\s+(?:[\w-]+\s+)?(?:statement|post|message)\s+(?:[\w-]+\s+){0,3}?"
+                                       r"that\s+$", re.I)
+#: the count's clause ends with its verb: nothing said of where, when or in what it happened
+_ENDS_AT_VERB: Final = re.compile(r"\s*(?:[.;]|$)")
 _IN_THE_ATTACK = re.compile(r"\s+(?:in|from|during)\s+the\s+(?:same\s+|deadly\s+)?(?:attack|air\s*strike|strike|raid|bombing|blast|"
                             r"explosion|shelling|massacre|ambush|assault)\b", re.I)
 
@@ -351,8 +357,14 @@ def _is_other_figure(ctx: DocContext, finding: Finding, casualty: Casualty, earl
     if casualty.count is None or earlier.count is None or casualty.count < earlier.count \
             or casualty.victims not in (earlier.victims, None) and earlier.victims is not None:
         return False
-    return _SAID_BEFORE.search(ctx.norm, max(sentence_start, before - 40), before) is not None \
-        and _IN_THE_ATTACK.match(ctx.norm, finding.trigger_end) is not None and not introduces_new(ctx, finding)
+    if _SAID_BEFORE.search(ctx.norm, max(sentence_start, before - 40), before) is not None \
+            and _IN_THE_ATTACK.match(ctx.norm, finding.trigger_end) is not None and not introduces_new(ctx, finding):
+        return True
+    # (a statement's own figure three sentences at most after the dead it puts a number on: a headline, the lead, a quote)
+    return "statement" in ctx.norm[sentence_start:before] and \
+        ctx.sentence_index(finding.start) - ctx.sentence_index(earlier.span.start) <= 3 \
+        and _SAID_IN_STATEMENT.search(ctx.norm, max(sentence_start, before - 60), before) is not None \
+        and _ENDS_AT_VERB.match(ctx.norm, finding.trigger_end) is not None and not introduces_new(ctx, finding)
 
 
 #: victims the report names as an armed group's ("three members of a militant group"), of no civilian category
