@@ -103,7 +103,9 @@ def _subordinate(text: str, start: int) -> bool:
 _PASSIVE_VERBS: Final = ("was", "were", "been", "got", "being")
 #: a status told just before a passive's subject as read (its last five words): "a former member of the army was shot"
 _STATUS_BEFORE: Final = re.compile(r"\b(?:former|retired|off-?duty)\s+$", re.I)
-_AGENT: Final = re.compile(r"\bby\s", re.I)
+#: where the people acted upon end after the trigger: the agent ("by two armed men") or a clause telling how
+#: ("buried 14 villagers killed when militiamen attacked their camp": the militiamen are no victims)
+_AGENT: Final = re.compile(r"\b(?:by|when|after|while)\s", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
