@@ -288,6 +288,8 @@ def _victims_named(ctx: DocContext, finding: Finding, phrase: str) -> str | None
     victims = victims_of(phrase)
     if victims is None and phrase.rstrip().lower().endswith(("member", "members")) and finding.end > finding.start:
         return victims_of(ctx.norm[finding.start:finding.end])
+    if victims is None and "couple" in phrase.lower() and not _COUPLE_OF.search(ctx.norm, finding.start, finding.end):
+        return "civilians"  # a couple is kin, as a husband or wife is ("shot dead a couple and their two sons"), unless a quantity
     if victims is None and not phrase.strip() and finding.number is not None and finding.start > finding.trigger_start:
         # (a count's people after "of", which its phrase leaves out: "killing 47 of the terrorists")
         partitive = _OF_THE_PEOPLE.match(ctx.norm, finding.number.end)
@@ -295,6 +297,8 @@ def _victims_named(ctx: DocContext, finding: Finding, phrase: str) -> str | None
     return victims
 
 
+#: "a couple of soldiers": a quantity, not a married pair
+_COUPLE_OF: Final = re.compile(r"\bcouples?\s+of\b", re.I)
 #: "… 47 of the terrorists": the people a number is a part of
 _OF_THE_PEOPLE: Final = re.compile(r"\s+of\s+(?:the|these|those)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)(?=\s*(?:[,.;]|$)|\s+(?:in|on|at|near|who|and)\b)",
                                    re.I)

@@ -546,8 +546,10 @@ def _weeks_to_date(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue
 #: "the week of 3 to 9 June" (a tracker's weekly round-up); an opening word is needed, as a bare "3 and 9
 #: June" may list two days' incidents; not in brackets after a date, the bounds of an uncertain day ("Around 7 June
 #: (between 3 - 10 June), two men were killed")
-_DAY_RANGE_BEFORE: Final = re.compile(r"(?<!\()\b(?:between|from|(?:week|period|days|fortnight)\s+of)\s+(?:the\s+)?"
-                                      r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|until|through)\s*(?:the\s+)?$", re.I)
+#: ("the week from 11 to 17 November": a week named by its first and last days is a week, UCDP's 3, as "the week to
+#: 17 November" is, though its ends are six days apart)
+_DAY_RANGE_BEFORE: Final = re.compile(r"(?<!\()\b(?:(?P<week>week\s+)?(?:between|from)|(?:(?P<week_of>week)|period|days|fortnight)\s+of)\s+"
+                                      r"(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|to|and|until|through)\s*(?:the\s+)?$", re.I)
 
 
 def _day_ranges(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
@@ -555,7 +557,8 @@ def _day_ranges(ctx: DocContext, absolute: list[DateValue]) -> list[DateValue]:
     civilians were killed"): a period as "between 3 June and 9 June" is, so a week's toll is a running total."""
     def first_day(opening: re.Match, last: DateValue) -> tuple[date, int] | None:
         first = int(opening.group("day"))
-        return (last.start.replace(day=first), 1) if 1 <= first < last.start.day else None
+        week = (opening.group("week") or opening.group("week_of")) is not None and last.start.day - first == 6
+        return (last.start.replace(day=first), 3 if week else 1) if 1 <= first < last.start.day else None
 
     return _periods_closed_by(ctx, absolute, _DAY_RANGE_BEFORE, 30, first_day)
 
@@ -749,7 +752,7 @@ def infer_published(ctx: DocContext, absolute: list[DateValue], anchored: list[D
     return max(candidates) if candidates else None
 
 
-@register("dates", version="16")
+@register("dates", version="17")
 def dates_component(ctx: DocContext) -> None:
     absolute = find_absolute(ctx)
     anchored = find_anchored(ctx, absolute)

@@ -92,8 +92,12 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
     """A killing that is demanded, threatened, commemorated, long past or reported
     as a separate incident, not reported as happening in this one."""
     sentence_start, sentence_end = ctx.sentence_at(start)
-    if ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS).search(max(sentence_start, start - 200), start):
-        return True
+    scan = ctx.windows(_NOT_REPORTED, _NOT_REPORTED_STARTS)
+    found = scan.search(max(sentence_start, start - 200), start)
+    if found is not None:
+        toll = _condemned_toll(ctx, found.start(), start)
+        if toll is None or scan.search(toll, start):  # (what the relative clause says itself still counts)
+            return True
     ordinal, text = ctx.lowered(_ORDINAL_BEFORE)
     numbered = ordinal.search(text, max(sentence_start, start - 50), start)
     if numbered and not (numbered.group("noun") is None and _counts_after(ctx, end)):
@@ -112,6 +116,22 @@ def not_reported(ctx: DocContext, start: int, end: int) -> bool:
         if ctx.may_match(past) and past.match(ctx.norm, end, min(len(ctx.norm), end + 60)):
             return True
     return False
+
+
+#: a condemnation's object followed by its toll in a relative clause ("condemned the shelling of Taiz on Saturday,
+#: which he said killed three civilians", "denounced the attack that killed six"): the statement tells the toll
+_CONDEMNED: Final = re.compile(r"(?:condemn|denounc)\w*", re.I)
+_TOLL_RELATIVE: Final = re.compile(r"(?:,\s*)?\b(?:that|which)\s+(?:(?:he|she|they|it|officials|the\s+[\w-]+)\s+said\s+)?"
+                                   r"(?:has\s+|had\s+|have\s+)?$", re.I)
+
+
+def _condemned_toll(ctx: DocContext, found: int, trigger: int) -> int | None:
+    """Where the relative clause begins when a condemnation ("condemned", "denounced") found at ``found`` names an
+    attack whose toll the clause before ``trigger`` tells; None otherwise."""
+    if not _CONDEMNED.match(ctx.norm, found) or ("that" not in ctx.norm[found:trigger] and "which" not in ctx.norm[found:trigger]):
+        return None  # (cheap gate: no relative pronoun between them)
+    relative = _TOLL_RELATIVE.search(ctx.norm, max(found, trigger - 60), trigger)
+    return relative.end() if relative is not None else None
 
 
 def _protest_background(ctx: DocContext, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:

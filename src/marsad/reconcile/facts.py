@@ -361,6 +361,7 @@ def _report(event, document, casualties: list[dict], dated_by=None) -> Report | 
         toll_update=is_toll_update(text),
         revised_down=any(f.revised_down for f in killed),
         rejected_day=rejected_day(text, day) if (event.date_precision or 0) == 1 else None,
+        night=night_of(text, day) if (event.date_precision or 0) == 1 else None,
     )
 
 
@@ -380,6 +381,33 @@ def rejected_day(text: str, day: date) -> int | None:
     shift = (_WEEKDAYS.index(found.group("day").lower()) - day.weekday()) % 7
     rejected = day + timedelta(days=shift if shift <= 3 else shift - 7)
     return rejected.toordinal() if rejected != day else None
+
+
+_DAY_NAME: Final = r"(?P<day>" + "|".join(_WEEKDAYS) + r")"
+#: a night told by its evening ("late on Saturday night", "on the night of Saturday") or by its small hours
+#: ("in the early hours of Sunday", "before dawn on Sunday", "early Sunday"): one report's night is the other's
+#: morning, a day apart by the calendar
+_LATE_NIGHT: Final = re.compile(r"\b(?:late\s+(?:on\s+)?" + _DAY_NAME + r"|" + _DAY_NAME.replace("<day>", "<day2>")
+                                + r"\s+night|the\s+night\s+of\s+(?:last\s+)?" + _DAY_NAME.replace("<day>", "<day3>") + r")\b", re.I)
+_SMALL_HOURS: Final = re.compile(r"\b(?:(?:early|small|wee)\s+hours\s+of\s+(?:last\s+)?|(?:before|at)\s+dawn\s+(?:on\s+)?|"
+                                 r"pre-?dawn\s+(?:hours\s+(?:of|on)\s+)?|early\s+(?:on\s+)?)" + _DAY_NAME + r"\b", re.I)
+
+
+def night_of(text: str, day: date) -> int | None:
+    """The evening (ordinal) that begins the night a report's sentence dates its event in, where it names the
+    event's weekday with a night's words: "late on Saturday night" is that Saturday, "in the early hours of
+    Sunday" the Saturday before; None otherwise."""
+    lowered = text.lower()
+    if "night" not in lowered and "late" not in lowered and "early" not in lowered and "dawn" not in lowered:
+        return None  # (cheap gate: most sentences tell no night)
+    weekday = _WEEKDAYS[day.weekday()]
+    for late in _LATE_NIGHT.finditer(text):
+        if weekday in {(late.group(g) or "").lower() for g in ("day", "day2", "day3")}:
+            return day.toordinal()
+    for early in _SMALL_HOURS.finditer(text):
+        if early.group("day").lower() == weekday:
+            return day.toordinal() - 1
+    return None
 
 
 def carry_corrected_days(reports: list[Report]) -> None:

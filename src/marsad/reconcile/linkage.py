@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
-LINKAGE_VERSION = "linkage-13"
+LINKAGE_VERSION = "linkage-14"
 DATE_WINDOW_DAYS = 3
 LINK_PROBABILITY = 0.8
 TOLL_UPDATE_LEVEL = "a later toll update"
@@ -86,6 +86,7 @@ class Report:
     sides: list[int] = field(default_factory=list)  # deaths of each side the toll adds up (facts.side_counts)
     party_word: bool = False  # every death count it gives is a party's word on its own kills (estimates rule 3)
     rejected_day: int | None = None  # a day it says was wrongly reported ("on Friday, not on Saturday"): facts.carry_corrected_days
+    night: int | None = None  # the evening beginning the night it dates its event in ("Saturday night", "early Sunday"): facts.night_of
 
 
 @dataclass(slots=True)  # millions of them on a large store
@@ -166,6 +167,8 @@ def _levels_date() -> list[dict]:
     return [
         {"sql_condition": "day_l IS NULL OR day_r IS NULL", "label_for_charts": "date unknown", "is_null_level": True},
         {"sql_condition": "day_l = day_r", "label_for_charts": "same day", "m_probability": 0.80, "u_probability": 0.15},
+        # "late on Saturday night" and "in the early hours of Sunday": one night, dated a day apart
+        {"sql_condition": "night_l = night_r", "label_for_charts": "one night told on two days", "m_probability": 0.05, "u_probability": 0.01},
         {
             # a statement that gives no date carries its publication date: the incident is on or before it
             # (or three: "the health office said on Tuesday that 13 were killed in Saturday's strike")
@@ -393,6 +396,7 @@ def _frame(reports: Sequence[Report], common: Set[str] = frozenset(), crowded: S
             # a toll update with no area, keyed by its source (an equality join: blocking stays fast)
             "orphan_update": [r.source if r.toll_update and not (r.admin1 or r.country) else None for r in reports],
             "day_stated": [bool(r.day_stated) for r in reports],
+            "night": pd.array([r.night for r in reports], dtype="Int64"),
             # the place is compared on its own; its words would count a spelling variant twice
             "words": [[w for w in _own_words(r) if w not in common] for r in reports],
         }
