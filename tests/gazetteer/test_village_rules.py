@@ -89,3 +89,12 @@ def test_the_ends_of_a_road_are_not_the_scene(small_gazetteer):
 def test_what_locates_an_origin_is_no_scene(small_gazetteer, text, scene):
     _, chosen = _main(small_gazetteer, text)
     assert chosen is not None and chosen.text == scene, chosen
+
+
+def test_a_syrian_district_seat_outranks_a_town_abroad_named_so_in_another_language(small_gazetteer):
+    # OCHA lists Ariha (Idlib) with no population; Jericho's Arabic name is Ariha: a bare "Ariha" is Syria's
+    from marsad.gazetteer.resolve import Context, rank
+
+    assert rank(small_gazetteer, "Ariha")[0].place.country == "SY"
+    # guard: a report about the West Bank still means Jericho
+    assert rank(small_gazetteer, "Ariha", Context(countries={"PS"}))[0].place.country == "PS"

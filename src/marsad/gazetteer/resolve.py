@@ -8,7 +8,9 @@ Every candidate whose key equals the name's key gets a score:
   ("Oyam" is Oyam, Uganda, not Oyem, Gabon);
 * seat: +0.4 for a town that gives its name to its district, +0.2 to its
   sub-district: of same-named villages without populations (OCHA's), the
-  seat is the one reports mean (Ras al-Ain of Al-Hasakah, not of Hama);
+  seat is the one reports mean (Ras al-Ain of Al-Hasakah, not of Hama); an
+  OCHA district seat also scores as a town of ten thousand (+1.6), so that a
+  bare "Ariha" is Idlib's, not Jericho (whose Arabic name it is);
 * size: ``0.4 × log10(population)`` (capped), and for places learnt from a
   coded archive ``log10(times coded)``; imported entries get +1 over the
   bundled worldwide ones (the user imported them for a reason);
@@ -348,7 +350,10 @@ def traits_of_fields(place_id: str, name: str, country: str | None, admin1_code:
     if town and not population and admin2:  # a seat that names its district (or sub-district)
         own_unit = unit_key(name)
         if own_unit == unit_key(admin2):
-            seat = 0.4
+            # (OCHA lists Syria's communities with no population: a district's seat is a town of some size, as a
+            # GeoNames town of ten thousand would score, so a bare "Ariha" is Idlib's and not Jericho, whose Arabic
+            # name it is; a seat elsewhere without a population may be a hamlet that names a commune)
+            seat = _OCHA_DISTRICT_SEAT if place_id.startswith("ocha:") else 0.4
         elif own_unit == unit_key(admin3 or ""):
             seat = 0.2
     # (min() written out, and 0.4 * log10(1) = 0.0 without a call: compiled, each is a call through Python)
@@ -385,6 +390,8 @@ def traits_of_fields(place_id: str, name: str, country: str | None, admin1_code:
 
 #: (Final: compiled, a C variable, not an attribute of the math module looked up per place)
 _LOG10: Final = math.log10
+#: a Syrian district seat's seat term: 0.4 and the size term of a town of ten thousand (0.4 × log10(10,000))
+_OCHA_DISTRICT_SEAT: Final = 0.4 + 0.4 * 4.0
 
 
 def own_key(place: Place) -> str:
