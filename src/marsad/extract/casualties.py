@@ -203,6 +203,13 @@ _INCLUDING: Final = re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those|the
 _ING_NEXT: Final = re.compile(r"\s*\w+ing\b")
 _OR_INJURED: Final = re.compile(r"\s*or\s+(?:injur|wound)", re.I)
 _AND_KILLED: Final = re.compile(r"\b(?:and|or|&)\s+kill", re.I)
+#: (casualty_verbs' subject rules) the verb that "dead" completes after "both": "shot both attackers dead"
+SHOT_BEFORE: Final = re.compile(r"\b(?:shot|shooting|shoots|found|left|leaving)\s+$", re.I)
+#: "killed or wounded 14 people": dead and hurt told as one count, the verb active
+OR_HURT_AFTER: Final = re.compile(r"\s+or\s+(?:wounded|injured|maimed|hurt)\b", re.I)
+#: a time told before the clause's subject ("The next day", "Hours later,", "On Tuesday")
+FRONTED_TIME: Final = re.compile(r"\s*(?:(?:the\s+)?(?:next|following)\s+(?:day|morning|evening|night)|(?:hours|days)\s+later|later|"
+                                  r"overnight|on\s+[a-z]+day)\s*,?(?=\s)", re.I)
 
 
 def ends_with_word(text: str, start: int, end: int, endings: tuple[str, ...]) -> bool:
@@ -724,7 +731,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="68")
+@register("casualties", version="69")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings
@@ -732,6 +739,7 @@ def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.subcounts import (
         bare_part_findings,
         buried_findings,
+        dead_list_findings,
         ellipsis_findings,
         including_findings,
         including_one_findings,
@@ -746,6 +754,7 @@ def casualties_component(ctx: DocContext) -> None:
     findings += named_dead_findings(ctx, numbers)
     findings += including_findings(ctx, numbers)
     findings += including_one_findings(ctx, findings)
+    findings += dead_list_findings(ctx, numbers)
     findings += bare_part_findings(ctx, numbers, findings)
     findings += ellipsis_findings(ctx, numbers, findings)
     findings += remaining_findings(ctx, numbers)

@@ -22,10 +22,13 @@ from marsad.extract.casualties import (
     _NAMES_BEFORE,
     CIVILIAN_NOUNS,
     COMBATANT_NOUNS,
+    FRONTED_TIME,
     KIN,
     NON_PERSON,
     ONE_MORE_RULE,
+    OR_HURT_AFTER,
     PARTICIPLE_TAIL,
+    SHOT_BEFORE,
     SINGLE_ITEM,
     TRIGGER_RE,
     TRIGGER_SPANS,
@@ -42,6 +45,12 @@ from marsad.extract.casualties import (
 )
 from marsad.extract.casualty_facts import victims_of
 from marsad.extract.casualty_nouns import ALONG_WITH, COMPANION, OF_OWNER, bracketed_place_counts
+from marsad.extract.lone_victims import (
+    headline_subject,
+    names_people_or_others,
+    pronoun_left_dead,
+    subject_before_being,
+)
 from marsad.extract.numbers import FRACTION, ORDINAL_WORDS, TENS, UNITS, without_apposed_ages
 from marsad.extract.pipeline import DocContext, NumberMention
 from marsad.extract.unreported import unreported_trigger
@@ -120,7 +129,7 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if outcome == "executed" and re.match(r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attack|operation|raid|plan|order|"
                                               r"strike|ambush|mission|project|search|warrant)", ctx.norm[match.end():match.end() + 40], re.I):
             continue
-        pronoun = _pronoun_left_dead(ctx, numbers, match, outcome) if verb == "dead" else None
+        pronoun = pronoun_left_dead(ctx, numbers, match, outcome) if verb == "dead" else None
         if pronoun is not None:  # "shot them dead": the people the pronoun stands for, or no one read
             findings += pronoun
             continue
@@ -137,69 +146,22 @@ def verb_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
         if not found:
             found = subject_findings(ctx, numbers, match, outcome)
             if not found and passive and outcome == "killed" and "being" in ctx.norm[max(0, match.start() - 12):match.start()]:
-                found = _subject_before_being(ctx, match, outcome)
+                found = subject_before_being(ctx, match, outcome)
             along = ALONG_WITH.match(ctx.norm, match.end()) if found and ctx.may_match(ALONG_WITH) else None
             if along is not None:  # "a mother and her three children were killed along with a neighbour"
                 found += [finding for finding in object_findings(ctx, numbers, (match.start(), match.end()), outcome,
                                                                  position=along.end() - 1)
-                          if _names_people(finding.victim_text) or COMPANION.search(finding.victim_text)
+                          if names_people_or_others(finding.victim_text) or COMPANION.search(finding.victim_text)
                           or _companions_of_owner(ctx, finding)]
         if verb.startswith(("neutrali", "elimin", "los")) and not verb.endswith(("lives", "life")):
             # "neutralised 50 terrorists", "five gunmen were eliminated" and "lost 11 soldiers" are dead;
             # "neutralised three devices" and "lost two vehicles" are not (who "lost their lives" are people,
             # whatever the words for them: "two volunteers")
-            found = [finding for finding in found if (_names_people(finding.victim_text) or _own_side(ctx, finding)
+            found = [finding for finding in found if (names_people_or_others(finding.victim_text) or _own_side(ctx, finding)
                                                       or _of_people_before(ctx, finding, match.start()))
                      and (verb.startswith(("neutrali", "elimin")) or not passive)]
         findings += found
     return findings
-
-
-#: "…, killing two Israelis, before being shot dead": the verb's subject is the sentence's, told before its victims
-_BEFORE_BEING: Final = re.compile(r"(?:,\s*)?\b(?:before|after|until|and)\s+(?:later\s+|then\s+)?being\s+$", re.I)
-#: a lone person opening the sentence ("A Palestinian gunman opened fire …"); its head is read word by word
-_LONE_OPENING: Final = re.compile(r"\s*(?:an?|the|one)\s+((?:[\w-]+\s+){1,4})", re.I)
-_LONE_HEADS: Final = frozenset(("gunman", "attacker", "assailant", "bomber", "shooter", "stabber", "man", "woman", "militant",
-                                "fighter", "suspect", "assassin", "teenager", "youth", "soldier", "policeman", "guard"))
-
-
-def _subject_before_being(ctx: DocContext, match: re.Match, outcome: str) -> list[Finding]:
-    """"A gunman opened fire …, killing two Israelis, before being shot dead by a soldier": the one person who
-    opens the sentence died too (one more, the attacker), told by a subjectless passive after the clause."""
-    if _BEFORE_BEING.search(ctx.norm, max(0, match.start() - 30), match.start()) is None:
-        return []
-    sentence_start = ctx.sentence_at(match.start())[0]
-    lone = _LONE_OPENING.match(ctx.norm, sentence_start)
-    words = lone.group(1).split() if lone is not None else []
-    head = next((index for index, word in enumerate(words) if word.lower() in _LONE_HEADS), None)
-    if lone is None or head is None or words[head + 1:head + 2] in (["and"], ["or"]):
-        return []  # ("a gunman and his accomplice …": not one person)
-    return [Finding(outcome, None, 1, lone.start(), match.end(), match.start(), match.end(),
-                    " ".join(words[:head + 1]), "casualties.subject.before_being", 0.7)]
-
-
-_PRONOUN_BEFORE_DEAD: Final = re.compile(r"\b(?:shot|shoot|shoots|shooting|gunned|left|leaving|leave|leaves)\s+(?P<pronoun>him|her|them)\s+$",
-                                  re.I)
-
-
-def _pronoun_left_dead(ctx: DocContext, numbers: NumberIndex, match: re.Match, outcome: str) -> list[Finding] | None:
-    """"shot him dead" is one; "dragged two brothers out … and shot them dead" is the two the sentence counted
-    before (a number whose words name people), and no one when it counted none. None: not this form."""
-    before = _PRONOUN_BEFORE_DEAD.search(ctx.norm, max(0, match.start() - 30), match.start())
-    if before is None:
-        return None
-    start = before.start("pronoun")
-    if before.group("pronoun").lower() != "them":
-        return [Finding(outcome, None, 1, start, match.end(), match.start(), match.end(), before.group("pronoun"),
-                        "casualties.object.pronoun", 0.7, active=True)]
-    sentence_start = ctx.sentence_at(match.start())[0]
-    for number in reversed(numbers.within(sentence_start, start)):
-        head = " ".join(ctx.norm[number.end:start].split()[:2])  # ("two brothers out of their home")
-        if not numbers.is_used(number) and _names_people(head):
-            numbers.take(number)
-            return [Finding(outcome, number, number.value, number.start, match.end(), match.start(), match.end(),
-                            head, "casualties.object.pronoun", 0.7, active=True)]
-    return []
 
 
 def _passive_before(ctx: DocContext, position: int) -> bool:
@@ -216,7 +178,7 @@ def _passive_before(ctx: DocContext, position: int) -> bool:
 def _companions_of_owner(ctx: DocContext, finding: Finding) -> bool:
     """"killed along with two of his bodyguards": a bare count whose people follow it, a share of the victim's own."""
     owner = OF_OWNER.match(ctx.norm, finding.number.end) if finding.number and not finding.victim_text.strip() else None
-    return owner is not None and bool(_names_people(owner.group("who")) or COMPANION.search(owner.group("who")))
+    return owner is not None and bool(names_people_or_others(owner.group("who")) or COMPANION.search(owner.group("who")))
 
 
 #: what follows an outcome verb that opens its sentence and comes before its victims
@@ -264,17 +226,9 @@ def _fronted_died(ctx: DocContext, match: re.Match, sentence_start: int) -> int 
     return found.end() - 1
 
 
-#: people a count names that are no civilians' or combatants' words
-_OTHER_PEOPLE: Final = re.compile(r"\b(?:members?|bombers?|suspects?|kidnappers?|smugglers?|attackers?|assailants?|gunm[ae]n)\b",
-                                  re.I)
 #: between two counts of one list of victims ("4 soldiers, 25 militants, and 2 civilians": the serial comma too)
 _LISTED_AFTER: Final = re.compile(r"^\s*[\w'-]*(?:\s+[\w'-]+){0,5}?\s*(?:,\s*(?:an?|one)\s+[\w'-]+(?:\s+[\w'-]+)?\s*)*"
                                   r"(?:,\s*(?:and|&)|,|and|&)\s*(?:his|her|their|the)?\s*$")
-
-
-def _names_people(victims: str) -> bool:
-    return bool(names_people(victims)
-                or _OTHER_PEOPLE.search(victims))
 
 
 _OF_THEM: Final = re.compile(r"\s+of\s+them\b", re.I)
@@ -286,7 +240,7 @@ def _of_people_before(ctx: DocContext, finding: Finding, verb_start: int) -> boo
     of them" names none)."""
     if finding.number is None or not _OF_THEM.match(ctx.norm, finding.number.end):
         return False
-    return _names_people(ctx.norm[ctx.sentence_at(verb_start)[0]:verb_start])
+    return names_people_or_others(ctx.norm[ctx.sentence_at(verb_start)[0]:verb_start])
 
 
 #: "lost five of their own": a side's own people ("of their own vehicles" names things, "of its own men" people)
@@ -302,40 +256,7 @@ def _own_side(ctx: DocContext, finding: Finding) -> bool:
     if own is None:
         return False
     noun = own.group("noun")
-    return _names_people(noun) if noun else own.group("own") is not None
-
-
-#: a headline's subject without an article: "Palestinian killed by Israeli fire", "Syria: Soldier shot dead in Daraa",
-#: "Mayor of Chilpancingo found dead" (the head's place after "of")
-_HEADLINE_SUBJECT: Final = re.compile(r"(?:[\w' -]{1,30}:\s*)?(?:[A-Z][\w'-]*\s+)?(?P<head>[A-Za-z][\w-]*)"
-                               r"(?:\s+of\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s*")
-
-
-#: what follows a headline's passive participle ("Soldier killed in …", "… killed by Israeli fire", "… killed, ministry says")
-#: ("… found dead days after taking office")
-_PASSIVE_HEADLINE_AFTER: Final = re.compile(r"\s+(?:in|by|as|when|after|near|at|on|during|while|outside|inside|overnight|today)\b|"
-                                     r"\s+(?:days?|hours?|weeks?)\s+(?:after|before)\b|\s*(?:[,.;:]|$)", re.I)
-_COLLECTIVE: Final = frozenset({"police", "people", "military", "army", "security", "personnel", "staff", "youth", "militia", "family"})
-
-
-def _headline_subject(ctx: DocContext, clause_start: int, aux_start: int, match: re.Match, outcome: str) -> list[Finding]:
-    sentence_start = ctx.sentence_at(match.start())[0]
-    prefix = ctx.norm[sentence_start:clause_start]
-    bare = _HEADLINE_SUBJECT.fullmatch(ctx.norm, sentence_start, aux_start) \
-        if not prefix.strip() or prefix.rstrip().endswith(":") else None
-    if bare is None:
-        return []
-    head = bare.group("head")
-    from marsad.extract.actors import demonym_countries
-
-    if not _PASSIVE_HEADLINE_AFTER.match(ctx.norm, match.end()):
-        return []  # "Gunmen killed 20 cows": the killers, not the killed
-    person = not head.lower().endswith(("s", "men", "children", "people")) and head.lower() not in _COLLECTIVE and (
-        _names_people(head) or (head[:1].isupper() and demonym_countries(head)))
-    if not person:
-        return []
-    return [Finding(outcome, None, 1, bare.start("head"), match.end(), match.start(), match.end(), head,
-                    "casualties.subject.singular", 0.6)]
+    return names_people_or_others(noun) if noun else own.group("own") is not None
 
 
 _ANYONE_BEFORE: Final = re.compile(r"\b(?:any|some|no)(?:one|body)\s+(?:else\s+)?$|\bno\s+one\s+$", re.I)
@@ -570,7 +491,9 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     aux_text = aux.group(0).lower() if aux else ""
     verb = match.group(0).lower()
     both = _BOTH.search(ctx.norm[clause_start:aux_start]) if ctx.may_match(_BOTH) else None
-    if both and _PLURAL_AUX.search(aux_text):
+    if both and (_PLURAL_AUX.search(aux_text) or (not aux and verb == "dead" and SHOT_BEFORE.search(
+            ctx.norm, max(clause_start, clause_start + both.start() - 12), clause_start + both.start()))):
+        # ("police shot both attackers dead": the pair the verb's object names, no auxiliary)
         return [Finding(outcome, None, 2, clause_start + both.start(), match.end(), match.start(), match.end(),
                         both.group(0), "casualties.subject.both", 0.7)]
     plural_aux = bool(_PLURAL_AUX.search(aux_text))
@@ -590,6 +513,8 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                                           "shot dead", "gunned down", "found dead", "found lifeless") or verb.endswith("to death"))))
     if not singular_verb or (not aux and ctx.may_match(_NO_ONE_AFTER) and _NO_ONE_AFTER.match(ctx.norm, match.end())):
         return []  # ("a grenade thrown into a bar killed no one": the thing that killed, no victim)
+    if not aux and OR_HURT_AFTER.match(ctx.norm, match.end()):
+        return []  # "the rebels killed or wounded 14 people": an active verb whose object mixes dead and hurt
     if verb == "dead" and _THE_DEAD.search(ctx.norm, max(0, match.start() - 8), match.start()):
         return []  # ("a resident who helped bury the dead said …": the noun, no one more)
     one_more = _one_more(ctx, clause_start, aux_start) if outcome == "killed" else None
@@ -601,7 +526,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
                         ctx.norm[one_more.start("a"):aux_start].rstrip(),
                         "casualties.subject.singular" if attacker else ONE_MORE_RULE, 0.7)]
     if subject is None:
-        return _headline_subject(ctx, clause_start, aux_start, match, outcome)
+        return headline_subject(ctx, clause_start, aux_start, match, outcome)
     if subject.group(0).lower() == "another" and not (aux or _finite_intransitive(verb)):
         return []  # ("one shell hit a house and another killed a boy": the shell, not a victim)
     if ctx.may_match(_NEGATED) and _negated(ctx, max(0, subject.start() - 20), subject.start() + 1):
@@ -658,6 +583,8 @@ def _one_more(ctx: DocContext, clause_start: int, aux_start: int) -> re.Match | 
     """"A third soldier … died" at the clause's start, or opening the clause a source reports ("the governor said
     a fifth victim, a 72-year-old woman, had died"): the ordinal numbers the incident's dead either way."""
     one_more = _ONE_MORE.match(ctx.norm, clause_start, aux_start)
+    if one_more is None and (fronted := FRONTED_TIME.match(ctx.norm, clause_start, aux_start)) is not None:
+        one_more = _ONE_MORE.match(ctx.norm, fronted.end(), aux_start)  # "The next day a third man … died"
     if one_more is None:
         reported = list(_REPORTED_BY.finditer(ctx.norm, clause_start, aux_start))
         if reported:
@@ -732,7 +659,7 @@ def _leading_singular(ctx: DocContext, start: int, end: int, match: re.Match, ou
         # "a woman and two children": a person ("an attack and two …" is not); "one soldier
         # and …" is a number the subject already counts; "including four policemen, a
         # soldier and three militants" lists parts
-        person = _names_people(lead.group("head"))
+        person = names_people_or_others(lead.group("head"))
         if not person or lead.group("det").lower() == "one" or _INCLUDING_WORD.search(ctx.norm, start, lead.start()):
             return []
     both = 2 if lead.group("head").lower() == "couple" else 1  # "a couple and their two sons": the couple is two
@@ -755,7 +682,7 @@ def _listed_before(ctx: DocContext, clause_start: int, start: int) -> tuple[int,
     ("Near the home of a farmer, a nurse and …": the farmer is where, not who)."""
     listed, first = 0, start
     while (item := _LIST_ITEM_BEFORE.search(ctx.norm, max(clause_start, first - 50), first)) is not None \
-            and _head_noun(item.group("head")) not in NON_PERSON and _names_people(item.group("head")):
+            and _head_noun(item.group("head")) not in NON_PERSON and names_people_or_others(item.group("head")):
         listed, first = listed + 1, item.start()
     before = ctx.norm[clause_start:first]
     if not listed or (before.strip() and not _SAID_BEFORE.search(before)):

@@ -50,6 +50,7 @@ from marsad.extract.same_dead import (
     ADDED,
     QUALIFIER,
     anchors,
+    attacker_tolls,
     attackers_also,
     clause_before,
     compatible,
@@ -609,6 +610,11 @@ def _attach_breakdowns(ctx: DocContext, pairs) -> None:
             for part in parts:
                 _make_part(part, total)
     _totals_after_parts(ctx, _top(pairs))
+    for with_attacker, its_counts, said_again in attacker_tolls(ctx, _top(pairs)):  # "… dead, including the gunman"
+        if said_again:
+            with_attacker.alternative_of = its_counts[0].id
+        for counted in [] if said_again else its_counts:
+            _make_part(counted, with_attacker)
     _day_totals_after_parts(ctx, _top(pairs))
 
 

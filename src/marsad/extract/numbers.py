@@ -221,6 +221,8 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
         mention = _mention(norm, match) if match else None
         if mention is None or (match is not None and match.regs[_NUM2_GROUP][0] >= 0 and _MONTH_AFTER.match(norm, match.end())):
             continue  # (a range of days: "between 3 and 9 June", "from 22 to 28 April" is the dates' to read)
+        if found and _echoes(norm, found[-1], mention):
+            continue  # "Twenty-one (21) persons": the digits repeat the words, one count
         for told in _with_joined_second(norm, scan, match, mention):
             age_end = _keep_unless_age(norm, found, told, age_end, ages_told, age_before, age_text)
     kept, ages = _without_apposed_ages(norm, found)
@@ -230,6 +232,12 @@ def find_numbers(norm: str, ctx: DocContext | None = None) -> list[NumberMention
 
 
 _AND: Final = re.compile(r"\s+and\s+", re.I)
+
+
+def _echoes(norm: str, previous: NumberMention, mention: NumberMention) -> bool:
+    """Whether ``mention`` repeats ``previous`` in brackets right after it ("twenty-one (21)", "21 (twenty-one)")."""
+    return mention.value == previous.value and norm.startswith(")", mention.end) and \
+        norm[previous.end:mention.start].strip() == "("
 
 
 def _with_joined_second(norm: str, scan: casefold.WindowScan, match: re.Match | None,

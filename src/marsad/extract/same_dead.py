@@ -323,3 +323,28 @@ def other_sex(first: Finding, later: Finding) -> bool:
 
     one, other = sex(first.victim_text), sex(later.victim_text)
     return one is not None and other is not None and one != other
+
+
+#: the attacker counted among a toll's dead, right after it ("four people dead, including the gunman")
+_ATTACKER_AMONG: Final = re.compile(r"\s*,?\s*(?:including|among\s+them)\s+the\s+(?:(?:suicide|lone)\s+)?"
+                                    r"(?:gunman|attacker|assailant|bomber|shooter)\b", re.I)
+
+
+def attacker_tolls(ctx: DocContext, top: list[tuple[Finding, Casualty]]) -> list[tuple[Casualty, list[Casualty], bool]]:
+    """Tolls that name the attacker among their dead, each with the counts of its own sentence and the one before,
+    and whether those tell it again: they add up to it ("killed three … before turning the gun on himself. The
+    shooting left four people dead, including the gunman"), or to one fewer, he being the one more and they its
+    parts ("killed three co-workers. The shooting left four dead, including the gunman")."""
+    found: list[tuple[Casualty, list[Casualty], bool]] = []
+    if not ctx.may_match(_ATTACKER_AMONG):
+        return found
+    for index, (finding, casualty) in enumerate(top):
+        if index == 0 or casualty.count is None or casualty.alternative_of or \
+                not _ATTACKER_AMONG.match(ctx.norm, max(finding.end, finding.trigger_end)):
+            continue
+        sentence = ctx.sentence_index(finding.start)
+        earlier = [c for f, c in top[:index] if not c.alternative_of and 0 <= sentence - ctx.sentence_index(f.start) <= 1]
+        stated = sum(c.count or 0 for c in earlier)
+        if earlier and stated in (casualty.count, casualty.count - 1):
+            found.append((casualty, earlier, stated == casualty.count))
+    return found

@@ -27,7 +27,7 @@ from marsad.extract.casualties import (
 )
 from marsad.extract.casualty_facts import to_casualty
 from marsad.extract.dates import add_months, precision_for
-from marsad.extract.pipeline import DocContext
+from marsad.extract.pipeline import DocContext, NumberMention
 from marsad.extract.wordscan import opening_words
 from marsad.model import Casualty, DateValue
 
@@ -84,6 +84,56 @@ def including_one_findings(ctx: DocContext, findings: list[Finding]) -> list[Fin
             continue
         found.append(Finding("", None, 1, det, max(end, match.end()), det, det, phrase, "casualties.including", 0.65))
     return found
+
+
+#: "The dead include five soldiers and a police officer": a list of the dead told by kind, with no verb of its own
+#: (not "the victims", who may be the wounded or the abducted)
+_DEAD_INCLUDE: Final = re.compile(r"\b(?:the\s+dead|those\s+killed|those\s+who\s+died|the\s+fatalities)\s+"
+                                  r"(?:include[ds]?|included)\s+", re.I)
+_LIST_NEXT: Final = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+_ONE_DET: Final = re.compile(r"(?:an?|one)\s+", re.I)
+
+
+def dead_list_findings(ctx: DocContext, numbers: NumberIndex) -> list[Finding]:
+    """Each item of "the dead include(d) five soldiers and a police officer": killed, each its own count; where a
+    total was told before, :mod:`marsad.extract.tallies` makes them its parts ("included" reads as "including")."""
+    found: list[Finding] = []
+    if not ctx.may_match(_DEAD_INCLUDE):
+        return found
+    for match in _DEAD_INCLUDE.finditer(ctx.norm):
+        sentence_end = ctx.sentence_at(match.start())[1]
+        items = _dead_items(ctx, numbers, match.end(), sentence_end)
+        if not items or numbers.within(items[-1][2], sentence_end):
+            continue  # ("the dead included two teachers, bringing the total to five": the sentence's toll says it)
+        for number, start, end, phrase in items:
+            if number is not None:
+                numbers.take(number)
+            found.append(Finding("killed", number, number.value if number else 1, start, end, match.start(),
+                                 match.end(), phrase, "casualties.dead_list", 0.65))
+    return found
+
+
+def _dead_items(ctx: DocContext, numbers: NumberIndex, position: int,
+                sentence_end: int) -> list[tuple[NumberMention | None, int, int, str]]:
+    """The items of a list of the dead from ``position``: a count and its people, or one person ("a police officer",
+    a noun known to name people); each with its start, end and words."""
+    items: list[tuple[NumberMention | None, int, int, str]] = []
+    while position < sentence_end:
+        number = numbers.starting_at(position)
+        det = None if number is not None else _ONE_DET.match(ctx.norm, position)
+        if number is not None and numbers.is_used(number):
+            break
+        phrase, end = victim_phrase(ctx, number.end if number else det.end() if det else position, sentence_end)
+        head = _head_noun(phrase)
+        if not head or head in NON_PERSON or (number is None and (det is None or _is_plural(head) or not (
+                CIVILIAN_NOUNS.fullmatch(head) or COMBATANT_NOUNS.fullmatch(head)))):
+            break
+        items.append((number, position, end, phrase))
+        following = _LIST_NEXT.match(ctx.norm, end, sentence_end)
+        if following is None:
+            break
+        position = following.end()
+    return items
 
 
 #: From a total to the list of its parts: "killed nine people in the province on
