@@ -123,7 +123,9 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      # the number of dead at nine", "the monitor put the toll at eight")
                      r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+(?:the\s+)?(?:overall\s+|total\s+)?toll\b|"
                      r"\b(?:gave|giv(?:es|ing))\s+(?:a|the|its|their)\s+(?:lower\s+|higher\s+)?toll\b|"  # ("police gave a toll of 12")
-                     r"\b(?:" + TOLL_RAISING + r"|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
+                     # ("This brings the number of civilians killed since the beginning of the year to 187": a
+                     # bulletin's running total, told in the present or past as often as in "bringing")
+                     r"\b(?:" + TOLL_RAISING + r"|brings|brought|putting|puts?|plac(?:ed|es|ing))\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                      r"(?:number\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?)?(?:killed|dead|deaths|fatalities)|(?<=total\s)(?:killed|dead|deaths)|"
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
                      r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b|"
@@ -132,6 +134,8 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      re.I)
 #: "the death toll among civilians": the people a toll counts, when they are people (CIVILIAN_NOUNS, COMBATANT_NOUNS)
 _TOLL_AMONG: Final = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
+#: the people a "number of … killed" toll counts, told inside it ("the number of civilians killed")
+_NUMBER_OF_WHO: Final = re.compile(r"\bnumber\s+of\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\s+(?:killed|dead)\b", re.I)
 _TOLL_ADJECTIVE: Final = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
 TOLL_LINK_RE: Final = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
 _NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted", "injur": "injured",
@@ -249,6 +253,10 @@ def _toll_victims(ctx: DocContext, match: re.Match) -> str:
         who = match.group("put_who").lower()
         return "soldiers" if who in ("military", "army") else who if names_people(who) else ""
     whose = _TOLL_AMONG.match(ctx.norm, match.end()) or _TOLL_ADJECTIVE.search(ctx.norm, max(0, match.start() - 12), match.start())
+    if whose is None and "number" in match.group(0):  # ("bringing the number of civilians killed … to 187")
+        whose = _NUMBER_OF_WHO.search(match.group(0))
+        if whose is not None and whose.group("who").lower() in ("people", "persons", "individuals"):
+            return ""  # (people of no named kind, as "12 people were killed" is)
     if whose is None or not (names_people(whose.group("who")) or whose.group("who").lower() == "military"):
         return ""  # ("the toll of the strikes"): no people
     return "soldiers" if whose.group("who").lower() == "military" else whose.group("who")

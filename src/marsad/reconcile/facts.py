@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from marsad.counting import (
+    WEEKS_OF_FIGHTING,
     is_claim,
     is_claim_event,
     is_period_claim,
@@ -148,18 +149,23 @@ def load_facts(session, *, batch: int = FACT_BATCH_DOCUMENTS) -> tuple[list[Repo
     ids = list(session.scalars(current))
     reports: list[Report] = []
     claims: list[Claim] = []
+    fighting: dict[str, tuple[int, list[Claim]]] = {}
     for start in range(0, len(ids), batch):
-        more_reports, more_claims = _load_documents(session, ids[start], ids[min(start + batch, len(ids)) - 1])
+        more_reports, more_claims = _load_documents(session, ids[start], ids[min(start + batch, len(ids)) - 1], fighting)
         reports += more_reports
         claims += more_claims
+    if fighting:
+        reports, claims = fold_fighting_periods(reports, claims, fighting)
     reports.sort(key=lambda r: r.uid)
     claims.sort(key=lambda c: c.casualty_id or 0)
     carry_corrected_days(reports)
     return reports, claims
 
 
-def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[Claim]]:
-    """:func:`load_facts` for the documents with ids ``first`` to ``last``."""
+def _load_documents(session, first: int, last: int,
+                    fighting: dict[str, tuple[int, list[Claim]]] | None = None) -> tuple[list[Report], list[Claim]]:
+    """:func:`load_facts` for the documents with ids ``first`` to ``last``; ``fighting`` gathers the reports
+    whose count is a period of fighting's (:func:`fold_fighting_periods`)."""
     from sqlalchemy import select
 
     from marsad.review.overlay import apply_reviews, reviewed_objects
@@ -216,7 +222,50 @@ def _load_documents(session, first: int, last: int) -> tuple[list[Report], list[
             report.other_place = road_end if road_end in others else others[0] if len(others) == 1 else None
             report.admin1_stated = place_key(event.admin1) in named.get(event.id, ())
             reports.append(report)
+            if fighting is not None and by_event.get(event.id):
+                period = _fighting_period(documents[event.document_id].text, event)
+                if period:  # (its counts as claims over that period, should other reports tell its days)
+                    scope = {"period_start": date.fromordinal(report.day - period), "period_end": date.fromordinal(report.day)}
+                    fighting[report.key] = (period, [_claim({**c, **scope}, by_id, documents, event_admin1, place_admin1)
+                                                     for c in by_event[event.id] if c["count"] is not None])
     return reports, claims
+
+
+_UNITS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _fighting_period(text: str, event) -> int:
+    """The days a count's "week of fighting" spans, told in the event's own sentence ("At least 40 civilians were
+    killed in a week of fighting for Lashio"); 0 if none. Months and years are claims already (their dates)."""
+    if "of " not in text or "week" not in text.lower():  # most reports: no scan
+        return 0
+    told = WEEKS_OF_FIGHTING.search(_sentence(text, event.span_start, event.span_end))
+    if told is None or "week" not in told.group(0).lower():
+        return 0
+    first = told.group(0).split()[0].lower()
+    return 7 * (_UNITS.get(first) or (int(first) if first.isdigit() else 0))
+
+
+def fold_fighting_periods(reports: list[Report], claims: list[Claim],
+                          fighting: dict[str, tuple[int, list[Claim]]]) -> tuple[list[Report], list[Claim]]:
+    """A count told as a week's fighting ("40 civilians were killed in a week of fighting for Lashio") sums the
+    week's incidents when other documents tell some of them, at the same place within that week: it is then a
+    claim over the week, checked against them, never one more incident (told alone, it stays the report's toll,
+    as the extractor reads it: nothing else documents those days)."""
+    # (the other reports with dead indexed by their place once: a large store holds millions of reports)
+    told: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for other in reports:
+        if other.key not in fighting and other.killed and other.admin1:
+            told.setdefault((other.admin1, place_key(other.location or "")), []).append((other.day, other.document_id))
+    folded: set[str] = set()
+    for report in reports:
+        period = fighting.get(report.key, (0, []))[0]
+        if period and report.admin1 and any(
+                document_id != report.document_id and report.day - period <= day < report.day
+                for day, document_id in told.get((report.admin1, place_key(report.location or "")), ())):
+            folded.add(report.key)
+            claims = claims + fighting[report.key][1]
+    return [r for r in reports if r.key not in folded], claims
 
 
 def _cited_places(session, current) -> tuple[dict[int, list[str]], dict[int, set[str]], dict[int, str]]:
