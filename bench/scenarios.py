@@ -185,7 +185,25 @@ BASELINE = ("Before issue 9 (commit b988f15, same streams and gazetteer): incide
             "civilians, 'killing 47 of the terrorists' names its victims; 169, 170, 171, 175 and the pending 165 "
             "and 168 are exact, as is 103 now that the Al-Ghab Plain is a named area of Hama, and 179 since a vigil "
             "or funeral with no count of its own is no incident. 172-174, 176-178, 180 and 181 stay pending, each "
-            "with its reason; none of the older streams got worse.")
+            "with its reason; none of the older streams got worse.\n\n"
+            "Streams 182-197 (2026-12-06, fourteenth stop, two helpers, written before being run): an Ariha market "
+            "strike with two sources' counts and a month's report; a soldier wounded by an IED near Tuz who dies "
+            "later and a shepherd in Daquq; a minister's count of a Taiz shelling and a mine in Hays; a Tillaberi "
+            "village with a ministry's higher figure and a weekly review; an Omdurman market with three counts and a "
+            "house in Bahri; a Kani air strike with a government's figure and a rising toll; a Culiacan family, "
+            "bodies in Navolato and a weekly count; a Dnipro missile whose toll rises, a Nikopol drone and the UN's "
+            "month; a Yemeni monitor's bulletins with totals since the start of the year; Aita al-Shaab in several "
+            "spellings; a Tourou attack revised down by a ministry and a Kolofata IED; a Lashio offensive told as "
+            "daily clashes and a week's summary; a massacre whose victims are named later; two attacks in one "
+            "district on one day; a bar shooting after midnight told as 'yesterday'; a funeral with its own count. "
+            "First runs: 182-189 with 177 at 5 of 9 exact, 190-197 at 2 of 8 (tally error 55). Fixed: 'Saturday "
+            "night' and 'the early hours of Sunday' are one night (177 exact), a condemnation's relative clause "
+            "that tells a toll counts, 'a couple' killed is two civilians, 'the week from 11 to 17 November' is a "
+            "week, a count told as a week of fighting is a claim over it where other documents tell deaths at its "
+            "place within it (193), 'This brings the number of civilians killed ... to 187' is a running total, and "
+            "an OCHA district seat outranks a town abroad named so in another language (a bare 'Ariha' is Idlib's, "
+            "not Jericho: 182). 187, 188, 190-192, 194 and 195 stay pending, each with its reason; none of the "
+            "older streams got worse.")
 
 
 def main(argv: list[str] | None = None) -> int:
