@@ -47,3 +47,16 @@ def test_one_matcher_folds_spellings(area, name):
 ])
 def test_an_area_is_not_a_name_built_on_it(area, name, named):
     assert names_place(area, name) is named
+
+
+@pytest.mark.parametrize(("area", "name", "named"), [
+    # a governorate under the other names admin1.yaml gives it: "Lahj" is Lahij, "Al Dhale" is Ad Dali
+    ("Lahj", "Lahij", True),
+    ("Al Dhale", "Ad Dali", True),
+    ("Lahj", "the countryside of Lahij", True),
+    # guard: another governorate's name is none of them
+    ("Lahj", "Ad Dali", False),
+    ("Hama", "Hamadiyah", False),
+])
+def test_a_governorate_is_met_under_its_other_names(area, name, named):
+    assert names_place(area, name) is named

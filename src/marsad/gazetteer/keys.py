@@ -409,21 +409,40 @@ def names_place(area: str, name: str | None) -> bool:
     (False, False)
     >>> names_place("Cauca", "Valle del Cauca"), names_place("Kivu", "North Kivu")
     (False, True)
+    >>> names_place("Lahj", "Lahij"), names_place("Al Dhale", "Ad Dali")  # a governorate's other names
+    (True, True)
     """
     if not name:
         return False
     key = place_key(area)
     if not key:
         return False
-    if place_key(name) == key:
+    # a governorate is also met under the other names admin1.yaml gives it ("Lahj" is Lahij)
+    wanted = _governorate_names().get(key) or frozenset((key,))
+    if place_key(name) in wanted:
         return True
     words = [w for w in _NAME_WORDS.split(name) if w]
     size = len([w for w in _NAME_WORDS.split(area) if w])
     for length in range(max(1, size - 1), size + 3):  # articles: "Deir ez-Zor" = "Deir Ezzor"
         for start in range(0, len(words) - length + 1):
-            if place_key(" ".join(words[start:start + length])) == key and not _built_on(words, start):
+            if place_key(" ".join(words[start:start + length])) in wanted and not _built_on(words, start):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _governorate_names() -> dict[str, frozenset[str]]:
+    """The key of each name or alias of a governorate (admin-1 unit, ``data/gazetteer/admin1.yaml``) → the keys
+    of all its names."""
+    from marsad.gazetteer.bundled import admin1_table
+
+    keys_of: dict[str, set[str]] = {}
+    for units in admin1_table().values():
+        for entry in units.values():
+            names = {place_key(name) for name in (entry["name"], *(entry.get("aliases") or ())) if name}
+            for key in names:
+                keys_of.setdefault(key, set()).update(names)
+    return {key: frozenset(names) for key, names in keys_of.items()}
 
 
 _NAME_WORDS = re.compile(r"[\s,;:()\[\]/]+|-(?=[A-Z])")
