@@ -45,6 +45,8 @@ from marsad.counting import (
 )
 from marsad.extract.casualties import ONE_MORE_RULE, TRIGGER_RE, Finding, _outcome_of
 from marsad.extract.casualty_facts import own_loss
+from marsad.extract.listed_dead import both_after_pair, headline_total_of_list
+from marsad.extract.listed_dead import make_part as _make_part
 from marsad.extract.pipeline import DocContext
 from marsad.extract.same_dead import (
     ADDED,
@@ -62,11 +64,14 @@ from marsad.extract.same_dead import (
     other_sex,
     other_sides,
     places_differ,
+    places_nest,
+    restates_headline_list,
     restates_headline_victim,
     sentence_gap,
     tells_headline_clause,
     told_apart,
 )
+from marsad.extract.same_dead import is_headline as _is_headline
 from marsad.extract.spans import starting_within
 from marsad.gazetteer.keys import place_key, skeleton
 from marsad.gazetteer.resolve import haversine_km
@@ -121,6 +126,8 @@ def settle(ctx: DocContext, findings: list[Finding], casualties: list[Casualty])
     _attach_breakdowns(ctx, pairs)
     _vague_headline(ctx, pairs)
     _headline_other_figure(ctx, pairs)
+    both_after_pair(ctx, _top(pairs))
+    headline_total_of_list(ctx, _top(pairs))
     _merge_restatements(ctx, pairs)
     _feared_beside_confirmed(ctx, pairs)
     _generalise_victims(casualties)
@@ -189,12 +196,6 @@ def _headline_other_figure(ctx: DocContext, pairs) -> None:
     if compatible(head_casualty, lead_casualty) and not killers_of(head_casualty, lead_casualty) \
             and not distinct_scope(ctx, head, lead) and not other_sex(head, lead) and not introduces_new(ctx, lead):
         head_casualty.alternative_of = lead_casualty.id
-
-
-def _is_headline(ctx: DocContext) -> bool:
-    """The text's first sentence is a headline: it ends without a stop (at its " - " or its line's end)."""
-    start, end = ctx.sentence_at(0)
-    return end < len(ctx.norm) and ctx.norm[start:end].rstrip()[-1:] not in (".", "!", "?", ":", ";", "")
 
 
 def _generalise_victims(casualties: list[Casualty]) -> None:
@@ -294,18 +295,6 @@ def _of_the_injured(ctx: DocContext, pairs, finding: Finding) -> bool:
                 and ctx.sentence_index(f.start) == ctx.sentence_index(finding.start)]
     return bool(previous) and _OF_WHOM.fullmatch(ctx.norm, max(f.end for f in previous), finding.number.start) is not None \
         and _OF_WHOM_AFTER.match(ctx.norm[finding.number.end:finding.number.end + 12]) is not None
-
-
-def _make_part(child: Casualty, parent: Casualty) -> None:
-    child.part_of = parent.id
-    child.alternative_of = None
-    if child.victims is None:
-        child.victims = parent.victims
-    if child.affiliation is None and child.victims == parent.victims:
-        child.affiliation = parent.affiliation
-    if child.period is None:
-        child.period = parent.period
-    child.is_tally = parent.is_tally
 
 
 def _move_between_outcomes(ctx: DocContext, pairs) -> None:
@@ -450,7 +439,8 @@ def _supersede_earlier_figures(ctx: DocContext, pairs, other_sources: frozenset[
         if _other_side_contrasted(ctx, toll_finding, toll, finding, casualty) or other_sides(toll_finding, finding) \
                 or (finding.start > toll_finding.start and attackers_also(ctx, toll_finding, finding)):
             continue  # (a toll of militants' deaths is no later figure of the soldiers')
-        if places_differ(ctx, toll_finding, finding) and \
+        if places_differ(ctx, toll_finding, finding) and not any(c.count == toll.count and places_nest(ctx, f, finding)
+                                                                 for f, c in tolls) and \
                 not (ctx.may_match(_EARLIER) and _EARLIER.search(clause_before(ctx, finding, 160))):
             continue
         if finding.start > toll_finding.start and ctx.may_match(_ELSEWHERE) and \
@@ -773,9 +763,12 @@ def _merge_restatements(ctx: DocContext, pairs) -> None:
     for finding, casualty in _top(pairs):
         first = next((pair for pair in seen if pair[1].count == casualty.count and compatible(pair[1], casualty)
                       and not killers_of(pair[1], casualty)), None)
-        if first is not None and told_apart(ctx, first[0], finding) \
-                and not distinct_scope(ctx, first[0], finding) and not other_sex(first[0], finding) \
-                and (not introduces_new(ctx, finding) or restates_headline_victim(ctx, first[0], finding)
+        # (a kind of a headline's list told again with no day of its own is the same dead wherever its speaker's title
+        # places it: "Inspector General of Police (Bastar range)")
+        listed = first is not None and restates_headline_list(ctx, first[0], finding)
+        if first is not None and told_apart(ctx, first[0], finding) and not other_sex(first[0], finding) \
+                and ((listed and not anchors(ctx, finding)[0]) or not distinct_scope(ctx, first[0], finding)) \
+                and (listed or not introduces_new(ctx, finding) or restates_headline_victim(ctx, first[0], finding)
                      or names_the_counted(ctx, first[0], finding, casualty) or tells_headline_clause(ctx, first[0], finding)):
             casualty.alternative_of = first[1].id
             continue

@@ -30,6 +30,8 @@ _MASS_WORDS: Final = frozenset({"hundreds", "thousands"})
 #: the perfect between a subject count and its verb: "… have been killed", "… have died", "… have lost their lives"
 _PERFECT_VERB: Final = re.compile(r"\b(?:have|has)\s+(?:(?:now|also|so\s+far|reportedly)\s+)?(?:been\s+\w+|died|perished|lost)\b", re.I)
 
+#: the perfect right before an active verb: "has killed", "have now killed"
+_PERFECT_BEFORE: Final = re.compile(r"\b(?:have|has)\s+(?:(?:now|also|so\s+far|reportedly)\s+)?$", re.I)
 #: the words from a running total's count up to the next count's verb: ", and <subject> have been"
 _AND_PERFECT: Final = re.compile(r"[^.;]*?,\s+and\s+[^.;,]*?\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?$", re.I)
 #: "for the fourth time since May", "the third such attack since January": an ordinal right before the period
@@ -97,9 +99,14 @@ def vague_background(ctx: DocContext, findings: list[Finding], casualties: list[
     for finding, casualty in masses:
         number_end = finding.number.end if finding.number is not None else finding.end
         sentence = ctx.sentence_at(finding.start)
-        if finding.trigger_start < number_end or _PERFECT_VERB.search(ctx.norm, number_end, finding.trigger_end) is None \
-                or starting_within(ctx.dates, sentence[0], sentence[1]):
-            continue  # (a subject told before its verb, in the perfect, with no day of its own)
+        if finding.trigger_start < number_end:
+            # (or the object of a verb in the perfect: "The ADF has killed thousands of civilians over the past decade")
+            if _PERFECT_BEFORE.search(ctx.norm, max(sentence[0], finding.trigger_start - 24), finding.trigger_start) is None:
+                continue
+        elif _PERFECT_VERB.search(ctx.norm, number_end, finding.trigger_end) is None:
+            continue  # (a subject told before its verb, in the perfect)
+        if any(value.precision < 3 for value in starting_within(ctx.dates, sentence[0], sentence[1])):
+            continue  # (with no day of its own; a decade or a year is the background's span)
         if any(c.count and f.number is not None and f.number.vague is None and not c.is_tally and c.part_of is None
                and ctx.sentence_at(f.start) != sentence for f, c in zip(findings, casualties)):
             casualty.is_tally = True

@@ -195,7 +195,8 @@ def mark_alternatives(ctx: DocContext, findings: list[Finding], casualties: list
                 (_is_restatement(ctx, finding, found_by.get(earlier.id))
                  and not _bodies_of_others(ctx, finding, casualty, _told_by_body(ctx, found_by.get(earlier.id), finding, findings), earlier))
                 or _is_summary(ctx, finding) or _is_other_figure(ctx, finding, casualty, earlier)
-                or _state_word_again(ctx, finding, casualty, found_by.get(earlier.id), earlier)):
+                or _state_word_again(ctx, finding, casualty, found_by.get(earlier.id), earlier)
+                or _its_word_on_the_raid(ctx, finding, casualty, found_by.get(earlier.id))):
             if _counts_bodies(ctx, finding) and _settles_vague(earlier, casualty):
                 earlier.alternative_of = casualty.id  # "dozens were killed … 50 bodies had been counted"
                 primary[earlier_slot] = casualty
@@ -388,6 +389,27 @@ def _state_word_again(ctx: DocContext, finding: Finding, casualty: Casualty, ear
     start = ctx.sentence_at(finding.start)[0]
     return STATE_SPEAKER.search(ctx.norm, start, finding.start) is not None and \
         ENEMY.search(finding.victim_text) is not None and not introduces_new(ctx, finding)
+
+
+#: a sentence that opens on the last sentence's speaker as a pronoun: "It said …", "They added …"
+_PRONOUN_SAID: Final = re.compile(r"\s*(?:It|They)\s+(?:also\s+)?(?:said|says|added|claimed)\b")
+
+
+def _its_word_on_the_raid(ctx: DocContext, finding: Finding, casualty: Casualty, earlier_finding: Finding | None) -> bool:
+    """"Israeli forces killed 10 Palestinians …, the health ministry said. The Israeli military said its troops had
+    exchanged fire … It said eight militants had been killed": a state force, told by a pronoun, on the enemy dead of
+    the raid the report already counted: its account of those dead, not more of them."""
+    if casualty.victims != "combatants" or earlier_finding is None or ENEMY.search(finding.victim_text) is None:
+        return False
+    start = ctx.sentence_at(finding.start)[0]
+    if not ctx.norm.startswith(("It ", "They "), start) or _PRONOUN_SAID.match(ctx.norm, start) is None:
+        return False  # (most sentences open otherwise: the cheap test first)
+    index = ctx.sentence_index(finding.start)
+    if not 0 < index - ctx.sentence_index(earlier_finding.start) <= 3 or _STATE_VICTIMS.search(earlier_finding.victim_text):
+        return False  # (not a state's own dead: "Two soldiers were killed … It said five militants died")
+    previous_start = ctx.sentence_at(start - 1)[0]
+    return STATE_SPEAKER.search(ctx.norm, previous_start, min(start, previous_start + 60)) is not None \
+        and not introduces_new(ctx, finding)
 
 
 def _is_summary(ctx: DocContext, finding: Finding) -> bool:

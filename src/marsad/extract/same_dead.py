@@ -191,6 +191,29 @@ def places_differ(ctx: DocContext, toll: Finding, other: Finding) -> bool:
     return bool(toll_places and other_places and not toll_places & other_places)
 
 
+def places_nest(ctx: DocContext, toll: Finding, other: Finding) -> bool:
+    """Whether a toll told in the sentence after a count names only places of the count's governorate or country:
+    "killing 18 people … in Gwoza in Borno state" then "the death toll had risen to 32, and 42 were being treated in
+    Maiduguri"; "… market in Shada district …, killing 18" then "The health office in Saada said … risen to 32".
+    Where a clause names a town or governorate, its country says nothing (two countries' towns stay apart)."""
+    if not toll.start > other.start or sentence_gap(ctx, other, toll) > 1:
+        return False
+
+    def known(finding: Finding) -> list:
+        start, end = clause_bounds(ctx, finding)
+        found = [p for p in starting_within(ctx.places, start, end) if p.resolved and p.country]
+        inner = [p for p in found if p.feature != "country"]
+        return inner or found
+
+    def holds(outer, inner) -> bool:
+        if outer.feature == "country" or inner.feature == "country":
+            return bool(inner.country == outer.country)
+        return outer.admin1 is not None and inner.admin1 == outer.admin1
+
+    toll_places, other_places = known(toll), known(other)
+    return bool(toll_places and other_places) and all(any(holds(t, o) for o in other_places) for t in toll_places)
+
+
 def compatible(a: Casualty, b: Casualty) -> bool:
     return a.victims is None or b.victims is None or a.victims == b.victims
 
@@ -283,6 +306,39 @@ def tells_headline_clause(ctx: DocContext, first: Finding, later: Finding) -> bo
         return False  # (only a count after a headline's semicolon)
     between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
     return _MORE_PEOPLE.search(later.victim_text + " " + between) is None
+
+
+#: a headline's list of the dead by kind: a comma before the count or after its words ("Eight Maoists, one jawan
+#: killed"; "kills Hezbollah commander, two others")
+_LISTED: Final = re.compile(r",\s*$")
+#: words of more than "also" and "other", which a kind told again by the body may carry
+_MORE_THAN_LISTED: Final = re.compile(r"\b(?:another|more|further|additional|separate(?:ly)?|elsewhere)\b", re.I)
+
+
+def is_headline(ctx: DocContext) -> bool:
+    """The text's first sentence is a headline: it ends without a stop (at its " - " or its line's end)."""
+    start, end = ctx.sentence_at(0)
+    return end < len(ctx.norm) and ctx.norm[start:end].rstrip()[-1:] not in (".", "!", "?", ":", ";", "")
+
+
+def restates_headline_list(ctx: DocContext, first: Finding, later: Finding) -> bool:
+    """A headline that lists its dead by kind ("Eight Maoists, one jawan killed in encounter"; "… kills Hezbollah
+    commander, two others"), whose body tells them again kind by kind ("A jawan … was also killed"; "killing a
+    Hezbollah field commander and two other people"): the body's "also" and "other" relate its kind to the kind it
+    told before, not to the headline's, so the same noun, or "other" for "others", is the same dead."""
+    if ctx.sentence_index(first.start) != 0 or ctx.sentence_index(later.start) == 0 or not is_headline(ctx):
+        return False
+    headline_start = ctx.sentence_at(first.start)[0]
+    if not (_LISTED.search(ctx.norm[max(headline_start, first.start - 4):first.start])
+            or ctx.norm[first.end:first.end + 2].startswith(",")):
+        return False
+    words = first.victim_text.replace(",", " ").split()
+    head = words[-1].lower() if words else ""
+    told = {word.lower() for word in later.victim_text.replace(",", " ").split()}
+    if not head or not (head in told or (head == "others" and "other" in told)):
+        return False
+    between = ctx.norm[later.start:later.trigger_start] if later.trigger_start > later.start else ""
+    return _MORE_THAN_LISTED.search(clause_before(ctx, later, 200) + " " + later.victim_text + " " + between) is None
 
 
 def _told_with_more(ctx: DocContext, finding: Finding) -> bool:

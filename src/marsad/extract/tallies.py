@@ -176,7 +176,7 @@ def _parent_for(ctx: DocContext, earlier: list[Casualty], child: Casualty, findi
 
 _RUNNING_CLAUSE = re.compile(RUNNING_CLAUSE, re.I)
 _WHOLE_MONTH_BEFORE = re.compile(r"\b(?:in|during|throughout|over|for)\s+(?:the\s+month\s+of\s+)?$", re.I)
-_DOCUMENTED_TOTAL = re.compile(r"\b(?:document\w*|record\w*|compiled|data|toll|total|tall(?:y|ies)|monthly|weekly|cumulative|overall|in\s+all|"
+_DOCUMENTED_TOTAL = re.compile(r"\b(?:alone(?=\s*,)|document\w*|record\w*|compiled|data|toll|total|tall(?:y|ies)|monthly|weekly|cumulative|overall|in\s+all|"
                                r"altogether|statistics?)\b", re.I)
 
 
