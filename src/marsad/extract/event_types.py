@@ -106,6 +106,10 @@ _STATUS_BEFORE: Final = re.compile(r"\b(?:former|retired|off-?duty)\s+$", re.I)
 #: where the people acted upon end after the trigger: the agent ("by two armed men") or a clause telling how
 #: ("buried 14 villagers killed when militiamen attacked their camp": the militiamen are no victims)
 _AGENT: Final = re.compile(r"\b(?:by|when|after|while)\s", re.I)
+#: a speaker told after the people acted upon is no victim ("attacked Ukum community …, the state police command
+#: said": the police are the source, not the target)
+_SPEAKER_AFTER: Final = re.compile(
+    r",\s+(?:according to\b|(?:the |a |an )?(?:[\w'-]+ ){0,5}?(?:said|says|told|reported|added|claimed|stated)\b)", re.I)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
@@ -663,6 +667,8 @@ class _Matcher:
             return "unarmed"  # (off-duty, former and retired members of the forces are civilians)
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
+        if not passive and "," in window:
+            window = _SPEAKER_AFTER.split(window, maxsplit=1)[0]
         folded = window.lower() if lowered else None
         armed = first_start(self.triggers["armed_target"], window, folded)
         unarmed = first_start(self.triggers["civilian_target"], window, folded)
