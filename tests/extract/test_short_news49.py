@@ -89,3 +89,14 @@ def test_a_toll_including_the_gunman_tells_his_victims_and_him(text: str, expect
 def test_a_toll_including_the_gunman_as_the_only_count() -> None:
     # guard: told only once, the toll counts as it stands
     assert deaths("Five people, including the gunman, were killed in a shooting at a wedding in Peshawar.") == 5
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pluperfect passive of a singular subject is one dead, as "was shot dead" is
+    ("Police said a farmer had been shot dead by suspected militants near Moirang on Tuesday.", 1),
+    ("A shopkeeper had been killed in the market of Gao before the soldiers arrived, residents said.", 1),
+    # guard: the active pluperfect's subject is the killer, not a victim
+    ("A gunman had killed a farmer near Moirang on Tuesday, police said.", 1),
+])
+def test_pluperfect_passive_of_one(text: str, expected: int) -> None:
+    assert deaths(text) == expected

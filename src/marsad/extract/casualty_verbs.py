@@ -483,6 +483,8 @@ def _one_of_whole(ctx: DocContext, numbers: list[NumberMention], aux: re.Match |
 _BOTH: Final = re.compile(r"\bboth\s+(?:[\w'-]+\s+){0,3}$", re.I)
 _PLURAL_AUX: Final = re.compile(r"\b(?:were|are|have)\b")
 _SINGULAR_AUX: Final = re.compile(r"\b(?:was|is|has)\b")
+#: the pluperfect passive, of either number ("a farmer had been shot dead"): "had" alone may be the killer's
+_HAD_BEEN: Final = re.compile(r"\bhad\s+(?:\w+\s+)?been\b")
 _THE_DEAD: Final = re.compile(r"\b(?:the|their|our|its)\s+$", re.I)
 
 
@@ -507,7 +509,7 @@ def _singular_subject(ctx: DocContext, match: re.Match, outcome: str, clause_sta
     subject = _SINGULAR_SUBJECT.search(without_apposed_ages(ctx, clause_start, aux_start), clause_start, aux_start)
     if plural_aux and not (subject and (_SINGULAR_COORD.search(subject.group(0)) or re.search(r"\bcouple\b", subject.group(0)))):
         return []
-    singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux
+    singular_verb = (_SINGULAR_AUX.search(aux_text) or plural_aux or _HAD_BEEN.search(aux_text)
                      or _finite_intransitive(verb)
                      or (not aux and (verb in ("killed", "dead", "injured", "wounded", "executed", "beheaded", "decapitated",
                                           "shot dead", "gunned down", "found dead", "found lifeless") or verb.endswith("to death"))))
