@@ -231,9 +231,6 @@ def _load_documents(session, first: int, last: int,
     return reports, claims
 
 
-_UNITS: Final = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-
-
 def _fighting_period(text: str, event) -> int:
     """The days a count's "week of fighting" spans, told in the event's own sentence ("At least 40 civilians were
     killed in a week of fighting for Lashio"); 0 if none. Months and years are claims already (their dates)."""
@@ -242,8 +239,9 @@ def _fighting_period(text: str, event) -> int:
     told = WEEKS_OF_FIGHTING.search(_sentence(text, event.span_start, event.span_end))
     if told is None or "week" not in told.group(0).lower():
         return 0
-    first = told.group(0).split()[0].lower()
-    return 7 * (_UNITS.get(first) or (int(first) if first.isdigit() else 0))
+    from marsad.extract.numbers import parse_number  # (the extractor's reading of "a", "two", "5"; "several" is none)
+
+    return 7 * (parse_number(told.group(0).split()[0].lower())[0] or 0)
 
 
 def fold_fighting_periods(reports: list[Report], claims: list[Claim],
