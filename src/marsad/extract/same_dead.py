@@ -17,11 +17,25 @@ from marsad.extract.spans import starting_within, stated_span
 from marsad.gazetteer.keys import place_key, skeleton
 from marsad.model import Casualty, DateValue
 
+#: the words of more people than a count before, wherever they stand ("two more soldiers", "another"); each rule
+#: below reads them with the words it also takes for more
+_MORE: Final = r"more|another|further|additional"
+#: "others" than those counted
+_OTHER: Final = r"other|others"
+#: another incident's
+_ELSEWHERE: Final = r"separate(?:ly)?|elsewhere"
+
+
+def _words_of_more(*also: str) -> re.Pattern[str]:
+    """A whole word of :data:`_MORE` or of ``also``."""
+    return re.compile(r"\b(?:" + "|".join((_MORE, *also)) + r")\b", re.I)
+
+
 #: words that tell more people than a count before, or another incident ("two more died" and "a wounded fighter
 #: died" are the toll's)
-ADDED: Final = re.compile(r"\b(?:another|more|other|others|separate(?:ly)?|elsewhere|in\s+addition|additional|also|"
-                          # (what the first killing led to: "The killing sparked protests in which one protester was shot")
-                          r"meanwhile|further|sparked|triggered|ensuing|in\s+retaliation|retaliatory)\b", re.I)
+ADDED: Final = _words_of_more(_OTHER, _ELSEWHERE, r"in\s+addition|also|meanwhile",
+                              # (what the first killing led to: "The killing sparked protests in which one protester was shot")
+                              r"sparked|triggered|ensuing|in\s+retaliation|retaliatory")
 #: a bound on a count, not more people ("more than 23 fighters dead" adds no one)
 QUALIFIER: Final = re.compile(r"\b(?:no\s+)?more\s+than\b", re.I)
 
@@ -261,7 +275,7 @@ def introduces_new(ctx: DocContext, finding: Finding) -> bool:
         return True
     # "one officer also died": the word may stand between the victims and the verb
     between = QUALIFIER.sub("", ctx.norm[finding.start:finding.trigger_start]) if finding.trigger_start > finding.start else ""
-    return bool(ADDED.search(clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
+    return _told_with_more(ctx, finding, between)
 
 
 def _article_before_victims(ctx: DocContext, finding: Finding) -> bool:
@@ -291,8 +305,8 @@ def restates_headline_victim(ctx: DocContext, first: Finding, later: Finding) ->
     return not _told_with_more(ctx, later)
 
 
-#: words of more that say others than those counted, wherever they stand ("two more soldiers", "another")
-_MORE_PEOPLE: Final = re.compile(r"\b(?:more|another|other|others|further|additional)\b", re.I)
+#: words of more that say others than those counted ("two more soldiers", "another", "other"), not "also"
+_MORE_PEOPLE: Final = _words_of_more(_OTHER)
 
 
 def tells_headline_clause(ctx: DocContext, first: Finding, later: Finding) -> bool:
@@ -312,7 +326,7 @@ def tells_headline_clause(ctx: DocContext, first: Finding, later: Finding) -> bo
 #: killed"; "kills Hezbollah commander, two others")
 _LISTED: Final = re.compile(r",\s*$")
 #: words of more than "also" and "other", which a kind told again by the body may carry
-_MORE_THAN_LISTED: Final = re.compile(r"\b(?:another|more|further|additional|separate(?:ly)?|elsewhere)\b", re.I)
+_MORE_THAN_LISTED: Final = _words_of_more(_ELSEWHERE)
 
 
 def is_headline(ctx: DocContext) -> bool:
@@ -341,9 +355,11 @@ def restates_headline_list(ctx: DocContext, first: Finding, later: Finding) -> b
     return _MORE_THAN_LISTED.search(clause_before(ctx, later, 200) + " " + later.victim_text + " " + between) is None
 
 
-def _told_with_more(ctx: DocContext, finding: Finding) -> bool:
-    """Whether a word of more ("another", "also", "separately" …) comes with the count, before or in its victims."""
-    between = ctx.norm[finding.start:finding.trigger_start] if finding.trigger_start > finding.start else ""
+def _told_with_more(ctx: DocContext, finding: Finding, between: str | None = None) -> bool:
+    """Whether a word of more ("another", "also", "separately" …) comes with the count, before or in its victims
+    (or in ``between``, the words between them and the verb, where given)."""
+    if between is None:
+        between = ctx.norm[finding.start:finding.trigger_start] if finding.trigger_start > finding.start else ""
     return bool(ADDED.search(clause_before(ctx, finding, 200) + " " + finding.victim_text + " " + between))
 
 
