@@ -550,7 +550,7 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
     if (head == "couple" and word in ("a", "an", "the", "one")) or (head == "parents" and word in ("his", "her", "their")):
         return Finding(outcome, None, 2, det.start("det"), end, trigger[0], trigger[1], phrase,
                        "casualties.object.couple", 0.7, active=True)
-    if not head or head in NON_PERSON or _is_plural(head) or numbers.within(det.end(), end) or \
+    if not head or head in NON_PERSON or head in _TIME_NOUNS or _is_plural(head) or numbers.within(det.end(), end) or \
             (word == "the" and phrase.split()[-1].lower() in _ORDINAL_ALONE) or \
             phrase.split()[0].lower() in _BODY_PARTS:  # "the bodies of six men, their hands bound"
         return None
@@ -558,6 +558,9 @@ def _one_object(ctx: DocContext, numbers: NumberIndex, trigger: tuple[int, int],
                    "casualties.object.singular", 0.75, active=True)
 
 
+#: a time told after the verb or noun, no one hit ("Killed this week: 14", "died of his wounds the next day"); not in
+#: NON_PERSON, which a victim phrase's last word is also read against ("the bodies of six men abducted last week")
+_TIME_NOUNS: Final = frozenset("hour day week month year minute morning afternoon evening night weekend".split())
 #: an ordinal alone after "the" is a thing counted in turn, no victim ("the first killed four traders and the
 #: second, which went off …": the second bomb)
 _ORDINAL_ALONE: Final = frozenset(("first", *ORDINAL_WORDS, "last", "latter", "former"))
@@ -731,7 +734,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="72")
+@register("casualties", version="73")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

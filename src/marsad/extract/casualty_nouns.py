@@ -27,7 +27,7 @@ from marsad.extract.pipeline import DocContext
 from marsad.extract.unreported import not_reported, unreported_trigger
 from marsad.extract.wordscan import opening_words
 
-NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
+NOUN_OF_RE: Final = re.compile(opening_words(r"\b(?P<noun>deaths?|killings?|murders?|homicides?|assassinations?|executions?|bod(?:y|ies)|corpses?|"
                         r"remains|lives|massacre|martyrdom|abductions?|kidnappings?|loss(?:es)?|injur(?:y|ies)|wounding)(?:\s+by\s+[a-z]+)?\s+of\s+"), re.I)
 #: (the words between a number and its noun modify the noun, "eight more deaths": a preposition says the number counts
 #: something else, "arrest 4 over Bokkos killings", "jailed 3 for the killings")
@@ -103,6 +103,9 @@ TO_DEATH_RE: Final = re.compile(opening_words(r"\b(?P<verb>stabbed|hacked|beat|b
 #: what a participle's "to death" follows when it tells the killing itself ("…, hacking 18 people to death"), not a
 #: killing told as what led to this one ("after witnessing him stabbing his stepfather to death")
 _PARTICIPLE_LEAD: Final = re.compile(r"(?:,|\band|\bby)\s$", re.I)
+#: a figure that ends its clause ("191.", "at least 12;"), and one told after a colon (": 191.")
+_ENDING_FIGURE: Final = r"(?:at\s+least\s+)?\d[\d,]*\s*(?:[.;\n]|$)"
+_COLON_FIGURE: Final = r":\s*" + _ENDING_FIGURE
 TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll\b(?=\s+(?:down(?:wards?)?\s+)?to\b)|"
                      # ("activists later said the toll had risen to 35")
                      r"\btoll\b(?=\s+(?:(?:has|had|have|later|then|now|since)\s+){0,2}" + TOLL_RISES + r"\s+to\b)|"
@@ -130,14 +133,20 @@ TOLL_RE: Final = re.compile(opening_words(r"\b(?:death|casualty)\s+toll\b|\btoll
                      # ("bringing the total killed … to seven", "an official put the figure at 12")
                      r"(?:death\s+)?(?:figure|tally)(?!\s+(?:of|for)\s+(?:the\s+)?(?:injured|wounded|injuries|missing|displaced)))\b|"
                      # ("local sources put militant deaths at nine": whose deaths, told before the noun)
-                     r"\b(?:putting|puts?|plac(?:ed|es|ing))\s+(?P<put_who>[\w-]+)\s+(?:deaths|fatalities|dead)(?=\s+at\s)"),
+                     r"\b(?:putting|puts?|plac(?:ed|es|ing))\s+(?P<put_who>[\w-]+)\s+(?:deaths|fatalities|dead)(?=\s+at\s)|"
+                     # a figure told after a colon that ends its clause, the label opening its sentence ("Civilians
+                     # killed since the beginning of the year: 191."; "Deaths: 12"): read at the label's participle or
+                     # noun (:func:`_opens_sentence` checks the words before it)
+                     r"\b(?P<label>killed|dead|deaths|fatalities)\b(?=[^.;:\n]{0,80}" + _COLON_FIGURE + r")"),
                      re.I)
 #: "the death toll among civilians": the people a toll counts, when they are people (CIVILIAN_NOUNS, COMBATANT_NOUNS)
 _TOLL_AMONG: Final = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\b")
 #: the people a "number of … killed" toll counts, told inside it ("the number of civilians killed")
 _NUMBER_OF_WHO: Final = re.compile(r"\bnumber\s+of\s+(?:the\s+)?(?P<who>[A-Za-z][\w-]*)\s+(?:killed|dead)\b", re.I)
 _TOLL_ADJECTIVE: Final = re.compile(r"\b(?P<who>civilian|military)\s+(?:death\s+)?$", re.I)
-TOLL_LINK_RE: Final = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+", re.I)
+TOLL_LINK_RE: Final = re.compile(r"\b(?:to|of|at|reached|is|was|hit)\s+|:\s*(?=" + _ENDING_FIGURE + ")", re.I)
+#: a label's words before its participle or noun: at most two, no figure ("Civilians", "Total", "Civilian")
+_LABEL_OPENING: Final = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,2}$")
 _NOUN_OUTCOME: Final = {"execution": "executed", "abduction": "abducted", "kidnapping": "abducted", "injur": "injured",
                         "wounding": "injured"}
 
@@ -230,6 +239,8 @@ def _toll_findings(ctx: DocContext, numbers: NumberIndex, risen: set[int]) -> li
     that a number follows."""
     findings: list[Finding] = []
     for match in ctx.scan(TOLL_RE):
+        if match.group("label") and not _opens_sentence(ctx, match.start()):
+            continue  # ("two were killed at 10:30": no label)
         stop = _clause_stop(ctx, match.end())
         for link in TOLL_LINK_RE.finditer(ctx.norm, match.end(), min(stop, match.end() + 160)):
             number = numbers.starting_at(link.end())
@@ -247,8 +258,17 @@ def _toll_findings(ctx: DocContext, numbers: NumberIndex, risen: set[int]) -> li
     return findings
 
 
+def _opens_sentence(ctx: DocContext, position: int) -> bool:
+    """Whether no more than a label's words (:data:`_LABEL_OPENING`) stand between its sentence's start and ``position``."""
+    return _LABEL_OPENING.match(ctx.norm, ctx.sentence_at(position)[0], position) is not None
+
+
 def _toll_victims(ctx: DocContext, match: re.Match) -> str:
-    """The people a toll counts when it names them itself ("the death toll among civilians", "the military toll")."""
+    """The people a toll counts when it names them itself ("the death toll among civilians", "the military toll",
+    a label's "Civilians killed … :")."""
+    if match.group("label"):
+        words = ctx.norm[ctx.sentence_at(match.start())[0]:match.start()].split()
+        return words[-1] if words and names_people(words[-1]) else ""
     if match.group("put_who"):  # ("put militant deaths at nine", "put civilian deaths at 40")
         who = match.group("put_who").lower()
         return "soldiers" if who in ("military", "army") else who if names_people(who) else ""

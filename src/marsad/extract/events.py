@@ -42,7 +42,7 @@ from marsad.extract.pipeline import DocContext, register
 from marsad.extract.spans import fact_span, starting_within, stated_span
 from marsad.model import ActorMention, DateValue, Event, PlaceMention
 
-VERSION: Final = "28"
+VERSION: Final = "29"
 RULE: Final = "events.assembly"
 
 #: Sentences longer than this are bulletin run-ons: split them into clauses.
@@ -245,8 +245,11 @@ def _adopt_opening(ctx: DocContext, clauses: list[_Clause], groups: list[_Group]
             ctx.extra[_MOURNED_OPENING] = (clause.start, clause.end)  # (it still places the incident)
             continue  # "Mourners buried a mother and her son in Ariha on Tuesday. The two were killed on Monday …":
             # the day they were mourned dates no incident
-        dated = _inside(clause.start, clause.end, ctx.dates)
-        if dated and (_inside(clause.start, clause.end, ctx.actors) or _inside(clause.start, clause.end, ctx.places)):
+        placed = _inside(clause.start, clause.end, ctx.actors) or _inside(clause.start, clause.end, ctx.places)
+        if placed and any(not c.is_tally for c in tolls) and _opens_another_incident(ctx, groups[0].clauses[0]):
+            groups.insert(0, _Group([clause]))  # "… the homicide of four people in Culiacan on Sunday. Separately,
+            return  # … the bodies of two men were found … in Navolato": its dead, its own incident, dated or not
+        if placed and _inside(clause.start, clause.end, ctx.dates):
             groups[0].clauses.insert(0, clause)
             return
 
@@ -271,8 +274,7 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
             return True
     if _own_toll_elsewhere(ctx, current, clause, known) or _headed_item(ctx, current, clause):
         return True
-    if ctx.sentence_at(clause.start)[0] == clause.start and _ANOTHER_INCIDENT.match(ctx.norm, clause.start) \
-            and _inside(clause.start, clause.end, _stated_tolls(ctx)):
+    if _opens_another_incident(ctx, clause):
         return True  # "Meanwhile, 2 soldiers were killed by sniper fire on the frontlines": its own dead, its own incident
     if _CONSEQUENCE.match(ctx.norm, clause.start):
         return False
@@ -284,6 +286,12 @@ def _starts_new_event(ctx: DocContext, current: _Group, clause: _Clause) -> bool
     if differs and (clause.run_on or not same_sentence) and (places - known or clause.run_on):
         return True
     return False
+
+
+def _opens_another_incident(ctx: DocContext, clause: _Clause) -> bool:
+    """A sentence that opens on "Meanwhile", "Separately" … and states its own dead."""
+    return ctx.sentence_at(clause.start)[0] == clause.start and _ANOTHER_INCIDENT.match(ctx.norm, clause.start) \
+        is not None and bool(_inside(clause.start, clause.end, _stated_tolls(ctx)))
 
 
 #: what an opening sentence may tell before the incident: a development, not violence
