@@ -734,7 +734,7 @@ def _background_of_protest(ctx: DocContext, finding: Finding) -> bool:
     return bare_participle and not re.search(r"\b(?:was|were|been|later|also|then)\s+(?:\w+\s+)?$", before, re.I)
 
 
-@register("casualties", version="73")
+@register("casualties", version="74")
 def casualties_component(ctx: DocContext) -> None:
     from marsad.extract.casualty_facts import to_casualty
     from marsad.extract.casualty_nouns import named_dead_findings, noun_findings

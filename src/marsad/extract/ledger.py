@@ -237,9 +237,17 @@ def _top(pairs: list[tuple[Finding, Casualty]]) -> list[tuple[Finding, Casualty]
     return [(f, c) for f, c in pairs if c.outcome in KILLED and adds_to_total(c) and c.span is not None]
 
 
-def _parent_before(ctx: DocContext, pairs, finding: Finding, casualty: Casualty, sentences: int = 2):
-    """The nearest earlier top-level killed count large enough to hold this one."""
-    for other_finding, other in reversed(_top(pairs)):
+def _claims(pairs: list[tuple[Finding, Casualty]]) -> list[tuple[Finding, Casualty]]:
+    """The top-level killed counts and the claims (running totals, a month's figure) beside them, in text order."""
+    return [(f, c) for f, c in pairs if c.outcome in KILLED and c.span is not None and c.count is not None
+            and (adds_to_total(c) or (c.is_tally and not c.part_of and not c.alternative_of and not c.derived))]
+
+
+def _parent_before(ctx: DocContext, pairs, finding: Finding, casualty: Casualty, sentences: int = 2,
+                   claims: bool = False):
+    """The nearest earlier top-level killed count large enough to hold this one (or claim, with ``claims``: "the
+    killing of 96 civilians in March. Regime forces killed 41 of them": a share of the month's figure)."""
+    for other_finding, other in reversed(_claims(pairs) if claims else _top(pairs)):
         if other is casualty or other_finding.start >= finding.start:
             continue
         if sentence_gap(ctx, other_finding, finding) > sentences:
@@ -261,10 +269,38 @@ def _attach_subsets(ctx: DocContext, pairs) -> None:
         else:
             after = ctx.may_match(_SUBSET_AFTER) and _SUBSET_AFTER.match(ctx.norm, end)
         if not (before or after) or _of_the_injured(ctx, pairs, finding) or (after and _of_the_attackers(ctx, finding)):
+            if finding.number is not None:
+                _share_of_claim(ctx, pairs, finding, casualty)
             continue
-        parent = _parent_before(ctx, pairs, finding, casualty)
+        # (a count of the incident before a claim: "14 civilians were killed …, bringing the number … since January
+        # to 386. Six of those killed this week were children" are six of the fourteen)
+        parent = _parent_before(ctx, pairs, finding, casualty) or _parent_before(ctx, pairs, finding, casualty, claims=True)
         if parent is not None:
             _make_part(casualty, parent)
+
+
+#: "… killed 41 of them, and the remaining 37 were killed by other parties": the rest of the total its sentence
+#: breaks down
+_REMAINING_BEFORE: Final = re.compile(r"\bthe\s+remaining\s+$", re.I)
+#: "Idlib governorate saw the highest toll, with 22 civilians killed": a place's share of a figure told before
+_LARGEST_SHARE: Final = re.compile(r"\b(?:highest|largest|heaviest|biggest)\s+(?:death\s+)?(?:toll|number|share)\b", re.I)
+
+
+def _share_of_claim(ctx: DocContext, pairs, finding: Finding, casualty: Casualty) -> None:
+    """A share of a claim (a month's figure, a running total) told after it, as its rest or as a place's largest
+    share, is the claim's part: the claim's people, no incident of their own. (After a count of one incident, the
+    breakdowns' sums decide: :func:`_attach_breakdowns`.)"""
+    start = finding.number.start if finding.number is not None else finding.start
+    sentence_start = ctx.sentence_at(start)[0]
+    if ctx.may_match(_REMAINING_BEFORE) and _REMAINING_BEFORE.search(ctx.norm, max(0, start - 16), start):
+        told = [c for f, c in pairs if sentence_start <= f.start < finding.start and c.part_of]
+        parent = next((c for f, c in pairs if told and c.id == told[-1].part_of), None)
+    elif ctx.may_match(_LARGEST_SHARE) and _LARGEST_SHARE.search(ctx.norm, sentence_start, start):
+        parent = _parent_before(ctx, pairs, finding, casualty, claims=True)  # (only a claim's: see below)
+    else:
+        return
+    if parent is not None and parent.is_tally:
+        _make_part(casualty, parent)
 
 
 #: the attackers named just before the verb whose object is "N of them" ("pursued the attackers and killed five")
