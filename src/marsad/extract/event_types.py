@@ -106,10 +106,13 @@ _STATUS_BEFORE: Final = re.compile(r"\b(?:former|retired|off-?duty)\s+$", re.I)
 #: where the people acted upon end after the trigger: the agent ("by two armed men") or a clause telling how
 #: ("buried 14 villagers killed when militiamen attacked their camp": the militiamen are no victims)
 _AGENT: Final = re.compile(r"\b(?:by|when|after|while)\s", re.I)
+#: a speaker's verb
+_SAID: Final = r"(?:said|says|told|reported|added|claimed|stated)"
 #: a speaker told after the people acted upon is no victim ("attacked Ukum community …, the state police command
 #: said": the police are the source, not the target)
-_SPEAKER_AFTER: Final = re.compile(
-    r",\s+(?:according to\b|(?:the |a |an )?(?:[\w'-]+ ){0,5}?(?:said|says|told|reported|added|claimed|stated)\b)", re.I)
+_SPEAKER_AFTER: Final = re.compile(r",\s+(?:according to\b|(?:the |a |an )?(?:[\w'-]+ ){0,5}?" + _SAID + r"\b)", re.I)
+#: nor is a speaker told before a passive's subject ("Police said a farmer had been shot dead": the farmer)
+_SPEAKER_BEFORE: Final = re.compile(r"^.*\b" + _SAID + r"\s+(?:that\s+)?", re.I | re.S)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
@@ -666,6 +669,8 @@ class _Matcher:
         if passive and _STATUS_BEFORE.search(before, max(0, passive.start(1) - 12), passive.start(1)):
             return "unarmed"  # (off-duty, former and retired members of the forces are civilians)
         window = passive.group(1) if passive else self.text[end : min(self.lead_end, end + 90)]
+        if passive:  # (a window of five words at most)
+            window = _SPEAKER_BEFORE.sub("", window, count=1)
         window = _AGENT.split(window, maxsplit=1)[0] if not passive else window
         if not passive and "," in window:
             window = _SPEAKER_AFTER.split(window, maxsplit=1)[0]
