@@ -497,12 +497,15 @@ _register_component()
 def home_countries(mentions: list[ActorMention], lexicon: ActorLexicon | None = None) -> set[str]:
     """The ISO codes of the countries the report's armed groups belong to: "ISIS
     executed three men accused of helping the SDF in Al-Susah" is in Syria. State
-    forces and outside powers say nothing ("Turkish forces shelled …" is often abroad)."""
+    forces and outside powers say nothing ("Turkish forces shelled …" is often abroad), but for a de facto
+    authority's forces that UCDP counts as a rebel side ("shells fired by Houthi militiamen" are in Yemen)."""
     codes: set[str] = set()
     for mention in mentions:
-        if mention.inter in (None, 1, 8):
+        if mention.inter in (None, 8):
             continue
         entry = actor_entry(mention.name, lexicon)
+        if mention.inter == 1 and (entry is None or not entry.ucdp or entry.ucdp.startswith("Government of")):
+            continue
         code = iso_country_code(entry.country) if entry is not None and entry.country else None
         if code:
             codes.add(code)

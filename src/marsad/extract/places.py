@@ -41,7 +41,7 @@ from marsad.gazetteer.resolve import (
 from marsad.gazetteer.spelling import spelt_alike, unit_key
 from marsad.model import PlaceMention
 
-VERSION: Final = "27"
+VERSION: Final = "28"
 
 
 
