@@ -57,7 +57,8 @@ def _parent_before(ctx: DocContext, pairs, finding: Finding, casualty: Casualty,
 
 
 def attach_subsets(ctx: DocContext, pairs) -> None:
-    """"Twelve of the dead were men", "three soldiers were among those killed"."""
+    """"Twelve of the dead were men", "three soldiers were among those killed"; "Regime forces killed 41 of them"
+    after a month's figure (a claim's share where no incident's count holds it)."""
     for finding, casualty in top_counts(pairs):
         start, end = number_span(finding)
         # (each searched only where the document holds its words: most hold no "alone")
@@ -88,7 +89,7 @@ _LARGEST_SHARE: Final = re.compile(r"\b(?:highest|largest|heaviest|biggest)\s+(?
 def _share_of_claim(ctx: DocContext, pairs, finding: Finding, casualty: Casualty) -> None:
     """A share of a claim (a month's figure, a running total) told after it, as its rest or as a place's largest
     share, is the claim's part: the claim's people, no incident of their own. (After a count of one incident, the
-    breakdowns' sums decide: :func:`_attach_breakdowns`.)"""
+    breakdowns' sums decide: ``ledger._attach_breakdowns``.)"""
     start = finding.number.start if finding.number is not None else finding.start
     sentence_start = ctx.sentence_at(start)[0]
     if ctx.may_match(_REMAINING_BEFORE) and _REMAINING_BEFORE.search(ctx.norm, max(0, start - 16), start):
