@@ -29,6 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
 
+from marsad.counting import SOURCE_SAID
 from marsad.errors import ConfigError
 from marsad.extract.casefold import WordIndex, folded_for_scan, lowered_pattern, required_words
 from marsad.extract.scan_plans import Step, first_start, scan_plan
@@ -106,13 +107,13 @@ _STATUS_BEFORE: Final = re.compile(r"\b(?:former|retired|off-?duty)\s+$", re.I)
 #: where the people acted upon end after the trigger: the agent ("by two armed men") or a clause telling how
 #: ("buried 14 villagers killed when militiamen attacked their camp": the militiamen are no victims)
 _AGENT: Final = re.compile(r"\b(?:by|when|after|while)\s", re.I)
-#: a speaker's verb
-_SAID: Final = r"(?:said|says|told|reported|added|claimed|stated)"
 #: a speaker told after the people acted upon is no victim ("attacked Ukum community …, the state police command
 #: said": the police are the source, not the target)
-_SPEAKER_AFTER: Final = re.compile(r",\s+(?:according to\b|(?:the |a |an )?(?:[\w'-]+ ){0,5}?" + _SAID + r"\b)", re.I)
-#: nor is a speaker told before a passive's subject ("Police said a farmer had been shot dead": the farmer)
-_SPEAKER_BEFORE: Final = re.compile(r"^.*\b" + _SAID + r"\s+(?:that\s+)?", re.I | re.S)
+_SPEAKER_AFTER: Final = re.compile(
+    r",\s+(?:according to\b|(?:the |a |an )?(?:[\w'-]+ ){0,5}?(?:said|says|told|reported|added|claimed|stated)\b)", re.I)
+#: nor is a source told before a passive's subject, up to the word that opens the clause it reports
+#: (counting.SOURCE_SAID: "Police said a farmer had been shot dead": the farmer)
+_SPEAKER_BEFORE: Final = re.compile(r"^.*" + SOURCE_SAID, re.I | re.S)
 _LABEL: Final = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,45}):\s+")
 
 
